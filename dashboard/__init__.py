@@ -1,0 +1,1 @@
+"""SEI investment dashboard: store, import, queries, charts and the Streamlit app."""

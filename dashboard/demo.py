@@ -1,0 +1,410 @@
+"""A seeded, deterministic demo dataset, clearly labelled as such.
+
+Numbers are drawn with numpy in chunks (no Python loop per project) and strings are assembled
+inside DuckDB from small word tables, so ``scale=1000`` (3M projects) builds in well under a
+minute. Every row belongs to one import batch flagged ``is_demo``, so one action removes it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import duckdb
+
+from . import store, taxonomy
+
+DEMO_FILE_NAME = "演示数据（虚构）Demo dataset (synthetic)"
+BASE_PROJECTS = 3000
+FIRST_YEAR, AS_OF_YEAR = 2018, 2025
+CHUNK = 500_000
+
+# Rough shape of where SEI investment goes: coastal and central hubs heavier, every province present.
+PROVINCE_WEIGHTS = {
+    "440000": 10, "320000": 10, "330000": 7.5, "370000": 6.5, "310000": 5.5, "110000": 5,
+    "340000": 5, "420000": 5, "510000": 4.5, "410000": 4, "350000": 4, "430000": 3.5,
+    "610000": 3, "500000": 3, "360000": 2.5, "130000": 2.5, "120000": 2, "210000": 2,
+    "450000": 1.8, "530000": 1.5, "520000": 1.5, "140000": 1.3, "150000": 1.3, "220000": 1,
+    "230000": 1, "650000": 1, "620000": 0.9, "460000": 0.8, "640000": 0.5, "630000": 0.5,
+    "540000": 0.3,
+}
+# Sub-provincial and other large cities draw more projects than the rest of their province.
+HUB_CITIES = {
+    "440300": 5, "440100": 4, "320500": 4, "320100": 3, "330100": 4, "330200": 2.5, "370200": 3,
+    "370100": 2.5, "350200": 2.5, "350100": 2, "210200": 2.5, "210100": 2, "420100": 5, "510100": 5,
+    "340100": 5, "430100": 4, "610100": 5, "410100": 4, "360100": 3, "130100": 2, "220100": 2.5,
+    "230100": 2.5, "450100": 2.5, "530100": 3, "520100": 3, "140100": 3, "150100": 2, "650100": 3,
+    "620100": 3, "640100": 3, "630100": 3, "540100": 3, "460100": 2.5, "320200": 2, "441900": 2,
+    "440600": 2,
+}
+SECTOR_WEIGHTS = {
+    "info_tech": 0.22, "biotech": 0.12, "high_end_equipment": 0.14, "new_materials": 0.12,
+    "new_energy": 0.16, "smart_nev": 0.12, "green_env": 0.08, "digital_creative": 0.04,
+}
+# Yearly growth in project starts: new energy and vehicles outpace the rest, as they have.
+SECTOR_GROWTH = {
+    "info_tech": 0.10, "biotech": 0.08, "high_end_equipment": 0.06, "new_materials": 0.07,
+    "new_energy": 0.22, "smart_nev": 0.26, "green_env": 0.03, "digital_creative": 0.12,
+}
+# Median total investment by sector, 万元.
+SECTOR_MEDIAN_WAN = {
+    "info_tech": 90_000, "biotech": 45_000, "high_end_equipment": 55_000, "new_materials": 60_000,
+    "new_energy": 110_000, "smart_nev": 120_000, "green_env": 30_000, "digital_creative": 20_000,
+}
+OWNERSHIP = (("state", 0.34), ("private", 0.46), ("foreign", 0.08), ("mixed", 0.12))
+PROGRAMMES = (
+    (None, 0.64), ("innovation_capability", 0.12), ("industry_city", 0.10),
+    ("application_scenarios", 0.08), ("public_service", 0.06),
+)
+FUNDING = (
+    "central_budget", "local_special_bonds", "gov_industry_fund", "bank_loans", "corporate_bonds",
+    "equity_vc_pe", "infra_reits", "foreign_capital", "self_raised",
+)
+# Dirichlet weights of each funding channel by ownership (same order as FUNDING).
+FUNDING_ALPHA = {
+    "state": (1.2, 1.5, 1.2, 2.5, 1.0, 0.4, 0.3, 0.05, 1.5),
+    "private": (0.2, 0.3, 0.8, 2.5, 0.6, 1.5, 0.1, 0.1, 3.0),
+    "foreign": (0.05, 0.05, 0.2, 1.5, 0.2, 0.6, 0.05, 3.5, 2.0),
+    "mixed": (0.6, 0.8, 1.2, 2.0, 0.8, 1.2, 0.3, 0.3, 2.0),
+}
+
+BRAND_WORDS = (
+    "华芯 中科 恒信 天合 国瑞 宏图 长江 海创 东方 新锐 鼎盛 联创 博远 晶合 启明 蓝海 卓越 "
+    "通达 永信 中盛 瑞丰 正泰 星河 金诚 华联 汇川 睿智 远景 昆仑 明阳 国泰 华晨 创维 中航 "
+    "兴业 天马 紫光 中电 青山 凯赛"
+).split()
+SECTOR_WORDS = {
+    "info_tech": "电子 半导体 微电子 信息 智能科技 数据科技 光电".split(),
+    "biotech": "生物 医药 药业 生物科技 医疗器械 基因".split(),
+    "high_end_equipment": "智能装备 精密机械 重工 机器人 航空 装备制造".split(),
+    "new_materials": "新材料 材料科技 稀土 合金 硅业 碳纤维".split(),
+    "new_energy": "新能源 能源 光伏 风电 电力 氢能".split(),
+    "smart_nev": "新能源汽车 汽车 动力电池 智能汽车 锂电".split(),
+    "green_env": "环保 环境科技 节能 水务 再生资源".split(),
+    "digital_creative": "文化传媒 数字科技 影视 互动娱乐 创意".split(),
+}
+COMPANY_SUFFIX = ("有限公司", "股份有限公司", "集团有限公司", "科技有限公司")
+FALLBACK_TEMPLATES = (
+    "{owner}{sub}研发及产业化项目", "{city}{sub}产业园建设项目", "{owner}{sub}生产基地{phase}项目",
+)
+
+
+def _pick(rng: np.random.Generator, weights: np.ndarray, n: int) -> np.ndarray:
+    p = np.asarray(weights, dtype=float)
+    return rng.choice(len(p), size=n, p=p / p.sum())
+
+
+def _reference_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    """Small lookup tables the SQL assembly joins against."""
+    sectors = [s for s in taxonomy.sectors()]
+    sub_rows, tpl_rows = [], []
+    for s_idx, sector in enumerate(sectors):
+        for sub in sector.subfields:
+            sub_idx = len(sub_rows)
+            sub_rows.append((sub_idx, s_idx, sector.slug, sub.slug, sub.name_zh))
+            templates = list(getattr(sub, "demo_templates", ()) or ()) or list(FALLBACK_TEMPLATES)
+            for t_idx, tpl in enumerate(templates):
+                tpl_rows.append((sub_idx, t_idx, tpl.replace("{sub}", sub.name_zh)))
+    subs = pd.DataFrame(sub_rows, columns=["sub_idx", "sector_idx", "sector", "subfield", "sub_name"])
+    templates = pd.DataFrame(tpl_rows, columns=["sub_idx", "tpl_idx", "template"])
+    subs["n_templates"] = subs["sub_idx"].map(templates.groupby("sub_idx").size())
+    words = pd.DataFrame(
+        [(slug, i, w) for slug, ws in SECTOR_WORDS.items() for i, w in enumerate(ws)],
+        columns=["sector", "word_idx", "word"],
+    )
+    words["n_words"] = words["sector"].map(words.groupby("sector").size())
+    return {"subs": subs, "templates": templates, "words": words}
+
+
+def _places(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every (province, city) a demo project may sit in, with its drawing weight."""
+    places = con.execute(
+        """
+        SELECT p.code AS province_code, c.code AS city_code,
+               coalesce(c.name, p.name) AS city_name, coalesce(c.short_name, p.short_name) AS city_short
+        FROM regions p LEFT JOIN regions c ON c.parent_code = p.code AND c.level = 'city'
+        WHERE p.level = 'province' AND p.code IN (SELECT unnest(?))
+        ORDER BY p.code, c.code
+        """,
+        [list(PROVINCE_WEIGHTS)],
+    ).df()
+    per_city = places.groupby("province_code")["city_code"].transform("size")
+    city_w = places["city_code"].map(HUB_CITIES).fillna(1.0)
+    city_share = city_w / city_w.groupby(places["province_code"]).transform("sum")
+    places["weight"] = places["province_code"].map(PROVINCE_WEIGHTS) * city_share
+    places["n_cities"] = per_city
+    return places.reset_index(drop=True)
+
+
+def _project_chunk(
+    rng: np.random.Generator, start_id: int, n: int, places: pd.DataFrame, subs: pd.DataFrame,
+    sector_slugs: list[str], force_provinces: bool,
+) -> pd.DataFrame:
+    place_idx = _pick(rng, places["weight"].to_numpy(), n)
+    if force_provinces:  # the first rows visit every province once
+        firsts = places.groupby("province_code").head(1).index.to_numpy()
+        place_idx[: len(firsts)] = firsts[: n]
+    sector_idx = _pick(rng, np.array([SECTOR_WEIGHTS[s] for s in sector_slugs]), n)
+    # Sub-field: uniform within the sector.
+    counts = subs.groupby("sector_idx").size().reindex(range(len(sector_slugs))).to_numpy()
+    offsets = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    sub_idx = offsets[sector_idx] + (rng.random(n) * counts[sector_idx]).astype(int)
+    # Start year grows at a sector's own pace.
+    years = np.arange(FIRST_YEAR, AS_OF_YEAR + 1)
+    growth = np.array([SECTOR_GROWTH[s] for s in sector_slugs])
+    year_p = (1 + growth[:, None]) ** (years - FIRST_YEAR)[None, :]
+    year_cdf = np.cumsum(year_p / year_p.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(n)
+    start = FIRST_YEAR + (u[:, None] > year_cdf[sector_idx]).sum(axis=1)
+    duration = _pick(rng, np.array([0.12, 0.34, 0.30, 0.16, 0.08]), n) + 1
+    end = start + duration - 1
+    median = np.array([SECTOR_MEDIAN_WAN[s] for s in sector_slugs])[sector_idx]
+    total = np.clip(median * rng.lognormal(0.0, 1.05, n), 300, 6_000_000)
+    total = np.where(total > 10_000, np.round(total, -2), np.round(total))
+    has_amount = rng.random(n) > 0.04  # a few projects come without a published figure
+    # Stage from the years: overdue projects (the watch list) are a small, realistic share.
+    r = rng.random(n)
+    stage = np.where(
+        end < AS_OF_YEAR,
+        np.where(r < 0.88, "completed", np.where(r < 0.96, "under_construction", "cancelled")),
+        np.where(
+            start == AS_OF_YEAR,
+            np.where(r < 0.45, "planned", "under_construction"),
+            np.where(r < 0.06, "planned", np.where(r < 0.98, "under_construction", "cancelled")),
+        ),
+    )
+    ownership = np.array([o for o, _ in OWNERSHIP])[_pick(rng, np.array([w for _, w in OWNERSHIP]), n)]
+    programme = np.array([p for p, _ in PROGRAMMES], dtype=object)[
+        _pick(rng, np.array([w for _, w in PROGRAMMES]), n)
+    ]
+    return pd.DataFrame(
+        {
+            "project_id": np.arange(start_id, start_id + n, dtype=np.int64),
+            "place_idx": place_idx,
+            "sub_idx": sub_idx,
+            "tpl_u": rng.random(n),
+            "brand_idx": rng.integers(0, len(BRAND_WORDS), n),
+            "word_u": rng.random(n),
+            "suffix_idx": rng.integers(0, len(COMPANY_SUFFIX), n),
+            "n_value": rng.choice([1, 2, 3, 5, 6, 8, 10, 12, 15, 20, 30, 50, 100, 200], n),
+            "phase": rng.choice(["一期", "二期", "三期", ""], n, p=[0.3, 0.2, 0.05, 0.45]),
+            "ownership": ownership,
+            "stage": stage,
+            "programme": programme,
+            "start_year": start,
+            "end_year": end,
+            "total_investment_wan": np.where(has_amount, total, np.nan),
+            "confidence": np.round(0.55 + 0.45 * rng.random(n), 2),
+        }
+    )
+
+
+def _flows(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
+    """Yearly planned and completed investment; each never adds up to more than the total."""
+    dur = (chunk["end_year"] - chunk["start_year"] + 1).to_numpy()
+    owner = np.repeat(np.arange(len(chunk)), dur)
+    offset = np.arange(len(owner)) - np.repeat(np.cumsum(dur) - dur, dur)
+    year = chunk["start_year"].to_numpy()[owner] + offset
+    weight = 0.5 + rng.random(len(owner))
+    share = weight / np.bincount(owner, weights=weight)[owner]
+    total = chunk["total_investment_wan"].fillna(0).to_numpy()[owner]
+    planned = np.floor(total * share * 0.98 * 100) / 100
+    stage = chunk["stage"].to_numpy()[owner]
+    rate = np.where(
+        stage == "completed", 0.95 + 0.05 * rng.random(len(owner)),
+        np.where(year < AS_OF_YEAR, 0.65 + 0.35 * rng.random(len(owner)), 0.25 + 0.6 * rng.random(len(owner))),
+    )
+    completed = np.floor(planned * rate * 100) / 100
+    completed = np.where((stage == "planned") | (stage == "cancelled") & (offset > 0), 0.0, completed)
+    completed = np.where(year > AS_OF_YEAR, np.nan, completed)
+    flows = pd.DataFrame(
+        {
+            "project_id": chunk["project_id"].to_numpy()[owner],
+            "year": year,
+            "planned_wan": planned,
+            "completed_wan": completed,
+        }
+    )
+    return flows[chunk["total_investment_wan"].notna().to_numpy()[owner]]
+
+
+def _funding(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
+    """A funding mix per project that depends on who owns it; shares never exceed the total."""
+    n = len(chunk)
+    alpha = np.array([FUNDING_ALPHA[o] for o in FUNDING_ALPHA])
+    own_idx = pd.Categorical(chunk["ownership"], categories=list(FUNDING_ALPHA)).codes
+    a = alpha[own_idx].copy()
+    reits = FUNDING.index("infra_reits")
+    a[:, reits] = np.where(chunk["programme"].to_numpy() == "industry_city", 1.5, a[:, reits])
+    g = rng.gamma(a)
+    w = g / g.sum(axis=1, keepdims=True)
+    w = np.where(w < 0.06, 0.0, w)
+    w = w / w.sum(axis=1, keepdims=True)
+    total = chunk["total_investment_wan"].to_numpy()
+    amount = np.floor(total[:, None] * w * 100) / 100
+    rows, cols = np.nonzero((amount > 0) & ~np.isnan(amount))
+    return pd.DataFrame(
+        {
+            "project_id": chunk["project_id"].to_numpy()[rows],
+            "source": np.array(FUNDING)[cols],
+            "amount_wan": amount[rows, cols],
+        }
+    )
+
+
+INSERT_PROJECTS = """
+INSERT INTO projects
+SELECT
+    c.project_id,
+    replace(replace(replace(replace(t.template,
+        '{owner}', pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1]),
+        '{city}', pl.city_name),
+        '{n}', CAST(c.n_value AS VARCHAR)),
+        '{phase}', c.phase) AS name,
+    NULL AS content,
+    s.sector, s.subfield,
+    CASE WHEN c.project_id % 10 < 3 THEN 'auto' ELSE 'given' END AS sector_source,
+    CASE WHEN c.project_id % 10 < 3 THEN c.confidence END AS sector_confidence,
+    NULL AS sector_keywords,
+    NULL AS cluster_id,
+    pl.province_code, pl.city_code,
+    pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1] AS owner,
+    c.ownership, c.stage, c.programme, c.start_year, c.end_year,
+    CAST(c.total_investment_wan AS DECIMAL(18, 2)),
+    $batch_id
+FROM chunk c
+JOIN places pl ON pl.idx = c.place_idx
+JOIN subs s ON s.sub_idx = c.sub_idx
+JOIN templates t ON t.sub_idx = c.sub_idx AND t.tpl_idx = CAST(floor(c.tpl_u * s.n_templates) AS INTEGER)
+JOIN words w ON w.sector = s.sector AND w.word_idx = CAST(floor(c.word_u * w.n_words) AS INTEGER)
+ORDER BY c.project_id
+"""
+
+
+def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: pd.DataFrame,
+              subs: pd.DataFrame, batch_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Bases, clusters and ecosystems: below (bases), at (clusters) and near (ecosystems) target."""
+    # (tier, status, designation batch, year, count)
+    plan = [
+        ("base", "designated", "第一批", 2022, 4), ("base", "cultivating", None, None, 3),
+        ("base", "reserve", None, None, 3),
+        ("cluster", "designated", "第一批", 2019, 66), ("cluster", "designated", "第二批", 2022, 20),
+        ("cluster", "designated", "第三批", 2024, 14), ("cluster", "cultivating", None, None, 12),
+        ("ecosystem", "designated", "2020年", 2020, 90), ("ecosystem", "designated", "2021年", 2021, 140),
+        ("ecosystem", "designated", "2022年", 2022, 170), ("ecosystem", "designated", "2023年", 2023, 180),
+        ("ecosystem", "designated", "2024年", 2024, 170), ("ecosystem", "designated", "2025年", 2025, 112),
+        ("ecosystem", "cultivating", None, None, 90), ("ecosystem", "reserve", None, None, 150),
+    ]
+    districts = con.execute(
+        "SELECT d.short_name, coalesce(c.code, d.parent_code) AS city_code FROM regions d "
+        "LEFT JOIN regions c ON c.code = d.parent_code AND c.level = 'city' WHERE d.level = 'district'"
+    ).df()
+    district_by_city = districts.groupby("city_code")["short_name"].apply(list).to_dict()
+    base_regions = ["长三角", "粤港澳大湾区", "京津冀", "成渝", "长江中游", "关中平原", "山东半岛",
+                    "海峡西岸", "中原", "北部湾"]
+    place_w = places["weight"].to_numpy() ** 1.3
+    rows, seen = [], set()
+    cluster_id = 0
+    for tier, status, batch, year, count in plan:
+        made = 0
+        while made < count:
+            place = places.iloc[_pick(rng, place_w, 1)[0]]
+            sub = subs.iloc[int(rng.integers(0, len(subs)))]
+            if tier == "base":
+                name = f"{base_regions[cluster_id % len(base_regions)]}{sub.sub_name}战略性新兴产业基地"
+                core = f"{place.city_name}核心区"
+            elif tier == "cluster":
+                name = f"{place.city_name}{sub.sub_name}产业集群"
+                core = f"{place.city_name}高新技术产业开发区"
+            else:
+                options = district_by_city.get(place.city_code) or [place.city_short]
+                district = options[int(rng.integers(0, len(options)))]
+                name = f"{place.city_short}{district}{sub.sub_name}产业生态"
+                core = f"{district}产业园"
+            if name in seen:
+                continue
+            seen.add(name)
+            cluster_id += 1
+            made += 1
+            leads = "、".join(
+                f"{place.city_short}{BRAND_WORDS[int(i)]}{SECTOR_WORDS[sub.sector][0]}"
+                for i in rng.choice(len(BRAND_WORDS), 2, replace=False)
+            )
+            rows.append((cluster_id, name, tier, status, sub.sector, sub.subfield, place.province_code,
+                         place.city_code, batch, year, leads, core, batch_id))
+    clusters = pd.DataFrame(rows, columns=[
+        "cluster_id", "name", "tier", "status", "sector", "subfield", "province_code", "city_code",
+        "batch", "designated_year", "lead_enterprises", "core_zone", "batch_id"])
+    scale = {"base": 8.0, "cluster": 2.0, "ecosystem": 0.3}
+    metric_rows = []
+    for c in clusters.itertuples():
+        first = (c.designated_year or AS_OF_YEAR - 1) - 1
+        size = scale[c.tier] * float(rng.lognormal(0, 0.4))
+        growth = 1.05 + 0.12 * float(rng.random())
+        for year in range(max(FIRST_YEAR, first), AS_OF_YEAR + 1):
+            k = growth ** (year - FIRST_YEAR)
+            metric_rows.append((
+                c.cluster_id, year, round(size * 150_000 * k, 2), round(size * 600_000 * k, 2),
+                int(size * 60 * k), int(size * 6 * k),
+            ))
+    metrics = pd.DataFrame(metric_rows, columns=[
+        "cluster_id", "year", "investment_wan", "output_value_wan", "enterprises", "innovation_platforms"])
+    return clusters, metrics
+
+
+def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 1409) -> int:
+    """Add the demo batch in one transaction and return its batch id."""
+    if scale <= 0:
+        raise ValueError("scale must be positive")
+    n_total = max(31, round(BASE_PROJECTS * scale))
+    rng = np.random.default_rng(seed)
+    ref = _reference_tables(con)
+    sector_slugs = [s.slug for s in taxonomy.sectors()]
+    with store.write(con):
+        batch_id = store.new_batch(con, DEMO_FILE_NAME, imported_by="demo", is_demo=True)
+        places = _places(con)
+        con.register("places", places.assign(idx=places.index))
+        con.register("subs", ref["subs"])
+        con.register("templates", ref["templates"])
+        con.register("words", ref["words"])
+        params = {"brand": BRAND_WORDS, "suffix": list(COMPANY_SUFFIX), "batch_id": batch_id}
+        clusters, metrics = _clusters(rng, con, places, ref["subs"], batch_id)
+        cluster_offset = con.execute("SELECT coalesce(max(cluster_id), 0) FROM clusters").fetchone()[0]
+        clusters["cluster_id"] += cluster_offset
+        metrics["cluster_id"] += cluster_offset
+        con.register("new_clusters", clusters)
+        con.execute("INSERT INTO clusters SELECT * FROM new_clusters")
+        con.register("new_metrics", metrics)
+        con.execute("INSERT INTO cluster_metrics SELECT * FROM new_metrics")
+        first_id = store.next_project_id(con)
+        made = 0
+        while made < n_total:
+            n = min(CHUNK, n_total - made)
+            chunk = _project_chunk(rng, first_id + made, n, places, ref["subs"], sector_slugs, made == 0)
+            con.register("chunk", chunk)
+            con.execute(INSERT_PROJECTS, params)
+            con.register("flows", _flows(rng, chunk))
+            con.execute("INSERT INTO project_investments SELECT project_id, year, planned_wan, completed_wan "
+                        "FROM flows")
+            con.register("funding", _funding(rng, chunk))
+            con.execute("INSERT INTO project_funding SELECT project_id, source, amount_wan FROM funding")
+            made += n
+        # About half the projects in a city with a designated cluster of the same sector belong to it.
+        con.execute(
+            """
+            UPDATE projects p SET cluster_id = m.cluster_id
+            FROM (SELECT city_code, sector, min(cluster_id) AS cluster_id FROM clusters
+                  WHERE tier = 'cluster' AND status = 'designated' AND batch_id = $batch_id
+                  GROUP BY ALL) m
+            WHERE p.batch_id = $batch_id AND p.city_code = m.city_code AND p.sector = m.sector
+              AND p.project_id % 2 = 0
+            """,
+            {"batch_id": batch_id},
+        )
+        con.execute(
+            "UPDATE import_batches SET rows_read = ?, rows_imported = ? WHERE batch_id = ?",
+            [n_total, n_total, batch_id],
+        )
+        for name in ("places", "subs", "templates", "words", "new_clusters", "new_metrics", "chunk",
+                     "flows", "funding"):
+            con.unregister(name)
+    return batch_id

@@ -1,0 +1,58 @@
+"""Numbers as readers expect them: money in 亿元, large counts the Chinese way in Chinese."""
+
+from __future__ import annotations
+
+import math
+
+WAN_PER_YI = 10_000
+
+
+def yi(value_wan: float | None) -> float | None:
+    """万元 → 亿元."""
+    if value_wan is None or (isinstance(value_wan, float) and math.isnan(value_wan)):
+        return None
+    return float(value_wan) / WAN_PER_YI
+
+
+def money(value_wan: float | None, lang: str = "zh", digits: int = 1) -> str:
+    """A 万元 amount shown in 亿元: ``1,234.5亿元`` / ``CNY 123.45 bn`` style, '—' when unknown."""
+    value = yi(value_wan)
+    if value is None:
+        return "—"
+    if lang == "zh":
+        if abs(value) >= 10_000:
+            return f"{value / 10_000:,.{digits + 1}f}万亿元"
+        return f"{value:,.{digits}f}亿元"
+    # 1 亿元 = CNY 100 million = CNY 0.1 bn
+    billions = value / 10
+    if abs(billions) >= 1000:
+        return f"CNY {billions / 1000:,.{digits + 1}f} tn"
+    return f"CNY {billions:,.{digits}f} bn"
+
+
+def count(value: float | int | None, lang: str = "zh") -> str:
+    """Counts: 12.3万 in Chinese from 100,000 up, thousands separators in English."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    value = float(value)
+    if lang == "zh":
+        if abs(value) >= 1e8:
+            return f"{value / 1e8:,.2f}亿"
+        if abs(value) >= 1e5:
+            return f"{value / 1e4:,.1f}万"
+    return f"{value:,.0f}"
+
+
+def percent(value: float | None, digits: int = 1, signed: bool = False) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    sign = "+" if signed and value > 0 else ""
+    return f"{sign}{value * 100:.{digits}f}%"
+
+
+def money_unit(lang: str = "zh") -> tuple[float, str]:
+    """(factor from 亿元, unit label) for chart axes: 亿元 in Chinese, CNY bn in English.
+
+    Queries return money in 亿元; a chart multiplies by the factor and titles the axis with the label.
+    """
+    return (1.0, "亿元") if lang == "zh" else (0.1, "CNY bn")

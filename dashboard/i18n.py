@@ -1,0 +1,63 @@
+"""Chinese-first UI text: ``t(key, lang, **values)``.
+
+Messages live in ``dashboard/locales/*.toml``, one file per area (common, summary, upload, ...),
+each with a ``[zh]`` and an ``[en]`` table of keys. Keys are ``file.key`` (``upload.title``).
+The same function serves the pages and library code such as the importer's row errors.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+LOCALES = Path(__file__).resolve().parent / "locales"
+
+
+def _flatten(prefix: str, table: dict) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        full = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(full, value))
+        else:
+            out[full] = str(value)
+    return out
+
+
+@cache
+def messages() -> dict[str, dict[str, str]]:
+    """{lang: {key: text}} merged from every locale file."""
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for path in sorted(LOCALES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for lang in LANGS:
+            merged[lang].update(_flatten(path.stem, data.get(lang, {})))
+    return merged
+
+
+def normalise_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (falling back to Chinese, then to the key itself)."""
+    table = messages()
+    text = table[normalise_lang(lang)].get(key) or table[DEFAULT_LANG].get(key) or key
+    return text.format(**values) if values else text
+
+
+def current_lang() -> str:
+    """The page's language: session state, else the ``lang`` query parameter, else Chinese."""
+    import streamlit as st
+
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = normalise_lang(st.query_params.get("lang"))
+    return normalise_lang(st.session_state["lang"])
+
+
+def tr(key: str, /, **values: object) -> str:
+    """``t`` in the current page's language (only inside a Streamlit script run)."""
+    return t(key, current_lang(), **values)

@@ -1,0 +1,140 @@
+"""The store: migrations, reference data, clear errors for files it cannot open."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import store
+
+
+def test_new_file_gets_every_migration(tmp_path: Path) -> None:
+    con = store.connect(tmp_path / "new.duckdb")
+    versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
+    assert versions == list(range(1, store.LATEST_VERSION + 1))
+    assert store.LATEST_VERSION >= 2
+
+
+def test_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    store.migrate(con, target=1)
+    con.execute(
+        "INSERT INTO import_batches (batch_id, file_name, status) VALUES (1, 'old.csv', 'committed')"
+    )
+    con.execute(
+        "INSERT INTO projects (project_id, name, province_code, batch_id, total_investment_wan) "
+        "VALUES (1, '旧项目', '320000', 1, 12345.67)"
+    )
+    con.close()
+
+    con = store.connect(path)
+    assert store.schema_version(con) == store.LATEST_VERSION
+    # data written under version 1 survives, and version 2's columns and tables exist
+    assert con.execute("SELECT name, total_investment_wan FROM projects").fetchall()[0][0] == "旧项目"
+    assert con.execute("SELECT rows_updated FROM import_batches").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM replaced_projects").fetchone() == (0,)
+
+
+def test_failed_migration_leaves_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    store.migrate(con, target=1)
+    con.close()
+    broken = store.migrations()[:1] + [(2, "broken", "CREATE TABLE half_done (x INT); SELECT nonsense;")]
+    monkeypatch.setattr(store, "migrations", lambda: broken)
+    with pytest.raises(duckdb.Error):
+        store.connect(path)
+    con = duckdb.connect(str(path))
+    assert store.schema_version(con) == 1
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "half_done" not in tables
+
+
+def test_targets_are_ten_hundred_thousand(empty_db: Path) -> None:
+    con = store.connect(empty_db, read_only=True)
+    rows = con.execute("SELECT tier, target_count, target_year FROM targets ORDER BY target_count").fetchall()
+    assert rows == [("base", 10, 2025), ("cluster", 100, 2025), ("ecosystem", 1000, 2025)]
+
+
+def test_target_year_can_change(empty_db: Path) -> None:
+    con = store.connect(empty_db)
+    before = store.data_version(con)
+    store.set_target_year(con, 2027)
+    assert {r[0] for r in con.execute("SELECT target_year FROM targets").fetchall()} == {2027}
+    assert store.data_version(con) == before + 1
+    with pytest.raises(store.StoreError):
+        store.set_target_year(con, 1999)
+
+
+def test_regions_cover_every_province_with_gb2260_codes(empty_db: Path) -> None:
+    con = store.connect(empty_db, read_only=True)
+    provinces = con.execute(
+        "SELECT code, name, region_group FROM regions WHERE level = 'province' ORDER BY code"
+    ).fetchall()
+    assert len(provinces) == 34
+    codes = {c for c, _, _ in provinces}
+    assert {"110000", "320000", "540000", "650000", "710000", "810000", "820000"} <= codes
+    mainland = [g for c, _, g in provinces if c not in {"710000", "810000", "820000"}]
+    assert len(mainland) == 31 and set(mainland) == {"东部", "中部", "西部", "东北"}
+    assert mainland.count("东北") == 3
+    assert con.execute("SELECT name, parent_code FROM regions WHERE code = '320500'").fetchone() == (
+        "苏州市", "320000")
+    # every city and district hangs off a region that exists
+    orphans = con.execute(
+        "SELECT count(*) FROM regions r WHERE level <> 'province' "
+        "AND parent_code NOT IN (SELECT code FROM regions)"
+    ).fetchone()[0]
+    assert orphans == 0
+    assert con.execute("SELECT count(*) FROM regions WHERE level = 'city'").fetchone()[0] > 330
+
+
+def test_write_is_all_or_nothing(empty_db: Path) -> None:
+    con = store.connect(empty_db)
+    before = store.data_version(con)
+    with pytest.raises(RuntimeError):
+        with store.write(con):
+            store.new_batch(con, "x.csv")
+            raise RuntimeError("boom")
+    assert con.execute("SELECT count(*) FROM import_batches").fetchone() == (0,)
+    assert store.data_version(con) == before
+
+
+def test_text_file_is_refused_with_one_clear_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("这不是数据库 this is not a database\n" * 10, encoding="utf-8")
+    with pytest.raises(store.StoreError, match="is not a DuckDB database"):
+        store.connect(path)
+    assert path.read_text(encoding="utf-8").startswith("这不是数据库")
+
+
+def test_newer_schema_is_refused(empty_db: Path) -> None:
+    con = duckdb.connect(str(empty_db))
+    con.execute("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')")
+    con.close()
+    with pytest.raises(store.StoreError, match="newer version"):
+        store.connect(empty_db)
+
+
+def test_locked_file_is_refused_clearly(empty_db: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, sys, time
+            con = duckdb.connect({str(empty_db)!r})
+            print("ready", flush=True)
+            time.sleep(60)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(store.StoreError, match="open in another program"):
+            store.connect(empty_db)
+    finally:
+        holder.kill()
+        holder.wait()
