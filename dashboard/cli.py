@@ -56,7 +56,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                 return 0
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
-            count = con.execute("SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id]).fetchone()[0]
+            count = store.scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
     finally:
         con.close()

@@ -7,9 +7,9 @@ minute. Every row belongs to one import batch flagged ``is_demo``, so one action
 
 from __future__ import annotations
 
+import duckdb
 import numpy as np
 import pandas as pd
-import duckdb
 
 from . import store, taxonomy
 
@@ -73,14 +73,14 @@ BRAND_WORDS = (
     "兴业 天马 紫光 中电 青山 凯赛"
 ).split()
 SECTOR_WORDS = {
-    "info_tech": "电子 半导体 微电子 信息 智能科技 数据科技 光电".split(),
-    "biotech": "生物 医药 药业 生物科技 医疗器械 基因".split(),
-    "high_end_equipment": "智能装备 精密机械 重工 机器人 航空 装备制造".split(),
-    "new_materials": "新材料 材料科技 稀土 合金 硅业 碳纤维".split(),
-    "new_energy": "新能源 能源 光伏 风电 电力 氢能".split(),
-    "smart_nev": "新能源汽车 汽车 动力电池 智能汽车 锂电".split(),
-    "green_env": "环保 环境科技 节能 水务 再生资源".split(),
-    "digital_creative": "文化传媒 数字科技 影视 互动娱乐 创意".split(),
+    "info_tech": ["电子", "半导体", "微电子", "信息", "智能科技", "数据科技", "光电"],
+    "biotech": ["生物", "医药", "药业", "生物科技", "医疗器械", "基因"],
+    "high_end_equipment": ["智能装备", "精密机械", "重工", "机器人", "航空", "装备制造"],
+    "new_materials": ["新材料", "材料科技", "稀土", "合金", "硅业", "碳纤维"],
+    "new_energy": ["新能源", "能源", "光伏", "风电", "电力", "氢能"],
+    "smart_nev": ["新能源汽车", "汽车", "动力电池", "智能汽车", "锂电"],
+    "green_env": ["环保", "环境科技", "节能", "水务", "再生资源"],
+    "digital_creative": ["文化传媒", "数字科技", "影视", "互动娱乐", "创意"],
 }
 COMPANY_SUFFIX = ("有限公司", "股份有限公司", "集团有限公司", "科技有限公司")
 FALLBACK_TEMPLATES = (
@@ -211,7 +211,8 @@ def _flows(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     stage = chunk["stage"].to_numpy()[owner]
     rate = np.where(
         stage == "completed", 0.95 + 0.05 * rng.random(len(owner)),
-        np.where(year < AS_OF_YEAR, 0.65 + 0.35 * rng.random(len(owner)), 0.25 + 0.6 * rng.random(len(owner))),
+        np.where(year < AS_OF_YEAR, 0.65 + 0.35 * rng.random(len(owner)),
+                 0.25 + 0.6 * rng.random(len(owner))),
     )
     completed = np.floor(planned * rate * 100) / 100
     completed = np.where((stage == "planned") | (stage == "cancelled") & (offset > 0), 0.0, completed)
@@ -229,7 +230,6 @@ def _flows(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
 
 def _funding(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     """A funding mix per project that depends on who owns it; shares never exceed the total."""
-    n = len(chunk)
     alpha = np.array([FUNDING_ALPHA[o] for o in FUNDING_ALPHA])
     own_idx = pd.Categorical(chunk["ownership"], categories=list(FUNDING_ALPHA)).codes
     a = alpha[own_idx].copy()
@@ -256,7 +256,8 @@ INSERT INTO projects
 SELECT
     c.project_id,
     replace(replace(replace(replace(t.template,
-        '{owner}', pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1]),
+        '{owner}', replace(pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1],
+                           '科技科技', '科技')),
         '{city}', pl.city_name),
         '{n}', CAST(c.n_value AS VARCHAR)),
         '{phase}', c.phase) AS name,
@@ -267,7 +268,8 @@ SELECT
     NULL AS sector_keywords,
     NULL AS cluster_id,
     pl.province_code, pl.city_code,
-    pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1] AS owner,
+    replace(pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1],
+            '科技科技', '科技') AS owner,
     c.ownership, c.stage, c.programme, c.start_year, c.end_year,
     CAST(c.total_investment_wan AS DECIMAL(18, 2)),
     $batch_id
@@ -334,10 +336,11 @@ def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: 
     clusters = pd.DataFrame(rows, columns=[
         "cluster_id", "name", "tier", "status", "sector", "subfield", "province_code", "city_code",
         "batch", "designated_year", "lead_enterprises", "core_zone", "batch_id"])
+    clusters["designated_year"] = clusters["designated_year"].astype("Int64")
     scale = {"base": 8.0, "cluster": 2.0, "ecosystem": 0.3}
     metric_rows = []
     for c in clusters.itertuples():
-        first = (c.designated_year or AS_OF_YEAR - 1) - 1
+        first = (AS_OF_YEAR - 1 if pd.isna(c.designated_year) else int(c.designated_year)) - 1
         size = scale[c.tier] * float(rng.lognormal(0, 0.4))
         growth = 1.05 + 0.12 * float(rng.random())
         for year in range(max(FIRST_YEAR, first), AS_OF_YEAR + 1):
@@ -368,7 +371,7 @@ def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 
         con.register("words", ref["words"])
         params = {"brand": BRAND_WORDS, "suffix": list(COMPANY_SUFFIX), "batch_id": batch_id}
         clusters, metrics = _clusters(rng, con, places, ref["subs"], batch_id)
-        cluster_offset = con.execute("SELECT coalesce(max(cluster_id), 0) FROM clusters").fetchone()[0]
+        cluster_offset = store.scalar(con, "SELECT coalesce(max(cluster_id), 0) FROM clusters")
         clusters["cluster_id"] += cluster_offset
         metrics["cluster_id"] += cluster_offset
         con.register("new_clusters", clusters)

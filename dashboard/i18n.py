@@ -49,13 +49,15 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+LANG_LABELS = {"中文": "zh", "English": "en"}  # the switch's options; the URL carries ?lang=English
+
+
 def current_lang() -> str:
-    """The page's language: session state, else the ``lang`` query parameter, else Chinese."""
+    """The page's language, from the sidebar switch (``?lang=English`` in a shared link)."""
     import streamlit as st
 
-    if "lang" not in st.session_state:
-        st.session_state["lang"] = normalise_lang(st.query_params.get("lang"))
-    return normalise_lang(st.session_state["lang"])
+    value = st.session_state.get("lang")
+    return LANG_LABELS.get(value, normalise_lang(value))  # type: ignore[arg-type]
 
 
 def tr(key: str, /, **values: object) -> str:

@@ -94,14 +94,22 @@ def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckd
     return con
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> object:
+    """The first value of a query's single row.
+
+    Uses ``fetchall``: DuckDB 2 keeps a half-fetched result open on the connection (``fetchone``),
+    which then refuses ``register`` and similar calls.
+    """
+    rows = con.execute(sql, params).fetchall() if params is not None else con.execute(sql).fetchall()
+    return rows[0][0] if rows else None
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The highest applied migration, 0 for an empty file."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()[0]
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
     if not exists:
         return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> list[int]:
@@ -155,8 +163,8 @@ _AFTER_MIGRATION = {1: _seed_reference}
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
     """A counter that every committed write raises; caches key on it."""
-    row = con.execute("SELECT value FROM store_meta WHERE key = 'data_version'").fetchone()
-    return int(row[0]) if row else 0
+    value = scalar(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
+    return int(value) if value is not None else 0
 
 
 @contextmanager
@@ -182,7 +190,7 @@ def new_batch(
     is_demo: bool = False,
 ) -> int:
     """Register an import batch (call inside :func:`write`) and return its id."""
-    batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches").fetchone()[0]
+    batch_id = scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
     con.execute(
         "INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo) "
         "VALUES (?, ?, ?, ?, 'committed', ?)",
@@ -192,7 +200,7 @@ def new_batch(
 
 
 def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(project_id), 0) + 1 FROM projects").fetchone()[0]
+    return scalar(con, "SELECT coalesce(max(project_id), 0) + 1 FROM projects")
 
 
 def delete_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
@@ -200,7 +208,7 @@ def delete_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     ids = "SELECT project_id FROM projects WHERE batch_id = ?"
     con.execute(f"DELETE FROM project_investments WHERE project_id IN ({ids})", [batch_id])
     con.execute(f"DELETE FROM project_funding WHERE project_id IN ({ids})", [batch_id])
-    removed = con.execute("SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id]).fetchone()[0]
+    removed = scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
     con.execute("DELETE FROM projects WHERE batch_id = ?", [batch_id])
     clusters = "SELECT cluster_id FROM clusters WHERE batch_id = ?"
     con.execute(f"DELETE FROM cluster_metrics WHERE cluster_id IN ({clusters})", [batch_id])
@@ -243,4 +251,4 @@ COUNTED_TABLES = (
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
+    return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}

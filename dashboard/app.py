@@ -1,0 +1,41 @@
+"""Entry point: ``streamlit run dashboard/app.py``. Registers the pages and the shared sidebar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+if __package__ in (None, ""):  # run as a script by `streamlit run`: make the package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dashboard import appdb, sidebar, store  # noqa: E402
+from dashboard.i18n import tr  # noqa: E402
+from dashboard.queries import common as queries  # noqa: E402
+from dashboard.views import PAGES  # noqa: E402
+
+
+def demo_banner() -> None:
+    status = appdb.load(queries.data_status).iloc[0]
+    if bool(status["has_demo"]):
+        st.warning(tr("common.demo_banner"), icon=":material/science:")
+
+
+def run() -> None:
+    st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon=":material/insights:", layout="wide")
+    try:
+        appdb.connection()
+    except store.StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+    sidebar.language_switch()
+    pages = [st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
+             for i, (slug, icon, render) in enumerate(PAGES)]
+    nav = st.navigation(pages)
+    st.session_state["filters"] = sidebar.render()
+    demo_banner()
+    nav.run()
+
+
+run()

@@ -1,0 +1,74 @@
+"""The app's view of the store: one connection per process, cached query results.
+
+Results are cached on (database path, data version, query, filters, arguments). Every import,
+revert or demo change bumps the data version, so no page ever shows stale numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import demo, store
+from .config import default_db_path
+from .filters import Filters
+
+log = logging.getLogger(__name__)
+
+
+def db_path() -> Path:
+    return default_db_path().resolve()
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(path: str) -> duckdb.DuckDBPyConnection:
+    """Open the store once per process; a new file is filled with the demo dataset."""
+    is_new = not Path(path).exists()
+    con = store.connect(path)
+    if is_new:
+        log.info("New store at %s: adding the demo dataset", path)
+        demo.generate(con)
+    return con
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The process-wide connection; take ``.cursor()`` for reads in a page."""
+    return _connection(str(db_path()))
+
+
+def data_version() -> int:
+    return store.data_version(connection().cursor())
+
+
+def _resolve(name: str) -> Callable[..., pd.DataFrame]:
+    module, _, func = name.partition(":")
+    if not module.startswith("dashboard.queries."):
+        raise ValueError(f"{name} is not a query of dashboard.queries")
+    return getattr(importlib.import_module(module), func)
+
+
+@st.cache_data(show_spinner=False, max_entries=4000)
+def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...]
+          ) -> pd.DataFrame:
+    fn = _resolve(name)
+    cur = _connection(path).cursor()
+    try:
+        return fn(cur, filters, **dict(kwargs))
+    finally:
+        cur.close()
+
+
+def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
+    name = f"{fn.__module__}:{fn.__name__}"
+    if _resolve(name) is not fn:
+        raise ValueError(f"{name} is not a module-level query function")
+    return _load(str(db_path()), data_version(), name, filters or Filters(),
+                 tuple(sorted(kwargs.items())))

@@ -1,0 +1,48 @@
+"""Chart builders: pure functions from a DataFrame to a Plotly figure (no Streamlit calls).
+
+Every figure gets a title, axis titles with units and a subtitle with the data-as-of line, so it
+reads the same in the app, in a notebook and on paper. Money arrives in 亿元 and is scaled with
+:func:`dashboard.formatting.money_unit` for the language.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+# One colour per sector, stable across every chart (clause order).
+SECTOR_COLORS = {
+    "info_tech": "#1f5aa6",
+    "biotech": "#2a9d8f",
+    "high_end_equipment": "#6c5ce7",
+    "new_materials": "#b5651d",
+    "new_energy": "#e9a23b",
+    "smart_nev": "#d1495b",
+    "green_env": "#3a7d44",
+    "digital_creative": "#8e5ea2",
+    "unclassified": "#9e9e9e",
+}
+TIER_COLORS = {"base": "#b8860b", "cluster": "#1f5aa6", "ecosystem": "#2a9d8f"}
+NEUTRAL = "#1f5aa6"
+
+
+def style(fig: go.Figure, title: str, subtitle: str | None = None, *, x_title: str | None = None,
+          y_title: str | None = None, height: int = 380, legend: bool = True) -> go.Figure:
+    """Apply the house style: title with an as-of subtitle, CJK fonts, quiet grid, unit-bearing axes."""
+    fig.update_layout(
+        title={"text": title, "subtitle": {"text": subtitle or ""}, "x": 0.0, "xanchor": "left",
+               "font": {"size": 17}},
+        font={"family": FONT_FAMILY, "size": 13, "color": "#222"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 78 if subtitle else 56, "b": 10},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": -0.3, "x": 0},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+        separators=".,",
+    )
+    fig.update_xaxes(title_text=x_title, showgrid=False, automargin=True, linecolor="#999")
+    fig.update_yaxes(title_text=y_title, gridcolor="#eee", automargin=True, zerolinecolor="#ccc")
+    return fig

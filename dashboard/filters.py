@@ -1,0 +1,171 @@
+"""The analyst's filters: one frozen value, turned into SQL WHERE clauses with named parameters.
+
+The sidebar widgets are bound to URL query parameters (their keys below), so a copied link
+reopens the same view. Queries never format user input into SQL: every value is a parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+# Widget keys = query-parameter names.
+KEY_YEARS = "years"
+KEY_SECTOR = "sector"
+KEY_SUBFIELD = "subfield"
+KEY_PROVINCE = "province"
+KEY_GROUP = "group"
+KEY_TIER = "tier"
+KEY_STAGE = "stage"
+KEY_OWNERSHIP = "own"
+KEY_BATCH = "batch"
+FILTER_KEYS = (KEY_YEARS, KEY_SECTOR, KEY_SUBFIELD, KEY_PROVINCE, KEY_GROUP, KEY_TIER, KEY_STAGE,
+               KEY_OWNERSHIP, KEY_BATCH)
+
+UNCLASSIFIED = "unclassified"  # pseudo-sector for projects the tagger left without a sector
+YEAR_MIN, YEAR_MAX = 2018, 2030
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst has narrowed the data to; empty means 'all'."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    sectors: tuple[str, ...] = ()
+    subfields: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    region_groups: tuple[str, ...] = ()
+    tiers: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    ownership: tuple[str, ...] = ()
+    batch_id: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+    def replace(self, **changes: object) -> Filters:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Filters(**values)  # type: ignore[arg-type]
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[union-attr]
+
+
+def from_state(state: Mapping[str, object], year_bounds: tuple[int, int] | None = None) -> Filters:
+    """Build Filters from widget values (session state); a full year range counts as no filter."""
+    years = state.get(KEY_YEARS)
+    year_from = year_to = None
+    if isinstance(years, list | tuple) and len(years) == 2:
+        year_from, year_to = int(years[0]), int(years[1])
+        if year_bounds and (year_from, year_to) == tuple(year_bounds):
+            year_from = year_to = None
+    batch = state.get(KEY_BATCH)
+    return Filters(
+        year_from=year_from,
+        year_to=year_to,
+        sectors=_tuple(state.get(KEY_SECTOR)),
+        subfields=_tuple(state.get(KEY_SUBFIELD)),
+        provinces=_tuple(state.get(KEY_PROVINCE)),
+        region_groups=_tuple(state.get(KEY_GROUP)),
+        tiers=_tuple(state.get(KEY_TIER)),
+        stages=_tuple(state.get(KEY_STAGE)),
+        ownership=_tuple(state.get(KEY_OWNERSHIP)),
+        batch_id=int(batch) if batch not in (None, "") else None,
+    )
+
+
+def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[str, dict[str, object]]:
+    """WHERE clause (starting with 'WHERE TRUE') over ``projects`` and its parameters.
+
+    The year range keeps projects that *start* in it; pass ``years=False`` when the query
+    filters a yearly column itself (see :func:`year_where`).
+    """
+    a = alias
+    parts, params = ["TRUE"], {}
+    if years and f.year_from is not None:
+        parts.append(f"{a}.start_year >= $f_year_from")
+        params["f_year_from"] = f.year_from
+    if years and f.year_to is not None:
+        parts.append(f"{a}.start_year <= $f_year_to")
+        params["f_year_to"] = f.year_to
+    if f.sectors:
+        named = [s for s in f.sectors if s != UNCLASSIFIED]
+        cond = [f"list_contains($f_sectors, {a}.sector)"] if named else []
+        if UNCLASSIFIED in f.sectors:
+            cond.append(f"{a}.sector IS NULL")
+        parts.append("(" + " OR ".join(cond) + ")")
+        if named:
+            params["f_sectors"] = named
+    if f.subfields:
+        parts.append(f"list_contains($f_subfields, {a}.subfield)")
+        params["f_subfields"] = list(f.subfields)
+    if f.provinces:
+        parts.append(f"list_contains($f_provinces, {a}.province_code)")
+        params["f_provinces"] = list(f.provinces)
+    if f.region_groups:
+        parts.append(
+            f"{a}.province_code IN (SELECT code FROM regions WHERE list_contains($f_groups, region_group))"
+        )
+        params["f_groups"] = list(f.region_groups)
+    if f.tiers:
+        parts.append(
+            f"{a}.cluster_id IN (SELECT cluster_id FROM clusters WHERE list_contains($f_tiers, tier))"
+        )
+        params["f_tiers"] = list(f.tiers)
+    if f.stages:
+        parts.append(f"list_contains($f_stages, {a}.stage)")
+        params["f_stages"] = list(f.stages)
+    if f.ownership:
+        parts.append(f"list_contains($f_ownership, {a}.ownership)")
+        params["f_ownership"] = list(f.ownership)
+    if f.batch_id is not None:
+        parts.append(f"{a}.batch_id = $f_batch")
+        params["f_batch"] = f.batch_id
+    return "WHERE " + " AND ".join(parts), params
+
+
+def year_where(f: Filters, column: str) -> tuple[str, dict[str, object]]:
+    """'AND ...' conditions on a yearly column (e.g. project_investments.year)."""
+    parts, params = [], {}
+    if f.year_from is not None:
+        parts.append(f"{column} >= $y_from")
+        params["y_from"] = f.year_from
+    if f.year_to is not None:
+        parts.append(f"{column} <= $y_to")
+        params["y_to"] = f.year_to
+    return "".join(f" AND {p}" for p in parts), params
+
+
+def cluster_where(f: Filters, alias: str = "c") -> tuple[str, dict[str, object]]:
+    """WHERE clause over ``clusters``: sector, sub-field, place, region group and tier apply."""
+    a = alias
+    parts, params = ["TRUE"], {}
+    named = [s for s in f.sectors if s != UNCLASSIFIED]
+    if f.sectors:
+        parts.append(f"list_contains($c_sectors, {a}.sector)")
+        params["c_sectors"] = named
+    if f.subfields:
+        parts.append(f"list_contains($c_subfields, {a}.subfield)")
+        params["c_subfields"] = list(f.subfields)
+    if f.provinces:
+        parts.append(f"list_contains($c_provinces, {a}.province_code)")
+        params["c_provinces"] = list(f.provinces)
+    if f.region_groups:
+        parts.append(
+            f"{a}.province_code IN (SELECT code FROM regions WHERE list_contains($c_groups, region_group))"
+        )
+        params["c_groups"] = list(f.region_groups)
+    if f.tiers:
+        parts.append(f"list_contains($c_tiers, {a}.tier)")
+        params["c_tiers"] = list(f.tiers)
+    if f.batch_id is not None:
+        parts.append(f"{a}.batch_id = $c_batch")
+        params["c_batch"] = f.batch_id
+    return "WHERE " + " AND ".join(parts), params

@@ -1,0 +1,90 @@
+"""The sidebar: language switch and the filters every page applies, bound to the URL."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import appdb, filters, taxonomy
+from .filters import Filters
+from .i18n import LANG_LABELS, current_lang, tr
+from .queries import common as queries
+
+REGION_GROUPS = ("东部", "中部", "西部", "东北")
+REGION_GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
+
+
+def _year_range() -> tuple[int, int]:
+    bounds = appdb.load(queries.year_bounds).iloc[0]
+    if pd.isna(bounds["first"]):
+        return (filters.YEAR_MIN, filters.YEAR_MIN + 7)
+    first, last = int(bounds["first"]), int(bounds["last"])
+    return (first, max(last, first + 1))
+
+
+def _defaults(years: tuple[int, int]) -> dict[str, object]:
+    return {
+        filters.KEY_YEARS: years, filters.KEY_SECTOR: [], filters.KEY_SUBFIELD: [],
+        filters.KEY_PROVINCE: [], filters.KEY_GROUP: [], filters.KEY_TIER: [], filters.KEY_STAGE: [],
+        filters.KEY_OWNERSHIP: [], filters.KEY_BATCH: None,
+    }
+
+
+def reset() -> None:
+    """Clear every filter (a callback: runs before the page re-renders)."""
+    for key, value in _defaults(_year_range()).items():
+        st.session_state[key] = value
+
+
+def language_switch() -> str:
+    """中文 / English, bound to ``?lang=`` so a copied link keeps its language; Chinese by default."""
+    st.sidebar.segmented_control(
+        "语言 / Language", options=list(LANG_LABELS), key="lang", required=True, default="中文",
+        bind="query-params",
+    )
+    return current_lang()
+
+
+def render() -> Filters:
+    """Draw the filters and return what they select."""
+    lang = current_lang()
+    years = _year_range()
+    sb = st.sidebar
+    sb.markdown(f"### {tr('filters.title')}")
+    sb.slider(tr("filters.years"), min_value=years[0], max_value=years[1], value=years,
+              key=filters.KEY_YEARS, bind="query-params", help=tr("filters.years_help"))
+    sector_names = {s.slug: (s.short_zh if lang == "zh" else s.short_en) for s in taxonomy.sectors()}
+    sector_names[filters.UNCLASSIFIED] = tr("filters.unclassified")
+    sb.multiselect(tr("filters.sectors"), options=list(sector_names), format_func=sector_names.get,
+                   key=filters.KEY_SECTOR, bind="query-params", placeholder=tr("filters.all"))
+    chosen = st.session_state.get(filters.KEY_SECTOR) or []
+    subs = {sf.slug: (sf.name_zh if lang == "zh" else sf.name_en)
+            for s in taxonomy.sectors() if not chosen or s.slug in chosen for sf in s.subfields}
+    sb.multiselect(tr("filters.subfields"), options=list(subs), format_func=subs.get,
+                   key=filters.KEY_SUBFIELD, bind="query-params", placeholder=tr("filters.all"))
+    sb.multiselect(tr("filters.groups"), options=list(REGION_GROUPS),
+                   format_func=(lambda g: g) if lang == "zh" else REGION_GROUP_EN.get,
+                   key=filters.KEY_GROUP, bind="query-params", placeholder=tr("filters.all"))
+    provs = appdb.load(queries.provinces)
+    prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
+                          strict=True))
+    sb.multiselect(tr("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
+                   key=filters.KEY_PROVINCE, bind="query-params", placeholder=tr("filters.all"))
+    tiers = {t.slug: (t.short_zh if lang == "zh" else t.short_en) for t in taxonomy.tiers()}
+    sb.multiselect(tr("filters.tiers"), options=list(tiers), format_func=tiers.get,
+                   key=filters.KEY_TIER, bind="query-params", placeholder=tr("filters.all"),
+                   help=tr("filters.tiers_help"))
+    stages = ("planned", "under_construction", "completed", "cancelled")
+    sb.multiselect(tr("filters.stages"), options=list(stages), format_func=lambda s: tr(f"filters.stage_{s}"),
+                   key=filters.KEY_STAGE, bind="query-params", placeholder=tr("filters.all"))
+    owners = ("state", "private", "foreign", "mixed")
+    sb.multiselect(tr("filters.ownership"), options=list(owners),
+                   format_func=lambda s: tr(f"filters.own_{s}"),
+                   key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=tr("filters.all"))
+    batches = appdb.load(queries.batches)
+    batch_names = {str(r.batch_id): f"#{r.batch_id} {r.file_name}" for r in batches.itertuples()}
+    sb.selectbox(tr("filters.batch"), options=list(batch_names), format_func=batch_names.get,
+                 index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=tr("filters.all"))
+    sb.button(tr("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
+              width="stretch")
+    return filters.from_state(st.session_state, years)

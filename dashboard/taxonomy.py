@@ -1,0 +1,232 @@
+"""The policy taxonomy, read once from ``data/taxonomy.toml`` (the only place it is written down)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "data" / "taxonomy.toml"
+
+
+@dataclass(frozen=True)
+class Subfield:
+    slug: str
+    sector: str
+    name_zh: str
+    name_en: str
+    clause_phrases: tuple[str, ...]
+    keywords: tuple[str, ...]
+    strong_keywords: tuple[str, ...] = ()
+    demo_templates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sector:
+    slug: str
+    clause: str
+    order: int
+    name_zh: str
+    name_en: str
+    short_zh: str
+    short_en: str
+    aliases: tuple[str, ...]
+    lead_departments: tuple[str, ...]
+    lead_departments_en: tuple[str, ...]
+    nbs_group: int
+    nbs_name_zh: str
+    nbs_name_en: str
+    subfields: tuple[Subfield, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Tier:
+    slug: str
+    clause: str
+    name_zh: str
+    short_zh: str
+    name_en: str
+    short_en: str
+    target_count: int
+
+
+@dataclass(frozen=True)
+class Programme:
+    slug: str
+    clause: str
+    name_zh: str
+    name_en: str
+    short_zh: str
+    short_en: str
+    summary_zh: str
+    summary_en: str
+
+
+@dataclass(frozen=True)
+class FundingSource:
+    slug: str
+    clause: str
+    kind: str  # 'government' or 'market'
+    name_zh: str
+    name_en: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A coded value with names and the spellings that map to it (ownership, stage)."""
+
+    slug: str
+    name_zh: str
+    name_en: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Measure:
+    clause: str
+    number: int
+    section_zh: str
+    section_en: str
+    title_zh: str
+    title_en: str
+    tracked_by: str  # 'sector:<slug>', 'targets', 'programme:<slug>', 'funding' or 'none'
+    lead_departments: tuple[str, ...]
+    note_zh: str = ""
+    note_en: str = ""
+
+
+def _tuples(row: dict) -> dict:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+
+
+@cache
+def _raw() -> dict:
+    with TAXONOMY_FILE.open("rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def sectors() -> tuple[Sector, ...]:
+    """The eight sectors of clauses (一)–(八), in clause order."""
+    out = []
+    for row in _raw()["sectors"]:
+        row = dict(row)
+        subs = tuple(Subfield(sector=row["slug"], **_tuples(s)) for s in row.pop("subfields"))
+        out.append(Sector(subfields=subs, **_tuples(row)))
+    return tuple(sorted(out, key=lambda s: s.order))
+
+
+def sector(slug: str) -> Sector:
+    for s in sectors():
+        if s.slug == slug:
+            return s
+    raise KeyError(slug)
+
+
+def subfields(sector_slug: str | None = None) -> tuple[Subfield, ...]:
+    return tuple(sf for s in sectors() if sector_slug in (None, s.slug) for sf in s.subfields)
+
+
+@cache
+def subfield(slug: str) -> Subfield:
+    for sf in subfields():
+        if sf.slug == slug:
+            return sf
+    raise KeyError(slug)
+
+
+@cache
+def tiers() -> tuple[Tier, ...]:
+    return tuple(Tier(**_tuples(r)) for r in _raw()["tiers"])
+
+
+@cache
+def programmes() -> tuple[Programme, ...]:
+    return tuple(Programme(**_tuples(r)) for r in _raw()["programmes"])
+
+
+@cache
+def funding_sources() -> tuple[FundingSource, ...]:
+    return tuple(FundingSource(**_tuples(r)) for r in _raw()["funding_sources"])
+
+
+@cache
+def ownership_terms() -> tuple[Term, ...]:
+    return tuple(Term(**_tuples(r)) for r in _raw()["ownership"])
+
+
+@cache
+def stage_terms() -> tuple[Term, ...]:
+    return tuple(Term(**_tuples(r)) for r in _raw()["stages"])
+
+
+@cache
+def measures() -> tuple[Measure, ...]:
+    return tuple(sorted((Measure(**_tuples(r)) for r in _raw()["measures"]), key=lambda m: m.number))
+
+
+def normalise_key(text: str) -> str:
+    """Fold width, case, spaces and punctuation so '新一代 信息技术（产业）' meets its alias."""
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    return re.sub(r"[\s·•/&＆、,，.。()（）\-_]+", "", text)
+
+
+def _alias_index(items: tuple, extra: tuple[str, ...] = ()) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for item in items:
+        names = [item.slug, item.name_zh, item.name_en, *getattr(item, "aliases", ())]
+        names += [getattr(item, a) for a in extra if getattr(item, a, None)]
+        for name in names:
+            index.setdefault(normalise_key(name), item.slug)
+    return index
+
+
+@cache
+def _sector_index() -> dict[str, str]:
+    index = _alias_index(sectors(), ("short_zh", "short_en", "nbs_name_zh", "nbs_name_en"))
+    for s in sectors():  # '新能源产业' and '新能源' both map, as do clause numbers such as '（五）'
+        index.setdefault(normalise_key(s.name_zh + "产业"), s.slug)
+    return index
+
+
+def sector_from_name(text: str | None) -> str | None:
+    """Map a given sector cell (any zh/en name, short form or alias) to its slug, else None."""
+    if text is None:
+        return None
+    return _sector_index().get(normalise_key(text))
+
+
+def stage_aliases() -> dict[str, str]:
+    """Normalised spelling → stage slug."""
+    return _alias_index(stage_terms())
+
+
+def ownership_aliases() -> dict[str, str]:
+    """Normalised spelling → ownership slug."""
+    return _alias_index(ownership_terms())
+
+
+def funding_aliases() -> dict[str, str]:
+    """Normalised spelling → funding-source slug."""
+    return _alias_index(funding_sources())
+
+
+def label(kind: str, slug: str | None, lang: str = "zh", *, short: bool = True) -> str:
+    """The display name of a coded value: kind is sector, subfield, tier, programme, funding,
+    ownership or stage."""
+    if slug is None:
+        return "未分类" if lang == "zh" else "Unclassified"
+    lookup = {
+        "sector": sectors, "subfield": subfields, "tier": tiers, "programme": programmes,
+        "funding": funding_sources, "ownership": ownership_terms, "stage": stage_terms,
+    }[kind]
+    for item in lookup():
+        if item.slug == slug:
+            if short and hasattr(item, "short_zh"):
+                return item.short_zh if lang == "zh" else item.short_en
+            return item.name_zh if lang == "zh" else item.name_en
+    return slug

@@ -1,0 +1,81 @@
+"""Streamlit building blocks shared by the pages: chart frames, KPI cards, empty states, banners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from . import appdb
+from .i18n import tr
+from .queries import common as queries
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def as_of_line() -> str:
+    """'数据截至2025年 · 更新于 2026-11-27 10:00' — the line every chart carries."""
+    status = appdb.load(queries.data_status).iloc[0]
+    year = "—" if pd.isna(status["as_of_year"]) else int(status["as_of_year"])
+    updated = "—" if pd.isna(status["last_import"]) else pd.Timestamp(status["last_import"]).strftime(
+        "%Y-%m-%d %H:%M")
+    text = tr("common.as_of", year=year, updated=updated)
+    if bool(status["has_demo"]):
+        text += " · " + tr("common.demo_tag")
+    return text
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
+          on_select: Callable[[], None] | None = None, selection_mode: str = "points") -> None:
+    """A chart with its data download; ``on_select`` makes clicks apply filters."""
+    if on_select is not None:
+        st.plotly_chart(fig, key=key, on_select=on_select, selection_mode=selection_mode,
+                        config=PLOTLY_CONFIG)
+    else:
+        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+    st.download_button(
+        tr("common.download_data"),
+        data.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}__download",
+        icon=":material/download:",
+    )
+
+
+def empty_state() -> None:
+    """What a filter that leaves nothing shows, with a way out."""
+    st.info(tr("common.empty"), icon=":material/filter_alt_off:")
+    st.button(tr("common.reset"), key="empty_reset", on_click=reset_filters)
+
+
+def reset_filters() -> None:
+    from .filters import FILTER_KEYS
+
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def select_filter(chart_key: str, filter_key: str) -> Callable[[], None]:
+    """An ``on_select`` callback: clicked points' first customdata value becomes the filter.
+
+    Charts put the slug or code of each bar/point in ``customdata[0]``; a click on the
+    sector bar for 新能源 sets the sidebar's sector filter to ``['new_energy']``.
+    """
+
+    def apply() -> None:
+        event = st.session_state.get(chart_key) or {}
+        points = (event.get("selection") or {}).get("points") or []
+        values = []
+        for point in points:
+            data = point.get("customdata")
+            value = data[0] if isinstance(data, list | tuple) and data else data
+            if value is not None and value not in values:
+                values.append(value)
+        if values:
+            st.session_state[filter_key] = values
+
+    return apply

@@ -1,0 +1,33 @@
+"""The pages, in navigation order: (url slug, icon, render function).
+
+The folder is not called ``pages``: Streamlit would take a ``pages/`` folder beside the main
+script for an old-style multipage app and run its modules as scripts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from ..filters import Filters
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar set for this run."""
+    return st.session_state.get("filters") or Filters()
+
+
+# Imported after current_filters, which the page modules import from here.
+from . import clusters, funding, policy, projects, regions, sectors, summary, upload  # noqa: E402
+
+PAGES: list[tuple[str, str, Callable[[], None]]] = [
+    ("summary", ":material/dashboard:", summary.render),
+    ("sectors", ":material/category:", sectors.render),
+    ("clusters", ":material/hub:", clusters.render),
+    ("regions", ":material/map:", regions.render),
+    ("funding", ":material/account_balance:", funding.render),
+    ("projects", ":material/table_view:", projects.render),
+    ("policy", ":material/gavel:", policy.render),
+    ("upload", ":material/upload_file:", upload.render),
+]
