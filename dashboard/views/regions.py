@@ -1,0 +1,138 @@
+"""区域 Regions: the province map (with the South China Sea inset), cluster cities, the four region
+groups compared, and one province's profile.
+
+Streamlit's selection events do not reach choropleth/geo traces (checked in Chromium with 1.67),
+so a province picker beside the map sets the province filter and the profile.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import appdb, filters, taxonomy, ui
+from ..charts import regions as charts
+from ..formatting import count, money
+from ..i18n import current_lang, tr
+from ..queries import common
+from ..queries import regions as queries
+from . import current_filters
+
+PICKER_KEY = "regions_province_picker"
+METRIC_KEY = "regions_metric"
+METRICS = ("investment", "projects", "clusters")
+
+
+def _pick_province() -> None:
+    """Picker callback: the chosen province becomes the sidebar's province filter."""
+    code = st.session_state.get(PICKER_KEY)
+    st.session_state[filters.KEY_PROVINCE] = [code] if code else []
+
+
+def _names(lang: str) -> dict[str, str]:
+    provs = appdb.load(common.provinces)
+    return dict(zip(provs["code"], provs["name_en"] if lang == "en" else provs["short_name"], strict=True))
+
+
+def render() -> None:
+    lang = current_lang()
+    f = current_filters()
+    st.title(tr("nav.regions"))
+    st.caption(tr("regions.intro"))
+    as_of = ui.as_of_line()
+    names = _names(lang)
+    selected = f.provinces[0] if len(f.provinces) == 1 else None
+    # Keep the picker in step with the sidebar (e.g. after a reset or a copied link).
+    if st.session_state.get(PICKER_KEY) != selected:
+        st.session_state[PICKER_KEY] = selected
+
+    totals = appdb.load(queries.province_totals, f)
+    cities = appdb.load(queries.cluster_cities, f)
+    map_col, side = st.columns([4, 1])
+    with side:
+        metric = st.segmented_control(
+            tr("regions.metric"), METRICS, format_func=lambda m: tr(f"regions.metric_{m}"),
+            default="investment", key=METRIC_KEY, required=True) or "investment"
+        st.selectbox(tr("regions.picker"), [None, *names], key=PICKER_KEY, on_change=_pick_province,
+                     format_func=lambda c: tr("regions.picker_none") if c is None else names.get(c, c),
+                     help=tr("regions.picker_help"))
+        if len(f.provinces) > 1:
+            st.caption(tr("regions.multi", n=len(f.provinces)))
+        top = totals[totals["investment_yi"] > 0].nlargest(5, "investment_yi")
+        if not top.empty:
+            st.markdown(f"**{tr('regions.top_title')}**")
+            st.markdown("\n".join(f"{i}. {names.get(r.code, r.code)} · {money(r.investment_yi * 10_000, lang)}"
+                                  for i, r in enumerate(top.itertuples(), start=1)))
+    with map_col:
+        if int(totals["projects"].sum()) == 0 and int(totals["clusters"].sum()) == 0:
+            ui.empty_state()
+            return
+        fig = charts.province_map(totals, cities, metric, lang, as_of, selected=selected)
+        data = totals.assign(name=totals["code"].map(names))
+        ui.chart(fig, data, "regions_map")
+        st.caption(tr("regions.map_note"))
+
+    groups = appdb.load(queries.region_groups, f)
+    fig = charts.region_groups(groups, lang, as_of)
+    ui.chart(fig, groups.assign(name=[charts.group_label(g, lang) for g in groups["region_group"]]),
+             "regions_groups", on_select=ui.select_filter("regions_groups", filters.KEY_GROUP))
+    st.caption(tr("regions.groups_hint"))
+
+    st.divider()
+    if selected is None:
+        st.info(tr("regions.profile_hint"), icon=":material/travel_explore:")
+        return
+    _profile(selected, names.get(selected, selected), lang, as_of)
+
+
+def _profile(code: str, name: str, lang: str, as_of: str) -> None:
+    f = current_filters()
+    st.header(tr("regions.profile", name=name))
+    kpis = appdb.load(queries.province_kpis, f, province=code).iloc[0]
+    if int(kpis["projects"]) == 0 and int(kpis["clusters"]) == 0:
+        ui.empty_state()
+        return
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(tr("regions.kpi_investment"), money(kpis["investment_yi"] * 10_000, lang))
+    c2.metric(tr("regions.kpi_projects"), count(int(kpis["projects"]), lang))
+    c3.metric(tr("regions.kpi_completed"), money(kpis["completed_yi"] * 10_000, lang))
+    c4.metric(tr("regions.kpi_clusters"), count(int(kpis["clusters"]), lang))
+    left, right = st.columns(2)
+    with left:
+        sectors = appdb.load(queries.province_sectors, f, province=code)
+        if sectors.empty:
+            ui.empty_state()
+        else:
+            fig = charts.province_sectors(sectors, name, lang, as_of)
+            ui.chart(fig, sectors, "regions_profile_sectors",
+                     on_select=ui.select_filter("regions_profile_sectors", filters.KEY_SECTOR))
+    with right:
+        trend = appdb.load(queries.province_trend, f, province=code)
+        if trend.empty:
+            ui.empty_state()
+        else:
+            ui.chart(charts.province_trend(trend, name, lang, as_of), trend, "regions_profile_trend")
+    left, right = st.columns(2)
+    with left:
+        cities = appdb.load(queries.province_cities, f, province=code)
+        if not cities.empty:
+            ui.chart(charts.province_cities(cities, name, lang, as_of), cities, "regions_profile_cities")
+    with right:
+        clusters = appdb.load(queries.province_clusters, f, province=code)
+        st.subheader(tr("regions.clusters_title", name=name, n=len(clusters)))
+        if clusters.empty:
+            st.caption(tr("common.empty"))
+        else:
+            st.dataframe(_cluster_table(clusters, lang), hide_index=True, height=360)
+
+
+def _cluster_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        tr("regions.col_name"): df["name"],
+        tr("regions.col_tier"): [taxonomy.label("tier", t, lang) for t in df["tier"]],
+        tr("regions.col_status"): [tr(f"regions.status_{s}") for s in df["status"]],
+        tr("regions.col_sector"): [taxonomy.label("sector", s, lang) if isinstance(s, str) else "—"
+                                   for s in df["sector"]],
+        tr("regions.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
+        tr("regions.col_year"): df["designated_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
+    })
