@@ -354,6 +354,41 @@ def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: 
     return clusters, metrics
 
 
+# Real lists mix in projects that are not SEI at all; the tagger leaves them unclassified.
+NON_SEI_NAMES = ("标准厂房及配套基础设施项目", "产业园区道路及管网工程", "人才公寓建设项目", "物流仓储中心项目",
+                 "城市综合体建设项目", "安置小区建设工程")
+NON_SEI_EVERY = 67  # about 1.5% of projects
+
+
+def _finish_names(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
+    """Make a few projects non-SEI, then make (name, province, start year) unique as real lists are."""
+    con.execute(
+        """
+        UPDATE projects SET sector = NULL, subfield = NULL, sector_source = 'auto', sector_confidence = 0,
+               cluster_id = NULL,
+               name = coalesce((SELECT name FROM regions WHERE code = city_code), '')
+                      || $names[(project_id // $every) % len($names) + 1]
+        WHERE batch_id = $batch AND project_id % $every = 0
+        """,
+        {"batch": batch_id, "every": NON_SEI_EVERY, "names": list(NON_SEI_NAMES)},
+    )
+    con.execute(
+        """
+        UPDATE projects SET name = projects.name || '（' || d.phase || '）'
+        FROM (
+            SELECT project_id, ['二期', '三期', '四期', '五期', '六期'][least(n - 1, 5)]
+                   || CASE WHEN n > 6 THEN '-' || (n - 6) ELSE '' END AS phase
+            FROM (SELECT project_id, row_number() OVER (
+                      PARTITION BY name, province_code, start_year ORDER BY project_id) AS n
+                  FROM projects WHERE batch_id = $batch)
+            WHERE n > 1
+        ) d
+        WHERE projects.project_id = d.project_id
+        """,
+        {"batch": batch_id},
+    )
+
+
 def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 1409) -> int:
     """Add the demo batch in one transaction and return its batch id."""
     if scale <= 0:
@@ -403,6 +438,7 @@ def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 
             """,
             {"batch_id": batch_id},
         )
+        _finish_names(con, batch_id)
         con.execute(
             "UPDATE import_batches SET rows_read = ?, rows_imported = ? WHERE batch_id = ?",
             [n_total, n_total, batch_id],
