@@ -1,0 +1,130 @@
+"""End to end in a real browser: the app served by Streamlit, driven by headless Chromium.
+
+Starts the server on a free port over a copy of the demo store, opens every page in Chinese and
+in English (a screenshot of each goes to artifacts/screenshots/), then uploads a GBK project list
+with a title row on the import page and sees the project count rise on the summary page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+PAGES = ["summary", "sectors", "clusters", "regions", "funding", "projects", "policy", "upload"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
+    shutil.copy(demo_db_template, db)
+    port = free_port()
+    log = (tmp_path_factory.mktemp("e2e-log") / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "SEI_DB": str(db)}, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start within 90 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def settle(page: object, timeout_s: float = 60) -> None:
+    """Wait until Streamlit has finished running the script and drawing."""
+    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
+    page.wait_for_timeout(1500)
+    deadline = time.monotonic() + timeout_s
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 3:
+        running = page.locator('[data-testid="stStatusWidget"]').count()
+        quiet = quiet + 1 if running == 0 else 0
+        page.wait_for_timeout(400)
+    page.wait_for_timeout(800)
+
+
+def screenshot(page: object, path: Path) -> None:
+    """The whole page, not just the first screen: grow the window to the content, then restore it."""
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section, div')]"
+        ".slice(0, 400).map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": 1400, "height": max(900, min(int(height), 8000))})
+    page.wait_for_timeout(1200)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 900})
+
+
+def test_cjk_fonts_are_installed() -> None:
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    assert "Noto Sans CJK" in fonts, "apt-get install fonts-noto-cjk"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_renders_in_the_browser(server: str, browser: object, lang: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    query = "?lang=English" if lang == "en" else ""
+    for slug in PAGES:
+        path = "" if slug == "summary" else slug
+        page.goto(f"{server}/{path}{query}")
+        settle(page)
+        page.screenshot(path=str(SHOTS / f"{lang}-{slug}.png"))
+        screenshot(page, SHOTS / f"{lang}-{slug}-full.png")
+        assert page.locator('[data-testid="stException"]').count() == 0, f"{slug} shows an exception"
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        assert len(text.strip()) > 40, f"{slug} looks empty"
+        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+        assert ("Filters" if lang == "en" else "筛选") in sidebar
+    page.close()
