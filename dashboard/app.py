@@ -13,7 +13,7 @@ if __package__ in (None, ""):  # run as a script by `streamlit run`: make the pa
 from dashboard import appdb, sidebar, store  # noqa: E402
 from dashboard.i18n import tr  # noqa: E402
 from dashboard.queries import common as queries  # noqa: E402
-from dashboard.views import PAGES  # noqa: E402
+from dashboard.views import PAGES, register  # noqa: E402
 
 
 def demo_banner() -> None:
@@ -30,9 +30,10 @@ def run() -> None:
         st.error(str(exc))
         st.stop()
     sidebar.language_switch()
-    pages = [st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
-             for i, (slug, icon, render) in enumerate(PAGES)]
-    nav = st.navigation(pages)
+    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
+             for i, (slug, icon, render) in enumerate(PAGES)}
+    register(pages)
+    nav = st.navigation(list(pages.values()))
     st.session_state["filters"] = sidebar.render()
     demo_banner()
     nav.run()

@@ -82,6 +82,148 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+EPILOG_IMPORT = """examples:
+  python -m dashboard import 江苏2024重大项目.csv                 import (projects already stored are updated)
+  python -m dashboard import list.xlsx --sheet 项目清单 --dry-run    check a workbook's sheet, write nothing
+  python -m dashboard import list.csv --map '项目名称（全称）=name' --map '备注=ignore'
+  python -m dashboard import list.csv --skip-invalid --json        import the valid rows, print one JSON object
+
+fields for --map: name, place, province, city, district, total_investment, annual_plan, stage, years,
+  start_year, end_year, owner, ownership, sector, cluster, content, seq, funding:<source>, ignore
+exit status: 0 committed (or a clean dry run), 1 rows rejected or file refused (store unchanged), 2 usage error
+"""
+EPILOG_BATCHES = """examples:
+  python -m dashboard batches
+  python -m dashboard revert 7
+"""
+
+
+def _mapping(items: Sequence[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or ():
+        header, sep, target = item.partition("=")
+        if not sep or not header.strip():
+            raise argparse.ArgumentTypeError(f"--map {item!r}: use HEADER=field")
+        out[header.strip()] = target.strip()
+    return out
+
+
+def _print_json(payload: dict) -> None:
+    import json
+
+    print(json.dumps(payload, ensure_ascii=False, default=str))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from . import ingest
+    from .i18n import t
+
+    lang = args.lang
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"error: {path} is not a file", file=sys.stderr)
+        return 2
+    try:
+        overrides = _mapping(args.map)
+    except argparse.ArgumentTypeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    con = store.connect(args.db or default_db_path())
+    try:
+        try:
+            plan = ingest.preview(path, path.name, con, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
+                                  usd_rate=args.usd_rate)
+        except ingest.MappingError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        result = None
+        if not args.dry_run:
+            result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
+                                   force=args.force, imported_by=args.user)
+        refused = plan.refused or (result.refused if result else None)
+        if args.dry_run and not refused and plan.errors:
+            refused = ingest.Problem("has_errors", values={"rows": plan.rows_rejected})
+        ok = (result is not None and result.committed) or (args.dry_run and refused is None)
+        report = plan.report(lang)
+        payload = {
+            "batch_id": result.batch_id if result else None,
+            "dry_run": args.dry_run,
+            "file_name": plan.file_name,
+            "sha256": plan.sha256,
+            "sheet": plan.sheet,
+            "encoding": plan.encoding,
+            "rows_read": plan.rows_read,
+            "rows_imported": result.rows_imported if result else 0,
+            "rows_updated": result.rows_updated if result else 0,
+            "rows_skipped": result.rows_skipped if result else 0,
+            "rows_rejected": plan.rows_rejected,
+            "duplicates_in_store": int(len(plan.duplicates)),
+            "errors": [{k: e[k] for k in ("row", "column", "value", "message", "code")} for e in report["errors"]],
+            "warnings": report["warnings"],
+            "mapping": plan.mapping,
+            "unmapped": plan.unmapped,
+            "message": refused.message(lang) if refused else None,
+        }
+        if args.json:
+            _print_json(payload)
+        else:
+            _print_import(payload, lang, t)
+        return 0 if ok else 1
+    finally:
+        con.close()
+
+
+def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n function
+    print(f"{p['file_name']}  sheet={p['sheet']}  encoding={p['encoding']}")
+    print("mapping: " + ", ".join(f"{h} → {f}" for h, f in p["mapping"].items()))
+    if p["unmapped"]:
+        print("kept as extra columns: " + ", ".join(p["unmapped"]))
+    for e in p["errors"]:
+        print(f"  row {e['row']}  [{e['column'] or '-'}]  {e['message']}")
+    for w in p["warnings"]:
+        where = f"row {w['row']}" if w["row"] else "file"
+        print(f"  warning {where}: {w['message']}")
+    print(f"rows read {p['rows_read']}, imported {p['rows_imported']} (updated {p['rows_updated']}, skipped "
+          f"{p['rows_skipped']}), rejected {p['rows_rejected']}")
+    if p["batch_id"]:
+        print(f"committed as batch {p['batch_id']}")
+    if p["message"]:
+        print(p["message"], file=sys.stderr)
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from . import ingest
+
+    con = store.connect(args.db or default_db_path())
+    try:
+        batches = ingest.list_batches(con)
+    finally:
+        con.close()
+    if args.json:
+        _print_json({"batches": batches.to_dict(orient="records")})
+        return 0
+    print(f"{'batch':>5}  {'status':<9}  {'imported at':<19}  {'rows':>8}  {'updated':>7}  {'projects':>8}  file")
+    for b in batches.itertuples():
+        print(f"{b.batch_id:>5}  {b.status:<9}  {str(b.imported_at)[:19]:<19}  {b.rows_imported:>8,}  "
+              f"{b.rows_updated or 0:>7,}  {b.projects:>8,}  {b.file_name}{'  (demo)' if b.is_demo else ''}")
+    return 0
+
+
+def cmd_revert(args: argparse.Namespace) -> int:
+    from . import ingest
+
+    con = store.connect(args.db or default_db_path())
+    try:
+        removed = ingest.revert(con, args.batch_id, lang=args.lang)
+    except ingest.RevertError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -103,6 +245,36 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
+                       epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", metavar="FILE", help="the project list")
+    _db_arg(p)
+    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a project table)")
+    p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="set a column's field (repeatable)")
+    p.add_argument("--on-duplicate", choices=("update", "skip"), default="update",
+                   help="a project already stored (same name, province, start year): update it (default) or skip")
+    p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    p.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are rejected")
+    p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
+    p.add_argument("--usd-rate", type=_positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
+    p.add_argument("--user", default=None, help="who imports (recorded with the batch)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("batches", help="list import batches", epilog=EPILOG_BATCHES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_arg(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("revert", help="remove an import batch and restore the projects it updated",
+                       epilog=EPILOG_BATCHES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    _db_arg(p)
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
+    p.set_defaults(func=cmd_revert)
 
     return parser
 

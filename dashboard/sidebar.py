@@ -30,6 +30,21 @@ def _defaults(years: tuple[int, int]) -> dict[str, object]:
     }
 
 
+def batch_label(batch_id: int, file_name: str) -> str:
+    """How the batch filter shows a batch; a bound widget's URL parameter carries this label."""
+    return f"#{batch_id} {file_name}"
+
+
+def link_params(**filters: object) -> dict[str, object]:
+    """Query parameters for st.page_link/st.switch_page that open a page with these filters set,
+    in the current language (bound widgets read their labels from the URL)."""
+    params: dict[str, object] = {k: v for k, v in filters.items() if v is not None}
+    lang = st.session_state.get("lang")
+    if lang and lang != "中文":
+        params["lang"] = lang
+    return params
+
+
 def reset() -> None:
     """Clear every filter (a callback: runs before the page re-renders)."""
     for key, value in _defaults(_year_range()).items():
@@ -82,7 +97,7 @@ def render() -> Filters:
                    format_func=lambda s: tr(f"filters.own_{s}"),
                    key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=tr("filters.all"))
     batches = appdb.load(queries.batches)
-    batch_names = {str(r.batch_id): f"#{r.batch_id} {r.file_name}" for r in batches.itertuples()}
+    batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name) for r in batches.itertuples()}
     sb.selectbox(tr("filters.batch"), options=list(batch_names), format_func=batch_names.get,
                  index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=tr("filters.all"))
     sb.button(tr("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",

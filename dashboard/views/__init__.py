@@ -18,6 +18,19 @@ def current_filters() -> Filters:
     return st.session_state.get("filters") or Filters()
 
 
+_PAGE_OBJECTS: dict[str, st.Page] = {}
+
+
+def register(pages: dict[str, st.Page]) -> None:
+    """Called by the app shell on each run with the st.Page objects, so pages can link to each other."""
+    _PAGE_OBJECTS.update(pages)
+
+
+def page(slug: str) -> st.Page:
+    """The st.Page for a url slug, for st.page_link and st.switch_page."""
+    return _PAGE_OBJECTS[slug]
+
+
 # Imported after current_filters, which the page modules import from here.
 from . import clusters, funding, policy, projects, regions, sectors, summary, upload  # noqa: E402
 

@@ -1,9 +1,312 @@
-"""Placeholder until the page is built."""
+"""数据导入 / Import data: file → rows as read → mapping → validation → sector review → commit.
 
+The page only arranges widgets; reading, checking and writing are :mod:`dashboard.ingest`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
 import streamlit as st
 
-from ..i18n import tr
+from .. import appdb, ingest, sidebar, store, taxonomy, views
+from ..i18n import current_lang, tr
+from ..ingest import template
+
+PREVIEW_ROWS = 500          # rows shown as read; the whole file is still checked
+REVIEW_ROWS = 500           # rows offered in the sector review
+PROGRESS_FROM_BYTES = 1_000_000   # about 10,000 rows: show a progress bar
+NO_FIELD = "—"
+
+
+def _field_label(field: str) -> str:
+    if field == NO_FIELD:
+        return tr("upload.field_none")
+    if field.startswith("funding:"):
+        slug = field.split(":", 1)[1]
+        return tr("upload.field_funding", source=taxonomy.label("funding", slug, current_lang(), short=False))
+    return tr(f"upload.field_{field}")
+
+
+def _templates() -> None:
+    with st.expander(tr("upload.howto_title"), icon=":material/help:"):
+        st.markdown(tr("upload.howto"))
+        c1, c2 = st.columns(2)
+        c1.download_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
+                           icon=":material/download:")
+        c2.download_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/download:")
+
+
+def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str]) -> ingest.ImportPlan:
+    """The plan for this file and these choices, kept in the session until one of them changes."""
+    key = (hashlib.sha256(data).hexdigest(), name, sheet, tuple(sorted(overrides.items())), current_lang())
+    cached = st.session_state.get("upload_plan")
+    if cached and cached[0] == key:
+        return cached[1]
+    bar = st.progress(0.0, text=tr("upload.reading")) if len(data) > PROGRESS_FROM_BYTES else None
+
+    def progress(fraction: float, step: str) -> None:
+        if bar is not None:
+            bar.progress(min(1.0, fraction), text=tr("upload.step", step=step))
+
+    cur = appdb.connection().cursor()
+    try:
+        plan = ingest.preview(data, name, cur, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
+                              progress=progress)
+    finally:
+        cur.close()
+    if bar is not None:
+        bar.empty()
+    st.session_state["upload_plan"] = (key, plan)
+    return plan
+
+
+def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
+    """The mapping as an editable table; returns the overrides the user made."""
+    fields = [NO_FIELD, *[f for f in ingest.all_fields() if f not in ("ignore", "seq")]]
+    by_label = {_field_label(f): f for f in fields}
+    current = pd.DataFrame({
+        "column": plan.columns,
+        "field": [_field_label(plan.mapping.get(c, NO_FIELD)) for c in plan.columns],
+    })
+    edited = st.data_editor(
+        current, hide_index=True, width="stretch", key=f"upload_map_{plan.sha256[:12]}",
+        disabled=["column"],
+        column_config={
+            "column": st.column_config.TextColumn(tr("upload.col_header")),
+            "field": st.column_config.SelectboxColumn(tr("upload.col_field"), options=list(by_label),
+                                                      required=True),
+        },
+    )
+    overrides = dict(st.session_state.get("upload_overrides", {}))
+    for column, before, after in zip(current["column"], current["field"], edited["field"], strict=True):
+        if before != after:
+            field = by_label.get(after, NO_FIELD)
+            overrides[column] = "ignore" if field == NO_FIELD else field
+    return overrides
+
+
+def _problems(plan: ingest.ImportPlan) -> None:
+    lang = current_lang()
+    if plan.errors:
+        st.error(tr("upload.errors", count=len(plan.errors), rows=plan.rows_rejected), icon=":material/error:")
+        st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.errors]).drop(columns=["code"]),
+                     hide_index=True, width="stretch")
+    if plan.warnings:
+        with st.expander(tr("upload.warnings", count=len(plan.warnings)), icon=":material/warning:",
+                         expanded=not plan.errors):
+            st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.warnings]).drop(columns=["code"]),
+                         hide_index=True, width="stretch")
+    if not plan.errors:
+        st.success(tr("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
+
+
+def _rows_as_read(plan: ingest.ImportPlan) -> None:
+    shown = plan.raw.head(PREVIEW_ROWS)
+    rejected = plan.rejected_rows
+    if rejected:
+        styled = shown.style.apply(
+            lambda r: ["background-color: #fde2e1" if r["row"] in rejected else "" for _ in r], axis=1)
+        st.dataframe(styled, hide_index=True, width="stretch")
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch")
+    if len(plan.raw) > PREVIEW_ROWS:
+        st.caption(tr("upload.shown", shown=PREVIEW_ROWS, total=len(plan.raw)))
+
+
+def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
+    review = plan.review_rows()
+    if review.empty:
+        st.caption(tr("upload.review_none"))
+        return {}
+    lang = current_lang()
+    st.caption(tr("upload.review_help", count=len(review)))
+    slugs = [s.slug for s in taxonomy.sectors()]
+    labels = {taxonomy.label("sector", s, lang): s for s in slugs}
+    unclassified = tr("upload.unclassified")
+    table = review.head(REVIEW_ROWS).copy()
+    table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
+                       for s in table["sector"]]
+    edited = st.data_editor(
+        table[["row", "name", "sector_keywords", "sector_confidence", "choice"]], hide_index=True,
+        width="stretch", key=f"upload_review_{plan.sha256[:12]}",
+        disabled=["row", "name", "sector_keywords", "sector_confidence"],
+        column_config={
+            "row": st.column_config.NumberColumn(tr("upload.col_row"), format="%d"),
+            "name": st.column_config.TextColumn(tr("upload.col_name")),
+            "sector_keywords": st.column_config.TextColumn(tr("upload.col_keywords")),
+            "sector_confidence": st.column_config.ProgressColumn(tr("upload.col_confidence"), min_value=0,
+                                                                 max_value=1, format="%.2f"),
+            "choice": st.column_config.SelectboxColumn(tr("upload.col_sector"),
+                                                       options=[unclassified, *labels], required=True),
+        },
+    )
+    manual: dict[int, str | None] = {}
+    for row, before, after in zip(table["row"], table["choice"], edited["choice"], strict=True):
+        if before != after:
+            manual[int(row)] = labels.get(after)
+    return manual
+
+
+def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
+    c1, c2, c3 = st.columns(3)
+    on_duplicate = c1.radio(tr("upload.on_duplicate"), ["update", "skip"], horizontal=True,
+                            format_func=lambda v: tr(f"upload.dup_{v}"),
+                            help=tr("upload.dup_help", count=len(plan.duplicates)))
+    skip_invalid = c2.checkbox(tr("upload.skip_invalid"), disabled=not plan.errors)
+    force = c3.checkbox(tr("upload.force"), help=tr("upload.force_help"))
+    blocked = bool(plan.errors) and not skip_invalid
+    if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
+                 icon=":material/database_upload:"):
+        cur = appdb.connection().cursor()
+        try:
+            result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
+                                   imported_by=st.session_state.get("user") or "app", manual_sectors=manual)
+        finally:
+            cur.close()
+        if result.committed:
+            st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
+            st.session_state["upload_done_file"] = plan.file_name
+            for key in ("upload_plan", "upload_overrides"):
+                st.session_state.pop(key, None)
+            st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+            st.rerun()
+        else:
+            st.error(result.refused.message(current_lang()), icon=":material/block:")
+
+
+def _done_banner() -> None:
+    done = st.session_state.get("upload_done")
+    if not done:
+        return
+    batch_id, imported, updated = done
+    st.success(tr("upload.committed", batch=batch_id, rows=imported, updated=updated), icon=":material/done_all:")
+    file_name = st.session_state.get("upload_done_file", "")
+    st.page_link(views.page("summary"), label=tr("upload.view_charts"), icon=":material/bar_chart:",
+                 query_params=sidebar.link_params(batch=sidebar.batch_label(batch_id, file_name)))
+
+
+def _history() -> None:
+    st.subheader(tr("upload.history"))
+    reverted = st.session_state.pop("upload_reverted", None)
+    if reverted:
+        st.info(tr("upload.reverted", batch=reverted[0], rows=reverted[1]))
+    cur = appdb.connection().cursor()
+    try:
+        batches = ingest.list_batches(cur)
+    finally:
+        cur.close()
+    if batches.empty:
+        st.caption(tr("upload.history_none"))
+        return
+    shown = batches[["batch_id", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
+                     "rows_rejected", "projects", "status"]]
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        "batch_id": tr("upload.col_batch"), "file_name": tr("upload.col_file"),
+        "imported_at": st.column_config.DatetimeColumn(tr("upload.col_when"), format="YYYY-MM-DD HH:mm"),
+        "imported_by": tr("upload.col_who"), "rows_imported": tr("upload.col_imported"),
+        "rows_updated": tr("upload.col_updated"), "rows_rejected": tr("upload.col_rejected"),
+        "projects": tr("upload.col_projects"), "status": tr("upload.col_status"),
+    })
+    live = batches[batches["status"] == "committed"]
+    if live.empty:
+        return
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    batch_id = c1.selectbox(tr("upload.revert_pick"), live["batch_id"].tolist(),
+                            format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
+    if c2.button(tr("upload.revert"), icon=":material/undo:"):
+        cur = appdb.connection().cursor()
+        try:
+            removed = ingest.revert(cur, int(batch_id), lang=current_lang())
+        except ingest.RevertError as exc:
+            st.error(str(exc))
+            return
+        finally:
+            cur.close()
+        st.session_state["upload_reverted"] = (int(batch_id), removed)
+        st.rerun()
+
+
+def _demo_removal() -> None:
+    """While demo data is in the store, offer to take it out in one action."""
+    cur = appdb.connection().cursor()
+    try:
+        demo = store.demo_batches(cur)
+    finally:
+        cur.close()
+    removed = st.session_state.pop("upload_demo_removed", None)
+    if removed is not None:
+        st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
+    if not demo:
+        return
+    with st.container(border=True):
+        st.markdown(tr("upload.demo_present"))
+        sure = st.checkbox(tr("upload.demo_confirm"), key="upload_demo_sure")
+        if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
+            cur = appdb.connection().cursor()
+            try:
+                st.session_state["upload_demo_removed"] = store.remove_demo(cur)
+            finally:
+                cur.close()
+            st.session_state.pop("upload_demo_sure", None)
+            st.rerun()
 
 
 def render() -> None:
     st.title(tr("nav.upload"))
+    st.caption(tr("upload.intro"))
+    _demo_removal()
+    _templates()
+    _done_banner()
+    nonce = st.session_state.get("upload_nonce", 0)
+    uploaded = st.file_uploader(tr("upload.pick"), type=["csv", "txt", "xlsx", "xls"], key=f"upload_file_{nonce}")
+    if uploaded is not None:
+        st.session_state.pop("upload_done", None)
+        data = uploaded.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        if st.session_state.get("upload_sha") != digest:
+            st.session_state["upload_sha"] = digest
+            st.session_state["upload_overrides"] = {}
+            st.session_state.pop("upload_sheet", None)
+        overrides = st.session_state.get("upload_overrides", {})
+        sheet = st.session_state.get("upload_sheet")
+        try:
+            plan = _preview(data, uploaded.name, sheet, overrides)
+        except ingest.MappingError as exc:
+            st.session_state["upload_overrides"] = {}
+            st.error(str(exc))
+            return
+        if len(plan.sheets) > 1:
+            chosen = st.selectbox(tr("upload.sheet"), plan.sheets,
+                                  index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0)
+            if chosen != plan.sheet:
+                st.session_state["upload_sheet"] = chosen
+                st.rerun()
+        if plan.refused and not plan.columns:
+            st.error(plan.refused.message(current_lang()), icon=":material/block:")
+        else:
+            st.caption(tr("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
+                          rows=plan.rows_read))
+            st.subheader(tr("upload.step_mapping"))
+            if plan.unmapped:
+                st.info(tr("upload.unmapped", columns="、".join(plan.unmapped)))
+            new_overrides = _mapping_editor(plan)
+            if new_overrides != overrides:
+                st.session_state["upload_overrides"] = new_overrides
+                st.rerun()
+            if plan.refused:
+                st.error(plan.refused.message(current_lang()), icon=":material/block:")
+            else:
+                st.subheader(tr("upload.step_rows"))
+                _rows_as_read(plan)
+                st.subheader(tr("upload.step_validation"))
+                _problems(plan)
+                st.subheader(tr("upload.step_review"))
+                manual = _sector_review(plan)
+                st.subheader(tr("upload.step_commit"))
+                _commit(plan, manual)
+    st.divider()
+    _history()

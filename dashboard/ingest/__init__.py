@@ -1,0 +1,23 @@
+"""Importing project lists: read, map, normalise, tag, validate, commit whole, revert.
+
+The upload page and ``python -m dashboard import`` both use :func:`preview` and :func:`commit`.
+"""
+
+from .importer import (
+    DEFAULT_USD_RATE,
+    ImportPlan,
+    ImportResult,
+    MappingError,
+    Problem,
+    RevertError,
+    all_fields,
+    commit,
+    list_batches,
+    preview,
+    revert,
+)
+
+__all__ = [
+    "DEFAULT_USD_RATE", "ImportPlan", "ImportResult", "MappingError", "Problem", "RevertError", "all_fields",
+    "commit", "list_batches", "preview", "revert",
+]

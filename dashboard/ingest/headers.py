@@ -1,0 +1,154 @@
+"""Which row is the header, and which column is which field.
+
+Headers are matched after normalising (whitespace, full-width brackets, the unit in brackets
+removed): exact aliases first, then ordered patterns, so 年度计划投资 is never read as 总投资 and
+累计完成投资 is never read as either. A header that matches nothing is *unmapped*: reported, and
+its cells kept with the batch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .values import Unit, halfwidth, unit_in
+
+# Canonical fields a column can map to (the names `--map HEADER=field` accepts).
+FIELDS = (
+    "seq", "name", "place", "province", "city", "district", "total_investment", "annual_plan",
+    "stage", "years", "start_year", "end_year", "owner", "ownership", "sector", "cluster", "content",
+)
+FUNDING_PREFIX = "funding:"
+IGNORE = "ignore"   # `--map HEADER=ignore`: keep the column as an unmapped extra value
+
+# (field, pattern) in order; the first pattern that matches a normalised header decides.
+_RULES: list[tuple[str | None, str]] = [
+    ("seq", r"^(序号|编号|序|no\.?|#|number|item|s/?n)$"),
+    # Amounts already spent are not what the list plans: keep them as extra columns.
+    (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
+    ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
+                    r"\d{4}\s*(plan|planned)|planned.*\d{4}|year(ly)? plan"),
+    ("funding:central_budget", r"中央预算内|中央投资|中央资金|central budget"),
+    ("funding:local_special_bonds", r"专项债|special.?bond"),
+    ("funding:gov_industry_fund", r"政府.*基金|产业.*基金|引导基金|government fund|industry fund"),
+    ("funding:bank_loans", r"银行贷款|贷款|bank loan|loans?$"),
+    ("funding:corporate_bonds", r"企业债|公司债|corporate bond"),
+    ("funding:equity_vc_pe", r"股权融资|创投|风投|私募|venture|private equity"),
+    ("funding:infra_reits", r"reits"),
+    ("funding:foreign_capital", r"利用外资|外资金额|foreign capital|fdi"),
+    ("funding:self_raised", r"自筹|自有资金|企业自有|self.?raised|own funds"),
+    ("total_investment", r"总投资|投资总额|总额|计划投资|拟投资|匡算投资|投资估算|估算投资|投资额|投资规模|"
+                         r"投资金额|^投资$|total.*invest|invest.*total|^investment|investment amount|"
+                         r"amount"),
+    ("name", r"^(项目)?名称$|项目名称|^项目$|project ?name|^project$|^name$|^name of project|^title$"),
+    ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
+              r"企业名称|owner|developer|company|enterprise|sponsor|investor"),
+    ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
+    ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|项目简介|简介|规模及内容|"
+                r"content|description|scope|summary"),
+    ("years", r"起止年限|建设年限|起止年份|建设起止|建设周期|建设期|起止时间|建设期限|年限|"
+              r"period|duration|^years?$|timeline|schedule"),
+    ("start_year", r"开工|开始|起始|\bstart|commence|\bbegin"),
+    ("end_year", r"竣工|完工|建成|投产|结束|\bend\b|\bend ?(year|date)|completion|finish"),
+    ("stage", r"建设性质|项目阶段|项目性质|建设状态|项目状态|进展阶段|阶段|性质|stage|status"),
+    ("cluster", r"集群|基地|cluster"),
+    ("sector", r"领域|行业|产业|板块|类型|类别|sector|industry|field|category"),
+    ("province", r"^(所属|所在)?省(份|区|\(区、市\)|\(自治区、直辖市\))?$|^省市$|province"),
+    ("city", r"^(所属|所在)?(城市|地市|市州|设区市|市|地级市)$|^city|prefecture"),
+    ("district", r"区县|县区|^县|^区$|县\(市、区\)|county|district"),
+    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|location|place|region|"
+              r"area|address|site"),
+]
+_COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
+_UNIT_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
+
+
+def normalise_header(text: str) -> str:
+    s = halfwidth(str(text)).replace("【", "[").replace("】", "]")
+    s = re.sub(r"\s+", " ", s).strip()
+    s = _UNIT_BRACKETS.sub("", s).strip()
+    s = re.sub(r"(单位|unit)\s*[:：]?\s*(万元|亿元|元|万美元|亿美元)$", "", s, flags=re.I)
+    s = re.sub(r"[（(]?(万元|亿元|万美元|亿美元)[)）]?$", "", s) or s
+    if re.search(r"[\u4e00-\u9fff]", s):
+        s = s.replace(" ", "")
+    return s.lower().strip(" :：*")
+
+
+def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str | None:
+    """The field a header names, or None."""
+    h = normalise_header(header)
+    if not h:
+        return None
+    for alias, slug in (funding_aliases or {}).items():
+        if alias and normalise_header(alias) == h:
+            return FUNDING_PREFIX + slug
+    for name, pattern in _COMPILED:
+        if pattern.search(h):
+            return name
+    return None
+
+
+@dataclass
+class Header:
+    index: int                          # position of the header row in the sheet's cells
+    labels: list[str]                   # one label per column ('' becomes 'column N')
+    fields: dict[int, str]              # column position -> field
+    units: dict[int, Unit] = field(default_factory=dict)   # units stated in the header
+    above: list[str] = field(default_factory=list)          # text of the rows above (title, notes)
+
+
+def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
+    return [str(v).strip() for v in cells.iloc[i].tolist()]
+
+
+def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,
+                max_rows: int = 30) -> Header | None:
+    """The first row, among the first ``max_rows``, whose cells name a project name and another field."""
+    best: tuple[int, int] | None = None
+    for i in range(min(max_rows, len(cells))):
+        texts = _row_texts(cells, i)
+        filled = [t for t in texts if t]
+        if len(filled) < 2:
+            continue
+        found = [field_of(t, funding_aliases) for t in filled]
+        known = {f for f in found if f}
+        # A name column and one more; or, without a name column, three known ones (so that the
+        # import can say "no name column" rather than "no header").
+        if len(known) < (2 if "name" in known else 3):
+            continue
+        score = len(known) + ("name" in known) * 10
+        if best is None or score > best[1]:
+            best = (i, score)
+        if score >= 13:
+            break
+    if best is None:
+        return None
+    return make_header(cells, best[0], funding_aliases)
+
+
+def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str] | None = None) -> Header:
+    texts = _row_texts(cells, index)
+    labels, fields, units, seen = [], {}, {}, set()
+    for pos, text in enumerate(texts):
+        label = re.sub(r"\s+", " ", text) if text else ""
+        labels.append(label)
+        if not label:
+            continue
+        f = field_of(label, funding_aliases)
+        if f and f not in seen:
+            fields[pos] = f
+            seen.add(f)
+        unit = unit_in(label)
+        if unit:
+            units[pos] = unit
+    # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
+    labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
+    above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(index)]
+    return Header(index, labels, fields, units, [a for a in above if a])
+
+
+def label_key(label: str) -> str:
+    """How a `--map` header is compared with a file's: whitespace and bracket forms ignored."""
+    return re.sub(r"\s+", "", halfwidth(label)).lower()

@@ -1,0 +1,190 @@
+"""Place strings into (province_code, city_code) using the store's ``regions`` table.
+
+``江苏`` / ``江苏省`` / ``Jiangsu`` → 320000; ``苏州`` / ``苏州市工业园区`` → 320000 + 320500; a district
+resolves to its city through ``parent_code``. Names are matched from the start of the string, longest
+name first, each level narrowing the next (so ``鼓楼区`` after ``南京市`` is Nanjing's, not Fuzhou's).
+A name that several regions share with no context to decide (``鼓楼区`` alone) stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from .values import halfwidth
+
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
+_EN_NOISE = re.compile(
+    r"\b(province|city|municipality|autonomous region|special administrative region|sar|prefecture|"
+    r"district|county|china|p\.?r\.?c\.?|zhuang|hui|uygur|uyghur|uighur)\b", re.I,
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    level: str
+    province: str
+    city: str | None
+
+
+@dataclass
+class PlaceIndex:
+    """Names → regions, built once per import from the regions table."""
+
+    by_name: dict[str, list[Region]] = field(default_factory=dict)
+    english: dict[str, list[Region]] = field(default_factory=dict)
+    max_len: int = 0
+    municipal_city: dict[str, str] = field(default_factory=dict)  # 310000 -> 310100
+    province_names: dict[str, str] = field(default_factory=dict)  # code -> 江苏省
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
+        rows = con.execute(
+            "SELECT code, name, short_name, name_en, level, parent_code FROM regions"
+        ).fetchall()
+        info = {r[0]: r for r in rows}
+
+        def province_of(code: str) -> str:
+            while info[code][5]:
+                code = info[code][5]
+            return code
+
+        def city_of(code: str) -> str | None:
+            level = info[code][4]
+            if level == "city":
+                return code
+            if level == "district":
+                parent = info[code][5]
+                return parent if parent and info[parent][4] == "city" else None
+            return None
+
+        index = cls()
+        for code, name, short, name_en, level, _parent in rows:
+            region = Region(code, level, province_of(code), city_of(code))
+            names = {name}
+            # District short names (鼓楼, 城区) are too loose on their own; full names only.
+            if level != "district" and len(short) >= 2:
+                names.add(short)
+            for n in names:
+                bucket = index.by_name.setdefault(n, [])
+                if region not in bucket:
+                    bucket.append(region)
+            if level != "district":
+                key = _en_key(name_en)
+                bucket = index.english.setdefault(key, [])
+                if region not in bucket:
+                    bucket.append(region)
+            if level == "province":
+                index.province_names[code] = name
+        for code, name, _short, _en, level, parent in rows:
+            if level == "city" and parent in index.province_names and index.province_names[parent] == name:
+                index.municipal_city[parent] = code
+        index.max_len = max(len(n) for n in index.by_name)
+        return index
+
+    def _pick(self, candidates: list[Region], province: str | None, city: str | None) -> Region | None:
+        if province:
+            candidates = [c for c in candidates if c.province == province]
+        if city:
+            inside = [c for c in candidates if c.city == city]
+            candidates = inside or candidates
+        if not candidates:
+            return None
+        best = min(_LEVEL_RANK[c.level] for c in candidates)
+        top = [c for c in candidates if _LEVEL_RANK[c.level] == best]
+        # The same city under two names (北京市 the province and the city) is one answer.
+        if len({(c.province, c.city) for c in top}) == 1:
+            return top[0]
+        if len({c.province for c in top}) == 1:
+            return Region(top[0].province, "province", top[0].province, None)
+        return None
+
+    def resolve(self, text: str, hint_province: str | None = None, *, scan: bool = True
+                ) -> tuple[str | None, str | None, bool]:
+        """(province_code, city_code, ambiguous) for one place string."""
+        s = re.sub(r"\s+", "", halfwidth(text or ""))
+        if not s:
+            return None, None, False
+        if re.fullmatch(r"[A-Za-z .,'()\-]+", text.strip()):
+            return self._resolve_english(text, hint_province)
+        province = city = None
+        ambiguous = False
+        pos = 0
+        while pos < len(s):
+            for length in range(min(self.max_len, len(s) - pos), 1, -1):
+                candidates = self.by_name.get(s[pos:pos + length])
+                if not candidates:
+                    continue
+                region = self._pick(candidates, province or (hint_province if pos == 0 else None), city)
+                if region is None and pos == 0 and hint_province:
+                    region = self._pick(candidates, None, None)
+                if region is None:
+                    if province is None:
+                        ambiguous = True
+                    continue
+                province = region.province
+                city = region.city or city
+                pos += length
+                break
+            else:
+                break
+            # Separators between levels: 江苏省/苏州市, 江苏·苏州, 江苏-苏州
+            while pos < len(s) and s[pos] in "/、·-—,，|省市":
+                pos += 1
+        if province is None and not ambiguous and scan:
+            # A name further in: 位于苏州市, (江苏)苏州.
+            for start in range(1, len(s) - 1):
+                p, c, amb = self.resolve(s[start:], hint_province, scan=False)
+                if p:
+                    return p, c, False
+                if amb:
+                    ambiguous = True
+                    break
+        if province and not city:
+            city = self.municipal_city.get(province)
+        return province, city, ambiguous and province is None
+
+    def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
+        parts = [p for p in re.split(r"[,/;]|\s-\s", text) if p.strip()]
+        province = city = None
+        keys = [_en_key(p) for p in parts]
+        # Provinces first, so that "Suzhou, Jiangsu" picks Jiangsu's Suzhou, not Anhui's.
+        for key in sorted(keys, key=lambda k: not any(r.level == "province" for r in self.english.get(k, []))):
+            candidates = self.english.get(key)
+            if not candidates:
+                continue
+            region = self._pick(candidates, province or hint_province, None) or self._pick(candidates, None, None)
+            if region:
+                province, city = region.province, region.city or city
+        if province and not city:
+            city = self.municipal_city.get(province)
+        return province, city, False
+
+
+def _en_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", _EN_NOISE.sub("", name.lower()))
+
+
+def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None
+                   ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(province_code, city_code, ambiguous) per row; each distinct string is resolved once."""
+    cells = cells.fillna("").astype(str)
+    found = {u: index.resolve(u, hint_province) for u in pd.unique(cells)}
+    province = cells.map(lambda v: found[v][0])
+    city = cells.map(lambda v: found[v][1])
+    ambiguous = cells.map(lambda v: found[v][2])
+    return province, city, ambiguous
+
+
+def province_in_title(index: PlaceIndex, text: str) -> str | None:
+    """The province a list's title names (江苏省2024年重大项目清单), used as context for short names."""
+    s = re.sub(r"\s+", "", text or "")
+    for code, name in index.province_names.items():
+        short = name[:3] if name.startswith(("内蒙古", "黑龙江")) else name[:2]
+        if name in s or s.startswith(short):
+            return code
+    return None

@@ -1,0 +1,30 @@
+"""Helpers for the import tests: the corpus folder and a content fingerprint of a whole store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """(row count, md5 of the sorted rows) for every table: equal fingerprints = equal content."""
+    tables = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY 1").fetchall()]
+    out = {}
+    for table in tables:
+        out[table] = con.execute(
+            f"SELECT count(*), coalesce(md5(string_agg(CAST(t AS VARCHAR), '\n' ORDER BY CAST(t AS VARCHAR))), '') "
+            f"FROM {table} t"
+        ).fetchone()
+    return out
+
+
+def file_fingerprint(path: Path) -> dict[str, tuple[int, str]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return fingerprint(con)
+    finally:
+        con.close()

@@ -1,0 +1,61 @@
+"""The upload page driven by Streamlit's AppTest: upload, review, commit, history, revert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from apptest_helpers import open_page
+from importkit import CORPUS
+from streamlit.testing.v1 import AppTest
+
+
+@pytest.fixture
+def app(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    at = open_page(empty_db, monkeypatch, "upload")
+    assert not at.exception
+    return at
+
+
+def test_page_renders_with_templates_and_empty_history(app: AppTest) -> None:
+    assert app.title[0].value == "数据导入"
+    assert any("还没有导入过数据" in c.value for c in app.caption)
+
+
+def test_upload_gbk_commit_and_revert(app: AppTest, empty_db: Path) -> None:
+    data = (CORPUS / "gbk_title_total.csv").read_bytes()
+    app.file_uploader[0].set_value(("江苏2024.csv", data, "text/csv")).run()
+    assert not app.exception
+    assert any("5 个项目行全部通过校验" in s.value for s in app.success)
+    [commit] = [b for b in app.button if b.label == "导入"]
+    commit.click().run()
+    assert not app.exception
+    assert any("已导入批次 1" in s.value for s in app.success)
+    [link] = app.get("page_link")
+    assert link.proto.label.startswith("查看本批次的图表")
+    # opens the summary with the batch filter set (bound widgets read their label from the URL)
+    assert link.proto.query_string == "batch=%231+%E6%B1%9F%E8%8B%8F2024.csv"
+    [revert] = [b for b in app.button if b.label == "撤销"]
+    revert.click().run()
+    assert not app.exception
+    assert any("已撤销批次 1" in i.value for i in app.info)
+    # The app holds the file open: read it through the same process-wide connection.
+    from dashboard import appdb
+
+    cur = appdb.connection().cursor()
+    assert cur.execute("SELECT status FROM import_batches WHERE batch_id = 1").fetchone() == ("reverted",)
+    assert cur.execute("SELECT count(*) FROM projects").fetchone() == (0,)
+
+
+def test_refused_file_shows_its_reason(app: AppTest) -> None:
+    app.file_uploader[0].set_value(("shot.csv", (CORPUS / "binary.csv").read_bytes(), "text/csv")).run()
+    assert not app.exception
+    assert any("不是文本表格" in e.value for e in app.error)
+
+
+def test_rejected_rows_block_the_commit(app: AppTest) -> None:
+    app.file_uploader[0].set_value(("m.csv", (CORPUS / "messy_amounts.csv").read_bytes(), "text/csv")).run()
+    assert not app.exception
+    assert any("涉及 4 行" in e.value for e in app.error)
+    [commit] = [b for b in app.button if b.label == "导入"]
+    assert commit.disabled
