@@ -35,14 +35,10 @@ def batch_label(batch_id: int, file_name: str) -> str:
     return f"#{batch_id} {file_name}"
 
 
-def link_params(**filters: object) -> dict[str, object]:
-    """Query parameters for st.page_link/st.switch_page that open a page with these filters set,
-    in the current language (bound widgets read their labels from the URL)."""
-    params: dict[str, object] = {k: v for k, v in filters.items() if v is not None}
-    lang = st.session_state.get("lang")
-    if lang and lang != "中文":
-        params["lang"] = lang
-    return params
+def set_filters(**values: object) -> None:
+    """A callback that sets sidebar filters (by widget key) before the next run draws them."""
+    for key, value in values.items():
+        st.session_state[key] = value
 
 
 def reset() -> None:

@@ -128,3 +128,35 @@ def test_every_page_renders_in_the_browser(server: str, browser: object, lang: s
         sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
         assert ("Filters" if lang == "en" else "筛选") in sidebar
     page.close()
+
+
+def project_count(page: object, server: str) -> int:
+    page.goto(f"{server}/")
+    settle(page)
+    metric = page.locator('[data-testid="stMetric"]', has_text="项目数").first
+    value = metric.locator('[data-testid="stMetricValue"]').inner_text()
+    return int(value.replace(",", "").strip())
+
+
+def test_upload_gbk_file_and_see_it_counted(server: str, browser: object) -> None:
+    """A GBK list with a title row, a unit line and a 合计 row, uploaded as a steward would."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    before = project_count(page, server)
+    page.goto(f"{server}/upload")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        str(ROOT / "tests" / "corpus" / "gbk_title_total.csv"))
+    page.get_by_text("个项目行全部通过校验").wait_for(timeout=60_000)
+    settle(page)
+    screenshot(page, SHOTS / "zh-upload-checked-full.png")
+    page.get_by_role("button", name="导入", exact=True).click()
+    page.get_by_text("已导入批次").wait_for(timeout=60_000)
+    settle(page)
+    screenshot(page, SHOTS / "zh-upload-committed-full.png")
+    page.get_by_role("button", name="查看本批次的图表").click()
+    settle(page)
+    screenshot(page, SHOTS / "zh-summary-batch-full.png")
+    batch_only = page.locator('[data-testid="stMetric"]', has_text="项目数").first
+    assert batch_only.locator('[data-testid="stMetricValue"]').inner_text().strip() == "5"
+    assert project_count(page, server) == before + 5
+    page.close()

@@ -31,10 +31,14 @@ def test_upload_gbk_commit_and_revert(app: AppTest, empty_db: Path) -> None:
     commit.click().run()
     assert not app.exception
     assert any("已导入批次 1" in s.value for s in app.success)
-    [link] = app.get("page_link")
-    assert link.proto.label.startswith("查看本批次的图表")
-    # opens the summary with the batch filter set (bound widgets read their label from the URL)
-    assert link.proto.query_string == "batch=%231+%E6%B1%9F%E8%8B%8F2024.csv"
+    [view] = [b for b in app.button if b.label.startswith("查看本批次的图表")]
+    view.click().run()
+    assert not app.exception
+    assert app.session_state["batch"] == "1"  # the sidebar's batch filter, on the summary page
+    assert app.title[0].value == "总览"
+    from apptest_helpers import goto
+
+    goto(app, "upload").run()
     [revert] = [b for b in app.button if b.label == "撤销"]
     revert.click().run()
     assert not app.exception

@@ -10,7 +10,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, ingest, sidebar, store, taxonomy, views
+from .. import appdb, filters, ingest, sidebar, store, taxonomy, views
 from ..i18n import current_lang, tr
 from ..ingest import template
 
@@ -169,7 +169,6 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
             cur.close()
         if result.committed:
             st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
-            st.session_state["upload_done_file"] = plan.file_name
             for key in ("upload_plan", "upload_overrides"):
                 st.session_state.pop(key, None)
             st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
@@ -184,9 +183,11 @@ def _done_banner() -> None:
         return
     batch_id, imported, updated = done
     st.success(tr("upload.committed", batch=batch_id, rows=imported, updated=updated), icon=":material/done_all:")
-    file_name = st.session_state.get("upload_done_file", "")
-    st.page_link(views.page("summary"), label=tr("upload.view_charts"), icon=":material/bar_chart:",
-                 query_params=sidebar.link_params(batch=sidebar.batch_label(batch_id, file_name)))
+    # A button, not a link: within a session the sidebar's own state wins over URL parameters,
+    # so the filter is set in session state before switching pages.
+    if st.button(tr("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
+                 on_click=sidebar.set_filters, kwargs={filters.KEY_BATCH: str(batch_id)}):
+        st.switch_page(views.page("summary"), query_params={})  # bound filters carry over
 
 
 def _history() -> None:
