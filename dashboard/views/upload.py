@@ -107,12 +107,14 @@ def _problems(plan: ingest.ImportPlan) -> None:
 def _rows_as_read(plan: ingest.ImportPlan) -> None:
     shown = plan.raw.head(PREVIEW_ROWS)
     rejected = plan.rejected_rows
+    config = {"row": st.column_config.NumberColumn(tr("upload.col_row"), format="%d",
+                                                   help=tr("upload.col_row_help"))}
     if rejected:
         styled = shown.style.apply(
             lambda r: ["background-color: #fde2e1" if r["row"] in rejected else "" for _ in r], axis=1)
-        st.dataframe(styled, hide_index=True, width="stretch")
+        st.dataframe(styled, hide_index=True, width="stretch", column_config=config)
     else:
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     if len(plan.raw) > PREVIEW_ROWS:
         st.caption(tr("upload.shown", shown=PREVIEW_ROWS, total=len(plan.raw)))
 
@@ -128,6 +130,7 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
     unclassified = tr("upload.unclassified")
     table = review.head(REVIEW_ROWS).copy()
+    table["sector_keywords"] = table["sector_keywords"].fillna("")
     table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
                        for s in table["sector"]]
     edited = st.data_editor(
@@ -204,7 +207,8 @@ def _history() -> None:
         st.caption(tr("upload.history_none"))
         return
     shown = batches[["batch_id", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
-                     "rows_rejected", "projects", "status"]]
+                     "rows_rejected", "projects", "status"]].copy()
+    shown["status"] = [tr(f"upload.status_{s}") for s in shown["status"]]
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "batch_id": tr("upload.col_batch"), "file_name": tr("upload.col_file"),
         "imported_at": st.column_config.DatetimeColumn(tr("upload.col_when"), format="YYYY-MM-DD HH:mm"),
