@@ -168,7 +168,7 @@ def _project_chunk(
         np.where(r < 0.88, "completed", np.where(r < 0.96, "under_construction", "cancelled")),
         np.where(
             start == AS_OF_YEAR,
-            np.where(r < 0.45, "planned", "under_construction"),
+            np.where(r < 0.2, "planned", "under_construction"),
             np.where(r < 0.06, "planned", np.where(r < 0.98, "under_construction", "cancelled")),
         ),
     )
@@ -211,8 +211,9 @@ def _flows(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     stage = chunk["stage"].to_numpy()[owner]
     rate = np.where(
         stage == "completed", 0.95 + 0.05 * rng.random(len(owner)),
+        # the as-of year is a finished year, though projects still running in it lag a little
         np.where(year < AS_OF_YEAR, 0.65 + 0.35 * rng.random(len(owner)),
-                 0.25 + 0.6 * rng.random(len(owner))),
+                 0.55 + 0.4 * rng.random(len(owner))),
     )
     completed = np.floor(planned * rate * 100) / 100
     completed = np.where((stage == "planned") | (stage == "cancelled") & (offset > 0), 0.0, completed)

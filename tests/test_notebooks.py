@@ -4,26 +4,53 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+from dashboard import formatting
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_notebooks() -> None:
     names = [p.name for p in NOTEBOOKS]
-    assert "03-data-quality.ipynb" in names
+    assert names == ["01-investment-review.ipynb", "02-targets-progress.ipynb", "03-data-quality.ipynb"]
+
+
+def execute(path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
+    nb = nbformat.read(path, as_version=4)
+    monkeypatch.setenv("SEI_DB", str(db))
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()  # raises CellExecutionError on the first failing cell
+    return nb
+
+
+def plain_outputs(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
+                     if "text/plain" in o.get("data", {}))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_clean(path: Path, demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    nb = nbformat.read(path, as_version=4)
-    assert any("parameters" in c.metadata.get("tags", []) for c in nb.cells), "needs a parameters cell"
-    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit without outputs"
-    monkeypatch.setenv("SEI_DB", str(demo_db))
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()  # raises CellExecutionError on the first failing cell
+    raw = nbformat.read(path, as_version=4)
+    assert any("parameters" in c.metadata.get("tags", []) for c in raw.cells), "needs a parameters cell"
+    assert all(not c.get("outputs") for c in raw.cells if c.cell_type == "code"), "commit without outputs"
+    nb = execute(path, demo_db, monkeypatch)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+
+
+def test_review_notebook_reproduces_the_headline_figures(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figures notebook 01 prints are the ones a direct query of the same store gives."""
+    con = duckdb.connect(str(demo_db), read_only=True)
+    projects, total_wan = con.execute("SELECT count(*), sum(total_investment_wan) FROM projects").fetchall()[0]
+    designated = dict(con.execute(
+        "SELECT tier, count(*) FROM clusters WHERE status = 'designated' GROUP BY ALL").fetchall())
+    con.close()
+    text = plain_outputs(execute(NOTEBOOKS[0], demo_db, monkeypatch))
+    assert f"项目数          {projects:,}" in text
+    assert formatting.money(float(total_wan)) in text
+    assert f"{designated['base']} / {designated['cluster']} / {designated['ecosystem']}" in text
