@@ -1,11 +1,14 @@
 """Automatic sector tagging of a project from its name and 建设内容 text.
 
 Every keyword of ``data/taxonomy.toml`` (sub-field ``keywords`` and ``strong_keywords``) and the
-negative-context words of its ``[tagging]`` table are compiled once into a single prefix-trie regex,
-so one ``finditer`` pass per text finds, at each position, the longest keyword starting there; a
-keyword inside a longer matched keyword is therefore never counted twice. Hits are weighted by
-length, by strength (``strong_keywords``, and any keyword that contains one), down-weighted when listed
-in ``weak_keywords``, and counted more in the name than in the content. Negative context
+negative-context words of its ``[tagging]`` table are compiled once into a single prefix-trie regex
+(longest keyword first), so one ``findall`` pass per text finds the keywords; a keyword inside a
+longer matched keyword is never counted twice, and where two matches overlap the longer one wins.
+Each distinct keyword counts once per text, weighted by length, by strength (``strong_keywords``, and
+any keyword that contains one), down-weighted when listed in ``weak_keywords``, counted more in the
+name than in the content, and a little more when it is the last of several in the name (the head of a
+Chinese compound: 锂电池负极材料 is a material). Confidence combines the winning score with its
+margin over the runner-up, so ties and a lone weak or short keyword score low. Negative context
 (``exclude_keywords``: roads, housing, hotels, schools, hospital buildings, water supply, generic
 industrial-park works) leaves a project unclassified unless a strong SEI keyword is present too.
 
@@ -62,6 +65,8 @@ class _Tables:
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # keywords that begin or end with a Latin letter or digit
+    inner_starts: dict[str, tuple[int, ...]]  # keyword -> offsets where a longer keyword could start
+    special: frozenset[str]  # keywords that need the slow path of _scan
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
@@ -156,7 +161,18 @@ def _tables() -> _Tables:
     words = sorted({*positive, *negative}, key=lambda w: (-len(w), w))
     order = {s.slug: s.order for s in taxonomy.sectors()}
     ascii_edged = frozenset(w for w in words if _edge_is_ascii(w))
-    return _Tables(re.compile(_trie_pattern(words)), positive, negative, weak, spelling, order, ascii_edged)
+    longest_from: dict[str, int] = {}  # prefix -> length of the longest keyword that begins with it
+    for w in words:
+        for i in range(1, len(w) + 1):
+            longest_from[w[:i]] = max(longest_from.get(w[:i], 0), len(w))
+    inner_starts = {}
+    for w in words:
+        offsets = tuple(p for p in range(1, len(w)) if longest_from.get(w[p:], 0) > len(w))
+        if offsets:
+            inner_starts[w] = offsets
+    special = ascii_edged | frozenset(inner_starts)
+    return _Tables(re.compile(_trie_pattern(words)), positive, negative, weak, spelling, order, ascii_edged,
+                   inner_starts, special)
 
 
 _NOTHING: tuple[tuple[str, ...], bool] = ((), False)
@@ -170,36 +186,39 @@ def _scan(text: str) -> tuple[tuple[str, ...], bool]:
         return _NOTHING
     t = _tables()
     norm = _norm(text)
+    keys = t.regex.findall(norm)
+    if not keys:
+        return _NOTHING
+    if not t.special.isdisjoint(keys):  # rare: a Latin keyword, or one a longer keyword may overlap
+        keys = _resolve(norm, t)
+    negative = not t.negative.isdisjoint(keys)
+    if negative:
+        keys = [k for k in keys if k not in t.negative]
+    return tuple(dict.fromkeys(keys)), negative
+
+
+def _resolve(norm: str, t: _Tables) -> list[str]:
+    """The slow path of ``_scan``: check Latin word boundaries and let a longer keyword that starts
+    inside a match (信创 | 创新药) win over it."""
     rx = t.regex
     spans: list[tuple[int, int]] = []
     overlapping = False
     for m in rx.finditer(norm):
         s, e = m.span()
         spans.append((s, e))
-        for p in range(s + 1, e):  # a longer keyword may start inside this one
-            inner = rx.match(norm, p)
-            if inner is not None and inner.end() > e:
+        for p in t.inner_starts.get(m.group(), ()):
+            inner = rx.match(norm, s + p)
+            if inner is not None and inner.end() - inner.start() > e - s:
                 spans.append(inner.span())
                 overlapping = True
-    if not spans:
-        return _NOTHING
-    if t.ascii_edged:
-        spans = [(s, e) for s, e in spans if norm[s:e] not in t.ascii_edged or _ascii_ok(norm, s, e)]
+    spans = [(s, e) for s, e in spans if norm[s:e] not in t.ascii_edged or _ascii_ok(norm, s, e)]
     if overlapping:
         taken: list[tuple[int, int]] = []
         for s, e in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
             if all(e <= s2 or s >= e2 for s2, e2 in taken):
                 taken.append((s, e))
         spans = sorted(taken)
-    hits: dict[str, None] = {}
-    negative = False
-    for s, e in spans:
-        key = norm[s:e]
-        if key in t.negative:
-            negative = True
-        else:
-            hits[key] = None
-    return tuple(hits), negative
+    return [norm[s:e] for s, e in spans]
 
 
 def _clean(text: object) -> str:

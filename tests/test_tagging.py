@@ -1,0 +1,172 @@
+"""The automatic sector tagger (dashboard/tagging.py) against exact examples and the labelled set."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from dashboard import tagging, taxonomy
+from dashboard.tagging import TagResult
+
+LABELLED = Path(__file__).resolve().parent / "data" / "labelled_projects.csv"
+
+
+def _labelled() -> list[dict[str, str]]:
+    with LABELLED.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("年产20GWh动力电池项目", "smart_nev"),
+    ("12英寸晶圆制造项目", "info_tech"),
+    ("抗体药物产业化基地", "biotech"),
+    ("200MW渔光互补光伏发电项目", "new_energy"),
+    ("城区污水处理厂提标改造工程", "green_env"),
+    ("年产10GWh储能电池项目", "new_energy"),
+    ("100MW/200MWh储能电站项目", "new_energy"),
+    ("年产5万吨电池级碳酸锂项目", "new_materials"),
+    ("年产3万吨氢氧化锂项目", "new_materials"),
+    ("锂矿采选及深加工项目", "new_materials"),
+    ("华为云数据中心二期", "info_tech"),
+    ("某某市算力中心项目", "info_tech"),
+    ("中国移动5G基站建设工程", "info_tech"),
+    ("新能源汽车充电桩建设项目", "smart_nev"),
+    ("50万千瓦风电项目", "new_energy"),
+    ("年产40GWh锂电池生产基地", "smart_nev"),
+    ("某某智慧高速公路车路协同改造工程", "smart_nev"),  # a road, but 车路协同 is strong
+    ("高速公路服务区充电站建设项目", "smart_nev"),
+    ("新能源汽车零部件产业园", "smart_nev"),
+    ("年产10万吨锂电池负极材料项目", "new_materials"),  # the head noun decides (confidence lower: contested)
+    ("华信创新药研发中心", "biotech"),  # 创新药, not 信创 across the word boundary
+])
+def test_exact_examples(name: str, sector: str) -> None:
+    result = tagging.tag(name)
+    assert result.sector == sector, result
+    assert (0.3 if "锂电池负极" in name else 0.6) <= result.confidence <= 1.0, result
+    assert result.matched
+    assert result.subfield in {sf.slug for sf in taxonomy.subfields(sector)}
+
+
+@pytest.mark.parametrize("name", [
+    "国道G318改建工程",
+    "某某安置小区建设项目",
+    "五星级酒店",
+    "五星级酒店建设项目",
+    "市人民医院住院楼建设项目",  # 医院 alone is not biotech
+    "县中医院综合楼建设项目",
+    "汽车4S店建设项目",  # generic car trade is not smart_nev
+    "年产50万套汽车零部件项目",
+    "某某工业园区标准化厂房建设项目",
+    "某某工业园区基础设施建设项目",
+    "城乡供水一体化工程",
+    "第三中学新建工程",
+    "城市商业综合体项目",
+    "某某智慧高速建设项目",  # 智慧高速 without a strong keyword stays a road
+    "",
+])
+def test_non_sei_is_unclassified(name: str) -> None:
+    assert tagging.tag(name) == TagResult(None, None, 0.0, ())
+
+
+def test_content_is_used_when_the_name_says_nothing() -> None:
+    name = "某某电子科技产业化项目"
+    assert tagging.tag(name).sector is None
+    result = tagging.tag(name, "建设12英寸晶圆生产线及配套洁净厂房，主要产品为逻辑芯片")
+    assert result.sector == "info_tech"
+    assert result.subfield == "chips"
+    assert set(result.matched) >= {"晶圆", "芯片"}
+    wind = tagging.tag("某某能源投资有限公司新建项目", "建设风力发电机组20台，总装机容量10万千瓦")
+    assert wind.sector == "new_energy"
+
+
+def test_name_outweighs_content() -> None:
+    result = tagging.tag("年产10GW高效光伏组件项目", "配套建设研发中心，开展工业软件应用")
+    assert result.sector == "new_energy"
+
+
+def test_negative_content_does_not_override_an_sei_name() -> None:
+    assert tagging.tag("年产10GW光伏组件项目", "配套建设厂区道路及员工宿舍").sector == "new_energy"
+    assert tagging.tag("某某建设开发有限公司项目", "建设住宅楼12栋及配套商业用房").sector is None
+
+
+def test_matched_keywords_are_reported_without_double_counting() -> None:
+    result = tagging.tag("新能源汽车动力电池PACK生产线")
+    assert result.sector == "smart_nev"
+    # 动力电池 and 电池PACK overlap: the longer one is kept, the shared 电池 counts once
+    assert result.matched == ("新能源汽车", "电池PACK")
+    # 光伏发电 is matched as a whole: the 光伏 inside it is not counted again
+    assert tagging.tag("200MW渔光互补光伏发电项目").matched == ("渔光互补", "光伏发电")
+
+
+def test_latin_keywords_need_word_boundaries() -> None:
+    assert tagging.tag("PROJECT管理中心").sector is None  # no 'CT' inside PROJECT
+    assert tagging.tag("年产10GW光伏组件").sector == "new_energy"
+    assert tagging.tag("全ＡＩ大模型训练中心").sector == "info_tech"  # full-width folded
+
+
+def test_confidence_reflects_strength_and_margin() -> None:
+    strong = tagging.tag("年产24万片12英寸晶圆制造项目")
+    weak = tagging.tag("某某航空产业园")  # one weak, generic keyword
+    mixed = tagging.tag("医用CT及MRI高端医学影像设备产业化项目")
+    assert strong.confidence > 0.8
+    assert weak.sector == "high_end_equipment" and weak.confidence <= 0.3
+    assert 0 < mixed.confidence <= 1
+    short = tagging.tag("5G应用")  # one short, ordinary keyword: below one half
+    assert short.sector == "info_tech" and short.confidence < 0.5
+    two_sectors = tagging.tag("生物医药及集成电路产业园")  # two strong keywords of equal weight
+    assert two_sectors.sector is not None and two_sectors.confidence < 0.5
+    assert strong.confidence > two_sectors.confidence
+
+
+def test_tag_many_equals_tag_on_the_labelled_set() -> None:
+    rows = _labelled()
+    names = [r["name"] for r in rows]
+    contents = [r["content"] or None for r in rows]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+
+
+def test_tag_many_handles_missing_and_odd_cells() -> None:
+    out = tagging.tag_many(["年产20GWh动力电池项目", "", None, "光伏电站"], [None, "晶圆", float("nan"), ""])
+    assert [r.sector for r in out] == ["smart_nev", "info_tech", None, "new_energy"]
+    with pytest.raises(ValueError):
+        tagging.tag_many(["a", "b"], ["c"])
+
+
+def test_tagging_config_comes_from_the_taxonomy() -> None:
+    config = tagging.tagging_config()
+    assert {"医院", "酒店", "国道", "安置小区", "标准厂房"} <= set(config["exclude_keywords"])
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert not set(config["exclude_keywords"]) & keywords, "a word cannot be both SEI and negative context"
+    assert set(config["weak_keywords"]) <= keywords, "weak keywords must be sub-field keywords"
+
+
+def test_labelled_set_precision_and_recall_per_sector() -> None:
+    rows = _labelled()
+    results = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
+    truth = [r["sector"] or None for r in rows]
+    pred = [r.sector for r in results]
+    report = {}
+    for s in taxonomy.sectors():
+        tp = sum(t == s.slug and p == s.slug for t, p in zip(truth, pred))
+        n_pred = sum(p == s.slug for p in pred)
+        n_true = sum(t == s.slug for t in truth)
+        assert n_true > 0
+        report[s.slug] = (tp / n_pred if n_pred else 0.0, tp / n_true)
+    low = {k: v for k, v in report.items() if v[0] < 0.90 or v[1] < 0.90}
+    assert not low, f"precision/recall below 0.90: {low}"
+    # and the non-SEI rows stay unclassified
+    none_ok = sum(t is None and p is None for t, p in zip(truth, pred)) / truth.count(None)
+    assert none_ok >= 0.90
+
+
+def test_demo_names_tag_to_the_sector_they_are_filed_under() -> None:
+    """Every demo template, filled in, reads as a project of its own sector."""
+    from dashboard import taxonomy
+
+    for sf in taxonomy.subfields():
+        for template in sf.demo_templates:
+            name = template.format(owner="某某科技有限公司", city="某市", n=5, phase="一期")
+            assert tagging.tag(name).sector == sf.sector, (sf.slug, name)
