@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +72,16 @@ def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwar
         raise ValueError(f"{name} is not a module-level query function")
     return _load(str(db_path()), data_version(), name, filters or Filters(),
                  tuple(sorted(kwargs.items())))
+
+
+def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
+           ) -> Iterator[pd.DataFrame]:
+    """Run a streaming query generator (e.g. an export) uncached, on its own cursor."""
+    name = f"{fn.__module__}:{fn.__name__}"
+    if _resolve(name) is not fn:
+        raise ValueError(f"{name} is not a module-level query function")
+    cur = connection().cursor()
+    try:
+        yield from fn(cur, filters or Filters(), **kwargs)
+    finally:
+        cur.close()

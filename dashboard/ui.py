@@ -13,7 +13,9 @@ from .i18n import tr
 from .queries import common as queries
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+                 "toImageButtonOptions": {"format": "png", "scale": 2},
+                 # Geo maps: an empty world basemap served by the app (static/topojson), never the CDN.
+                 "topojsonURL": "./app/static/topojson/"}
 
 
 def as_of_line() -> str:
@@ -46,10 +48,11 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
     )
 
 
-def empty_state() -> None:
-    """What a filter that leaves nothing shows, with a way out."""
+def empty_state(key: str = "empty_reset") -> None:
+    """What a filter that leaves nothing shows, with a way out (pass a ``key`` per chart when a page
+    shows more than one)."""
     st.info(tr("common.empty"), icon=":material/filter_alt_off:")
-    st.button(tr("common.reset"), key="empty_reset", on_click=reset_filters)
+    st.button(tr("common.reset"), key=key, on_click=reset_filters)
 
 
 def reset_filters() -> None:

@@ -44,19 +44,16 @@ def render() -> None:
 
     kind_names = {"government": tr("funding.kind_government"), "market": tr("funding.kind_market")}
     totals = (mix.groupby(["source", "kind"], as_index=False)[["amount_yi", "projects"]].sum())
-    left, right = st.columns(2)
-    with left:
-        fig = charts.channels(totals, lang, as_of, title=tr("funding.channels_title"),
-                              x_title=tr("funding.channels_x", unit=unit), kind_names=kind_names)
-        data = totals.assign(channel=[charts.channel_name(s, lang) for s in totals["source"]],
-                             kind_name=totals["kind"].map(kind_names))
-        ui.chart(fig, data, "funding_channels")
-    with right:
-        by_sector = mix.groupby(["sector", "source"], as_index=False)["amount_yi"].sum()
-        fig = charts.by_sector(by_sector, lang, as_of, title=tr("funding.sector_title"),
-                               x_title=tr("funding.sector_x"))
-        ui.chart(fig, by_sector, "funding_by_sector", on_select=ui.select_filter(
-            "funding_by_sector", filters.KEY_SECTOR))
+    fig = charts.channels(totals, lang, as_of, title=tr("funding.channels_title"),
+                          x_title=tr("funding.channels_x", unit=unit), kind_names=kind_names)
+    data = totals.assign(channel=[charts.channel_name(s, lang) for s in totals["source"]],
+                         kind_name=totals["kind"].map(kind_names))
+    ui.chart(fig, data, "funding_channels")
+    by_sector = mix.groupby(["sector", "source"], as_index=False)["amount_yi"].sum()
+    fig = charts.by_sector(by_sector, lang, as_of, title=tr("funding.sector_title"),
+                           x_title=tr("funding.sector_x"))
+    ui.chart(fig, by_sector, "funding_by_sector", on_select=ui.select_filter(
+        "funding_by_sector", filters.KEY_SECTOR))
     by_year = mix.groupby(["start_year", "source"], as_index=False)["amount_yi"].sum()
     fig = charts.by_year(by_year, lang, as_of, title=tr("funding.year_title"), x_title=tr("funding.year_x"),
                          y_title=tr("funding.year_y", unit=unit))

@@ -1,9 +1,216 @@
-"""Placeholder until the page is built."""
+"""项目 Projects: a searched, sorted table paged in SQL, a project's detail, CSV/xlsx export of the
+filtered set, and the watch list of overdue projects."""
 
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Iterable
+
+import pandas as pd
 import streamlit as st
 
-from ..i18n import tr
+from .. import appdb, taxonomy, ui
+from ..charts import projects as charts
+from ..formatting import count, money, money_unit
+from ..i18n import current_lang, tr
+from ..queries import common
+from ..queries import projects as queries
+from . import current_filters
+
+SEARCH_KEY, SORT_KEY, DESC_KEY = "projects_search", "projects_sort", "projects_desc"
+SIZE_KEY, PAGE_KEY, TABLE_KEY = "projects_page_size", "projects_page", "projects_table"
+
+
+def as_of_year() -> tuple[int, bool]:
+    """(year, from_data): the latest year with completed investment, else the current year."""
+    status = appdb.load(common.data_status).iloc[0]
+    if pd.isna(status["as_of_year"]):
+        return dt.date.today().year, False
+    return int(status["as_of_year"]), True
+
+
+def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rows in the UI language: names for codes, money in 亿元 / CNY bn, years as text."""
+    factor, _unit = money_unit(lang)
+
+    def year(v: object) -> str:
+        return "—" if pd.isna(v) else str(int(v))  # type: ignore[arg-type]
+
+    out = pd.DataFrame({
+        tr("projects.col_id"): df["project_id"].astype(str),
+        tr("projects.col_name"): df["name"],
+        tr("projects.col_owner"): df["owner"].fillna("—"),
+        tr("projects.col_province"): df["province_en" if lang == "en" else "province_short"].fillna(
+            df["province_code"]),
+        tr("projects.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
+        tr("projects.col_sector"): [taxonomy.label("sector", s if isinstance(s, str) else None, lang)
+                                    for s in df["sector"]],
+        tr("projects.col_stage"): [tr(f"filters.stage_{s}") if isinstance(s, str) else "—" for s in df["stage"]],
+        tr("projects.col_ownership"): [tr(f"filters.own_{s}") if isinstance(s, str) else "—"
+                                       for s in df["ownership"]],
+        tr("projects.col_start"): df["start_year"].map(year),
+        tr("projects.col_end"): df["end_year"].map(year),
+        tr("projects.col_investment"): (df["total_investment_yi"] * factor).round(4),
+    })
+    return out
+
+
+def export_frames(f, search: str, sort: str, descending: bool, lang: str) -> Iterable[pd.DataFrame]:  # noqa: ANN001
+    for chunk in appdb.stream(queries.export_batches, f, search=search, sort=sort, descending=descending):
+        yield table(chunk, lang)
+
+
+def to_csv(frames: Iterable[pd.DataFrame]) -> bytes:
+    """UTF-8 with BOM, so Excel shows Chinese."""
+    buf = io.StringIO()
+    first = True
+    for frame in frames:
+        frame.to_csv(buf, index=False, header=first)
+        first = False
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(frames: Iterable[pd.DataFrame]) -> bytes:
+    """An xlsx written row by row (openpyxl write-only mode)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("projects")
+    first = True
+    for frame in frames:
+        if first:
+            ws.append(list(frame.columns))
+            first = False
+        for row in frame.itertuples(index=False):
+            ws.append([None if (isinstance(v, float) and math.isnan(v)) else v for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def render() -> None:
+    lang = current_lang()
+    f = current_filters()
     st.title(tr("nav.projects"))
+    st.caption(tr("projects.intro"))
+    as_of = ui.as_of_line()
+
+    c1, c2, c3, c4 = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+    search = c1.text_input(tr("projects.search"), key=SEARCH_KEY, placeholder=tr("projects.search_placeholder"))
+    sort = c2.selectbox(tr("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
+                        format_func=lambda s: tr(f"projects.sort_{s}"))
+    descending = c3.toggle(tr("projects.sort_desc"), value=True, key=DESC_KEY)
+    page_size = c4.selectbox(tr("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY)
+    summary = appdb.load(queries.project_count, f, search=search).iloc[0]
+    total = int(summary["projects"])
+    if total == 0:
+        if search.strip():
+            st.info(tr("projects.no_match"), icon=":material/search_off:")
+        else:
+            ui.empty_state()
+    else:
+        pages = max(1, math.ceil(total / page_size))
+        if int(st.session_state.get(PAGE_KEY) or 1) > pages:
+            st.session_state[PAGE_KEY] = pages
+        p1, p2 = st.columns([1, 5], vertical_alignment="bottom")
+        page = int(p1.number_input(tr("projects.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY))
+        p2.markdown(tr("projects.page_of", page=page, pages=count(pages, lang), total=count(total, lang),
+                       money=money(summary["investment_yi"] * 10_000, lang)))
+        rows = appdb.load(queries.project_page, f, search=search, sort=sort, descending=descending, page=page,
+                          page_size=page_size)
+        shown = table(rows, lang)
+        event = st.dataframe(shown, hide_index=True, key=TABLE_KEY, on_select="rerun",
+                             selection_mode="single-row", height=min(38 + 35 * len(shown), 640),
+                             column_config={tr("projects.col_investment"): st.column_config.NumberColumn(
+                                 format="%.2f")})
+        chosen = (event.selection.rows if event is not None else []) or []
+        st.caption(tr("projects.select_hint"))
+        _export(f, search, sort, descending, lang, total)
+        if chosen and chosen[0] < len(rows):
+            _detail(int(rows.iloc[chosen[0]]["project_id"]), lang, as_of)
+    st.divider()
+    _watch_list(lang)
+
+
+def _export(f, search: str, sort: str, descending: bool, lang: str, total: int) -> None:  # noqa: ANN001
+    with st.expander(tr("projects.export"), icon=":material/download:"):
+        cap = queries.EXPORT_CAP
+        if total > cap:
+            st.warning(tr("projects.export_cap", total=count(total, lang), cap=count(cap, lang)))
+        else:
+            st.caption(tr("projects.export_ok", total=count(total, lang)))
+        c1, c2 = st.columns(2)
+        stamp = dt.date.today().isoformat()
+        c1.download_button(tr("projects.export_csv"), key="projects_export_csv", file_name=f"projects-{stamp}.csv",
+                           mime="text/csv", on_click="ignore", icon=":material/csv:",
+                           data=lambda: to_csv(export_frames(f, search, sort, descending, lang)))
+        c2.download_button(tr("projects.export_xlsx"), key="projects_export_xlsx",
+                           file_name=f"projects-{stamp}.xlsx", on_click="ignore", icon=":material/table:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           data=lambda: to_xlsx(export_frames(f, search, sort, descending, lang)))
+
+
+def _detail(project_id: int, lang: str, as_of: str) -> None:
+    f = current_filters()
+    d = appdb.load(queries.project_detail, f, project_id=project_id)
+    if d.empty:
+        return
+    row = d.iloc[0]
+    st.subheader(tr("projects.detail", name=row["name"]))
+    fields = table(d, lang).iloc[0]
+    programme = row["programme"]
+    fields[tr("projects.col_programme")] = (taxonomy.label("programme", programme, lang)
+                                            if isinstance(programme, str) else "—")
+    st.dataframe(fields.rename("").to_frame(), height=38 + 35 * len(fields))
+    if isinstance(row["cluster_name"], str):
+        st.caption(tr("projects.detail_cluster", name=row["cluster_name"]))
+    when = "—" if pd.isna(row["batch_imported_at"]) else pd.Timestamp(row["batch_imported_at"]).strftime(
+        "%Y-%m-%d %H:%M")
+    st.caption(tr("projects.detail_batch", id=int(row["batch_id"]), file=row["batch_file"], when=when))
+    _factor, unit = money_unit(lang)
+    left, right = st.columns(2)
+    with left:
+        flows = appdb.load(queries.project_flows, f, project_id=project_id)
+        if flows.empty:
+            st.caption(tr("projects.no_flows"))
+        else:
+            fig = charts.project_flows(flows, lang, as_of, title=tr("projects.flows_title"),
+                                       planned=tr("projects.planned"), completed=tr("projects.completed"),
+                                       x_title=tr("projects.year"))
+            ui.chart(fig, flows, f"project_{project_id}_flows")
+    with right:
+        funding = appdb.load(queries.project_funding, f, project_id=project_id)
+        if funding.empty:
+            st.caption(tr("projects.no_funding"))
+        else:
+            fig = charts.project_funding(funding, lang, as_of, title=tr("projects.funding_title"),
+                                         x_title=tr("projects.funding_x", unit=unit))
+            ui.chart(fig, funding, f"project_{project_id}_funding")
+
+
+def _watch_list(lang: str) -> None:
+    f = current_filters()
+    year, from_data = as_of_year()
+    st.header(tr("projects.watch"))
+    st.markdown(tr("projects.watch_intro" if from_data else "projects.watch_intro_now", year=year))
+    counts = appdb.load(queries.overdue_counts, f, as_of=year)
+    cols = st.columns(len(counts))
+    for col, r in zip(cols, counts.itertuples(), strict=True):
+        col.metric(tr(f"projects.reason_{r.reason}"), count(int(r.projects), lang),
+                   money(r.investment_yi * 10_000, lang), delta_color="off", delta_arrow="off")
+    if int(counts["projects"].sum()) == 0:
+        st.success(tr("projects.watch_none"), icon=":material/task_alt:")
+        return
+    limit = 500
+    rows = appdb.load(queries.overdue_list, f, as_of=year, limit=limit)
+    shown = table(rows, lang)
+    shown.insert(0, tr("projects.col_overdue"), rows["years_overdue"].astype(int))
+    shown.insert(0, tr("projects.col_reason"), [tr(f"projects.reason_{r}") for r in rows["reason"]])
+    st.markdown(f"**{tr('projects.watch_list', n=limit)}**")
+    st.dataframe(shown, hide_index=True, height=420, key="projects_watch",
+                 column_config={tr("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
+    st.download_button(tr("common.download_data"), shown.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"overdue-{year}.csv", mime="text/csv", key="projects_watch_download",
+                       icon=":material/download:")

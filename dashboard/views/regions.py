@@ -18,14 +18,14 @@ from ..queries import common
 from ..queries import regions as queries
 from . import current_filters
 
-PICKER_KEY = "regions_province_picker"
+PICKER_PREFIX = "regions_province_picker"  # + _zh / _en: a selectbox keeps its old labels otherwise
 METRIC_KEY = "regions_metric"
 METRICS = ("investment", "projects", "clusters")
 
 
-def _pick_province() -> None:
+def _pick_province(key: str) -> None:
     """Picker callback: the chosen province becomes the sidebar's province filter."""
-    code = st.session_state.get(PICKER_KEY)
+    code = st.session_state.get(key)
     st.session_state[filters.KEY_PROVINCE] = [code] if code else []
 
 
@@ -41,19 +41,21 @@ def render() -> None:
     st.caption(tr("regions.intro"))
     as_of = ui.as_of_line()
     names = _names(lang)
+    picker_key = f"{PICKER_PREFIX}_{lang}"
     selected = f.provinces[0] if len(f.provinces) == 1 else None
     # Keep the picker in step with the sidebar (e.g. after a reset or a copied link).
-    if st.session_state.get(PICKER_KEY) != selected:
-        st.session_state[PICKER_KEY] = selected
+    if st.session_state.get(picker_key) != selected:
+        st.session_state[picker_key] = selected
 
     totals = appdb.load(queries.province_totals, f)
     cities = appdb.load(queries.cluster_cities, f)
+    metric = st.segmented_control(
+        tr("regions.metric"), METRICS, format_func=lambda m: tr(f"regions.metric_{m}"),
+        default="investment", key=METRIC_KEY, required=True) or "investment"
     map_col, side = st.columns([4, 1])
     with side:
-        metric = st.segmented_control(
-            tr("regions.metric"), METRICS, format_func=lambda m: tr(f"regions.metric_{m}"),
-            default="investment", key=METRIC_KEY, required=True) or "investment"
-        st.selectbox(tr("regions.picker"), [None, *names], key=PICKER_KEY, on_change=_pick_province,
+        st.selectbox(tr("regions.picker"), [None, *names], key=picker_key, on_change=_pick_province,
+                     args=(picker_key,),
                      format_func=lambda c: tr("regions.picker_none") if c is None else names.get(c, c),
                      help=tr("regions.picker_help"))
         if len(f.provinces) > 1:

@@ -1,0 +1,50 @@
+"""Funding page: renders in both languages; the totals equal direct SQL; filters apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import formatting, taxonomy
+from tests.apptest_helpers import open_page
+
+
+def sql(path: Path, query: str, params: list | None = None) -> tuple:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchone()
+    finally:
+        con.close()
+
+
+GOV = [s.slug for s in taxonomy.funding_sources() if s.kind == "government"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_renders_with_sql_totals(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch,
+                                      lang: str) -> None:
+    at = open_page(demo_db, monkeypatch, "funding", lang=lang)
+    assert not at.exception
+    total, gov = sql(demo_db_template, "SELECT sum(amount_wan), sum(amount_wan) FILTER (WHERE list_contains(?, "
+                                       "source)) FROM project_funding", [GOV])
+    values = [m.value for m in at.metric]
+    assert values[0] == formatting.money(float(total), lang)
+    assert values[1] == formatting.money(float(gov), lang)
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_sector_filter_changes_the_totals(demo_db: Path, demo_db_template: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_db, monkeypatch, "funding", filters={"sector": ["biotech"]})
+    assert not at.exception
+    total = sql(demo_db_template, "SELECT sum(f.amount_wan) FROM project_funding f JOIN projects p "
+                                  "USING (project_id) WHERE p.sector = 'biotech'")[0]
+    assert at.metric[0].value == formatting.money(float(total), "zh")
+
+
+def test_empty_filter_shows_empty_state(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_db, monkeypatch, "funding", filters={"tier": ["base"]})
+    assert not at.exception
+    assert any("没有数据" in i.value for i in at.info)
