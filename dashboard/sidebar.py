@@ -48,7 +48,15 @@ def reset() -> None:
 
 
 def language_switch() -> str:
-    """中文 / English, bound to ``?lang=`` so a copied link keeps its language; Chinese by default."""
+    """中文 / English, bound to ``?lang=`` so a copied link keeps its language; Chinese by default.
+
+    The bound URL value is the label (``?lang=English``); the short codes ``?lang=en`` and
+    ``?lang=zh`` are accepted too on first load."""
+    if "lang" not in st.session_state:
+        code = st.query_params.get("lang")
+        label = {v: k for k, v in LANG_LABELS.items()}.get(code) if code else None
+        if label:
+            st.session_state["lang"] = label
     st.sidebar.segmented_control(
         "语言 / Language", options=list(LANG_LABELS), key="lang", required=True, default="中文",
         bind="query-params",
