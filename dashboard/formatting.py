@@ -56,3 +56,8 @@ def money_unit(lang: str = "zh") -> tuple[float, str]:
     Queries return money in 亿元; a chart multiplies by the factor and titles the axis with the label.
     """
     return (1.0, "亿元") if lang == "zh" else (0.1, "CNY bn")
+
+
+def join_list(items: object, lang: str = "zh") -> str:
+    """A list as prose: 甲、乙、丙 in Chinese, 'a, b, c' in English."""
+    return ("、" if lang == "zh" else ", ").join(str(i) for i in items)  # type: ignore[attr-defined]

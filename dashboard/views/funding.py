@@ -6,7 +6,7 @@ import streamlit as st
 
 from .. import appdb, filters, taxonomy, ui
 from ..charts import funding as charts
-from ..formatting import money, money_unit, percent
+from ..formatting import join_list, money, money_unit, percent
 from ..i18n import current_lang, tr
 from ..queries import funding as queries
 from . import current_filters
@@ -61,8 +61,8 @@ def render() -> None:
 
     st.markdown(tr("funding.clause_head"))
     for clause, key in (("十四", "clause_14"), ("十五", "clause_15"), ("十六", "clause_16"), ("十一", "clause_11")):
-        names = "、".join(charts.channel_name(s.slug, lang) for s in taxonomy.funding_sources()
-                         if s.clause == clause)
+        names = join_list((charts.channel_name(s.slug, lang) for s in taxonomy.funding_sources()
+                           if s.clause == clause), lang)
         sep = "；" if lang == "zh" else "; "
         st.markdown(f"- {tr(f'funding.{key}')}{sep}{tr('funding.clause_items', names=names)}")
 

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import appdb, taxonomy, ui
-from ..formatting import count, money, percent
+from ..formatting import count, join_list, money, percent
 from ..i18n import current_lang, tr
 from ..queries import policy as queries
 from . import current_filters
@@ -58,7 +58,7 @@ def render() -> None:
             _tracking(m, lang, sectors, programmes, tiers, channels)
             depts = m.lead_departments if lang == "zh" else [dept_en.get(d, d) for d in m.lead_departments]
             if depts:
-                st.caption(tr("policy.leads", names=("、" if lang == "zh" else ", ").join(depts)))
+                st.caption(tr("policy.leads", names=join_list(depts, lang)))
 
 
 def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes: pd.DataFrame,

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import appdb, filters, ingest, sidebar, store, taxonomy, views
+from ..formatting import join_list
 from ..i18n import current_lang, tr
 from ..ingest import template
 
@@ -297,7 +298,7 @@ def render() -> None:
                           rows=plan.rows_read))
             st.subheader(tr("upload.step_mapping"))
             if plan.unmapped:
-                st.info(tr("upload.unmapped", columns="、".join(plan.unmapped)))
+                st.info(tr("upload.unmapped", columns=join_list(plan.unmapped, current_lang())))
             new_overrides = _mapping_editor(plan)
             if new_overrides != overrides:
                 st.session_state["upload_overrides"] = new_overrides
