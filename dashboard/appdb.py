@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from .config import default_db_path
 from .filters import Filters
 
 log = logging.getLogger(__name__)
+
+
+# Called with (query name, seconds) after each uncached query; the page benchmark listens here.
+QUERY_OBSERVERS: list[Callable[[str, float], None]] = []
 
 
 def db_path() -> Path:
@@ -59,10 +64,13 @@ def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tu
           ) -> pd.DataFrame:
     fn = _resolve(name)
     cur = _connection(path).cursor()
+    started = time.perf_counter()
     try:
         return fn(cur, filters, **dict(kwargs))
     finally:
         cur.close()
+        for observer in QUERY_OBSERVERS:
+            observer(name, time.perf_counter() - started)
 
 
 def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:

@@ -56,22 +56,11 @@ def main() -> int:
 
     timings: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
-    resolve = appdb._resolve
+    def observe(name: str, seconds: float) -> None:
+        timings[name] += seconds
+        calls[name] += 1
 
-    def timed_resolve(name: str):
-        fn = resolve(name)
-
-        def run(*a, **kw):
-            started = time.perf_counter()
-            try:
-                return fn(*a, **kw)
-            finally:
-                timings[name] += time.perf_counter() - started
-                calls[name] += 1
-
-        return run
-
-    appdb._resolve = timed_resolve
+    appdb.QUERY_OBSERVERS.append(observe)
     sys.path.insert(0, str(ROOT / "tests"))
     from apptest_helpers import goto  # noqa: E402
 

@@ -33,7 +33,8 @@ def goto(at: AppTest, page: str) -> AppTest:
     """Select a callable page registered with st.navigation by its url slug (switch_page needs files)."""
     for page_hash, info in at._registered_pages.items():
         # callable pages have no script path; dashboard/views/*.py are modules, not page scripts
-        if info.get("url_pathname") == page and not info.get("script_path"):
+        url = info.get("url_pathname")
+        if (url == page or (url == "" and page == "summary")) and not info.get("script_path"):
             at._page_hash = page_hash
             return at
     raise ValueError(f"no page {page!r}; registered: {[i.get('url_pathname') for i in at._registered_pages.values()]}")
