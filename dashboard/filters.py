@@ -81,6 +81,21 @@ def from_state(state: Mapping[str, object], year_bounds: tuple[int, int] | None 
     )
 
 
+def _member(parts: list[str], params: dict[str, object], column: str, name: str,
+            values: tuple[str, ...]) -> None:
+    """Add ``column`` ∈ values as a condition with one list parameter (no-op when values is empty)."""
+    if values:
+        parts.append(f"list_contains(${name}, {column})")
+        params[name] = list(values)
+
+
+def _in_region_groups(parts: list[str], params: dict[str, object], column: str, name: str,
+                      groups: tuple[str, ...]) -> None:
+    if groups:
+        parts.append(f"{column} IN (SELECT code FROM regions WHERE list_contains(${name}, region_group))")
+        params[name] = list(groups)
+
+
 def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[str, dict[str, object]]:
     """WHERE clause (starting with 'WHERE TRUE') over ``projects`` and its parameters.
 
@@ -88,7 +103,8 @@ def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[
     filters a yearly column itself (see :func:`year_where`).
     """
     a = alias
-    parts, params = ["TRUE"], {}
+    parts: list[str] = ["TRUE"]
+    params: dict[str, object] = {}
     if years and f.year_from is not None:
         parts.append(f"{a}.start_year >= $f_year_from")
         params["f_year_from"] = f.year_from
@@ -96,35 +112,23 @@ def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[
         parts.append(f"{a}.start_year <= $f_year_to")
         params["f_year_to"] = f.year_to
     if f.sectors:
-        named = [s for s in f.sectors if s != UNCLASSIFIED]
+        named = tuple(s for s in f.sectors if s != UNCLASSIFIED)
         cond = [f"list_contains($f_sectors, {a}.sector)"] if named else []
         if UNCLASSIFIED in f.sectors:
             cond.append(f"{a}.sector IS NULL")
         parts.append("(" + " OR ".join(cond) + ")")
         if named:
-            params["f_sectors"] = named
-    if f.subfields:
-        parts.append(f"list_contains($f_subfields, {a}.subfield)")
-        params["f_subfields"] = list(f.subfields)
-    if f.provinces:
-        parts.append(f"list_contains($f_provinces, {a}.province_code)")
-        params["f_provinces"] = list(f.provinces)
-    if f.region_groups:
-        parts.append(
-            f"{a}.province_code IN (SELECT code FROM regions WHERE list_contains($f_groups, region_group))"
-        )
-        params["f_groups"] = list(f.region_groups)
+            params["f_sectors"] = list(named)
+    _member(parts, params, f"{a}.subfield", "f_subfields", f.subfields)
+    _member(parts, params, f"{a}.province_code", "f_provinces", f.provinces)
+    _in_region_groups(parts, params, f"{a}.province_code", "f_groups", f.region_groups)
     if f.tiers:
         parts.append(
             f"{a}.cluster_id IN (SELECT cluster_id FROM clusters WHERE list_contains($f_tiers, tier))"
         )
         params["f_tiers"] = list(f.tiers)
-    if f.stages:
-        parts.append(f"list_contains($f_stages, {a}.stage)")
-        params["f_stages"] = list(f.stages)
-    if f.ownership:
-        parts.append(f"list_contains($f_ownership, {a}.ownership)")
-        params["f_ownership"] = list(f.ownership)
+    _member(parts, params, f"{a}.stage", "f_stages", f.stages)
+    _member(parts, params, f"{a}.ownership", "f_ownership", f.ownership)
     if f.batch_id is not None:
         parts.append(f"{a}.batch_id = $f_batch")
         params["f_batch"] = f.batch_id
@@ -146,25 +150,15 @@ def year_where(f: Filters, column: str) -> tuple[str, dict[str, object]]:
 def cluster_where(f: Filters, alias: str = "c") -> tuple[str, dict[str, object]]:
     """WHERE clause over ``clusters``: sector, sub-field, place, region group and tier apply."""
     a = alias
-    parts, params = ["TRUE"], {}
-    named = [s for s in f.sectors if s != UNCLASSIFIED]
-    if f.sectors:
+    parts: list[str] = ["TRUE"]
+    params: dict[str, object] = {}
+    if f.sectors:  # clusters always have a sector, so 'unclassified' alone matches none
         parts.append(f"list_contains($c_sectors, {a}.sector)")
-        params["c_sectors"] = named
-    if f.subfields:
-        parts.append(f"list_contains($c_subfields, {a}.subfield)")
-        params["c_subfields"] = list(f.subfields)
-    if f.provinces:
-        parts.append(f"list_contains($c_provinces, {a}.province_code)")
-        params["c_provinces"] = list(f.provinces)
-    if f.region_groups:
-        parts.append(
-            f"{a}.province_code IN (SELECT code FROM regions WHERE list_contains($c_groups, region_group))"
-        )
-        params["c_groups"] = list(f.region_groups)
-    if f.tiers:
-        parts.append(f"list_contains($c_tiers, {a}.tier)")
-        params["c_tiers"] = list(f.tiers)
+        params["c_sectors"] = [s for s in f.sectors if s != UNCLASSIFIED]
+    _member(parts, params, f"{a}.subfield", "c_subfields", f.subfields)
+    _member(parts, params, f"{a}.province_code", "c_provinces", f.provinces)
+    _in_region_groups(parts, params, f"{a}.province_code", "c_groups", f.region_groups)
+    _member(parts, params, f"{a}.tier", "c_tiers", f.tiers)
     if f.batch_id is not None:
         parts.append(f"{a}.batch_id = $c_batch")
         params["c_batch"] = f.batch_id
