@@ -1,9 +1,95 @@
-"""Placeholder until the page is built."""
+"""产业领域 Sectors: the eight sectors side by side; a sector drills into sub-fields, then projects."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-from ..i18n import tr
+from .. import appdb, filters, report, taxonomy, ui
+from ..charts import overview as charts
+from ..i18n import current_lang, tr
+from ..queries import common
+from ..queries import overview as oq
+from . import current_filters
+from .summary import ui_money
+
+ROMAN = dict(zip("一二三四五六七八九十", ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"), strict=True))
+PROJECT_LIMIT = 200
 
 
 def render() -> None:
-    st.title(tr("nav.sectors"))
+    lang = current_lang()
+    f = current_filters()
+    st.title(tr("sectors.title"))
+    st.caption(tr("sectors.caption"))
+    status = appdb.load(common.data_status).iloc[0]
+    as_of_year = int(status["as_of_year"]) if not pd.isna(status["as_of_year"]) else None
+    totals = appdb.load(oq.sector_totals, f)
+    if totals.empty:
+        ui.empty_state()
+        return
+    flows = appdb.load(oq.sector_year_flows, f)
+    as_of = ui.as_of_line()
+    years = report.growth_years(as_of_year, f) if as_of_year else None
+    table = report.sector_table(totals, flows, years)
+
+    ui.chart(charts.sector_compare(table, lang, as_of, years), table, "sectors_compare",
+             on_select=ui.select_filter("sectors_compare", filters.KEY_SECTOR))
+    st.caption(tr("sectors.compare_hint"))
+
+    _drill(f, lang, as_of)
+
+    if flows[~flows["is_total"] & flows["completed_yi"].notna()].empty:
+        ui.empty_state(key="sectors_trend_empty")
+    else:
+        ui.chart(charts.sector_trend(flows, lang, as_of, as_of_year),
+                 flows[~flows["is_total"]].drop(columns=["is_total"]), "sectors_trend")
+    stages = appdb.load(oq.stage_mix, f)
+    ui.chart(charts.stage_mix(stages, lang, as_of), stages, "sectors_stages")
+
+
+def _dept_en(abbr: str) -> str:
+    """A lead department's full English name (the taxonomy keeps the abbreviation)."""
+    key = f"sectors.dept.{abbr}"
+    text = tr(key)
+    return abbr if text == key else text
+
+
+def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
+    """A sector's profile, its sub-fields (click to filter) and its projects."""
+    chosen = [s for s in f.sectors if s != filters.UNCLASSIFIED]
+    if not chosen:
+        st.info(tr("sectors.pick_hint"), icon=":material/touch_app:")
+        return
+    slug = chosen[0] if len(chosen) == 1 else st.selectbox(
+        tr("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick")
+    sector = taxonomy.sector(slug)
+    clause = sector.clause if lang == "zh" else ROMAN.get(sector.clause, sector.clause)
+    st.subheader(tr("sectors.profile", name=sector.name_zh if lang == "zh" else sector.name_en, clause=clause))
+    if lang == "zh":
+        st.markdown(f"**{tr('sectors.lead_departments')}**：" + "、".join(sector.lead_departments))
+    else:
+        names = [_dept_en(d) for d in sector.lead_departments_en]
+        st.markdown(f"**{tr('sectors.lead_departments')}**: " + "; ".join(names))
+    st.markdown(f"**{tr('sectors.nbs')}**{'：' if lang == 'zh' else ': '}" + tr(
+        "sectors.nbs_value", n=sector.nbs_group, name=sector.nbs_name_zh if lang == "zh" else sector.nbs_name_en))
+
+    # all sub-fields of the sector, whatever sub-field is already picked, so the analyst can switch
+    subs = appdb.load(oq.subfield_totals, f.replace(sectors=(slug,), subfields=()))
+    if subs.empty:
+        ui.empty_state(key="sectors_subfields_empty")
+    else:
+        ui.chart(charts.subfield_bar(subs, slug, lang, as_of), subs, "sectors_subfields",
+                 on_select=ui.select_filter("sectors_subfields", filters.KEY_SUBFIELD))
+        st.caption(tr("sectors.subfield_hint"))
+    own = [s for s in f.subfields if s in {sf.slug for sf in sector.subfields}]
+    scope = f.replace(sectors=(slug,), subfields=tuple(own))
+    name = (", ".join(taxonomy.label("subfield", s, lang) for s in own) if own
+            else charts.sector_name(slug, lang))
+    st.markdown(f"**{tr('sectors.projects_title', name=name, n=PROJECT_LIMIT)}**")
+    projects = appdb.load(oq.project_list, scope, limit=PROJECT_LIMIT)
+    if projects.empty:
+        ui.empty_state(key="sectors_projects_empty")
+    else:
+        table = report.top_projects_table(projects, lang)
+        st.dataframe(table, hide_index=True, width="stretch", height=420, column_config=ui_money(table))

@@ -1,9 +1,110 @@
-"""Placeholder until the page is built."""
+"""总览 Summary: where SEI investment stands, in thirty seconds — for leaders."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-from ..i18n import tr
+from .. import appdb, filters, report, taxonomy, ui
+from ..charts import overview as charts
+from ..formatting import count
+from ..i18n import current_lang, tr
+from ..queries import common
+from . import current_filters
+
+
+def _as_of_year() -> int:
+    status = appdb.load(common.data_status).iloc[0]
+    return int(status["as_of_year"]) if not pd.isna(status["as_of_year"]) else pd.Timestamp.now().year
 
 
 def render() -> None:
-    st.title(tr("nav.summary"))
+    lang = current_lang()
+    f = current_filters()
+    st.title(tr("summary.title"))
+    st.caption(tr("summary.caption"))
+    as_of_year = _as_of_year()
+    data = report.load_summary(appdb.load, f, as_of_year)
+    if data.is_empty:
+        ui.empty_state()
+        return
+    as_of = ui.as_of_line()
+
+    _kpis(data, lang)
+    st.plotly_chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), key="summary_targets",
+                    config=ui.PLOTLY_CONFIG)
+
+    st.subheader(tr("summary.highlights_title"))
+    st.markdown("\n".join(f"- {s}" for s in report.highlights(data, lang)))
+
+    left, right = st.columns(2)
+    with left:
+        if data.sectors.empty:
+            ui.empty_state(key="summary_sectors_empty")
+        else:
+            ui.chart(charts.sector_bar(data.sectors, lang, as_of), data.sectors, "summary_sectors",
+                     on_select=ui.select_filter("summary_sectors", filters.KEY_SECTOR))
+            st.caption(tr("summary.sector_hint"))
+    with right:
+        if data.provinces.empty:
+            ui.empty_state(key="summary_provinces_empty")
+        else:
+            ui.chart(charts.province_bar(data.provinces, lang, as_of), data.provinces, "summary_provinces",
+                     on_select=ui.select_filter("summary_provinces", filters.KEY_PROVINCE))
+            st.caption(tr("summary.province_hint"))
+
+    totals = data.flows[data.flows["is_total"]]
+    if totals.empty:
+        ui.empty_state(key="summary_trend_empty")
+    else:
+        ui.chart(charts.trend(data.flows, lang, as_of), totals.drop(columns=["sector", "is_total"]),
+                 "summary_trend")
+
+    st.subheader(tr("summary.top_title"))
+    table = report.top_projects_table(data.projects, lang)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=ui_money(table))
+
+    _export(data, lang, as_of)
+
+
+def ui_money(table: pd.DataFrame) -> dict[str, object]:
+    """Column formats: the last column of the project tables is money, shown with two decimals."""
+    return {table.columns[-1]: st.column_config.NumberColumn(format="%.2f")}
+
+
+def _kpis(data: report.SummaryData, lang: str) -> None:
+    k = data.kpis.iloc[0]
+    year = data.year
+    now, before = data.completed(year), data.completed(year - 1)
+    delta = None
+    if now is not None and before:
+        delta = tr("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
+    cols = [*st.columns(3), *st.columns(3)]
+    cols[0].metric(tr("summary.kpi_investment"), charts.money_text(float(k["investment_yi"]), lang),
+                   help=tr("summary.kpi_investment_help"), border=True)
+    cols[1].metric(tr("summary.kpi_projects"), count(int(k["projects"]), lang), border=True)
+    cols[2].metric(tr("summary.kpi_completed", year=year), charts.money_text(now, lang), delta=delta,
+                   help=tr("summary.kpi_completed_help"), border=True)
+    for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
+        col.metric(tr("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
+                   tr("summary.kpi_tier_value", n=count(r.designated, lang),
+                      target=count(r.target_count, lang)),
+                   help=tr("summary.kpi_tier_help", year=int(r.target_year)), border=True)
+
+
+def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
+    """The meeting export: generated on click (kaleido renders the charts; Chromium prints the PDF)."""
+    st.subheader(tr("summary.export_title"))
+    st.caption(tr("summary.export_help"))
+
+    def html_bytes() -> bytes:
+        return report.build_html(data, lang, as_of)
+
+    def pdf_bytes() -> bytes:
+        return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
+
+    a, b, _ = st.columns([1, 1, 2])
+    a.download_button(tr("summary.export_html"), html_bytes, file_name="sei-summary.html", mime="text/html",
+                      icon=":material/print:", key="summary_export_html", on_click="ignore")
+    b.download_button(tr("summary.export_pdf"), pdf_bytes, file_name="sei-summary.pdf", mime="application/pdf",
+                      icon=":material/picture_as_pdf:", key="summary_export_pdf", on_click="ignore")

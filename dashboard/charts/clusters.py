@@ -1,0 +1,191 @@
+"""Figures of the Clusters page: the tier pyramid against 10 / 100 / 1000, designations over time
+against the pace to the target year, clusters by sector and region, and one cluster's own charts.
+
+Pure functions over :mod:`dashboard.queries.clusters` results; clickable bars carry the slug or
+code in ``customdata[0]``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .. import taxonomy
+from ..formatting import count, money_unit, percent
+from ..i18n import t
+from .base import NEUTRAL, TIER_COLORS, style
+from .overview import COMPLETED_COLOR, PLANNED_COLOR, legend_below, money_text, sector_name
+
+GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
+TIERS = ("base", "cluster", "ecosystem")
+REGION_GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
+
+
+def _c(key: str, lang: str, **values: object) -> str:
+    return t(f"clusters.{key}", lang, **values)
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Three stacked bands, base at the top: each band is its tier's target; the filled part shows
+    designated (solid), then cultivating and reserve (lighter), as shares of the target."""
+    fig = go.Figure()
+    rows = {r.tier: r for r in tiers.itertuples()}
+    # geometry: band i (0 = top) spans y in [2-i, 3-i]; the pyramid's half-width grows downwards
+    half = {0: (0.10, 0.30), 1: (0.30, 0.62), 2: (0.62, 1.0)}  # (top, bottom) half-widths
+    fills = {"designated": 1.0, "cultivating": 0.5, "reserve": 0.25}
+    for i, tier in enumerate(TIERS):
+        r = rows.get(tier)
+        if r is None:
+            continue
+        y_top, y_bot = 3 - i - 0.04, 2 - i + 0.04
+        ht, hb = half[i]
+        color = TIER_COLORS[tier]
+        # outline = target
+        fig.add_scatter(x=[-hb, -ht, ht, hb, -hb], y=[y_bot, y_top, y_top, y_bot, y_bot], mode="lines",
+                        line={"color": color, "width": 1.5}, fill="toself", fillcolor="rgba(0,0,0,0.03)",
+                        hoverinfo="skip", showlegend=False)
+        start = 0.0
+        for status in ("designated", "cultivating", "reserve"):
+            share = getattr(r, status) / r.target_count
+            end = min(1.0, start + share)
+            if end > start:
+                # the slice of the band between fractions start..end of its width, left to right
+                xb0, xb1 = -hb + 2 * hb * start, -hb + 2 * hb * end
+                xt0, xt1 = -ht + 2 * ht * start, -ht + 2 * ht * end
+                fig.add_scatter(
+                    x=[xb0, xt0, xt1, xb1, xb0], y=[y_bot, y_top, y_top, y_bot, y_bot], mode="lines",
+                    line={"width": 0}, fill="toself", fillcolor=_rgba(color, fills[status]),
+                    name=_c(status, lang), legendgroup=status, showlegend=False, hoveron="fills",
+                    text=f"{taxonomy.label('tier', tier, lang)} · {_c(status, lang)}: "
+                         f"{count(getattr(r, status), lang)}",
+                    hoverinfo="text")
+            start = end
+        share = r.designated / r.target_count
+        fig.add_annotation(
+            x=hb + 0.04, y=(y_top + y_bot) / 2, xanchor="left", showarrow=False, align="left",
+            text=_c("pyramid_label", lang, tier=taxonomy.label("tier", tier, lang), n=count(r.designated, lang),
+                    target=count(r.target_count, lang), share=percent(share, 0), c=count(r.cultivating, lang),
+                    r=count(r.reserve, lang)),
+            font={"size": 12})
+    for status in ("designated", "cultivating", "reserve"):  # legend in neutral shades: shade = status
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=_c(status, lang), legendgroup=status,
+                        marker={"symbol": "square", "size": 12, "color": _rgba("#555555", fills[status])})
+    fig.update_xaxes(visible=False, range=[-1.05, 2.45])
+    fig.update_yaxes(visible=False, range=[-0.05, 3.05])
+    fig = style(fig, _c("pyramid_title", lang), as_of, height=400)
+    return legend_below(fig, 400, gap=8, bottom=50)
+
+
+def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Cumulative designations per tier by year, each in its own panel, with the straight-line pace
+    from the guidance year to the target at the target year."""
+    titles = [f"{taxonomy.label('tier', r.tier, lang)}（{_c('target', lang)} {count(r.target_count, lang)}）"
+              if lang == "zh" else f"{taxonomy.label('tier', r.tier, lang)} (target {count(r.target_count, lang)})"
+              for r in tiers.itertuples()]
+    fig = make_subplots(rows=1, cols=len(tiers), subplot_titles=titles, horizontal_spacing=0.07)
+    for i, r in enumerate(tiers.itertuples(), start=1):
+        d = df[df["tier"] == r.tier].sort_values("year")
+        color = TIER_COLORS[r.tier]
+        fig.add_scatter(x=d["year"], y=d["cumulative"], mode="lines+markers", name=_c("cumulative", lang),
+                        line={"color": color, "width": 2.5}, legendgroup="cum", showlegend=False,
+                        hovertemplate="%{x}: %{y}<extra>" + _c("cumulative", lang) + "</extra>", row=1, col=i)
+        fig.add_scatter(x=[GUIDANCE_YEAR, int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
+                        name=_c("pace_line", lang), line={"color": "#c0392b", "dash": "dot", "width": 1.5},
+                        legendgroup="pace", showlegend=(i == 1),
+                        hovertemplate="%{x}: %{y:.0f}<extra>" + _c("pace_line", lang) + "</extra>", row=1, col=i)
+        fig.add_scatter(x=[int(r.target_year)], y=[int(r.target_count)], mode="markers",
+                        marker={"symbol": "star", "size": 12, "color": "#c0392b"}, showlegend=False,
+                        hovertemplate=_c("target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
+    fig.update_annotations(font={"size": 13})
+    fig = style(fig, _c("designations_title", lang),
+                f"{as_of} · {_c('designations_hint', lang, start=GUIDANCE_YEAR)}", height=400)
+    fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
+    fig.update_yaxes(title_text=None, rangemode="tozero")
+    fig.update_yaxes(title_text=_c("designations_axis", lang), row=1, col=1)
+    fig.update_layout(margin={"t": 100})
+    return fig
+
+
+def by_sector(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Designated clusters per sector, stacked by tier; customdata = sector slug."""
+    d = df.copy()
+    d["key"] = d["sector"].fillna("unclassified")
+    order = d.groupby("key")["clusters"].sum().sort_values().index.tolist()
+    fig = go.Figure()
+    for tier in TIERS:
+        g = d[d["tier"] == tier].set_index("key")["clusters"]
+        name = taxonomy.label("tier", tier, lang)
+        fig.add_bar(x=[int(g.get(k, 0)) for k in order],
+                    y=[sector_name(None if k == "unclassified" else k, lang) for k in order],
+                    orientation="h", name=name, marker={"color": TIER_COLORS[tier]},
+                    customdata=[[k] for k in order],
+                    hovertemplate="<b>%{y}</b><br>" + name + "：%{x}<extra></extra>")
+    fig.update_layout(barmode="stack")
+    height = max(360, 170 + 34 * len(order))
+    fig = style(fig, _c("sector_title", lang), as_of, x_title=_c("sector_axis", lang), height=height)
+    return legend_below(fig, height)
+
+
+def by_region(df: pd.DataFrame, level: str, lang: str, as_of: str) -> go.Figure:
+    """Designated clusters per region group or province, stacked by tier; customdata = group or code."""
+    d = df.copy()
+    name_col = "name_zh" if lang == "zh" else "name_en"
+    if level == "group" and lang != "zh":
+        d["name_en"] = d["region"].map(REGION_GROUP_EN).fillna(d["region"])
+    totals = d.groupby("region")["clusters"].sum().sort_values()
+    names = d.drop_duplicates("region").set_index("region")[name_col]
+    fig = go.Figure()
+    for tier in TIERS:
+        g = d[d["tier"] == tier].set_index("region")["clusters"]
+        name = taxonomy.label("tier", tier, lang)
+        fig.add_bar(x=[int(g.get(k, 0)) for k in totals.index], y=[names[k] for k in totals.index],
+                    orientation="h", name=name, marker={"color": TIER_COLORS[tier]},
+                    customdata=[[k] for k in totals.index],
+                    hovertemplate="<b>%{y}</b><br>" + name + "：%{x}<extra></extra>")
+    fig.update_layout(barmode="stack")
+    level_name = _c(f"level_{level}", lang)
+    height = max(340, 170 + (24 if level == "province" else 40) * len(totals))
+    fig = style(fig, _c("region_title", lang, level=level_name), as_of, x_title=_c("region_axis", lang),
+                height=height)
+    return legend_below(fig, height)
+
+
+def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """One cluster's planned and completed investment by year (from its projects)."""
+    factor, unit = money_unit(lang)
+    years = [str(int(y)) for y in df["year"]]
+    fig = go.Figure()
+    for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
+        fig.add_bar(x=years, y=df[col] * factor, name=_c(key, lang), marker={"color": color},
+                    customdata=[[money_text(v, lang, 2)] for v in df[col]],
+                    hovertemplate="%{x}: %{customdata[0]}<extra>" + _c(key, lang) + "</extra>")
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(type="category")
+    fig = style(fig, _c("cluster_invest_title", lang), as_of, x_title=_c("year", lang),
+                y_title=_c("invest_axis", lang, unit=unit), height=380)
+    return legend_below(fig, 380)
+
+
+def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """One cluster's metrics by year in four small panels."""
+    factor, unit = money_unit(lang)
+    panels = (("investment_yi", _c("metric_investment", lang, unit=unit), factor),
+              ("output_value_yi", _c("metric_output", lang, unit=unit), factor),
+              ("enterprises", _c("metric_enterprises", lang), 1.0),
+              ("innovation_platforms", _c("metric_platforms", lang), 1.0))
+    fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.06)
+    years = [str(int(y)) for y in df["year"]]
+    for i, (col, title, k) in enumerate(panels, start=1):
+        fig.add_bar(x=years, y=df[col].astype(float) * k, marker={"color": NEUTRAL if i > 2 else COMPLETED_COLOR},
+                    showlegend=False, hovertemplate="%{x}: %{y:,.1f}<extra>" + title + "</extra>", row=1, col=i)
+    fig.update_xaxes(type="category")
+    fig.update_annotations(font={"size": 12})
+    fig = style(fig, _c("metrics_title", lang), as_of, height=320, legend=False)
+    fig.update_layout(margin={"t": 100})
+    return fig

@@ -1,0 +1,285 @@
+"""Figures of the Summary and Sectors pages: target bullets, sectors, provinces, yearly trends,
+a sector's sub-fields and stage mix.
+
+Pure functions: DataFrames from :mod:`dashboard.queries.overview` / ``clusters`` in, Plotly figures
+out. Money arrives in 亿元 and is scaled by :func:`dashboard.formatting.money_unit`. Bars that can
+filter carry the slug or code in ``customdata[0]``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .. import taxonomy
+from ..formatting import count, money_unit, percent
+from ..i18n import t
+from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, style
+
+STAGE_ORDER = ("completed", "under_construction", "planned", "cancelled")
+STAGE_COLORS = {"completed": "#2a9d8f", "under_construction": "#1f5aa6", "planned": "#e9a23b",
+                "cancelled": "#bdbdbd"}
+PLANNED_COLOR = "#a9c4e8"
+COMPLETED_COLOR = "#1f5aa6"
+LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
+
+
+def _s(key: str, lang: str, **values: object) -> str:
+    return t(f"summary.{key}", lang, **values)
+
+
+def sector_name(slug: object, lang: str) -> str:
+    return taxonomy.label("sector", None if pd.isna(slug) else str(slug), lang)
+
+
+def sector_color(slug: object) -> str:
+    return SECTOR_COLORS.get("unclassified" if pd.isna(slug) else str(slug), NEUTRAL)
+
+
+def money_text(value_yi: float | None, lang: str, digits: int = 1) -> str:
+    """亿元 amount as '1,234.5亿元' / 'CNY 123.5 bn' (chart hover and highlight sentences)."""
+    if value_yi is None or (isinstance(value_yi, float) and math.isnan(value_yi)):
+        return "—"
+    factor, _ = money_unit(lang)
+    if lang == "zh":
+        if abs(value_yi) >= 10_000:
+            return f"{value_yi / 10_000:,.{digits + 1}f}万亿元"
+        return f"{value_yi:,.{digits}f}亿元"
+    return f"CNY {value_yi * factor:,.{digits}f} bn"
+
+
+def pace_text(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def pace_needed(designated: int, target: int, target_year: int, as_of_year: int) -> float | None:
+    """Designations still needed per year to reach the target; None when the target is met."""
+    if designated >= target:
+        return None
+    return (target - designated) / max(1, int(target_year) - int(as_of_year))
+
+
+def legend_below(fig: go.Figure, height: int, gap: int = 52, bottom: int = 96) -> go.Figure:
+    """A horizontal legend a fixed number of pixels under the plot (clear of the x-axis title)."""
+    m = fig.layout.margin
+    plot_h = max(60, height - (m.t or 0) - bottom)
+    fig.update_layout(margin={"b": bottom}, legend={"orientation": "h", "traceorder": "normal", "x": 0,
+                                                    "xanchor": "left", "y": -gap / plot_h, "yanchor": "top"})
+    return fig
+
+
+def short_label(name: str, limit: int = 14) -> str:
+    """Axis labels stay short: a long name loses its bracketed examples (the hover keeps them)."""
+    if len(name) > limit:
+        for bracket in ("（", " ("):
+            if bracket in name:
+                return name.split(bracket)[0]
+    return name
+
+
+def _lighten(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+# --- Summary ------------------------------------------------------------------------------------
+
+def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, height: int = 330,
+                   legend_gap: int = 52) -> go.Figure:
+    """One bullet per tier: designated (solid), cultivating and reserve (lighter) as a share of the
+    target, a line at 100 %, and the yearly pace still needed."""
+    rows = tiers.iloc[::-1]  # ecosystems at the bottom: the pyramid reads top-down base → ecosystem
+    labels = [_s("target_label", lang, tier=taxonomy.label("tier", r.tier, lang), target=count(r.target_count, lang),
+                 year=int(r.target_year)) for r in rows.itertuples()]
+    fig = go.Figure()
+    for status in ("designated", "cultivating", "reserve"):
+        shares = [getattr(r, status) / r.target_count * 100 for r in rows.itertuples()]
+        colors = [TIER_COLORS[r.tier] if status == "designated" else _lighten(TIER_COLORS[r.tier], LIGHTER[status])
+                  for r in rows.itertuples()]
+        fig.add_bar(
+            x=shares, y=labels, orientation="h", name=_s(status, lang), marker={"color": colors},
+            customdata=[[r.tier, getattr(r, status), r.target_count] for r in rows.itertuples()],
+            hovertemplate="%{y}<br>" + _s(status, lang) + "：%{customdata[1]} / %{customdata[2]}"
+            + " (%{x:.0f}%)<extra></extra>",
+        )
+    ends = [(r.designated + r.cultivating + r.reserve) / r.target_count * 100 for r in rows.itertuples()]
+    x_max = max([120.0, *ends]) + 75
+    for label, end, r in zip(labels, ends, rows.itertuples(), strict=True):
+        pace = pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
+        share = percent(r.designated / r.target_count, 0)
+        text = (_s("pace_met", lang, n=count(r.designated, lang), share=share) if pace is None else
+                _s("pace_needed", lang, n=count(r.designated, lang), share=share, pace=pace_text(pace)))
+        fig.add_annotation(x=max(end, 100) + 2, y=label, text=text, showarrow=False, xanchor="left",
+                           font={"size": 12, "color": "#333"})
+    fig.add_vline(x=100, line={"color": "#c0392b", "width": 2, "dash": "dot"})
+    fig.update_layout(barmode="stack", bargap=0.35)
+    fig.update_xaxes(range=[0, x_max], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
+    fig = style(fig, _s("targets_title", lang), as_of, x_title=_s("targets_axis", lang), height=height)
+    return legend_below(fig, height, gap=legend_gap, bottom=legend_gap + 44)
+
+
+def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Total investment per sector, horizontal, largest at the top; customdata = sector slug."""
+    factor, unit = money_unit(lang)
+    d = totals.sort_values("investment_yi")
+    names = [sector_name(s, lang) for s in d["sector"]]
+    fig = go.Figure(go.Bar(
+        x=d["investment_yi"] * factor, y=names, orientation="h",
+        marker={"color": [sector_color(s) for s in d["sector"]]},
+        customdata=[[s if not pd.isna(s) else "unclassified", count(n, lang), money_text(v, lang)]
+                    for s, n, v in zip(d["sector"], d["projects"], d["investment_yi"], strict=True)],
+        text=[money_text(v, lang, 0) for v in d["investment_yi"]], textposition="auto",
+        hovertemplate="<b>%{y}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
+    ))
+    return style(fig, _s("sector_title", lang), as_of, x_title=_s("sector_axis", lang, unit=unit),
+                 height=max(300, 80 + 34 * len(d)), legend=False)
+
+
+def province_bar(provinces: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Top provinces by investment with their share; customdata = province code."""
+    factor, unit = money_unit(lang)
+    d = provinces.sort_values("investment_yi")
+    names = list(d["short_name"] if lang == "zh" else d["name_en"])
+    fig = go.Figure(go.Bar(
+        x=d["investment_yi"] * factor, y=names, orientation="h", marker={"color": NEUTRAL},
+        customdata=[[c, count(n, lang), money_text(v, lang), percent(s)]
+                    for c, n, v, s in zip(d["province_code"], d["projects"], d["investment_yi"], d["share"],
+                                          strict=True)],
+        text=[percent(s) for s in d["share"]], textposition="auto",
+        hovertemplate="<b>%{y}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + _s("hover_projects", lang, n="%{customdata[1]}") + "<br>"
+        + _s("hover_share", lang, share="%{customdata[3]}") + "<extra></extra>",
+    ))
+    return style(fig, _s("province_title", lang), as_of, x_title=_s("province_axis", lang, unit=unit),
+                 height=max(300, 80 + 30 * len(d)), legend=False)
+
+
+def trend(flows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Planned vs completed investment by year (the ``is_total`` rows of ``sector_year_flows``)."""
+    factor, unit = money_unit(lang)
+    d = flows[flows["is_total"]].sort_values("year")
+    years = [str(int(y)) for y in d["year"]]
+    fig = go.Figure()
+    for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
+        fig.add_bar(x=years, y=d[col] * factor, name=_s(key, lang), marker={"color": color},
+                    customdata=[[money_text(v, lang)] for v in d[col]],
+                    hovertemplate="%{x}: %{customdata[0]}<extra>" + _s(key, lang) + "</extra>")
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_xaxes(type="category")
+    return style(fig, _s("trend_title", lang), as_of, x_title=_s("year", lang),
+                 y_title=_s("trend_axis", lang, unit=unit), height=380)
+
+
+# --- Sectors ------------------------------------------------------------------------------------
+
+def _sec(key: str, lang: str, **values: object) -> str:
+    return t(f"sectors.{key}", lang, **values)
+
+
+def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int, int] | None) -> go.Figure:
+    """The sectors side by side in four panels sharing the sector axis: total investment, projects,
+    completed investment (year range) and growth of completed investment over ``years``.
+
+    ``table``: sector, projects, investment_yi, completed_yi, growth (see ``report.sector_table``).
+    """
+    factor, unit = money_unit(lang)
+    d = table.sort_values("investment_yi")
+    names = [sector_name(s, lang) for s in d["sector"]]
+    slugs = [s if not pd.isna(s) else "unclassified" for s in d["sector"]]
+    colors = [sector_color(s) for s in d["sector"]]
+    growth_title = (_sec("growth_panel", lang, y0=years[0], y1=years[1]) if years else _sec("growth_none", lang))
+    titles = (_sec("investment_panel", lang, unit=unit), _sec("projects_panel", lang),
+              _sec("completed_panel", lang, unit=unit), growth_title)
+    fig = make_subplots(rows=1, cols=4, shared_yaxes=True, horizontal_spacing=0.035, subplot_titles=titles)
+    panels = (
+        (d["investment_yi"] * factor, [money_text(v, lang, 0) for v in d["investment_yi"]]),
+        (d["projects"], [count(v, lang) for v in d["projects"]]),
+        (d["completed_yi"].fillna(0) * factor, [money_text(v, lang, 0) for v in d["completed_yi"]]),
+        (d["growth"] * 100, [percent(v, 1, signed=True) for v in d["growth"]]),
+    )
+    for i, (x, text) in enumerate(panels, start=1):
+        fig.add_trace(go.Bar(
+            x=x, y=names, orientation="h", marker={"color": colors}, text=text, textangle=0,
+            textposition="outside" if i == 4 else "auto",
+            customdata=[[s, tx] for s, tx in zip(slugs, text, strict=True)],
+            hovertemplate="<b>%{y}</b><br>" + titles[i - 1] + "：%{customdata[1]}<extra></extra>",
+            showlegend=False, cliponaxis=False), row=1, col=i)
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=True, zerolinecolor="#999")
+    growth = (d["growth"] * 100).dropna()
+    if not growth.empty:  # room for the labels outside the growth bars, on both sides of zero
+        lo, hi = min(0.0, float(growth.min())), max(0.0, float(growth.max()))
+        pad = max(hi - lo, 1.0) * 0.45
+        fig.update_xaxes(range=[lo - (pad if lo < 0 else 0), hi + (pad if hi > 0 else 0)], row=1, col=4)
+    fig.update_annotations(font={"size": 12})
+    fig = style(fig, _sec("compare_title", lang), as_of, height=max(240, 130 + 38 * len(d)), legend=False)
+    fig.update_layout(margin={"t": 110})
+    return fig
+
+
+def subfield_bar(subs: pd.DataFrame, sector: str, lang: str, as_of: str) -> go.Figure:
+    """A sector's sub-fields by total investment; customdata = sub-field slug."""
+    factor, unit = money_unit(lang)
+    d = subs[subs["sector"] == sector].sort_values("investment_yi")
+    full = [taxonomy.label("subfield", None if pd.isna(s) else s, lang) for s in d["subfield"]]
+    names = [short_label(n, 14 if lang == "zh" else 36) for n in full]
+    fig = go.Figure(go.Bar(
+        x=d["investment_yi"] * factor, y=names, orientation="h", marker={"color": sector_color(sector)},
+        customdata=[[s, count(n, lang), money_text(v, lang), f]
+                    for s, n, v, f in zip(d["subfield"], d["projects"], d["investment_yi"], full, strict=True)],
+        text=[money_text(v, lang, 0) for v in d["investment_yi"]], textposition="auto", textangle=0,
+        hovertemplate="<b>%{customdata[3]}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
+    ))
+    return style(fig, _sec("subfield_title", lang, sector=sector_name(sector, lang)), as_of,
+                 x_title=_s("sector_axis", lang, unit=unit), height=max(300, 90 + 30 * len(d)), legend=False)
+
+
+def sector_trend(flows: pd.DataFrame, lang: str, as_of: str, as_of_year: int | None) -> go.Figure:
+    """Completed investment by year, one line per sector (years up to the as-of year)."""
+    factor, unit = money_unit(lang)
+    d = flows[~flows["is_total"] & flows["completed_yi"].notna()]
+    if as_of_year is not None:
+        d = d[d["year"] <= as_of_year]
+    fig = go.Figure()
+    order = {s.slug: s.order for s in taxonomy.sectors()}
+    for slug in sorted(d["sector"].dropna().unique(), key=lambda s: order.get(s, 99)):
+        g = d[d["sector"] == slug].sort_values("year")
+        name = sector_name(slug, lang)
+        fig.add_scatter(x=[str(int(y)) for y in g["year"]], y=g["completed_yi"] * factor, name=name,
+                        mode="lines+markers", line={"color": sector_color(slug), "width": 2},
+                        customdata=[[slug, money_text(v, lang)] for v in g["completed_yi"]],
+                        hovertemplate=name + " %{x}: %{customdata[1]}<extra></extra>")
+    fig.update_xaxes(type="category")
+    fig = style(fig, _sec("trend_title", lang), as_of, x_title=_s("year", lang),
+                y_title=_sec("trend_axis", lang, unit=unit), height=440)
+    fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"})
+    return fig
+
+
+def stage_mix(stages: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+    """Each sector's projects by stage, as shares of its projects (100 % stacked bars)."""
+    d = stages.copy()
+    d["sector_key"] = d["sector"].fillna("unclassified")
+    totals = d.groupby("sector_key")["projects"].sum()
+    inv = d.groupby("sector_key")["investment_yi"].sum().sort_values()
+    fig = go.Figure()
+    for stage in STAGE_ORDER:
+        g = d[d["stage"] == stage].set_index("sector_key")
+        keys = list(inv.index)
+        n = [int(g["projects"].get(k, 0)) for k in keys]
+        name = taxonomy.label("stage", stage, lang)
+        fig.add_bar(
+            x=[v / totals[k] * 100 if totals[k] else 0 for v, k in zip(n, keys, strict=True)],
+            y=[sector_name(None if k == "unclassified" else k, lang) for k in keys], orientation="h",
+            name=name, marker={"color": STAGE_COLORS[stage]},
+            customdata=[[k, count(v, lang)] for k, v in zip(keys, n, strict=True)],
+            hovertemplate="<b>%{y}</b><br>" + name + "：%{customdata[1]} (%{x:.0f}%)<extra></extra>")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    height = max(290, 190 + 34 * len(inv))
+    fig = style(fig, _sec("stage_title", lang), as_of, x_title=_sec("stage_axis", lang), height=height)
+    return legend_below(fig, height)

@@ -1,0 +1,117 @@
+"""Clusters page: renders in both languages; its tier counts and cluster list equal direct SQL, with
+and without filters; a filter that leaves nothing shows the empty state; the cluster queries are exact
+on a hand-built store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import store
+from dashboard.filters import Filters
+from dashboard.queries import clusters as cq
+from tests.apptest_helpers import open_page, texts
+from tests.test_page_summary import chart_titles, empty_combination, one
+
+
+def tier_sql(path: Path, where: str = "TRUE") -> dict[str, int]:
+    return {t: one(path, f"SELECT count(*) FROM clusters c WHERE tier = ? AND status = 'designated' AND {where}",
+                   [t])[0] for t in ("base", "cluster", "ecosystem")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_renders_with_sql_numbers(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch,
+                                       lang: str) -> None:
+    at = open_page(demo_db, monkeypatch, "clusters", lang=lang)
+    assert not at.exception, at.exception
+    titles = chart_titles(at)
+    assert ("三级集群体系与目标" if lang == "zh" else "The three tiers against their targets") in titles
+    listed = at.dataframe[0].value
+    assert len(listed) == one(demo_db_template, "SELECT count(*) FROM clusters")[0]
+    tiers = tier_sql(demo_db_template)
+    status_col, tier_col = listed.columns[2], listed.columns[1]
+    designated = listed[listed[status_col] == ("已认定" if lang == "zh" else "Designated")]
+    names = {"base": "产业基地", "cluster": "产业集群", "ecosystem": "产业生态"} if lang == "zh" else \
+        {"base": "Bases", "cluster": "Clusters", "ecosystem": "Ecosystems"}
+    for tier, n in tiers.items():
+        assert (designated[tier_col] == names[tier]).sum() == n
+    # the pyramid states each tier's designated count against its target
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    labels = " ".join(a["text"] for a in spec["layout"]["annotations"])
+    base = tiers["base"]
+    assert (f"已认定 {base} / 目标 10" if lang == "zh" else f"{base} designated of 10") in labels
+
+
+def test_sector_filter_narrows_the_clusters(demo_db: Path, demo_db_template: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_db, monkeypatch, "clusters", filters={"sector": ["new_energy"]})
+    assert not at.exception, at.exception
+    n = one(demo_db_template, "SELECT count(*) FROM clusters WHERE sector = 'new_energy'")[0]
+    assert 0 < n < one(demo_db_template, "SELECT count(*) FROM clusters")[0]
+    assert len(at.dataframe[0].value) == n
+
+
+def test_cluster_view_lists_its_projects(demo_db: Path, demo_db_template: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    cid, n = one(demo_db_template, "SELECT cluster_id, count(*) FROM projects WHERE cluster_id IS NOT NULL "
+                                   "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1")
+    at = open_page(demo_db, monkeypatch, "clusters")
+    at.selectbox(key="clusters_pick").set_value(cid).run()
+    assert not at.exception, at.exception
+    assert len(at.dataframe[-1].value) == n
+    name = one(demo_db_template, "SELECT name FROM clusters WHERE cluster_id = ?", [cid])[0]
+    assert name in texts(at)
+
+
+def test_empty_filter_shows_empty_state(demo_db: Path, demo_db_template: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    sector, province = empty_combination(demo_db_template)
+    at = open_page(demo_db, monkeypatch, "clusters", filters={"sector": [sector], "province": [province]})
+    assert not at.exception, at.exception
+    assert "没有数据" in texts(at)
+    assert not at.dataframe
+
+
+@pytest.fixture
+def tiny(empty_db: Path) -> duckdb.DuckDBPyConnection:
+    con = store.connect(empty_db)
+    con.execute("""INSERT INTO clusters (cluster_id, name, tier, status, sector, province_code, city_code,
+                                         designated_year, batch_id) VALUES
+        (1, '甲', 'cluster', 'designated', 'new_energy', '320000', '320500', 2021, 1),
+        (2, '乙', 'cluster', 'designated', 'biotech', '440000', NULL, 2023, 1),
+        (3, '丙', 'ecosystem', 'designated', 'biotech', '440000', NULL, 2023, 1),
+        (4, '丁', 'base', 'reserve', 'new_energy', '110000', NULL, NULL, 1)""")
+    con.execute("""INSERT INTO projects (project_id, name, sector, province_code, stage, start_year, end_year,
+                                         total_investment_wan, cluster_id, batch_id) VALUES
+        (1, 'A', 'new_energy', '320000', 'completed', 2021, 2022, 30000, 1, 1),
+        (2, 'B', 'new_energy', '320000', 'planned', 2024, 2025, 10000, 1, 1)""")
+    con.execute("INSERT INTO project_investments VALUES (1, 2021, 10000, 10000), (1, 2022, 20000, 15000), "
+                "(2, 2024, 10000, NULL)")
+    con.execute("INSERT INTO cluster_metrics VALUES (1, 2022, 500000, 2000000, 40, 3)")
+    yield con.cursor()
+    con.close()
+
+
+def test_cluster_queries_are_exact(tiny: duckdb.DuckDBPyConnection) -> None:
+    tiers = cq.tier_progress(tiny, Filters()).set_index("tier")
+    assert tiers.loc["cluster", "designated"] == 2 and tiers.loc["base", "reserve"] == 1
+    hist = cq.designations_by_year(tiny, Filters())
+    cluster = hist[hist["tier"] == "cluster"].set_index("year")["cumulative"]
+    assert (cluster.loc[2021], cluster.loc[2022], cluster.loc[2023]) == (1, 1, 2)
+    assert hist["year"].max() == 2025  # runs on to the target year
+    by_sector = cq.clusters_by_sector(tiny, Filters())
+    assert by_sector[by_sector["sector"] == "biotech"]["clusters"].sum() == 2
+    groups = cq.clusters_by_region(tiny, Filters(), level="group")
+    assert groups.groupby("region")["clusters"].sum().to_dict() == {"东部": 3}
+    table = cq.cluster_table(tiny, Filters()).set_index("cluster_id")
+    assert table.loc[1, "projects"] == 2 and table.loc[1, "investment_yi"] == 4.0
+    assert table.loc[1, "city_short"] == "苏州"
+    assert list(cq.cluster_table(tiny, Filters(sectors=("biotech",)))["cluster_id"]) == [2, 3]
+    years = cq.cluster_investment_years(tiny, Filters(), cluster_id=1).set_index("year")
+    assert years.loc[2022, "completed_yi"] == 1.5 and years.loc[2024, "planned_yi"] == 1.0
+    assert len(cq.cluster_projects(tiny, Filters(stages=("planned",)), cluster_id=1)) == 1
+    m = cq.cluster_metrics(tiny, Filters(), cluster_id=1).iloc[0]
+    assert (m["investment_yi"], m["output_value_yi"], m["enterprises"]) == (50.0, 200.0, 40)

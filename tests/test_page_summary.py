@@ -1,0 +1,166 @@
+"""Summary page: renders in both languages; its headline numbers equal direct SQL on the same store,
+with and without filters; a filter that leaves nothing shows the empty state; the overview queries
+sum exactly on a hand-built store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import formatting, store
+from dashboard.charts.overview import money_text
+from dashboard.filters import Filters
+from dashboard.queries import clusters as cq
+from dashboard.queries import overview as oq
+from tests.apptest_helpers import open_page, texts
+
+
+def one(path: Path, query: str, params: list | None = None) -> tuple:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()[0]
+    finally:
+        con.close()
+
+
+def chart_titles(at) -> list[str]:
+    """The titles of the Plotly charts the page drew."""
+    return [json.loads(e.proto.spec)["layout"]["title"]["text"] for e in at.get("plotly_chart")]
+
+
+def headline_sql(path: Path, where: str = "TRUE", cwhere: str = "TRUE") -> dict[str, object]:
+    """The Summary's headline numbers straight from the tables (money in 亿元)."""
+    n, inv = one(path, f"SELECT count(*), coalesce(sum(CAST(total_investment_wan AS DOUBLE)), 0) / 10000.0 "
+                       f"FROM projects p WHERE {where}")
+    as_of = one(path, "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL")[0]
+    done = one(path, f"SELECT sum(CAST(i.completed_wan AS DOUBLE)) / 10000.0 FROM project_investments i "
+                     f"JOIN projects p USING (project_id) WHERE i.year = {as_of} AND {where}")[0]
+    tiers = {t: one(path, f"SELECT count(*) FROM clusters c WHERE tier = ? AND status = 'designated' "
+                          f"AND {cwhere}", [t])[0] for t in ("base", "cluster", "ecosystem")}
+    return {"projects": n, "investment": inv, "as_of": as_of, "completed": done, "tiers": tiers}
+
+
+def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
+    shown = {m.label: m.value for m in at.metric}
+    zh = lang == "zh"
+    assert shown["项目数" if zh else "Projects"] == formatting.count(expected["projects"], lang)
+    assert shown["项目总投资" if zh else "Total investment"] == money_text(expected["investment"], lang)
+    year = expected["as_of"]
+    assert shown[f"{year}年完成投资" if zh else f"Completed in {year}"] == money_text(expected["completed"], lang)
+    for tier, name_zh, name_en in (("base", "产业基地", "Bases"), ("cluster", "产业集群", "Clusters"),
+                                   ("ecosystem", "产业生态", "Ecosystems")):
+        value = shown[f"已认定{name_zh}" if zh else f"{name_en} designated"]
+        assert value.startswith(formatting.count(expected["tiers"][tier], lang) + (" / " if zh else " of "))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_renders_with_sql_headline(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch,
+                                        lang: str) -> None:
+    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    assert not at.exception, at.exception
+    check_headline(at, headline_sql(demo_db_template), lang)
+    text = texts(at)
+    assert ("要点" if lang == "zh" else "Highlights") in text
+    assert ("进度滞后" if lang == "zh" else "behind schedule") in text
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 10
+    titles = chart_titles(at)
+    assert len(titles) == 4 and ("各产业领域项目总投资" if lang == "zh" else "Total investment by sector") in titles
+
+
+@pytest.mark.parametrize(("filters", "where", "cwhere"), [
+    ({"sector": ["new_energy"]}, "p.sector = 'new_energy'", "c.sector = 'new_energy'"),
+    ({"province": ["320000"]}, "p.province_code = '320000'", "c.province_code = '320000'"),
+])
+def test_filters_change_the_headline(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch,
+                                     filters: dict, where: str, cwhere: str) -> None:
+    at = open_page(demo_db, monkeypatch, "summary", filters=filters)
+    assert not at.exception, at.exception
+    expected = headline_sql(demo_db_template, where, cwhere)
+    assert 0 < expected["projects"] < headline_sql(demo_db_template)["projects"]
+    check_headline(at, expected)
+
+
+def empty_combination(path: Path) -> tuple[str, str]:
+    """A sector and a province with neither projects nor clusters in the demo store."""
+    return one(path, """
+        SELECT s.sector, r.code FROM (SELECT DISTINCT sector FROM projects WHERE sector IS NOT NULL) s,
+             regions r
+        WHERE r.level = 'province'
+          AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.sector = s.sector AND p.province_code = r.code)
+          AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.sector = s.sector AND c.province_code = r.code)
+        ORDER BY 1, 2 LIMIT 1
+    """)
+
+
+def test_empty_filter_shows_empty_state(demo_db: Path, demo_db_template: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    sector, province = empty_combination(demo_db_template)
+    at = open_page(demo_db, monkeypatch, "summary", filters={"sector": [sector], "province": [province]})
+    assert not at.exception, at.exception
+    assert "没有数据" in texts(at)
+    assert not at.metric
+
+
+# --- queries on a hand-built store ------------------------------------------------------------------
+
+@pytest.fixture
+def tiny(empty_db: Path) -> duckdb.DuckDBPyConnection:
+    """Four projects with known amounts (万元), their yearly flows and two clusters."""
+    con = store.connect(empty_db)
+    con.execute("""INSERT INTO projects (project_id, name, sector, subfield, province_code, stage, start_year,
+                                         end_year, total_investment_wan, cluster_id, ownership, batch_id) VALUES
+        (1, 'A', 'new_energy', 'hydrogen', '320000', 'completed', 2022, 2023, 150000, 1, 'state', 1),
+        (2, 'B', 'new_energy', 'wind_solar_hybrid', '440000', 'planned', 2023, 2026, 50000, NULL, 'private', 1),
+        (3, 'C', 'biotech', 'vaccines', '320000', 'under_construction', 2023, 2024, 100000, 1, 'state', 1),
+        (4, 'D', NULL, NULL, '110000', 'completed', 2021, 2022, 20000, NULL, 'mixed', 1)""")
+    con.execute("""INSERT INTO project_investments VALUES
+        (1, 2022, 70000, 60000), (1, 2023, 80000, 90000), (3, 2023, 40000, 30000), (3, 2024, 60000, 45000),
+        (2, 2024, 10000, NULL), (4, 2022, 20000, 20000)""")
+    con.execute("""INSERT INTO clusters (cluster_id, name, tier, status, sector, province_code, designated_year,
+                                         batch_id) VALUES
+        (1, '苏州集群', 'cluster', 'designated', 'new_energy', '320000', 2021, 1),
+        (2, '广州生态', 'ecosystem', 'cultivating', 'biotech', '440000', NULL, 1)""")
+    yield con.cursor()
+    con.close()
+
+
+def test_kpis_and_sector_totals_are_exact(tiny: duckdb.DuckDBPyConnection) -> None:
+    k = oq.kpis(tiny, Filters(), as_of=2025).iloc[0]
+    assert (k["projects"], k["investment_yi"]) == (4, 32.0)
+    # B still planned after its 2023 start; C still under construction after its 2024 end
+    assert k["overdue"] == 2
+    s = oq.sector_totals(tiny, Filters()).set_index("sector")
+    assert s.loc["new_energy", "investment_yi"] == 20.0 and s.loc["new_energy", "projects"] == 2
+    assert s.loc["biotech", "investment_yi"] == 10.0
+    k = oq.kpis(tiny, Filters(sectors=("new_energy",), year_from=2023), as_of=2025).iloc[0]
+    assert (k["projects"], k["investment_yi"]) == (1, 5.0)
+
+
+def test_flows_sum_by_year_and_sector(tiny: duckdb.DuckDBPyConnection) -> None:
+    flows = oq.sector_year_flows(tiny, Filters())
+    total = flows[flows["is_total"]].set_index("year")
+    assert total.loc[2023, "completed_yi"] == 12.0 and total.loc[2023, "planned_yi"] == 12.0
+    assert total.loc[2022, "completed_yi"] == 8.0
+    assert total.loc[2024, "planned_yi"] == 7.0 and total.loc[2024, "completed_yi"] == 4.5
+    per = flows[~flows["is_total"]]
+    assert per[(per["sector"] == "new_energy") & (per["year"] == 2023)]["completed_yi"].item() == 9.0
+    years = oq.sector_year_flows(tiny, Filters(year_from=2023, year_to=2023))
+    assert set(years["year"]) == {2023}
+
+
+def test_top_provinces_share_and_top_projects(tiny: duckdb.DuckDBPyConnection) -> None:
+    top = oq.top_provinces(tiny, Filters(), limit=2)
+    assert list(top["province_code"]) == ["320000", "440000"]
+    assert top["investment_yi"].iloc[0] == 25.0 and top["share"].iloc[0] == pytest.approx(25 / 32)
+    projects = oq.top_projects(tiny, Filters(), limit=3)
+    assert list(projects["name"]) == ["A", "C", "B"] and projects["investment_yi"].iloc[0] == 15.0
+
+
+def test_tier_progress_counts_and_targets(tiny: duckdb.DuckDBPyConnection) -> None:
+    tiers = cq.tier_progress(tiny, Filters()).set_index("tier")
+    assert list(tiers.index) == ["base", "cluster", "ecosystem"]
+    assert tiers.loc["cluster", "designated"] == 1 and tiers.loc["ecosystem", "cultivating"] == 1
+    assert list(tiers["target_count"]) == [10, 100, 1000]

@@ -1,0 +1,68 @@
+"""The Summary's export: a self-contained HTML page with the KPI numbers, highlights and embedded PNG
+charts; the PNGs come from kaleido and the PDF from the system Chromium when they are available."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard import formatting, report
+from dashboard.charts.overview import money_text
+from dashboard.filters import Filters
+from tests.test_page_summary import headline_sql
+
+PNG = b"\x89PNG\r\n\x1a\n"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def summary(path: Path, f: Filters = Filters()) -> report.SummaryData:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cur = con.cursor()
+        as_of = cur.execute("SELECT max(year) FROM project_investments "
+                            "WHERE completed_wan IS NOT NULL").fetchall()[0][0]
+        return report.load_summary(lambda fn, flt, **kw: fn(cur, flt, **kw), f, as_of)
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_holds_kpis_highlights_and_images(demo_db_template: Path, lang: str) -> None:
+    data = summary(demo_db_template)
+    fake = [PNG + bytes([i]) for i in range(len(report.figures(data, lang, "as of")))]
+    page = report.build_html(data, lang, "as of", images=fake).decode("utf-8")
+    expected = headline_sql(demo_db_template)
+    assert money_text(expected["investment"], lang) in page
+    assert formatting.count(expected["projects"], lang) in page
+    assert money_text(expected["completed"], lang) in page
+    assert page.count('src="data:image/png;base64,') == len(fake) == 4
+    assert "@page { size: A4 landscape" in page and "Noto Sans CJK SC" in page
+    for sentence in report.highlights(data, lang):
+        assert sentence.split("**")[0].replace("&", "&amp;") in page
+    assert "<table>" in page and data.projects["name"].iloc[0] in page
+
+
+def test_filters_are_named_in_the_export(demo_db_template: Path) -> None:
+    f = Filters(sectors=("new_energy",), year_from=2020, year_to=2023)
+    data = summary(demo_db_template, f)
+    page = report.build_html(data, "zh", "as of", images=[PNG] * 4).decode("utf-8")
+    assert "新能源" in page and "2020–2023" in page
+    assert data.year == 2023  # the completed-investment KPI follows the end of the year filter
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs the system Chromium")
+def test_real_images_and_pdf(demo_db_template: Path) -> None:
+    data = summary(demo_db_template)
+    figs = report.figures(data, "zh", "数据截至2025年")
+    pngs = report.render_png(figs[:1], scale=1)
+    assert pngs[0].startswith(PNG) and len(pngs[0]) > 5000
+    page = report.build_html(data, "zh", "数据截至2025年", images=pngs * len(figs))
+    pdf = report.html_to_pdf(page)
+    assert pdf is not None and pdf.startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout
+        assert b"841.92 x 594.96 pts (A4)" in info  # landscape
