@@ -160,3 +160,17 @@ def test_upload_gbk_file_and_see_it_counted(server: str, browser: object) -> Non
     assert batch_only.locator('[data-testid="stMetricValue"]').inner_text().strip() == "5"
     assert project_count(page, server) == before + 5
     page.close()
+
+
+def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object) -> None:
+    """Filters live in the URL (a copied link reopens the view); the reset button clears them."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/sectors?sector=新能源&province=江苏")
+    settle(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "新能源" in sidebar.inner_text() and "江苏" in sidebar.inner_text()
+    sidebar.get_by_role("button", name="重置视图").click()
+    settle(page)
+    assert "sector=" not in page.url and "province=" not in page.url
+    assert "新能源" not in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    page.close()

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import taxonomy
-from ..formatting import count, money_unit, percent
+from ..formatting import WAN_PER_YI, count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, style
 
@@ -43,12 +43,7 @@ def money_text(value_yi: float | None, lang: str, digits: int = 1) -> str:
     """亿元 amount as '1,234.5亿元' / 'CNY 123.5 bn' (chart hover and highlight sentences)."""
     if value_yi is None or (isinstance(value_yi, float) and math.isnan(value_yi)):
         return "—"
-    factor, _ = money_unit(lang)
-    if lang == "zh":
-        if abs(value_yi) >= 10_000:
-            return f"{value_yi / 10_000:,.{digits + 1}f}万亿元"
-        return f"{value_yi:,.{digits}f}亿元"
-    return f"CNY {value_yi * factor:,.{digits}f} bn"
+    return money(value_yi * WAN_PER_YI, lang, digits)
 
 
 def pace_text(value: float) -> str:

@@ -1,7 +1,8 @@
 """Queries of the Policy page: the data that tracks each of the guidance's twenty measures.
 
-Sectors track (一)–(八), designated clusters against 10 / 100 / 1000 track (九), programme tags
-track (十)–(十三) and funding channels (十四)–(十六) (see :mod:`dashboard.queries.funding`).
+Sectors track (一)–(八) (``overview.sector_totals``), designated clusters against 10 / 100 / 1000
+track (九) (``clusters.tier_progress``); this module adds the programme tags of (十)–(十三) and the
+funding channels of (十四)–(十六).
 """
 
 from __future__ import annotations
@@ -9,18 +10,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ..filters import Filters, cluster_where, project_where
+from ..filters import Filters, project_where
 from .common import df
-
-
-def sector_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Projects and investment by sector (NULL sector = 'unclassified')."""
-    pw, pp = project_where(f, "p")
-    return df(cur, f"""
-        SELECT coalesce(p.sector, 'unclassified') AS sector, count(*) AS projects,
-               coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
-        FROM projects p {pw} GROUP BY 1 ORDER BY 1
-    """, pp)
 
 
 def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -31,19 +22,6 @@ def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame
                coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
         FROM projects p {pw} AND p.programme IS NOT NULL GROUP BY 1 ORDER BY 1
     """, pp)
-
-
-def tier_progress(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """Designated clusters per tier against the target (10 / 100 / 1000) and its year."""
-    cw, cp = cluster_where(f, "c")
-    return df(cur, f"""
-        SELECT t.tier, t.target_count, t.target_year, t.source_clause,
-               coalesce(d.designated, 0) AS designated
-        FROM targets t
-        LEFT JOIN (SELECT c.tier, count(*) AS designated FROM clusters c
-                   {cw} AND c.status = 'designated' GROUP BY 1) d USING (tier)
-        ORDER BY t.target_count
-    """, cp)
 
 
 def channel_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import streamlit as st
 from .. import appdb, taxonomy, ui
 from ..formatting import count, join_list, money, percent
 from ..i18n import current_lang, tr
+from ..queries import clusters, overview
 from ..queries import policy as queries
 from . import current_filters
 
@@ -37,9 +38,9 @@ def render() -> None:
     st.title(tr("nav.policy"))
     st.caption(tr("policy.intro"))
     st.caption(ui.as_of_line())
-    sectors = appdb.load(queries.sector_totals, f).set_index("sector")
+    sectors = appdb.load(overview.sector_totals, f).set_index("sector")
     programmes = appdb.load(queries.programme_totals, f).set_index("programme")
-    tiers = appdb.load(queries.tier_progress, f).set_index("tier")
+    tiers = appdb.load(clusters.tier_progress, f).set_index("tier")
     channels = appdb.load(queries.channel_totals, f).set_index("source")
     measures = taxonomy.measures()
     tracked = sum(m.tracked_by != "none" for m in measures)
