@@ -174,19 +174,20 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n function
-    print(f"{p['file_name']}  sheet={p['sheet']}  encoding={p['encoding']}")
-    print("mapping: " + ", ".join(f"{h} → {f}" for h, f in p["mapping"].items()))
+    """The human-readable report, in the --lang language (problems already are)."""
+    print(t("importer.cli_file", lang, file=p["file_name"], sheet=p["sheet"], encoding=p["encoding"]))
+    print(t("importer.cli_mapping", lang) + ", ".join(f"{h} → {f}" for h, f in p["mapping"].items()))
     if p["unmapped"]:
-        print("kept as extra columns: " + ", ".join(p["unmapped"]))
+        print(t("importer.cli_extra", lang) + ", ".join(p["unmapped"]))
     for e in p["errors"]:
-        print(f"  row {e['row']}  [{e['column'] or '-'}]  {e['message']}")
+        print("  " + t("importer.cli_error", lang, row=e["row"], column=e["column"] or "-", message=e["message"]))
     for w in p["warnings"]:
-        where = f"row {w['row']}" if w["row"] else "file"
-        print(f"  warning {where}: {w['message']}")
-    print(f"rows read {p['rows_read']}, imported {p['rows_imported']} (updated {p['rows_updated']}, skipped "
-          f"{p['rows_skipped']}), rejected {p['rows_rejected']}")
+        where = t("importer.cli_row", lang, row=w["row"]) if w["row"] else t("importer.cli_whole_file", lang)
+        print("  " + t("importer.cli_warning", lang, where=where, message=w["message"]))
+    print(t("importer.cli_counts", lang, read=p["rows_read"], imported=p["rows_imported"],
+            updated=p["rows_updated"], skipped=p["rows_skipped"], rejected=p["rows_rejected"]))
     if p["batch_id"]:
-        print(f"committed as batch {p['batch_id']}")
+        print(t("importer.cli_committed", lang, batch=p["batch_id"]))
     if p["message"]:
         print(p["message"], file=sys.stderr)
 
