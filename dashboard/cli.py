@@ -20,6 +20,11 @@ EPILOG_INIT = """examples:
   python -m dashboard init --db /tmp/x.duckdb     create or upgrade another file
   python -m dashboard init --demo --scale 333     about 1M demo projects, for benchmarks
 """
+EPILOG_TARGETS = """examples:
+  python -m dashboard targets                     the three tiers, their counts and target years
+  python -m dashboard targets --year 2027         give every tier until 2027
+  python -m dashboard targets --year 2030 --tier ecosystem
+"""
 EPILOG_INFO = """examples:
   python -m dashboard info
   SEI_DB=/tmp/x.duckdb python -m dashboard info
@@ -225,6 +230,20 @@ def cmd_revert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_targets(args: argparse.Namespace) -> int:
+    path = args.db or default_db_path()
+    con = store.connect(path)
+    try:
+        if args.year is not None:
+            store.set_target_year(con, args.year, args.tier)
+        for tier, count, year, clause in con.execute(
+                "SELECT tier, target_count, target_year, source_clause FROM targets ORDER BY target_count").fetchall():
+            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+    finally:
+        con.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -246,6 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("targets", help="show the 10/100/1000 targets, or change their target year",
+                       epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_arg(p)
+    p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
+    p.add_argument("--tier", choices=["base", "cluster", "ecosystem"], help="only this tier (default: all)")
+    p.set_defaults(func=cmd_targets)
 
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
                        epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)

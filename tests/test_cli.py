@@ -63,7 +63,18 @@ def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
     assert done.returncode == 1 and "does not exist" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_target_year_can_be_changed(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    shown = cli("targets", "--db", str(db))
+    assert shown.returncode == 0 and "cluster      100  by 2025" in shown.stdout
+    changed = cli("targets", "--db", str(db), "--year", "2027", "--tier", "ecosystem")
+    assert changed.returncode == 0
+    assert "ecosystem  1,000  by 2027" in changed.stdout and "cluster      100  by 2025" in changed.stdout
+    refused = cli("targets", "--db", str(db), "--year", "1999")
+    assert refused.returncode == 1 and "out of range" in refused.stderr
+
+
 def test_help_has_examples() -> None:
-    for command in ("init", "info"):
+    for command in ("init", "info", "targets"):
         done = cli(command, "--help")
         assert done.returncode == 0 and "examples:" in done.stdout
