@@ -7,6 +7,8 @@ minute. Every row belongs to one import batch flagged ``is_demo``, so one action
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pandas as pd
@@ -283,6 +285,15 @@ ORDER BY c.project_id
 """
 
 
+# The bases of clause (九) are regional; each demo base sits in the provinces of its region.
+BASE_REGIONS = (
+    ("长三角", ("310000", "320000", "330000", "340000")), ("粤港澳大湾区", ("440000",)),
+    ("京津冀", ("110000", "120000", "130000")), ("成渝", ("510000", "500000")),
+    ("长江中游", ("420000", "430000", "360000")), ("关中平原", ("610000",)), ("山东半岛", ("370000",)),
+    ("海峡西岸", ("350000",)), ("中原", ("410000",)), ("北部湾", ("450000",)),
+)
+
+
 def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: pd.DataFrame,
               subs: pd.DataFrame, batch_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Bases, clusters and ecosystems: below (bases), at (clusters) and near (ecosystems) target."""
@@ -302,26 +313,32 @@ def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: 
         "LEFT JOIN regions c ON c.code = d.parent_code AND c.level = 'city' WHERE d.level = 'district'"
     ).df()
     district_by_city = districts.groupby("city_code")["short_name"].apply(list).to_dict()
-    base_regions = ["长三角", "粤港澳大湾区", "京津冀", "成渝", "长江中游", "关中平原", "山东半岛",
-                    "海峡西岸", "中原", "北部湾"]
     place_w = places["weight"].to_numpy() ** 1.3
+    in_region = {name: places["province_code"].isin(codes).to_numpy() for name, codes in BASE_REGIONS}
+    # Name clusters after sub-fields with short names (集成电路, 储能), as real designations read.
+    short = subs["sub_name"].str.replace(r"（.*?）", "", regex=True)
+    subs = subs[(short.str.len() <= 8) & ~short.str.contains("与|和|、|行动|融合")].reset_index(drop=True)
     rows, seen = [], set()
     cluster_id = 0
     for tier, status, batch, year, count in plan:
         made = 0
         while made < count:
-            place = places.iloc[_pick(rng, place_w, 1)[0]]
             sub = subs.iloc[int(rng.integers(0, len(subs)))]
-            if tier == "base":
-                name = f"{base_regions[cluster_id % len(base_regions)]}{sub.sub_name}战略性新兴产业基地"
+            sub_name = re.sub(r"（.*?）", "", sub.sub_name)  # 特种机器人（建筑、医疗等） → 特种机器人
+            if tier == "base":  # a base sits in the economic region it is named after
+                region = BASE_REGIONS[cluster_id % len(BASE_REGIONS)][0]
+                place = places.iloc[_pick(rng, place_w * in_region[region], 1)[0]]
+                name = f"{region}{sub_name}战略性新兴产业基地"
                 core = f"{place.city_name}核心区"
-            elif tier == "cluster":
-                name = f"{place.city_name}{sub.sub_name}产业集群"
-                core = f"{place.city_name}高新技术产业开发区"
             else:
+                place = places.iloc[_pick(rng, place_w, 1)[0]]
+            if tier == "cluster":
+                name = f"{place.city_name}{sub_name}产业集群"
+                core = f"{place.city_name}高新技术产业开发区"
+            elif tier == "ecosystem":
                 options = district_by_city.get(place.city_code) or [place.city_short]
                 district = options[int(rng.integers(0, len(options)))]
-                name = f"{place.city_short}{district}{sub.sub_name}产业生态"
+                name = f"{place.city_short}{district}{sub_name}产业生态"
                 core = f"{district}产业园"
             if name in seen:
                 continue
