@@ -98,8 +98,8 @@ def settle(page: object, timeout_s: float = 60) -> None:
 def screenshot(page: object, path: Path) -> None:
     """The whole page, not just the first screen: grow the window to the content, then restore it."""
     height = page.evaluate(
-        "() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section, div')]"
-        ".slice(0, 400).map(e => e.scrollHeight))")
+        "() => { const b = document.querySelector('[data-testid=\"stMainBlockContainer\"]');"
+        " return b ? b.getBoundingClientRect().height + 160 : document.body.scrollHeight; }")
     page.set_viewport_size({"width": 1400, "height": max(900, min(int(height), 8000))})
     page.wait_for_timeout(1200)
     page.screenshot(path=str(path), full_page=True)
