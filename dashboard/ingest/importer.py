@@ -7,12 +7,15 @@ back the projects it updated. The upload page and ``python -m dashboard import``
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -30,6 +33,7 @@ LOW_CONFIDENCE = 0.5                # auto-tags below this are listed for review
 ON_DUPLICATE = ("update", "skip")
 
 Progress = Callable[[float, str], None]
+_T = TypeVar("_T")
 
 
 class MappingError(ValueError):
@@ -142,6 +146,25 @@ class ImportResult:
 
 # ============================================================================================ preview
 
+def _gc_paused(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """Run ``fn`` with the cyclic garbage collector paused: an import allocates a few hundred thousand
+    small objects (cells, keys, verdicts), none of them in cycles, and the collections their
+    allocation would trigger, each walking every object the process holds, cost more than the work."""
+
+    @functools.wraps(fn)
+    def paused(*args: object, **kwargs: object) -> _T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_gc_paused
 def preview(
     source: str | Path | bytes,
     file_name: str | None = None,
@@ -282,6 +305,40 @@ def _match(series: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
     return series.str.match(pattern, na=False).to_numpy(dtype=bool)
 
 
+def _first_texts(stripped: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
+    """(cell is non-empty, per cell; each row's first non-empty cell, or its first cell if none)."""
+    if stripped.isna().to_numpy().any():  # not from our readers: the general, slower way
+        grid = stripped.to_numpy(dtype=object)
+        nonempty = grid != ""
+        return nonempty, pd.Series(grid[np.arange(len(grid)), nonempty.argmax(axis=1)], dtype=str)
+    columns = [stripped.iloc[:, j] for j in range(stripped.shape[1])]
+    nonempty = np.column_stack([(c != "").to_numpy(dtype=bool) for c in columns])
+    first_pos = nonempty.argmax(axis=1)
+    first = columns[0].to_numpy(dtype=object).copy()
+    for j in range(1, len(columns)):
+        at = np.flatnonzero(first_pos == j)
+        if len(at):
+            first[at] = columns[j].iloc[at].to_numpy(dtype=object)
+    return nonempty, pd.Series(first, dtype=str)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _replace_space(column: pd.Series, repl: str) -> pd.Series:
+    """``column.str.replace(r"\\s+", repl, regex=True)`` as one regex pass over the joined column
+    (NUL, which ``\\s`` never matches, keeps the cells apart)."""
+    values = column.tolist()
+    if values and isinstance(column.dtype, pd.StringDtype) and all(type(v) is str for v in values):
+        joined = "\x00".join(values)
+        if joined.count("\x00") == len(values) - 1:
+            if _SPACE.search(joined) is None:  # nothing to replace (the usual case)
+                return column.copy()
+            return pd.Series(_SPACE.sub(repl, joined).split("\x00"), index=column.index, name=column.name,
+                             dtype=column.dtype)
+    return column.str.replace(r"\s+", repl, regex=True)
+
+
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
            step: Progress) -> None:
     cells = sheet.cells.iloc[header.index + 1:].reset_index(drop=True)
@@ -295,19 +352,20 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     if stripped.empty:
         plan.refused = Problem("no_rows")
         return
-    grid = stripped.to_numpy(dtype=object)
-    nonempty = grid != ""
+    nonempty, first_text = _first_texts(stripped)
     filled = nonempty.sum(axis=1)
-    first_text = pd.Series(grid[np.arange(len(grid)), nonempty.argmax(axis=1)], dtype=str)
     name_pos = col_of["name"]
     names = stripped[name_pos]
     seq = stripped[col_of["seq"]] if "seq" in col_of else pd.Series("", index=cells.index, dtype=str)
-    head_text = first_text.str.replace(r"\s+", "", regex=True)
+    head_text = _replace_space(first_text, "")
 
     blank = filled == 0
     numbered = _match(seq, _NUMBERED)
-    total = ~blank & _match(head_text, _TOTAL) & (head_text.str.len() <= 20).to_numpy(dtype=bool) & ~numbered
-    note = ~blank & ~total & _match(head_text, _NOTE) & (filled <= 2)
+    # The regexes only where the cheaper conditions already hold (most rows are numbered projects).
+    total = ~blank & (head_text.str.len() <= 20).to_numpy(dtype=bool) & ~numbered
+    total[total] = _match(head_text[total], _TOTAL)
+    note = ~blank & ~total & (filled <= 2)
+    note[note] = _match(head_text[note], _NOTE)
     repeat = ~blank & (names == label[name_pos]).to_numpy(dtype=bool)
     stage_aliases = _stage_aliases()
     candidate = ~blank & ~total & ~note & ~repeat & ~numbered & (filled <= 3)
@@ -360,8 +418,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         plan.refused = Problem("no_rows")
         return
     rec = pd.DataFrame({"row": rows})
-    rec["name"] = body[name_pos].str.replace(r"\s+", " ", regex=True).str.strip()
-    rec["name_key"] = body[name_pos].str.replace(r"\s+", "", regex=True)
+    rec["name"] = _replace_space(body[name_pos], " ").str.strip()
+    rec["name_key"] = _replace_space(body[name_pos], "")
 
     def text(f: str) -> pd.Series:
         if f not in col_of:
@@ -664,22 +722,35 @@ def _tag(names: list[str], contents: list[str | None]) -> pd.DataFrame:
     from .. import tagging
 
     results = tagging.tag_many(names, contents)
-    if isinstance(results, pd.DataFrame):
-        out = results.copy()
+    if isinstance(results, pd.DataFrame) or not len(results):
+        out = results.copy() if isinstance(results, pd.DataFrame) else \
+            pd.DataFrame([], columns=["sector", "subfield", "confidence", "matched"])
+        out["matched"] = out["matched"].map(_joined)
     else:
-        out = pd.DataFrame([
-            {"sector": r.sector, "subfield": r.subfield, "confidence": r.confidence, "matched": r.matched}
-            for r in results
-        ], columns=["sector", "subfield", "confidence", "matched"])
-    out["matched"] = out["matched"].map(
-        lambda m: None if m is None or (not isinstance(m, str) and len(m) == 0)
-        else (m if isinstance(m, str) else "、".join(map(str, m))))
+        # Columns straight from the results; each distinct verdict's keywords are joined once.
+        joined: dict[int, str | None] = {}
+        matched = []
+        for r in results:
+            key = id(r)
+            if key not in joined:
+                joined[key] = _joined(r.matched)
+            matched.append(joined[key])
+        out = pd.DataFrame({"sector": [r.sector for r in results], "subfield": [r.subfield for r in results],
+                            "confidence": [r.confidence for r in results], "matched": matched},
+                           columns=["sector", "subfield", "confidence", "matched"])
     out["confidence"] = pd.to_numeric(out["confidence"], errors="coerce")
     return out.reset_index(drop=True)
 
 
+def _joined(m: object) -> str | None:
+    if m is None or (not isinstance(m, str) and len(m) == 0):
+        return None
+    return m if isinstance(m, str) else "、".join(map(str, m))
+
+
 # ============================================================================================= commit
 
+@_gc_paused
 def commit(
     con: duckdb.DuckDBPyConnection,
     plan: ImportPlan,
@@ -763,6 +834,8 @@ def _write_rows(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFr
     new = rec[cols].reset_index(drop=True)
     for c in ("content", "sector", "subfield", "sector_source", "sector_keywords", "province_code", "city_code",
               "owner", "ownership", "stage", "name"):
+        if isinstance(new[c].dtype, pd.StringDtype):
+            continue  # DuckDB reads a pandas string column's missing values as NULL already
         new[c] = new[c].astype(object).where(new[c].notna(), None)
     con.register("import_new", new)
     row_ids = new[["row", "project_id"]]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from .values import halfwidth
+from .values import halfwidth, map_distinct
 
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 _EN_NOISE = re.compile(
@@ -174,9 +174,9 @@ def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | Non
     """(province_code, city_code, ambiguous) per row; each distinct string is resolved once."""
     cells = cells.fillna("").astype(str)
     found = {u: index.resolve(u, hint_province) for u in pd.unique(cells)}
-    province = cells.map(lambda v: found[v][0])
-    city = cells.map(lambda v: found[v][1])
-    ambiguous = cells.map(lambda v: found[v][2])
+    province = map_distinct(cells, lambda v: found[v][0])
+    city = map_distinct(cells, lambda v: found[v][1])
+    ambiguous = map_distinct(cells, lambda v: found[v][2])
     return province, city, ambiguous
 
 

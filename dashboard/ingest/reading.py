@@ -61,7 +61,9 @@ def read(data: bytes, file_name: str) -> RawFile:
     text, encoding = decode(data)
     delimiter = sniff_delimiter(text)
     cells = _parse_text(text, delimiter)
-    sheet = Sheet(Path(file_name).stem or "data", simplify(cells), np.arange(1, len(cells) + 1))
+    if has_traditional(text):  # most files have none: then no cell needs looking at
+        cells = simplify(cells)
+    sheet = Sheet(Path(file_name).stem or "data", cells, np.arange(1, len(cells) + 1))
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter)
 
 
@@ -150,7 +152,7 @@ def _parse_text(text: str, delimiter: str) -> pd.DataFrame:
     width = max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=1)
     try:
         cells = pd.read_csv(
-            io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=str,
+            _utf8_source(text), sep=delimiter, header=None, names=range(width), dtype=str,
             keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
         )
     except pd.errors.ParserError:  # a row wider than the first 500: read them all the slow way
@@ -161,6 +163,17 @@ def _parse_text(text: str, delimiter: str) -> pd.DataFrame:
         raise ReadError("file_empty") from None
     cells.columns = range(cells.shape[1])
     return cells
+
+
+def _utf8_source(text: str) -> io.IOBase:
+    """The text as UTF-8 bytes, which pandas' C parser reads directly (a text stream it re-encodes
+    chunk by chunk, a third slower); the text stream itself if it cannot be UTF-8 or starts with a BOM."""
+    if not text.startswith("\ufeff"):
+        try:
+            return io.BytesIO(text.encode("utf-8"))
+        except UnicodeEncodeError:  # a lone surrogate
+            pass
+    return io.StringIO(text)
 
 
 def _cell_text(value: object) -> str:
@@ -272,6 +285,22 @@ def simplify(cells: pd.DataFrame) -> pd.DataFrame:
         mapping = {v: conv.convert(v) for v in pd.unique(column[has]) if set(v) & traditional}
         cells[col] = column.map(lambda v, m=mapping: m.get(v, v))
     return cells
+
+
+@cache
+def _traditional_table() -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in _traditional_chars()]] = True
+    return table
+
+
+def has_traditional(text: str) -> bool:
+    """Whether any character of ``text`` is a traditional one (one table look-up per character)."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: let simplify look
+        return True
+    return bool(_traditional_table()[codes].any())
 
 
 @cache

@@ -8,6 +8,7 @@ come back as codes (``importer.<code>`` message keys), never as text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -210,12 +211,23 @@ def _years_of(text: str) -> tuple[float, float, int]:
 def parse_years(cells: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Series]:
     """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'."""
     cells = cells.fillna("").astype(str).str.strip()
-    parsed = {u: _years_of(u) for u in pd.unique(cells)}
-    first = np.array([parsed[v][0] for v in cells], dtype=float)
-    last = np.array([parsed[v][1] for v in cells], dtype=float)
-    bad = [(parsed[v][2] == 0 and v.lower() not in MISSING) for v in cells]
+    which, distinct = pd.factorize(cells)
+    parsed = [_years_of(u) for u in distinct]
+    first = np.array([p[0] for p in parsed], dtype=float)[which]
+    last = np.array([p[1] for p in parsed], dtype=float)[which]
+    bad = np.array([p[2] == 0 and u.lower() not in MISSING for u, p in zip(distinct, parsed, strict=True)],
+                   dtype=bool)[which]
     codes = pd.Series(np.where(bad, "year_unparsable", None), index=cells.index, dtype=object)
     return first, last, codes
+
+
+def map_distinct(cells: pd.Series, fn: Callable[[str], object]) -> pd.Series:
+    """``cells.map(fn)`` (same values, dtype, index and name), calling ``fn`` once per distinct value."""
+    which, distinct = pd.factorize(cells)
+    if (which < 0).any():  # missing cells: let pandas decide what to do with them
+        return cells.map(fn)
+    mapped = pd.Series(distinct).map(fn)
+    return pd.Series(mapped.array.take(which), index=cells.index, name=cells.name)
 
 
 # --------------------------------------------------------------------------------------------- stages
