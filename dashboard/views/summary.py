@@ -31,8 +31,7 @@ def render() -> None:
     as_of = ui.as_of_line()
 
     _kpis(data, lang)
-    st.plotly_chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), key="summary_targets",
-                    config=ui.PLOTLY_CONFIG)
+    ui.chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), data.tiers, "summary_targets")
 
     st.subheader(tr("summary.highlights_title"))
     st.markdown("\n".join(f"- {s}" for s in report.highlights(data, lang)))
