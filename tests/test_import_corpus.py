@@ -208,3 +208,15 @@ def test_mapping_override(con: duckdb.DuckDBPyConnection) -> None:
         preview(CORPUS / "gbk_title_total.csv", None, con, mapping_overrides={"无此列": "name"})
     with pytest.raises(MappingError):
         preview(CORPUS / "gbk_title_total.csv", None, con, mapping_overrides={"备注": "nonsense"})
+
+
+def test_legacy_xls_with_merged_title_and_amounts_in_yi(con: duckdb.DuckDBPyConnection) -> None:
+    """An old-format .xls (read with xlrd): 亿元 in the header, a merged title, a 合计 row that adds up."""
+    plan = preview(CORPUS / "legacy_hubei.xls", None, con)
+    assert plan.header_row == 2 and plan.rows_read == 3
+    assert plan.errors == [] and plan.warnings == []
+    result = commit(con, plan)
+    got = stored(con, result.batch_id)
+    assert got["武汉新型显示面板产业化项目"][:5] == ("420000", "420100", Decimal("1205000.00"), 2025, 2028)
+    assert got["襄阳新能源汽车动力电池项目"][1:3] == ("420600", Decimal("450000.00"))
+    assert got["宜昌磷酸铁锂正极材料项目"][6:] == ("new_materials", "auto")

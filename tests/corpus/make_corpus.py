@@ -1,7 +1,7 @@
 """Writes the import test corpus: project lists shaped like the ones provinces and cities publish.
 
 Run ``python tests/corpus/make_corpus.py`` after changing it; the generated files are committed so
-that the tests read real bytes (GBK, UTF-16, xlsx) rather than strings made at test time.
+that the tests read real bytes (GBK, UTF-16, xlsx, xls) rather than strings made at test time.
 """
 
 from __future__ import annotations
@@ -117,6 +117,31 @@ def write_xlsx(path: Path) -> None:
     book.save(path)
 
 
+def write_xls(path: Path) -> None:
+    """A legacy .xls (BIFF8) as older systems still export: title row merged, amounts in 亿元.
+
+    Needs ``pip install xlwt`` (only to regenerate; the tests read the committed file with xlrd).
+    """
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("重点项目")
+    sheet.write_merge(0, 0, 0, 4, "湖北省2025年省级重点项目清单")
+    for col, head in enumerate(["序号", "项目名称", "建设地点", "总投资（亿元）", "建设起止年限"]):
+        sheet.write(1, col, head)
+    rows = [
+        (1, "武汉新型显示面板产业化项目", "武汉市东湖新技术开发区", 120.5, "2025-2028"),
+        (2, "襄阳新能源汽车动力电池项目", "襄阳市", 45, "2024-2026"),
+        (3, "宜昌磷酸铁锂正极材料项目", "宜昌市", 30.2, "2025-2027"),
+    ]
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row):
+            sheet.write(r, col, value)
+    sheet.write(5, 0, "合计")
+    sheet.write(5, 3, 195.7)
+    book.save(str(path))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -129,6 +154,7 @@ def write_all() -> None:
     (HERE / "no_name_column.csv").write_bytes(NO_NAME_COLUMN.encode("utf-8"))
     (HERE / "binary.csv").write_bytes(BINARY)
     write_xlsx(HERE / "notes_sheet_merged_title.xlsx")
+    write_xls(HERE / "legacy_hubei.xls")
 
 
 if __name__ == "__main__":
