@@ -81,12 +81,18 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         FROM (SELECT DISTINCT region_group FROM grp) g LEFT JOIN tot t USING (region_group)
         ORDER BY CASE g.region_group WHEN '东部' THEN 1 WHEN '中部' THEN 2 WHEN '西部' THEN 3 ELSE 4 END
     """, pp)
+    # Aggregate to province × year inside the big join, then map the ~30 provinces to groups:
+    # a third faster than joining regions into the 2.6M-row join at 1M projects.
     flows = df(cur, f"""
-        SELECT g.region_group, i.year, sum(CAST(i.completed_wan AS DOUBLE)) {YI} AS completed_yi
-        FROM project_investments i
-        JOIN projects p ON p.project_id = i.project_id
-        JOIN ({grp}) g ON g.code = p.province_code
-        {pw_all} AND i.completed_wan IS NOT NULL {yw}
+        WITH f AS (
+            SELECT p.province_code, i.year, sum(CAST(i.completed_wan AS DOUBLE)) AS completed
+            FROM project_investments i
+            JOIN projects p ON p.project_id = i.project_id
+            {pw_all} AND i.completed_wan IS NOT NULL {yw}
+            GROUP BY 1, 2
+        )
+        SELECT g.region_group, f.year, sum(f.completed) {YI} AS completed_yi
+        FROM f JOIN ({grp}) g ON g.code = f.province_code
         GROUP BY 1, 2
     """, {**pp_all, **yp})
     last = int(flows["year"].max()) if not flows.empty else None
