@@ -61,3 +61,8 @@ def money_unit(lang: str = "zh") -> tuple[float, str]:
 def join_list(items: object, lang: str = "zh") -> str:
     """A list as prose: 甲、乙、丙 in Chinese, 'a, b, c' in English."""
     return ("、" if lang == "zh" else ", ").join(str(i) for i in items)  # type: ignore[attr-defined]
+
+
+def with_unit(text: str, unit: str, lang: str = "zh") -> str:
+    """An axis or column title with its unit: 投资（亿元） / Investment (CNY bn)."""
+    return f"{text}（{unit}）" if lang == "zh" else f"{text} ({unit})"

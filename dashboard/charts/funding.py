@@ -28,10 +28,6 @@ def channel_name(slug: str, lang: str) -> str:
     return taxonomy.label("funding", slug, lang)
 
 
-def _unit_title(text: str, unit: str, lang: str) -> str:
-    return f"{text}（{unit}）" if lang == "zh" else f"{text} ({unit})"
-
-
 def channels(df: pd.DataFrame, lang: str, as_of: str, *, title: str, x_title: str,
              kind_names: dict[str, str]) -> go.Figure:
     """Horizontal bars, one per channel, grouped government first; ``df``: source, kind, amount_yi, projects."""

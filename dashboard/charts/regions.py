@@ -12,7 +12,8 @@ from plotly.subplots import make_subplots
 
 from .. import taxonomy
 from ..config import DATA_DIR
-from ..formatting import money_unit
+from ..formatting import money_unit, with_unit
+from ..i18n import t
 from .base import NEUTRAL, SECTOR_COLORS, style
 
 GEOJSON_FILE = DATA_DIR / "china_provinces.geojson"
@@ -26,35 +27,9 @@ MAIN_LON, MAIN_LAT = (73.0, 136.0), (16.5, 54.0)
 INSET_LON, INSET_LAT = (105.0, 125.0), (2.0, 25.0)
 NO_DATA = "#e8e8e8"
 
-TEXT = {
-    "zh": {
-        "investment": "投资总额", "projects": "项目数", "clusters": "已认定集群数",
-        "completed": "完成投资", "growth": "完成投资增速",
-        "map_title": "各省份{metric}", "unit_projects": "个", "unit_clusters": "个",
-        "bubbles": "集群所在城市（气泡大小 = 已认定集群数）", "inset": "南海诸岛",
-        "hover_clusters": "已认定集群：{n} 个（基地 {b} · 集群 {c} · 生态 {e}）",
-        "groups_title": "四大板块对比", "groups_growth": "{year}年完成投资增速",
-        "sector_title": "{name}投资的产业领域构成", "cities_title": "{name}各城市投资排名",
-        "trend_title": "{name}年度计划与完成投资", "planned": "计划投资", "year": "年份",
-        "share": "占比",
-    },
-    "en": {
-        "investment": "Total investment", "projects": "Projects", "clusters": "Designated clusters",
-        "completed": "Investment completed", "growth": "Growth of completed investment",
-        "map_title": "{metric} by province", "unit_projects": "projects", "unit_clusters": "clusters",
-        "bubbles": "Cluster cities (bubble size = designated clusters)", "inset": "South China Sea Islands",
-        "hover_clusters": "Designated clusters: {n} (bases {b} · clusters {c} · ecosystems {e})",
-        "groups_title": "The four region groups compared", "groups_growth": "Completed, growth {year}",
-        "sector_title": "{name}: investment by sector", "cities_title": "{name}: cities ranked by investment",
-        "trend_title": "{name}: planned and completed investment by year", "planned": "Planned",
-        "year": "Year", "share": "Share",
-    },
-}
-
-
 def _t(lang: str, key: str, **values: object) -> str:
-    text = TEXT["en" if lang == "en" else "zh"][key]
-    return text.format(**values) if values else text
+    """Chart wording, from locales/regions.toml ([zh.chart] / [en.chart])."""
+    return t(f"regions.chart.{key}", lang, **values)
 
 
 @cache
@@ -193,14 +168,11 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     factor, unit = money_unit(lang)
     year = df["last_year"].dropna()
     year_txt = str(int(year.iloc[0])) if not year.empty else "—"
-    def titled(text: str, unit_text: str) -> str:
-        return f"{text}（{unit_text}）" if lang == "zh" else f"{text} ({unit_text})"
-
     panels = [
-        ("investment_yi", titled(_t(lang, "investment"), unit), factor, ",.0f"),
-        ("projects", titled(_t(lang, "projects"), _t(lang, "unit_projects")), 1.0, ",.0f"),
-        ("completed_yi", titled(_t(lang, "completed"), unit), factor, ",.0f"),
-        ("growth", titled(_t(lang, "groups_growth", year=year_txt), "%"), 100.0, ".1f"),
+        ("investment_yi", with_unit(_t(lang, "investment"), unit, lang), factor, ",.0f"),
+        ("projects", with_unit(_t(lang, "projects"), _t(lang, "unit_projects"), lang), 1.0, ",.0f"),
+        ("completed_yi", with_unit(_t(lang, "completed"), unit, lang), factor, ",.0f"),
+        ("growth", with_unit(_t(lang, "groups_growth", year=year_txt), "%", lang), 100.0, ".1f"),
     ]
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.07)
     names = [group_label(g, lang) for g in df["region_group"]]
@@ -244,8 +216,8 @@ def province_sectors(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.F
         textposition="outside", cliponaxis=False, customdata=d[["sector", "projects"]].to_numpy(),
         hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{_t(lang, 'projects')}: %{{customdata[1]:,}}<extra></extra>",
     ))
-    style(fig, _t(lang, "sector_title", name=name), as_of, x_title=f"{_t(lang, 'investment')}（{unit}）"
-          if lang == "zh" else f"{_t(lang, 'investment')} ({unit})", height=360, legend=False)
+    style(fig, _t(lang, "sector_title", name=name), as_of, x_title=with_unit(_t(lang, "investment"), unit, lang),
+          height=360, legend=False)
     fig.update_xaxes(range=[0, float(values.max() or 1) * 1.3])
     return fig
 
@@ -261,8 +233,8 @@ def province_cities(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Fi
         customdata=d[["city_code", "projects"]].to_numpy(),
         hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{_t(lang, 'projects')}: %{{customdata[1]:,}}<extra></extra>",
     ))
-    style(fig, _t(lang, "cities_title", name=name), as_of, x_title=f"{_t(lang, 'investment')}（{unit}）"
-          if lang == "zh" else f"{_t(lang, 'investment')} ({unit})", height=max(300, 60 + 24 * len(d)),
+    style(fig, _t(lang, "cities_title", name=name), as_of, x_title=with_unit(_t(lang, "investment"), unit, lang),
+          height=max(300, 60 + 24 * len(d)),
           legend=False)
     fig.update_xaxes(range=[0, float(values.max() or 1) * 1.2])
     return fig
