@@ -44,8 +44,8 @@ SECTOR_WEIGHTS = {
 }
 # Yearly growth in project starts: new energy and vehicles outpace the rest, as they have.
 SECTOR_GROWTH = {
-    "info_tech": 0.10, "biotech": 0.08, "high_end_equipment": 0.06, "new_materials": 0.07,
-    "new_energy": 0.22, "smart_nev": 0.26, "green_env": 0.03, "digital_creative": 0.12,
+    "info_tech": 0.25, "biotech": 0.20, "high_end_equipment": 0.15, "new_materials": 0.18,
+    "new_energy": 0.55, "smart_nev": 0.65, "green_env": 0.08, "digital_creative": 0.30,
 }
 # Median total investment by sector, 万元.
 SECTOR_MEDIAN_WAN = {
@@ -170,7 +170,7 @@ def _project_chunk(
         np.where(r < 0.88, "completed", np.where(r < 0.96, "under_construction", "cancelled")),
         np.where(
             start == AS_OF_YEAR,
-            np.where(r < 0.2, "planned", "under_construction"),
+            np.where(r < 0.1, "planned", "under_construction"),
             np.where(r < 0.06, "planned", np.where(r < 0.98, "under_construction", "cancelled")),
         ),
     )

@@ -39,10 +39,19 @@ def style(fig: go.Figure, title: str, subtitle: str | None = None, *, x_title: s
         paper_bgcolor="white",
         plot_bgcolor="white",
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": -0.3, "x": 0},
         hoverlabel={"font": {"family": FONT_FAMILY}},
         separators=".,",
     )
     fig.update_xaxes(title_text=x_title, showgrid=False, automargin=True, linecolor="#999")
     fig.update_yaxes(title_text=y_title, gridcolor="#eee", automargin=True, zerolinecolor="#ccc")
+    return legend_below(fig, height) if legend else fig
+
+
+def legend_below(fig: go.Figure, height: int, gap: int = 52, bottom: int = 96) -> go.Figure:
+    """A horizontal legend a fixed number of pixels under the plot, clear of the x-axis title
+    (a legend placed in plot fractions drifts into the axis title as the height changes)."""
+    m = fig.layout.margin
+    plot_h = max(60, height - (m.t or 0) - bottom)
+    fig.update_layout(margin={"b": bottom}, legend={"orientation": "h", "traceorder": "normal", "x": 0,
+                                                    "xanchor": "left", "y": -gap / plot_h, "yanchor": "top"})
     return fig

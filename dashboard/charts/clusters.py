@@ -14,8 +14,8 @@ from plotly.subplots import make_subplots
 from .. import taxonomy
 from ..formatting import count, money_unit, percent
 from ..i18n import t
-from .base import NEUTRAL, TIER_COLORS, style
-from .overview import COMPLETED_COLOR, PLANNED_COLOR, legend_below, money_text, sector_name
+from .base import NEUTRAL, TIER_COLORS, legend_below, style
+from .overview import COMPLETED_COLOR, PLANNED_COLOR, money_text, sector_name
 
 GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
 TIERS = ("base", "cluster", "ecosystem")

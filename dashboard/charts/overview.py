@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from .. import taxonomy
 from ..formatting import WAN_PER_YI, count, money, money_unit, percent
 from ..i18n import t
-from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, style
+from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style
 
 STAGE_ORDER = ("completed", "under_construction", "planned", "cancelled")
 STAGE_COLORS = {"completed": "#2a9d8f", "under_construction": "#1f5aa6", "planned": "#e9a23b",
@@ -55,15 +55,6 @@ def pace_needed(designated: int, target: int, target_year: int, as_of_year: int)
     if designated >= target:
         return None
     return (target - designated) / max(1, int(target_year) - int(as_of_year))
-
-
-def legend_below(fig: go.Figure, height: int, gap: int = 52, bottom: int = 96) -> go.Figure:
-    """A horizontal legend a fixed number of pixels under the plot (clear of the x-axis title)."""
-    m = fig.layout.margin
-    plot_h = max(60, height - (m.t or 0) - bottom)
-    fig.update_layout(margin={"b": bottom}, legend={"orientation": "h", "traceorder": "normal", "x": 0,
-                                                    "xanchor": "left", "y": -gap / plot_h, "yanchor": "top"})
-    return fig
 
 
 def short_label(name: str, limit: int = 14) -> str:

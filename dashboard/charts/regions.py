@@ -170,7 +170,7 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     year_txt = str(int(year.iloc[0])) if not year.empty else "—"
     panels = [
         ("investment_yi", with_unit(_t(lang, "investment"), unit, lang), factor, ",.0f"),
-        ("projects", with_unit(_t(lang, "projects"), _t(lang, "unit_projects"), lang), 1.0, ",.0f"),
+        ("projects", _t(lang, "projects_count"), 1.0, ",.0f"),
         ("completed_yi", with_unit(_t(lang, "completed"), unit, lang), factor, ",.0f"),
         ("growth", with_unit(_t(lang, "groups_growth", year=year_txt), "%", lang), 100.0, ".1f"),
     ]
