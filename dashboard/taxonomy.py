@@ -215,10 +215,10 @@ def funding_aliases() -> dict[str, str]:
     return _alias_index(funding_sources())
 
 
-def label(kind: str, slug: str | None, lang: str = "zh", *, short: bool = True) -> str:
+def label(kind: str, slug: object, lang: str = "zh", *, short: bool = True) -> str:
     """The display name of a coded value: kind is sector, subfield, tier, programme, funding,
     ownership or stage."""
-    if slug is None:
+    if not isinstance(slug, str) or slug == "unclassified":  # None, NaN from pandas, the filter's pseudo-slug
         return "未分类" if lang == "zh" else "Unclassified"
     lookup = {
         "sector": sectors, "subfield": subfields, "tier": tiers, "programme": programmes,

@@ -18,10 +18,16 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
                  "topojsonURL": "./app/static/topojson/"}
 
 
+def as_of_year() -> int | None:
+    """The latest year with completed investment in the store, None while there is none."""
+    year = appdb.load(queries.data_status).iloc[0]["as_of_year"]
+    return None if pd.isna(year) else int(year)
+
+
 def as_of_line() -> str:
     """'数据截至2025年 · 更新于 2026-11-27 10:00' — the line every chart carries."""
     status = appdb.load(queries.data_status).iloc[0]
-    year = "—" if pd.isna(status["as_of_year"]) else int(status["as_of_year"])
+    year = as_of_year() or "—"
     updated = "—" if pd.isna(status["last_import"]) else pd.Timestamp(status["last_import"]).strftime(
         "%Y-%m-%d %H:%M")
     text = tr("common.as_of", year=year, updated=updated)

@@ -238,3 +238,11 @@ def test_demo_templates_use_only_known_placeholders() -> None:
             fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
             assert fields <= allowed, (sf.slug, template)
             assert template.format(owner="某某公司", city="合肥市", n=3, phase="一期")
+
+
+def test_label_names_every_form_of_no_sector_alike() -> None:
+    """None, a pandas NaN and the filter's 'unclassified' pseudo-slug all read as unclassified."""
+    for missing in (None, float("nan"), "unclassified"):
+        assert taxonomy.label("sector", missing, "zh") == "未分类"
+        assert taxonomy.label("sector", missing, "en") == "Unclassified"
+    assert taxonomy.label("sector", "smart_nev", "zh") == "智能及新能源汽车"

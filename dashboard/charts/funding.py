@@ -61,7 +61,7 @@ def by_sector(df: pd.DataFrame, lang: str, as_of: str, *, title: str, x_title: s
         part = df[df["source"] == source].set_index("sector")["amount_yi"].reindex(present).fillna(0.0)
         share = (part / totals.reindex(present).replace(0, float("nan")) * 100).fillna(0.0)
         fig.add_trace(go.Bar(
-            y=[taxonomy.label("sector", None if s == "unclassified" else s, lang) for s in present],
+            y=[taxonomy.label("sector", s, lang) for s in present],
             x=share, orientation="h", name=channel_name(source, lang),
             marker_color=CHANNEL_COLORS.get(source, NEUTRAL),
             customdata=[[s, v * factor] for s, v in zip(present, part, strict=True)],

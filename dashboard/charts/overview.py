@@ -32,7 +32,7 @@ def _s(key: str, lang: str, **values: object) -> str:
 
 
 def sector_name(slug: object, lang: str) -> str:
-    return taxonomy.label("sector", None if pd.isna(slug) else str(slug), lang)
+    return taxonomy.label("sector", slug, lang)
 
 
 def sector_color(slug: object) -> str:

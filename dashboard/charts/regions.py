@@ -199,7 +199,7 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
 
 
 def _sector_name(slug: str, lang: str) -> str:
-    return taxonomy.label("sector", None if slug == "unclassified" else slug, lang)
+    return taxonomy.label("sector", slug, lang)
 
 
 def province_sectors(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Figure:

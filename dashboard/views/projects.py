@@ -15,7 +15,6 @@ from .. import appdb, taxonomy, ui
 from ..charts import projects as charts
 from ..formatting import count, money, money_unit
 from ..i18n import current_lang, tr
-from ..queries import common
 from ..queries import projects as queries
 from . import current_filters
 
@@ -25,10 +24,8 @@ SIZE_KEY, PAGE_KEY, TABLE_KEY = "projects_page_size", "projects_page", "projects
 
 def as_of_year() -> tuple[int, bool]:
     """(year, from_data): the latest year with completed investment, else the current year."""
-    status = appdb.load(common.data_status).iloc[0]
-    if pd.isna(status["as_of_year"]):
-        return dt.date.today().year, False
-    return int(status["as_of_year"]), True
+    year = ui.as_of_year()
+    return (dt.date.today().year, False) if year is None else (year, True)
 
 
 def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -45,8 +42,7 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
         tr("projects.col_province"): df["province_en" if lang == "en" else "province_short"].fillna(
             df["province_code"]),
         tr("projects.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
-        tr("projects.col_sector"): [taxonomy.label("sector", s if isinstance(s, str) else None, lang)
-                                    for s in df["sector"]],
+        tr("projects.col_sector"): [taxonomy.label("sector", s, lang) for s in df["sector"]],
         tr("projects.col_stage"): [tr(f"filters.stage_{s}") if isinstance(s, str) else "—" for s in df["stage"]],
         tr("projects.col_ownership"): [tr(f"filters.own_{s}") if isinstance(s, str) else "—"
                                        for s in df["ownership"]],

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from .. import appdb, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..i18n import current_lang, tr
-from ..queries import common
 from ..queries import overview as oq
 from . import current_filters
 from .summary import ui_money
@@ -22,8 +20,7 @@ def render() -> None:
     f = current_filters()
     st.title(tr("sectors.title"))
     st.caption(tr("sectors.caption"))
-    status = appdb.load(common.data_status).iloc[0]
-    as_of_year = int(status["as_of_year"]) if not pd.isna(status["as_of_year"]) else None
+    as_of_year = ui.as_of_year()
     totals = appdb.load(oq.sector_totals, f)
     if totals.empty:
         ui.empty_state()

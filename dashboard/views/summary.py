@@ -9,13 +9,7 @@ from .. import appdb, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count
 from ..i18n import current_lang, tr
-from ..queries import common
 from . import current_filters
-
-
-def _as_of_year() -> int:
-    status = appdb.load(common.data_status).iloc[0]
-    return int(status["as_of_year"]) if not pd.isna(status["as_of_year"]) else pd.Timestamp.now().year
 
 
 def render() -> None:
@@ -23,7 +17,7 @@ def render() -> None:
     f = current_filters()
     st.title(tr("summary.title"))
     st.caption(tr("summary.caption"))
-    as_of_year = _as_of_year()
+    as_of_year = ui.as_of_year() or pd.Timestamp.now().year
     data = report.load_summary(appdb.load, f, as_of_year)
     if data.is_empty:
         ui.empty_state()
