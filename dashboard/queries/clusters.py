@@ -11,9 +11,8 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, cluster_where, project_where, year_where
-from .common import df
+from .common import YI, df
 
-YI = "/ 10000.0"  # 万元 → 亿元, after CAST(... AS DOUBLE)
 TIER_ORDER = "CASE t.tier WHEN 'base' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END"
 
 

@@ -7,6 +7,8 @@ import pandas as pd
 
 from ..filters import Filters
 
+YI = "/ 10000.0"  # 万元 → 亿元, after CAST(... AS DOUBLE)
+
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or {}).df()

@@ -15,9 +15,8 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where, year_where
-from .common import df
+from .common import YI, df
 
-YI = "/ 10000.0"  # 万元 → 亿元, after CAST(... AS DOUBLE)
 MONEY = "CAST(p.total_investment_wan AS DOUBLE)"
 
 # Overdue (the Projects page's watch list uses the same rule): still planned after the start year,

@@ -10,9 +10,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, cluster_where, project_where, year_where
-from .common import df
-
-YI = "/ 10000.0"  # 万元 → 亿元, after CAST(... AS DOUBLE)
+from .common import YI, df
 
 
 def province_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
