@@ -11,6 +11,8 @@ if __package__ in (None, ""):  # run as a script by `streamlit run`: make the pa
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dashboard import appdb, sidebar, store  # noqa: E402
+from dashboard.auth import session  # noqa: E402
+from dashboard.auth.permissions import allows, page_perm  # noqa: E402
 from dashboard.i18n import tr  # noqa: E402
 from dashboard.queries import common as queries  # noqa: E402
 from dashboard.views import PAGES, register  # noqa: E402
@@ -30,11 +32,17 @@ def run() -> None:
         st.error(str(exc))
         st.stop()
     sidebar.language_switch()
-    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
+    who = session.gate()  # the sign-in page stops the run here: nothing below draws before sign-in
+    # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
+    # page's own refusal instead of silently falling back to the summary.
+    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
+                           visibility="visible" if allows(who.role, page_perm(slug)) else "hidden")
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)
     nav = st.navigation(list(pages.values()))
+    session.sidebar_box(who)
     st.session_state["filters"] = sidebar.render()
+    session.single_user_banner(who)
     demo_banner()
     nav.run()
 

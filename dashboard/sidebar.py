@@ -85,6 +85,9 @@ def render() -> Filters:
                    format_func=(lambda g: g) if lang == "zh" else REGION_GROUP_EN.get,
                    key=filters.KEY_GROUP, bind="query-params", placeholder=tr("filters.all"))
     provs = appdb.load(queries.provinces)
+    scope = appdb.scoped(None).scope
+    if scope:  # an account limited to some provinces is offered only those
+        provs = provs[provs["code"].isin(scope)]
     prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
                           strict=True))
     sb.multiselect(tr("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
