@@ -47,7 +47,7 @@ def _operator() -> Principal:
 
 
 def _audit(con: object, action: str, *, outcome: str = "ok", detail: dict | None = None) -> None:
-    from . import auth_store
+    from .store import auth as auth_store
 
     auth_store.record(con, _operator(), action, outcome=outcome, detail=detail)  # type: ignore[arg-type]
 
@@ -314,9 +314,9 @@ def _read_password(prompt: str = "Password: ") -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    from . import auth_store
     from .auth import accounts
     from .auth.permissions import parse_role
+    from .store import auth as auth_store
 
     con = store.connect(args.db or default_db_path())
     me = _operator()
@@ -386,7 +386,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from . import auth_store
+    from .store import auth as auth_store
 
     since = None
     if args.since:

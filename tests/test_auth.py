@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import auth_store, store
+from dashboard import store
 from dashboard.auth import accounts
 from dashboard.auth.accounts import Account, Attempt, Principal, SsoConfig, locked_until, role_from_claims
 from dashboard.auth.permissions import Perm, Role, allows, page_perm, parse_role
 from dashboard.auth.signin import sign_in
 from dashboard.filters import Filters, cluster_where, project_where
 from dashboard.queries import overview, projects
+from dashboard.store import auth as auth_store
 
 ADMIN = Principal("tester", Role.ADMIN, via="cli", source="host")
 

@@ -49,6 +49,20 @@ MIN_ROLE: dict[Perm, Role] = {
 PAGE_PERM: dict[str, Perm] = {"upload": Perm.IMPORT, "audit": Perm.AUDIT}
 
 
+# Downloads by the ``what`` name the download module gets (prefix before ':'); anything not named here is
+# project-level data (tables, chart data, exports) and needs DOWNLOAD.
+DOWNLOAD_PERM: dict[str, Perm] = {
+    "summary": Perm.MEETING_EXPORT,   # the HTML/PDF meeting export
+    "template": Perm.VIEW,            # blank import templates: no data in them
+    "import": Perm.IMPORT,            # an upload's own problem and review lists
+    "audit": Perm.AUDIT,
+}
+
+
+def download_perm(what: str) -> Perm:
+    return DOWNLOAD_PERM.get(what.split(":", 1)[0], Perm.DOWNLOAD)
+
+
 def parse_role(text: str) -> Role:
     """A role from its name (any case), or ValueError naming the four."""
     try:

@@ -16,8 +16,8 @@ from typing import Any
 import duckdb
 import streamlit as st
 
-from .. import auth_store
 from ..i18n import tr
+from ..store import auth as auth_store
 from .accounts import LOCK_MINUTES, MAX_FAILURES, Principal, provinces_from_claims, role_from_claims, sso_config
 from .permissions import Perm, Role, allows, page_perm
 from .signin import sign_in

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from .. import auth_store
+from ..store import auth as auth_store
 from .accounts import Principal, locked_until, now, verify_password
 
 LOOKBACK = dt.timedelta(days=1)  # history the lockout rule replays (a lock lasts 15 minutes)

@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, auth_store
+from .. import appdb, downloads
 from ..auth import session
-from ..auth.permissions import Perm
 from ..i18n import tr
+from ..store import auth as auth_store
 
 CAP = 5000
 
@@ -54,17 +54,9 @@ def render() -> None:
             "detail": st.column_config.TextColumn(tr("audit.col_detail"), width="large"),
         })
 
-        def csv() -> bytes:
-            data = _events(since, until, actor, action)
-            session.audit("download", detail={"what": "audit", "rows": len(data),
-                                              "filters": {"since": since, "until": until, "actor": actor,
-                                                          "action": action}})
-            return data.to_csv(index=False).encode("utf-8-sig")
-
-        if session.can(Perm.AUDIT):
-            st.download_button(tr("audit.download"), csv, file_name=f"sei-audit-{since}-{until}.csv",
-                               mime="text/csv", icon=":material/download:", key="audit_download",
-                               on_click="ignore")
+        downloads.button(tr("audit.download"), lambda: _events(since, until, actor, action),
+                         f"sei-audit-{since}-{until}", kind="csv", what="audit", key="audit_download",
+                         filters={"since": since, "until": until, "actor": actor, "action": action})
 
     st.subheader(tr("audit.accounts"))
     st.caption(tr("audit.accounts_help"))

@@ -1,8 +1,7 @@
 """Every SQL statement about accounts and the audit trail (reads and writes).
 
-Lives beside the store and moves into the store package with it. Writes go through
-:func:`store.write` without bumping the data version (no page cache depends on them), under one
-process-wide lock so two sessions never take the same id.
+Writes go through :func:`dashboard.store.write` without bumping the data version (no page cache
+depends on them), under one process-wide lock so two sessions never take the same id.
 """
 
 from __future__ import annotations
@@ -16,9 +15,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import store
-from .auth.accounts import Account, Attempt, Principal, now
-from .auth.permissions import Role
+from ..auth.accounts import Account, Attempt, Principal, now
+from ..auth.permissions import Role
+from . import scalar, write
 
 _LOCK = threading.Lock()
 _ACCOUNT_COLS = ("account_id, username, email, role, provinces, password_hash IS NOT NULL AS has_password, "
@@ -39,7 +38,7 @@ def _account(row: tuple) -> Account:
 
 def account_count(con: duckdb.DuckDBPyConnection) -> int:
     """How many accounts exist (disabled ones too): zero means single-user mode."""
-    return int(store.scalar(con, "SELECT count(*) FROM accounts") or 0)
+    return int(scalar(con, "SELECT count(*) FROM accounts") or 0)
 
 
 def accounts(con: duckdb.DuckDBPyConnection) -> list[Account]:
@@ -60,7 +59,7 @@ def find_by_email(con: duckdb.DuckDBPyConnection, email: str) -> Account | None:
 
 
 def password_hash(con: duckdb.DuckDBPyConnection, username: str) -> str | None:
-    return store.scalar(con, "SELECT password_hash FROM accounts WHERE lower(username) = lower(?)",
+    return scalar(con, "SELECT password_hash FROM accounts WHERE lower(username) = lower(?)",
                         [username.strip()])
 
 
@@ -77,7 +76,7 @@ def _detail(detail: Mapping[str, Any] | None) -> str | None:
 
 def _insert_event(con: duckdb.DuckDBPyConnection, who: Principal | None, action: str, outcome: str,
                   detail: Mapping[str, Any] | None, actor: str | None) -> int:
-    event_id = int(store.scalar(con, "SELECT coalesce(max(event_id), 0) + 1 FROM audit_log"))
+    event_id = int(scalar(con, "SELECT coalesce(max(event_id), 0) + 1 FROM audit_log"))
     name = actor if actor is not None else (who.name if who else None)
     con.execute(
         "INSERT INTO audit_log (event_id, happened_at, actor, via, source, action, outcome, detail) "
@@ -93,7 +92,7 @@ def record(con: duckdb.DuckDBPyConnection, who: Principal | None, action: str, *
     """Append one audit event in its own transaction; returns its id.
 
     ``actor`` overrides ``who.name`` (a failed sign-in records the name typed)."""
-    with _LOCK, store.write(con, bump=False):
+    with _LOCK, write(con, bump=False):
         return _insert_event(con, who, action, outcome, detail, actor)
 
 
@@ -101,12 +100,12 @@ def add_account(con: duckdb.DuckDBPyConnection, who: Principal, username: str, r
                 provinces: Iterable[str] = (), password_hash: str | None = None,
                 email: str | None = None) -> Account:
     """Create an account and its audit record in one transaction."""
-    with _LOCK, store.write(con, bump=False):
+    with _LOCK, write(con, bump=False):
         if find(con, username) is not None:
             raise AccountError(f"an account named {username!r} exists already")
         if email and find_by_email(con, email) is not None:
             raise AccountError(f"another account has the e-mail {email!r}")
-        account_id = int(store.scalar(con, "SELECT coalesce(max(account_id), 0) + 1 FROM accounts"))
+        account_id = int(scalar(con, "SELECT coalesce(max(account_id), 0) + 1 FROM accounts"))
         at = now()
         con.execute(
             "INSERT INTO accounts (account_id, username, email, role, provinces, password_hash, disabled, "
@@ -128,7 +127,7 @@ def update_account(con: duckdb.DuckDBPyConnection, who: Principal, username: str
                    disabled: bool | None = None, password_hash: str | None = None,
                    email: str | None = _UNSET) -> Account:
     """Change one account and record ``action`` (user_set_role, user_disable, ...) in one transaction."""
-    with _LOCK, store.write(con, bump=False):
+    with _LOCK, write(con, bump=False):
         account = find(con, username)
         if account is None:
             raise AccountError(f"no account named {username!r}")
@@ -173,7 +172,7 @@ def update_account(con: duckdb.DuckDBPyConnection, who: Principal, username: str
 
 
 def _keep_an_admin(con: duckdb.DuckDBPyConnection, username: str) -> None:
-    others = store.scalar(con, "SELECT count(*) FROM accounts WHERE role = 'admin' AND NOT disabled "
+    others = scalar(con, "SELECT count(*) FROM accounts WHERE role = 'admin' AND NOT disabled "
                                "AND lower(username) <> lower(?)", [username])
     if not others:
         raise AccountError("this is the last active admin; make another admin first")
