@@ -32,14 +32,17 @@ def run() -> None:
         st.error(str(exc))
         st.stop()
     sidebar.language_switch()
-    who = session.gate()  # the sign-in page stops the run here: nothing below draws before sign-in
+    who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
     # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
-    # page's own refusal instead of silently falling back to the summary.
+    # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
+    # registered but hidden and none runs: the address asked for survives the sign-in.
     pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
-                           visibility="visible" if allows(who.role, page_perm(slug)) else "hidden")
+                           visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)
-    nav = st.navigation(list(pages.values()))
+    nav = st.navigation(list(pages.values()), position="sidebar" if who else "hidden")
+    if who is None:
+        st.stop()
     session.sidebar_box(who)
     st.session_state["filters"] = sidebar.render()
     session.single_user_banner(who)

@@ -154,19 +154,22 @@ def _offer(label: str, make: Callable[..., bytes], file_name: str, mime: str, *,
     import streamlit as st
 
     from .auth import session
-    from .auth.permissions import download_perm
+    from .auth.permissions import allows, download_perm
 
     perm = download_perm(what)
-    if not session.can(perm):  # not drawn at all: the file is never made, so there is nothing to fetch
+    who = session.current()
+    if who is None or not allows(who.role, perm):  # not drawn: the file is never made, nothing to fetch
         return
 
     def audited() -> bytes:
-        if not session.can(perm):  # the role may have changed between drawing and clicking
-            return b""
-        rows: list[int] = []
-        body = make(rows) if _counts_rows(make) else make()
-        session.audit("download", detail={"what": what, "file": file_name, "rows": sum(rows) if rows else None,
-                                          "filters": _filters_detail(filters), "scope": list(session.scope())})
+        # Runs when the browser asks for the file, outside the script run: the person who was shown
+        # the button acts, with their province scope (every query inside make() is cut to it).
+        with session.acting_as(who):
+            rows: list[int] = []
+            body = make(rows) if _counts_rows(make) else make()
+            session.audit("download", detail={"what": what, "file": file_name,
+                                              "rows": sum(rows) if rows else None,
+                                              "filters": _filters_detail(filters), "scope": list(who.provinces)})
         return body
 
     target = where if where is not None else st
@@ -187,7 +190,7 @@ def _filters_detail(filters: Mapping[str, object] | object | None) -> object:
     if dataclasses.is_dataclass(filters) and not isinstance(filters, type):
         return {k: v for k, v in dataclasses.asdict(filters).items() if v not in (None, (), [], "")}
     if isinstance(filters, Mapping):
-        return {str(k): v for k, v in filters.items()}
+        return {str(k): _filters_detail(v) if dataclasses.is_dataclass(v) else v for k, v in filters.items()}
     return str(filters)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ipaddress
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import duckdb
@@ -61,8 +63,29 @@ def source() -> str:
     return client_ip() or "127.0.0.1"
 
 
+# Set while a deferred download is generated: Streamlit makes the file when the browser asks for it,
+# outside the script run and its session state, so the person (and their province scope) captured
+# when the button was drawn acts then.
+_ACTING: ContextVar[Principal | None] = ContextVar("sei_acting", default=None)
+
+
+@contextmanager
+def acting_as(p: Principal | None) -> Iterator[None]:
+    token = _ACTING.set(p)
+    try:
+        yield
+    finally:
+        _ACTING.reset(token)
+
+
 def current() -> Principal | None:
-    p = st.session_state.get(PRINCIPAL)
+    p = _ACTING.get()
+    if p is not None:
+        return p
+    try:
+        p = st.session_state.get(PRINCIPAL)
+    except Exception:  # noqa: BLE001 - outside a script run there is no session
+        return None
     return p if isinstance(p, Principal) else None
 
 
@@ -168,8 +191,9 @@ def _sso_principal(con: duckdb.DuckDBPyConnection) -> Principal | None:
 
 # --- the gate -----------------------------------------------------------------------------------------
 
-def gate() -> Principal:
-    """Who this run acts for; shows the sign-in page (and stops the run) when nobody is signed in."""
+def gate() -> Principal | None:
+    """Who this run acts for; None after drawing the sign-in page (the caller registers the pages, so
+    the address the person asked for survives the sign-in, and then stops the run)."""
     con = _con()
     try:
         if auth_store.account_count(con) == 0:
@@ -184,7 +208,7 @@ def gate() -> Principal:
         if p is None:
             st.session_state.pop(PRINCIPAL, None)
             sign_in_page(con)
-            st.stop()
+            return None
         st.session_state[PRINCIPAL] = p
         st.session_state[LAST_SEEN] = time.monotonic()
         return p
