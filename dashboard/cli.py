@@ -136,7 +136,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     con = store.connect(args.db or default_db_path())
     try:
         try:
-            plan = ingest.preview(path, path.name, con, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
+            plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
         except ingest.MappingError as exc:
             print(f"error: {exc}", file=sys.stderr)

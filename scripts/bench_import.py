@@ -56,7 +56,7 @@ def bench_ours(csv_path: Path, db: Path) -> tuple[float, float, float, int]:
     con = store.connect(db)
     try:
         t0 = time.perf_counter()
-        plan = preview(csv_path, None, con)
+        plan = preview(con, csv_path)
         t1 = time.perf_counter()
         result = commit(con, plan, skip_invalid=True)
         t2 = time.perf_counter()

@@ -35,9 +35,9 @@ def resent(tmp_path: Path) -> Path:
 
 
 def test_update_by_default_and_revert_restores(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    first = commit(con, preview(CORPUS / "gbk_title_total.csv", None, con))
+    first = commit(con, preview(con, CORPUS / "gbk_title_total.csv"))
     after_first = fingerprint(con)
-    plan = preview(resent(tmp_path), None, con)
+    plan = preview(con, resent(tmp_path))
     assert sorted(plan.duplicates["row"]) == [2, 3, 4]
     second = commit(con, plan)
     assert (second.rows_imported, second.rows_updated) == (4, 3)
@@ -74,16 +74,16 @@ def fingerprint_without_history_of(fp: dict) -> dict:
 
 
 def test_skip_duplicates(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    commit(con, preview(CORPUS / "gbk_title_total.csv", None, con))
+    commit(con, preview(con, CORPUS / "gbk_title_total.csv"))
     before = dict(con.execute("SELECT name, total_investment_wan FROM projects").fetchall())
-    result = commit(con, preview(resent(tmp_path), None, con), on_duplicate="skip")
+    result = commit(con, preview(con, resent(tmp_path)), on_duplicate="skip")
     assert (result.rows_imported, result.rows_skipped, result.rows_updated) == (1, 3, 0)
     after = dict(con.execute("SELECT name, total_investment_wan FROM projects").fetchall())
     assert after == {**before, "扬州新材料产业园项目": Decimal("50000.00")}
 
 
 def test_manual_sector_choice(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "gbk_title_total.csv", None, con)
+    plan = preview(con, CORPUS / "gbk_title_total.csv")
     review = plan.review_rows()
     assert 11 in set(review["row"])  # the road is unclassified and listed for review
     result = commit(con, plan, manual_sectors={11: "green_env"})
@@ -94,7 +94,7 @@ def test_manual_sector_choice(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_list_batches(con: duckdb.DuckDBPyConnection) -> None:
-    result = commit(con, preview(CORPUS / "utf16_tab.txt", None, con), imported_by="steward")
+    result = commit(con, preview(con, CORPUS / "utf16_tab.txt"), imported_by="steward")
     batches = list_batches(con)
     row = batches[batches["batch_id"] == result.batch_id].iloc[0]
     assert (row["file_name"], row["imported_by"], row["rows_imported"], row["projects"], row["status"]) == (
@@ -115,7 +115,7 @@ def test_large_file(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     n = 20_000
     path = tmp_path / "large.csv"
     write_large(path, n)
-    plan = preview(path, None, con)
+    plan = preview(con, path)
     assert plan.rows_read == n and plan.errors == [] and plan.warnings == []
     result = commit(con, plan)
     assert result.rows_imported == n

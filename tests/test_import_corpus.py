@@ -32,7 +32,7 @@ def stored(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, tuple]:
 
 def refused_unchanged(con: duckdb.DuckDBPyConnection, name: str, code: str, **kw: object) -> None:
     before = fingerprint(con)
-    plan = preview(CORPUS / name, None, con)
+    plan = preview(con, CORPUS / name)
     result = commit(con, plan, **kw)
     assert result.batch_id is None
     assert result.refused is not None and result.refused.code == code
@@ -40,7 +40,7 @@ def refused_unchanged(con: duckdb.DuckDBPyConnection, name: str, code: str, **kw
 
 
 def test_gbk_with_title_sections_subtotal_and_total(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "gbk_title_total.csv", None, con)
+    plan = preview(con, CORPUS / "gbk_title_total.csv")
     assert plan.encoding == "gbk"
     assert plan.header_row == 3
     assert plan.list_year == 2024
@@ -70,7 +70,7 @@ def test_gbk_with_title_sections_subtotal_and_total(con: duckdb.DuckDBPyConnecti
 
 
 def test_utf8_bom_english_headers(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "utf8_bom_english.csv", None, con)
+    plan = preview(con, CORPUS / "utf8_bom_english.csv")
     assert plan.encoding == "utf-8-sig"
     assert plan.mapping["Total investment (100 million CNY)"] == "total_investment"
     result = commit(con, plan)
@@ -83,7 +83,7 @@ def test_utf8_bom_english_headers(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_xlsx_notes_sheet_merged_traditional_title(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "notes_sheet_merged_title.xlsx", None, con)
+    plan = preview(con, CORPUS / "notes_sheet_merged_title.xlsx")
     assert plan.sheets == ["填報說明", "項目清單"]
     assert plan.sheet == "項目清單" and plan.header_row == 2
     assert "总投资（亿元）" in plan.mapping  # read as simplified
@@ -97,14 +97,14 @@ def test_xlsx_notes_sheet_merged_traditional_title(con: duckdb.DuckDBPyConnectio
 
 
 def test_xlsx_sheet_by_name(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "notes_sheet_merged_title.xlsx", None, con, sheet="填報說明")
+    plan = preview(con, CORPUS / "notes_sheet_merged_title.xlsx", sheet="填報說明")
     assert plan.refused is not None and plan.refused.code == "no_header"
-    plan = preview(CORPUS / "notes_sheet_merged_title.xlsx", None, con, sheet="nope")
+    plan = preview(con, CORPUS / "notes_sheet_merged_title.xlsx", sheet="nope")
     assert plan.refused.code == "sheet_not_found"
 
 
 def test_utf16_tab_with_funding_columns(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "utf16_tab.txt", None, con)
+    plan = preview(con, CORPUS / "utf16_tab.txt")
     assert plan.encoding == "utf-16" and plan.delimiter == "\t"
     assert [(w.code, w.row) for w in plan.warnings] == [("cluster_unknown", 3)]
     result = commit(con, plan)
@@ -123,7 +123,7 @@ def test_utf16_tab_with_funding_columns(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def test_messy_amounts_rejected_rows_and_values(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "messy_amounts.csv", None, con)
+    plan = preview(con, CORPUS / "messy_amounts.csv")
     assert plan.rows_read == 16
     assert [(e.row, e.column, e.value, e.code) for e in plan.errors] == [
         (13, "总投资", "一大笔", "amount_unparsable"),
@@ -158,7 +158,7 @@ def test_messy_amounts_rejected_rows_and_values(con: duckdb.DuckDBPyConnection) 
 
 
 def test_unknown_places_name_the_rows(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "unknown_places.csv", None, con, lang="en")
+    plan = preview(con, CORPUS / "unknown_places.csv", lang="en")
     assert [(e.row, e.code) for e in plan.errors] == [
         (3, "place_unknown"), (4, "place_ambiguous"), (5, "place_missing"), (6, "place_unknown"),
         (7, "name_missing")]
@@ -190,29 +190,29 @@ def test_refusals_on_the_demo_store_leave_it_unchanged(demo_db: Path) -> None:
 
 
 def test_same_file_twice_is_refused_unless_forced(con: duckdb.DuckDBPyConnection) -> None:
-    first = commit(con, preview(CORPUS / "gbk_title_total.csv", None, con))
+    first = commit(con, preview(con, CORPUS / "gbk_title_total.csv"))
     assert first.rows_imported == 5
     refused_unchanged(con, "gbk_title_total.csv", "already_imported")
-    again = commit(con, preview(CORPUS / "gbk_title_total.csv", None, con), force=True)
+    again = commit(con, preview(con, CORPUS / "gbk_title_total.csv"), force=True)
     assert (again.rows_imported, again.rows_updated) == (5, 5)
     assert con.execute("SELECT count(*) FROM projects").fetchone() == (5,)
 
 
 def test_mapping_override(con: duckdb.DuckDBPyConnection) -> None:
-    plan = preview(CORPUS / "gbk_title_total.csv", None, con, mapping_overrides={"备注": "content",
+    plan = preview(con, CORPUS / "gbk_title_total.csv", mapping_overrides={"备注": "content",
                                                                                  "建设内容": "ignore"})
     assert plan.mapping["备注"] == "content" and "建设内容" in plan.unmapped
     from dashboard.ingest import MappingError
 
     with pytest.raises(MappingError):
-        preview(CORPUS / "gbk_title_total.csv", None, con, mapping_overrides={"无此列": "name"})
+        preview(con, CORPUS / "gbk_title_total.csv", mapping_overrides={"无此列": "name"})
     with pytest.raises(MappingError):
-        preview(CORPUS / "gbk_title_total.csv", None, con, mapping_overrides={"备注": "nonsense"})
+        preview(con, CORPUS / "gbk_title_total.csv", mapping_overrides={"备注": "nonsense"})
 
 
 def test_legacy_xls_with_merged_title_and_amounts_in_yi(con: duckdb.DuckDBPyConnection) -> None:
     """An old-format .xls (read with xlrd): 亿元 in the header, a merged title, a 合计 row that adds up."""
-    plan = preview(CORPUS / "legacy_hubei.xls", None, con)
+    plan = preview(con, CORPUS / "legacy_hubei.xls")
     assert plan.header_row == 2 and plan.rows_read == 3
     assert plan.errors == [] and plan.warnings == []
     result = commit(con, plan)

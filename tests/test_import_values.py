@@ -84,9 +84,9 @@ def test_year_ranges(text: str, start: int, end: int | None) -> None:
      ("new materials", None)],
 )
 def test_stage_words(text: str, stage: str | None) -> None:
-    from dashboard.ingest.importer import _stage_aliases
+    from dashboard.ingest.vocab import stage_aliases
 
-    assert values.stage_of(text, _stage_aliases()) == stage
+    assert values.stage_of(text, stage_aliases()) == stage
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str
 
     cur = appdb.connection().cursor()
     try:
-        plan = ingest.preview(data, name, cur, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
+        plan = ingest.preview(cur, data, name, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
                               progress=progress)
     finally:
         cur.close()

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from .config import DATA_DIR, default_db_path
+from ..config import DATA_DIR, default_db_path
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_TARGET_YEAR = 2025
 _DUCKDB_MAGIC = b"DUCK"
 
@@ -181,57 +181,10 @@ def write(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]
         raise
 
 
-def new_batch(
-    con: duckdb.DuckDBPyConnection,
-    file_name: str,
-    *,
-    sha256: str | None = None,
-    imported_by: str | None = None,
-    is_demo: bool = False,
-) -> int:
-    """Register an import batch (call inside :func:`write`) and return its id."""
-    batch_id = scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
-    con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo) "
-        "VALUES (?, ?, ?, ?, 'committed', ?)",
-        [batch_id, file_name, sha256, imported_by, is_demo],
-    )
-    return batch_id
-
-
-def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
-    return scalar(con, "SELECT coalesce(max(project_id), 0) + 1 FROM projects")
-
-
-def delete_batch_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
-    """Remove every row a batch brought (call inside :func:`write`); returns projects removed."""
-    ids = "SELECT project_id FROM projects WHERE batch_id = ?"
-    con.execute(f"DELETE FROM project_investments WHERE project_id IN ({ids})", [batch_id])
-    con.execute(f"DELETE FROM project_funding WHERE project_id IN ({ids})", [batch_id])
-    removed = scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
-    con.execute("DELETE FROM projects WHERE batch_id = ?", [batch_id])
-    clusters = "SELECT cluster_id FROM clusters WHERE batch_id = ?"
-    con.execute(f"DELETE FROM cluster_metrics WHERE cluster_id IN ({clusters})", [batch_id])
-    con.execute("DELETE FROM clusters WHERE batch_id = ?", [batch_id])
-    con.execute("DELETE FROM batch_extra_values WHERE batch_id = ?", [batch_id])
-    con.execute(
-        "UPDATE import_batches SET status = 'reverted', reverted_at = current_timestamp WHERE batch_id = ?",
-        [batch_id],
-    )
-    return removed
-
-
-def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
-    rows = con.execute(
-        "SELECT batch_id FROM import_batches WHERE is_demo AND status = 'committed' ORDER BY batch_id"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
     """Remove all demo data in one transaction; returns the number of projects removed."""
     with write(con):
-        return sum(delete_batch_rows(con, b) for b in demo_batches(con))
+        return sum(batches.delete_rows(con, b) for b in batches.demo_batches(con))
 
 
 def set_target_year(con: duckdb.DuckDBPyConnection, year: int, tier: str | None = None) -> None:
@@ -252,3 +205,13 @@ COUNTED_TABLES = (
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}
+
+
+from . import batches  # noqa: E402  (uses scalar above)
+from .batches import demo_batches, new_batch, next_project_id  # noqa: E402
+
+__all__ = [
+    "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "StoreError", "batches", "connect",
+    "data_version", "demo_batches", "migrate", "migrations", "new_batch", "next_project_id", "remove_demo", "scalar",
+    "schema_version", "set_target_year", "table_counts", "write",
+]

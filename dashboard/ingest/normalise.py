@@ -1,0 +1,237 @@
+"""One function per field: the project rows' cells in, the stored column(s) and the problems out.
+
+Every function takes the :class:`Body` (the project rows as text, and where each field sits) and
+returns its values together with a list of :class:`~.plan.Problem` in row order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import headers as hd
+from . import places, values, vocab
+from .layout import replace_space
+from .plan import Problem
+
+MAX_AMOUNT_WAN = 100_000_000        # 10,000 亿元: above this an amount is surely a unit error
+WAN_PER_YI = 10_000
+Problems = list[Problem]
+
+
+@dataclass
+class Body:
+    """The project rows of a sheet as stripped text; columns by position."""
+
+    cells: pd.DataFrame
+    rows: np.ndarray                 # each row's number in the file
+    col_of: dict[str, int]           # field -> column position
+    labels: list[str]                # column headers
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def has(self, f: str) -> bool:
+        return f in self.col_of
+
+    def column(self, f: str) -> pd.Series:
+        return self.cells[self.col_of[f]]
+
+    def text(self, f: str) -> pd.Series:
+        """A free-text field, None where empty or absent."""
+        if f not in self.col_of:
+            return pd.Series([None] * len(self), dtype=object)
+        return self.column(f).replace("", None)
+
+    def problems(self, mask: np.ndarray, code: str, f: str | None, level: str = "error",
+                 cell: pd.Series | None = None, **extra: object) -> Problems:
+        """A problem for every row in ``mask``, naming the column and its value (``cell`` or the field's)."""
+        col_label = self.labels[self.col_of[f]] if f in self.col_of else None
+        src = cell if cell is not None else (self.column(f) if f in self.col_of else None)
+        out = []
+        for i in np.flatnonzero(mask):
+            val = None if src is None else str(src.iat[i])
+            vals = {"value": val, "column": col_label,
+                    **{k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in extra.items()}}
+            out.append(Problem(code, int(self.rows[i]), col_label, val, level, vals))
+        return out
+
+
+def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
+    """(name with spaces folded, name without spaces as a duplicate key, problems)."""
+    raw = body.column("name")
+    name = replace_space(raw, " ").str.strip()
+    return name, replace_space(raw, ""), body.problems((name == "").to_numpy(), "name_missing", "name")
+
+
+def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray
+          ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:
+    """(province code, city code, problems) from the place columns, read together as one path."""
+    parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
+    if not parts:
+        return None, None, [Problem("no_place_column")]
+    text = parts[0]
+    for part in parts[1:]:
+        text = text.str.cat(part, sep="/")
+    text = text.str.strip("/")
+    province, city, ambiguous = places.resolve_column(index, text, hint)
+    field = next(f for f in ("place", "city", "district", "province") if body.has(f))
+    empty = (text == "").to_numpy()
+    ambiguous = ambiguous.to_numpy(dtype=bool)
+    problems = body.problems(empty & has_name, "place_missing", field, cell=text)
+    problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
+    problems += body.problems(~empty & province.isna().to_numpy() & ~ambiguous, "place_unknown", field, cell=text)
+    return province.to_numpy(), city.to_numpy(), problems
+
+
+def amount_fields(body: Body) -> list[str]:
+    return [f for f in ["total_investment", "annual_plan"] + [f for f in body.col_of if f.startswith(hd.FUNDING_PREFIX)]
+            if body.has(f)]
+
+
+def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float
+            ) -> tuple[dict[str, np.ndarray], Problems]:
+    """Every money column in 万元 (NaN where missing or unusable), and the problems.
+
+    A column's unit is the one its header states, else the one a note above the header states,
+    else 万元 (said once, as a warning, when the column holds numbers)."""
+    out: dict[str, np.ndarray] = {}
+    problems: Problems = []
+    unit_warned = False
+    for f in amount_fields(body):
+        pos = body.col_of[f]
+        unit = units.get(pos) or note_unit
+        if unit is None:
+            unit = values.WAN
+            plain = pd.to_numeric(body.cells[pos].str.replace(",", "", regex=False), errors="coerce")
+            if plain.notna().any() and not unit_warned:
+                problems.append(Problem("unit_assumed", None, body.labels[pos], None, "warning",
+                                        {"column": body.labels[pos]}))
+                unit_warned = True
+        wan, codes = values.parse_amounts(body.cells[pos], unit, usd_rate)
+        for code in ("amount_unparsable", "amount_negative"):
+            problems += body.problems((codes == code).to_numpy(), code, f)
+        for code in ("amount_range", "amount_usd"):
+            problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
+        too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
+        problems += body.problems(too_big, "amount_too_large", f,
+                                  yi=np.round(np.nan_to_num(wan) / WAN_PER_YI, 1))
+        out[f] = np.round(np.where(too_big, np.nan, wan), 2)
+    return out, problems
+
+
+def years(body: Body) -> tuple[np.ndarray, np.ndarray, Problems]:
+    """(start year, end year, problems) from a 起止年限 column and/or start and end columns."""
+    n = len(body)
+    start = np.full(n, np.nan)
+    end = np.full(n, np.nan)
+    problems: Problems = []
+    for f in ("years", "start_year", "end_year"):
+        if not body.has(f):
+            continue
+        first, last, codes = values.parse_years(body.column(f))
+        problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
+        if f == "years":
+            start = np.where(np.isnan(start), first, start)
+            two = ~np.isnan(last) & (last != first)
+            end = np.where(np.isnan(end) & two, last, end)
+        elif f == "start_year":
+            start = np.where(np.isnan(first), start, first)
+        else:
+            end = np.where(np.isnan(last), end, last)
+    reversed_ = ~np.isnan(start) & ~np.isnan(end) & (end < start)
+    years_col = next((f for f in ("years", "end_year", "start_year") if body.has(f)), None)
+    problems += body.problems(reversed_, "years_reversed", years_col, start=np.nan_to_num(start).astype(int),
+                              end=np.nan_to_num(end).astype(int))
+    return start, end, problems
+
+
+def _coded(body: Body, f: str, lookup: dict[str, str | None]) -> tuple[pd.Series, Problems]:
+    """A coded field's slugs (each distinct cell looked up once) and a warning for unknown words."""
+    cells = body.column(f)
+    found = cells.map(lookup)
+    return found, body.problems(((cells != "") & found.isna()).to_numpy(), f"{f}_unknown", f, level="warning")
+
+
+def stage(body: Body, section_stage: pd.Series, aliases: dict[str, str]) -> tuple[np.ndarray, Problems]:
+    """The stage slug per row: the cell's, else the one its section heading names."""
+    found, problems = pd.Series([None] * len(body), dtype=object), []
+    if body.has("stage"):
+        found, problems = _coded(body, "stage", {u: values.stage_of(u, aliases)
+                                                 for u in pd.unique(body.column("stage"))})
+    return found.where(found.notna(), section_stage).to_numpy(), problems
+
+
+def ownership(body: Body, aliases: dict[str, str]) -> tuple[np.ndarray | None, Problems]:
+    if not body.has("ownership"):
+        return None, []
+    found, problems = _coded(body, "ownership", {u: values.stage_of(u, aliases)
+                                                 for u in pd.unique(body.column("ownership"))})
+    return found.to_numpy(), problems
+
+
+def cluster(body: Body, known: dict[str, int]) -> tuple[pd.arrays.IntegerArray, Problems]:
+    """The cluster id per row, from the cluster's name (spaces ignored) among the stored clusters."""
+    if not body.has("cluster"):
+        return pd.array([None] * len(body), dtype="Int32"), []
+    keys = body.column("cluster").str.replace(r"\s+", "", regex=True)
+    ids = pd.array(keys.map(known).to_numpy(), dtype="Int32")
+    return ids, body.problems(((keys != "") & ids.isna()).to_numpy(), "cluster_unknown", "cluster",
+                              level="warning")
+
+
+SECTOR_COLUMNS = ["sector", "subfield", "sector_source", "sector_confidence", "sector_keywords"]
+
+
+def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.Series
+           ) -> tuple[pd.DataFrame, Problems]:
+    """The sector per row: given in a column, else named by its section heading, else the tagger's guess."""
+    n = len(body)
+    out = pd.DataFrame({"sector": [None] * n, "subfield": [None] * n, "sector_source": [None] * n,
+                        "sector_confidence": np.full(n, np.nan), "sector_keywords": [None] * n})
+    given, problems = pd.Series([None] * n, dtype=object), []
+    if body.has("sector"):
+        given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
+                                                  for u in pd.unique(body.column("sector"))})
+    given = given.where(given.notna(), section_sector)
+    has_given = given.notna().to_numpy()
+    out.loc[has_given, "sector"] = given[has_given].to_numpy()
+    out.loc[has_given, "sector_source"] = "given"
+    todo = np.flatnonzero(~has_given & (name != "").to_numpy())
+    if len(todo):
+        tags = vocab.tag(name.iloc[todo].tolist(), content.iloc[todo].tolist())
+        tagged = tags["sector"].notna().to_numpy()
+        out.loc[todo, "sector"] = tags["sector"].to_numpy()
+        out.loc[todo, "subfield"] = tags["subfield"].to_numpy()
+        out.loc[todo, "sector_confidence"] = np.where(tagged, tags["confidence"].to_numpy(dtype=float), np.nan)
+        out.loc[todo, "sector_keywords"] = np.where(tagged, tags["matched"].to_numpy(dtype=object), None)
+        out.loc[todo[tagged], "sector_source"] = "auto"
+    return out, problems
+
+
+def annual_plan(body: Body, planned: np.ndarray | None, start: np.ndarray, list_year: int | None,
+                total_wan: np.ndarray) -> tuple[pd.DataFrame, Problems]:
+    """(row, year, planned_wan) for the 年度计划投资 column: the list's year, else the project's start year."""
+    if planned is None:
+        return pd.DataFrame(), []
+    n = len(body)
+    year = pd.Series(np.full(n, float(list_year))) if list_year else pd.Series(start)
+    has = ~np.isnan(planned)
+    no_year = has & year.isna().to_numpy()
+    keep = has & ~no_year
+    rows = body.rows
+    out = pd.DataFrame({"row": rows[keep], "year": year[keep].astype(int).to_numpy(), "planned_wan": planned[keep]})
+    over = keep & ~np.isnan(total_wan) & (planned > total_wan + 0.005)
+    return out, (body.problems(no_year, "annual_no_year", "annual_plan", level="warning")
+                 + body.problems(over, "annual_over_total", "annual_plan", level="warning"))
+
+
+def funding(rows: np.ndarray, amounts_: dict[str, np.ndarray]) -> pd.DataFrame:
+    """(row, source, amount_wan) for every positive amount in a funding-channel column."""
+    parts = [pd.DataFrame({"row": rows, "source": f[len(hd.FUNDING_PREFIX):], "amount_wan": a})
+             for f, a in amounts_.items() if f.startswith(hd.FUNDING_PREFIX)]
+    if not parts:
+        return pd.DataFrame(columns=["row", "source", "amount_wan"])
+    return pd.concat(parts).dropna(subset=["amount_wan"]).query("amount_wan > 0").reset_index(drop=True)

@@ -1,0 +1,121 @@
+"""What an import found and what it did: problems, the plan ``preview`` makes, the result of ``commit``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..i18n import t
+
+DEFAULT_USD_RATE = 7.1
+LOW_CONFIDENCE = 0.5                # auto-tags below this are listed for review
+ON_DUPLICATE = ("update", "skip")
+
+
+class MappingError(ValueError):
+    """A `--map` override names a header the file lacks or a field that does not exist."""
+
+
+class RevertError(Exception):
+    def __init__(self, code: str, lang: str = "zh", **values: object) -> None:
+        super().__init__(t(f"importer.{code}", lang, **values))
+        self.code = code
+
+
+@dataclass
+class Problem:
+    """One thing wrong with a row (or the whole file, when ``row`` is None)."""
+
+    code: str
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    level: str = "error"
+    values: dict[str, object] = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        return t(f"importer.{self.code}", lang, **self.values)
+
+    def as_dict(self, lang: str = "zh") -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "value": self.value, "code": self.code,
+                "message": self.message(lang)}
+
+
+@dataclass
+class ImportPlan:
+    """Everything ``preview`` found; nothing is written until ``commit``."""
+
+    file_name: str
+    sha256: str
+    lang: str = "zh"
+    usd_rate: float = DEFAULT_USD_RATE
+    kind: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    header_row: int | None = None               # 1-based, as seen in the file
+    notes: list[str] = field(default_factory=list)   # title and notes above the header
+    list_year: int | None = None
+    columns: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)  # header -> field, mapped columns only
+    unmapped: list[str] = field(default_factory=list)
+    raw: pd.DataFrame = field(default_factory=pd.DataFrame)      # project rows as read, + 'row'
+    records: pd.DataFrame = field(default_factory=pd.DataFrame)  # normalised, one per project row
+    investments: pd.DataFrame = field(default_factory=pd.DataFrame)  # row, year, planned_wan
+    funding: pd.DataFrame = field(default_factory=pd.DataFrame)      # row, source, amount_wan
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    duplicates: pd.DataFrame = field(default_factory=pd.DataFrame)   # row, project_id
+    refused: Problem | None = None
+    rows_read: int = 0
+
+    @property
+    def rejected_rows(self) -> set[int]:
+        return {p.row for p in self.errors if p.row is not None}
+
+    @property
+    def rows_rejected(self) -> int:
+        return len(self.rejected_rows)
+
+    @property
+    def rows_valid(self) -> int:
+        return self.rows_read - self.rows_rejected
+
+    def review_rows(self) -> pd.DataFrame:
+        """Rows whose sector a person should look at: unclassified, or auto-tagged with low confidence."""
+        r = self.records
+        if r.empty:
+            return r
+        mask = r["sector"].isna() | ((r["sector_source"] == "auto") & (r["sector_confidence"] < LOW_CONFIDENCE))
+        return r.loc[mask & ~r["row"].isin(self.rejected_rows),
+                     ["row", "name", "content", "sector", "sector_confidence", "sector_keywords"]]
+
+    def report(self, lang: str | None = None) -> dict[str, object]:
+        lang = lang or self.lang
+        return {
+            "file_name": self.file_name, "sha256": self.sha256, "sheet": self.sheet,
+            "encoding": self.encoding, "header_row": self.header_row, "rows_read": self.rows_read,
+            "rows_valid": self.rows_valid, "rows_rejected": self.rows_rejected,
+            "mapping": self.mapping, "unmapped": self.unmapped,
+            "errors": [p.as_dict(lang) for p in self.errors],
+            "warnings": [p.as_dict(lang) for p in self.warnings],
+            "duplicates": int(len(self.duplicates)),
+            "message": self.refused.message(lang) if self.refused else None,
+        }
+
+
+@dataclass
+class ImportResult:
+    batch_id: int | None
+    rows_read: int
+    rows_imported: int = 0
+    rows_updated: int = 0
+    rows_skipped: int = 0
+    rows_rejected: int = 0
+    refused: Problem | None = None
+
+    @property
+    def committed(self) -> bool:
+        return self.batch_id is not None

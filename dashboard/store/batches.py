@@ -1,0 +1,243 @@
+"""Import batches: write a prepared batch, revert one, list them; and the reads an import needs.
+
+The writes run inside :func:`dashboard.store.write` (the caller's transaction); each table gets one
+INSERT from a registered frame.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pandas as pd
+
+from . import scalar
+
+_PROJECT_COLUMNS = (
+    "project_id, name, content, sector, subfield, sector_source, sector_confidence, sector_keywords, "
+    "cluster_id, province_code, city_code, owner, ownership, stage, programme, start_year, end_year, "
+    "total_investment_wan, batch_id"
+)
+_NEW_COLUMNS = ["project_id", "is_update", "row", "name", "content", "sector", "subfield", "sector_source",
+                "sector_confidence", "sector_keywords", "cluster_id", "province_code", "city_code", "owner",
+                "ownership", "stage", "start_year", "end_year", "total_investment_wan"]
+_TEXT_COLUMNS = ("content", "sector", "subfield", "sector_source", "sector_keywords", "province_code", "city_code",
+                 "owner", "ownership", "stage", "name")
+
+
+def new_batch(
+    con: duckdb.DuckDBPyConnection,
+    file_name: str,
+    *,
+    sha256: str | None = None,
+    imported_by: str | None = None,
+    is_demo: bool = False,
+) -> int:
+    """Register an import batch (call inside ``write``) and return its id."""
+    batch_id = scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
+    con.execute(
+        "INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo) "
+        "VALUES (?, ?, ?, ?, 'committed', ?)",
+        [batch_id, file_name, sha256, imported_by, is_demo],
+    )
+    return batch_id
+
+
+def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
+    return scalar(con, "SELECT coalesce(max(project_id), 0) + 1 FROM projects")
+
+
+def committed_with_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    """The first committed batch that imported a file with this checksum, if any."""
+    return scalar(con, "SELECT min(batch_id) FROM import_batches WHERE sha256 = ? AND status = 'committed'",
+                  [sha256])
+
+
+def cluster_ids_by_name(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Stored clusters by name with whitespace removed."""
+    return dict(con.execute("SELECT regexp_replace(name, '\\s', '', 'g'), min(cluster_id) FROM clusters "
+                            "GROUP BY 1").fetchall())
+
+
+def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
+    """(row, project_id) for each ``keys`` row (row, name_key, province_code, start_year) whose name
+    (whitespace removed), province and start year a stored project already has."""
+    cur = con.cursor()
+    try:
+        cur.register("import_keys", keys)
+        return cur.execute(
+            """
+            SELECT k.row, min(p.project_id) AS project_id
+            FROM import_keys k
+            JOIN projects p
+              ON p.province_code = k.province_code
+             AND regexp_replace(p.name, '\\s', '', 'g') = k.name_key
+             AND p.start_year IS NOT DISTINCT FROM k.start_year
+            GROUP BY k.row ORDER BY k.row
+            """
+        ).df()
+    finally:
+        cur.close()
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,
+                funding: pd.DataFrame, extra: pd.DataFrame) -> None:
+    """Write a batch's projects (new and updated, ``rec`` with project_id and is_update), their annual
+    plans and funding (by file row), and the unmapped cells (call inside ``write``).
+
+    An updated project's old rows are kept in the replaced_* tables so a revert can put them back.
+    """
+    new = rec[_NEW_COLUMNS].reset_index(drop=True)
+    for c in _TEXT_COLUMNS:
+        if isinstance(new[c].dtype, pd.StringDtype):
+            continue  # DuckDB reads a pandas string column's missing values as NULL already
+        new[c] = new[c].astype(object).where(new[c].notna(), None)
+    con.register("import_new", new)
+    con.register("import_row_ids", new[["row", "project_id"]])
+    params = {"batch": batch_id}
+    updated = "SELECT project_id FROM import_new WHERE is_update"
+    con.execute(f"INSERT INTO replaced_projects SELECT p.*, $batch FROM projects p WHERE p.project_id IN ({updated})",
+                params)
+    con.execute("INSERT INTO replaced_investments SELECT i.*, $batch FROM project_investments i "
+                f"WHERE i.project_id IN ({updated})", params)
+    con.execute("INSERT INTO replaced_funding SELECT f.*, $batch FROM project_funding f "
+                f"WHERE f.project_id IN ({updated})", params)
+    con.execute(f"DELETE FROM projects WHERE project_id IN ({updated})")
+    # A blank cell keeps the stored value; a person's or the file's sector beats a new automatic guess.
+    con.execute(
+        f"""
+        INSERT INTO projects ({_PROJECT_COLUMNS})
+        SELECT n.project_id, n.name,
+               coalesce(n.content, o.content),
+               CASE WHEN keep_old THEN o.sector ELSE n.sector END,
+               CASE WHEN keep_old THEN o.subfield ELSE n.subfield END,
+               CASE WHEN keep_old THEN o.sector_source ELSE n.sector_source END,
+               CASE WHEN keep_old THEN o.sector_confidence ELSE n.sector_confidence END,
+               CASE WHEN keep_old THEN o.sector_keywords ELSE n.sector_keywords END,
+               coalesce(n.cluster_id, o.cluster_id),
+               n.province_code, coalesce(n.city_code, o.city_code),
+               coalesce(n.owner, o.owner), coalesce(n.ownership, o.ownership),
+               coalesce(n.stage, o.stage), o.programme,
+               coalesce(n.start_year, o.start_year), coalesce(n.end_year, o.end_year),
+               CAST(coalesce(n.total_investment_wan, o.total_investment_wan) AS DECIMAL(18, 2)),
+               $batch
+        FROM (
+            SELECT n.*, o.project_id IS NOT NULL AND o.sector_source IN ('given', 'manual')
+                        AND coalesce(n.sector_source, '') NOT IN ('given', 'manual') AS keep_old
+            FROM import_new n
+            LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+        ) n
+        LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+        ORDER BY n.project_id
+        """,
+        params,
+    )
+    if not investments.empty:
+        con.register("import_inv", investments)
+        con.execute(
+            """
+            DELETE FROM project_investments WHERE (project_id, year) IN (
+                SELECT r.project_id, i.year FROM import_inv i JOIN import_row_ids r USING (row))
+            """
+        )
+        con.execute(
+            "INSERT INTO project_investments (project_id, year, planned_wan, completed_wan) "
+            "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)), NULL "
+            "FROM import_inv i JOIN import_row_ids r USING (row) ORDER BY r.project_id"
+        )
+    if not funding.empty:
+        con.register("import_funding", funding)
+        con.execute("DELETE FROM project_funding WHERE project_id IN "
+                    "(SELECT r.project_id FROM import_funding f JOIN import_row_ids r USING (row))")
+        con.execute(
+            "INSERT INTO project_funding (project_id, source, amount_wan) "
+            "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) "
+            "FROM import_funding f JOIN import_row_ids r USING (row) ORDER BY r.project_id, f.source"
+        )
+    if not extra.empty:
+        con.register("import_extra", extra)
+        con.execute(
+            "INSERT INTO batch_extra_values (batch_id, source_row, project_id, column_name, value) "
+            "SELECT $batch, e.row, r.project_id, e.column_name, e.value "
+            "FROM import_extra e JOIN import_row_ids r USING (row) ORDER BY e.row",
+            params,
+        )
+    for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
+        con.unregister(view)
+
+
+def record_counts(con: duckdb.DuckDBPyConnection, batch_id: int, *, rows_read: int, rows_imported: int,
+                  rows_rejected: int, rows_updated: int, warnings: int, mapping: dict[str, str]) -> None:
+    con.execute(
+        "UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_updated = ?, "
+        "warnings = ?, mapping = ? WHERE batch_id = ?",
+        [rows_read, rows_imported, rows_rejected, rows_updated, warnings, json.dumps(mapping, ensure_ascii=False),
+         batch_id],
+    )
+
+
+def status(con: duckdb.DuckDBPyConnection, batch_id: int) -> str | None:
+    """'committed', 'reverted', or None for no such batch."""
+    return scalar(con, "SELECT status FROM import_batches WHERE batch_id = ?", [batch_id])
+
+
+def later_updaters(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
+    """Committed batches that updated projects this batch brought."""
+    return [r[0] for r in con.execute(
+        "SELECT DISTINCT r.replaced_by FROM replaced_projects r JOIN import_batches b ON b.batch_id = r.replaced_by "
+        "WHERE r.batch_id = ? AND b.status = 'committed' ORDER BY 1", [batch_id]).fetchall()]
+
+
+def delete_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    """Remove every row a batch brought (call inside ``write``); returns projects removed."""
+    ids = "SELECT project_id FROM projects WHERE batch_id = ?"
+    con.execute(f"DELETE FROM project_investments WHERE project_id IN ({ids})", [batch_id])
+    con.execute(f"DELETE FROM project_funding WHERE project_id IN ({ids})", [batch_id])
+    removed = scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
+    con.execute("DELETE FROM projects WHERE batch_id = ?", [batch_id])
+    clusters = "SELECT cluster_id FROM clusters WHERE batch_id = ?"
+    con.execute(f"DELETE FROM cluster_metrics WHERE cluster_id IN ({clusters})", [batch_id])
+    con.execute("DELETE FROM clusters WHERE batch_id = ?", [batch_id])
+    con.execute("DELETE FROM batch_extra_values WHERE batch_id = ?", [batch_id])
+    con.execute(
+        "UPDATE import_batches SET status = 'reverted', reverted_at = current_timestamp WHERE batch_id = ?",
+        [batch_id],
+    )
+    return removed
+
+
+def revert(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    """Remove a batch's rows and put back the projects it updated (call inside ``write``);
+    returns the projects removed less those restored."""
+    removed = delete_rows(con, batch_id)
+    restored = scalar(con, "SELECT count(*) FROM replaced_projects WHERE replaced_by = ?", [batch_id])
+    con.execute("INSERT INTO projects SELECT * EXCLUDE (replaced_by) FROM replaced_projects "
+                "WHERE replaced_by = ?", [batch_id])
+    con.execute("INSERT INTO project_investments SELECT * EXCLUDE (replaced_by) FROM replaced_investments "
+                "WHERE replaced_by = ?", [batch_id])
+    con.execute("INSERT INTO project_funding SELECT * EXCLUDE (replaced_by) FROM replaced_funding "
+                "WHERE replaced_by = ?", [batch_id])
+    for table in ("replaced_projects", "replaced_investments", "replaced_funding"):
+        con.execute(f"DELETE FROM {table} WHERE replaced_by = ?", [batch_id])
+    return removed - restored
+
+
+def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
+    rows = con.execute(
+        "SELECT batch_id FROM import_batches WHERE is_demo AND status = 'committed' ORDER BY batch_id"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every import batch, newest first, with the projects it holds now."""
+    return con.execute(
+        """
+        SELECT b.batch_id, b.file_name, b.imported_at, b.imported_by, b.rows_read, b.rows_imported,
+               b.rows_updated, b.rows_rejected, b.warnings, b.status, b.is_demo, b.reverted_at, b.sha256,
+               coalesce(p.projects, 0) AS projects
+        FROM import_batches b
+        LEFT JOIN (SELECT batch_id, count(*) AS projects FROM projects GROUP BY 1) p USING (batch_id)
+        ORDER BY b.batch_id DESC
+        """
+    ).df()
