@@ -7,6 +7,7 @@ refusal and nothing of the page (no uploader); downloads appear only for roles t
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,37 @@ def test_disabling_an_account_ends_its_session(role_db: Path, monkeypatch: pytes
     con.close()
     at.run()
     assert [t.value for t in at.title] == ["登录"] and not at.metric
+
+
+def test_idle_session_ends(role_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEI_IDLE_MINUTES", "0.1")  # 6 s
+    at = start(role_db, monkeypatch)
+    sign_in(at, "viewer", PASSWORD)
+    assert at.metric
+    at.run()
+    assert at.metric                                  # a click within the idle time keeps the session
+    time.sleep(6.5)
+    at.run()
+    assert [t.value for t in at.title] == ["登录"] and not at.metric
+    assert any("未操作" in w.value for w in at.warning)
+
+
+def test_single_user_mode_banner_and_loopback_only(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = start(empty_db, monkeypatch, "en")
+    assert not at.exception
+    assert any("Single-user mode" in i.value and "users add NAME --role admin" in i.value for i in at.info)
+    assert not any(b.label == "Sign in" for b in at.button)
+    # the same app seen from another machine's address: refused, nothing drawn
+    from dashboard.auth import session
+
+    monkeypatch.setattr(session, "client_ip", lambda: "192.168.1.20")
+    at = start(empty_db, monkeypatch, "en")
+    assert any("serves only the machine it runs on" in e.value for e in at.error)
+    assert not at.metric and not at.title
+
+
+def test_loopback_addresses() -> None:
+    from dashboard.auth.session import is_local
+
+    assert is_local(None) and is_local("127.0.0.1") and is_local("127.5.0.1") and is_local("::1")
+    assert not is_local("10.0.0.1") and not is_local("192.168.1.20") and not is_local("fe80::1") and not is_local("x")
