@@ -109,4 +109,4 @@ def render() -> Filters:
                  index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=tr("filters.all"))
     sb.button(tr("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
               width="stretch")
-    return filters.from_state(st.session_state, years)
+    return appdb.scoped(filters.from_state(st.session_state, years))  # the scope rides along (export headers)

@@ -212,3 +212,11 @@ def test_scope_cuts_kpis_tables_and_lookups_by_id(demo_db: Path) -> None:
         assert not projects.project_detail(con, Filters(), outside).empty
     finally:
         con.close()
+
+
+def test_meeting_export_header_names_the_scope() -> None:
+    from dashboard import report
+
+    assert "320000" in report.filters_text(Filters(scope=("320000",)), "zh")
+    assert "数据范围" in report.filters_text(Filters(scope=("320000",)), "zh")
+    assert "scope" not in report.filters_text(Filters(), "en").lower()
