@@ -186,6 +186,22 @@ def test_held_out_names_score_well() -> None:
     assert len(rows) >= 50 and right / len(rows) >= 0.9
 
 
+def test_fresh_held_out_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout2_projects.csv: 105 real names from public reports (each row cites its
+    source), labelled from the guidance before the tagger was run on them and never tuned on.
+    Measured when gathered: 45 of 64 SEI names right (70.3%: every miss left unclassified, no wrong
+    sector), 41 of 41 non-SEI names left unclassified. A regression guard, not a target."""
+    path = Path(__file__).resolve().parent / "data" / "holdout2_projects.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) >= 80 and all(r["source"].startswith("http") for r in rows)
+    got = tagging.tag_many([r["name"] for r in rows])
+    sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
+    non_sei = [g.sector for r, g in zip(rows, got, strict=True) if not r["sector"]]
+    assert sum(t == p for t, p in sei) / len(sei) >= 0.68
+    assert all(p in (t, None) for t, p in sei)  # a miss is left for review, never filed wrongly
+    assert non_sei.count(None) / len(non_sei) >= 0.95
+
+
 # --- precision: each class of fault found by probing, fixed at its root ------------------------
 
 @pytest.mark.parametrize(("name", "sector"), [
