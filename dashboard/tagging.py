@@ -309,14 +309,13 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_neg: bo
     for field_no, (hits, uses, field_weight) in enumerate(fields):
         for key in hits:
             factor = field_weight * (HEAD_FACTOR if field_no == 0 and key == head else 1.0)
-            if key in uses:
-                factor *= MODIFIER_FACTOR / (STRONG_FACTOR if any(e.strong for e in t.positive[key]) else 1.0)
+            use = key in uses  # a use counts little and is never strong
             for e in t.positive[key]:
-                w = e.weight * factor
+                w = e.weight * factor * (MODIFIER_FACTOR / (STRONG_FACTOR if e.strong else 1.0) if use else 1.0)
                 scores[e.sector] = scores.get(e.sector, 0.0) + w
                 sub_scores[(e.sector, e.subfield)] = sub_scores.get((e.sector, e.subfield), 0.0) + w
                 counts = strong_weak.setdefault(e.sector, [0, 0])
-                counts[0] += e.strong and key not in uses
+                counts[0] += e.strong and not use
                 counts[1] += key not in t.weak
                 spelled = t.spelling[key]
                 if spelled not in matched.setdefault(e.sector, []):
