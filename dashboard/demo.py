@@ -53,22 +53,14 @@ SECTOR_MEDIAN_WAN = {
     "info_tech": 90_000, "biotech": 45_000, "high_end_equipment": 55_000, "new_materials": 60_000,
     "new_energy": 110_000, "smart_nev": 120_000, "green_env": 30_000, "digital_creative": 20_000,
 }
-OWNERSHIP = (("state", 0.34), ("private", 0.46), ("foreign", 0.08), ("mixed", 0.12))
+OWNERSHIP = tuple((o.slug, o.demo_share) for o in taxonomy.ownership_terms())
 PROGRAMMES = (
     (None, 0.64), ("innovation_capability", 0.12), ("industry_city", 0.10),
     ("application_scenarios", 0.08), ("public_service", 0.06),
 )
-FUNDING = (
-    "central_budget", "local_special_bonds", "gov_industry_fund", "bank_loans", "corporate_bonds",
-    "equity_vc_pe", "infra_reits", "foreign_capital", "self_raised",
-)
+FUNDING = tuple(s.slug for s in taxonomy.funding_sources())
 # Dirichlet weights of each funding channel by ownership (same order as FUNDING).
-FUNDING_ALPHA = {
-    "state": (1.2, 1.5, 1.2, 2.5, 1.0, 0.4, 0.3, 0.05, 1.5),
-    "private": (0.2, 0.3, 0.8, 2.5, 0.6, 1.5, 0.1, 0.1, 3.0),
-    "foreign": (0.05, 0.05, 0.2, 1.5, 0.2, 0.6, 0.05, 3.5, 2.0),
-    "mixed": (0.6, 0.8, 1.2, 2.0, 0.8, 1.2, 0.3, 0.3, 2.0),
-}
+FUNDING_ALPHA = {o: tuple(s.demo_weights[o] for s in taxonomy.funding_sources()) for o, _ in OWNERSHIP}
 
 BRAND_WORDS = (
     "华芯 中科 恒信 天合 国瑞 宏图 长江 海创 东方 新锐 鼎盛 联创 博远 晶合 启明 蓝海 卓越 "
@@ -228,8 +220,9 @@ def _funding(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     alpha = np.array([FUNDING_ALPHA[o] for o in FUNDING_ALPHA])
     own_idx = pd.Categorical(chunk["ownership"], categories=list(FUNDING_ALPHA)).codes
     a = alpha[own_idx].copy()
-    reits = FUNDING.index("infra_reits")
-    a[:, reits] = np.where(chunk["programme"].to_numpy() == "industry_city", 1.5, a[:, reits])
+    for col, source in enumerate(taxonomy.funding_sources()):  # a channel some programmes lean on
+        for programme, weight in source.demo_programme_weights.items():
+            a[:, col] = np.where(chunk["programme"].to_numpy() == programme, weight, a[:, col])
     g = rng.gamma(a)
     w = g / g.sum(axis=1, keepdims=True)
     w = np.where(w < 0.06, 0.0, w)

@@ -19,9 +19,8 @@ from ..formatting import WAN_PER_YI, count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style
 
-STAGE_ORDER = ("completed", "under_construction", "planned", "cancelled")
-STAGE_COLORS = {"completed": "#2a9d8f", "under_construction": "#1f5aa6", "planned": "#e9a23b",
-                "cancelled": "#bdbdbd"}
+STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
+STAGE_COLORS = taxonomy.colors("stage")
 PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}

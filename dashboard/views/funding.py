@@ -66,7 +66,7 @@ def render() -> None:
         sep = "；" if lang == "zh" else "; "
         st.markdown(f"- {tr(f'funding.{key}')}{sep}{tr('funding.clause_items', names=names)}")
 
-    names = {o: tr(f"filters.own_{o}") for o in ("state", "private", "foreign", "mixed")}
+    names = {o.slug: tr(f"filters.own_{o.slug}") for o in taxonomy.ownership_terms()}
     names["unknown"] = tr("funding.own_unknown")
     fig = charts.ownership(owners, lang, as_of, title=tr("funding.own_title"), names=names,
                            investment_title=tr("funding.own_investment", unit=unit),
