@@ -12,10 +12,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import taxonomy
-from ..formatting import count, money_unit, percent
+from ..formatting import count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, TIER_COLORS, legend_below, style
-from .overview import COMPLETED_COLOR, PLANNED_COLOR, money_text, sector_name
+from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 
 GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
 TIERS = tuple(t.slug for t in taxonomy.tiers())
@@ -162,7 +162,7 @@ def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
         fig.add_bar(x=years, y=df[col] * factor, name=_c(key, lang), marker={"color": color},
-                    customdata=[[money_text(v, lang, 2)] for v in df[col]],
+                    customdata=[[money(v, lang, 2)] for v in df[col]],
                     hovertemplate="%{x}: %{customdata[0]}<extra>" + _c(key, lang) + "</extra>")
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
