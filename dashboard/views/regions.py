@@ -125,7 +125,7 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
         if clusters.empty:
             st.caption(tr("common.empty"))
         else:
-            st.dataframe(_cluster_table(clusters, lang), hide_index=True, height=360)
+            ui.table(_cluster_table(clusters, lang), "regions_profile_clusters", height=360)
 
 
 def _cluster_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, filters, report, taxonomy, ui
+from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count, money
 from ..i18n import current_lang, tr
@@ -55,7 +55,7 @@ def render() -> None:
 
     st.subheader(tr("summary.top_title"))
     table = report.top_projects_table(data.projects, lang)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=ui_money(table))
+    ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
     _export(data, lang, as_of)
 
@@ -97,7 +97,9 @@ def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
         return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
 
     a, b, _ = st.columns([1, 1, 2])
-    a.download_button(tr("summary.export_html"), html_bytes, file_name="sei-summary.html", mime="text/html",
-                      icon=":material/print:", key="summary_export_html", on_click="ignore")
-    b.download_button(tr("summary.export_pdf"), pdf_bytes, file_name="sei-summary.pdf", mime="application/pdf",
-                      icon=":material/picture_as_pdf:", key="summary_export_pdf", on_click="ignore")
+    downloads.file_button(tr("summary.export_html"), html_bytes, "sei-summary.html", "text/html",
+                          what="summary:html", filters=data.filters,
+                          key="summary_export_html", where=a, icon=":material/print:")
+    downloads.file_button(tr("summary.export_pdf"), pdf_bytes, "sei-summary.pdf", "application/pdf",
+                          what="summary:pdf", filters=data.filters,
+                          key="summary_export_pdf", where=b, icon=":material/picture_as_pdf:")

@@ -10,7 +10,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, filters, ingest, sidebar, store, taxonomy, views
+from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy, views
 from ..formatting import join_list
 from ..i18n import current_lang, tr
 from ..ingest import template
@@ -34,11 +34,10 @@ def _templates() -> None:
     with st.expander(tr("upload.howto_title"), icon=":material/help:"):
         st.markdown(tr("upload.howto"))
         c1, c2 = st.columns(2)
-        c1.download_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
-                           icon=":material/download:")
-        c2.download_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/download:")
+        downloads.file_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
+                              what="template:csv", key="upload_template_csv", where=c1)
+        downloads.file_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
+                              downloads.MIME["xlsx"], what="template:xlsx", key="upload_template_xlsx", where=c2)
 
 
 def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str]) -> ingest.ImportPlan:
@@ -98,6 +97,16 @@ def _problems(plan: ingest.ImportPlan) -> None:
                          expanded=not plan.errors):
             st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.warnings]).drop(columns=["code"]),
                          hide_index=True, width="stretch")
+    if plan.errors or plan.warnings:
+        problems = [p.as_dict(lang) for p in [*plan.errors, *plan.warnings]]
+        kinds = [tr("upload.kind_error")] * len(plan.errors) + [tr("upload.kind_warning")] * len(plan.warnings)
+        table = pd.DataFrame(problems).drop(columns=["code"]).rename(columns={
+            "row": tr("upload.col_row"), "column": tr("upload.col_column"), "value": tr("upload.col_value"),
+            "message": tr("upload.col_message")})
+        table.insert(0, tr("upload.col_kind"), kinds)
+        stem = f"{plan.file_name.rsplit('.', 1)[0]}-problems"
+        downloads.button(tr("upload.download_problems"), table, stem, kind="csv", what="import:problems",
+                         filters={"file": plan.file_name, "sha256": plan.sha256}, key="upload_problems_download")
     if not plan.errors:
         st.success(tr("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
 
@@ -145,6 +154,13 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
                                                        options=[unclassified, *labels], required=True),
         },
     )
+    full = review[["row", "name", "sector", "sector_confidence", "sector_keywords"]].assign(
+        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
+    full.columns = [tr("upload.col_row"), tr("upload.col_name"), tr("upload.col_sector"),
+                    tr("upload.col_confidence"), tr("upload.col_keywords")]
+    downloads.button(tr("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
+                     kind="csv", what="import:review", filters={"file": plan.file_name, "sha256": plan.sha256},
+                     key="upload_review_download")
     manual: dict[int, str | None] = {}
     for row, before, after in zip(table["row"], table["choice"], edited["choice"], strict=True):
         if before != after:
