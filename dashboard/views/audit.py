@@ -16,24 +16,18 @@ CAP = 5000
 
 
 def _events(since: dt.date, until: dt.date, actor: str, action: str | None) -> pd.DataFrame:
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         return auth_store.events(cur, since=dt.datetime.combine(since, dt.time()),
                                  until=dt.datetime.combine(until + dt.timedelta(days=1), dt.time()),
                                  actor=actor.strip() or None, action=action, limit=CAP)
-    finally:
-        cur.close()
 
 
 def render() -> None:
     st.title(tr("nav.audit"))
     st.caption(tr("audit.caption"))
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         actions = auth_store.actions(cur)
         accounts = auth_store.accounts(cur)
-    finally:
-        cur.close()
     today = dt.datetime.now(dt.UTC).date()
     c1, c2, c3, c4 = st.columns(4)
     since = c1.date_input(tr("audit.since"), value=today - dt.timedelta(days=30), key="audit_since")

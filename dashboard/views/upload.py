@@ -54,12 +54,9 @@ def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str
         if bar is not None:
             bar.progress(min(1.0, fraction), text=tr("upload.step", step=step))
 
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         plan = ingest.preview(cur, data, name, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
                               progress=progress)
-    finally:
-        cur.close()
     if bar is not None:
         bar.empty()
     st.session_state["upload_plan"] = (key, plan)
@@ -186,12 +183,9 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
         if not session.require(Perm.IMPORT, "import") or (manual and not session.require(Perm.TAG_REVIEW, "tags")):
             return
         who = session.current()
-        cur = appdb.connection().cursor()
-        try:
+        with appdb.cursor() as cur:
             result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
                                    imported_by=who.name if who else "app", manual_sectors=manual)
-        finally:
-            cur.close()
         session.audit("import", outcome="ok" if result.committed else "refused", detail={
             "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
             "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
@@ -224,11 +218,8 @@ def _history() -> None:
     reverted = st.session_state.pop("upload_reverted", None)
     if reverted:
         st.info(tr("upload.reverted", batch=reverted[0], rows=reverted[1]))
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
-    finally:
-        cur.close()
     if batches.empty:
         st.caption(tr("upload.history_none"))
         return
@@ -251,15 +242,13 @@ def _history() -> None:
     if c2.button(tr("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
         if not session.require(Perm.REVERT, "revert"):
             return
-        cur = appdb.connection().cursor()
-        try:
-            removed = ingest.revert(cur, int(batch_id), lang=current_lang())
-        except ingest.RevertError as exc:
-            st.error(str(exc))
-            session.audit("revert", outcome="refused", detail={"batch_id": int(batch_id), "reason": str(exc)})
-            return
-        finally:
-            cur.close()
+        with appdb.cursor() as cur:
+            try:
+                removed = ingest.revert(cur, int(batch_id), lang=current_lang())
+            except ingest.RevertError as exc:
+                st.error(str(exc))
+                session.audit("revert", outcome="refused", detail={"batch_id": int(batch_id), "reason": str(exc)})
+                return
         session.audit("revert", detail={"batch_id": int(batch_id), "projects_removed": removed})
         st.session_state["upload_reverted"] = (int(batch_id), removed)
         st.rerun()
@@ -267,11 +256,8 @@ def _history() -> None:
 
 def _demo_removal() -> None:
     """While demo data is in the store, offer to take it out in one action."""
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         demo = store.demo_batches(cur)
-    finally:
-        cur.close()
     removed = st.session_state.pop("upload_demo_removed", None)
     if removed is not None:
         st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
@@ -283,11 +269,8 @@ def _demo_removal() -> None:
         if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
             if not session.require(Perm.DEMO, "demo_remove"):
                 return
-            cur = appdb.connection().cursor()
-            try:
+            with appdb.cursor() as cur:
                 removed = store.remove_demo(cur)
-            finally:
-                cur.close()
             st.session_state["upload_demo_removed"] = removed
             session.audit("demo_remove", detail={"batches": demo, "projects_removed": removed})
             st.session_state.pop("upload_demo_sure", None)
