@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import appdb
+from . import appdb, downloads
 from .i18n import tr
 from .queries import common as queries
 
@@ -44,14 +44,15 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
-    st.download_button(
-        tr("common.download_data"),
-        data.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"{key}.csv",
-        mime="text/csv",
-        key=f"{key}__download",
-        icon=":material/download:",
-    )
+    downloads.button(tr("common.download_data"), data, key, kind="csv", what=f"chart:{key}",
+                     filters=st.session_state.get("filters"), key=f"{key}__download")
+
+
+def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:
+    """A table with its download (the table toolbar's own CSV export is off: see .streamlit/config.toml)."""
+    st.dataframe(frame, hide_index=True, key=f"{key}__table", **kwargs)  # type: ignore[arg-type]
+    downloads.button(tr("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
+                     filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
 def empty_state(key: str = "empty_reset") -> None:

@@ -11,9 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import formatting
+from dashboard.downloads import csv_bytes as to_csv
+from dashboard.downloads import xlsx_bytes as to_xlsx
 from dashboard.filters import Filters
 from dashboard.queries import projects as q
-from dashboard.views.projects import to_csv, to_xlsx
 from tests.apptest_helpers import open_page, texts
 
 # id, name, owner, sector, stage, start, end, total 万元, province

@@ -61,7 +61,7 @@ def render() -> None:
 
     st.subheader(tr("clusters.table_title"))
     shown = _table(table, lang)
-    st.dataframe(shown, hide_index=True, width="stretch", height=360, column_config=ui_money(shown))
+    ui.table(shown, "clusters_table", width="stretch", height=360, column_config=ui_money(shown))
 
     _cluster_view(f, table, lang, as_of)
 
@@ -121,4 +121,4 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     else:
         shown = projects.assign(province_short=projects["city_short"], province_en=projects["city_en"])
         table = report.top_projects_table(shown, lang, place="city")
-        st.dataframe(table, hide_index=True, width="stretch", column_config=ui_money(table))
+        ui.table(table, "clusters_one_projects", width="stretch", column_config=ui_money(table))

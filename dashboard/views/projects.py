@@ -4,17 +4,16 @@ filtered set, and the watch list of overdue projects."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, taxonomy, ui
+from .. import appdb, downloads, taxonomy, ui
 from ..charts import projects as charts
 from ..formatting import count, money, money_unit
-from ..i18n import current_lang, tr
+from ..i18n import current_lang, t, tr
 from ..queries import projects as queries
 from . import current_filters
 
@@ -31,6 +30,9 @@ def as_of_year() -> tuple[int, bool]:
 def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows in the UI language: names for codes, money in 亿元 / CNY bn, years as text."""
     factor, _unit = money_unit(lang)
+
+    def tr(key: str) -> str:  # the language passed in: exports are built outside the page run
+        return t(key, lang)
 
     def year(v: object) -> str:
         return "—" if pd.isna(v) else str(int(v))  # type: ignore[arg-type]
@@ -56,34 +58,6 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def export_frames(f, search: str, sort: str, descending: bool, lang: str) -> Iterable[pd.DataFrame]:  # noqa: ANN001
     for chunk in appdb.stream(queries.export_batches, f, search=search, sort=sort, descending=descending):
         yield table(chunk, lang)
-
-
-def to_csv(frames: Iterable[pd.DataFrame]) -> bytes:
-    """UTF-8 with BOM, so Excel shows Chinese."""
-    buf = io.StringIO()
-    first = True
-    for frame in frames:
-        frame.to_csv(buf, index=False, header=first)
-        first = False
-    return buf.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(frames: Iterable[pd.DataFrame]) -> bytes:
-    """An xlsx written row by row (openpyxl write-only mode)."""
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("projects")
-    first = True
-    for frame in frames:
-        if first:
-            ws.append(list(frame.columns))
-            first = False
-        for row in frame.itertuples(index=False):
-            ws.append([None if (isinstance(v, float) and math.isnan(v)) else v for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def render() -> None:
@@ -113,7 +87,7 @@ def render() -> None:
         p1, p2 = st.columns([1, 5], vertical_alignment="bottom")
         page = int(p1.number_input(tr("projects.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY))
         p2.markdown(tr("projects.page_of", page=page, pages=count(pages, lang), total=count(total, lang),
-                       money=money(summary["investment_yi"] * 10_000, lang)))
+                       money=money(summary["investment_yi"] , lang)))
         rows = appdb.load(queries.project_page, f, search=search, sort=sort, descending=descending, page=page,
                           page_size=page_size)
         shown = table(rows, lang)
@@ -139,13 +113,14 @@ def _export(f, search: str, sort: str, descending: bool, lang: str, total: int) 
             st.caption(tr("projects.export_ok", total=count(total, lang)))
         c1, c2 = st.columns(2)
         stamp = dt.date.today().isoformat()
-        c1.download_button(tr("projects.export_csv"), key="projects_export_csv", file_name=f"projects-{stamp}.csv",
-                           mime="text/csv", on_click="ignore", icon=":material/csv:",
-                           data=lambda: to_csv(export_frames(f, search, sort, descending, lang)))
-        c2.download_button(tr("projects.export_xlsx"), key="projects_export_xlsx",
-                           file_name=f"projects-{stamp}.xlsx", on_click="ignore", icon=":material/table:",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           data=lambda: to_xlsx(export_frames(f, search, sort, descending, lang)))
+        def frames() -> Iterable[pd.DataFrame]:
+            return export_frames(f, search, sort, descending, lang)
+
+        scope = {"filters": f, "search": search, "sort": sort, "descending": descending}
+        downloads.button(tr("projects.export_csv"), frames, f"projects-{stamp}", kind="csv", what="projects",
+                         filters=scope, key="projects_export_csv", where=c1, icon=":material/csv:")
+        downloads.button(tr("projects.export_xlsx"), frames, f"projects-{stamp}", kind="xlsx", what="projects",
+                         filters=scope, key="projects_export_xlsx", where=c2, icon=":material/table:")
 
 
 def _detail(project_id: int, lang: str, as_of: str) -> None:
@@ -195,7 +170,7 @@ def _watch_list(lang: str) -> None:
     cols = st.columns(len(counts))
     for col, r in zip(cols, counts.itertuples(), strict=True):
         col.metric(tr(f"projects.reason_{r.reason}"), count(int(r.projects), lang),
-                   money(r.investment_yi * 10_000, lang), delta_color="off", delta_arrow="off")
+                   money(r.investment_yi , lang), delta_color="off", delta_arrow="off")
     if int(counts["projects"].sum()) == 0:
         st.success(tr("projects.watch_none"), icon=":material/task_alt:")
         return
@@ -207,6 +182,5 @@ def _watch_list(lang: str) -> None:
     st.markdown(f"**{tr('projects.watch_list', n=limit)}**")
     st.dataframe(shown, hide_index=True, height=420, key="projects_watch",
                  column_config={tr("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
-    st.download_button(tr("common.download_data"), shown.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"overdue-{year}.csv", mime="text/csv", key="projects_watch_download",
-                       icon=":material/download:")
+    downloads.button(tr("common.download_data"), shown, f"overdue-{year}", kind="csv", what="overdue",
+                     filters={"filters": f, "as_of": year}, key="projects_watch_download")

@@ -89,4 +89,4 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
         ui.empty_state(key="sectors_projects_empty")
     else:
         table = report.top_projects_table(projects, lang)
-        st.dataframe(table, hide_index=True, width="stretch", height=420, column_config=ui_money(table))
+        ui.table(table, "sectors_projects", width="stretch", height=420, column_config=ui_money(table))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, filters, report, taxonomy, ui
+from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
-from ..formatting import count
+from ..formatting import count, money
 from ..i18n import current_lang, tr
 from . import current_filters
 
@@ -55,7 +55,7 @@ def render() -> None:
 
     st.subheader(tr("summary.top_title"))
     table = report.top_projects_table(data.projects, lang)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=ui_money(table))
+    ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
     _export(data, lang, as_of)
 
@@ -73,10 +73,10 @@ def _kpis(data: report.SummaryData, lang: str) -> None:
     if now is not None and before:
         delta = tr("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
     cols = [*st.columns(3), *st.columns(3)]
-    cols[0].metric(tr("summary.kpi_investment"), charts.money_text(float(k["investment_yi"]), lang),
+    cols[0].metric(tr("summary.kpi_investment"), money(float(k["investment_yi"]), lang),
                    help=tr("summary.kpi_investment_help"), border=True)
     cols[1].metric(tr("summary.kpi_projects"), count(int(k["projects"]), lang), border=True)
-    cols[2].metric(tr("summary.kpi_completed", year=year), charts.money_text(now, lang), delta=delta,
+    cols[2].metric(tr("summary.kpi_completed", year=year), money(now, lang), delta=delta,
                    help=tr("summary.kpi_completed_help"), border=True)
     for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
         col.metric(tr("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
@@ -97,7 +97,9 @@ def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
         return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
 
     a, b, _ = st.columns([1, 1, 2])
-    a.download_button(tr("summary.export_html"), html_bytes, file_name="sei-summary.html", mime="text/html",
-                      icon=":material/print:", key="summary_export_html", on_click="ignore")
-    b.download_button(tr("summary.export_pdf"), pdf_bytes, file_name="sei-summary.pdf", mime="application/pdf",
-                      icon=":material/picture_as_pdf:", key="summary_export_pdf", on_click="ignore")
+    downloads.file_button(tr("summary.export_html"), html_bytes, "sei-summary.html", "text/html",
+                          what="summary:html", filters=data.filters,
+                          key="summary_export_html", where=a, icon=":material/print:")
+    downloads.file_button(tr("summary.export_pdf"), pdf_bytes, "sei-summary.pdf", "application/pdf",
+                          what="summary:pdf", filters=data.filters,
+                          key="summary_export_pdf", where=b, icon=":material/picture_as_pdf:")

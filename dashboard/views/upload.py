@@ -10,7 +10,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, filters, ingest, sidebar, store, taxonomy, views
+from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy, views
 from ..formatting import join_list
 from ..i18n import current_lang, tr
 from ..ingest import template
@@ -34,11 +34,10 @@ def _templates() -> None:
     with st.expander(tr("upload.howto_title"), icon=":material/help:"):
         st.markdown(tr("upload.howto"))
         c1, c2 = st.columns(2)
-        c1.download_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
-                           icon=":material/download:")
-        c2.download_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/download:")
+        downloads.file_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
+                              what="template:csv", key="upload_template_csv", where=c1)
+        downloads.file_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
+                              downloads.MIME["xlsx"], what="template:xlsx", key="upload_template_xlsx", where=c2)
 
 
 def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str]) -> ingest.ImportPlan:
@@ -53,12 +52,9 @@ def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str
         if bar is not None:
             bar.progress(min(1.0, fraction), text=tr("upload.step", step=step))
 
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         plan = ingest.preview(cur, data, name, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
                               progress=progress)
-    finally:
-        cur.close()
     if bar is not None:
         bar.empty()
     st.session_state["upload_plan"] = (key, plan)
@@ -101,6 +97,16 @@ def _problems(plan: ingest.ImportPlan) -> None:
                          expanded=not plan.errors):
             st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.warnings]).drop(columns=["code"]),
                          hide_index=True, width="stretch")
+    if plan.errors or plan.warnings:
+        problems = [p.as_dict(lang) for p in [*plan.errors, *plan.warnings]]
+        kinds = [tr("upload.kind_error")] * len(plan.errors) + [tr("upload.kind_warning")] * len(plan.warnings)
+        table = pd.DataFrame(problems).drop(columns=["code"]).rename(columns={
+            "row": tr("upload.col_row"), "column": tr("upload.col_column"), "value": tr("upload.col_value"),
+            "message": tr("upload.col_message")})
+        table.insert(0, tr("upload.col_kind"), kinds)
+        stem = f"{plan.file_name.rsplit('.', 1)[0]}-problems"
+        downloads.button(tr("upload.download_problems"), table, stem, kind="csv", what="import:problems",
+                         filters={"file": plan.file_name, "sha256": plan.sha256}, key="upload_problems_download")
     if not plan.errors:
         st.success(tr("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
 
@@ -148,6 +154,13 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
                                                        options=[unclassified, *labels], required=True),
         },
     )
+    full = review[["row", "name", "sector", "sector_confidence", "sector_keywords"]].assign(
+        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
+    full.columns = [tr("upload.col_row"), tr("upload.col_name"), tr("upload.col_sector"),
+                    tr("upload.col_confidence"), tr("upload.col_keywords")]
+    downloads.button(tr("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
+                     kind="csv", what="import:review", filters={"file": plan.file_name, "sha256": plan.sha256},
+                     key="upload_review_download")
     manual: dict[int, str | None] = {}
     for row, before, after in zip(table["row"], table["choice"], edited["choice"], strict=True):
         if before != after:
@@ -165,12 +178,9 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     blocked = bool(plan.errors) and not skip_invalid
     if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
                  icon=":material/database_upload:"):
-        cur = appdb.connection().cursor()
-        try:
+        with appdb.cursor() as cur:
             result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
-                                   imported_by=st.session_state.get("user") or "app", manual_sectors=manual)
-        finally:
-            cur.close()
+                                   imported_by="app", manual_sectors=manual)
         if result.committed:
             st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
             for key in ("upload_plan", "upload_overrides"):
@@ -199,11 +209,8 @@ def _history() -> None:
     reverted = st.session_state.pop("upload_reverted", None)
     if reverted:
         st.info(tr("upload.reverted", batch=reverted[0], rows=reverted[1]))
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
-    finally:
-        cur.close()
     if batches.empty:
         st.caption(tr("upload.history_none"))
         return
@@ -224,25 +231,20 @@ def _history() -> None:
     batch_id = c1.selectbox(tr("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
     if c2.button(tr("upload.revert"), icon=":material/undo:"):
-        cur = appdb.connection().cursor()
-        try:
-            removed = ingest.revert(cur, int(batch_id), lang=current_lang())
-        except ingest.RevertError as exc:
-            st.error(str(exc))
-            return
-        finally:
-            cur.close()
+        with appdb.cursor() as cur:
+            try:
+                removed = ingest.revert(cur, int(batch_id), lang=current_lang())
+            except ingest.RevertError as exc:
+                st.error(str(exc))
+                return
         st.session_state["upload_reverted"] = (int(batch_id), removed)
         st.rerun()
 
 
 def _demo_removal() -> None:
     """While demo data is in the store, offer to take it out in one action."""
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         demo = store.demo_batches(cur)
-    finally:
-        cur.close()
     removed = st.session_state.pop("upload_demo_removed", None)
     if removed is not None:
         st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
@@ -252,11 +254,8 @@ def _demo_removal() -> None:
         st.markdown(tr("upload.demo_present"))
         sure = st.checkbox(tr("upload.demo_confirm"), key="upload_demo_sure")
         if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
-            cur = appdb.connection().cursor()
-            try:
+            with appdb.cursor() as cur:
                 st.session_state["upload_demo_removed"] = store.remove_demo(cur)
-            finally:
-                cur.close()
             st.session_state.pop("upload_demo_sure", None)
             st.rerun()
 

@@ -1,0 +1,184 @@
+"""Every file the app hands to a user goes through this module: tables and chart data as CSV or
+XLSX, the summary's meeting export, the import page's problem and review lists, the blank templates.
+
+Why one module: a download is where the store's text (project names, owners, file names: anything an
+uploaded file put there) reaches a spreadsheet program, so it is where formula injection is stopped
+(OWASP "CSV Injection"), and it is the one place a role check and an audit record belong.
+
+Neutralisation: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+gets a ``'`` in front, so Excel and WPS show it as text instead of evaluating it. Numbers stay
+numbers. XLSX cells holding text are written as strings, never as formulas; characters XML cannot
+hold (NUL and other C0 controls) are dropped from XLSX text. CSV is UTF-8 with a BOM, so Chinese
+Excel opens it without asking for an encoding.
+
+Pure functions (:func:`neutralise`, :func:`csv_bytes`, :func:`xlsx_bytes`) serve notebooks and
+tests; :func:`button` and :func:`file_button` put a download on a page. Both generate the file only
+when the user clicks (deferred data), through :func:`_offer`, the single point where access control
+and auditing hook in.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+
+import pandas as pd
+
+Kind = Literal["csv", "xlsx"]
+Frames = pd.DataFrame | Iterable[pd.DataFrame]
+
+# Leading characters a spreadsheet treats as the start of a formula (or a DDE call).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_RE = re.compile(r"^[=+\-@\t\r]")
+# Characters an XML 1.0 document cannot carry (openpyxl refuses them with IllegalCharacterError).
+_XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+ICON = {"csv": ":material/download:", "xlsx": ":material/table:"}
+
+
+def neutralise_text(value: str) -> str:
+    """``'=1+1`` for ``=1+1``; any other text unchanged."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def neutralise_value(value: object) -> object:
+    """Text is neutralised; numbers, dates, booleans and missing values pass through."""
+    return neutralise_text(value) if isinstance(value, str) else value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` safe to open in a spreadsheet: column names and every text cell neutralised.
+
+    Only columns that can hold text are touched (object and string dtypes), column-wise, so a
+    100k-row export costs milliseconds; numeric columns keep their dtype.
+    """
+    out = frame.copy(deep=False)
+    out.columns = [neutralise_text(c) if isinstance(c, str) else c for c in out.columns]
+    for i in range(out.shape[1]):
+        col = out.iloc[:, i]
+        if col.dtype == object:
+            hostile = col.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).to_numpy(dtype=bool)
+        elif pd.api.types.is_string_dtype(col.dtype):
+            hostile = col.str.contains(_FORMULA_RE, na=False).to_numpy(dtype=bool)
+        else:  # numbers, dates, booleans, categories of numbers: nothing to neutralise
+            if isinstance(col.dtype, pd.CategoricalDtype):
+                out.isetitem(i, neutralise(col.astype(object).to_frame()).iloc[:, 0])
+            continue
+        if hostile.any():
+            values = col.to_numpy(dtype=object, copy=True)
+            values[hostile] = ["'" + v for v in values[hostile]]
+            out.isetitem(i, pd.Series(values, index=col.index, dtype=col.dtype))
+    return out
+
+
+def _frames(data: Frames) -> Iterable[pd.DataFrame]:
+    return [data] if isinstance(data, pd.DataFrame) else data
+
+
+def csv_bytes(data: Frames) -> bytes:
+    """CSV in UTF-8 with a BOM; several frames (an export's batches) are written under one header."""
+    buf = io.StringIO()
+    first = True
+    for frame in _frames(data):
+        neutralise(frame).to_csv(buf, index=False, header=first, lineterminator="\r\n")
+        first = False
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_cell(ws: Any, value: object) -> Any:  # noqa: ANN401 - openpyxl's cell types
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=None)
+        cell.value = _XML_ILLEGAL_RE.sub("", neutralise_text(value))
+        cell.data_type = "s"  # a string, never a formula, whatever it starts with
+        return cell
+    try:
+        if pd.isna(value):  # pd.NA and numpy NaN
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def xlsx_bytes(data: Frames, sheet: str = "data") -> bytes:
+    """An XLSX written row by row (openpyxl write-only mode), text cells stored as strings."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet[:31] or "data")
+    first = True
+    for frame in _frames(data):
+        if first:
+            ws.append([_xlsx_cell(ws, str(c)) for c in frame.columns])
+            first = False
+        for row in frame.itertuples(index=False, name=None):
+            ws.append([_xlsx_cell(ws, v) for v in row])
+    if first:  # nothing at all: still a valid, empty workbook
+        ws.append([])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def file_bytes(data: Frames, kind: Kind) -> bytes:
+    if kind == "csv":
+        return csv_bytes(data)
+    if kind == "xlsx":
+        return xlsx_bytes(data)
+    raise ValueError(f"unknown download kind {kind!r}")
+
+
+def _offer(label: str, make: Callable[[], bytes], file_name: str, mime: str, *, what: str,
+           filters: Mapping[str, object] | object | None, key: str | None, where: Any,  # noqa: ANN401
+           icon: str | None, help: str | None) -> None:  # noqa: A002
+    """The one place a download is put on a page.
+
+    ``what`` names the data (``"projects"``, ``"chart:sector_bars"``, ``"overdue"``, ...) and
+    ``filters`` the filters it was cut with, for the audit record; the access check and the record
+    belong here, around ``make``, which runs only when the user clicks.
+    """
+    import streamlit as st
+
+    del what, filters  # recorded by the audit hook once accounts exist
+    target = where if where is not None else st
+    target.download_button(label, data=make, file_name=file_name, mime=mime, key=key, icon=icon, help=help,
+                           on_click="ignore")
+
+
+def button(label: str, data: Frames | Callable[[], Frames], file_stem: str, *, kind: Kind = "csv",
+           what: str, filters: Mapping[str, object] | object | None = None, key: str | None = None,
+           where: Any = None, icon: str | None = None, help: str | None = None) -> None:  # noqa: ANN401, A002
+    """A download button for a table: ``data`` is a frame, an iterable of frames, or a callable
+    returning either (called on click, so large exports cost nothing until asked for)."""
+
+    def make() -> bytes:
+        frames = data() if callable(data) else data
+        return file_bytes(frames, kind)
+
+    _offer(label, make, f"{file_stem}.{kind}", MIME[kind], what=what, filters=filters, key=key, where=where,
+           icon=icon or ICON[kind], help=help)
+
+
+def file_button(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, *, what: str,
+                filters: Mapping[str, object] | object | None = None, key: str | None = None,
+                where: Any = None, icon: str | None = None, help: str | None = None) -> None:  # noqa: ANN401, A002
+    """A download of a finished document (the HTML/PDF meeting export, a blank template): the bytes
+    are the caller's; text in them must already be escaped for their format."""
+
+    def make() -> bytes:
+        return data() if callable(data) else data
+
+    _offer(label, make, file_name, mime, what=what, filters=filters, key=key, where=where,
+           icon=icon or ":material/download:", help=help)
