@@ -238,7 +238,9 @@ def cmd_targets(args: argparse.Namespace) -> int:
             store.set_target_year(con, args.year, args.tier)
         for tier, count, year, clause in con.execute(
                 "SELECT tier, target_count, target_year, source_clause FROM targets ORDER BY target_count").fetchall():
-            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+            print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
+        print("Clause （九） sets no deadline; the target year is this tool's assumption "
+              "(change it with --year).")
     finally:
         con.close()
     return 0

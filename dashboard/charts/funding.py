@@ -10,12 +10,8 @@ from .. import taxonomy
 from ..formatting import money_unit
 from .base import NEUTRAL, style
 
-# Government channels in blues, market channels in warm/green tones; stable across charts.
-CHANNEL_COLORS = {
-    "central_budget": "#0b3c7d", "local_special_bonds": "#1f5aa6", "gov_industry_fund": "#6b9bd6",
-    "bank_loans": "#e9a23b", "corporate_bonds": "#d1495b", "equity_vc_pe": "#8e5ea2",
-    "infra_reits": "#2a9d8f", "foreign_capital": "#3a7d44", "self_raised": "#9e9e9e",
-}
+# One colour per channel, from the taxonomy (government channels in blues); stable across charts.
+CHANNEL_COLORS = {s.slug: s.color for s in taxonomy.funding_sources()}
 OWNERSHIP_COLORS = {"state": "#1f5aa6", "private": "#e9a23b", "foreign": "#3a7d44", "mixed": "#8e5ea2",
                     "unknown": "#bdbdbd"}
 

@@ -33,6 +33,7 @@ _RULES: list[tuple[str | None, str]] = [
     ("funding:central_budget", r"中央预算内|中央投资|中央资金|central budget"),
     ("funding:local_special_bonds", r"专项债|special.?bond"),
     ("funding:gov_industry_fund", r"政府.*基金|产业.*基金|引导基金|government fund|industry fund"),
+    ("funding:insurance_long_term", r"保险资金|险资|保险债权|中长期资金|insurance"),
     ("funding:bank_loans", r"银行贷款|贷款|bank loan|loans?$"),
     ("funding:corporate_bonds", r"企业债|公司债|corporate bond"),
     ("funding:equity_vc_pe", r"股权融资|创投|风投|私募|venture|private equity"),
