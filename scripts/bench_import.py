@@ -53,8 +53,7 @@ def write_csv(path: Path, n: int, seed: int = 1409) -> None:
 
 
 def bench_ours(csv_path: Path, db: Path) -> tuple[float, float, float, int]:
-    con = store.connect(db)
-    try:
+    with store.opened(db) as con:
         t0 = time.perf_counter()
         plan = preview(con, csv_path)
         t1 = time.perf_counter()
@@ -62,8 +61,6 @@ def bench_ours(csv_path: Path, db: Path) -> tuple[float, float, float, int]:
         t2 = time.perf_counter()
         assert result.batch_id, result.refused and result.refused.message("en")
         return t2 - t0, t1 - t0, t2 - t1, result.rows_imported
-    finally:
-        con.close()
 
 
 def bench_duckdb(csv_path: Path, db: Path) -> float:

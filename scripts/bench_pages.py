@@ -33,10 +33,9 @@ def build(path: Path, scale: float) -> None:
         return
     print(f"building {path} at scale {scale} ...", flush=True)
     started = time.perf_counter()
-    con = store.connect(path)
-    demo.generate(con, scale=scale)
-    count = store.scalar(con, "SELECT count(*) FROM projects")
-    con.close()
+    with store.opened(path) as con:
+        demo.generate(con, scale=scale)
+        count = store.table_counts(con)["projects"]
     print(f"  {count:,} projects in {time.perf_counter() - started:.1f} s", flush=True)
 
 
@@ -64,9 +63,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "tests"))
     from apptest_helpers import goto  # noqa: E402
 
-    con = store.connect(db, read_only=True)
-    projects = store.scalar(con, "SELECT count(*) FROM projects")
-    con.close()
+    with store.opened(db, read_only=True) as con:
+        projects = store.table_counts(con)["projects"]
     print(f"store: {db} ({projects:,} projects); target {TARGET_MS:.0f} ms of queries per page\n")
     print(f"{'page':<10}{'queries':>9}{'best ms':>10}{'worst query':>40}")
     worst_page = 0.0

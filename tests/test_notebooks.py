@@ -52,5 +52,5 @@ def test_review_notebook_reproduces_the_headline_figures(demo_db: Path, monkeypa
     con.close()
     text = plain_outputs(execute(NOTEBOOKS[0], demo_db, monkeypatch))
     assert f"项目数          {projects:,}" in text
-    assert formatting.money(float(total_wan)) in text
+    assert formatting.money(float(total_wan) / formatting.WAN_PER_YI) in text
     assert f"{designated['base']} / {designated['cluster']} / {designated['ecosystem']}" in text

@@ -210,7 +210,10 @@ def test_funding_sources() -> None:
     assert len({f.slug for f in sources}) == 10
     assert {f.slug for f in sources if f.named_in_text} == set(NAMED_CHANNELS)
     assert {f.slug for f in sources if not f.named_in_text} == NOT_NAMED
-    assert taxonomy.funding_aliases()[taxonomy.normalise_key("保险资金")] == "insurance_long_term"
+    from dashboard.ingest import headers, vocab
+
+    assert vocab.funding_aliases()["保险资金"] == "insurance_long_term"
+    assert headers.field_of("保险资金（万元）") == "funding:insurance_long_term"
     assert len({f.color for f in sources}) == len(sources)
     assert {f.kind for f in sources} == {"government", "market"}
     assert {f.clause for f in sources} <= {"十一", "十四", "十五", "十六"}

@@ -10,10 +10,9 @@ from .. import taxonomy
 from ..formatting import money_unit
 from .base import NEUTRAL, style
 
-# One colour per channel, from the taxonomy (government channels in blues); stable across charts.
-CHANNEL_COLORS = {s.slug: s.color for s in taxonomy.funding_sources()}
-OWNERSHIP_COLORS = {"state": "#1f5aa6", "private": "#e9a23b", "foreign": "#3a7d44", "mixed": "#8e5ea2",
-                    "unknown": "#bdbdbd"}
+# Government channels in blues, market channels in warm/green tones; stable across charts.
+CHANNEL_COLORS = taxonomy.colors("funding")
+OWNERSHIP_COLORS = taxonomy.colors("ownership")
 
 
 def channel_order() -> list[str]:
