@@ -7,9 +7,10 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "data" / "taxonomy.toml"
+from .config import DATA_DIR
+
+TAXONOMY_FILE = DATA_DIR / "taxonomy.toml"
 
 
 @dataclass(frozen=True)
