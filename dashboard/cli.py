@@ -272,7 +272,9 @@ def cmd_targets(args: argparse.Namespace) -> int:
             store.set_target_year(con, args.year, args.tier)
             _audit(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
         for tier, count, year, clause in store.targets.listed(con):
-            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+            print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
+        print("Clause （九） sets no deadline; the target year is this tool's assumption "
+              "(change it with --year).")
     return 0
 
 
