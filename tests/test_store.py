@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -41,13 +42,30 @@ def test_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM replaced_projects").fetchone() == (0,)
 
 
+def test_version_2_funding_survives_and_takes_the_insurance_channel(tmp_path: Path) -> None:
+    """003 drops the CHECK list of channels (the taxonomy names them) and keeps every funding row."""
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    store.migrate(con, target=2)
+    con.execute("INSERT INTO project_funding VALUES (1, 'bank_loans', 100), (1, 'self_raised', 50.5)")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("INSERT INTO project_funding VALUES (1, 'insurance_long_term', 1)")
+    con.close()
+    con = store.connect(path)
+    assert con.execute("SELECT source, amount_wan FROM project_funding ORDER BY 1").fetchall() == [
+        ("bank_loans", 100), ("self_raised", Decimal("50.50"))]
+    con.execute("INSERT INTO project_funding VALUES (1, 'insurance_long_term', 1)")
+    assert store.scalar(con, "SELECT count(*) FROM project_funding") == 3
+    con.close()
+
+
 def test_failed_migration_leaves_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     store.migrate(con, target=1)
     con.close()
     broken = store.migrations()[:1] + [(2, "broken", "CREATE TABLE half_done (x INT); SELECT nonsense;")]
-    monkeypatch.setattr(store, "migrations", lambda: broken)
+    monkeypatch.setattr(store.core, "migrations", lambda: broken)
     with pytest.raises(duckdb.Error):
         store.connect(path)
     con = duckdb.connect(str(path))

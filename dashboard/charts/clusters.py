@@ -12,14 +12,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import taxonomy
-from ..formatting import count, money_unit, percent
+from ..formatting import count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, TIER_COLORS, legend_below, style
-from .overview import COMPLETED_COLOR, PLANNED_COLOR, money_text, sector_name
+from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 
-GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
-TIERS = ("base", "cluster", "ecosystem")
-REGION_GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
+TIERS = tuple(t.slug for t in taxonomy.tiers())
 
 
 def _c(key: str, lang: str, **values: object) -> str:
@@ -62,7 +60,7 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                     x=[xb0, xt0, xt1, xb1, xb0], y=[y_bot, y_top, y_top, y_bot, y_bot], mode="lines",
                     line={"width": 0}, fill="toself", fillcolor=_rgba(color, fills[status]),
                     name=_c(status, lang), legendgroup=status, showlegend=False, hoveron="fills",
-                    text=f"{taxonomy.label('tier', tier, lang)} · {_c(status, lang)}: "
+                    text=f"{taxonomy.label('tier', tier, lang)} · {taxonomy.status_label(tier, status, lang)}: "
                          f"{count(getattr(r, status), lang)}",
                     hoverinfo="text")
             start = end
@@ -71,7 +69,8 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
             x=hb + 0.04, y=(y_top + y_bot) / 2, xanchor="left", showarrow=False, align="left",
             text=_c("pyramid_label", lang, tier=taxonomy.label("tier", tier, lang), n=count(r.designated, lang),
                     target=count(r.target_count, lang), share=percent(share, 0), c=count(r.cultivating, lang),
-                    r=count(r.reserve, lang)),
+                    r=count(r.reserve, lang), **{f"s{i}": taxonomy.status_label(tier, s, lang)
+                                                for i, s in enumerate(taxonomy.STATUSES, 1)}),
             font={"size": 12})
     for status in ("designated", "cultivating", "reserve"):  # legend in neutral shades: shade = status
         fig.add_scatter(x=[None], y=[None], mode="markers", name=_c(status, lang), legendgroup=status,
@@ -95,7 +94,7 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
         fig.add_scatter(x=d["year"], y=d["cumulative"], mode="lines+markers", name=_c("cumulative", lang),
                         line={"color": color, "width": 2.5}, legendgroup="cum", showlegend=False,
                         hovertemplate="%{x}: %{y}<extra>" + _c("cumulative", lang) + "</extra>", row=1, col=i)
-        fig.add_scatter(x=[GUIDANCE_YEAR, int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
+        fig.add_scatter(x=[taxonomy.pace_start_year(), int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
                         name=_c("pace_line", lang), line={"color": "#c0392b", "dash": "dot", "width": 1.5},
                         legendgroup="pace", showlegend=(i == 1),
                         hovertemplate="%{x}: %{y:.0f}<extra>" + _c("pace_line", lang) + "</extra>", row=1, col=i)
@@ -104,7 +103,7 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
                         hovertemplate=_c("target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
     fig.update_annotations(font={"size": 13})
     fig = style(fig, _c("designations_title", lang),
-                f"{as_of} · {_c('designations_hint', lang, start=GUIDANCE_YEAR)}", height=400)
+                f"{as_of} · {_c('designations_hint', lang, start=taxonomy.pace_start_year())}", height=400)
     fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
     fig.update_yaxes(title_text=None, rangemode="tozero")
     fig.update_yaxes(title_text=_c("designations_axis", lang), row=1, col=1)
@@ -137,7 +136,7 @@ def by_region(df: pd.DataFrame, level: str, lang: str, as_of: str) -> go.Figure:
     d = df.copy()
     name_col = "name_zh" if lang == "zh" else "name_en"
     if level == "group" and lang != "zh":
-        d["name_en"] = d["region"].map(REGION_GROUP_EN).fillna(d["region"])
+        d["name_en"] = d["region"].map(lambda g: taxonomy.label("region_group", g, "en"))
     totals = d.groupby("region")["clusters"].sum().sort_values()
     names = d.drop_duplicates("region").set_index("region")[name_col]
     fig = go.Figure()
@@ -163,7 +162,7 @@ def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
         fig.add_bar(x=years, y=df[col] * factor, name=_c(key, lang), marker={"color": color},
-                    customdata=[[money_text(v, lang, 2)] for v in df[col]],
+                    customdata=[[money(v, lang, 2)] for v in df[col]],
                     hovertemplate="%{x}: %{customdata[0]}<extra>" + _c(key, lang) + "</extra>")
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
