@@ -398,7 +398,8 @@ def table(f: Figures) -> str:
 
 
 def run(*, scale: float, db: Path | None, as_json: bool, repeat: int = 3, import_rows: int = 100_000,
-        lang: str = "zh", skip: tuple[str, ...] = ()) -> int:
+        lang: str = "zh", skip: tuple[str, ...] = (), emit: Callable[[dict], None] | None = None) -> int:
+    """Measure and report; with ``as_json`` the object goes to ``emit`` (default: print it on stdout)."""
     from .views import PAGES
 
     path = (db or default_db(scale)).resolve()
@@ -417,7 +418,7 @@ def run(*, scale: float, db: Path | None, as_json: bool, repeat: int = 3, import
         bench_import(figures, import_rows, repeat=min(repeat, 2))
     figures.load = machine_load()
     if as_json:
-        print(json.dumps(figures.as_json(), ensure_ascii=False))
+        (emit or (lambda obj: print(json.dumps(obj, ensure_ascii=False))))(figures.as_json())
     else:
         print(table(figures))
     return 0

@@ -261,7 +261,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from . import bench
 
     return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
-                     import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()))
+                     import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
+                     emit=_print_json)
 
 
 def build_parser() -> argparse.ArgumentParser:
