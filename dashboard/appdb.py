@@ -10,6 +10,7 @@ import importlib
 import logging
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,14 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(str(db_path()))
 
 
+def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """``with appdb.cursor() as cur:`` — a cursor of the process-wide connection, closed after the block."""
+    return store.cursor(connection())
+
+
 def data_version() -> int:
-    return store.data_version(connection().cursor())
+    with cursor() as cur:
+        return store.data_version(cur)
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -63,12 +70,11 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
 def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...]
           ) -> pd.DataFrame:
     fn = _resolve(name)
-    cur = _connection(path).cursor()
     started = time.perf_counter()
     try:
-        return fn(cur, filters, **dict(kwargs))
+        with store.cursor(_connection(path)) as cur:
+            return fn(cur, filters, **dict(kwargs))
     finally:
-        cur.close()
         for observer in QUERY_OBSERVERS:
             observer(name, time.perf_counter() - started)
 
@@ -88,8 +94,5 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    cur = connection().cursor()
-    try:
+    with cursor() as cur:
         yield from fn(cur, filters or Filters(), **kwargs)
-    finally:
-        cur.close()

@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import store
+from . import store, taxonomy
 from .config import default_db_path
 
 EPILOG_INIT = """examples:
@@ -52,8 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from . import demo
 
     path = args.db or default_db_path()
-    con = store.connect(path)
-    try:
+    with store.opened(path) as con:
         print(f"{path}: schema version {store.schema_version(con)}")
         if args.demo:
             if store.demo_batches(con) and not args.force:
@@ -61,10 +60,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 return 0
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
-            count = store.scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
+            count = store.batches.project_count(con, batch_id)
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
-    finally:
-        con.close()
     return 0
 
 
@@ -73,8 +70,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     if not Path(path).exists():
         print(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.", file=sys.stderr)
         return 1
-    con = store.connect(path, read_only=True)
-    try:
+    with store.opened(path, read_only=True) as con:
         print(f"database        {path}")
         print(f"schema version  {store.schema_version(con)} (latest {store.LATEST_VERSION})")
         print(f"data version    {store.data_version(con)}")
@@ -82,8 +78,6 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"demo data       {'yes, batch ' + ', '.join(map(str, demo)) if demo else 'no'}")
         for table, count in store.table_counts(con).items():
             print(f"{table:<22}{count:>12,}")
-    finally:
-        con.close()
     return 0
 
 
@@ -133,8 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    con = store.connect(args.db or default_db_path())
-    try:
+    with store.opened(args.db or default_db_path()) as con:
         try:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
@@ -174,8 +167,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             _print_import(payload, lang, t)
         return 0 if ok else 1
-    finally:
-        con.close()
 
 
 def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n function
@@ -200,11 +191,8 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 def cmd_batches(args: argparse.Namespace) -> int:
     from . import ingest
 
-    con = store.connect(args.db or default_db_path())
-    try:
+    with store.opened(args.db or default_db_path()) as con:
         batches = ingest.list_batches(con)
-    finally:
-        con.close()
     if args.json:
         _print_json({"batches": batches.to_dict(orient="records")})
         return 0
@@ -218,29 +206,23 @@ def cmd_batches(args: argparse.Namespace) -> int:
 def cmd_revert(args: argparse.Namespace) -> int:
     from . import ingest
 
-    con = store.connect(args.db or default_db_path())
-    try:
-        removed = ingest.revert(con, args.batch_id, lang=args.lang)
-    except ingest.RevertError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+    with store.opened(args.db or default_db_path()) as con:
+        try:
+            removed = ingest.revert(con, args.batch_id, lang=args.lang)
+        except ingest.RevertError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
-    con = store.connect(path)
-    try:
+    with store.opened(path) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
-        for tier, count, year, clause in con.execute(
-                "SELECT tier, target_count, target_year, source_clause FROM targets ORDER BY target_count").fetchall():
+        for tier, count, year, clause in store.targets.listed(con):
             print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
-    finally:
-        con.close()
     return 0
 
 
@@ -270,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
-    p.add_argument("--tier", choices=["base", "cluster", "ecosystem"], help="only this tier (default: all)")
+    p.add_argument("--tier", choices=[t.slug for t in taxonomy.tiers()], help="only this tier (default: all)")
     p.set_defaults(func=cmd_targets)
 
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-DEFAULT_DB = DATA_DIR / "sei.duckdb"
+_CHECKOUT_DATA = ROOT / "data"
+_INSTALLED_DATA = Path(sys.prefix) / "share" / "sei-dashboard"   # `pip install .` puts data/ here
+# A checkout (or `pip install -e .`) reads data/ beside the package and keeps its store there;
+# an installed copy reads its reference data from the environment and keeps the store in the
+# working folder.
+IN_CHECKOUT = (_CHECKOUT_DATA / "taxonomy.toml").is_file()
+DATA_DIR = _CHECKOUT_DATA if IN_CHECKOUT else _INSTALLED_DATA
+DEFAULT_DB = DATA_DIR / "sei.duckdb" if IN_CHECKOUT else Path.cwd() / "sei.duckdb"
 
 
 def default_db_path() -> Path:
-    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.duckdb``."""
+    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.duckdb`` (in a
+    checkout) or ``./sei.duckdb`` (an installed copy)."""
     env = os.environ.get("SEI_DB", "").strip()
     return Path(env) if env else DEFAULT_DB

@@ -4,7 +4,7 @@ Names are the taxonomy's demo templates and the labelled set's names, varied wit
 numbers and phases so that every name is distinct (the import tags each distinct text once).
 The keyword tables are compiled before the clock starts; the result caches are cleared.
 
-    .venv/bin/python scripts/bench_tagging.py [N] [--repeat R]
+    .venv/bin/python -m scripts.bench_tagging [N] [--repeat R]
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import tagging, taxonomy
 
-from dashboard import tagging, taxonomy  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CITIES = ["合肥市", "苏州市", "成都市", "西安市", "武汉市", "长沙市", "宁德市", "包头市", "鄂尔多斯市", "赣州市"]
 OWNERS = ["华芯科技有限公司", "新源能源集团", "中材新材料股份", "瑞康生物医药", "远景智能装备", "绿城环保科技"]

@@ -3,7 +3,7 @@
 Prints precision, recall and F1 per sector and for "unclassified" as a class, overall accuracy, the
 share of projects left unclassified and the time taken, then the misclassified rows.
 
-    .venv/bin/python scripts/tagging_score.py [path/to/labelled.csv]
+    .venv/bin/python -m scripts.tagging_score [path/to/labelled.csv]
 
 The held-out sets beside the labelled one (tests/data/holdout*.csv) score the same way; the tagger
 is never tuned on them.
@@ -16,10 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import tagging, taxonomy
 
-from dashboard import tagging, taxonomy  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LABELLED = ROOT / "tests" / "data" / "labelled_projects.csv"
 NONE = "unclassified"

@@ -47,7 +47,7 @@ def test_failed_migration_leaves_file_as_it_was(tmp_path: Path, monkeypatch: pyt
     store.migrate(con, target=1)
     con.close()
     broken = store.migrations()[:1] + [(2, "broken", "CREATE TABLE half_done (x INT); SELECT nonsense;")]
-    monkeypatch.setattr(store, "migrations", lambda: broken)
+    monkeypatch.setattr(store.core, "migrations", lambda: broken)
     with pytest.raises(duckdb.Error):
         store.connect(path)
     con = duckdb.connect(str(path))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import taxonomy
 from .values import Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
@@ -30,15 +31,8 @@ _RULES: list[tuple[str | None, str]] = [
     (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
     ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
                     r"\d{4}\s*(plan|planned)|planned.*\d{4}|year(ly)? plan"),
-    ("funding:central_budget", r"中央预算内|中央投资|中央资金|central budget"),
-    ("funding:local_special_bonds", r"专项债|special.?bond"),
-    ("funding:gov_industry_fund", r"政府.*基金|产业.*基金|引导基金|government fund|industry fund"),
-    ("funding:bank_loans", r"银行贷款|贷款|bank loan|loans?$"),
-    ("funding:corporate_bonds", r"企业债|公司债|corporate bond"),
-    ("funding:equity_vc_pe", r"股权融资|创投|风投|私募|venture|private equity"),
-    ("funding:infra_reits", r"reits"),
-    ("funding:foreign_capital", r"利用外资|外资金额|foreign capital|fdi"),
-    ("funding:self_raised", r"自筹|自有资金|企业自有|self.?raised|own funds"),
+    # One per funding channel, in the taxonomy's order, before 总投资 (whose patterns are broader).
+    *((FUNDING_PREFIX + s.slug, s.header_pattern) for s in taxonomy.funding_sources()),
     ("total_investment", r"总投资|投资总额|总额|计划投资|拟投资|匡算投资|投资估算|估算投资|投资额|投资规模|"
                          r"投资金额|^投资$|total.*invest|invest.*total|^investment|investment amount|"
                          r"amount"),

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..formatting import WAN_PER_YI
 from . import headers as hd
 from . import places, values, vocab
 from .layout import replace_space
 from .plan import Problem
 
 MAX_AMOUNT_WAN = 100_000_000        # 10,000 亿元: above this an amount is surely a unit error
-WAN_PER_YI = 10_000
 Problems = list[Problem]
 
 

@@ -232,24 +232,6 @@ def map_distinct(cells: pd.Series, fn: Callable[[str], object]) -> pd.Series:
 
 # --------------------------------------------------------------------------------------------- stages
 
-# Used when the taxonomy offers no stage aliases; keys are matched after removing spaces, lower-case.
-DEFAULT_STAGE_ALIASES: dict[str, str] = {
-    "新建": "under_construction", "新开工": "under_construction", "拟开工": "planned", "前期": "planned",
-    "储备": "planned", "预备": "planned", "谋划": "planned", "拟建": "planned", "筹建": "planned",
-    "new": "under_construction", "planned": "planned", "newstart": "under_construction", "preparation": "planned",
-    "pipeline": "planned", "reserve": "planned", "proposed": "planned",
-    "续建": "under_construction", "在建": "under_construction", "建设中": "under_construction",
-    "扩建": "under_construction", "改扩建": "under_construction", "技改": "under_construction",
-    "ongoing": "under_construction", "continuing": "under_construction",
-    "underconstruction": "under_construction", "inprogress": "under_construction",
-    "竣工": "completed", "建成": "completed", "投产": "completed", "完工": "completed",
-    "竣工投产": "completed", "建成投产": "completed", "已竣工": "completed", "completed": "completed",
-    "complete": "completed", "operational": "completed", "inoperation": "completed",
-    "取消": "cancelled", "终止": "cancelled", "停建": "cancelled", "cancelled": "cancelled",
-    "canceled": "cancelled", "terminated": "cancelled",
-}
-
-
 def stage_key(text: str) -> str:
     return re.sub(r"[\s_\-/·]", "", halfwidth(str(text))).lower()
 

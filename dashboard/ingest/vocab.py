@@ -14,31 +14,13 @@ def funding_aliases() -> dict[str, str]:
 
 
 def stage_aliases() -> dict[str, str]:
-    aliases = dict(values.DEFAULT_STAGE_ALIASES)
-    try:
-        for k, v in taxonomy.stage_aliases().items():
-            aliases[values.stage_key(k)] = v
-    except AttributeError:
-        pass
-    return aliases
-
-
-_DEFAULT_OWNERSHIP = {
-    "国有": "state", "国企": "state", "国有企业": "state", "央企": "state", "地方国企": "state", "state": "state",
-    "soe": "state", "民营": "private", "民企": "private", "民营企业": "private", "私营": "private",
-    "private": "private", "外资": "foreign", "外商独资": "foreign", "外企": "foreign", "中外合资": "mixed",
-    "foreign": "foreign", "混合所有制": "mixed", "混合": "mixed", "合资": "mixed", "mixed": "mixed",
-}
+    """Every spelling of a stage (as :func:`values.stage_key` folds it) to its slug."""
+    return {values.stage_key(k): v for k, v in taxonomy.stage_aliases().items()}
 
 
 def ownership_aliases() -> dict[str, str]:
-    aliases = dict(_DEFAULT_OWNERSHIP)
-    try:
-        for k, v in taxonomy.ownership_aliases().items():
-            aliases[values.stage_key(k)] = v
-    except AttributeError:
-        pass
-    return aliases
+    """Every spelling of an ownership type (folded as a stage's) to its slug."""
+    return {values.stage_key(k): v for k, v in taxonomy.ownership_aliases().items()}
 
 
 def sector_from_name(text: str) -> str | None:

@@ -11,7 +11,7 @@ import json
 import duckdb
 import pandas as pd
 
-from . import scalar
+from .core import scalar
 
 _PROJECT_COLUMNS = (
     "project_id, name, content, sector, subfield, sector_source, sector_confidence, sector_keywords, "
@@ -220,6 +220,10 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     for table in ("replaced_projects", "replaced_investments", "replaced_funding"):
         con.execute(f"DELETE FROM {table} WHERE replaced_by = ?", [batch_id])
     return removed - restored
+
+
+def project_count(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    return scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
 
 
 def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
