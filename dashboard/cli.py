@@ -7,6 +7,8 @@ Exit status: 0 success, 1 failure (the store is unchanged), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
 import sys
 import time
 from collections.abc import Sequence
@@ -43,8 +45,8 @@ def _positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive finite number")
     return value
 
 
@@ -110,7 +112,22 @@ def _mapping(items: Sequence[str] | None) -> dict[str, str]:
 def _print_json(payload: dict) -> None:
     import json
 
-    print(json.dumps(payload, ensure_ascii=False, default=str))
+    print(json.dumps(payload, ensure_ascii=False, default=str), file=_STDOUT[0])
+
+
+# Where reports go. While a --json command runs, sys.stdout is pointed at stderr so that nothing a
+# library prints (xlrd's "WARNING ***", a stray print) lands in front of the one JSON object.
+_STDOUT = [sys.stdout]
+
+
+def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> int:
+    """Report a failure: one JSON object on stdout with --json, else the message on stderr."""
+    if getattr(args, "json", False):
+        _print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
+                     "file_name": Path(args.file).name if getattr(args, "file", None) else None})
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return status
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -119,28 +136,26 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     lang = args.lang
     path = Path(args.file)
+    if not path.exists():
+        return _fail(args, "file_missing", t("importer.cli_no_file", lang, file=path), 2)
     if not path.is_file():
-        print(f"error: {path} is not a file", file=sys.stderr)
-        return 2
+        return _fail(args, "not_a_file", t("importer.cli_not_a_file", lang, file=path), 2)
     try:
         overrides = _mapping(args.map)
     except argparse.ArgumentTypeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, "usage", str(exc), 2)
     with store.opened(args.db or default_db_path()) as con:
         try:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
         except ingest.MappingError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return _fail(args, "mapping", str(exc), 2)
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                                    force=args.force, imported_by=args.user)
-        refused = plan.refused or (result.refused if result else None)
-        if args.dry_run and not refused and plan.errors:
-            refused = ingest.Problem("has_errors", values={"rows": plan.rows_rejected})
+        # The headline is what really stops the file (no place column), not "0 rows failed validation".
+        refused = result.refused if result else plan.blocking()
         ok = (result is not None and result.committed) or (args.dry_run and refused is None)
         report = plan.report(lang)
         payload = {
@@ -156,10 +171,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "rows_skipped": result.rows_skipped if result else 0,
             "rows_rejected": plan.rows_rejected,
             "duplicates_in_store": int(len(plan.duplicates)),
-            "errors": [{k: e[k] for k in ("row", "column", "value", "message", "code")} for e in report["errors"]],
+            "errors": report["errors"],
             "warnings": report["warnings"],
+            "problem_counts": report["problem_counts"],
             "mapping": plan.mapping,
             "unmapped": plan.unmapped,
+            "usd_rate": plan.usd_rate,
+            "usd_rows": plan.usd_rows,
+            "error": refused.code if refused else None,
             "message": refused.message(lang) if refused else None,
         }
         if args.json:
@@ -182,6 +201,8 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
         print("  " + t("importer.cli_warning", lang, where=where, message=w["message"]))
     print(t("importer.cli_counts", lang, read=p["rows_read"], imported=p["rows_imported"],
             updated=p["rows_updated"], skipped=p["rows_skipped"], rejected=p["rows_rejected"]))
+    if p["usd_rows"]:
+        print(t("importer.cli_usd_rate", lang, rate=p["usd_rate"], rows=p["usd_rows"]))
     if p["batch_id"]:
         print(t("importer.cli_committed", lang, batch=p["batch_id"]))
     if p["message"]:
@@ -222,7 +243,9 @@ def cmd_targets(args: argparse.Namespace) -> int:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
         for tier, count, year, clause in store.targets.listed(con):
-            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+            print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
+        print("Clause （九） sets no deadline; the target year is this tool's assumption "
+              "(change it with --year).")
     return 0
 
 
@@ -289,13 +312,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never a traceback: every failure is a message (one JSON object with --json)."""
+    import duckdb
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    db = args.db if getattr(args, "db", None) is not None else default_db_path()
+    _STDOUT[0] = sys.stdout
+    redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
     try:
-        return args.func(args)
+        with redirect:
+            return args.func(args)
     except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, "store", str(exc), 1)
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
+                     "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)
+    except MemoryError:
+        return _fail(args, "memory", "out of memory; nothing was written.", 1)
     except KeyboardInterrupt:
-        print("interrupted; nothing was written.", file=sys.stderr)
-        return 1
+        return _fail(args, "interrupted", "interrupted; nothing was written.", 1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        return _fail(args, "internal", f"unexpected {type(exc).__name__}: {exc}; nothing was written. "
+                     "Please report this with the file.", 1)
