@@ -35,11 +35,11 @@ def render() -> None:
     market = total - gov
     invest = float(owners["investment_yi"].sum())
     c1, c2, c3 = st.columns(3)
-    c1.metric(tr("funding.kpi_total"), money(total , lang),
-              help=tr("funding.kpi_total_help", total=money(invest , lang)))
-    c2.metric(tr("funding.kpi_government"), money(gov , lang),
+    c1.metric(tr("funding.kpi_total"), money(total, lang),
+              help=tr("funding.kpi_total_help", total=money(invest, lang)))
+    c2.metric(tr("funding.kpi_government"), money(gov, lang),
               tr("funding.kpi_share", share=percent(gov / total)), delta_color="off", delta_arrow="off")
-    c3.metric(tr("funding.kpi_market"), money(market , lang),
+    c3.metric(tr("funding.kpi_market"), money(market, lang),
               tr("funding.kpi_share", share=percent(market / total)), delta_color="off", delta_arrow="off")
 
     kind_names = {"government": tr("funding.kind_government"), "market": tr("funding.kind_market")}

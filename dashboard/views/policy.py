@@ -103,7 +103,7 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         for s in clause_channels:
             amount = float(channels.loc[s.slug, "amount_yi"]) if s.slug in channels.index else 0.0
             st.markdown(tr("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
-                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount , lang),
+                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount, lang),
                            share=percent(amount / total)))
             shown = True
         if not shown:
