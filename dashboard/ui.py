@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import appdb, downloads
+from . import appdb, downloads, sidebar
 from .i18n import tr
 from .queries import common as queries
 
@@ -59,14 +59,7 @@ def empty_state(key: str = "empty_reset") -> None:
     """What a filter that leaves nothing shows, with a way out (pass a ``key`` per chart when a page
     shows more than one)."""
     st.info(tr("common.empty"), icon=":material/filter_alt_off:")
-    st.button(tr("common.reset"), key=key, on_click=reset_filters)
-
-
-def reset_filters() -> None:
-    from .filters import FILTER_KEYS
-
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+    st.button(tr("common.reset"), key=key, on_click=sidebar.reset)
 
 
 def select_filter(chart_key: str, filter_key: str) -> Callable[[], None]:
