@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import appdb, sidebar, store
-from dashboard.i18n import tr
+from dashboard.i18n import t
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
 
@@ -16,7 +16,7 @@ from dashboard.views import PAGES, register
 def demo_banner() -> None:
     status = appdb.load(queries.data_status).iloc[0]
     if bool(status["has_demo"]):
-        st.warning(tr("common.demo_banner"), icon=":material/science:")
+        st.warning(t("common.demo_banner"), icon=":material/science:")
 
 
 def run() -> None:
@@ -27,7 +27,7 @@ def run() -> None:
         st.error(str(exc))
         st.stop()
     sidebar.language_switch()
-    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
+    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)
     nav = st.navigation(list(pages.values()))

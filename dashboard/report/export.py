@@ -21,7 +21,7 @@ from ..charts import overview as charts
 from ..filters import Filters
 from ..formatting import count, money, percent
 from ..i18n import t
-from .summary import SummaryData, _s, highlights, top_projects_table
+from .summary import SummaryData, highlights, top_projects_table
 
 CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 _KALEIDO_LOCK = threading.Lock()
@@ -65,16 +65,17 @@ def kpi_cards(data: SummaryData, lang: str) -> list[tuple[str, str, str]]:
     k = data.kpis.iloc[0]
     year = data.year
     now, before = data.completed(year), data.completed(year - 1)
-    change = "" if now is None or not before else _s("kpi_delta", lang, year=year - 1,
+    change = "" if now is None or not before else t("summary.kpi_delta", lang, year=year - 1,
                                                         change=percent(now / before - 1, 1, signed=True))
     cards = [
-        (_s("kpi_investment", lang), money(float(k["investment_yi"]), lang), ""),
-        (_s("kpi_projects", lang), count(int(k["projects"]), lang), ""),
-        (_s("kpi_completed", lang, year=year), money(now, lang), change),
+        (t("summary.kpi_investment", lang), money(float(k["investment_yi"]), lang), ""),
+        (t("summary.kpi_projects", lang), count(int(k["projects"]), lang), ""),
+        (t("summary.kpi_completed", lang, year=year), money(now, lang), change),
     ]
     for r in data.tiers.itertuples():
-        cards.append((_s("kpi_tier", lang, tier=taxonomy.label("tier", r.tier, lang)),
-                      _s("kpi_tier_value", lang, n=count(r.designated, lang), target=count(r.target_count, lang)),
+        cards.append((t("summary.kpi_tier", lang, tier=taxonomy.label("tier", r.tier, lang)),
+                      t("summary.kpi_tier_value", lang, n=count(r.designated, lang),
+                        target=count(r.target_count, lang)),
                       ""))
     return cards
 
@@ -82,7 +83,7 @@ def kpi_cards(data: SummaryData, lang: str) -> list[tuple[str, str, str]]:
 def filters_text(f: Filters, lang: str) -> str:
     """The active filters in words, for the export's header."""
     if f.is_empty():
-        return _s("report_no_filters", lang)
+        return t("summary.report_no_filters", lang)
     parts = []
     if f.year_from is not None or f.year_to is not None:
         parts.append(f"{t('filters.years', lang)} {f.year_from or ''}–{f.year_to or ''}")
@@ -100,7 +101,7 @@ def filters_text(f: Filters, lang: str) -> str:
         parts.append(t("filters.tiers", lang) + " " + "、".join(taxonomy.label("tier", s, lang) for s in f.tiers))
     if f.batch_id is not None:
         parts.append(f"{t('filters.batch', lang)} #{f.batch_id}")
-    return _s("report_filters", lang, text="；".join(parts) if lang == "zh" else "; ".join(parts))
+    return t("summary.report_filters", lang, text="；".join(parts) if lang == "zh" else "; ".join(parts))
 
 
 CSS = """
@@ -159,21 +160,21 @@ def build_html(data: SummaryData, lang: str, as_of: str, *, images: list[bytes] 
     pair, wide = (rest[:2], rest[2:]) if len(rest) >= 3 else ([], rest)
     doc = f"""<!DOCTYPE html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head><meta charset="utf-8">
-<title>{esc(_s('report_title', lang))}</title><style>{CSS}</style></head>
+<title>{esc(t('summary.report_title', lang))}</title><style>{CSS}</style></head>
 <body>
-<header><h1>{esc(_s('report_title', lang))}</h1>
+<header><h1>{esc(t('summary.report_title', lang))}</h1>
 <div class="meta">{esc(as_of)}<br>{esc(filters_text(data.filters, lang))}<br>
-{esc(_s('report_generated', lang, time=generated.strftime('%Y-%m-%d %H:%M')))}</div></header>
+{esc(t('summary.report_generated', lang, time=generated.strftime('%Y-%m-%d %H:%M')))}</div></header>
 <section class="kpis">{cards}</section>
 {first}
-<h2>{esc(_s('highlights_title', lang))}</h2>
+<h2>{esc(t('summary.highlights_title', lang))}</h2>
 <ul class="highlights">{items}</ul>
-<h2>{esc(_s('top_title', lang))}</h2>
+<h2>{esc(t('summary.top_title', lang))}</h2>
 <table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
 <div class="page-break"></div>
 <div class="row">{''.join(pair)}</div>
 {''.join(wide)}
-<footer>{esc(_s('report_source', lang))}</footer>
+<footer>{esc(t('summary.report_source', lang))}</footer>
 </body></html>"""
     return doc.encode("utf-8")
 

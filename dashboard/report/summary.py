@@ -22,9 +22,6 @@ from ..queries import overview as oq
 Run = Callable[..., pd.DataFrame]
 
 
-def _s(key: str, lang: str, **values: object) -> str:
-    return t(f"summary.{key}", lang, **values)
-
 
 # --- which years ---------------------------------------------------------------------------------
 
@@ -118,34 +115,34 @@ def highlights(data: SummaryData, lang: str) -> list[str]:
     if years and not g.empty:
         best = g.sort_values(["growth", "sector"], ascending=[False, True]).iloc[0]
         key = "hl_growth" if best["growth"] > 0 else "hl_decline"
-        out.append(_s(key, lang, y0=years[0], y1=years[1], sector=charts.sector_name(best["sector"], lang),
+        out.append(t(f"summary.{key}", lang, y0=years[0], y1=years[1], sector=charts.sector_name(best["sector"], lang),
                       growth=percent(best["growth"], 1, signed=True), v0=money(best["v0"], lang),
                       v1=money(best["v1"], lang)))
     total = float(data.kpis["investment_yi"].iloc[0])
     if not data.sectors.empty and total > 0:
         top = data.sectors.iloc[0]
-        out.append(_s("hl_top_sector", lang, sector=charts.sector_name(top["sector"], lang),
+        out.append(t("summary.hl_top_sector", lang, sector=charts.sector_name(top["sector"], lang),
                       value=money(top["investment_yi"], lang), share=percent(top["investment_yi"] / total)))
     if not data.provinces.empty and total > 0:
         top = data.provinces.iloc[0]
-        out.append(_s("hl_top_province", lang, province=top["short_name"] if lang == "zh" else top["name_en"],
+        out.append(t("summary.hl_top_province", lang, province=top["short_name"] if lang == "zh" else top["name_en"],
                       value=money(top["investment_yi"], lang), share=percent(top["share"])))
     projects = int(data.kpis["projects"].iloc[0])
     if projects:
         overdue = int(data.kpis["overdue"].iloc[0])
-        out.append(_s("hl_overdue", lang, n=count(overdue, lang), share=percent(overdue / projects))
-                   if overdue else _s("hl_no_overdue", lang, year=data.as_of_year))
+        out.append(t("summary.hl_overdue", lang, n=count(overdue, lang), share=percent(overdue / projects))
+                   if overdue else t("summary.hl_no_overdue", lang, year=data.as_of_year))
     tiers = data.tiers.assign(progress=data.tiers["designated"] / data.tiers["target_count"])
     behind = tiers[tiers["designated"] < tiers["target_count"]]
     if behind.empty:
-        out.append(_s("hl_tier_met", lang))
+        out.append(t("summary.hl_tier_met", lang))
     else:
         r = behind.sort_values("progress").iloc[0]
         pace = charts.pace_needed(int(r["designated"]), int(r["target_count"]), int(r["target_year"]),
                                   data.as_of_year)
-        out.append(_s("hl_tier", lang, tier=taxonomy.label("tier", r["tier"], lang), n=count(r["designated"], lang),
-                      target=count(r["target_count"], lang), share=percent(r["progress"], 0),
-                      year=int(r["target_year"]), pace=charts.pace_text(pace or 0)))
+        out.append(t("summary.hl_tier", lang, tier=taxonomy.label("tier", r["tier"], lang),
+                     n=count(r["designated"], lang), target=count(r["target_count"], lang),
+                     share=percent(r["progress"], 0), year=int(r["target_year"]), pace=charts.pace_text(pace or 0)))
     return out[:5]
 
 
@@ -157,10 +154,11 @@ def top_projects_table(projects: pd.DataFrame, lang: str, *, text: bool = False,
     factor, unit = charts.money_unit(lang)
     amounts = projects["investment_yi"] * factor
     return pd.DataFrame({
-        _s("col_name", lang): projects["name"],
-        _s("col_sector", lang): [charts.sector_name(s, lang) for s in projects["sector"]],
-        _s(f"col_{place}", lang): projects["province_short"] if lang == "zh" else projects["province_en"],
-        _s("col_start", lang): projects["start_year"].astype("Int64"),
-        _s("col_stage", lang): [taxonomy.label("stage", None if pd.isna(s) else s, lang) for s in projects["stage"]],
-        _s("col_investment", lang, unit=unit): [f"{v:,.2f}" for v in amounts] if text else amounts.round(2),
+        t("summary.col_name", lang): projects["name"],
+        t("summary.col_sector", lang): [charts.sector_name(s, lang) for s in projects["sector"]],
+        t(f"summary.col_{place}", lang): projects["province_short"] if lang == "zh" else projects["province_en"],
+        t("summary.col_start", lang): projects["start_year"].astype("Int64"),
+        t("summary.col_stage", lang): [taxonomy.label("stage", None if pd.isna(s) else s, lang)
+                                       for s in projects["stage"]],
+        t("summary.col_investment", lang, unit=unit): [f"{v:,.2f}" for v in amounts] if text else amounts.round(2),
     })

@@ -8,31 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import streamlit as st
-
-from ..filters import Filters
-
-
-def current_filters() -> Filters:
-    """The filters the sidebar set for this run."""
-    return st.session_state.get("filters") or Filters()
-
-
-_PAGE_OBJECTS: dict[str, st.Page] = {}
-
-
-def register(pages: dict[str, st.Page]) -> None:
-    """Called by the app shell on each run with the st.Page objects, so pages can link to each other."""
-    _PAGE_OBJECTS.update(pages)
-
-
-def page(slug: str) -> st.Page:
-    """The st.Page for a url slug, for st.page_link and st.switch_page."""
-    return _PAGE_OBJECTS[slug]
-
-
-# Imported after current_filters, which the page modules import from here.
-from . import clusters, funding, policy, projects, regions, sectors, summary, upload  # noqa: E402
+from . import clusters, funding, policy, projects, regions, sectors, summary, upload
+from .base import current_filters, page, register
 
 PAGES: list[tuple[str, str, Callable[[], None]]] = [
     ("summary", ":material/dashboard:", summary.render),
@@ -44,3 +21,5 @@ PAGES: list[tuple[str, str, Callable[[], None]]] = [
     ("policy", ":material/gavel:", policy.render),
     ("upload", ":material/upload_file:", upload.render),
 ]
+
+__all__ = ["PAGES", "current_filters", "page", "register"]
