@@ -31,26 +31,25 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows in the UI language: names for codes, money in 亿元 / CNY bn, years as text."""
     factor, _unit = money_unit(lang)
 
-    def t(key: str) -> str:  # the language passed in: exports are built outside the page run
-        return t(key, lang)
-
     def year(v: object) -> str:
         return "—" if pd.isna(v) else str(int(v))  # type: ignore[arg-type]
 
+    # the language passed in, never the page's: exports are built outside the page run
     out = pd.DataFrame({
-        t("projects.col_id"): df["project_id"].astype(str),
-        t("projects.col_name"): df["name"],
-        t("projects.col_owner"): df["owner"].fillna("—"),
-        t("projects.col_province"): df["province_en" if lang == "en" else "province_short"].fillna(
+        t("projects.col_id", lang): df["project_id"].astype(str),
+        t("projects.col_name", lang): df["name"],
+        t("projects.col_owner", lang): df["owner"].fillna("—"),
+        t("projects.col_province", lang): df["province_en" if lang == "en" else "province_short"].fillna(
             df["province_code"]),
-        t("projects.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
-        t("projects.col_sector"): [taxonomy.label("sector", s, lang) for s in df["sector"]],
-        t("projects.col_stage"): [t(f"filters.stage_{s}") if isinstance(s, str) else "—" for s in df["stage"]],
-        t("projects.col_ownership"): [t(f"filters.own_{s}") if isinstance(s, str) else "—"
-                                       for s in df["ownership"]],
-        t("projects.col_start"): df["start_year"].map(year),
-        t("projects.col_end"): df["end_year"].map(year),
-        t("projects.col_investment"): (df["total_investment_yi"] * factor).round(4),
+        t("projects.col_city", lang): df["city_en" if lang == "en" else "city_short"].fillna("—"),
+        t("projects.col_sector", lang): [taxonomy.label("sector", s, lang) for s in df["sector"]],
+        t("projects.col_stage", lang): [t(f"filters.stage_{s}", lang) if isinstance(s, str) else "—"
+                                        for s in df["stage"]],
+        t("projects.col_ownership", lang): [t(f"filters.own_{s}", lang) if isinstance(s, str) else "—"
+                                            for s in df["ownership"]],
+        t("projects.col_start", lang): df["start_year"].map(year),
+        t("projects.col_end", lang): df["end_year"].map(year),
+        t("projects.col_investment", lang): (df["total_investment_yi"] * factor).round(4),
     })
     return out
 
