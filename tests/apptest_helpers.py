@@ -86,3 +86,9 @@ def empty_combination(path: Path) -> tuple[str, str]:
           AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.sector = s.sector AND c.province_code = r.code)
         ORDER BY 1, 2 LIMIT 1
     """)
+def sign_in(at: AppTest, username: str, password: str) -> AppTest:
+    """Fill in the sign-in form the app shows while nobody is signed in, and submit it."""
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    next(b for b in at.button if b.label in ("登录", "Sign in")).click()
+    return at.run()

@@ -245,3 +245,8 @@ def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY b.batch_id DESC
         """
     ).df()
+
+
+def target_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The latest target year of the 10/100/1000 targets (imports check years against it)."""
+    return scalar(con, "SELECT max(target_year) FROM targets")

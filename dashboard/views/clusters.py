@@ -72,7 +72,8 @@ def _table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("clusters.col_name"): table["name"],
         t("clusters.col_tier"): [taxonomy.label("tier", s, lang) for s in table["tier"]],
-        t("clusters.col_status"): [t(f"clusters.status_{s}") for s in table["status"]],
+        t("clusters.col_status"): [taxonomy.status_label(tier, s, lang)
+                                    for tier, s in zip(table["tier"], table["status"], strict=True)],
         t("clusters.col_sector"): [sector_name(s, lang) for s in table["sector"]],
         t("clusters.col_province"): table["province_short" if zh else "province_en"].fillna("—"),
         t("clusters.col_city"): table["city_short" if zh else "city_en"].fillna("—"),
@@ -97,8 +98,8 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     province, city = row["province_short" if zh else "province_en"], row["city_short" if zh else "city_en"]
     place = province if pd.isna(city) or city == province else f"{province} {city}"
     st.caption(t("clusters.cluster_facts", tier=taxonomy.label("tier", row["tier"], lang),
-                  status=t(f"clusters.status_{row['status']}"), sector=sector_name(row["sector"], lang),
-                  place=place,
+                  status=taxonomy.status_label(row["tier"], row["status"], lang),
+                  sector=sector_name(row["sector"], lang), place=place,
                   batch="" if pd.isna(row["batch"]) else t("clusters.cluster_batch", batch=row["batch"]),
                   year="" if pd.isna(row["designated_year"])
                   else t("clusters.cluster_year", year=int(row["designated_year"]))))

@@ -14,14 +14,6 @@ from ..queries import policy as queries
 from .base import current_filters, page
 
 
-def _dept_en() -> dict[str, str]:
-    """Chinese department names → English, from the sectors' paired lists."""
-    out: dict[str, str] = {}
-    for s in taxonomy.sectors():
-        out.update(zip(s.lead_departments, s.lead_departments_en, strict=False))
-    return out
-
-
 def render() -> None:
     lang = current_lang()
     f = current_filters()
@@ -35,7 +27,6 @@ def render() -> None:
     measures = taxonomy.measures()
     tracked = sum(m.tracked_by != "none" for m in measures)
     st.caption(t("policy.tracked_count", n=tracked, m=len(measures) - tracked))
-    dept_en = _dept_en()
     section = None
     for m in measures:
         name = m.section_zh if lang == "zh" else m.section_en
@@ -47,9 +38,10 @@ def render() -> None:
         with st.container(border=True):
             st.markdown(f"**{number} {title}**")
             _tracking(m, lang, sectors, programmes, tiers, channels)
-            depts = m.lead_departments if lang == "zh" else [dept_en.get(d, d) for d in m.lead_departments]
+            depts = [taxonomy.department_name(d, lang) for d in m.lead_departments]
             if depts:
-                st.caption(t("policy.leads", names=join_list(depts, lang)))
+                key = "policy.leads_sentence" if any("牵头" in d for d in m.lead_departments) else "policy.leads"
+                st.caption(t(key, names=join_list(depts, lang)))
 
 
 def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes: pd.DataFrame,
@@ -74,8 +66,10 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
             r = tiers.loc[tier.slug]
             n, target = int(r["designated"]), int(r["target_count"])
             st.markdown(t("policy.targets_line", name=tier.short_zh if lang == "zh" else tier.short_en,
+                           status=taxonomy.status_label(tier.slug, "designated", lang),
                            n=count(n, lang), target=count(target, lang), share=percent(n / target, 0),
                            year=int(r["target_year"])))
+        st.caption(t("policy.targets_year_note"))
         st.page_link(page("clusters"), label=t("nav.clusters"), icon=":material/hub:",
                      query_params={"lang": lang})
     elif kind == "programme":
@@ -94,7 +88,8 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
             amount = float(channels.loc[s.slug, "amount_yi"]) if s.slug in channels.index else 0.0
             st.markdown(t("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
                            kind=t(f"policy.kind_{s.kind}"), money=money(amount, lang),
-                           share=percent(amount / total)))
+                           share=percent(amount / total))
+                        + ("" if s.named_in_text else t("policy.funding_not_named")))
             shown = True
         if not shown:
             st.caption(t("policy.empty"))

@@ -7,13 +7,16 @@ Exit status: 0 success, 1 failure (the store is unchanged), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import store, taxonomy
-from .config import default_db_path
+from .. import store, taxonomy
+from ..config import default_db_path
+from . import accounts
+from .common import STDOUT, audit_event, db_arg, operator_principal, positive_float, print_json
 
 EPILOG_INIT = """examples:
   python -m dashboard init --demo                 create data/sei.duckdb with the demo dataset
@@ -31,23 +34,6 @@ EPILOG_INFO = """examples:
 """
 
 
-def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help="the DuckDB file (default: $SEI_DB, else data/sei.duckdb)",
-    )
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
-    return value
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     from . import demo
 
@@ -61,6 +47,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
             count = store.batches.project_count(con, batch_id)
+            audit_event(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
     return 0
 
@@ -107,40 +94,46 @@ def _mapping(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def _print_json(payload: dict) -> None:
-    import json
-
-    print(json.dumps(payload, ensure_ascii=False, default=str))
+def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> int:
+    """Report a failure: one JSON object on stdout with --json, else the message on stderr."""
+    if getattr(args, "json", False):
+        print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
+                     "file_name": Path(args.file).name if getattr(args, "file", None) else None})
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return status
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..i18n import t
     from . import ingest
-    from .i18n import t
 
     lang = args.lang
     path = Path(args.file)
+    if not path.exists():
+        return _fail(args, "file_missing", t("importer.cli_no_file", lang, file=path), 2)
     if not path.is_file():
-        print(f"error: {path} is not a file", file=sys.stderr)
-        return 2
+        return _fail(args, "not_a_file", t("importer.cli_not_a_file", lang, file=path), 2)
     try:
         overrides = _mapping(args.map)
     except argparse.ArgumentTypeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args, "usage", str(exc), 2)
     with store.opened(args.db or default_db_path()) as con:
         try:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
         except ingest.MappingError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return _fail(args, "mapping", str(exc), 2)
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
-                                   force=args.force, imported_by=args.user)
-        refused = plan.refused or (result.refused if result else None)
-        if args.dry_run and not refused and plan.errors:
-            refused = ingest.Problem("has_errors", values={"rows": plan.rows_rejected})
+                                   force=args.force, imported_by=args.user or operator_principal().name)
+            audit_event(con, "import", outcome="ok" if result.committed else "refused", detail={
+                "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
+                "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
+                "rows_rejected": plan.rows_rejected, "recorded_as": args.user})
+        # The headline is what really stops the file (no place column), not "0 rows failed validation".
+        refused = result.refused if result else plan.blocking()
         ok = (result is not None and result.committed) or (args.dry_run and refused is None)
         report = plan.report(lang)
         payload = {
@@ -156,14 +149,18 @@ def cmd_import(args: argparse.Namespace) -> int:
             "rows_skipped": result.rows_skipped if result else 0,
             "rows_rejected": plan.rows_rejected,
             "duplicates_in_store": int(len(plan.duplicates)),
-            "errors": [{k: e[k] for k in ("row", "column", "value", "message", "code")} for e in report["errors"]],
+            "errors": report["errors"],
             "warnings": report["warnings"],
+            "problem_counts": report["problem_counts"],
             "mapping": plan.mapping,
             "unmapped": plan.unmapped,
+            "usd_rate": plan.usd_rate,
+            "usd_rows": plan.usd_rows,
+            "error": refused.code if refused else None,
             "message": refused.message(lang) if refused else None,
         }
         if args.json:
-            _print_json(payload)
+            print_json(payload)
         else:
             _print_import(payload, lang, t)
         return 0 if ok else 1
@@ -182,6 +179,8 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
         print("  " + t("importer.cli_warning", lang, where=where, message=w["message"]))
     print(t("importer.cli_counts", lang, read=p["rows_read"], imported=p["rows_imported"],
             updated=p["rows_updated"], skipped=p["rows_skipped"], rejected=p["rows_rejected"]))
+    if p["usd_rows"]:
+        print(t("importer.cli_usd_rate", lang, rate=p["usd_rate"], rows=p["usd_rows"]))
     if p["batch_id"]:
         print(t("importer.cli_committed", lang, batch=p["batch_id"]))
     if p["message"]:
@@ -194,7 +193,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
     with store.opened(args.db or default_db_path()) as con:
         batches = ingest.list_batches(con)
     if args.json:
-        _print_json({"batches": batches.to_dict(orient="records")})
+        print_json({"batches": batches.to_dict(orient="records")})
         return 0
     print(f"{'batch':>5}  {'status':<9}  {'imported at':<19}  {'rows':>8}  {'updated':>7}  {'projects':>8}  file")
     for b in batches.itertuples():
@@ -210,8 +209,10 @@ def cmd_revert(args: argparse.Namespace) -> int:
         try:
             removed = ingest.revert(con, args.batch_id, lang=args.lang)
         except ingest.RevertError as exc:
+            audit_event(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        audit_event(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
@@ -221,8 +222,11 @@ def cmd_targets(args: argparse.Namespace) -> int:
     with store.opened(path) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
+            audit_event(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
         for tier, count, year, clause in store.targets.listed(con):
-            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+            print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
+        print("Clause （九） sets no deadline; the target year is this tool's assumption "
+              "(change it with --year).")
     return 0
 
 
@@ -235,9 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create or upgrade the store, optionally with demo data",
                        epilog=EPILOG_INIT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--demo", action="store_true", help="add the clearly-labelled demo dataset")
-    p.add_argument("--scale", type=_positive_float, default=1.0,
+    p.add_argument("--scale", type=positive_float, default=1.0,
                    help="demo size as a multiple of about 3,000 projects (default 1)")
     p.add_argument("--seed", type=int, default=1409, help="random seed of the demo data (default 1409)")
     p.add_argument("--force", action="store_true", help="add demo data even if some is present")
@@ -245,12 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="schema version, row counts, whether demo data is present",
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("targets", help="show the 10/100/1000 targets, or change their target year",
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
     p.add_argument("--tier", choices=[t.slug for t in taxonomy.tiers()], help="only this tier (default: all)")
     p.set_defaults(func=cmd_targets)
@@ -258,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
                        epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE", help="the project list")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a project table)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="set a column's field (repeatable)")
     p.add_argument("--on-duplicate", choices=("update", "skip"), default="update",
@@ -266,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are rejected")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
-    p.add_argument("--usd-rate", type=_positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
+    p.add_argument("--usd-rate", type=positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
     p.add_argument("--user", default=None, help="who imports (recorded with the batch)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
@@ -274,28 +278,47 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batches", help="list import batches", epilog=EPILOG_BATCHES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_batches)
 
     p = sub.add_parser("revert", help="remove an import batch and restore the projects it updated",
                        epilog=EPILOG_BATCHES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.set_defaults(func=cmd_revert)
+
+    accounts.add_parsers(sub)
 
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never a traceback: every failure is a message (one JSON object with --json)."""
+    import duckdb
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    db = args.db if getattr(args, "db", None) is not None else default_db_path()
+    STDOUT[0] = sys.stdout
+    redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
     try:
-        return args.func(args)
+        with redirect:
+            return args.func(args)
     except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, "store", str(exc), 1)
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
+                     "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)
+    except MemoryError:
+        return _fail(args, "memory", "out of memory; nothing was written.", 1)
     except KeyboardInterrupt:
-        print("interrupted; nothing was written.", file=sys.stderr)
-        return 1
+        return _fail(args, "interrupted", "interrupted; nothing was written.", 1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        return _fail(args, "internal", f"unexpected {type(exc).__name__}: {exc}; nothing was written. "
+                     "Please report this with the file.", 1)
