@@ -35,7 +35,7 @@ EPILOG_INFO = """examples:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from . import demo
+    from .. import demo
 
     path = args.db or default_db_path()
     with store.opened(path) as con:
@@ -106,7 +106,7 @@ def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> in
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..i18n import t
-    from . import ingest
+    from .. import ingest
 
     lang = args.lang
     path = Path(args.file)
@@ -188,7 +188,7 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with store.opened(args.db or default_db_path()) as con:
         batches = ingest.list_batches(con)
@@ -203,7 +203,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
 
 def cmd_revert(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with store.opened(args.db or default_db_path()) as con:
         try:
