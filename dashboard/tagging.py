@@ -15,12 +15,14 @@ Scoring (:func:`_decide`): each distinct keyword counts once per text, weighted 
 strength (``strong_keywords``, and any keyword that contains one), down-weighted when listed in
 ``weak_keywords`` or ``generic_keywords`` (智能制造, 智能工厂: how a thing is made, not what it is),
 counted more in the name than in the content, and a little more when it is the head of the name (the
-last specific keyword: 锂电池负极材料 is a material). A keyword followed by 用 (动力电池用铜箔) names the
-use, not the product: it counts little and is never strong. Confidence combines the winning score
+last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
+新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
+they tag a project only when nothing more specific does, and with low confidence. A keyword followed
+by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong. Confidence combines the winning score
 with its margin over the runner-up, so ties and a lone weak or short keyword score low. Negative
-context (``exclude_keywords``: roads, housing, hotels, schools, hospital buildings, water supply,
-generic park works, and ordinary industries such as 不锈钢, 农机, 燃油车, 秸秆还田) leaves a project
-unclassified unless a strong SEI keyword is present too.
+context (``exclude_keywords``: roads, housing, hotels, schools, colleges, hospital buildings, water
+supply, generic park works, and ordinary industries such as 不锈钢, 农机, 燃油车, 秸秆还田, 饲料) leaves a
+project unclassified unless a strong SEI keyword is present too.
 """
 
 from __future__ import annotations
@@ -94,6 +96,13 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords")}
 
 
+def sector_words() -> dict[str, tuple[str, ...]]:
+    """``[tagging.sector_words]``: sector slug -> the bare words that name the sector without a
+    technology (新能源, 生物科技, 高端装备). Weak evidence for the sector, with no sub-field."""
+    raw = taxonomy._raw().get("tagging", {}).get("sector_words", {})
+    return {slug: tuple(words) for slug, words in raw.items()}
+
+
 def _norm(text: str) -> str:
     """NFKC (full width to half width) and lower case; Chinese text is unchanged."""
     return unicodedata.normalize("NFKC", text).lower()
@@ -142,6 +151,17 @@ def _tables() -> _Tables:
                 spelling.setdefault(key, kw)
                 rows.append((key, sf.sector, sf.slug, key in strong))
 
+    # A bare sector word (新能源产业基地) supports its sector weakly and names no sub-field; a word that
+    # is already a sub-field keyword keeps its sub-field.
+    listed = {key for key, *_ in rows}
+    bare: dict[str, str] = {}
+    for sector, ws in sector_words().items():
+        for w in ws:
+            bare[_norm(w).strip()] = sector
+            spelling.setdefault(_norm(w).strip(), w)
+    bare = {k: sector for k, sector in bare.items() if k and k not in listed}
+    rows += [(k, sector, "", False) for k, sector in bare.items()]
+    weak = weak | frozenset(bare)
     # A keyword that contains a strong keyword is at least as specific, so it is strong too.
     found: dict[str, dict[str, _Entry]] = {}
     for key, sector, sub, strong in rows:
@@ -332,7 +352,8 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_neg: bo
     confidence = strength * (0.2 + 0.8 * margin)
     if strong_weak[best][1] == 0:  # only weak, generic words: a guess
         confidence = min(confidence, 0.3)
-    subfield = max((sub for (sec, sub) in sub_scores if sec == best), key=lambda sub: sub_scores[(best, sub)])
+    subs = [sub for (sec, sub) in sub_scores if sec == best and sub]  # "": a bare sector word
+    subfield = max(subs, key=lambda sub: sub_scores[(best, sub)]) if subs else None
     return TagResult(best, subfield, round(confidence, 3), tuple(matched[best]))
 
 

@@ -186,20 +186,95 @@ def test_held_out_names_score_well() -> None:
     assert len(rows) >= 50 and right / len(rows) >= 0.9
 
 
-def test_fresh_held_out_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout2_projects.csv: 105 real names from public reports (each row cites its
-    source), labelled from the guidance before the tagger was run on them and never tuned on.
-    Measured when gathered: 45 of 64 SEI names right (70.3%: every miss left unclassified, no wrong
-    sector), 41 of 41 non-SEI names left unclassified. A regression guard, not a target."""
-    path = Path(__file__).resolve().parent / "data" / "holdout2_projects.csv"
+def _score_file(name: str) -> tuple[int, int, int, int, int]:
+    """(SEI rows, SEI right, SEI filed under a wrong sector, non-SEI rows, non-SEI left unclassified)
+    of a held-out file whose rows each cite their public source."""
+    path = Path(__file__).resolve().parent / "data" / name
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert len(rows) >= 80 and all(r["source"].startswith("http") for r in rows)
+    assert all(r["source"].startswith("http") for r in rows)
     got = tagging.tag_many([r["name"] for r in rows])
     sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
     non_sei = [g.sector for r, g in zip(rows, got, strict=True) if not r["sector"]]
-    assert sum(t == p for t, p in sei) / len(sei) >= 0.68
-    assert all(p in (t, None) for t, p in sei)  # a miss is left for review, never filed wrongly
-    assert non_sei.count(None) / len(non_sei) >= 0.95
+    right = sum(t == p for t, p in sei)
+    wrong = sum(p is not None and p != t for t, p in sei)
+    return len(sei), right, wrong, len(non_sei), non_sei.count(None)
+
+
+def test_second_real_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout2_projects.csv: 105 real names from public reports, labelled from the guidance
+    before the tagger was run on them. 45 of 64 SEI names right (70.3%) when gathered; its misses
+    then guided the class fixes of the sector words and technology nouns (so it is no longer held
+    out): now 57 of 64 (89.1%), one filed wrongly (卫蓝新能源…: a battery maker read from its bare
+    新能源), 41 of 41 non-SEI left unclassified. A regression guard, not a target."""
+    n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
+    assert n_sei == 64 and n_non == 41
+    assert right >= 57 and wrong <= 1
+    assert left == n_non
+
+
+def test_fresh_held_out_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout3_projects.csv: 61 real names from 2021–2025 public reports (each row cites
+    its source), gathered and labelled from the guidance before the tagger was run on them, committed
+    before the class fixes and never tuned on. Measured: 20 of 25 SEI names right (80.0%) before the
+    fixes, 22 of 25 (88.0%) after; 35 of 36 non-SEI left unclassified both times (a clothing maker's
+    智能制造基地). A regression guard, not a target."""
+    n_sei, right, wrong, n_non, left = _score_file("holdout3_projects.csv")
+    assert n_sei == 25 and n_non == 36
+    assert right >= 22 and wrong <= 2
+    assert left >= 35
+
+
+# --- recall: bare sector words and generic technology nouns ---------------------------------------
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某新能源产业基地", "new_energy"),
+    ("某某生物科技产业园项目", "biotech"),
+    ("某某高端装备产业园第一批入园项目", "high_end_equipment"),
+    ("某某循环经济产业园项目", "green_env"),
+])
+def test_a_bare_sector_word_tags_weakly_with_no_subfield(name: str, sector: str) -> None:
+    result = tagging.tag(name)
+    assert result.sector == sector, result
+    assert result.subfield is None and result.confidence <= 0.3, result
+
+
+@pytest.mark.parametrize(("name", "sector", "subfield"), [
+    ("某某新能源汽车零部件产业园", "smart_nev", None),  # the longer keyword swallows the sector word
+    ("某某新能源5GW光伏组件项目", "new_energy", "wind_solar_hybrid"),  # a technology names the sub-field
+    ("某某新能源电池正极材料项目", "new_materials", None),  # the head noun still decides
+    ("某某高端服务器产业基地项目", "info_tech", "cloud"),
+    ("某某图形处理器研发及产业化项目", "info_tech", "chips"),
+    ("某某再生铅生产线项目", "green_env", "env_equipment"),
+    ("某某轻合金项目", "new_materials", "superalloys"),
+    ("年产10万吨生物饲料项目", "biotech", "synthetic_bio"),  # the longer keyword beats the 饲料 context
+])
+def test_sector_words_yield_to_specific_keywords(name: str, sector: str, subfield: str | None) -> None:
+    result = tagging.tag(name)
+    assert result.sector == sector, result
+    if subfield:
+        assert result.subfield == subfield, result
+
+
+@pytest.mark.parametrize("name", [
+    "某某新能源加油站建设项目",  # negative context still wins over a bare sector word
+    "某某生物科技园配套道路工程",
+    "某某新能源产业园标准厂房",
+    "某某电子信息职业技术学院",  # a college building
+    "某某生物科技有限公司饲料生产项目",  # feed is an ordinary industry, whatever the owner's name
+])
+def test_a_bare_sector_word_does_not_override_negative_context(name: str) -> None:
+    assert tagging.tag(name).sector is None, tagging.tag(name)
+
+
+def test_sector_words_come_from_the_taxonomy_and_add_new_words() -> None:
+    words = tagging.sector_words()
+    assert set(words) <= {s.slug for s in taxonomy.sectors()}
+    assert "新能源" in words["new_energy"] and "生物科技" in words["biotech"]
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    flat = [w for ws in words.values() for w in ws]
+    assert len(flat) == len(set(flat)), "a bare sector word names one sector"
+    assert not set(flat) & keywords, "a sub-field keyword is not a bare sector word"
+    assert not set(flat) & set(tagging.tagging_config()["exclude_keywords"])
 
 
 # --- precision: each class of fault found by probing, fixed at its root ------------------------
