@@ -18,9 +18,9 @@ counted more in the name than in the content, and a little more when it is the h
 last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
 they tag a project only when nothing more specific does, and with low confidence. A keyword followed
-by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong. Confidence combines the winning score
-with its margin over the runner-up, so ties and a lone weak or short keyword score low. Negative
-context (``exclude_keywords``: roads, housing, hotels, schools, colleges, hospital buildings, water
+by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong.
+Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
+short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools, colleges, hospital buildings, water
 supply, generic park works, and ordinary industries such as 不锈钢, 农机, 燃油车, 秸秆还田, 饲料) leaves a
 project unclassified unless a strong SEI keyword is present too.
 """
