@@ -9,7 +9,7 @@ starts with), ``batches`` (import batches: write, revert, list), ``demo`` (the d
 ``targets`` (the clause (九) targets).
 """
 
-from . import batches, demo, targets
+from . import batches, demo, rollups, targets
 from .batches import demo_batches, new_batch, next_project_id
 from .core import (
     COUNTED_TABLES,
@@ -35,5 +35,6 @@ remove_demo = demo.remove
 __all__ = [
     "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "StoreError", "batches", "connect",
     "cursor", "data_version", "demo", "demo_batches", "migrate", "migrations", "new_batch", "next_project_id",
-    "opened", "remove_demo", "scalar", "schema_version", "set_target_year", "table_counts", "targets", "write",
+    "opened", "remove_demo", "rollups", "scalar", "schema_version", "set_target_year", "table_counts", "targets",
+    "write",
 ]
