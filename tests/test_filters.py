@@ -28,7 +28,6 @@ def con(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
         "VALUES (?, ?, ?, 'designated', ?, ?, ?)",
         [(1, "苏州集成电路", "cluster", "info_tech", "320000", 1),
          (2, "成都储能", "ecosystem", "new_energy", "510000", 2)])
-    store.rollups.refresh(con)  # the raw inserts above bypass store.write, which rebuilds the rollups
     return con
 
 
