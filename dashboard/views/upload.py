@@ -304,6 +304,9 @@ def render() -> None:
             st.session_state["upload_overrides"] = {}
             st.error(str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - never a traceback for a file: say what happened, write nothing
+            st.error(tr("upload.internal_error", kind=type(exc).__name__), icon=":material/block:")
+            return
         if len(plan.sheets) > 1:
             chosen = st.selectbox(tr("upload.sheet"), plan.sheets,
                                   index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0)
