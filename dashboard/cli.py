@@ -29,6 +29,14 @@ EPILOG_TARGETS = """examples:
   python -m dashboard targets --year 2027         give every tier until 2027
   python -m dashboard targets --year 2030 --tier ecosystem
 """
+EPILOG_BENCH = """examples:
+  python -m dashboard bench                       ~1M demo projects (built once in the temp folder)
+  python -m dashboard bench --scale 3330 --db /work/bench/sei-3330.duckdb --json
+  python -m dashboard bench --db data/sei.duckdb --skip import   an existing store, pages only
+
+targets (issue 10): slowest page uncached <= 150 ms at ~1M projects and <= 1,000 ms at ~10M;
+first page after a cold start <= 3 s and app peak RSS <= 1 GB at ~10M; import <= 10x raw DuckDB.
+"""
 EPILOG_INFO = """examples:
   python -m dashboard info
   SEI_DB=/tmp/x.duckdb python -m dashboard info
@@ -281,6 +289,14 @@ def cmd_targets(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
+                     import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
+                     emit=_print_json)
+
+
 EPILOG_USERS = """examples:
   python -m dashboard users add wang --role admin              the first admin (asks for a password twice)
   echo "$PW" | python -m dashboard users add li --role analyst --province 320000 --province 330000
@@ -483,6 +499,20 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.set_defaults(func=cmd_revert)
+
+    p = sub.add_parser("bench", help="measure page, start-up, memory and import speed on a large demo store",
+                       epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", type=_positive_float, default=333,
+                   help="demo scale when the store is built (333 = about 1M projects, 3330 = about 10M)")
+    p.add_argument("--db", type=Path, default=None,
+                   help="the store to measure; built at --scale if missing (default: one per scale in the temp folder)")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    p.add_argument("--repeat", type=int, default=3, help="uncached runs per page; the best is kept (default 3)")
+    p.add_argument("--rows", type=int, default=100_000, help="rows of the generated import file (default 100,000)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="page language (default zh)")
+    p.add_argument("--skip", action="append", choices=("server", "pages", "import"),
+                   help="leave a measure out (repeatable)")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("users", help="accounts: add, list, set-role, set-provinces, disable, reset-password, unlock",
                        epilog=EPILOG_USERS, formatter_class=argparse.RawDescriptionHelpFormatter)
