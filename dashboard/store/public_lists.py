@@ -16,7 +16,7 @@ from ..config import DATA_DIR
 from .engine import Connection
 
 PUBLIC_DIR = DATA_DIR / "public_lists"
-# file -> (table, integer columns, decimal columns); columns as in migration 003
+# file -> (table, integer columns, float columns); the columns are those of migration 003
 FILES = {
     "lists.csv": ("public_lists", ("announced_year", "announced_total"), ()),
     "clusters.csv": ("public_clusters", ("seq", "designated_year"), ()),
