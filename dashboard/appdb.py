@@ -79,13 +79,20 @@ def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tu
             observer(name, time.perf_counter() - started)
 
 
+def scoped(filters: Filters | None) -> Filters:
+    """The filters cut to the signed-in account's province scope: every page query passes here, so
+    no page, chart, download or export can leave the scope out."""
+    from .auth import session
+
+    return (filters or Filters()).replace(scope=session.scope())
+
+
 def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
     """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    return _load(str(db_path()), data_version(), name, filters or Filters(),
-                 tuple(sorted(kwargs.items())))
+    return _load(str(db_path()), data_version(), name, scoped(filters), tuple(sorted(kwargs.items())))
 
 
 def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
@@ -95,4 +102,4 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
     with cursor() as cur:
-        yield from fn(cur, filters or Filters(), **kwargs)
+        yield from fn(cur, scoped(filters), **kwargs)

@@ -37,7 +37,7 @@ def connect(path: str | Path | None = None, *, read_only: bool = False) -> Conne
                 f"{path} was written by a newer version of this tool (schema {version}, this one knows "
                 f"{LATEST_VERSION}); upgrade the tool before opening it."
             )
-        if version < LATEST_VERSION:
+        if pending(con):
             if read_only:
                 raise StoreError(
                     f"{path} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
@@ -91,6 +91,19 @@ def schema_version(con: Connection) -> int:
 _AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load}
 
 
+def _applied(con: Connection) -> set[int]:
+    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"):
+        return set()
+    return {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def pending(con: Connection) -> list[int]:
+    """Migrations not yet applied. Numbers are reserved per issue and may land out of order (004 before
+    003), so a gap is filled later rather than skipped."""
+    done = _applied(con)
+    return [v for v, _, _ in migrations() if v not in done]
+
+
 def migrate(con: Connection, *, target: int | None = None) -> list[int]:
     """Apply pending migrations up to ``target`` (default: all), each in its own transaction."""
     con.execute(
@@ -98,10 +111,10 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
         " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
     )
-    current = schema_version(con)
+    done = _applied(con)
     applied = []
     for version, name, sql in migrations():
-        if version <= current or (target is not None and version > target):
+        if version in done or (target is not None and version > target):
             continue
         con.execute("BEGIN TRANSACTION")
         try:
@@ -125,13 +138,17 @@ def data_version(con: Connection) -> int:
 
 
 @contextmanager
-def write(con: Connection) -> Iterator[Connection]:
-    """Run a block of writes as one transaction: all of it lands, or none of it does."""
+def write(con: Connection, *, bump: bool = True) -> Iterator[Connection]:
+    """Run a block of writes as one transaction: all of it lands, or none of it does.
+
+    ``bump=False`` for writes no page cache depends on (audit records, accounts), so a sign-in or a
+    download does not empty every cached chart."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
-        con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
-                    "WHERE key = 'data_version'")
+        if bump:
+            con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                        "WHERE key = 'data_version'")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
