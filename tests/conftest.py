@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dashboard import demo, store
@@ -34,3 +36,10 @@ def empty_db(tmp_path: Path) -> Path:
     path = tmp_path / "empty.duckdb"
     store.connect(path).close()
     return path
+
+
+@pytest.fixture
+def con(empty_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open connection to ``empty_db``, closed after the test."""
+    with store.opened(empty_db) as c:
+        yield c

@@ -13,8 +13,7 @@ import pytest
 from dashboard import store
 from dashboard.filters import Filters
 from dashboard.queries import clusters as cq
-from tests.apptest_helpers import open_page, texts
-from tests.test_page_summary import chart_titles, empty_combination, one
+from tests.apptest_helpers import chart_titles, empty_combination, one, open_page, texts
 
 
 def store_table(at: object) -> object:

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import store, taxonomy
-from .auth.accounts import Principal
-from .auth.permissions import Role
-from .config import default_db_path
+from .. import store, taxonomy
+from ..config import default_db_path
+from . import accounts
+from .common import STDOUT, audit_event, db_arg, operator_principal, positive_float, print_json
 
 EPILOG_INIT = """examples:
   python -m dashboard init --demo                 create data/sei.duckdb with the demo dataset
@@ -43,44 +42,8 @@ EPILOG_INFO = """examples:
 """
 
 
-def _operator() -> Principal:
-    """Who runs a command: the operating-system user on this host (the CLI needs the store file,
-    so it acts with every right; the audit trail says who it was)."""
-    import getpass
-    import socket
-
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = "unknown"
-    return Principal(name=name, role=Role.ADMIN, via="cli", source=socket.gethostname())
-
-
-def _audit(con: object, action: str, *, outcome: str = "ok", detail: dict | None = None) -> None:
-    from .store import auth as auth_store
-
-    auth_store.record(con, _operator(), action, outcome=outcome, detail=detail)  # type: ignore[arg-type]
-
-
-def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help="the DuckDB file (default: $SEI_DB, else data/sei.duckdb)",
-    )
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive finite number")
-    return value
-
-
 def cmd_init(args: argparse.Namespace) -> int:
-    from . import demo
+    from .. import demo
 
     path = args.db or default_db_path()
     with store.opened(path) as con:
@@ -96,7 +59,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
             count = store.batches.project_count(con, batch_id)
-            _audit(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
+            audit_event(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
     return 0
 
@@ -143,21 +106,10 @@ def _mapping(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def _print_json(payload: dict) -> None:
-    import json
-
-    print(json.dumps(payload, ensure_ascii=False, default=str), file=_STDOUT[0])
-
-
-# Where reports go. While a --json command runs, sys.stdout is pointed at stderr so that nothing a
-# library prints (xlrd's "WARNING ***", a stray print) lands in front of the one JSON object.
-_STDOUT = [sys.stdout]
-
-
 def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> int:
     """Report a failure: one JSON object on stdout with --json, else the message on stderr."""
     if getattr(args, "json", False):
-        _print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
+        print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
                      "file_name": Path(args.file).name if getattr(args, "file", None) else None})
     else:
         print(f"error: {message}", file=sys.stderr)
@@ -165,8 +117,8 @@ def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> in
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from . import ingest
-    from .i18n import t
+    from .. import ingest
+    from ..i18n import t
 
     lang = args.lang
     path = Path(args.file)
@@ -187,8 +139,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
-                                   force=args.force, imported_by=args.user or _operator().name)
-            _audit(con, "import", outcome="ok" if result.committed else "refused", detail={
+                                   force=args.force, imported_by=args.user or operator_principal().name)
+            audit_event(con, "import", outcome="ok" if result.committed else "refused", detail={
                 "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
                 "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
                 "rows_rejected": plan.rows_rejected, "recorded_as": args.user})
@@ -220,7 +172,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "message": refused.message(lang) if refused else None,
         }
         if args.json:
-            _print_json(payload)
+            print_json(payload)
         else:
             _print_import(payload, lang, t)
         return 0 if ok else 1
@@ -248,12 +200,12 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with store.opened(args.db or default_db_path()) as con:
         batches = ingest.list_batches(con)
     if args.json:
-        _print_json({"batches": batches.to_dict(orient="records")})
+        print_json({"batches": batches.to_dict(orient="records")})
         return 0
     print(f"{'batch':>5}  {'status':<9}  {'imported at':<19}  {'rows':>8}  {'updated':>7}  {'projects':>8}  file")
     for b in batches.itertuples():
@@ -276,8 +228,8 @@ CLUSTER_FIELDS = ("name", "tier", "status", "province", "city", "sector", "desig
 
 
 def cmd_clusters(args: argparse.Namespace) -> int:
-    from .filters import Filters
-    from .queries import public_lists
+    from ..filters import Filters
+    from ..queries import public_lists
 
     path = args.db or default_db_path()
     if not Path(path).exists():
@@ -291,7 +243,7 @@ def cmd_clusters(args: argparse.Namespace) -> int:
                      f"{', '.join(known)}, or public, demo, import, import:<batch>.", 2)
     rows = rows.astype(object).where(rows.notna(), None)
     if args.json:
-        _print_json({"clusters": [{k: r[k] for k in CLUSTER_FIELDS} for r in rows.to_dict(orient="records")]})
+        print_json({"clusters": [{k: r[k] for k in CLUSTER_FIELDS} for r in rows.to_dict(orient="records")]})
         return 0
     print("\t".join(CLUSTER_FIELDS))
     for r in rows.to_dict(orient="records"):
@@ -303,16 +255,16 @@ def cmd_clusters(args: argparse.Namespace) -> int:
 
 
 def cmd_revert(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with store.opened(args.db or default_db_path()) as con:
         try:
             removed = ingest.revert(con, args.batch_id, lang=args.lang)
         except ingest.RevertError as exc:
-            _audit(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
+            audit_event(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        _audit(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
+        audit_event(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
@@ -322,7 +274,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     with store.opened(path) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
-            _audit(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
+            audit_event(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
         for tier, count, year, clause in store.targets.listed(con):
             print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
         print("Clause （九） sets no deadline; the target year is this tool's assumption "
@@ -331,155 +283,11 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from .. import bench
 
     return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
                      import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
-                     emit=_print_json)
-
-
-EPILOG_USERS = """examples:
-  python -m dashboard users add wang --role admin              the first admin (asks for a password twice)
-  echo "$PW" | python -m dashboard users add li --role analyst --province 320000 --province 330000
-  python -m dashboard users list --json
-  python -m dashboard users set-role li steward
-  python -m dashboard users set-provinces li 440000            (or --all for every province)
-  python -m dashboard users disable li                         (enable undoes it)
-  python -m dashboard users reset-password li                  new password from stdin or the terminal
-  python -m dashboard users unlock li                          end a lock after 5 failed sign-ins
-
-roles: viewer < analyst < steward < admin (each has every right of the roles before it)
-  viewer   summary and analysis pages, the meeting export
-  analyst  + every download (CSV/XLSX of tables and chart data)
-  steward  + import, tag review, batch revert
-  admin    + accounts, targets, demo removal, the audit page
-passwords: at least 8 characters; read as one line from standard input, or prompted on a terminal;
-  stored only as an argon2id hash, never printed or exported
-"""
-EPILOG_AUDIT = """examples:
-  python -m dashboard audit                          the last 200 events
-  python -m dashboard audit --since 2026-11-01 --json
-  python -m dashboard audit --user li --action download
-"""
-
-
-def _read_password(prompt: str = "Password: ") -> str:
-    """One line from standard input, or (on a terminal) asked twice without echo."""
-    import getpass
-
-    from .auth.accounts import check_password
-
-    if sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if getpass.getpass("Again: ") != first:
-            raise ValueError("the two passwords differ")
-        return check_password(first)
-    line = sys.stdin.readline()
-    return check_password(line.rstrip("\r\n"))
-
-
-def cmd_users(args: argparse.Namespace) -> int:
-    from .auth import accounts
-    from .auth.permissions import parse_role
-    from .store import auth as auth_store
-
-    con = store.connect(args.db or default_db_path())
-    me = _operator()
-    try:
-        try:
-            if args.action == "list":
-                rows = auth_store.accounts(con)
-                if args.json:
-                    _print_json({"users": [{
-                        "username": a.username, "role": a.role.value, "provinces": list(a.provinces),
-                        "email": a.email, "disabled": a.disabled, "password": a.has_password,
-                        "created_at": a.created_at, "updated_at": a.updated_at} for a in rows]})
-                    return 0
-                if not rows:
-                    print("No accounts: the app runs in single-user mode (this machine only). "
-                          "Add the first admin with `python -m dashboard users add NAME --role admin`.")
-                for a in rows:
-                    print(f"{a.username:<20} {a.role.value:<8} {','.join(a.provinces) or 'all provinces':<24} "
-                          f"{a.email or '-':<28} {'disabled' if a.disabled else 'active'}")
-                return 0
-            name = accounts.check_name(args.name)
-            if args.action == "add":
-                role = parse_role(args.role)
-                provinces = accounts.parse_provinces(args.province or (), auth_store.province_codes(con))
-                if auth_store.find(con, name) is not None:
-                    raise auth_store.AccountError(f"an account named {name!r} exists already")
-                digest = None if args.no_password else accounts.hash_password(_read_password())
-                a = auth_store.add_account(con, me, name, role, provinces, digest, email=args.email)
-                print(f"Added {a.username} ({a.role.value}, "
-                      f"{'provinces ' + ','.join(a.provinces) if a.provinces else 'all provinces'}).")
-            elif args.action == "set-role":
-                a = auth_store.update_account(con, me, name, "user_set_role", role=parse_role(args.role))
-                print(f"{a.username} is now {a.role.value}.")
-            elif args.action == "set-provinces":
-                codes = () if args.all else accounts.parse_provinces(args.province or (),
-                                                                     auth_store.province_codes(con))
-                if not codes and not args.all:
-                    raise ValueError("name provinces with --province CODE, or --all")
-                a = auth_store.update_account(con, me, name, "user_set_provinces", provinces=codes)
-                print(f"{a.username} sees {','.join(a.provinces) or 'all provinces'}.")
-            elif args.action == "set-email":
-                a = auth_store.update_account(con, me, name, "user_set_email", email=args.email or None)
-                print(f"{a.username}: e-mail {a.email or '-'}.")
-            elif args.action in ("disable", "enable"):
-                a = auth_store.update_account(con, me, name, f"user_{args.action}",
-                                              disabled=args.action == "disable")
-                print(f"{a.username} is {'disabled' if a.disabled else 'active'}.")
-            elif args.action == "reset-password":
-                if auth_store.find(con, name) is None:
-                    raise auth_store.AccountError(f"no account named {name!r}")
-                digest = accounts.hash_password(_read_password("New password: "))
-                a = auth_store.update_account(con, me, name, "user_reset_password", password_hash=digest)
-                print(f"New password set for {a.username}; any lock on it is lifted.")
-            elif args.action == "unlock":
-                if auth_store.find(con, name) is None:
-                    raise auth_store.AccountError(f"no account named {name!r}")
-                _audit(con, "user_unlock", detail={"user": name})
-                print(f"{name} may sign in again.")
-        except (ValueError, EOFError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    finally:
-        con.close()
-    return 0
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from .store import auth as auth_store
-
-    since = None
-    if args.since:
-        try:
-            since = dt.datetime.fromisoformat(args.since)
-        except ValueError:
-            print(f"error: --since {args.since!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
-            return 2
-    con = store.connect(args.db or default_db_path())
-    try:
-        events = auth_store.events(con, since=since, actor=args.user, action=args.action,
-                                   limit=None if args.since else args.limit)
-    finally:
-        con.close()
-    events = events.iloc[::-1]  # oldest first, as a log reads
-    if args.json:
-        import json
-
-        rows = []
-        for r in events.to_dict(orient="records"):
-            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
-            rows.append(r)
-        _print_json({"events": rows})
-        return 0
-    for r in events.itertuples():
-        print(f"{str(r.happened_at)[:19]}  {r.actor or '-':<16} {r.via:<5} {r.source or '-':<15} "
-              f"{r.action:<20} {r.outcome:<8} {r.detail or ''}")
-    return 0
+                     emit=print_json)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -491,9 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create or upgrade the store, optionally with demo data",
                        epilog=EPILOG_INIT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--demo", action="store_true", help="add the clearly-labelled demo dataset")
-    p.add_argument("--scale", type=_positive_float, default=1.0,
+    p.add_argument("--scale", type=positive_float, default=1.0,
                    help="demo size as a multiple of about 3,000 projects (default 1)")
     p.add_argument("--seed", type=int, default=1409, help="random seed of the demo data (default 1409)")
     p.add_argument("--force", action="store_true", help="add demo data even if some is present")
@@ -501,12 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="schema version, row counts, whether demo data is present",
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("targets", help="show the 10/100/1000 targets, or change their target year",
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
     p.add_argument("--tier", choices=[t.slug for t in taxonomy.tiers()], help="only this tier (default: all)")
     p.set_defaults(func=cmd_targets)
@@ -514,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
                        epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE", help="the project list")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a project table)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="set a column's field (repeatable)")
     p.add_argument("--on-duplicate", choices=("update", "skip"), default="update",
@@ -522,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are rejected")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
-    p.add_argument("--usd-rate", type=_positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
+    p.add_argument("--usd-rate", type=positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
     p.add_argument("--user", default=None, help="who imports (recorded with the batch)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
@@ -530,13 +338,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batches", help="list import batches", epilog=EPILOG_BATCHES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_batches)
 
     p = sub.add_parser("clusters", help="list clusters: the real public lists (with sources), demo and imported",
                        epilog=EPILOG_CLUSTERS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--list", metavar="NAME", help="only this list (see below)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_clusters)
@@ -544,13 +352,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revert", help="remove an import batch and restore the projects it updated",
                        epilog=EPILOG_BATCHES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.set_defaults(func=cmd_revert)
 
     p = sub.add_parser("bench", help="measure page, start-up, memory and import speed on a large demo store",
                        epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scale", type=_positive_float, default=333,
+    p.add_argument("--scale", type=positive_float, default=333,
                    help="demo scale when the store is built (333 = about 1M projects, 3330 = about 10M)")
     p.add_argument("--db", type=Path, default=None,
                    help="the store to measure; built at --scale if missing (default: one per scale in the temp folder)")
@@ -562,47 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave a measure out (repeatable)")
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("users", help="accounts: add, list, set-role, set-provinces, disable, reset-password, unlock",
-                       epilog=EPILOG_USERS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    users = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    u = users.add_parser("add", help="add an account (password from stdin, or asked on a terminal)")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--role", required=True, help="viewer, analyst, steward or admin")
-    u.add_argument("--province", action="append", metavar="CODE",
-                   help="limit the account to a province (GB/T 2260, e.g. 320000); repeatable; default all")
-    u.add_argument("--email", help="e-mail, for single sign-on to find this account")
-    u.add_argument("--no-password", action="store_true", help="single sign-on only: no password sign-in")
-    u = users.add_parser("list", help="every account (never a password)")
-    u.add_argument("--json", action="store_true", help="print one JSON object")
-    u = users.add_parser("set-role", help="change an account's role")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("role", metavar="ROLE")
-    u = users.add_parser("set-provinces", help="change an account's province scope")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--province", action="append", metavar="CODE")
-    u.add_argument("--all", action="store_true", help="every province")
-    u = users.add_parser("set-email", help="change (or with no --email, clear) an account's e-mail")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--email")
-    for action, text in (("disable", "stop an account signing in (its sessions end on their next click)"),
-                         ("enable", "let a disabled account sign in again"),
-                         ("reset-password", "set a new password (stdin or terminal); lifts a lock"),
-                         ("unlock", "lift the lock after 5 failed sign-ins")):
-        u = users.add_parser(action, help=text)
-        u.add_argument("name", metavar="NAME")
-    for u in users.choices.values():
-        _db_arg(u)
-    p.set_defaults(func=cmd_users)
-
-    p = sub.add_parser("audit", help="print the audit trail (who did what, when, from where)",
-                       epilog=EPILOG_AUDIT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
-    p.add_argument("--since", metavar="DATE", help="from this date or time (UTC), e.g. 2026-11-01")
-    p.add_argument("--user", help="only this user's events")
-    p.add_argument("--action", help="only this action (sign_in, import, revert, download, ...)")
-    p.add_argument("--limit", type=int, default=200, help="without --since: the last N events (default 200)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(func=cmd_audit)
+    accounts.add_parsers(sub)
 
     return parser
 
@@ -614,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     db = args.db if getattr(args, "db", None) is not None else default_db_path()
-    _STDOUT[0] = sys.stdout
+    STDOUT[0] = sys.stdout
     redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
     try:
         with redirect:
