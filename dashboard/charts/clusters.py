@@ -215,4 +215,5 @@ def public_progress(lists: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
     fig.update_layout(barmode="overlay", bargap=0.45)
     fig.update_xaxes(range=[0, top * 1.12])
     height = 230 + 70 * len(d)
-    return style(fig, t("clusters.public_chart_title", lang), subtitle, x_title=t("clusters.public_axis", lang), height=height)
+    return style(fig, t("clusters.public_chart_title", lang), subtitle, x_title=t("clusters.public_axis", lang),
+                 height=height)
