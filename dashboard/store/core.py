@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..config import default_db_path
-from . import engine, reference
+from . import engine, public_lists, reference
 from .engine import Connection
 from .errors import StoreError
 
@@ -88,7 +88,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load}
 
 
 def _applied(con: Connection) -> set[int]:
@@ -157,7 +157,7 @@ def write(con: Connection, *, bump: bool = True) -> Iterator[Connection]:
 
 COUNTED_TABLES = (
     "regions", "targets", "import_batches", "clusters", "cluster_metrics", "projects",
-    "project_investments", "project_funding",
+    "project_investments", "project_funding", "public_lists", "public_clusters", "public_statistics",
 )
 
 
