@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..config import default_db_path
-from . import engine, reference
+from . import engine, public_lists, reference
 from . import rollups as _rollups
 from .engine import Connection
 from .errors import StoreError
@@ -89,7 +89,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed, 5: _rollups.refresh}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh}
 
 
 def _applied(con: Connection) -> set[int]:
@@ -162,7 +162,7 @@ def write(con: Connection, *, bump: bool = True, rollups: bool | None = None) ->
 
 COUNTED_TABLES = (
     "regions", "targets", "import_batches", "clusters", "cluster_metrics", "projects",
-    "project_investments", "project_funding",
+    "project_investments", "project_funding", "public_lists", "public_clusters", "public_statistics",
 )
 
 
