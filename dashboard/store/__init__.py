@@ -10,7 +10,7 @@ starts with), ``batches`` (import batches: write, revert, list), ``demo`` (the d
 data/public_lists/, kept apart from demo and imported data).
 """
 
-from . import batches, demo, public_lists, targets
+from . import batches, demo, public_lists, rollups, targets
 from .batches import demo_batches, new_batch, next_project_id
 from .core import (
     COUNTED_TABLES,
@@ -44,6 +44,6 @@ def reload_public_lists(con: Connection) -> dict[str, int]:
 __all__ = [
     "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "StoreError", "batches", "connect",
     "cursor", "data_version", "demo", "demo_batches", "migrate", "migrations", "new_batch", "next_project_id",
-    "opened", "public_lists", "reload_public_lists", "remove_demo", "scalar", "schema_version", "set_target_year",
-    "table_counts", "targets", "write",
+    "opened", "public_lists", "reload_public_lists", "remove_demo", "rollups", "scalar", "schema_version",
+    "set_target_year", "table_counts", "targets", "write",
 ]
