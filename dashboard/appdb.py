@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -38,10 +40,21 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     """Open the store once per process; a new file is filled with the demo dataset."""
     is_new = not Path(path).exists()
     con = store.connect(path)
+    # DuckDB's buffer pool would otherwise keep up to 80% of the machine's memory of table pages
+    # after a few pages at ~10M projects; the app's reads are aggregates that need far less.
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     if is_new:
         log.info("New store at %s: adding the demo dataset", path)
         demo.generate(con)
     return con
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit for the app process (``SEI_DB_MEMORY``, default 512MB)."""
+    value = os.environ.get("SEI_DB_MEMORY", "512MB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, flags=re.IGNORECASE):
+        raise ValueError(f"SEI_DB_MEMORY={value!r}: give a size such as 512MB or 1GB")
+    return value
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -66,7 +79,13 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
     return getattr(importlib.import_module(module), func)
 
 
-@st.cache_data(show_spinner=False, max_entries=4000)
+# Bounded: query results are small (aggregates, one page of projects), and at most this many are kept,
+# none longer than an hour; a new data version makes the old entries unreachable and they age out.
+CACHE_ENTRIES = 512
+CACHE_TTL_S = 3600
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S)
 def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...]
           ) -> pd.DataFrame:
     fn = _resolve(name)

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard import downloads
+from dashboard import downloads, store
 from tests.apptest_helpers import goto, open_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,6 +170,7 @@ def hostile_db(empty_db: Path) -> Path:
             "VALUES (?, ?, ?, ?, 'under_construction', ?, ?, ?, '440000', 'private', 1)",
             [pid, name, owner, sector, start, end, wan])
         con.execute("INSERT INTO project_investments VALUES (?, ?, ?, ?)", [pid, start, wan / 2, wan / 2])
+    store.rollups.refresh(con)  # the raw inserts above bypass store.write, which rebuilds the rollups
     con.close()
     return empty_db
 

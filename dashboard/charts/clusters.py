@@ -186,3 +186,34 @@ def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = style(fig, t("clusters.metrics_title", lang), as_of, height=320, legend=False)
     fig.update_layout(margin={"t": 100})
     return fig
+
+
+def public_progress(lists: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
+    """The real national designations against the clause (九) target: for each public list that
+    counts towards a tier, the announced total (light), the rows verified and shipped (solid) and the
+    tier's target (dotted line). ``lists`` is :func:`dashboard.queries.public_lists.lists`."""
+    d = lists[lists["counts_to_tier"].notna()].reset_index(drop=True)
+    names = [r.name_zh if lang == "zh" else r.name_en for r in d.itertuples()]
+    color = TIER_COLORS["cluster"]
+    fig = go.Figure()
+    fig.add_bar(y=names, x=d["announced_total"], orientation="h", marker={"color": _rgba(color, 0.25)},
+                name=t("clusters.public_announced", lang), text=[count(int(v), lang) for v in d["announced_total"]],
+                textposition="outside",
+                hovertemplate="%{y}: %{x}<extra>" + t("clusters.public_announced", lang) + "</extra>")
+    fig.add_bar(y=names, x=d["verified"], orientation="h", marker={"color": color},
+                name=t("clusters.public_verified", lang), text=[count(int(v), lang) for v in d["verified"]],
+                textposition="inside", insidetextanchor="end", textfont={"color": "white"},
+                hovertemplate="%{y}: %{x}<extra>" + t("clusters.public_verified", lang) + "</extra>")
+    for r in d.itertuples():
+        if pd.notna(r.target_count):
+            target = int(r.target_count)
+            fig.add_vline(x=target, line={"color": "#c0392b", "dash": "dot", "width": 2})
+            fig.add_annotation(x=target, y=1.02, yref="paper", showarrow=False, xanchor="right",
+                               text=t("clusters.public_target", lang, n=count(target, lang)),
+                               font={"color": "#c0392b"})
+    top = max([float(d["announced_total"].max() or 0)] + [float(v) for v in d["target_count"].dropna()])
+    fig.update_layout(barmode="overlay", bargap=0.45)
+    fig.update_xaxes(range=[0, top * 1.12])
+    height = 230 + 70 * len(d)
+    return style(fig, t("clusters.public_chart_title", lang), subtitle, x_title=t("clusters.public_axis", lang),
+                 height=height)

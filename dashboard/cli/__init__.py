@@ -48,6 +48,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
     with store.opened(path) as con:
         print(f"{path}: schema version {store.schema_version(con)}")
+        loaded = store.reload_public_lists(con)
+        print(f"Public lists (data/public_lists/, apart from demo and imported data): "
+              f"{loaded['public_clusters']} clusters on {loaded['public_lists']} lists, "
+              f"{loaded['public_statistics']} national statistics.")
         if args.demo:
             if store.demo_batches(con) and not args.force:
                 print("Demo data is already present; use --force to add another demo batch.")
@@ -181,6 +185,9 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
     if p["unmapped"]:
         print(t("importer.cli_extra", lang) + ", ".join(p["unmapped"]))
     for e in p["errors"]:
+        if e["row"] is None:  # a problem with the whole file, or the count of those not listed
+            print("  " + t("importer.cli_file_error", lang, message=e["message"]))
+            continue
         print("  " + t("importer.cli_error", lang, row=e["row"], column=e["column"] or "-", message=e["message"]))
     for w in p["warnings"]:
         where = t("importer.cli_row", lang, row=w["row"]) if w["row"] else t("importer.cli_whole_file", lang)
@@ -207,6 +214,46 @@ def cmd_batches(args: argparse.Namespace) -> int:
     for b in batches.itertuples():
         print(f"{b.batch_id:>5}  {b.status:<9}  {str(b.imported_at)[:19]:<19}  {b.rows_imported:>8,}  "
               f"{b.rows_updated or 0:>7,}  {b.projects:>8,}  {b.file_name}{'  (demo)' if b.is_demo else ''}")
+    return 0
+
+
+EPILOG_CLUSTERS = """lists:
+  ndrc_sei_clusters_2019   NDRC, first batch of national SEI clusters (clause (九) counts these)
+  miit_amc_2022, miit_amc_2024   MIIT national advanced manufacturing clusters (a different programme)
+  public | miit | demo | import | import:<batch>   every public list, both MIIT lists, demo or imported clusters
+
+examples:
+  python -m dashboard clusters                               every cluster, public lists first
+  python -m dashboard clusters --list ndrc_sei_clusters_2019 the real national SEI designations
+  python -m dashboard clusters --list miit --json            MIIT's lists as one JSON object
+"""
+CLUSTER_FIELDS = ("name", "tier", "status", "province", "city", "sector", "designated_year", "list", "source")
+
+
+def cmd_clusters(args: argparse.Namespace) -> int:
+    from ..filters import Filters
+    from ..queries import public_lists
+
+    path = args.db or default_db_path()
+    if not Path(path).exists():
+        return _fail(args, "no_store", f"{path} does not exist; create it with "
+                     f"`python -m dashboard init --db {path}`.", 1)
+    with store.opened(path, read_only=True) as con:
+        rows = public_lists.all_clusters(con.cursor(), Filters(), list_name=args.list)
+        known = public_lists.lists(con.cursor(), Filters())["list_slug"].tolist()
+    if args.list and rows.empty:
+        return _fail(args, "unknown_list", f"no cluster on a list named {args.list!r}; public lists: "
+                     f"{', '.join(known)}, or public, demo, import, import:<batch>.", 2)
+    rows = rows.astype(object).where(rows.notna(), None)
+    if args.json:
+        print_json({"clusters": [{k: r[k] for k in CLUSTER_FIELDS} for r in rows.to_dict(orient="records")]})
+        return 0
+    print("\t".join(CLUSTER_FIELDS))
+    for r in rows.to_dict(orient="records"):
+        print("\t".join("-" if r[k] is None else str(r[k]) for k in CLUSTER_FIELDS))
+    public = int((rows["kind"] == "public").sum())
+    print(f"{len(rows):,} clusters ({public:,} from public lists, each with its source; "
+          f"{len(rows) - public:,} demo or imported).", file=sys.stderr)
     return 0
 
 
@@ -298,6 +345,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_batches)
 
+    p = sub.add_parser("clusters", help="list clusters: the real public lists (with sources), demo and imported",
+                       epilog=EPILOG_CLUSTERS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_arg(p)
+    p.add_argument("--list", metavar="NAME", help="only this list (see below)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_clusters)
+
     p = sub.add_parser("revert", help="remove an import batch and restore the projects it updated",
                        epilog=EPILOG_BATCHES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
@@ -342,6 +396,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
                      "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)

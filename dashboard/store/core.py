@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..config import default_db_path
-from . import engine, reference
+from . import engine, public_lists, reference
+from . import rollups as _rollups
 from .engine import Connection
 from .errors import StoreError
 
@@ -88,7 +89,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh}
 
 
 def _applied(con: Connection) -> set[int]:
@@ -138,14 +139,18 @@ def data_version(con: Connection) -> int:
 
 
 @contextmanager
-def write(con: Connection, *, bump: bool = True) -> Iterator[Connection]:
+def write(con: Connection, *, bump: bool = True, rollups: bool | None = None) -> Iterator[Connection]:
     """Run a block of writes as one transaction: all of it lands, or none of it does.
 
     ``bump=False`` for writes no page cache depends on (audit records, accounts), so a sign-in or a
-    download does not empty every cached chart."""
+    download does not empty every cached chart. The rollups are rebuilt in the same transaction
+    whenever the data version moves (``rollups=False`` for writes that touch no project or cluster,
+    such as target years)."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
+        if bump if rollups is None else rollups:
+            _rollups.refresh(con)
         if bump:
             con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
                         "WHERE key = 'data_version'")
@@ -157,7 +162,7 @@ def write(con: Connection, *, bump: bool = True) -> Iterator[Connection]:
 
 COUNTED_TABLES = (
     "regions", "targets", "import_batches", "clusters", "cluster_metrics", "projects",
-    "project_investments", "project_funding",
+    "project_investments", "project_funding", "public_lists", "public_clusters", "public_statistics",
 )
 
 

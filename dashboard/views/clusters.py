@@ -12,6 +12,7 @@ from ..charts.overview import sector_name
 from ..formatting import money_unit
 from ..i18n import current_lang, t
 from ..queries import clusters as cq
+from ..queries import public_lists as pq
 from .base import current_filters
 from .summary import ui_money
 
@@ -23,6 +24,9 @@ def render() -> None:
     target_year = int(tiers["target_year"].max()) if not tiers.empty else 2025
     st.title(t("clusters.title"))
     st.caption(t("clusters.caption", year=target_year))
+    _public_lists(lang)
+    st.subheader(t("clusters.store_title"))
+    st.caption(t("clusters.store_caption"))
     table = appdb.load(cq.cluster_table, f)
     if table.empty:
         ui.empty_state()
@@ -64,6 +68,59 @@ def render() -> None:
     ui.table(shown, "clusters_table", width="stretch", height=360, column_config=ui_money(shown))
 
     _cluster_view(f, table, lang, as_of)
+
+
+def _public_lists(lang: str) -> None:
+    """The real national designations (data/public_lists/) against the clause (九) target, each row with
+    its source, and MIIT's related list as a different programme; apart from demo and imported clusters."""
+    lists = appdb.load(pq.lists)
+    if lists.empty:
+        return
+    zh = lang == "zh"
+    st.subheader(t("clusters.public_title"))
+    st.caption(t("clusters.public_caption"))
+    counted = lists[lists["counts_to_tier"].notna()]
+    ui.chart(charts.public_progress(lists, lang, t("clusters.public_subtitle")),
+             counted[["list_slug", "name_zh", "announced_total", "verified", "target_count", "source_url"]],
+             "clusters_public")
+    for r in counted.itertuples():
+        note = t("clusters.public_note", name=r.name_zh if zh else r.name_en,
+                  publisher=r.publisher_zh if zh else r.publisher_en, document=r.document,
+                  year=r.announced_year, total=r.announced_total, verified=r.verified,
+                  missing=int(r.announced_total) - int(r.verified))
+        st.markdown(f"{note} [{t('clusters.col_source')}]({r.source_url})")
+    rows = appdb.load(pq.public_clusters)
+    names = dict(zip(lists["list_slug"], lists["name_zh" if zh else "name_en"], strict=True))
+    st.markdown(f"**{t('clusters.public_table')}**")
+    ndrc = rows[rows["list_slug"].isin(counted["list_slug"])]
+    ui.table(_public_table(ndrc, names, lang), "clusters_public_table", width="stretch",
+             column_config={t("clusters.col_source"): st.column_config.LinkColumn()})
+    related = lists[lists["counts_to_tier"].isna()]
+    if not related.empty:
+        with st.expander(t("clusters.related_title"), icon=":material/link:"):
+            st.caption(t("clusters.related_note"))
+            for r in related.itertuples():
+                st.markdown(t("clusters.related_line", name=r.name_zh if zh else r.name_en,
+                               total=r.announced_total, verified=r.verified)
+                            + f" [{t('clusters.col_source')}]({r.source_url})")
+            others = rows[rows["list_slug"].isin(related["list_slug"])]
+            ui.table(_public_table(others, names, lang), "clusters_related_table", width="stretch",
+                     column_config={t("clusters.col_source"): st.column_config.LinkColumn()})
+
+
+def _public_table(rows: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    zh = lang == "zh"
+    return pd.DataFrame({
+        t("clusters.col_name"): rows["name"],
+        t("clusters.col_field"): rows["field_zh"],
+        t("clusters.col_sector"): [sector_name(s, lang) if isinstance(s, str) else "—" for s in rows["sector"]],
+        t("clusters.col_province"): rows["province" if zh else "province_en"].fillna("—"),
+        t("clusters.col_city"): rows["city" if zh else "city_en"].fillna("—"),
+        t("clusters.col_year"): rows["designated_year"].astype("Int64"),
+        t("clusters.col_source"): rows["source_url"],
+        t("clusters.col_source_note"): rows["source_publisher"],
+        t("clusters.col_list"): rows["list_slug"].map(names),
+    })
 
 
 def _table(table: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count, money
 from ..i18n import current_lang, t
+from ..queries import public_lists as pq
 from .base import current_filters
 
 
@@ -29,6 +30,7 @@ def render() -> None:
 
     st.subheader(t("summary.highlights_title"))
     st.markdown("\n".join(f"- {s}" for s in report.highlights(data, lang)))
+    _public_context(lang)
 
     left, right = st.columns(2)
     with left:
@@ -58,6 +60,28 @@ def render() -> None:
     ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
     _export(data, lang, as_of)
+
+
+def _public_context(lang: str) -> None:
+    """Real national figures beside the data: the latest SEI and 三新 shares of GDP and the national
+    designations announced, each with its source (data/public_lists/, never the demo)."""
+    stats = appdb.load(pq.statistics)
+    lists = appdb.load(pq.lists)
+    if stats.empty and lists.empty:
+        return
+    zh = lang == "zh"
+    lines = []
+    for _, r in stats.sort_values("year").groupby("indicator").tail(1).iterrows():
+        lines.append(t("summary.public_stat", name=r["name_zh"] if zh else r["name_en"], year=int(r["year"]),
+                        value=f"{r['value']:g}{r['unit']}", source=r["source_publisher"], url=r["source_url"]))
+    for r in lists[lists["counts_to_tier"].notna()].itertuples():
+        lines.append(t("summary.public_list", name=r.name_zh if zh else r.name_en, total=r.announced_total,
+                        year=r.announced_year, publisher=r.publisher_zh if zh else r.publisher_en,
+                        verified=r.verified, url=r.source_url))
+    with st.container(border=True):
+        st.markdown(f"**{t('summary.public_title')}**")
+        st.markdown("\n".join(f"- {s}" for s in lines))
+        st.caption(t("summary.public_caption"))
 
 
 def ui_money(table: pd.DataFrame) -> dict[str, object]:
