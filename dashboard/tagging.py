@@ -20,9 +20,9 @@ last specific keyword: 锂电池负极材料 is a material). Bare sector words (
 they tag a project only when nothing more specific does, and with low confidence. A keyword followed
 by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
-short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools, colleges, hospital buildings, water
-supply, generic park works, and ordinary industries such as 不锈钢, 农机, 燃油车, 秸秆还田, 饲料) leaves a
-project unclassified unless a strong SEI keyword is present too.
+short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
+colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
+农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong SEI keyword is present too.
 """
 
 from __future__ import annotations
