@@ -1,16 +1,17 @@
 """The app's view of the store: one connection per process, cached query results.
 
-Results are cached on (database path, data version, query, filters, arguments). Every import,
-revert or demo change bumps the data version, so no page ever shows stale numbers.
+Results are cached on (store, data version, query, filters, arguments, snapshot). The data version is
+the lake's newest snapshot id, read from the store on every page run: a commit by any process (an
+import from the command line, another app server) shows on the next run, without a restart.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -18,8 +19,8 @@ import pandas as pd
 import streamlit as st
 
 from . import demo, store
-from .config import default_db_path
 from .filters import Filters
+from .store import engine
 
 log = logging.getLogger(__name__)
 
@@ -28,28 +29,49 @@ log = logging.getLogger(__name__)
 QUERY_OBSERVERS: list[Callable[[str, float], None]] = []
 
 
-def db_path() -> Path:
-    return default_db_path().resolve()
+def location() -> engine.Location:
+    """The store the app serves: ``$SEI_DB``/``$SEI_DATA_PATH`` or the embedded default."""
+    return engine.locate()
+
+
+def db_key() -> str:
+    loc = location()
+    return f"{loc.catalog}|{loc.data_path or ''}"
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """Open the store once per process; a new file is filled with the demo dataset."""
-    is_new = not Path(path).exists()
-    con = store.connect(path)
-    if is_new:
-        log.info("New store at %s: adding the demo dataset", path)
+def _connection(key: str) -> duckdb.DuckDBPyConnection:
+    """Open the store once per process; a store this call creates is filled with the demo dataset."""
+    catalog, _, data_path = key.partition("|")
+    con, created = store.open_store(catalog, data_path=data_path or None)
+    if created:
+        log.info("New store at %s: adding the demo dataset", catalog)
         demo.generate(con)
     return con
 
 
 def connection() -> duckdb.DuckDBPyConnection:
     """The process-wide connection; take ``.cursor()`` for reads in a page."""
-    return _connection(str(db_path()))
+    return _connection(db_key())
 
 
 def data_version() -> int:
-    return store.data_version(connection().cursor())
+    cur = connection().cursor()
+    try:
+        return store.data_version(cur)
+    finally:
+        cur.close()
+
+
+_attach_lock = threading.Lock()
+
+
+def _cursor(key: str, as_of: int | None) -> duckdb.DuckDBPyConnection:
+    con = _connection(key)
+    if as_of is None:
+        return con.cursor()
+    with _attach_lock:
+        return store.snapshot_cursor(con, as_of)
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -60,10 +82,10 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False, max_entries=4000)
-def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...]
-          ) -> pd.DataFrame:
+def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
+          as_of: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)
-    cur = _connection(path).cursor()
+    cur = _cursor(key, as_of)
     started = time.perf_counter()
     try:
         return fn(cur, filters, **dict(kwargs))
@@ -73,13 +95,17 @@ def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tu
             observer(name, time.perf_counter() - started)
 
 
-def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
-    """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
+def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, *, as_of: int | None = None,
+         **kwargs: Any) -> pd.DataFrame:
+    """Run a query function from :mod:`dashboard.queries`, cached on the data version.
+
+    ``as_of``: a snapshot id; the query then reads the store as it was after that snapshot.
+    """
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    return _load(str(db_path()), data_version(), name, filters or Filters(),
-                 tuple(sorted(kwargs.items())))
+    version = as_of if as_of is not None else data_version()
+    return _load(db_key(), version, name, filters or Filters(), tuple(sorted(kwargs.items())), as_of)
 
 
 def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any

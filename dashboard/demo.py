@@ -415,8 +415,10 @@ def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 
     rng = np.random.default_rng(seed)
     ref = _reference_tables(con)
     sector_slugs = [s.slug for s in taxonomy.sectors()]
-    with store.write(con):
+    label: dict = {"demo": "added"}
+    with store.write(con, message="demo data", author="demo", what="change", extra=label):
         batch_id = store.new_batch(con, DEMO_FILE_NAME, imported_by="demo", is_demo=True)
+        label["batch"] = batch_id
         places = _places(con)
         con.register("places", places.assign(idx=places.index))
         con.register("subs", ref["subs"])

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dashboard import formatting, taxonomy
+from dashboard import formatting, store, taxonomy
 from tests.apptest_helpers import open_page
 
 
 def sql(path: Path, query: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(path), read_only=True)
+    con = store.connect(path, read_only=True)
     try:
         return con.execute(query, params or []).fetchone()
     finally:

