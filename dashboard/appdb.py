@@ -66,12 +66,12 @@ def data_version() -> int:
 _attach_lock = threading.Lock()
 
 
-def _cursor(key: str, as_of: int | None) -> duckdb.DuckDBPyConnection:
+def _cursor(key: str, snapshot: int | None) -> duckdb.DuckDBPyConnection:
     con = _connection(key)
-    if as_of is None:
+    if snapshot is None:
         return con.cursor()
     with _attach_lock:
-        return store.snapshot_cursor(con, as_of)
+        return store.snapshot_cursor(con, snapshot)
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -83,9 +83,9 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
 
 @st.cache_data(show_spinner=False, max_entries=4000)
 def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
-          as_of: int | None = None) -> pd.DataFrame:
+          snapshot: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)
-    cur = _cursor(key, as_of)
+    cur = _cursor(key, snapshot)
     started = time.perf_counter()
     try:
         return fn(cur, filters, **dict(kwargs))
@@ -95,17 +95,19 @@ def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tup
             observer(name, time.perf_counter() - started)
 
 
-def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, *, as_of: int | None = None,
-         **kwargs: Any) -> pd.DataFrame:
-    """Run a query function from :mod:`dashboard.queries`, cached on the data version.
+def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
+    return load_at(None, fn, filters, **kwargs)
 
-    ``as_of``: a snapshot id; the query then reads the store as it was after that snapshot.
-    """
+
+def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filters | None = None,
+            **kwargs: Any) -> pd.DataFrame:
+    """:func:`load` on the store as it was at ``snapshot`` (None: as it is now)."""
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    version = as_of if as_of is not None else data_version()
-    return _load(db_key(), version, name, filters or Filters(), tuple(sorted(kwargs.items())), as_of)
+    version = snapshot if snapshot is not None else data_version()
+    return _load(db_key(), version, name, filters or Filters(), tuple(sorted(kwargs.items())), snapshot)
 
 
 def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
