@@ -121,3 +121,17 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
         yield from fn(cur, filters or Filters(), **kwargs)
     finally:
         cur.close()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _snapshots(key: str, version: int) -> pd.DataFrame:
+    cur = _connection(key).cursor()
+    try:
+        return store.snapshots(cur)
+    finally:
+        cur.close()
+
+
+def snapshots() -> pd.DataFrame:
+    """The store's snapshots (see :func:`dashboard.store.snapshots`), cached on the data version."""
+    return _snapshots(db_key(), data_version())

@@ -168,7 +168,11 @@ _install_lock = threading.Lock()
 
 
 def install_extensions() -> None:
-    """Install the wheels' extension files into the extension folder (once per process)."""
+    """Install the wheels' extension files into the extension folder (once per process).
+
+    The folder is per DuckDB version (``v1.5.5/…``) and the wheels carry the official signed builds, so
+    an extension installed there once (by any environment of this user) is the one a wheel would give.
+    """
     global _installed
     with _install_lock:
         if _installed:
@@ -179,12 +183,12 @@ def install_extensions() -> None:
             fcntl.flock(lock, fcntl.LOCK_EX)
             con = duckdb.connect(config=engine_config())
             try:
-                have = {r[0]: r[1] for r in con.execute(
-                    "SELECT extension_name, installed_from FROM duckdb_extensions() WHERE installed").fetchall()}
+                have = {r[0] for r in con.execute(
+                    "SELECT extension_name FROM duckdb_extensions() WHERE installed").fetchall()}
                 for name in EXTENSIONS:
-                    source = wheel_file(name)
-                    if have.get(_INSTALLED_AS.get(name, name)) != str(source):
-                        con.execute(f"FORCE INSTALL '{source}'")
+                    source = wheel_file(name)  # checked even when installed: the wheels must be there
+                    if _INSTALLED_AS.get(name, name) not in have:
+                        con.execute(f"INSTALL '{source}'")
             finally:
                 con.close()
         _installed = True

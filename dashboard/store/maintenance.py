@@ -41,7 +41,8 @@ def file_stats(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 def maintain(con: duckdb.DuckDBPyConnection, *, keep_days: float | None = None,
              on_wait: Callable[[str], None] | None = None) -> dict[str, dict[str, int]]:
     """Merge small files, rewrite files with many deleted rows, expire snapshots older than
-    ``keep_days`` (None: keep all) and delete the files no kept snapshot needs. Returns file stats
+    ``keep_days`` (None: keep all) and delete the files no kept snapshot needs, and those a killed
+    writer left behind. Returns file stats
     before and after. Holds the writer lock; readers go on reading."""
     before = file_stats(con)
     name = engine.catalog_name(con)
@@ -53,6 +54,8 @@ def maintain(con: duckdb.DuckDBPyConnection, *, keep_days: float | None = None,
             con.execute("CALL ducklake_expire_snapshots(?, older_than => now() - to_microseconds(?))",
                         [name, int(keep_days * 86_400_000_000)])
         con.execute("CALL ducklake_cleanup_old_files(?, cleanup_all => true)", [name])
+        # files no snapshot knows (left by a writer that was killed): safe only while we hold the lock
+        con.execute("CALL ducklake_delete_orphaned_files(?, cleanup_all => true)", [name])
     return {"before": before, "after": file_stats(con)}
 
 

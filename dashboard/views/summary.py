@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -18,11 +20,16 @@ def render() -> None:
     st.title(tr("summary.title"))
     st.caption(tr("summary.caption"))
     as_of_year = ui.as_of_year() or pd.Timestamp.now().year
-    data = report.load_summary(appdb.load, f, as_of_year)
+    snapshot, snapshot_note = _pick_snapshot()
+    run = appdb.load if snapshot is None else functools.partial(appdb.load_at, snapshot)
+    data = report.load_summary(run, f, as_of_year)
     if data.is_empty:
         ui.empty_state()
         return
     as_of = ui.as_of_line()
+    if snapshot_note:
+        st.info(snapshot_note, icon=":material/history:")
+        as_of = f"{as_of} · {snapshot_note}"
 
     _kpis(data, lang)
     ui.chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), data.tiers, "summary_targets")
@@ -58,6 +65,37 @@ def render() -> None:
     ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
     _export(data, lang, as_of)
+
+
+def _pick_snapshot() -> tuple[int | None, str]:
+    """'As of' control: the store now, or as it was at an earlier import/revert/change or date.
+
+    Returns the snapshot id (None: now) and the line that labels the page and its export.
+    """
+    snaps = appdb.snapshots()
+    changes = snaps[snaps["commit_message"].notna() & ~snaps["author"].fillna("").eq("migrate")]
+    changes = changes.iloc[::-1]
+    labels = {None: tr("summary.asof_now")}
+    for r in changes.itertuples():
+        when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
+        labels[int(r.snapshot_id)] = tr("summary.asof_item", id=int(r.snapshot_id), when=when,
+                                        what=r.commit_message)
+    with st.expander(tr("summary.asof_title"), icon=":material/history:"):
+        left, right = st.columns(2)
+        picked = left.selectbox(tr("summary.asof_snapshot"), list(labels), format_func=labels.get,
+                                key="summary_snapshot")
+        day = right.date_input(tr("summary.asof_date"), value=None, key="summary_asof_date",
+                               help=tr("summary.asof_date_help"))
+    if day is not None:
+        earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
+        if earlier.empty:
+            st.warning(tr("summary.asof_none", date=day.isoformat()))
+            return None, ""
+        snapshot = int(earlier["snapshot_id"].max())
+        return snapshot, tr("summary.asof_note_date", date=day.isoformat(), id=snapshot)
+    if picked is None or picked == int(snaps["snapshot_id"].max()):
+        return None, ""
+    return picked, tr("summary.asof_note", label=labels[picked])
 
 
 def ui_money(table: pd.DataFrame) -> dict[str, object]:
