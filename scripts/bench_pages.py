@@ -2,7 +2,7 @@
 
     python scripts/bench_pages.py                 # ~1M projects (demo scale 333), built once in /tmp
     python scripts/bench_pages.py --scale 3334    # ~10M projects
-    python scripts/bench_pages.py --db my.duckdb  # an existing store
+    python scripts/bench_pages.py --db my.ducklake  # an existing store
 
 Each page is rendered by Streamlit's AppTest exactly as a browser session would render it, with the
 query cache cleared first; every query the page runs is timed where it executes (the DuckDB work
@@ -48,7 +48,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="uncached runs per page; the best is reported")
     args = parser.parse_args()
 
-    db = args.db or Path(f"/tmp/sei-bench-{args.scale:g}.duckdb")
+    db = args.db or Path(f"/tmp/sei-bench-{args.scale:g}.ducklake")
     build(db, args.scale)
     os.environ["SEI_DB"] = str(db)
 
