@@ -12,6 +12,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from storekit import ROOT, cli, cli_popen, info, write_projects_csv
 from test_notebooks import NOTEBOOKS, execute
@@ -120,3 +121,23 @@ def test_an_import_killed_midway_leaves_the_store_as_it_was(demo_db: Path, tmp_p
     assert cli("maintain", "--db", str(demo_db)).returncode == 0
     assert cli("check", "--db", str(demo_db)).returncode == 0
     assert info(str(demo_db))["counts"]["projects"] == before["counts"]["projects"] + 100
+
+
+def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    done = cli("import", str(write_projects_csv(tmp_path / "new.csv", 700, tag="庚")), "--db", str(demo_db))
+    assert done.returncode == 0, done.stderr
+    at = open_page(demo_db, monkeypatch, "summary", lang="en")
+    assert shown_projects(at) == formatting.count(3700, "en")
+    picker = at.selectbox(key="summary_snapshot")
+    labels = list(picker.options)
+    assert labels[0] == "Latest data" and "import new.csv" in labels[1] and "demo data" in labels[2]
+    picker.select_index(2).run()  # as it was after the demo data, before the import
+    assert not at.exception
+    assert shown_projects(at) == formatting.count(3000, "en")
+    assert any("Showing earlier data" in i.value and "demo data" in i.value for i in at.info)
+    at.selectbox(key="summary_snapshot").select_index(0).run()
+    yesterday = (pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=1)).date()
+    at.date_input(key="summary_asof_date").set_value(yesterday).run()
+    assert shown_projects(at) == formatting.count(3700, "en")  # nothing stored then: the latest, with a warning
+    assert any("Nothing was stored" in w.value for w in at.warning)

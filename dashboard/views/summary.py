@@ -82,9 +82,11 @@ def _pick_snapshot() -> tuple[int | None, str]:
                                         what=r.commit_message)
     with st.expander(tr("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
-        picked = left.selectbox(tr("summary.asof_snapshot"), list(labels), format_func=labels.get,
-                                key="summary_snapshot")
+        chosen = left.selectbox(tr("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
+        picked = {label: sid for sid, label in labels.items()}.get(chosen)
+        first = pd.Timestamp(snaps["snapshot_time"].min()).date()
         day = right.date_input(tr("summary.asof_date"), value=None, key="summary_asof_date",
+                               min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
                                help=tr("summary.asof_date_help"))
     if day is not None:
         earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
