@@ -131,11 +131,11 @@ def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp
     assert shown_projects(at) == formatting.count(3700, "en")
     picker = at.selectbox(key="summary_snapshot")
     labels = list(picker.options)
-    assert labels[0] == "Latest data" and "import new.csv" in labels[1] and "demo data" in labels[2]
+    assert labels[0] == "Latest data" and "import new.csv (batch 2)" in labels[1] and "demo data added" in labels[2]
     picker.select_index(2).run()  # as it was after the demo data, before the import
     assert not at.exception
     assert shown_projects(at) == formatting.count(3000, "en")
-    assert any("Showing earlier data" in i.value and "demo data" in i.value for i in at.info)
+    assert any("Showing earlier data" in i.value and "demo data added" in i.value for i in at.info)
     at.selectbox(key="summary_snapshot").select_index(0).run()
     yesterday = (pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=1)).date()
     at.date_input(key="summary_asof_date").set_value(yesterday).run()

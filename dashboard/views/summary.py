@@ -28,7 +28,6 @@ def render() -> None:
         return
     as_of = ui.as_of_line()
     if snapshot_note:
-        st.info(snapshot_note, icon=":material/history:")
         as_of = f"{as_of} · {snapshot_note}"
 
     _kpis(data, lang)
@@ -76,10 +75,12 @@ def _pick_snapshot() -> tuple[int | None, str]:
     changes = snaps[snaps["commit_message"].notna() & ~snaps["author"].fillna("").eq("migrate")]
     changes = changes.iloc[::-1]
     labels = {None: tr("summary.asof_now")}
+    times = {}
     for r in changes.itertuples():
         when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
+        times[int(r.snapshot_id)] = when
         labels[int(r.snapshot_id)] = tr("summary.asof_item", id=int(r.snapshot_id), when=when,
-                                        what=r.commit_message)
+                                        what=_describe(str(r.commit_message), r.batch_id))
     with st.expander(tr("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
         chosen = left.selectbox(tr("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
@@ -94,10 +95,28 @@ def _pick_snapshot() -> tuple[int | None, str]:
             st.warning(tr("summary.asof_none", date=day.isoformat()))
             return None, ""
         snapshot = int(earlier["snapshot_id"].max())
-        return snapshot, tr("summary.asof_note_date", date=day.isoformat(), id=snapshot)
+        st.info(tr("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
+        return snapshot, tr("summary.asof_short", id=snapshot, when=day.isoformat())
     if picked is None or picked == int(snaps["snapshot_id"].max()):
         return None, ""
-    return picked, tr("summary.asof_note", label=labels[picked])
+    st.info(tr("summary.asof_note", label=labels[picked]), icon=":material/history:")
+    return picked, tr("summary.asof_short", id=picked, when=times[picked])
+
+
+def _describe(message: str, batch: object) -> str:
+    """A snapshot's label (written by the store in English) in the page's language."""
+    kind, _, rest = message.partition(" ")
+    if kind == "import" and not pd.isna(batch):
+        return tr("summary.asof_import", file=rest, batch=int(batch))
+    if message == "demo data":
+        return tr("summary.asof_demo")
+    if message == "remove demo data":
+        return tr("summary.asof_demo_removed")
+    if kind == "revert":
+        return tr("summary.asof_revert", batch=rest.removeprefix("batch "))
+    if kind == "restore":
+        return tr("summary.asof_restore")
+    return message
 
 
 def ui_money(table: pd.DataFrame) -> dict[str, object]:
