@@ -182,11 +182,15 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
                  icon=":material/database_upload:"):
         cur = appdb.connection().cursor()
+        waiting = st.empty()
         try:
             result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
-                                   imported_by=st.session_state.get("user") or "app", manual_sectors=manual)
+                                   imported_by=st.session_state.get("user") or "app", manual_sectors=manual,
+                                   on_wait=lambda _what: waiting.info(tr("upload.waiting"),
+                                                                      icon=":material/hourglass_top:"))
         finally:
             cur.close()
+            waiting.empty()
         if result.committed:
             st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
             for key in ("upload_plan", "upload_overrides"):
