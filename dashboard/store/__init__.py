@@ -38,9 +38,6 @@ def migrations() -> list[tuple[int, str, str]]:
 LATEST_VERSION = migrations()[-1][0]
 
 
-LATEST_VERSION = migrations()[-1][0]
-
-
 def connect(db: str | Path | None = None, *, data_path: str | Path | None = None,
             read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`.
@@ -114,7 +111,7 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> list[int]:
     """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
 
-    Call under :func:`dashboard.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
+    Call under :func:`dashboard.store.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
     UNIQUE, CHECK, indexes, sequences or ENUM; the rules those guarded live in :func:`check`.
     """
     con.execute(
@@ -179,7 +176,7 @@ def write(con: duckdb.DuckDBPyConnection, *, message: str = "write", author: str
     """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
 
     Takes the single-writer lock first (waiting, with a message after a second, for another writer),
-    and checks :func:`check`'s rules before committing: a write that would break one is rolled back
+    and checks :func:`dashboard.store.integrity.check`'s rules before committing: a write that would break one is rolled back
     and raises :class:`IntegrityError`. ``message``/``author``/``extra`` label the snapshot.
     """
     with engine.writer_lock(con, what=what, on_wait=on_wait):
