@@ -176,8 +176,9 @@ def write(con: duckdb.DuckDBPyConnection, *, message: str = "write", author: str
     """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
 
     Takes the single-writer lock first (waiting, with a message after a second, for another writer),
-    and checks :func:`dashboard.store.integrity.check`'s rules before committing: a write that would break one is rolled back
-    and raises :class:`IntegrityError`. ``message``/``author``/``extra`` label the snapshot.
+    and checks the rules of :func:`dashboard.store.integrity.check` before committing: a write that
+    would break one is rolled back and raises :class:`IntegrityError`. ``message``, ``author`` and
+    ``extra`` label the snapshot.
     """
     with engine.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
