@@ -1,19 +1,16 @@
-"""Entry point: ``streamlit run dashboard/app.py``. Registers the pages and the shared sidebar."""
+"""Entry point: ``streamlit run dashboard/app.py`` (with the package installed: ``pip install -e .``).
+
+Registers the pages and the shared sidebar.
+"""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import streamlit as st
 
-if __package__ in (None, ""):  # run as a script by `streamlit run`: make the package importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from dashboard import appdb, sidebar, store  # noqa: E402
-from dashboard.i18n import tr  # noqa: E402
-from dashboard.queries import common as queries  # noqa: E402
-from dashboard.views import PAGES, register  # noqa: E402
+from dashboard import appdb, sidebar, store
+from dashboard.i18n import tr
+from dashboard.queries import common as queries
+from dashboard.views import PAGES, register
 
 
 def demo_banner() -> None:

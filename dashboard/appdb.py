@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any
 
 import duckdb
@@ -55,12 +56,14 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connection(db_key())
 
 
+def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """``with appdb.cursor() as cur:`` — a cursor of the process-wide connection, closed after the block."""
+    return store.cursor(connection())
+
+
 def data_version() -> int:
-    cur = connection().cursor()
-    try:
+    with cursor() as cur:
         return store.data_version(cur)
-    finally:
-        cur.close()
 
 
 _attach_lock = threading.Lock()
@@ -85,7 +88,7 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
 def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
           snapshot: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)
-    cur = _cursor(key, snapshot)
+    cur = _cursor(key, snapshot)  # a fresh cursor, or one reading the snapshot (not to be re-cursored)
     started = time.perf_counter()
     try:
         return fn(cur, filters, **dict(kwargs))
@@ -116,20 +119,14 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    cur = connection().cursor()
-    try:
+    with cursor() as cur:
         yield from fn(cur, filters or Filters(), **kwargs)
-    finally:
-        cur.close()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _snapshots(key: str, version: int) -> pd.DataFrame:
-    cur = _connection(key).cursor()
-    try:
+    with store.cursor(_connection(key)) as cur:
         return store.snapshots(cur)
-    finally:
-        cur.close()
 
 
 def snapshots() -> pd.DataFrame:

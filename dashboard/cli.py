@@ -7,12 +7,14 @@ Exit status: 0 success, 1 failure (the store is unchanged), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import store
+from . import store, taxonomy
 from .store import engine
 
 EPILOG_INIT = """examples:
@@ -51,6 +53,10 @@ def _open(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN202
     return store.connect(args.db, data_path=args.data_path, read_only=read_only)
 
 
+def _opened(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN202 - a context manager
+    return store.opened(args.db, data_path=args.data_path, read_only=read_only)
+
+
 def _display(args: argparse.Namespace) -> str:
     return engine.locate(args.db, args.data_path).display
 
@@ -60,16 +66,15 @@ def _positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive finite number")
     return value
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from . import demo
 
-    con = _open(args)
-    try:
+    with _opened(args) as con:
         print(f"{_display(args)}: schema version {store.schema_version(con)}")
         if args.demo:
             if store.demo_batches(con) and not args.force:
@@ -77,10 +82,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 return 0
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
-            count = store.scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
+            count = store.batches.project_count(con, batch_id)
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
-    finally:
-        con.close()
     return 0
 
 
@@ -253,7 +256,22 @@ def _mapping(items: Sequence[str] | None) -> dict[str, str]:
 def _print_json(payload: dict) -> None:
     import json
 
-    print(json.dumps(payload, ensure_ascii=False, default=str))
+    print(json.dumps(payload, ensure_ascii=False, default=str), file=_STDOUT[0])
+
+
+# Where reports go. While a --json command runs, sys.stdout is pointed at stderr so that nothing a
+# library prints (xlrd's "WARNING ***", a stray print) lands in front of the one JSON object.
+_STDOUT = [sys.stdout]
+
+
+def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> int:
+    """Report a failure: one JSON object on stdout with --json, else the message on stderr."""
+    if getattr(args, "json", False):
+        _print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
+                     "file_name": Path(args.file).name if getattr(args, "file", None) else None})
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return status
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -262,29 +280,26 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     lang = args.lang
     path = Path(args.file)
+    if not path.exists():
+        return _fail(args, "file_missing", t("importer.cli_no_file", lang, file=path), 2)
     if not path.is_file():
-        print(f"error: {path} is not a file", file=sys.stderr)
-        return 2
+        return _fail(args, "not_a_file", t("importer.cli_not_a_file", lang, file=path), 2)
     try:
         overrides = _mapping(args.map)
     except argparse.ArgumentTypeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    con = _open(args)
-    try:
+        return _fail(args, "usage", str(exc), 2)
+    with _opened(args) as con:
         try:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
         except ingest.MappingError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
+            return _fail(args, "mapping", str(exc), 2)
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
                                    force=args.force, imported_by=args.user, on_wait=_waiting(lang))
-        refused = plan.refused or (result.refused if result else None)
-        if args.dry_run and not refused and plan.errors:
-            refused = ingest.Problem("has_errors", values={"rows": plan.rows_rejected})
+        # The headline is what really stops the file (no place column), not "0 rows failed validation".
+        refused = result.refused if result else plan.blocking()
         ok = (result is not None and result.committed) or (args.dry_run and refused is None)
         report = plan.report(lang)
         payload = {
@@ -300,10 +315,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             "rows_skipped": result.rows_skipped if result else 0,
             "rows_rejected": plan.rows_rejected,
             "duplicates_in_store": int(len(plan.duplicates)),
-            "errors": [{k: e[k] for k in ("row", "column", "value", "message", "code")} for e in report["errors"]],
+            "errors": report["errors"],
             "warnings": report["warnings"],
+            "problem_counts": report["problem_counts"],
             "mapping": plan.mapping,
             "unmapped": plan.unmapped,
+            "usd_rate": plan.usd_rate,
+            "usd_rows": plan.usd_rows,
+            "error": refused.code if refused else None,
             "message": refused.message(lang) if refused else None,
         }
         if args.json:
@@ -311,8 +330,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             _print_import(payload, lang, t)
         return 0 if ok else 1
-    finally:
-        con.close()
 
 
 def _waiting(lang: str):  # noqa: ANN202 - the callback
@@ -337,6 +354,8 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
         print("  " + t("importer.cli_warning", lang, where=where, message=w["message"]))
     print(t("importer.cli_counts", lang, read=p["rows_read"], imported=p["rows_imported"],
             updated=p["rows_updated"], skipped=p["rows_skipped"], rejected=p["rows_rejected"]))
+    if p["usd_rows"]:
+        print(t("importer.cli_usd_rate", lang, rate=p["usd_rate"], rows=p["usd_rows"]))
     if p["batch_id"]:
         print(t("importer.cli_committed", lang, batch=p["batch_id"]))
     if p["message"]:
@@ -346,11 +365,8 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 def cmd_batches(args: argparse.Namespace) -> int:
     from . import ingest
 
-    con = _open(args)
-    try:
+    with _opened(args) as con:
         batches = ingest.list_batches(con)
-    finally:
-        con.close()
     if args.json:
         _print_json({"batches": batches.to_dict(orient="records")})
         return 0
@@ -364,28 +380,22 @@ def cmd_batches(args: argparse.Namespace) -> int:
 def cmd_revert(args: argparse.Namespace) -> int:
     from . import ingest
 
-    con = _open(args)
-    try:
-        removed = ingest.revert(con, args.batch_id, lang=args.lang)
-    except ingest.RevertError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
+    with _opened(args) as con:
+        try:
+            removed = ingest.revert(con, args.batch_id, lang=args.lang)
+        except ingest.RevertError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    con = _open(args)
-    try:
+    with _opened(args) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
-        for tier, count, year, clause in con.execute(
-                "SELECT tier, target_count, target_year, source_clause FROM targets ORDER BY target_count").fetchall():
+        for tier, count, year, clause in store.targets.listed(con):
             print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
-    finally:
-        con.close()
     return 0
 
 
@@ -467,7 +477,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
-    p.add_argument("--tier", choices=["base", "cluster", "ecosystem"], help="only this tier (default: all)")
+    p.add_argument("--tier", choices=[t.slug for t in taxonomy.tiers()], help="only this tier (default: all)")
     p.set_defaults(func=cmd_targets)
 
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
@@ -504,13 +514,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; never a traceback: every failure is a message (one JSON object with --json)."""
+    import duckdb
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        db = engine.locate(getattr(args, "db", None), getattr(args, "data_path", None)).display
+    except store.StoreError:
+        db = args.db
+    _STDOUT[0] = sys.stdout
+    redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
+    try:
+        with redirect:
+            return args.func(args)
     except store.StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(args, "store", str(exc), 1)
+    except duckdb.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
+                     "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)
+    except MemoryError:
+        return _fail(args, "memory", "out of memory; nothing was written.", 1)
     except KeyboardInterrupt:
-        print("interrupted; nothing was written.", file=sys.stderr)
-        return 1
+        return _fail(args, "interrupted", "interrupted; nothing was written.", 1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        return _fail(args, "internal", f"unexpected {type(exc).__name__}: {exc}; nothing was written. "
+                     "Please report this with the file.", 1)

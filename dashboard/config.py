@@ -1,17 +1,25 @@
-"""Where things live: the project's data folder and the default store."""
+"""Where things live: the project's data folder and the default database path."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-DEFAULT_DB = DATA_DIR / "sei.ducklake"
+_CHECKOUT_DATA = ROOT / "data"
+_INSTALLED_DATA = Path(sys.prefix) / "share" / "sei-dashboard"   # `pip install .` puts data/ here
+# A checkout (or `pip install -e .`) reads data/ beside the package and keeps its store there;
+# an installed copy reads its reference data from the environment and keeps the store in the
+# working folder.
+IN_CHECKOUT = (_CHECKOUT_DATA / "taxonomy.toml").is_file()
+DATA_DIR = _CHECKOUT_DATA if IN_CHECKOUT else _INSTALLED_DATA
+DEFAULT_DB = DATA_DIR / "sei.ducklake" if IN_CHECKOUT else Path.cwd() / "sei.ducklake"
 
 
 def default_db() -> str:
-    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.ducklake``.
+    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.ducklake`` (in a
+    checkout) or ``./sei.ducklake`` (an installed copy).
 
     A plain path names an embedded store (its SQLite catalog file); ``postgresql://…`` a shared one.
     """

@@ -8,6 +8,7 @@ minute. Every row belongs to one import batch flagged ``is_demo``, so one action
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import duckdb
 import numpy as np
@@ -52,22 +53,14 @@ SECTOR_MEDIAN_WAN = {
     "info_tech": 90_000, "biotech": 45_000, "high_end_equipment": 55_000, "new_materials": 60_000,
     "new_energy": 110_000, "smart_nev": 120_000, "green_env": 30_000, "digital_creative": 20_000,
 }
-OWNERSHIP = (("state", 0.34), ("private", 0.46), ("foreign", 0.08), ("mixed", 0.12))
+OWNERSHIP = tuple((o.slug, o.demo_share) for o in taxonomy.ownership_terms())
 PROGRAMMES = (
     (None, 0.64), ("innovation_capability", 0.12), ("industry_city", 0.10),
     ("application_scenarios", 0.08), ("public_service", 0.06),
 )
-FUNDING = (
-    "central_budget", "local_special_bonds", "gov_industry_fund", "bank_loans", "corporate_bonds",
-    "equity_vc_pe", "infra_reits", "foreign_capital", "self_raised",
-)
+FUNDING = tuple(s.slug for s in taxonomy.funding_sources())
 # Dirichlet weights of each funding channel by ownership (same order as FUNDING).
-FUNDING_ALPHA = {
-    "state": (1.2, 1.5, 1.2, 2.5, 1.0, 0.4, 0.3, 0.05, 1.5),
-    "private": (0.2, 0.3, 0.8, 2.5, 0.6, 1.5, 0.1, 0.1, 3.0),
-    "foreign": (0.05, 0.05, 0.2, 1.5, 0.2, 0.6, 0.05, 3.5, 2.0),
-    "mixed": (0.6, 0.8, 1.2, 2.0, 0.8, 1.2, 0.3, 0.3, 2.0),
-}
+FUNDING_ALPHA = {o: tuple(s.demo_weights[o] for s in taxonomy.funding_sources()) for o, _ in OWNERSHIP}
 
 BRAND_WORDS = (
     "华芯 中科 恒信 天合 国瑞 宏图 长江 海创 东方 新锐 鼎盛 联创 博远 晶合 启明 蓝海 卓越 "
@@ -95,7 +88,7 @@ def _pick(rng: np.random.Generator, weights: np.ndarray, n: int) -> np.ndarray:
     return rng.choice(len(p), size=n, p=p / p.sum())
 
 
-def _reference_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+def _reference_tables() -> dict[str, pd.DataFrame]:
     """Small lookup tables the SQL assembly joins against."""
     sectors = [s for s in taxonomy.sectors()]
     sub_rows, tpl_rows = [], []
@@ -119,16 +112,7 @@ def _reference_tables(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]
 
 def _places(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every (province, city) a demo project may sit in, with its drawing weight."""
-    places = con.execute(
-        """
-        SELECT p.code AS province_code, c.code AS city_code,
-               coalesce(c.name, p.name) AS city_name, coalesce(c.short_name, p.short_name) AS city_short
-        FROM regions p LEFT JOIN regions c ON c.parent_code = p.code AND c.level = 'city'
-        WHERE p.level = 'province' AND p.code IN (SELECT unnest(?))
-        ORDER BY p.code, c.code
-        """,
-        [list(PROVINCE_WEIGHTS)],
-    ).df()
+    places = store.demo.places(con, list(PROVINCE_WEIGHTS))
     per_city = places.groupby("province_code")["city_code"].transform("size")
     city_w = places["city_code"].map(HUB_CITIES).fillna(1.0)
     city_share = city_w / city_w.groupby(places["province_code"]).transform("sum")
@@ -236,8 +220,9 @@ def _funding(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     alpha = np.array([FUNDING_ALPHA[o] for o in FUNDING_ALPHA])
     own_idx = pd.Categorical(chunk["ownership"], categories=list(FUNDING_ALPHA)).codes
     a = alpha[own_idx].copy()
-    reits = FUNDING.index("infra_reits")
-    a[:, reits] = np.where(chunk["programme"].to_numpy() == "industry_city", 1.5, a[:, reits])
+    for col, source in enumerate(taxonomy.funding_sources()):  # a channel some programmes lean on
+        for programme, weight in source.demo_programme_weights.items():
+            a[:, col] = np.where(chunk["programme"].to_numpy() == programme, weight, a[:, col])
     g = rng.gamma(a)
     w = g / g.sum(axis=1, keepdims=True)
     w = np.where(w < 0.06, 0.0, w)
@@ -254,37 +239,6 @@ def _funding(rng: np.random.Generator, chunk: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-INSERT_PROJECTS = """
-INSERT INTO projects
-SELECT
-    c.project_id,
-    replace(replace(replace(replace(t.template,
-        '{owner}', replace(pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1],
-                           '科技科技', '科技')),
-        '{city}', pl.city_name),
-        '{n}', CAST(c.n_value AS VARCHAR)),
-        '{phase}', c.phase) AS name,
-    NULL AS content,
-    s.sector, s.subfield,
-    CASE WHEN c.project_id % 10 < 3 THEN 'auto' ELSE 'given' END AS sector_source,
-    CASE WHEN c.project_id % 10 < 3 THEN c.confidence END AS sector_confidence,
-    NULL AS sector_keywords,
-    NULL AS cluster_id,
-    pl.province_code, pl.city_code,
-    replace(pl.city_short || $brand[c.brand_idx + 1] || w.word || $suffix[c.suffix_idx + 1],
-            '科技科技', '科技') AS owner,
-    c.ownership, c.stage, c.programme, c.start_year, c.end_year,
-    CAST(c.total_investment_wan AS DECIMAL(18, 2)),
-    $batch_id
-FROM chunk c
-JOIN places pl ON pl.idx = c.place_idx
-JOIN subs s ON s.sub_idx = c.sub_idx
-JOIN templates t ON t.sub_idx = c.sub_idx AND t.tpl_idx = CAST(floor(c.tpl_u * s.n_templates) AS INTEGER)
-JOIN words w ON w.sector = s.sector AND w.word_idx = CAST(floor(c.word_u * w.n_words) AS INTEGER)
-ORDER BY c.project_id
-"""
-
-
 # The bases of clause (九) are regional; each demo base sits in the provinces of its region.
 BASE_REGIONS = (
     ("长三角", ("310000", "320000", "330000", "340000")), ("粤港澳大湾区", ("440000",)),
@@ -294,8 +248,8 @@ BASE_REGIONS = (
 )
 
 
-def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: pd.DataFrame,
-              subs: pd.DataFrame, batch_id: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _clusters(rng: np.random.Generator, districts: pd.DataFrame, places: pd.DataFrame,
+              subs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Bases, clusters and ecosystems: below (bases), at (clusters) and near (ecosystems) target."""
     # (tier, status, designation batch, year, count)
     plan = [
@@ -308,10 +262,6 @@ def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: 
         ("ecosystem", "designated", "2024年", 2024, 170), ("ecosystem", "designated", "2025年", 2025, 112),
         ("ecosystem", "cultivating", None, None, 90), ("ecosystem", "reserve", None, None, 150),
     ]
-    districts = con.execute(
-        "SELECT d.short_name, coalesce(c.code, d.parent_code) AS city_code FROM regions d "
-        "LEFT JOIN regions c ON c.code = d.parent_code AND c.level = 'city' WHERE d.level = 'district'"
-    ).df()
     district_by_city = districts.groupby("city_code")["short_name"].apply(list).to_dict()
     place_w = places["weight"].to_numpy() ** 1.3
     in_region = {name: places["province_code"].isin(codes).to_numpy() for name, codes in BASE_REGIONS}
@@ -350,10 +300,10 @@ def _clusters(rng: np.random.Generator, con: duckdb.DuckDBPyConnection, places: 
                 for i in rng.choice(len(BRAND_WORDS), 2, replace=False)
             )
             rows.append((cluster_id, name, tier, status, sub.sector, sub.subfield, place.province_code,
-                         place.city_code, batch, year, leads, core, batch_id))
+                         place.city_code, batch, year, leads, core))
     clusters = pd.DataFrame(rows, columns=[
         "cluster_id", "name", "tier", "status", "sector", "subfield", "province_code", "city_code",
-        "batch", "designated_year", "lead_enterprises", "core_zone", "batch_id"])
+        "batch", "designated_year", "lead_enterprises", "core_zone"])
     clusters["designated_year"] = clusters["designated_year"].astype("Int64")
     scale = {"base": 8.0, "cluster": 2.0, "ecosystem": 0.3}
     metric_rows = []
@@ -378,92 +328,25 @@ NON_SEI_NAMES = ("标准厂房及配套基础设施项目", "产业园区道路�
 NON_SEI_EVERY = 67  # about 1.5% of projects
 
 
-def _finish_names(con: duckdb.DuckDBPyConnection, batch_id: int) -> None:
-    """Make a few projects non-SEI, then make (name, province, start year) unique as real lists are."""
-    con.execute(
-        """
-        UPDATE projects SET sector = NULL, subfield = NULL, sector_source = 'auto', sector_confidence = 0,
-               cluster_id = NULL,
-               name = coalesce((SELECT name FROM regions WHERE code = city_code), '')
-                      || $names[(project_id // $every) % len($names) + 1]
-        WHERE batch_id = $batch AND project_id % $every = 0
-        """,
-        {"batch": batch_id, "every": NON_SEI_EVERY, "names": list(NON_SEI_NAMES)},
-    )
-    con.execute(
-        """
-        UPDATE projects SET name = projects.name || '（' || d.phase || '）'
-        FROM (
-            SELECT project_id, ['二期', '三期', '四期', '五期', '六期'][least(n - 1, 5)]
-                   || CASE WHEN n > 6 THEN '-' || (n - 6) ELSE '' END AS phase
-            FROM (SELECT project_id, row_number() OVER (
-                      PARTITION BY name, province_code, start_year ORDER BY project_id) AS n
-                  FROM projects WHERE batch_id = $batch)
-            WHERE n > 1
-        ) d
-        WHERE projects.project_id = d.project_id
-        """,
-        {"batch": batch_id},
-    )
-
-
 def generate(con: duckdb.DuckDBPyConnection, *, scale: float = 1.0, seed: int = 1409) -> int:
     """Add the demo batch in one transaction and return its batch id."""
     if scale <= 0:
         raise ValueError("scale must be positive")
     n_total = max(31, round(BASE_PROJECTS * scale))
     rng = np.random.default_rng(seed)
-    ref = _reference_tables(con)
+    ref = _reference_tables()
     sector_slugs = [s.slug for s in taxonomy.sectors()]
-    label: dict = {"demo": "added"}
-    with store.write(con, message="demo data", author="demo", what="change", extra=label):
-        batch_id = store.new_batch(con, DEMO_FILE_NAME, imported_by="demo", is_demo=True)
-        label["batch"] = batch_id
-        places = _places(con)
-        con.register("places", places.assign(idx=places.index))
-        con.register("subs", ref["subs"])
-        con.register("templates", ref["templates"])
-        con.register("words", ref["words"])
-        params = {"brand": BRAND_WORDS, "suffix": list(COMPANY_SUFFIX), "batch_id": batch_id}
-        clusters, metrics = _clusters(rng, con, places, ref["subs"], batch_id)
-        cluster_offset = store.scalar(con, "SELECT coalesce(max(cluster_id), 0) FROM clusters")
-        clusters["cluster_id"] += cluster_offset
-        metrics["cluster_id"] += cluster_offset
-        con.register("new_clusters", clusters)
-        con.execute("INSERT INTO clusters SELECT * FROM new_clusters")
-        con.register("new_metrics", metrics)
-        con.execute("INSERT INTO cluster_metrics SELECT * FROM new_metrics")
-        first_id = store.next_project_id(con)
+    places = _places(con)
+    clusters, metrics = _clusters(rng, store.demo.districts(con), places, ref["subs"])
+
+    def chunks(first_id: int) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
         made = 0
         while made < n_total:
             n = min(CHUNK, n_total - made)
             chunk = _project_chunk(rng, first_id + made, n, places, ref["subs"], sector_slugs, made == 0)
-            con.register("chunk", chunk)
-            con.execute(INSERT_PROJECTS, params)
-            con.register("flows", _flows(rng, chunk))
-            con.execute("INSERT INTO project_investments SELECT project_id, year, planned_wan, completed_wan "
-                        "FROM flows")
-            con.register("funding", _funding(rng, chunk))
-            con.execute("INSERT INTO project_funding SELECT project_id, source, amount_wan FROM funding")
+            yield chunk, _flows(rng, chunk), _funding(rng, chunk)
             made += n
-        # About half the projects in a city with a designated cluster of the same sector belong to it.
-        con.execute(
-            """
-            UPDATE projects p SET cluster_id = m.cluster_id
-            FROM (SELECT city_code, sector, min(cluster_id) AS cluster_id FROM clusters
-                  WHERE tier = 'cluster' AND status = 'designated' AND batch_id = $batch_id
-                  GROUP BY ALL) m
-            WHERE p.batch_id = $batch_id AND p.city_code = m.city_code AND p.sector = m.sector
-              AND p.project_id % 2 = 0
-            """,
-            {"batch_id": batch_id},
-        )
-        _finish_names(con, batch_id)
-        con.execute(
-            "UPDATE import_batches SET rows_read = ?, rows_imported = ? WHERE batch_id = ?",
-            [n_total, n_total, batch_id],
-        )
-        for name in ("places", "subs", "templates", "words", "new_clusters", "new_metrics", "chunk",
-                     "flows", "funding"):
-            con.unregister(name)
-    return batch_id
+
+    words = store.demo.DemoWords(places, ref["subs"], ref["templates"], ref["words"], BRAND_WORDS,
+                                 COMPANY_SUFFIX, NON_SEI_NAMES, NON_SEI_EVERY)
+    return store.demo.insert(con, DEMO_FILE_NAME, words, clusters, metrics, chunks, n_total)

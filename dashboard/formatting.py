@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import math
 
-WAN_PER_YI = 10_000
+WAN_PER_YI = 10_000  # the store holds 万元; queries divide by this (queries.common.YI), imports use it too
 
 
-def yi(value_wan: float | None) -> float | None:
-    """万元 → 亿元."""
-    if value_wan is None or (isinstance(value_wan, float) and math.isnan(value_wan)):
-        return None
-    return float(value_wan) / WAN_PER_YI
-
-
-def money(value_wan: float | None, lang: str = "zh", digits: int = 1) -> str:
-    """A 万元 amount shown in 亿元: ``1,234.5亿元`` / ``CNY 123.45 bn`` style, '—' when unknown."""
-    value = yi(value_wan)
-    if value is None:
+def money(value_yi: float | None, lang: str = "zh", digits: int = 1) -> str:
+    """A 亿元 amount (as queries return it): ``1,234.5亿元`` / ``CNY 123.45 bn``, '—' when unknown."""
+    if value_yi is None or (isinstance(value_yi, float) and math.isnan(value_yi)):
         return "—"
+    value = float(value_yi)
     if lang == "zh":
         if abs(value) >= 10_000:
             return f"{value / 10_000:,.{digits + 1}f}万亿元"

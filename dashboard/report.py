@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from . import taxonomy
 from .charts import overview as charts
 from .filters import Filters
-from .formatting import count, percent
+from .formatting import count, money, percent
 from .i18n import t
 from .queries import clusters as cq
 from .queries import overview as oq
@@ -138,17 +138,17 @@ def highlights(data: SummaryData, lang: str) -> list[str]:
         best = g.sort_values(["growth", "sector"], ascending=[False, True]).iloc[0]
         key = "hl_growth" if best["growth"] > 0 else "hl_decline"
         out.append(_s(key, lang, y0=years[0], y1=years[1], sector=charts.sector_name(best["sector"], lang),
-                      growth=percent(best["growth"], 1, signed=True), v0=charts.money_text(best["v0"], lang),
-                      v1=charts.money_text(best["v1"], lang)))
+                      growth=percent(best["growth"], 1, signed=True), v0=money(best["v0"], lang),
+                      v1=money(best["v1"], lang)))
     total = float(data.kpis["investment_yi"].iloc[0])
     if not data.sectors.empty and total > 0:
         top = data.sectors.iloc[0]
         out.append(_s("hl_top_sector", lang, sector=charts.sector_name(top["sector"], lang),
-                      value=charts.money_text(top["investment_yi"], lang), share=percent(top["investment_yi"] / total)))
+                      value=money(top["investment_yi"], lang), share=percent(top["investment_yi"] / total)))
     if not data.provinces.empty and total > 0:
         top = data.provinces.iloc[0]
         out.append(_s("hl_top_province", lang, province=top["short_name"] if lang == "zh" else top["name_en"],
-                      value=charts.money_text(top["investment_yi"], lang), share=percent(top["share"])))
+                      value=money(top["investment_yi"], lang), share=percent(top["share"])))
     projects = int(data.kpis["projects"].iloc[0])
     if projects:
         overdue = int(data.kpis["overdue"].iloc[0])
@@ -211,9 +211,9 @@ def kpi_cards(data: SummaryData, lang: str) -> list[tuple[str, str, str]]:
     change = "" if now is None or not before else _s("kpi_delta", lang, year=year - 1,
                                                         change=percent(now / before - 1, 1, signed=True))
     cards = [
-        (_s("kpi_investment", lang), charts.money_text(float(k["investment_yi"]), lang), ""),
+        (_s("kpi_investment", lang), money(float(k["investment_yi"]), lang), ""),
         (_s("kpi_projects", lang), count(int(k["projects"]), lang), ""),
-        (_s("kpi_completed", lang, year=year), charts.money_text(now, lang), change),
+        (_s("kpi_completed", lang, year=year), money(now, lang), change),
     ]
     for r in data.tiers.itertuples():
         cards.append((_s("kpi_tier", lang, tier=taxonomy.label("tier", r.tier, lang)),
@@ -252,14 +252,14 @@ def top_projects_table(projects: pd.DataFrame, lang: str, *, text: bool = False,
     (``text``: money as formatted strings, for print; ``place``: 'province' or 'city' — which
     place the ``province_short`` / ``province_en`` columns hold)."""
     factor, unit = charts.money_unit(lang)
-    money = projects["investment_yi"] * factor
+    amounts = projects["investment_yi"] * factor
     return pd.DataFrame({
         _s("col_name", lang): projects["name"],
         _s("col_sector", lang): [charts.sector_name(s, lang) for s in projects["sector"]],
         _s(f"col_{place}", lang): projects["province_short"] if lang == "zh" else projects["province_en"],
         _s("col_start", lang): projects["start_year"].astype("Int64"),
         _s("col_stage", lang): [taxonomy.label("stage", None if pd.isna(s) else s, lang) for s in projects["stage"]],
-        _s("col_investment", lang, unit=unit): [f"{v:,.2f}" for v in money] if text else money.round(2),
+        _s("col_investment", lang, unit=unit): [f"{v:,.2f}" for v in amounts] if text else amounts.round(2),
     })
 
 

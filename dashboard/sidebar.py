@@ -10,9 +10,6 @@ from .filters import Filters
 from .i18n import LANG_LABELS, current_lang, tr
 from .queries import common as queries
 
-REGION_GROUPS = ("东部", "中部", "西部", "东北")
-REGION_GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
-
 
 def _year_range() -> tuple[int, int]:
     bounds = appdb.load(queries.year_bounds).iloc[0]
@@ -81,8 +78,8 @@ def render() -> Filters:
             for s in taxonomy.sectors() if not chosen or s.slug in chosen for sf in s.subfields}
     sb.multiselect(tr("filters.subfields"), options=list(subs), format_func=subs.get,
                    key=filters.KEY_SUBFIELD, bind="query-params", placeholder=tr("filters.all"))
-    sb.multiselect(tr("filters.groups"), options=list(REGION_GROUPS),
-                   format_func=(lambda g: g) if lang == "zh" else REGION_GROUP_EN.get,
+    sb.multiselect(tr("filters.groups"), options=[g.slug for g in taxonomy.region_groups()],
+                   format_func=lambda g: taxonomy.label("region_group", g, lang),
                    key=filters.KEY_GROUP, bind="query-params", placeholder=tr("filters.all"))
     provs = appdb.load(queries.provinces)
     prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
@@ -93,11 +90,10 @@ def render() -> Filters:
     sb.multiselect(tr("filters.tiers"), options=list(tiers), format_func=tiers.get,
                    key=filters.KEY_TIER, bind="query-params", placeholder=tr("filters.all"),
                    help=tr("filters.tiers_help"))
-    stages = ("planned", "under_construction", "completed", "cancelled")
-    sb.multiselect(tr("filters.stages"), options=list(stages), format_func=lambda s: tr(f"filters.stage_{s}"),
+    sb.multiselect(tr("filters.stages"), options=[s.slug for s in taxonomy.stage_terms()],
+                   format_func=lambda s: tr(f"filters.stage_{s}"),
                    key=filters.KEY_STAGE, bind="query-params", placeholder=tr("filters.all"))
-    owners = ("state", "private", "foreign", "mixed")
-    sb.multiselect(tr("filters.ownership"), options=list(owners),
+    sb.multiselect(tr("filters.ownership"), options=[o.slug for o in taxonomy.ownership_terms()],
                    format_func=lambda s: tr(f"filters.own_{s}"),
                    key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=tr("filters.all"))
     batches = appdb.load(queries.batches)

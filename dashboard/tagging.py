@@ -1,28 +1,37 @@
 """Automatic sector tagging of a project from its name and 建设内容 text.
 
 Every keyword of ``data/taxonomy.toml`` (sub-field ``keywords`` and ``strong_keywords``) and the
-negative-context words of its ``[tagging]`` table are compiled once into a single prefix-trie regex
-(longest keyword first), so one ``findall`` pass per text finds the keywords; a keyword inside a
-longer matched keyword is never counted twice, and where two matches overlap the longer one wins.
-Each distinct keyword counts once per text, weighted by length, by strength (``strong_keywords``, and
-any keyword that contains one), down-weighted when listed in ``weak_keywords``, counted more in the
-name than in the content, and a little more when it is the last of several in the name (the head of a
-Chinese compound: 锂电池负极材料 is a material). Confidence combines the winning score with its
-margin over the runner-up, so ties and a lone weak or short keyword score low. Negative context
-(``exclude_keywords``: roads, housing, hotels, schools, hospital buildings, water supply, generic
-industrial-park works) leaves a project unclassified unless a strong SEI keyword is present too.
+words of its ``[tagging]`` table are compiled once into one Aho–Corasick automaton (ahocorasick-rs),
+so one pass over a text finds every occurrence of every word, overlapping ones included. Which
+occurrences count (:func:`_select`):
 
-Only the standard library is used at run time.
+* a word inside a longer word found at the same place is not counted (光伏 inside 光伏发电, 数字人
+  inside the neutral compound 数字人民币, 道路 inside 智慧道路);
+* where two keywords cross (生物医药|医药产业园, 信创|创新药) the heavier one wins, so a long but
+  weak match never swallows a strong one;
+* Latin keywords (5G, AI, CT …) must not sit inside a longer Latin word or number.
+
+Scoring (:func:`_decide`): each distinct keyword counts once per text, weighted by length, by
+strength (``strong_keywords``, and any keyword that contains one), down-weighted when listed in
+``weak_keywords`` or ``generic_keywords`` (智能制造, 智能工厂: how a thing is made, not what it is),
+counted more in the name than in the content, and a little more when it is the head of the name (the
+last specific keyword: 锂电池负极材料 is a material). A keyword followed by 用 (动力电池用铜箔) names the
+use, not the product: it counts little and is never strong. Confidence combines the winning score
+with its margin over the runner-up, so ties and a lone weak or short keyword score low. Negative
+context (``exclude_keywords``: roads, housing, hotels, schools, hospital buildings, water supply,
+generic park works, and ordinary industries such as 不锈钢, 农机, 燃油车, 秸秆还田) leaves a project
+unclassified unless a strong SEI keyword is present too.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import ahocorasick_rs
 
 from . import taxonomy
 
@@ -30,8 +39,11 @@ NAME_WEIGHT = 1.0
 CONTENT_WEIGHT = 0.5
 STRONG_FACTOR = 3.0
 WEAK_FACTOR = 0.3
-HEAD_FACTOR = 1.25  # the last keyword of a name with several
+GENERIC_FACTOR = 0.4  # 智能制造, 智能工厂 …: weigh less than a specific technology
+MODIFIER_FACTOR = 0.3  # a keyword naming the use (动力电池用铜箔)
+HEAD_FACTOR = 1.25  # the last specific keyword of a name with several
 STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
+MODIFIER_MARKS = ("用", "专用")  # X用Y: Y made for X
 
 
 @dataclass(frozen=True)
@@ -47,35 +59,39 @@ class TagResult:
 
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
+POSITIVE, NEGATIVE, NEUTRAL = 0, 1, 2
+
 
 @dataclass(frozen=True)
 class _Entry:
     sector: str
     subfield: str
     strong: bool
-    weight: float  # length, strength and weakness already applied
+    weight: float  # length, strength, weakness and genericity already applied
 
 
 @dataclass(frozen=True)
 class _Tables:
-    regex: re.Pattern[str]
+    automaton: ahocorasick_rs.AhoCorasick  # over ``words``
+    words: tuple[tuple[str, int, bool], ...]  # pattern index -> (word, kind, Latin edge)
+    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE or NEUTRAL
+    weights: dict[str, float]  # word -> weight used when crossing matches compete
     positive: dict[str, tuple[_Entry, ...]]  # normalised keyword -> sectors it supports
     negative: frozenset[str]  # normalised exclude keywords
     weak: frozenset[str]
+    generic: frozenset[str]
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
-    ascii_edged: frozenset[str]  # keywords that begin or end with a Latin letter or digit
-    inner_starts: dict[str, tuple[int, ...]]  # keyword -> offsets where a longer keyword could start
-    special: frozenset[str]  # keywords that need the slow path of _scan
+    ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
-    """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` and ``weak_keywords``."""
+    """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
+    ``neutral_keywords`` (compounds that contain a keyword but are no evidence: 数字人民币),
+    ``weak_keywords`` and ``generic_keywords``."""
     raw = taxonomy._raw().get("tagging", {})
-    return {
-        "exclude_keywords": tuple(raw.get("exclude_keywords", ())),
-        "weak_keywords": tuple(raw.get("weak_keywords", ())),
-    }
+    return {key: tuple(raw.get(key, ())) for key in
+            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords")}
 
 
 def _norm(text: str) -> str:
@@ -86,27 +102,6 @@ def _norm(text: str) -> str:
 def _length_weight(keyword: str) -> float:
     """Longer keywords are more specific: 1 for two characters, +0.25 a character up to six."""
     return 1.0 + (min(len(keyword), 6) - 2) * 0.25
-
-
-def _trie_pattern(words: Sequence[str]) -> str:
-    """A regex matching any of ``words``, the longest first at each position, built as a prefix trie
-    so that matching does not try every alternative at every character."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
 
 
 def _ascii_ok(text: str, start: int, end: int) -> bool:
@@ -129,10 +124,12 @@ def _edge_is_ascii(word: str) -> bool:
 
 @cache
 def _tables() -> _Tables:
-    """Compile the keyword tables and the one big regex (once per process)."""
+    """Compile the keyword tables and the automaton (once per process)."""
     config = tagging_config()
     weak = frozenset(_norm(w) for w in config["weak_keywords"])
+    generic = frozenset(_norm(w) for w in config["generic_keywords"])
     negative = frozenset(_norm(w) for w in config["exclude_keywords"])
+    neutral = frozenset(_norm(w) for w in config["neutral_keywords"])
     spelling: dict[str, str] = {}
     strong_all: set[str] = set()
     rows: list[tuple[str, str, str, bool]] = []
@@ -149,7 +146,8 @@ def _tables() -> _Tables:
     found: dict[str, dict[str, _Entry]] = {}
     for key, sector, sub, strong in rows:
         strong = strong or any(s in key for s in strong_all if len(s) < len(key))
-        weight = _length_weight(key) * (STRONG_FACTOR if strong else 1.0) * (WEAK_FACTOR if key in weak else 1.0)
+        weight = (_length_weight(key) * (STRONG_FACTOR if strong else 1.0) * (WEAK_FACTOR if key in weak else 1.0)
+                  * (GENERIC_FACTOR if key in generic else 1.0))
         per_sector = found.setdefault(key, {})
         if sector not in per_sector:  # the first sub-field of a sector that lists the keyword owns it
             per_sector[sector] = _Entry(sector, sub, strong, weight)
@@ -158,67 +156,127 @@ def _tables() -> _Tables:
         share = len(per_sector)  # a keyword listed in several sectors splits its weight among them
         positive[key] = tuple(_Entry(e.sector, e.subfield, e.strong, e.weight / share) for e in per_sector.values())
     negative = frozenset(k for k in negative if k and k not in positive)
-    words = sorted({*positive, *negative}, key=lambda w: (-len(w), w))
+    neutral = frozenset(k for k in neutral if k and k not in positive and k not in negative)
+    kinds = {**{k: NEUTRAL for k in neutral}, **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
+    # Crossing matches compete by weight; a neutral compound outweighs any keyword it crosses.
+    context_weight = 1.0 + max((e.weight for es in positive.values() for e in es), default=1.0)
+    weights = {k: (max(e.weight for e in positive[k]) if kind == POSITIVE else context_weight)
+               for k, kind in kinds.items()}
     order = {s.slug: s.order for s in taxonomy.sectors()}
-    ascii_edged = frozenset(w for w in words if _edge_is_ascii(w))
-    longest_from: dict[str, int] = {}  # prefix -> length of the longest keyword that begins with it
-    for w in words:
-        for i in range(1, len(w) + 1):
-            longest_from[w[:i]] = max(longest_from.get(w[:i], 0), len(w))
-    inner_starts = {}
-    for w in words:
-        offsets = tuple(p for p in range(1, len(w)) if longest_from.get(w[p:], 0) > len(w))
-        if offsets:
-            inner_starts[w] = offsets
-    special = ascii_edged | frozenset(inner_starts)
-    return _Tables(re.compile(_trie_pattern(words)), positive, negative, weak, spelling, order, ascii_edged,
-                   inner_starts, special)
+    ascii_edged = frozenset(w for w in kinds if _edge_is_ascii(w))
+    words = tuple((w, kind, w in ascii_edged) for w, kind in kinds.items())
+    automaton = ahocorasick_rs.AhoCorasick([w for w, _k, _l in words], matchkind=ahocorasick_rs.MatchKind.Standard)
+    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, spelling, order, ascii_edged)
 
 
-_NOTHING: tuple[tuple[str, ...], bool] = ((), False)
+Occurrence = tuple[int, int, str]  # start, end, word
 
 
-def _scan(text: str) -> tuple[tuple[str, ...], bool]:
-    """The distinct positive keywords in ``text`` (normalised, in order of appearance) and whether a
-    negative-context keyword was found. Where two matches overlap the longer wins, so in '华信创新药'
-    the keyword is 创新药, not 信创."""
-    if not text:
-        return _NOTHING
+def _occurrences(norm: str) -> list[Occurrence]:
+    """Every occurrence of every taxonomy word in ``norm``, overlapping ones included (Aho–Corasick),
+    in order of their end."""
     t = _tables()
-    norm = _norm(text)
-    keys = t.regex.findall(norm)
-    if not keys:
+    return [(s, e, t.words[i][0]) for i, s, e in t.automaton.find_matches_as_indexes(norm, overlapping=True)]
+
+
+def occurrences_reference(norm: str, words: Iterable[str]) -> list[Occurrence]:
+    """The same occurrences found the plain way (every word tried at every position): the reference
+    the tests hold the automaton to."""
+    words = list(words)
+    return [(i, i + len(w), w) for i in range(len(norm)) for w in words if norm.startswith(w, i)]
+
+
+def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences that count, in text order (see the module docstring)."""
+    t = _tables()
+    if t.ascii_edged:
+        found = [o for o in found if o[2] not in t.ascii_edged or _ascii_ok(norm, o[0], o[1])]
+    if len(found) < 2:
+        return found
+    # A word inside a longer word found around it is that word's part, not a match of its own. Sorted
+    # by start and then longest first, a word is inside another exactly when an earlier one reaches
+    # at least as far.
+    found = sorted(found, key=lambda o: (o[0], -o[1]))
+    kept: list[Occurrence] = []
+    reach = -1
+    for o in found:
+        if o[1] > reach:
+            kept.append(o)
+            reach = o[1]
+    # Sorted by start, the survivors' ends increase too, so neighbours tell whether any two cross.
+    if all(kept[i][1] <= kept[i + 1][0] for i in range(len(kept) - 1)):
+        return kept
+    # Negative context stands whatever it crosses (新能源汽车|汽车零部件: both are read). Keywords and
+    # neutral compounds that cross: keep the heaviest set of non-overlapping ones (weighted interval
+    # scheduling), ties to the longer words, then to the earlier ones.
+    context = [o for o in kept if t.kinds[o[2]] == NEGATIVE]
+    by_end = sorted((o for o in kept if t.kinds[o[2]] != NEGATIVE), key=lambda o: (o[1], o[0]))
+    best: list[tuple[float, int, list[Occurrence]]] = [(0.0, 0, [])]  # after the first i occurrences
+    ends = [o[1] for o in by_end]
+    for i, (s, e, w) in enumerate(by_end):
+        j = i  # occurrences before i that end at or before s
+        while j > 0 and ends[j - 1] > s:
+            j -= 1
+        score, chars, chosen = best[j]
+        take = (score + t.weights[w], chars + e - s, [*chosen, (s, e, w)])
+        best.append(max(best[i], take, key=lambda b: (round(b[0], 9), b[1], [-o[0] for o in b[2]])))
+    return sorted([*best[-1][2], *context])
+
+
+_NOTHING: tuple[tuple[str, ...], tuple[str, ...], bool] = ((), (), False)
+
+
+def _summarise(norm: str, chosen: list[Occurrence]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(distinct positive keywords in order, those that only name a use, negative context found)."""
+    kinds = _tables().kinds
+    count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
+    used: dict[str, int] = {}  # … of which are followed by 用
+    negative = False
+    for _s, e, w in chosen:
+        kind = kinds[w]
+        if kind == POSITIVE:
+            count[w] = count.get(w, 0) + 1
+            if norm.startswith(MODIFIER_MARKS, e):
+                used[w] = used.get(w, 0) + 1
+        elif kind == NEGATIVE:
+            negative = True
+    # a keyword that also names the product elsewhere in the text is not only a use
+    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), negative
+
+
+def _scan_norm(norm: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """:func:`_scan` of a normalised text (the hot loop of an import: kept lean)."""
+    t = _tables()
+    hits = t.automaton.find_matches_as_indexes(norm, overlapping=True)  # [(pattern, start, end)] by end
+    if not hits:
         return _NOTHING
-    if not t.special.isdisjoint(keys):  # rare: a Latin keyword, or one a longer keyword may overlap
-        keys = _resolve(norm, t)
-    negative = not t.negative.isdisjoint(keys)
-    if negative:
-        keys = [k for k in keys if k not in t.negative]
-    return tuple(dict.fromkeys(keys)), negative
+    words = t.words
+    # The common case needs no selection: no two occurrences overlap and none has a Latin edge.
+    last = -1
+    for i, s, e in hits:
+        if s < last or words[i][2]:
+            return _summarise(norm, _select(norm, [(s, e, words[i][0]) for i, s, e in hits]))
+        last = e
+    if len(hits) == 1:
+        i, _s, e = hits[0]
+        word, kind, _latin = words[i]
+        if kind == POSITIVE:
+            return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
+        return (), (), kind == NEGATIVE
+    return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 
 
-def _resolve(norm: str, t: _Tables) -> list[str]:
-    """The slow path of ``_scan``: check Latin word boundaries and let a longer keyword that starts
-    inside a match (信创 | 创新药) win over it."""
-    rx = t.regex
-    spans: list[tuple[int, int]] = []
-    overlapping = False
-    for m in rx.finditer(norm):
-        s, e = m.span()
-        spans.append((s, e))
-        for p in t.inner_starts.get(m.group(), ()):
-            inner = rx.match(norm, s + p)
-            if inner is not None and inner.end() - inner.start() > e - s:
-                spans.append(inner.span())
-                overlapping = True
-    spans = [(s, e) for s, e in spans if norm[s:e] not in t.ascii_edged or _ascii_ok(norm, s, e)]
-    if overlapping:
-        taken: list[tuple[int, int]] = []
-        for s, e in sorted(spans, key=lambda se: (se[0] - se[1], se[0])):
-            if all(e <= s2 or s >= e2 for s2, e2 in taken):
-                taken.append((s, e))
-        spans = sorted(taken)
-    return [norm[s:e] for s, e in spans]
+def _scan(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The distinct positive keywords in ``text`` (normalised, in order of appearance), those of them
+    that name a use (followed by 用), and whether a negative-context word was found."""
+    return _scan_norm(_norm(text)) if text else _NOTHING
+
+
+def scan_reference(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """:func:`_scan` with the plain occurrence finder and the full selection: the tests' reference."""
+    norm = _norm(text)
+    found = occurrences_reference(norm, _tables().kinds)
+    return _summarise(norm, _select(norm, found)) if found else _NOTHING
 
 
 def _clean(text: object) -> str:
@@ -228,31 +286,36 @@ def _clean(text: object) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _decide(name_hits: tuple[str, ...], name_neg: bool, content_hits: tuple[str, ...], content_neg: bool) -> TagResult:
+def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_neg: bool,
+            content_hits: tuple[str, ...], content_uses: tuple[str, ...], content_neg: bool) -> TagResult:
     """Score the sectors supported by the keywords found (cached: many names share their keywords)."""
     t = _tables()
-    fields = [(name_hits, NAME_WEIGHT)]
+    fields = [(name_hits, name_uses, NAME_WEIGHT)]
     if content_hits:
-        fields.append((content_hits, CONTENT_WEIGHT))
+        fields.append((content_hits, content_uses, CONTENT_WEIGHT))
 
-    has_strong = any(e.strong for hits, _ in fields for k in hits for e in t.positive[k])
+    has_strong = any(e.strong for hits, uses, _ in fields for k in hits if k not in uses for e in t.positive[k])
     if not has_strong and (name_neg or (content_neg and not name_hits)):
-        return UNCLASSIFIED  # a road, a school, housing … with no strong SEI keyword
+        return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
 
+    # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is
+    # the last specific keyword: not a generic one (智能制造) and not one that names a use.
+    specific = [k for k in name_hits if k not in t.generic and k not in name_uses]
+    head = specific[-1] if len(name_hits) > 1 and specific else None
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]
     sub_scores: dict[tuple[str, str], float] = {}
     matched: dict[str, list[str]] = {}
-    for field_no, (hits, field_weight) in enumerate(fields):
-        for i, key in enumerate(hits):
-            # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery.
-            head = HEAD_FACTOR if field_no == 0 and i == len(hits) - 1 and i else 1.0
+    for field_no, (hits, uses, field_weight) in enumerate(fields):
+        for key in hits:
+            factor = field_weight * (HEAD_FACTOR if field_no == 0 and key == head else 1.0)
+            use = key in uses  # a use counts little and is never strong
             for e in t.positive[key]:
-                w = e.weight * field_weight * head
+                w = e.weight * factor * (MODIFIER_FACTOR / (STRONG_FACTOR if e.strong else 1.0) if use else 1.0)
                 scores[e.sector] = scores.get(e.sector, 0.0) + w
                 sub_scores[(e.sector, e.subfield)] = sub_scores.get((e.sector, e.subfield), 0.0) + w
                 counts = strong_weak.setdefault(e.sector, [0, 0])
-                counts[0] += e.strong
+                counts[0] += e.strong and not use
                 counts[1] += key not in t.weak
                 spelled = t.spelling[key]
                 if spelled not in matched.setdefault(e.sector, []):
@@ -297,7 +360,11 @@ def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None)
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
-    scans = {text: _scan(text) for text in dict.fromkeys([*clean_names, *clean_contents])}  # each text once
+    texts = list(dict.fromkeys([*clean_names, *clean_contents]))  # each text once
+    normed = _norm("\x00".join(texts)).split("\x00")  # one NFKC pass for the lot
+    if len(normed) != len(texts):  # a NUL inside a text: normalise one by one
+        normed = [_norm(text) for text in texts]
+    scans = {text: (_scan_norm(norm) if norm else _NOTHING) for text, norm in zip(texts, normed, strict=True)}
     seen: dict[tuple[str, str], TagResult] = {}
     out: list[TagResult] = []
     for key in zip(clean_names, clean_contents, strict=True):

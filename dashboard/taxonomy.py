@@ -7,9 +7,10 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "data" / "taxonomy.toml"
+from .config import DATA_DIR
+
+TAXONOMY_FILE = DATA_DIR / "taxonomy.toml"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Sector:
     nbs_group: int
     nbs_name_zh: str
     nbs_name_en: str
+    color: str
     subfields: tuple[Subfield, ...] = field(default=())
 
 
@@ -51,6 +53,7 @@ class Tier:
     name_en: str
     short_en: str
     target_count: int
+    color: str
 
 
 @dataclass(frozen=True)
@@ -73,16 +76,23 @@ class FundingSource:
     name_zh: str
     name_en: str
     aliases: tuple[str, ...]
+    color: str
+    header_pattern: str                      # a regular expression a column header of this channel matches
+    demo_weights: dict[str, float]           # ownership slug -> the demo's Dirichlet weight
+    demo_programme_weights: dict[str, float] = field(default_factory=dict)  # programme -> weight instead
 
 
 @dataclass(frozen=True)
 class Term:
-    """A coded value with names and the spellings that map to it (ownership, stage)."""
+    """A coded value with names, a colour and the spellings that map to it (ownership, stage, region group)."""
 
     slug: str
     name_zh: str
     name_en: str
-    aliases: tuple[str, ...]
+    color: str
+    aliases: tuple[str, ...] = ()
+    demo_share: float = 0.0                  # ownership: the demo's share of projects
+    chart_rank: int = 0                      # stage: position in stacked charts
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,22 @@ def stage_terms() -> tuple[Term, ...]:
 
 
 @cache
+def region_groups() -> tuple[Term, ...]:
+    """东部 / 中部 / 西部 / 东北 in display order; the slug is the value the regions table stores."""
+    return tuple(Term(**_tuples(r)) for r in _raw()["region_groups"])
+
+
+def colors(kind: str) -> dict[str, str]:
+    """slug -> colour for sector, tier, funding, ownership, stage or region_group; sectors add
+    'unclassified' and ownership 'unknown' (the colours of a missing value)."""
+    out = {item.slug: item.color for item in _KINDS[kind]()}
+    extra = {"sector": "unclassified", "ownership": "unknown"}.get(kind)
+    if extra:
+        out[extra] = _raw()["colors"][extra]
+    return out
+
+
+@cache
 def measures() -> tuple[Measure, ...]:
     return tuple(sorted((Measure(**_tuples(r)) for r in _raw()["measures"]), key=lambda m: m.number))
 
@@ -210,23 +236,20 @@ def ownership_aliases() -> dict[str, str]:
     return _alias_index(ownership_terms())
 
 
-def funding_aliases() -> dict[str, str]:
-    """Normalised spelling → funding-source slug."""
-    return _alias_index(funding_sources())
-
-
 def label(kind: str, slug: object, lang: str = "zh", *, short: bool = True) -> str:
     """The display name of a coded value: kind is sector, subfield, tier, programme, funding,
-    ownership or stage."""
+    ownership, stage or region_group."""
     if not isinstance(slug, str) or slug == "unclassified":  # None, NaN from pandas, the filter's pseudo-slug
         return "未分类" if lang == "zh" else "Unclassified"
-    lookup = {
-        "sector": sectors, "subfield": subfields, "tier": tiers, "programme": programmes,
-        "funding": funding_sources, "ownership": ownership_terms, "stage": stage_terms,
-    }[kind]
-    for item in lookup():
+    for item in _KINDS[kind]():
         if item.slug == slug:
             if short and hasattr(item, "short_zh"):
                 return item.short_zh if lang == "zh" else item.short_en
             return item.name_zh if lang == "zh" else item.name_en
     return slug
+
+
+_KINDS = {
+    "sector": sectors, "subfield": subfields, "tier": tiers, "programme": programmes,
+    "funding": funding_sources, "ownership": ownership_terms, "stage": stage_terms, "region_group": region_groups,
+}

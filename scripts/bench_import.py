@@ -1,6 +1,6 @@
 """Import speed: a 100,000-row CSV through preview + commit, against DuckDB's own read_csv + INSERT.
 
-    .venv/bin/python scripts/bench_import.py [--rows 100000]
+    .venv/bin/python -m scripts.bench_import [--rows 100000]
 
 Prints both times, their ratio and the peak RSS; also the tagger's score on tests/data/labelled_projects.csv.
 The target: at most 5 s, and within 10x of DuckDB.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -18,11 +17,10 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import store
+from dashboard.ingest import commit, preview
 
-from dashboard import store  # noqa: E402
-from dashboard.ingest import commit, preview  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CITIES = ["江苏省苏州市", "浙江省杭州市", "广东省深圳市", "湖北省武汉市", "四川省成都市", "安徽省合肥市",
           "陕西省西安市", "山东省济南市", "北京市海淀区", "上海市浦东新区", "苏州市工业园区", "Jiangsu",
@@ -53,8 +51,7 @@ def write_csv(path: Path, n: int, seed: int = 1409) -> None:
 
 
 def bench_ours(csv_path: Path, db: Path) -> tuple[float, float, float, int]:
-    con = store.connect(db)
-    try:
+    with store.opened(db) as con:
         t0 = time.perf_counter()
         plan = preview(con, csv_path)
         t1 = time.perf_counter()
@@ -62,8 +59,6 @@ def bench_ours(csv_path: Path, db: Path) -> tuple[float, float, float, int]:
         t2 = time.perf_counter()
         assert result.batch_id, result.refused and result.refused.message("en")
         return t2 - t0, t1 - t0, t2 - t1, result.rows_imported
-    finally:
-        con.close()
 
 
 def bench_duckdb(csv_path: Path, db: Path) -> float:

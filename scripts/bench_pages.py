@@ -1,8 +1,8 @@
 """How long each page's queries take, uncached, on a large store. Prints figures; asserts nothing.
 
-    python scripts/bench_pages.py                 # ~1M projects (demo scale 333), built once in /tmp
-    python scripts/bench_pages.py --scale 3334    # ~10M projects
-    python scripts/bench_pages.py --db my.ducklake  # an existing store
+    python -m scripts.bench_pages                 # ~1M projects (demo scale 333), built once in /tmp
+    python -m scripts.bench_pages --scale 3334    # ~10M projects
+    python -m scripts.bench_pages --db my.ducklake  # an existing store
 
 Each page is rendered by Streamlit's AppTest exactly as a browser session would render it, with the
 query cache cleared first; every query the page runs is timed where it executes (the DuckDB work
@@ -19,11 +19,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import appdb, demo, store
+from dashboard.views import PAGES
 
-from dashboard import appdb, demo, store  # noqa: E402
-from dashboard.views import PAGES  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_MS = 300.0
 
@@ -33,10 +32,9 @@ def build(path: Path, scale: float) -> None:
         return
     print(f"building {path} at scale {scale} ...", flush=True)
     started = time.perf_counter()
-    con = store.connect(path)
-    demo.generate(con, scale=scale)
-    count = store.scalar(con, "SELECT count(*) FROM projects")
-    con.close()
+    with store.opened(path) as con:
+        demo.generate(con, scale=scale)
+        count = store.table_counts(con)["projects"]
     print(f"  {count:,} projects in {time.perf_counter() - started:.1f} s", flush=True)
 
 
@@ -61,12 +59,10 @@ def main() -> int:
         calls[name] += 1
 
     appdb.QUERY_OBSERVERS.append(observe)
-    sys.path.insert(0, str(ROOT / "tests"))
-    from apptest_helpers import goto  # noqa: E402
+    from tests.apptest_helpers import goto
 
-    con = store.connect(db, read_only=True)
-    projects = store.scalar(con, "SELECT count(*) FROM projects")
-    con.close()
+    with store.opened(db, read_only=True) as con:
+        projects = store.table_counts(con)["projects"]
     print(f"store: {db} ({projects:,} projects); target {TARGET_MS:.0f} ms of queries per page\n")
     print(f"{'page':<10}{'queries':>9}{'best ms':>10}{'worst query':>40}")
     worst_page = 0.0

@@ -3,7 +3,10 @@
 Prints precision, recall and F1 per sector and for "unclassified" as a class, overall accuracy, the
 share of projects left unclassified and the time taken, then the misclassified rows.
 
-    .venv/bin/python scripts/tagging_score.py [path/to/labelled.csv]
+    .venv/bin/python -m scripts.tagging_score [path/to/labelled.csv]
+
+The held-out sets beside the labelled one (tests/data/holdout*.csv) score the same way; the tagger
+is never tuned on them.
 """
 
 from __future__ import annotations
@@ -13,10 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from dashboard import tagging, taxonomy
 
-from dashboard import tagging, taxonomy  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LABELLED = ROOT / "tests" / "data" / "labelled_projects.csv"
 NONE = "unclassified"
@@ -55,6 +57,14 @@ def main(argv: list[str]) -> int:
     for cls in classes:
         p, r, f, n = per_class(truth, pred, cls)
         print(f"{cls:<20}{p:>10.3f}{r:>10.3f}{f:>10.3f}{n:>6}")
+    sei = [(t, p) for t, p in zip(truth, pred, strict=True) if t != NONE]
+    non_sei = [p for t, p in zip(truth, pred, strict=True) if t == NONE]
+    if sei:
+        print(f"\nSEI projects tagged to their sector: {sum(t == p for t, p in sei)} of {len(sei)} "
+              f"({sum(t == p for t, p in sei) / len(sei):.1%})")
+    if non_sei:
+        print(f"non-SEI projects left unclassified: {non_sei.count(NONE)} of {len(non_sei)} "
+              f"({non_sei.count(NONE) / len(non_sei):.1%})")
     accuracy = sum(t == p for t, p in zip(truth, pred, strict=True)) / len(rows)
     unclassified = sum(p == NONE for p in pred) / len(rows)
     print(f"\naccuracy {accuracy:.3f}   unclassified {unclassified:.1%} "

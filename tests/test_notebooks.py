@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -10,7 +11,8 @@ from nbclient import NotebookClient
 
 from dashboard import formatting, store
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_notebooks() -> None:
@@ -21,6 +23,8 @@ def test_there_are_notebooks() -> None:
 def execute(path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
     monkeypatch.setenv("SEI_DB", str(db))
+    # The kernel imports this checkout's package (as `pip install -e .` would make it), not another copy.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()  # raises CellExecutionError on the first failing cell
@@ -51,5 +55,5 @@ def test_review_notebook_reproduces_the_headline_figures(demo_db: Path, monkeypa
     con.close()
     text = plain_outputs(execute(NOTEBOOKS[0], demo_db, monkeypatch))
     assert f"项目数          {projects:,}" in text
-    assert formatting.money(float(total_wan)) in text
+    assert formatting.money(float(total_wan) / formatting.WAN_PER_YI) in text
     assert f"{designated['base']} / {designated['cluster']} / {designated['ecosystem']}" in text

@@ -29,8 +29,8 @@ def test_page_renders_with_sql_totals(demo_db: Path, demo_db_template: Path, mon
     total, gov = sql(demo_db_template, "SELECT sum(amount_wan), sum(amount_wan) FILTER (WHERE list_contains(?, "
                                        "source)) FROM project_funding", [GOV])
     values = [m.value for m in at.metric]
-    assert values[0] == formatting.money(float(total), lang)
-    assert values[1] == formatting.money(float(gov), lang)
+    assert values[0] == formatting.money(float(total) / formatting.WAN_PER_YI, lang)
+    assert values[1] == formatting.money(float(gov) / formatting.WAN_PER_YI, lang)
     assert len(at.get("plotly_chart")) == 4
 
 
@@ -40,7 +40,7 @@ def test_sector_filter_changes_the_totals(demo_db: Path, demo_db_template: Path,
     assert not at.exception
     total = sql(demo_db_template, "SELECT sum(f.amount_wan) FROM project_funding f JOIN projects p "
                                   "USING (project_id) WHERE p.sector = 'biotech'")[0]
-    assert at.metric[0].value == formatting.money(float(total), "zh")
+    assert at.metric[0].value == formatting.money(float(total) / formatting.WAN_PER_YI, "zh")
 
 
 def test_empty_filter_shows_empty_state(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,5 +35,6 @@ def test_sector_numbers_equal_sql(demo_db: Path, demo_db_template: Path, monkeyp
                              ).fetchone()[0]
     con.close()
     text = texts(at)
-    assert f"新能源**：{formatting.count(n, 'zh')} 个项目，总投资 {formatting.money(float(inv), 'zh')}" in text
+    inv_yi = float(inv) / formatting.WAN_PER_YI
+    assert f"新能源**：{formatting.count(n, 'zh')} 个项目，总投资 {formatting.money(inv_yi, 'zh')}" in text
     assert f"产业集群**：已认定 {formatting.count(designated, 'zh')} 个 / 目标 100 个" in text

@@ -36,7 +36,7 @@ def test_province_profile_equals_sql(demo_db: Path, demo_db_template: Path,
                                    "WHERE province_code = '440000'")
     shown = {m.label: m.value for m in at.metric}
     assert shown["项目数"] == formatting.count(n, "zh")
-    assert shown["投资总额"] == formatting.money(float(inv), "zh")
+    assert shown["投资总额"] == formatting.money(float(inv) / formatting.WAN_PER_YI, "zh")
     clusters = sql(demo_db_template, "SELECT count(*) FROM clusters WHERE province_code = '440000' "
                                      "AND status = 'designated'")[0]
     assert shown["已认定集群"] == formatting.count(clusters, "zh")

@@ -11,7 +11,6 @@ import duckdb
 import pytest
 
 from dashboard import formatting, store
-from dashboard.charts.overview import money_text
 from dashboard.filters import Filters
 from dashboard.queries import clusters as cq
 from dashboard.queries import overview as oq
@@ -47,9 +46,9 @@ def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
     shown = {m.label: m.value for m in at.metric}
     zh = lang == "zh"
     assert shown["项目数" if zh else "Projects"] == formatting.count(expected["projects"], lang)
-    assert shown["项目总投资" if zh else "Total investment"] == money_text(expected["investment"], lang)
+    assert shown["项目总投资" if zh else "Total investment"] == formatting.money(expected["investment"], lang)
     year = expected["as_of"]
-    assert shown[f"{year}年完成投资" if zh else f"Completed in {year}"] == money_text(expected["completed"], lang)
+    assert shown[f"{year}年完成投资" if zh else f"Completed in {year}"] == formatting.money(expected["completed"], lang)
     for tier, name_zh, name_en in (("base", "产业基地", "Bases"), ("cluster", "产业集群", "Clusters"),
                                    ("ecosystem", "产业生态", "Ecosystems")):
         value = shown[f"已认定{name_zh}" if zh else f"{name_en} designated"]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from dashboard import formatting, report, store
-from dashboard.charts.overview import money_text
 from dashboard.filters import Filters
 from tests.test_page_summary import headline_sql
 
@@ -35,9 +34,9 @@ def test_html_holds_kpis_highlights_and_images(demo_db_template: Path, lang: str
     fake = [PNG + bytes([i]) for i in range(len(report.figures(data, lang, "as of")))]
     page = report.build_html(data, lang, "as of", images=fake).decode("utf-8")
     expected = headline_sql(demo_db_template)
-    assert money_text(expected["investment"], lang) in page
+    assert formatting.money(expected["investment"], lang) in page
     assert formatting.count(expected["projects"], lang) in page
-    assert money_text(expected["completed"], lang) in page
+    assert formatting.money(expected["completed"], lang) in page
     assert page.count('src="data:image/png;base64,') == len(fake) == 4
     assert "@page { size: A4 landscape" in page and "Noto Sans CJK SC" in page
     for sentence in report.highlights(data, lang):

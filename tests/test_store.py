@@ -54,7 +54,7 @@ def test_failed_migration_leaves_store_as_it_was(tmp_path: Path, monkeypatch: py
     path = tmp_path / "old.ducklake"
     _lake_at_version(path, 1).close()
     broken = store.migrations()[:1] + [(2, "broken", "CREATE TABLE half_done (x INT); SELECT nonsense;")]
-    monkeypatch.setattr(store, "migrations", lambda: broken)
+    monkeypatch.setattr(store.core, "migrations", lambda: broken)
     with pytest.raises(duckdb.Error):
         store.connect(path)
     con = engine.open_lake(engine.locate(path))

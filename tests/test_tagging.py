@@ -44,7 +44,9 @@ def _labelled() -> list[dict[str, str]]:
 def test_exact_examples(name: str, sector: str) -> None:
     result = tagging.tag(name)
     assert result.sector == sector, result
-    assert (0.3 if "锂电池负极" in name else 0.6) <= result.confidence <= 1.0, result
+    # a contested head noun, and a lone 锂电池 (phones use them too), are likely but less certain
+    low = 0.3 if "锂电池负极" in name else 0.5 if name.endswith("锂电池生产基地") else 0.6
+    assert low <= result.confidence <= 1.0, result
     assert result.matched
     assert result.subfield in {sf.slug for sf in taxonomy.subfields(sector)}
 
@@ -182,3 +184,108 @@ def test_held_out_names_score_well() -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     right = sum((tagging.tag(r["name"]).sector or "") == r["sector"] for r in rows)
     assert len(rows) >= 50 and right / len(rows) >= 0.9
+
+
+def test_fresh_held_out_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout2_projects.csv: 105 real names from public reports (each row cites its
+    source), labelled from the guidance before the tagger was run on them and never tuned on.
+    Measured when gathered: 45 of 64 SEI names right (70.3%: every miss left unclassified, no wrong
+    sector), 41 of 41 non-SEI names left unclassified. A regression guard, not a target."""
+    path = Path(__file__).resolve().parent / "data" / "holdout2_projects.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert len(rows) >= 80 and all(r["source"].startswith("http") for r in rows)
+    got = tagging.tag_many([r["name"] for r in rows])
+    sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
+    non_sei = [g.sector for r, g in zip(rows, got, strict=True) if not r["sector"]]
+    assert sum(t == p for t, p in sei) / len(sei) >= 0.68
+    assert all(p in (t, None) for t, p in sei)  # a miss is left for review, never filed wrongly
+    assert non_sei.count(None) / len(non_sei) >= 0.95
+
+
+# --- precision: each class of fault found by probing, fixed at its root ------------------------
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # a keyword inside a compound that means something else (neutral compounds, housing)
+    ("某某市数字人民币应用示范项目", None),
+    ("某某数字人才公寓建设项目", None),
+    ("虚拟数字人直播基地", "digital_creative"),
+    # a longer, weaker match crossing a strong one does not swallow it
+    ("生物医药产业园标准厂房", "biotech"),
+    ("某某生物医药产业园标准厂房建设项目", "biotech"),
+    # ordinary materials, farm machinery, straw ploughed back, plain hybrid and fuel cars
+    ("年产5万吨不锈钢板材项目", None),
+    ("年产10万吨铝合金型材项目", None),
+    ("钨钢刀具生产项目", None),
+    ("年产3万吨玻璃纤维项目", None),
+    ("农机合作社库棚建设项目", None),
+    ("年产5000台农机生产项目", None),
+    ("秸秆还田机械化项目", None),
+    ("年产20万辆混合动力汽车项目", None),
+    ("年产30万辆燃油乘用车整车项目", None),
+    ("年产5000万只手机锂电池项目", None),
+    # … while their SEI counterparts still tag
+    ("高性能铝合金材料项目", "new_materials"),
+    ("智能农机装备产业化项目", "high_end_equipment"),
+    ("秸秆能源化利用项目", "new_energy"),
+    ("年产10万辆插电式混合动力汽车项目", "smart_nev"),
+    # X用Y: Y is the product
+    ("年产5万吨动力电池用铜箔项目", "new_materials"),
+    # vocabulary that was missing
+    ("文创产业园项目", "digital_creative"),
+    ("文化创意产业园", "digital_creative"),
+    ("腾讯数字文创产业园项目", "digital_creative"),
+    ("隆基绿能年产10GW单晶组件项目", "new_energy"),
+    ("年产10万吨硅料项目", "new_energy"),
+    # a generic head noun (智能制造) weighs less than a specific technology
+    ("禾赛科技激光雷达智能制造中心", "smart_nev"),
+    ("某某智能制造示范工厂项目", "high_end_equipment"),  # alone it still decides
+])
+def test_precision_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_a_lone_lithium_battery_is_not_certain() -> None:
+    """Phones, tools and e-bikes use lithium batteries too: without a vehicle word it stays below the
+    confidence a strong keyword gives."""
+    assert tagging.tag("锂电池生产项目").confidence < tagging.tag("动力电池生产项目").confidence
+
+
+def test_context_lists_are_consistent() -> None:
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert set(config["generic_keywords"]) <= keywords
+    assert not set(config["neutral_keywords"]) & keywords
+    assert not set(config["neutral_keywords"]) & set(config["exclude_keywords"])
+    # each neutral compound exists to hide a keyword inside it
+    assert all(any(k in n for k in keywords) for n in config["neutral_keywords"])
+
+
+# --- the matcher: the compiled automaton finds exactly what a plain search finds ----------------
+
+def _all_texts() -> list[str]:
+    texts = [r["name"] for r in _labelled()] + [r["content"] for r in _labelled() if r["content"]]
+    holdout = Path(__file__).resolve().parent / "data"
+    for path in sorted(holdout.glob("holdout*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            texts += [r["name"] for r in csv.DictReader(f)]
+    for sf in taxonomy.subfields():
+        texts += [t.format(owner="ＡＢＣ科技（集团）", city="某市", n=5, phase="一期") for t in sf.demo_templates]
+    # words glued together, so that occurrences nest and cross
+    texts += ["生物医药产业园标准厂房", "华信创新药", "数字人民币数字人才数字人", "5G5G基站AIoTCT", "动力电池用铜箔用"]
+    return texts
+
+
+def test_automaton_finds_every_occurrence_the_plain_search_finds() -> None:
+    words = list(tagging._tables().kinds)
+    for text in _all_texts():
+        norm = tagging._norm(text)
+        assert sorted(tagging._occurrences(norm)) == sorted(tagging.occurrences_reference(norm, words)), text
+
+
+def test_fast_scan_equals_the_reference_scan() -> None:
+    """The lean path of the import (automaton, no selection when nothing overlaps) gives the same
+    keywords as the plain search followed by the full selection, on every labelled and held-out text."""
+    texts = _all_texts()
+    assert [tagging._scan(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    # and tag_many's batch normalisation changes nothing
+    assert tagging.tag_many(texts) == [tagging._tag(t.strip(), "") for t in texts]

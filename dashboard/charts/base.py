@@ -9,21 +9,13 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from .. import taxonomy
+
 FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
-# One colour per sector, stable across every chart (clause order).
-SECTOR_COLORS = {
-    "info_tech": "#1f5aa6",
-    "biotech": "#2a9d8f",
-    "high_end_equipment": "#6c5ce7",
-    "new_materials": "#b5651d",
-    "new_energy": "#e9a23b",
-    "smart_nev": "#d1495b",
-    "green_env": "#3a7d44",
-    "digital_creative": "#8e5ea2",
-    "unclassified": "#9e9e9e",
-}
-TIER_COLORS = {"base": "#b8860b", "cluster": "#1f5aa6", "ecosystem": "#2a9d8f"}
+# One colour per sector and per tier, stable across every chart (from the taxonomy).
+SECTOR_COLORS = taxonomy.colors("sector")
+TIER_COLORS = taxonomy.colors("tier")
 NEUTRAL = "#1f5aa6"
 
 

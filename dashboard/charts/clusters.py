@@ -12,14 +12,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import taxonomy
-from ..formatting import count, money_unit, percent
+from ..formatting import count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, TIER_COLORS, legend_below, style
-from .overview import COMPLETED_COLOR, PLANNED_COLOR, money_text, sector_name
+from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 
 GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
-TIERS = ("base", "cluster", "ecosystem")
-REGION_GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
+TIERS = tuple(t.slug for t in taxonomy.tiers())
 
 
 def _c(key: str, lang: str, **values: object) -> str:
@@ -137,7 +136,7 @@ def by_region(df: pd.DataFrame, level: str, lang: str, as_of: str) -> go.Figure:
     d = df.copy()
     name_col = "name_zh" if lang == "zh" else "name_en"
     if level == "group" and lang != "zh":
-        d["name_en"] = d["region"].map(REGION_GROUP_EN).fillna(d["region"])
+        d["name_en"] = d["region"].map(lambda g: taxonomy.label("region_group", g, "en"))
     totals = d.groupby("region")["clusters"].sum().sort_values()
     names = d.drop_duplicates("region").set_index("region")[name_col]
     fig = go.Figure()
@@ -163,7 +162,7 @@ def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
         fig.add_bar(x=years, y=df[col] * factor, name=_c(key, lang), marker={"color": color},
-                    customdata=[[money_text(v, lang, 2)] for v in df[col]],
+                    customdata=[[money(v, lang, 2)] for v in df[col]],
                     hovertemplate="%{x}: %{customdata[0]}<extra>" + _c(key, lang) + "</extra>")
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")

@@ -11,13 +11,8 @@ from ..formatting import money_unit
 from .base import NEUTRAL, style
 
 # Government channels in blues, market channels in warm/green tones; stable across charts.
-CHANNEL_COLORS = {
-    "central_budget": "#0b3c7d", "local_special_bonds": "#1f5aa6", "gov_industry_fund": "#6b9bd6",
-    "bank_loans": "#e9a23b", "corporate_bonds": "#d1495b", "equity_vc_pe": "#8e5ea2",
-    "infra_reits": "#2a9d8f", "foreign_capital": "#3a7d44", "self_raised": "#9e9e9e",
-}
-OWNERSHIP_COLORS = {"state": "#1f5aa6", "private": "#e9a23b", "foreign": "#3a7d44", "mixed": "#8e5ea2",
-                    "unknown": "#bdbdbd"}
+CHANNEL_COLORS = taxonomy.colors("funding")
+OWNERSHIP_COLORS = taxonomy.colors("ownership")
 
 
 def channel_order() -> list[str]:

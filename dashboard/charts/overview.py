@@ -8,20 +8,17 @@ filter carry the slug or code in ``customdata[0]``.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import taxonomy
-from ..formatting import WAN_PER_YI, count, money, money_unit, percent
+from ..formatting import count, money, money_unit, percent
 from ..i18n import t
 from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style
 
-STAGE_ORDER = ("completed", "under_construction", "planned", "cancelled")
-STAGE_COLORS = {"completed": "#2a9d8f", "under_construction": "#1f5aa6", "planned": "#e9a23b",
-                "cancelled": "#bdbdbd"}
+STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
+STAGE_COLORS = taxonomy.colors("stage")
 PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
@@ -37,13 +34,6 @@ def sector_name(slug: object, lang: str) -> str:
 
 def sector_color(slug: object) -> str:
     return SECTOR_COLORS.get("unclassified" if pd.isna(slug) else str(slug), NEUTRAL)
-
-
-def money_text(value_yi: float | None, lang: str, digits: int = 1) -> str:
-    """亿元 amount as '1,234.5亿元' / 'CNY 123.5 bn' (chart hover and highlight sentences)."""
-    if value_yi is None or (isinstance(value_yi, float) and math.isnan(value_yi)):
-        return "—"
-    return money(value_yi * WAN_PER_YI, lang, digits)
 
 
 def pace_text(value: float) -> str:
@@ -115,9 +105,9 @@ def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=d["investment_yi"] * factor, y=names, orientation="h",
         marker={"color": [sector_color(s) for s in d["sector"]]},
-        customdata=[[s if not pd.isna(s) else "unclassified", count(n, lang), money_text(v, lang)]
+        customdata=[[s if not pd.isna(s) else "unclassified", count(n, lang), money(v, lang)]
                     for s, n, v in zip(d["sector"], d["projects"], d["investment_yi"], strict=True)],
-        text=[money_text(v, lang, 0) for v in d["investment_yi"]], textposition="auto",
+        text=[money(v, lang, 0) for v in d["investment_yi"]], textposition="auto",
         hovertemplate="<b>%{y}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
         + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
     ))
@@ -132,7 +122,7 @@ def province_bar(provinces: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     names = list(d["short_name"] if lang == "zh" else d["name_en"])
     fig = go.Figure(go.Bar(
         x=d["investment_yi"] * factor, y=names, orientation="h", marker={"color": NEUTRAL},
-        customdata=[[c, count(n, lang), money_text(v, lang), percent(s)]
+        customdata=[[c, count(n, lang), money(v, lang), percent(s)]
                     for c, n, v, s in zip(d["province_code"], d["projects"], d["investment_yi"], d["share"],
                                           strict=True)],
         text=[percent(s) for s in d["share"]], textposition="auto",
@@ -152,7 +142,7 @@ def trend(flows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
         fig.add_bar(x=years, y=d[col] * factor, name=_s(key, lang), marker={"color": color},
-                    customdata=[[money_text(v, lang)] for v in d[col]],
+                    customdata=[[money(v, lang)] for v in d[col]],
                     hovertemplate="%{x}: %{customdata[0]}<extra>" + _s(key, lang) + "</extra>")
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(type="category")
@@ -182,9 +172,9 @@ def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int,
               _sec("completed_panel", lang, unit=unit), growth_title)
     fig = make_subplots(rows=1, cols=4, shared_yaxes=True, horizontal_spacing=0.035, subplot_titles=titles)
     panels = (
-        (d["investment_yi"] * factor, [money_text(v, lang, 0) for v in d["investment_yi"]]),
+        (d["investment_yi"] * factor, [money(v, lang, 0) for v in d["investment_yi"]]),
         (d["projects"], [count(v, lang) for v in d["projects"]]),
-        (d["completed_yi"].fillna(0) * factor, [money_text(v, lang, 0) for v in d["completed_yi"]]),
+        (d["completed_yi"].fillna(0) * factor, [money(v, lang, 0) for v in d["completed_yi"]]),
         (d["growth"] * 100, [percent(v, 1, signed=True) for v in d["growth"]]),
     )
     for i, (x, text) in enumerate(panels, start=1):
@@ -214,9 +204,9 @@ def subfield_bar(subs: pd.DataFrame, sector: str, lang: str, as_of: str) -> go.F
     names = [short_label(n, 14 if lang == "zh" else 36) for n in full]
     fig = go.Figure(go.Bar(
         x=d["investment_yi"] * factor, y=names, orientation="h", marker={"color": sector_color(sector)},
-        customdata=[[s, count(n, lang), money_text(v, lang), f]
+        customdata=[[s, count(n, lang), money(v, lang), f]
                     for s, n, v, f in zip(d["subfield"], d["projects"], d["investment_yi"], full, strict=True)],
-        text=[money_text(v, lang, 0) for v in d["investment_yi"]], textposition="auto", textangle=0,
+        text=[money(v, lang, 0) for v in d["investment_yi"]], textposition="auto", textangle=0,
         hovertemplate="<b>%{customdata[3]}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
         + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
     ))
@@ -237,7 +227,7 @@ def sector_trend(flows: pd.DataFrame, lang: str, as_of: str, as_of_year: int | N
         name = sector_name(slug, lang)
         fig.add_scatter(x=[str(int(y)) for y in g["year"]], y=g["completed_yi"] * factor, name=name,
                         mode="lines+markers", line={"color": sector_color(slug), "width": 2},
-                        customdata=[[slug, money_text(v, lang)] for v in g["completed_yi"]],
+                        customdata=[[slug, money(v, lang)] for v in g["completed_yi"]],
                         hovertemplate=name + " %{x}: %{customdata[1]}<extra></extra>")
     fig.update_xaxes(type="category")
     fig = style(fig, _sec("trend_title", lang), as_of, x_title=_s("year", lang),

@@ -18,9 +18,7 @@ from .base import NEUTRAL, SECTOR_COLORS, style
 
 GEOJSON_FILE = DATA_DIR / "china_provinces.geojson"
 MARITIME_ID = "maritime"
-GROUP_ORDER = ("东部", "中部", "西部", "东北")
-GROUP_EN = {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}
-GROUP_COLORS = {"东部": "#1f5aa6", "中部": "#e9a23b", "西部": "#2a9d8f", "东北": "#8e5ea2"}
+GROUP_COLORS = taxonomy.colors("region_group")
 # Provinces drawn in the South China Sea inset for context, beside Hainan and the maritime line.
 INSET_CONTEXT = ("440000", "450000", "350000", "710000", "810000", "820000", "460000")
 MAIN_LON, MAIN_LAT = (73.0, 136.0), (16.5, 54.0)
@@ -160,7 +158,7 @@ def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str,
 
 
 def group_label(group: str, lang: str) -> str:
-    return GROUP_EN.get(group, group) if lang == "en" else group
+    return taxonomy.label("region_group", group, lang)
 
 
 def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import taxonomy
 from .values import Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
 FIELDS = (
     "seq", "name", "place", "province", "city", "district", "total_investment", "annual_plan",
     "stage", "years", "start_year", "end_year", "owner", "ownership", "sector", "cluster", "content",
+    "unit", "currency",
 )
 FUNDING_PREFIX = "funding:"
 IGNORE = "ignore"   # `--map HEADER=ignore`: keep the column as an unmapped extra value
@@ -26,19 +28,16 @@ IGNORE = "ignore"   # `--map HEADER=ignore`: keep the column as an unmapped extr
 # (field, pattern) in order; the first pattern that matches a normalised header decides.
 _RULES: list[tuple[str | None, str]] = [
     ("seq", r"^(序号|编号|序|no\.?|#|number|item|s/?n)$"),
+    # A column saying, row by row, what unit or currency the amounts are in.
+    ("unit", r"^(金额|计量|投资|货币|资金|投资额)?单位$|^(amount |money |currency |investment )?units?$|"
+             r"^unit of (amount|account|measure)"),
+    ("currency", r"^(币种|货币|币别|货币种类|币制|结算货币|投资币种|currency|ccy)$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.
     (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
     ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
                     r"\d{4}\s*(plan|planned)|planned.*\d{4}|year(ly)? plan"),
-    ("funding:central_budget", r"中央预算内|中央投资|中央资金|central budget"),
-    ("funding:local_special_bonds", r"专项债|special.?bond"),
-    ("funding:gov_industry_fund", r"政府.*基金|产业.*基金|引导基金|government fund|industry fund"),
-    ("funding:bank_loans", r"银行贷款|贷款|bank loan|loans?$"),
-    ("funding:corporate_bonds", r"企业债|公司债|corporate bond"),
-    ("funding:equity_vc_pe", r"股权融资|创投|风投|私募|venture|private equity"),
-    ("funding:infra_reits", r"reits"),
-    ("funding:foreign_capital", r"利用外资|外资金额|foreign capital|fdi"),
-    ("funding:self_raised", r"自筹|自有资金|企业自有|self.?raised|own funds"),
+    # One per funding channel, in the taxonomy's order, before 总投资 (whose patterns are broader).
+    *((FUNDING_PREFIX + s.slug, s.header_pattern) for s in taxonomy.funding_sources()),
     ("total_investment", r"总投资|投资总额|总额|计划投资|拟投资|匡算投资|投资估算|估算投资|投资额|投资规模|"
                          r"投资金额|^投资$|total.*invest|invest.*total|^investment|investment amount|"
                          r"amount"),
@@ -92,11 +91,13 @@ def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str 
 
 @dataclass
 class Header:
-    index: int                          # position of the header row in the sheet's cells
+    index: int                          # position of the (last) header row in the sheet's cells
     labels: list[str]                   # one label per column ('' becomes 'column N')
     fields: dict[int, str]              # column position -> field
     units: dict[int, Unit] = field(default_factory=dict)   # units stated in the header
     above: list[str] = field(default_factory=list)          # text of the rows above (title, notes)
+    repeated: dict[int, int] = field(default_factory=dict)  # a column whose header repeats an earlier one's
+    rows: int = 1                       # header rows: 2 when a group header sits over sub-headers
 
 
 def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
@@ -128,25 +129,84 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
     return make_header(cells, best[0], funding_aliases)
 
 
+_NUMBER = re.compile(r"^[+-]?[\d.,\s%]+$")
+_YEAR_LABEL = re.compile(r"^(19|20)\d{2}$")
+_UNIT_NOTE = re.compile(r"^(单位|unit)\s*[:：]", re.I)
+
+
+def _filled_right(row: list[str]) -> list[str]:
+    """A group header row with each label carried right over the empty cells of its merged span."""
+    out, last = [], ""
+    for text in row:
+        last = text or last
+        out.append(last)
+    return out
+
+
+def _is_sub_header(top: list[str], sub: list[str], aliases: dict[str, str] | None) -> bool:
+    """Whether ``sub`` (the row under the header found) holds sub-headers of merged group headers in ``top``:
+    no numbers, a label under an empty (merged) cell of ``top``, a label that names a field or a unit,
+    and nothing under the project-name column (merged down) but the name header itself."""
+    filled = [p for p, t in enumerate(sub) if t]
+    if len(filled) < 2 or any(_NUMBER.match(sub[p]) and not _YEAR_LABEL.match(sub[p]) for p in filled):
+        return False
+    name_pos = next((p for p, t in enumerate(top) if t and field_of(t, aliases) == "name"), None)
+    if name_pos is not None and sub[name_pos] and field_of(sub[name_pos], aliases) != "name":
+        return False
+    under_merged = any(p < len(top) and not top[p] for p in filled)
+    known = any(field_of(sub[p], aliases) or unit_in(sub[p]) for p in filled)
+    return under_merged and known
+
+
+def _is_group_row(above: list[str], header: list[str]) -> bool:
+    """Whether the row right above the header groups its columns (投资情况（亿元）over 总投资 and 年度计划),
+    rather than being a title (one cell, at the left) or a unit note (单位：万元)."""
+    filled = [p for p, t in enumerate(above) if t]
+    if not filled or any(_UNIT_NOTE.match(above[p]) for p in filled):
+        return False
+    if len(filled) == 1 and filled[0] == 0:
+        return False
+    return all(p < len(header) and header[p] for p in filled)
+
+
 def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str] | None = None) -> Header:
+    """The header at row ``index``, with its group header row above or its sub-header row below if it has one."""
     texts = _row_texts(cells, index)
-    labels, fields, units, seen = [], {}, {}, set()
+    group: list[str] = []
+    first = index               # the first header row
+    if index + 1 < len(cells) and _is_sub_header(texts, _row_texts(cells, index + 1), funding_aliases):
+        group, own = _filled_right(texts), texts
+        texts = _row_texts(cells, index + 1)
+        # A cell merged down over both rows ('项目名称') has no sub-header: it keeps its own label.
+        texts = [t or (own[p] if p < len(own) else "") for p, t in enumerate(texts)]
+        index += 1
+    elif index > 0 and _is_group_row(_row_texts(cells, index - 1), texts):
+        first = index - 1
+        group = _filled_right(_row_texts(cells, first))
+    labels, fields, units, seen, first_of, repeated = [], {}, {}, set(), {}, {}
     for pos, text in enumerate(texts):
         label = re.sub(r"\s+", " ", text) if text else ""
-        labels.append(label)
+        over = group[pos] if pos < len(group) and group[pos] != label else ""
+        shown = f"{over} / {label}" if over and label else label
+        labels.append(shown)
         if not label:
             continue
-        f = field_of(label, funding_aliases)
+        key = normalise_header(shown) or shown
+        if key in first_of:  # the same header twice: the second column is ignored (and said so)
+            repeated[pos] = first_of[key]
+            continue
+        first_of[key] = pos
+        f = field_of(label, funding_aliases) or (field_of(over + label, funding_aliases) if over else None)
         if f and f not in seen:
             fields[pos] = f
             seen.add(f)
-        unit = unit_in(label)
+        unit = unit_in(label) or (unit_in(over) if over else None)
         if unit:
             units[pos] = unit
     # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
     labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
-    above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(index)]
-    return Header(index, labels, fields, units, [a for a in above if a])
+    above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(first)]
+    return Header(index, labels, fields, units, [a for a in above if a], repeated, 1 + (bool(group)))
 
 
 def label_key(label: str) -> str:

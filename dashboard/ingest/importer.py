@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import math
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -23,7 +25,7 @@ from .. import store
 from . import checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
-from .plan import DEFAULT_USD_RATE, ON_DUPLICATE, ImportPlan, ImportResult, Problem, RevertError
+from .plan import DEFAULT_USD_RATE, ON_DUPLICATE, ImportPlan, ImportResult, Problem, RevertError, bounded
 from .reading import ReadError
 
 Progress = Callable[[float, str], None]
@@ -62,11 +64,21 @@ def preview(
     usd_rate: float = DEFAULT_USD_RATE,
     progress: Progress | None = None,
 ) -> ImportPlan:
-    """Read, map, normalise, tag and validate a file; writes nothing."""
+    """Read, map, normalise, tag and validate a file; writes nothing.
+
+    Raises ValueError for a ``usd_rate`` that is not a positive finite number (a caller's mistake);
+    everything wrong with the file itself is in the plan."""
+    if not (isinstance(usd_rate, (int, float)) and math.isfinite(usd_rate) and usd_rate > 0):
+        raise ValueError(f"usd_rate must be a positive finite number, not {usd_rate!r}")
     if isinstance(source, (str, Path)):
         path = Path(source)
-        data = path.read_bytes()
         file_name = file_name or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # no permission, a folder, gone since it was chosen, a read error
+            plan = ImportPlan(file_name=file_name, sha256="", lang=lang, usd_rate=usd_rate)
+            plan.refused = Problem("file_unreadable", values={"file": str(path), "reason": exc.strerror or str(exc)})
+            return plan
     else:
         data = bytes(source)
     file_name = file_name or "upload"
@@ -80,6 +92,7 @@ def preview(
         plan.refused = Problem(exc.code, values=exc.values)
         return plan
     plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
+    read_warnings = [(code, dict(values)) for code, values in raw.warnings]
     plan.sheets = [s.name for s in raw.sheets]
     chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
     if chosen is None:
@@ -94,13 +107,46 @@ def preview(
     plan.columns = header.labels
     plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
     plan.unmapped = [lab for pos, lab in enumerate(header.labels)
-                     if pos not in header.fields and (chosen.cells[pos].iloc[header.index:] != "").any()]
+                     if pos not in header.fields and pos not in header.repeated
+                     and (chosen.cells[pos].iloc[header.index:] != "").any()]
+    plan.warnings += _reader_problems(read_warnings, header.labels)
+    plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
+                              {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
+                      for pos, first in sorted(header.repeated.items())]
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
         return plan
     step(0.2, "normalise")
     _build(plan, chosen, header, con, step)
     return plan
+
+
+def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = None) -> list[Problem]:
+    """The reader's repairs and guesses as warnings (a stray quote names its row and column)."""
+    out = []
+    for code, values in found:
+        row = values.pop("row", None)
+        col = values.pop("col", None)
+        column = labels[col] if labels is not None and col is not None and col < len(labels) else None
+        out.append(Problem(code, row, column, None, "warning", {**values, "column": column or "-"}))
+    return out
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def _strip_control(body: Body) -> list[Problem]:
+    """Remove control characters (and zero-width spaces) from every cell, with a warning per cell."""
+    problems: list[Problem] = []
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        has = column.str.contains(_CONTROL, regex=True, na=False).to_numpy(dtype=bool)
+        if not has.any():
+            continue
+        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        problems += body.problems_at(has, "control_stripped", label, "warning", column)
+        body.cells[pos] = column.str.replace(_CONTROL, "", regex=True).str.strip()
+    return problems
 
 
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
@@ -122,15 +168,18 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
+    problems = _strip_control(body)
     plan.rows_read = len(body)
-    plan.raw = cells[project].reset_index(drop=True).set_axis(header.labels, axis=1)
+    kept = [pos for pos in range(width) if pos not in header.repeated]
+    plan.raw = cells.loc[project, kept].reset_index(drop=True).set_axis([header.labels[p] for p in kept], axis=1)
     plan.raw.insert(0, "row", body.rows)
     if len(body) == 0:
         plan.refused = Problem("no_rows")
         return
 
     rec = pd.DataFrame({"row": body.rows})
-    rec["name"], rec["name_key"], problems = normalise.names(body)
+    rec["name"], rec["name_key"], found = normalise.names(body)
+    problems += found
     rec["content"] = body.text("content")
     rec["owner"] = body.text("owner")
     has_name = (rec["name"] != "").to_numpy()
@@ -142,12 +191,12 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += found
 
     step(0.45, "amounts")
-    amounts, found = normalise.amounts(body, header.units, note_unit, plan.usd_rate)
+    amounts, found, plan.usd_rows = normalise.amounts(body, header.units, note_unit, plan.usd_rate)
     problems += found
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
 
     step(0.55, "years")
-    start, end, found = normalise.years(body)
+    start, end, found = normalise.years(body, store.batches.target_year(con))
     problems += found
     rec["start_year"] = pd.array(start, dtype="Int64")
     rec["end_year"] = pd.array(end, dtype="Int64")
@@ -176,8 +225,11 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                               amounts.get("total_investment"), note_unit, plan.usd_rate)
 
     plan.records = rec
-    plan.errors = sorted((p for p in problems if p.level == "error"), key=lambda p: (p.row or 0))
-    plan.warnings = sorted(plan.warnings + [p for p in problems if p.level != "error"], key=lambda p: (p.row or 0))
+    every = plan.warnings + problems
+    for p in every:
+        plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
+    plan.errors = bounded([p for p in every if p.level == "error"])
+    plan.warnings = bounded([p for p in every if p.level != "error"])
     step(0.85, "duplicates")
     plan.duplicates = find_store_duplicates(con, rec[~rec["row"].isin(plan.rejected_rows)])
     if len(plan.duplicates):
@@ -253,13 +305,9 @@ def commit(
 def _refusal(con: duckdb.DuckDBPyConnection, plan: ImportPlan, *, skip_invalid: bool, force: bool
              ) -> Problem | None:
     """Why the plan may not be committed as asked, or None."""
-    if plan.refused:
-        return plan.refused
-    file_errors = [p for p in plan.errors if p.row is None]
-    if file_errors:
-        return file_errors[0]
-    if plan.errors and not skip_invalid:
-        return Problem("has_errors", values={"rows": plan.rows_rejected})
+    blocking = plan.blocking()
+    if blocking is not None and (blocking.code != "has_errors" or not skip_invalid):
+        return blocking
     if plan.records["row"].isin(plan.rejected_rows).all():
         return Problem("nothing_to_import")
     if not force:
@@ -274,6 +322,7 @@ def _extra_values(plan: ImportPlan) -> pd.DataFrame:
     if not plan.unmapped:
         return pd.DataFrame()
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
+    extra["value"] = extra["value"].astype(str).str.replace(_CONTROL, "", regex=True)
     return extra[extra["value"].astype(str).str.strip() != ""]
 
 

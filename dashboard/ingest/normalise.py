@@ -11,13 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..formatting import WAN_PER_YI
 from . import headers as hd
 from . import places, values, vocab
 from .layout import replace_space
-from .plan import Problem
+from .plan import MAX_LISTED, Problem
 
 MAX_AMOUNT_WAN = 100_000_000        # 10,000 亿元: above this an amount is surely a unit error
-WAN_PER_YI = 10_000
 Problems = list[Problem]
 
 
@@ -49,21 +49,38 @@ class Body:
                  cell: pd.Series | None = None, **extra: object) -> Problems:
         """A problem for every row in ``mask``, naming the column and its value (``cell`` or the field's)."""
         col_label = self.labels[self.col_of[f]] if f in self.col_of else None
-        src = cell if cell is not None else (self.column(f) if f in self.col_of else None)
+        return self.problems_at(mask, code, col_label, level,
+                                cell if cell is not None else (self.column(f) if f in self.col_of else None), **extra)
+
+    def problems_at(self, mask: np.ndarray, code: str, col_label: str | None, level: str = "error",
+                    src: pd.Series | None = None, **extra: object) -> Problems:
+        """Like :meth:`problems`, for a column given by its label. Only the first problems are made in full;
+        the rest become one summary entry holding their rows (a file of junk stays cheap)."""
+        at = np.flatnonzero(mask)
         out = []
-        for i in np.flatnonzero(mask):
+        for i in at[:MAX_LISTED]:
             val = None if src is None else str(src.iat[i])
             vals = {"value": val, "column": col_label,
                     **{k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in extra.items()}}
             out.append(Problem(code, int(self.rows[i]), col_label, val, level, vals))
+        if len(at) > MAX_LISTED:
+            out.append(Problem(code, None, col_label, None, level, {},
+                               np.asarray(self.rows[at[MAX_LISTED:]], dtype=np.int64)))
         return out
+
+
+MAX_NAME = 200                      # characters; a longer "name" is a description or rows run together
 
 
 def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     """(name with spaces folded, name without spaces as a duplicate key, problems)."""
     raw = body.column("name")
     name = replace_space(raw, " ").str.strip()
-    return name, replace_space(raw, ""), body.problems((name == "").to_numpy(), "name_missing", "name")
+    long = (name.str.len() > MAX_NAME).to_numpy()
+    return name, replace_space(raw, ""), (
+        body.problems((name == "").to_numpy(), "name_missing", "name")
+        + body.problems(long, "name_too_long", "name", level="warning", cell=name.str.slice(0, 60) + "…",
+                        length=name.str.len().to_numpy()))
 
 
 def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray
@@ -91,39 +108,102 @@ def amount_fields(body: Body) -> list[str]:
             if body.has(f)]
 
 
-def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float
-            ) -> tuple[dict[str, np.ndarray], Problems]:
-    """Every money column in 万元 (NaN where missing or unusable), and the problems.
-
-    A column's unit is the one its header states, else the one a note above the header states,
-    else 万元 (said once, as a warning, when the column holds numbers)."""
-    out: dict[str, np.ndarray] = {}
+def row_units(body: Body) -> tuple[list[values.Unit | None] | None, Problems]:
+    """The unit each row's unit and currency columns state (None where they state none), and problems:
+    a unit or currency that is not money (万吨) or not known (欧元) rejects the row rather than guessing.
+    A unit column that mostly holds other units (吨, 亩: a 计量单位 of capacity) is left out, and said so."""
+    if not body.has("unit") and not body.has("currency"):
+        return None, []
     problems: Problems = []
+    units: list[values.Unit | None] = [None] * len(body)
+    if body.has("unit"):
+        cells = body.column("unit")
+        parsed = {u: values.unit_cell(u) for u in pd.unique(cells)}
+        stated = np.array([c.strip().lower() not in values.MISSING for c in cells], dtype=bool)
+        bad = stated & np.array([parsed[c] is None for c in cells], dtype=bool)
+        if bad.sum() * 2 > stated.sum():
+            problems.append(Problem("unit_column_ignored", None, body.labels[body.col_of["unit"]], None, "warning",
+                                    {"column": body.labels[body.col_of["unit"]]}))
+        else:
+            units = [parsed[c] for c in cells]
+            problems += body.problems(bad, "unit_unknown", "unit")
+    if body.has("currency"):
+        cells = body.column("currency")
+        parsed_c = {c: values.currency_cell(c) for c in pd.unique(cells)}
+        currency = [parsed_c[c] for c in cells]
+        problems += body.problems(np.array([c is None for c in currency], dtype=bool), "currency_unknown", "currency")
+        for i, cur in enumerate(currency):
+            if cur in ("usd", "cny"):
+                units[i] = _CURRENCY_ONLY[cur] if units[i] is None else values.Unit(units[i].wan, cur == "usd")
+    return units, problems
+
+
+# A currency cell without a unit cell: the column's own unit in that currency (marked by wan=0, resolved later).
+_CURRENCY_ONLY = {"usd": values.Unit(0.0, True), "cny": values.Unit(0.0, False)}
+
+
+def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float
+            ) -> tuple[dict[str, np.ndarray], Problems, int]:
+    """Every money column in 万元 (NaN where missing or unusable), the problems, and how many rows had
+    an amount converted from US dollars.
+
+    A cell's unit is the one written in it (15亿元); else its row's unit or currency column; else the
+    one its column header states; else a note above the header (单位：万元); else 万元, said once, as a
+    warning, when the column holds numbers."""
+    out: dict[str, np.ndarray] = {}
+    per_row, problems = row_units(body)
     unit_warned = False
+    usd_rows = np.zeros(len(body), dtype=bool)
     for f in amount_fields(body):
         pos = body.col_of[f]
+        cells = body.cells[pos]
         unit = units.get(pos) or note_unit
+        # Rows whose own unit column says nothing take the column's unit.
+        lacking = np.ones(len(body), dtype=bool) if per_row is None else np.array(
+            [u is None or u.wan == 0.0 for u in per_row], dtype=bool) & (
+            (body.column("unit") == "").to_numpy(dtype=bool) if body.has("unit") else True)
         if unit is None:
             unit = values.WAN
-            plain = pd.to_numeric(body.cells[pos].str.replace(",", "", regex=False), errors="coerce")
+            plain = pd.to_numeric(cells[lacking].str.replace(",", "", regex=False), errors="coerce")
             if plain.notna().any() and not unit_warned:
                 problems.append(Problem("unit_assumed", None, body.labels[pos], None, "warning",
                                         {"column": body.labels[pos]}))
                 unit_warned = True
-        wan, codes = values.parse_amounts(body.cells[pos], unit, usd_rate)
-        for code in ("amount_unparsable", "amount_negative"):
+        # Each distinct unit's rows in one pass.
+        effective = [unit] * len(body) if per_row is None else [
+            unit if u is None else (values.Unit(unit.wan, u.usd) if u.wan == 0.0 else u) for u in per_row]
+        wan = np.full(len(body), np.nan)
+        codes = pd.Series([None] * len(body), index=cells.index, dtype=object)
+        by_unit: dict[values.Unit, list[int]] = {}
+        for i, u in enumerate(effective):
+            by_unit.setdefault(u, []).append(i)
+        for u, rows in by_unit.items():
+            at = np.asarray(rows)
+            w, c = values.parse_amounts(cells.iloc[at], u, usd_rate)
+            wan[at] = w
+            codes.iloc[at] = c.to_numpy()
+        usd_rows |= (codes == "amount_usd").to_numpy()
+        for code in ("amount_unparsable", "amount_negative", "amount_grouping"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
         problems += body.problems(too_big, "amount_too_large", f,
                                   yi=np.round(np.nan_to_num(wan) / WAN_PER_YI, 1))
+        if f == "total_investment":
+            problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
-    return out, problems
+    return out, problems, int(usd_rows.sum())
 
 
-def years(body: Body) -> tuple[np.ndarray, np.ndarray, Problems]:
-    """(start year, end year, problems) from a 起止年限 column and/or start and end columns."""
+EARLIEST_YEAR = 1990                # SEI lists are of this century; an earlier year is a typo
+YEARS_AFTER_TARGET = 20             # a year further past the target year than this is a typo too
+
+
+def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.ndarray, Problems]:
+    """(start year, end year, problems) from a 起止年限 column and/or start and end columns.
+
+    A year before 1990 or more than 20 years after the target year is left empty, with a warning."""
     n = len(body)
     start = np.full(n, np.nan)
     end = np.full(n, np.nan)
@@ -133,6 +213,14 @@ def years(body: Body) -> tuple[np.ndarray, np.ndarray, Problems]:
             continue
         first, last, codes = values.parse_years(body.column(f))
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
+        latest = (target_year or 2025) + YEARS_AFTER_TARGET
+        odd = np.zeros(n, dtype=bool)
+        for arr in (first, last):
+            bad = ~np.isnan(arr) & ((arr < EARLIEST_YEAR) | (arr > latest))
+            odd |= bad
+            arr[bad] = np.nan
+        problems += body.problems(odd, "year_implausible", f, level="warning", earliest=EARLIEST_YEAR,
+                                  latest=latest)
         if f == "years":
             start = np.where(np.isnan(start), first, start)
             two = ~np.isnan(last) & (last != first)

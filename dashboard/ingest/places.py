@@ -8,18 +8,25 @@ A name that several regions share with no context to decide (``鼓楼区`` alone
 
 from __future__ import annotations
 
+import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
+from ..config import DATA_DIR
 from .values import halfwidth, map_distinct
+
+# English names in common use beside the pinyin in regions.csv (Harbin for Haerbin, Tibet / Xizang, Macau).
+EN_VARIANTS = DATA_DIR / "region_names_en.csv"
 
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 _EN_NOISE = re.compile(
-    r"\b(province|city|municipality|autonomous region|special administrative region|sar|prefecture|"
-    r"district|county|china|p\.?r\.?c\.?|zhuang|hui|uygur|uyghur|uighur)\b", re.I,
+    r"\b(autonomous region|autonomous prefecture|special administrative region|prefecture-level|province|city|"
+    r"municipality|sar|prefecture|district|county|china|p\.?r\.?c\.?|zhuang|hui|uygur|uyghur|uighur|league|"
+    r"new area|area|shi|sheng)\b", re.I,
 )
 
 
@@ -80,6 +87,15 @@ class PlaceIndex:
                     bucket.append(region)
             if level == "province":
                 index.province_names[code] = name
+        with EN_VARIANTS.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                if r["code"] not in info:
+                    continue
+                code = r["code"]
+                region = Region(code, info[code][4], province_of(code), city_of(code))
+                bucket = index.english.setdefault(_en_key(r["name_en"]), [])
+                if region not in bucket:
+                    bucket.append(region)
         for code, name, _short, _en, level, parent in rows:
             if level == "city" and parent in index.province_names and index.province_names[parent] == name:
                 index.municipal_city[parent] = code
@@ -109,7 +125,7 @@ class PlaceIndex:
         s = re.sub(r"\s+", "", halfwidth(text or ""))
         if not s:
             return None, None, False
-        if re.fullmatch(r"[A-Za-z .,'()\-]+", text.strip()):
+        if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
             return self._resolve_english(text, hint_province)
         province = city = None
         ambiguous = False
@@ -165,8 +181,13 @@ class PlaceIndex:
         return province, city, False
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _en_key(name: str) -> str:
-    return re.sub(r"[^a-z]", "", _EN_NOISE.sub("", name.lower()))
+    """An English place name folded for look-up: no accents, case, spaces, punctuation or 'City', 'Province'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", _EN_NOISE.sub("", plain.lower()))
 
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import t
 
 DEFAULT_USD_RATE = 7.1
+MAX_LISTED = 20                     # problems of one kind listed in full; the rest are counted
 LOW_CONFIDENCE = 0.5                # auto-tags below this are listed for review
 ON_DUPLICATE = ("update", "skip")
 
@@ -33,13 +35,44 @@ class Problem:
     value: str | None = None
     level: str = "error"
     values: dict[str, object] = field(default_factory=dict)
+    # Set on the one entry that stands for the problems of this kind not listed: the rows they concern.
+    more_rows: np.ndarray | None = None
+
+    @property
+    def is_summary(self) -> bool:
+        return self.more_rows is not None
 
     def message(self, lang: str = "zh") -> str:
+        if self.more_rows is not None:
+            return t("importer.more_of_kind", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
+                     code=self.code)
         return t(f"importer.{self.code}", lang, **self.values)
 
     def as_dict(self, lang: str = "zh") -> dict[str, object]:
-        return {"row": self.row, "column": self.column, "value": self.value, "code": self.code,
-                "message": self.message(lang)}
+        out: dict[str, object] = {"row": self.row, "column": self.column, "value": self.value, "code": self.code,
+                                  "message": self.message(lang)}
+        if self.more_rows is not None:
+            out["more"] = int(len(self.more_rows))
+        return out
+
+
+def bounded(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
+    """The problems in row order (file-wide ones first), at most ``limit`` of each code listed, the rest of
+    that code folded into one summary entry (after them) that keeps their rows."""
+    by_code: dict[str, list[Problem]] = {}
+    for p in problems:
+        by_code.setdefault(p.code, []).append(p)
+    out: list[Problem] = []
+    for code, group in by_code.items():
+        listed = sorted((p for p in group if not p.is_summary), key=lambda p: (p.row is not None, p.row or 0))
+        rest = [np.asarray([p.row for p in listed[limit:]], dtype=np.int64)]
+        rest += [p.more_rows for p in group if p.more_rows is not None]
+        out += listed[:limit]
+        more = np.concatenate(rest) if rest else np.array([], dtype=np.int64)
+        if len(more):
+            first = listed[0] if listed else next(p for p in group if p.is_summary)
+            out.append(Problem(code, None, first.column, None, first.level, {}, np.sort(more)))
+    return sorted(out, key=lambda p: (p.row is not None or p.is_summary, p.row or 0, p.is_summary))
 
 
 @dataclass
@@ -70,10 +103,28 @@ class ImportPlan:
     duplicates: pd.DataFrame = field(default_factory=pd.DataFrame)   # row, project_id
     refused: Problem | None = None
     rows_read: int = 0
+    usd_rows: int = 0                           # rows with an amount converted from US dollars
+    counts: dict[str, int] = field(default_factory=dict)   # problems of each code, listed or not
 
     @property
     def rejected_rows(self) -> set[int]:
-        return {p.row for p in self.errors if p.row is not None}
+        rows = {p.row for p in self.errors if p.row is not None}
+        for p in self.errors:
+            if p.more_rows is not None:
+                rows.update(p.more_rows.tolist())
+        return rows
+
+    def blocking(self) -> Problem | None:
+        """What stops this file from being imported as it is: the refusal, a problem with the whole
+        file (no place column), else rows that failed validation; None if nothing does."""
+        if self.refused:
+            return self.refused
+        whole = [p for p in self.errors if p.row is None and not p.is_summary]
+        if whole:
+            return whole[0]
+        if self.errors:
+            return Problem("has_errors", values={"rows": self.rows_rejected})
+        return None
 
     @property
     def rows_rejected(self) -> int:
@@ -101,7 +152,9 @@ class ImportPlan:
             "mapping": self.mapping, "unmapped": self.unmapped,
             "errors": [p.as_dict(lang) for p in self.errors],
             "warnings": [p.as_dict(lang) for p in self.warnings],
+            "problem_counts": dict(self.counts),
             "duplicates": int(len(self.duplicates)),
+            "usd_rate": self.usd_rate, "usd_rows": self.usd_rows,
             "message": self.refused.message(lang) if self.refused else None,
         }
 

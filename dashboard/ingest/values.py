@@ -75,6 +75,49 @@ def unit_in(text: str) -> Unit | None:
     return None
 
 
+# A per-row unit or currency cell (单位 / 币种 columns): the whole cell must name a money unit.
+_USD_WORDS = re.compile(r"美元|美金|usd|us\$|\$|dollars?", re.I)
+_CNY_WORDS = re.compile(r"人民币|rmb|cny|yuan|元|¥|￥", re.I)
+_OTHER_CURRENCY = re.compile(r"欧元|港元|港币|日元|英镑|卢布|eur|hkd|jpy|gbp|€|£", re.I)
+_MULTIPLIERS: dict[str, float] = {
+    "": 1.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
+    "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
+    "k": 1e3, "thousand": 1e3, "thousands": 1e3, "10k": 1e4, "10thousand": 1e4, "tenthousand": 1e4,
+    "10,000": 1e4, "10000": 1e4, "m": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "10m": 1e7, "10million": 1e7, "tenmillion": 1e7, "100m": 1e8, "100mn": 1e8, "100million": 1e8,
+    "hundredmillion": 1e8, "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9,
+}
+
+
+def unit_cell(text: str) -> Unit | None:
+    """The money unit one cell of a unit column names (亿元, 万美元, USD million, 元), else None."""
+    s = re.sub(r"[\s()\[\]（）:：]|单位|unit", "", halfwidth(str(text)), flags=re.I).lower()
+    if not s or _OTHER_CURRENCY.search(s):
+        return None
+    usd = bool(_USD_WORDS.search(s))
+    s = _USD_WORDS.sub("", s) if usd else s
+    cny = bool(_CNY_WORDS.search(s))
+    s = _CNY_WORDS.sub("", s).strip(".-_/")
+    multiplier = _MULTIPLIERS.get(s)
+    if multiplier is None or (s == "" and not (usd or cny)):
+        return None
+    return Unit(multiplier / 1e4, usd)
+
+
+def currency_cell(text: str) -> str | None:
+    """'usd' or 'cny' for a currency cell (美元, USD, 人民币, RMB), '' if empty, None if another currency."""
+    s = re.sub(r"\s", "", halfwidth(str(text))).lower()
+    if s in MISSING:
+        return ""
+    if _OTHER_CURRENCY.search(s):
+        return None
+    if _USD_WORDS.fullmatch(s) or re.fullmatch(r"(美元|美金|usd|us\$|\$|dollars?|usdollars?)", s):
+        return "usd"
+    if re.fullmatch(r"(人民币|rmb|cny|yuan|元|¥|￥|人民币元|renminbi)", s):
+        return "cny"
+    return None
+
+
 # -------------------------------------------------------------------------------------------- amounts
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -104,9 +147,22 @@ def _unit_for(word: str | None, default: Unit) -> Unit:
     return default
 
 
+_DIGIT_RUN = re.compile(r"\d+(?:(?:[,，]|\s+)\d+)+")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:，\d{3})+|\d{1,3}(?:\s\d{3})+")
+_GROUPED_NUMBER = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+
+
+def bad_grouping(text: str) -> bool:
+    """Whether digits are separated by commas or spaces that are not thousands separators: ``1,2,3``
+    or ``12 5`` (never read as 123 or 125), unlike ``1,250,000`` or ``1 250 000``."""
+    return any(not _GROUPED.fullmatch(m.group()) for m in _DIGIT_RUN.finditer(text))
+
+
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip()
+    if bad_grouping(raw):
+        return Amount(None, "amount_grouping", True)
     s = re.sub(r"[\s,，]", "", raw)
     if s.lower() in MISSING:
         return Amount(None)
@@ -155,7 +211,12 @@ _SIMPLE_UNITS = {"亿元": 10_000.0, "亿": 10_000.0, "千万元": 1_000.0, "千
 def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.ndarray, pd.Series]:
     """A column into (万元 as float with NaN for missing, problem code per row or None)."""
     cells = cells.fillna("").astype(str)
-    plain = pd.to_numeric(cells.str.replace(",", "", regex=False).str.strip(), errors="coerce")
+    stripped = cells.str.strip()
+    # Commas only where they group thousands (1,250,000); 1,2,3 is left for parse_amount to refuse.
+    grouped = stripped.str.fullmatch(_GROUPED_NUMBER, na=False)
+    if grouped.any():
+        stripped = stripped.where(~grouped, stripped.str.replace(",", "", regex=False))
+    plain = pd.to_numeric(stripped, errors="coerce")
     values = np.array(plain.to_numpy(dtype=float, na_value=np.nan) * default.wan, dtype=float)
     if default.usd:
         values = values * usd_rate
@@ -194,15 +255,31 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?" + _RANGE_SEP + r"(\d{2})(?:年)?$")
 
 
+# 202612 and 20261231 (a year-month or a date written without separators) are read as their year.
+_COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
+_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_EXCEL_EPOCH = np.datetime64("1899-12-30")
+
+
 def _years_of(text: str) -> tuple[float, float, int]:
-    """(first year, last year, how many) in a cell such as 2023-2026, 2023年—2026年, 2023.3-2025.12."""
-    s = halfwidth(text)
+    """(first year, last year, how many) in a cell such as 2023-2026, 2023年—2026年, 2023.3-2025.12,
+    2026-12 (a year and month: 2026 only), 2024-26 (2024 to 2026), 202612, 2026-12-31, or an Excel
+    date serial number (46022)."""
+    s = halfwidth(text).strip()
+    if _EXCEL_SERIAL.match(s) and 20_000 <= float(s) <= 80_000:
+        year = int(str(_EXCEL_EPOCH + np.timedelta64(int(float(s)), "D"))[:4])
+        return float(year), float(year), 1
+    s = _COMPACT_DATE.sub(r"\1", s)
     found = _YEAR.findall(s)
     if len(found) == 1:
-        short = _SHORT_END.search(s.strip())
+        short = _SHORT_END.search(s)
         if short:
-            century = int(short.group(1)) // 100 * 100
-            return float(short.group(1)), float(century + int(short.group(2))), 2
+            first = int(short.group(1))
+            tail = int(short.group(2))
+            end = first // 100 * 100 + tail
+            # 2026-12 is December 2026 (a range cannot end before it starts); 2024-26 is 2024 to 2026.
+            if end >= first:
+                return float(first), float(end), 2
     if not found:
         return np.nan, np.nan, 0
     return float(found[0]), float(found[-1]), len(found)
@@ -231,24 +308,6 @@ def map_distinct(cells: pd.Series, fn: Callable[[str], object]) -> pd.Series:
 
 
 # --------------------------------------------------------------------------------------------- stages
-
-# Used when the taxonomy offers no stage aliases; keys are matched after removing spaces, lower-case.
-DEFAULT_STAGE_ALIASES: dict[str, str] = {
-    "新建": "under_construction", "新开工": "under_construction", "拟开工": "planned", "前期": "planned",
-    "储备": "planned", "预备": "planned", "谋划": "planned", "拟建": "planned", "筹建": "planned",
-    "new": "under_construction", "planned": "planned", "newstart": "under_construction", "preparation": "planned",
-    "pipeline": "planned", "reserve": "planned", "proposed": "planned",
-    "续建": "under_construction", "在建": "under_construction", "建设中": "under_construction",
-    "扩建": "under_construction", "改扩建": "under_construction", "技改": "under_construction",
-    "ongoing": "under_construction", "continuing": "under_construction",
-    "underconstruction": "under_construction", "inprogress": "under_construction",
-    "竣工": "completed", "建成": "completed", "投产": "completed", "完工": "completed",
-    "竣工投产": "completed", "建成投产": "completed", "已竣工": "completed", "completed": "completed",
-    "complete": "completed", "operational": "completed", "inoperation": "completed",
-    "取消": "cancelled", "终止": "cancelled", "停建": "cancelled", "cancelled": "cancelled",
-    "canceled": "cancelled", "terminated": "cancelled",
-}
-
 
 def stage_key(text: str) -> str:
     return re.sub(r"[\s_\-/·]", "", halfwidth(str(text))).lower()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import pandas as pd
 
 from .. import tagging, taxonomy
@@ -14,38 +17,72 @@ def funding_aliases() -> dict[str, str]:
 
 
 def stage_aliases() -> dict[str, str]:
-    aliases = dict(values.DEFAULT_STAGE_ALIASES)
-    try:
-        for k, v in taxonomy.stage_aliases().items():
-            aliases[values.stage_key(k)] = v
-    except AttributeError:
-        pass
-    return aliases
-
-
-_DEFAULT_OWNERSHIP = {
-    "国有": "state", "国企": "state", "国有企业": "state", "央企": "state", "地方国企": "state", "state": "state",
-    "soe": "state", "民营": "private", "民企": "private", "民营企业": "private", "私营": "private",
-    "private": "private", "外资": "foreign", "外商独资": "foreign", "外企": "foreign", "中外合资": "mixed",
-    "foreign": "foreign", "混合所有制": "mixed", "混合": "mixed", "合资": "mixed", "mixed": "mixed",
-}
+    """Every spelling of a stage (as :func:`values.stage_key` folds it) to its slug."""
+    return {values.stage_key(k): v for k, v in taxonomy.stage_aliases().items()}
 
 
 def ownership_aliases() -> dict[str, str]:
-    aliases = dict(_DEFAULT_OWNERSHIP)
-    try:
-        for k, v in taxonomy.ownership_aliases().items():
-            aliases[values.stage_key(k)] = v
-    except AttributeError:
-        pass
-    return aliases
+    """Every spelling of an ownership type (folded as a stage's) to its slug."""
+    return {values.stage_key(k): v for k, v in taxonomy.ownership_aliases().items()}
 
 
 def sector_from_name(text: str) -> str | None:
+    """The sector a cell or heading names: any zh/en name or alias exactly, else an English wording of
+    a sector's or sub-field's English name (Intelligent and new energy vehicles, NEV industry)."""
     text = (text or "").strip()
     if not text:
         return None
-    return taxonomy.sector_from_name(text)
+    return taxonomy.sector_from_name(text) or _sector_from_english(text)
+
+
+_EN_STOP = {"and", "the", "of", "industry", "industries", "sector", "sectors", "field", "fields", "for", "in",
+            "related", "other", "emerging", "strategic", "&"}
+_EN_SAME = {"intelligent": "smart", "connected": "smart", "electric": "newenergy", "hi": "high", "advanced": "high",
+            "biological": "biotechnology", "bio": "biotechnology", "environment": "environmental",
+            "nextgeneration": "newgeneration"}
+
+
+def _en_tokens(text: str) -> frozenset[str]:
+    text = re.sub(r"new[\s-]+energy", "newenergy", text.lower())
+    text = re.sub(r"(next|new)[\s-]+generation", "newgeneration", text)
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text)]
+    return frozenset(_EN_SAME.get(w, w) for w in words if w not in _EN_STOP)
+
+
+@cache
+def _english_names() -> list[tuple[frozenset[str], str]]:
+    names: list[tuple[frozenset[str], str]] = []
+    for s in taxonomy.sectors():
+        for name in (s.name_en, s.short_en, s.nbs_name_en, *s.aliases):
+            if name and name.isascii():
+                names.append((_en_tokens(name), s.slug))
+    for sub in taxonomy.subfields():
+        if sub.name_en:
+            names.append((_en_tokens(sub.name_en), sub.sector))
+    return [(t, slug) for t, slug in names if t]
+
+
+def _sector_from_english(text: str) -> str | None:
+    """The sector whose English name's words the cell contains (the most words wins; a tie between
+    two sectors is no answer), else the one whose name contains all the cell's words (two or more),
+    else the one sharing most of its words with the cell (at least 2/3)."""
+    if not re.search(r"[a-zA-Z]", text) or re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    words = _en_tokens(text)
+    if not words:
+        return None
+    contained = [(len(t), slug) for t, slug in _english_names() if t <= words]
+    if contained:
+        most = max(n for n, _ in contained)
+        best = {slug for n, slug in contained if n == most}
+        return best.pop() if len(best) == 1 else None
+    inside = {slug for t, slug in _english_names() if len(words) >= 2 and words <= t}
+    if inside:
+        return inside.pop() if len(inside) == 1 else None
+    scored = [(len(t & words) / len(t | words), slug) for t, slug in _english_names()]
+    top = max(score for score, _ in scored)
+    best = {slug for score, slug in scored if score == top}
+    return best.pop() if top >= 2 / 3 and len(best) == 1 else None
 
 
 def tag(names: list[str], contents: list[str | None]) -> pd.DataFrame:

@@ -6,8 +6,9 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters
+from ..formatting import WAN_PER_YI
 
-YI = "/ 10000.0"  # 万元 → 亿元, after CAST(... AS DOUBLE)
+YI = f"/ {WAN_PER_YI:.1f}"  # 万元 (stored) → 亿元 (returned), after CAST(... AS DOUBLE)
 
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import df
+from .common import YI, df
 
 
 def funding_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -24,7 +24,7 @@ def funding_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT pf.source, coalesce(p.sector, 'unclassified') AS sector, p.start_year,
-               sum(CAST(pf.amount_wan AS DOUBLE)) / 10000.0 AS amount_yi,
+               sum(CAST(pf.amount_wan AS DOUBLE)) {YI} AS amount_yi,
                count(*) AS projects
         FROM project_funding pf JOIN projects p ON p.project_id = pf.project_id
         {pw}
@@ -39,7 +39,7 @@ def ownership_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return df(cur, f"""
         SELECT * FROM (
             SELECT coalesce(p.ownership, 'unknown') AS ownership, count(*) AS projects,
-                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
+                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
             FROM projects p {pw}
             GROUP BY 1
         ) t

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import df
+from .common import YI, df
 
 
 def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT p.programme, count(*) AS projects,
-               coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
+               coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
         FROM projects p {pw} AND p.programme IS NOT NULL GROUP BY 1 ORDER BY 1
     """, pp)
 
@@ -29,7 +29,7 @@ def channel_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     pw, pp = project_where(f, "p")
     scope = "" if not pp else f"WHERE pf.project_id IN (SELECT p.project_id FROM projects p {pw})"
     return df(cur, f"""
-        SELECT pf.source, sum(CAST(pf.amount_wan AS DOUBLE)) / 10000.0 AS amount_yi, count(*) AS projects
+        SELECT pf.source, sum(CAST(pf.amount_wan AS DOUBLE)) {YI} AS amount_yi, count(*) AS projects
         FROM project_funding pf {scope}
         GROUP BY 1 ORDER BY amount_yi DESC
     """, pp)

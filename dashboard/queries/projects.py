@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import df
+from .common import YI, df
 
 # Sort key → SQL expression (fixed identifiers only; anything else is refused).
 SORT_COLUMNS = {
@@ -32,11 +32,11 @@ PAGE_SIZES = (25, 50, 100, 200)
 EXPORT_CAP = 200_000
 OVERDUE_REASONS = ("not_started", "not_finished")
 
-_COLUMNS = """
+_COLUMNS = f"""
     p.project_id, p.name, p.owner, p.province_code, pr.short_name AS province_short,
     pr.name_en AS province_en, p.city_code, ci.short_name AS city_short, ci.name_en AS city_en,
     p.sector, p.subfield, p.stage, p.ownership, p.programme, p.start_year, p.end_year,
-    CAST(p.total_investment_wan AS DOUBLE) / 10000.0 AS total_investment_yi
+    CAST(p.total_investment_wan AS DOUBLE) {YI} AS total_investment_yi
 """
 _JOINS = """
     LEFT JOIN regions pr ON pr.code = p.province_code
@@ -71,7 +71,7 @@ def project_count(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "") 
     where, params = _where(f, search)
     return df(cur, f"""
         SELECT count(*) AS projects,
-               coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
+               coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
         FROM projects p {where}
     """, params)
 
@@ -111,17 +111,17 @@ def project_detail(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) 
 
 def project_flows(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) -> pd.DataFrame:
     """One project's planned and completed investment by year."""
-    return df(cur, """
-        SELECT year, CAST(planned_wan AS DOUBLE) / 10000.0 AS planned_yi,
-               CAST(completed_wan AS DOUBLE) / 10000.0 AS completed_yi
+    return df(cur, f"""
+        SELECT year, CAST(planned_wan AS DOUBLE) {YI} AS planned_yi,
+               CAST(completed_wan AS DOUBLE) {YI} AS completed_yi
         FROM project_investments WHERE project_id = $id ORDER BY year
     """, {"id": int(project_id)})
 
 
 def project_funding(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) -> pd.DataFrame:
     """One project's funding by channel."""
-    return df(cur, """
-        SELECT source, sum(CAST(amount_wan AS DOUBLE)) / 10000.0 AS amount_yi
+    return df(cur, f"""
+        SELECT source, sum(CAST(amount_wan AS DOUBLE)) {YI} AS amount_yi
         FROM project_funding WHERE project_id = $id GROUP BY 1 ORDER BY amount_yi DESC
     """, {"id": int(project_id)})
 
@@ -162,7 +162,7 @@ def overdue_counts(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd
         FROM (VALUES ('not_started', 1), ('not_finished', 2)) r(reason, o)
         LEFT JOIN (
             SELECT {_REASON} AS reason, count(*) AS projects,
-                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) / 10000.0 AS investment_yi
+                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
             FROM projects p {where} GROUP BY 1
         ) t USING (reason)
         ORDER BY r.o

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import df
+from .common import YI, df
 
 # 10,000 亿元 in 万元: above this an amount is almost certainly a unit error.
 IMPLAUSIBLE_WAN = 100_000_000
@@ -36,8 +36,8 @@ def implausible_amounts(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFr
             SELECT project_id, sum(planned_wan) AS planned, sum(completed_wan) AS completed
             FROM project_investments WHERE project_id IN (SELECT project_id FROM p) GROUP BY ALL
         )
-        SELECT p.project_id, p.name, kind, CAST(value AS DOUBLE) / 10000.0 AS value_yi,
-               CAST(p.total_investment_wan AS DOUBLE) / 10000.0 AS total_yi
+        SELECT p.project_id, p.name, kind, CAST(value AS DOUBLE) {YI} AS value_yi,
+               CAST(p.total_investment_wan AS DOUBLE) {YI} AS total_yi
         FROM p JOIN (
             SELECT project_id, 'above_10000_yi' AS kind, total_investment_wan AS value FROM p
             WHERE total_investment_wan > $limit
@@ -108,7 +108,7 @@ def unclassified(cur: duckdb.DuckDBPyConnection, f: Filters, limit: int = 50) ->
     where, params = project_where(f)
     return df(cur, f"""
         SELECT p.project_id, p.name, p.province_code, p.start_year,
-               CAST(p.total_investment_wan AS DOUBLE) / 10000.0 AS total_yi
+               CAST(p.total_investment_wan AS DOUBLE) {YI} AS total_yi
         FROM projects p {where} AND p.sector IS NULL
         ORDER BY p.total_investment_wan DESC NULLS LAST, p.project_id LIMIT $limit
     """, {**params, "limit": limit})

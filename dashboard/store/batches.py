@@ -11,7 +11,7 @@ import json
 import duckdb
 import pandas as pd
 
-from . import scalar
+from .core import scalar
 
 _PROJECT_COLUMNS = (
     "project_id, name, content, sector, subfield, sector_source, sector_confidence, sector_keywords, "
@@ -227,6 +227,10 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     return removed - restored
 
 
+def project_count(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
+    return scalar(con, "SELECT count(*) FROM projects WHERE batch_id = ?", [batch_id])
+
+
 def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
     rows = con.execute(
         "SELECT batch_id FROM import_batches WHERE is_demo AND status = 'committed' ORDER BY batch_id"
@@ -246,3 +250,8 @@ def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY b.batch_id DESC
         """
     ).df()
+
+
+def target_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The latest target year of the 10/100/1000 targets (imports check years against it)."""
+    return scalar(con, "SELECT max(target_year) FROM targets")

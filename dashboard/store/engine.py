@@ -1,4 +1,4 @@
-"""The engine under the store: DuckLake on a SQLite catalog (embedded) or a PostgreSQL one (shared).
+"""Everything specific to the storage engine: DuckLake on a SQLite catalog (embedded) or a PostgreSQL one (shared).
 
 * Extensions come only from the pip wheels pinned in requirements.txt: each is installed from its
   file in the wheel into a local extension folder and loaded from there. Nothing is downloaded at
@@ -30,6 +30,9 @@ from urllib.parse import unquote, urlsplit
 import duckdb
 
 from ..config import DEFAULT_DB
+from .errors import StoreError
+
+Connection = duckdb.DuckDBPyConnection
 
 DEFAULT_CATALOG = DEFAULT_DB
 EXTENSIONS = ("ducklake", "sqlite", "postgres", "httpfs")
@@ -40,10 +43,6 @@ _DUCKDB_MAGIC = b"DUCK"
 MAX_RETRY_COUNT = 100
 WAIT_MESSAGE_AFTER = 1.0  # seconds before a waiting writer says why it waits
 _ADVISORY_KEY = 1409_2020  # the writer lock's key on a PostgreSQL catalog
-
-
-class StoreError(Exception):
-    """A problem with the store, worded for the person who has to fix it."""
 
 
 @dataclass(frozen=True)

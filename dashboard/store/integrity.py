@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
-from . import StoreError, scalar
+from .core import scalar
+from .errors import StoreError
 
 
 class IntegrityError(StoreError):

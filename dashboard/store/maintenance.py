@@ -8,7 +8,9 @@ from pathlib import Path
 
 import duckdb
 
-from . import LATEST_VERSION, StoreError, engine, scalar, schema_version, write
+from . import engine
+from .core import LATEST_VERSION, scalar, schema_version, write
+from .errors import StoreError
 from .timetravel import snapshot_cursor
 
 

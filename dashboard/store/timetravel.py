@@ -5,7 +5,9 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from . import StoreError, data_version, engine, scalar
+from . import engine
+from .core import data_version, scalar
+from .errors import StoreError
 
 
 def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -35,11 +35,11 @@ def render() -> None:
     market = total - gov
     invest = float(owners["investment_yi"].sum())
     c1, c2, c3 = st.columns(3)
-    c1.metric(tr("funding.kpi_total"), money(total * 10_000, lang),
-              help=tr("funding.kpi_total_help", total=money(invest * 10_000, lang)))
-    c2.metric(tr("funding.kpi_government"), money(gov * 10_000, lang),
+    c1.metric(tr("funding.kpi_total"), money(total , lang),
+              help=tr("funding.kpi_total_help", total=money(invest , lang)))
+    c2.metric(tr("funding.kpi_government"), money(gov , lang),
               tr("funding.kpi_share", share=percent(gov / total)), delta_color="off", delta_arrow="off")
-    c3.metric(tr("funding.kpi_market"), money(market * 10_000, lang),
+    c3.metric(tr("funding.kpi_market"), money(market , lang),
               tr("funding.kpi_share", share=percent(market / total)), delta_color="off", delta_arrow="off")
 
     kind_names = {"government": tr("funding.kind_government"), "market": tr("funding.kind_market")}
@@ -66,7 +66,7 @@ def render() -> None:
         sep = "；" if lang == "zh" else "; "
         st.markdown(f"- {tr(f'funding.{key}')}{sep}{tr('funding.clause_items', names=names)}")
 
-    names = {o: tr(f"filters.own_{o}") for o in ("state", "private", "foreign", "mixed")}
+    names = {o.slug: tr(f"filters.own_{o.slug}") for o in taxonomy.ownership_terms()}
     names["unknown"] = tr("funding.own_unknown")
     fig = charts.ownership(owners, lang, as_of, title=tr("funding.own_title"), names=names,
                            investment_title=tr("funding.own_investment", unit=unit),

@@ -71,7 +71,7 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         if slug in sectors.index and int(sectors.loc[slug, "projects"]) > 0:
             r = sectors.loc[slug]
             st.markdown(tr("policy.sector_line", name=name, projects=count(int(r["projects"]), lang),
-                           money=money(float(r["investment_yi"]) * 10_000, lang),
+                           money=money(float(r["investment_yi"]), lang),
                            share=percent(float(r["investment_yi"]) / all_investment)))
         else:
             st.caption(tr("policy.empty"))
@@ -93,7 +93,7 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         if slug in programmes.index:
             r = programmes.loc[slug]
             st.markdown(tr("policy.programme_line", name=name, projects=count(int(r["projects"]), lang),
-                           money=money(float(r["investment_yi"]) * 10_000, lang)))
+                           money=money(float(r["investment_yi"]), lang)))
         else:
             st.caption(tr("policy.empty"))
     elif kind == "funding":
@@ -103,7 +103,7 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         for s in clause_channels:
             amount = float(channels.loc[s.slug, "amount_yi"]) if s.slug in channels.index else 0.0
             st.markdown(tr("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
-                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount * 10_000, lang),
+                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount , lang),
                            share=percent(amount / total)))
             shown = True
         if not shown:

@@ -87,7 +87,7 @@ def render() -> None:
         p1, p2 = st.columns([1, 5], vertical_alignment="bottom")
         page = int(p1.number_input(tr("projects.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY))
         p2.markdown(tr("projects.page_of", page=page, pages=count(pages, lang), total=count(total, lang),
-                       money=money(summary["investment_yi"] * 10_000, lang)))
+                       money=money(summary["investment_yi"] , lang)))
         rows = appdb.load(queries.project_page, f, search=search, sort=sort, descending=descending, page=page,
                           page_size=page_size)
         shown = table(rows, lang)
@@ -170,7 +170,7 @@ def _watch_list(lang: str) -> None:
     cols = st.columns(len(counts))
     for col, r in zip(cols, counts.itertuples(), strict=True):
         col.metric(tr(f"projects.reason_{r.reason}"), count(int(r.projects), lang),
-                   money(r.investment_yi * 10_000, lang), delta_color="off", delta_arrow="off")
+                   money(r.investment_yi , lang), delta_color="off", delta_arrow="off")
     if int(counts["projects"].sum()) == 0:
         st.success(tr("projects.watch_none"), icon=":material/task_alt:")
         return

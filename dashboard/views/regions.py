@@ -63,7 +63,7 @@ def render() -> None:
         top = totals[totals["investment_yi"] > 0].nlargest(5, "investment_yi")
         if not top.empty:
             st.markdown(f"**{tr('regions.top_title')}**")
-            st.markdown("\n".join(f"{i}. {names.get(r.code, r.code)} · {money(r.investment_yi * 10_000, lang)}"
+            st.markdown("\n".join(f"{i}. {names.get(r.code, r.code)} · {money(r.investment_yi , lang)}"
                                   for i, r in enumerate(top.itertuples(), start=1)))
     with map_col:
         if int(totals["projects"].sum()) == 0 and int(totals["clusters"].sum()) == 0:
@@ -95,9 +95,9 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
         ui.empty_state()
         return
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(tr("regions.kpi_investment"), money(kpis["investment_yi"] * 10_000, lang))
+    c1.metric(tr("regions.kpi_investment"), money(kpis["investment_yi"] , lang))
     c2.metric(tr("regions.kpi_projects"), count(int(kpis["projects"]), lang))
-    c3.metric(tr("regions.kpi_completed"), money(kpis["completed_yi"] * 10_000, lang))
+    c3.metric(tr("regions.kpi_completed"), money(kpis["completed_yi"] , lang))
     c4.metric(tr("regions.kpi_clusters"), count(int(kpis["clusters"]), lang))
     left, right = st.columns(2)
     with left:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
-from ..formatting import count
+from ..formatting import count, money
 from ..i18n import current_lang, tr
 from . import current_filters
 
@@ -132,10 +132,10 @@ def _kpis(data: report.SummaryData, lang: str) -> None:
     if now is not None and before:
         delta = tr("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
     cols = [*st.columns(3), *st.columns(3)]
-    cols[0].metric(tr("summary.kpi_investment"), charts.money_text(float(k["investment_yi"]), lang),
+    cols[0].metric(tr("summary.kpi_investment"), money(float(k["investment_yi"]), lang),
                    help=tr("summary.kpi_investment_help"), border=True)
     cols[1].metric(tr("summary.kpi_projects"), count(int(k["projects"]), lang), border=True)
-    cols[2].metric(tr("summary.kpi_completed", year=year), charts.money_text(now, lang), delta=delta,
+    cols[2].metric(tr("summary.kpi_completed", year=year), money(now, lang), delta=delta,
                    help=tr("summary.kpi_completed_help"), border=True)
     for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
         col.metric(tr("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),

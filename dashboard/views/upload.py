@@ -52,12 +52,9 @@ def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str
         if bar is not None:
             bar.progress(min(1.0, fraction), text=tr("upload.step", step=step))
 
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         plan = ingest.preview(cur, data, name, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
                               progress=progress)
-    finally:
-        cur.close()
     if bar is not None:
         bar.empty()
     st.session_state["upload_plan"] = (key, plan)
@@ -181,15 +178,14 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     blocked = bool(plan.errors) and not skip_invalid
     if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
                  icon=":material/database_upload:"):
-        cur = appdb.connection().cursor()
         waiting = st.empty()
         try:
-            result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
-                                   imported_by=st.session_state.get("user") or "app", manual_sectors=manual,
-                                   on_wait=lambda _what: waiting.info(tr("upload.waiting"),
-                                                                      icon=":material/hourglass_top:"))
+            with appdb.cursor() as cur:
+                result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
+                                       imported_by="app", manual_sectors=manual,
+                                       on_wait=lambda _what: waiting.info(tr("upload.waiting"),
+                                                                          icon=":material/hourglass_top:"))
         finally:
-            cur.close()
             waiting.empty()
         if result.committed:
             st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
@@ -219,11 +215,8 @@ def _history() -> None:
     reverted = st.session_state.pop("upload_reverted", None)
     if reverted:
         st.info(tr("upload.reverted", batch=reverted[0], rows=reverted[1]))
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
-    finally:
-        cur.close()
     if batches.empty:
         st.caption(tr("upload.history_none"))
         return
@@ -244,25 +237,20 @@ def _history() -> None:
     batch_id = c1.selectbox(tr("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
     if c2.button(tr("upload.revert"), icon=":material/undo:"):
-        cur = appdb.connection().cursor()
-        try:
-            removed = ingest.revert(cur, int(batch_id), lang=current_lang())
-        except ingest.RevertError as exc:
-            st.error(str(exc))
-            return
-        finally:
-            cur.close()
+        with appdb.cursor() as cur:
+            try:
+                removed = ingest.revert(cur, int(batch_id), lang=current_lang())
+            except ingest.RevertError as exc:
+                st.error(str(exc))
+                return
         st.session_state["upload_reverted"] = (int(batch_id), removed)
         st.rerun()
 
 
 def _demo_removal() -> None:
     """While demo data is in the store, offer to take it out in one action."""
-    cur = appdb.connection().cursor()
-    try:
+    with appdb.cursor() as cur:
         demo = store.demo_batches(cur)
-    finally:
-        cur.close()
     removed = st.session_state.pop("upload_demo_removed", None)
     if removed is not None:
         st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
@@ -272,11 +260,8 @@ def _demo_removal() -> None:
         st.markdown(tr("upload.demo_present"))
         sure = st.checkbox(tr("upload.demo_confirm"), key="upload_demo_sure")
         if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
-            cur = appdb.connection().cursor()
-            try:
+            with appdb.cursor() as cur:
                 st.session_state["upload_demo_removed"] = store.remove_demo(cur)
-            finally:
-                cur.close()
             st.session_state.pop("upload_demo_sure", None)
             st.rerun()
 

@@ -142,6 +142,195 @@ def write_xls(path: Path) -> None:
     book.save(str(path))
 
 
+# ----------------------------------------------------------------------------------------- issue 12
+# One file per class of real-list trouble or hostile input; tests/test_import_hostile.py states the
+# exact outcome of each.
+
+PER_ROW_UNITS = """序号,项目名称,建设地点,总投资,单位,建设起止年限
+1,苏州先进封装测试基地,江苏省苏州市,15,亿元,2024-2026
+2,杭州智能传感器产业园,浙江省杭州市,3000,万元,2025-2027
+3,合肥储能电池工厂,安徽省合肥市,250000000,元,2024-2025
+4,外资半导体材料项目,上海市,5000,万美元,2024-2026
+5,外资新能源整车项目,广东省广州市,1.2,亿美元,2025-2028
+6,宁波新材料中试线,浙江省宁波市,"8,000",人民币万元,2024-2025
+7,某产能项目,江苏省南京市,50,万吨,2024-2025
+"""
+
+UNIT_CURRENCY_EN = """Project name,Province,City,Amount,Unit,Currency,Start,End
+Ordos coal-to-hydrogen demonstration,Inner Mongolia,Ordos,2.5,billion,CNY,2024-03,2026-12
+Harbin aero-engine parts plant,Heilongjiang,Harbin,800,million,USD,2025-01-15,2027-06-30
+Nanning EV battery recycling,Guangxi,Nanning,12,100 million,RMB,202501,202712
+Lhasa solar microgrid,Tibet,Lhasa,6000,10k,CNY,2024.6,2025.12
+Urumqi wind turbine blades,Xinjiang,Urumqi,30,million,EUR,2025,2026
+"""
+
+YEAR_MONTHS = """项目名称,建设地点,总投资（万元）,建设起止年限,开工时间,竣工时间
+甲数据中心,北京市,1000,2024-12,,
+乙智能工厂,上海市,2000,2024.03-2026.12,,
+丙光伏电站,河北省石家庄市,3000,2025年1月-2026年12月,,
+丁生物药厂,湖北省武汉市,4000,,2024-12-01,2026-12-31
+戊机器人项目,广东省深圳市,5000,,202503,202712
+己储能项目,江苏省南京市,6000,2024-26,,
+"""
+
+ENGLISH_PLACES_SECTORS = """Project,Province,City,Investment (CNY 10k),Sector,Period
+Ordos hydrogen trucks,Inner Mongolia,Ordos,50000,Intelligent and new energy vehicles,2024-2026
+Harbin robot plant,Heilongjiang,Harbin,30000,High-end equipment,2025-2027
+Nanning biopharma base,Guangxi Zhuang Autonomous Region,Nanning,20000,Bio-pharmaceutical industry,2024-2025
+Lhasa data center,Xizang,Lhasa,10000,Next generation IT,2025-2026
+Yinchuan graphite anode plant,Ningxia,Yinchuan,15000,New materials industry,2024-2026
+Kashgar solar park,Xinjiang,Kashgar,25000,New Energy,2024-2025
+Hong Kong chip design hub,Hong Kong,,8000,Integrated circuits,2025-2027
+Macau digital content studio,Macau,,3000,Digital creativity,2025-2026
+Hohhot dairy biotech,Inner Mongolia,Hohhot,12000,Biotechnology,2024-2026
+"""
+
+TWO_ROW_HEADER = """2025年某省重点项目表,,,,,,
+序号,项目名称,建设地点,投资（亿元）,,建设年限,
+,,,总投资,2025年计划,开工,竣工
+1,新型显示面板项目,安徽省合肥市,120,30,2024,2027
+2,动力电池回收项目,湖南省长沙市,15.5,5,2025,2026
+"""
+
+GROUPING = """项目名称,建设地点,总投资（万元）
+甲项目,江苏省南京市,"1,2,3"
+乙项目,江苏省苏州市,"1,250,000"
+丙项目,江苏省无锡市,12 5
+"""
+
+DUPLICATE_COLUMNS = """项目名称,建设地点,总投资（万元）,备注,备注,总投资（万元）
+甲项目,江苏省南京市,1000,第一列,第二列,9999
+乙项目,江苏省苏州市,2000,,,8888
+"""
+
+SANITY = ("项目名称,建设地点,总投资（万元）,建设起止年限\n"
+          "零投资项目,江苏省南京市,0,2024-2025\n"
+          "年份太早项目,江苏省苏州市,100,1900-2025\n"
+          "年份太晚项目,江苏省无锡市,100,2024-2099\n"
+          + "超长" * 120 + "项目,江苏省常州市,100,2024-2025\n"
+          "控制\x07字符\x1b项目,江苏省徐州市,100,2024-2025\n"
+          "正常项目,江苏省扬州市,100,2024-2025\n")
+
+NO_PLACE = """项目名称,总投资（万元）,建设性质
+甲项目,1000,新建
+乙项目,2000,续建
+"""
+
+UNBALANCED_QUOTE = """项目名称,建设地点,总投资（万元）
+甲项目,江苏省南京市,1000
+"乙项目,江苏省苏州市,2000
+丙项目,江苏省无锡市,3000
+丁项目,"江苏省常州市",4000
+"""
+
+MULTILINE_CELL = """项目名称,建设地点,总投资（万元）,建设内容
+甲项目,江苏省南京市,1000,"建设厂房
+及配套设施"
+乙项目,江苏省苏州市,2000,研发中心
+"""
+
+SIMPLE = """项目名称,建设地点,总投资（万元）,建设起止年限
+南京集成电路设计中心,江苏省南京市,1000,2024-2026
+苏州生物医药产业园,江苏省苏州市,2000,2025-2027
+"""
+
+LATIN1 = """Project name,Location,Total investment (CNY 10k),Owner
+Qingdao wind blades,Qingdao,1000,Société Générale Énergie
+Tianjin hydrogen plant,Tianjin,2000,Müller & Söhne GmbH
+"""
+
+
+def write_hostile() -> None:
+    import io
+    import zipfile
+
+    (HERE / "per_row_units.csv").write_bytes(PER_ROW_UNITS.encode("gbk"))
+    (HERE / "unit_currency_en.csv").write_bytes(UNIT_CURRENCY_EN.encode("utf-8"))
+    (HERE / "year_months.csv").write_bytes(YEAR_MONTHS.encode("utf-8"))
+    (HERE / "english_places_sectors.csv").write_bytes(ENGLISH_PLACES_SECTORS.encode("utf-8"))
+    (HERE / "two_row_header.csv").write_bytes(TWO_ROW_HEADER.encode("utf-8-sig"))
+    (HERE / "grouping.csv").write_bytes(GROUPING.encode("utf-8"))
+    (HERE / "duplicate_columns.csv").write_bytes(DUPLICATE_COLUMNS.encode("utf-8"))
+    (HERE / "sanity.csv").write_bytes(SANITY.encode("utf-8"))
+    (HERE / "no_place_column.csv").write_bytes(NO_PLACE.encode("utf-8"))
+    (HERE / "unbalanced_quote.csv").write_bytes(UNBALANCED_QUOTE.encode("utf-8"))
+    (HERE / "multiline_cell.csv").write_bytes(MULTILINE_CELL.encode("utf-8"))
+    # A field far over Python's csv limit (131,072 characters) in the description column.
+    long_text = SIMPLE.replace("2024-2026\n", "2024-2026\n", 1).rstrip("\n").split("\n")
+    long_text[0] += ",建设内容"
+    long_text[1] += "," + "建设" * 70_000
+    long_text[2] += ",研发中心"
+    (HERE / "long_field.csv").write_bytes(("\n".join(long_text) + "\n").encode("utf-8"))
+    utf16 = SIMPLE.replace(",", "\t").encode("utf-16")
+    (HERE / "odd_utf16.txt").write_bytes(utf16 + b"\x41")          # one byte too many: cut off mid-character
+    (HERE / "utf32.csv").write_bytes(SIMPLE.encode("utf-32"))
+    (HERE / "bom_mismatch.csv").write_bytes(b"\xef\xbb\xbf" + SIMPLE.encode("gbk"))   # says UTF-8, is GBK
+    (HERE / "utf16_bom_utf8_body.csv").write_bytes(b"\xff\xfe" + SIMPLE.encode("utf-8"))
+    lines = SIMPLE.splitlines(keepends=True)
+    (HERE / "mixed_encoding.csv").write_bytes(lines[0].encode("utf-8") + lines[1].encode("utf-8")
+                                              + lines[2].encode("gbk"))
+    (HERE / "latin1.csv").write_bytes(LATIN1.encode("latin-1"))
+    padding = "".join(f"南京市第{i}号配套项目,江苏省南京市,10,2024-2025\n" for i in range(200))
+    body = (SIMPLE + padding).encode("utf-8")
+    cut = body.index(b"\n", 5000) + 1        # a NUL well after the first 4 KB, inside a name
+    (HERE / "nul_bytes.csv").write_bytes(body[:cut + 3] + b"\x00" + body[cut + 3:])
+    # Workbooks: one whose sheet XML is cut off, one with an entity-expansion bomb.
+    good = io.BytesIO()
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in [["项目名称", "建设地点", "总投资（万元）"], ["甲项目", "江苏省南京市", 1000]] + [
+            [f"项目{i}", "江苏省苏州市", i] for i in range(200)]:
+        ws.append(row)
+    book.save(good)
+    parts = {}
+    with zipfile.ZipFile(io.BytesIO(good.getvalue())) as z:
+        for name in z.namelist():
+            parts[name] = z.read(name)
+    sheet = "xl/worksheets/sheet1.xml"
+
+    def repack(path: Path, replaced: bytes) -> None:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, replaced if name == sheet else data)
+        path.write_bytes(out.getvalue())
+
+    repack(HERE / "truncated_sheet.xlsx", parts[sheet][: len(parts[sheet]) // 2])
+    lol = b'<!DOCTYPE lolz [<!ENTITY lol "lol">' + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10)) + b"]>"
+    body = parts[sheet]
+    start = body.index(b"?>") + 2 if body.startswith(b"<?xml") else 0
+    bomb = (body[:start] + lol + body[start:]).replace(b"<v>1000</v>", b"<v>&lol9;</v>", 1)
+    repack(HERE / "entity_bomb.xlsx", bomb)
+    write_two_row_xlsx(HERE / "two_row_header.xlsx")
+    # A legacy workbook with trailing bytes: xlrd complains about its size (to stdout, unless told otherwise).
+    (HERE / "legacy_padded.xls").write_bytes((HERE / "legacy_hubei.xls").read_bytes() + b"\x00" * 100)
+
+
+def write_two_row_xlsx(path: Path) -> None:
+    """A merged group header (投资（亿元）over 总投资 and 年度计划) and name cells merged down two rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "重点项目"
+    ws.merge_cells("A1:F1")
+    ws["A1"] = "2025年重点产业项目清单"
+    for col, text in enumerate(["序号", "项目名称", "建设地点"], 1):
+        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+        ws.cell(2, col, text)
+    ws.merge_cells("D2:E2")
+    ws["D2"] = "投资（亿元）"
+    ws["D3"], ws["E3"] = "总投资", "年度计划"
+    ws.merge_cells("F2:F3")
+    ws["F2"] = "建设起止年限"
+    ws.append([1, "长沙先进储能材料项目", "湖南省长沙市", 20, 5, "2025-2027"])
+    ws.append([2, "株洲轨道交通装备项目", "湖南省株洲市", 8.5, 2, "2024-2026"])
+    book.save(path)
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -154,7 +343,11 @@ def write_all() -> None:
     (HERE / "no_name_column.csv").write_bytes(NO_NAME_COLUMN.encode("utf-8"))
     (HERE / "binary.csv").write_bytes(BINARY)
     write_xlsx(HERE / "notes_sheet_merged_title.xlsx")
-    write_xls(HERE / "legacy_hubei.xls")
+    try:
+        write_xls(HERE / "legacy_hubei.xls")
+    except ImportError:  # xlwt is only needed to regenerate the legacy file; keep the committed one
+        pass
+    write_hostile()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,209 @@
+"""Opening and upgrading the store, the write transaction, and the data version caches key on.
+
+Every write goes through :func:`write`: it takes the single-writer lock, runs the block in one
+transaction, checks the integrity rules that DuckLake has no constraints for
+(:mod:`dashboard.store.integrity`), and commits one snapshot, labelled with what made it. The data
+version is the lake's newest snapshot id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import engine, reference
+from .engine import Connection
+from .errors import StoreError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every ``NNN_name.sql`` file, in order."""
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+        version = int(path.name[:3])
+        found.append((version, path.stem[4:], path.read_text(encoding="utf-8")))
+    return found
+
+
+LATEST_VERSION = migrations()[-1][0]
+
+
+def connect(db: str | Path | None = None, *, data_path: str | Path | None = None,
+            read_only: bool = False) -> Connection:
+    """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`.
+
+    ``db`` is a catalog file path (embedded) or a ``postgresql://`` URL (shared), default ``$SEI_DB``
+    or ``data/sei.ducklake``; ``data_path`` where the data files live (default ``$SEI_DATA_PATH``, else
+    ``<catalog>.files/`` for an embedded store). ``read_only`` neither creates nor upgrades.
+    """
+    return open_store(db, data_path=data_path, read_only=read_only)[0]
+
+
+def open_store(db: str | Path | None = None, *, data_path: str | Path | None = None,
+               read_only: bool = False) -> tuple[Connection, bool]:
+    """:func:`connect`, and whether this call created the store (so the caller may fill it)."""
+    loc = engine.locate(db, data_path)
+    con = engine.open_lake(loc, create=not read_only)
+    created = False
+    try:
+        version = schema_version(con)
+        if version > LATEST_VERSION:
+            raise StoreError(
+                f"{loc.display} was written by a newer version of this tool (schema {version}, this one knows "
+                f"{LATEST_VERSION}); upgrade the tool before opening it."
+            )
+        if version < LATEST_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
+                    f"run `python -m dashboard init --db {loc.display}` first."
+                )
+            with engine.writer_lock(con, what="upgrade"):
+                created = schema_version(con) == 0  # re-read: another process may have done it meanwhile
+                migrate(con)
+    except BaseException:
+        con.close()
+        raise
+    return con, created
+
+
+def location(con: Connection) -> dict[str, str | None]:
+    """kind ('embedded'/'shared'), catalog and data path of the store a connection has open."""
+    kind, target = engine.catalog_path(con)
+    return {"kind": "embedded" if kind == "sqlite" else "shared",
+            "catalog": target if kind == "sqlite" else _hide_password(target),
+            "data_path": engine.stored_data_path(con)}
+
+
+def _hide_password(dsn: str) -> str:
+    return " ".join("password=***" if p.startswith("password=") else p for p in dsn.split())
+
+
+@contextmanager
+def opened(path: str | Path | None = None, *, data_path: str | Path | None = None,
+           read_only: bool = False) -> Iterator[Connection]:
+    """``with store.opened(path) as con:`` — :func:`connect`, closed again however the block ends."""
+    con = connect(path, data_path=data_path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def cursor(con: Connection) -> Iterator[Connection]:
+    """A cursor of a shared connection (one per thread), closed however the block ends."""
+    cur = con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def scalar(con: Connection, sql: str, params: object = None) -> object:
+    """The first value of a query's single row.
+
+    Uses ``fetchall``: DuckDB 2 keeps a half-fetched result open on the connection (``fetchone``),
+    which then refuses ``register`` and similar calls.
+    """
+    rows = con.execute(sql, params).fetchall() if params is not None else con.execute(sql).fetchall()
+    return rows[0][0] if rows else None
+
+
+def schema_version(con: Connection) -> int:
+    """The highest applied migration, 0 for an empty store."""
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                         "AND table_catalog = current_database()")
+    if not exists:
+        return 0
+    return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
+
+
+_AFTER_MIGRATION = {1: reference.seed}
+
+
+def migrate(con: Connection, *, target: int | None = None) -> list[int]:
+    """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
+
+    Call under :func:`dashboard.store.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
+    UNIQUE, CHECK, indexes, sequences or ENUM; the rules those guarded live in :func:`check`.
+    """
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER NOT NULL, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
+    current = schema_version(con)
+    applied = []
+    for version, name, sql in migrations():
+        if version <= current or (target is not None and version > target):
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            hook = _AFTER_MIGRATION.get(version)
+            if hook:
+                hook(con)
+            con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            _commit_message(con, "migrate", f"schema migration {version:03d} {name}", {"migration": version})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def data_version(con: Connection) -> int:
+    """The lake's newest snapshot id: every commit by any process raises it; caches key on it."""
+    return engine.snapshot_id(con)
+
+
+def _commit_message(con: Connection, author: str, message: str, extra: dict | None) -> None:
+    con.execute(f"CALL {engine.quoted(engine.catalog_name(con))}.set_commit_message(?, ?, extra_info => ?)",
+                [author, message, json.dumps(extra or {}, ensure_ascii=False)])
+
+
+def _integrity():  # noqa: ANN202 - the module (imported late: it uses this one)
+    from . import integrity
+
+    return integrity
+
+
+@contextmanager
+def write(con: Connection, *, message: str = "write", author: str | None = None,
+          what: str = "import", on_wait: Callable[[str], None] | None = None,
+          extra: dict | None = None) -> Iterator[Connection]:
+    """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
+
+    Takes the single-writer lock first (waiting, with a message after a second, for another writer),
+    and checks the rules of :func:`dashboard.store.integrity.check` before committing: a write that
+    would break one is rolled back and raises :class:`IntegrityError`. ``message``, ``author`` and
+    ``extra`` label the snapshot.
+    """
+    with engine.writer_lock(con, what=what, on_wait=on_wait):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            problems = _integrity().check(con)
+            if problems:
+                raise _integrity().IntegrityError(problems)
+            _commit_message(con, author or "dashboard", message, extra)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+
+COUNTED_TABLES = (
+    "regions", "targets", "import_batches", "clusters", "cluster_metrics", "projects",
+    "project_investments", "project_funding",
+)
+
+
+def table_counts(con: Connection) -> dict[str, int]:
+    return {t: scalar(con, f"SELECT count(*) FROM {t}") for t in COUNTED_TABLES}
