@@ -8,6 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import appdb, sidebar, store
+from dashboard.auth import session
+from dashboard.auth.permissions import allows, page_perm
 from dashboard.i18n import tr
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
@@ -27,11 +29,20 @@ def run() -> None:
         st.error(str(exc))
         st.stop()
     sidebar.language_switch()
-    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
+    who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
+    # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
+    # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
+    # registered but hidden and none runs: the address asked for survives the sign-in.
+    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
+                           visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)
-    nav = st.navigation(list(pages.values()))
+    nav = st.navigation(list(pages.values()), position="sidebar" if who else "hidden")
+    if who is None:
+        st.stop()
+    session.sidebar_box(who)
     st.session_state["filters"] = sidebar.render()
+    session.single_user_banner(who)
     demo_banner()
     nav.run()
 

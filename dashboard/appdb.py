@@ -98,6 +98,14 @@ def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tup
             observer(name, time.perf_counter() - started)
 
 
+def scoped(filters: Filters | None) -> Filters:
+    """The filters cut to the signed-in account's province scope: every page query passes here, so
+    no page, chart, download or export can leave the scope out."""
+    from .auth import session
+
+    return (filters or Filters()).replace(scope=session.scope())
+
+
 def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
     """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
     return load_at(None, fn, filters, **kwargs)
@@ -110,7 +118,7 @@ def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filt
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
     version = snapshot if snapshot is not None else data_version()
-    return _load(db_key(), version, name, filters or Filters(), tuple(sorted(kwargs.items())), snapshot)
+    return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)
 
 
 def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
@@ -120,7 +128,7 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
     with cursor() as cur:
-        yield from fn(cur, filters or Filters(), **kwargs)
+        yield from fn(cur, scoped(filters), **kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

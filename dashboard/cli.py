@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import store, taxonomy
+from .auth.accounts import Principal
+from .auth.permissions import Role
 from .store import engine
 
 EPILOG_INIT = """examples:
@@ -29,11 +31,38 @@ EPILOG_TARGETS = """examples:
   python -m dashboard targets --year 2027         give every tier until 2027
   python -m dashboard targets --year 2030 --tier ecosystem
 """
+EPILOG_BENCH = """examples:
+  python -m dashboard bench                       ~1M demo projects (built once in the temp folder)
+  python -m dashboard bench --scale 3330 --db /work/bench/sei-3330.ducklake --json
+  python -m dashboard bench --db data/sei.ducklake --skip import   an existing store, pages only
+
+targets (issue 10): slowest page uncached <= 150 ms at ~1M projects and <= 1,000 ms at ~10M;
+first page after a cold start <= 3 s and app peak RSS <= 1 GB at ~10M; import <= 10x raw DuckDB.
+"""
 EPILOG_INFO = """examples:
   python -m dashboard info
   python -m dashboard info --json
   SEI_DB=/tmp/x.ducklake python -m dashboard info
 """
+
+
+def _operator() -> Principal:
+    """Who runs a command: the operating-system user on this host (the CLI needs the store file,
+    so it acts with every right; the audit trail says who it was)."""
+    import getpass
+    import socket
+
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "unknown"
+    return Principal(name=name, role=Role.ADMIN, via="cli", source=socket.gethostname())
+
+
+def _audit(con: object, action: str, *, outcome: str = "ok", detail: dict | None = None) -> None:
+    from .store import auth as auth_store
+
+    auth_store.record(con, _operator(), action, outcome=outcome, detail=detail)  # type: ignore[arg-type]
 
 
 def _db_arg(parser: argparse.ArgumentParser) -> None:
@@ -83,6 +112,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
             count = store.batches.project_count(con, batch_id)
+            _audit(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
     return 0
 
@@ -297,7 +327,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
-                                   force=args.force, imported_by=args.user, on_wait=_waiting(lang))
+                                   force=args.force, imported_by=args.user or _operator().name,
+                                   on_wait=_waiting(lang))
+            _audit(con, "import", outcome="ok" if result.committed else "refused", detail={
+                "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
+                "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
+                "rows_rejected": plan.rows_rejected, "recorded_as": args.user})
         # The headline is what really stops the file (no place column), not "0 rows failed validation".
         refused = result.refused if result else plan.blocking()
         ok = (result is not None and result.committed) or (args.dry_run and refused is None)
@@ -384,8 +419,10 @@ def cmd_revert(args: argparse.Namespace) -> int:
         try:
             removed = ingest.revert(con, args.batch_id, lang=args.lang)
         except ingest.RevertError as exc:
+            _audit(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
             print(f"error: {exc}", file=sys.stderr)
             return 1
+        _audit(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
@@ -394,8 +431,163 @@ def cmd_targets(args: argparse.Namespace) -> int:
     with _opened(args) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
+            _audit(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
         for tier, count, year, clause in store.targets.listed(con):
-            print(f"{tier:<10}{count:>6,}  by {year}  (clause {clause})")
+            print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
+        print("Clause （九） sets no deadline; the target year is this tool's assumption "
+              "(change it with --year).")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
+                     import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
+                     emit=_print_json)
+
+
+EPILOG_USERS = """examples:
+  python -m dashboard users add wang --role admin              the first admin (asks for a password twice)
+  echo "$PW" | python -m dashboard users add li --role analyst --province 320000 --province 330000
+  python -m dashboard users list --json
+  python -m dashboard users set-role li steward
+  python -m dashboard users set-provinces li 440000            (or --all for every province)
+  python -m dashboard users disable li                         (enable undoes it)
+  python -m dashboard users reset-password li                  new password from stdin or the terminal
+  python -m dashboard users unlock li                          end a lock after 5 failed sign-ins
+
+roles: viewer < analyst < steward < admin (each has every right of the roles before it)
+  viewer   summary and analysis pages, the meeting export
+  analyst  + every download (CSV/XLSX of tables and chart data)
+  steward  + import, tag review, batch revert
+  admin    + accounts, targets, demo removal, the audit page
+passwords: at least 8 characters; read as one line from standard input, or prompted on a terminal;
+  stored only as an argon2id hash, never printed or exported
+"""
+EPILOG_AUDIT = """examples:
+  python -m dashboard audit                          the last 200 events
+  python -m dashboard audit --since 2026-11-01 --json
+  python -m dashboard audit --user li --action download
+"""
+
+
+def _read_password(prompt: str = "Password: ") -> str:
+    """One line from standard input, or (on a terminal) asked twice without echo."""
+    import getpass
+
+    from .auth.accounts import check_password
+
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("Again: ") != first:
+            raise ValueError("the two passwords differ")
+        return check_password(first)
+    line = sys.stdin.readline()
+    return check_password(line.rstrip("\r\n"))
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from .auth import accounts
+    from .auth.permissions import parse_role
+    from .store import auth as auth_store
+
+    con = _open(args)
+    me = _operator()
+    try:
+        try:
+            if args.action == "list":
+                rows = auth_store.accounts(con)
+                if args.json:
+                    _print_json({"users": [{
+                        "username": a.username, "role": a.role.value, "provinces": list(a.provinces),
+                        "email": a.email, "disabled": a.disabled, "password": a.has_password,
+                        "created_at": a.created_at, "updated_at": a.updated_at} for a in rows]})
+                    return 0
+                if not rows:
+                    print("No accounts: the app runs in single-user mode (this machine only). "
+                          "Add the first admin with `python -m dashboard users add NAME --role admin`.")
+                for a in rows:
+                    print(f"{a.username:<20} {a.role.value:<8} {','.join(a.provinces) or 'all provinces':<24} "
+                          f"{a.email or '-':<28} {'disabled' if a.disabled else 'active'}")
+                return 0
+            name = accounts.check_name(args.name)
+            if args.action == "add":
+                role = parse_role(args.role)
+                provinces = accounts.parse_provinces(args.province or (), auth_store.province_codes(con))
+                if auth_store.find(con, name) is not None:
+                    raise auth_store.AccountError(f"an account named {name!r} exists already")
+                digest = None if args.no_password else accounts.hash_password(_read_password())
+                a = auth_store.add_account(con, me, name, role, provinces, digest, email=args.email)
+                print(f"Added {a.username} ({a.role.value}, "
+                      f"{'provinces ' + ','.join(a.provinces) if a.provinces else 'all provinces'}).")
+            elif args.action == "set-role":
+                a = auth_store.update_account(con, me, name, "user_set_role", role=parse_role(args.role))
+                print(f"{a.username} is now {a.role.value}.")
+            elif args.action == "set-provinces":
+                codes = () if args.all else accounts.parse_provinces(args.province or (),
+                                                                     auth_store.province_codes(con))
+                if not codes and not args.all:
+                    raise ValueError("name provinces with --province CODE, or --all")
+                a = auth_store.update_account(con, me, name, "user_set_provinces", provinces=codes)
+                print(f"{a.username} sees {','.join(a.provinces) or 'all provinces'}.")
+            elif args.action == "set-email":
+                a = auth_store.update_account(con, me, name, "user_set_email", email=args.email or None)
+                print(f"{a.username}: e-mail {a.email or '-'}.")
+            elif args.action in ("disable", "enable"):
+                a = auth_store.update_account(con, me, name, f"user_{args.action}",
+                                              disabled=args.action == "disable")
+                print(f"{a.username} is {'disabled' if a.disabled else 'active'}.")
+            elif args.action == "reset-password":
+                if auth_store.find(con, name) is None:
+                    raise auth_store.AccountError(f"no account named {name!r}")
+                digest = accounts.hash_password(_read_password("New password: "))
+                a = auth_store.update_account(con, me, name, "user_reset_password", password_hash=digest)
+                print(f"New password set for {a.username}; any lock on it is lifted.")
+            elif args.action == "unlock":
+                if auth_store.find(con, name) is None:
+                    raise auth_store.AccountError(f"no account named {name!r}")
+                _audit(con, "user_unlock", detail={"user": name})
+                print(f"{name} may sign in again.")
+        except (ValueError, EOFError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .store import auth as auth_store
+
+    since = None
+    if args.since:
+        try:
+            since = dt.datetime.fromisoformat(args.since)
+        except ValueError:
+            print(f"error: --since {args.since!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
+            return 2
+    con = _open(args)
+    try:
+        events = auth_store.events(con, since=since, actor=args.user, action=args.action,
+                                   limit=None if args.since else args.limit)
+    finally:
+        con.close()
+    events = events.iloc[::-1]  # oldest first, as a log reads
+    if args.json:
+        import json
+
+        rows = []
+        for r in events.to_dict(orient="records"):
+            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
+            rows.append(r)
+        _print_json({"events": rows})
+        return 0
+    for r in events.itertuples():
+        print(f"{str(r.happened_at)[:19]}  {r.actor or '-':<16} {r.via:<5} {r.source or '-':<15} "
+              f"{r.action:<20} {r.outcome:<8} {r.detail or ''}")
     return 0
 
 
@@ -509,6 +701,62 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.set_defaults(func=cmd_revert)
+
+    p = sub.add_parser("bench", help="measure page, start-up, memory and import speed on a large demo store",
+                       epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scale", type=_positive_float, default=333,
+                   help="demo scale when the store is built (333 = about 1M projects, 3330 = about 10M)")
+    p.add_argument("--db", type=Path, default=None,
+                   help="the store to measure; built at --scale if missing (default: one per scale in the temp folder)")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    p.add_argument("--repeat", type=int, default=3, help="uncached runs per page; the best is kept (default 3)")
+    p.add_argument("--rows", type=int, default=100_000, help="rows of the generated import file (default 100,000)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="page language (default zh)")
+    p.add_argument("--skip", action="append", choices=("server", "pages", "import"),
+                   help="leave a measure out (repeatable)")
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("users", help="accounts: add, list, set-role, set-provinces, disable, reset-password, unlock",
+                       epilog=EPILOG_USERS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    users = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    u = users.add_parser("add", help="add an account (password from stdin, or asked on a terminal)")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("--role", required=True, help="viewer, analyst, steward or admin")
+    u.add_argument("--province", action="append", metavar="CODE",
+                   help="limit the account to a province (GB/T 2260, e.g. 320000); repeatable; default all")
+    u.add_argument("--email", help="e-mail, for single sign-on to find this account")
+    u.add_argument("--no-password", action="store_true", help="single sign-on only: no password sign-in")
+    u = users.add_parser("list", help="every account (never a password)")
+    u.add_argument("--json", action="store_true", help="print one JSON object")
+    u = users.add_parser("set-role", help="change an account's role")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("role", metavar="ROLE")
+    u = users.add_parser("set-provinces", help="change an account's province scope")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("--province", action="append", metavar="CODE")
+    u.add_argument("--all", action="store_true", help="every province")
+    u = users.add_parser("set-email", help="change (or with no --email, clear) an account's e-mail")
+    u.add_argument("name", metavar="NAME")
+    u.add_argument("--email")
+    for action, text in (("disable", "stop an account signing in (its sessions end on their next click)"),
+                         ("enable", "let a disabled account sign in again"),
+                         ("reset-password", "set a new password (stdin or terminal); lifts a lock"),
+                         ("unlock", "lift the lock after 5 failed sign-ins")):
+        u = users.add_parser(action, help=text)
+        u.add_argument("name", metavar="NAME")
+    for u in users.choices.values():
+        _db_arg(u)
+    p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("audit", help="print the audit trail (who did what, when, from where)",
+                       epilog=EPILOG_AUDIT, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_arg(p)
+    p.add_argument("--since", metavar="DATE", help="from this date or time (UTC), e.g. 2026-11-01")
+    p.add_argument("--user", help="only this user's events")
+    p.add_argument("--action", help="only this action (sign_in, import, revert, download, ...)")
+    p.add_argument("--limit", type=int, default=200, help="without --since: the last N events (default 200)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_audit)
 
     return parser
 

@@ -140,21 +140,58 @@ def file_bytes(data: Frames, kind: Kind) -> bytes:
     raise ValueError(f"unknown download kind {kind!r}")
 
 
-def _offer(label: str, make: Callable[[], bytes], file_name: str, mime: str, *, what: str,
+def _offer(label: str, make: Callable[..., bytes], file_name: str, mime: str, *, what: str,
            filters: Mapping[str, object] | object | None, key: str | None, where: Any,  # noqa: ANN401
            icon: str | None, help: str | None) -> None:  # noqa: A002
     """The one place a download is put on a page.
 
     ``what`` names the data (``"projects"``, ``"chart:sector_bars"``, ``"overdue"``, ...) and
     ``filters`` the filters it was cut with, for the audit record; the access check and the record
-    belong here, around ``make``, which runs only when the user clicks.
+    belong here, around ``make``, which runs only when the user clicks. A role without the right
+    (:func:`dashboard.auth.permissions.download_perm`) gets no button; each click is recorded with
+    what, the filters, the province scope and the row count.
     """
     import streamlit as st
 
-    del what, filters  # recorded by the audit hook once accounts exist
+    from .auth import session
+    from .auth.permissions import allows, download_perm
+
+    perm = download_perm(what)
+    who = session.current()
+    if who is None or not allows(who.role, perm):  # not drawn: the file is never made, nothing to fetch
+        return
+
+    def audited() -> bytes:
+        # Runs when the browser asks for the file, outside the script run: the person who was shown
+        # the button acts, with their province scope (every query inside make() is cut to it).
+        with session.acting_as(who):
+            rows: list[int] = []
+            body = make(rows) if _counts_rows(make) else make()
+            session.audit("download", detail={"what": what, "file": file_name,
+                                              "rows": sum(rows) if rows else None,
+                                              "filters": _filters_detail(filters), "scope": list(who.provinces)})
+        return body
+
     target = where if where is not None else st
-    target.download_button(label, data=make, file_name=file_name, mime=mime, key=key, icon=icon, help=help,
+    target.download_button(label, data=audited, file_name=file_name, mime=mime, key=key, icon=icon, help=help,
                            on_click="ignore")
+
+
+def _counts_rows(make: Callable[..., bytes]) -> bool:
+    return getattr(make, "counts_rows", False)
+
+
+def _filters_detail(filters: Mapping[str, object] | object | None) -> object:
+    """The filters a download was cut with, as the audit record keeps them (only those set)."""
+    import dataclasses
+
+    if filters is None:
+        return None
+    if dataclasses.is_dataclass(filters) and not isinstance(filters, type):
+        return {k: v for k, v in dataclasses.asdict(filters).items() if v not in (None, (), [], "")}
+    if isinstance(filters, Mapping):
+        return {str(k): _filters_detail(v) if dataclasses.is_dataclass(v) else v for k, v in filters.items()}
+    return str(filters)
 
 
 def button(label: str, data: Frames | Callable[[], Frames], file_stem: str, *, kind: Kind = "csv",
@@ -163,10 +200,17 @@ def button(label: str, data: Frames | Callable[[], Frames], file_stem: str, *, k
     """A download button for a table: ``data`` is a frame, an iterable of frames, or a callable
     returning either (called on click, so large exports cost nothing until asked for)."""
 
-    def make() -> bytes:
+    def make(rows: list[int]) -> bytes:
         frames = data() if callable(data) else data
-        return file_bytes(frames, kind)
 
+        def counted() -> Iterable[pd.DataFrame]:
+            for frame in _frames(frames):
+                rows.append(len(frame))
+                yield frame
+
+        return file_bytes(counted(), kind)
+
+    make.counts_rows = True  # type: ignore[attr-defined]  # the audit record gets the row count
     _offer(label, make, f"{file_stem}.{kind}", MIME[kind], what=what, filters=filters, key=key, where=where,
            icon=icon or ICON[kind], help=help)
 

@@ -40,9 +40,13 @@ class Filters:
     stages: tuple[str, ...] = ()
     ownership: tuple[str, ...] = ()
     batch_id: int | None = None
+    # The signed-in account's province scope (GB/T 2260 codes), set by the app from the session, never
+    # by a widget. Applied by every WHERE builder below on top of the filters; empty = all provinces.
+    scope: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return self == Filters()
+        """No filter chosen (the province scope is not a filter: it is who is looking)."""
+        return self.replace(scope=()) == Filters()
 
     def replace(self, **changes: object) -> Filters:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -121,6 +125,7 @@ def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[
             params["f_sectors"] = list(named)
     _member(parts, params, f"{a}.subfield", "f_subfields", f.subfields)
     _member(parts, params, f"{a}.province_code", "f_provinces", f.provinces)
+    _member(parts, params, f"{a}.province_code", "f_scope", f.scope)
     _in_region_groups(parts, params, f"{a}.province_code", "f_groups", f.region_groups)
     if f.tiers:
         parts.append(
@@ -157,9 +162,21 @@ def cluster_where(f: Filters, alias: str = "c") -> tuple[str, dict[str, object]]
         params["c_sectors"] = [s for s in f.sectors if s != UNCLASSIFIED]
     _member(parts, params, f"{a}.subfield", "c_subfields", f.subfields)
     _member(parts, params, f"{a}.province_code", "c_provinces", f.provinces)
+    _member(parts, params, f"{a}.province_code", "c_scope", f.scope)
     _in_region_groups(parts, params, f"{a}.province_code", "c_groups", f.region_groups)
     _member(parts, params, f"{a}.tier", "c_tiers", f.tiers)
     if f.batch_id is not None:
         parts.append(f"{a}.batch_id = $c_batch")
         params["c_batch"] = f.batch_id
     return "WHERE " + " AND ".join(parts), params
+
+
+def scope_where(f: Filters, column: str, table: str) -> tuple[str, dict[str, object]]:
+    """' AND column IN (...)' keeping only ids of ``table`` (projects or clusters) inside the province
+    scope, for queries that look one record up by id instead of filtering. ``column`` is the outer
+    query's (qualified) id column; the table's id column has the same name unqualified."""
+    if not f.scope:
+        return "", {}
+    key = column.rsplit(".", 1)[-1]
+    return (f" AND {column} IN (SELECT {key} FROM {table} WHERE list_contains($s_scope, province_code))",
+            {"s_scope": list(f.scope)})

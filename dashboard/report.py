@@ -223,7 +223,16 @@ def kpi_cards(data: SummaryData, lang: str) -> list[tuple[str, str, str]]:
 
 
 def filters_text(f: Filters, lang: str) -> str:
-    """The active filters in words, for the export's header."""
+    """The active filters in words, for the export's header; an account's province scope is named too,
+    so a scoped export never reads as the whole country."""
+    text = _filter_words(f, lang)
+    if f.scope:
+        sep = "；" if lang == "zh" else "; "
+        text += sep + t("auth.scope", lang, provinces=("、" if lang == "zh" else ", ").join(f.scope))
+    return text
+
+
+def _filter_words(f: Filters, lang: str) -> str:
     if f.is_empty():
         return _s("report_no_filters", lang)
     parts = []

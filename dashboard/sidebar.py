@@ -82,6 +82,9 @@ def render() -> Filters:
                    format_func=lambda g: taxonomy.label("region_group", g, lang),
                    key=filters.KEY_GROUP, bind="query-params", placeholder=tr("filters.all"))
     provs = appdb.load(queries.provinces)
+    scope = appdb.scoped(None).scope
+    if scope:  # an account limited to some provinces is offered only those
+        provs = provs[provs["code"].isin(scope)]
     prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
                           strict=True))
     sb.multiselect(tr("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
@@ -102,4 +105,4 @@ def render() -> Filters:
                  index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=tr("filters.all"))
     sb.button(tr("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
               width="stretch")
-    return filters.from_state(st.session_state, years)
+    return appdb.scoped(filters.from_state(st.session_state, years))  # the scope rides along (export headers)

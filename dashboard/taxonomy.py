@@ -23,6 +23,8 @@ class Subfield:
     keywords: tuple[str, ...]
     strong_keywords: tuple[str, ...] = ()
     demo_templates: tuple[str, ...] = ()
+    note_zh: str = ""  # what in this sub-field is not in the text, and where it comes from
+    note_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Tier:
     short_en: str
     target_count: int
     color: str
+    status_zh: tuple[str, ...] = ("已认定", "培育中", "后备")  # designated, cultivating, reserve
+    status_en: tuple[str, ...] = ("designated", "cultivating", "reserve")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class FundingSource:
     header_pattern: str                      # a regular expression a column header of this channel matches
     demo_weights: dict[str, float]           # ownership slug -> the demo's Dirichlet weight
     demo_programme_weights: dict[str, float] = field(default_factory=dict)  # programme -> weight instead
+    named_in_text: bool = True  # False: a common channel the guidance does not name (added by this tool)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,13 @@ class Measure:
     lead_departments: tuple[str, ...]
     note_zh: str = ""
     note_en: str = ""
+
+
+@dataclass(frozen=True)
+class Department:
+    name_zh: str  # as the 责任部门 lines spell it
+    abbr_en: str
+    name_en: str
 
 
 def _tuples(row: dict) -> dict:
@@ -154,6 +166,23 @@ def tiers() -> tuple[Tier, ...]:
     return tuple(Tier(**_tuples(r)) for r in _raw()["tiers"])
 
 
+STATUSES = ("designated", "cultivating", "reserve")
+
+
+def status_label(tier: str, status: str, lang: str = "zh") -> str:
+    """A cluster status in the words of its tier: 已认定 for clusters, 已打造 for bases, 已形成 for ecosystems."""
+    for t in tiers():
+        if t.slug == tier and status in STATUSES:
+            names = t.status_zh if lang == "zh" else t.status_en
+            return names[STATUSES.index(status)]
+    return status
+
+
+def pace_start_year() -> int:
+    """The year the pace line towards the targets starts (the first national batch of SEI clusters)."""
+    return int(_raw()["pace"]["start_year"])
+
+
 @cache
 def programmes() -> tuple[Programme, ...]:
     return tuple(Programme(**_tuples(r)) for r in _raw()["programmes"])
@@ -193,6 +222,21 @@ def colors(kind: str) -> dict[str, str]:
 @cache
 def measures() -> tuple[Measure, ...]:
     return tuple(sorted((Measure(**_tuples(r)) for r in _raw()["measures"]), key=lambda m: m.number))
+
+
+@cache
+def departments() -> tuple[Department, ...]:
+    return tuple(Department(**r) for r in _raw()["departments"])
+
+
+def department_name(name_zh: str, lang: str = "zh") -> str:
+    """A department of the 责任部门 lines in the chosen language (zh: as the text spells it)."""
+    if lang == "zh":
+        return name_zh
+    for d in departments():
+        if d.name_zh == name_zh:
+            return d.name_en
+    return name_zh
 
 
 def normalise_key(text: str) -> str:

@@ -46,3 +46,11 @@ def texts(at: AppTest) -> str:
                                *at.warning, *at.error, *at.success]]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+def sign_in(at: AppTest, username: str, password: str) -> AppTest:
+    """Fill in the sign-in form the app shows while nobody is signed in, and submit it."""
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    next(b for b in at.button if b.label in ("登录", "Sign in")).click()
+    return at.run()

@@ -66,10 +66,13 @@ def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
 def test_target_year_can_be_changed(tmp_path: Path) -> None:
     db = tmp_path / "t.ducklake"
     shown = cli("targets", "--db", str(db))
-    assert shown.returncode == 0 and "cluster      100  by 2025" in shown.stdout
+    assert shown.returncode == 0
+    assert "cluster      100  (clause （九）)  target year 2025: assumed by this tool" in shown.stdout
+    assert "sets no deadline" in shown.stdout
     changed = cli("targets", "--db", str(db), "--year", "2027", "--tier", "ecosystem")
     assert changed.returncode == 0
-    assert "ecosystem  1,000  by 2027" in changed.stdout and "cluster      100  by 2025" in changed.stdout
+    assert "ecosystem  1,000  (clause （九）)  target year 2027" in changed.stdout
+    assert "cluster      100  (clause （九）)  target year 2025" in changed.stdout
     refused = cli("targets", "--db", str(db), "--year", "1999")
     assert refused.returncode == 1 and "out of range" in refused.stderr
 

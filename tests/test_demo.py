@@ -109,7 +109,7 @@ def test_flows_never_exceed_totals(con: duckdb.DuckDBPyConnection) -> None:
         WHERE f.amount > p.total_investment_wan
     """)
     assert funded_over == 0
-    assert one(con, "SELECT count(DISTINCT source) FROM project_funding") == 9
+    assert one(con, "SELECT count(DISTINCT source) FROM project_funding") == len(taxonomy.funding_sources())
 
 
 def test_clusters_below_at_and_near_target(con: duckdb.DuckDBPyConnection) -> None:

@@ -33,16 +33,23 @@ def test_page_renders_with_sql_numbers(demo_db: Path, demo_db_template: Path, mo
     assert len(listed) == one(demo_db_template, "SELECT count(*) FROM clusters")[0]
     tiers = tier_sql(demo_db_template)
     status_col, tier_col = listed.columns[2], listed.columns[1]
-    designated = listed[listed[status_col] == ("已认定" if lang == "zh" else "Designated")]
     names = {"base": "产业基地", "cluster": "产业集群", "ecosystem": "产业生态"} if lang == "zh" else \
         {"base": "Bases", "cluster": "Clusters", "ecosystem": "Ecosystems"}
+    # each tier's status in its own words: only clusters are designated; bases are built, ecosystems formed
+    counted = {"base": ("已打造", "built"), "cluster": ("已认定", "designated"), "ecosystem": ("已形成", "formed")}
     for tier, n in tiers.items():
-        assert (designated[tier_col] == names[tier]).sum() == n
+        word = counted[tier][0 if lang == "zh" else 1]
+        assert ((listed[tier_col] == names[tier]) & (listed[status_col] == word)).sum() == n
+    assert not ((listed[tier_col] != names["cluster"]) & (listed[status_col].isin(["已认定", "designated"]))).any()
     # the pyramid states each tier's designated count against its target
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     labels = " ".join(a["text"] for a in spec["layout"]["annotations"])
     base = tiers["base"]
-    assert (f"已认定 {base} / 目标 10" if lang == "zh" else f"{base} designated of 10") in labels
+    assert (f"已打造 {base} / 目标 10" if lang == "zh" else f"{base} built of 10") in labels
+    # the pace line starts with the first national batch (2019), not with the guidance (2020)
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    paces = [tr for s in specs for tr in s["data"] if (tr.get("line") or {}).get("dash") == "dot"]
+    assert paces and all(tr["x"][0] == 2019 for tr in paces)
 
 
 def test_sector_filter_narrows_the_clusters(demo_db: Path, demo_db_template: Path,

@@ -38,3 +38,4 @@ def test_sector_numbers_equal_sql(demo_db: Path, demo_db_template: Path, monkeyp
     inv_yi = float(inv) / formatting.WAN_PER_YI
     assert f"新能源**：{formatting.count(n, 'zh')} 个项目，总投资 {formatting.money(inv_yi, 'zh')}" in text
     assert f"产业集群**：已认定 {formatting.count(designated, 'zh')} 个 / 目标 100 个" in text
+    assert "本工具假定的目标年份" in text and "原文未设期限" in text

@@ -51,7 +51,7 @@ def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
     assert shown[f"{year}年完成投资" if zh else f"Completed in {year}"] == formatting.money(expected["completed"], lang)
     for tier, name_zh, name_en in (("base", "产业基地", "Bases"), ("cluster", "产业集群", "Clusters"),
                                    ("ecosystem", "产业生态", "Ecosystems")):
-        value = shown[f"已认定{name_zh}" if zh else f"{name_en} designated"]
+        value = shown[f"{name_zh}（计入目标）" if zh else f"{name_en} counted"]
         assert value.startswith(formatting.count(expected["tiers"][tier], lang) + (" / " if zh else " of "))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -17,7 +18,7 @@ from dashboard.store import engine
 def test_new_store_gets_every_migration(tmp_path: Path) -> None:
     con = store.connect(tmp_path / "new.ducklake")
     versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
-    assert versions == list(range(1, store.LATEST_VERSION + 1))
+    assert versions == [m[0] for m in store.migrations()]
     assert store.LATEST_VERSION >= 2
     assert (tmp_path / "new.ducklake.files").is_dir()
     assert store.location(con) == {"kind": "embedded", "catalog": str(tmp_path / "new.ducklake"),
@@ -48,6 +49,20 @@ def test_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
     assert con.execute("SELECT name, total_investment_wan FROM projects").fetchall()[0][0] == "旧项目"
     assert con.execute("SELECT rows_updated FROM import_batches").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM replaced_projects").fetchone() == (0,)
+
+
+def test_version_2_funding_survives_and_takes_the_insurance_channel(tmp_path: Path) -> None:
+    """003 rebuilds project_funding (channels named by the taxonomy) and keeps every funding row."""
+    path = tmp_path / "v2.ducklake"
+    con = _lake_at_version(path, 2)
+    con.execute("INSERT INTO project_funding VALUES (1, 'bank_loans', 100), (1, 'self_raised', 50.5)")
+    con.close()
+    con = store.connect(path)
+    assert con.execute("SELECT source, amount_wan FROM project_funding ORDER BY 1").fetchall() == [
+        ("bank_loans", 100), ("self_raised", Decimal("50.50"))]
+    con.execute("INSERT INTO project_funding VALUES (1, 'insurance_long_term', 1)")
+    assert store.scalar(con, "SELECT count(*) FROM project_funding") == 3
+    con.close()
 
 
 def test_failed_migration_leaves_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -99,7 +99,7 @@ def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, tmp_path:
 
     plan = ingest.preview(con, write_projects_csv(tmp_path / "a.csv", 300, tag="甲"))
     first = ingest.commit(con, plan).batch_id
-    after_first = store.data_version(con)
+    after_first = engine.snapshot_id(con)
     plan = ingest.preview(con, write_projects_csv(tmp_path / "b.csv", 200, tag="乙"))
     second = ingest.commit(con, plan).batch_id
     ingest.revert(con, second)
@@ -111,7 +111,7 @@ def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, tmp_path:
     assert old.execute("SELECT count(*) FROM projects").fetchone()[0] == 500
     assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 300
     by_date = store.snapshot_for(con, when=pd.Timestamp.now(tz="UTC").date().isoformat())
-    assert by_date == store.data_version(con)
+    assert by_date == engine.snapshot_id(con)
     with pytest.raises(store.StoreError, match="no snapshot"):
         store.snapshot_for(con, when="2001-01-01")
     done = cli("snapshots", "--json", *cli_args(db, data_path))

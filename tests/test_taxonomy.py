@@ -37,7 +37,7 @@ CLAUSE_PHRASES = {
         "电子封装材料", "稀土", "钒钛", "钨钼", "锂", "铷铯", "石墨", "石墨烯", "纳米材料", "新材料创新发展行动计划",
     ],
     "new_energy": [
-        "新能源装备", "轴承", "IGBT", "控制系统", "高压直流海底电缆", "风光水储互补", "先进燃料电池", "高效储能",
+        "新能源装备", "主轴承", "IGBT", "控制系统", "高压直流海底电缆", "风光水储互补", "先进燃料电池", "高效储能",
         "海洋能发电", "智能电网", "微电网", "分布式能源", "新型储能", "制氢加氢设施", "燃料电池系统", "先进燃煤发电",
         "核电", "非常规油气", "综合能源服务", "源网荷储", "秸秆能源化利用",
     ],
@@ -190,10 +190,31 @@ def test_twenty_measures_and_what_tracks_them() -> None:
         assert m.clause == sector.clause
 
 
+# Where the text names each channel it names ((十一), (十四)–(十六), quoted); the others are common
+# channels of provincial project lists that the text does not name, marked named_in_text = false.
+NAMED_CHANNELS = {
+    "gov_industry_fund": "政府出资产业投资基金",
+    "bank_loans": "鼓励银行探索建立新兴产业金融服务中心或事业部",
+    "insurance_long_term": "保险等中长期资金",
+    "corporate_bonds": "企业(公司)债券",
+    "equity_vc_pe": "支持创业投资、私募基金等投资战略性新兴产业",
+    "infra_reits": "不动产投资信托基金（REITs）",
+    "foreign_capital": "外商投资",
+}
+NOT_NAMED = {"central_budget", "local_special_bonds", "self_raised"}
+
+
 def test_funding_sources() -> None:
     sources = taxonomy.funding_sources()
-    assert len(sources) == 9
-    assert len({f.slug for f in sources}) == 9
+    assert len(sources) == 10
+    assert len({f.slug for f in sources}) == 10
+    assert {f.slug for f in sources if f.named_in_text} == set(NAMED_CHANNELS)
+    assert {f.slug for f in sources if not f.named_in_text} == NOT_NAMED
+    from dashboard.ingest import headers, vocab
+
+    assert vocab.funding_aliases()["保险资金"] == "insurance_long_term"
+    assert headers.field_of("保险资金（万元）") == "funding:insurance_long_term"
+    assert len({f.color for f in sources}) == len(sources)
     assert {f.kind for f in sources} == {"government", "market"}
     assert {f.clause for f in sources} <= {"十一", "十四", "十五", "十六"}
     assert all(f.name_zh and f.name_en and f.aliases for f in sources)
@@ -246,3 +267,40 @@ def test_label_names_every_form_of_no_sector_alike() -> None:
         assert taxonomy.label("sector", missing, "zh") == "未分类"
         assert taxonomy.label("sector", missing, "en") == "Unclassified"
     assert taxonomy.label("sector", "smart_nev", "zh") == "智能及新能源汽车"
+
+
+def test_every_responsible_department_has_an_english_name() -> None:
+    named = {d.name_zh for d in taxonomy.departments()}
+    used = {d for s in taxonomy.sectors() for d in s.lead_departments}
+    used |= {d for m in taxonomy.measures() for d in m.lead_departments}
+    assert used <= named, used - named
+    for zh in ("财政部", "人民银行", "证监会", "银保监会", "国资委", "中科院", "知识产权局", "市场监管总局",
+               "人力资源社会保障部", "发展改革委牵头，各部门按职责分工负责"):
+        en = taxonomy.department_name(zh, "en")
+        assert en != zh and en.isascii(), zh
+
+
+def test_what_is_not_in_the_text_is_marked_with_its_source() -> None:
+    notes = {sf.slug: sf.note_zh for sf in taxonomy.subfields() if sf.note_zh}
+    assert "战略性新兴产业分类（2018）" in notes["nev_manufacturing"]
+    for slug, word in (("sensors_agri_equipment", "盾构机"), ("smart_applications", "一网通办"),
+                       ("genetic_breeding", "细胞治疗")):
+        assert word in notes[slug] and "本工具" in notes[slug]
+    assert all(taxonomy.subfield(s).note_en for s in notes)
+
+
+def test_clause_5_tags_the_digitalisation_not_the_plant() -> None:
+    from dashboard import tagging
+
+    for name in ("某核电站3、4号机组工程", "页岩气勘探开发项目", "某煤层气开发利用项目"):
+        assert tagging.tag(name).sector is None, name
+    for name in ("某核电站数字化仪控系统改造项目", "涪陵页岩气田智慧油气田建设项目", "某燃煤电厂智慧电厂改造项目"):
+        assert tagging.tag(name).sector == "new_energy", name
+
+
+def test_tier_statuses_follow_the_text() -> None:
+    assert taxonomy.status_label("cluster", "designated") == "已认定"
+    assert taxonomy.status_label("base", "designated") == "已打造"
+    assert taxonomy.status_label("ecosystem", "designated") == "已形成"
+    assert taxonomy.status_label("ecosystem", "reserve", "en") == "in reserve"
+    assert taxonomy.pace_start_year() == 2019

@@ -17,7 +17,6 @@ from ..i18n import t
 from .base import NEUTRAL, TIER_COLORS, legend_below, style
 from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 
-GUIDANCE_YEAR = 2020  # 发改高技〔2020〕1409号 set the targets
 TIERS = tuple(t.slug for t in taxonomy.tiers())
 
 
@@ -61,7 +60,7 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                     x=[xb0, xt0, xt1, xb1, xb0], y=[y_bot, y_top, y_top, y_bot, y_bot], mode="lines",
                     line={"width": 0}, fill="toself", fillcolor=_rgba(color, fills[status]),
                     name=_c(status, lang), legendgroup=status, showlegend=False, hoveron="fills",
-                    text=f"{taxonomy.label('tier', tier, lang)} · {_c(status, lang)}: "
+                    text=f"{taxonomy.label('tier', tier, lang)} · {taxonomy.status_label(tier, status, lang)}: "
                          f"{count(getattr(r, status), lang)}",
                     hoverinfo="text")
             start = end
@@ -70,7 +69,8 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
             x=hb + 0.04, y=(y_top + y_bot) / 2, xanchor="left", showarrow=False, align="left",
             text=_c("pyramid_label", lang, tier=taxonomy.label("tier", tier, lang), n=count(r.designated, lang),
                     target=count(r.target_count, lang), share=percent(share, 0), c=count(r.cultivating, lang),
-                    r=count(r.reserve, lang)),
+                    r=count(r.reserve, lang), **{f"s{i}": taxonomy.status_label(tier, s, lang)
+                                                for i, s in enumerate(taxonomy.STATUSES, 1)}),
             font={"size": 12})
     for status in ("designated", "cultivating", "reserve"):  # legend in neutral shades: shade = status
         fig.add_scatter(x=[None], y=[None], mode="markers", name=_c(status, lang), legendgroup=status,
@@ -94,7 +94,7 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
         fig.add_scatter(x=d["year"], y=d["cumulative"], mode="lines+markers", name=_c("cumulative", lang),
                         line={"color": color, "width": 2.5}, legendgroup="cum", showlegend=False,
                         hovertemplate="%{x}: %{y}<extra>" + _c("cumulative", lang) + "</extra>", row=1, col=i)
-        fig.add_scatter(x=[GUIDANCE_YEAR, int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
+        fig.add_scatter(x=[taxonomy.pace_start_year(), int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
                         name=_c("pace_line", lang), line={"color": "#c0392b", "dash": "dot", "width": 1.5},
                         legendgroup="pace", showlegend=(i == 1),
                         hovertemplate="%{x}: %{y:.0f}<extra>" + _c("pace_line", lang) + "</extra>", row=1, col=i)
@@ -103,7 +103,7 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
                         hovertemplate=_c("target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
     fig.update_annotations(font={"size": 13})
     fig = style(fig, _c("designations_title", lang),
-                f"{as_of} · {_c('designations_hint', lang, start=GUIDANCE_YEAR)}", height=400)
+                f"{as_of} · {_c('designations_hint', lang, start=taxonomy.pace_start_year())}", height=400)
     fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
     fig.update_yaxes(title_text=None, rangemode="tozero")
     fig.update_yaxes(title_text=_c("designations_axis", lang), row=1, col=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ..filters import Filters, cluster_where, project_where, year_where
+from ..filters import Filters, cluster_where, project_where, scope_where, year_where
 from .common import YI, df
 
 TIER_ORDER = "CASE t.tier WHEN 'base' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END"
@@ -150,11 +150,12 @@ def cluster_investment_years(cur: duckdb.DuckDBPyConnection, f: Filters, cluster
 def cluster_metrics(cur: duckdb.DuckDBPyConnection, f: Filters, cluster_id: int) -> pd.DataFrame:
     """One cluster's yearly metrics: investment and output value (亿元), enterprises, innovation platforms."""
     yw, yp = year_where(f, "m.year")
+    sw, sp = scope_where(f, "m.cluster_id", "clusters")
     return df(cur, f"""
         SELECT m.year, CAST(m.investment_wan AS DOUBLE) {YI} AS investment_yi,
                CAST(m.output_value_wan AS DOUBLE) {YI} AS output_value_yi,
                m.enterprises, m.innovation_platforms
         FROM cluster_metrics m
-        WHERE m.cluster_id = $cluster_id {yw}
+        WHERE m.cluster_id = $cluster_id {yw} {sw}
         ORDER BY m.year
-    """, {**yp, "cluster_id": int(cluster_id)})
+    """, {**yp, **sp, "cluster_id": int(cluster_id)})

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import duckdb
 import pandas as pd
 
-from ..filters import Filters, project_where
+from ..filters import Filters, project_where, scope_where
 from .common import YI, df
 
 # Sort key → SQL expression (fixed identifiers only; anything else is refused).
@@ -96,7 +96,9 @@ def project_page(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "",
 
 
 def project_detail(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) -> pd.DataFrame:
-    """One project's fields with its place names, cluster and import batch (filters do not apply)."""
+    """One project's fields with its place names, cluster and import batch (filters do not apply; the
+    province scope does)."""
+    sw, sp = scope_where(f, "p.project_id", "projects")
     return df(cur, f"""
         SELECT {_COLUMNS}, p.content, p.sector_source, p.sector_confidence, p.sector_keywords,
                p.cluster_id, c.name AS cluster_name, c.tier AS cluster_tier,
@@ -105,25 +107,27 @@ def project_detail(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) 
         FROM projects p {_JOINS}
         LEFT JOIN clusters c ON c.cluster_id = p.cluster_id
         LEFT JOIN import_batches b ON b.batch_id = p.batch_id
-        WHERE p.project_id = $id
-    """, {"id": int(project_id)})
+        WHERE p.project_id = $id {sw}
+    """, {"id": int(project_id), **sp})
 
 
 def project_flows(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) -> pd.DataFrame:
     """One project's planned and completed investment by year."""
+    sw, sp = scope_where(f, "project_id", "projects")
     return df(cur, f"""
         SELECT year, CAST(planned_wan AS DOUBLE) {YI} AS planned_yi,
                CAST(completed_wan AS DOUBLE) {YI} AS completed_yi
-        FROM project_investments WHERE project_id = $id ORDER BY year
-    """, {"id": int(project_id)})
+        FROM project_investments WHERE project_id = $id {sw} ORDER BY year
+    """, {"id": int(project_id), **sp})
 
 
 def project_funding(cur: duckdb.DuckDBPyConnection, f: Filters, project_id: int) -> pd.DataFrame:
     """One project's funding by channel."""
+    sw, sp = scope_where(f, "project_id", "projects")
     return df(cur, f"""
         SELECT source, sum(CAST(amount_wan AS DOUBLE)) {YI} AS amount_yi
-        FROM project_funding WHERE project_id = $id GROUP BY 1 ORDER BY amount_yi DESC
-    """, {"id": int(project_id)})
+        FROM project_funding WHERE project_id = $id {sw} GROUP BY 1 ORDER BY amount_yi DESC
+    """, {"id": int(project_id), **sp})
 
 
 def export_batches(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "",

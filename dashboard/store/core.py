@@ -56,7 +56,7 @@ def open_store(db: str | Path | None = None, *, data_path: str | Path | None = N
                 f"{loc.display} was written by a newer version of this tool (schema {version}, this one knows "
                 f"{LATEST_VERSION}); upgrade the tool before opening it."
             )
-        if version < LATEST_VERSION:
+        if pending(con):
             if read_only:
                 raise StoreError(
                     f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
@@ -126,6 +126,20 @@ def schema_version(con: Connection) -> int:
 _AFTER_MIGRATION = {1: reference.seed}
 
 
+def _applied(con: Connection) -> set[int]:
+    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                       "AND table_catalog = current_database()"):
+        return set()
+    return {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def pending(con: Connection) -> list[int]:
+    """Migrations not yet applied. Numbers are reserved per issue and may land out of order (004 before
+    003), so a gap is filled later rather than skipped."""
+    done = _applied(con)
+    return [v for v, _, _ in migrations() if v not in done]
+
+
 def migrate(con: Connection, *, target: int | None = None) -> list[int]:
     """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
 
@@ -137,10 +151,10 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
         " version INTEGER NOT NULL, name VARCHAR NOT NULL,"
         " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
     )
-    current = schema_version(con)
+    done = _applied(con)
     applied = []
     for version, name, sql in migrations():
-        if version <= current or (target is not None and version > target):
+        if version in done or (target is not None and version > target):
             continue
         con.execute("BEGIN TRANSACTION")
         try:
@@ -159,8 +173,14 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
 
 
 def data_version(con: Connection) -> int:
-    """The lake's newest snapshot id: every commit by any process raises it; caches key on it."""
-    return engine.snapshot_id(con)
+    """A counter that every committed data write raises, by any process; caches key on it.
+
+    Kept in the store (``store_meta``) rather than taken from the snapshot id, so that writes that
+    change no data (audit records, maintenance) leave cached pages alone. Writers are serialised by
+    the writer lock, so the counter's update never conflicts.
+    """
+    value = scalar(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
+    return int(value) if value is not None else 0
 
 
 def _commit_message(con: Connection, author: str, message: str, extra: dict | None) -> None:
@@ -177,21 +197,28 @@ def _integrity():  # noqa: ANN202 - the module (imported late: it uses this one)
 @contextmanager
 def write(con: Connection, *, message: str = "write", author: str | None = None,
           what: str = "import", on_wait: Callable[[str], None] | None = None,
-          extra: dict | None = None) -> Iterator[Connection]:
+          extra: dict | None = None, bump: bool = True) -> Iterator[Connection]:
     """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
 
     Takes the single-writer lock first (waiting, with a message after a second, for another writer),
     and checks the rules of :func:`dashboard.store.integrity.check` before committing: a write that
     would break one is rolled back and raises :class:`IntegrityError`. ``message``, ``author`` and
     ``extra`` label the snapshot.
+
+    ``bump=False`` for writes that touch no data table (audit records, accounts): the data version
+    stays, so a sign-in or a download does not empty every cached chart, and the data rules are not
+    re-checked.
     """
     with engine.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
-            problems = _integrity().check(con)
-            if problems:
-                raise _integrity().IntegrityError(problems)
+            if bump:
+                problems = _integrity().check(con)
+                if problems:
+                    raise _integrity().IntegrityError(problems)
+                con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                            "WHERE key = 'data_version'")
             _commit_message(con, author or "dashboard", message, extra)
             con.execute("COMMIT")
         except BaseException:

@@ -6,7 +6,7 @@ import duckdb
 import pandas as pd
 
 from . import engine
-from .core import data_version, scalar
+from .core import scalar
 from .errors import StoreError
 
 
@@ -59,7 +59,7 @@ def snapshot_for(con: duckdb.DuckDBPyConnection, *, snapshot: int | None = None,
         if found is None:
             raise StoreError(f"The store has no snapshot from {when} or earlier.")
         return int(found)
-    return data_version(con)
+    return engine.snapshot_id(con)
 
 
 def snapshot_cursor(con: duckdb.DuckDBPyConnection, snapshot: int) -> duckdb.DuckDBPyConnection:

@@ -32,15 +32,20 @@ def page(slug: str) -> st.Page:
 
 
 # Imported after current_filters, which the page modules import from here.
-from . import clusters, funding, policy, projects, regions, sectors, summary, upload  # noqa: E402
+from ..auth.session import guarded  # noqa: E402
+from . import audit, clusters, funding, policy, projects, regions, sectors, summary, upload  # noqa: E402
 
+# Each render function sits behind its permission check (dashboard/auth/permissions.PAGE_PERM).
 PAGES: list[tuple[str, str, Callable[[], None]]] = [
-    ("summary", ":material/dashboard:", summary.render),
-    ("sectors", ":material/category:", sectors.render),
-    ("clusters", ":material/hub:", clusters.render),
-    ("regions", ":material/map:", regions.render),
-    ("funding", ":material/account_balance:", funding.render),
-    ("projects", ":material/table_view:", projects.render),
-    ("policy", ":material/gavel:", policy.render),
-    ("upload", ":material/upload_file:", upload.render),
+    (slug, icon, guarded(slug, render)) for slug, icon, render in [
+        ("summary", ":material/dashboard:", summary.render),
+        ("sectors", ":material/category:", sectors.render),
+        ("clusters", ":material/hub:", clusters.render),
+        ("regions", ":material/map:", regions.render),
+        ("funding", ":material/account_balance:", funding.render),
+        ("projects", ":material/table_view:", projects.render),
+        ("policy", ":material/gavel:", policy.render),
+        ("upload", ":material/upload_file:", upload.render),
+        ("audit", ":material/policy:", audit.render),
+    ]
 ]

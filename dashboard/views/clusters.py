@@ -72,7 +72,8 @@ def _table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         tr("clusters.col_name"): table["name"],
         tr("clusters.col_tier"): [taxonomy.label("tier", s, lang) for s in table["tier"]],
-        tr("clusters.col_status"): [tr(f"clusters.status_{s}") for s in table["status"]],
+        tr("clusters.col_status"): [taxonomy.status_label(t, s, lang)
+                                    for t, s in zip(table["tier"], table["status"], strict=True)],
         tr("clusters.col_sector"): [sector_name(s, lang) for s in table["sector"]],
         tr("clusters.col_province"): table["province_short" if zh else "province_en"].fillna("—"),
         tr("clusters.col_city"): table["city_short" if zh else "city_en"].fillna("—"),
@@ -97,8 +98,8 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     province, city = row["province_short" if zh else "province_en"], row["city_short" if zh else "city_en"]
     place = province if pd.isna(city) or city == province else f"{province} {city}"
     st.caption(tr("clusters.cluster_facts", tier=taxonomy.label("tier", row["tier"], lang),
-                  status=tr(f"clusters.status_{row['status']}"), sector=sector_name(row["sector"], lang),
-                  place=place,
+                  status=taxonomy.status_label(row["tier"], row["status"], lang),
+                  sector=sector_name(row["sector"], lang), place=place,
                   batch="" if pd.isna(row["batch"]) else tr("clusters.cluster_batch", batch=row["batch"]),
                   year="" if pd.isna(row["designated_year"])
                   else tr("clusters.cluster_year", year=int(row["designated_year"]))))

@@ -60,11 +60,14 @@ def render() -> None:
     ui.chart(fig, by_year, "funding_by_year")
 
     st.markdown(tr("funding.clause_head"))
+    sep = "  \n"  # the channels on a line of their own under the quote
     for clause, key in (("十四", "clause_14"), ("十五", "clause_15"), ("十六", "clause_16"), ("十一", "clause_11")):
         names = join_list((charts.channel_name(s.slug, lang) for s in taxonomy.funding_sources()
-                           if s.clause == clause), lang)
-        sep = "；" if lang == "zh" else "; "
+                           if s.clause == clause and s.named_in_text), lang)
         st.markdown(f"- {tr(f'funding.{key}')}{sep}{tr('funding.clause_items', names=names)}")
+    unnamed = [charts.channel_name(s.slug, lang) for s in taxonomy.funding_sources() if not s.named_in_text]
+    if unnamed:
+        st.markdown(f"- {tr('funding.not_named', names=join_list(unnamed, lang))}")
 
     names = {o.slug: tr(f"filters.own_{o.slug}") for o in taxonomy.ownership_terms()}
     names["unknown"] = tr("funding.own_unknown")

@@ -14,14 +14,6 @@ from ..queries import policy as queries
 from . import current_filters
 
 
-def _dept_en() -> dict[str, str]:
-    """Chinese department names → English, from the sectors' paired lists."""
-    out: dict[str, str] = {}
-    for s in taxonomy.sectors():
-        out.update(zip(s.lead_departments, s.lead_departments_en, strict=False))
-    return out
-
-
 def _page(slug: str) -> st.Page:
     """A link target for a page registered by the app (same url_path → same page)."""
     from . import PAGES
@@ -45,7 +37,6 @@ def render() -> None:
     measures = taxonomy.measures()
     tracked = sum(m.tracked_by != "none" for m in measures)
     st.caption(tr("policy.tracked_count", n=tracked, m=len(measures) - tracked))
-    dept_en = _dept_en()
     section = None
     for m in measures:
         name = m.section_zh if lang == "zh" else m.section_en
@@ -57,9 +48,10 @@ def render() -> None:
         with st.container(border=True):
             st.markdown(f"**{number} {title}**")
             _tracking(m, lang, sectors, programmes, tiers, channels)
-            depts = m.lead_departments if lang == "zh" else [dept_en.get(d, d) for d in m.lead_departments]
+            depts = [taxonomy.department_name(d, lang) for d in m.lead_departments]
             if depts:
-                st.caption(tr("policy.leads", names=join_list(depts, lang)))
+                key = "policy.leads_sentence" if any("牵头" in d for d in m.lead_departments) else "policy.leads"
+                st.caption(tr(key, names=join_list(depts, lang)))
 
 
 def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes: pd.DataFrame,
@@ -84,8 +76,10 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
             r = tiers.loc[t.slug]
             n, target = int(r["designated"]), int(r["target_count"])
             st.markdown(tr("policy.targets_line", name=t.short_zh if lang == "zh" else t.short_en,
+                           status=taxonomy.status_label(t.slug, "designated", lang),
                            n=count(n, lang), target=count(target, lang), share=percent(n / target, 0),
                            year=int(r["target_year"])))
+        st.caption(tr("policy.targets_year_note"))
         st.page_link(_page("clusters"), label=tr("nav.clusters"), icon=":material/hub:",
                      query_params={"lang": lang})
     elif kind == "programme":
@@ -103,8 +97,9 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         for s in clause_channels:
             amount = float(channels.loc[s.slug, "amount_yi"]) if s.slug in channels.index else 0.0
             st.markdown(tr("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
-                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount , lang),
-                           share=percent(amount / total)))
+                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount, lang),
+                           share=percent(amount / total))
+                        + ("" if s.named_in_text else tr("policy.funding_not_named")))
             shown = True
         if not shown:
             st.caption(tr("policy.empty"))

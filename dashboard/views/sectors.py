@@ -45,13 +45,6 @@ def render() -> None:
     ui.chart(charts.stage_mix(stages, lang, as_of), stages, "sectors_stages")
 
 
-def _dept_en(abbr: str) -> str:
-    """A lead department's full English name (the taxonomy keeps the abbreviation)."""
-    key = f"sectors.dept.{abbr}"
-    text = tr(key)
-    return abbr if text == key else text
-
-
 def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
     """A sector's profile, its sub-fields (click to filter) and its projects."""
     chosen = [s for s in f.sectors if s != filters.UNCLASSIFIED]
@@ -63,13 +56,20 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
     sector = taxonomy.sector(slug)
     clause = sector.clause if lang == "zh" else ROMAN.get(sector.clause, sector.clause)
     st.subheader(tr("sectors.profile", name=sector.name_zh if lang == "zh" else sector.name_en, clause=clause))
+    names = [taxonomy.department_name(d, lang) for d in sector.lead_departments]
     if lang == "zh":
-        st.markdown(f"**{tr('sectors.lead_departments')}**：" + "、".join(sector.lead_departments))
+        st.markdown(f"**{tr('sectors.lead_departments')}**：" + "、".join(names) + tr("sectors.lead_departments_tail"))
     else:
-        names = [_dept_en(d) for d in sector.lead_departments_en]
-        st.markdown(f"**{tr('sectors.lead_departments')}**: " + "; ".join(names))
+        st.markdown(f"**{tr('sectors.lead_departments')}**: " + "; ".join(names) + tr("sectors.lead_departments_tail"))
     st.markdown(f"**{tr('sectors.nbs')}**{'：' if lang == 'zh' else ': '}" + tr(
-        "sectors.nbs_value", n=sector.nbs_group, name=sector.nbs_name_zh if lang == "zh" else sector.nbs_name_en))
+        "sectors.nbs_value", n=sector.nbs_group, name=sector.nbs_name_zh if lang == "zh" else sector.nbs_name_en)
+        + ("。" if lang == "zh" else ". ") + tr("sectors.nbs_approx"))
+    notes = [(taxonomy.label("subfield", sf.slug, lang), sf.note_zh if lang == "zh" else sf.note_en)
+             for sf in sector.subfields if sf.note_zh]
+    if notes:
+        with st.expander(tr("sectors.beyond_text"), icon=":material/info:"):
+            st.markdown("\n".join(f"- **{name}**：{note}" if lang == "zh" else f"- **{name}**: {note}"
+                                   for name, note in notes))
 
     # all sub-fields of the sector, whatever sub-field is already picked, so the analyst can switch
     subs = appdb.load(oq.subfield_totals, f.replace(sectors=(slug,), subfields=()))

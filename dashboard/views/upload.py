@@ -11,6 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy, views
+from ..auth import session
+from ..auth.permissions import Perm
 from ..formatting import join_list
 from ..i18n import current_lang, tr
 from ..ingest import template
@@ -178,15 +180,22 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     blocked = bool(plan.errors) and not skip_invalid
     if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
                  icon=":material/database_upload:"):
+        if not session.require(Perm.IMPORT, "import") or (manual and not session.require(Perm.TAG_REVIEW, "tags")):
+            return
+        who = session.current()
         waiting = st.empty()
         try:
             with appdb.cursor() as cur:
                 result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
-                                       imported_by="app", manual_sectors=manual,
+                                       imported_by=who.name if who else "app", manual_sectors=manual,
                                        on_wait=lambda _what: waiting.info(tr("upload.waiting"),
                                                                           icon=":material/hourglass_top:"))
         finally:
             waiting.empty()
+        session.audit("import", outcome="ok" if result.committed else "refused", detail={
+            "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
+            "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
+            "rows_rejected": plan.rows_rejected, "sectors_changed_by_hand": len(manual)})
         if result.committed:
             st.session_state["upload_done"] = (result.batch_id, result.rows_imported, result.rows_updated)
             for key in ("upload_plan", "upload_overrides"):
@@ -236,13 +245,17 @@ def _history() -> None:
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = c1.selectbox(tr("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
-    if c2.button(tr("upload.revert"), icon=":material/undo:"):
+    if c2.button(tr("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
+        if not session.require(Perm.REVERT, "revert"):
+            return
         with appdb.cursor() as cur:
             try:
                 removed = ingest.revert(cur, int(batch_id), lang=current_lang())
             except ingest.RevertError as exc:
                 st.error(str(exc))
+                session.audit("revert", outcome="refused", detail={"batch_id": int(batch_id), "reason": str(exc)})
                 return
+        session.audit("revert", detail={"batch_id": int(batch_id), "projects_removed": removed})
         st.session_state["upload_reverted"] = (int(batch_id), removed)
         st.rerun()
 
@@ -254,14 +267,18 @@ def _demo_removal() -> None:
     removed = st.session_state.pop("upload_demo_removed", None)
     if removed is not None:
         st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
-    if not demo:
+    if not demo or not session.can(Perm.DEMO):
         return
     with st.container(border=True):
         st.markdown(tr("upload.demo_present"))
         sure = st.checkbox(tr("upload.demo_confirm"), key="upload_demo_sure")
         if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
+            if not session.require(Perm.DEMO, "demo_remove"):
+                return
             with appdb.cursor() as cur:
-                st.session_state["upload_demo_removed"] = store.remove_demo(cur)
+                removed = store.remove_demo(cur)
+            st.session_state["upload_demo_removed"] = removed
+            session.audit("demo_remove", detail={"batches": demo, "projects_removed": removed})
             st.session_state.pop("upload_demo_sure", None)
             st.rerun()
 

@@ -1,0 +1,424 @@
+"""``python -m dashboard bench``: how fast the app is on a large store. Prints figures; asserts nothing.
+
+Four measures, each against a target of issue 10:
+
+- **pages**: every page rendered by Streamlit's AppTest as a browser session would render it, with
+  the query cache cleared first; the figure is the time of the queries the page ran (timed where
+  they execute, through :data:`dashboard.appdb.QUERY_OBSERVERS`), the best of ``--repeat`` runs.
+  The page's whole script time is shown beside it.
+- **first page**: a real ``streamlit run`` process on a free port, started cold; the time from
+  launching it until headless Chromium shows the summary page's figures and charts and Streamlit
+  has stopped running the script.
+- **RSS**: the same server's peak resident memory (``VmHWM`` in ``/proc/PID/status``) after the
+  browser has visited every page.
+- **import**: a generated 100,000-row GB18030 CSV (title row, unit line, amounts in several forms)
+  imported end to end (preview + commit) into a fresh store, against DuckDB's own ``read_csv`` +
+  ``INSERT`` of the same file converted to UTF-8.
+
+The store is built once per scale (``--db`` names it; default ``$TMPDIR/sei-bench-<scale>.ducklake``)
+and reused afterwards. Progress goes to stderr; ``--json`` prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from . import store
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard" / "app.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# Issue 10's targets.
+TARGET_PAGE_MS_1M = 150.0
+TARGET_PAGE_MS_10M = 1000.0
+TARGET_FIRST_PAGE_MS = 3000.0
+TARGET_RSS_MB = 1024.0
+TARGET_IMPORT_RATIO = 10.0
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class Figures:
+    projects: int
+    db: str
+    pages: dict[str, float] = field(default_factory=dict)          # ms of queries, best run
+    page_render: dict[str, float] = field(default_factory=dict)    # ms of the page's whole script run
+    worst_query: dict[str, tuple[str, float]] = field(default_factory=dict)
+    first_page_ms: float | None = None
+    rss_mb: float | None = None
+    import_rows: int | None = None
+    import_seconds: float | None = None
+    raw_seconds: float | None = None
+    load: str = ""
+
+    @property
+    def slowest_page_ms(self) -> float | None:
+        return max(self.pages.values()) if self.pages else None
+
+    def as_json(self) -> dict:
+        ratio = (self.import_seconds / self.raw_seconds
+                 if self.import_seconds is not None and self.raw_seconds else None)
+        return {
+            "projects": self.projects,
+            "pages": {k: round(v, 1) for k, v in self.pages.items()},
+            "slowest_page_ms": round(self.slowest_page_ms, 1) if self.slowest_page_ms is not None else None,
+            "first_page_ms": round(self.first_page_ms) if self.first_page_ms is not None else None,
+            "rss_mb": round(self.rss_mb) if self.rss_mb is not None else None,
+            "import": {
+                "rows": self.import_rows,
+                "seconds": round(self.import_seconds, 3) if self.import_seconds is not None else None,
+                "raw_seconds": round(self.raw_seconds, 3) if self.raw_seconds is not None else None,
+                "ratio": round(ratio, 2) if ratio is not None else None,
+            },
+            "page_render_ms": {k: round(v, 1) for k, v in self.page_render.items()},
+            "store": self.db,
+            "load": self.load,
+        }
+
+
+def machine_load() -> str:
+    """The load averages and core count, to read every figure against."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+def default_db(scale: float) -> Path:
+    return Path(tempfile.gettempdir()) / f"sei-bench-{scale:g}.ducklake"
+
+
+def ensure_store(path: Path, scale: float) -> int:
+    """Build the demo store at ``scale`` unless ``path`` exists; return its project count."""
+    from . import demo
+
+    if not path.exists():
+        log(f"building {path} at demo scale {scale:g} (once; reused afterwards) ...")
+        started = time.perf_counter()
+        con = store.connect(path)
+        try:
+            demo.generate(con, scale=scale)
+        finally:
+            con.close()
+        log(f"  built in {time.perf_counter() - started:.1f} s")
+    con = store.connect(path)  # upgrades an older store (and its derived tables) once
+    try:
+        return int(store.scalar(con, "SELECT count(*) FROM projects"))
+    finally:
+        con.close()
+
+
+# --- pages, uncached, through AppTest ----------------------------------------------------------
+
+def bench_pages(db: Path, figures: Figures, repeat: int, lang: str) -> None:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from . import appdb
+    from .views import PAGES
+
+    os.environ["SEI_DB"] = str(db)
+    timings: dict[str, float] = defaultdict(float)
+
+    def observe(name: str, seconds: float) -> None:
+        timings[name] += seconds
+
+    appdb.QUERY_OBSERVERS.append(observe)
+    try:
+        for slug, _icon, _render in PAGES:
+            best: tuple[float, float, dict[str, float]] | None = None
+            for _ in range(repeat):
+                at = AppTest.from_file(str(APP), default_timeout=600)
+                at.session_state["lang"] = "中文" if lang == "zh" else "English"
+                at.run()  # lands on the default page; the measured run below includes the sidebar
+                st.cache_data.clear()
+                timings.clear()
+                _goto(at, slug)
+                started = time.perf_counter()
+                at.run()
+                render = (time.perf_counter() - started) * 1000
+                if at.exception:
+                    log(f"  {slug}: exception {at.exception[0].message}")
+                    break
+                total = sum(timings.values()) * 1000
+                if best is None or total < best[0]:
+                    best = (total, render, dict(timings))
+            if best is None:
+                continue
+            figures.pages[slug] = best[0]
+            figures.page_render[slug] = best[1]
+            if best[2]:
+                name, secs = max(best[2].items(), key=lambda kv: kv[1])
+                figures.worst_query[slug] = (name.split(":")[-1], secs * 1000)
+            log(f"  {slug:<9} queries {best[0]:7.0f} ms   script {best[1]:7.0f} ms")
+    finally:
+        appdb.QUERY_OBSERVERS.remove(observe)
+        st.cache_data.clear()
+        st.cache_resource.clear()  # closes nothing by itself; drop our reference to the connection
+        gc.collect()
+
+
+def _goto(at: object, slug: str) -> None:
+    """Select a page registered with st.navigation by its url slug."""
+    for page_hash, info in at._registered_pages.items():  # type: ignore[attr-defined]
+        url = info.get("url_pathname")
+        if (url == slug or (url == "" and slug == "summary")) and not info.get("script_path"):
+            at._page_hash = page_hash  # type: ignore[attr-defined]
+            return
+    raise ValueError(f"no page {slug!r}")
+
+
+# --- a real server: first page after a cold start, peak RSS after every page --------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM (the peak resident set) of a process, in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+def _rendered(page: object) -> bool:
+    """The page has drawn its content and Streamlit no longer runs the script."""
+    return bool(page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]');
+        if (!main) return false;
+        if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+        if (main.querySelector('[data-testid="stException"]')) return true;
+        const metrics = main.querySelectorAll('[data-testid="stMetricValue"]').length;
+        const charts = main.querySelectorAll('.js-plotly-plot .main-svg').length;
+        const text = (main.innerText || '').trim().length;
+        return (metrics > 0 || charts > 0) && text > 40;
+    }"""))
+
+
+def _wait_rendered(page: object, timeout_s: float, quiet_s: float = 1.0) -> float:
+    """Wait until the page is rendered and stays so for ``quiet_s``; return when it first was."""
+    deadline = time.monotonic() + timeout_s
+    since: float | None = None
+    while time.monotonic() < deadline:
+        if _rendered(page):
+            since = since or time.monotonic()
+            if time.monotonic() - since >= quiet_s:
+                return since
+        else:
+            since = None
+        page.wait_for_timeout(50)
+    raise TimeoutError(f"the page did not finish rendering within {timeout_s:.0f} s")
+
+
+def bench_server(db: Path, figures: Figures, pages: list[str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        log("  no /usr/bin/chromium: first page and RSS not measured")
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with sync_playwright() as p, tempfile.TemporaryFile("w+") as out:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP),
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, "SEI_DB": str(db)}, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            while True:
+                if proc.poll() is not None:
+                    out.seek(0)
+                    raise RuntimeError(f"streamlit exited: {out.read()[-2000:]}")
+                try:
+                    page.goto(url, timeout=5000)
+                    break
+                except Exception:  # noqa: BLE001 - connection refused until the server listens
+                    time.sleep(0.05)
+                    if time.monotonic() - started > 300:
+                        raise
+            done = _wait_rendered(page, timeout_s=600)
+            figures.first_page_ms = (done - started) * 1000
+            log(f"  first page after a cold start: {figures.first_page_ms:.0f} ms")
+            for slug in pages:
+                page.goto(f"{url}/{'' if slug == 'summary' else slug}")
+                try:
+                    _wait_rendered(page, timeout_s=300)
+                except TimeoutError:
+                    log(f"  {slug}: not rendered within 300 s")
+            figures.rss_mb = peak_rss_mb(proc.pid)
+            log(f"  peak RSS of the app after every page: {figures.rss_mb:.0f} MiB")
+        finally:
+            browser.close()
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+# --- import against raw DuckDB -----------------------------------------------------------------
+
+CITIES = ["江苏省苏州市", "浙江省杭州市", "广东省深圳市", "湖北省武汉市", "四川省成都市", "安徽省合肥市",
+          "陕西省西安市", "山东省济南市", "北京市海淀区", "上海市浦东新区", "苏州市工业园区", "Jiangsu",
+          "内蒙古鄂尔多斯市"]
+WORDS = ["12英寸集成电路生产线", "创新药研发及产业化", "光伏组件制造基地", "动力电池二期", "工业机器人产业园",
+         "碳纤维复合材料", "数据中心", "污水处理厂提标改造", "市政道路改造", "五星级酒店"]
+STAGES = ["新建", "续建", "竣工", "前期", "新开工", "在建"]
+AMOUNTS = ["{n}", "{n}万元", "{y}亿元", "约{y}亿元", "{n}"]
+
+
+def write_csv(path: Path, n: int, seed: int = 1409) -> None:
+    """A provincial list as published: GB18030, title row, unit line, mixed amount forms."""
+    rng = np.random.default_rng(seed)
+    city = rng.integers(0, len(CITIES), n)
+    word = rng.integers(0, len(WORDS), n)
+    stage = rng.integers(0, len(STAGES), n)
+    amount = rng.integers(500, 2_000_000, n)
+    fmt = rng.integers(0, len(AMOUNTS), n)
+    start = rng.integers(2018, 2026, n)
+    dur = rng.integers(0, 5, n)
+    lines = ["2024年重大项目清单", "单位：万元",
+             "序号,项目名称,建设地点,总投资,年度计划投资,建设性质,建设起止年限,项目单位,建设内容,备注"]
+    for i in range(n):
+        a = AMOUNTS[fmt[i]].format(n=amount[i], y=round(amount[i] / 10_000, 2))
+        lines.append(f"{i + 1},某某{i:06d}{WORDS[word[i]]}项目,{CITIES[city[i]]},{a},{amount[i] // 5},"
+                     f"{STAGES[stage[i]]},{start[i]}-{start[i] + dur[i]},某某{i % 997}有限公司,"
+                     f"建设{WORDS[word[i]]},备注{i % 7}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+
+
+def _import_ours(csv_path: Path, db: Path) -> tuple[float, int]:
+    from .ingest import commit, preview
+
+    con = store.connect(db)
+    try:
+        started = time.perf_counter()
+        plan = preview(con, csv_path)
+        result = commit(con, plan, skip_invalid=True)
+        elapsed = time.perf_counter() - started
+        if not result.batch_id:
+            raise RuntimeError(result.refused.message("en") if result.refused else "import refused")
+        return elapsed, int(result.rows_imported)
+    finally:
+        con.close()
+
+
+def _import_raw(csv_path: Path, db: Path) -> float:
+    """DuckDB alone: the same file (as UTF-8; read_csv reads no GBK) read by read_csv and INSERTed."""
+    utf8 = csv_path.with_suffix(".utf8.csv")
+    utf8.write_text(csv_path.read_bytes().decode("gb18030"), encoding="utf-8")
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("CREATE TABLE t (seq VARCHAR, name VARCHAR, place VARCHAR, total VARCHAR, annual VARCHAR, "
+                    "stage VARCHAR, years VARCHAR, owner VARCHAR, content VARCHAR, note VARCHAR)")
+        started = time.perf_counter()
+        con.execute("INSERT INTO t SELECT * FROM read_csv(?, skip = 3, header = false, all_varchar = true)",
+                    [str(utf8)])
+        return time.perf_counter() - started
+    finally:
+        con.close()
+
+
+def bench_import(figures: Figures, rows: int, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        csv_path = folder / "bench.csv"
+        write_csv(csv_path, rows)
+        ours, raw = [], []
+        for i in range(repeat):
+            seconds, imported = _import_ours(csv_path, folder / f"ours{i}.ducklake")
+            ours.append(seconds)
+            raw.append(_import_raw(csv_path, folder / f"raw{i}.duckdb"))
+        figures.import_rows = imported
+        figures.import_seconds = min(ours)
+        figures.raw_seconds = min(raw)
+    log(f"  import {rows:,} rows: {figures.import_seconds:.2f} s; DuckDB read_csv + INSERT "
+        f"{figures.raw_seconds:.3f} s; ratio {figures.import_seconds / figures.raw_seconds:.1f}x")
+
+
+# --- the report --------------------------------------------------------------------------------
+
+def _mark(value: float | None, target: float) -> str:
+    if value is None:
+        return "not measured"
+    return "ok" if value <= target else "OVER"
+
+
+def table(f: Figures) -> str:
+    page_target = TARGET_PAGE_MS_1M if f.projects <= 2_000_000 else TARGET_PAGE_MS_10M
+    lines = [f"store: {f.db} ({f.projects:,} projects); {f.load}", "",
+             f"{'page':<10}{'queries ms':>12}{'script ms':>11}  slowest query"]
+    for slug, ms in f.pages.items():
+        name, q = f.worst_query.get(slug, ("", 0.0))
+        lines.append(f"{slug:<10}{ms:>12.0f}{f.page_render.get(slug, 0):>11.0f}  {name} {q:.0f} ms")
+    lines.append("")
+    lines.append(f"{'measure':<34}{'value':>12}  {'target':>10}")
+    rows: list[tuple[str, float | None, float, Callable[[float], str]]] = [
+        ("slowest page, uncached (queries)", f.slowest_page_ms, page_target, lambda v: f"{v:.0f} ms"),
+        ("first page after a cold start", f.first_page_ms, TARGET_FIRST_PAGE_MS, lambda v: f"{v:.0f} ms"),
+        ("app peak RSS after every page", f.rss_mb, TARGET_RSS_MB, lambda v: f"{v:.0f} MiB"),
+    ]
+    ratio = f.import_seconds / f.raw_seconds if f.import_seconds and f.raw_seconds else None
+    rows.append((f"import {f.import_rows or 0:,} rows vs raw DuckDB", ratio, TARGET_IMPORT_RATIO,
+                 lambda v: f"{v:.1f}x"))
+    for label, value, target, fmt in rows:
+        shown = fmt(value) if value is not None else "—"
+        lines.append(f"{label:<34}{shown:>12}  {fmt(target):>10}  {_mark(value, target)}")
+    if f.import_seconds is not None:
+        lines.append(f"  (import {f.import_seconds:.2f} s; DuckDB read_csv + INSERT {f.raw_seconds:.3f} s)")
+    return "\n".join(lines)
+
+
+def run(*, scale: float, db: Path | None, as_json: bool, repeat: int = 3, import_rows: int = 100_000,
+        lang: str = "zh", skip: tuple[str, ...] = (), emit: Callable[[dict], None] | None = None) -> int:
+    """Measure and report; with ``as_json`` the object goes to ``emit`` (default: print it on stdout)."""
+    from .views import PAGES
+
+    path = (db or default_db(scale)).resolve()
+    log(f"{machine_load()}")
+    projects = ensure_store(path, scale)
+    figures = Figures(projects=projects, db=str(path))
+    slugs = [slug for slug, _i, _r in PAGES]
+    if "server" not in skip:
+        log("first page after a cold start, then every page in Chromium ...")
+        bench_server(path, figures, slugs)
+    if "pages" not in skip:
+        log(f"pages, uncached (best of {repeat}) ...")
+        bench_pages(path, figures, repeat, lang)
+    if "import" not in skip:
+        log(f"import of a {import_rows:,}-row CSV against DuckDB's read_csv + INSERT ...")
+        bench_import(figures, import_rows, repeat=min(repeat, 2))
+    figures.load = machine_load()
+    if as_json:
+        (emit or (lambda obj: print(json.dumps(obj, ensure_ascii=False))))(figures.as_json())
+    else:
+        print(table(figures))
+    return 0
