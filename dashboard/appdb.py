@@ -1,7 +1,7 @@
 """The app's view of the store: one connection per process, cached query results.
 
 Results are cached on (store, data version, query, filters, arguments, snapshot). The data version is
-the lake's newest snapshot id, read from the store on every page run: a commit by any process (an
+a counter every data write raises, read from the store on every page run: a commit by any process (an
 import from the command line, another app server) shows on the next run, without a restart.
 """
 

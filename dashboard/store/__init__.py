@@ -2,7 +2,7 @@
 
 One connection per process; readers take a ``.cursor()`` per thread and never wait for a writer.
 Every write goes through :func:`write`: the single-writer lock, one transaction, the integrity check,
-one snapshot. The data version that page caches key on is the newest snapshot id.
+one snapshot. The data version that page caches key on is a counter every data write raises.
 
 Modules: ``engine`` (everything specific to the engine: DuckLake on a SQLite or PostgreSQL catalog,
 extensions from the pinned wheels, the single-writer lock), ``core`` (connect, migrate, ``write``,

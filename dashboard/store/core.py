@@ -3,7 +3,7 @@
 Every write goes through :func:`write`: it takes the single-writer lock, runs the block in one
 transaction, checks the integrity rules that DuckLake has no constraints for
 (:mod:`dashboard.store.integrity`), and commits one snapshot, labelled with what made it. The data
-version is the lake's newest snapshot id.
+version is a counter in store_meta that every data write raises.
 """
 
 from __future__ import annotations
