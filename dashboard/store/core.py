@@ -219,7 +219,7 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
                     raise _integrity().IntegrityError(problems)
                 con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
                             "WHERE key = 'data_version'")
-            _commit_message(con, author or "dashboard", message, extra)
+            _commit_message(con, author or "dashboard", message, extra if bump else {**(extra or {}), "data": False})
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

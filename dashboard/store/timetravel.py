@@ -11,12 +11,15 @@ from .errors import StoreError
 
 
 def snapshots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every snapshot still kept, oldest first: id, time (UTC), author, message, batch, what changed."""
+    """Every snapshot still kept, oldest first: id, time (UTC), author, message, batch, what changed, and
+    whether it changed data (``changes_data``: not a migration, an audit record or a sign-in)."""
     df = con.execute(
         """
         SELECT snapshot_id, timezone('UTC', snapshot_time) AS snapshot_time, author, commit_message,
                TRY_CAST(json_extract_string(commit_extra_info, '$.batch') AS INTEGER) AS batch_id,
-               changes::VARCHAR AS changes
+               changes::VARCHAR AS changes,
+               coalesce(TRY_CAST(json_extract_string(commit_extra_info, '$.data') AS BOOLEAN), true)
+                   AND commit_message IS NOT NULL AND author IS DISTINCT FROM 'migrate' AS changes_data
         FROM ducklake_snapshots(current_database()) ORDER BY snapshot_id
         """
     ).df()

@@ -72,7 +72,7 @@ def _pick_snapshot() -> tuple[int | None, str]:
     Returns the snapshot id (None: now) and the line that labels the page and its export.
     """
     snaps = appdb.snapshots()
-    changes = snaps[snaps["commit_message"].notna() & ~snaps["author"].fillna("").eq("migrate")]
+    changes = snaps[snaps["changes_data"]]
     changes = changes.iloc[::-1]
     labels = {None: tr("summary.asof_now")}
     times = {}
