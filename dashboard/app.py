@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import appdb, sidebar, store
 from dashboard.auth import session
 from dashboard.auth.permissions import allows, page_perm
-from dashboard.i18n import tr
+from dashboard.i18n import t
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
 
@@ -18,7 +18,7 @@ from dashboard.views import PAGES, register
 def demo_banner() -> None:
     status = appdb.load(queries.data_status).iloc[0]
     if bool(status["has_demo"]):
-        st.warning(tr("common.demo_banner"), icon=":material/science:")
+        st.warning(t("common.demo_banner"), icon=":material/science:")
 
 
 def run() -> None:
@@ -33,7 +33,7 @@ def run() -> None:
     # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
     # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
     # registered but hidden and none runs: the address asked for survives the sign-in.
-    pages = {slug: st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
+    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
                            visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)

@@ -115,17 +115,11 @@ def ensure_store(path: Path, scale: float) -> int:
     if not path.exists():
         log(f"building {path} at demo scale {scale:g} (once; reused afterwards) ...")
         started = time.perf_counter()
-        con = store.connect(path)
-        try:
+        with store.opened(path) as con:
             demo.generate(con, scale=scale)
-        finally:
-            con.close()
         log(f"  built in {time.perf_counter() - started:.1f} s")
-    con = store.connect(path)  # upgrades an older store (and its derived tables) once
-    try:
+    with store.opened(path) as con:  # upgrades an older store (and its derived tables) once
         return int(store.scalar(con, "SELECT count(*) FROM projects"))
-    finally:
-        con.close()
 
 
 # --- pages, uncached, through AppTest ----------------------------------------------------------
@@ -318,8 +312,7 @@ def write_csv(path: Path, n: int, seed: int = 1409) -> None:
 def _import_ours(csv_path: Path, db: Path) -> tuple[float, int]:
     from .ingest import commit, preview
 
-    con = store.connect(db)
-    try:
+    with store.opened(db) as con:
         started = time.perf_counter()
         plan = preview(con, csv_path)
         result = commit(con, plan, skip_invalid=True)
@@ -327,8 +320,6 @@ def _import_ours(csv_path: Path, db: Path) -> tuple[float, int]:
         if not result.batch_id:
             raise RuntimeError(result.refused.message("en") if result.refused else "import refused")
         return elapsed, int(result.rows_imported)
-    finally:
-        con.close()
 
 
 def _import_raw(csv_path: Path, db: Path) -> float:

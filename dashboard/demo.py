@@ -78,9 +78,6 @@ SECTOR_WORDS = {
     "digital_creative": ["文化传媒", "数字科技", "影视", "互动娱乐", "创意"],
 }
 COMPANY_SUFFIX = ("有限公司", "股份有限公司", "集团有限公司", "科技有限公司")
-FALLBACK_TEMPLATES = (
-    "{owner}{sub}研发及产业化项目", "{city}{sub}产业园建设项目", "{owner}{sub}生产基地{phase}项目",
-)
 
 
 def _pick(rng: np.random.Generator, weights: np.ndarray, n: int) -> np.ndarray:
@@ -96,9 +93,8 @@ def _reference_tables() -> dict[str, pd.DataFrame]:
         for sub in sector.subfields:
             sub_idx = len(sub_rows)
             sub_rows.append((sub_idx, s_idx, sector.slug, sub.slug, sub.name_zh))
-            templates = list(getattr(sub, "demo_templates", ()) or ()) or list(FALLBACK_TEMPLATES)
-            for t_idx, tpl in enumerate(templates):
-                tpl_rows.append((sub_idx, t_idx, tpl.replace("{sub}", sub.name_zh)))
+            for t_idx, tpl in enumerate(sub.demo_templates):
+                tpl_rows.append((sub_idx, t_idx, tpl))
     subs = pd.DataFrame(sub_rows, columns=["sub_idx", "sector_idx", "sector", "subfield", "sub_name"])
     templates = pd.DataFrame(tpl_rows, columns=["sub_idx", "tpl_idx", "template"])
     subs["n_templates"] = subs["sub_idx"].map(templates.groupby("sub_idx").size())

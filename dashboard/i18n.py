@@ -1,4 +1,4 @@
-"""Chinese-first UI text: ``t(key, lang, **values)``.
+"""Chinese-first UI text: ``t(key, lang, **values)``, or ``t(key, **values)`` in the page's language.
 
 Messages live in ``dashboard/locales/*.toml``, one file per area (common, summary, upload, ...),
 each with a ``[zh]`` and an ``[en]`` table of keys. Keys are ``file.key`` (``upload.title``).
@@ -42,13 +42,6 @@ def normalise_lang(lang: str | None) -> str:
     return lang if lang in LANGS else DEFAULT_LANG
 
 
-def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (falling back to Chinese, then to the key itself)."""
-    table = messages()
-    text = table[normalise_lang(lang)].get(key) or table[DEFAULT_LANG].get(key) or key
-    return text.format(**values) if values else text
-
-
 LANG_LABELS = {"中文": "zh", "English": "en"}  # the switch's options; the URL carries ?lang=English
 
 
@@ -60,6 +53,14 @@ def current_lang() -> str:
     return LANG_LABELS.get(value, normalise_lang(value))  # type: ignore[arg-type]
 
 
+def t(key: str, lang: str | None = None, /, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (falling back to Chinese, then to the key itself); without
+    ``lang``, in the current page's language (only inside a Streamlit script run)."""
+    table = messages()
+    text = table[normalise_lang(lang or current_lang())].get(key) or table[DEFAULT_LANG].get(key) or key
+    return text.format(**values) if values else text
+
+
 def tr(key: str, /, **values: object) -> str:
-    """``t`` in the current page's language (only inside a Streamlit script run)."""
-    return t(key, current_lang(), **values)
+    """Deprecated spelling of ``t(key)`` for branches written before the rename; use :func:`t`."""
+    return t(key, None, **values)

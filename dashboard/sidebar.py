@@ -7,7 +7,7 @@ import streamlit as st
 
 from . import appdb, filters, taxonomy
 from .filters import Filters
-from .i18n import LANG_LABELS, current_lang, tr
+from .i18n import LANG_LABELS, current_lang, t
 from .queries import common as queries
 
 
@@ -66,43 +66,43 @@ def render() -> Filters:
     lang = current_lang()
     years = _year_range()
     sb = st.sidebar
-    sb.markdown(f"### {tr('filters.title')}")
-    sb.slider(tr("filters.years"), min_value=years[0], max_value=years[1], value=years,
-              key=filters.KEY_YEARS, bind="query-params", help=tr("filters.years_help"))
+    sb.markdown(f"### {t('filters.title')}")
+    sb.slider(t("filters.years"), min_value=years[0], max_value=years[1], value=years,
+              key=filters.KEY_YEARS, bind="query-params", help=t("filters.years_help"))
     sector_names = {s.slug: (s.short_zh if lang == "zh" else s.short_en) for s in taxonomy.sectors()}
-    sector_names[filters.UNCLASSIFIED] = tr("filters.unclassified")
-    sb.multiselect(tr("filters.sectors"), options=list(sector_names), format_func=sector_names.get,
-                   key=filters.KEY_SECTOR, bind="query-params", placeholder=tr("filters.all"))
+    sector_names[filters.UNCLASSIFIED] = t("filters.unclassified")
+    sb.multiselect(t("filters.sectors"), options=list(sector_names), format_func=sector_names.get,
+                   key=filters.KEY_SECTOR, bind="query-params", placeholder=t("filters.all"))
     chosen = st.session_state.get(filters.KEY_SECTOR) or []
     subs = {sf.slug: (sf.name_zh if lang == "zh" else sf.name_en)
             for s in taxonomy.sectors() if not chosen or s.slug in chosen for sf in s.subfields}
-    sb.multiselect(tr("filters.subfields"), options=list(subs), format_func=subs.get,
-                   key=filters.KEY_SUBFIELD, bind="query-params", placeholder=tr("filters.all"))
-    sb.multiselect(tr("filters.groups"), options=[g.slug for g in taxonomy.region_groups()],
+    sb.multiselect(t("filters.subfields"), options=list(subs), format_func=subs.get,
+                   key=filters.KEY_SUBFIELD, bind="query-params", placeholder=t("filters.all"))
+    sb.multiselect(t("filters.groups"), options=[g.slug for g in taxonomy.region_groups()],
                    format_func=lambda g: taxonomy.label("region_group", g, lang),
-                   key=filters.KEY_GROUP, bind="query-params", placeholder=tr("filters.all"))
+                   key=filters.KEY_GROUP, bind="query-params", placeholder=t("filters.all"))
     provs = appdb.load(queries.provinces)
     scope = appdb.scoped(None).scope
     if scope:  # an account limited to some provinces is offered only those
         provs = provs[provs["code"].isin(scope)]
     prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
                           strict=True))
-    sb.multiselect(tr("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
-                   key=filters.KEY_PROVINCE, bind="query-params", placeholder=tr("filters.all"))
+    sb.multiselect(t("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
+                   key=filters.KEY_PROVINCE, bind="query-params", placeholder=t("filters.all"))
     tiers = {t.slug: (t.short_zh if lang == "zh" else t.short_en) for t in taxonomy.tiers()}
-    sb.multiselect(tr("filters.tiers"), options=list(tiers), format_func=tiers.get,
-                   key=filters.KEY_TIER, bind="query-params", placeholder=tr("filters.all"),
-                   help=tr("filters.tiers_help"))
-    sb.multiselect(tr("filters.stages"), options=[s.slug for s in taxonomy.stage_terms()],
-                   format_func=lambda s: tr(f"filters.stage_{s}"),
-                   key=filters.KEY_STAGE, bind="query-params", placeholder=tr("filters.all"))
-    sb.multiselect(tr("filters.ownership"), options=[o.slug for o in taxonomy.ownership_terms()],
-                   format_func=lambda s: tr(f"filters.own_{s}"),
-                   key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=tr("filters.all"))
+    sb.multiselect(t("filters.tiers"), options=list(tiers), format_func=tiers.get,
+                   key=filters.KEY_TIER, bind="query-params", placeholder=t("filters.all"),
+                   help=t("filters.tiers_help"))
+    sb.multiselect(t("filters.stages"), options=[s.slug for s in taxonomy.stage_terms()],
+                   format_func=lambda s: t(f"filters.stage_{s}"),
+                   key=filters.KEY_STAGE, bind="query-params", placeholder=t("filters.all"))
+    sb.multiselect(t("filters.ownership"), options=[o.slug for o in taxonomy.ownership_terms()],
+                   format_func=lambda s: t(f"filters.own_{s}"),
+                   key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=t("filters.all"))
     batches = appdb.load(queries.batches)
     batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name) for r in batches.itertuples()}
-    sb.selectbox(tr("filters.batch"), options=list(batch_names), format_func=batch_names.get,
-                 index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=tr("filters.all"))
-    sb.button(tr("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
+    sb.selectbox(t("filters.batch"), options=list(batch_names), format_func=batch_names.get,
+                 index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=t("filters.all"))
+    sb.button(t("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
               width="stretch")
     return appdb.scoped(filters.from_state(st.session_state, years))  # the scope rides along (export headers)

@@ -8,8 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import appdb, downloads
-from .i18n import tr
+from . import appdb, downloads, sidebar
+from .i18n import t
 from .queries import common as queries
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
@@ -30,9 +30,9 @@ def as_of_line() -> str:
     year = as_of_year() or "—"
     updated = "—" if pd.isna(status["last_import"]) else pd.Timestamp(status["last_import"]).strftime(
         "%Y-%m-%d %H:%M")
-    text = tr("common.as_of", year=year, updated=updated)
+    text = t("common.as_of", year=year, updated=updated)
     if bool(status["has_demo"]):
-        text += " · " + tr("common.demo_tag")
+        text += " · " + t("common.demo_tag")
     return text
 
 
@@ -44,29 +44,22 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
-    downloads.button(tr("common.download_data"), data, key, kind="csv", what=f"chart:{key}",
+    downloads.button(t("common.download_data"), data, key, kind="csv", what=f"chart:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
 def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:
     """A table with its download (the table toolbar's own CSV export is off: see .streamlit/config.toml)."""
     st.dataframe(frame, hide_index=True, key=f"{key}__table", **kwargs)  # type: ignore[arg-type]
-    downloads.button(tr("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
+    downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
 def empty_state(key: str = "empty_reset") -> None:
     """What a filter that leaves nothing shows, with a way out (pass a ``key`` per chart when a page
     shows more than one)."""
-    st.info(tr("common.empty"), icon=":material/filter_alt_off:")
-    st.button(tr("common.reset"), key=key, on_click=reset_filters)
-
-
-def reset_filters() -> None:
-    from .filters import FILTER_KEYS
-
-    for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
+    st.info(t("common.empty"), icon=":material/filter_alt_off:")
+    st.button(t("common.reset"), key=key, on_click=sidebar.reset)
 
 
 def select_filter(chart_key: str, filter_key: str) -> Callable[[], None]:

@@ -1,11 +1,15 @@
-"""Drive the real app script with Streamlit's AppTest, on a real store file."""
+"""Helpers the tests share: drive the real app script with Streamlit's AppTest on a real store file,
+read what it drew, and ask the same store directly with SQL."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from dashboard import store
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 
@@ -48,6 +52,41 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def one(path: Path, query: str, params: list | None = None) -> tuple:
+    con = store.connect(path, read_only=True)
+    try:
+        return con.execute(query, params or []).fetchall()[0]
+    finally:
+        con.close()
+
+
+def chart_titles(at) -> list[str]:
+    """The titles of the Plotly charts the page drew."""
+    return [json.loads(e.proto.spec)["layout"]["title"]["text"] for e in at.get("plotly_chart")]
+
+
+def headline_sql(path: Path, where: str = "TRUE", cwhere: str = "TRUE") -> dict[str, object]:
+    """The Summary's headline numbers straight from the tables (money in 亿元)."""
+    n, inv = one(path, f"SELECT count(*), coalesce(sum(CAST(total_investment_wan AS DOUBLE)), 0) / 10000.0 "
+                       f"FROM projects p WHERE {where}")
+    as_of = one(path, "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL")[0]
+    done = one(path, f"SELECT sum(CAST(i.completed_wan AS DOUBLE)) / 10000.0 FROM project_investments i "
+                     f"JOIN projects p USING (project_id) WHERE i.year = {as_of} AND {where}")[0]
+    tiers = {t: one(path, f"SELECT count(*) FROM clusters c WHERE tier = ? AND status = 'designated' "
+                          f"AND {cwhere}", [t])[0] for t in ("base", "cluster", "ecosystem")}
+    return {"projects": n, "investment": inv, "as_of": as_of, "completed": done, "tiers": tiers}
+
+
+def empty_combination(path: Path) -> tuple[str, str]:
+    """A sector and a province with neither projects nor clusters in the demo store."""
+    return one(path, """
+        SELECT s.sector, r.code FROM (SELECT DISTINCT sector FROM projects WHERE sector IS NOT NULL) s,
+             regions r
+        WHERE r.level = 'province'
+          AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.sector = s.sector AND p.province_code = r.code)
+          AND NOT EXISTS (SELECT 1 FROM clusters c WHERE c.sector = s.sector AND c.province_code = r.code)
+        ORDER BY 1, 2 LIMIT 1
+    """)
 def sign_in(at: AppTest, username: str, password: str) -> AppTest:
     """Fill in the sign-in form the app shows while nobody is signed in, and submit it."""
     at.text_input(key="auth_username").input(username)

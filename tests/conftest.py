@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dashboard import demo, store
@@ -91,3 +93,10 @@ def new_store(request: pytest.FixtureRequest, tmp_path: Path):
 
     make.kind = request.param
     return make
+
+
+@pytest.fixture
+def con(empty_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open connection to ``empty_db``, closed after the test."""
+    with store.opened(empty_db) as c:
+        yield c

@@ -142,6 +142,7 @@ def test_sign_in_as_each_role(server: str, browser: object, role: str) -> None: 
 
 def test_viewer_opening_the_import_url_is_refused(server: str, browser: object) -> None:  # noqa: F811
     page = open_signed_in(browser, f"{server}/upload", "viewer")
+    screenshot(page, SHOTS / "zh-upload-refused-full.png")
     assert "无权" in main_text(page)
     assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
     page.context.close()
@@ -204,6 +205,7 @@ def test_five_failures_lock_the_account(server: str, browser: object) -> None:  
         assert "用户名或密码不正确" in main_text(page)
     submit(page, "lockme", "wrong-password-4")
     submit(page, "lockme", PASSWORD)
+    screenshot(page, SHOTS / "zh-sign-in-locked-full.png")
     text = main_text(page)
     assert "已锁定 15 分钟" in text and "总览" not in text
     assert page.locator('[data-testid="stMetric"]').count() == 0

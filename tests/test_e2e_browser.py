@@ -174,3 +174,50 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     assert "sector=" not in page.url and "province=" not in page.url
     assert "新能源" not in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
     page.close()
+
+
+def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, tmp_path: Path) -> None:
+    """Hostile names uploaded as a steward would, then exported from the projects page by clicking,
+    as an analyst would: the files the browser saves hold the names as text, never as formulas."""
+    import io
+
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    hostile = ['=HYPERLINK("http://evil.example","点我")', "@SUM(1+1)evil项目", "+cmd|' /C calc'!A0 evil"]
+    lines = ["项目名称,建设地点,总投资,建设起止年限"]
+    lines += ['"' + name.replace('"', '""') + f'",南京市,{1000 * (i + 1)},2024-2026' for i, name in enumerate(hostile)]
+    upload = tmp_path / "evil.csv"
+    upload.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page.goto(f"{server}/upload")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
+    page.get_by_text("个项目行全部通过校验").wait_for(timeout=60_000)
+    settle(page)
+    page.get_by_role("button", name="导入", exact=True).click()
+    page.get_by_text("已导入批次").wait_for(timeout=60_000)
+
+    page.goto(f"{server}/projects")
+    settle(page)
+    page.get_by_label("搜索项目名称或项目单位").fill("evil")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.locator("summary", has_text="导出筛选结果").first.click()
+    page.wait_for_timeout(1000)
+    saved = {}
+    for label in ["下载 CSV（Excel 可直接打开）", "下载 Excel (xlsx)"]:
+        with page.expect_download(timeout=60_000) as download:
+            page.locator("button:visible", has_text=label).first.click()
+        saved[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
+    page.close()
+
+    [csv_data] = [v for k, v in saved.items() if k.endswith(".csv")]
+    [xlsx_data] = [v for k, v in saved.items() if k.endswith(".xlsx")]
+    assert csv_data.startswith(b"\xef\xbb\xbf")
+    names = pd.read_csv(io.BytesIO(csv_data), encoding="utf-8-sig", dtype=str)["项目名称"].tolist()
+    assert sorted(names) == sorted("'" + h for h in hostile)
+    cells = [c for row in load_workbook(io.BytesIO(xlsx_data)).active.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert sorted(c.value for c in cells if isinstance(c.value, str) and "evil" in c.value) == sorted(
+        "'" + h for h in hostile)

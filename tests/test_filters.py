@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from dashboard import store
 from dashboard.filters import UNCLASSIFIED, Filters, cluster_where, from_state, project_where, year_where
 
 # id, sector, subfield, province, stage, ownership, start, end, cluster, batch
@@ -20,8 +17,8 @@ PROJECTS = [
 
 
 @pytest.fixture
-def con(empty_db: Path) -> duckdb.DuckDBPyConnection:
-    con = store.connect(empty_db)
+def con(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The shared empty store with four projects and two clusters."""
     con.executemany(
         "INSERT INTO projects (project_id, name, sector, subfield, province_code, stage, ownership, start_year, "
         "end_year, cluster_id, batch_id) VALUES (?, 'p' || ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

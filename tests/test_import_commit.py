@@ -7,10 +7,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from importkit import CORPUS, fingerprint
 
-from dashboard import store
 from dashboard.ingest import RevertError, commit, list_batches, preview, revert
+from tests.importkit import CORPUS, fingerprint
 
 # The GBK list re-sent a quarter later: two projects have moved on, one has a new amount, one is new.
 RESENT = """序号,项目名称,建设地点,总投资（万元）,建设性质,建设起止年限
@@ -19,13 +18,6 @@ RESENT = """序号,项目名称,建设地点,总投资（万元）,建设性质,
 3,无锡风电装备制造基地,无锡市,200000,竣工,2022-2025
 4,扬州新材料产业园项目,扬州市,50000,新建,2025-2027
 """
-
-
-@pytest.fixture
-def con(empty_db: Path) -> duckdb.DuckDBPyConnection:
-    c = store.connect(empty_db)
-    yield c
-    c.close()
 
 
 def resent(tmp_path: Path) -> Path:

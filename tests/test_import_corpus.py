@@ -10,17 +10,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from importkit import CORPUS, fingerprint
 
 from dashboard import store
 from dashboard.ingest import commit, preview
-
-
-@pytest.fixture
-def con(empty_db: Path) -> duckdb.DuckDBPyConnection:
-    c = store.connect(empty_db)
-    yield c
-    c.close()
+from tests.importkit import CORPUS, fingerprint
 
 
 def stored(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict[str, tuple]:

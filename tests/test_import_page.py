@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_helpers import open_page
-from importkit import CORPUS
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest_helpers import open_page
+from tests.importkit import CORPUS
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_upload_gbk_commit_and_revert(app: AppTest, empty_db: Path) -> None:
     assert not app.exception
     assert app.session_state["batch"] == "1"  # the sidebar's batch filter, on the summary page
     assert app.title[0].value == "总览"
-    from apptest_helpers import goto
+    from tests.apptest_helpers import goto
 
     goto(app, "upload").run()
     [revert] = [b for b in app.button if b.label == "撤销"]

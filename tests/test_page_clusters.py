@@ -13,8 +13,14 @@ import pytest
 from dashboard import store
 from dashboard.filters import Filters
 from dashboard.queries import clusters as cq
-from tests.apptest_helpers import open_page, texts
-from tests.test_page_summary import chart_titles, empty_combination, one
+from tests.apptest_helpers import chart_titles, empty_combination, one, open_page, texts
+
+
+def store_table(at: object) -> object:
+    """The list of the store's own clusters (the one with a tier column), not the public lists."""
+    tables = [d.value for d in at.dataframe if d.value.columns[1] in ("层级", "Tier")]
+    assert len(tables) == 1
+    return tables[0]
 
 
 def tier_sql(path: Path, where: str = "TRUE") -> dict[str, int]:
@@ -29,7 +35,7 @@ def test_page_renders_with_sql_numbers(demo_db: Path, demo_db_template: Path, mo
     assert not at.exception, at.exception
     titles = chart_titles(at)
     assert ("三级集群体系与目标" if lang == "zh" else "The three tiers against their targets") in titles
-    listed = at.dataframe[0].value
+    listed = store_table(at)
     assert len(listed) == one(demo_db_template, "SELECT count(*) FROM clusters")[0]
     tiers = tier_sql(demo_db_template)
     status_col, tier_col = listed.columns[2], listed.columns[1]
@@ -42,12 +48,11 @@ def test_page_renders_with_sql_numbers(demo_db: Path, demo_db_template: Path, mo
         assert ((listed[tier_col] == names[tier]) & (listed[status_col] == word)).sum() == n
     assert not ((listed[tier_col] != names["cluster"]) & (listed[status_col].isin(["已认定", "designated"]))).any()
     # the pyramid states each tier's designated count against its target
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    labels = " ".join(a["text"] for a in spec["layout"]["annotations"])
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    labels = " ".join(a["text"] for s in specs for a in s["layout"].get("annotations", []))
     base = tiers["base"]
     assert (f"已打造 {base} / 目标 10" if lang == "zh" else f"{base} built of 10") in labels
     # the pace line starts with the first national batch (2019), not with the guidance (2020)
-    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     paces = [tr for s in specs for tr in s["data"] if (tr.get("line") or {}).get("dash") == "dot"]
     assert paces and all(tr["x"][0] == 2019 for tr in paces)
 
@@ -58,7 +63,7 @@ def test_sector_filter_narrows_the_clusters(demo_db: Path, demo_db_template: Pat
     assert not at.exception, at.exception
     n = one(demo_db_template, "SELECT count(*) FROM clusters WHERE sector = 'new_energy'")[0]
     assert 0 < n < one(demo_db_template, "SELECT count(*) FROM clusters")[0]
-    assert len(at.dataframe[0].value) == n
+    assert len(store_table(at)) == n
 
 
 def test_cluster_view_lists_its_projects(demo_db: Path, demo_db_template: Path,
@@ -79,7 +84,9 @@ def test_empty_filter_shows_empty_state(demo_db: Path, demo_db_template: Path,
     at = open_page(demo_db, monkeypatch, "clusters", filters={"sector": [sector], "province": [province]})
     assert not at.exception, at.exception
     assert "没有数据" in texts(at)
-    assert not at.dataframe
+    # the store's clusters are filtered away; the public lists (reference data) stay
+    assert not [d for d in at.dataframe if d.value.columns[1] == "层级"]
+    assert len(at.dataframe) == 2
 
 
 @pytest.fixture
@@ -122,3 +129,34 @@ def test_cluster_queries_are_exact(tiny: duckdb.DuckDBPyConnection) -> None:
     assert len(cq.cluster_projects(tiny, Filters(stages=("planned",)), cluster_id=1)) == 1
     m = cq.cluster_metrics(tiny, Filters(), cluster_id=1).iloc[0]
     assert (m["investment_yi"], m["output_value_yi"], m["enterprises"]) == (50.0, 200.0, 40)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_public_lists_shown_apart_with_sources(demo_db: Path, demo_db_template: Path,
+                                              monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """The real national designations come first, against the 100-cluster target, each row with its
+    source; MIIT's list is labelled as a different programme; the demo's clusters are counted apart."""
+    at = open_page(demo_db, monkeypatch, "clusters", lang=lang)
+    assert not at.exception, at.exception
+    text = texts(at)
+    shipped = one(demo_db_template,
+                  "SELECT count(*) FROM public_clusters WHERE list_slug = 'ndrc_sei_clusters_2019'")[0]
+    if lang == "zh":
+        assert "国家级认定（公开名单）" in text and f"公布66个，本工具已核对来源并收录{shipped}个" in text
+        assert "工业和信息化部的先进制造业集群是另一项计划" in text
+        assert "本库中的集群（演示数据与导入数据）" in text
+    else:
+        assert "National designations (public lists)" in text
+        assert f"66 announced; this tool has checked and ships {shipped}" in text
+        assert "a different programme" in text
+    titles = chart_titles(at)
+    assert ("国家级战略性新兴产业集群：公布数、已收录数与第（九）条目标" if lang == "zh" else
+            "National SEI clusters: announced, verified and shipped, against the clause (IX) target") in titles
+    source_col = "来源" if lang == "zh" else "Source"
+    public = [d.value for d in at.dataframe if source_col in d.value.columns]
+    assert len(public) == 2  # the NDRC list, and MIIT's in its expander
+    assert len(public[0]) == shipped and public[0][source_col].str.startswith("http").all()
+    miit = one(demo_db_template, "SELECT count(*) FROM public_clusters WHERE list_slug LIKE 'miit%'")[0]
+    assert len(public[1]) == miit
+    # the store's own list holds the demo clusters only
+    assert len(store_table(at)) == one(demo_db_template, "SELECT count(*) FROM clusters")[0]

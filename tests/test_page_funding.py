@@ -6,17 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import formatting, store, taxonomy
-from tests.apptest_helpers import open_page
-
-
-def sql(path: Path, query: str, params: list | None = None) -> tuple:
-    con = store.connect(path, read_only=True)
-    try:
-        return con.execute(query, params or []).fetchone()
-    finally:
-        con.close()
-
+from dashboard import formatting, taxonomy
+from tests.apptest_helpers import chart_titles, one, open_page
 
 GOV = [s.slug for s in taxonomy.funding_sources() if s.kind == "government"]
 
@@ -26,19 +17,23 @@ def test_page_renders_with_sql_totals(demo_db: Path, demo_db_template: Path, mon
                                       lang: str) -> None:
     at = open_page(demo_db, monkeypatch, "funding", lang=lang)
     assert not at.exception
-    total, gov = sql(demo_db_template, "SELECT sum(amount_wan), sum(amount_wan) FILTER (WHERE list_contains(?, "
+    total, gov = one(demo_db_template, "SELECT sum(amount_wan), sum(amount_wan) FILTER (WHERE list_contains(?, "
                                        "source)) FROM project_funding", [GOV])
     values = [m.value for m in at.metric]
     assert values[0] == formatting.money(float(total) / formatting.WAN_PER_YI, lang)
     assert values[1] == formatting.money(float(gov) / formatting.WAN_PER_YI, lang)
-    assert len(at.get("plotly_chart")) == 4
+    expected = ({"各融资渠道资金", "各产业领域的资金渠道构成", "按开工年份的资金渠道", "投资主体所有制构成"}
+                if lang == "zh" else
+                {"Funding by channel", "Funding channels within each sector",
+                 "Funding channels by project start year", "Ownership of the investing entities"})
+    assert expected <= set(chart_titles(at))
 
 
 def test_sector_filter_changes_the_totals(demo_db: Path, demo_db_template: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_db, monkeypatch, "funding", filters={"sector": ["biotech"]})
     assert not at.exception
-    total = sql(demo_db_template, "SELECT sum(f.amount_wan) FROM project_funding f JOIN projects p "
+    total = one(demo_db_template, "SELECT sum(f.amount_wan) FROM project_funding f JOIN projects p "
                                   "USING (project_id) WHERE p.sector = 'biotech'")[0]
     assert at.metric[0].value == formatting.money(float(total) / formatting.WAN_PER_YI, "zh")
 

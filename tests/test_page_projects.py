@@ -13,7 +13,9 @@ from dashboard import formatting, store
 from dashboard.downloads import csv_bytes as to_csv
 from dashboard.downloads import xlsx_bytes as to_xlsx
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from dashboard.queries import projects as q
+from dashboard.views import projects as projects_page
 from tests.apptest_helpers import open_page, texts
 
 # id, name, owner, sector, stage, start, end, total 万元, province
@@ -93,16 +95,26 @@ def test_overdue_watch_list_picks_exactly_the_late_projects(cur) -> None:
     assert sorted(ids(q.overdue_list(cur, Filters(), as_of=2026))) == [1, 2, 5, 6, 7]
 
 
-def test_export_holds_exactly_the_filtered_rows(cur) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_holds_exactly_the_filtered_rows(cur, lang: str) -> None:
+    """The page's export path: the query's batches through the page's own table() (localised headers)."""
     f = Filters(provinces=("320000", "440000"))
-    csv_bytes = to_csv(q.export_batches(cur, f, sort="project_id", descending=False, batch_rows=2048))
+
+    def frames(**kw):
+        return (projects_page.table(c, lang) for c in q.export_batches(cur, f, sort="project_id", descending=False,
+                                                                       **kw))
+
+    id_col, name_col = t("projects.col_id", lang), t("projects.col_name", lang)
+    csv_bytes = to_csv(frames(batch_rows=2048))
     assert csv_bytes.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(csv_bytes), encoding="utf-8-sig")
-    assert back["project_id"].tolist() == [1, 2, 3, 5]
-    assert back["name"].tolist()[0] == "芯片封测项目"
-    wb = load_workbook(io.BytesIO(to_xlsx(q.export_batches(cur, f, sort="project_id", descending=False))))
+    assert back.columns[:2].tolist() == [id_col, name_col]
+    assert [id_col, name_col] == (["编号", "项目名称"] if lang == "zh" else ["ID", "Project"])
+    assert back[id_col].tolist() == [1, 2, 3, 5]
+    assert back[name_col].tolist()[0] == "芯片封测项目"
+    wb = load_workbook(io.BytesIO(to_xlsx(frames())))
     rows = list(wb.active.iter_rows(values_only=True))
-    assert rows[0][0] == "project_id" and [r[0] for r in rows[1:]] == [1, 2, 3, 5]
+    assert rows[0][0] == id_col and [r[0] for r in rows[1:]] == ["1", "2", "3", "5"]
     capped = list(q.export_batches(cur, Filters(), cap=3))
     assert sum(len(c) for c in capped) == 3
 

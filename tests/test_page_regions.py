@@ -9,22 +9,16 @@ import pytest
 from dashboard import formatting, store
 from dashboard.filters import Filters
 from dashboard.queries import regions as q
-from tests.apptest_helpers import open_page, texts
-
-
-def sql(path: Path, query: str) -> tuple:
-    con = store.connect(path, read_only=True)
-    try:
-        return con.execute(query).fetchone()
-    finally:
-        con.close()
+from tests.apptest_helpers import one, open_page, texts
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_renders(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     at = open_page(demo_db, monkeypatch, "regions", lang=lang)
     assert not at.exception
-    assert at.selectbox(key=f"regions_province_picker_{lang}") is not None
+    picker = at.selectbox(key=f"regions_province_picker_{lang}")
+    assert picker.value is None  # no province chosen yet
+    assert ("广东" if lang == "zh" else "Guangdong") in picker.options and len(picker.options) == 35  # 34 + none
     assert ("投资前五省份" if lang == "zh" else "Top five provinces") in texts(at)
 
 
@@ -32,12 +26,12 @@ def test_province_profile_equals_sql(demo_db: Path, demo_db_template: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_db, monkeypatch, "regions", filters={"province": ["440000"]})
     assert not at.exception
-    n, inv = sql(demo_db_template, "SELECT count(*), sum(total_investment_wan) FROM projects "
+    n, inv = one(demo_db_template, "SELECT count(*), sum(total_investment_wan) FROM projects "
                                    "WHERE province_code = '440000'")
     shown = {m.label: m.value for m in at.metric}
     assert shown["项目数"] == formatting.count(n, "zh")
     assert shown["投资总额"] == formatting.money(float(inv) / formatting.WAN_PER_YI, "zh")
-    clusters = sql(demo_db_template, "SELECT count(*) FROM clusters WHERE province_code = '440000' "
+    clusters = one(demo_db_template, "SELECT count(*) FROM clusters WHERE province_code = '440000' "
                                      "AND status = 'designated'")[0]
     assert shown["已认定集群"] == formatting.count(clusters, "zh")
     assert "广东概况" in texts(at)

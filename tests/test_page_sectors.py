@@ -12,8 +12,7 @@ import pytest
 from dashboard import report, store
 from dashboard.filters import Filters
 from dashboard.queries import overview as oq
-from tests.apptest_helpers import open_page, texts
-from tests.test_page_summary import chart_titles, empty_combination, one
+from tests.apptest_helpers import chart_titles, empty_combination, one, open_page, texts
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -147,3 +147,40 @@ def test_loopback_addresses() -> None:
 
     assert is_local(None) and is_local("127.0.0.1") and is_local("127.5.0.1") and is_local("::1")
     assert not is_local("10.0.0.1") and not is_local("192.168.1.20") and not is_local("fe80::1") and not is_local("x")
+
+
+def test_admin_adds_and_changes_an_account_on_the_audit_page(role_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    db = tmp_path / "accounts.ducklake"
+    copy_store(role_db, db)
+    at = start(db, monkeypatch)
+    sign_in(at, "admin", PASSWORD)
+    goto(at, "audit").run()
+    assert not at.exception
+    at.text_input(key="acct_add_name").input("zhao")
+    at.selectbox(key="acct_add_role").set_value("steward")
+    at.multiselect(key="acct_add_provinces").set_value(["440000"])
+    at.text_input(key="acct_add_password").input("zhao-password")
+    next(b for b in at.button if b.label == "添加").click()
+    at.run()
+    assert not at.exception and any("zhao" in s.value for s in at.success), [e.value for e in at.error]
+    at.selectbox(key="acct_chg_user").set_value("zhao")
+    at.radio(key="acct_chg_state").set_value("disable")
+    next(b for b in at.button if b.label == "保存修改").click()
+    at.run()
+    # a too-short password is refused with one sentence and nothing written
+    at.text_input(key="acct_add_name").input("qian")
+    at.selectbox(key="acct_add_role").set_value("viewer")
+    at.text_input(key="acct_add_password").input("short")
+    next(b for b in at.button if b.label == "添加").click()
+    at.run()
+    assert any("at least 8" in e.value for e in at.error)
+    con = store.connect(db)  # the app's connection in this process holds the file read-write
+    try:
+        zhao = auth_store.find(con, "zhao")
+        assert zhao is not None and zhao.role is Role.STEWARD and zhao.provinces == ("440000",) and zhao.disabled
+        assert auth_store.find(con, "qian") is None
+        log = auth_store.events(con, actor="admin")
+        assert {"user_add", "user_disable"} <= set(log["action"])
+    finally:
+        con.close()

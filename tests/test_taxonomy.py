@@ -258,7 +258,12 @@ def test_demo_templates_use_only_known_placeholders() -> None:
         for template in sf.demo_templates:
             fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
             assert fields <= allowed, (sf.slug, template)
-            assert template.format(owner="某某公司", city="合肥市", n=3, phase="一期")
+            # the demo fills templates with SQL replace(): plain {name} fields only, no escapes or formats
+            values = {"owner": "某某公司", "city": "合肥市", "n": "3", "phase": "一期"}
+            replaced = template
+            for key, value in values.items():
+                replaced = replaced.replace("{" + key + "}", value)
+            assert replaced == template.format(**values) and "{" not in replaced and "}" not in replaced
 
 
 def test_label_names_every_form_of_no_sector_alike() -> None:

@@ -11,14 +11,14 @@ import ipaddress
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 import duckdb
 import streamlit as st
 
-from ..i18n import tr
+from ..i18n import t
 from ..store import auth as auth_store
 from .accounts import LOCK_MINUTES, MAX_FAILURES, Principal, provinces_from_claims, role_from_claims, sso_config
 from .permissions import Perm, Role, allows, page_perm
@@ -96,7 +96,7 @@ def scope() -> tuple[str, ...]:
 
 
 def role_label(role: Role | str) -> str:
-    return tr(f"auth.role_{Role(role).value}")
+    return t(f"auth.role_{Role(role).value}")
 
 
 def can(perm: Perm) -> bool:
@@ -104,25 +104,23 @@ def can(perm: Perm) -> bool:
     return p is not None and allows(p.role, perm)
 
 
-def _con() -> duckdb.DuckDBPyConnection:
+def _cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A cursor of the app's connection, closed after the block."""
     from .. import appdb
 
-    return appdb.connection().cursor()
+    return appdb.cursor()
 
 
 def audit(action: str, *, outcome: str = "ok", detail: Mapping[str, Any] | None = None) -> None:
     """Record an action of the signed-in person (with their address) in the audit trail."""
-    cur = _con()
-    try:
+    with _cursor() as cur:
         auth_store.record(cur, current(), action, outcome=outcome, detail=detail)
-    finally:
-        cur.close()
 
 
 def refuse(what: str) -> None:
     """Say no (once per session and thing, recorded in the audit trail)."""
     p = current()
-    st.error(tr("auth.refused", role=role_label(p.role) if p else "—"), icon=":material/block:")
+    st.error(t("auth.refused", role=role_label(p.role) if p else "—"), icon=":material/block:")
     done = st.session_state.setdefault(REFUSALS, set())
     if what not in done:
         done.add(what)
@@ -194,8 +192,7 @@ def _sso_principal(con: duckdb.DuckDBPyConnection) -> Principal | None:
 def gate() -> Principal | None:
     """Who this run acts for; None after drawing the sign-in page (the caller registers the pages, so
     the address the person asked for survives the sign-in, and then stops the run)."""
-    con = _con()
-    try:
+    with _cursor() as con:
         if auth_store.account_count(con) == 0:
             return _single_user()
         p = current()
@@ -212,13 +209,11 @@ def gate() -> Principal | None:
         st.session_state[PRINCIPAL] = p
         st.session_state[LAST_SEEN] = time.monotonic()
         return p
-    finally:
-        con.close()
 
 
 def _single_user() -> Principal:
     if not is_local(client_ip()):
-        st.error(tr("auth.remote_refused"), icon=":material/lan:")
+        st.error(t("auth.remote_refused"), icon=":material/lan:")
         st.stop()
     p = Principal(LOCAL_NAME, Role.ADMIN, via="local", source=source())
     st.session_state[PRINCIPAL] = p
@@ -273,21 +268,21 @@ def sign_in_page(con: duckdb.DuckDBPyConnection) -> None:
     """Username, password, 登录 / Sign in; nothing of the data is drawn before it succeeds."""
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
-        st.title(tr("auth.title"))
-        st.caption(tr("auth.intro"))
+        st.title(t("auth.title"))
+        st.caption(t("auth.intro"))
         notice = st.session_state.pop(NOTICE, None)
         if notice:
             key, values = notice
-            (st.warning if key != "signed_out" else st.info)(tr(f"auth.{key}", **values))
+            (st.warning if key != "signed_out" else st.info)(t(f"auth.{key}", **values))
         if sso_enabled():
-            if st.button(tr("auth.sso_button"), icon=":material/badge:", key="auth_sso", type="primary"):
+            if st.button(t("auth.sso_button"), icon=":material/badge:", key="auth_sso", type="primary"):
                 st.login()
-            st.caption(tr("auth.sso_or"))
+            st.caption(t("auth.sso_or"))
         with st.form("sign_in", clear_on_submit=True, enter_to_submit=True):
-            username = st.text_input(tr("auth.username"), key="auth_username", autocomplete="username")
-            password = st.text_input(tr("auth.password"), type="password", key="auth_password",
+            username = st.text_input(t("auth.username"), key="auth_username", autocomplete="username")
+            password = st.text_input(t("auth.password"), type="password", key="auth_password",
                                      autocomplete="current-password")
-            submitted = st.form_submit_button(tr("auth.submit"), type="primary", icon=":material/login:")
+            submitted = st.form_submit_button(t("auth.submit"), type="primary", icon=":material/login:")
         if not submitted:
             return
         result = sign_in(con, username, password, source=source())
@@ -296,10 +291,10 @@ def sign_in_page(con: duckdb.DuckDBPyConnection) -> None:
             st.session_state[LAST_SEEN] = time.monotonic()
             st.rerun()
         elif result.locked_until is not None:
-            st.error(tr("auth.locked", n=MAX_FAILURES, minutes=LOCK_MINUTES,
+            st.error(t("auth.locked", n=MAX_FAILURES, minutes=LOCK_MINUTES,
                         until=result.locked_until.strftime("%H:%M")), icon=":material/lock_clock:")
         else:
-            st.error(tr("auth.failed"), icon=":material/error:")
+            st.error(t("auth.failed"), icon=":material/error:")
 
 
 def sidebar_box(p: Principal) -> None:
@@ -307,7 +302,7 @@ def sidebar_box(p: Principal) -> None:
     if p.via == "local":
         return
     sb = st.sidebar
-    sb.markdown(tr("auth.signed_in_as", name=p.name, role=role_label(p.role)))
+    sb.markdown(t("auth.signed_in_as", name=p.name, role=role_label(p.role)))
     if p.provinces:
         from .. import appdb
         from ..i18n import current_lang
@@ -316,10 +311,10 @@ def sidebar_box(p: Principal) -> None:
         provs = appdb.load(queries.provinces).set_index("code")
         col = "short_name" if current_lang() == "zh" else "name_en"
         names = [str(provs.at[c, col]) if c in provs.index else c for c in p.provinces]
-        sb.caption(tr("auth.scope", provinces="、".join(names) if current_lang() == "zh" else ", ".join(names)))
-    sb.button(tr("auth.sign_out"), on_click=sign_out, icon=":material/logout:", key="auth_sign_out")
+        sb.caption(t("auth.scope", provinces="、".join(names) if current_lang() == "zh" else ", ".join(names)))
+    sb.button(t("auth.sign_out"), on_click=sign_out, icon=":material/logout:", key="auth_sign_out")
 
 
 def single_user_banner(p: Principal) -> None:
     if p.via == "local":
-        st.info(tr("auth.single_user"), icon=":material/person:")
+        st.info(t("auth.single_user"), icon=":material/person:")

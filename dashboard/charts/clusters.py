@@ -20,9 +20,6 @@ from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 TIERS = tuple(t.slug for t in taxonomy.tiers())
 
 
-def _c(key: str, lang: str, **values: object) -> str:
-    return t(f"clusters.{key}", lang, **values)
-
 
 def _rgba(hex_color: str, alpha: float) -> str:
     r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
@@ -59,7 +56,7 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                 fig.add_scatter(
                     x=[xb0, xt0, xt1, xb1, xb0], y=[y_bot, y_top, y_top, y_bot, y_bot], mode="lines",
                     line={"width": 0}, fill="toself", fillcolor=_rgba(color, fills[status]),
-                    name=_c(status, lang), legendgroup=status, showlegend=False, hoveron="fills",
+                    name=t(f"clusters.{status}", lang), legendgroup=status, showlegend=False, hoveron="fills",
                     text=f"{taxonomy.label('tier', tier, lang)} · {taxonomy.status_label(tier, status, lang)}: "
                          f"{count(getattr(r, status), lang)}",
                     hoverinfo="text")
@@ -67,46 +64,47 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         share = r.designated / r.target_count
         fig.add_annotation(
             x=hb + 0.04, y=(y_top + y_bot) / 2, xanchor="left", showarrow=False, align="left",
-            text=_c("pyramid_label", lang, tier=taxonomy.label("tier", tier, lang), n=count(r.designated, lang),
+            text=t("clusters.pyramid_label", lang, tier=taxonomy.label("tier", tier, lang), n=count(r.designated, lang),
                     target=count(r.target_count, lang), share=percent(share, 0), c=count(r.cultivating, lang),
                     r=count(r.reserve, lang), **{f"s{i}": taxonomy.status_label(tier, s, lang)
                                                 for i, s in enumerate(taxonomy.STATUSES, 1)}),
             font={"size": 12})
     for status in ("designated", "cultivating", "reserve"):  # legend in neutral shades: shade = status
-        fig.add_scatter(x=[None], y=[None], mode="markers", name=_c(status, lang), legendgroup=status,
+        fig.add_scatter(x=[None], y=[None], mode="markers", name=t(f"clusters.{status}", lang), legendgroup=status,
                         marker={"symbol": "square", "size": 12, "color": _rgba("#555555", fills[status])})
     fig.update_xaxes(visible=False, range=[-1.05, 2.45])
     fig.update_yaxes(visible=False, range=[-0.05, 3.05])
-    fig = style(fig, _c("pyramid_title", lang), as_of, height=400)
+    fig = style(fig, t("clusters.pyramid_title", lang), as_of, height=400)
     return legend_below(fig, 400, gap=8, bottom=50)
 
 
 def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     """Cumulative designations per tier by year, each in its own panel, with the straight-line pace
     from the guidance year to the target at the target year."""
-    titles = [f"{taxonomy.label('tier', r.tier, lang)}（{_c('target', lang)} {count(r.target_count, lang)}）"
+    titles = [f"{taxonomy.label('tier', r.tier, lang)}（{t('clusters.target', lang)} {count(r.target_count, lang)}）"
               if lang == "zh" else f"{taxonomy.label('tier', r.tier, lang)} (target {count(r.target_count, lang)})"
               for r in tiers.itertuples()]
     fig = make_subplots(rows=1, cols=len(tiers), subplot_titles=titles, horizontal_spacing=0.07)
     for i, r in enumerate(tiers.itertuples(), start=1):
         d = df[df["tier"] == r.tier].sort_values("year")
         color = TIER_COLORS[r.tier]
-        fig.add_scatter(x=d["year"], y=d["cumulative"], mode="lines+markers", name=_c("cumulative", lang),
+        fig.add_scatter(x=d["year"], y=d["cumulative"], mode="lines+markers", name=t("clusters.cumulative", lang),
                         line={"color": color, "width": 2.5}, legendgroup="cum", showlegend=False,
-                        hovertemplate="%{x}: %{y}<extra>" + _c("cumulative", lang) + "</extra>", row=1, col=i)
+                        hovertemplate="%{x}: %{y}<extra>" + t("clusters.cumulative", lang) + "</extra>", row=1, col=i)
         fig.add_scatter(x=[taxonomy.pace_start_year(), int(r.target_year)], y=[0, int(r.target_count)], mode="lines",
-                        name=_c("pace_line", lang), line={"color": "#c0392b", "dash": "dot", "width": 1.5},
+                        name=t("clusters.pace_line", lang), line={"color": "#c0392b", "dash": "dot", "width": 1.5},
                         legendgroup="pace", showlegend=(i == 1),
-                        hovertemplate="%{x}: %{y:.0f}<extra>" + _c("pace_line", lang) + "</extra>", row=1, col=i)
+                        hovertemplate="%{x}: %{y:.0f}<extra>" + t("clusters.pace_line", lang) + "</extra>",
+                        row=1, col=i)
         fig.add_scatter(x=[int(r.target_year)], y=[int(r.target_count)], mode="markers",
                         marker={"symbol": "star", "size": 12, "color": "#c0392b"}, showlegend=False,
-                        hovertemplate=_c("target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
+                        hovertemplate=t("clusters.target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
     fig.update_annotations(font={"size": 13})
-    fig = style(fig, _c("designations_title", lang),
-                f"{as_of} · {_c('designations_hint', lang, start=taxonomy.pace_start_year())}", height=400)
+    fig = style(fig, t("clusters.designations_title", lang),
+                f"{as_of} · {t('clusters.designations_hint', lang, start=taxonomy.pace_start_year())}", height=400)
     fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
     fig.update_yaxes(title_text=None, rangemode="tozero")
-    fig.update_yaxes(title_text=_c("designations_axis", lang), row=1, col=1)
+    fig.update_yaxes(title_text=t("clusters.designations_axis", lang), row=1, col=1)
     fig.update_layout(margin={"t": 100})
     return fig
 
@@ -127,7 +125,7 @@ def by_sector(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                     hovertemplate="<b>%{y}</b><br>" + name + "：%{x}<extra></extra>")
     fig.update_layout(barmode="stack")
     height = max(360, 170 + 34 * len(order))
-    fig = style(fig, _c("sector_title", lang), as_of, x_title=_c("sector_axis", lang), height=height)
+    fig = style(fig, t("clusters.sector_title", lang), as_of, x_title=t("clusters.sector_axis", lang), height=height)
     return legend_below(fig, height)
 
 
@@ -148,9 +146,9 @@ def by_region(df: pd.DataFrame, level: str, lang: str, as_of: str) -> go.Figure:
                     customdata=[[k] for k in totals.index],
                     hovertemplate="<b>%{y}</b><br>" + name + "：%{x}<extra></extra>")
     fig.update_layout(barmode="stack")
-    level_name = _c(f"level_{level}", lang)
+    level_name = t(f"clusters.level_{level}", lang)
     height = max(340, 170 + (24 if level == "province" else 40) * len(totals))
-    fig = style(fig, _c("region_title", lang, level=level_name), as_of, x_title=_c("region_axis", lang),
+    fig = style(fig, t("clusters.region_title", lang, level=level_name), as_of, x_title=t("clusters.region_axis", lang),
                 height=height)
     return legend_below(fig, height)
 
@@ -161,23 +159,23 @@ def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     years = [str(int(y)) for y in df["year"]]
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
-        fig.add_bar(x=years, y=df[col] * factor, name=_c(key, lang), marker={"color": color},
+        fig.add_bar(x=years, y=df[col] * factor, name=t(f"clusters.{key}", lang), marker={"color": color},
                     customdata=[[money(v, lang, 2)] for v in df[col]],
-                    hovertemplate="%{x}: %{customdata[0]}<extra>" + _c(key, lang) + "</extra>")
+                    hovertemplate="%{x}: %{customdata[0]}<extra>" + t(f"clusters.{key}", lang) + "</extra>")
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
-    fig = style(fig, _c("cluster_invest_title", lang), as_of, x_title=_c("year", lang),
-                y_title=_c("invest_axis", lang, unit=unit), height=380)
+    fig = style(fig, t("clusters.cluster_invest_title", lang), as_of, x_title=t("clusters.year", lang),
+                y_title=t("clusters.invest_axis", lang, unit=unit), height=380)
     return legend_below(fig, 380)
 
 
 def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     """One cluster's metrics by year in four small panels."""
     factor, unit = money_unit(lang)
-    panels = (("investment_yi", _c("metric_investment", lang, unit=unit), factor),
-              ("output_value_yi", _c("metric_output", lang, unit=unit), factor),
-              ("enterprises", _c("metric_enterprises", lang), 1.0),
-              ("innovation_platforms", _c("metric_platforms", lang), 1.0))
+    panels = (("investment_yi", t("clusters.metric_investment", lang, unit=unit), factor),
+              ("output_value_yi", t("clusters.metric_output", lang, unit=unit), factor),
+              ("enterprises", t("clusters.metric_enterprises", lang), 1.0),
+              ("innovation_platforms", t("clusters.metric_platforms", lang), 1.0))
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.06)
     years = [str(int(y)) for y in df["year"]]
     for i, (col, title, k) in enumerate(panels, start=1):
@@ -185,6 +183,37 @@ def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                     showlegend=False, hovertemplate="%{x}: %{y:,.1f}<extra>" + title + "</extra>", row=1, col=i)
     fig.update_xaxes(type="category")
     fig.update_annotations(font={"size": 12})
-    fig = style(fig, _c("metrics_title", lang), as_of, height=320, legend=False)
+    fig = style(fig, t("clusters.metrics_title", lang), as_of, height=320, legend=False)
     fig.update_layout(margin={"t": 100})
     return fig
+
+
+def public_progress(lists: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
+    """The real national designations against the clause (九) target: for each public list that
+    counts towards a tier, the announced total (light), the rows verified and shipped (solid) and the
+    tier's target (dotted line). ``lists`` is :func:`dashboard.queries.public_lists.lists`."""
+    d = lists[lists["counts_to_tier"].notna()].reset_index(drop=True)
+    names = [r.name_zh if lang == "zh" else r.name_en for r in d.itertuples()]
+    color = TIER_COLORS["cluster"]
+    fig = go.Figure()
+    fig.add_bar(y=names, x=d["announced_total"], orientation="h", marker={"color": _rgba(color, 0.25)},
+                name=t("clusters.public_announced", lang), text=[count(int(v), lang) for v in d["announced_total"]],
+                textposition="outside",
+                hovertemplate="%{y}: %{x}<extra>" + t("clusters.public_announced", lang) + "</extra>")
+    fig.add_bar(y=names, x=d["verified"], orientation="h", marker={"color": color},
+                name=t("clusters.public_verified", lang), text=[count(int(v), lang) for v in d["verified"]],
+                textposition="inside", insidetextanchor="end", textfont={"color": "white"},
+                hovertemplate="%{y}: %{x}<extra>" + t("clusters.public_verified", lang) + "</extra>")
+    for r in d.itertuples():
+        if pd.notna(r.target_count):
+            target = int(r.target_count)
+            fig.add_vline(x=target, line={"color": "#c0392b", "dash": "dot", "width": 2})
+            fig.add_annotation(x=target, y=1.02, yref="paper", showarrow=False, xanchor="right",
+                               text=t("clusters.public_target", lang, n=count(target, lang)),
+                               font={"color": "#c0392b"})
+    top = max([float(d["announced_total"].max() or 0)] + [float(v) for v in d["target_count"].dropna()])
+    fig.update_layout(barmode="overlay", bargap=0.45)
+    fig.update_xaxes(range=[0, top * 1.12])
+    height = 230 + 70 * len(d)
+    return style(fig, t("clusters.public_chart_title", lang), subtitle, x_title=t("clusters.public_axis", lang),
+                 height=height)

@@ -24,9 +24,6 @@ COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
 
 
-def _s(key: str, lang: str, **values: object) -> str:
-    return t(f"summary.{key}", lang, **values)
-
 
 def sector_name(slug: object, lang: str) -> str:
     return taxonomy.label("sector", slug, lang)
@@ -68,17 +65,17 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, 
     """One bullet per tier: designated (solid), cultivating and reserve (lighter) as a share of the
     target, a line at 100 %, and the yearly pace still needed."""
     rows = tiers.iloc[::-1]  # ecosystems at the bottom: the pyramid reads top-down base → ecosystem
-    labels = [_s("target_label", lang, tier=taxonomy.label("tier", r.tier, lang), target=count(r.target_count, lang),
-                 year=int(r.target_year)) for r in rows.itertuples()]
+    labels = [t("summary.target_label", lang, tier=taxonomy.label("tier", r.tier, lang),
+                target=count(r.target_count, lang), year=int(r.target_year)) for r in rows.itertuples()]
     fig = go.Figure()
     for status in ("designated", "cultivating", "reserve"):
         shares = [getattr(r, status) / r.target_count * 100 for r in rows.itertuples()]
         colors = [TIER_COLORS[r.tier] if status == "designated" else _lighten(TIER_COLORS[r.tier], LIGHTER[status])
                   for r in rows.itertuples()]
         fig.add_bar(
-            x=shares, y=labels, orientation="h", name=_s(status, lang), marker={"color": colors},
+            x=shares, y=labels, orientation="h", name=t(f"summary.{status}", lang), marker={"color": colors},
             customdata=[[r.tier, getattr(r, status), r.target_count] for r in rows.itertuples()],
-            hovertemplate="%{y}<br>" + _s(status, lang) + "：%{customdata[1]} / %{customdata[2]}"
+            hovertemplate="%{y}<br>" + t(f"summary.{status}", lang) + "：%{customdata[1]} / %{customdata[2]}"
             + " (%{x:.0f}%)<extra></extra>",
         )
     ends = [(r.designated + r.cultivating + r.reserve) / r.target_count * 100 for r in rows.itertuples()]
@@ -86,14 +83,14 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, 
     for label, end, r in zip(labels, ends, rows.itertuples(), strict=True):
         pace = pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
         share = percent(r.designated / r.target_count, 0)
-        text = (_s("pace_met", lang, n=count(r.designated, lang), share=share) if pace is None else
-                _s("pace_needed", lang, n=count(r.designated, lang), share=share, pace=pace_text(pace)))
+        text = (t("summary.pace_met", lang, n=count(r.designated, lang), share=share) if pace is None else
+                t("summary.pace_needed", lang, n=count(r.designated, lang), share=share, pace=pace_text(pace)))
         fig.add_annotation(x=max(end, 100) + 2, y=label, text=text, showarrow=False, xanchor="left",
                            font={"size": 12, "color": "#333"})
     fig.add_vline(x=100, line={"color": "#c0392b", "width": 2, "dash": "dot"})
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_xaxes(range=[0, x_max], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
-    fig = style(fig, _s("targets_title", lang), as_of, x_title=_s("targets_axis", lang), height=height)
+    fig = style(fig, t("summary.targets_title", lang), as_of, x_title=t("summary.targets_axis", lang), height=height)
     return legend_below(fig, height, gap=legend_gap, bottom=legend_gap + 44)
 
 
@@ -108,10 +105,10 @@ def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         customdata=[[s if not pd.isna(s) else "unclassified", count(n, lang), money(v, lang)]
                     for s, n, v in zip(d["sector"], d["projects"], d["investment_yi"], strict=True)],
         text=[money(v, lang, 0) for v in d["investment_yi"]], textposition="auto",
-        hovertemplate="<b>%{y}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
-        + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
+        hovertemplate="<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + t("summary.hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
     ))
-    return style(fig, _s("sector_title", lang), as_of, x_title=_s("sector_axis", lang, unit=unit),
+    return style(fig, t("summary.sector_title", lang), as_of, x_title=t("summary.sector_axis", lang, unit=unit),
                  height=max(300, 80 + 34 * len(d)), legend=False)
 
 
@@ -126,11 +123,11 @@ def province_bar(provinces: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
                     for c, n, v, s in zip(d["province_code"], d["projects"], d["investment_yi"], d["share"],
                                           strict=True)],
         text=[percent(s) for s in d["share"]], textposition="auto",
-        hovertemplate="<b>%{y}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
-        + _s("hover_projects", lang, n="%{customdata[1]}") + "<br>"
-        + _s("hover_share", lang, share="%{customdata[3]}") + "<extra></extra>",
+        hovertemplate="<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + t("summary.hover_projects", lang, n="%{customdata[1]}") + "<br>"
+        + t("summary.hover_share", lang, share="%{customdata[3]}") + "<extra></extra>",
     ))
-    return style(fig, _s("province_title", lang), as_of, x_title=_s("province_axis", lang, unit=unit),
+    return style(fig, t("summary.province_title", lang), as_of, x_title=t("summary.province_axis", lang, unit=unit),
                  height=max(300, 80 + 30 * len(d)), legend=False)
 
 
@@ -141,19 +138,16 @@ def trend(flows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     years = [str(int(y)) for y in d["year"]]
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
-        fig.add_bar(x=years, y=d[col] * factor, name=_s(key, lang), marker={"color": color},
+        fig.add_bar(x=years, y=d[col] * factor, name=t(f"summary.{key}", lang), marker={"color": color},
                     customdata=[[money(v, lang)] for v in d[col]],
-                    hovertemplate="%{x}: %{customdata[0]}<extra>" + _s(key, lang) + "</extra>")
+                    hovertemplate="%{x}: %{customdata[0]}<extra>" + t(f"summary.{key}", lang) + "</extra>")
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_xaxes(type="category")
-    return style(fig, _s("trend_title", lang), as_of, x_title=_s("year", lang),
-                 y_title=_s("trend_axis", lang, unit=unit), height=380)
+    return style(fig, t("summary.trend_title", lang), as_of, x_title=t("summary.year", lang),
+                 y_title=t("summary.trend_axis", lang, unit=unit), height=380)
 
 
 # --- Sectors ------------------------------------------------------------------------------------
-
-def _sec(key: str, lang: str, **values: object) -> str:
-    return t(f"sectors.{key}", lang, **values)
 
 
 def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int, int] | None) -> go.Figure:
@@ -167,9 +161,10 @@ def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int,
     names = [sector_name(s, lang) for s in d["sector"]]
     slugs = [s if not pd.isna(s) else "unclassified" for s in d["sector"]]
     colors = [sector_color(s) for s in d["sector"]]
-    growth_title = (_sec("growth_panel", lang, y0=years[0], y1=years[1]) if years else _sec("growth_none", lang))
-    titles = (_sec("investment_panel", lang, unit=unit), _sec("projects_panel", lang),
-              _sec("completed_panel", lang, unit=unit), growth_title)
+    growth_title = (t("sectors.growth_panel", lang, y0=years[0], y1=years[1]) if years
+                    else t("sectors.growth_none", lang))
+    titles = (t("sectors.investment_panel", lang, unit=unit), t("sectors.projects_panel", lang),
+              t("sectors.completed_panel", lang, unit=unit), growth_title)
     fig = make_subplots(rows=1, cols=4, shared_yaxes=True, horizontal_spacing=0.035, subplot_titles=titles)
     panels = (
         (d["investment_yi"] * factor, [money(v, lang, 0) for v in d["investment_yi"]]),
@@ -191,7 +186,7 @@ def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int,
         pad = max(hi - lo, 1.0) * 0.45
         fig.update_xaxes(range=[lo - (pad if lo < 0 else 0), hi + (pad if hi > 0 else 0)], row=1, col=4)
     fig.update_annotations(font={"size": 12})
-    fig = style(fig, _sec("compare_title", lang), as_of, height=max(240, 130 + 38 * len(d)), legend=False)
+    fig = style(fig, t("sectors.compare_title", lang), as_of, height=max(240, 130 + 38 * len(d)), legend=False)
     fig.update_layout(margin={"t": 110})
     return fig
 
@@ -207,11 +202,12 @@ def subfield_bar(subs: pd.DataFrame, sector: str, lang: str, as_of: str) -> go.F
         customdata=[[s, count(n, lang), money(v, lang), f]
                     for s, n, v, f in zip(d["subfield"], d["projects"], d["investment_yi"], full, strict=True)],
         text=[money(v, lang, 0) for v in d["investment_yi"]], textposition="auto", textangle=0,
-        hovertemplate="<b>%{customdata[3]}</b><br>" + _s("hover_investment", lang, value="%{customdata[2]}") + "<br>"
-        + _s("hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
+        hovertemplate="<b>%{customdata[3]}</b><br>"
+        + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
+        + t("summary.hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
     ))
-    return style(fig, _sec("subfield_title", lang, sector=sector_name(sector, lang)), as_of,
-                 x_title=_s("sector_axis", lang, unit=unit), height=max(300, 90 + 30 * len(d)), legend=False)
+    return style(fig, t("sectors.subfield_title", lang, sector=sector_name(sector, lang)), as_of,
+                 x_title=t("summary.sector_axis", lang, unit=unit), height=max(300, 90 + 30 * len(d)), legend=False)
 
 
 def sector_trend(flows: pd.DataFrame, lang: str, as_of: str, as_of_year: int | None) -> go.Figure:
@@ -230,8 +226,8 @@ def sector_trend(flows: pd.DataFrame, lang: str, as_of: str, as_of_year: int | N
                         customdata=[[slug, money(v, lang)] for v in g["completed_yi"]],
                         hovertemplate=name + " %{x}: %{customdata[1]}<extra></extra>")
     fig.update_xaxes(type="category")
-    fig = style(fig, _sec("trend_title", lang), as_of, x_title=_s("year", lang),
-                y_title=_sec("trend_axis", lang, unit=unit), height=440)
+    fig = style(fig, t("sectors.trend_title", lang), as_of, x_title=t("summary.year", lang),
+                y_title=t("sectors.trend_axis", lang, unit=unit), height=440)
     fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"})
     return fig
 
@@ -257,5 +253,5 @@ def stage_mix(stages: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
     height = max(290, 190 + 34 * len(inv))
-    fig = style(fig, _sec("stage_title", lang), as_of, x_title=_sec("stage_axis", lang), height=height)
+    fig = style(fig, t("sectors.stage_title", lang), as_of, x_title=t("sectors.stage_axis", lang), height=height)
     return legend_below(fig, height)

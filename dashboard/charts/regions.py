@@ -25,10 +25,6 @@ MAIN_LON, MAIN_LAT = (73.0, 136.0), (16.5, 54.0)
 INSET_LON, INSET_LAT = (105.0, 125.0), (2.0, 25.0)
 NO_DATA = "#e8e8e8"
 
-def _t(lang: str, key: str, **values: object) -> str:
-    """Chart wording, from locales/regions.toml ([zh.chart] / [en.chart])."""
-    return t(f"regions.chart.{key}", lang, **values)
-
 
 @cache
 def geojson() -> dict:
@@ -70,8 +66,8 @@ def metric_label(metric: str, lang: str) -> tuple[str, str, float]:
     """(label, unit, factor) of a map metric: investment in 亿元 / CNY bn, counts as they are."""
     if metric == "investment":
         factor, unit = money_unit(lang)
-        return _t(lang, "investment"), unit, factor
-    return _t(lang, metric), _t(lang, f"unit_{metric}"), 1.0
+        return t("regions.chart.investment", lang), unit, factor
+    return t(f"regions.chart.{metric}", lang), t(f"regions.chart.unit_{metric}", lang), 1.0
 
 
 def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str, as_of: str,
@@ -128,7 +124,7 @@ def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str,
                                     showlegend=False, name=""))
     if not cities.empty:
         size = cities["clusters"].astype(float)
-        hover = [_t(lang, "hover_clusters", n=int(r.clusters), b=int(r.bases), c=int(r.cluster_tier),
+        hover = [t("regions.chart.hover_clusters", lang, n=int(r.clusters), b=int(r.bases), c=int(r.cluster_tier),
                     e=int(r.ecosystems)) for r in cities.itertuples()]
         fig.add_trace(go.Scattergeo(
             lon=cities["lon"], lat=cities["lat"], mode="markers", geo="geo",
@@ -136,7 +132,7 @@ def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str,
                     "sizemin": 3, "color": "rgba(209,73,91,0.55)", "line": {"color": "#a0303f", "width": 0.8}},
             text=cities["name_en" if lang == "en" else "short_name"], customdata=hover,
             hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>",
-            name=_t(lang, "bubbles"), showlegend=True,
+            name=t("regions.chart.bubbles", lang), showlegend=True,
         ))
     geo_common = {"visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
     fig.update_layout(
@@ -145,12 +141,12 @@ def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str,
         geo2={**geo_common, "domain": {"x": [0.83, 0.995], "y": [0.0, 0.42]},
               "lonaxis": {"range": list(INSET_LON)}, "lataxis": {"range": list(INSET_LAT)},
               "showframe": True, "framecolor": "#888", "framewidth": 1, "bgcolor": "white"},
-        annotations=[{"text": _t(lang, "inset"), "x": 0.9125, "y": 0.0, "xref": "paper", "yref": "paper",
+        annotations=[{"text": t("regions.chart.inset", lang), "x": 0.9125, "y": 0.0, "xref": "paper", "yref": "paper",
                       "xanchor": "center", "yanchor": "bottom", "showarrow": False,
                       "font": {"size": 11, "color": "#555"}}],
         dragmode=False,
     )
-    style(fig, _t(lang, "map_title", metric=label), as_of, height=640, legend=True)
+    style(fig, t("regions.chart.map_title", lang, metric=label), as_of, height=640, legend=True)
     fig.update_layout(legend={"orientation": "h", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "top",
                               "bgcolor": "rgba(255,255,255,0.7)"},
                       margin={"l": 0, "r": 0, "t": 84, "b": 0})
@@ -167,10 +163,10 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     year = df["last_year"].dropna()
     year_txt = str(int(year.iloc[0])) if not year.empty else "—"
     panels = [
-        ("investment_yi", with_unit(_t(lang, "investment"), unit, lang), factor, ",.0f"),
-        ("projects", _t(lang, "projects_count"), 1.0, ",.0f"),
-        ("completed_yi", with_unit(_t(lang, "completed"), unit, lang), factor, ",.0f"),
-        ("growth", with_unit(_t(lang, "groups_growth", year=year_txt), "%", lang), 100.0, ".1f"),
+        ("investment_yi", with_unit(t("regions.chart.investment", lang), unit, lang), factor, ",.0f"),
+        ("projects", t("regions.chart.projects_count", lang), 1.0, ",.0f"),
+        ("completed_yi", with_unit(t("regions.chart.completed", lang), unit, lang), factor, ",.0f"),
+        ("growth", with_unit(t("regions.chart.groups_growth", lang, year=year_txt), "%", lang), 100.0, ".1f"),
     ]
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.07)
     names = [group_label(g, lang) for g in df["region_group"]]
@@ -183,7 +179,7 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
             cliponaxis=False, hovertemplate=f"%{{x}}<br>{title}: %{{y:{fmt}}}<extra></extra>",
             showlegend=False, name=title,
         ), row=1, col=i)
-    style(fig, _t(lang, "groups_title"), as_of, height=360, legend=False)
+    style(fig, t("regions.chart.groups_title", lang), as_of, height=360, legend=False)
     fig.update_annotations(font_size=12)
     fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=True, rangemode="tozero")
     for i in range(1, 5):
@@ -203,6 +199,7 @@ def _sector_name(slug: str, lang: str) -> str:
 def province_sectors(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Figure:
     """Horizontal bars: a province's investment by sector, with its share."""
     factor, unit = money_unit(lang)
+    projects = t("regions.chart.projects", lang)
     d = df.sort_values("investment_yi")
     total = float(df["investment_yi"].sum()) or 1.0
     labels = [_sector_name(s, lang) for s in d["sector"]]
@@ -212,10 +209,10 @@ def province_sectors(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.F
         marker_color=[SECTOR_COLORS.get(s, NEUTRAL) for s in d["sector"]],
         text=[f"{v:,.0f} · {s / total:.0%}" for v, s in zip(values, d["investment_yi"], strict=True)],
         textposition="outside", cliponaxis=False, customdata=d[["sector", "projects"]].to_numpy(),
-        hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{_t(lang, 'projects')}: %{{customdata[1]:,}}<extra></extra>",
+        hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{projects}: %{{customdata[1]:,}}<extra></extra>",
     ))
-    style(fig, _t(lang, "sector_title", name=name), as_of, x_title=with_unit(_t(lang, "investment"), unit, lang),
-          height=360, legend=False)
+    style(fig, t("regions.chart.sector_title", lang, name=name), as_of,
+          x_title=with_unit(t("regions.chart.investment", lang), unit, lang), height=360, legend=False)
     fig.update_xaxes(range=[0, float(values.max() or 1) * 1.3])
     return fig
 
@@ -223,16 +220,17 @@ def province_sectors(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.F
 def province_cities(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Figure:
     """Horizontal bars: a province's cities ranked by investment."""
     factor, unit = money_unit(lang)
+    projects = t("regions.chart.projects", lang)
     d = df.sort_values("investment_yi")
     values = d["investment_yi"].astype(float) * factor
     fig = go.Figure(go.Bar(
         y=d["name_en" if lang == "en" else "short_name"], x=values, orientation="h", marker_color=NEUTRAL,
         text=[f"{v:,.0f}" for v in values], textposition="outside", cliponaxis=False,
         customdata=d[["city_code", "projects"]].to_numpy(),
-        hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{_t(lang, 'projects')}: %{{customdata[1]:,}}<extra></extra>",
+        hovertemplate=f"%{{y}}<br>%{{x:,.1f}} {unit}<br>{projects}: %{{customdata[1]:,}}<extra></extra>",
     ))
-    style(fig, _t(lang, "cities_title", name=name), as_of, x_title=with_unit(_t(lang, "investment"), unit, lang),
-          height=max(300, 60 + 24 * len(d)),
+    style(fig, t("regions.chart.cities_title", lang, name=name), as_of,
+          x_title=with_unit(t("regions.chart.investment", lang), unit, lang), height=max(300, 60 + 24 * len(d)),
           legend=False)
     fig.update_xaxes(range=[0, float(values.max() or 1) * 1.2])
     return fig
@@ -243,13 +241,14 @@ def province_trend(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Fig
     factor, unit = money_unit(lang)
     years = df["year"].astype(int).astype(str)
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=years, y=df["planned_yi"] * factor, name=_t(lang, "planned"),
+    planned, completed = t("regions.chart.planned", lang), t("regions.chart.completed", lang)
+    fig.add_trace(go.Bar(x=years, y=df["planned_yi"] * factor, name=planned,
                          marker_color="#b9cde5",
-                         hovertemplate=f"%{{x}}<br>{_t(lang, 'planned')}: %{{y:,.1f}} {unit}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=years, y=df["completed_yi"] * factor, name=_t(lang, "completed"),
+                         hovertemplate=f"%{{x}}<br>{planned}: %{{y:,.1f}} {unit}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=years, y=df["completed_yi"] * factor, name=completed,
                              mode="lines+markers", line={"color": NEUTRAL, "width": 2.5},
-                             hovertemplate=f"%{{x}}<br>{_t(lang, 'completed')}: %{{y:,.1f}} {unit}<extra></extra>"))
-    style(fig, _t(lang, "trend_title", name=name), as_of, x_title=_t(lang, "year"),
+                             hovertemplate=f"%{{x}}<br>{completed}: %{{y:,.1f}} {unit}<extra></extra>"))
+    style(fig, t("regions.chart.trend_title", lang, name=name), as_of, x_title=t("regions.chart.year", lang),
           y_title=f"{unit}", height=360)
     fig.update_xaxes(type="category")
     return fig

@@ -9,10 +9,11 @@ extensions from the pinned wheels, the single-writer lock), ``core`` (connect, m
 data version), ``integrity`` (the rules constraints would guard, checked in every write),
 ``timetravel`` (snapshots), ``maintenance`` (maintain, backup, restore, export), ``reference``
 (regions and targets every store starts with), ``batches`` (import batches: write, revert, list),
-``demo`` (the demo dataset), ``targets`` (the clause (九) targets). See docs/store.md.
+``demo`` (the demo dataset), ``targets`` (the clause (九) targets), ``public_lists`` (real national
+lists and statistics from data/public_lists/, kept apart from demo and imported data). See docs/store.md.
 """
 
-from . import batches, demo, engine, integrity, maintenance, targets, timetravel
+from . import batches, demo, engine, integrity, maintenance, public_lists, targets, timetravel
 from .batches import demo_batches, new_batch, next_project_id
 from .core import (
     COUNTED_TABLES,
@@ -31,7 +32,7 @@ from .core import (
     table_counts,
     write,
 )
-from .engine import Location
+from .engine import Connection, Location
 from .errors import StoreError
 from .integrity import IntegrityError, check
 from .maintenance import backup, export_table, file_stats, maintain, read_manifest, restore, tables
@@ -41,11 +42,19 @@ from .timetravel import snapshot_cursor, snapshot_for, snapshots
 
 remove_demo = demo.remove
 
+
+def reload_public_lists(con: Connection) -> dict[str, int]:
+    """Reload data/public_lists/ into the store in one transaction; returns rows per table."""
+    with write(con):
+        return public_lists.load(con)
+
+
 __all__ = [
     "COUNTED_TABLES", "DEFAULT_TARGET_YEAR", "LATEST_VERSION", "MIGRATIONS_DIR", "IntegrityError", "Location",
     "StoreError", "backup", "batches", "check", "connect", "cursor", "data_version", "demo", "demo_batches", "engine",
     "export_table", "file_stats", "integrity", "location", "maintain", "maintenance", "migrate", "migrations",
-    "new_batch", "next_project_id", "open_store", "opened", "read_manifest", "remove_demo", "restore", "scalar",
+    "new_batch", "next_project_id", "open_store", "opened", "public_lists", "read_manifest", "reload_public_lists",
+    "remove_demo", "restore", "scalar",
     "schema_version", "set_target_year", "snapshot_cursor", "snapshot_for", "snapshots", "table_counts", "tables",
     "targets", "timetravel", "write",
 ]

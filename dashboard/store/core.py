@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import engine, reference
+from . import engine, public_lists, reference
 from .engine import Connection
 from .errors import StoreError
 
@@ -123,7 +123,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load}
 
 
 def _applied(con: Connection) -> set[int]:
@@ -228,7 +228,7 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
 
 COUNTED_TABLES = (
     "regions", "targets", "import_batches", "clusters", "cluster_metrics", "projects",
-    "project_investments", "project_funding",
+    "project_investments", "project_funding", "public_lists", "public_clusters", "public_statistics",
 )
 
 

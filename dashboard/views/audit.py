@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from .. import appdb, downloads
-from ..auth import session
-from ..i18n import tr
+from ..auth import accounts, session
+from ..auth.permissions import Perm, Role, parse_role
+from ..i18n import current_lang, t
+from ..queries import common as queries
 from ..store import auth as auth_store
 
 CAP = 5000
@@ -23,46 +25,119 @@ def _events(since: dt.date, until: dt.date, actor: str, action: str | None) -> p
 
 
 def render() -> None:
-    st.title(tr("nav.audit"))
-    st.caption(tr("audit.caption"))
+    st.title(t("nav.audit"))
+    st.caption(t("audit.caption"))
     with appdb.cursor() as cur:
         actions = auth_store.actions(cur)
         accounts = auth_store.accounts(cur)
     today = dt.datetime.now(dt.UTC).date()
     c1, c2, c3, c4 = st.columns(4)
-    since = c1.date_input(tr("audit.since"), value=today - dt.timedelta(days=30), key="audit_since")
-    until = c2.date_input(tr("audit.until"), value=today, key="audit_until")
-    actor = c3.text_input(tr("audit.actor"), key="audit_actor")
-    action = c4.selectbox(tr("audit.action"), [None, *actions], key="audit_action",
-                          format_func=lambda a: tr("audit.all") if a is None else a)
+    since = c1.date_input(t("audit.since"), value=today - dt.timedelta(days=30), key="audit_since")
+    until = c2.date_input(t("audit.until"), value=today, key="audit_until")
+    actor = c3.text_input(t("audit.actor"), key="audit_actor")
+    action = c4.selectbox(t("audit.action"), [None, *actions], key="audit_action",
+                          format_func=lambda a: t("audit.all") if a is None else a)
     events = _events(since, until, actor, action)
     if events.empty:
-        st.info(tr("audit.none"))
+        st.info(t("audit.none"))
     else:
-        st.caption(tr("audit.shown", n=len(events), cap=CAP))
+        st.caption(t("audit.shown", n=len(events), cap=CAP))
         st.dataframe(events, hide_index=True, width="stretch", column_config={
-            "event_id": tr("audit.col_id"),
-            "happened_at": st.column_config.DatetimeColumn(tr("audit.col_at"), format="YYYY-MM-DD HH:mm:ss"),
-            "actor": tr("audit.col_actor"), "via": tr("audit.col_via"), "source": tr("audit.col_source"),
-            "action": tr("audit.col_action"), "outcome": tr("audit.col_outcome"),
-            "detail": st.column_config.TextColumn(tr("audit.col_detail"), width="large"),
+            "event_id": t("audit.col_id"),
+            "happened_at": st.column_config.DatetimeColumn(t("audit.col_at"), format="YYYY-MM-DD HH:mm:ss"),
+            "actor": t("audit.col_actor"), "via": t("audit.col_via"), "source": t("audit.col_source"),
+            "action": t("audit.col_action"), "outcome": t("audit.col_outcome"),
+            "detail": st.column_config.TextColumn(t("audit.col_detail"), width="large"),
         })
 
-        downloads.button(tr("audit.download"), lambda: _events(since, until, actor, action),
+        downloads.button(t("audit.download"), lambda: _events(since, until, actor, action),
                          f"sei-audit-{since}-{until}", kind="csv", what="audit", key="audit_download",
                          filters={"since": since, "until": until, "actor": actor, "action": action})
 
-    st.subheader(tr("audit.accounts"))
-    st.caption(tr("audit.accounts_help"))
+    st.subheader(t("audit.accounts"))
+    st.caption(t("audit.accounts_help"))
     if accounts:
         table = pd.DataFrame([{
             "username": a.username, "role": session.role_label(a.role),
-            "provinces": ", ".join(a.provinces) or tr("audit.all_provinces"), "email": a.email or "",
+            "provinces": ", ".join(a.provinces) or t("audit.all_provinces"), "email": a.email or "",
             "disabled": a.disabled, "updated_at": a.updated_at,
         } for a in accounts])
         st.dataframe(table, hide_index=True, width="stretch", column_config={
-            "username": tr("audit.col_user"), "role": tr("audit.col_role"),
-            "provinces": tr("audit.col_provinces"), "email": tr("audit.col_email"),
-            "disabled": st.column_config.CheckboxColumn(tr("audit.col_disabled")),
-            "updated_at": st.column_config.DatetimeColumn(tr("audit.col_updated"), format="YYYY-MM-DD HH:mm"),
+            "username": t("audit.col_user"), "role": t("audit.col_role"),
+            "provinces": t("audit.col_provinces"), "email": t("audit.col_email"),
+            "disabled": st.column_config.CheckboxColumn(t("audit.col_disabled")),
+            "updated_at": st.column_config.DatetimeColumn(t("audit.col_updated"), format="YYYY-MM-DD HH:mm"),
         })
+    _account_forms(accounts)
+
+
+def _province_names() -> dict[str, str]:
+    provs = appdb.load(queries.provinces)
+    col = "short_name" if current_lang() == "zh" else "name_en"
+    return dict(zip(provs["code"], provs[col], strict=True))
+
+
+def _account_forms(existing: list) -> None:  # noqa: ANN001 - list of Account
+    """Add an account, or change one (role, provinces, disabled, password). Each submit checks the
+    right again on the server and is recorded in the audit trail with the admin's name."""
+    done = st.session_state.pop("audit_account_done", None)
+    if done:
+        st.success(done, icon=":material/how_to_reg:")
+    names = _province_names()
+    roles = [r.value for r in Role]
+    left, right = st.columns(2)
+    with left.form("account_add", clear_on_submit=True, border=True):
+        st.markdown(f"**{t('audit.add_title')}**")
+        name = st.text_input(t("audit.col_user"), key="acct_add_name")
+        role = st.selectbox(t("audit.col_role"), roles, format_func=session.role_label, key="acct_add_role")
+        provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
+                                   placeholder=t("audit.all_provinces"), key="acct_add_provinces")
+        password = st.text_input(t("audit.password"), type="password", key="acct_add_password",
+                                 help=t("audit.password_help"), autocomplete="new-password")
+        if st.form_submit_button(t("audit.add"), icon=":material/person_add:"):
+            _apply(lambda con, who: auth_store.add_account(
+                con, who, accounts.check_name(name), parse_role(role), tuple(sorted(provinces)),
+                accounts.hash_password(password)), t("audit.added", user=name))
+    if not existing:
+        return
+    with right.form("account_change", border=True):
+        st.markdown(f"**{t('audit.change_title')}**")
+        user = st.selectbox(t("audit.col_user"), [a.username for a in existing], key="acct_chg_user")
+        role = st.selectbox(t("audit.col_role"), [None, *roles], key="acct_chg_role",
+                            format_func=lambda r: t("audit.unchanged") if r is None else session.role_label(r))
+        provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
+                                   placeholder=t("audit.unchanged"), key="acct_chg_provinces")
+        all_provinces = st.checkbox(t("audit.set_all_provinces"), key="acct_chg_all")
+        state = st.radio(t("audit.col_disabled"), [None, "disable", "enable"], horizontal=True,
+                         format_func=lambda v: t("audit.unchanged") if v is None else t(f"audit.{v}"),
+                         key="acct_chg_state")
+        password = st.text_input(t("audit.new_password"), type="password", key="acct_chg_password",
+                                 help=t("audit.password_help"), autocomplete="new-password")
+        if st.form_submit_button(t("audit.change"), icon=":material/manage_accounts:"):
+            def change(con, who):  # noqa: ANN001, ANN202
+                if role is not None:
+                    auth_store.update_account(con, who, user, "user_set_role", role=parse_role(role))
+                if provinces or all_provinces:
+                    auth_store.update_account(con, who, user, "user_set_provinces",
+                                              provinces=() if all_provinces else tuple(sorted(provinces)))
+                if state is not None:
+                    auth_store.update_account(con, who, user, f"user_{state}", disabled=state == "disable")
+                if password:
+                    auth_store.update_account(con, who, user, "user_reset_password",
+                                              password_hash=accounts.hash_password(password))
+
+            _apply(change, t("audit.changed", user=user))
+
+
+def _apply(action, message: str) -> None:  # noqa: ANN001
+    if not session.require(Perm.ACCOUNTS, "accounts"):
+        return
+    who = session.current()
+    try:
+        with appdb.cursor() as cur:
+            action(cur, who)
+    except ValueError as exc:  # AccountError, a bad name or password: one sentence, nothing written
+        st.error(str(exc), icon=":material/error:")
+        return
+    st.session_state["audit_account_done"] = message
+    st.rerun()

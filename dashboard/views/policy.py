@@ -8,27 +8,17 @@ import streamlit as st
 
 from .. import appdb, taxonomy, ui
 from ..formatting import count, join_list, money, percent
-from ..i18n import current_lang, tr
+from ..i18n import current_lang, t
 from ..queries import clusters, overview
 from ..queries import policy as queries
-from . import current_filters
-
-
-def _page(slug: str) -> st.Page:
-    """A link target for a page registered by the app (same url_path → same page)."""
-    from . import PAGES
-
-    for page_slug, icon, render in PAGES:
-        if page_slug == slug:
-            return st.Page(render, title=tr(f"nav.{slug}"), icon=icon, url_path=slug)
-    raise KeyError(slug)
+from .base import current_filters, page
 
 
 def render() -> None:
     lang = current_lang()
     f = current_filters()
-    st.title(tr("nav.policy"))
-    st.caption(tr("policy.intro"))
+    st.title(t("nav.policy"))
+    st.caption(t("policy.intro"))
     st.caption(ui.as_of_line())
     sectors = appdb.load(overview.sector_totals, f).set_index("sector")
     programmes = appdb.load(queries.programme_totals, f).set_index("programme")
@@ -36,7 +26,7 @@ def render() -> None:
     channels = appdb.load(queries.channel_totals, f).set_index("source")
     measures = taxonomy.measures()
     tracked = sum(m.tracked_by != "none" for m in measures)
-    st.caption(tr("policy.tracked_count", n=tracked, m=len(measures) - tracked))
+    st.caption(t("policy.tracked_count", n=tracked, m=len(measures) - tracked))
     section = None
     for m in measures:
         name = m.section_zh if lang == "zh" else m.section_en
@@ -51,7 +41,7 @@ def render() -> None:
             depts = [taxonomy.department_name(d, lang) for d in m.lead_departments]
             if depts:
                 key = "policy.leads_sentence" if any("牵头" in d for d in m.lead_departments) else "policy.leads"
-                st.caption(tr(key, names=join_list(depts, lang)))
+                st.caption(t(key, names=join_list(depts, lang)))
 
 
 def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes: pd.DataFrame,
@@ -62,49 +52,49 @@ def _tracking(m: taxonomy.Measure, lang: str, sectors: pd.DataFrame, programmes:
         name = taxonomy.label("sector", slug, lang)
         if slug in sectors.index and int(sectors.loc[slug, "projects"]) > 0:
             r = sectors.loc[slug]
-            st.markdown(tr("policy.sector_line", name=name, projects=count(int(r["projects"]), lang),
+            st.markdown(t("policy.sector_line", name=name, projects=count(int(r["projects"]), lang),
                            money=money(float(r["investment_yi"]), lang),
                            share=percent(float(r["investment_yi"]) / all_investment)))
         else:
-            st.caption(tr("policy.empty"))
-        st.page_link(_page("sectors"), label=tr("policy.sector_link", name=name), icon=":material/category:",
+            st.caption(t("policy.empty"))
+        st.page_link(page("sectors"), label=t("policy.sector_link", name=name), icon=":material/category:",
                      query_params={"sector": slug, "lang": lang})
     elif kind == "targets":
-        for t in taxonomy.tiers():
-            if t.slug not in tiers.index:
+        for tier in taxonomy.tiers():
+            if tier.slug not in tiers.index:
                 continue
-            r = tiers.loc[t.slug]
+            r = tiers.loc[tier.slug]
             n, target = int(r["designated"]), int(r["target_count"])
-            st.markdown(tr("policy.targets_line", name=t.short_zh if lang == "zh" else t.short_en,
-                           status=taxonomy.status_label(t.slug, "designated", lang),
+            st.markdown(t("policy.targets_line", name=tier.short_zh if lang == "zh" else tier.short_en,
+                           status=taxonomy.status_label(tier.slug, "designated", lang),
                            n=count(n, lang), target=count(target, lang), share=percent(n / target, 0),
                            year=int(r["target_year"])))
-        st.caption(tr("policy.targets_year_note"))
-        st.page_link(_page("clusters"), label=tr("nav.clusters"), icon=":material/hub:",
+        st.caption(t("policy.targets_year_note"))
+        st.page_link(page("clusters"), label=t("nav.clusters"), icon=":material/hub:",
                      query_params={"lang": lang})
     elif kind == "programme":
         name = taxonomy.label("programme", slug, lang)
         if slug in programmes.index:
             r = programmes.loc[slug]
-            st.markdown(tr("policy.programme_line", name=name, projects=count(int(r["projects"]), lang),
+            st.markdown(t("policy.programme_line", name=name, projects=count(int(r["projects"]), lang),
                            money=money(float(r["investment_yi"]), lang)))
         else:
-            st.caption(tr("policy.empty"))
+            st.caption(t("policy.empty"))
     elif kind == "funding":
         clause_channels = [s for s in taxonomy.funding_sources() if s.clause == m.clause]
         total = float(channels["amount_yi"].sum()) or 1.0
         shown = False
         for s in clause_channels:
             amount = float(channels.loc[s.slug, "amount_yi"]) if s.slug in channels.index else 0.0
-            st.markdown(tr("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
-                           kind=tr(f"policy.kind_{s.kind}"), money=money(amount, lang),
+            st.markdown(t("policy.funding_line", name=taxonomy.label("funding", s.slug, lang),
+                           kind=t(f"policy.kind_{s.kind}"), money=money(amount, lang),
                            share=percent(amount / total))
-                        + ("" if s.named_in_text else tr("policy.funding_not_named")))
+                        + ("" if s.named_in_text else t("policy.funding_not_named")))
             shown = True
         if not shown:
-            st.caption(tr("policy.empty"))
-        st.page_link(_page("funding"), label=tr("policy.funding_link"), icon=":material/account_balance:",
+            st.caption(t("policy.empty"))
+        st.page_link(page("funding"), label=t("policy.funding_link"), icon=":material/account_balance:",
                      query_params={"lang": lang})
     else:
         note = m.note_zh if lang == "zh" else m.note_en
-        st.markdown(f":gray[{tr('policy.untracked')} {note}]")
+        st.markdown(f":gray[{t('policy.untracked')} {note}]")

@@ -13,9 +13,9 @@ import streamlit as st
 from .. import appdb, downloads, taxonomy, ui
 from ..charts import projects as charts
 from ..formatting import count, money, money_unit
-from ..i18n import current_lang, t, tr
+from ..i18n import current_lang, t
 from ..queries import projects as queries
-from . import current_filters
+from .base import current_filters
 
 SEARCH_KEY, SORT_KEY, DESC_KEY = "projects_search", "projects_sort", "projects_desc"
 SIZE_KEY, PAGE_KEY, TABLE_KEY = "projects_page_size", "projects_page", "projects_table"
@@ -31,26 +31,25 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rows in the UI language: names for codes, money in 亿元 / CNY bn, years as text."""
     factor, _unit = money_unit(lang)
 
-    def tr(key: str) -> str:  # the language passed in: exports are built outside the page run
-        return t(key, lang)
-
     def year(v: object) -> str:
         return "—" if pd.isna(v) else str(int(v))  # type: ignore[arg-type]
 
+    # the language passed in, never the page's: exports are built outside the page run
     out = pd.DataFrame({
-        tr("projects.col_id"): df["project_id"].astype(str),
-        tr("projects.col_name"): df["name"],
-        tr("projects.col_owner"): df["owner"].fillna("—"),
-        tr("projects.col_province"): df["province_en" if lang == "en" else "province_short"].fillna(
+        t("projects.col_id", lang): df["project_id"].astype(str),
+        t("projects.col_name", lang): df["name"],
+        t("projects.col_owner", lang): df["owner"].fillna("—"),
+        t("projects.col_province", lang): df["province_en" if lang == "en" else "province_short"].fillna(
             df["province_code"]),
-        tr("projects.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
-        tr("projects.col_sector"): [taxonomy.label("sector", s, lang) for s in df["sector"]],
-        tr("projects.col_stage"): [tr(f"filters.stage_{s}") if isinstance(s, str) else "—" for s in df["stage"]],
-        tr("projects.col_ownership"): [tr(f"filters.own_{s}") if isinstance(s, str) else "—"
-                                       for s in df["ownership"]],
-        tr("projects.col_start"): df["start_year"].map(year),
-        tr("projects.col_end"): df["end_year"].map(year),
-        tr("projects.col_investment"): (df["total_investment_yi"] * factor).round(4),
+        t("projects.col_city", lang): df["city_en" if lang == "en" else "city_short"].fillna("—"),
+        t("projects.col_sector", lang): [taxonomy.label("sector", s, lang) for s in df["sector"]],
+        t("projects.col_stage", lang): [t(f"filters.stage_{s}", lang) if isinstance(s, str) else "—"
+                                        for s in df["stage"]],
+        t("projects.col_ownership", lang): [t(f"filters.own_{s}", lang) if isinstance(s, str) else "—"
+                                            for s in df["ownership"]],
+        t("projects.col_start", lang): df["start_year"].map(year),
+        t("projects.col_end", lang): df["end_year"].map(year),
+        t("projects.col_investment", lang): (df["total_investment_yi"] * factor).round(4),
     })
     return out
 
@@ -63,21 +62,21 @@ def export_frames(f, search: str, sort: str, descending: bool, lang: str) -> Ite
 def render() -> None:
     lang = current_lang()
     f = current_filters()
-    st.title(tr("nav.projects"))
-    st.caption(tr("projects.intro"))
+    st.title(t("nav.projects"))
+    st.caption(t("projects.intro"))
     as_of = ui.as_of_line()
 
     c1, c2, c3, c4 = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
-    search = c1.text_input(tr("projects.search"), key=SEARCH_KEY, placeholder=tr("projects.search_placeholder"))
-    sort = c2.selectbox(tr("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
-                        format_func=lambda s: tr(f"projects.sort_{s}"))
-    descending = c3.toggle(tr("projects.sort_desc"), value=True, key=DESC_KEY)
-    page_size = c4.selectbox(tr("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY)
+    search = c1.text_input(t("projects.search"), key=SEARCH_KEY, placeholder=t("projects.search_placeholder"))
+    sort = c2.selectbox(t("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
+                        format_func=lambda s: t(f"projects.sort_{s}"))
+    descending = c3.toggle(t("projects.sort_desc"), value=True, key=DESC_KEY)
+    page_size = c4.selectbox(t("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY)
     summary = appdb.load(queries.project_count, f, search=search).iloc[0]
     total = int(summary["projects"])
     if total == 0:
         if search.strip():
-            st.info(tr("projects.no_match"), icon=":material/search_off:")
+            st.info(t("projects.no_match"), icon=":material/search_off:")
         else:
             ui.empty_state()
     else:
@@ -85,18 +84,18 @@ def render() -> None:
         if int(st.session_state.get(PAGE_KEY) or 1) > pages:
             st.session_state[PAGE_KEY] = pages
         p1, p2 = st.columns([1, 5], vertical_alignment="bottom")
-        page = int(p1.number_input(tr("projects.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY))
-        p2.markdown(tr("projects.page_of", page=page, pages=count(pages, lang), total=count(total, lang),
-                       money=money(summary["investment_yi"] , lang)))
+        page = int(p1.number_input(t("projects.page"), min_value=1, max_value=pages, step=1, key=PAGE_KEY))
+        p2.markdown(t("projects.page_of", page=page, pages=count(pages, lang), total=count(total, lang),
+                       money=money(summary["investment_yi"], lang)))
         rows = appdb.load(queries.project_page, f, search=search, sort=sort, descending=descending, page=page,
                           page_size=page_size)
         shown = table(rows, lang)
         event = st.dataframe(shown, hide_index=True, key=TABLE_KEY, on_select="rerun",
                              selection_mode="single-row", height=min(38 + 35 * len(shown), 640),
-                             column_config={tr("projects.col_investment"): st.column_config.NumberColumn(
+                             column_config={t("projects.col_investment"): st.column_config.NumberColumn(
                                  format="%.2f")})
         chosen = (event.selection.rows if event is not None else []) or []
-        st.caption(tr("projects.select_hint"))
+        st.caption(t("projects.select_hint"))
         _export(f, search, sort, descending, lang, total)
         if chosen and chosen[0] < len(rows):
             _detail(int(rows.iloc[chosen[0]]["project_id"]), lang, as_of)
@@ -105,21 +104,21 @@ def render() -> None:
 
 
 def _export(f, search: str, sort: str, descending: bool, lang: str, total: int) -> None:  # noqa: ANN001
-    with st.expander(tr("projects.export"), icon=":material/download:"):
+    with st.expander(t("projects.export"), icon=":material/download:"):
         cap = queries.EXPORT_CAP
         if total > cap:
-            st.warning(tr("projects.export_cap", total=count(total, lang), cap=count(cap, lang)))
+            st.warning(t("projects.export_cap", total=count(total, lang), cap=count(cap, lang)))
         else:
-            st.caption(tr("projects.export_ok", total=count(total, lang)))
+            st.caption(t("projects.export_ok", total=count(total, lang)))
         c1, c2 = st.columns(2)
         stamp = dt.date.today().isoformat()
         def frames() -> Iterable[pd.DataFrame]:
             return export_frames(f, search, sort, descending, lang)
 
         scope = {"filters": f, "search": search, "sort": sort, "descending": descending}
-        downloads.button(tr("projects.export_csv"), frames, f"projects-{stamp}", kind="csv", what="projects",
+        downloads.button(t("projects.export_csv"), frames, f"projects-{stamp}", kind="csv", what="projects",
                          filters=scope, key="projects_export_csv", where=c1, icon=":material/csv:")
-        downloads.button(tr("projects.export_xlsx"), frames, f"projects-{stamp}", kind="xlsx", what="projects",
+        downloads.button(t("projects.export_xlsx"), frames, f"projects-{stamp}", kind="xlsx", what="projects",
                          filters=scope, key="projects_export_xlsx", where=c2, icon=":material/table:")
 
 
@@ -129,58 +128,58 @@ def _detail(project_id: int, lang: str, as_of: str) -> None:
     if d.empty:
         return
     row = d.iloc[0]
-    st.subheader(tr("projects.detail", name=row["name"]))
+    st.subheader(t("projects.detail", name=row["name"]))
     fields = table(d, lang).iloc[0]
     programme = row["programme"]
-    fields[tr("projects.col_programme")] = (taxonomy.label("programme", programme, lang)
+    fields[t("projects.col_programme")] = (taxonomy.label("programme", programme, lang)
                                             if isinstance(programme, str) else "—")
     st.dataframe(fields.rename("").to_frame(), height=38 + 35 * len(fields))
     if isinstance(row["cluster_name"], str):
-        st.caption(tr("projects.detail_cluster", name=row["cluster_name"]))
+        st.caption(t("projects.detail_cluster", name=row["cluster_name"]))
     when = "—" if pd.isna(row["batch_imported_at"]) else pd.Timestamp(row["batch_imported_at"]).strftime(
         "%Y-%m-%d %H:%M")
-    st.caption(tr("projects.detail_batch", id=int(row["batch_id"]), file=row["batch_file"], when=when))
+    st.caption(t("projects.detail_batch", id=int(row["batch_id"]), file=row["batch_file"], when=when))
     _factor, unit = money_unit(lang)
     left, right = st.columns(2)
     with left:
         flows = appdb.load(queries.project_flows, f, project_id=project_id)
         if flows.empty:
-            st.caption(tr("projects.no_flows"))
+            st.caption(t("projects.no_flows"))
         else:
-            fig = charts.project_flows(flows, lang, as_of, title=tr("projects.flows_title"),
-                                       planned=tr("projects.planned"), completed=tr("projects.completed"),
-                                       x_title=tr("projects.year"))
+            fig = charts.project_flows(flows, lang, as_of, title=t("projects.flows_title"),
+                                       planned=t("projects.planned"), completed=t("projects.completed"),
+                                       x_title=t("projects.year"))
             ui.chart(fig, flows, f"project_{project_id}_flows")
     with right:
         funding = appdb.load(queries.project_funding, f, project_id=project_id)
         if funding.empty:
-            st.caption(tr("projects.no_funding"))
+            st.caption(t("projects.no_funding"))
         else:
-            fig = charts.project_funding(funding, lang, as_of, title=tr("projects.funding_title"),
-                                         x_title=tr("projects.funding_x", unit=unit))
+            fig = charts.project_funding(funding, lang, as_of, title=t("projects.funding_title"),
+                                         x_title=t("projects.funding_x", unit=unit))
             ui.chart(fig, funding, f"project_{project_id}_funding")
 
 
 def _watch_list(lang: str) -> None:
     f = current_filters()
     year, from_data = as_of_year()
-    st.header(tr("projects.watch"))
-    st.markdown(tr("projects.watch_intro" if from_data else "projects.watch_intro_now", year=year))
+    st.header(t("projects.watch"))
+    st.markdown(t("projects.watch_intro" if from_data else "projects.watch_intro_now", year=year))
     counts = appdb.load(queries.overdue_counts, f, as_of=year)
     cols = st.columns(len(counts))
     for col, r in zip(cols, counts.itertuples(), strict=True):
-        col.metric(tr(f"projects.reason_{r.reason}"), count(int(r.projects), lang),
-                   money(r.investment_yi , lang), delta_color="off", delta_arrow="off")
+        col.metric(t(f"projects.reason_{r.reason}"), count(int(r.projects), lang),
+                   money(r.investment_yi, lang), delta_color="off", delta_arrow="off")
     if int(counts["projects"].sum()) == 0:
-        st.success(tr("projects.watch_none"), icon=":material/task_alt:")
+        st.success(t("projects.watch_none"), icon=":material/task_alt:")
         return
     limit = 500
     rows = appdb.load(queries.overdue_list, f, as_of=year, limit=limit)
     shown = table(rows, lang)
-    shown.insert(0, tr("projects.col_overdue"), rows["years_overdue"].astype(int))
-    shown.insert(0, tr("projects.col_reason"), [tr(f"projects.reason_{r}") for r in rows["reason"]])
-    st.markdown(f"**{tr('projects.watch_list', n=limit)}**")
+    shown.insert(0, t("projects.col_overdue"), rows["years_overdue"].astype(int))
+    shown.insert(0, t("projects.col_reason"), [t(f"projects.reason_{r}") for r in rows["reason"]])
+    st.markdown(f"**{t('projects.watch_list', n=limit)}**")
     st.dataframe(shown, hide_index=True, height=420, key="projects_watch",
-                 column_config={tr("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
-    downloads.button(tr("common.download_data"), shown, f"overdue-{year}", kind="csv", what="overdue",
+                 column_config={t("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
+    downloads.button(t("common.download_data"), shown, f"overdue-{year}", kind="csv", what="overdue",
                      filters={"filters": f, "as_of": year}, key="projects_watch_download")

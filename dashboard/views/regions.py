@@ -13,10 +13,10 @@ import streamlit as st
 from .. import appdb, filters, taxonomy, ui
 from ..charts import regions as charts
 from ..formatting import count, money
-from ..i18n import current_lang, tr
+from ..i18n import current_lang, t
 from ..queries import common
 from ..queries import regions as queries
-from . import current_filters
+from .base import current_filters
 
 PICKER_PREFIX = "regions_province_picker"  # + _zh / _en: a selectbox keeps its old labels otherwise
 METRIC_KEY = "regions_metric"
@@ -37,8 +37,8 @@ def _names(lang: str) -> dict[str, str]:
 def render() -> None:
     lang = current_lang()
     f = current_filters()
-    st.title(tr("nav.regions"))
-    st.caption(tr("regions.intro"))
+    st.title(t("nav.regions"))
+    st.caption(t("regions.intro"))
     as_of = ui.as_of_line()
     names = _names(lang)
     picker_key = f"{PICKER_PREFIX}_{lang}"
@@ -50,20 +50,20 @@ def render() -> None:
     totals = appdb.load(queries.province_totals, f)
     cities = appdb.load(queries.cluster_cities, f)
     metric = st.segmented_control(
-        tr("regions.metric"), METRICS, format_func=lambda m: tr(f"regions.metric_{m}"),
+        t("regions.metric"), METRICS, format_func=lambda m: t(f"regions.metric_{m}"),
         default="investment", key=METRIC_KEY, required=True) or "investment"
     map_col, side = st.columns([4, 1])
     with side:
-        st.selectbox(tr("regions.picker"), [None, *names], key=picker_key, on_change=_pick_province,
+        st.selectbox(t("regions.picker"), [None, *names], key=picker_key, on_change=_pick_province,
                      args=(picker_key,),
-                     format_func=lambda c: tr("regions.picker_none") if c is None else names.get(c, c),
-                     help=tr("regions.picker_help"))
+                     format_func=lambda c: t("regions.picker_none") if c is None else names.get(c, c),
+                     help=t("regions.picker_help"))
         if len(f.provinces) > 1:
-            st.caption(tr("regions.multi", n=len(f.provinces)))
+            st.caption(t("regions.multi", n=len(f.provinces)))
         top = totals[totals["investment_yi"] > 0].nlargest(5, "investment_yi")
         if not top.empty:
-            st.markdown(f"**{tr('regions.top_title')}**")
-            st.markdown("\n".join(f"{i}. {names.get(r.code, r.code)} · {money(r.investment_yi , lang)}"
+            st.markdown(f"**{t('regions.top_title')}**")
+            st.markdown("\n".join(f"{i}. {names.get(r.code, r.code)} · {money(r.investment_yi, lang)}"
                                   for i, r in enumerate(top.itertuples(), start=1)))
     with map_col:
         if int(totals["projects"].sum()) == 0 and int(totals["clusters"].sum()) == 0:
@@ -72,33 +72,33 @@ def render() -> None:
         fig = charts.province_map(totals, cities, metric, lang, as_of, selected=selected)
         data = totals.assign(name=totals["code"].map(names))
         ui.chart(fig, data, "regions_map")
-        st.caption(tr("regions.map_note"))
+        st.caption(t("regions.map_note"))
 
     groups = appdb.load(queries.region_groups, f)
     fig = charts.region_groups(groups, lang, as_of)
     ui.chart(fig, groups.assign(name=[charts.group_label(g, lang) for g in groups["region_group"]]),
              "regions_groups", on_select=ui.select_filter("regions_groups", filters.KEY_GROUP))
-    st.caption(tr("regions.groups_hint"))
+    st.caption(t("regions.groups_hint"))
 
     st.divider()
     if selected is None:
-        st.info(tr("regions.profile_hint"), icon=":material/travel_explore:")
+        st.info(t("regions.profile_hint"), icon=":material/travel_explore:")
         return
     _profile(selected, names.get(selected, selected), lang, as_of)
 
 
 def _profile(code: str, name: str, lang: str, as_of: str) -> None:
     f = current_filters()
-    st.header(tr("regions.profile", name=name))
+    st.header(t("regions.profile", name=name))
     kpis = appdb.load(queries.province_kpis, f, province=code).iloc[0]
     if int(kpis["projects"]) == 0 and int(kpis["clusters"]) == 0:
         ui.empty_state()
         return
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(tr("regions.kpi_investment"), money(kpis["investment_yi"] , lang))
-    c2.metric(tr("regions.kpi_projects"), count(int(kpis["projects"]), lang))
-    c3.metric(tr("regions.kpi_completed"), money(kpis["completed_yi"] , lang))
-    c4.metric(tr("regions.kpi_clusters"), count(int(kpis["clusters"]), lang))
+    c1.metric(t("regions.kpi_investment"), money(kpis["investment_yi"], lang))
+    c2.metric(t("regions.kpi_projects"), count(int(kpis["projects"]), lang))
+    c3.metric(t("regions.kpi_completed"), money(kpis["completed_yi"], lang))
+    c4.metric(t("regions.kpi_clusters"), count(int(kpis["clusters"]), lang))
     left, right = st.columns(2)
     with left:
         sectors = appdb.load(queries.province_sectors, f, province=code)
@@ -121,20 +121,20 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
             ui.chart(charts.province_cities(cities, name, lang, as_of), cities, "regions_profile_cities")
     with right:
         clusters = appdb.load(queries.province_clusters, f, province=code)
-        st.subheader(tr("regions.clusters_title", name=name, n=len(clusters)))
+        st.subheader(t("regions.clusters_title", name=name, n=len(clusters)))
         if clusters.empty:
-            st.caption(tr("common.empty"))
+            st.caption(t("common.empty"))
         else:
             ui.table(_cluster_table(clusters, lang), "regions_profile_clusters", height=360)
 
 
 def _cluster_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        tr("regions.col_name"): df["name"],
-        tr("regions.col_tier"): [taxonomy.label("tier", t, lang) for t in df["tier"]],
-        tr("regions.col_status"): [tr(f"regions.status_{s}") for s in df["status"]],
-        tr("regions.col_sector"): [taxonomy.label("sector", s, lang) if isinstance(s, str) else "—"
+        t("regions.col_name"): df["name"],
+        t("regions.col_tier"): [taxonomy.label("tier", t, lang) for t in df["tier"]],
+        t("regions.col_status"): [t(f"regions.status_{s}") for s in df["status"]],
+        t("regions.col_sector"): [taxonomy.label("sector", s, lang) if isinstance(s, str) else "—"
                                    for s in df["sector"]],
-        tr("regions.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
-        tr("regions.col_year"): df["designated_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
+        t("regions.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
+        t("regions.col_year"): df["designated_year"].map(lambda y: "—" if pd.isna(y) else str(int(y))),
     })

@@ -6,9 +6,9 @@ import streamlit as st
 
 from .. import appdb, filters, report, taxonomy, ui
 from ..charts import overview as charts
-from ..i18n import current_lang, tr
+from ..i18n import current_lang, t
 from ..queries import overview as oq
-from . import current_filters
+from .base import current_filters
 from .summary import ui_money
 
 ROMAN = dict(zip("一二三四五六七八九十", ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"), strict=True))
@@ -18,8 +18,8 @@ PROJECT_LIMIT = 200
 def render() -> None:
     lang = current_lang()
     f = current_filters()
-    st.title(tr("sectors.title"))
-    st.caption(tr("sectors.caption"))
+    st.title(t("sectors.title"))
+    st.caption(t("sectors.caption"))
     as_of_year = ui.as_of_year()
     totals = appdb.load(oq.sector_totals, f)
     if totals.empty:
@@ -32,7 +32,7 @@ def render() -> None:
 
     ui.chart(charts.sector_compare(table, lang, as_of, years), table, "sectors_compare",
              on_select=ui.select_filter("sectors_compare", filters.KEY_SECTOR))
-    st.caption(tr("sectors.compare_hint"))
+    st.caption(t("sectors.compare_hint"))
 
     _drill(f, lang, as_of)
 
@@ -49,25 +49,25 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
     """A sector's profile, its sub-fields (click to filter) and its projects."""
     chosen = [s for s in f.sectors if s != filters.UNCLASSIFIED]
     if not chosen:
-        st.info(tr("sectors.pick_hint"), icon=":material/touch_app:")
+        st.info(t("sectors.pick_hint"), icon=":material/touch_app:")
         return
     slug = chosen[0] if len(chosen) == 1 else st.selectbox(
-        tr("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick")
+        t("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick")
     sector = taxonomy.sector(slug)
     clause = sector.clause if lang == "zh" else ROMAN.get(sector.clause, sector.clause)
-    st.subheader(tr("sectors.profile", name=sector.name_zh if lang == "zh" else sector.name_en, clause=clause))
+    st.subheader(t("sectors.profile", name=sector.name_zh if lang == "zh" else sector.name_en, clause=clause))
     names = [taxonomy.department_name(d, lang) for d in sector.lead_departments]
     if lang == "zh":
-        st.markdown(f"**{tr('sectors.lead_departments')}**：" + "、".join(names) + tr("sectors.lead_departments_tail"))
+        st.markdown(f"**{t('sectors.lead_departments')}**：" + "、".join(names) + t("sectors.lead_departments_tail"))
     else:
-        st.markdown(f"**{tr('sectors.lead_departments')}**: " + "; ".join(names) + tr("sectors.lead_departments_tail"))
-    st.markdown(f"**{tr('sectors.nbs')}**{'：' if lang == 'zh' else ': '}" + tr(
+        st.markdown(f"**{t('sectors.lead_departments')}**: " + "; ".join(names) + t("sectors.lead_departments_tail"))
+    st.markdown(f"**{t('sectors.nbs')}**{'：' if lang == 'zh' else ': '}" + t(
         "sectors.nbs_value", n=sector.nbs_group, name=sector.nbs_name_zh if lang == "zh" else sector.nbs_name_en)
-        + ("。" if lang == "zh" else ". ") + tr("sectors.nbs_approx"))
+        + ("。" if lang == "zh" else ". ") + t("sectors.nbs_approx"))
     notes = [(taxonomy.label("subfield", sf.slug, lang), sf.note_zh if lang == "zh" else sf.note_en)
              for sf in sector.subfields if sf.note_zh]
     if notes:
-        with st.expander(tr("sectors.beyond_text"), icon=":material/info:"):
+        with st.expander(t("sectors.beyond_text"), icon=":material/info:"):
             st.markdown("\n".join(f"- **{name}**：{note}" if lang == "zh" else f"- **{name}**: {note}"
                                    for name, note in notes))
 
@@ -78,12 +78,12 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
     else:
         ui.chart(charts.subfield_bar(subs, slug, lang, as_of), subs, "sectors_subfields",
                  on_select=ui.select_filter("sectors_subfields", filters.KEY_SUBFIELD))
-        st.caption(tr("sectors.subfield_hint"))
+        st.caption(t("sectors.subfield_hint"))
     own = [s for s in f.subfields if s in {sf.slug for sf in sector.subfields}]
     scope = f.replace(sectors=(slug,), subfields=tuple(own))
     name = (", ".join(taxonomy.label("subfield", s, lang) for s in own) if own
             else charts.sector_name(slug, lang))
-    st.markdown(f"**{tr('sectors.projects_title', name=name, n=PROJECT_LIMIT)}**")
+    st.markdown(f"**{t('sectors.projects_title', name=name, n=PROJECT_LIMIT)}**")
     projects = appdb.load(oq.project_list, scope, limit=PROJECT_LIMIT)
     if projects.empty:
         ui.empty_state(key="sectors_projects_empty")

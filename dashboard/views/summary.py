@@ -10,15 +10,16 @@ import streamlit as st
 from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count, money
-from ..i18n import current_lang, tr
-from . import current_filters
+from ..i18n import current_lang, t
+from ..queries import public_lists as pq
+from .base import current_filters
 
 
 def render() -> None:
     lang = current_lang()
     f = current_filters()
-    st.title(tr("summary.title"))
-    st.caption(tr("summary.caption"))
+    st.title(t("summary.title"))
+    st.caption(t("summary.caption"))
     as_of_year = ui.as_of_year() or pd.Timestamp.now().year
     snapshot, snapshot_note = _pick_snapshot()
     run = appdb.load if snapshot is None else functools.partial(appdb.load_at, snapshot)
@@ -33,8 +34,9 @@ def render() -> None:
     _kpis(data, lang)
     ui.chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), data.tiers, "summary_targets")
 
-    st.subheader(tr("summary.highlights_title"))
+    st.subheader(t("summary.highlights_title"))
     st.markdown("\n".join(f"- {s}" for s in report.highlights(data, lang)))
+    _public_context(lang)
 
     left, right = st.columns(2)
     with left:
@@ -43,14 +45,14 @@ def render() -> None:
         else:
             ui.chart(charts.sector_bar(data.sectors, lang, as_of), data.sectors, "summary_sectors",
                      on_select=ui.select_filter("summary_sectors", filters.KEY_SECTOR))
-            st.caption(tr("summary.sector_hint"))
+            st.caption(t("summary.sector_hint"))
     with right:
         if data.provinces.empty:
             ui.empty_state(key="summary_provinces_empty")
         else:
             ui.chart(charts.province_bar(data.provinces, lang, as_of), data.provinces, "summary_provinces",
                      on_select=ui.select_filter("summary_provinces", filters.KEY_PROVINCE))
-            st.caption(tr("summary.province_hint"))
+            st.caption(t("summary.province_hint"))
 
     totals = data.flows[data.flows["is_total"]]
     if totals.empty:
@@ -59,7 +61,7 @@ def render() -> None:
         ui.chart(charts.trend(data.flows, lang, as_of), totals.drop(columns=["sector", "is_total"]),
                  "summary_trend")
 
-    st.subheader(tr("summary.top_title"))
+    st.subheader(t("summary.top_title"))
     table = report.top_projects_table(data.projects, lang)
     ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
@@ -74,49 +76,71 @@ def _pick_snapshot() -> tuple[int | None, str]:
     snaps = appdb.snapshots()
     changes = snaps[snaps["changes_data"]]
     changes = changes.iloc[::-1]
-    labels = {None: tr("summary.asof_now")}
+    labels = {None: t("summary.asof_now")}
     times = {}
     for r in changes.itertuples():
         when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
         times[int(r.snapshot_id)] = when
-        labels[int(r.snapshot_id)] = tr("summary.asof_item", id=int(r.snapshot_id), when=when,
+        labels[int(r.snapshot_id)] = t("summary.asof_item", id=int(r.snapshot_id), when=when,
                                         what=_describe(str(r.commit_message), r.batch_id))
-    with st.expander(tr("summary.asof_title"), icon=":material/history:"):
+    with st.expander(t("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
-        chosen = left.selectbox(tr("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
+        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
         picked = {label: sid for sid, label in labels.items()}.get(chosen)
         first = pd.Timestamp(snaps["snapshot_time"].min()).date()
-        day = right.date_input(tr("summary.asof_date"), value=None, key="summary_asof_date",
+        day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
                                min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
-                               help=tr("summary.asof_date_help"))
+                               help=t("summary.asof_date_help"))
     if day is not None:
         earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
         if earlier.empty:
-            st.warning(tr("summary.asof_none", date=day.isoformat()))
+            st.warning(t("summary.asof_none", date=day.isoformat()))
             return None, ""
         snapshot = int(earlier["snapshot_id"].max())
-        st.info(tr("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
-        return snapshot, tr("summary.asof_short", id=snapshot, when=day.isoformat())
+        st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
+        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat())
     if picked is None or picked == int(snaps["snapshot_id"].max()):
         return None, ""
-    st.info(tr("summary.asof_note", label=labels[picked]), icon=":material/history:")
-    return picked, tr("summary.asof_short", id=picked, when=times[picked])
+    st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
+    return picked, t("summary.asof_short", id=picked, when=times[picked])
 
 
 def _describe(message: str, batch: object) -> str:
     """A snapshot's label (written by the store in English) in the page's language."""
     kind, _, rest = message.partition(" ")
     if kind == "import" and not pd.isna(batch):
-        return tr("summary.asof_import", file=rest, batch=int(batch))
+        return t("summary.asof_import", file=rest, batch=int(batch))
     if message == "demo data":
-        return tr("summary.asof_demo")
+        return t("summary.asof_demo")
     if message == "remove demo data":
-        return tr("summary.asof_demo_removed")
+        return t("summary.asof_demo_removed")
     if kind == "revert":
-        return tr("summary.asof_revert", batch=rest.removeprefix("batch "))
+        return t("summary.asof_revert", batch=rest.removeprefix("batch "))
     if kind == "restore":
-        return tr("summary.asof_restore")
+        return t("summary.asof_restore")
     return message
+
+
+def _public_context(lang: str) -> None:
+    """Real national figures beside the data: the latest SEI and 三新 shares of GDP and the national
+    designations announced, each with its source (data/public_lists/, never the demo)."""
+    stats = appdb.load(pq.statistics)
+    lists = appdb.load(pq.lists)
+    if stats.empty and lists.empty:
+        return
+    zh = lang == "zh"
+    lines = []
+    for _, r in stats.sort_values("year").groupby("indicator").tail(1).iterrows():
+        lines.append(t("summary.public_stat", name=r["name_zh"] if zh else r["name_en"], year=int(r["year"]),
+                        value=f"{r['value']:g}{r['unit']}", source=r["source_publisher"], url=r["source_url"]))
+    for r in lists[lists["counts_to_tier"].notna()].itertuples():
+        lines.append(t("summary.public_list", name=r.name_zh if zh else r.name_en, total=r.announced_total,
+                        year=r.announced_year, publisher=r.publisher_zh if zh else r.publisher_en,
+                        verified=r.verified, url=r.source_url))
+    with st.container(border=True):
+        st.markdown(f"**{t('summary.public_title')}**")
+        st.markdown("\n".join(f"- {s}" for s in lines))
+        st.caption(t("summary.public_caption"))
 
 
 def ui_money(table: pd.DataFrame) -> dict[str, object]:
@@ -130,24 +154,24 @@ def _kpis(data: report.SummaryData, lang: str) -> None:
     now, before = data.completed(year), data.completed(year - 1)
     delta = None
     if now is not None and before:
-        delta = tr("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
+        delta = t("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
     cols = [*st.columns(3), *st.columns(3)]
-    cols[0].metric(tr("summary.kpi_investment"), money(float(k["investment_yi"]), lang),
-                   help=tr("summary.kpi_investment_help"), border=True)
-    cols[1].metric(tr("summary.kpi_projects"), count(int(k["projects"]), lang), border=True)
-    cols[2].metric(tr("summary.kpi_completed", year=year), money(now, lang), delta=delta,
-                   help=tr("summary.kpi_completed_help"), border=True)
+    cols[0].metric(t("summary.kpi_investment"), money(float(k["investment_yi"]), lang),
+                   help=t("summary.kpi_investment_help"), border=True)
+    cols[1].metric(t("summary.kpi_projects"), count(int(k["projects"]), lang), border=True)
+    cols[2].metric(t("summary.kpi_completed", year=year), money(now, lang), delta=delta,
+                   help=t("summary.kpi_completed_help"), border=True)
     for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
-        col.metric(tr("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
-                   tr("summary.kpi_tier_value", n=count(r.designated, lang),
+        col.metric(t("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
+                   t("summary.kpi_tier_value", n=count(r.designated, lang),
                       target=count(r.target_count, lang)),
-                   help=tr("summary.kpi_tier_help", year=int(r.target_year)), border=True)
+                   help=t("summary.kpi_tier_help", year=int(r.target_year)), border=True)
 
 
 def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
     """The meeting export: generated on click (kaleido renders the charts; Chromium prints the PDF)."""
-    st.subheader(tr("summary.export_title"))
-    st.caption(tr("summary.export_help"))
+    st.subheader(t("summary.export_title"))
+    st.caption(t("summary.export_help"))
 
     def html_bytes() -> bytes:
         return report.build_html(data, lang, as_of)
@@ -156,9 +180,9 @@ def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
         return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
 
     a, b, _ = st.columns([1, 1, 2])
-    downloads.file_button(tr("summary.export_html"), html_bytes, "sei-summary.html", "text/html",
+    downloads.file_button(t("summary.export_html"), html_bytes, "sei-summary.html", "text/html",
                           what="summary:html", filters=data.filters,
                           key="summary_export_html", where=a, icon=":material/print:")
-    downloads.file_button(tr("summary.export_pdf"), pdf_bytes, "sei-summary.pdf", "application/pdf",
+    downloads.file_button(t("summary.export_pdf"), pdf_bytes, "sei-summary.pdf", "application/pdf",
                           what="summary:pdf", filters=data.filters,
                           key="summary_export_pdf", where=b, icon=":material/picture_as_pdf:")

@@ -10,12 +10,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy, views
+from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy
 from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
-from ..i18n import current_lang, tr
+from ..i18n import current_lang, t
 from ..ingest import template
+from .base import page
 
 PREVIEW_ROWS = 500          # rows shown as read; the whole file is still checked
 REVIEW_ROWS = 500           # rows offered in the sector review
@@ -25,20 +26,20 @@ NO_FIELD = "—"
 
 def _field_label(field: str) -> str:
     if field == NO_FIELD:
-        return tr("upload.field_none")
+        return t("upload.field_none")
     if field.startswith("funding:"):
         slug = field.split(":", 1)[1]
-        return tr("upload.field_funding", source=taxonomy.label("funding", slug, current_lang(), short=False))
-    return tr(f"upload.field_{field}")
+        return t("upload.field_funding", source=taxonomy.label("funding", slug, current_lang(), short=False))
+    return t(f"upload.field_{field}")
 
 
 def _templates() -> None:
-    with st.expander(tr("upload.howto_title"), icon=":material/help:"):
-        st.markdown(tr("upload.howto"))
+    with st.expander(t("upload.howto_title"), icon=":material/help:"):
+        st.markdown(t("upload.howto"))
         c1, c2 = st.columns(2)
-        downloads.file_button(tr("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
+        downloads.file_button(t("upload.template_csv"), template.template_csv(), template.CSV_NAME, "text/csv",
                               what="template:csv", key="upload_template_csv", where=c1)
-        downloads.file_button(tr("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
+        downloads.file_button(t("upload.template_xlsx"), template.template_xlsx(), template.XLSX_NAME,
                               downloads.MIME["xlsx"], what="template:xlsx", key="upload_template_xlsx", where=c2)
 
 
@@ -48,11 +49,11 @@ def _preview(data: bytes, name: str, sheet: str | None, overrides: dict[str, str
     cached = st.session_state.get("upload_plan")
     if cached and cached[0] == key:
         return cached[1]
-    bar = st.progress(0.0, text=tr("upload.reading")) if len(data) > PROGRESS_FROM_BYTES else None
+    bar = st.progress(0.0, text=t("upload.reading")) if len(data) > PROGRESS_FROM_BYTES else None
 
     def progress(fraction: float, step: str) -> None:
         if bar is not None:
-            bar.progress(min(1.0, fraction), text=tr("upload.step", step=step))
+            bar.progress(min(1.0, fraction), text=t("upload.step", step=step))
 
     with appdb.cursor() as cur:
         plan = ingest.preview(cur, data, name, sheet=sheet, mapping_overrides=overrides, lang=current_lang(),
@@ -75,8 +76,8 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
         current, hide_index=True, width="stretch", key=f"upload_map_{plan.sha256[:12]}",
         disabled=["column"],
         column_config={
-            "column": st.column_config.TextColumn(tr("upload.col_header")),
-            "field": st.column_config.SelectboxColumn(tr("upload.col_field"), options=list(by_label),
+            "column": st.column_config.TextColumn(t("upload.col_header")),
+            "field": st.column_config.SelectboxColumn(t("upload.col_field"), options=list(by_label),
                                                       required=True),
         },
     )
@@ -91,33 +92,33 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
 def _problems(plan: ingest.ImportPlan) -> None:
     lang = current_lang()
     if plan.errors:
-        st.error(tr("upload.errors", count=len(plan.errors), rows=plan.rows_rejected), icon=":material/error:")
+        st.error(t("upload.errors", count=len(plan.errors), rows=plan.rows_rejected), icon=":material/error:")
         st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.errors]).drop(columns=["code"]),
                      hide_index=True, width="stretch")
     if plan.warnings:
-        with st.expander(tr("upload.warnings", count=len(plan.warnings)), icon=":material/warning:",
+        with st.expander(t("upload.warnings", count=len(plan.warnings)), icon=":material/warning:",
                          expanded=not plan.errors):
             st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.warnings]).drop(columns=["code"]),
                          hide_index=True, width="stretch")
     if plan.errors or plan.warnings:
         problems = [p.as_dict(lang) for p in [*plan.errors, *plan.warnings]]
-        kinds = [tr("upload.kind_error")] * len(plan.errors) + [tr("upload.kind_warning")] * len(plan.warnings)
+        kinds = [t("upload.kind_error")] * len(plan.errors) + [t("upload.kind_warning")] * len(plan.warnings)
         table = pd.DataFrame(problems).drop(columns=["code"]).rename(columns={
-            "row": tr("upload.col_row"), "column": tr("upload.col_column"), "value": tr("upload.col_value"),
-            "message": tr("upload.col_message")})
-        table.insert(0, tr("upload.col_kind"), kinds)
+            "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
+            "message": t("upload.col_message")})
+        table.insert(0, t("upload.col_kind"), kinds)
         stem = f"{plan.file_name.rsplit('.', 1)[0]}-problems"
-        downloads.button(tr("upload.download_problems"), table, stem, kind="csv", what="import:problems",
+        downloads.button(t("upload.download_problems"), table, stem, kind="csv", what="import:problems",
                          filters={"file": plan.file_name, "sha256": plan.sha256}, key="upload_problems_download")
     if not plan.errors:
-        st.success(tr("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
+        st.success(t("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
 
 
 def _rows_as_read(plan: ingest.ImportPlan) -> None:
     shown = plan.raw.head(PREVIEW_ROWS)
     rejected = plan.rejected_rows
-    config = {"row": st.column_config.NumberColumn(tr("upload.col_row"), format="%d",
-                                                   help=tr("upload.col_row_help"))}
+    config = {"row": st.column_config.NumberColumn(t("upload.col_row"), format="%d",
+                                                   help=t("upload.col_row_help"))}
     if rejected:
         styled = shown.style.apply(
             lambda r: ["background-color: #fde2e1" if r["row"] in rejected else "" for _ in r], axis=1)
@@ -125,19 +126,19 @@ def _rows_as_read(plan: ingest.ImportPlan) -> None:
     else:
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     if len(plan.raw) > PREVIEW_ROWS:
-        st.caption(tr("upload.shown", shown=PREVIEW_ROWS, total=len(plan.raw)))
+        st.caption(t("upload.shown", shown=PREVIEW_ROWS, total=len(plan.raw)))
 
 
 def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
     review = plan.review_rows()
     if review.empty:
-        st.caption(tr("upload.review_none"))
+        st.caption(t("upload.review_none"))
         return {}
     lang = current_lang()
-    st.caption(tr("upload.review_help", count=len(review)))
+    st.caption(t("upload.review_help", count=len(review)))
     slugs = [s.slug for s in taxonomy.sectors()]
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
-    unclassified = tr("upload.unclassified")
+    unclassified = t("upload.unclassified")
     table = review.head(REVIEW_ROWS).copy()
     table["sector_keywords"] = table["sector_keywords"].fillna("")
     table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
@@ -147,20 +148,20 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
         width="stretch", key=f"upload_review_{plan.sha256[:12]}",
         disabled=["row", "name", "sector_keywords", "sector_confidence"],
         column_config={
-            "row": st.column_config.NumberColumn(tr("upload.col_row"), format="%d"),
-            "name": st.column_config.TextColumn(tr("upload.col_name")),
-            "sector_keywords": st.column_config.TextColumn(tr("upload.col_keywords")),
-            "sector_confidence": st.column_config.ProgressColumn(tr("upload.col_confidence"), min_value=0,
+            "row": st.column_config.NumberColumn(t("upload.col_row"), format="%d"),
+            "name": st.column_config.TextColumn(t("upload.col_name")),
+            "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords")),
+            "sector_confidence": st.column_config.ProgressColumn(t("upload.col_confidence"), min_value=0,
                                                                  max_value=1, format="%.2f"),
-            "choice": st.column_config.SelectboxColumn(tr("upload.col_sector"),
+            "choice": st.column_config.SelectboxColumn(t("upload.col_sector"),
                                                        options=[unclassified, *labels], required=True),
         },
     )
     full = review[["row", "name", "sector", "sector_confidence", "sector_keywords"]].assign(
         sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
-    full.columns = [tr("upload.col_row"), tr("upload.col_name"), tr("upload.col_sector"),
-                    tr("upload.col_confidence"), tr("upload.col_keywords")]
-    downloads.button(tr("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
+    full.columns = [t("upload.col_row"), t("upload.col_name"), t("upload.col_sector"),
+                    t("upload.col_confidence"), t("upload.col_keywords")]
+    downloads.button(t("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
                      kind="csv", what="import:review", filters={"file": plan.file_name, "sha256": plan.sha256},
                      key="upload_review_download")
     manual: dict[int, str | None] = {}
@@ -172,13 +173,13 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
 
 def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     c1, c2, c3 = st.columns(3)
-    on_duplicate = c1.radio(tr("upload.on_duplicate"), ["update", "skip"], horizontal=True,
-                            format_func=lambda v: tr(f"upload.dup_{v}"),
-                            help=tr("upload.dup_help", count=len(plan.duplicates)))
-    skip_invalid = c2.checkbox(tr("upload.skip_invalid"), disabled=not plan.errors)
-    force = c3.checkbox(tr("upload.force"), help=tr("upload.force_help"))
+    on_duplicate = c1.radio(t("upload.on_duplicate"), ["update", "skip"], horizontal=True,
+                            format_func=lambda v: t(f"upload.dup_{v}"),
+                            help=t("upload.dup_help", count=len(plan.duplicates)))
+    skip_invalid = c2.checkbox(t("upload.skip_invalid"), disabled=not plan.errors)
+    force = c3.checkbox(t("upload.force"), help=t("upload.force_help"))
     blocked = bool(plan.errors) and not skip_invalid
-    if st.button(tr("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
+    if st.button(t("upload.commit"), type="primary", disabled=blocked or plan.rows_valid == 0,
                  icon=":material/database_upload:"):
         if not session.require(Perm.IMPORT, "import") or (manual and not session.require(Perm.TAG_REVIEW, "tags")):
             return
@@ -188,7 +189,7 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
             with appdb.cursor() as cur:
                 result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
                                        imported_by=who.name if who else "app", manual_sectors=manual,
-                                       on_wait=lambda _what: waiting.info(tr("upload.waiting"),
+                                       on_wait=lambda _what: waiting.info(t("upload.waiting"),
                                                                           icon=":material/hourglass_top:"))
         finally:
             waiting.empty()
@@ -211,41 +212,41 @@ def _done_banner() -> None:
     if not done:
         return
     batch_id, imported, updated = done
-    st.success(tr("upload.committed", batch=batch_id, rows=imported, updated=updated), icon=":material/done_all:")
+    st.success(t("upload.committed", batch=batch_id, rows=imported, updated=updated), icon=":material/done_all:")
     # A button, not a link: within a session the sidebar's own state wins over URL parameters,
     # so the filter is set in session state before switching pages.
-    if st.button(tr("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
+    if st.button(t("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
                  on_click=sidebar.set_filters, kwargs={filters.KEY_BATCH: str(batch_id)}):
-        st.switch_page(views.page("summary"), query_params={})  # bound filters carry over
+        st.switch_page(page("summary"), query_params={})  # bound filters carry over
 
 
 def _history() -> None:
-    st.subheader(tr("upload.history"))
+    st.subheader(t("upload.history"))
     reverted = st.session_state.pop("upload_reverted", None)
     if reverted:
-        st.info(tr("upload.reverted", batch=reverted[0], rows=reverted[1]))
+        st.info(t("upload.reverted", batch=reverted[0], rows=reverted[1]))
     with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
     if batches.empty:
-        st.caption(tr("upload.history_none"))
+        st.caption(t("upload.history_none"))
         return
     shown = batches[["batch_id", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
                      "rows_rejected", "projects", "status"]].copy()
-    shown["status"] = [tr(f"upload.status_{s}") for s in shown["status"]]
+    shown["status"] = [t(f"upload.status_{s}") for s in shown["status"]]
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        "batch_id": tr("upload.col_batch"), "file_name": tr("upload.col_file"),
-        "imported_at": st.column_config.DatetimeColumn(tr("upload.col_when"), format="YYYY-MM-DD HH:mm"),
-        "imported_by": tr("upload.col_who"), "rows_imported": tr("upload.col_imported"),
-        "rows_updated": tr("upload.col_updated"), "rows_rejected": tr("upload.col_rejected"),
-        "projects": tr("upload.col_projects"), "status": tr("upload.col_status"),
+        "batch_id": t("upload.col_batch"), "file_name": t("upload.col_file"),
+        "imported_at": st.column_config.DatetimeColumn(t("upload.col_when"), format="YYYY-MM-DD HH:mm"),
+        "imported_by": t("upload.col_who"), "rows_imported": t("upload.col_imported"),
+        "rows_updated": t("upload.col_updated"), "rows_rejected": t("upload.col_rejected"),
+        "projects": t("upload.col_projects"), "status": t("upload.col_status"),
     })
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    batch_id = c1.selectbox(tr("upload.revert_pick"), live["batch_id"].tolist(),
+    batch_id = c1.selectbox(t("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
-    if c2.button(tr("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
+    if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
         if not session.require(Perm.REVERT, "revert"):
             return
         with appdb.cursor() as cur:
@@ -266,13 +267,13 @@ def _demo_removal() -> None:
         demo = store.demo_batches(cur)
     removed = st.session_state.pop("upload_demo_removed", None)
     if removed is not None:
-        st.success(tr("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
+        st.success(t("upload.demo_removed", rows=removed), icon=":material/delete_sweep:")
     if not demo or not session.can(Perm.DEMO):
         return
     with st.container(border=True):
-        st.markdown(tr("upload.demo_present"))
-        sure = st.checkbox(tr("upload.demo_confirm"), key="upload_demo_sure")
-        if st.button(tr("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
+        st.markdown(t("upload.demo_present"))
+        sure = st.checkbox(t("upload.demo_confirm"), key="upload_demo_sure")
+        if st.button(t("upload.demo_remove"), disabled=not sure, icon=":material/delete:", key="upload_demo_rm"):
             if not session.require(Perm.DEMO, "demo_remove"):
                 return
             with appdb.cursor() as cur:
@@ -284,13 +285,13 @@ def _demo_removal() -> None:
 
 
 def render() -> None:
-    st.title(tr("nav.upload"))
-    st.caption(tr("upload.intro"))
+    st.title(t("nav.upload"))
+    st.caption(t("upload.intro"))
     _demo_removal()
     _templates()
     _done_banner()
     nonce = st.session_state.get("upload_nonce", 0)
-    uploaded = st.file_uploader(tr("upload.pick"), type=["csv", "txt", "xlsx", "xls"], key=f"upload_file_{nonce}")
+    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xls"], key=f"upload_file_{nonce}")
     if uploaded is not None:
         st.session_state.pop("upload_done", None)
         data = uploaded.getvalue()
@@ -308,7 +309,7 @@ def render() -> None:
             st.error(str(exc))
             return
         if len(plan.sheets) > 1:
-            chosen = st.selectbox(tr("upload.sheet"), plan.sheets,
+            chosen = st.selectbox(t("upload.sheet"), plan.sheets,
                                   index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0)
             if chosen != plan.sheet:
                 st.session_state["upload_sheet"] = chosen
@@ -316,11 +317,11 @@ def render() -> None:
         if plan.refused and not plan.columns:
             st.error(plan.refused.message(current_lang()), icon=":material/block:")
         else:
-            st.caption(tr("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
+            st.caption(t("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
                           rows=plan.rows_read))
-            st.subheader(tr("upload.step_mapping"))
+            st.subheader(t("upload.step_mapping"))
             if plan.unmapped:
-                st.info(tr("upload.unmapped", columns=join_list(plan.unmapped, current_lang())))
+                st.info(t("upload.unmapped", columns=join_list(plan.unmapped, current_lang())))
             new_overrides = _mapping_editor(plan)
             if new_overrides != overrides:
                 st.session_state["upload_overrides"] = new_overrides
@@ -328,13 +329,13 @@ def render() -> None:
             if plan.refused:
                 st.error(plan.refused.message(current_lang()), icon=":material/block:")
             else:
-                st.subheader(tr("upload.step_rows"))
+                st.subheader(t("upload.step_rows"))
                 _rows_as_read(plan)
-                st.subheader(tr("upload.step_validation"))
+                st.subheader(t("upload.step_validation"))
                 _problems(plan)
-                st.subheader(tr("upload.step_review"))
+                st.subheader(t("upload.step_review"))
                 manual = _sector_review(plan)
-                st.subheader(tr("upload.step_commit"))
+                st.subheader(t("upload.step_commit"))
                 _commit(plan, manual)
     st.divider()
     _history()

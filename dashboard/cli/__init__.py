@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import math
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import store, taxonomy
-from .auth.accounts import Principal
-from .auth.permissions import Role
-from .store import engine
+from .. import store, taxonomy
+from ..store import engine
+from . import accounts
+from .common import STDOUT, audit_event, db_arg, operator_principal, positive_float, print_json
+from .common import open_store as _open
+from .common import opened_store as _opened
+from .common import store_display as _display
 
 EPILOG_INIT = """examples:
   python -m dashboard init --demo                 create data/sei.ducklake with the demo dataset
@@ -46,65 +48,15 @@ EPILOG_INFO = """examples:
 """
 
 
-def _operator() -> Principal:
-    """Who runs a command: the operating-system user on this host (the CLI needs the store file,
-    so it acts with every right; the audit trail says who it was)."""
-    import getpass
-    import socket
-
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = "unknown"
-    return Principal(name=name, role=Role.ADMIN, via="cli", source=socket.gethostname())
-
-
-def _audit(con: object, action: str, *, outcome: str = "ok", detail: dict | None = None) -> None:
-    from .store import auth as auth_store
-
-    auth_store.record(con, _operator(), action, outcome=outcome, detail=detail)  # type: ignore[arg-type]
-
-
-def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", default=None, metavar="STORE",
-        help="the store: an embedded store's catalog file, or postgresql://user@host:port/dbname for a "
-             "shared one (default: $SEI_DB, else data/sei.ducklake)",
-    )
-    parser.add_argument(
-        "--data-path", default=None, metavar="DIR",
-        help="where the data files live: a folder or s3://bucket/prefix (default: $SEI_DATA_PATH, else the "
-             "store's own; an embedded store keeps them in <catalog>.files/)",
-    )
-
-
-def _open(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN202 - a DuckDB connection
-    return store.connect(args.db, data_path=args.data_path, read_only=read_only)
-
-
-def _opened(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN202 - a context manager
-    return store.opened(args.db, data_path=args.data_path, read_only=read_only)
-
-
-def _display(args: argparse.Namespace) -> str:
-    return engine.locate(args.db, args.data_path).display
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive finite number")
-    return value
-
-
 def cmd_init(args: argparse.Namespace) -> int:
-    from . import demo
+    from .. import demo
 
     with _opened(args) as con:
         print(f"{_display(args)}: schema version {store.schema_version(con)}")
+        loaded = store.reload_public_lists(con)
+        print(f"Public lists (data/public_lists/, apart from demo and imported data): "
+              f"{loaded['public_clusters']} clusters on {loaded['public_lists']} lists, "
+              f"{loaded['public_statistics']} national statistics.")
         if args.demo:
             if store.demo_batches(con) and not args.force:
                 print("Demo data is already present; use --force to add another demo batch.")
@@ -112,7 +64,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             batch_id = demo.generate(con, scale=args.scale, seed=args.seed)
             count = store.batches.project_count(con, batch_id)
-            _audit(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
+            audit_event(con, "demo_add", detail={"batch_id": batch_id, "projects": count, "scale": args.scale})
             print(f"Added demo batch {batch_id}: {count:,} projects in {time.perf_counter() - started:.1f} s.")
     return 0
 
@@ -134,7 +86,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.json:
-        _print_json(info)
+        print_json(info)
         return 0
     where = info["store"]
     print(f"store           {where['kind']}: {where['catalog']}")
@@ -155,11 +107,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if problems:
-        print(f"{_display(args)} (snapshot {version}): {len(problems)} integrity rule(s) broken:")
+        print(f"{_display(args)} (data version {version}): {len(problems)} integrity rule(s) broken:")
         for p in problems:
             print(f"  - {p}")
         return 1
-    print(f"{_display(args)} (snapshot {version}): all {len(store.integrity.rules())} integrity rules hold.")
+    print(f"{_display(args)} (data version {version}): all {len(store.integrity.rules())} integrity rules hold.")
     return 0
 
 
@@ -174,7 +126,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     if args.limit:
         snaps = snaps.tail(args.limit)
     if args.json:
-        _print_json({"snapshots": snaps.astype(object).where(snaps.notna(), None).to_dict(orient="records")})
+        print_json({"snapshots": snaps.astype(object).where(snaps.notna(), None).to_dict(orient="records")})
         return 0
     print(f"{'snapshot':>8}  {'time (UTC)':<19}  {'batch':>5}  {'by':<10}  what")
     for s in snaps.itertuples():
@@ -201,7 +153,7 @@ def cmd_maintain(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if args.json:
-        _print_json(report)
+        print_json(report)
         return 0
     b, a = report["before"], report["after"]
     print(f"files the newest snapshot reads: {b['live_files']:,} ({_human(b['live_bytes'])}) → "
@@ -283,21 +235,10 @@ def _mapping(items: Sequence[str] | None) -> dict[str, str]:
     return out
 
 
-def _print_json(payload: dict) -> None:
-    import json
-
-    print(json.dumps(payload, ensure_ascii=False, default=str), file=_STDOUT[0])
-
-
-# Where reports go. While a --json command runs, sys.stdout is pointed at stderr so that nothing a
-# library prints (xlrd's "WARNING ***", a stray print) lands in front of the one JSON object.
-_STDOUT = [sys.stdout]
-
-
 def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> int:
     """Report a failure: one JSON object on stdout with --json, else the message on stderr."""
     if getattr(args, "json", False):
-        _print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
+        print_json({"batch_id": None, "error": error, "message": message, "exit_status": status,
                      "file_name": Path(args.file).name if getattr(args, "file", None) else None})
     else:
         print(f"error: {message}", file=sys.stderr)
@@ -305,8 +246,8 @@ def _fail(args: argparse.Namespace, error: str, message: str, status: int) -> in
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from . import ingest
-    from .i18n import t
+    from .. import ingest
+    from ..i18n import t
 
     lang = args.lang
     path = Path(args.file)
@@ -327,9 +268,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
-                                   force=args.force, imported_by=args.user or _operator().name,
+                                   force=args.force, imported_by=args.user or operator_principal().name,
                                    on_wait=_waiting(lang))
-            _audit(con, "import", outcome="ok" if result.committed else "refused", detail={
+            audit_event(con, "import", outcome="ok" if result.committed else "refused", detail={
                 "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
                 "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
                 "rows_rejected": plan.rows_rejected, "recorded_as": args.user})
@@ -361,7 +302,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "message": refused.message(lang) if refused else None,
         }
         if args.json:
-            _print_json(payload)
+            print_json(payload)
         else:
             _print_import(payload, lang, t)
         return 0 if ok else 1
@@ -398,12 +339,12 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with _opened(args) as con:
         batches = ingest.list_batches(con)
     if args.json:
-        _print_json({"batches": batches.to_dict(orient="records")})
+        print_json({"batches": batches.to_dict(orient="records")})
         return 0
     print(f"{'batch':>5}  {'status':<9}  {'imported at':<19}  {'rows':>8}  {'updated':>7}  {'projects':>8}  file")
     for b in batches.itertuples():
@@ -412,17 +353,53 @@ def cmd_batches(args: argparse.Namespace) -> int:
     return 0
 
 
+EPILOG_CLUSTERS = """lists:
+  ndrc_sei_clusters_2019   NDRC, first batch of national SEI clusters (clause (九) counts these)
+  miit_amc_2022, miit_amc_2024   MIIT national advanced manufacturing clusters (a different programme)
+  public | miit | demo | import | import:<batch>   every public list, both MIIT lists, demo or imported clusters
+
+examples:
+  python -m dashboard clusters                               every cluster, public lists first
+  python -m dashboard clusters --list ndrc_sei_clusters_2019 the real national SEI designations
+  python -m dashboard clusters --list miit --json            MIIT's lists as one JSON object
+"""
+CLUSTER_FIELDS = ("name", "tier", "status", "province", "city", "sector", "designated_year", "list", "source")
+
+
+def cmd_clusters(args: argparse.Namespace) -> int:
+    from ..filters import Filters
+    from ..queries import public_lists
+
+    with _opened(args, read_only=True) as con:
+        rows = public_lists.all_clusters(con.cursor(), Filters(), list_name=args.list)
+        known = public_lists.lists(con.cursor(), Filters())["list_slug"].tolist()
+    if args.list and rows.empty:
+        return _fail(args, "unknown_list", f"no cluster on a list named {args.list!r}; public lists: "
+                     f"{', '.join(known)}, or public, demo, import, import:<batch>.", 2)
+    rows = rows.astype(object).where(rows.notna(), None)
+    if args.json:
+        print_json({"clusters": [{k: r[k] for k in CLUSTER_FIELDS} for r in rows.to_dict(orient="records")]})
+        return 0
+    print("\t".join(CLUSTER_FIELDS))
+    for r in rows.to_dict(orient="records"):
+        print("\t".join("-" if r[k] is None else str(r[k]) for k in CLUSTER_FIELDS))
+    public = int((rows["kind"] == "public").sum())
+    print(f"{len(rows):,} clusters ({public:,} from public lists, each with its source; "
+          f"{len(rows) - public:,} demo or imported).", file=sys.stderr)
+    return 0
+
+
 def cmd_revert(args: argparse.Namespace) -> int:
-    from . import ingest
+    from .. import ingest
 
     with _opened(args) as con:
         try:
             removed = ingest.revert(con, args.batch_id, lang=args.lang)
         except ingest.RevertError as exc:
-            _audit(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
+            audit_event(con, "revert", outcome="refused", detail={"batch_id": args.batch_id, "reason": str(exc)})
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        _audit(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
+        audit_event(con, "revert", detail={"batch_id": args.batch_id, "projects_removed": removed})
     print(f"Reverted batch {args.batch_id}: {removed:,} projects removed, the projects it updated restored.")
     return 0
 
@@ -431,7 +408,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
     with _opened(args) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
-            _audit(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
+            audit_event(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
         for tier, count, year, clause in store.targets.listed(con):
             print(f"{tier:<10}{count:>6,}  (clause {clause})  target year {year}: assumed by this tool")
         print("Clause （九） sets no deadline; the target year is this tool's assumption "
@@ -440,155 +417,11 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from .. import bench
 
     return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
                      import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
-                     emit=_print_json)
-
-
-EPILOG_USERS = """examples:
-  python -m dashboard users add wang --role admin              the first admin (asks for a password twice)
-  echo "$PW" | python -m dashboard users add li --role analyst --province 320000 --province 330000
-  python -m dashboard users list --json
-  python -m dashboard users set-role li steward
-  python -m dashboard users set-provinces li 440000            (or --all for every province)
-  python -m dashboard users disable li                         (enable undoes it)
-  python -m dashboard users reset-password li                  new password from stdin or the terminal
-  python -m dashboard users unlock li                          end a lock after 5 failed sign-ins
-
-roles: viewer < analyst < steward < admin (each has every right of the roles before it)
-  viewer   summary and analysis pages, the meeting export
-  analyst  + every download (CSV/XLSX of tables and chart data)
-  steward  + import, tag review, batch revert
-  admin    + accounts, targets, demo removal, the audit page
-passwords: at least 8 characters; read as one line from standard input, or prompted on a terminal;
-  stored only as an argon2id hash, never printed or exported
-"""
-EPILOG_AUDIT = """examples:
-  python -m dashboard audit                          the last 200 events
-  python -m dashboard audit --since 2026-11-01 --json
-  python -m dashboard audit --user li --action download
-"""
-
-
-def _read_password(prompt: str = "Password: ") -> str:
-    """One line from standard input, or (on a terminal) asked twice without echo."""
-    import getpass
-
-    from .auth.accounts import check_password
-
-    if sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if getpass.getpass("Again: ") != first:
-            raise ValueError("the two passwords differ")
-        return check_password(first)
-    line = sys.stdin.readline()
-    return check_password(line.rstrip("\r\n"))
-
-
-def cmd_users(args: argparse.Namespace) -> int:
-    from .auth import accounts
-    from .auth.permissions import parse_role
-    from .store import auth as auth_store
-
-    con = _open(args)
-    me = _operator()
-    try:
-        try:
-            if args.action == "list":
-                rows = auth_store.accounts(con)
-                if args.json:
-                    _print_json({"users": [{
-                        "username": a.username, "role": a.role.value, "provinces": list(a.provinces),
-                        "email": a.email, "disabled": a.disabled, "password": a.has_password,
-                        "created_at": a.created_at, "updated_at": a.updated_at} for a in rows]})
-                    return 0
-                if not rows:
-                    print("No accounts: the app runs in single-user mode (this machine only). "
-                          "Add the first admin with `python -m dashboard users add NAME --role admin`.")
-                for a in rows:
-                    print(f"{a.username:<20} {a.role.value:<8} {','.join(a.provinces) or 'all provinces':<24} "
-                          f"{a.email or '-':<28} {'disabled' if a.disabled else 'active'}")
-                return 0
-            name = accounts.check_name(args.name)
-            if args.action == "add":
-                role = parse_role(args.role)
-                provinces = accounts.parse_provinces(args.province or (), auth_store.province_codes(con))
-                if auth_store.find(con, name) is not None:
-                    raise auth_store.AccountError(f"an account named {name!r} exists already")
-                digest = None if args.no_password else accounts.hash_password(_read_password())
-                a = auth_store.add_account(con, me, name, role, provinces, digest, email=args.email)
-                print(f"Added {a.username} ({a.role.value}, "
-                      f"{'provinces ' + ','.join(a.provinces) if a.provinces else 'all provinces'}).")
-            elif args.action == "set-role":
-                a = auth_store.update_account(con, me, name, "user_set_role", role=parse_role(args.role))
-                print(f"{a.username} is now {a.role.value}.")
-            elif args.action == "set-provinces":
-                codes = () if args.all else accounts.parse_provinces(args.province or (),
-                                                                     auth_store.province_codes(con))
-                if not codes and not args.all:
-                    raise ValueError("name provinces with --province CODE, or --all")
-                a = auth_store.update_account(con, me, name, "user_set_provinces", provinces=codes)
-                print(f"{a.username} sees {','.join(a.provinces) or 'all provinces'}.")
-            elif args.action == "set-email":
-                a = auth_store.update_account(con, me, name, "user_set_email", email=args.email or None)
-                print(f"{a.username}: e-mail {a.email or '-'}.")
-            elif args.action in ("disable", "enable"):
-                a = auth_store.update_account(con, me, name, f"user_{args.action}",
-                                              disabled=args.action == "disable")
-                print(f"{a.username} is {'disabled' if a.disabled else 'active'}.")
-            elif args.action == "reset-password":
-                if auth_store.find(con, name) is None:
-                    raise auth_store.AccountError(f"no account named {name!r}")
-                digest = accounts.hash_password(_read_password("New password: "))
-                a = auth_store.update_account(con, me, name, "user_reset_password", password_hash=digest)
-                print(f"New password set for {a.username}; any lock on it is lifted.")
-            elif args.action == "unlock":
-                if auth_store.find(con, name) is None:
-                    raise auth_store.AccountError(f"no account named {name!r}")
-                _audit(con, "user_unlock", detail={"user": name})
-                print(f"{name} may sign in again.")
-        except (ValueError, EOFError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    finally:
-        con.close()
-    return 0
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from .store import auth as auth_store
-
-    since = None
-    if args.since:
-        try:
-            since = dt.datetime.fromisoformat(args.since)
-        except ValueError:
-            print(f"error: --since {args.since!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
-            return 2
-    con = _open(args)
-    try:
-        events = auth_store.events(con, since=since, actor=args.user, action=args.action,
-                                   limit=None if args.since else args.limit)
-    finally:
-        con.close()
-    events = events.iloc[::-1]  # oldest first, as a log reads
-    if args.json:
-        import json
-
-        rows = []
-        for r in events.to_dict(orient="records"):
-            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
-            rows.append(r)
-        _print_json({"events": rows})
-        return 0
-    for r in events.itertuples():
-        print(f"{str(r.happened_at)[:19]}  {r.actor or '-':<16} {r.via:<5} {r.source or '-':<15} "
-              f"{r.action:<20} {r.outcome:<8} {r.detail or ''}")
-    return 0
+                     emit=print_json)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -600,9 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create or upgrade the store, optionally with demo data",
                        epilog=EPILOG_INIT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--demo", action="store_true", help="add the clearly-labelled demo dataset")
-    p.add_argument("--scale", type=_positive_float, default=1.0,
+    p.add_argument("--scale", type=positive_float, default=1.0,
                    help="demo size as a multiple of about 3,000 projects (default 1)")
     p.add_argument("--seed", type=int, default=1409, help="random seed of the demo data (default 1409)")
     p.add_argument("--force", action="store_true", help="add demo data even if some is present")
@@ -610,20 +443,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="schema version, row counts, whether demo data is present",
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("check", help="verify the integrity rules (exit 1 with a report if one is broken)",
                        epilog="examples:\n  python -m dashboard check\n",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("snapshots", help="list the store's snapshots (every import, revert and change)",
                        epilog="examples:\n  python -m dashboard snapshots\n  python -m dashboard snapshots --limit 20"
                               " --json\n", formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--limit", type=int, default=None, help="only the newest N")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_snapshots)
@@ -632,8 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="examples:\n  python -m dashboard maintain                 merge files, keep every "
                               "snapshot\n  python -m dashboard maintain --keep-days 90  also forget snapshots "
                               "older than 90 days\n", formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
-    p.add_argument("--keep-days", type=_positive_float, default=None,
+    db_arg(p)
+    p.add_argument("--keep-days", type=positive_float, default=None,
                    help="expire snapshots older than this many days (default: keep all)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_maintain)
@@ -643,7 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "  python -m dashboard backup old --db data/sei.duckdb   a store of an earlier "
                               "version\n", formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder", type=Path, metavar="DIR")
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="rebuild a store from a backup folder (also: move embedded → shared)",
@@ -651,7 +484,7 @@ def build_parser() -> argparse.ArgumentParser:
                               "  python -m dashboard restore backups/x --db postgresql://sei@db1/sei "
                               "--data-path s3://bucket/sei\n", formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("folder", type=Path, metavar="DIR")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--replace", action="store_true", help="replace the data of a store that has some")
     p.set_defaults(func=cmd_restore)
 
@@ -662,12 +495,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--table", required=True, help="the table (see `info`)")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--snapshot", type=int, default=None, help="as of this snapshot (default: the newest)")
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("targets", help="show the 10/100/1000 targets, or change their target year",
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--year", type=int, help="set the target year (the guidance itself sets none)")
     p.add_argument("--tier", choices=[t.slug for t in taxonomy.tiers()], help="only this tier (default: all)")
     p.set_defaults(func=cmd_targets)
@@ -675,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import a project list (.csv, .txt, .xlsx, .xls) as one batch",
                        epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE", help="the project list")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a project table)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="set a column's field (repeatable)")
     p.add_argument("--on-duplicate", choices=("update", "skip"), default="update",
@@ -683,7 +516,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--skip-invalid", action="store_true", help="import the valid rows even if some are rejected")
     p.add_argument("--force", action="store_true", help="import a file even if the same file was imported before")
-    p.add_argument("--usd-rate", type=_positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
+    p.add_argument("--usd-rate", type=positive_float, default=7.1, help="CNY per US dollar (default 7.1)")
     p.add_argument("--user", default=None, help="who imports (recorded with the batch)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
@@ -691,20 +524,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("batches", help="list import batches", epilog=EPILOG_BATCHES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("clusters", help="list clusters: the real public lists (with sources), demo and imported",
+                       epilog=EPILOG_CLUSTERS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_arg(p)
+    p.add_argument("--list", metavar="NAME", help="only this list (see below)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_clusters)
 
     p = sub.add_parser("revert", help="remove an import batch and restore the projects it updated",
                        epilog=EPILOG_BATCHES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)")
     p.set_defaults(func=cmd_revert)
 
     p = sub.add_parser("bench", help="measure page, start-up, memory and import speed on a large demo store",
                        epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scale", type=_positive_float, default=333,
+    p.add_argument("--scale", type=positive_float, default=333,
                    help="demo scale when the store is built (333 = about 1M projects, 3330 = about 10M)")
     p.add_argument("--db", type=Path, default=None,
                    help="the store to measure; built at --scale if missing (default: one per scale in the temp folder)")
@@ -716,47 +556,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="leave a measure out (repeatable)")
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("users", help="accounts: add, list, set-role, set-provinces, disable, reset-password, unlock",
-                       epilog=EPILOG_USERS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    users = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    u = users.add_parser("add", help="add an account (password from stdin, or asked on a terminal)")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--role", required=True, help="viewer, analyst, steward or admin")
-    u.add_argument("--province", action="append", metavar="CODE",
-                   help="limit the account to a province (GB/T 2260, e.g. 320000); repeatable; default all")
-    u.add_argument("--email", help="e-mail, for single sign-on to find this account")
-    u.add_argument("--no-password", action="store_true", help="single sign-on only: no password sign-in")
-    u = users.add_parser("list", help="every account (never a password)")
-    u.add_argument("--json", action="store_true", help="print one JSON object")
-    u = users.add_parser("set-role", help="change an account's role")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("role", metavar="ROLE")
-    u = users.add_parser("set-provinces", help="change an account's province scope")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--province", action="append", metavar="CODE")
-    u.add_argument("--all", action="store_true", help="every province")
-    u = users.add_parser("set-email", help="change (or with no --email, clear) an account's e-mail")
-    u.add_argument("name", metavar="NAME")
-    u.add_argument("--email")
-    for action, text in (("disable", "stop an account signing in (its sessions end on their next click)"),
-                         ("enable", "let a disabled account sign in again"),
-                         ("reset-password", "set a new password (stdin or terminal); lifts a lock"),
-                         ("unlock", "lift the lock after 5 failed sign-ins")):
-        u = users.add_parser(action, help=text)
-        u.add_argument("name", metavar="NAME")
-    for u in users.choices.values():
-        _db_arg(u)
-    p.set_defaults(func=cmd_users)
-
-    p = sub.add_parser("audit", help="print the audit trail (who did what, when, from where)",
-                       epilog=EPILOG_AUDIT, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _db_arg(p)
-    p.add_argument("--since", metavar="DATE", help="from this date or time (UTC), e.g. 2026-11-01")
-    p.add_argument("--user", help="only this user's events")
-    p.add_argument("--action", help="only this action (sign_in, import, revert, download, ...)")
-    p.add_argument("--limit", type=int, default=200, help="without --since: the last N events (default 200)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(func=cmd_audit)
+    accounts.add_parsers(sub)
 
     return parser
 
@@ -771,7 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = engine.locate(getattr(args, "db", None), getattr(args, "data_path", None)).display
     except store.StoreError:
         db = args.db
-    _STDOUT[0] = sys.stdout
+    STDOUT[0] = sys.stdout
     redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
     try:
         with redirect:
@@ -782,6 +582,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
                      "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)

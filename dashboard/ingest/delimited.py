@@ -1,0 +1,165 @@
+"""A decoded text file into rows of cells: the delimiter, quoted cells, stray quotes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import numpy as np
+import pandas as pd
+
+from .raw import ReadError
+
+# A cell may be long (a project description); Python's csv module refuses fields over 128 KB by default.
+csv.field_size_limit(2**31 - 1)
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, tab or semicolon: the one that splits the first lines into the most, most regular fields."""
+    lines = [ln for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    best, best_score = ",", (-1, -1)
+    for delimiter in (",", "\t", ";"):
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        wide = [c for c in counts if c > 1]
+        if not wide:
+            continue
+        common = max(set(wide), key=wide.count)
+        score = (wide.count(common) * (common > 1), common)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def parse_text(text: str, delimiter: str, said: list[tuple[str, dict]]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The cells, and each row's line number in the file.
+
+    pandas' C parser reads the usual file (one row per line); a file with a cell that spans lines
+    (a quoted line break, or a quote never closed) is read by :func:`_records`, which knows each
+    row's first line and treats a quote that would swallow the following rows as a plain character."""
+    sample = text[:200_000].splitlines()[:500]
+    width = max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=1)
+    try:
+        cells = pd.read_csv(
+            _utf8_source(text), sep=delimiter, header=None, names=range(width), dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
+        )
+    except pd.errors.ParserError:  # a row wider than the first 500, or a quote never closed
+        cells = None
+    except pd.errors.EmptyDataError:
+        raise ReadError("file_empty") from None
+    if cells is not None and not any(cells[c].str.contains("[\r\n]", regex=True).any() for c in cells.columns):
+        cells.columns = range(cells.shape[1])
+        return cells, np.arange(1, len(cells) + 1)
+    rows, lines = _records(text, delimiter, said)
+    width = max((len(r) for r in rows), default=1)
+    cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
+    if cells.empty:
+        raise ReadError("file_empty")
+    return cells, np.array(lines, dtype=int)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MAX_CELL_LINES = 200      # a quoted cell spanning more lines than this is a quote left open
+
+
+def _split(line: str, d: str) -> tuple[list[str], int | None]:
+    """One line's fields (RFC 4180 quoting) and, if a quoted field is still open at its end, where that
+    field starts in ``line`` (else None)."""
+    fields: list[str] = []
+    i, n = 0, len(line)
+    while True:
+        if i < n and line[i] == '"':
+            start, j, buf = i, i + 1, []
+            while True:
+                k = line.find('"', j)
+                if k < 0:
+                    return fields, start
+                if k + 1 < n and line[k + 1] == '"':
+                    buf.append(line[j:k + 1])
+                    j = k + 2
+                    continue
+                buf.append(line[j:k])
+                i = k + 1
+                break
+            k = line.find(d, i)
+            buf.append(line[i:] if k < 0 else line[i:k])
+            fields.append("".join(buf))
+            if k < 0:
+                return fields, None
+            i = k + 1
+        else:
+            k = line.find(d, i)
+            if k < 0:
+                fields.append(line[i:])
+                return fields, None
+            fields.append(line[i:k])
+            i = k + 1
+
+
+def _records(text: str, d: str, said: list[tuple[str, dict]]) -> tuple[list[list[str]], list[int]]:
+    """(rows, the line each starts on): quoted cells may span lines; a quote that is never closed, or
+    whose 'cell' would run over whole rows, is a stray character: reported, and the row read without it."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    plain = [ln.count(d) + 1 for ln in lines[:2000] if '"' not in ln and ln.strip()]
+    usual = max(set(plain), key=plain.count) if plain else 0
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    stray: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        line, first = lines[i], i
+        fields, open_at = _split(line, d)
+        j = i
+        while open_at is not None:
+            nxt = j + 1
+            # The next line is a whole row of its own whose quotes pair up among themselves (so it
+            # cannot be closing this one): the open quote would swallow rows.
+            runs_over_rows = (nxt < len(lines) and usual >= 3 and lines[nxt].count(d) + 1 >= usual
+                              and lines[nxt].count('"') % 2 == 0)
+            if nxt >= len(lines) or nxt - first > _MAX_CELL_LINES or runs_over_rows:
+                break
+            j = nxt
+            line = line + "\n" + lines[j]
+            fields, open_at = _split(line, d)
+        if open_at is not None:  # a stray quote: read the row's own line with the quote as text
+            j = first
+            fields, col = _split_stray(lines[first], d)
+            stray.append((first + 1, col))
+        rows.append(fields)
+        starts.append(first + 1)
+        i = j + 1
+    said += [("quote_unbalanced", {"row": row, "col": col}) for row, col in stray]
+    return rows, starts
+
+
+def _split_stray(line: str, d: str) -> tuple[list[str], int]:
+    """One line's fields, a quote that opens a field but never closes it read as text (and dropped);
+    also the position of the first such field."""
+    fields: list[str] = []
+    first: int | None = None
+    while True:
+        got, open_at = _split(line, d)
+        if open_at is None:
+            return fields + got, first if first is not None else len(fields)
+        first = len(fields) + len(got) if first is None else first
+        head, sep, rest = line[open_at + 1:].partition(d)
+        fields += [*got, head]
+        if not sep:
+            return fields, first
+        line = rest
+
+
+def _utf8_source(text: str) -> io.IOBase:
+    """The text as UTF-8 bytes, which pandas' C parser reads directly (a text stream it re-encodes
+    chunk by chunk, a third slower); the text stream itself if it cannot be UTF-8 or starts with a BOM."""
+    if not text.startswith("\ufeff"):
+        try:
+            return io.BytesIO(text.encode("utf-8"))
+        except UnicodeEncodeError:  # a lone surrogate
+            pass
+    return io.StringIO(text)
+
+

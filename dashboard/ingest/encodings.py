@@ -1,0 +1,199 @@
+"""Which encoding a text file is in: BOMs, UTF-16 without one, GBK / GB18030 or UTF-8, mixed lines."""
+
+from __future__ import annotations
+
+import re
+
+from .raw import ReadError
+
+# A UTF-32 BOM starts like a UTF-16 one, so the longer marks are tried first.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe", "utf-16-le", "utf-16"), (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+_WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
+_MAX_BAD_CHARS = 0.001      # undecodable characters tolerated (replaced, with a warning): 1 in 1,000
+
+
+def decode(data: bytes, warnings: list[tuple[str, dict]] | None = None) -> tuple[str, str]:
+    """Text and the encoding it was in; refuses binary files with :class:`ReadError`.
+
+    Repairs what can be repaired and says so in ``warnings`` (code, values): a BOM that contradicts
+    the bytes, a few undecodable bytes (an odd-length UTF-16 file), NUL bytes, lines in another
+    encoding than the rest."""
+    said = warnings if warnings is not None else []
+    for bom, encoding, label in _BOMS:
+        if data.startswith(bom):
+            text = _decode_checked(data[len(bom):], encoding, said)
+            if text is not None:
+                return text, label
+            try:
+                text, found = _detect(data[len(bom):], said)
+            except ReadError:
+                raise ReadError("bom_unreadable", bom=label) from None
+            said.append(("bom_mismatch", {"bom": label, "encoding": found}))
+            return text, found
+    return _detect(data, said)
+
+
+def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
+    """The encoding of a file without a (believable) byte-order mark."""
+    head = data[:4096]
+    if head.count(0) > len(head) // 4:
+        # UTF-32 / UTF-16 without a BOM: ASCII text has zero bytes in a regular pattern.
+        for encoding in _WIDE:
+            text = _decode_checked(data, encoding, said)
+            if text is not None:
+                return text, encoding
+    nuls = data.count(0)
+    if nuls:
+        if nuls > len(data) // 4:
+            raise ReadError("file_binary")
+        first = data[:data.index(0)].count(b"\n") + 1
+        said.append(("nul_stripped", {"count": nuls, "line": first}))
+        data = data.replace(b"\x00", b"")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _looks_like_text(text):
+            raise ReadError("file_binary")
+        return text, "utf-8"
+    mixed = _mixed_lines(data, said)
+    if mixed is not None:
+        return mixed
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _chinese_pairs(data) and _looks_like_text(text):
+        return text, "gbk" if _is_gbk(data) else "gb18030"
+    western = _western(data)
+    if western is not None:
+        said.append(("encoding_guessed", {"encoding": western[1]}))
+        return western
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ReadError("file_binary")
+    text = data.decode(best.encoding, errors="replace")
+    if not _looks_like_text(text) or not _plausible_table(text):
+        raise ReadError("file_binary")
+    said.append(("encoding_guessed", {"encoding": best.encoding}))
+    return text, best.encoding
+
+
+def _decode_checked(data: bytes, encoding: str, said: list[tuple[str, dict]]) -> str | None:
+    """``data`` as ``encoding`` if it reads as a text table, a few bad bytes replaced (and said); else None."""
+    try:
+        text = data.decode(encoding)
+        bad = 0
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        bad = text.count("\ufffd")
+        text = text.rstrip("\ufffd")  # a cut-off last character (odd-length UTF-16)
+        if bad > max(2, len(text) * _MAX_BAD_CHARS):
+            return None
+    if "\x00" in text:
+        nuls = text.count("\x00")
+        if nuls > len(text) // 4 or not _plausible_table(text.replace("\x00", "")):
+            return None
+        said.append(("nul_stripped", {"count": nuls, "line": text[:text.index("\x00")].count("\n") + 1}))
+        text = text.replace("\x00", "")
+    if not _looks_like_text(text.replace("\ufffd", "")) or not _plausible_table(text):
+        return None
+    if bad:
+        said.append(("bytes_replaced", {"count": bad, "encoding": encoding,
+                                        "line": text[:text.find("\ufffd") % (len(text) + 1)].count("\n") + 1}))
+    return text
+
+
+def _plausible_table(text: str) -> bool:
+    """Whether decoded text has the line breaks or separators any table has (a wrong encoding seldom does)."""
+    sample = text[:20_000]
+    return len(sample) < 40 or any(ch in sample for ch in "\n\r\t,;")
+
+
+def _chinese_pairs(data: bytes) -> bool:
+    """Whether the double-byte pairs of ``data`` are mostly GB2312 characters, as Chinese text is
+    (Latin-1 text that happens to decode as GB18030 pairs an accented letter with an ASCII one)."""
+    pairs = re.findall(rb"[\x81-\xfe][\x30-\xfe]", data[:200_000])
+    if not pairs:
+        return True
+    common = sum(1 for p in pairs if 0xA1 <= p[0] <= 0xF7 and p[1] >= 0xA1)
+    return common >= 0.7 * len(pairs)
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """Latin-1 / Windows-1252 text, if its non-ASCII characters are mostly letters (é, ü, ñ)."""
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    if encoding == "cp1252" and not re.search(rb"[\x80-\x9f]", data):
+        encoding = "latin-1"
+    high = [ch for ch in text[:200_000] if ord(ch) > 127]
+    if not high or sum(ch.isalpha() for ch in high) < 0.8 * len(high):
+        return None
+    if not _looks_like_text(text) or not _plausible_table(text):
+        return None
+    return text, encoding
+
+
+def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] | None:
+    """A file whose lines are partly UTF-8 and partly GBK (pasted together from two sources): each
+    line decoded in its own encoding, and the GBK lines named. None if the file is not like that."""
+    lines = data.split(b"\n")
+    utf8_cjk = 0
+    other: list[int] = []
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(i)
+            out.append("")
+            continue
+        utf8_cjk += bool(re.search(r"[\u4e00-\u9fff]", text))
+        out.append(text)
+    if not utf8_cjk or not other:
+        return None
+    for i in other:
+        try:
+            text = lines[i].decode("gb18030")
+        except UnicodeDecodeError:
+            return None
+        if not _chinese_pairs(lines[i]):
+            return None
+        out[i] = text
+    text = "\n".join(out)
+    if not _looks_like_text(text):
+        return None
+    said.append(("mixed_encoding", {"lines": _line_list([i + 1 for i in other]), "count": len(other)}))
+    return text, "utf-8+gbk"
+
+
+def _line_list(numbers: list[int], shown: int = 10) -> str:
+    head = ", ".join(map(str, numbers[:shown]))
+    return head + (f" … (+{len(numbers) - shown})" if len(numbers) > shown else "")
+
+
+def _is_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20_000]
+    if not sample:
+        return True
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
+    odd = sum(1 for ch in sample if 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    return (control + odd) / len(sample) < 0.01
+
+

@@ -1,0 +1,69 @@
+"""Traditional characters read as simplified (OpenCC), only where a file has any."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values.split(" ")[0] != key:
+            chars.add(key)
+    return frozenset(chars)
+
+
+@cache
+def _converter():  # noqa: ANN202 - opencc has no types
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplify(cells: pd.DataFrame) -> pd.DataFrame:
+    """Traditional characters as simplified ones (總投資 → 总投资), touching only cells that have them."""
+    if cells.empty:
+        return cells
+    traditional = _traditional_chars()
+    pattern = _traditional_pattern()
+    for col in cells.columns:
+        column = cells[col].astype(str)
+        has = column.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)
+        if not has.any():
+            continue
+        conv = _converter()
+        mapping = {v: conv.convert(v) for v in pd.unique(column[has]) if set(v) & traditional}
+        cells[col] = column.map(lambda v, m=mapping: m.get(v, v))
+    return cells
+
+
+@cache
+def _traditional_table() -> np.ndarray:
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in _traditional_chars()]] = True
+    return table
+
+
+def has_traditional(text: str) -> bool:
+    """Whether any character of ``text`` is a traditional one (one table look-up per character)."""
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: let simplify look
+        return True
+    return bool(_traditional_table()[codes].any())
+
+
+@cache
+def _traditional_pattern() -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(_traditional_chars())) + "]"
+

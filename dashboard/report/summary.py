@@ -1,0 +1,164 @@
+"""The Summary's data and its highlight sentences: plain Python over query results.
+
+Usable without Streamlit: the page passes ``appdb.load`` as ``run``; tests and scripts pass
+``lambda fn, f, **kw: fn(cursor, f, **kw)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .. import taxonomy
+from ..charts import overview as charts
+from ..filters import Filters
+from ..formatting import count, money, percent
+from ..i18n import t
+from ..queries import clusters as cq
+from ..queries import overview as oq
+
+Run = Callable[..., pd.DataFrame]
+
+
+
+# --- which years ---------------------------------------------------------------------------------
+
+def kpi_year(as_of_year: int, f: Filters) -> int:
+    """The 'latest year' of the KPI: the as-of year, or the end of the year filter if earlier."""
+    return min(as_of_year, f.year_to) if f.year_to is not None else as_of_year
+
+
+def growth_years(as_of_year: int, f: Filters) -> tuple[int, int] | None:
+    """The last two full years (before the as-of year, inside the year filter), or None."""
+    y1 = as_of_year - 1
+    if f.year_to is not None:
+        y1 = min(y1, f.year_to)
+    y0 = y1 - 1
+    if f.year_from is not None and y0 < f.year_from:
+        return None
+    return y0, y1
+
+
+# --- data ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryData:
+    as_of_year: int
+    filters: Filters
+    kpis: pd.DataFrame        # one row: projects, investment_yi, overdue
+    tiers: pd.DataFrame       # tier_progress
+    sectors: pd.DataFrame     # sector_totals
+    flows: pd.DataFrame       # sector_year_flows
+    provinces: pd.DataFrame   # top_provinces (10)
+    projects: pd.DataFrame    # top_projects (10)
+
+    @property
+    def year(self) -> int:
+        return kpi_year(self.as_of_year, self.filters)
+
+    def completed(self, year: int) -> float | None:
+        rows = self.flows[self.flows["is_total"] & (self.flows["year"] == year)]
+        if rows.empty or pd.isna(rows["completed_yi"].iloc[0]):
+            return None
+        return float(rows["completed_yi"].iloc[0])
+
+    @property
+    def is_empty(self) -> bool:
+        return int(self.kpis["projects"].iloc[0]) == 0 and int(self.tiers["designated"].sum()) == 0
+
+
+def load_summary(run: Run, f: Filters, as_of_year: int) -> SummaryData:
+    """Run the Summary's queries through ``run(query, filters, **kwargs)``."""
+    return SummaryData(
+        as_of_year=as_of_year, filters=f,
+        kpis=run(oq.kpis, f, as_of=as_of_year),
+        tiers=run(cq.tier_progress, f),
+        sectors=run(oq.sector_totals, f),
+        flows=run(oq.sector_year_flows, f),
+        provinces=run(oq.top_provinces, f, limit=10),
+        projects=run(oq.top_projects, f, limit=10),
+    )
+
+
+def sector_growth(flows: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
+    """Per sector: completed investment in the two years and the growth between them."""
+    cols = ["sector", "v0", "v1", "growth"]
+    if years is None:
+        return pd.DataFrame(columns=cols)
+    d = flows[~flows["is_total"]]
+    v0 = d[d["year"] == years[0]].set_index("sector")["completed_yi"]
+    v1 = d[d["year"] == years[1]].set_index("sector")["completed_yi"]
+    out = pd.concat([v0.rename("v0"), v1.rename("v1")], axis=1).reset_index(names="sector")
+    out["growth"] = (out["v1"] / out["v0"].where(out["v0"] > 0)) - 1
+    return out[cols]
+
+
+def sector_table(totals: pd.DataFrame, flows: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
+    """Sectors side by side: projects, total investment, completed (year range), growth over ``years``."""
+    d = flows[~flows["is_total"]]
+    completed = d.groupby("sector", dropna=False)["completed_yi"].sum(min_count=1).rename("completed_yi")
+    growth = sector_growth(flows, years).set_index("sector")["growth"]
+    out = totals.set_index("sector").join(completed, how="left").join(growth, how="left")
+    return out.reset_index(names="sector")
+
+
+# --- highlights ----------------------------------------------------------------------------------
+
+def highlights(data: SummaryData, lang: str) -> list[str]:
+    """Three to five sentences, each computed from the data (Markdown bold for the subject)."""
+    out: list[str] = []
+    years = growth_years(data.as_of_year, data.filters)
+    g = sector_growth(data.flows, years).dropna(subset=["growth"])
+    g = g[g["sector"].notna()]
+    if years and not g.empty:
+        best = g.sort_values(["growth", "sector"], ascending=[False, True]).iloc[0]
+        key = "hl_growth" if best["growth"] > 0 else "hl_decline"
+        out.append(t(f"summary.{key}", lang, y0=years[0], y1=years[1], sector=charts.sector_name(best["sector"], lang),
+                      growth=percent(best["growth"], 1, signed=True), v0=money(best["v0"], lang),
+                      v1=money(best["v1"], lang)))
+    total = float(data.kpis["investment_yi"].iloc[0])
+    if not data.sectors.empty and total > 0:
+        top = data.sectors.iloc[0]
+        out.append(t("summary.hl_top_sector", lang, sector=charts.sector_name(top["sector"], lang),
+                      value=money(top["investment_yi"], lang), share=percent(top["investment_yi"] / total)))
+    if not data.provinces.empty and total > 0:
+        top = data.provinces.iloc[0]
+        out.append(t("summary.hl_top_province", lang, province=top["short_name"] if lang == "zh" else top["name_en"],
+                      value=money(top["investment_yi"], lang), share=percent(top["share"])))
+    projects = int(data.kpis["projects"].iloc[0])
+    if projects:
+        overdue = int(data.kpis["overdue"].iloc[0])
+        out.append(t("summary.hl_overdue", lang, n=count(overdue, lang), share=percent(overdue / projects))
+                   if overdue else t("summary.hl_no_overdue", lang, year=data.as_of_year))
+    tiers = data.tiers.assign(progress=data.tiers["designated"] / data.tiers["target_count"])
+    behind = tiers[tiers["designated"] < tiers["target_count"]]
+    if behind.empty:
+        out.append(t("summary.hl_tier_met", lang))
+    else:
+        r = behind.sort_values("progress").iloc[0]
+        pace = charts.pace_needed(int(r["designated"]), int(r["target_count"]), int(r["target_year"]),
+                                  data.as_of_year)
+        out.append(t("summary.hl_tier", lang, tier=taxonomy.label("tier", r["tier"], lang),
+                     n=count(r["designated"], lang), target=count(r["target_count"], lang),
+                     share=percent(r["progress"], 0), year=int(r["target_year"]), pace=charts.pace_text(pace or 0)))
+    return out[:5]
+
+
+def top_projects_table(projects: pd.DataFrame, lang: str, *, text: bool = False, place: str = "province"
+                       ) -> pd.DataFrame:
+    """The top-projects table with localised headers and money in the language's unit
+    (``text``: money as formatted strings, for print; ``place``: 'province' or 'city' — which
+    place the ``province_short`` / ``province_en`` columns hold)."""
+    factor, unit = charts.money_unit(lang)
+    amounts = projects["investment_yi"] * factor
+    return pd.DataFrame({
+        t("summary.col_name", lang): projects["name"],
+        t("summary.col_sector", lang): [charts.sector_name(s, lang) for s in projects["sector"]],
+        t(f"summary.col_{place}", lang): projects["province_short"] if lang == "zh" else projects["province_en"],
+        t("summary.col_start", lang): projects["start_year"].astype("Int64"),
+        t("summary.col_stage", lang): [taxonomy.label("stage", None if pd.isna(s) else s, lang)
+                                       for s in projects["stage"]],
+        t("summary.col_investment", lang, unit=unit): [f"{v:,.2f}" for v in amounts] if text else amounts.round(2),
+    })

@@ -1,0 +1,149 @@
+"""data/public_lists/: each list against its announced total, every row with a source, loaded by
+`init` apart from demo and imported data, printed by `python -m dashboard clusters`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import store, taxonomy
+from dashboard.store import public_lists
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "data" / "public_lists"
+
+# Announced totals (from the publishers' announcements) and the rows shipped. The shipped counts are
+# lower because only rows a public source names are kept; data/public_lists/README.md lists what is
+# missing. When rows are added, update this table and the README together.
+ANNOUNCED = {"ndrc_sei_clusters_2019": 66, "miit_amc_2022": 45, "miit_amc_2024": 35}
+SHIPPED = {"ndrc_sei_clusters_2019": 8, "miit_amc_2022": 15, "miit_amc_2024": 4}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (FOLDER / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_each_list_states_its_announced_total_and_ships_no_more() -> None:
+    lists = {r["list_slug"]: r for r in rows("lists.csv")}
+    assert {k: int(v["announced_total"]) for k, v in lists.items()} == ANNOUNCED
+    assert ANNOUNCED["miit_amc_2022"] + ANNOUNCED["miit_amc_2024"] == 80  # MIIT's 80 national clusters
+    shipped = {k: sum(r["list_slug"] == k for r in rows("clusters.csv")) for k in ANNOUNCED}
+    assert shipped == SHIPPED
+    for slug, n in shipped.items():
+        assert n <= ANNOUNCED[slug]
+        if n < ANNOUNCED[slug]:  # a short list says so in its notes, with the number shipped
+            assert "Only" in lists[slug]["notes"], slug
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
+    for slug in ANNOUNCED:
+        assert f"| {ANNOUNCED[slug]} | {SHIPPED[slug]} | {ANNOUNCED[slug] - SHIPPED[slug]} |" in readme, slug
+    # only the NDRC list counts towards a clause (九) tier; MIIT's is a different programme
+    assert {k for k, v in lists.items() if v["counts_to_tier"]} == {"ndrc_sei_clusters_2019"}
+    assert all("different programme" in lists[k]["programme_en"] for k in ("miit_amc_2022", "miit_amc_2024"))
+
+
+def test_every_row_has_a_source_and_real_codes() -> None:
+    regions = {r["code"]: r for r in rows("../regions.csv")}
+    sectors = {s.slug for s in taxonomy.sectors()}
+    names = set()
+    for r in rows("clusters.csv"):
+        assert r["source_url"].startswith(("http://", "https://")), r["name"]
+        assert r["source_publisher"].strip(), r["name"]
+        assert r["name"] not in names, r["name"]
+        names.add(r["name"])
+        province = regions[r["province_code"]]
+        assert province["level"] == "province", r["name"]
+        if r["city_code"]:
+            assert regions[r["city_code"]]["parent_code"] == r["province_code"], r["name"]
+            city = regions[r["city_code"]]["short_name"]
+            assert city in r["name"] or r["name"][:2] in city or len(r["name"].split("、")) > 1 or \
+                r["name"].startswith(("成德绵", "青烟威", "榆鄂宁")), r["name"]
+        assert r["sector"] in sectors | {""}, r["name"]
+        assert r["list_slug"] in ANNOUNCED
+    for r in rows("lists.csv") + rows("statistics.csv"):
+        assert r["source_url"].startswith(("http://", "https://"))
+    for r in rows("statistics.csv"):
+        assert r["source_publisher"] == "国家统计局" and 0 < float(r["value"]) < 100
+
+
+def test_a_row_without_source_is_refused(tmp_path: Path) -> None:
+    for name in ("lists.csv", "clusters.csv", "statistics.csv"):
+        (tmp_path / name).write_text((FOLDER / name).read_text(encoding="utf-8"), encoding="utf-8")
+    lines = (tmp_path / "clusters.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = next(csv.reader([lines[1]]))
+    cells[header.index("source_url")] = ""
+    lines[1] = ",".join(f'"{c}"' for c in cells)
+    (tmp_path / "clusters.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(public_lists.PublicListError, match="rows \\[2\\] have no source_url"):
+        public_lists.read(tmp_path)
+
+
+def test_a_fresh_store_holds_the_lists_apart_from_demo_and_imports(empty_db: Path) -> None:
+    con = store.connect(empty_db, read_only=True)
+    try:
+        counts = dict(con.execute("SELECT list_slug, count(*) FROM public_clusters GROUP BY 1").fetchall())
+        assert counts == SHIPPED
+        assert con.execute("SELECT count(*) FROM public_statistics").fetchone()[0] == len(rows("statistics.csv"))
+        assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0  # no demo, no import rows
+        assert con.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_init_loads_and_reloads_the_lists(tmp_path: Path) -> None:
+    db = tmp_path / "fresh.duckdb"
+    first = cli("init", "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert f"{sum(SHIPPED.values())} clusters on 3 lists" in first.stdout
+    again = cli("init", "--db", str(db))  # idempotent: the rows are replaced, not added twice
+    assert again.returncode == 0
+    con = store.connect(db)
+    try:
+        assert store.scalar(con, "SELECT count(*) FROM public_clusters") == sum(SHIPPED.values())
+        assert store.scalar(con, "SELECT count(*) FROM public_lists") == 3
+        store.remove_demo(con)  # removing the demo never touches the public lists
+        assert store.scalar(con, "SELECT count(*) FROM public_clusters") == sum(SHIPPED.values())
+    finally:
+        con.close()
+
+
+def test_clusters_command_prints_the_public_lists_with_sources(demo_db: Path) -> None:
+    fields = ["name", "tier", "status", "province", "city", "sector", "designated_year", "list", "source"]
+    out = cli("clusters", "--db", str(demo_db), "--list", "ndrc_sei_clusters_2019")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].split("\t") == fields
+    body = [line.split("\t") for line in lines[1:]]
+    assert len(body) == SHIPPED["ndrc_sei_clusters_2019"]
+    assert body[0][:7] == ["武汉市集成电路产业集群", "cluster", "designated", "湖北", "武汉", "info_tech", "2019"]
+    assert all(b[7] == "ndrc_sei_clusters_2019" and b[8].startswith("http") for b in body)
+
+    out = cli("clusters", "--db", str(demo_db), "--list", "miit", "--json")
+    assert out.returncode == 0, out.stderr
+    clusters = json.loads(out.stdout)["clusters"]
+    assert len(clusters) == SHIPPED["miit_amc_2022"] + SHIPPED["miit_amc_2024"]
+    assert all(list(c) == fields and c["tier"] is None and c["source"].startswith("http") for c in clusters)
+
+    everything = cli("clusters", "--db", str(demo_db), "--json")
+    kinds = [c["list"] for c in json.loads(everything.stdout)["clusters"]]
+    demo = sum(k == "demo" for k in kinds)
+    con = store.connect(demo_db, read_only=True)
+    try:
+        assert demo == con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0
+    finally:
+        con.close()
+    assert kinds.index("demo") == sum(SHIPPED.values())  # public lists first, then the demo's
+
+    unknown = cli("clusters", "--db", str(demo_db), "--list", "nope")
+    assert unknown.returncode == 2 and "ndrc_sei_clusters_2019" in unknown.stderr
