@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -45,10 +47,21 @@ def _connection(key: str) -> duckdb.DuckDBPyConnection:
     """Open the store once per process; a store this call creates is filled with the demo dataset."""
     catalog, _, data_path = key.partition("|")
     con, created = store.open_store(catalog, data_path=data_path or None)
+    # DuckDB's buffer pool would otherwise keep up to 80% of the machine's memory of table pages
+    # after a few pages at ~10M projects; the app's reads are aggregates that need far less.
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     if created:
         log.info("New store at %s: adding the demo dataset", catalog)
         demo.generate(con)
     return con
+
+
+def memory_limit() -> str:
+    """DuckDB's memory limit for the app process (``SEI_DB_MEMORY``, default 512MB)."""
+    value = os.environ.get("SEI_DB_MEMORY", "512MB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)", value, flags=re.IGNORECASE):
+        raise ValueError(f"SEI_DB_MEMORY={value!r}: give a size such as 512MB or 1GB")
+    return value
 
 
 def connection() -> duckdb.DuckDBPyConnection:
@@ -84,7 +97,13 @@ def _resolve(name: str) -> Callable[..., pd.DataFrame]:
     return getattr(importlib.import_module(module), func)
 
 
-@st.cache_data(show_spinner=False, max_entries=4000)
+# Bounded: query results are small (aggregates, one page of projects), and at most this many are kept,
+# none longer than an hour; a new data version makes the old entries unreachable and they age out.
+CACHE_ENTRIES = 512
+CACHE_TTL_S = 3600
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S)
 def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
           snapshot: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)

@@ -198,9 +198,10 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
-def _rendered(page: object) -> bool:
-    """The page has drawn its content and Streamlit no longer runs the script."""
-    return bool(page.evaluate("""() => {
+def _rendered(page: object, figures: bool = True) -> bool:
+    """The page has drawn its content (with ``figures``: metrics or charts) and Streamlit no longer runs
+    the script."""
+    return bool(page.evaluate("""(figures) => {
         const main = document.querySelector('[data-testid="stMain"]');
         if (!main) return false;
         if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
@@ -208,16 +209,16 @@ def _rendered(page: object) -> bool:
         const metrics = main.querySelectorAll('[data-testid="stMetricValue"]').length;
         const charts = main.querySelectorAll('.js-plotly-plot .main-svg').length;
         const text = (main.innerText || '').trim().length;
-        return (metrics > 0 || charts > 0) && text > 40;
-    }"""))
+        return (!figures || metrics > 0 || charts > 0) && text > 40;
+    }""", figures))
 
 
-def _wait_rendered(page: object, timeout_s: float, quiet_s: float = 1.0) -> float:
+def _wait_rendered(page: object, timeout_s: float, quiet_s: float = 1.0, figures: bool = True) -> float:
     """Wait until the page is rendered and stays so for ``quiet_s``; return when it first was."""
     deadline = time.monotonic() + timeout_s
     since: float | None = None
     while time.monotonic() < deadline:
-        if _rendered(page):
+        if _rendered(page, figures):
             since = since or time.monotonic()
             if time.monotonic() - since >= quiet_s:
                 return since
@@ -263,7 +264,7 @@ def bench_server(db: Path, figures: Figures, pages: list[str]) -> None:
             for slug in pages:
                 page.goto(f"{url}/{'' if slug == 'summary' else slug}")
                 try:
-                    _wait_rendered(page, timeout_s=300)
+                    _wait_rendered(page, timeout_s=300, figures=False)
                 except TimeoutError:
                     log(f"  {slug}: not rendered within 300 s")
             figures.rss_mb = peak_rss_mb(proc.pid)

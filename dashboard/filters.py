@@ -100,11 +100,13 @@ def _in_region_groups(parts: list[str], params: dict[str, object], column: str, 
         params[name] = list(groups)
 
 
-def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[str, dict[str, object]]:
+def project_where(f: Filters, alias: str = "p", *, years: bool = True, tier_column: str | None = None
+                  ) -> tuple[str, dict[str, object]]:
     """WHERE clause (starting with 'WHERE TRUE') over ``projects`` and its parameters.
 
     The year range keeps projects that *start* in it; pass ``years=False`` when the query
-    filters a yearly column itself (see :func:`year_where`).
+    filters a yearly column itself (see :func:`year_where`). ``tier_column`` names a column that
+    holds the tier of the project's cluster (the rollups have one) instead of looking it up.
     """
     a = alias
     parts: list[str] = ["TRUE"]
@@ -129,6 +131,7 @@ def project_where(f: Filters, alias: str = "p", *, years: bool = True) -> tuple[
     _in_region_groups(parts, params, f"{a}.province_code", "f_groups", f.region_groups)
     if f.tiers:
         parts.append(
+            f"list_contains($f_tiers, {a}.{tier_column})" if tier_column else
             f"{a}.cluster_id IN (SELECT cluster_id FROM clusters WHERE list_contains($f_tiers, tier))"
         )
         params["f_tiers"] = list(f.tiers)

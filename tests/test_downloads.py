@@ -169,6 +169,7 @@ def hostile_db(empty_db: Path) -> Path:
             "VALUES (?, ?, ?, ?, 'under_construction', ?, ?, ?, '440000', 'private', 1)",
             [pid, name, owner, sector, start, end, wan])
         con.execute("INSERT INTO project_investments VALUES (?, ?, ?, ?)", [pid, start, wan / 2, wan / 2])
+    store.rollups.refresh(con)  # the raw inserts above bypass store.write, which rebuilds the rollups
     con.close()
     return empty_db
 

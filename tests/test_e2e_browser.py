@@ -176,6 +176,28 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     page.close()
 
 
+@pytest.mark.parametrize(("lang", "file", "expect"), [
+    ("zh", "per_row_units.csv", ["按 1 美元 = 7.1 元人民币折算", "不是可识别的金额单位"]),
+    ("en", "per_row_units.csv", ["converted at USD 1 = CNY 7.1", "is not a money unit"]),
+    ("zh", "entity_bomb.xlsx", ["为安全起见拒绝读取"]),
+    ("en", "no_place_column.csv", ["No location (or province, city) column"]),
+])
+def test_upload_shows_units_and_hostile_files_clearly(server: str, browser: object, lang: str, file: str,
+                                                      expect: list[str]) -> None:
+    """A list with a per-row unit column, and hostile files: a clear result on the page, in the user's language."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/upload" + ("?lang=English" if lang == "en" else ""))
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        str(ROOT / "tests" / "corpus" / file))
+    for text in expect:  # problem tables are drawn on a canvas: their cells are in the page, not visible
+        page.get_by_text(text).first.wait_for(state="attached", timeout=60_000)
+    settle(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, SHOTS / f"{lang}-upload-{Path(file).stem}-full.png")
+    page.close()
+
+
 def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, tmp_path: Path) -> None:
     """Hostile names uploaded as a steward would, then exported from the projects page by clicking,
     as an analyst would: the files the browser saves hold the names as text, never as formulas."""

@@ -372,3 +372,49 @@ def test_problem_list_is_bounded(empty_db: Path, tmp_path: Path, capsys: pytest.
         assert len(summary) == 1 and summary[0]["more"] == 4980 and "4,980 more rows" in summary[0]["message"]
     assert len(json.dumps(out)) < 20_000
     assert file_fingerprint(empty_db) == before
+
+
+# ------------------------------------------------------------------------------------ value parsers
+
+@pytest.mark.parametrize(("cell", "years"), [
+    ("2026-12", (2026, 2026)), ("2026年12月", (2026, 2026)), ("2026.12", (2026, 2026)), ("202612", (2026, 2026)),
+    ("2026-12-31", (2026, 2026)), ("2026/12/31", (2026, 2026)), ("2024-26", (2024, 2026)),
+    ("2024.03-2026.12", (2024, 2026)), ("2024年3月—2026年12月", (2024, 2026)), ("20240301-20261231", (2024, 2026)),
+    ("46022", (2025, 2025)),
+])
+def test_year_cells(cell: str, years: tuple[int, int]) -> None:
+    from dashboard.ingest import values
+
+    first, last, _n = values._years_of(cell)
+    assert (int(first), int(last)) == years
+
+
+@pytest.mark.parametrize(("cell", "wan", "usd"), [
+    ("亿元", 10_000, False), ("万元", 1, False), ("元", 0.0001, False), ("万美元", 1, True), ("亿美元", 10_000, True),
+    ("人民币万元", 1, False), ("USD million", 100, True), ("CNY 100m", 10_000, False), ("10k CNY", 1, False),
+    ("billion yuan", 100_000, False), ("百万美元", 100, True), ("（亿元）", 10_000, False),
+])
+def test_unit_cells(cell: str, wan: float, usd: bool) -> None:
+    from dashboard.ingest import values
+
+    unit = values.unit_cell(cell)
+    assert unit is not None and unit.wan == pytest.approx(wan) and unit.usd is usd
+
+
+@pytest.mark.parametrize("cell", ["万吨", "亩", "个", "吨/年", "欧元", "EUR", "MW"])
+def test_not_money_units(cell: str) -> None:
+    from dashboard.ingest import values
+
+    assert values.unit_cell(cell) is None
+
+
+@pytest.mark.parametrize(("cell", "sector"), [
+    ("Intelligent and new energy vehicles", "smart_nev"), ("Intelligent connected vehicles", "smart_nev"),
+    ("Next generation IT industry", "info_tech"), ("Bio-pharmaceutical", "biotech"),
+    ("Energy saving & environmental protection", "green_env"), ("Integrated circuits", "info_tech"),
+    ("新能源汽车零部件", "smart_nev"), ("属新材料领域", "new_materials"), ("Real estate", None), ("其他", None),
+])
+def test_sector_wordings(cell: str, sector: str | None) -> None:
+    from dashboard.ingest import vocab
+
+    assert vocab.sector_from_name(cell) == sector

@@ -41,6 +41,7 @@ def small_db(empty_db: Path) -> Path:
             [pid, name, owner, sector, stage, start, end, total, prov])
     con.execute("INSERT INTO project_investments VALUES (2, 2020, 30000, 29000), (2, 2021, 40000, 38000)")
     con.execute("INSERT INTO project_funding VALUES (2, 'bank_loans', 60000), (2, 'self_raised', 60000)")
+    store.rollups.refresh(con)  # the raw inserts above bypass store.write, which rebuilds the rollups
     con.close()
     return empty_db
 

@@ -88,6 +88,7 @@ def tiny(empty_db: Path) -> duckdb.DuckDBPyConnection:
                                          batch_id) VALUES
         (1, '苏州集群', 'cluster', 'designated', 'new_energy', '320000', 2021, 1),
         (2, '广州生态', 'ecosystem', 'cultivating', 'biotech', '440000', NULL, 1)""")
+    store.rollups.refresh(con)  # the raw inserts above bypass store.write, which rebuilds the rollups
     yield con.cursor()
     con.close()
 

@@ -324,6 +324,9 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
     if p["unmapped"]:
         print(t("importer.cli_extra", lang) + ", ".join(p["unmapped"]))
     for e in p["errors"]:
+        if e["row"] is None:  # a problem with the whole file, or the count of those not listed
+            print("  " + t("importer.cli_file_error", lang, message=e["message"]))
+            continue
         print("  " + t("importer.cli_error", lang, row=e["row"], column=e["column"] or "-", message=e["message"]))
     for w in p["warnings"]:
         where = t("importer.cli_row", lang, row=w["row"]) if w["row"] else t("importer.cli_whole_file", lang)

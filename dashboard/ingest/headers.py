@@ -29,7 +29,7 @@ IGNORE = "ignore"   # `--map HEADER=ignore`: keep the column as an unmapped extr
 _RULES: list[tuple[str | None, str]] = [
     ("seq", r"^(序号|编号|序|no\.?|#|number|item|s/?n)$"),
     # A column saying, row by row, what unit or currency the amounts are in.
-    ("unit", r"^(金额|计量|投资|货币|资金|投资额)?单位$|^(amount |money |currency |investment )?units?$|"
+    ("unit", r"^(金额|计量|货币|资金|投资额|金额计量)?单位$|^(amount |money |currency |investment )?units?$|"
              r"^unit of (amount|account|measure)"),
     ("currency", r"^(币种|货币|币别|货币种类|币制|结算货币|投资币种|currency|ccy)$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.

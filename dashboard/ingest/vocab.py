@@ -32,7 +32,32 @@ def sector_from_name(text: str) -> str | None:
     text = (text or "").strip()
     if not text:
         return None
-    return taxonomy.sector_from_name(text) or _sector_from_english(text)
+    return taxonomy.sector_from_name(text) or _sector_from_english(text) or _sector_inside(text)
+
+
+@cache
+def _chinese_names() -> list[tuple[str, str]]:
+    """(name, slug) for every Chinese sector name and alias of three characters or more, longest first."""
+    names = set()
+    for s in taxonomy.sectors():
+        for name in (s.name_zh, s.short_zh, s.nbs_name_zh, *s.aliases):
+            if name and len(name) >= 3 and re.search(r"[\u4e00-\u9fff]", name):
+                names.add((name, s.slug))
+    return sorted(names, key=lambda n: -len(n[0]))
+
+
+def _sector_inside(text: str) -> str | None:
+    """The sector a short Chinese cell names inside a longer wording (新能源汽车零部件, 属新材料领域):
+    the longest sector name it contains, if only one sector has a name that long."""
+    s = re.sub(r"\s+", "", text)
+    if len(s) > 16 or not re.search(r"[\u4e00-\u9fff]", s):
+        return None
+    found = [(len(name), slug) for name, slug in _chinese_names() if name in s]
+    if not found:
+        return None
+    longest = found[0][0]
+    slugs = {slug for n, slug in found if n == longest}
+    return slugs.pop() if len(slugs) == 1 else None
 
 
 _EN_STOP = {"and", "the", "of", "industry", "industries", "sector", "sectors", "field", "fields", "for", "in",

@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import duckdb
 import pandas as pd
 
-from ..filters import Filters
+from ..filters import Filters, project_where
 from ..formatting import WAN_PER_YI
 
 YI = f"/ {WAN_PER_YI:.1f}"  # 万元 (stored) → 亿元 (returned), after CAST(... AS DOUBLE)
+
+
+# Read the rollups (migration 005) whenever the filters allow; the equivalence test switches this off
+# to run the same queries over the base tables.
+USE_ROLLUPS = True
+# The Filters fields the rollups keep as dimensions. A filter on any other field (the sub-field, or a
+# field added later) sends the query to the base tables.
+ROLLUP_FIELDS = frozenset({"year_from", "year_to", "sectors", "provinces", "region_groups", "tiers", "stages",
+                           "ownership", "batch_id", "scope"})
+
+
+def rollups_serve(f: Filters) -> bool:
+    """Whether a query under these filters can read the rollups instead of the base tables."""
+    if not USE_ROLLUPS:
+        return False
+    empty = Filters()
+    return all(getattr(f, fld.name) == getattr(empty, fld.name) for fld in fields(Filters)
+               if fld.name not in ROLLUP_FIELDS)
+
+
+def rollup_where(f: Filters, alias: str = "r", *, years: bool = True) -> tuple[str, dict[str, object]]:
+    """:func:`dashboard.filters.project_where` over a rollup table (same columns; the tier is stored)."""
+    return project_where(f, alias, years=years, tier_column="tier")
 
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
@@ -17,9 +42,11 @@ def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | Non
 
 def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """One row: latest flow year, last import time, whether demo data is present, project count."""
-    return df(cur, """
+    as_of = ("SELECT max(year) FROM rollup_flows WHERE completed_n > 0" if USE_ROLLUPS else
+             "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL")
+    return df(cur, f"""
         SELECT
-            (SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL) AS as_of_year,
+            ({as_of}) AS as_of_year,
             (SELECT max(imported_at) FROM import_batches WHERE status = 'committed') AS last_import,
             (SELECT count(*) > 0 FROM import_batches WHERE is_demo AND status = 'committed') AS has_demo,
             (SELECT count(*) FROM projects) AS projects

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where, year_where
-from .common import YI, df
+from .common import YI, df, rollup_where, rollups_serve
 
 MONEY = "CAST(p.total_investment_wan AS DOUBLE)"
 
@@ -52,6 +52,18 @@ def sector_year_flows(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFram
     Rows with ``is_total`` true carry the year's total over all sectors (``sector`` NULL);
     the others one sector each (``sector`` NULL there means unclassified).
     """
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r", years=False)
+        yw, yp = year_where(f, "r.year")
+        return df(cur, f"""
+            SELECT r.sector, r.year, grouping(r.sector) = 1 AS is_total,
+                   coalesce(CAST(sum(r.planned_wan) AS DOUBLE), 0) {YI} AS planned_yi,
+                   CAST(sum(r.completed_wan) AS DOUBLE) {YI} AS completed_yi
+            FROM rollup_flows r
+            {rw} {yw}
+            GROUP BY GROUPING SETS ((r.sector, r.year), (r.year))
+            ORDER BY is_total DESC, r.sector, r.year
+        """, {**rp, **yp})
     pw, pp = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
     return df(cur, f"""

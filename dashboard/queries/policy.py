@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import YI, df
+from .common import YI, df, rollup_where, rollups_serve
 
 
 def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -26,6 +26,14 @@ def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame
 
 def channel_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Amount and funded projects by funding channel (the unfiltered case skips the join)."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT r.source, CAST(sum(r.amount_wan) AS DOUBLE) {YI} AS amount_yi,
+                   CAST(sum(r.rows) AS BIGINT) AS projects
+            FROM rollup_funding r {rw}
+            GROUP BY 1 ORDER BY amount_yi DESC
+        """, rp)
     pw, pp = project_where(f, "p")
     scope = "" if not pp else f"WHERE pf.project_id IN (SELECT p.project_id FROM projects p {pw})"
     return df(cur, f"""

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import taxonomy
 from ..filters import Filters, cluster_where, project_where, year_where
-from .common import YI, df
+from .common import YI, df, rollup_where, rollups_serve
 
 
 def province_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -82,7 +82,22 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """, {**pp, "group_order": [g.slug for g in taxonomy.region_groups()]})
     # Aggregate to province × year inside the big join, then map the ~30 provinces to groups:
     # a third faster than joining regions into the 2.6M-row join at 1M projects.
-    flows = df(cur, f"""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r", years=False)
+        ryw, ryp = year_where(f, "r.year")
+        flows_sql, flows_params = f"""
+            WITH f AS (
+                SELECT r.province_code, r.year, CAST(sum(r.completed_wan) AS DOUBLE) AS completed
+                FROM rollup_flows r
+                {rw} AND r.completed_n > 0 {ryw}
+                GROUP BY 1, 2
+            )
+            SELECT g.region_group, f.year, sum(f.completed) {YI} AS completed_yi
+            FROM f JOIN ({grp}) g ON g.code = f.province_code
+            GROUP BY 1, 2
+        """, {**rp, **ryp}
+    else:
+        flows_sql, flows_params = f"""
         WITH f AS (
             SELECT p.province_code, i.year, sum(CAST(i.completed_wan AS DOUBLE)) AS completed
             FROM project_investments i
@@ -93,7 +108,8 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         SELECT g.region_group, f.year, sum(f.completed) {YI} AS completed_yi
         FROM f JOIN ({grp}) g ON g.code = f.province_code
         GROUP BY 1, 2
-    """, {**pp_all, **yp})
+    """, {**pp_all, **yp}
+    flows = df(cur, flows_sql, flows_params)
     last = int(flows["year"].max()) if not flows.empty else None
     by_year = flows.pivot_table(index="region_group", columns="year", values="completed_yi", aggfunc="sum")
     out = totals.assign(
@@ -118,14 +134,21 @@ def province_kpis(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> 
     pw_all, pp_all = project_where(g, "p", years=False)
     yw, yp = year_where(g, "i.year")
     cw, cp = cluster_where(g, "c")
+    if rollups_serve(g):
+        rw, rp = rollup_where(g, "r", years=False)
+        ryw, ryp = year_where(g, "r.year")
+        completed = (f"SELECT coalesce(CAST(sum(r.completed_wan) AS DOUBLE), 0) {YI} "
+                     f"FROM rollup_flows r {rw} {ryw}")
+        pp_all, yp = rp, ryp
+    else:
+        completed = (f"SELECT coalesce(sum(CAST(i.completed_wan AS DOUBLE)), 0) {YI} "
+                     f"FROM project_investments i JOIN projects p ON p.project_id = i.project_id {pw_all} {yw}")
     return df(cur, f"""
         SELECT
             (SELECT count(*) FROM projects p {pw}) AS projects,
             (SELECT coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} FROM projects p {pw})
                 AS investment_yi,
-            (SELECT coalesce(sum(CAST(i.completed_wan AS DOUBLE)), 0) {YI}
-             FROM project_investments i JOIN projects p ON p.project_id = i.project_id {pw_all} {yw})
-                AS completed_yi,
+            ({completed}) AS completed_yi,
             (SELECT count(*) FROM clusters c {cw} AND c.status = 'designated') AS clusters
     """, {**pp, **pp_all, **yp, **cp})
 
@@ -174,6 +197,16 @@ def province_clusters(cur: duckdb.DuckDBPyConnection, f: Filters, province: str)
 def province_trend(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> pd.DataFrame:
     """A province's planned and completed investment by year."""
     g = _one(f, province)
+    if rollups_serve(g):
+        rw, rp = rollup_where(g, "r", years=False)
+        yw, yp = year_where(g, "r.year")
+        return df(cur, f"""
+            SELECT r.year,
+                   coalesce(CAST(sum(r.planned_wan) AS DOUBLE), 0) {YI} AS planned_yi,
+                   CAST(sum(r.completed_wan) AS DOUBLE) {YI} AS completed_yi
+            FROM rollup_flows r {rw} {yw}
+            GROUP BY 1 ORDER BY 1
+        """, {**rp, **yp})
     pw, pp = project_where(g, "p", years=False)
     yw, yp = year_where(g, "i.year")
     return df(cur, f"""

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import engine, public_lists, reference
+from . import rollups as _rollups
 from .engine import Connection
 from .errors import StoreError
 
@@ -123,7 +124,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh}
 
 
 def _applied(con: Connection) -> set[int]:
@@ -197,7 +198,7 @@ def _integrity():  # noqa: ANN202 - the module (imported late: it uses this one)
 @contextmanager
 def write(con: Connection, *, message: str = "write", author: str | None = None,
           what: str = "import", on_wait: Callable[[str], None] | None = None,
-          extra: dict | None = None, bump: bool = True) -> Iterator[Connection]:
+          extra: dict | None = None, bump: bool = True, rollups: bool | None = None) -> Iterator[Connection]:
     """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
 
     Takes the single-writer lock first (waiting, with a message after a second, for another writer),
@@ -207,12 +208,15 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
 
     ``bump=False`` for writes that touch no data table (audit records, accounts): the data version
     stays, so a sign-in or a download does not empty every cached chart, and the data rules are not
-    re-checked.
+    re-checked. The rollups are rebuilt in the same transaction whenever the data version moves
+    (``rollups=False`` for writes that touch no project or cluster, such as target years).
     """
     with engine.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
+            if bump if rollups is None else rollups:
+                _rollups.refresh(con)
             if bump:
                 problems = _integrity().check(con)
                 if problems:

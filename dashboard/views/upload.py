@@ -89,21 +89,41 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
     return overrides
 
 
+def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
+    table = pd.DataFrame([p.as_dict(lang) for p in problems])
+    return table.drop(columns=[c for c in ("code", "more") if c in table.columns]).rename(columns={
+        "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
+        "message": t("upload.col_message")})
+
+
+def _how_many(problems: list[ingest.Problem]) -> int:
+    """Problems listed plus those only counted (a summary entry stands for the rest of its kind)."""
+    return sum(len(p.more_rows) if p.is_summary else 1 for p in problems)
+
+
 def _problems(plan: ingest.ImportPlan) -> None:
     lang = current_lang()
-    if plan.errors:
-        st.error(t("upload.errors", count=len(plan.errors), rows=plan.rows_rejected), icon=":material/error:")
-        st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.errors]).drop(columns=["code"]),
-                     hide_index=True, width="stretch")
+    blocking = plan.blocking()
+    if blocking is not None and blocking.code != "has_errors":
+        # What stops the file as a whole comes first, not "0 rows failed validation".
+        st.error(blocking.message(lang), icon=":material/block:")
+    if plan.usd_rows:
+        st.info(t("upload.usd_rate", rate=plan.usd_rate, rows=plan.usd_rows), icon=":material/currency_exchange:")
+    if any(p.is_summary for p in [*plan.errors, *plan.warnings]):
+        st.caption(t("upload.bounded", limit=ingest.MAX_LISTED))
+    row_errors = [p for p in plan.errors if p.row is not None or p.is_summary]
+    if row_errors:
+        st.error(t("upload.errors", count=f"{_how_many(row_errors):,}", rows=f"{plan.rows_rejected:,}"),
+                 icon=":material/error:")
+        st.dataframe(_problem_table(plan.errors, lang), hide_index=True, width="stretch")
     if plan.warnings:
-        with st.expander(t("upload.warnings", count=len(plan.warnings)), icon=":material/warning:",
+        with st.expander(t("upload.warnings", count=f"{_how_many(plan.warnings):,}"), icon=":material/warning:",
                          expanded=not plan.errors):
-            st.dataframe(pd.DataFrame([p.as_dict(lang) for p in plan.warnings]).drop(columns=["code"]),
-                         hide_index=True, width="stretch")
+            st.dataframe(_problem_table(plan.warnings, lang), hide_index=True, width="stretch")
     if plan.errors or plan.warnings:
         problems = [p.as_dict(lang) for p in [*plan.errors, *plan.warnings]]
         kinds = [t("upload.kind_error")] * len(plan.errors) + [t("upload.kind_warning")] * len(plan.warnings)
-        table = pd.DataFrame(problems).drop(columns=["code"]).rename(columns={
+        table = pd.DataFrame(problems).drop(columns=["code", "more"], errors="ignore").rename(columns={
             "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
             "message": t("upload.col_message")})
         table.insert(0, t("upload.col_kind"), kinds)
@@ -307,6 +327,9 @@ def render() -> None:
         except ingest.MappingError as exc:
             st.session_state["upload_overrides"] = {}
             st.error(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - never a traceback for a file: say what happened, write nothing
+            st.error(t("upload.internal_error", kind=type(exc).__name__), icon=":material/block:")
             return
         if len(plan.sheets) > 1:
             chosen = st.selectbox(t("upload.sheet"), plan.sheets,
