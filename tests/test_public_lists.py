@@ -22,7 +22,7 @@ FOLDER = ROOT / "data" / "public_lists"
 # lower because only rows a public source names are kept; data/public_lists/README.md lists what is
 # missing. When rows are added, update this table and the README together.
 ANNOUNCED = {"ndrc_sei_clusters_2019": 66, "miit_amc_2022": 45, "miit_amc_2024": 35}
-SHIPPED = {"ndrc_sei_clusters_2019": 12, "miit_amc_2022": 27, "miit_amc_2024": 17}
+SHIPPED = {"ndrc_sei_clusters_2019": 12, "miit_amc_2022": 31, "miit_amc_2024": 17}
 # Clusters named by an abbreviation of several cities or a region; the row's city is the first one named.
 MULTI_CITY_PREFIXES = ("成德", "成渝", "青烟威", "榆鄂宁", "深广", "广深", "广佛惠", "京津冀", "金白兰武", "大盘",
                        "宝汉天")
