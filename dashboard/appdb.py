@@ -1,7 +1,8 @@
 """The app's view of the store: one connection per process, cached query results.
 
-Results are cached on (database path, data version, query, filters, arguments). Every import,
-revert or demo change bumps the data version, so no page ever shows stale numbers.
+Results are cached on (store, data version, query, filters, arguments, snapshot). The data version is
+a counter every data write raises, read from the store on every page run: a commit by any process (an
+import from the command line, another app server) shows on the next run, without a restart.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ import importlib
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -21,8 +22,8 @@ import pandas as pd
 import streamlit as st
 
 from . import demo, store
-from .config import default_db_path
 from .filters import Filters
+from .store import engine
 
 log = logging.getLogger(__name__)
 
@@ -31,20 +32,26 @@ log = logging.getLogger(__name__)
 QUERY_OBSERVERS: list[Callable[[str, float], None]] = []
 
 
-def db_path() -> Path:
-    return default_db_path().resolve()
+def location() -> engine.Location:
+    """The store the app serves: ``$SEI_DB``/``$SEI_DATA_PATH`` or the embedded default."""
+    return engine.locate()
+
+
+def db_key() -> str:
+    loc = location()
+    return f"{loc.catalog}|{loc.data_path or ''}"
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """Open the store once per process; a new file is filled with the demo dataset."""
-    is_new = not Path(path).exists()
-    con = store.connect(path)
+def _connection(key: str) -> duckdb.DuckDBPyConnection:
+    """Open the store once per process; a store this call creates is filled with the demo dataset."""
+    catalog, _, data_path = key.partition("|")
+    con, created = store.open_store(catalog, data_path=data_path or None)
     # DuckDB's buffer pool would otherwise keep up to 80% of the machine's memory of table pages
     # after a few pages at ~10M projects; the app's reads are aggregates that need far less.
     con.execute(f"SET memory_limit = '{memory_limit()}'")
-    if is_new:
-        log.info("New store at %s: adding the demo dataset", path)
+    if created:
+        log.info("New store at %s: adding the demo dataset", catalog)
         demo.generate(con)
     return con
 
@@ -59,7 +66,7 @@ def memory_limit() -> str:
 
 def connection() -> duckdb.DuckDBPyConnection:
     """The process-wide connection; take ``.cursor()`` for reads in a page."""
-    return _connection(str(db_path()))
+    return _connection(db_key())
 
 
 def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
@@ -70,6 +77,17 @@ def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
 def data_version() -> int:
     with cursor() as cur:
         return store.data_version(cur)
+
+
+_attach_lock = threading.Lock()
+
+
+def _cursor(key: str, snapshot: int | None) -> duckdb.DuckDBPyConnection:
+    con = _connection(key)
+    if snapshot is None:
+        return con.cursor()
+    with _attach_lock:
+        return store.snapshot_cursor(con, snapshot)
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -86,14 +104,15 @@ CACHE_TTL_S = 3600
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S)
-def _load(path: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...]
-          ) -> pd.DataFrame:
+def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
+          snapshot: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)
+    cur = _cursor(key, snapshot)  # a fresh cursor, or one reading the snapshot (not to be re-cursored)
     started = time.perf_counter()
     try:
-        with store.cursor(_connection(path)) as cur:
-            return fn(cur, filters, **dict(kwargs))
+        return fn(cur, filters, **dict(kwargs))
     finally:
+        cur.close()
         for observer in QUERY_OBSERVERS:
             observer(name, time.perf_counter() - started)
 
@@ -108,10 +127,17 @@ def scoped(filters: Filters | None) -> Filters:
 
 def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
     """Run a query function from :mod:`dashboard.queries`, cached on the data version."""
+    return load_at(None, fn, filters, **kwargs)
+
+
+def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filters | None = None,
+            **kwargs: Any) -> pd.DataFrame:
+    """:func:`load` on the store as it was at ``snapshot`` (None: as it is now)."""
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    return _load(str(db_path()), data_version(), name, scoped(filters), tuple(sorted(kwargs.items())))
+    version = snapshot if snapshot is not None else data_version()
+    return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)
 
 
 def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
@@ -122,3 +148,14 @@ def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = 
         raise ValueError(f"{name} is not a module-level query function")
     with cursor() as cur:
         yield from fn(cur, scoped(filters), **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _snapshots(key: str, version: int) -> pd.DataFrame:
+    with store.cursor(_connection(key)) as cur:
+        return store.snapshots(cur)
+
+
+def snapshots() -> pd.DataFrame:
+    """The store's snapshots (see :func:`dashboard.store.snapshots`), cached on the data version."""
+    return _snapshots(db_key(), data_version())

@@ -15,7 +15,7 @@ Four measures, each against a target of issue 10:
   imported end to end (preview + commit) into a fresh store, against DuckDB's own ``read_csv`` +
   ``INSERT`` of the same file converted to UTF-8.
 
-The store is built once per scale (``--db`` names it; default ``$TMPDIR/sei-bench-<scale>.duckdb``)
+The store is built once per scale (``--db`` names it; default ``$TMPDIR/sei-bench-<scale>.ducklake``)
 and reused afterwards. Progress goes to stderr; ``--json`` prints exactly one JSON object on stdout.
 """
 
@@ -105,7 +105,7 @@ def machine_load() -> str:
 # --- the store ---------------------------------------------------------------------------------
 
 def default_db(scale: float) -> Path:
-    return Path(tempfile.gettempdir()) / f"sei-bench-{scale:g}.duckdb"
+    return Path(tempfile.gettempdir()) / f"sei-bench-{scale:g}.ducklake"
 
 
 def ensure_store(path: Path, scale: float) -> int:
@@ -346,7 +346,7 @@ def bench_import(figures: Figures, rows: int, repeat: int) -> None:
         write_csv(csv_path, rows)
         ours, raw = [], []
         for i in range(repeat):
-            seconds, imported = _import_ours(csv_path, folder / f"ours{i}.duckdb")
+            seconds, imported = _import_ours(csv_path, folder / f"ours{i}.ducklake")
             ours.append(seconds)
             raw.append(_import_raw(csv_path, folder / f"raw{i}.duckdb"))
         figures.import_rows = imported

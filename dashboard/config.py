@@ -14,11 +14,23 @@ _INSTALLED_DATA = Path(sys.prefix) / "share" / "sei-dashboard"   # `pip install 
 # working folder.
 IN_CHECKOUT = (_CHECKOUT_DATA / "taxonomy.toml").is_file()
 DATA_DIR = _CHECKOUT_DATA if IN_CHECKOUT else _INSTALLED_DATA
-DEFAULT_DB = DATA_DIR / "sei.duckdb" if IN_CHECKOUT else Path.cwd() / "sei.duckdb"
+DEFAULT_DB = DATA_DIR / "sei.ducklake" if IN_CHECKOUT else Path.cwd() / "sei.ducklake"
+
+
+def default_db() -> str:
+    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.ducklake`` (in a
+    checkout) or ``./sei.ducklake`` (an installed copy).
+
+    A plain path names an embedded store (its SQLite catalog file); ``postgresql://…`` a shared one.
+    """
+    return os.environ.get("SEI_DB", "").strip() or str(DEFAULT_DB)
+
+
+def default_data_path() -> str | None:
+    """Where the data files live when ``--data-path`` is not given: ``$SEI_DATA_PATH``, else the store's own."""
+    return os.environ.get("SEI_DATA_PATH", "").strip() or None
 
 
 def default_db_path() -> Path:
-    """The store to open when none is named: ``$SEI_DB`` if set, else ``data/sei.duckdb`` (in a
-    checkout) or ``./sei.duckdb`` (an installed copy)."""
-    env = os.environ.get("SEI_DB", "").strip()
-    return Path(env) if env else DEFAULT_DB
+    """The default store as a path (an embedded store's catalog file)."""
+    return Path(default_db())

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from dashboard import store
 
 APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
 
@@ -52,7 +53,7 @@ def texts(at: AppTest) -> str:
 
 
 def one(path: Path, query: str, params: list | None = None) -> tuple:
-    con = duckdb.connect(str(path), read_only=True)
+    con = store.connect(path, read_only=True)
     try:
         return con.execute(query, params or []).fetchall()[0]
     finally:

@@ -1,8 +1,9 @@
-"""Shared fixtures: real DuckDB files in temporary folders, never mocks."""
+"""Shared fixtures: real stores (DuckLake, SQLite catalog) in temporary folders, never mocks."""
 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,10 +13,23 @@ import pytest
 from dashboard import demo, store
 
 
+def copy_store(src: Path, dst: Path) -> Path:
+    """Copy an embedded store (catalog file + data folder) and point the copy at its own data folder.
+
+    DuckLake keeps data file paths relative to the catalog's data path, so only that one entry changes.
+    """
+    shutil.copy(src, dst)
+    shutil.copytree(f"{src}.files", f"{dst}.files")
+    with sqlite3.connect(dst) as cat:
+        cat.execute("UPDATE ducklake_metadata SET value = ? WHERE key = 'data_path'", [f"{dst}.files/"])
+    cat.close()
+    return dst
+
+
 @pytest.fixture(scope="session")
 def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo store built once per test session; copy it before writing (see ``demo_db``)."""
-    path = tmp_path_factory.mktemp("template") / "demo.duckdb"
+    path = tmp_path_factory.mktemp("template") / "demo.ducklake"
     con = store.connect(path)
     demo.generate(con)
     con.close()
@@ -25,17 +39,60 @@ def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo_db(demo_db_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo store that a test may change."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_template, path)
-    return path
+    return copy_store(demo_db_template, tmp_path / "demo.ducklake")
 
 
 @pytest.fixture
 def empty_db(tmp_path: Path) -> Path:
     """A fresh, migrated store with reference data and no projects."""
-    path = tmp_path / "empty.duckdb"
+    path = tmp_path / "empty.ducklake"
     store.connect(path).close()
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the whole session (see tests/pgserver.py); stopped at the end.
+
+    Skipped where PostgreSQL is not installed, except under .ci/run (``SEI_REQUIRE_POSTGRES=1``), which
+    installs it.
+    """
+    import os
+
+    import pgserver
+
+    if pgserver.pg_bin() is None:
+        if os.environ.get("SEI_REQUIRE_POSTGRES") or os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed; .ci/run installs Debian's postgresql")
+        pytest.skip("PostgreSQL is not installed (Debian package 'postgresql')")
+    server = pgserver.start()
+    yield server
+    server.stop()
+
+
+_pg_count = 0
+
+
+@pytest.fixture(params=["embedded", "postgres"])
+def new_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """A function giving (db, data_path) of a new, not yet created store: an embedded one, or a shared one
+    on the throwaway PostgreSQL with a folder as its data path (as a shared folder would be)."""
+    made = iter(range(100))
+
+    def make() -> tuple[str, str | None]:
+        global _pg_count
+        n = next(made)
+        if request.param == "embedded":
+            return str(tmp_path / f"store{n}.ducklake"), None
+        server = request.getfixturevalue("pg_server")
+        _pg_count += 1
+        url = server.createdb(f"sei_{_pg_count}")
+        folder = tmp_path / f"shared{n}"
+        folder.mkdir()
+        return url, str(folder)
+
+    make.kind = request.param
+    return make
 
 
 @pytest.fixture

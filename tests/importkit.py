@@ -6,6 +6,8 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard import store
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
@@ -29,7 +31,7 @@ def fingerprint(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
 
 
 def file_fingerprint(path: Path) -> dict[str, tuple[int, str]]:
-    con = duckdb.connect(str(path), read_only=True)
+    con = store.connect(path, read_only=True)
     try:
         return fingerprint(con)
     finally:

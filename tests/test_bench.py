@@ -11,7 +11,7 @@ from dashboard import cli
 
 
 def test_bench_json_has_the_issue_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "bench.duckdb"
+    db = tmp_path / "bench.ducklake"
     code = cli.main(["bench", "--db", str(db), "--scale", "0.05", "--skip", "server", "--skip", "pages",
                      "--rows", "300", "--repeat", "1", "--json"])
     assert code == 0

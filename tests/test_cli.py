@@ -16,7 +16,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def test_init_demo_then_info(tmp_path: Path) -> None:
-    db = tmp_path / "x.duckdb"
+    db = tmp_path / "x.ducklake"
     done = cli("init", "--demo", "--db", str(db))
     assert done.returncode == 0, done.stderr
     assert "3,000 projects" in done.stdout
@@ -25,13 +25,13 @@ def test_init_demo_then_info(tmp_path: Path) -> None:
     lines = dict(line.split(None, 1) for line in info.stdout.splitlines() if line.strip())
     assert lines["projects"].strip() == "3,000"
     assert lines["targets"].strip() == "3"
-    assert "yes" in info.stdout.splitlines()[3]
+    assert lines["demo"].startswith("data       yes")
     again = cli("init", "--demo", "--db", str(db))
     assert again.returncode == 0 and "already present" in again.stdout
 
 
 def test_sei_db_environment_variable_names_the_store(tmp_path: Path) -> None:
-    db = tmp_path / "env.duckdb"
+    db = tmp_path / "env.ducklake"
     assert cli("init", env={"SEI_DB": str(db)}).returncode == 0
     assert db.exists()
     info = cli("info", env={"SEI_DB": str(db)})
@@ -40,31 +40,31 @@ def test_sei_db_environment_variable_names_the_store(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert cli().returncode == 2
-    assert cli("init", "--scale", "-3", "--db", str(tmp_path / "a.duckdb")).returncode == 2
+    assert cli("init", "--scale", "-3", "--db", str(tmp_path / "a.ducklake")).returncode == 2
     assert cli("frobnicate").returncode == 2
 
 
 def test_not_a_database_is_one_clear_sentence(tmp_path: Path) -> None:
-    bad = tmp_path / "notes.duckdb"
+    bad = tmp_path / "notes.ducklake"
     bad.write_text("name,amount\n项目,1\n", encoding="utf-8")
     for command in ("init", "info"):
         done = cli(command, "--db", str(bad))
         assert done.returncode == 1
         assert "Traceback" not in done.stderr
         assert done.stderr.strip().count("\n") == 0
-        assert "is not a DuckDB database" in done.stderr and str(bad) in done.stderr
+        assert "is not a store's catalog" in done.stderr and str(bad) in done.stderr
     assert bad.read_text(encoding="utf-8") == "name,amount\n项目,1\n"
 
 
 def test_missing_file_and_missing_folder(tmp_path: Path) -> None:
-    done = cli("info", "--db", str(tmp_path / "nope.duckdb"))
+    done = cli("info", "--db", str(tmp_path / "nope.ducklake"))
     assert done.returncode == 1 and "does not exist" in done.stderr
-    done = cli("init", "--db", str(tmp_path / "no" / "such" / "x.duckdb"))
+    done = cli("init", "--db", str(tmp_path / "no" / "such" / "x.ducklake"))
     assert done.returncode == 1 and "does not exist" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_target_year_can_be_changed(tmp_path: Path) -> None:
-    db = tmp_path / "t.duckdb"
+    db = tmp_path / "t.ducklake"
     shown = cli("targets", "--db", str(db))
     assert shown.returncode == 0
     assert "cluster      100  (clause （九）)  target year 2025: assumed by this tool" in shown.stdout
@@ -78,6 +78,8 @@ def test_target_year_can_be_changed(tmp_path: Path) -> None:
 
 
 def test_help_has_examples() -> None:
-    for command in ("init", "info", "targets"):
+    for command in ("init", "info", "targets", "import", "batches", "revert", "check", "snapshots", "maintain",
+                    "backup", "restore", "export"):
         done = cli(command, "--help")
         assert done.returncode == 0 and "examples:" in done.stdout
+        assert "--db" in done.stdout and "--data-path" in done.stdout, command

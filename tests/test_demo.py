@@ -25,9 +25,9 @@ def build(path: Path, seed: int, scale: float = 1.0) -> duckdb.DuckDBPyConnectio
 
 
 def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, demo_db_template: Path) -> None:
-    again = build(tmp_path / "again.duckdb", seed=1409)
-    other = build(tmp_path / "other.duckdb", seed=7)
-    first = duckdb.connect(str(demo_db_template), read_only=True)
+    again = build(tmp_path / "again.ducklake", seed=1409)
+    other = build(tmp_path / "other.ducklake", seed=7)
+    first = store.connect(demo_db_template, read_only=True)
     for table in TABLES:
         assert fingerprint(first, table) == fingerprint(again, table), table
     assert fingerprint(first, "projects") != fingerprint(other, "projects")
@@ -35,7 +35,7 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, demo_db_templ
 
 @pytest.fixture(scope="module")
 def con(demo_db_template: Path) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(str(demo_db_template), read_only=True)
+    return store.connect(demo_db_template, read_only=True)
 
 
 def one(con: duckdb.DuckDBPyConnection, sql: str) -> object:
@@ -137,6 +137,6 @@ def test_demo_is_one_labelled_batch_and_removable(demo_db: Path) -> None:
 
 
 def test_scale_factor_builds_larger_sets(tmp_path: Path) -> None:
-    con = build(tmp_path / "big.duckdb", seed=1, scale=20)
+    con = build(tmp_path / "big.ducklake", seed=1, scale=20)
     assert one(con, "SELECT count(*) FROM projects") == 60_000
     assert one(con, "SELECT count(DISTINCT project_id) FROM projects") == 60_000

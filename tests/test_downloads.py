@@ -11,7 +11,6 @@ import io
 import re
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
@@ -158,7 +157,7 @@ def assert_neutral(name: str, data: bytes) -> list[str]:
 
 @pytest.fixture
 def hostile_db(empty_db: Path) -> Path:
-    con = duckdb.connect(str(empty_db))
+    con = store.connect(empty_db)
     con.execute("INSERT INTO import_batches (batch_id, file_name, status) VALUES (1, '=evil.csv', 'committed')")
     rows = [(i + 1, name, f"@owner{i}", sector, 2019 + i % 4, 2021 + i % 4, 10_000 * (i + 1))
             for i, (name, sector) in enumerate(zip(HOSTILE, ["new_energy", "biotech", "info_tech", "new_energy",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import copy_store
 from test_e2e_browser import CHROMIUM, ROOT, SHOTS, browser, free_port, screenshot, settle  # noqa: F401
 
 from dashboard import store
@@ -37,8 +37,8 @@ JIANGSU = "320000"
 
 @pytest.fixture(scope="module")
 def auth_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("e2e-auth") / "auth.duckdb"
-    shutil.copy(demo_db_template, db)
+    db = tmp_path_factory.mktemp("e2e-auth") / "auth.ducklake"
+    copy_store(demo_db_template, db)
     con = store.connect(db)
     setup = Principal("setup", Role.ADMIN, via="cli")
     digest = accounts.hash_password(PASSWORD)

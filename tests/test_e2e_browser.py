@@ -8,7 +8,6 @@ with a title row on the import page and sees the project count rise on the summa
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import copy_store
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,8 +41,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
-    shutil.copy(demo_db_template, db)
+    db = tmp_path_factory.mktemp("e2e") / "e2e.ducklake"
+    copy_store(demo_db_template, db)
     port = free_port()
     log = (tmp_path_factory.mktemp("e2e-log") / "streamlit.log").open("w")
     proc = subprocess.Popen(

@@ -16,7 +16,6 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
 import pytest
 from importkit import CORPUS, file_fingerprint
 
@@ -34,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
 
 
 def imported(db: Path) -> dict[str, tuple]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = store.connect(db, read_only=True)
     try:
         rows = con.execute("SELECT name, province_code, city_code, total_investment_wan, start_year, end_year, "
                            "sector FROM projects ORDER BY project_id").fetchall()
@@ -133,7 +132,7 @@ def test_two_row_header(empty_db: Path, name: str, capsys: pytest.CaptureFixture
         ["name", "place", "total_investment", "annual_plan"] + (["start_year", "end_year"] if name.endswith("csv")
                                                                  else ["years"]))
     got = imported(empty_db)
-    con = duckdb.connect(str(empty_db), read_only=True)
+    con = store.connect(empty_db, read_only=True)
     plans = con.execute("SELECT year, planned_wan FROM project_investments ORDER BY project_id").fetchall()
     con.close()
     if name.endswith("csv"):
@@ -169,7 +168,7 @@ def test_duplicated_header_columns_saved_once(empty_db: Path, capsys: pytest.Cap
     assert [(w["code"], w["column"]) for w in out["warnings"]] == [
         ("column_repeated", "备注"), ("column_repeated", "总投资（万元）")]
     assert out["unmapped"] == ["备注"]
-    con = duckdb.connect(str(empty_db), read_only=True)
+    con = store.connect(empty_db, read_only=True)
     extra = con.execute("SELECT source_row, column_name, value FROM batch_extra_values").fetchall()
     con.close()
     assert extra == [(2, "备注", "第一列")]
@@ -224,7 +223,7 @@ def test_encodings_and_long_fields_read_right(empty_db: Path, name: str, encodin
 def test_latin1_is_not_read_as_cp1250(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "import", str(CORPUS / "latin1.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["encoding"] == "latin-1"
-    con = duckdb.connect(str(empty_db), read_only=True)
+    con = store.connect(empty_db, read_only=True)
     owners = [r[0] for r in con.execute("SELECT owner FROM projects ORDER BY project_id").fetchall()]
     con.close()
     assert owners == ["Société Générale Énergie", "Müller & Söhne GmbH"]
@@ -234,7 +233,7 @@ def test_nul_byte_after_first_4kb_is_stripped(empty_db: Path, capsys: pytest.Cap
     code, out = run(capsys, "import", str(CORPUS / "nul_bytes.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["rows_imported"] == 202
     assert [w["code"] for w in out["warnings"]] == ["nul_stripped"]
-    con = duckdb.connect(str(empty_db), read_only=True)
+    con = store.connect(empty_db, read_only=True)
     assert con.execute("SELECT count(*) FROM projects WHERE name LIKE '%' || chr(0) || '%'").fetchall() == [(0,)]
     con.close()
 
@@ -298,7 +297,7 @@ def test_store_errors_are_one_json_object(tmp_path: Path, capsys: pytest.Capture
     not_a_store.write_text("hello, this is not a database " * 10)
     cases = {
         "not a store": str(not_a_store),
-        "missing folder": str(tmp_path / "nope" / "x.duckdb"),
+        "missing folder": str(tmp_path / "nope" / "x.ducklake"),
         "a folder": str(tmp_path),
     }
     for what, db in cases.items():
@@ -307,7 +306,7 @@ def test_store_errors_are_one_json_object(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_truncated_store_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "cut.duckdb"
+    db = tmp_path / "cut.ducklake"
     store.connect(db).close()
     size = db.stat().st_size
     with db.open("r+b") as fh:
@@ -319,14 +318,17 @@ def test_truncated_store_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1 and "Traceback" not in captured.err and str(db) in captured.err
 
 
-def test_locked_store(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_store_open_in_another_process_is_no_obstacle(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The single-file store refused a second process ("open in another program"); the lake does not."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "time.sleep(60)", str(empty_db)], stdout=subprocess.PIPE, text=True)
+        [sys.executable, "-c", "import sys, time; from dashboard import store; c = store.connect(sys.argv[1]); "
+         "c.execute('SELECT count(*) FROM projects').fetchall(); print('ready', flush=True); time.sleep(60)",
+         str(empty_db)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        code, out = run(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json")
-        assert code == 1 and out["error"] == "store" and "another program" in out["message"]
+        code, out = run(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json",
+                        "--skip-invalid")
+        assert code == 0 and out["error"] is None and out["batch_id"] == 1 and out["rows_imported"] == 1
     finally:
         holder.kill()
         holder.wait()

@@ -91,7 +91,7 @@ def test_stage_words(text: str, stage: str | None) -> None:
 
 @pytest.fixture(scope="module")
 def place_index(tmp_path_factory: pytest.TempPathFactory) -> places.PlaceIndex:
-    con = store.connect(Path(tmp_path_factory.mktemp("places")) / "p.duckdb")
+    con = store.connect(Path(tmp_path_factory.mktemp("places")) / "p.ducklake")
     try:
         return places.PlaceIndex.load(con)
     finally:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import duckdb
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from dashboard import formatting
+from dashboard import formatting, store
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -52,7 +51,7 @@ def test_notebook_runs_clean(path: Path, demo_db: Path, monkeypatch: pytest.Monk
 
 def test_review_notebook_reproduces_the_headline_figures(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The figures notebook 01 prints are the ones a direct query of the same store gives."""
-    con = duckdb.connect(str(demo_db), read_only=True)
+    con = store.connect(demo_db, read_only=True)
     projects, total_wan = con.execute("SELECT count(*), sum(total_investment_wan) FROM projects").fetchall()[0]
     designated = dict(con.execute(
         "SELECT tier, count(*) FROM clusters WHERE status = 'designated' GROUP BY ALL").fetchall())

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dashboard import formatting, taxonomy
+from dashboard import formatting, store, taxonomy
 from tests.apptest_helpers import open_page, texts
 
 
@@ -29,7 +28,7 @@ def test_every_measure_appears(demo_db: Path, monkeypatch: pytest.MonkeyPatch, l
 def test_sector_numbers_equal_sql(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_db, monkeypatch, "policy", filters={"stage": ["completed"]})
     assert not at.exception
-    con = duckdb.connect(str(demo_db_template), read_only=True)
+    con = store.connect(demo_db_template, read_only=True)
     n, inv = con.execute("SELECT count(*), sum(total_investment_wan) FROM projects "
                          "WHERE sector = 'new_energy' AND stage = 'completed'").fetchone()
     designated = con.execute("SELECT count(*) FROM clusters WHERE tier = 'cluster' AND status = 'designated'"

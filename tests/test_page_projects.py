@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
@@ -33,7 +32,7 @@ ROWS = [
 
 @pytest.fixture
 def small_db(empty_db: Path) -> Path:
-    con = duckdb.connect(str(empty_db))
+    con = store.connect(empty_db)
     con.execute("INSERT INTO import_batches (batch_id, file_name, status) VALUES (1, 'test.csv', 'committed')")
     for pid, name, owner, sector, stage, start, end, total, prov in ROWS:
         con.execute(
@@ -49,7 +48,7 @@ def small_db(empty_db: Path) -> Path:
 
 @pytest.fixture
 def cur(small_db: Path):
-    con = duckdb.connect(str(small_db), read_only=True)
+    con = store.connect(small_db, read_only=True)
     yield con.cursor()
     con.close()
 
@@ -133,7 +132,7 @@ def test_page_renders_with_the_store_count(demo_db: Path, demo_db_template: Path
                                            monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     at = open_page(demo_db, monkeypatch, "projects", lang=lang)
     assert not at.exception
-    con = duckdb.connect(str(demo_db_template), read_only=True)  # same data; the app holds demo_db
+    con = store.connect(demo_db_template, read_only=True)  # same data; the app holds demo_db
     total = con.execute("SELECT count(*) FROM projects").fetchone()[0]
     con.close()
     assert formatting.count(total, lang) in texts(at)
@@ -143,7 +142,7 @@ def test_page_renders_with_the_store_count(demo_db: Path, demo_db_template: Path
 def test_filter_changes_count_and_empty_filter_shows_empty_state(demo_db: Path, demo_db_template: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(demo_db, monkeypatch, "projects", filters={"sector": ["biotech"]})
-    con = duckdb.connect(str(demo_db_template), read_only=True)
+    con = store.connect(demo_db_template, read_only=True)
     n = con.execute("SELECT count(*) FROM projects WHERE sector = 'biotech'").fetchone()[0]
     con.close()
     assert not at.exception

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dashboard import formatting
+from dashboard import formatting, store
 from dashboard.filters import Filters
 from dashboard.queries import regions as q
 from tests.apptest_helpers import one, open_page, texts
@@ -47,7 +46,7 @@ def test_picker_sets_the_province_filter(demo_db: Path, monkeypatch: pytest.Monk
 
 
 def test_queries_follow_filters(demo_db_template: Path) -> None:
-    con = duckdb.connect(str(demo_db_template), read_only=True)
+    con = store.connect(demo_db_template, read_only=True)
     cur = con.cursor()
     allp = q.province_totals(cur, Filters())
     assert len(allp) == 34 and int(allp["projects"].sum()) == con.execute(

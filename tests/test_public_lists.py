@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard import store, taxonomy
@@ -89,7 +88,7 @@ def test_a_row_without_source_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_fresh_store_holds_the_lists_apart_from_demo_and_imports(empty_db: Path) -> None:
-    con = duckdb.connect(str(empty_db), read_only=True)
+    con = store.connect(empty_db, read_only=True)
     try:
         counts = dict(con.execute("SELECT list_slug, count(*) FROM public_clusters GROUP BY 1").fetchall())
         assert counts == SHIPPED
@@ -142,7 +141,7 @@ def test_clusters_command_prints_the_public_lists_with_sources(demo_db: Path) ->
     everything = cli("clusters", "--db", str(demo_db), "--json")
     kinds = [c["list"] for c in json.loads(everything.stdout)["clusters"]]
     demo = sum(k == "demo" for k in kinds)
-    con = duckdb.connect(str(demo_db), read_only=True)
+    con = store.connect(demo_db, read_only=True)
     try:
         assert demo == con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0
     finally:

@@ -9,10 +9,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from dashboard import formatting, report
+from dashboard import formatting, report, store
 from dashboard.filters import Filters
 from tests.apptest_helpers import headline_sql
 
@@ -21,7 +20,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def summary(path: Path, f: Filters = Filters()) -> report.SummaryData:
-    con = duckdb.connect(str(path), read_only=True)
+    con = store.connect(path, read_only=True)
     try:
         cur = con.cursor()
         as_of = cur.execute("SELECT max(year) FROM project_investments "

@@ -6,12 +6,12 @@ refusal and nothing of the page (no uploader); downloads appear only for roles t
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 from apptest_helpers import APP, goto, sign_in, texts
+from conftest import copy_store
 from streamlit.testing.v1 import AppTest
 
 from dashboard import store
@@ -27,8 +27,8 @@ SLUGS = [slug for slug, _, _ in PAGES]
 
 @pytest.fixture(scope="module")
 def role_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("roles") / "roles.duckdb"
-    shutil.copy(demo_db_template, path)
+    path = tmp_path_factory.mktemp("roles") / "roles.ducklake"
+    copy_store(demo_db_template, path)
     con = store.connect(path)
     digest = accounts.hash_password(PASSWORD)
     for role in Role:
@@ -103,8 +103,8 @@ def test_sidebar_names_the_account_and_its_scope(role_db: Path, monkeypatch: pyt
 
 def test_disabling_an_account_ends_its_session(role_db: Path, monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
-    db = tmp_path / "disable.duckdb"
-    shutil.copy(role_db, db)
+    db = tmp_path / "disable.ducklake"
+    copy_store(role_db, db)
     at = start(db, monkeypatch)
     sign_in(at, "analyst", PASSWORD)
     assert at.metric
@@ -151,8 +151,8 @@ def test_loopback_addresses() -> None:
 
 def test_admin_adds_and_changes_an_account_on_the_audit_page(role_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                              tmp_path: Path) -> None:
-    db = tmp_path / "accounts.duckdb"
-    shutil.copy(role_db, db)
+    db = tmp_path / "accounts.ducklake"
+    copy_store(role_db, db)
     at = start(db, monkeypatch)
     sign_in(at, "admin", PASSWORD)
     goto(at, "audit").run()

@@ -12,19 +12,28 @@ import duckdb
 import pytest
 
 from dashboard import store
+from dashboard.store import engine
 
 
-def test_new_file_gets_every_migration(tmp_path: Path) -> None:
-    con = store.connect(tmp_path / "new.duckdb")
+def test_new_store_gets_every_migration(tmp_path: Path) -> None:
+    con = store.connect(tmp_path / "new.ducklake")
     versions = [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()]
     assert versions == [m[0] for m in store.migrations()]
     assert store.LATEST_VERSION >= 2
+    assert (tmp_path / "new.ducklake.files").is_dir()
+    assert store.location(con) == {"kind": "embedded", "catalog": str(tmp_path / "new.ducklake"),
+                                   "data_path": f"{tmp_path / 'new.ducklake.files'}/"}
 
 
-def test_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    store.migrate(con, target=1)
+def _lake_at_version(path: Path, version: int) -> duckdb.DuckDBPyConnection:
+    con = engine.open_lake(engine.locate(path))
+    store.migrate(con, target=version)
+    return con
+
+
+def test_older_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.ducklake"
+    con = _lake_at_version(path, 1)
     con.execute(
         "INSERT INTO import_batches (batch_id, file_name, status) VALUES (1, 'old.csv', 'committed')"
     )
@@ -43,13 +52,10 @@ def test_older_file_is_upgraded_in_place(tmp_path: Path) -> None:
 
 
 def test_version_2_funding_survives_and_takes_the_insurance_channel(tmp_path: Path) -> None:
-    """003 drops the CHECK list of channels (the taxonomy names them) and keeps every funding row."""
-    path = tmp_path / "v2.duckdb"
-    con = duckdb.connect(str(path))
-    store.migrate(con, target=2)
+    """003 rebuilds project_funding (channels named by the taxonomy) and keeps every funding row."""
+    path = tmp_path / "v2.ducklake"
+    con = _lake_at_version(path, 2)
     con.execute("INSERT INTO project_funding VALUES (1, 'bank_loans', 100), (1, 'self_raised', 50.5)")
-    with pytest.raises(duckdb.ConstraintException):
-        con.execute("INSERT INTO project_funding VALUES (1, 'insurance_long_term', 1)")
     con.close()
     con = store.connect(path)
     assert con.execute("SELECT source, amount_wan FROM project_funding ORDER BY 1").fetchall() == [
@@ -59,19 +65,16 @@ def test_version_2_funding_survives_and_takes_the_insurance_channel(tmp_path: Pa
     con.close()
 
 
-def test_failed_migration_leaves_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    store.migrate(con, target=1)
-    con.close()
+def test_failed_migration_leaves_store_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.ducklake"
+    _lake_at_version(path, 1).close()
     broken = store.migrations()[:1] + [(2, "broken", "CREATE TABLE half_done (x INT); SELECT nonsense;")]
     monkeypatch.setattr(store.core, "migrations", lambda: broken)
     with pytest.raises(duckdb.Error):
         store.connect(path)
-    con = duckdb.connect(str(path))
+    con = engine.open_lake(engine.locate(path))
     assert store.schema_version(con) == 1
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    assert "half_done" not in tables
+    assert "half_done" not in store.tables(con)
 
 
 def test_targets_are_ten_hundred_thousand(empty_db: Path) -> None:
@@ -85,7 +88,7 @@ def test_target_year_can_change(empty_db: Path) -> None:
     before = store.data_version(con)
     store.set_target_year(con, 2027)
     assert {r[0] for r in con.execute("SELECT target_year FROM targets").fetchall()} == {2027}
-    assert store.data_version(con) == before + 1
+    assert store.data_version(con) == before + 1  # one write, one snapshot
     with pytest.raises(store.StoreError):
         store.set_target_year(con, 1999)
 
@@ -124,35 +127,88 @@ def test_write_is_all_or_nothing(empty_db: Path) -> None:
 
 
 def test_text_file_is_refused_with_one_clear_sentence(tmp_path: Path) -> None:
-    path = tmp_path / "notes.duckdb"
+    path = tmp_path / "notes.ducklake"
     path.write_text("这不是数据库 this is not a database\n" * 10, encoding="utf-8")
-    with pytest.raises(store.StoreError, match="is not a DuckDB database"):
+    with pytest.raises(store.StoreError, match="is not a store's catalog"):
         store.connect(path)
     assert path.read_text(encoding="utf-8").startswith("这不是数据库")
 
 
+def test_single_file_duckdb_store_of_earlier_versions_gets_advice(tmp_path: Path) -> None:
+    path = tmp_path / "sei.duckdb"
+    duckdb.connect(str(path)).execute("CREATE TABLE projects (project_id BIGINT)").close()
+    with pytest.raises(store.StoreError, match="backup DIR"):
+        store.connect(path)
+
+
 def test_newer_schema_is_refused(empty_db: Path) -> None:
-    con = duckdb.connect(str(empty_db))
+    con = store.connect(empty_db)
     con.execute("INSERT INTO schema_version (version, name) VALUES (99, 'from the future')")
     con.close()
     with pytest.raises(store.StoreError, match="newer version"):
         store.connect(empty_db)
 
 
-def test_locked_file_is_refused_clearly(empty_db: Path) -> None:
+def test_store_held_open_by_another_process_still_opens_and_reads(demo_db: Path) -> None:
+    """The old single-file store refused a second process; the lake lets the app, CLI and notebooks share it."""
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys, time
-            con = duckdb.connect({str(empty_db)!r})
+            from dashboard import store
+            con = store.connect({str(demo_db)!r})
+            con.execute("BEGIN TRANSACTION")
+            con.execute("SELECT count(*) FROM projects").fetchall()
             print("ready", flush=True)
-            time.sleep(60)
+            import time; time.sleep(60)
         """)],
         stdout=subprocess.PIPE, text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(store.StoreError, match="open in another program"):
-            store.connect(empty_db)
+        con = store.connect(demo_db, read_only=True)
+        assert con.execute("SELECT count(*) FROM projects").fetchone()[0] == 3000
+        con.close()
     finally:
         holder.kill()
         holder.wait()
+
+
+BROKEN_WRITES = {
+    "project ids are unique": "INSERT INTO projects (project_id, name, province_code, batch_id) "
+                              "SELECT project_id, name, province_code, batch_id FROM projects LIMIT 1",
+    "investment flows point to stored projects": "INSERT INTO project_investments VALUES (999999999, 2024, 1, 1)",
+    "funding rows point to stored projects": "INSERT INTO project_funding VALUES (999999999, 'bank_loans', 5)",
+    "project sectors come from the taxonomy": "UPDATE projects SET sector = 'astrology' WHERE project_id = 1",
+    "project stages come from the taxonomy": "UPDATE projects SET stage = 'dreaming' WHERE project_id = 1",
+    "funding channels come from the taxonomy": "UPDATE project_funding SET source = 'lottery' "
+                                               "WHERE project_id = (SELECT min(project_id) FROM project_funding)",
+    "cluster tiers come from the taxonomy": "UPDATE clusters SET tier = 'galaxy' WHERE cluster_id = 1",
+    "project money is not negative": "UPDATE projects SET total_investment_wan = -1 WHERE project_id = 1",
+    "funding amounts are not negative": "UPDATE project_funding SET amount_wan = -3 "
+                                        "WHERE project_id = (SELECT min(project_id) FROM project_funding)",
+}
+
+
+@pytest.mark.parametrize("rule", list(BROKEN_WRITES))
+def test_a_write_that_breaks_a_rule_is_refused_and_leaves_nothing(demo_db: Path, rule: str) -> None:
+    con = store.connect(demo_db)
+    before = store.data_version(con)
+    with pytest.raises(store.IntegrityError, match=rule):
+        with store.write(con):
+            con.execute(BROKEN_WRITES[rule])
+    assert store.data_version(con) == before
+    assert store.check(con) == []
+
+
+def test_check_command_reports_a_broken_store(demo_db: Path) -> None:
+    ok = subprocess.run([sys.executable, "-m", "dashboard", "check", "--db", str(demo_db)],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and "rules hold" in ok.stdout
+    con = store.connect(demo_db)  # break it the way only code bypassing store.write could
+    con.execute(BROKEN_WRITES["project ids are unique"])
+    con.execute(BROKEN_WRITES["project money is not negative"])
+    con.close()
+    bad = subprocess.run([sys.executable, "-m", "dashboard", "check", "--db", str(demo_db)],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1
+    assert "project ids are unique: 1 row breaks it" in bad.stdout
+    assert "project money is not negative: 2 rows break it" in bad.stdout  # the project and its copy

@@ -14,13 +14,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import store, taxonomy
-from ..config import default_db_path
+from ..store import engine
 from . import accounts
 from .common import STDOUT, audit_event, db_arg, operator_principal, positive_float, print_json
+from .common import open_store as _open
+from .common import opened_store as _opened
+from .common import store_display as _display
 
 EPILOG_INIT = """examples:
-  python -m dashboard init --demo                 create data/sei.duckdb with the demo dataset
-  python -m dashboard init --db /tmp/x.duckdb     create or upgrade another file
+  python -m dashboard init --demo                 create data/sei.ducklake with the demo dataset
+  python -m dashboard init --db /tmp/x.ducklake   create or upgrade another embedded store
+  python -m dashboard init --db postgresql://sei@db1:5432/sei --data-path /mnt/share/sei
+                                                  create a shared store (PostgreSQL catalog)
   python -m dashboard init --demo --scale 333     about 1M demo projects, for benchmarks
 """
 EPILOG_TARGETS = """examples:
@@ -30,24 +35,24 @@ EPILOG_TARGETS = """examples:
 """
 EPILOG_BENCH = """examples:
   python -m dashboard bench                       ~1M demo projects (built once in the temp folder)
-  python -m dashboard bench --scale 3330 --db /work/bench/sei-3330.duckdb --json
-  python -m dashboard bench --db data/sei.duckdb --skip import   an existing store, pages only
+  python -m dashboard bench --scale 3330 --db /work/bench/sei-3330.ducklake --json
+  python -m dashboard bench --db data/sei.ducklake --skip import   an existing store, pages only
 
 targets (issue 10): slowest page uncached <= 150 ms at ~1M projects and <= 1,000 ms at ~10M;
 first page after a cold start <= 3 s and app peak RSS <= 1 GB at ~10M; import <= 10x raw DuckDB.
 """
 EPILOG_INFO = """examples:
   python -m dashboard info
-  SEI_DB=/tmp/x.duckdb python -m dashboard info
+  python -m dashboard info --json
+  SEI_DB=/tmp/x.ducklake python -m dashboard info
 """
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from .. import demo
 
-    path = args.db or default_db_path()
-    with store.opened(path) as con:
-        print(f"{path}: schema version {store.schema_version(con)}")
+    with _opened(args) as con:
+        print(f"{_display(args)}: schema version {store.schema_version(con)}")
         loaded = store.reload_public_lists(con)
         print(f"Public lists (data/public_lists/, apart from demo and imported data): "
               f"{loaded['public_clusters']} clusters on {loaded['public_lists']} lists, "
@@ -65,18 +70,142 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    path = args.db or default_db_path()
-    if not Path(path).exists():
-        print(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.", file=sys.stderr)
-        return 1
-    with store.opened(path, read_only=True) as con:
-        print(f"database        {path}")
-        print(f"schema version  {store.schema_version(con)} (latest {store.LATEST_VERSION})")
-        print(f"data version    {store.data_version(con)}")
+    con = _open(args, read_only=True)
+    try:
         demo = store.demo_batches(con)
-        print(f"demo data       {'yes, batch ' + ', '.join(map(str, demo)) if demo else 'no'}")
-        for table, count in store.table_counts(con).items():
-            print(f"{table:<22}{count:>12,}")
+        counts = store.table_counts(con)
+        info = {
+            "schema_version": store.schema_version(con),
+            "latest_schema_version": store.LATEST_VERSION,
+            "data_version": store.data_version(con),
+            "demo": bool(demo),
+            "demo_batches": demo,
+            "store": store.location(con),
+            "counts": counts,
+        }
+    finally:
+        con.close()
+    if args.json:
+        print_json(info)
+        return 0
+    where = info["store"]
+    print(f"store           {where['kind']}: {where['catalog']}")
+    print(f"data files      {where['data_path']}")
+    print(f"schema version  {info['schema_version']} (latest {store.LATEST_VERSION})")
+    print(f"data version    {info['data_version']} (the newest snapshot)")
+    print(f"demo data       {'yes, batch ' + ', '.join(map(str, demo)) if demo else 'no'}")
+    for table, count in counts.items():
+        print(f"{table:<22}{count:>12,}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    con = _open(args, read_only=True)
+    try:
+        problems = store.check(con)
+        version = store.data_version(con)
+    finally:
+        con.close()
+    if problems:
+        print(f"{_display(args)} (data version {version}): {len(problems)} integrity rule(s) broken:")
+        for p in problems:
+            print(f"  - {p}")
+        return 1
+    print(f"{_display(args)} (data version {version}): all {len(store.integrity.rules())} integrity rules hold.")
+    return 0
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    con = _open(args, read_only=True)
+    try:
+        snaps = store.snapshots(con)
+    finally:
+        con.close()
+    if args.limit:
+        snaps = snaps.tail(args.limit)
+    if args.json:
+        print_json({"snapshots": snaps.astype(object).where(snaps.notna(), None).to_dict(orient="records")})
+        return 0
+    print(f"{'snapshot':>8}  {'time (UTC)':<19}  {'batch':>5}  {'by':<10}  what")
+    for s in snaps.itertuples():
+        batch = "" if pd.isna(s.batch_id) else str(int(s.batch_id))
+        what = s.commit_message if isinstance(s.commit_message, str) else s.changes
+        author = s.author if isinstance(s.author, str) else ""
+        print(f"{s.snapshot_id:>8}  {str(s.snapshot_time)[:19]:<19}  {batch:>5}  {author[:10]:<10}  {what}")
+    return 0
+
+
+def _human(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:,.1f} {unit}" if unit != "B" else f"{int(value):,} B"
+        value /= 1024
+    return str(n)
+
+
+def cmd_maintain(args: argparse.Namespace) -> int:
+    con = _open(args)
+    try:
+        report = store.maintain(con, keep_days=args.keep_days)
+    finally:
+        con.close()
+    if args.json:
+        print_json(report)
+        return 0
+    b, a = report["before"], report["after"]
+    print(f"files the newest snapshot reads: {b['live_files']:,} ({_human(b['live_bytes'])}) → "
+          f"{a['live_files']:,} ({_human(a['live_bytes'])})")
+    if "disk_files" in b:
+        print(f"files kept on disk:              {b['disk_files']:,} ({_human(b['disk_bytes'])}) → "
+              f"{a['disk_files']:,} ({_human(a['disk_bytes'])})")
+    kept = "all snapshots kept" if args.keep_days is None else f"snapshots older than {args.keep_days:g} days expired"
+    print(f"Small files merged; {kept}.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    import duckdb
+
+    path = engine.locate(args.db, args.data_path)
+    if path.kind == "embedded" and engine.is_duckdb_file(Path(path.catalog)):
+        con = duckdb.connect(path.catalog, read_only=True)  # a single-file store of an earlier version
+    else:
+        con = _open(args, read_only=True)
+    try:
+        manifest = store.backup(con, args.folder, source=path.display)
+    finally:
+        con.close()
+    total = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"Backed up {len(manifest['tables'])} tables ({total:,} rows, schema version "
+          f"{manifest['schema_version']}) to {args.folder}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store.read_manifest(args.folder)  # refuse a damaged backup before creating anything
+    con = _open(args)
+    try:
+        counts = store.restore(con, args.folder, replace=args.replace)
+        problems = store.check(con)
+    finally:
+        con.close()
+    print(f"Restored {sum(counts.values()):,} rows in {len(counts)} tables into {_display(args)}.")
+    for p in problems:
+        print(f"  - {p}")
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    con = _open(args, read_only=True)
+    try:
+        as_of = store.snapshot_for(con, snapshot=args.snapshot) if args.snapshot is not None else None
+        rows = store.export_table(con, args.table, args.output, as_of=as_of)
+    finally:
+        con.close()
+    print(f"Wrote {rows:,} rows of {args.table} to {args.output}.")
     return 0
 
 
@@ -130,7 +259,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         overrides = _mapping(args.map)
     except argparse.ArgumentTypeError as exc:
         return _fail(args, "usage", str(exc), 2)
-    with store.opened(args.db or default_db_path()) as con:
+    with _opened(args) as con:
         try:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
@@ -139,7 +268,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,
-                                   force=args.force, imported_by=args.user or operator_principal().name)
+                                   force=args.force, imported_by=args.user or operator_principal().name,
+                                   on_wait=_waiting(lang))
             audit_event(con, "import", outcome="ok" if result.committed else "refused", detail={
                 "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
                 "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
@@ -178,6 +308,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0 if ok else 1
 
 
+def _waiting(lang: str):  # noqa: ANN202 - the callback
+    def say(what: str) -> None:
+        text = {"zh": "正在等待另一个导入完成…", "en": "waiting for another import to finish…"}[lang]
+        if what != "import":
+            text = {"zh": f"正在等待另一个写入（{what}）完成…", "en": f"waiting for another {what} to finish…"}[lang]
+        print(text, file=sys.stderr, flush=True)
+    return say
+
+
 def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n function
     """The human-readable report, in the --lang language (problems already are)."""
     print(t("importer.cli_file", lang, file=p["file_name"], sheet=p["sheet"], encoding=p["encoding"]))
@@ -205,7 +344,7 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
 def cmd_batches(args: argparse.Namespace) -> int:
     from .. import ingest
 
-    with store.opened(args.db or default_db_path()) as con:
+    with _opened(args) as con:
         batches = ingest.list_batches(con)
     if args.json:
         print_json({"batches": batches.to_dict(orient="records")})
@@ -234,11 +373,7 @@ def cmd_clusters(args: argparse.Namespace) -> int:
     from ..filters import Filters
     from ..queries import public_lists
 
-    path = args.db or default_db_path()
-    if not Path(path).exists():
-        return _fail(args, "no_store", f"{path} does not exist; create it with "
-                     f"`python -m dashboard init --db {path}`.", 1)
-    with store.opened(path, read_only=True) as con:
+    with _opened(args, read_only=True) as con:
         rows = public_lists.all_clusters(con.cursor(), Filters(), list_name=args.list)
         known = public_lists.lists(con.cursor(), Filters())["list_slug"].tolist()
     if args.list and rows.empty:
@@ -260,7 +395,7 @@ def cmd_clusters(args: argparse.Namespace) -> int:
 def cmd_revert(args: argparse.Namespace) -> int:
     from .. import ingest
 
-    with store.opened(args.db or default_db_path()) as con:
+    with _opened(args) as con:
         try:
             removed = ingest.revert(con, args.batch_id, lang=args.lang)
         except ingest.RevertError as exc:
@@ -273,8 +408,7 @@ def cmd_revert(args: argparse.Namespace) -> int:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    path = args.db or default_db_path()
-    with store.opened(path) as con:
+    with _opened(args) as con:
         if args.year is not None:
             store.set_target_year(con, args.year, args.tier)
             audit_event(con, "targets", detail={"year": args.year, "tier": args.tier or "all"})
@@ -296,7 +430,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
-        description="SEI investment dashboard: manage the DuckDB store behind the app.",
+        description="SEI investment dashboard: manage the store (DuckLake) behind the app.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -313,7 +447,59 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="schema version, row counts, whether demo data is present",
                        epilog=EPILOG_INFO, formatter_class=argparse.RawDescriptionHelpFormatter)
     db_arg(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("check", help="verify the integrity rules (exit 1 with a report if one is broken)",
+                       epilog="examples:\n  python -m dashboard check\n",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_arg(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("snapshots", help="list the store's snapshots (every import, revert and change)",
+                       epilog="examples:\n  python -m dashboard snapshots\n  python -m dashboard snapshots --limit 20"
+                              " --json\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_arg(p)
+    p.add_argument("--limit", type=int, default=None, help="only the newest N")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_snapshots)
+
+    p = sub.add_parser("maintain", help="merge small files, expire old snapshots, report files before/after",
+                       epilog="examples:\n  python -m dashboard maintain                 merge files, keep every "
+                              "snapshot\n  python -m dashboard maintain --keep-days 90  also forget snapshots "
+                              "older than 90 days\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_arg(p)
+    p.add_argument("--keep-days", type=positive_float, default=None,
+                   help="expire snapshots older than this many days (default: keep all)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_maintain)
+
+    p = sub.add_parser("backup", help="write every table as Parquet plus a manifest into a folder",
+                       epilog="examples:\n  python -m dashboard backup backups/2026-03-01\n"
+                              "  python -m dashboard backup old --db data/sei.duckdb   a store of an earlier "
+                              "version\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("folder", type=Path, metavar="DIR")
+    db_arg(p)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="rebuild a store from a backup folder (also: move embedded → shared)",
+                       epilog="examples:\n  python -m dashboard restore backups/2026-03-01 --db /tmp/copy.ducklake\n"
+                              "  python -m dashboard restore backups/x --db postgresql://sei@db1/sei "
+                              "--data-path s3://bucket/sei\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("folder", type=Path, metavar="DIR")
+    db_arg(p)
+    p.add_argument("--replace", action="store_true", help="replace the data of a store that has some")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("export", help="write one table as .parquet, .csv or .xlsx (by extension)",
+                       epilog="examples:\n  python -m dashboard export --table projects -o projects.parquet\n"
+                              "  python -m dashboard export --table import_batches -o batches.xlsx --snapshot 12\n",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--table", required=True, help="the table (see `info`)")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--snapshot", type=int, default=None, help="as of this snapshot (default: the newest)")
+    db_arg(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("targets", help="show the 10/100/1000 targets, or change their target year",
                        epilog=EPILOG_TARGETS, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -384,7 +570,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    db = args.db if getattr(args, "db", None) is not None else default_db_path()
+    try:
+        db = engine.locate(getattr(args, "db", None), getattr(args, "data_path", None)).display
+    except store.StoreError:
+        db = args.db
     STDOUT[0] = sys.stdout
     redirect = contextlib.redirect_stdout(sys.stderr) if getattr(args, "json", False) else contextlib.nullcontext()
     try:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .. import store
-from ..config import default_db_path
-from .common import audit_event, db_arg, operator_principal, print_json
+from .common import audit_event, db_arg, opened_store, operator_principal, print_json
 
 EPILOG_USERS = """examples:
   python -m dashboard users add wang --role admin              the first admin (asks for a password twice)
@@ -55,7 +53,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     from ..store import auth as auth_store
 
     me = operator_principal()
-    with store.opened(args.db or default_db_path()) as con:
+    with opened_store(args) as con:
         try:
             if args.action == "list":
                 rows = auth_store.accounts(con)
@@ -128,7 +126,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"error: --since {args.since!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
             return 2
-    with store.opened(args.db or default_db_path()) as con:
+    with opened_store(args) as con:
         events = auth_store.events(con, since=since, actor=args.user, action=args.action,
                                    limit=None if args.since else args.limit)
     events = events.iloc[::-1]  # oldest first, as a log reads

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from pathlib import Path
 
 from ..auth.accounts import Principal
 from ..auth.permissions import Role
@@ -32,9 +31,35 @@ def audit_event(con: object, action: str, *, outcome: str = "ok", detail: dict |
 
 def db_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", type=Path, default=None, metavar="PATH",
-        help="the DuckDB file (default: $SEI_DB, else data/sei.duckdb)",
+        "--db", default=None, metavar="STORE",
+        help="the store: an embedded store's catalog file, or postgresql://user@host:port/dbname for a "
+             "shared one (default: $SEI_DB, else data/sei.ducklake)",
     )
+    parser.add_argument(
+        "--data-path", default=None, metavar="DIR",
+        help="where the data files live: a folder or s3://bucket/prefix (default: $SEI_DATA_PATH, else the "
+             "store's own; an embedded store keeps them in <catalog>.files/)",
+    )
+
+
+def open_store(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN201 - a DuckDB connection
+    """The store ``--db``/``--data-path`` name, opened (and upgraded unless ``read_only``)."""
+    from .. import store
+
+    return store.connect(args.db, data_path=args.data_path, read_only=read_only)
+
+
+def opened_store(args: argparse.Namespace, *, read_only: bool = False):  # noqa: ANN201 - a context manager
+    from .. import store
+
+    return store.opened(args.db, data_path=args.data_path, read_only=read_only)
+
+
+def store_display(args: argparse.Namespace) -> str:
+    """The store ``--db``/``--data-path`` name, as shown to people (no password)."""
+    from ..store import engine
+
+    return engine.locate(args.db, args.data_path).display
 
 
 def positive_float(text: str) -> float:

@@ -259,8 +259,12 @@ def commit(
     force: bool = False,
     imported_by: str | None = None,
     manual_sectors: Mapping[int, str | None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportResult:
-    """Write the plan as one import batch in one transaction, or refuse and write nothing."""
+    """Write the plan as one import batch in one transaction, or refuse and write nothing.
+
+    ``on_wait`` is told once if another writer holds the store for more than a second.
+    """
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
     result = ImportResult(None, plan.rows_read, rows_rejected=plan.rows_rejected)
@@ -272,8 +276,11 @@ def commit(
         mask = rec["row"] == int(row)
         rec.loc[mask, normalise.SECTOR_COLUMNS] = [slug, None, "manual" if slug else None, np.nan, None]
 
-    with store.write(con):
+    label: dict = {"file": plan.file_name}
+    with store.write(con, message=f"import {plan.file_name}", author=imported_by, what="import", extra=label,
+                     on_wait=on_wait):
         batch_id = store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by)
+        label["batch"] = batch_id
         dups = find_store_duplicates(con, rec)
         existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
         if on_duplicate == "skip":
@@ -335,7 +342,8 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int, *, lang: str = "zh") -
     later = store.batches.later_updaters(con, batch_id)
     if later:
         raise RevertError("revert_later", lang, batch=batch_id, later=", ".join(map(str, later)))
-    with store.write(con):
+    with store.write(con, message=f"revert batch {batch_id}", what="revert",
+                     extra={"reverted_batch": batch_id}):
         return store.batches.revert(con, batch_id)
 
 

@@ -1,24 +1,26 @@
 -- 001: the initial schema. Money is DECIMAL(18,2) in 万元 in columns ending _wan.
+-- DuckLake DDL: no PRIMARY KEY, UNIQUE, CHECK, indexes or sequences; dashboard.store.check keeps
+-- what they guarded (unique ids, references, values from data/taxonomy.toml, money not negative).
 
 CREATE TABLE store_meta (
-    key   VARCHAR PRIMARY KEY,
+    key   VARCHAR NOT NULL,
     value VARCHAR NOT NULL
 );
 
 CREATE TABLE regions (
-    code         VARCHAR PRIMARY KEY,            -- GB/T 2260 six-digit code, e.g. '320500'
+    code         VARCHAR NOT NULL,               -- GB/T 2260 six-digit code, e.g. '320500'
     name         VARCHAR NOT NULL,               -- 苏州市
     short_name   VARCHAR NOT NULL,               -- 苏州
     name_en      VARCHAR NOT NULL,               -- Suzhou
-    level        VARCHAR NOT NULL CHECK (level IN ('province', 'city', 'district')),
+    level        VARCHAR NOT NULL,
     parent_code  VARCHAR,
-    region_group VARCHAR CHECK (region_group IN ('东部', '中部', '西部', '东北')),
+    region_group VARCHAR,
     lon          DOUBLE,
     lat          DOUBLE
 );
 
 CREATE TABLE import_batches (
-    batch_id      INTEGER PRIMARY KEY,
+    batch_id      INTEGER NOT NULL,
     file_name     VARCHAR NOT NULL,
     sha256        VARCHAR,
     imported_at   TIMESTAMP NOT NULL DEFAULT current_timestamp,
@@ -26,23 +28,23 @@ CREATE TABLE import_batches (
     rows_read     INTEGER NOT NULL DEFAULT 0,
     rows_imported INTEGER NOT NULL DEFAULT 0,
     rows_rejected INTEGER NOT NULL DEFAULT 0,
-    status        VARCHAR NOT NULL CHECK (status IN ('committed', 'reverted')),
+    status        VARCHAR NOT NULL,
     is_demo       BOOLEAN NOT NULL DEFAULT false,
     reverted_at   TIMESTAMP
 );
 
 CREATE TABLE targets (
-    tier          VARCHAR PRIMARY KEY CHECK (tier IN ('base', 'cluster', 'ecosystem')),
-    target_count  INTEGER NOT NULL CHECK (target_count > 0),
+    tier          VARCHAR NOT NULL,
+    target_count  INTEGER NOT NULL,
     target_year   INTEGER NOT NULL,
     source_clause VARCHAR NOT NULL
 );
 
 CREATE TABLE clusters (
-    cluster_id       INTEGER PRIMARY KEY,
+    cluster_id       INTEGER NOT NULL,
     name             VARCHAR NOT NULL,
-    tier             VARCHAR NOT NULL CHECK (tier IN ('base', 'cluster', 'ecosystem')),
-    status           VARCHAR NOT NULL CHECK (status IN ('designated', 'cultivating', 'reserve')),
+    tier             VARCHAR NOT NULL,
+    status           VARCHAR NOT NULL,
     sector           VARCHAR,
     subfield         VARCHAR,
     province_code    VARCHAR NOT NULL,
@@ -60,29 +62,26 @@ CREATE TABLE cluster_metrics (
     investment_wan       DECIMAL(18, 2),
     output_value_wan     DECIMAL(18, 2),
     enterprises          INTEGER,
-    innovation_platforms INTEGER,
-    PRIMARY KEY (cluster_id, year)
+    innovation_platforms INTEGER
 );
 
--- The three project tables carry no index: bulk loads of millions of rows stay fast, and the
--- single writer (dashboard.store) allocates project ids.
+-- The single writer (dashboard.store) allocates project ids (max + 1 inside the write).
 CREATE TABLE projects (
     project_id           BIGINT NOT NULL,
     name                 VARCHAR NOT NULL,
     content              VARCHAR,
     sector               VARCHAR,                -- taxonomy slug; NULL = unclassified
     subfield             VARCHAR,
-    sector_source        VARCHAR CHECK (sector_source IN ('given', 'auto', 'manual')),
+    sector_source        VARCHAR,
     sector_confidence    DOUBLE,
     sector_keywords      VARCHAR,                -- keywords the tagger matched, '、'-joined
     cluster_id           INTEGER,
     province_code        VARCHAR NOT NULL,
     city_code            VARCHAR,
     owner                VARCHAR,
-    ownership            VARCHAR CHECK (ownership IN ('state', 'private', 'foreign', 'mixed')),
-    stage                VARCHAR CHECK (stage IN ('planned', 'under_construction', 'completed', 'cancelled')),
-    programme            VARCHAR CHECK (programme IN ('innovation_capability', 'industry_city',
-                                                      'application_scenarios', 'public_service')),
+    ownership            VARCHAR,
+    stage                VARCHAR,
+    programme            VARCHAR,
     start_year           INTEGER,
     end_year             INTEGER,
     total_investment_wan DECIMAL(18, 2),
@@ -98,8 +97,6 @@ CREATE TABLE project_investments (
 
 CREATE TABLE project_funding (
     project_id BIGINT NOT NULL,
-    source     VARCHAR NOT NULL CHECK (source IN ('central_budget', 'local_special_bonds',
-        'gov_industry_fund', 'bank_loans', 'corporate_bonds', 'equity_vc_pe', 'infra_reits',
-        'foreign_capital', 'self_raised')),
+    source     VARCHAR NOT NULL,
     amount_wan DECIMAL(18, 2) NOT NULL
 );

@@ -102,33 +102,38 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
                 f"WHERE i.project_id IN ({updated})", params)
     con.execute("INSERT INTO replaced_funding SELECT f.*, $batch FROM project_funding f "
                 f"WHERE f.project_id IN ({updated})", params)
-    con.execute(f"DELETE FROM projects WHERE project_id IN ({updated})")
+    # One MERGE upserts the batch: updated projects in place, new ones inserted (DuckLake has no ON CONFLICT).
     # A blank cell keeps the stored value; a person's or the file's sector beats a new automatic guess.
+    columns = [c.strip() for c in _PROJECT_COLUMNS.split(",")]
     con.execute(
         f"""
-        INSERT INTO projects ({_PROJECT_COLUMNS})
-        SELECT n.project_id, n.name,
-               coalesce(n.content, o.content),
-               CASE WHEN keep_old THEN o.sector ELSE n.sector END,
-               CASE WHEN keep_old THEN o.subfield ELSE n.subfield END,
-               CASE WHEN keep_old THEN o.sector_source ELSE n.sector_source END,
-               CASE WHEN keep_old THEN o.sector_confidence ELSE n.sector_confidence END,
-               CASE WHEN keep_old THEN o.sector_keywords ELSE n.sector_keywords END,
-               coalesce(n.cluster_id, o.cluster_id),
-               n.province_code, coalesce(n.city_code, o.city_code),
-               coalesce(n.owner, o.owner), coalesce(n.ownership, o.ownership),
-               coalesce(n.stage, o.stage), o.programme,
-               coalesce(n.start_year, o.start_year), coalesce(n.end_year, o.end_year),
-               CAST(coalesce(n.total_investment_wan, o.total_investment_wan) AS DECIMAL(18, 2)),
-               $batch
-        FROM (
-            SELECT n.*, o.project_id IS NOT NULL AND o.sector_source IN ('given', 'manual')
-                        AND coalesce(n.sector_source, '') NOT IN ('given', 'manual') AS keep_old
-            FROM import_new n
+        MERGE INTO projects USING (
+            SELECT n.project_id, n.name,
+                   coalesce(n.content, o.content) AS content,
+                   CASE WHEN keep_old THEN o.sector ELSE n.sector END AS sector,
+                   CASE WHEN keep_old THEN o.subfield ELSE n.subfield END AS subfield,
+                   CASE WHEN keep_old THEN o.sector_source ELSE n.sector_source END AS sector_source,
+                   CASE WHEN keep_old THEN o.sector_confidence ELSE n.sector_confidence END AS sector_confidence,
+                   CASE WHEN keep_old THEN o.sector_keywords ELSE n.sector_keywords END AS sector_keywords,
+                   coalesce(n.cluster_id, o.cluster_id) AS cluster_id,
+                   n.province_code, coalesce(n.city_code, o.city_code) AS city_code,
+                   coalesce(n.owner, o.owner) AS owner, coalesce(n.ownership, o.ownership) AS ownership,
+                   coalesce(n.stage, o.stage) AS stage, o.programme,
+                   coalesce(n.start_year, o.start_year) AS start_year, coalesce(n.end_year, o.end_year) AS end_year,
+                   CAST(coalesce(n.total_investment_wan, o.total_investment_wan) AS DECIMAL(18, 2))
+                       AS total_investment_wan,
+                   $batch AS batch_id
+            FROM (
+                SELECT n.*, o.project_id IS NOT NULL AND o.sector_source IN ('given', 'manual')
+                            AND coalesce(n.sector_source, '') NOT IN ('given', 'manual') AS keep_old
+                FROM import_new n
+                LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+            ) n
             LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
-        ) n
-        LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
-        ORDER BY n.project_id
+            ORDER BY n.project_id
+        ) AS n ON projects.project_id = n.project_id
+        WHEN MATCHED THEN UPDATE SET {", ".join(f"{c} = n.{c}" for c in columns[1:])}
+        WHEN NOT MATCHED THEN INSERT ({_PROJECT_COLUMNS}) VALUES ({", ".join(f"n.{c}" for c in columns)})
         """,
         params,
     )

@@ -1,12 +1,18 @@
-"""Opening and upgrading the store, the write transaction, and the data version caches key on."""
+"""Opening and upgrading the store, the write transaction, and the data version caches key on.
+
+Every write goes through :func:`write`: it takes the single-writer lock, runs the block in one
+transaction, checks the integrity rules that DuckLake has no constraints for
+(:mod:`dashboard.store.integrity`), and commits one snapshot, labelled with what made it. The data
+version is a counter in store_meta that every data write raises.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..config import default_db_path
 from . import engine, public_lists, reference
 from . import rollups as _rollups
 from .engine import Connection
@@ -27,34 +33,62 @@ def migrations() -> list[tuple[int, str, str]]:
 LATEST_VERSION = migrations()[-1][0]
 
 
-def connect(path: str | Path | None = None, *, read_only: bool = False) -> Connection:
-    """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`."""
-    path = Path(path) if path is not None else default_db_path()
-    con = engine.open_connection(path, read_only=read_only)
+def connect(db: str | Path | None = None, *, data_path: str | Path | None = None,
+            read_only: bool = False) -> Connection:
+    """Open (creating if needed) and upgrade the store, or raise :class:`StoreError`.
+
+    ``db`` is a catalog file path (embedded) or a ``postgresql://`` URL (shared), default ``$SEI_DB``
+    or ``data/sei.ducklake``; ``data_path`` where the data files live (default ``$SEI_DATA_PATH``, else
+    ``<catalog>.files/`` for an embedded store). ``read_only`` neither creates nor upgrades.
+    """
+    return open_store(db, data_path=data_path, read_only=read_only)[0]
+
+
+def open_store(db: str | Path | None = None, *, data_path: str | Path | None = None,
+               read_only: bool = False) -> tuple[Connection, bool]:
+    """:func:`connect`, and whether this call created the store (so the caller may fill it)."""
+    loc = engine.locate(db, data_path)
+    con = engine.open_lake(loc, create=not read_only)
+    created = False
     try:
         version = schema_version(con)
         if version > LATEST_VERSION:
             raise StoreError(
-                f"{path} was written by a newer version of this tool (schema {version}, this one knows "
+                f"{loc.display} was written by a newer version of this tool (schema {version}, this one knows "
                 f"{LATEST_VERSION}); upgrade the tool before opening it."
             )
         if pending(con):
             if read_only:
                 raise StoreError(
-                    f"{path} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
-                    f"run `python -m dashboard init --db {path}` first."
+                    f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
+                    f"run `python -m dashboard init --db {loc.display}` first."
                 )
-            migrate(con)
+            with engine.writer_lock(con, what="upgrade"):
+                created = schema_version(con) == 0  # re-read: another process may have done it meanwhile
+                migrate(con)
     except BaseException:
         con.close()
         raise
-    return con
+    return con, created
+
+
+def location(con: Connection) -> dict[str, str | None]:
+    """kind ('embedded'/'shared'), catalog and data path of the store a connection has open."""
+    kind, target = engine.catalog_path(con)
+    return {"kind": "embedded" if kind == "sqlite" else "shared",
+            "catalog": target if kind == "sqlite" else _hide_password(target),
+            "data_path": engine.stored_data_path(con)}
+
+
+def _hide_password(dsn: str) -> str:
+    return " ".join("password=***" if p.startswith("password=") else p for p in dsn.split())
 
 
 @contextmanager
-def opened(path: str | Path | None = None, *, read_only: bool = False) -> Iterator[Connection]:
+def opened(path: str | Path | None = None, *, data_path: str | Path | None = None,
+           read_only: bool = False) -> Iterator[Connection]:
     """``with store.opened(path) as con:`` — :func:`connect`, closed again however the block ends."""
-    con = connect(path, read_only=read_only)
+    con = connect(path, data_path=data_path, read_only=read_only)
     try:
         yield con
     finally:
@@ -82,8 +116,9 @@ def scalar(con: Connection, sql: str, params: object = None) -> object:
 
 
 def schema_version(con: Connection) -> int:
-    """The highest applied migration, 0 for an empty file."""
-    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
+    """The highest applied migration, 0 for an empty store."""
+    exists = scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                         "AND table_catalog = current_database()")
     if not exists:
         return 0
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
@@ -93,7 +128,8 @@ _AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh
 
 
 def _applied(con: Connection) -> set[int]:
-    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"):
+    if not scalar(con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                       "AND table_catalog = current_database()"):
         return set()
     return {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
 
@@ -106,10 +142,14 @@ def pending(con: Connection) -> list[int]:
 
 
 def migrate(con: Connection, *, target: int | None = None) -> list[int]:
-    """Apply pending migrations up to ``target`` (default: all), each in its own transaction."""
+    """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
+
+    Call under :func:`dashboard.store.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
+    UNIQUE, CHECK, indexes, sequences or ENUM; the rules those guarded live in :func:`check`.
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " version INTEGER NOT NULL, name VARCHAR NOT NULL,"
         " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
     )
     done = _applied(con)
@@ -124,6 +164,7 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
             if hook:
                 hook(con)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+            _commit_message(con, "migrate", f"schema migration {version:03d} {name}", {"migration": version})
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -133,31 +174,60 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
 
 
 def data_version(con: Connection) -> int:
-    """A counter that every committed write raises; caches key on it."""
+    """A counter that every committed data write raises, by any process; caches key on it.
+
+    Kept in the store (``store_meta``) rather than taken from the snapshot id, so that writes that
+    change no data (audit records, maintenance) leave cached pages alone. Writers are serialised by
+    the writer lock, so the counter's update never conflicts.
+    """
     value = scalar(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
     return int(value) if value is not None else 0
 
 
-@contextmanager
-def write(con: Connection, *, bump: bool = True, rollups: bool | None = None) -> Iterator[Connection]:
-    """Run a block of writes as one transaction: all of it lands, or none of it does.
+def _commit_message(con: Connection, author: str, message: str, extra: dict | None) -> None:
+    con.execute(f"CALL {engine.quoted(engine.catalog_name(con))}.set_commit_message(?, ?, extra_info => ?)",
+                [author, message, json.dumps(extra or {}, ensure_ascii=False)])
 
-    ``bump=False`` for writes no page cache depends on (audit records, accounts), so a sign-in or a
-    download does not empty every cached chart. The rollups are rebuilt in the same transaction
-    whenever the data version moves (``rollups=False`` for writes that touch no project or cluster,
-    such as target years)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield con
-        if bump if rollups is None else rollups:
-            _rollups.refresh(con)
-        if bump:
-            con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
-                        "WHERE key = 'data_version'")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+
+def _integrity():  # noqa: ANN202 - the module (imported late: it uses this one)
+    from . import integrity
+
+    return integrity
+
+
+@contextmanager
+def write(con: Connection, *, message: str = "write", author: str | None = None,
+          what: str = "import", on_wait: Callable[[str], None] | None = None,
+          extra: dict | None = None, bump: bool = True, rollups: bool | None = None) -> Iterator[Connection]:
+    """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
+
+    Takes the single-writer lock first (waiting, with a message after a second, for another writer),
+    and checks the rules of :func:`dashboard.store.integrity.check` before committing: a write that
+    would break one is rolled back and raises :class:`IntegrityError`. ``message``, ``author`` and
+    ``extra`` label the snapshot.
+
+    ``bump=False`` for writes that touch no data table (audit records, accounts): the data version
+    stays, so a sign-in or a download does not empty every cached chart, and the data rules are not
+    re-checked. The rollups are rebuilt in the same transaction whenever the data version moves
+    (``rollups=False`` for writes that touch no project or cluster, such as target years).
+    """
+    with engine.writer_lock(con, what=what, on_wait=on_wait):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            if bump if rollups is None else rollups:
+                _rollups.refresh(con)
+            if bump:
+                problems = _integrity().check(con)
+                if problems:
+                    raise _integrity().IntegrityError(problems)
+                con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
+                            "WHERE key = 'data_version'")
+            _commit_message(con, author or "dashboard", message, extra if bump else {**(extra or {}), "data": False})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 COUNTED_TABLES = (

@@ -91,8 +91,10 @@ def insert(con: Connection, file_name: str, words: DemoWords, clusters: pd.DataF
     ``clusters`` and ``metrics`` number clusters from 1 (shifted past the stored ones here);
     ``chunks(first_project_id)`` yields (projects, yearly flows, funding) frames.
     """
-    with write(con):
+    label: dict = {"demo": "added"}
+    with write(con, message="demo data", author="demo", what="change", extra=label):
         batch_id = batches.new_batch(con, file_name, imported_by="demo", is_demo=True)
+        label["batch"] = batch_id
         con.register("places", words.places.assign(idx=words.places.index))
         con.register("subs", words.subs)
         con.register("templates", words.templates)
@@ -166,5 +168,5 @@ def _finish_names(con: Connection, batch_id: int, words: DemoWords) -> None:
 
 def remove(con: Connection) -> int:
     """Remove all demo data in one transaction; returns the number of projects removed."""
-    with write(con):
+    with write(con, message="remove demo data", what="change", extra={"demo": "removed"}):
         return sum(batches.delete_rows(con, b) for b in batches.demo_batches(con))

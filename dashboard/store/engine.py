@@ -1,55 +1,451 @@
-"""Everything specific to the storage engine (DuckDB): opening a file, recognising one, lock errors.
+"""Everything specific to the storage engine: DuckLake on a SQLite catalog (embedded) or a PostgreSQL one (shared).
 
-The rest of the store speaks SQL over the connection this module hands out.
+* Extensions come only from the pip wheels pinned in requirements.txt: each is installed from its
+  file in the wheel into a local extension folder and loaded from there. Nothing is downloaded at
+  run time (``autoinstall_known_extensions`` off) and signature checks stay on.
+* A store is named by ``--db``/``SEI_DB``: a plain path is an embedded store (the SQLite catalog file,
+  data files in ``<path>.files/`` unless ``--data-path`` says otherwise); ``postgresql://…`` is a
+  shared store whose data files live at ``--data-path``/``SEI_DATA_PATH`` (a folder or ``s3://…``).
+* The lake is opened as DuckDB's default database, so every cursor sees its tables unqualified.
+* Writers take :func:`writer_lock`: a file lock next to an embedded catalog (SQLite takes one writer
+  at a time), a PostgreSQL advisory lock for a shared one (ids are made max+1 inside the write).
 """
 
 from __future__ import annotations
 
-import re
+import configparser
+import fcntl
+import importlib
+import os
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import duckdb
 
+from ..config import DEFAULT_DB
 from .errors import StoreError
 
 Connection = duckdb.DuckDBPyConnection
+
+DEFAULT_CATALOG = DEFAULT_DB
+EXTENSIONS = ("ducklake", "sqlite", "postgres", "httpfs")
+_INSTALLED_AS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 _DUCKDB_MAGIC = b"DUCK"
+# Conflicting commits on a PostgreSQL catalog are retried this often (DuckLake's default is 10).
+MAX_RETRY_COUNT = 100
+WAIT_MESSAGE_AFTER = 1.0  # seconds before a waiting writer says why it waits
+_ADVISORY_KEY = 1409_2020  # the writer lock's key on a PostgreSQL catalog
 
 
-def check_file(path: Path) -> None:
-    """Refuse a path that cannot be a DuckDB database: a missing folder, a folder, an empty or foreign file."""
+@dataclass(frozen=True)
+class Location:
+    """Where a store lives: its catalog and the folder (or bucket prefix) of its data files."""
+
+    kind: str  # "embedded" (SQLite catalog) or "shared" (PostgreSQL catalog)
+    catalog: str  # absolute file path, or the postgresql:// URL as given
+    data_path: str | None  # None: the catalog's own (embedded: <catalog>.files/; shared: recorded at creation)
+
+    @property
+    def uri(self) -> str:
+        if self.kind == "embedded":
+            return f"ducklake:sqlite:{self.catalog}"
+        return f"ducklake:postgres:{libpq_string(self.catalog)}"
+
+    @property
+    def display(self) -> str:
+        """The catalog without any password."""
+        if self.kind == "embedded":
+            return self.catalog
+        parts = urlsplit(self.catalog)
+        if parts.password:
+            netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+            return parts._replace(netloc=netloc).geturl()
+        return self.catalog
+
+    def default_data_path(self) -> str | None:
+        return f"{self.catalog}.files/" if self.kind == "embedded" else None
+
+
+def is_shared(db: str | Path) -> bool:
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
+def locate(db: str | Path | None = None, data_path: str | Path | None = None) -> Location:
+    """The store named by ``db``/``data_path``, falling back to ``$SEI_DB``/``$SEI_DATA_PATH``."""
+    if db is None or str(db).strip() == "":
+        db = os.environ.get("SEI_DB", "").strip() or DEFAULT_CATALOG
+    if data_path is None or str(data_path).strip() == "":
+        data_path = os.environ.get("SEI_DATA_PATH", "").strip() or None
+    if data_path is not None:
+        data_path = str(data_path)
+        if not data_path.startswith(("s3://", "gs://", "r2://", "az://", "https://")):
+            data_path = str(Path(data_path).expanduser().resolve())
+        if not data_path.endswith("/"):
+            data_path += "/"
+    if is_shared(db):
+        return Location("shared", str(db), data_path)
+    return Location("embedded", str(Path(db).expanduser().resolve()), data_path)
+
+
+def libpq_string(url: str) -> str:
+    """``postgresql://user:pw@host:port/db?sslmode=x`` as libpq ``key=value`` pairs."""
+    parts = urlsplit(url)
+    pairs = {
+        "dbname": unquote(parts.path.lstrip("/")) or None,
+        "host": parts.hostname,
+        "port": str(parts.port) if parts.port else None,
+        "user": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password else None,
+    }
+    for item in filter(None, parts.query.split("&")):
+        key, _, value = item.partition("=")
+        pairs[unquote(key)] = unquote(value)
+    if not pairs["dbname"]:
+        raise StoreError(f"{url}: name the database, e.g. postgresql://user@host:5432/sei")
+
+    def quote(v: str) -> str:
+        return v if v and not any(c in v for c in " '\\") else "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+    return " ".join(f"{k}={quote(v)}" for k, v in pairs.items() if v is not None)
+
+
+# ------------------------------------------------------------------------------------------ extensions
+
+def extension_directory() -> Path:
+    """Where DuckDB keeps installed extensions: ``$SEI_EXTENSION_DIR``, else a cache folder of the user."""
+    env = os.environ.get("SEI_EXTENSION_DIR", "").strip()
+    if env:
+        return Path(env)
+    home = Path.home() / ".cache" / "sei-dashboard" / "duckdb-extensions"
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        if os.access(home, os.W_OK):
+            return home
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir()) / f"sei-duckdb-extensions-{os.getuid()}"
+
+
+def engine_config() -> dict[str, object]:
+    """DuckDB settings of every connection: no downloads, signed extensions only."""
+    return {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": True,
+        "allow_unsigned_extensions": False,
+        "extension_directory": str(extension_directory()),
+    }
+
+
+def wheel_file(name: str) -> Path:
+    """The extension binary inside its pip wheel, for the running DuckDB version."""
+    try:
+        module = importlib.import_module(f"duckdb_extension_{name}")
+    except ImportError:
+        raise StoreError(
+            f"The DuckDB extension '{name}' is not installed; run `pip install -r requirements.txt` "
+            f"(it pins duckdb-extension-{name} for duckdb {duckdb.__version__})."
+        ) from None
+    path = Path(module.__file__).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+    if not path.is_file():
+        raise StoreError(
+            f"duckdb-extension-{name} has no build for duckdb {duckdb.__version__}; install the versions "
+            "pinned in requirements.txt together."
+        )
+    return path
+
+
+_installed = False
+_install_lock = threading.Lock()
+
+
+def install_extensions() -> None:
+    """Install the wheels' extension files into the extension folder (once per process).
+
+    The folder is per DuckDB version (``v1.5.5/…``) and the wheels carry the official signed builds, so
+    an extension installed there once (by any environment of this user) is the one a wheel would give.
+    """
+    global _installed
+    with _install_lock:
+        if _installed:
+            return
+        folder = extension_directory()
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".install.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            con = duckdb.connect(config=engine_config())
+            try:
+                have = {r[0] for r in con.execute(
+                    "SELECT extension_name FROM duckdb_extensions() WHERE installed").fetchall()}
+                for name in EXTENSIONS:
+                    source = wheel_file(name)  # checked even when installed: the wheels must be there
+                    if _INSTALLED_AS.get(name, name) not in have:
+                        con.execute(f"INSTALL '{source}'")
+            finally:
+                con.close()
+        _installed = True
+
+
+# ----------------------------------------------------------------------------------------------- S3
+
+def s3_secret_sql(env: dict[str, str] | None = None) -> str | None:
+    """``CREATE SECRET`` for S3 from the usual AWS variables or ``~/.aws`` files, or None if none set.
+
+    Read: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION/AWS_DEFAULT_REGION,
+    AWS_ENDPOINT_URL (S3-compatible storage), AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE.
+    """
+    env = dict(os.environ) if env is None else env
+    profile = env.get("AWS_PROFILE", "default")
+    creds = configparser.ConfigParser()
+    creds.read(env.get("AWS_SHARED_CREDENTIALS_FILE", str(Path.home() / ".aws" / "credentials")))
+    conf = configparser.ConfigParser()
+    conf.read(env.get("AWS_CONFIG_FILE", str(Path.home() / ".aws" / "config")))
+    conf_section = profile if profile == "default" else f"profile {profile}"
+
+    def pick(var: str, key: str) -> str | None:
+        if env.get(var):
+            return env[var]
+        for parser, section in ((creds, profile), (conf, conf_section)):
+            if parser.has_option(section, key):
+                return parser.get(section, key)
+        return None
+
+    key_id = pick("AWS_ACCESS_KEY_ID", "aws_access_key_id")
+    secret = pick("AWS_SECRET_ACCESS_KEY", "aws_secret_access_key")
+    if not key_id or not secret:
+        return None
+    options = {"KEY_ID": key_id, "SECRET": secret, "SESSION_TOKEN": pick("AWS_SESSION_TOKEN", "aws_session_token"),
+               "REGION": env.get("AWS_REGION") or pick("AWS_DEFAULT_REGION", "region")}
+    endpoint = pick("AWS_ENDPOINT_URL", "endpoint_url")
+    if endpoint:
+        parts = urlsplit(endpoint if "://" in endpoint else f"https://{endpoint}")
+        options.update(ENDPOINT=parts.netloc, URL_STYLE="path", USE_SSL=str(parts.scheme == "https").lower())
+
+    def lit(v: str) -> str:
+        return v if v in ("true", "false") else "'" + v.replace("'", "''") + "'"
+
+    body = ", ".join(f"{k} {lit(v)}" for k, v in options.items() if v)
+    return f"CREATE OR REPLACE SECRET sei_s3 (TYPE s3, {body})"
+
+
+# --------------------------------------------------------------------------------------------- opening
+
+def _check_catalog_file(path: Path, *, create: bool) -> None:
     if not path.exists():
+        if not create:
+            raise StoreError(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.")
         if not path.parent.exists():
             raise StoreError(f"Cannot create {path}: the folder {path.parent} does not exist.")
         return
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a DuckDB database file; name a file instead.")
+        raise StoreError(f"{path} is a folder, not a store's catalog file; name a file instead.")
     with path.open("rb") as f:
         head = f.read(16)
     if len(head) == 0:
-        raise StoreError(f"{path} is an empty file, not a DuckDB database; delete it or name another file.")
-    if head[8:12] != _DUCKDB_MAGIC:
+        raise StoreError(f"{path} is an empty file, not a store; delete it or name another file.")
+    if head[8:12] == _DUCKDB_MAGIC:
         raise StoreError(
-            f"{path} is not a DuckDB database; name another file with --db or move this one away."
+            f"{path} is a single-file DuckDB store of an earlier version. Copy it into the new store with "
+            f"`python -m dashboard backup DIR --db {path}` and `python -m dashboard restore DIR`."
         )
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a store's catalog; name another file with --db or move this one away.")
 
 
-def open_connection(path: Path, *, read_only: bool = False) -> Connection:
-    """A connection to the file (created if missing and not read-only), or :class:`StoreError`."""
-    check_file(path)
-    if read_only and not path.exists():
-        raise StoreError(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.")
+def is_duckdb_file(path: Path) -> bool:
+    """A single-file DuckDB store (what earlier versions of the tool wrote)."""
     try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            pid = re.search(r"PID (\d+)", text)
-            holder = f" (process {pid.group(1)})" if pid else ""
-            raise StoreError(
-                f"{path} is open in another program{holder}; close it (for example the running "
-                "dashboard) and try again."
-            ) from None
-        raise StoreError(f"Cannot open {path}: {text.splitlines()[0]}") from None
+        with path.open("rb") as f:
+            return f.read(16)[8:12] == _DUCKDB_MAGIC
+    except OSError:
+        return False
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def open_lake(loc: Location, *, create: bool = True) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection whose default database is the lake (created if new and ``create``)."""
+    install_extensions()
+    config = engine_config()
+    if loc.kind == "embedded":
+        path = Path(loc.catalog)
+        _check_catalog_file(path, create=create)
+        is_new = not path.exists()
+    else:
+        is_new = None  # known after trying
+    secret = s3_secret_sql() if (loc.data_path or "").startswith("s3://") else None
+    try:
+        if is_new:
+            _bootstrap(loc, config, secret)
+        try:
+            con = duckdb.connect(loc.uri, config=config)
+        except duckdb.Error as exc:
+            if not (loc.kind == "shared" and create and "data_path is not set" in str(exc)):
+                raise
+            is_new = True
+            _bootstrap(loc, config, secret)
+            con = duckdb.connect(loc.uri, config=config)
     except duckdb.Error as exc:
-        raise StoreError(f"{path} could not be opened as a DuckDB database: {str(exc).splitlines()[0]}") from None
+        text = str(exc)
+        if "does not match existing data path" in text:
+            raise StoreError(
+                f"{loc.display} keeps its data files elsewhere than --data-path {loc.data_path} says; "
+                "leave --data-path out, or mount the shared folder at the path the store was created with."
+            ) from None
+        if "data_path is not set" in text:
+            raise StoreError(f"{loc.display} has no store yet; create it with `python -m dashboard init --db "
+                             f"{loc.display} --data-path DIR`.") from None
+        raise StoreError(f"Cannot open the store {loc.display}: {_first_line(exc)}") from None
+    try:
+        if secret:
+            con.execute(secret)
+        if loc.data_path and not is_new:
+            stored = stored_data_path(con)
+            if stored and stored.rstrip("/") != loc.data_path.rstrip("/"):
+                raise StoreError(
+                    f"{loc.display} keeps its data files in {stored}, not in {loc.data_path} (--data-path); "
+                    "leave --data-path out, or mount the shared folder at the path the store was created with."
+                )
+        if loc.kind == "shared":
+            con.execute(f"SET ducklake_max_retry_count = {MAX_RETRY_COUNT}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _bootstrap(loc: Location, config: dict, secret: str | None) -> None:
+    """Create the catalog with its data path (DuckDB cannot name the path when opening a lake directly)."""
+    data_path = loc.data_path or loc.default_data_path()
+    if data_path is None:
+        raise StoreError(f"{loc.display} is a new store: name where its data files go with --data-path "
+                         "(a shared folder or s3://bucket/prefix).")
+    con = duckdb.connect(config=config)
+    try:
+        if secret:
+            con.execute(secret)
+        if not data_path.startswith(("s3://", "gs://", "r2://", "az://", "https://")):
+            Path(data_path).mkdir(parents=True, exist_ok=True)
+        con.execute(f"ATTACH '{_sql_text(loc.uri)}' AS boot (DATA_PATH '{_sql_text(data_path)}')")
+    finally:
+        con.close()
+
+
+def _sql_text(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def catalog_name(con: duckdb.DuckDBPyConnection) -> str:
+    """The lake's name inside DuckDB (the default database)."""
+    return con.execute("SELECT current_database()").fetchall()[0][0]
+
+
+def catalog_path(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """(kind, connection text) of the lake the connection has open: ('sqlite', path) or ('postgres', dsn)."""
+    path = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0][0]
+    kind, _, rest = path.partition(":")
+    return kind, rest
+
+
+def stored_data_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        rows = con.execute(
+            "SELECT value FROM ducklake_options(current_database()) WHERE option_name = 'data_path'").fetchall()
+    except duckdb.Error:
+        return None
+    return rows[0][0] if rows else None
+
+
+def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
+    """The lake's newest snapshot: every commit, by any process, makes a new one."""
+    return int(con.execute("SELECT id FROM current_snapshot()").fetchall()[0][0])
+
+
+# -------------------------------------------------------------------------------------------- writing
+
+def _say_waiting(what: str) -> None:
+    print(f"waiting for another {what} to finish…", file=sys.stderr, flush=True)
+
+
+@contextmanager
+def writer_lock(con: duckdb.DuckDBPyConnection, *, what: str = "import",
+                on_wait: Callable[[str], None] | None = None, timeout: float | None = None) -> Iterator[None]:
+    """Hold the store's single-writer lock; after a second of waiting, say so once (never fail)."""
+    kind, target = catalog_path(con)
+    on_wait = on_wait or _say_waiting
+    if kind == "sqlite":
+        with _file_lock(Path(target + ".lock"), what, on_wait, timeout):
+            yield
+    else:
+        with _advisory_lock(target, what, on_wait, timeout):
+            yield
+
+
+def _wait_loop(try_once: Callable[[], bool], what: str, on_wait: Callable[[str], None],
+               timeout: float | None) -> None:
+    started = time.monotonic()
+    said = False
+    delay = 0.02
+    while not try_once():
+        waited = time.monotonic() - started
+        if not said and waited >= WAIT_MESSAGE_AFTER:
+            on_wait(what)
+            said = True
+        if timeout is not None and waited > timeout:
+            raise StoreError(f"Gave up waiting {timeout:.0f} s for another {what} to finish.")
+        time.sleep(delay)
+        delay = min(delay * 1.5, 0.25)
+
+
+@contextmanager
+def _file_lock(path: Path, what: str, on_wait: Callable[[str], None], timeout: float | None) -> Iterator[None]:
+    with open(path, "a+") as f:
+        def try_once() -> bool:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                return False
+
+        _wait_loop(try_once, what, on_wait, timeout)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _advisory_lock(dsn: str, what: str, on_wait: Callable[[str], None], timeout: float | None) -> Iterator[None]:
+    """A transaction-scoped PostgreSQL advisory lock, held on a connection of its own."""
+    install_extensions()
+    con = duckdb.connect(config=engine_config())
+    try:
+        con.execute(f"ATTACH '{_sql_text(dsn)}' AS sei_lock (TYPE postgres)")
+        con.execute("BEGIN")
+
+        def try_once() -> bool:
+            return bool(con.execute(
+                f"SELECT * FROM postgres_query('sei_lock', 'SELECT pg_try_advisory_xact_lock({_ADVISORY_KEY})')"
+            ).fetchall()[0][0])
+
+        _wait_loop(try_once, what, on_wait, timeout)
+        try:
+            yield
+        finally:
+            con.execute("ROLLBACK")
+    finally:
+        con.close()

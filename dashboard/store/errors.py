@@ -2,4 +2,4 @@
 
 
 class StoreError(Exception):
-    """A problem with the database file, worded for the person who has to fix it."""
+    """A problem with the store, worded for the person who has to fix it."""

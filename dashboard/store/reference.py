@@ -3,7 +3,7 @@ clause (九) targets and the data version."""
 
 from __future__ import annotations
 
-import csv
+import pandas as pd
 
 from .. import taxonomy
 from ..config import DATA_DIR
@@ -14,17 +14,16 @@ DEFAULT_TARGET_YEAR = 2025
 
 def seed(con: Connection) -> None:
     """Fill the reference tables (runs inside the first migration's transaction)."""
-    with (DATA_DIR / "regions.csv").open(encoding="utf-8", newline="") as f:
-        rows = [
-            (
-                r["code"], r["name"], r["short_name"], r["name_en"], r["level"],
-                r["parent_code"] or None, r["region_group"] or None, float(r["lon"]), float(r["lat"]),
-            )
-            for r in csv.DictReader(f)
-        ]
-    con.executemany("INSERT INTO regions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    con.executemany(
-        "INSERT INTO targets VALUES (?, ?, ?, ?)",
-        [(t.slug, t.target_count, DEFAULT_TARGET_YEAR, f"（{t.clause}）") for t in taxonomy.tiers()],
-    )
+    # One INSERT per table from a registered frame (a row at a time would make a DuckLake file per row).
+    regions = pd.read_csv(DATA_DIR / "regions.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    con.register("seed_regions", regions.replace({"": None}))
+    con.execute(
+        "INSERT INTO regions SELECT code, name, short_name, name_en, level, parent_code, region_group, "
+        "CAST(lon AS DOUBLE), CAST(lat AS DOUBLE) FROM seed_regions ORDER BY code")
+    con.unregister("seed_regions")
+    targets = pd.DataFrame([(t.slug, t.target_count, DEFAULT_TARGET_YEAR, f"（{t.clause}）") for t in taxonomy.tiers()],
+                           columns=["tier", "target_count", "target_year", "source_clause"])
+    con.register("seed_targets", targets)
+    con.execute("INSERT INTO targets SELECT tier, target_count, target_year, source_clause FROM seed_targets")
+    con.unregister("seed_targets")
     con.execute("INSERT INTO store_meta VALUES ('data_version', '0')")

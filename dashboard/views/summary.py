@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -19,11 +21,15 @@ def render() -> None:
     st.title(t("summary.title"))
     st.caption(t("summary.caption"))
     as_of_year = ui.as_of_year() or pd.Timestamp.now().year
-    data = report.load_summary(appdb.load, f, as_of_year)
+    snapshot, snapshot_note = _pick_snapshot()
+    run = appdb.load if snapshot is None else functools.partial(appdb.load_at, snapshot)
+    data = report.load_summary(run, f, as_of_year)
     if data.is_empty:
         ui.empty_state()
         return
     as_of = ui.as_of_line()
+    if snapshot_note:
+        as_of = f"{as_of} · {snapshot_note}"
 
     _kpis(data, lang)
     ui.chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), data.tiers, "summary_targets")
@@ -60,6 +66,59 @@ def render() -> None:
     ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
 
     _export(data, lang, as_of)
+
+
+def _pick_snapshot() -> tuple[int | None, str]:
+    """'As of' control: the store now, or as it was at an earlier import/revert/change or date.
+
+    Returns the snapshot id (None: now) and the line that labels the page and its export.
+    """
+    snaps = appdb.snapshots()
+    changes = snaps[snaps["changes_data"]]
+    changes = changes.iloc[::-1]
+    labels = {None: t("summary.asof_now")}
+    times = {}
+    for r in changes.itertuples():
+        when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
+        times[int(r.snapshot_id)] = when
+        labels[int(r.snapshot_id)] = t("summary.asof_item", id=int(r.snapshot_id), when=when,
+                                        what=_describe(str(r.commit_message), r.batch_id))
+    with st.expander(t("summary.asof_title"), icon=":material/history:"):
+        left, right = st.columns(2)
+        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
+        picked = {label: sid for sid, label in labels.items()}.get(chosen)
+        first = pd.Timestamp(snaps["snapshot_time"].min()).date()
+        day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
+                               min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
+                               help=t("summary.asof_date_help"))
+    if day is not None:
+        earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
+        if earlier.empty:
+            st.warning(t("summary.asof_none", date=day.isoformat()))
+            return None, ""
+        snapshot = int(earlier["snapshot_id"].max())
+        st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
+        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat())
+    if picked is None or picked == int(snaps["snapshot_id"].max()):
+        return None, ""
+    st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
+    return picked, t("summary.asof_short", id=picked, when=times[picked])
+
+
+def _describe(message: str, batch: object) -> str:
+    """A snapshot's label (written by the store in English) in the page's language."""
+    kind, _, rest = message.partition(" ")
+    if kind == "import" and not pd.isna(batch):
+        return t("summary.asof_import", file=rest, batch=int(batch))
+    if message == "demo data":
+        return t("summary.asof_demo")
+    if message == "remove demo data":
+        return t("summary.asof_demo_removed")
+    if kind == "revert":
+        return t("summary.asof_revert", batch=rest.removeprefix("batch "))
+    if kind == "restore":
+        return t("summary.asof_restore")
+    return message
 
 
 def _public_context(lang: str) -> None:

@@ -204,9 +204,15 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
         if not session.require(Perm.IMPORT, "import") or (manual and not session.require(Perm.TAG_REVIEW, "tags")):
             return
         who = session.current()
-        with appdb.cursor() as cur:
-            result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
-                                   imported_by=who.name if who else "app", manual_sectors=manual)
+        waiting = st.empty()
+        try:
+            with appdb.cursor() as cur:
+                result = ingest.commit(cur, plan, on_duplicate=on_duplicate, skip_invalid=skip_invalid, force=force,
+                                       imported_by=who.name if who else "app", manual_sectors=manual,
+                                       on_wait=lambda _what: waiting.info(t("upload.waiting"),
+                                                                          icon=":material/hourglass_top:"))
+        finally:
+            waiting.empty()
         session.audit("import", outcome="ok" if result.committed else "refused", detail={
             "file": plan.file_name, "sha256": plan.sha256, "batch_id": result.batch_id,
             "rows_imported": result.rows_imported, "rows_updated": result.rows_updated,
