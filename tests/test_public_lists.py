@@ -21,7 +21,10 @@ FOLDER = ROOT / "data" / "public_lists"
 # lower because only rows a public source names are kept; data/public_lists/README.md lists what is
 # missing. When rows are added, update this table and the README together.
 ANNOUNCED = {"ndrc_sei_clusters_2019": 66, "miit_amc_2022": 45, "miit_amc_2024": 35}
-SHIPPED = {"ndrc_sei_clusters_2019": 8, "miit_amc_2022": 15, "miit_amc_2024": 4}
+SHIPPED = {"ndrc_sei_clusters_2019": 12, "miit_amc_2022": 31, "miit_amc_2024": 17}
+# Clusters named by an abbreviation of several cities or a region; the row's city is the first one named.
+MULTI_CITY_PREFIXES = ("成德", "成渝", "青烟威", "榆鄂宁", "深广", "广深", "广佛惠", "京津冀", "金白兰武", "大盘",
+                       "宝汉天")
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -62,7 +65,7 @@ def test_every_row_has_a_source_and_real_codes() -> None:
             assert regions[r["city_code"]]["parent_code"] == r["province_code"], r["name"]
             city = regions[r["city_code"]]["short_name"]
             assert city in r["name"] or r["name"][:2] in city or len(r["name"].split("、")) > 1 or \
-                r["name"].startswith(("成德绵", "青烟威", "榆鄂宁")), r["name"]
+                r["name"].startswith(MULTI_CITY_PREFIXES), r["name"]
         assert r["sector"] in sectors | {""}, r["name"]
         assert r["list_slug"] in ANNOUNCED
     for r in rows("lists.csv") + rows("statistics.csv"):
