@@ -59,9 +59,9 @@ def test_a_second_writer_waits_with_a_message_and_then_commits(empty_db: Path, t
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys
         from dashboard import store
-        from dashboard.store import engine
+        from dashboard.store import locks
         con = store.connect({str(empty_db)!r})
-        with engine.writer_lock(con, what="import"):
+        with locks.writer_lock(con, what="import"):
             print("holding", flush=True)
             sys.stdin.read()  # until the test lets go
         """)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import engine, public_lists, reference
+from . import engine, locks, public_lists, reference
 from . import rollups as _rollups
 from .engine import Connection
 from .errors import StoreError
@@ -63,7 +63,7 @@ def open_store(db: str | Path | None = None, *, data_path: str | Path | None = N
                     f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
                     f"run `python -m dashboard init --db {loc.display}` first."
                 )
-            with engine.writer_lock(con, what="upgrade"):
+            with locks.writer_lock(con, what="upgrade"):
                 created = schema_version(con) == 0  # re-read: another process may have done it meanwhile
                 migrate(con)
     except BaseException:
@@ -144,7 +144,7 @@ def pending(con: Connection) -> list[int]:
 def migrate(con: Connection, *, target: int | None = None) -> list[int]:
     """Apply pending migrations up to ``target`` (default: all), each in its own transaction.
 
-    Call under :func:`dashboard.store.engine.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
+    Call under :func:`dashboard.store.locks.writer_lock`. Migrations are DuckLake DDL: no PRIMARY KEY,
     UNIQUE, CHECK, indexes, sequences or ENUM; the rules those guarded live in :func:`check`.
     """
     con.execute(
@@ -211,7 +211,7 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
     re-checked. The rollups are rebuilt in the same transaction whenever the data version moves
     (``rollups=False`` for writes that touch no project or cluster, such as target years).
     """
-    with engine.writer_lock(con, what=what, on_wait=on_wait):
+    with locks.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
         try:
             yield con

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import engine
+from . import engine, locks
 from .core import LATEST_VERSION, scalar, schema_version, write
 from .errors import StoreError
 from .timetravel import snapshot_cursor
@@ -48,7 +48,7 @@ def maintain(con: duckdb.DuckDBPyConnection, *, keep_days: float | None = None,
     before and after. Holds the writer lock; readers go on reading."""
     before = file_stats(con)
     name = engine.catalog_name(con)
-    with engine.writer_lock(con, what="maintenance", on_wait=on_wait):
+    with locks.writer_lock(con, what="maintenance", on_wait=on_wait):
         con.execute("CALL ducklake_flush_inlined_data(?)", [name])
         con.execute("CALL ducklake_merge_adjacent_files(?)", [name])
         con.execute("CALL ducklake_rewrite_data_files(?)", [name])
