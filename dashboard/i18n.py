@@ -59,8 +59,3 @@ def t(key: str, lang: str | None = None, /, **values: object) -> str:
     table = messages()
     text = table[normalise_lang(lang or current_lang())].get(key) or table[DEFAULT_LANG].get(key) or key
     return text.format(**values) if values else text
-
-
-def tr(key: str, /, **values: object) -> str:
-    """Deprecated spelling of ``t(key)`` for branches written before the rename; use :func:`t`."""
-    return t(key, None, **values)
