@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import copy_store
-from test_e2e_browser import CHROMIUM, ROOT, SHOTS, browser, free_port, screenshot, settle  # noqa: F401
+from test_e2e_browser import CHROMIUM, ROOT, SHOTS, browser, screenshot, serve, settle  # noqa: F401
 
 from dashboard import store
 from dashboard.auth import accounts
@@ -52,33 +47,8 @@ def auth_db(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.fixture(scope="module")
 def server(auth_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    log = (tmp_path_factory.mktemp("e2e-auth-log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "SEI_DB": str(auth_db)}, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start within 90 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with serve(auth_db, tmp_path_factory.mktemp("e2e-auth-log") / "streamlit.log") as url:
+        yield url
 
 
 def open_signed_in(browser: object, url: str, user: str, password: str = PASSWORD, lang: str = "zh") -> object:  # noqa: F811

@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,12 +40,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("e2e") / "e2e.ducklake"
-    copy_store(demo_db_template, db)
+@contextmanager
+def serve(db: Path, log_path: Path) -> Iterator[str]:
+    """A real ``streamlit run`` of the app over the store ``db`` on a free loopback port; yields its URL."""
     port = free_port()
-    log = (tmp_path_factory.mktemp("e2e-log") / "streamlit.log").open("w")
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -62,14 +62,25 @@ def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             time.sleep(0.5)
     else:
         proc.kill()
+        log.close()
         pytest.fail("streamlit did not start within 90 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("e2e") / "e2e.ducklake"
+    copy_store(demo_db_template, db)
+    with serve(db, tmp_path_factory.mktemp("e2e-log") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
