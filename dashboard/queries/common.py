@@ -13,8 +13,9 @@ from ..formatting import WAN_PER_YI
 YI = f"/ {WAN_PER_YI:.1f}"  # 万元 (stored) → 亿元 (returned), after CAST(... AS DOUBLE)
 
 
-# Read the rollups (migration 005) whenever the filters allow; the equivalence test switches this off
-# to run the same queries over the base tables.
+# Read the rollups (migrations 005, 006) whenever the filters allow, and take the other fast paths (lists
+# split so that DuckDB can push every condition into the file scan); the equivalence test switches this
+# off to run the plain reference form of every query over the base tables.
 USE_ROLLUPS = True
 # The Filters fields the rollups keep as dimensions. A filter on any other field (the sub-field, or a
 # field added later) sends the query to the base tables.
@@ -36,6 +37,12 @@ def rollup_where(f: Filters, alias: str = "r", *, years: bool = True) -> tuple[s
     return project_where(f, alias, years=years, tier_column="tier")
 
 
+# Over rollup_projects (alias r): the projects counted and their total investment, as the base tables'
+# count(*) and sum(total_investment_wan) give them.
+R_PROJECTS = "coalesce(CAST(sum(r.projects) AS BIGINT), 0)"
+R_MONEY = "CAST(sum(r.investment_wan) AS DOUBLE)"
+
+
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or {}).df()
 
@@ -55,7 +62,8 @@ def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def year_bounds(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """The range of project start years in the store, for the year slider."""
-    return df(cur, "SELECT min(start_year) AS first, max(start_year) AS last FROM projects")
+    table = "rollup_projects" if USE_ROLLUPS else "projects"
+    return df(cur, f"SELECT min(start_year) AS first, max(start_year) AS last FROM {table}")
 
 
 def batches(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

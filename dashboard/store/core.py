@@ -124,7 +124,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh, 6: _rollups.refresh}
 
 
 def _applied(con: Connection) -> set[int]:

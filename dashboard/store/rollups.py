@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .engine import Connection
 
-TABLES = ("rollup_flows", "rollup_funding")
+TABLES = ("rollup_flows", "rollup_funding", "rollup_projects")
 
 # Each project once, with the tier of its cluster.
 _KEYS = """
@@ -39,9 +39,31 @@ _FUNDING = f"""
 """
 
 
+_PROJECTS = """
+    INSERT INTO rollup_projects
+    SELECT p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id, p.programme,
+           p.cluster_id,
+           CASE p.stage WHEN 'planned' THEN p.start_year + 1 WHEN 'under_construction' THEN p.end_year + 1 END,
+           count(*), sum(p.total_investment_wan)
+    FROM projects p
+    LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id
+    GROUP BY ALL
+"""
+
+
 def refresh(con: Connection) -> None:
     """Rebuild every rollup from the base tables (call inside the write transaction)."""
-    for table in TABLES:
+    for table in existing(con):
         con.execute(f"DELETE FROM {table}")
     con.execute(_FLOWS)
     con.execute(_FUNDING)
+    if "rollup_projects" in existing(con):
+        con.execute(_PROJECTS)
+
+
+def existing(con: Connection) -> list[str]:
+    """The rollup tables this store has (a store being upgraded may not have the later ones yet)."""
+    found = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()}
+    return [t for t in TABLES if t in found]

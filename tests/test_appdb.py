@@ -1,0 +1,45 @@
+"""The app's store view: the data version is read once per page run, and afresh on the next run, so a
+commit by another process shows without a restart while a page's queries share one catalog look-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import appdb, store
+from tests.apptest_helpers import goto, open_page
+
+
+def test_the_data_version_is_read_once_per_run(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+
+    def observe(name: str, seconds: float) -> None:
+        if name.endswith(":data_version"):
+            reads.append(name)
+
+    appdb.QUERY_OBSERVERS.append(observe)
+    try:
+        at = open_page(demo_db, monkeypatch, "summary")
+        assert not at.exception
+        for page in ("sectors", "summary"):
+            reads.clear()
+            goto(at, page).run()
+            assert not at.exception
+            assert len(reads) == 1, page  # many queries ran (some cached), one version read
+        with store.opened(demo_db) as con, store.write(con, message="another process commits"):
+            pass  # a data write: raises the data version
+        reads.clear()
+        at.run()
+        assert len(reads) == 1
+    finally:
+        appdb.QUERY_OBSERVERS.remove(observe)
+
+
+def test_outside_a_page_run_the_version_is_read_every_time(demo_db: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    before = appdb.data_version()
+    with store.opened(demo_db) as con, store.write(con, message="a commit"):
+        pass
+    assert appdb.data_version() == before + 1
