@@ -24,6 +24,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import demo, store
 from .filters import Filters
+from .queries.common import base_tables_only
 from .store import engine
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,9 @@ def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tup
     cur = _cursor(key, snapshot)  # a fresh cursor, or one reading the snapshot (not to be re-cursored)
     started = time.perf_counter()
     try:
+        if snapshot is not None and len(store.rollups.existing(cur)) < len(store.rollups.TABLES):
+            with base_tables_only():  # a snapshot from before the rollups' migrations
+                return fn(cur, filters, **dict(kwargs))
         return fn(cur, filters, **dict(kwargs))
     finally:
         cur.close()

@@ -23,3 +23,27 @@ CREATE TABLE rollup_projects (
 -- sorted largest investment first, so the lists "largest projects first" read one row group per file:
 -- the file statistics let DuckDB skip the rest.
 ALTER TABLE projects SET SORTED BY (total_investment_wan DESC NULLS LAST);
+
+-- The watch list's candidates: every project overdue as of the latest year with a completed amount
+-- (else the current year) at the last write, with what the list shows, sorted by the year it fell due,
+-- so "longest overdue first" reads the first rows of one file instead of every project's name. Queries
+-- use it only when it holds every project due by the year asked (else they read projects).
+CREATE TABLE rollup_watch (
+    project_id           BIGINT NOT NULL,
+    name                 VARCHAR,
+    owner                VARCHAR,
+    province_code        VARCHAR,
+    city_code            VARCHAR,
+    sector               VARCHAR,
+    subfield             VARCHAR,
+    stage                VARCHAR,
+    ownership            VARCHAR,
+    programme            VARCHAR,
+    start_year           INTEGER,
+    end_year             INTEGER,
+    total_investment_wan DECIMAL(18, 2),
+    tier                 VARCHAR,
+    batch_id             INTEGER,
+    due_year             INTEGER NOT NULL
+);
+ALTER TABLE rollup_watch SET SORTED BY (due_year ASC, total_investment_wan DESC NULLS LAST);

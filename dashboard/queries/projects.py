@@ -166,6 +166,16 @@ def _overdue_where(f: Filters, as_of: int) -> tuple[str, dict[str, object]]:
     return where, {**params, "as_of": int(as_of)}
 
 
+def _watch_is_complete(cur: duckdb.DuckDBPyConnection, as_of: int) -> bool:
+    """Whether rollup_watch holds every project overdue as of ``as_of`` (it keeps those due by the end of
+    the year after its last refresh; a later year asks the projects table)."""
+    held, due = cur.execute("""
+        SELECT (SELECT count(*) FROM rollup_watch WHERE due_year <= $as_of),
+               (SELECT coalesce(sum(projects), 0) FROM rollup_projects WHERE due_year <= $as_of)
+    """, {"as_of": int(as_of)}).fetchall()[0]
+    return held == due
+
+
 _REASON = "CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END"
 
 
@@ -197,16 +207,15 @@ def overdue_counts(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd
 def overdue_list(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int, limit: int = 500) -> pd.DataFrame:
     """The overdue projects, longest overdue first, then largest; at most ``limit`` rows."""
     order = "ORDER BY years_overdue DESC, p.total_investment_wan DESC NULLS LAST, p.project_id"
-    if common.USE_ROLLUPS:
-        # One branch per reason, each a plain AND of conditions that DuckDB pushes into the file scan
-        # (an OR is not pushed, and the scan then reads every column of every row); each branch keeps
-        # its own first ``limit`` rows, of which the union keeps the first ``limit``.
-        where, params = project_where(f, "p")
-        branches = " UNION ALL ".join(f"""(
-            SELECT {_LIST_FIELDS}, '{reason}' AS reason, $as_of - p.{column} AS years_overdue
-            FROM projects p {where} AND p.stage = '{stage}' AND p.{column} < $as_of
-            {order} LIMIT $limit)""" for reason, stage, column in (
-                ("not_started", "planned", "start_year"), ("not_finished", "under_construction", "end_year")))
+    if common.fast() and _watch_is_complete(cur, as_of):
+        # rollup_watch holds every project due by ``as_of``, sorted by the year it fell due: the first
+        # rows of its file are the answer, where the projects table would be read whole.
+        where, params = project_where(f, "p", tier_column="tier")
+        branches = f"""
+            SELECT {_LIST_FIELDS}, CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END
+                       AS reason, $as_of + 1 - p.due_year AS years_overdue
+            FROM rollup_watch p {where} AND p.due_year <= $as_of
+            ORDER BY p.due_year, p.total_investment_wan DESC NULLS LAST, p.project_id LIMIT $limit"""
         params = {**params, "as_of": int(as_of)}
     else:
         where, params = _overdue_where(f, as_of)
