@@ -19,6 +19,9 @@ CREATE TABLE rollup_projects (
     investment_wan DECIMAL(38, 2)      -- NULL when no project of the group has an amount
 );
 
+-- Flows by cluster too (a cluster's investment by year on the Clusters page).
+ALTER TABLE rollup_flows ADD COLUMN cluster_id INTEGER;
+
 -- Every file DuckLake writes for projects (each import, the demo data, compaction by `maintain`) is
 -- sorted largest investment first, so the lists "largest projects first" read one row group per file:
 -- the file statistics let DuckDB skip the rest.

@@ -139,6 +139,15 @@ def cluster_projects(cur: duckdb.DuckDBPyConnection, f: Filters, cluster_id: int
 
 def cluster_investment_years(cur: duckdb.DuckDBPyConnection, f: Filters, cluster_id: int) -> pd.DataFrame:
     """Planned and completed investment by year of one cluster's projects."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r", years=False)
+        yw, yp = year_where(f, "r.year")
+        return df(cur, f"""
+            SELECT r.year, coalesce(CAST(sum(r.planned_wan) AS DOUBLE), 0) {YI} AS planned_yi,
+                   CAST(sum(r.completed_wan) AS DOUBLE) {YI} AS completed_yi
+            FROM rollup_flows r {rw} AND r.cluster_id = $cluster_id {yw}
+            GROUP BY 1 ORDER BY 1
+        """, {**rp, **yp, "cluster_id": int(cluster_id)})
     pw, pp = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
     return df(cur, f"""

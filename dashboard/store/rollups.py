@@ -16,19 +16,25 @@ TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
 
 # Each project once, with the tier of its cluster.
 _KEYS = """
-    SELECT p.project_id, p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id
+    SELECT p.project_id, p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id,
+           p.cluster_id
     FROM projects p
     LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id
 """
 
-_FLOWS = f"""
-    INSERT INTO rollup_flows
+
+def _flows(by_cluster: bool) -> str:
+    cluster = ", k.cluster_id" if by_cluster else ""
+    return f"""
+    INSERT INTO rollup_flows BY NAME
     WITH k AS ({_KEYS})
-    SELECT k.sector, k.province_code, k.stage, k.ownership, k.tier, k.batch_id, i.year,
-           sum(i.planned_wan), sum(i.completed_wan), count(i.completed_wan)
+    SELECT k.sector, k.province_code, k.stage, k.ownership, k.tier, k.batch_id, i.year{cluster},
+           sum(i.planned_wan) AS planned_wan, sum(i.completed_wan) AS completed_wan,
+           count(i.completed_wan) AS completed_n
     FROM project_investments i JOIN k ON k.project_id = i.project_id
     GROUP BY ALL
 """
+
 
 _FUNDING = f"""
     INSERT INTO rollup_funding
@@ -72,7 +78,7 @@ def refresh(con: Connection) -> None:
     tables = existing(con)
     for table in tables:
         con.execute(f"DELETE FROM {table}")
-    con.execute(_FLOWS)
+    con.execute(_flows(by_cluster="rollup_projects" in tables))  # migration 006 added the cluster
     con.execute(_FUNDING)
     if "rollup_projects" in tables:
         con.execute(_PROJECTS)
