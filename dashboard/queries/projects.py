@@ -167,8 +167,8 @@ def _overdue_where(f: Filters, as_of: int) -> tuple[str, dict[str, object]]:
 
 
 def _watch_is_complete(cur: duckdb.DuckDBPyConnection, as_of: int) -> bool:
-    """Whether rollup_watch holds every project overdue as of ``as_of`` (it keeps those due by the end of
-    the year after its last refresh; a later year asks the projects table)."""
+    """Whether rollup_watch holds every project overdue as of ``as_of`` (it keeps those overdue as of the
+    pages' year at the last write; another year may ask the projects table)."""
     held, due = cur.execute("""
         SELECT (SELECT count(*) FROM rollup_watch WHERE due_year <= $as_of),
                (SELECT coalesce(sum(projects), 0) FROM rollup_projects WHERE due_year <= $as_of)
