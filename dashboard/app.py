@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import appdb, sidebar, store
 from dashboard.auth import session
 from dashboard.auth.permissions import allows, page_perm
-from dashboard.i18n import t
+from dashboard.i18n import current_lang, t
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
 
@@ -26,7 +26,7 @@ def run() -> None:
     try:
         appdb.connection()
     except store.StoreError as exc:
-        st.error(str(exc))
+        st.error(exc.message(current_lang()))
         st.stop()
     sidebar.language_switch()
     who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
