@@ -117,3 +117,15 @@ def test_housekeeping_commands_follow_sei_lang(tmp_path: Path, capsys: pytest.Ca
     store.connect(db).close()
     assert main(["targets", "--db", str(db), "--year", "1999"]) == 1
     assert "目标年份 1999 超出范围" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "不是数据存储的目录文件"), ("en", "is not a store's catalog")])
+def test_the_app_reports_an_unopenable_store_in_its_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             lang: str, words: str) -> None:
+    from apptest_helpers import open_page
+
+    bad = tmp_path / "notes.ducklake"
+    bad.write_text("name,amount\n项目,1\n", encoding="utf-8")
+    at = open_page(bad, monkeypatch, lang=lang)
+    assert len(at.error) == 1 and words in at.error[0].value and str(bad) in at.error[0].value
+    assert not at.exception
