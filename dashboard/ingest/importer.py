@@ -277,9 +277,10 @@ def commit(
         rec.loc[mask, normalise.SECTOR_COLUMNS] = [slug, None, "manual" if slug else None, np.nan, None]
 
     label: dict = {"file": plan.file_name}
+    scope = store.integrity.Scope()
     with store.write(con, message=f"import {plan.file_name}", author=imported_by, what="import", extra=label,
-                     on_wait=on_wait):
-        batch_id = store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by)
+                     on_wait=on_wait, scope=scope):
+        batch_id = store.batches.next_batch_id(con)
         label["batch"] = batch_id
         dups = find_store_duplicates(con, rec)
         existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
@@ -292,12 +293,15 @@ def commit(
         new_ids = first_id + np.cumsum(~is_update) - 1
         rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
         rec["is_update"] = is_update
+        scope.project_ids = rec["project_id"].to_numpy()
         store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
         result.rows_imported = len(rec)
         result.rows_updated = int(is_update.sum())
-        store.batches.record_counts(con, batch_id, rows_read=plan.rows_read, rows_imported=result.rows_imported,
-                                    rows_rejected=plan.rows_rejected, rows_updated=result.rows_updated,
-                                    warnings=len(plan.warnings), mapping=plan.mapping)
+        store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
+                                counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
+                                        "rows_rejected": plan.rows_rejected, "rows_updated": result.rows_updated,
+                                        "warnings": len(plan.warnings)},
+                                mapping=plan.mapping)
     result.batch_id = batch_id
     return result
 
