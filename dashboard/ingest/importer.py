@@ -140,6 +140,8 @@ def _strip_control(body: Body) -> list[Problem]:
     problems: list[Problem] = []
     for pos in body.cells.columns:
         column = body.cells[pos]
+        if _CONTROL.search("\n".join(column.astype(str).tolist())) is None:
+            continue  # one pass over the joined column ('\n' is not a control character here): the usual case
         has = column.str.contains(_CONTROL, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue
@@ -326,7 +328,9 @@ def _extra_values(plan: ImportPlan) -> pd.DataFrame:
     if not plan.unmapped:
         return pd.DataFrame()
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
-    extra["value"] = extra["value"].astype(str).str.replace(_CONTROL, "", regex=True)
+    extra["value"] = extra["value"].astype(str)
+    if _CONTROL.search("\n".join(extra["value"].tolist())) is not None:
+        extra["value"] = extra["value"].str.replace(_CONTROL, "", regex=True)
     return extra[extra["value"].astype(str).str.strip() != ""]
 
 

@@ -10,6 +10,7 @@ import json
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .core import scalar
 
@@ -110,8 +111,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
             continue  # DuckDB reads a pandas string column's missing values as NULL already
         new[c] = new[c].astype(object).where(new[c].notna(), None)
     updates = bool(new["is_update"].any())
-    con.register("import_new", new)
-    con.register("import_row_ids", new[["row", "project_id"]])
+    _register(con, "import_new", new)
+    _register(con, "import_row_ids", new[["row", "project_id"]])
     params = {"batch": batch_id}
     columns = [c.strip() for c in _PROJECT_COLUMNS.split(",")]
     if updates:
@@ -129,7 +130,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
         params,
     )
     if not investments.empty:
-        con.register("import_inv", investments)
+        _register(con, "import_inv", investments)
         if updates:  # an updated project's years in the file replace its stored ones
             con.execute(
                 """
@@ -143,7 +144,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
             "FROM import_inv i JOIN import_row_ids r USING (row) ORDER BY r.project_id"
         )
     if not funding.empty:
-        con.register("import_funding", funding)
+        _register(con, "import_funding", funding)
         if updates:
             con.execute("DELETE FROM project_funding WHERE project_id IN (SELECT r.project_id FROM import_funding f "
                         "JOIN import_new r USING (row) WHERE r.is_update)")
@@ -153,7 +154,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
             "FROM import_funding f JOIN import_row_ids r USING (row) ORDER BY r.project_id, f.source"
         )
     if not extra.empty:
-        con.register("import_extra", extra)
+        _register(con, "import_extra", extra)
         con.execute(
             "INSERT INTO batch_extra_values (batch_id, source_row, project_id, column_name, value) "
             "SELECT $batch, e.row, r.project_id, e.column_name, e.value "
@@ -162,6 +163,11 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
         )
     for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
         con.unregister(view)
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """A frame as a view, handed over as Arrow: DuckDB scans Arrow strings without converting each cell."""
+    con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
 
 
 def _keep_replaced(con: duckdb.DuckDBPyConnection, params: dict) -> None:

@@ -46,12 +46,12 @@ class Scope:
     tables: frozenset[str] = IMPORT_TABLES
 
 
-def rules(scoped: bool = False, id_range: tuple[int, int] | None = None) -> list[tuple[str, str, str, dict]]:
+def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
     """(rule, the table it is about, SQL counting the rows that break it, parameters): what constraints
     guarded before DuckLake.
 
     With ``scoped`` the large tables' rules read only the rows of the projects in :data:`SCOPE_VIEW`
-    (whose ids lie in ``id_range``, which lets DuckLake skip the files outside it)."""
+    (the views of :func:`_scoped_rows`)."""
     from .. import taxonomy
 
     lists = {
@@ -65,12 +65,8 @@ def rules(scoped: bool = False, id_range: tuple[int, int] | None = None) -> list
     }
 
     def part(table: str) -> str:
-        """The table, or with ``scoped`` its rows of the projects the write wrote."""
-        if not scoped:
-            return table
-        lo, hi = id_range or (0, -1)
-        return (f"(SELECT * FROM {table} WHERE project_id BETWEEN {int(lo)} AND {int(hi)} "
-                f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW}))")
+        """The table, or with ``scoped`` its rows of the projects the write wrote (see :func:`_scoped_rows`)."""
+        return f"scoped_{table}" if scoped else table
 
     projects, flows, funding = part("projects"), part("project_investments"), part("project_funding")
 
@@ -138,13 +134,15 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[st
     rules over the scope's projects only."""
     ids = None if scope is None or scope.project_ids is None else np.asarray(scope.project_ids, dtype="int64")
     scoped = ids is not None
-    found = rules(scoped, (int(ids.min()), int(ids.max())) if scoped and len(ids) else None)
+    found = rules(scoped)
     if scoped:
         found = [r for r in found if r[1] in scope.tables]
     params: dict = {}
     for *_r, p in found:
         params.update(p)
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
+    if scoped:
+        sql = (_scoped_rows(int(ids.min()), int(ids.max())) if len(ids) else _scoped_rows(0, -1)) + sql
     if scoped:
         con.register(SCOPE_VIEW, pd.DataFrame({"project_id": ids}))
     try:
@@ -154,3 +152,14 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[st
             con.unregister(SCOPE_VIEW)
     return [f"{rule}: {n:,} {'row breaks' if n == 1 else 'rows break'} it"
             for (rule, _t, _q, _p), n in zip(found, counts, strict=True) if n]
+
+
+_LARGE = ("projects", "project_investments", "project_funding")
+
+
+def _scoped_rows(lo: int, hi: int) -> str:
+    """The WITH clause of a scoped check: each large table's rows of the scope's projects, read once.
+    The id range lets DuckLake skip the files that hold none of them."""
+    return "WITH " + ", ".join(
+        f"scoped_{t} AS MATERIALIZED (SELECT * FROM {t} WHERE project_id BETWEEN {lo} AND {hi} "
+        f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW}))" for t in _LARGE) + " "
