@@ -22,7 +22,9 @@ by 用 (动力电池用铜箔) names the use, not the product: it counts little 
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
-农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong SEI keyword is present too.
+农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
+present too. A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒, 保健品 …) stays unclassified
+when its only evidence is generic (智能制造) or a bare sector word; a specific technology still counts.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ class TagResult:
 
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
-POSITIVE, NEGATIVE, NEUTRAL = 0, 1, 2
+POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL = 0, 1, 2, 3
+NEG_FLAG, TRAD_FLAG = 1, 2  # the context flags of a scan
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,13 @@ class _Entry:
 class _Tables:
     automaton: ahocorasick_rs.AhoCorasick  # over ``words``
     words: tuple[tuple[str, int, bool], ...]  # pattern index -> (word, kind, Latin edge)
-    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE or NEUTRAL
+    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL or TRADITIONAL
     weights: dict[str, float]  # word -> weight used when crossing matches compete
     positive: dict[str, tuple[_Entry, ...]]  # normalised keyword -> sectors it supports
     negative: frozenset[str]  # normalised exclude keywords
     weak: frozenset[str]
     generic: frozenset[str]
+    bare: frozenset[str]  # bare sector words (新能源, 生物科技)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -89,11 +93,10 @@ class _Tables:
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
-    ``neutral_keywords`` (compounds that contain a keyword but are no evidence: 数字人民币),
-    ``weak_keywords`` and ``generic_keywords``."""
+    ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_`` and ``traditional_keywords``."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
-            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords")}
+            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -139,6 +142,7 @@ def _tables() -> _Tables:
     generic = frozenset(_norm(w) for w in config["generic_keywords"])
     negative = frozenset(_norm(w) for w in config["exclude_keywords"])
     neutral = frozenset(_norm(w) for w in config["neutral_keywords"])
+    traditional = frozenset(_norm(w) for w in config["traditional_keywords"])
     spelling: dict[str, str] = {}
     strong_all: set[str] = set()
     rows: list[tuple[str, str, str, bool]] = []
@@ -177,7 +181,10 @@ def _tables() -> _Tables:
         positive[key] = tuple(_Entry(e.sector, e.subfield, e.strong, e.weight / share) for e in per_sector.values())
     negative = frozenset(k for k in negative if k and k not in positive)
     neutral = frozenset(k for k in neutral if k and k not in positive and k not in negative)
-    kinds = {**{k: NEUTRAL for k in neutral}, **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
+    traditional = frozenset(k for k in traditional if k and k not in positive and k not in negative
+                            and k not in neutral)
+    kinds = {**{k: TRADITIONAL for k in traditional}, **{k: NEUTRAL for k in neutral},
+             **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
     # Crossing matches compete by weight; a neutral compound outweighs any keyword it crosses.
     context_weight = 1.0 + max((e.weight for es in positive.values() for e in es), default=1.0)
     weights = {k: (max(e.weight for e in positive[k]) if kind == POSITIVE else context_weight)
@@ -186,7 +193,8 @@ def _tables() -> _Tables:
     ascii_edged = frozenset(w for w in kinds if _edge_is_ascii(w))
     words = tuple((w, kind, w in ascii_edged) for w, kind in kinds.items())
     automaton = ahocorasick_rs.AhoCorasick([w for w, _k, _l in words], matchkind=ahocorasick_rs.MatchKind.Standard)
-    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, spelling, order, ascii_edged)
+    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), spelling,
+                   order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -229,8 +237,8 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
     # Negative context stands whatever it crosses (新能源汽车|汽车零部件: both are read). Keywords and
     # neutral compounds that cross: keep the heaviest set of non-overlapping ones (weighted interval
     # scheduling), ties to the longer words, then to the earlier ones.
-    context = [o for o in kept if t.kinds[o[2]] == NEGATIVE]
-    by_end = sorted((o for o in kept if t.kinds[o[2]] != NEGATIVE), key=lambda o: (o[1], o[0]))
+    context = [o for o in kept if t.kinds[o[2]] in (NEGATIVE, TRADITIONAL)]
+    by_end = sorted((o for o in kept if t.kinds[o[2]] not in (NEGATIVE, TRADITIONAL)), key=lambda o: (o[1], o[0]))
     best: list[tuple[float, int, list[Occurrence]]] = [(0.0, 0, [])]  # after the first i occurrences
     ends = [o[1] for o in by_end]
     for i, (s, e, w) in enumerate(by_end):
@@ -243,28 +251,31 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
     return sorted([*best[-1][2], *context])
 
 
-_NOTHING: tuple[tuple[str, ...], tuple[str, ...], bool] = ((), (), False)
+Scan = tuple[tuple[str, ...], tuple[str, ...], int]  # keywords, those naming a use, context flags
+_NOTHING: Scan = ((), (), 0)
+_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG}
 
 
-def _summarise(norm: str, chosen: list[Occurrence]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
-    """(distinct positive keywords in order, those that only name a use, negative context found)."""
+def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
+    """(distinct positive keywords in order, those that only name a use, context flags: NEG_FLAG when
+    negative context was found, TRAD_FLAG when a traditional industry was)."""
     kinds = _tables().kinds
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
-    negative = False
+    flags = 0
     for _s, e, w in chosen:
         kind = kinds[w]
         if kind == POSITIVE:
             count[w] = count.get(w, 0) + 1
             if norm.startswith(MODIFIER_MARKS, e):
                 used[w] = used.get(w, 0) + 1
-        elif kind == NEGATIVE:
-            negative = True
+        else:
+            flags |= _FLAGS.get(kind, 0)
     # a keyword that also names the product elsewhere in the text is not only a use
-    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), negative
+    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
 
 
-def _scan_norm(norm: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+def _scan_norm(norm: str) -> Scan:
     """:func:`_scan` of a normalised text (the hot loop of an import: kept lean)."""
     t = _tables()
     hits = t.automaton.find_matches_as_indexes(norm, overlapping=True)  # [(pattern, start, end)] by end
@@ -282,17 +293,17 @@ def _scan_norm(norm: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
         word, kind, _latin = words[i]
         if kind == POSITIVE:
             return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
-        return (), (), kind == NEGATIVE
+        return (), (), _FLAGS.get(kind, 0)
     return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 
 
-def _scan(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+def _scan(text: str) -> Scan:
     """The distinct positive keywords in ``text`` (normalised, in order of appearance), those of them
-    that name a use (followed by 用), and whether a negative-context word was found."""
+    that name a use (followed by 用), and the context flags (negative context, traditional industry)."""
     return _scan_norm(_norm(text)) if text else _NOTHING
 
 
-def scan_reference(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+def scan_reference(text: str) -> Scan:
     """:func:`_scan` with the plain occurrence finder and the full selection: the tests' reference."""
     norm = _norm(text)
     found = occurrences_reference(norm, _tables().kinds)
@@ -306,17 +317,23 @@ def _clean(text: object) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_neg: bool,
-            content_hits: tuple[str, ...], content_uses: tuple[str, ...], content_neg: bool) -> TagResult:
+def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: int,
+            content_hits: tuple[str, ...], content_uses: tuple[str, ...], content_flags: int) -> TagResult:
     """Score the sectors supported by the keywords found (cached: many names share their keywords)."""
     t = _tables()
     fields = [(name_hits, name_uses, NAME_WEIGHT)]
     if content_hits:
         fields.append((content_hits, content_uses, CONTENT_WEIGHT))
+    # The context that counts: the name's, or the content's when the name names no keyword.
+    context = name_flags | (content_flags if not name_hits else 0)
 
-    has_strong = any(e.strong for hits, uses, _ in fields for k in hits if k not in uses for e in t.positive[k])
-    if not has_strong and (name_neg or (content_neg and not name_hits)):
+    # How a thing is made (智能制造) is never strong enough to outweigh negative context.
+    has_strong = any(e.strong for hits, uses, _ in fields for k in hits if k not in uses and k not in t.generic
+                     for e in t.positive[k])
+    if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
+    if context & TRAD_FLAG and all(k in t.generic or k in t.bare for hits, _u, _w in fields for k in hits):
+        return UNCLASSIFIED  # a clothing maker's 智能制造基地, a 生物科技 company's health food
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is
     # the last specific keyword: not a generic one (智能制造) and not one that names a use.

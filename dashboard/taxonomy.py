@@ -178,6 +178,15 @@ def status_label(tier: str, status: str, lang: str = "zh") -> str:
     return status
 
 
+def status_phrase(status: str, lang: str = "zh", sep: str = " · ") -> str:
+    """One status across the three tiers, each in its own words (the text asks to 培育和打造 bases and
+    clusters and to 引导和储备 ecosystems): 产业基地已打造 · 产业集群已认定 · 产业生态已形成 for
+    ``designated``, what counts towards the targets."""
+    if lang == "zh":
+        return sep.join(f"{t.short_zh}{status_label(t.slug, status, 'zh')}" for t in tiers())
+    return sep.join(f"{t.short_en}: {status_label(t.slug, status, 'en')}" for t in tiers())
+
+
 def pace_start_year() -> int:
     """The year the pace line towards the targets starts (the first national batch of SEI clusters)."""
     return int(_raw()["pace"]["start_year"])

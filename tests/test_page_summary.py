@@ -4,13 +4,15 @@ sum exactly on a hand-built store."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from dashboard import formatting, store
+from dashboard import formatting, store, taxonomy
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from dashboard.queries import clusters as cq
 from dashboard.queries import overview as oq
 from tests.apptest_helpers import chart_titles, empty_combination, headline_sql, open_page, texts
@@ -130,3 +132,21 @@ def test_tier_progress_counts_and_targets(tiny: duckdb.DuckDBPyConnection) -> No
     assert list(tiers.index) == ["base", "cluster", "ecosystem"]
     assert tiers.loc["cluster", "designated"] == 1 and tiers.loc["ecosystem", "cultivating"] == 1
     assert list(tiers["target_count"]) == [10, 100, 1000]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_target_legend_names_the_series_in_each_tiers_words(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           lang: str) -> None:
+    """The progress chart's legend says what the series are (clusters designated, bases built,
+    ecosystems formed; then cultivating or guided; then reserve), not a generic status."""
+    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    assert not at.exception, at.exception
+    title = "集群培育目标进度" if lang == "zh" else "Progress towards the cluster targets"
+    spec = next(s for s in (json.loads(e.proto.spec) for e in at.get("plotly_chart"))
+                if s["layout"]["title"]["text"] == title)
+    legend = [trace["name"] for trace in spec["data"] if trace.get("showlegend")]
+    assert legend == [t(f"summary.legend_{s}", lang, statuses=taxonomy.status_phrase(s, lang))
+                      for s in taxonomy.STATUSES]
+    assert ("产业集群已认定" if lang == "zh" else "Clusters: designated") in legend[0]
+    assert ("产业生态引导中" if lang == "zh" else "Ecosystems: being guided") in legend[1]
+    assert ("产业生态储备" if lang == "zh" else "Ecosystems: in reserve") in legend[2]

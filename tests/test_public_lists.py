@@ -17,14 +17,16 @@ from dashboard.store import public_lists
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "data" / "public_lists"
 
-# Announced totals (from the publishers' announcements) and the rows shipped. The shipped counts are
-# lower because only rows a public source names are kept; data/public_lists/README.md lists what is
-# missing. When rows are added, update this table and the README together.
+# Announced totals (from the publishers' announcements) and the rows verified against a public source
+# and shipped. No list is complete: only rows a public source names are kept, and
+# data/public_lists/README.md lists what is missing. When rows are added, update VERIFIED, the README
+# table and lists.csv's notes together.
 ANNOUNCED = {"ndrc_sei_clusters_2019": 66, "miit_amc_2022": 45, "miit_amc_2024": 35}
-SHIPPED = {"ndrc_sei_clusters_2019": 12, "miit_amc_2022": 31, "miit_amc_2024": 17}
+VERIFIED = {"ndrc_sei_clusters_2019": 15, "miit_amc_2022": 41, "miit_amc_2024": 23}
+SHIPPED = VERIFIED  # what init loads
 # Clusters named by an abbreviation of several cities or a region; the row's city is the first one named.
 MULTI_CITY_PREFIXES = ("成德", "成渝", "青烟威", "榆鄂宁", "深广", "广深", "广佛惠", "京津冀", "金白兰武", "大盘",
-                       "宝汉天")
+                       "宝汉天", "郑南商许", "武襄十随")
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -32,19 +34,39 @@ def rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_each_list_states_its_announced_total_and_ships_no_more() -> None:
+def shipped() -> dict[str, int]:
+    return {k: sum(r["list_slug"] == k for r in rows("clusters.csv")) for k in ANNOUNCED}
+
+
+def _count_case(slug: str) -> object:
+    """A list whose verified rows fall short of its announced total is an expected failure (strict):
+    the suite reports the shortfall on every run, and fails as soon as the list is complete while
+    VERIFIED still says otherwise."""
+    if VERIFIED[slug] < ANNOUNCED[slug]:
+        reason = f"{slug}: {VERIFIED[slug]} of {ANNOUNCED[slug]} verified; see data/public_lists/README.md"
+        return pytest.param(slug, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return slug
+
+
+@pytest.mark.parametrize("slug", [_count_case(s) for s in ANNOUNCED])
+def test_each_list_count_matches_its_announced_total(slug: str) -> None:
+    lists = {r["list_slug"]: r for r in rows("lists.csv")}
+    assert int(lists[slug]["announced_total"]) == ANNOUNCED[slug]
+    assert shipped()[slug] == ANNOUNCED[slug], f"{shipped()[slug]} rows of {ANNOUNCED[slug]} announced"
+
+
+def test_each_list_ships_its_verified_rows_and_states_any_shortfall() -> None:
     lists = {r["list_slug"]: r for r in rows("lists.csv")}
     assert {k: int(v["announced_total"]) for k, v in lists.items()} == ANNOUNCED
     assert ANNOUNCED["miit_amc_2022"] + ANNOUNCED["miit_amc_2024"] == 80  # MIIT's 80 national clusters
-    shipped = {k: sum(r["list_slug"] == k for r in rows("clusters.csv")) for k in ANNOUNCED}
-    assert shipped == SHIPPED
-    for slug, n in shipped.items():
-        assert n <= ANNOUNCED[slug]
-        if n < ANNOUNCED[slug]:  # a short list says so in its notes, with the number shipped
-            assert "Only" in lists[slug]["notes"], slug
+    assert shipped() == VERIFIED
     readme = (FOLDER / "README.md").read_text(encoding="utf-8")
-    for slug in ANNOUNCED:
-        assert f"| {ANNOUNCED[slug]} | {SHIPPED[slug]} | {ANNOUNCED[slug] - SHIPPED[slug]} |" in readme, slug
+    for slug, n in VERIFIED.items():
+        total = ANNOUNCED[slug]
+        assert n <= total
+        assert f"| {total} | {n} | {total - n} |" in readme, slug  # the README's table states the shortfall
+        if n < total:  # a short list says so in its own notes, with the numbers
+            assert f"Only {n} of the {total}" in lists[slug]["notes"], slug
     # only the NDRC list counts towards a clause (九) tier; MIIT's is a different programme
     assert {k for k, v in lists.items() if v["counts_to_tier"]} == {"ndrc_sei_clusters_2019"}
     assert all("different programme" in lists[k]["programme_en"] for k in ("miit_amc_2022", "miit_amc_2024"))

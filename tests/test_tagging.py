@@ -204,24 +204,51 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     """tests/data/holdout2_projects.csv: 105 real names from public reports, labelled from the guidance
     before the tagger was run on them. 45 of 64 SEI names right (70.3%) when gathered; its misses
     then guided the class fixes of the sector words and technology nouns (so it is no longer held
-    out): now 57 of 64 (89.1%), one filed wrongly (卫蓝新能源…: a battery maker read from its bare
-    新能源), 41 of 41 non-SEI left unclassified. A regression guard, not a target."""
+    out). 三澳核电项目2号机组 was labelled new_energy against the guidance: clause (五) names 核电 only for
+    the 数字化、智能化水平 of the plants, and the labelled and holdout sets leave plant construction
+    unclassified (某某核电站3、4号机组工程, 华能石岛湾…核电站示范工程), so it is relabelled unclassified.
+    Now 57 of 63 SEI names (90.5%), one filed wrongly (卫蓝新能源…: a battery maker read from its bare
+    新能源), 42 of 42 non-SEI left unclassified. A regression guard, not a target."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
-    assert n_sei == 64 and n_non == 41
+    assert n_sei == 63 and n_non == 42
     assert right >= 57 and wrong <= 1
     assert left == n_non
 
 
-def test_fresh_held_out_set_keeps_its_measured_score() -> None:
+def test_third_real_set_keeps_its_measured_score() -> None:
     """tests/data/holdout3_projects.csv: 61 real names from 2021–2025 public reports (each row cites
-    its source), gathered and labelled from the guidance before the tagger was run on them, committed
-    before the class fixes and never tuned on. Measured: 20 of 25 SEI names right (80.0%) before the
-    fixes, 22 of 25 (88.0%) after; 35 of 36 non-SEI left unclassified both times (a clothing maker's
-    智能制造基地). A regression guard, not a target."""
+    its source), labelled from the guidance before the tagger was run on them. Never tuned on until
+    its measured 22 of 25 SEI (88.0%) and 35 of 36 non-SEI; its misses then guided three class fixes
+    (so it is no longer held out): a traditional industry with only a generic keyword stays
+    unclassified (新如新服饰…智能制造基地), 重组人 names a genetically engineered drug, and a film for PV
+    (光伏膜) is a material. Now 25 of 25 and 36 of 36. A regression guard, not a target."""
     n_sei, right, wrong, n_non, left = _score_file("holdout3_projects.csv")
     assert n_sei == 25 and n_non == 36
-    assert right >= 22 and wrong <= 2
-    assert left >= 35
+    assert right >= 25 and wrong == 0
+    assert left == n_non
+
+
+def test_fresh_real_set_and_labelled_set_scores() -> None:
+    """tests/data/holdout4_projects.csv: 100 real names (59 SEI, 41 not) from public reports of
+    2010–2025 (集中开工 and 签约 reports, provincial and city key-project news; each row cites its source,
+    a ``note`` says why where the label is not obvious), gathered and labelled from the guidance before
+    the tagger was run on them and committed first; never tuned on. Measured once before and once after
+    the class fixes of this round: 48 of 59 SEI names right (81.4%) both times, 2 filed under a wrong
+    sector, 40 of 41 non-SEI left unclassified. The floors are those figures, so a change that loses
+    any of them fails; the labelled set (tuned on) must stay at 241 of 241 and 57 of 57."""
+    rows = _labelled()
+    got = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
+    lab_sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
+    lab_non = [g.sector for r, g in zip(rows, got, strict=True) if not r["sector"]]
+    lab_right = sum(t == p for t, p in lab_sei)
+    n_sei, right, wrong, n_non, left = _score_file("holdout4_projects.csv")
+    report = (f"labelled: SEI {lab_right}/{len(lab_sei)}, non-SEI {lab_non.count(None)}/{len(lab_non)}; "
+              f"fresh: SEI {right}/{n_sei} ({wrong} wrong sector), non-SEI {left}/{n_non}")
+    print(report)
+    assert (len(lab_sei), len(lab_non)) == (241, 57), report
+    assert lab_right == 241 and lab_non.count(None) == 57, report
+    assert (n_sei, n_non) == (59, 41), report
+    assert right >= 48 and wrong <= 2 and left >= 40, report
 
 
 # --- recall: bare sector words and generic technology nouns ---------------------------------------
@@ -314,6 +341,29 @@ def test_sector_words_come_from_the_taxonomy_and_add_new_words() -> None:
     # a generic head noun (智能制造) weighs less than a specific technology
     ("禾赛科技激光雷达智能制造中心", "smart_nev"),
     ("某某智能制造示范工厂项目", "high_end_equipment"),  # alone it still decides
+    # a traditional industry is not made SEI by how its plant is made, nor by its owner's name …
+    ("某某服饰智能制造基地项目", None),
+    ("某某纺织数字化车间改造项目", None),
+    ("某某家具智能工厂项目", None),
+    ("某某汽车零部件智能制造项目", None),  # generic keywords never outweigh negative context
+    ("某某生物科技有限公司保健品项目", None),
+    # … but a specific technology in its name still counts
+    ("某某印染废水集中处理项目", "green_env"),
+    ("某某钢铁超低排放改造项目", "green_env"),
+    ("某某纺织新材料项目", "new_materials"),
+    # materials for a product are materials; solar wafers are PV, semiconductor wafers materials
+    ("年产2亿平方米光伏胶膜项目", "new_materials"),
+    ("年产1亿平方米光伏背板项目", "new_materials"),
+    ("年产5GW超薄硅片项目", "new_energy"),
+    ("年产12英寸大硅片项目", "new_materials"),
+    # clause (五): a nuclear plant is not tagged, its digitalisation is
+    ("某某核电站5号机组工程", None),
+    ("某某核电厂数字化仪控改造项目", "new_energy"),
+    # vocabulary from NBS 2018 (marked in the taxonomy)
+    ("人血白蛋白生产项目", "biotech"),
+    ("某某合同能源管理项目", "green_env"),
+    ("某某北斗导航产业园", "high_end_equipment"),
+    ("某某光通信产业园", "info_tech"),
 ])
 def test_precision_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
@@ -331,6 +381,9 @@ def test_context_lists_are_consistent() -> None:
     assert set(config["generic_keywords"]) <= keywords
     assert not set(config["neutral_keywords"]) & keywords
     assert not set(config["neutral_keywords"]) & set(config["exclude_keywords"])
+    traditional = set(config["traditional_keywords"])
+    others = keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
+    assert traditional and not traditional & others
     # each neutral compound exists to hide a keyword inside it
     assert all(any(k in n for k in keywords) for n in config["neutral_keywords"])
 

@@ -309,3 +309,7 @@ def test_tier_statuses_follow_the_text() -> None:
     assert taxonomy.status_label("ecosystem", "designated") == "已形成"
     assert taxonomy.status_label("ecosystem", "reserve", "en") == "in reserve"
     assert taxonomy.pace_start_year() == 2019
+    # one status across the tiers, each in its own words (培育和打造 bases and clusters, 引导和储备 ecosystems)
+    assert taxonomy.status_phrase("designated") == "产业基地已打造 · 产业集群已认定 · 产业生态已形成"
+    assert taxonomy.status_phrase("cultivating", sep="、") == "产业基地培育中、产业集群培育中、产业生态引导中"
+    assert taxonomy.status_phrase("reserve", "en") == "Bases: reserve · Clusters: reserve · Ecosystems: in reserve"

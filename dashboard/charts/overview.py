@@ -22,6 +22,7 @@ STAGE_COLORS = taxonomy.colors("stage")
 PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
+LEGEND_GREY = "#5f6b7a"
 
 
 
@@ -68,16 +69,22 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, 
     labels = [t("summary.target_label", lang, tier=taxonomy.label("tier", r.tier, lang),
                 target=count(r.target_count, lang), year=int(r.target_year)) for r in rows.itertuples()]
     fig = go.Figure()
-    for status in ("designated", "cultivating", "reserve"):
+    for status in taxonomy.STATUSES:
         shares = [getattr(r, status) / r.target_count * 100 for r in rows.itertuples()]
         colors = [TIER_COLORS[r.tier] if status == "designated" else _lighten(TIER_COLORS[r.tier], LIGHTER[status])
                   for r in rows.itertuples()]
         fig.add_bar(
-            x=shares, y=labels, orientation="h", name=t(f"summary.{status}", lang), marker={"color": colors},
-            customdata=[[r.tier, getattr(r, status), r.target_count] for r in rows.itertuples()],
-            hovertemplate="%{y}<br>" + t(f"summary.{status}", lang) + "：%{customdata[1]} / %{customdata[2]}"
+            x=shares, y=labels, orientation="h", marker={"color": colors}, showlegend=False,
+            customdata=[[r.tier, getattr(r, status), r.target_count, taxonomy.status_label(r.tier, status, lang)]
+                        for r in rows.itertuples()],
+            hovertemplate="%{y}<br>%{customdata[3]}：%{customdata[1]} / %{customdata[2]}"
             + " (%{x:.0f}%)<extra></extra>",
         )
+        # The legend names each series in the tiers' own words (bases built, clusters designated,
+        # ecosystems formed, ...), with a grey swatch of the shade: each tier has its own colour.
+        fig.add_bar(x=[None], y=[None], orientation="h", showlegend=True, hoverinfo="skip",
+                    name=t(f"summary.legend_{status}", lang, statuses=taxonomy.status_phrase(status, lang)),
+                    marker={"color": LEGEND_GREY if status == "designated" else _lighten(LEGEND_GREY, LIGHTER[status])})
     ends = [(r.designated + r.cultivating + r.reserve) / r.target_count * 100 for r in rows.itertuples()]
     x_max = max([120.0, *ends]) + 75
     for label, end, r in zip(labels, ends, rows.itertuples(), strict=True):

@@ -70,6 +70,18 @@ def metric_label(metric: str, lang: str) -> tuple[str, str, float]:
     return t(f"regions.chart.{metric}", lang), t(f"regions.chart.unit_{metric}", lang), 1.0
 
 
+# The count columns of :func:`dashboard.queries.regions.cluster_cities`, by tier.
+TIER_COUNT_COLUMNS = {"base": "bases", "cluster": "cluster_tier", "ecosystem": "ecosystems"}
+
+
+def counted_parts(row: object, lang: str) -> str:
+    """What a city counts towards the targets, each tier in its own words: 产业基地已打造 1 · 产业集群已认定 2 · …"""
+    return " · ".join(
+        f"{taxonomy.label('tier', tier.slug, lang)}{'' if lang == 'zh' else ' '}"
+        f"{taxonomy.status_label(tier.slug, 'designated', lang)} {int(getattr(row, TIER_COUNT_COLUMNS[tier.slug]))}"
+        for tier in taxonomy.tiers())
+
+
 def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str, as_of: str,
                  selected: str | None = None) -> go.Figure:
     """Choropleth of a metric by province with cluster-city bubbles and the South China Sea inset.
@@ -124,8 +136,8 @@ def province_map(df: pd.DataFrame, cities: pd.DataFrame, metric: str, lang: str,
                                     showlegend=False, name=""))
     if not cities.empty:
         size = cities["clusters"].astype(float)
-        hover = [t("regions.chart.hover_clusters", lang, n=int(r.clusters), b=int(r.bases), c=int(r.cluster_tier),
-                    e=int(r.ecosystems)) for r in cities.itertuples()]
+        hover = [t("regions.chart.hover_clusters", lang, n=int(r.clusters), parts=counted_parts(r, lang))
+                 for r in cities.itertuples()]
         fig.add_trace(go.Scattergeo(
             lon=cities["lon"], lat=cities["lat"], mode="markers", geo="geo",
             marker={"size": size, "sizemode": "area", "sizeref": 2.0 * float(size.max()) / 30 ** 2,

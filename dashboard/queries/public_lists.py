@@ -73,6 +73,19 @@ def public_clusters(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """)
 
 
+def province_public_clusters(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> pd.DataFrame:
+    """The public lists' clusters in one province, the NDRC list first, each with its list and source."""
+    return df(cur, """
+        SELECT p.list_slug, l.name_zh AS list_zh, l.name_en AS list_en, l.counts_to_tier, p.name, p.field_zh,
+               p.sector, p.designated_year, ci.short_name AS city, ci.name_en AS city_en, p.source_url
+        FROM public_clusters p
+        JOIN public_lists l USING (list_slug)
+        LEFT JOIN regions ci ON ci.code = p.city_code
+        WHERE p.province_code = $province
+        ORDER BY l.counts_to_tier IS NULL, l.announced_year, p.list_slug, p.seq
+    """, {"province": province})
+
+
 def statistics(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """National statistics kept as context (the SEI and 三新 shares of GDP), with their sources."""
     return df(cur, "SELECT * FROM public_statistics ORDER BY indicator, year")

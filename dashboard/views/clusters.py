@@ -116,7 +116,7 @@ def _public_table(rows: pd.DataFrame, names: dict[str, str], lang: str) -> pd.Da
         t("clusters.col_sector"): [sector_name(s, lang) if isinstance(s, str) else "—" for s in rows["sector"]],
         t("clusters.col_province"): rows["province" if zh else "province_en"].fillna("—"),
         t("clusters.col_city"): rows["city" if zh else "city_en"].fillna("—"),
-        t("clusters.col_year"): rows["designated_year"].astype("Int64"),
+        t("clusters.col_list_year"): rows["designated_year"].astype("Int64"),
         t("clusters.col_source"): rows["source_url"],
         t("clusters.col_source_note"): rows["source_publisher"],
         t("clusters.col_list"): rows["list_slug"].map(names),

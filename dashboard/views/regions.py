@@ -15,6 +15,7 @@ from ..charts import regions as charts
 from ..formatting import count, money
 from ..i18n import current_lang, t
 from ..queries import common
+from ..queries import public_lists as public
 from ..queries import regions as queries
 from .base import current_filters
 
@@ -72,7 +73,7 @@ def render() -> None:
         fig = charts.province_map(totals, cities, metric, lang, as_of, selected=selected)
         data = totals.assign(name=totals["code"].map(names))
         ui.chart(fig, data, "regions_map")
-        st.caption(t("regions.map_note"))
+        st.caption(t("regions.map_note", counted=_counted(lang)))
 
     groups = appdb.load(queries.region_groups, f)
     fig = charts.region_groups(groups, lang, as_of)
@@ -93,12 +94,14 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
     kpis = appdb.load(queries.province_kpis, f, province=code).iloc[0]
     if int(kpis["projects"]) == 0 and int(kpis["clusters"]) == 0:
         ui.empty_state()
+        _public_lists(f, code, name, lang)
         return
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("regions.kpi_investment"), money(kpis["investment_yi"], lang))
     c2.metric(t("regions.kpi_projects"), count(int(kpis["projects"]), lang))
     c3.metric(t("regions.kpi_completed"), money(kpis["completed_yi"], lang))
-    c4.metric(t("regions.kpi_clusters"), count(int(kpis["clusters"]), lang))
+    c4.metric(t("regions.kpi_clusters"), count(int(kpis["clusters"]), lang),
+              help=t("regions.kpi_clusters_help", counted=_counted(lang)))
     left, right = st.columns(2)
     with left:
         sectors = appdb.load(queries.province_sectors, f, province=code)
@@ -122,17 +125,48 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
     with right:
         clusters = appdb.load(queries.province_clusters, f, province=code)
         st.subheader(t("regions.clusters_title", name=name, n=len(clusters)))
+        st.caption(t("regions.clusters_caption", counted=_counted(lang)))
         if clusters.empty:
             st.caption(t("common.empty"))
         else:
             ui.table(_cluster_table(clusters, lang), "regions_profile_clusters", height=360)
+    _public_lists(f, code, name, lang)
+
+
+def _counted(lang: str) -> str:
+    """What counts towards the targets, each tier in its own words (never 已认定 for all three)."""
+    return taxonomy.status_phrase("designated", lang, sep="、" if lang == "zh" else ", ")
+
+
+def _public_lists(f: filters.Filters, code: str, name: str, lang: str) -> None:
+    """The province's real national designations (data/public_lists/), apart from the store's data."""
+    rows = appdb.load(public.province_public_clusters, f, province=code)
+    st.subheader(t("regions.public_title", name=name))
+    st.caption(t("regions.public_caption"))
+    if rows.empty:
+        st.caption(t("regions.public_none", name=name))
+        return
+    zh = lang == "zh"
+    source = t("regions.col_source")
+    table = pd.DataFrame({
+        t("regions.col_name"): rows["name"],
+        t("regions.col_list"): rows["list_zh" if zh else "list_en"],
+        t("regions.col_field"): rows["field_zh"],
+        t("regions.col_sector"): [taxonomy.label("sector", s, lang) if isinstance(s, str) else "—"
+                                   for s in rows["sector"]],
+        t("regions.col_city"): rows["city" if zh else "city_en"].fillna("—"),
+        t("regions.col_list_year"): rows["designated_year"].astype("Int64"),
+        source: rows["source_url"],
+    })
+    ui.table(table, "regions_profile_public", width="stretch", column_config={source: st.column_config.LinkColumn()})
 
 
 def _cluster_table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("regions.col_name"): df["name"],
         t("regions.col_tier"): [taxonomy.label("tier", t, lang) for t in df["tier"]],
-        t("regions.col_status"): [t(f"regions.status_{s}") for s in df["status"]],
+        t("regions.col_status"): [taxonomy.status_label(tier, s, lang)
+                                   for tier, s in zip(df["tier"], df["status"], strict=True)],
         t("regions.col_sector"): [taxonomy.label("sector", s, lang) if isinstance(s, str) else "—"
                                    for s in df["sector"]],
         t("regions.col_city"): df["city_en" if lang == "en" else "city_short"].fillna("—"),
