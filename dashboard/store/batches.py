@@ -125,7 +125,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
         SELECT {", ".join("NULL" if c == "programme" else "$batch" if c == "batch_id" else
                           "CAST(total_investment_wan AS DECIMAL(18, 2))" if c == "total_investment_wan" else c
                           for c in columns)}
-        FROM import_new WHERE NOT is_update ORDER BY project_id
+        FROM import_new WHERE NOT is_update
         """,
         params,
     )
