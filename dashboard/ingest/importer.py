@@ -233,6 +233,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     plan.errors = bounded([p for p in every if p.level == "error"])
     plan.warnings = bounded([p for p in every if p.level != "error"])
     step(0.85, "duplicates")
+    plan.duplicates_version = store.data_version(con)
     plan.duplicates = find_store_duplicates(con, rec[~rec["row"].isin(plan.rejected_rows)])
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
@@ -284,7 +285,9 @@ def commit(
                      on_wait=on_wait, scope=scope):
         batch_id = store.batches.next_batch_id(con)
         label["batch"] = batch_id
-        dups = find_store_duplicates(con, rec)
+        # The preview's duplicates hold unless another write landed since (a scan of every stored name).
+        same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
+        dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
         existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
         if on_duplicate == "skip":
             result.rows_skipped = int(existing.notna().sum())
