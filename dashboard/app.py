@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import appdb, sidebar, store
 from dashboard.auth import session
 from dashboard.auth.permissions import allows, page_perm
-from dashboard.i18n import t
+from dashboard.i18n import current_lang, t
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
 
@@ -23,12 +23,12 @@ def demo_banner() -> None:
 
 def run() -> None:
     st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon=":material/insights:", layout="wide")
+    sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
     try:
         appdb.connection()
     except store.StoreError as exc:
-        st.error(str(exc))
+        st.error(exc.message(current_lang()))
         st.stop()
-    sidebar.language_switch()
     who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
     # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
     # page's own refusal instead of silently falling back to the summary. Before sign-in every page is

@@ -20,15 +20,18 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import demo, store
 from .filters import Filters
+from .queries.common import base_tables_only
 from .store import engine
 
 log = logging.getLogger(__name__)
 
 
-# Called with (query name, seconds) after each uncached query; the page benchmark listens here.
+# Called with (query name, seconds) after each uncached query and each read of the data version; the
+# page benchmark listens here.
 QUERY_OBSERVERS: list[Callable[[str, float], None]] = []
 
 
@@ -75,19 +78,76 @@ def cursor() -> AbstractContextManager[duckdb.DuckDBPyConnection]:
 
 
 def data_version() -> int:
-    with cursor() as cur:
-        return store.data_version(cur)
+    """The store's data version, read once per script run (each page run reads it afresh, so a commit by
+    any process shows on the next run; the queries of one run share it instead of each paying a
+    catalog look-up). Outside a Streamlit run it is read every time."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:
+        return _read_version()
+    # ``ctx.cursors`` is a new dict at the start of every run: holding the one we saw keeps its identity
+    # from being reused, so a match means the same run.
+    seen = getattr(ctx, _VERSION_ATTR, None)
+    if seen is not None and seen[0] is ctx.cursors and seen[1] == db_key():
+        return seen[2]
+    version = _read_version()
+    setattr(ctx, _VERSION_ATTR, (ctx.cursors, db_key(), version))
+    return version
+
+
+_VERSION_ATTR = "_sei_data_version"
+
+
+def _read_version() -> int:
+    started = time.perf_counter()
+    try:
+        with cursor() as cur:
+            return store.data_version(cur)
+    finally:
+        for observer in QUERY_OBSERVERS:
+            observer("dashboard.appdb:data_version", time.perf_counter() - started)
 
 
 _attach_lock = threading.Lock()
 
 
-def _cursor(key: str, snapshot: int | None) -> duckdb.DuckDBPyConnection:
+def _cursor(key: str, snapshot: int | None, version: int | None = None) -> duckdb.DuckDBPyConnection:
     con = _connection(key)
     if snapshot is None:
-        return con.cursor()
+        cur = con.cursor()
+        if version is not None and version in _replicas.get(key, ()):
+            path = store.replica.search_path(cur, version)
+            if path:
+                cur.execute(f"SET search_path = '{path}'")
+        return cur
     with _attach_lock:
         return store.snapshot_cursor(con, snapshot)
+
+
+# Data versions copied into the process's memory (see dashboard.store.replica), per store.
+_replicas: dict[str, set[int]] = {}
+_replica_lock = threading.Lock()
+
+
+def _ensure_replica(key: str, version: int) -> None:
+    """Copy the small tables and rollups of this data version into memory once (the first page run after
+    a commit pays it; every query after reads them without DuckLake's per-query catalog look-ups)."""
+    if version in _replicas.get(key, ()):
+        return
+    with _replica_lock:
+        if version in _replicas.get(key, ()):
+            return
+        started = time.perf_counter()
+        try:
+            with store.cursor(_connection(key)) as cur:
+                built = store.replica.build(cur)
+                _replicas[key] = set(store.replica.versions(cur))
+        except duckdb.Error:
+            log.exception("Could not copy the rollups into memory; reading them from the store")
+            return
+        finally:
+            for observer in QUERY_OBSERVERS:
+                observer("dashboard.appdb:replica", time.perf_counter() - started)
+        log.info("Copied data version %s into memory in %.0f ms", built, (time.perf_counter() - started) * 1000)
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -107,9 +167,13 @@ CACHE_TTL_S = 3600
 def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
           snapshot: int | None = None) -> pd.DataFrame:
     fn = _resolve(name)
-    cur = _cursor(key, snapshot)  # a fresh cursor, or one reading the snapshot (not to be re-cursored)
+    # a fresh cursor (reading this version's copy in memory first), or one reading the snapshot
+    cur = _cursor(key, snapshot, version)
     started = time.perf_counter()
     try:
+        if snapshot is not None and len(store.rollups.existing(cur)) < len(store.rollups.TABLES):
+            with base_tables_only():  # a snapshot from before the rollups' migrations
+                return fn(cur, filters, **dict(kwargs))
         return fn(cur, filters, **dict(kwargs))
     finally:
         cur.close()
@@ -136,7 +200,11 @@ def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filt
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
-    version = snapshot if snapshot is not None else data_version()
+    if snapshot is None:
+        version = data_version()
+        _ensure_replica(db_key(), version)
+    else:
+        version = snapshot
     return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)
 
 

@@ -388,13 +388,23 @@ def tag(name: str, content: str | None = None) -> TagResult:
     return _tag_cached(_clean(name), _clean(content))
 
 
+BLOCK = 20_000  # names tagged at a time: the normalised texts of a large file are never all in memory
+
+
 def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None) -> list[TagResult]:
-    """Tag many projects at once; identical (name, content) pairs are tagged once."""
+    """Tag many projects at once, :data:`BLOCK` at a time; identical (name, content) pairs are tagged once."""
     if contents is None:
         contents = [None] * len(names)
     if len(contents) != len(names):
         raise ValueError(f"{len(names)} names but {len(contents)} contents")
     _tables()
+    out: list[TagResult] = []
+    for at in range(0, len(names), BLOCK):
+        out += _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
+    return out
+
+
+def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> list[TagResult]:
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]

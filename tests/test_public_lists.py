@@ -22,7 +22,7 @@ FOLDER = ROOT / "data" / "public_lists"
 # data/public_lists/README.md lists what is missing. When rows are added, update VERIFIED, the README
 # table and lists.csv's notes together.
 ANNOUNCED = {"ndrc_sei_clusters_2019": 66, "miit_amc_2022": 45, "miit_amc_2024": 35}
-VERIFIED = {"ndrc_sei_clusters_2019": 15, "miit_amc_2022": 41, "miit_amc_2024": 23}
+VERIFIED = {"ndrc_sei_clusters_2019": 23, "miit_amc_2022": 41, "miit_amc_2024": 23}
 SHIPPED = VERIFIED  # what init loads
 # Clusters named by an abbreviation of several cities or a region; the row's city is the first one named.
 MULTI_CITY_PREFIXES = ("成德", "成渝", "青烟威", "榆鄂宁", "深广", "广深", "广佛惠", "京津冀", "金白兰武", "大盘",

@@ -174,7 +174,7 @@ def test_store_held_open_by_another_process_still_opens_and_reads(demo_db: Path)
 
 BROKEN_WRITES = {
     "project ids are unique": "INSERT INTO projects (project_id, name, province_code, batch_id) "
-                              "SELECT project_id, name, province_code, batch_id FROM projects LIMIT 1",
+                              "SELECT project_id, name, province_code, batch_id FROM projects WHERE project_id = 1",
     "investment flows point to stored projects": "INSERT INTO project_investments VALUES (999999999, 2024, 1, 1)",
     "funding rows point to stored projects": "INSERT INTO project_funding VALUES (999999999, 'bank_loans', 5)",
     "project sectors come from the taxonomy": "UPDATE projects SET sector = 'astrology' WHERE project_id = 1",

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import store, taxonomy
 from ..store import engine
 from . import accounts, maintenance
-from .common import STDOUT, audit_event, db_arg, operator_principal, positive_float, print_json
+from .common import STDOUT, audit_event, db_arg, message_lang, operator_principal, positive_float, print_json
 from .common import opened_store as _opened
 from .common import store_display as _display
 
@@ -369,11 +369,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; never a traceback: every failure is a message (one JSON object with --json)."""
+    """Run one command; never a traceback: every failure is a message (one JSON object with --json), in
+    the command's language (:func:`message_lang`)."""
     import duckdb
+
+    from ..i18n import t
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = message_lang(args)
     try:
         db = engine.locate(getattr(args, "db", None), getattr(args, "data_path", None)).display
     except store.StoreError:
@@ -384,21 +388,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         with redirect:
             return args.func(args)
     except store.StoreError as exc:
-        return _fail(args, "store", str(exc), 1)
+        return _fail(args, "store", exc.message(lang), 1)
     except duckdb.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return _fail(args, "store_damaged", f"the store {db} could not be read or written ({first}); it may be "
-                     "damaged, cut off or in use. Nothing was changed; restore it from a backup if it persists.", 1)
+        return _fail(args, "store_damaged", t("store.damaged", lang, store=db, reason=first), 1)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stderr.close()
         return 0
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        return _fail(args, "io", f"{exc.strerror or exc}{where}", 1)
+        return _fail(args, "io", t("store.io_error", lang, reason=exc.strerror or exc, where=where), 1)
     except MemoryError:
-        return _fail(args, "memory", "out of memory; nothing was written.", 1)
+        return _fail(args, "memory", t("store.out_of_memory", lang), 1)
     except KeyboardInterrupt:
-        return _fail(args, "interrupted", "interrupted; nothing was written.", 1)
+        return _fail(args, "interrupted", t("store.interrupted", lang), 1)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
-        return _fail(args, "internal", f"unexpected {type(exc).__name__}: {exc}; nothing was written. "
-                     "Please report this with the file.", 1)
+        return _fail(args, "internal", t("store.internal", lang, kind=type(exc).__name__, reason=exc), 1)

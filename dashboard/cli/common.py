@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 
 from ..auth.accounts import Principal
@@ -81,3 +82,10 @@ def print_json(payload: dict) -> None:
 # Where reports go. While a --json command runs, sys.stdout is pointed at stderr so that nothing a
 # library prints (xlrd's "WARNING ***", a stray print) lands in front of the one JSON object.
 STDOUT = [sys.stdout]
+
+
+def message_lang(args: argparse.Namespace) -> str:
+    """The language of a command's messages: its ``--lang`` (import, revert, bench); else ``$SEI_LANG``;
+    else English, the language the housekeeping commands print in."""
+    lang = getattr(args, "lang", None) or os.environ.get("SEI_LANG", "").strip() or "en"
+    return lang if lang in ("zh", "en") else "en"

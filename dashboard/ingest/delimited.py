@@ -31,25 +31,21 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+CHUNK_ROWS = 50_000  # rows parsed at a time: the parser's working memory stays bounded
+
+
 def parse_text(text: str, delimiter: str, said: list[tuple[str, dict]]) -> tuple[pd.DataFrame, np.ndarray]:
     """The cells, and each row's line number in the file.
 
-    pandas' C parser reads the usual file (one row per line); a file with a cell that spans lines
-    (a quoted line break, or a quote never closed) is read by :func:`_records`, which knows each
-    row's first line and treats a quote that would swallow the following rows as a plain character."""
+    pandas' C parser reads the usual file (one row per line), :data:`CHUNK_ROWS` rows at a time, fed
+    from the text a slice at a time (no second, UTF-8 copy of the whole file); the cells are pandas'
+    Arrow-backed strings, a few bytes over their text each. A file with a cell that spans lines (a
+    quoted line break, or a quote never closed) is read by :func:`_records`, which knows each row's
+    first line and treats a quote that would swallow the following rows as a plain character."""
     sample = text[:200_000].splitlines()[:500]
     width = max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=1)
-    try:
-        cells = pd.read_csv(
-            _utf8_source(text), sep=delimiter, header=None, names=range(width), dtype=str,
-            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
-        )
-    except pd.errors.ParserError:  # a row wider than the first 500, or a quote never closed
-        cells = None
-    except pd.errors.EmptyDataError:
-        raise ReadError("file_empty") from None
-    if cells is not None and not any(cells[c].str.contains("[\r\n]", regex=True).any() for c in cells.columns):
-        cells.columns = range(cells.shape[1])
+    cells = _read_chunks(text, delimiter, width)
+    if cells is not None:
         return cells, np.arange(1, len(cells) + 1)
     rows, lines = _records(text, delimiter, said)
     width = max((len(r) for r in rows), default=1)
@@ -57,6 +53,31 @@ def parse_text(text: str, delimiter: str, said: list[tuple[str, dict]]) -> tuple
     if cells.empty:
         raise ReadError("file_empty")
     return cells, np.array(lines, dtype=int)
+
+
+def _read_chunks(text: str, delimiter: str, width: int) -> pd.DataFrame | None:
+    """Every row by the C parser, or None when a row is wider than the first 500, a quote is never
+    closed or a cell holds a line break (then the careful reader must read the file)."""
+    chunks: list[pd.DataFrame] = []
+    try:
+        reader = pd.read_csv(
+            _utf8_source(text), sep=delimiter, header=None, names=range(width), dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c", chunksize=CHUNK_ROWS,
+        )
+        with reader:
+            for chunk in reader:
+                if any(chunk[c].str.contains("[\r\n]", regex=True).any() for c in chunk.columns):
+                    return None
+                chunks.append(chunk)
+    except pd.errors.ParserError:  # a row wider than the first 500, or a quote never closed
+        return None
+    except pd.errors.EmptyDataError:
+        raise ReadError("file_empty") from None
+    if not chunks:
+        raise ReadError("file_empty")
+    cells = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    cells.columns = range(cells.shape[1])
+    return cells
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -152,14 +173,40 @@ def _split_stray(line: str, d: str) -> tuple[list[str], int]:
         line = rest
 
 
+class _Utf8Reader(io.RawIOBase):
+    """The text as UTF-8 bytes, encoded a slice at a time as the parser reads (pandas' C parser reads
+    bytes directly; a text stream it re-encodes chunk by chunk, a third slower)."""
+
+    _SLICE = 1 << 20  # characters encoded at a time
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text, self._at, self._pending = text, 0, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while len(self._pending) < len(buffer) and self._at < len(self._text):
+            piece = self._text[self._at:self._at + self._SLICE]
+            self._at += len(piece)
+            self._pending += piece.encode("utf-8")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
 def _utf8_source(text: str) -> io.IOBase:
-    """The text as UTF-8 bytes, which pandas' C parser reads directly (a text stream it re-encodes
-    chunk by chunk, a third slower); the text stream itself if it cannot be UTF-8 or starts with a BOM."""
-    if not text.startswith("\ufeff"):
-        try:
-            return io.BytesIO(text.encode("utf-8"))
-        except UnicodeEncodeError:  # a lone surrogate
-            pass
+    """The text as a UTF-8 byte stream for pandas' C parser; the text stream itself if it cannot be
+    UTF-8 (a lone surrogate) or starts with a BOM."""
+    if not text.startswith("\ufeff") and not _has_surrogate(text):
+        return io.BufferedReader(_Utf8Reader(text), buffer_size=1 << 20)
     return io.StringIO(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 from .raw import ReadError
@@ -145,6 +146,8 @@ def _western(data: bytes) -> tuple[str, str] | None:
 def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] | None:
     """A file whose lines are partly UTF-8 and partly GBK (pasted together from two sources): each
     line decoded in its own encoding, and the GBK lines named. None if the file is not like that."""
+    if not _utf8_and_other_lines(data):  # the usual file: looked at a line at a time, nothing kept
+        return None
     lines = data.split(b"\n")
     utf8_cjk = 0
     other: list[int] = []
@@ -173,6 +176,24 @@ def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] |
         return None
     said.append(("mixed_encoding", {"lines": _line_list([i + 1 for i in other]), "count": len(other)}))
     return text, "utf-8+gbk"
+
+
+def _utf8_and_other_lines(data: bytes) -> bool:
+    """Whether ``data`` has both a UTF-8 line with Chinese in it and a line that is not UTF-8."""
+    utf8_cjk = other = False
+    for line in io.BytesIO(data):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = True
+        else:
+            utf8_cjk = utf8_cjk or _CJK.search(text) is not None
+        if utf8_cjk and other:
+            return True
+    return False
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _line_list(numbers: list[int], shown: int = 10) -> str:

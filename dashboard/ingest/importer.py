@@ -91,6 +91,7 @@ def preview(
     except ReadError as exc:
         plan.refused = Problem(exc.code, values=exc.values)
         return plan
+    del data  # the cells are read: a large file's bytes need not stay in memory for the rest
     plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
     read_warnings = [(code, dict(values)) for code, values in raw.warnings]
     plan.sheets = [s.name for s in raw.sheets]
@@ -151,6 +152,20 @@ def _strip_control(body: Body) -> list[Problem]:
     return problems
 
 
+# Every character str.strip() removes, spelled out: Arrow's regex engine reads \s as ASCII only (no 　).
+_BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
+_EDGE_SPACE = f"^[{_BLANKS}]|[{_BLANKS}]$"
+
+
+def _stripped(column: pd.Series) -> pd.Series:
+    """The column's cells without surrounding blanks; the column itself when none has any (most): a
+    large file's cells are then not copied."""
+    column = column.astype(str)
+    if not column.str.contains(_EDGE_SPACE, regex=True, na=False).any():
+        return column
+    return column.str.strip()
+
+
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
            step: Progress) -> None:
     """Fill the plan from the rows under the header: records, annual plans, funding, problems."""
@@ -158,7 +173,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     cells = sheet.cells.iloc[header.index + 1:].reset_index(drop=True).reindex(columns=range(width), fill_value="")
     rownum = sheet.rows[header.index + 1:]
     col_of = {f: pos for pos, f in header.fields.items()}
-    stripped = cells.apply(lambda c: c.astype(str).str.strip()) if width else cells
+    stripped = cells.apply(_stripped) if width else cells
     if stripped.empty:
         plan.refused = Problem("no_rows")
         return

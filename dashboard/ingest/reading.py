@@ -7,6 +7,7 @@ Traditional characters are read as simplified. Nothing here knows what a header 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .delimited import parse_text, sniff_delimiter
@@ -19,11 +20,12 @@ __all__ = ["RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blanks, NULs and BOM bytes
 
 
 def read(data: bytes, file_name: str) -> RawFile:
     """Every sheet (one for a text file) of the file, or :class:`ReadError`."""
-    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    if _BLANK.fullmatch(data):  # (a search, not data.strip(): a large file is not copied)
         raise ReadError("file_empty")
     suffix = Path(file_name).suffix.lower()
     if data.startswith(_XLSX_MAGIC):

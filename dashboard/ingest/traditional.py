@@ -54,13 +54,20 @@ def _traditional_table() -> np.ndarray:
     return table
 
 
+_SLICE = 1 << 20  # characters looked at a time: a large file is not copied whole four bytes a character
+
+
 def has_traditional(text: str) -> bool:
     """Whether any character of ``text`` is a traditional one (one table look-up per character)."""
-    try:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    except UnicodeEncodeError:  # a lone surrogate: let simplify look
-        return True
-    return bool(_traditional_table()[codes].any())
+    table = _traditional_table()
+    for at in range(0, len(text), _SLICE):
+        try:
+            codes = np.frombuffer(text[at:at + _SLICE].encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:  # a lone surrogate: let simplify look
+            return True
+        if table[codes].any():
+            return True
+    return False
 
 
 @cache

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, cluster_where, project_where, scope_where, year_where
-from .common import YI, df
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 TIER_ORDER = "CASE t.tier WHEN 'base' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END"
 
@@ -90,13 +90,17 @@ def cluster_table(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Every cluster the filters keep, with place names and its projects' count and investment
     (the projects under the project filters)."""
     cw, cp = cluster_where(f, "c")
-    pw, pp = project_where(f, "p")
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        pr = f"""SELECT r.cluster_id, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+                 FROM rollup_projects r {pw} AND r.cluster_id IS NOT NULL GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        pr = f"""SELECT p.cluster_id, count(*) AS projects,
+                        coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
+                 FROM projects p {pw} AND p.cluster_id IS NOT NULL GROUP BY 1"""
     return df(cur, f"""
-        WITH pr AS (
-            SELECT p.cluster_id, count(*) AS projects,
-                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
-            FROM projects p {pw} AND p.cluster_id IS NOT NULL GROUP BY 1
-        )
+        WITH pr AS ({pr})
         SELECT c.cluster_id, c.name, c.tier, c.status, c.sector, c.subfield, c.province_code,
                rp.short_name AS province_short, rp.name_en AS province_en,
                c.city_code, rc.short_name AS city_short, rc.name_en AS city_en,
@@ -135,6 +139,15 @@ def cluster_projects(cur: duckdb.DuckDBPyConnection, f: Filters, cluster_id: int
 
 def cluster_investment_years(cur: duckdb.DuckDBPyConnection, f: Filters, cluster_id: int) -> pd.DataFrame:
     """Planned and completed investment by year of one cluster's projects."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r", years=False)
+        yw, yp = year_where(f, "r.year")
+        return df(cur, f"""
+            SELECT r.year, coalesce(CAST(sum(r.planned_wan) AS DOUBLE), 0) {YI} AS planned_yi,
+                   CAST(sum(r.completed_wan) AS DOUBLE) {YI} AS completed_yi
+            FROM rollup_flows r {rw} AND r.cluster_id = $cluster_id {yw}
+            GROUP BY 1 ORDER BY 1
+        """, {**rp, **yp, "cluster_id": int(cluster_id)})
     pw, pp = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
     return df(cur, f"""

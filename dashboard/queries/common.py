@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import fields
 
 import duckdb
@@ -13,9 +16,28 @@ from ..formatting import WAN_PER_YI
 YI = f"/ {WAN_PER_YI:.1f}"  # 万元 (stored) → 亿元 (returned), after CAST(... AS DOUBLE)
 
 
-# Read the rollups (migration 005) whenever the filters allow; the equivalence test switches this off
-# to run the same queries over the base tables.
+# Read the rollups (migrations 005, 006) whenever the filters allow, and take the other fast paths (lists
+# split so that DuckDB can push every condition into the file scan); the equivalence test switches this
+# off to run the plain reference form of every query over the base tables.
 USE_ROLLUPS = True
+# Set for a query on a snapshot taken before the rollups existed (see :func:`base_tables_only`).
+_BASE_ONLY: ContextVar[bool] = ContextVar("base_only", default=False)
+
+
+@contextmanager
+def base_tables_only() -> Iterator[None]:
+    """Within the block (this thread), queries read the base tables only: for a snapshot from before a
+    rollup's migration, where the rollup tables do not exist yet."""
+    token = _BASE_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _BASE_ONLY.reset(token)
+
+
+def fast() -> bool:
+    """Whether queries may read the rollups and take their other fast paths."""
+    return USE_ROLLUPS and not _BASE_ONLY.get()
 # The Filters fields the rollups keep as dimensions. A filter on any other field (the sub-field, or a
 # field added later) sends the query to the base tables.
 ROLLUP_FIELDS = frozenset({"year_from", "year_to", "sectors", "provinces", "region_groups", "tiers", "stages",
@@ -24,7 +46,7 @@ ROLLUP_FIELDS = frozenset({"year_from", "year_to", "sectors", "provinces", "regi
 
 def rollups_serve(f: Filters) -> bool:
     """Whether a query under these filters can read the rollups instead of the base tables."""
-    if not USE_ROLLUPS:
+    if not fast():
         return False
     empty = Filters()
     return all(getattr(f, fld.name) == getattr(empty, fld.name) for fld in fields(Filters)
@@ -36,13 +58,19 @@ def rollup_where(f: Filters, alias: str = "r", *, years: bool = True) -> tuple[s
     return project_where(f, alias, years=years, tier_column="tier")
 
 
+# Over rollup_projects (alias r): the projects counted and their total investment, as the base tables'
+# count(*) and sum(total_investment_wan) give them.
+R_PROJECTS = "coalesce(CAST(sum(r.projects) AS BIGINT), 0)"
+R_MONEY = "CAST(sum(r.investment_wan) AS DOUBLE)"
+
+
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or {}).df()
 
 
 def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """One row: latest flow year, last import time, whether demo data is present, project count."""
-    as_of = ("SELECT max(year) FROM rollup_flows WHERE completed_n > 0" if USE_ROLLUPS else
+    as_of = ("SELECT max(year) FROM rollup_flows WHERE completed_n > 0" if fast() else
              "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL")
     return df(cur, f"""
         SELECT
@@ -55,7 +83,8 @@ def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def year_bounds(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """The range of project start years in the store, for the year slider."""
-    return df(cur, "SELECT min(start_year) AS first, max(start_year) AS last FROM projects")
+    table = "rollup_projects" if fast() else "projects"
+    return df(cur, f"SELECT min(start_year) AS first, max(start_year) AS last FROM {table}")
 
 
 def batches(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import YI, df, rollup_where, rollups_serve
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 
 def funding_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -46,14 +46,20 @@ def funding_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def ownership_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Projects and investment by ownership (state / private / foreign / mixed; NULL = unknown)."""
-    pw, pp = project_where(f, "p")
-    return df(cur, f"""
-        SELECT * FROM (
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        inner = f"""
+            SELECT coalesce(r.ownership, 'unknown') AS ownership, {R_PROJECTS} AS projects,
+                   coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {pw} GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        inner = f"""
             SELECT coalesce(p.ownership, 'unknown') AS ownership, count(*) AS projects,
                    coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
-            FROM projects p {pw}
-            GROUP BY 1
-        ) t
+            FROM projects p {pw} GROUP BY 1"""
+    return df(cur, f"""
+        SELECT * FROM ({inner}) t
         ORDER BY CASE t.ownership WHEN 'state' THEN 1 WHEN 'private' THEN 2 WHEN 'foreign' THEN 3
                  WHEN 'mixed' THEN 4 ELSE 5 END
     """, pp)

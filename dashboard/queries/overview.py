@@ -4,7 +4,8 @@ Money comes back in 亿元 (``*_yi``, DOUBLE). Every query applies the sidebar f
 range keeps projects that start in it, except on yearly flows, where it keeps the flow years
 (``project_where(..., years=False)`` + ``year_where``).
 
-Speed: the one expensive statement is the join of ``project_investments`` with ``projects``
+Speed: counts and sums of projects read ``rollup_projects`` whenever the filters allow (migration
+006); the one expensive statement is the join of ``project_investments`` with ``projects``
 (``sector_year_flows``); each page runs it once and derives the trend, the completed-investment
 KPI and sector growth from its grouping sets.
 """
@@ -15,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where, year_where
-from .common import YI, df, rollup_where, rollups_serve
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 MONEY = "CAST(p.total_investment_wan AS DOUBLE)"
 
@@ -27,6 +28,13 @@ OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
 
 def kpis(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd.DataFrame:
     """One row: projects, total investment, overdue projects (relative to ``as_of``)."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi,
+                   coalesce(CAST(sum(r.projects) FILTER (WHERE r.due_year <= $as_of) AS BIGINT), 0) AS overdue
+            FROM rollup_projects r {rw}
+        """, {**rp, "as_of": int(as_of)})
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT count(*) AS projects,
@@ -38,6 +46,13 @@ def kpis(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd.DataFrame
 
 def sector_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Per sector (NULL = unclassified): projects and total investment, largest first."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT r.sector, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw}
+            GROUP BY 1 ORDER BY investment_yi DESC, r.sector
+        """, rp)
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT p.sector, count(*) AS projects, coalesce(sum({MONEY}), 0) {YI} AS investment_yi
@@ -80,12 +95,18 @@ def sector_year_flows(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFram
 
 def top_provinces(cur: duckdb.DuckDBPyConnection, f: Filters, limit: int = 10) -> pd.DataFrame:
     """The provinces with most investment: projects, investment and share of the filtered total."""
-    pw, pp = project_where(f, "p")
-    return df(cur, f"""
-        WITH t AS (
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        totals = f"""
+            SELECT r.province_code, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {pw} GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        totals = f"""
             SELECT p.province_code, count(*) AS projects, coalesce(sum({MONEY}), 0) {YI} AS investment_yi
-            FROM projects p {pw} GROUP BY 1
-        )
+            FROM projects p {pw} GROUP BY 1"""
+    return df(cur, f"""
+        WITH t AS ({totals})
         SELECT t.province_code, r.short_name, r.name_en, r.region_group, t.projects, t.investment_yi,
                t.investment_yi / nullif(sum(t.investment_yi) OVER (), 0) AS share
         FROM t LEFT JOIN regions r ON r.code = t.province_code
@@ -125,6 +146,13 @@ def subfield_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
 
 def stage_mix(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Per sector and construction stage: projects and total investment."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT r.sector, r.stage, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw}
+            GROUP BY 1, 2 ORDER BY r.sector, r.stage
+        """, rp)
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT p.sector, p.stage, count(*) AS projects, coalesce(sum({MONEY}), 0) {YI} AS investment_yi

@@ -11,11 +11,17 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where
-from .common import YI, df, rollup_where, rollups_serve
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 
 def programme_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Projects and investment tagged with each of the four cluster programmes."""
+    if rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT r.programme, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw} AND r.programme IS NOT NULL GROUP BY 1 ORDER BY 1
+        """, rp)
     pw, pp = project_where(f, "p")
     return df(cur, f"""
         SELECT p.programme, count(*) AS projects,

@@ -13,7 +13,8 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where, scope_where
-from .common import YI, df
+from . import common
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 # Sort key → SQL expression (fixed identifiers only; anything else is refused).
 SORT_COLUMNS = {
@@ -38,6 +39,9 @@ _COLUMNS = f"""
     p.sector, p.subfield, p.stage, p.ownership, p.programme, p.start_year, p.end_year,
     CAST(p.total_investment_wan AS DOUBLE) {YI} AS total_investment_yi
 """
+# The projects columns _COLUMNS reads.
+_LIST_FIELDS = """p.project_id, p.name, p.owner, p.province_code, p.city_code, p.sector, p.subfield, p.stage,
+    p.ownership, p.programme, p.start_year, p.end_year, p.total_investment_wan"""
 _JOINS = """
     LEFT JOIN regions pr ON pr.code = p.province_code
     LEFT JOIN regions ci ON ci.code = p.city_code
@@ -68,6 +72,12 @@ def _order(sort: str, descending: bool) -> str:
 
 def project_count(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "") -> pd.DataFrame:
     """One row: how many projects the filters and the search leave, and their investment."""
+    if not (search or "").strip() and rollups_serve(f):
+        rw, rp = rollup_where(f, "r")
+        return df(cur, f"""
+            SELECT {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw}
+        """, rp)
     where, params = _where(f, search)
     return df(cur, f"""
         SELECT count(*) AS projects,
@@ -83,14 +93,16 @@ def project_page(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "",
     where, params = _where(f, search)
     page_size = max(1, min(int(page_size), 1000))
     page = max(1, int(page))
-    # Sort and cut the page in the projects table alone, then join names to those rows only.
+    # Sort and cut the page in one pass over the projects table (a second pass to fetch the page's rows
+    # by id would read every file again), then join place names to those rows only. Sorted largest
+    # first, the files' statistics (migration 006 sorts them by investment) let DuckDB skip most of them.
     return df(cur, f"""
-        WITH pg AS (
-            SELECT p.project_id FROM projects p {where} {_order(sort, descending)}
+        WITH p AS (
+            SELECT {_LIST_FIELDS} FROM projects p {where} {_order(sort, descending)}
             LIMIT $limit OFFSET $offset
         )
         SELECT {_COLUMNS}
-        FROM pg JOIN projects p ON p.project_id = pg.project_id {_JOINS}
+        FROM p {_JOINS}
         {_order(sort, descending)}
     """, {**params, "limit": page_size, "offset": (page - 1) * page_size})
 
@@ -154,39 +166,66 @@ def _overdue_where(f: Filters, as_of: int) -> tuple[str, dict[str, object]]:
     return where, {**params, "as_of": int(as_of)}
 
 
+def _watch_is_complete(cur: duckdb.DuckDBPyConnection, as_of: int) -> bool:
+    """Whether rollup_watch holds every project overdue as of ``as_of`` (it keeps those overdue as of the
+    pages' year at the last write; another year may ask the projects table)."""
+    held, due = cur.execute("""
+        SELECT (SELECT count(*) FROM rollup_watch WHERE due_year <= $as_of),
+               (SELECT coalesce(sum(projects), 0) FROM rollup_projects WHERE due_year <= $as_of)
+    """, {"as_of": int(as_of)}).fetchall()[0]
+    return held == due
+
+
 _REASON = "CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END"
 
 
 def overdue_counts(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd.DataFrame:
     """Overdue projects by reason: still planned after the start year ('not_started'), still under
     construction after the end year ('not_finished'), relative to the as-of year."""
-    where, params = _overdue_where(f, as_of)
+    if rollups_serve(f):
+        # due_year: the first year a project counts as overdue (migration 006).
+        rw, params = rollup_where(f, "r")
+        counted = f"""
+            SELECT CASE WHEN r.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END AS reason,
+                   {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw} AND r.due_year <= $as_of GROUP BY 1"""
+        params = {**params, "as_of": int(as_of)}
+    else:
+        where, params = _overdue_where(f, as_of)
+        counted = f"""
+            SELECT {_REASON} AS reason, count(*) AS projects,
+                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
+            FROM projects p {where} GROUP BY 1"""
     return df(cur, f"""
         SELECT r.reason, coalesce(t.projects, 0) AS projects, coalesce(t.investment_yi, 0.0) AS investment_yi
         FROM (VALUES ('not_started', 1), ('not_finished', 2)) r(reason, o)
-        LEFT JOIN (
-            SELECT {_REASON} AS reason, count(*) AS projects,
-                   coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
-            FROM projects p {where} GROUP BY 1
-        ) t USING (reason)
+        LEFT JOIN ({counted}) t USING (reason)
         ORDER BY r.o
     """, params)
 
 
 def overdue_list(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int, limit: int = 500) -> pd.DataFrame:
     """The overdue projects, longest overdue first, then largest; at most ``limit`` rows."""
-    where, params = _overdue_where(f, as_of)
+    order = "ORDER BY years_overdue DESC, p.total_investment_wan DESC NULLS LAST, p.project_id"
+    if common.fast() and _watch_is_complete(cur, as_of):
+        # rollup_watch holds every project due by ``as_of``, sorted by the year it fell due: the first
+        # rows of its file are the answer, where the projects table would be read whole.
+        where, params = project_where(f, "p", tier_column="tier")
+        branches = f"""
+            SELECT {_LIST_FIELDS}, CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END
+                       AS reason, $as_of + 1 - p.due_year AS years_overdue
+            FROM rollup_watch p {where} AND p.due_year <= $as_of
+            ORDER BY p.due_year, p.total_investment_wan DESC NULLS LAST, p.project_id LIMIT $limit"""
+        params = {**params, "as_of": int(as_of)}
+    else:
+        where, params = _overdue_where(f, as_of)
+        branches = f"""
+            SELECT {_LIST_FIELDS}, {_REASON} AS reason,
+                   $as_of - CASE WHEN p.stage = 'planned' THEN p.start_year ELSE p.end_year END AS years_overdue
+            FROM projects p {where}"""
     return df(cur, f"""
-        WITH o AS (
-            SELECT p.project_id, {_REASON} AS reason,
-                   $as_of - CASE WHEN p.stage = 'planned' THEN p.start_year ELSE p.end_year END
-                       AS years_overdue,
-                   p.total_investment_wan AS total
-            FROM projects p {where}
-            ORDER BY years_overdue DESC, total DESC NULLS LAST, p.project_id
-            LIMIT $limit
-        )
-        SELECT o.reason, o.years_overdue, {_COLUMNS}
-        FROM o JOIN projects p ON p.project_id = o.project_id {_JOINS}
-        ORDER BY o.years_overdue DESC, o.total DESC NULLS LAST, p.project_id
+        WITH p AS (SELECT * FROM ({branches}) p {order} LIMIT $limit)
+        SELECT p.reason, p.years_overdue, {_COLUMNS}
+        FROM p {_JOINS}
+        {order}
     """, {**params, "limit": int(limit)})

@@ -11,19 +11,23 @@ import pandas as pd
 
 from .. import taxonomy
 from ..filters import Filters, cluster_where, project_where, year_where
-from .common import YI, df, rollup_where, rollups_serve
+from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 
 def province_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Every provincial-level region with its projects, investment and designated clusters (zeros kept)."""
-    pw, pp = project_where(f, "p")
     cw, cp = cluster_where(f, "c")
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        pr = f"""SELECT r.province_code, {R_PROJECTS} AS projects, {R_MONEY} {YI} AS investment_yi
+                 FROM rollup_projects r {pw} GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        pr = f"""SELECT p.province_code, count(*) AS projects,
+                        sum(CAST(p.total_investment_wan AS DOUBLE)) {YI} AS investment_yi
+                 FROM projects p {pw} GROUP BY 1"""
     return df(cur, f"""
-        WITH pr AS (
-            SELECT p.province_code, count(*) AS projects,
-                   sum(CAST(p.total_investment_wan AS DOUBLE)) {YI} AS investment_yi
-            FROM projects p {pw} GROUP BY 1
-        ), cl AS (
+        WITH pr AS ({pr}), cl AS (
             SELECT c.province_code, count(*) AS clusters
             FROM clusters c {cw} AND c.status = 'designated' GROUP BY 1
         )
@@ -64,17 +68,21 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     filter) against the year before; NULL when the year before has none. Two aggregates (totals,
     and completed investment by group and year, ~30 rows) are combined here.
     """
-    pw, pp = project_where(f, "p")
     pw_all, pp_all = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
     grp = "SELECT code, region_group FROM regions WHERE level = 'province' AND region_group IS NOT NULL"
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        tot = f"""SELECT g.region_group, {R_PROJECTS} AS projects, {R_MONEY} {YI} AS investment_yi
+                  FROM rollup_projects r JOIN grp g ON g.code = r.province_code {pw} GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        tot = f"""SELECT g.region_group, count(*) AS projects,
+                         sum(CAST(p.total_investment_wan AS DOUBLE)) {YI} AS investment_yi
+                  FROM projects p JOIN grp g ON g.code = p.province_code {pw} GROUP BY 1"""
     totals = df(cur, f"""
         WITH grp AS ({grp}),
-        tot AS (
-            SELECT g.region_group, count(*) AS projects,
-                   sum(CAST(p.total_investment_wan AS DOUBLE)) {YI} AS investment_yi
-            FROM projects p JOIN grp g ON g.code = p.province_code {pw} GROUP BY 1
-        )
+        tot AS ({tot})
         SELECT g.region_group, coalesce(t.projects, 0) AS projects,
                coalesce(t.investment_yi, 0.0) AS investment_yi
         FROM (SELECT DISTINCT region_group FROM grp) g LEFT JOIN tot t USING (region_group)
@@ -134,20 +142,24 @@ def province_kpis(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> 
     pw_all, pp_all = project_where(g, "p", years=False)
     yw, yp = year_where(g, "i.year")
     cw, cp = cluster_where(g, "c")
+    projects = f"SELECT count(*) FROM projects p {pw}"
+    investment = f"SELECT coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} FROM projects p {pw}"
     if rollups_serve(g):
         rw, rp = rollup_where(g, "r", years=False)
         ryw, ryp = year_where(g, "r.year")
         completed = (f"SELECT coalesce(CAST(sum(r.completed_wan) AS DOUBLE), 0) {YI} "
                      f"FROM rollup_flows r {rw} {ryw}")
         pp_all, yp = rp, ryp
+        pw, pp = rollup_where(g, "r")
+        projects = f"SELECT {R_PROJECTS} FROM rollup_projects r {pw}"
+        investment = f"SELECT coalesce({R_MONEY}, 0) {YI} FROM rollup_projects r {pw}"
     else:
         completed = (f"SELECT coalesce(sum(CAST(i.completed_wan AS DOUBLE)), 0) {YI} "
                      f"FROM project_investments i JOIN projects p ON p.project_id = i.project_id {pw_all} {yw}")
     return df(cur, f"""
         SELECT
-            (SELECT count(*) FROM projects p {pw}) AS projects,
-            (SELECT coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} FROM projects p {pw})
-                AS investment_yi,
+            ({projects}) AS projects,
+            ({investment}) AS investment_yi,
             ({completed}) AS completed_yi,
             (SELECT count(*) FROM clusters c {cw} AND c.status = 'designated') AS clusters
     """, {**pp, **pp_all, **yp, **cp})
@@ -155,7 +167,15 @@ def province_kpis(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> 
 
 def province_sectors(cur: duckdb.DuckDBPyConnection, f: Filters, province: str) -> pd.DataFrame:
     """A province's investment and projects by sector (NULL sector = unclassified)."""
-    pw, pp = project_where(_one(f, province), "p")
+    g = _one(f, province)
+    if rollups_serve(g):
+        rw, rp = rollup_where(g, "r")
+        return df(cur, f"""
+            SELECT coalesce(r.sector, 'unclassified') AS sector, {R_PROJECTS} AS projects,
+                   coalesce({R_MONEY}, 0) {YI} AS investment_yi
+            FROM rollup_projects r {rw} GROUP BY 1 ORDER BY investment_yi DESC
+        """, rp)
+    pw, pp = project_where(g, "p")
     return df(cur, f"""
         SELECT coalesce(p.sector, 'unclassified') AS sector, count(*) AS projects,
                coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi

@@ -13,7 +13,7 @@ data version), ``integrity`` (the rules constraints would guard, checked in ever
 lists and statistics from data/public_lists/, kept apart from demo and imported data). See docs/store.md.
 """
 
-from . import batches, demo, engine, integrity, maintenance, public_lists, rollups, targets, timetravel
+from . import batches, demo, engine, integrity, maintenance, public_lists, replica, rollups, targets, timetravel
 from .batches import demo_batches, new_batch, next_project_id
 from .core import (
     COUNTED_TABLES,
@@ -54,7 +54,7 @@ __all__ = [
     "StoreError", "backup", "batches", "check", "connect", "cursor", "data_version", "demo", "demo_batches", "engine",
     "export_table", "file_stats", "integrity", "location", "maintain", "maintenance", "migrate", "migrations",
     "new_batch", "next_project_id", "open_store", "opened", "public_lists", "read_manifest", "reload_public_lists",
-    "remove_demo", "restore", "rollups", "scalar",
+    "remove_demo", "replica", "restore", "rollups", "scalar",
     "schema_version", "set_target_year", "snapshot_cursor", "snapshot_for", "snapshots", "table_counts", "tables",
     "targets", "timetravel", "write",
 ]

@@ -53,16 +53,10 @@ def open_store(db: str | Path | None = None, *, data_path: str | Path | None = N
     try:
         version = schema_version(con)
         if version > LATEST_VERSION:
-            raise StoreError(
-                f"{loc.display} was written by a newer version of this tool (schema {version}, this one knows "
-                f"{LATEST_VERSION}); upgrade the tool before opening it."
-            )
+            raise StoreError("newer_schema", store=loc.display, version=version, latest=LATEST_VERSION)
         if pending(con):
             if read_only:
-                raise StoreError(
-                    f"{loc.display} has schema version {version} and needs an upgrade to {LATEST_VERSION}; "
-                    f"run `python -m dashboard init --db {loc.display}` first."
-                )
+                raise StoreError("needs_upgrade", store=loc.display, version=version, latest=LATEST_VERSION)
             with locks.writer_lock(con, what="upgrade"):
                 created = schema_version(con) == 0  # re-read: another process may have done it meanwhile
                 migrate(con)
@@ -124,7 +118,7 @@ def schema_version(con: Connection) -> int:
     return scalar(con, "SELECT coalesce(max(version), 0) FROM schema_version")
 
 
-_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh}
+_AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh, 6: _rollups.refresh}
 
 
 def _applied(con: Connection) -> set[int]:

@@ -17,8 +17,13 @@ from .engine import Connection
 
 ProjectChunks = Callable[[int], Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]]
 
+# The demo's projects are assembled and finished in a temporary table, then written with one INSERT:
+# DuckLake then writes them as an import's are (files sorted as the table says, migration 006), where
+# UPDATEs on the stored table would leave delete files and unsorted rewritten rows behind.
+_STAGE = "demo_projects"
+
 _INSERT_PROJECTS = """
-INSERT INTO projects
+INSERT INTO demo_projects
 SELECT
     c.project_id,
     replace(replace(replace(replace(t.template,
@@ -106,6 +111,7 @@ def insert(con: Connection, file_name: str, words: DemoWords, clusters: pd.DataF
         con.execute("INSERT INTO clusters SELECT * FROM new_clusters")
         con.register("new_metrics", metrics.assign(cluster_id=metrics["cluster_id"] + offset))
         con.execute("INSERT INTO cluster_metrics SELECT * FROM new_metrics")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {_STAGE} AS SELECT * FROM projects LIMIT 0")
         for chunk, flows, funding in chunks(batches.next_project_id(con)):
             con.register("chunk", chunk)
             con.execute(_INSERT_PROJECTS, params)
@@ -117,7 +123,7 @@ def insert(con: Connection, file_name: str, words: DemoWords, clusters: pd.DataF
         # About half the projects in a city with a designated cluster of the same sector belong to it.
         con.execute(
             """
-            UPDATE projects p SET cluster_id = m.cluster_id
+            UPDATE demo_projects p SET cluster_id = m.cluster_id
             FROM (SELECT city_code, sector, min(cluster_id) AS cluster_id FROM clusters
                   WHERE tier = 'cluster' AND status = 'designated' AND batch_id = $batch_id
                   GROUP BY ALL) m
@@ -127,6 +133,8 @@ def insert(con: Connection, file_name: str, words: DemoWords, clusters: pd.DataF
             {"batch_id": batch_id},
         )
         _finish_names(con, batch_id, words)
+        con.execute(f"INSERT INTO projects SELECT * FROM {_STAGE}")
+        con.execute(f"DROP TABLE {_STAGE}")
         con.execute(
             "UPDATE import_batches SET rows_read = ?, rows_imported = ? WHERE batch_id = ?",
             [n_total, n_total, batch_id],
@@ -141,7 +149,7 @@ def _finish_names(con: Connection, batch_id: int, words: DemoWords) -> None:
     """Make a few projects non-SEI, then make (name, province, start year) unique as real lists are."""
     con.execute(
         """
-        UPDATE projects SET sector = NULL, subfield = NULL, sector_source = 'auto', sector_confidence = 0,
+        UPDATE demo_projects SET sector = NULL, subfield = NULL, sector_source = 'auto', sector_confidence = 0,
                cluster_id = NULL,
                name = coalesce((SELECT name FROM regions WHERE code = city_code), '')
                       || $names[(project_id // $every) % len($names) + 1]
@@ -151,16 +159,16 @@ def _finish_names(con: Connection, batch_id: int, words: DemoWords) -> None:
     )
     con.execute(
         """
-        UPDATE projects SET name = projects.name || '（' || d.phase || '）'
+        UPDATE demo_projects SET name = demo_projects.name || '（' || d.phase || '）'
         FROM (
             SELECT project_id, ['二期', '三期', '四期', '五期', '六期'][least(n - 1, 5)]
                    || CASE WHEN n > 6 THEN '-' || (n - 6) ELSE '' END AS phase
             FROM (SELECT project_id, row_number() OVER (
                       PARTITION BY name, province_code, start_year ORDER BY project_id) AS n
-                  FROM projects WHERE batch_id = $batch)
+                  FROM demo_projects WHERE batch_id = $batch)
             WHERE n > 1
         ) d
-        WHERE projects.project_id = d.project_id
+        WHERE demo_projects.project_id = d.project_id
         """,
         {"batch": batch_id},
     )

@@ -103,7 +103,7 @@ def libpq_string(url: str) -> str:
         key, _, value = item.partition("=")
         pairs[unquote(key)] = unquote(value)
     if not pairs["dbname"]:
-        raise StoreError(f"{url}: name the database, e.g. postgresql://user@host:5432/sei")
+        raise StoreError("pg_no_dbname", url=url)
 
     def quote(v: str) -> str:
         return v if v and not any(c in v for c in " '\\") else "'" + v.replace("\\", "\\\\").replace("'", "\\'") + "'"
@@ -143,16 +143,10 @@ def wheel_file(name: str) -> Path:
     try:
         module = importlib.import_module(f"duckdb_extension_{name}")
     except ImportError:
-        raise StoreError(
-            f"The DuckDB extension '{name}' is not installed; run `pip install -r requirements.txt` "
-            f"(it pins duckdb-extension-{name} for duckdb {duckdb.__version__})."
-        ) from None
+        raise StoreError("extension_missing", name=name, duckdb=duckdb.__version__) from None
     path = Path(module.__file__).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     if not path.is_file():
-        raise StoreError(
-            f"duckdb-extension-{name} has no build for duckdb {duckdb.__version__}; install the versions "
-            "pinned in requirements.txt together."
-        )
+        raise StoreError("extension_no_build", name=name, duckdb=duckdb.__version__)
     return path
 
 
@@ -234,23 +228,20 @@ def s3_secret_sql(env: dict[str, str] | None = None) -> str | None:
 def _check_catalog_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
-            raise StoreError(f"{path} does not exist; create it with `python -m dashboard init --db {path}`.")
+            raise StoreError("catalog_missing", path=path)
         if not path.parent.exists():
-            raise StoreError(f"Cannot create {path}: the folder {path.parent} does not exist.")
+            raise StoreError("folder_missing", path=path, folder=path.parent)
         return
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a store's catalog file; name a file instead.")
+        raise StoreError("catalog_is_folder", path=path)
     with path.open("rb") as f:
         head = f.read(16)
     if len(head) == 0:
-        raise StoreError(f"{path} is an empty file, not a store; delete it or name another file.")
+        raise StoreError("catalog_empty", path=path)
     if head[8:12] == _DUCKDB_MAGIC:
-        raise StoreError(
-            f"{path} is a single-file DuckDB store of an earlier version. Copy it into the new store with "
-            f"`python -m dashboard backup DIR --db {path}` and `python -m dashboard restore DIR`."
-        )
+        raise StoreError("old_duckdb_file", path=path)
     if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a store's catalog; name another file with --db or move this one away.")
+        raise StoreError("not_a_catalog", path=path)
 
 
 def is_duckdb_file(path: Path) -> bool:
@@ -291,24 +282,17 @@ def open_lake(loc: Location, *, create: bool = True) -> duckdb.DuckDBPyConnectio
     except duckdb.Error as exc:
         text = str(exc)
         if "does not match existing data path" in text:
-            raise StoreError(
-                f"{loc.display} keeps its data files elsewhere than --data-path {loc.data_path} says; "
-                "leave --data-path out, or mount the shared folder at the path the store was created with."
-            ) from None
+            raise StoreError("data_path_elsewhere", store=loc.display, data_path=loc.data_path) from None
         if "data_path is not set" in text:
-            raise StoreError(f"{loc.display} has no store yet; create it with `python -m dashboard init --db "
-                             f"{loc.display} --data-path DIR`.") from None
-        raise StoreError(f"Cannot open the store {loc.display}: {_first_line(exc)}") from None
+            raise StoreError("no_store_yet", store=loc.display) from None
+        raise StoreError("cannot_open", store=loc.display, reason=_first_line(exc)) from None
     try:
         if secret:
             con.execute(secret)
         if loc.data_path and not is_new:
             stored = stored_data_path(con)
             if stored and stored.rstrip("/") != loc.data_path.rstrip("/"):
-                raise StoreError(
-                    f"{loc.display} keeps its data files in {stored}, not in {loc.data_path} (--data-path); "
-                    "leave --data-path out, or mount the shared folder at the path the store was created with."
-                )
+                raise StoreError("data_path_mismatch", store=loc.display, stored=stored, data_path=loc.data_path)
         if loc.kind == "shared":
             con.execute(f"SET ducklake_max_retry_count = {MAX_RETRY_COUNT}")
     except BaseException:
@@ -321,8 +305,7 @@ def _bootstrap(loc: Location, config: dict, secret: str | None) -> None:
     """Create the catalog with its data path (DuckDB cannot name the path when opening a lake directly)."""
     data_path = loc.data_path or loc.default_data_path()
     if data_path is None:
-        raise StoreError(f"{loc.display} is a new store: name where its data files go with --data-path "
-                         "(a shared folder or s3://bucket/prefix).")
+        raise StoreError("new_store_needs_data_path", store=loc.display)
     con = duckdb.connect(config=config)
     try:
         if secret:

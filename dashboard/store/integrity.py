@@ -26,7 +26,7 @@ class IntegrityError(StoreError):
     """A write would break one of the store's rules; nothing of it was committed."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("The write was refused, the store is unchanged: " + "; ".join(problems))
+        super().__init__("integrity_refused", problems="; ".join(problems))
         self.problems = problems
 
 

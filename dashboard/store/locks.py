@@ -48,7 +48,7 @@ def _wait_loop(try_once: Callable[[], bool], what: str, on_wait: Callable[[str],
             on_wait(what)
             said = True
         if timeout is not None and waited > timeout:
-            raise StoreError(f"Gave up waiting {timeout:.0f} s for another {what} to finish.")
+            raise StoreError("lock_timeout", seconds=f"{timeout:.0f}", what=what)
         time.sleep(delay)
         delay = min(delay * 1.5, 0.25)
 

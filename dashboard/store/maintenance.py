@@ -84,7 +84,7 @@ def backup(con: duckdb.DuckDBPyConnection, folder: str | Path, *, source: str = 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if (folder / MANIFEST).exists():
-        raise StoreError(f"{folder} already holds a backup; name an empty folder.")
+        raise StoreError("backup_exists", folder=folder)
     cur = con.cursor()
     try:
         cur.execute("BEGIN TRANSACTION")  # one snapshot for every table
@@ -124,18 +124,17 @@ def read_manifest(folder: str | Path) -> dict:
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise StoreError(f"{folder} holds no backup ({MANIFEST} is missing).") from None
+        raise StoreError("no_backup", folder=folder, manifest=MANIFEST) from None
     except ValueError as exc:
-        raise StoreError(f"{folder / MANIFEST} is not a valid manifest: {exc}") from None
+        raise StoreError("bad_manifest", path=folder / MANIFEST, reason=exc) from None
     if manifest.get("schema_version", 0) > LATEST_VERSION:
-        raise StoreError(f"The backup has schema version {manifest['schema_version']}; this tool knows "
-                         f"{LATEST_VERSION}. Upgrade the tool first.")
+        raise StoreError("backup_newer", version=manifest["schema_version"], latest=LATEST_VERSION)
     for table, entry in manifest["tables"].items():
         path = folder / entry["file"]
         if not path.is_file():
-            raise StoreError(f"The backup is incomplete: {path.name} ({table}) is missing.")
+            raise StoreError("backup_incomplete", file=path.name, table=table)
         if _sha256(path) != entry["sha256"]:
-            raise StoreError(f"The backup is damaged: {path.name} does not match its checksum.")
+            raise StoreError("backup_damaged", file=path.name)
     return manifest
 
 
@@ -151,20 +150,20 @@ def restore(con: duckdb.DuckDBPyConnection, folder: str | Path, *, replace: bool
     known = set(tables(con))
     missing = [t for t in manifest["tables"] if t not in known]
     if missing:
-        raise StoreError(f"This store has no table {', '.join(missing)}; restore into a store of schema "
-                         f"version {manifest['schema_version']} or later.")
+        raise StoreError("restore_missing_tables", tables=", ".join(missing), version=manifest["schema_version"])
     counts = {}
     with write(con, message=f"restore from {folder.name}", what="restore", on_wait=on_wait,
                extra={"restored_from": str(folder), "source_snapshot": manifest.get("snapshot")}):
         if not replace and scalar(con, "SELECT count(*) FROM import_batches"):
-            raise StoreError("This store already holds data; restore into a new store (or use --replace).")
+            raise StoreError("restore_not_empty")
         for table, entry in manifest["tables"].items():
             con.execute(f"DELETE FROM {engine.quoted(table)}")
             path = _text(folder / entry["file"])
             con.execute(f"INSERT INTO {engine.quoted(table)} BY NAME SELECT * FROM read_parquet('{path}')")
             counts[table] = scalar(con, f"SELECT count(*) FROM {engine.quoted(table)}")
             if counts[table] != entry["rows"]:
-                raise StoreError(f"{table}: {counts[table]:,} rows loaded, the manifest says {entry['rows']:,}.")
+                raise StoreError("restore_count_mismatch", table=table, loaded=f"{counts[table]:,}",
+                                 expected=f"{entry['rows']:,}")
     return counts
 
 
@@ -178,9 +177,9 @@ def export_table(con: duckdb.DuckDBPyConnection, table: str, target: str | Path,
     target = Path(target)
     suffix = target.suffix.lower()
     if suffix not in (".parquet", ".csv", ".xlsx"):
-        raise StoreError(f"{target.name}: name a .parquet, .csv or .xlsx file.")
+        raise StoreError("export_suffix", name=target.name)
     if table not in tables(con):
-        raise StoreError(f"There is no table {table!r}; the tables are: {', '.join(tables(con))}.")
+        raise StoreError("export_no_table", table=table, tables=", ".join(tables(con)))
     cur = snapshot_cursor(con, as_of) if as_of is not None else con.cursor()
     try:
         rows = int(scalar(cur, f"SELECT count(*) FROM {engine.quoted(table)}"))
@@ -189,8 +188,7 @@ def export_table(con: duckdb.DuckDBPyConnection, table: str, target: str | Path,
                         "(FORMAT parquet, COMPRESSION zstd)")
             return rows
         if suffix == ".xlsx" and rows > 1_048_575:
-            raise StoreError(f"{table} has {rows:,} rows, more than an Excel sheet holds; export .parquet "
-                             "or .csv instead.")
+            raise StoreError("export_too_many_rows", table=table, rows=f"{rows:,}")
 
         def frames():  # noqa: ANN202 - a generator of DataFrames, 100k rows at a time
             result = cur.execute(f"SELECT * FROM {engine.quoted(table)}")

@@ -15,7 +15,7 @@ def listed(con: Connection) -> list[tuple[str, int, int, str]]:
 
 def set_target_year(con: Connection, year: int, tier: str | None = None) -> None:
     if not 2020 <= year <= 2100:
-        raise StoreError(f"Target year {year} is out of range (2020–2100).")
+        raise StoreError("target_year_range", year=year)
     with write(con, message=f"target year {year}", what="change", rollups=False):
         if tier is None:
             con.execute("UPDATE targets SET target_year = ?", [year])

@@ -36,13 +36,13 @@ def snapshot_for(con: duckdb.DuckDBPyConnection, *, snapshot: int | None = None,
         found = scalar(con, "SELECT max(snapshot_id) FROM ducklake_snapshots(current_database()) "
                             "WHERE snapshot_id = ?", [snapshot])
         if found is None:
-            raise StoreError(f"There is no snapshot {snapshot} (see `python -m dashboard snapshots`).")
+            raise StoreError("no_snapshot", snapshot=snapshot)
         return int(found)
     if batch is not None:
         found = scalar(con, "SELECT min(snapshot_id) FROM ducklake_snapshots(current_database()) WHERE "
                             "TRY_CAST(json_extract_string(commit_extra_info, '$.batch') AS INTEGER) = ?", [batch])
         if found is None:
-            raise StoreError(f"No snapshot holds the commit of batch {batch}.")
+            raise StoreError("no_batch_snapshot", batch=batch)
         return int(found)
     if when is not None:
         if isinstance(when, str):
@@ -50,7 +50,7 @@ def snapshot_for(con: duckdb.DuckDBPyConnection, *, snapshot: int | None = None,
             try:
                 when = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
             except ValueError:
-                raise StoreError(f"{text!r} is not a date (2026-03-01) or a time (2026-03-01T18:00).") from None
+                raise StoreError("not_a_date", text=text) from None
         if isinstance(when, dt.datetime):
             limit = when.replace(tzinfo=None)
             op = "<="
@@ -60,7 +60,7 @@ def snapshot_for(con: duckdb.DuckDBPyConnection, *, snapshot: int | None = None,
         found = scalar(con, "SELECT max(snapshot_id) FROM ducklake_snapshots(current_database()) "
                             f"WHERE timezone('UTC', snapshot_time) {op} ?", [limit])
         if found is None:
-            raise StoreError(f"The store has no snapshot from {when} or earlier.")
+            raise StoreError("no_snapshot_before", when=when)
         return int(found)
     return engine.snapshot_id(con)
 
@@ -78,5 +78,5 @@ def snapshot_cursor(con: duckdb.DuckDBPyConnection, snapshot: int) -> duckdb.Duc
         cur.execute(f"USE {name}")
     except duckdb.Error as exc:
         cur.close()
-        raise StoreError(f"Cannot read snapshot {snapshot}: {str(exc).splitlines()[0]}") from None
+        raise StoreError("snapshot_unreadable", snapshot=snapshot, reason=str(exc).splitlines()[0]) from None
     return cur

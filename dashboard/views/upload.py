@@ -211,6 +211,10 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
                                        imported_by=who.name if who else "app", manual_sectors=manual,
                                        on_wait=lambda _what: waiting.info(t("upload.waiting"),
                                                                           icon=":material/hourglass_top:"))
+        except store.StoreError as exc:  # another writer held on too long, a rule refused the write …
+            st.error(exc.message(current_lang()), icon=":material/block:")
+            session.audit("import", outcome="refused", detail={"file": plan.file_name, "reason": str(exc)})
+            return
         finally:
             waiting.empty()
         session.audit("import", outcome="ok" if result.committed else "refused", detail={
@@ -327,6 +331,9 @@ def render() -> None:
         except ingest.MappingError as exc:
             st.session_state["upload_overrides"] = {}
             st.error(str(exc))
+            return
+        except store.StoreError as exc:
+            st.error(exc.message(current_lang()), icon=":material/block:")
             return
         except Exception as exc:  # noqa: BLE001 - never a traceback for a file: say what happened, write nothing
             st.error(t("upload.internal_error", kind=type(exc).__name__), icon=":material/block:")

@@ -1,0 +1,73 @@
+"""The app's store view: the data version is read once per page run, and afresh on the next run, so a
+commit by another process shows without a restart while a page's queries share one catalog look-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import appdb, store
+from tests.apptest_helpers import goto, open_page
+
+
+def test_the_data_version_is_read_once_per_run(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+
+    def observe(name: str, seconds: float) -> None:
+        if name.endswith(":data_version"):
+            reads.append(name)
+
+    appdb.QUERY_OBSERVERS.append(observe)
+    try:
+        at = open_page(demo_db, monkeypatch, "summary")
+        assert not at.exception
+        for page in ("sectors", "summary"):
+            reads.clear()
+            goto(at, page).run()
+            assert not at.exception
+            assert len(reads) == 1, page  # many queries ran (some cached), one version read
+        with store.opened(demo_db) as con, store.write(con, message="another process commits"):
+            pass  # a data write: raises the data version
+        reads.clear()
+        at.run()
+        assert len(reads) == 1
+    finally:
+        appdb.QUERY_OBSERVERS.remove(observe)
+
+
+def test_outside_a_page_run_the_version_is_read_every_time(demo_db: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    before = appdb.data_version()
+    with store.opened(demo_db) as con, store.write(con, message="a commit"):
+        pass
+    assert appdb.data_version() == before + 1
+
+
+def test_a_snapshot_from_before_the_rollups_is_read_from_the_base_tables(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store upgraded to the projects rollup (migration 006) keeps its older snapshots readable: the
+    summary as of then reads the base tables, where the rollup did not exist yet."""
+    from dashboard import demo
+    from dashboard.filters import Filters
+    from dashboard.queries import overview, projects
+    from dashboard.store import engine, locks
+
+    db = tmp_path / "old.ducklake"
+    con = engine.open_lake(engine.locate(db), create=True)
+    with locks.writer_lock(con, what="upgrade"):
+        store.migrate(con, target=5)
+    demo.generate(con, scale=0.02)
+    before = engine.snapshot_id(con)
+    con.close()
+    store.connect(db).close()  # opening upgrades it: migration 006 and later
+    monkeypatch.setenv("SEI_DB", str(db))
+    for fn, kw in ((overview.kpis, {"as_of": 2025}), (overview.sector_totals, {}),
+                   (projects.overdue_list, {"as_of": 2025})):
+        then = appdb.load_at(before, fn, Filters(), **kw)
+        now = appdb.load(fn, Filters(), **kw)
+        assert not then.empty
+        # nothing changed since, but the rollups came
+        pd.testing.assert_frame_equal(then, now, check_dtype=False, rtol=1e-9, obj=fn.__name__)

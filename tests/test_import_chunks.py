@@ -1,0 +1,117 @@
+"""Large files are read in chunks (issue 12): the chunked reader gives exactly what reading the file
+whole gives, row numbers included, whichever chunk a row, a bad value, a quoted line break, a wide row,
+a traditional character or a 合计 row falls in. Memory is measured by hand (README), not here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard import store, tagging
+from dashboard.ingest import delimited, encodings, preview, reading, traditional
+
+HEADER = "序号,项目名称,建设地点,总投资,建设起止年限,建设内容"
+
+
+def _rows(n: int) -> list[str]:
+    words = ["集成电路", "光伏组件", "生物医药", "污水处理厂", "道路改造", "动力电池"]
+    lines = ["2024年重大项目清单", "单位：万元", HEADER]
+    for i in range(1, n + 1):
+        name = f"某某{i:05d}{words[i % len(words)]}项目"
+        place = "苏州市" if i % 97 else ""  # an empty place every 97 rows: an error with its row number
+        amount = str(1000 + i) if i % 89 else "abc"  # a bad amount every 89 rows
+        lines.append(f"{i},{name},{place},{amount},2023-2026,建设{words[i % len(words)]}")
+    lines.append(",合计,,,,")
+    return lines
+
+
+def _plan(path: Path, db: Path) -> object:
+    with store.opened(db) as con:
+        return preview(con, path)
+
+
+def _same(a: object, b: object) -> None:
+    assert a.refused == b.refused
+    assert a.rows_read == b.rows_read
+    pd.testing.assert_frame_equal(a.records, b.records)
+    assert [(p.code, p.row, p.column, p.value) for p in a.errors] == [(p.code, p.row, p.column, p.value)
+                                                                      for p in b.errors]
+    assert [(p.code, p.row, p.column) for p in a.warnings] == [(p.code, p.row, p.column) for p in b.warnings]
+    assert a.counts == b.counts
+
+
+def _both(path: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    whole = _plan(path, db)
+    monkeypatch.setattr(delimited, "CHUNK_ROWS", 50)
+    monkeypatch.setattr(tagging, "BLOCK", 30)
+    monkeypatch.setattr(traditional, "_SLICE", 200)
+    return whole, _plan(path, db)
+
+
+def test_chunks_give_what_the_whole_file_gives(tmp_path: Path, empty_db: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(("\r\n".join(_rows(640)) + "\r\n").encode("gb18030"))
+    whole, chunked = _both(path, empty_db, monkeypatch)
+    _same(whole, chunked)
+    assert chunked.rows_read == 640  # the title, unit line, header and 合计 row are not projects
+    # every problem names its line in the file: data row i is line i + 3, whichever chunk it is in
+    rows = {code: sorted(p.row for p in chunked.errors if p.code == code)
+            for code in ("place_missing", "amount_unparsable")}
+    assert rows["place_missing"] == [97 * k + 3 for k in range(1, 7)]
+    assert rows["amount_unparsable"] == [89 * k + 3 for k in range(1, 8)]
+
+
+def test_a_quoted_line_break_in_a_late_chunk(tmp_path: Path, empty_db: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = _rows(300)
+    lines[250] = lines[250].replace("建设", '"建设\n第二行', 1) + '"'
+    path = tmp_path / "multiline.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    whole, chunked = _both(path, empty_db, monkeypatch)
+    _same(whole, chunked)
+    assert chunked.rows_read == 300
+    assert "\n" in chunked.records.loc[chunked.records["row"] == 251, "content"].iloc[0]
+    assert chunked.records["row"].iloc[-1] == 304  # the row after the two-line cell starts a line later
+
+
+def test_a_wide_row_and_a_traditional_cell_in_a_late_chunk(tmp_path: Path, empty_db: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = _rows(700)
+    lines[650] += ",多出的一格,再一格"  # wider than the first 500 lines
+    lines[600] = lines[600].replace("建设", "建設", 1)
+    path = tmp_path / "wide.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    whole, chunked = _both(path, empty_db, monkeypatch)
+    _same(whole, chunked)
+    assert chunked.rows_read == 700
+    assert chunked.records.loc[chunked.records["row"] == 601, "content"].iloc[0].startswith("建设")
+
+
+def test_reader_pieces_work_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(traditional, "_SLICE", 7)
+    assert traditional.has_traditional("简体" * 50 + "總")
+    assert not traditional.has_traditional("简体字" * 50)
+    mixed = "名称,地点\n集成电路,苏州\n".encode() + "光伏,无锡\n".encode("gbk")
+    assert encodings._utf8_and_other_lines(mixed)
+    assert not encodings._utf8_and_other_lines("名称,地点\n集成电路,苏州\n".encode("gbk"))
+    text, encoding = encodings.decode(mixed)
+    assert encoding == "utf-8+gbk" and "光伏" in text
+    # the UTF-8 stream the parser reads is the text, however it is sliced
+    monkeypatch.setattr(delimited._Utf8Reader, "_SLICE", 3)
+    source = "名称,地点\n集成电路,苏州\n" * 40
+    assert delimited._utf8_source(source).read() == source.encode("utf-8")
+    with pytest.raises(reading.ReadError):
+        reading.read(b"\xef\xbb\xbf \r\n\x00", "blank.csv")
+
+
+def test_tag_many_in_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [f"某某{i}{w}项目" for i in range(200) for w in ("晶圆", "光伏电站", "酒店", "")]
+    contents = [None if i % 3 else "建设储能电站" for i in range(len(names))]
+    one = tagging.tag_many(names, contents)
+    monkeypatch.setattr(tagging, "BLOCK", 7)
+    assert tagging.tag_many(names, contents) == one
+    assert np.mean([r.sector is not None for r in one]) > 0.5
