@@ -102,8 +102,8 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     plans and funding (by file row), and the unmapped cells (call inside ``write``).
 
     Each table gets one INSERT from a registered frame; updated projects (if any) one MERGE, and their
-    old rows are kept in the replaced_* tables first so a revert can put them back. A batch of new
-    projects only touches no stored row: nothing is read back, deleted or merged.
+    old rows are kept in the replaced_* tables first so a revert can put them back. A batch of only new
+    projects touches no stored row: nothing is read back, deleted or merged.
     """
     new = rec[_NEW_COLUMNS].reset_index(drop=True)
     for c in _TEXT_COLUMNS:
