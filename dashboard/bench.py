@@ -108,23 +108,24 @@ def default_db(scale: float) -> Path:
     return Path(tempfile.gettempdir()) / f"sei-bench-{scale:g}.ducklake"
 
 
-def ensure_store(path: Path, scale: float) -> int:
-    """Build the demo store at ``scale`` unless ``path`` exists; return its project count."""
+def ensure_store(db: str, scale: float, data_path: str | None = None) -> int:
+    """Build the demo store at ``scale`` unless the store ``db`` already holds projects; return their count."""
     from . import demo
 
-    if not path.exists():
-        log(f"building {path} at demo scale {scale:g} (once; reused afterwards) ...")
-        started = time.perf_counter()
-        with store.opened(path) as con:
+    with store.opened(db, data_path=data_path) as con:  # creates or upgrades the store (and its derived tables)
+        projects = int(store.scalar(con, "SELECT count(*) FROM projects"))
+        if projects == 0:
+            log(f"building {db} at demo scale {scale:g} (once; reused afterwards) ...")
+            started = time.perf_counter()
             demo.generate(con, scale=scale)
-        log(f"  built in {time.perf_counter() - started:.1f} s")
-    with store.opened(path) as con:  # upgrades an older store (and its derived tables) once
-        return int(store.scalar(con, "SELECT count(*) FROM projects"))
+            log(f"  built in {time.perf_counter() - started:.1f} s")
+            projects = int(store.scalar(con, "SELECT count(*) FROM projects"))
+    return projects
 
 
 # --- pages, uncached, through AppTest ----------------------------------------------------------
 
-def bench_pages(db: Path, figures: Figures, repeat: int, lang: str) -> None:
+def bench_pages(db: str, figures: Figures, repeat: int, lang: str) -> None:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -228,7 +229,7 @@ def _wait_rendered(page: object, timeout_s: float, quiet_s: float = 1.0, figures
     raise TimeoutError(f"the page did not finish rendering within {timeout_s:.0f} s")
 
 
-def bench_server(db: Path, figures: Figures, pages: list[str]) -> None:
+def bench_server(db: str, figures: Figures, pages: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -366,7 +367,9 @@ def _mark(value: float | None, target: float) -> str:
 
 def table(f: Figures) -> str:
     page_target = TARGET_PAGE_MS_1M if f.projects <= 2_000_000 else TARGET_PAGE_MS_10M
-    lines = [f"store: {f.db} ({f.projects:,} projects); {f.load}", "",
+    where = f"store: {f.db} ({f.projects:,} projects)" if f.pages or f.first_page_ms is not None else \
+        "import into a fresh store"
+    lines = [f"{where}; {f.load}", "",
              f"{'page':<10}{'queries ms':>12}{'script ms':>11}  slowest query"]
     for slug, ms in f.pages.items():
         name, q = f.worst_query.get(slug, ("", 0.0))
@@ -389,23 +392,42 @@ def table(f: Figures) -> str:
     return "\n".join(lines)
 
 
-def run(*, scale: float, db: Path | None, as_json: bool, repeat: int = 3, import_rows: int = 100_000,
-        lang: str = "zh", skip: tuple[str, ...] = (), emit: Callable[[dict], None] | None = None) -> int:
-    """Measure and report; with ``as_json`` the object goes to ``emit`` (default: print it on stdout)."""
+MEASURES = ("server", "pages", "import")
+
+
+def store_name(db: str | Path | None, scale: float) -> str:
+    """``--db`` as given (a PostgreSQL URL stays as it is), else the per-scale store in the temp folder."""
+    if db is None or str(db).strip() == "":
+        return str(default_db(scale).resolve())
+    return str(db) if store.engine.is_shared(str(db)) else str(Path(db).expanduser().resolve())
+
+
+def run(*, scale: float, db: str | Path | None, as_json: bool, repeat: int = 3, import_rows: int = 100_000,
+        lang: str = "zh", skip: tuple[str, ...] = (), only: tuple[str, ...] = (), data_path: str | None = None,
+        emit: Callable[[dict], None] | None = None) -> int:
+    """Measure and report; with ``as_json`` the object goes to ``emit`` (default: print it on stdout).
+
+    ``only`` names the measures to take (default all), ``skip`` those to leave out. The store is built
+    (or opened) only for the page and server measures; the import always goes into a fresh store."""
     from .views import PAGES
 
-    path = (db or default_db(scale)).resolve()
+    measures = [m for m in MEASURES if (not only or m in only) and m not in skip]
+    path = store_name(db, scale)
     log(f"{machine_load()}")
-    projects = ensure_store(path, scale)
-    figures = Figures(projects=projects, db=str(path))
+    projects = 0
+    if "server" in measures or "pages" in measures:
+        projects = ensure_store(path, scale, data_path)
+        if data_path:
+            os.environ["SEI_DATA_PATH"] = str(data_path)
+    figures = Figures(projects=projects, db=path)
     slugs = [slug for slug, _i, _r in PAGES]
-    if "server" not in skip:
+    if "server" in measures:
         log("first page after a cold start, then every page in Chromium ...")
         bench_server(path, figures, slugs)
-    if "pages" not in skip:
+    if "pages" in measures:
         log(f"pages, uncached (best of {repeat}) ...")
         bench_pages(path, figures, repeat, lang)
-    if "import" not in skip:
+    if "import" in measures:
         log(f"import of a {import_rows:,}-row CSV against DuckDB's read_csv + INSERT ...")
         bench_import(figures, import_rows, repeat=min(repeat, 2))
     figures.load = machine_load()

@@ -7,17 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import cli
+from dashboard import bench, cli, store
 
 
 def test_bench_json_has_the_issue_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "bench.ducklake"
-    code = cli.main(["bench", "--db", str(db), "--scale", "0.05", "--skip", "server", "--skip", "pages",
-                     "--rows", "300", "--repeat", "1", "--json"])
+    code = cli.main(["bench", "--db", str(db), "--only", "import", "--rows", "300", "--repeat", "1", "--json"])
     assert code == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["projects"] > 0
     assert set(out) >= {"projects", "pages", "slowest_page_ms", "first_page_ms", "rss_mb", "import"}
     assert out["import"]["rows"] == 300
     assert out["import"]["seconds"] > 0 and out["import"]["ratio"] > 0
-    assert db.exists()  # built once, reused by the next run
+    assert out["pages"] == {} and out["first_page_ms"] is None
+    assert not db.exists()  # the import alone goes into a fresh store; the large one is not built
+
+
+def test_bench_store_is_built_once_where_db_and_data_path_say(tmp_path: Path) -> None:
+    db, files = tmp_path / "bench.ducklake", tmp_path / "elsewhere"
+    projects = bench.ensure_store(str(db), 0.05, data_path=str(files))
+    assert projects > 0
+    assert any(files.rglob("*.parquet"))  # the data files went to --data-path
+    assert bench.ensure_store(str(db), 0.05) == projects  # reused, not built again
+    with store.opened(db) as con:
+        assert store.location(con)["data_path"].rstrip("/") == str(files)

@@ -36,6 +36,8 @@ EPILOG_BENCH = """examples:
   python -m dashboard bench                       ~1M demo projects (built once in the temp folder)
   python -m dashboard bench --scale 3330 --db /work/bench/sei-3330.ducklake --json
   python -m dashboard bench --db data/sei.ducklake --skip import   an existing store, pages only
+  python -m dashboard bench --only import --json   the 100k-row import against raw DuckDB only
+  python -m dashboard bench --db postgresql://sei@db1/sei --data-path /mnt/share/sei --only pages
 
 targets (issue 10): slowest page uncached <= 150 ms at ~1M projects and <= 1,000 ms at ~10M;
 first page after a cold start <= 3 s and app peak RSS <= 1 GB at ~10M; import <= 10x raw DuckDB.
@@ -274,9 +276,9 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from .. import bench
 
-    return bench.run(scale=args.scale, db=args.db, as_json=args.json, repeat=args.repeat,
-                     import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
-                     emit=print_json)
+    return bench.run(scale=args.scale, db=args.db, data_path=args.data_path, as_json=args.json,
+                     repeat=args.repeat, import_rows=args.rows, lang=args.lang, skip=tuple(args.skip or ()),
+                     only=tuple(args.only or ()), emit=print_json)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -346,14 +348,19 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_BENCH, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scale", type=positive_float, default=333,
                    help="demo scale when the store is built (333 = about 1M projects, 3330 = about 10M)")
-    p.add_argument("--db", type=Path, default=None,
-                   help="the store to measure; built at --scale if missing (default: one per scale in the temp folder)")
+    p.add_argument("--db", default=None, metavar="STORE",
+                   help="the store the pages are measured on (a catalog file or postgresql://...); demo data at "
+                        "--scale is added if it holds no projects (default: one per scale in the temp folder)")
+    p.add_argument("--data-path", default=None, metavar="DIR",
+                   help="where that store's data files live (default: $SEI_DATA_PATH, else the store's own)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
     p.add_argument("--repeat", type=int, default=3, help="uncached runs per page; the best is kept (default 3)")
     p.add_argument("--rows", type=int, default=100_000, help="rows of the generated import file (default 100,000)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="page language (default zh)")
     p.add_argument("--skip", action="append", choices=("server", "pages", "import"),
                    help="leave a measure out (repeatable)")
+    p.add_argument("--only", action="append", choices=("server", "pages", "import"),
+                   help="take only this measure (repeatable); --only import builds no large store")
     p.set_defaults(func=cmd_bench)
 
     accounts.add_parsers(sub)

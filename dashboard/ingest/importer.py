@@ -141,6 +141,8 @@ def _strip_control(body: Body) -> list[Problem]:
     problems: list[Problem] = []
     for pos in body.cells.columns:
         column = body.cells[pos]
+        if _CONTROL.search("\n".join(column.astype(str).tolist())) is None:
+            continue  # one pass over the joined column ('\n' is not a control character here): the usual case
         has = column.str.contains(_CONTROL, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue
@@ -246,6 +248,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     plan.errors = bounded([p for p in every if p.level == "error"])
     plan.warnings = bounded([p for p in every if p.level != "error"])
     step(0.85, "duplicates")
+    plan.duplicates_version = store.data_version(con)
     plan.duplicates = find_store_duplicates(con, rec[~rec["row"].isin(plan.rejected_rows)])
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
@@ -292,11 +295,14 @@ def commit(
         rec.loc[mask, normalise.SECTOR_COLUMNS] = [slug, None, "manual" if slug else None, np.nan, None]
 
     label: dict = {"file": plan.file_name}
+    scope = store.integrity.Scope()
     with store.write(con, message=f"import {plan.file_name}", author=imported_by, what="import", extra=label,
-                     on_wait=on_wait):
-        batch_id = store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by)
+                     on_wait=on_wait, scope=scope):
+        batch_id = store.batches.next_batch_id(con)
         label["batch"] = batch_id
-        dups = find_store_duplicates(con, rec)
+        # The preview's duplicates hold unless another write landed since (a scan of every stored name).
+        same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
+        dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
         existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
         if on_duplicate == "skip":
             result.rows_skipped = int(existing.notna().sum())
@@ -307,12 +313,15 @@ def commit(
         new_ids = first_id + np.cumsum(~is_update) - 1
         rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
         rec["is_update"] = is_update
+        scope.project_ids = rec["project_id"].to_numpy()
         store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
         result.rows_imported = len(rec)
         result.rows_updated = int(is_update.sum())
-        store.batches.record_counts(con, batch_id, rows_read=plan.rows_read, rows_imported=result.rows_imported,
-                                    rows_rejected=plan.rows_rejected, rows_updated=result.rows_updated,
-                                    warnings=len(plan.warnings), mapping=plan.mapping)
+        store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
+                                counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
+                                        "rows_rejected": plan.rows_rejected, "rows_updated": result.rows_updated,
+                                        "warnings": len(plan.warnings)},
+                                mapping=plan.mapping)
     result.batch_id = batch_id
     return result
 
@@ -337,7 +346,9 @@ def _extra_values(plan: ImportPlan) -> pd.DataFrame:
     if not plan.unmapped:
         return pd.DataFrame()
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
-    extra["value"] = extra["value"].astype(str).str.replace(_CONTROL, "", regex=True)
+    extra["value"] = extra["value"].astype(str)
+    if _CONTROL.search("\n".join(extra["value"].tolist())) is not None:
+        extra["value"] = extra["value"].str.replace(_CONTROL, "", regex=True)
     return extra[extra["value"].astype(str).str.strip() != ""]
 
 

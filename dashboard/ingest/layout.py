@@ -48,8 +48,8 @@ def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, st
 def replace_space(column: pd.Series, repl: str) -> pd.Series:
     """``column.str.replace(r"\\s+", repl, regex=True)`` as one regex pass over the joined column
     (NUL, which ``\\s`` never matches, keeps the cells apart)."""
-    values_ = column.tolist()
-    if values_ and isinstance(column.dtype, pd.StringDtype) and all(type(v) is str for v in values_):
+    if len(column) and isinstance(column.dtype, pd.StringDtype) and not column.isna().any():  # every cell a str
+        values_ = column.tolist()
         joined = "\x00".join(values_)
         if joined.count("\x00") == len(values_) - 1:
             if _SPACE.search(joined) is None:  # nothing to replace (the usual case)

@@ -169,19 +169,12 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
                 problems.append(Problem("unit_assumed", None, body.labels[pos], None, "warning",
                                         {"column": body.labels[pos]}))
                 unit_warned = True
-        # Each distinct unit's rows in one pass.
-        effective = [unit] * len(body) if per_row is None else [
-            unit if u is None else (values.Unit(unit.wan, u.usd) if u.wan == 0.0 else u) for u in per_row]
-        wan = np.full(len(body), np.nan)
-        codes = pd.Series([None] * len(body), index=cells.index, dtype=object)
-        by_unit: dict[values.Unit, list[int]] = {}
-        for i, u in enumerate(effective):
-            by_unit.setdefault(u, []).append(i)
-        for u, rows in by_unit.items():
-            at = np.asarray(rows)
-            w, c = values.parse_amounts(cells.iloc[at], u, usd_rate)
-            wan[at] = w
-            codes.iloc[at] = c.to_numpy()
+        # Each distinct unit's rows in one pass (without unit columns: the whole column in one).
+        if per_row is None:
+            w, c = values.parse_amounts(cells, unit, usd_rate)
+            wan, codes = np.asarray(w, dtype=float), c
+        else:
+            wan, codes = _amounts_by_row_unit(cells, unit, per_row, usd_rate)
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping"):
             problems += body.problems((codes == code).to_numpy(), code, f)
@@ -194,6 +187,23 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
     return out, problems, int(usd_rows.sum())
+
+
+def _amounts_by_row_unit(cells: pd.Series, unit: values.Unit, per_row: list[values.Unit | None], usd_rate: float
+                         ) -> tuple[np.ndarray, pd.Series]:
+    """A money column whose rows state their own unit or currency: each distinct unit's rows in one pass."""
+    effective = [unit if u is None else (values.Unit(unit.wan, u.usd) if u.wan == 0.0 else u) for u in per_row]
+    wan = np.full(len(cells), np.nan)
+    codes = pd.Series([None] * len(cells), index=cells.index, dtype=object)
+    by_unit: dict[values.Unit, list[int]] = {}
+    for i, u in enumerate(effective):
+        by_unit.setdefault(u, []).append(i)
+    for u, rows in by_unit.items():
+        at = np.asarray(rows)
+        w, c = values.parse_amounts(cells.iloc[at], u, usd_rate)
+        wan[at] = w
+        codes.iloc[at] = c.to_numpy()
+    return wan, codes
 
 
 EARLIEST_YEAR = 1990                # SEI lists are of this century; an earlier year is a typo

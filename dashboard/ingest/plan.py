@@ -101,6 +101,7 @@ class ImportPlan:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     duplicates: pd.DataFrame = field(default_factory=pd.DataFrame)   # row, project_id
+    duplicates_version: int | None = None       # the store's data version the duplicates were found in
     refused: Problem | None = None
     rows_read: int = 0
     usd_rows: int = 0                           # rows with an amount converted from US dollars

@@ -10,6 +10,7 @@ import json
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from .core import scalar
 
@@ -25,6 +26,13 @@ _TEXT_COLUMNS = ("content", "sector", "subfield", "sector_source", "sector_keywo
                  "owner", "ownership", "stage", "name")
 
 
+def next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
+    return scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
+
+
+_COUNTS = ("rows_read", "rows_imported", "rows_rejected", "rows_updated", "warnings")
+
+
 def new_batch(
     con: duckdb.DuckDBPyConnection,
     file_name: str,
@@ -32,13 +40,21 @@ def new_batch(
     sha256: str | None = None,
     imported_by: str | None = None,
     is_demo: bool = False,
+    batch_id: int | None = None,
+    counts: dict[str, int] | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> int:
-    """Register an import batch (call inside ``write``) and return its id."""
-    batch_id = scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
+    """Register an import batch (call inside ``write``) and return its id (``batch_id``, else the next one).
+
+    An import registers its batch after writing the rows, with their counts and mapping, in one INSERT."""
+    if batch_id is None:
+        batch_id = next_batch_id(con)
+    counts = counts or {}
     con.execute(
-        "INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo) "
-        "VALUES (?, ?, ?, ?, 'committed', ?)",
-        [batch_id, file_name, sha256, imported_by, is_demo],
+        f"INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo, {', '.join(_COUNTS)}, "
+        f"mapping) VALUES (?, ?, ?, ?, 'committed', ?, {', '.join('?' for _ in _COUNTS)}, ?)",
+        [batch_id, file_name, sha256, imported_by, is_demo, *(counts.get(c, 0) for c in _COUNTS),
+         json.dumps(mapping, ensure_ascii=False) if mapping is not None else None],
     )
     return batch_id
 
@@ -85,16 +101,77 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     """Write a batch's projects (new and updated, ``rec`` with project_id and is_update), their annual
     plans and funding (by file row), and the unmapped cells (call inside ``write``).
 
-    An updated project's old rows are kept in the replaced_* tables so a revert can put them back.
+    Each table gets one INSERT from a registered frame; updated projects (if any) one MERGE, and their
+    old rows are kept in the replaced_* tables first so a revert can put them back. A batch of only new
+    projects touches no stored row: nothing is read back, deleted or merged.
     """
     new = rec[_NEW_COLUMNS].reset_index(drop=True)
     for c in _TEXT_COLUMNS:
         if isinstance(new[c].dtype, pd.StringDtype):
             continue  # DuckDB reads a pandas string column's missing values as NULL already
         new[c] = new[c].astype(object).where(new[c].notna(), None)
-    con.register("import_new", new)
-    con.register("import_row_ids", new[["row", "project_id"]])
+    updates = bool(new["is_update"].any())
+    _register(con, "import_new", new)
+    _register(con, "import_row_ids", new[["row", "project_id"]])
     params = {"batch": batch_id}
+    columns = [c.strip() for c in _PROJECT_COLUMNS.split(",")]
+    if updates:
+        _keep_replaced(con, params)
+        _merge_updated(con, columns, params)
+    # The new projects: one INSERT; their ids are new, so no stored row can clash.
+    con.execute(
+        f"""
+        INSERT INTO projects ({_PROJECT_COLUMNS})
+        SELECT {", ".join("NULL" if c == "programme" else "$batch" if c == "batch_id" else
+                          "CAST(total_investment_wan AS DECIMAL(18, 2))" if c == "total_investment_wan" else c
+                          for c in columns)}
+        FROM import_new WHERE NOT is_update
+        """,
+        params,
+    )
+    if not investments.empty:
+        _register(con, "import_inv", investments)
+        if updates:  # an updated project's years in the file replace its stored ones
+            con.execute(
+                """
+                DELETE FROM project_investments WHERE (project_id, year) IN (
+                    SELECT r.project_id, i.year FROM import_inv i JOIN import_new r USING (row) WHERE r.is_update)
+                """
+            )
+        con.execute(
+            "INSERT INTO project_investments (project_id, year, planned_wan, completed_wan) "
+            "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)), NULL "
+            "FROM import_inv i JOIN import_row_ids r USING (row) ORDER BY r.project_id"
+        )
+    if not funding.empty:
+        _register(con, "import_funding", funding)
+        if updates:
+            con.execute("DELETE FROM project_funding WHERE project_id IN (SELECT r.project_id FROM import_funding f "
+                        "JOIN import_new r USING (row) WHERE r.is_update)")
+        con.execute(
+            "INSERT INTO project_funding (project_id, source, amount_wan) "
+            "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) "
+            "FROM import_funding f JOIN import_row_ids r USING (row) ORDER BY r.project_id, f.source"
+        )
+    if not extra.empty:
+        _register(con, "import_extra", extra)
+        con.execute(
+            "INSERT INTO batch_extra_values (batch_id, source_row, project_id, column_name, value) "
+            "SELECT $batch, e.row, r.project_id, e.column_name, e.value "
+            "FROM import_extra e JOIN import_row_ids r USING (row) ORDER BY e.row",
+            params,
+        )
+    for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
+        con.unregister(view)
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    """A frame as a view, handed over as Arrow: DuckDB scans Arrow strings without converting each cell."""
+    con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+
+
+def _keep_replaced(con: duckdb.DuckDBPyConnection, params: dict) -> None:
+    """Copy the stored rows of the projects this batch updates into replaced_* (for a revert)."""
     updated = "SELECT project_id FROM import_new WHERE is_update"
     con.execute(f"INSERT INTO replaced_projects SELECT p.*, $batch FROM projects p WHERE p.project_id IN ({updated})",
                 params)
@@ -102,9 +179,12 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
                 f"WHERE i.project_id IN ({updated})", params)
     con.execute("INSERT INTO replaced_funding SELECT f.*, $batch FROM project_funding f "
                 f"WHERE f.project_id IN ({updated})", params)
-    # One MERGE upserts the batch: updated projects in place, new ones inserted (DuckLake has no ON CONFLICT).
-    # A blank cell keeps the stored value; a person's or the file's sector beats a new automatic guess.
-    columns = [c.strip() for c in _PROJECT_COLUMNS.split(",")]
+
+
+def _merge_updated(con: duckdb.DuckDBPyConnection, columns: list[str], params: dict) -> None:
+    """Update the stored projects the batch names, in one MERGE (DuckLake has no ON CONFLICT).
+
+    A blank cell keeps the stored value; a person's or the file's sector beats a new automatic guess."""
     con.execute(
         f"""
         MERGE INTO projects USING (
@@ -124,60 +204,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
                        AS total_investment_wan,
                    $batch AS batch_id
             FROM (
-                SELECT n.*, o.project_id IS NOT NULL AND o.sector_source IN ('given', 'manual')
+                SELECT n.*, o.sector_source IN ('given', 'manual')
                             AND coalesce(n.sector_source, '') NOT IN ('given', 'manual') AS keep_old
                 FROM import_new n
-                LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+                JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+                WHERE n.is_update
             ) n
-            LEFT JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
+            JOIN replaced_projects o ON o.project_id = n.project_id AND o.replaced_by = $batch
             ORDER BY n.project_id
         ) AS n ON projects.project_id = n.project_id
         WHEN MATCHED THEN UPDATE SET {", ".join(f"{c} = n.{c}" for c in columns[1:])}
-        WHEN NOT MATCHED THEN INSERT ({_PROJECT_COLUMNS}) VALUES ({", ".join(f"n.{c}" for c in columns)})
         """,
         params,
-    )
-    if not investments.empty:
-        con.register("import_inv", investments)
-        con.execute(
-            """
-            DELETE FROM project_investments WHERE (project_id, year) IN (
-                SELECT r.project_id, i.year FROM import_inv i JOIN import_row_ids r USING (row))
-            """
-        )
-        con.execute(
-            "INSERT INTO project_investments (project_id, year, planned_wan, completed_wan) "
-            "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)), NULL "
-            "FROM import_inv i JOIN import_row_ids r USING (row) ORDER BY r.project_id"
-        )
-    if not funding.empty:
-        con.register("import_funding", funding)
-        con.execute("DELETE FROM project_funding WHERE project_id IN "
-                    "(SELECT r.project_id FROM import_funding f JOIN import_row_ids r USING (row))")
-        con.execute(
-            "INSERT INTO project_funding (project_id, source, amount_wan) "
-            "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) "
-            "FROM import_funding f JOIN import_row_ids r USING (row) ORDER BY r.project_id, f.source"
-        )
-    if not extra.empty:
-        con.register("import_extra", extra)
-        con.execute(
-            "INSERT INTO batch_extra_values (batch_id, source_row, project_id, column_name, value) "
-            "SELECT $batch, e.row, r.project_id, e.column_name, e.value "
-            "FROM import_extra e JOIN import_row_ids r USING (row) ORDER BY e.row",
-            params,
-        )
-    for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
-        con.unregister(view)
-
-
-def record_counts(con: duckdb.DuckDBPyConnection, batch_id: int, *, rows_read: int, rows_imported: int,
-                  rows_rejected: int, rows_updated: int, warnings: int, mapping: dict[str, str]) -> None:
-    con.execute(
-        "UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_updated = ?, "
-        "warnings = ?, mapping = ? WHERE batch_id = ?",
-        [rows_read, rows_imported, rows_rejected, rows_updated, warnings, json.dumps(mapping, ensure_ascii=False),
-         batch_id],
     )
 
 

@@ -192,7 +192,8 @@ def _integrity():  # noqa: ANN202 - the module (imported late: it uses this one)
 @contextmanager
 def write(con: Connection, *, message: str = "write", author: str | None = None,
           what: str = "import", on_wait: Callable[[str], None] | None = None,
-          extra: dict | None = None, bump: bool = True, rollups: bool | None = None) -> Iterator[Connection]:
+          extra: dict | None = None, bump: bool = True, rollups: bool | None = None,
+          scope: object | None = None) -> Iterator[Connection]:
     """Run a block of writes as one transaction and one snapshot: all of it lands, or none of it does.
 
     Takes the single-writer lock first (waiting, with a message after a second, for another writer),
@@ -204,6 +205,9 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
     stays, so a sign-in or a download does not empty every cached chart, and the data rules are not
     re-checked. The rollups are rebuilt in the same transaction whenever the data version moves
     (``rollups=False`` for writes that touch no project or cluster, such as target years).
+
+    ``scope`` (an :class:`dashboard.store.integrity.Scope`, filled in by the block) limits the rules on
+    the large tables to the projects the block wrote; without it every rule reads the whole store.
     """
     with locks.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
@@ -212,7 +216,7 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
             if bump if rollups is None else rollups:
                 _rollups.refresh(con)
             if bump:
-                problems = _integrity().check(con)
+                problems = _integrity().check(con, scope)
                 if problems:
                     raise _integrity().IntegrityError(problems)
                 con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
