@@ -64,6 +64,14 @@ R_PROJECTS = "coalesce(CAST(sum(r.projects) AS BIGINT), 0)"
 R_MONEY = "CAST(sum(r.investment_wan) AS DOUBLE)"
 
 
+# Overdue (the summary's count and the Projects page's watch list), over projects p: still planned after
+# the start year, still under construction after the end year, relative to the as-of year. The rollups
+# keep the same rule as a year (dashboard.store.rollups.DUE_YEAR); this form is the base tables'
+# reference that the equivalence test holds them to.
+OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
+              OR (p.stage = 'under_construction' AND p.end_year < $as_of))"""
+
+
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or {}).df()
 

@@ -16,14 +16,10 @@ import duckdb
 import pandas as pd
 
 from ..filters import Filters, project_where, year_where
-from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
+from .common import OVERDUE, R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 MONEY = "CAST(p.total_investment_wan AS DOUBLE)"
 
-# Overdue (the Projects page's watch list uses the same rule): still planned after the start year,
-# still under construction after the end year, relative to the as-of year.
-OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
-              OR (p.stage = 'under_construction' AND p.end_year < $as_of))"""
 
 
 def kpis(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd.DataFrame:

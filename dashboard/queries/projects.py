@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..filters import Filters, project_where, scope_where
 from . import common
-from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
+from .common import OVERDUE, R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
 
 # Sort key → SQL expression (fixed identifiers only; anything else is refused).
 SORT_COLUMNS = {
@@ -161,8 +161,7 @@ def export_batches(cur: duckdb.DuckDBPyConnection, f: Filters, search: str = "",
 
 def _overdue_where(f: Filters, as_of: int) -> tuple[str, dict[str, object]]:
     where, params = project_where(f, "p")
-    where += """ AND ((p.stage = 'planned' AND p.start_year < $as_of)
-                   OR (p.stage = 'under_construction' AND p.end_year < $as_of))"""
+    where += f" AND {OVERDUE}"
     return where, {**params, "as_of": int(as_of)}
 
 
@@ -176,7 +175,9 @@ def _watch_is_complete(cur: duckdb.DuckDBPyConnection, as_of: int) -> bool:
     return held == due
 
 
-_REASON = "CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END"
+def _reason(alias: str = "p") -> str:
+    """Why a project is overdue: 'not_started' (still planned) or 'not_finished' (still under construction)."""
+    return f"CASE WHEN {alias}.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END"
 
 
 def overdue_counts(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd.DataFrame:
@@ -186,14 +187,14 @@ def overdue_counts(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int) -> pd
         # due_year: the first year a project counts as overdue (migration 006).
         rw, params = rollup_where(f, "r")
         counted = f"""
-            SELECT CASE WHEN r.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END AS reason,
+            SELECT {_reason('r')} AS reason,
                    {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
             FROM rollup_projects r {rw} AND r.due_year <= $as_of GROUP BY 1"""
         params = {**params, "as_of": int(as_of)}
     else:
         where, params = _overdue_where(f, as_of)
         counted = f"""
-            SELECT {_REASON} AS reason, count(*) AS projects,
+            SELECT {_reason()} AS reason, count(*) AS projects,
                    coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
             FROM projects p {where} GROUP BY 1"""
     return df(cur, f"""
@@ -212,15 +213,14 @@ def overdue_list(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: int, limit: 
         # rows of its file are the answer, where the projects table would be read whole.
         where, params = project_where(f, "p", tier_column="tier")
         branches = f"""
-            SELECT {_LIST_FIELDS}, CASE WHEN p.stage = 'planned' THEN 'not_started' ELSE 'not_finished' END
-                       AS reason, $as_of + 1 - p.due_year AS years_overdue
+            SELECT {_LIST_FIELDS}, {_reason()} AS reason, $as_of + 1 - p.due_year AS years_overdue
             FROM rollup_watch p {where} AND p.due_year <= $as_of
             ORDER BY p.due_year, p.total_investment_wan DESC NULLS LAST, p.project_id LIMIT $limit"""
         params = {**params, "as_of": int(as_of)}
     else:
         where, params = _overdue_where(f, as_of)
         branches = f"""
-            SELECT {_LIST_FIELDS}, {_REASON} AS reason,
+            SELECT {_LIST_FIELDS}, {_reason()} AS reason,
                    $as_of - CASE WHEN p.stage = 'planned' THEN p.start_year ELSE p.end_year END AS years_overdue
             FROM projects p {where}"""
     return df(cur, f"""

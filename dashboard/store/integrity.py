@@ -145,7 +145,6 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[st
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
     if scoped:
         sql = (_scoped_rows(int(ids.min()), int(ids.max())) if len(ids) else _scoped_rows(0, -1)) + sql
-    if scoped:
         con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         counts = con.execute(sql, params).fetchall()[0]

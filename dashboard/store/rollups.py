@@ -14,12 +14,14 @@ from .engine import Connection
 
 TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
 
+# A project's tier: its cluster's (alias c, joined to projects p).
+_TIERS = "LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id"
+
 # Each project once, with the tier of its cluster.
-_KEYS = """
+_KEYS = f"""
     SELECT p.project_id, p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id,
            p.cluster_id
-    FROM projects p
-    LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id
+    FROM projects p {_TIERS}
 """
 
 
@@ -49,7 +51,6 @@ _FUNDING = f"""
 # The first year in which a project counts as overdue (see migration 006).
 DUE_YEAR = ("CASE p.stage WHEN 'planned' THEN p.start_year + 1 "
             "WHEN 'under_construction' THEN p.end_year + 1 END")
-_TIERS = "LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id"
 
 _PROJECTS = f"""
     INSERT INTO rollup_projects
