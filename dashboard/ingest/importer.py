@@ -136,13 +136,19 @@ def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = N
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
 
+def _any_control(column: pd.Series) -> bool:
+    """Whether a cell of the column holds a control character: one pass over the cells joined by line
+    breaks (not control characters here); the usual answer is no."""
+    return _CONTROL.search("\n".join(column.astype(str).tolist())) is not None
+
+
 def _strip_control(body: Body) -> list[Problem]:
     """Remove control characters (and zero-width spaces) from every cell, with a warning per cell."""
     problems: list[Problem] = []
     for pos in body.cells.columns:
         column = body.cells[pos]
-        if _CONTROL.search("\n".join(column.astype(str).tolist())) is None:
-            continue  # one pass over the joined column ('\n' is not a control character here): the usual case
+        if not _any_control(column):
+            continue
         has = column.str.contains(_CONTROL, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue
@@ -347,7 +353,7 @@ def _extra_values(plan: ImportPlan) -> pd.DataFrame:
         return pd.DataFrame()
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
     extra["value"] = extra["value"].astype(str)
-    if _CONTROL.search("\n".join(extra["value"].tolist())) is not None:
+    if _any_control(extra["value"]):
         extra["value"] = extra["value"].str.replace(_CONTROL, "", regex=True)
     return extra[extra["value"].astype(str).str.strip() != ""]
 
