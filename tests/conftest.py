@@ -42,12 +42,22 @@ def demo_db(demo_db_template: Path, tmp_path: Path) -> Path:
     return copy_store(demo_db_template, tmp_path / "demo.ducklake")
 
 
-@pytest.fixture
-def empty_db(tmp_path: Path) -> Path:
-    """A fresh, migrated store with reference data and no projects."""
-    path = tmp_path / "empty.ducklake"
+@pytest.fixture(scope="session")
+def empty_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated store with reference data and no projects, built once per test session (creating one
+    costs more than a second of CPU: migrations, regions, targets, public lists); copy it before use."""
+    path = tmp_path_factory.mktemp("template") / "empty.ducklake"
     store.connect(path).close()
     return path
+
+
+@pytest.fixture
+def empty_db(empty_db_template: Path, tmp_path: Path) -> Path:
+    """A fresh, migrated store with reference data and no projects: a private copy of the template.
+
+    Creating a store from nothing is tested where it matters (tests/test_store.py, test_store_lake.py).
+    """
+    return copy_store(empty_db_template, tmp_path / "empty.ducklake")
 
 
 @pytest.fixture(scope="session")
