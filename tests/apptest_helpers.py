@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
 from dashboard import store
 
@@ -27,9 +28,13 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str = "summary", 
     at.session_state["lang"] = {"zh": "中文", "en": "English"}[lang]
     for key, value in (filters or {}).items():
         at.session_state[key] = value
-    at.run()
     if page != "summary":
-        goto(at, page).run()
+        # Open the page's own URL, as a link or a bookmark would, instead of drawing the summary first and
+        # then switching: st.navigation names a page by the hash of its url_path.
+        at._page_hash = calc_hash(page)
+    at.run()
+    if page != "summary" and at._finished_page_script_hash != calc_hash(page):
+        raise AssertionError(f"asked for page {page!r}, the app drew {at._finished_page_script_hash!r}")
     return at
 
 

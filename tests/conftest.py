@@ -110,3 +110,18 @@ def con(empty_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """An open connection to ``empty_db``, closed after the test."""
     with store.opened(empty_db) as c:
         yield c
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the longest modules first: those driving a browser, then those with tests marked ``slow``, then
+    the rest by number of tests. Spread over workers a whole module at a time (pyproject's addopts), a
+    long module started last would leave the other cores idle while it runs."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+
+    def rank(tests: list[pytest.Item]) -> tuple[int, int]:
+        marks = {m.name for t in tests for m in t.iter_markers()}
+        return (0 if "e2e" in marks else 1 if "slow" in marks else 2, -len(tests))
+
+    items[:] = [t for name in sorted(modules, key=lambda n: rank(modules[n])) for t in modules[name]]
