@@ -420,6 +420,20 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     ("某某生物科技有限公司中转仓储建设项目", None),
     ("某某新能源科技有限公司办公楼项目", None),
     ("某某纺织新材料项目", "new_materials"),  # a label still counts where nothing says otherwise
+    # X材料 is a material for X: OLED, hydrogen storage and PV materials are materials
+    ("年产500吨OLED材料项目", "new_materials"),
+    ("某某储氢材料产业化项目", "new_materials"),
+    ("某某光伏材料产业园", "new_materials"),
+    ("某某装饰材料产业园", None),  # no SEI word before 材料: nothing to read
+    # resource recycling named by its waste, fuel-cell cars by their fuel, EV parts
+    ("某某煤矸石综合利用项目", "green_env"),
+    ("某某废轮胎综合利用项目", "green_env"),
+    ("某某秸秆综合利用项目", "green_env"),
+    ("某某氢能源汽车产业化项目", "smart_nev"),
+    ("某某电动汽车零部件产业园", "smart_nev"),
+    ("某某卫星城建设项目", None),  # a satellite town is no satellite
+    ("某某可降解塑料项目", "new_materials"),
+    ("某某智慧水务建设项目", "info_tech"),
 ])
 def test_vocabulary_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
@@ -430,6 +444,7 @@ def test_label_keywords_and_owner_marks_come_from_the_taxonomy() -> None:
     keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
     assert "新材料" in config["label_keywords"] and set(config["label_keywords"]) <= keywords
     assert "有限公司" in config["owner_marks"]
+    assert config["material_marks"] and tagging._tables().material_keyword in keywords
     # a bare sector word outside the owner's name still counts, and a technology inside it too
     assert tagging.tag("某某新能源产业园项目").sector == "new_energy"
     assert tagging.tag("某某生物科技有限公司疫苗生产项目").sector == "biotech"
