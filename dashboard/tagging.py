@@ -18,7 +18,8 @@ counted more in the name than in the content, and a little more when it is the h
 last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
 they tag a project only when nothing more specific does, and with low confidence; inside the owner's
-name (某某生物科技有限公司中转仓储项目: the word followed by ``owner_marks``) they are no evidence at all.
+name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
+and the labels below are no evidence at all.
 A keyword followed by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong;
 followed by 材料 (OLED材料, 储氢材料: ``material_marks``) it names what a material is for, so it is a use and
 the project counts as a material (``material_keyword``, 新材料) — the same rule that makes 光伏胶膜 a material.
@@ -94,6 +95,7 @@ class _Tables:
     label: frozenset[str]  # the sector named as a label (新材料): never strong against negative context
     materials: frozenset[str]  # keywords that already name a material (X材料 is then no use)
     owner_marks: tuple[str, ...]  # what follows a word inside the owner's name (有限公司, 集团)
+    owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
     material_marks: tuple[str, ...]  # X材料: a material for X
     material_keyword: str  # the keyword a material for X counts as (新材料)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
@@ -214,7 +216,8 @@ def _tables() -> _Tables:
     material_sectors = {e.sector for e in positive[material_keyword]}
     materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
-                   materials, owner_marks, material_marks, material_keyword, spelling, order, ascii_edged)
+                   materials, owner_marks, frozenset(bare) | label, material_marks, material_keyword, spelling,
+                   order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -287,8 +290,8 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     material = False  # a keyword followed by 材料 was found
     for _s, e, w in chosen:
         kind = kinds[w]
-        if kind == POSITIVE and w in t.bare and norm.startswith(t.owner_marks, e):
-            continue  # a bare sector word inside the owner's name (某某生物科技有限公司)
+        if kind == POSITIVE and w in t.owner_words and norm.startswith(t.owner_marks, e):
+            continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司)
         if kind == POSITIVE:
             count[w] = count.get(w, 0) + 1
             if norm.startswith(MODIFIER_MARKS, e):
@@ -320,8 +323,8 @@ def _scan_norm(norm: str) -> Scan:
     if len(hits) == 1:
         i, s, e = hits[0]
         word, kind, _latin = words[i]
-        if kind == POSITIVE and word in t.bare and norm.startswith(t.owner_marks, e):
-            return _NOTHING  # a bare sector word inside the owner's name
+        if kind == POSITIVE and word in t.owner_words and norm.startswith(t.owner_marks, e):
+            return _NOTHING  # a bare sector word or label inside the owner's name
         if kind == POSITIVE and norm.startswith(t.material_marks, e):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
