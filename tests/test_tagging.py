@@ -454,6 +454,12 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     ("某某新材料有限公司年产5亿只瓶盖项目", None),  # 新材料 in the owner's name says nothing
     ("某某化工新材料产业园基础设施项目", None),
     ("某某智能网联汽车产业园基础设施项目", "smart_nev"),  # a strong technology still counts
+    # words of the new vocabulary that ordinary projects share stay out of it
+    ("年产10万吨铝铸锭项目", None),  # ingots of aluminium, not silicon
+    ("某某地下空间综合利用项目", None),
+    ("某某航电枢纽工程", None),  # a navigation and hydropower dam, not avionics
+    ("某某直升机场建设项目", None),
+    ("年产30万吨聚酯切片项目", None),
 ])
 def test_vocabulary_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
