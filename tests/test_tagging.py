@@ -460,6 +460,10 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     ("某某航电枢纽工程", None),  # a navigation and hydropower dam, not avionics
     ("某某直升机场建设项目", None),
     ("年产30万吨聚酯切片项目", None),
+    ("某某轨道交通车辆段工程", None),  # a depot of a metro line
+    ("某某轨道交通关键零部件项目", "high_end_equipment"),
+    ("某某非晶合金变压器项目", "green_env"),  # an energy-saving transformer, not the alloy
+    ("某某智能穿戴设备项目", "info_tech"),
 ])
 def test_vocabulary_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
