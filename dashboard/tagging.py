@@ -106,7 +106,7 @@ class _Tables:
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
     ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
-    ``label_keywords``, and ``owner_marks`` (有限公司: the end of an owner's name)."""
+    ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name) and ``material_marks`` (X材料)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",

@@ -505,13 +505,14 @@ def test_context_lists_are_consistent() -> None:
 def _all_texts() -> list[str]:
     texts = [r["name"] for r in _labelled()] + [r["content"] for r in _labelled() if r["content"]]
     holdout = Path(__file__).resolve().parent / "data"
-    for path in sorted(holdout.glob("holdout*.csv")):
+    for path in sorted([*holdout.glob("holdout*.csv"), *holdout.glob("*_real_projects.csv")]):
         with path.open(encoding="utf-8", newline="") as f:
             texts += [r["name"] for r in csv.DictReader(f)]
     for sf in taxonomy.subfields():
         texts += [t.format(owner="ＡＢＣ科技（集团）", city="某市", n=5, phase="一期") for t in sf.demo_templates]
     # words glued together, so that occurrences nest and cross
-    texts += ["生物医药产业园标准厂房", "华信创新药", "数字人民币数字人才数字人", "5G5G基站AIoTCT", "动力电池用铜箔用"]
+    texts += ["生物医药产业园标准厂房", "华信创新药", "数字人民币数字人才数字人", "5G5G基站AIoTCT", "动力电池用铜箔用",
+              "OLED材料", "储氢材料用", "某某生物科技有限公司", "新材料有限公司新材料", "锂电池材料OLED材料"]
     return texts
 
 
