@@ -207,11 +207,12 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     out). 三澳核电项目2号机组 was labelled new_energy against the guidance: clause (五) names 核电 only for
     the 数字化、智能化水平 of the plants, and the labelled and holdout sets leave plant construction
     unclassified (某某核电站3、4号机组工程, 华能石岛湾…核电站示范工程), so it is relabelled unclassified.
-    Now 57 of 63 SEI names (90.5%), one filed wrongly (卫蓝新能源…: a battery maker read from its bare
-    新能源), 42 of 42 non-SEI left unclassified. A regression guard, not a target."""
+    Now 58 of 63 SEI names (92.1%; 国药…中国生物…医美 since 生物, the sector's own name, is a bare sector
+    word), one filed wrongly (卫蓝新能源…: a battery maker read from its bare 新能源), 42 of 42 non-SEI left
+    unclassified. A regression guard, not a target."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 57 and wrong <= 1
+    assert right >= 58 and wrong <= 1
     assert left == n_non
 
 
@@ -273,13 +274,13 @@ def test_own_tuning_set_keeps_its_measured_score() -> None:
     2013–2025 (集中开工, 签约 and key-project news; each row cites its source, a ``note`` says why where
     the label is not obvious), gathered and labelled from the guidance before the tagger was run on
     them, and committed first; names already in the other sets left out. Measured before the class
-    fixes of its round at 41 of 57 SEI (71.9%), 1 filed wrongly, 42 of 44 non-SEI; after them 51 of 57
-    (89.5%), none filed wrongly, 43 of 44. Of the six SEI misses five name only a company (特斯拉超级工厂,
+    fixes of its round at 41 of 57 SEI (71.9%), 1 filed wrongly, 42 of 44 non-SEI; after them 52 of 57
+    (91.2%), none filed wrongly, 43 of 44. The five SEI misses name only a company (特斯拉超级工厂,
     海康威视科技园) and stay unclassified, never guessed; the non-SEI miss is a petrochemical maker named
     卫星. A regression guard: it was looked at while fixing classes, so it is no fresh measure."""
     n_sei, right, wrong, n_non, left = _score_file("tuning_real_projects.csv")
     assert (n_sei, n_non) == (57, 44)
-    assert right >= 51 and wrong == 0 and left >= 43
+    assert right >= 52 and wrong == 0 and left >= 43
 
 
 # --- recall: bare sector words and generic technology nouns ---------------------------------------
@@ -461,6 +462,12 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     ("某某直升机场建设项目", None),
     ("年产30万吨聚酯切片项目", None),
     ("某某轨道交通车辆段工程", None),  # a depot of a metro line
+    # 生物 is the sector's own name: a maker named X生物 is biotech (weakly), the compounds that share it are not
+    ("某某生物总部及研发中心项目", "biotech"),
+    ("某某生物多样性保护项目", None),
+    ("某某古生物化石博物馆", None),
+    ("某某生物有限公司仓库项目", None),
+    ("年产10万吨生物柴油项目", "new_energy"),
     ("某某轨道交通关键零部件项目", "high_end_equipment"),
     ("某某非晶合金变压器项目", "green_env"),  # an energy-saving transformer, not the alloy
     ("某某智能穿戴设备项目", "info_tech"),
@@ -496,8 +503,9 @@ def test_context_lists_are_consistent() -> None:
     traditional = set(config["traditional_keywords"])
     others = keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
     assert traditional and not traditional & others
-    # each neutral compound exists to hide a keyword inside it
-    assert all(any(k in n for k in keywords) for n in config["neutral_keywords"])
+    # each neutral compound exists to hide a keyword or a bare sector word inside it
+    bare = {w for ws in tagging.sector_words().values() for w in ws}
+    assert all(any(k in n for k in keywords | bare) for n in config["neutral_keywords"])
 
 
 # --- the matcher: the compiled automaton finds exactly what a plain search finds ----------------
