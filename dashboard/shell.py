@@ -20,7 +20,9 @@ def demo_banner() -> None:
 
 
 def run() -> None:
-    st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon=":material/insights:", layout="wide")
+    # An emoji icon: the browser draws it itself, where a Material icon as the page icon is fetched from
+    # Google's font servers (unreachable on the networks this serves, and a request we do not make).
+    st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon="📊", layout="wide")
     sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
     try:
         appdb.connection()
