@@ -175,6 +175,7 @@ class Changes:
     parts: list[np.ndarray] = field(default_factory=list)   # sorted, unique, disjoint
     declared: bool = False
     off: bool = False                 # this store cannot be kept incrementally: the write rebuilds
+    have: dict[str, set[str]] = field(default_factory=dict)   # the rollups' columns
     as_of: int | None = None          # the watch list's year before the write
     stored_max: int | None = None     # the largest project id before the write
 
@@ -194,9 +195,9 @@ class Changes:
 _CURRENT: ContextVar[Changes | None] = ContextVar("rollup_changes", default=None)
 
 
-def incremental_ready(con: Connection) -> bool:
-    """Whether this store has every rollup column the incremental upkeep needs (migration 007)."""
-    have = _columns(con)
+def incremental_ready(have: dict[str, set[str]]) -> bool:
+    """Whether a store with these rollup columns (:func:`_columns`) has every one the incremental upkeep
+    needs (migration 007)."""
     return all(r.table in have and {c for c, _e in r.keys} | set(r.measures()) <= have[r.table]
                for r in _AGGREGATES) and "rollup_watch" in have
 
@@ -228,7 +229,8 @@ def changing(con: Connection, ids: object) -> None:
         return
     ids = np.unique(np.asarray(ids, dtype="int64"))
     if not changes.declared:  # the first call: nothing of any project written yet
-        if not incremental_ready(con):  # a store not yet at migration 007 (tests of upgrades): rebuild
+        changes.have = _columns(con)  # once per write: listing the lake's columns costs a catalog load
+        if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
             changes.off = True
             return
         changes.declared = True
@@ -241,14 +243,14 @@ def changing(con: Connection, ids: object) -> None:
         # Ids past every id stored before the write: no project had them, so (no orphans, by the integrity
         # rules) neither had any flow or funding; and this write wrote none before saying so.
         return
-    _contribute(con, fresh, sign=-1)
+    _contribute(con, changes, fresh, sign=-1)
 
 
-def _contribute(con: Connection, ids: np.ndarray, *, sign: int) -> None:
+def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
     """Add the rollup rows the projects ``ids`` contribute now, times ``sign``, to the delta tables."""
     con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
-        have = _columns(con)
+        have = changes.have
         scoped = (int(ids.min()), int(ids.max()))
         # What a project contributed before the write, with its cluster's tier before the write too.
         tiers = _TIERS if sign > 0 else f"LEFT JOIN {_TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
@@ -267,7 +269,7 @@ def apply(con: Connection, changes: Changes | None) -> None:
         return
     if not len(changes.ids):
         return
-    _contribute(con, changes.ids, sign=1)
+    _contribute(con, changes, changes.ids, sign=1)
     for r in _AGGREGATES:
         _merge(con, r)
     _watch(con, changes)
