@@ -292,3 +292,20 @@ def test_a_failed_import_leaves_the_rollups_as_they_were(demo_db: Path, tmp_path
         assert rollup_contents(con) == before
         assert commit(con, plan).batch_id
         assert_as_rebuilt(con)
+
+
+def test_maintain_rollups_repairs_them(demo_db: Path) -> None:
+    from tests.storekit import cli
+
+    with store.opened(demo_db) as con:
+        version = store.data_version(con)
+        con.execute("DELETE FROM rollup_projects WHERE batch_id = 1 AND stage = 'planned'")  # damage, bypassing write
+        con.execute("UPDATE rollup_flows SET planned_wan = planned_wan + 1")
+    done = cli("maintain", "--rollups", "--db", str(demo_db))
+    assert done.returncode == 0, done.stderr
+    assert "Rollups rebuilt" in done.stdout
+    with store.opened(demo_db) as con:
+        assert_as_rebuilt(con)
+        assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects") == store.scalar(
+            con, "SELECT count(*) FROM projects")
+        assert store.data_version(con) == version + 1  # cached pages are read again
