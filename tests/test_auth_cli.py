@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,6 +20,7 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
                           timeout=300, input=stdin, env={**os.environ})
 
 
+@pytest.mark.slow
 def test_users_lifecycle_and_audit(empty_db: Path) -> None:
     db = ["--db", str(empty_db)]
     assert "single-user mode" in cli("users", "list", *db).stdout

@@ -7,11 +7,13 @@ import random
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from dashboard import store
 from tests.test_rollups import kwargs_for, page_queries, random_filters
 
 
+@pytest.mark.slow
 def test_page_queries_through_the_copy_answer_like_the_store(demo_db: Path) -> None:
     rng = random.Random(2020)
     with store.opened(demo_db) as con:

@@ -108,6 +108,7 @@ def test_every_query_is_found() -> None:
             "province_kpis", "data_status", "cluster_projects"} <= names
 
 
+@pytest.mark.slow
 def test_rollups_answer_like_the_base_tables(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(1409)
     with store.opened(demo_db) as con:
@@ -116,6 +117,7 @@ def test_rollups_answer_like_the_base_tables(demo_db: Path, monkeypatch: pytest.
     assert served >= 18  # most combinations were answered from the rollups, not the base tables
 
 
+@pytest.mark.slow
 def test_rollups_follow_imports_and_reverts(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(7)
     with store.opened(demo_db) as con:

@@ -89,6 +89,7 @@ def _lock_held(lock: Path) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_an_import_killed_midway_leaves_the_store_as_it_was(demo_db: Path, tmp_path: Path) -> None:
     big = write_projects_csv(tmp_path / "big.csv", 300_000, tag="戊")
     before = info(str(demo_db))

@@ -77,6 +77,7 @@ def test_init_info_and_check_on_either_catalog(new_store, tmp_path: Path) -> Non
     assert done.returncode == 0 and "rules hold" in done.stdout
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_both_commit(new_store, tmp_path: Path) -> None:
     db, data_path = new_store()
     assert cli("init", *cli_args(db, data_path)).returncode == 0
@@ -119,6 +120,7 @@ def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, tmp_path:
     assert [s["batch_id"] for s in listed if s["commit_message"] == "import b.csv"] == [second]
 
 
+@pytest.mark.slow
 def test_maintain_merges_small_files_and_expires_old_snapshots(new_store, tmp_path: Path) -> None:
     db, data_path = new_store()
     con = store.connect(db, data_path=data_path)
