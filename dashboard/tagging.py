@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import ahocorasick_rs
+import numpy as np
 
 from . import taxonomy
 
@@ -393,31 +394,140 @@ BLOCK = 20_000  # names tagged at a time: the normalised texts of a large file a
 
 def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None) -> list[TagResult]:
     """Tag many projects at once, :data:`BLOCK` at a time; identical (name, content) pairs are tagged once."""
+    verdicts, index = tag_codes(names, contents)
+    return [verdicts[i] for i in index.tolist()]
+
+
+def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
+              ) -> tuple[list[TagResult], np.ndarray]:
+    """:func:`tag_many` as its distinct verdicts and, per project, the index of its verdict: a column
+    of 100,000 projects is then built from a few hundred verdicts, never one object per project."""
     if contents is None:
         contents = [None] * len(names)
     if len(contents) != len(names):
         raise ValueError(f"{len(names)} names but {len(contents)} contents")
     _tables()
-    out: list[TagResult] = []
+    verdicts: list[TagResult] = []
+    numbered: dict[TagResult, int] = {}
+    parts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for at in range(0, len(names), BLOCK):
-        out += _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
-    return out
+        block, index = _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
+        codes = np.array([numbered.setdefault(v, len(numbered)) for v in block], dtype=np.int64)
+        parts.append(codes[index])
+    verdicts = list(numbered)
+    return verdicts, np.concatenate(parts)
 
 
-def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> list[TagResult]:
+_USE_FIRST, _USE_SECOND = (ord(ch) for ch in "专用")  # MODIFIER_MARKS: 用, or 专用
+
+
+def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[list[TagResult], np.ndarray]:
+    """The distinct verdicts of a block and each project's index into them.
+
+    Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
+    normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
+    occurrence spans two texts and the automaton starts every text afresh); a text whose occurrences
+    neither overlap nor have a Latin edge (most) is summarised from arrays, the others by
+    :func:`_scan_norm` itself."""
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
-    texts = list(dict.fromkeys([*clean_names, *clean_contents]))  # each text once
-    normed = _norm("\x00".join(texts)).split("\x00")  # one NFKC pass for the lot
-    if len(normed) != len(texts):  # a NUL inside a text: normalise one by one
-        normed = [_norm(text) for text in texts]
-    scans = {text: (_scan_norm(norm) if norm else _NOTHING) for text, norm in zip(texts, normed, strict=True)}
-    seen: dict[tuple[str, str], TagResult] = {}
-    out: list[TagResult] = []
-    for key in zip(clean_names, clean_contents, strict=True):
-        result = seen.get(key)
-        if result is None:
-            result = seen[key] = _decide(*scans[key[0]], *scans[key[1]])
-        out.append(result)
-    return out
+    number = {"": 0}  # text -> its position in ``texts``; the empty text first
+    name_no = np.array([number.setdefault(t, len(number)) for t in clean_names], dtype=np.int64)
+    content_no = np.array([number.setdefault(t, len(number)) for t in clean_contents], dtype=np.int64)
+    texts = list(number)
+    joined = _norm("\x00".join(texts))  # one NFKC pass for the lot
+    normed = joined.split("\x00")
+    if len(normed) == len(texts):
+        scan_no, scans = _scan_joined(joined, normed)
+    else:  # a NUL inside a text: normalise and scan one by one
+        scans = list(dict.fromkeys(_scan_norm(_norm(text)) if text else _NOTHING for text in texts))
+        place = {scan: i for i, scan in enumerate(scans)}
+        scan_no = np.array([place[_scan_norm(_norm(text)) if text else _NOTHING] for text in texts],
+                           dtype=np.int64)
+    pairs = scan_no[name_no] * len(scans) + scan_no[content_no]
+    distinct, index = np.unique(pairs, return_inverse=True)
+    verdicts = [_decide(*scans[p // len(scans)], *scans[p % len(scans)]) for p in distinct.tolist()]
+    return verdicts, index.reshape(-1)
+
+
+_MAX_PLAIN_HITS = 8  # a text with more occurrences is summarised by _scan_norm (long 建设内容 text)
+
+
+def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]]:
+    """Per text (of ``joined``, the NUL-joined ``normed`` texts), the number of its scan in the list
+    of distinct scans returned; scan 0 is the empty one. The same scans as :func:`_scan_norm` of each
+    text: a text is summarised from arrays when, once the words inside a longer word found around them
+    are set aside (the first rule of :func:`_select`), no two of its occurrences cross and none has a
+    Latin edge; the others (a few) are given to :func:`_scan_norm`."""
+    t = _tables()
+    kind_of, latin_of = _word_arrays()
+    place: dict[Scan, int] = {_NOTHING: 0}
+    scan_no = np.zeros(len(normed), dtype=np.int64)
+    hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
+    if not hits:
+        return scan_no, list(place)
+    found = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    order = np.lexsort((-found[:, 2], found[:, 1]))  # by start, longest first (texts follow one another)
+    word, start, end = found[order, 0], found[order, 1], found[order, 2]
+    lengths = np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    offsets = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    text = np.searchsorted(offsets, start, side="right") - 1
+    # A word inside a longer word found around it: an earlier occurrence (by start, longest first)
+    # reaches at least as far. Positions run on across texts, so the reach never leaks into the next.
+    reach = np.concatenate(([-1], np.maximum.accumulate(end)[:-1]))
+    kept = end > reach
+    word, start, end, text = word[kept], start[kept], end[kept], text[kept]
+    same = text[1:] == text[:-1]
+    careful = np.bincount(text, minlength=len(normed)) > _MAX_PLAIN_HITS
+    careful[text[latin_of[word]]] = True
+    careful[text[1:][same & (end[:-1] > start[1:])]] = True  # two occurrences cross
+    for i in np.flatnonzero(careful).tolist():
+        scan = _scan_norm(normed[i])
+        scan_no[i] = place.setdefault(scan, len(place))
+    plain = ~careful[text]
+    if not plain.any():
+        return scan_no, list(place)
+    word, end, text = word[plain], end[plain], text[plain]
+    # Whether each occurrence is followed by 用 or 专用 (it names a use), read from the code points.
+    points = np.frombuffer(joined.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
+    points = np.concatenate((points, np.zeros(2, dtype=np.uint32)))
+    after = points[end]
+    use = (after == _USE_SECOND) | ((after == _USE_FIRST) & (points[end + 1] == _USE_SECOND))
+    code = word * 2 + use  # a plain text's scan is a function of its (word, use) sequence in text order
+    first = np.concatenate(([True], text[1:] != text[:-1]))
+    at = np.arange(len(text))
+    rank = at - np.maximum.accumulate(np.where(first, at, 0))
+    owners = text[first]
+    table = np.full((len(owners), int(rank.max()) + 1), -1, dtype=np.int64)
+    table[np.cumsum(first) - 1, rank] = code
+    shapes, shape_of = np.unique(table, axis=0, return_inverse=True)
+    numbers = [place.setdefault(_summarise_codes([c for c in shape if c >= 0], kind_of), len(place))
+               for shape in shapes.tolist()]
+    scan_no[owners] = np.array(numbers, dtype=np.int64)[shape_of.reshape(-1)]
+    return scan_no, list(place)
+
+
+def _summarise_codes(codes: list[int], kind_of: np.ndarray) -> Scan:
+    """:func:`_summarise` of occurrences given as word number × 2 + (followed by 用)."""
+    words = _tables().words
+    count: dict[str, int] = {}
+    used: dict[str, int] = {}
+    flags = 0
+    for c in codes:
+        w, kind = words[c >> 1][0], int(kind_of[c >> 1])
+        if kind == POSITIVE:
+            count[w] = count.get(w, 0) + 1
+            if c & 1:
+                used[w] = used.get(w, 0) + 1
+        else:
+            flags |= _FLAGS.get(kind, 0)
+    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+
+
+@cache
+def _word_arrays() -> tuple[np.ndarray, np.ndarray]:
+    """Per automaton word: its kind, and whether it has a Latin edge."""
+    words = _tables().words
+    return (np.array([kind for _w, kind, _l in words], dtype=np.int64),
+            np.array([latin for _w, _k, latin in words], dtype=bool))

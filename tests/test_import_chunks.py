@@ -115,3 +115,23 @@ def test_tag_many_in_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(tagging, "BLOCK", 7)
     assert tagging.tag_many(names, contents) == one
     assert np.mean([r.sector is not None for r in one]) > 0.5
+
+
+def test_batch_tagging_equals_tagging_one_by_one() -> None:
+    """The batch path (every text of a block searched in one pass, plain texts summarised from arrays)
+    gives each project the verdict tagging it alone gives: names and contents glued so that keywords
+    nest, cross, meet at text edges, carry Latin edges or a 用 after them, with odd cells beside."""
+    rows = pd.read_csv(Path(__file__).parent / "data" / "labelled_projects.csv", dtype=str, keep_default_na=False)
+    texts = [*rows["name"], *rows["content"], "5G5G基站AIoTCT", "动力电池用铜箔用", "储能专用", "光伏组件光伏"]
+    rng = np.random.default_rng(12)
+    glued = [texts[a][: rng.integers(0, len(texts[a]) + 1)] + texts[b][rng.integers(0, len(texts[b]) + 1):]
+             for a, b in rng.integers(0, len(texts), (3000, 2))]
+    names = [*texts, *glued, "", None, float("nan"), " 晶圆 "]
+    contents = [*[None] * len(texts), *reversed(glued), "晶圆", "专用", None, "光伏"]
+    for names_, contents_ in ((names, contents), ([*names, "光伏\x00电站"], [*contents, ""])):  # a NUL: one by one
+        verdicts, index = tagging.tag_codes(names_, contents_)
+        assert len(set(verdicts)) == len(verdicts) < len(names_) // 2
+        expected = [tagging._decide(*tagging._scan(tagging._clean(n)), *tagging._scan(tagging._clean(c)))
+                    for n, c in zip(names_, contents_, strict=True)]
+        assert [verdicts[i] for i in index] == expected == tagging.tag_many(names_, contents_)
+        assert sum(v.sector is not None for v in expected) > len(expected) // 3
