@@ -17,14 +17,20 @@ strength (``strong_keywords``, and any keyword that contains one), down-weighted
 counted more in the name than in the content, and a little more when it is the head of the name (the
 last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
-they tag a project only when nothing more specific does, and with low confidence. A keyword followed
-by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong.
+they tag a project only when nothing more specific does, and with low confidence; inside the owner's
+name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
+and the labels below are no evidence at all.
+A keyword followed by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong;
+followed by 材料 (OLED材料, 储氢材料: ``material_marks``) it names what a material is for, so it is a use and
+the project counts as a material (``material_keyword``, 新材料) — the same rule that makes 光伏胶膜 a material.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
 农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
-present too. A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒, 保健品 …) stays unclassified
-when its only evidence is generic (智能制造) or a bare sector word; a specific technology still counts.
+present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
+(食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
+保健品 …) stays unclassified when its only evidence is generic (智能制造) or a bare sector word; a specific
+technology still counts.
 """
 
 from __future__ import annotations
@@ -87,6 +93,12 @@ class _Tables:
     weak: frozenset[str]
     generic: frozenset[str]
     bare: frozenset[str]  # bare sector words (新能源, 生物科技)
+    label: frozenset[str]  # the sector named as a label (新材料): never strong against negative context
+    materials: frozenset[str]  # keywords that already name a material (X材料 is then no use)
+    owner_marks: tuple[str, ...]  # what follows a word inside the owner's name (有限公司, 集团)
+    owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
+    material_marks: tuple[str, ...]  # X材料: a material for X
+    material_keyword: str  # the keyword a material for X counts as (新材料)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -94,10 +106,12 @@ class _Tables:
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
-    ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_`` and ``traditional_keywords``."""
+    ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
+    ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name) and ``material_marks`` (X材料)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
-            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords")}
+            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
+             "label_keywords", "owner_marks", "material_marks")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -144,6 +158,10 @@ def _tables() -> _Tables:
     negative = frozenset(_norm(w) for w in config["exclude_keywords"])
     neutral = frozenset(_norm(w) for w in config["neutral_keywords"])
     traditional = frozenset(_norm(w) for w in config["traditional_keywords"])
+    label = frozenset(_norm(w) for w in config["label_keywords"])
+    owner_marks = tuple(_norm(w) for w in config["owner_marks"])
+    material_marks = tuple(_norm(w) for w in config["material_marks"])
+    material_keyword = _norm(taxonomy._raw().get("tagging", {}).get("material_keyword", ""))
     spelling: dict[str, str] = {}
     strong_all: set[str] = set()
     rows: list[tuple[str, str, str, bool]] = []
@@ -194,7 +212,12 @@ def _tables() -> _Tables:
     ascii_edged = frozenset(w for w in kinds if _edge_is_ascii(w))
     words = tuple((w, kind, w in ascii_edged) for w, kind in kinds.items())
     automaton = ahocorasick_rs.AhoCorasick([w for w, _k, _l in words], matchkind=ahocorasick_rs.MatchKind.Standard)
-    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), spelling,
+    if material_keyword not in positive:
+        raise ValueError(f"[tagging] material_keyword {material_keyword!r} is not a sub-field keyword")
+    material_sectors = {e.sector for e in positive[material_keyword]}
+    materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
+    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
+                   materials, owner_marks, frozenset(bare) | label, material_marks, material_keyword, spelling,
                    order, ascii_edged)
 
 
@@ -260,18 +283,27 @@ _FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG}
 def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     """(distinct positive keywords in order, those that only name a use, context flags: NEG_FLAG when
     negative context was found, TRAD_FLAG when a traditional industry was)."""
-    kinds = _tables().kinds
+    t = _tables()
+    kinds = t.kinds
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
     flags = 0
+    material = False  # a keyword followed by 材料 was found
     for _s, e, w in chosen:
         kind = kinds[w]
+        if kind == POSITIVE and w in t.owner_words and norm.startswith(t.owner_marks, e):
+            continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司)
         if kind == POSITIVE:
             count[w] = count.get(w, 0) + 1
             if norm.startswith(MODIFIER_MARKS, e):
                 used[w] = used.get(w, 0) + 1
+            elif norm.startswith(t.material_marks, e) and w not in t.materials:
+                used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
+                material = True
         else:
             flags |= _FLAGS.get(kind, 0)
+    if material:
+        count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
     # a keyword that also names the product elsewhere in the text is not only a use
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
 
@@ -290,8 +322,12 @@ def _scan_norm(norm: str) -> Scan:
             return _summarise(norm, _select(norm, [(s, e, words[i][0]) for i, s, e in hits]))
         last = e
     if len(hits) == 1:
-        i, _s, e = hits[0]
+        i, s, e = hits[0]
         word, kind, _latin = words[i]
+        if kind == POSITIVE and word in t.owner_words and norm.startswith(t.owner_marks, e):
+            return _NOTHING  # a bare sector word or label inside the owner's name
+        if kind == POSITIVE and norm.startswith(t.material_marks, e):
+            return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
             return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
         return (), (), _FLAGS.get(kind, 0)
@@ -329,8 +365,9 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     context = name_flags | (content_flags if not name_hits else 0)
 
     # How a thing is made (智能制造) is never strong enough to outweigh negative context.
-    has_strong = any(e.strong for hits, uses, _ in fields for k in hits if k not in uses and k not in t.generic
-                     for e in t.positive[k])
+    # Nor is the sector named as a label (新材料) with nothing specific.
+    has_strong = any(e.strong for hits, uses, _ in fields for k in hits
+                     if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
     if context & TRAD_FLAG and all(k in t.generic or k in t.bare for hits, _u, _w in fields for k in hits):
