@@ -455,9 +455,6 @@ def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
     return verdicts, np.concatenate(parts)
 
 
-_USE_FIRST, _USE_SECOND = (ord(ch) for ch in "专用")  # MODIFIER_MARKS: 用, or 专用
-
-
 def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[list[TagResult], np.ndarray]:
     """The distinct verdicts of a block and each project's index into them.
 
@@ -488,17 +485,19 @@ def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[li
     return verdicts, index.reshape(-1)
 
 
-_MAX_PLAIN_HITS = 8  # a text with more occurrences is summarised by _scan_norm (long 建设内容 text)
-
-
 def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]]:
     """Per text (of ``joined``, the NUL-joined ``normed`` texts), the number of its scan in the list
     of distinct scans returned; scan 0 is the empty one. The same scans as :func:`_scan_norm` of each
-    text: a text is summarised from arrays when, once the words inside a longer word found around them
-    are set aside (the first rule of :func:`_select`), no two of its occurrences cross and none has a
-    Latin edge; the others (a few) are given to :func:`_scan_norm`."""
+    text, from one automaton pass over all of them:
+
+    * a text none of whose occurrences has a Latin edge and whose occurrences, once the words inside
+      a longer word found around them are set aside (the first rule of :func:`_select`), do not cross
+      is given to :func:`_summarise` with those occurrences, as :func:`_select` would give it; and
+      since what a scan reads lies from its first occurrence on (the words and what follows them),
+      texts that agree from there (某某001光伏组件项目, 某某002光伏组件项目) are summarised once;
+    * the others (a Latin edge, crossing words) are scanned whole by :func:`_scan_norm`."""
     t = _tables()
-    kind_of, latin_of = _word_arrays()
+    latin_of = _latin_words()
     place: dict[Scan, int] = {_NOTHING: 0}
     scan_no = np.zeros(len(normed), dtype=np.int64)
     hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
@@ -516,55 +515,32 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
     kept = end > reach
     word, start, end, text = word[kept], start[kept], end[kept], text[kept]
     same = text[1:] == text[:-1]
-    careful = np.bincount(text, minlength=len(normed)) > _MAX_PLAIN_HITS
+    careful = np.zeros(len(normed), dtype=bool)
     careful[text[latin_of[word]]] = True
     careful[text[1:][same & (end[:-1] > start[1:])]] = True  # two occurrences cross
     for i in np.flatnonzero(careful).tolist():
-        scan = _scan_norm(normed[i])
-        scan_no[i] = place.setdefault(scan, len(place))
+        scan_no[i] = place.setdefault(_scan_norm(normed[i]), len(place))
     plain = ~careful[text]
-    if not plain.any():
+    word, start, end, text = word[plain].tolist(), start[plain].tolist(), end[plain].tolist(), text[plain]
+    if not word:
         return scan_no, list(place)
-    word, end, text = word[plain], end[plain], text[plain]
-    # Whether each occurrence is followed by 用 or 专用 (it names a use), read from the code points.
-    points = np.frombuffer(joined.encode("utf-32-le", errors="surrogatepass"), dtype=np.uint32)
-    points = np.concatenate((points, np.zeros(2, dtype=np.uint32)))
-    after = points[end]
-    use = (after == _USE_SECOND) | ((after == _USE_FIRST) & (points[end + 1] == _USE_SECOND))
-    code = word * 2 + use  # a plain text's scan is a function of its (word, use) sequence in text order
-    first = np.concatenate(([True], text[1:] != text[:-1]))
-    at = np.arange(len(text))
-    rank = at - np.maximum.accumulate(np.where(first, at, 0))
-    owners = text[first]
-    table = np.full((len(owners), int(rank.max()) + 1), -1, dtype=np.int64)
-    table[np.cumsum(first) - 1, rank] = code
-    shapes, shape_of = np.unique(table, axis=0, return_inverse=True)
-    numbers = [place.setdefault(_summarise_codes([c for c in shape if c >= 0], kind_of), len(place))
-               for shape in shapes.tolist()]
-    scan_no[owners] = np.array(numbers, dtype=np.int64)[shape_of.reshape(-1)]
+    firsts = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1]))).tolist()
+    words = t.words
+    by_tail: dict[str, int] = {}
+    for g, b in enumerate(firsts):
+        i = int(text[b])
+        at = start[b]
+        tail = normed[i][at - offsets[i]:]
+        number = by_tail.get(tail)
+        if number is None:
+            stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
+            chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
+            number = by_tail[tail] = place.setdefault(_summarise(tail, chosen), len(place))
+        scan_no[i] = number
     return scan_no, list(place)
 
 
-def _summarise_codes(codes: list[int], kind_of: np.ndarray) -> Scan:
-    """:func:`_summarise` of occurrences given as word number × 2 + (followed by 用)."""
-    words = _tables().words
-    count: dict[str, int] = {}
-    used: dict[str, int] = {}
-    flags = 0
-    for c in codes:
-        w, kind = words[c >> 1][0], int(kind_of[c >> 1])
-        if kind == POSITIVE:
-            count[w] = count.get(w, 0) + 1
-            if c & 1:
-                used[w] = used.get(w, 0) + 1
-        else:
-            flags |= _FLAGS.get(kind, 0)
-    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
-
-
 @cache
-def _word_arrays() -> tuple[np.ndarray, np.ndarray]:
-    """Per automaton word: its kind, and whether it has a Latin edge."""
-    words = _tables().words
-    return (np.array([kind for _w, kind, _l in words], dtype=np.int64),
-            np.array([latin for _w, _k, latin in words], dtype=bool))
+def _latin_words() -> np.ndarray:
+    """Per automaton word: whether it has a Latin edge."""
+    return np.array([latin for _w, _k, latin in _tables().words], dtype=bool)

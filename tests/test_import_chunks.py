@@ -118,11 +118,14 @@ def test_tag_many_in_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_batch_tagging_equals_tagging_one_by_one() -> None:
-    """The batch path (every text of a block searched in one pass, plain texts summarised from arrays)
-    gives each project the verdict tagging it alone gives: names and contents glued so that keywords
-    nest, cross, meet at text edges, carry Latin edges or a 用 after them, with odd cells beside."""
-    rows = pd.read_csv(Path(__file__).parent / "data" / "labelled_projects.csv", dtype=str, keep_default_na=False)
-    texts = [*rows["name"], *rows["content"], "5G5G基站AIoTCT", "动力电池用铜箔用", "储能专用", "光伏组件光伏"]
+    """The batch path (every text of a block searched in one pass, texts summarised from where their
+    first keyword starts) gives each project the verdict tagging it alone gives, on every real-name
+    set and on names and contents glued so that keywords nest, cross, meet at text edges, carry Latin
+    edges, a 用, 材料 or an owner's 有限公司 after them, with odd cells beside."""
+    rows = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False)[["name", "content"]]
+                      for f in sorted((Path(__file__).parent / "data").glob("*.csv"))])
+    texts = [*rows["name"], *rows["content"], "5G5G基站AIoTCT", "动力电池用铜箔用", "储能专用", "光伏组件光伏",
+             "某某新材料有限公司易拉盖", "OLED材料", "某某生物科技有限公司"]
     rng = np.random.default_rng(12)
     glued = [texts[a][: rng.integers(0, len(texts[a]) + 1)] + texts[b][rng.integers(0, len(texts[b]) + 1):]
              for a, b in rng.integers(0, len(texts), (3000, 2))]
