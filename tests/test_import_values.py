@@ -156,3 +156,16 @@ def test_amount_columns_read_by_arrow_as_python_reads_them(monkeypatch: pytest.M
     for (a_wan, a_codes), (p_wan, p_codes) in zip(arrow, python, strict=True):
         assert np.array_equal(a_wan, p_wan, equal_nan=True) and list(a_codes) == list(p_codes)
     assert np.isfinite(arrow[0][0]).sum() > 300
+
+
+def test_space_folding_of_an_arrow_column_equals_the_regex_replace() -> None:
+    """replace_space looks for Python's whitespace (\\u3000, \\x85, \\x1c … as well as ASCII) with Arrow first."""
+    from dashboard.ingest import layout
+
+    cases = (["光伏组件", "集成电路"], ["光伏\u3000组件", "a"], ["x\x85y", "z"], ["x\x1cy"], ["a\x00b", "c d"],
+             ["\u2028"])
+    for cells in cases:
+        column = pd.Series(cells, dtype="str")
+        for repl in ("", " "):
+            expected = pd.Series(cells, dtype=object).str.replace(r"\s+", repl, regex=True).tolist()
+            assert layout.replace_space(column, repl).tolist() == expected, (cells, repl)

@@ -214,14 +214,14 @@ _SIMPLE_UNITS = {"亿元": 10_000.0, "亿": 10_000.0, "千万元": 1_000.0, "千
 # digits are all 0-9: RE2's \d and \s are ASCII only, so \s is spelled out as Python reads it (every
 # character str.isspace() accepts; none lies above U+3000), and Python's $ also matches before a final
 # line break. Arrow extracts named groups only.
-_SPACE_RE2 = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x3001) if chr(c).isspace()) + "]"
+SPACE_RE2 = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x3001) if chr(c).isspace()) + "]"
 _OTHER_DIGIT_RE2 = r"[^\P{Nd}0-9]"  # a decimal digit other than 0-9, which Python's \d also reads
 
 
 def _re2(pattern: str) -> str:
     groups = iter(range(1, 100))
     body = re.sub(r"\((?!\?)", lambda _m: f"(?P<g{next(groups)}>", pattern.removeprefix("^").removesuffix("$"))
-    return r"\A" + body.replace(r"\d", "[0-9]").replace(r"\s", _SPACE_RE2) + r"\n?\z"
+    return r"\A" + body.replace(r"\d", "[0-9]").replace(r"\s", SPACE_RE2) + r"\n?\z"
 
 
 _GROUPED_NUMBER_RE2 = _re2(_GROUPED_NUMBER).removesuffix(r"\n?\z") + r"\z"  # fullmatch: nothing after it
