@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+
 from . import engine, locks, public_lists, reference
 from . import rollups as _rollups
 from .engine import Connection
@@ -51,10 +53,11 @@ def open_store(db: str | Path | None = None, *, data_path: str | Path | None = N
     con = engine.open_lake(loc, create=not read_only)
     created = False
     try:
-        version = schema_version(con)
+        done = _applied_at_open(con)
+        version = max(done, default=0)
         if version > LATEST_VERSION:
             raise StoreError("newer_schema", store=loc.display, version=version, latest=LATEST_VERSION)
-        if pending(con):
+        if any(v not in done for v, _, _ in migrations()):
             if read_only:
                 raise StoreError("needs_upgrade", store=loc.display, version=version, latest=LATEST_VERSION)
             with locks.writer_lock(con, what="upgrade"):
@@ -126,6 +129,16 @@ def _applied(con: Connection) -> set[int]:
                        "AND table_catalog = current_database()"):
         return set()
     return {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def _applied_at_open(con: Connection) -> set[int]:
+    """:func:`_applied` on a connection just opened (no transaction open): one read of the table, where
+    a missing one raises, instead of listing the lake's tables first, which costs a catalog-wide load
+    (0.1-0.4 s at ~10M projects) at every start."""
+    try:
+        return {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+    except (duckdb.CatalogException, duckdb.InvalidInputException):  # no such table (the latter: DuckDB
+        return set()                                                  # found the function of that name)
 
 
 def pending(con: Connection) -> list[int]:
