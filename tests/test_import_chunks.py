@@ -164,3 +164,19 @@ def test_arrow_reader_gives_the_cells_pandas_gives() -> None:
             assert list(arrow.columns) == list(chunks.columns) == list(range(width))
     assert fast > 300
     assert delimited._read_arrow(cases[0], ",", 3) is not None  # title, unit and note rows: short, padded
+
+
+def test_gbk_text_is_the_gb18030_text() -> None:
+    """A GBK file is decoded once, as GBK: GB18030 reads every byte sequence GBK reads as the same text."""
+    pairs = [bytes([hi, lo]) for hi in range(0x81, 0xFF) for lo in range(0x40, 0xFF)]
+    read = 0
+    for pair in pairs:
+        try:
+            text = pair.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        read += 1
+        assert pair.decode("gb18030") == text, pair
+    assert read > 20_000 and all(bytes([b]).decode("gbk", errors="replace") == "\ufffd" or b < 0x80 for b in range(256))
+    assert encodings.decode("名称,地点\n集成电路,苏州\n".encode("gbk"))[1] == "gbk"
+    assert encodings.decode("名称,地点\n集成电路,苏州€\n".encode("gb18030"))[1] == "gb18030"
