@@ -460,9 +460,7 @@ def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[li
 
     Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
     normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
-    occurrence spans two texts and the automaton starts every text afresh); a text whose occurrences
-    neither overlap nor have a Latin edge (most) is summarised from arrays, the others by
-    :func:`_scan_norm` itself."""
+    occurrence spans two texts and the automaton starts every text afresh); see :func:`_scan_joined`."""
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
@@ -497,7 +495,7 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
       texts that agree from there (某某001光伏组件项目, 某某002光伏组件项目) are summarised once;
     * the others (a Latin edge, crossing words) are scanned whole by :func:`_scan_norm`."""
     t = _tables()
-    latin_of = _latin_words()
+    latin_of = _latin_words(t.words)
     place: dict[Scan, int] = {_NOTHING: 0}
     scan_no = np.zeros(len(normed), dtype=np.int64)
     hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
@@ -540,7 +538,7 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
     return scan_no, list(place)
 
 
-@cache
-def _latin_words() -> np.ndarray:
-    """Per automaton word: whether it has a Latin edge."""
-    return np.array([latin for _w, _k, latin in _tables().words], dtype=bool)
+@lru_cache(maxsize=2)
+def _latin_words(words: tuple[tuple[str, int, bool], ...]) -> np.ndarray:
+    """Per automaton word: whether it has a Latin edge (keyed by the words, so never stale)."""
+    return np.array([latin for _w, _k, latin in words], dtype=bool)
