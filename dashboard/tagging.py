@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import ahocorasick_rs
+import numpy as np
 
 from . import taxonomy
 
@@ -430,31 +431,114 @@ BLOCK = 20_000  # names tagged at a time: the normalised texts of a large file a
 
 def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None) -> list[TagResult]:
     """Tag many projects at once, :data:`BLOCK` at a time; identical (name, content) pairs are tagged once."""
+    verdicts, index = tag_codes(names, contents)
+    return [verdicts[i] for i in index.tolist()]
+
+
+def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
+              ) -> tuple[list[TagResult], np.ndarray]:
+    """:func:`tag_many` as its distinct verdicts and, per project, the index of its verdict: a column
+    of 100,000 projects is then built from a few hundred verdicts, never one object per project."""
     if contents is None:
         contents = [None] * len(names)
     if len(contents) != len(names):
         raise ValueError(f"{len(names)} names but {len(contents)} contents")
     _tables()
-    out: list[TagResult] = []
+    verdicts: list[TagResult] = []
+    numbered: dict[TagResult, int] = {}
+    parts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for at in range(0, len(names), BLOCK):
-        out += _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
-    return out
+        block, index = _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
+        codes = np.array([numbered.setdefault(v, len(numbered)) for v in block], dtype=np.int64)
+        parts.append(codes[index])
+    verdicts = list(numbered)
+    return verdicts, np.concatenate(parts)
 
 
-def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> list[TagResult]:
+def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[list[TagResult], np.ndarray]:
+    """The distinct verdicts of a block and each project's index into them.
+
+    Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
+    normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
+    occurrence spans two texts and the automaton starts every text afresh); see :func:`_scan_joined`."""
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
-    texts = list(dict.fromkeys([*clean_names, *clean_contents]))  # each text once
-    normed = _norm("\x00".join(texts)).split("\x00")  # one NFKC pass for the lot
-    if len(normed) != len(texts):  # a NUL inside a text: normalise one by one
-        normed = [_norm(text) for text in texts]
-    scans = {text: (_scan_norm(norm) if norm else _NOTHING) for text, norm in zip(texts, normed, strict=True)}
-    seen: dict[tuple[str, str], TagResult] = {}
-    out: list[TagResult] = []
-    for key in zip(clean_names, clean_contents, strict=True):
-        result = seen.get(key)
-        if result is None:
-            result = seen[key] = _decide(*scans[key[0]], *scans[key[1]])
-        out.append(result)
-    return out
+    number = {"": 0}  # text -> its position in ``texts``; the empty text first
+    name_no = np.array([number.setdefault(t, len(number)) for t in clean_names], dtype=np.int64)
+    content_no = np.array([number.setdefault(t, len(number)) for t in clean_contents], dtype=np.int64)
+    texts = list(number)
+    joined = _norm("\x00".join(texts))  # one NFKC pass for the lot
+    normed = joined.split("\x00")
+    if len(normed) == len(texts):
+        scan_no, scans = _scan_joined(joined, normed)
+    else:  # a NUL inside a text: normalise and scan one by one
+        scans = list(dict.fromkeys(_scan_norm(_norm(text)) if text else _NOTHING for text in texts))
+        place = {scan: i for i, scan in enumerate(scans)}
+        scan_no = np.array([place[_scan_norm(_norm(text)) if text else _NOTHING] for text in texts],
+                           dtype=np.int64)
+    pairs = scan_no[name_no] * len(scans) + scan_no[content_no]
+    distinct, index = np.unique(pairs, return_inverse=True)
+    verdicts = [_decide(*scans[p // len(scans)], *scans[p % len(scans)]) for p in distinct.tolist()]
+    return verdicts, index.reshape(-1)
+
+
+def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]]:
+    """Per text (of ``joined``, the NUL-joined ``normed`` texts), the number of its scan in the list
+    of distinct scans returned; scan 0 is the empty one. The same scans as :func:`_scan_norm` of each
+    text, from one automaton pass over all of them:
+
+    * a text none of whose occurrences has a Latin edge and whose occurrences, once the words inside
+      a longer word found around them are set aside (the first rule of :func:`_select`), do not cross
+      is given to :func:`_summarise` with those occurrences, as :func:`_select` would give it; and
+      since what a scan reads lies from its first occurrence on (the words and what follows them),
+      texts that agree from there (某某001光伏组件项目, 某某002光伏组件项目) are summarised once;
+    * the others (a Latin edge, crossing words) are scanned whole by :func:`_scan_norm`."""
+    t = _tables()
+    latin_of = _latin_words(t.words)
+    place: dict[Scan, int] = {_NOTHING: 0}
+    scan_no = np.zeros(len(normed), dtype=np.int64)
+    hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
+    if not hits:
+        return scan_no, list(place)
+    found = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    order = np.lexsort((-found[:, 2], found[:, 1]))  # by start, longest first (texts follow one another)
+    word, start, end = found[order, 0], found[order, 1], found[order, 2]
+    lengths = np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    offsets = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    text = np.searchsorted(offsets, start, side="right") - 1
+    # A word inside a longer word found around it: an earlier occurrence (by start, longest first)
+    # reaches at least as far. Positions run on across texts, so the reach never leaks into the next.
+    reach = np.concatenate(([-1], np.maximum.accumulate(end)[:-1]))
+    kept = end > reach
+    word, start, end, text = word[kept], start[kept], end[kept], text[kept]
+    same = text[1:] == text[:-1]
+    careful = np.zeros(len(normed), dtype=bool)
+    careful[text[latin_of[word]]] = True
+    careful[text[1:][same & (end[:-1] > start[1:])]] = True  # two occurrences cross
+    for i in np.flatnonzero(careful).tolist():
+        scan_no[i] = place.setdefault(_scan_norm(normed[i]), len(place))
+    plain = ~careful[text]
+    word, start, end, text = word[plain].tolist(), start[plain].tolist(), end[plain].tolist(), text[plain]
+    if not word:
+        return scan_no, list(place)
+    firsts = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1]))).tolist()
+    words = t.words
+    by_tail: dict[str, int] = {}
+    for g, b in enumerate(firsts):
+        i = int(text[b])
+        at = start[b]
+        tail = normed[i][at - offsets[i]:]
+        number = by_tail.get(tail)
+        if number is None:
+            stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
+            chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
+            number = by_tail[tail] = place.setdefault(_summarise(tail, chosen), len(place))
+        scan_no[i] = number
+    return scan_no, list(place)
+
+
+@lru_cache(maxsize=2)
+def _latin_words(words: tuple[tuple[str, int, bool], ...]) -> np.ndarray:
+    """Per automaton word: whether it has a Latin edge (keyed by the words, so never stale)."""
+    return np.array([latin for _w, _k, latin in words], dtype=bool)

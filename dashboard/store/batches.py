@@ -81,7 +81,7 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
     (whitespace removed), province and start year a stored project already has."""
     cur = con.cursor()
     try:
-        cur.register("import_keys", keys)
+        cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))  # strings scanned as Arrow
         return cur.execute(
             """
             SELECT k.row, min(p.project_id) AS project_id
