@@ -1,50 +1,21 @@
 """Entry point: ``streamlit run dashboard/app.py`` (with the package installed: ``pip install -e .``).
 
-Registers the pages and the shared sidebar.
+Streamlit imports this file once when the server starts (it finds ``app``, an ``st.App``) and then runs
+it as the script of every page run. On import it only declares the app, whose start-up hook warms the
+process in the background (:mod:`dashboard.warmup`) while the browser is still loading Streamlit's
+scripts; in a page run (or under ``AppTest``) it draws the page (:mod:`dashboard.shell`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from dashboard import appdb, sidebar, store
-from dashboard.auth import session
-from dashboard.auth.permissions import allows, page_perm
-from dashboard.i18n import current_lang, t
-from dashboard.queries import common as queries
-from dashboard.views import PAGES, register
+if get_script_run_ctx(suppress_warning=True) is None:
+    from dashboard.warmup import lifespan
 
+    app = st.App(__file__, lifespan=lifespan)
+else:
+    from dashboard.shell import run
 
-def demo_banner() -> None:
-    status = appdb.load(queries.data_status).iloc[0]
-    if bool(status["has_demo"]):
-        st.warning(t("common.demo_banner"), icon=":material/science:")
-
-
-def run() -> None:
-    st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon=":material/insights:", layout="wide")
-    sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
-    try:
-        appdb.connection()
-    except store.StoreError as exc:
-        st.error(exc.message(current_lang()))
-        st.stop()
-    who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
-    # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
-    # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
-    # registered but hidden and none runs: the address asked for survives the sign-in.
-    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
-                           visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
-             for i, (slug, icon, render) in enumerate(PAGES)}
-    register(pages)
-    nav = st.navigation(list(pages.values()), position="sidebar" if who else "hidden")
-    if who is None:
-        st.stop()
-    session.sidebar_box(who)
-    st.session_state["filters"] = sidebar.render()
-    session.single_user_banner(who)
-    demo_banner()
-    nav.run()
-
-
-run()
+    run()

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -114,40 +115,105 @@ def _cursor(key: str, snapshot: int | None, version: int | None = None) -> duckd
     con = _connection(key)
     if snapshot is None:
         cur = con.cursor()
-        if version is not None and version in _replicas.get(key, ()):
-            path = store.replica.search_path(cur, version)
-            if path:
-                cur.execute(f"SET search_path = '{path}'")
-        return cur
+        copy = _copies.get(key, {}).get(version) if version is not None else None
+        if copy is None:
+            return cur
+        cur.execute(f"SET search_path = '{copy.search_path}'")
+        return _CopyingCursor(cur, key, copy)  # type: ignore[return-value]
     with _attach_lock:
         return store.snapshot_cursor(con, snapshot)
 
 
-# Data versions copied into the process's memory (see dashboard.store.replica), per store.
-_replicas: dict[str, set[int]] = {}
+@dataclass
+class _Copy:
+    """One data version's copy in memory (see dashboard.store.replica): the lake snapshot its tables are
+    read from, the search path that reads it first, and the tables copied so far."""
+
+    version: int
+    snapshot: int
+    search_path: str
+    tables: set[str] = field(default_factory=set)
+
+
+# The copies in the process's memory, per store and data version.
+_copies: dict[str, dict[int, _Copy]] = {}
 _replica_lock = threading.Lock()
 
 
-def _ensure_replica(key: str, version: int) -> None:
-    """Copy the small tables and rollups of this data version into memory once (the first page run after
-    a commit pays it; every query after reads them without DuckLake's per-query catalog look-ups)."""
-    if version in _replicas.get(key, ()):
+def _pin(key: str, version: int) -> _Copy | None:
+    """This data version's copy (begun, empty, if new); None when the store has moved past the version
+    meanwhile (the page's queries then read the lake). Cheap after the first call per version."""
+    copy = _copies.get(key, {}).get(version)
+    if copy is not None:
+        return copy
+    with _replica_lock:
+        copy = _copies.get(key, {}).get(version)
+        if copy is not None:
+            return copy
+        try:
+            with store.cursor(_connection(key)) as cur:
+                pinned, snapshot = store.replica.pin(cur)
+                search_path = store.replica.path(engine.catalog_name(cur), pinned)
+                alive = set(store.replica.versions(cur))
+        except duckdb.Error:
+            log.exception("Could not start a copy in memory; reading the store")
+            return None
+        copies = {v: c for v, c in _copies.get(key, {}).items() if v in alive}
+        copies[pinned] = _Copy(pinned, snapshot, search_path)
+        _copies[key] = copies
+        return copies.get(version)
+
+
+def _fill(key: str, copy: _Copy, tables: set[str]) -> None:
+    """Copy those of ``tables`` not yet in ``copy`` (once per data version; the statement about to name
+    them then reads them from memory)."""
+    if tables <= copy.tables:
         return
     with _replica_lock:
-        if version in _replicas.get(key, ()):
+        missing = tables - copy.tables
+        if not missing:
             return
         started = time.perf_counter()
         try:
             with store.cursor(_connection(key)) as cur:
-                built = store.replica.build(cur)
-                _replicas[key] = set(store.replica.versions(cur))
+                store.replica.copy(cur, copy.version, copy.snapshot, missing)
         except duckdb.Error:
-            log.exception("Could not copy the rollups into memory; reading them from the store")
-            return
+            log.exception("Could not copy %s into memory; reading them from the store", sorted(missing))
         finally:
+            copy.tables |= missing  # copied, or read from the store from now on: not tried at every query
             for observer in QUERY_OBSERVERS:
                 observer("dashboard.appdb:replica", time.perf_counter() - started)
-        log.info("Copied data version %s into memory in %.0f ms", built, (time.perf_counter() - started) * 1000)
+        log.info("Copied %s of data version %s into memory in %.0f ms", ", ".join(sorted(missing)),
+                 copy.version, (time.perf_counter() - started) * 1000)
+
+
+class _CopyingCursor:
+    """A page query's cursor reading a copy in memory first: before each statement, the copied tables it
+    names are copied if they are not yet (so a page pays only for the tables it reads)."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, key: str, copy: _Copy) -> None:
+        self._cur, self._key, self._copy = cur, key, copy
+
+    def execute(self, query: str, parameters: object = None) -> duckdb.DuckDBPyConnection:
+        _fill(self._key, self._copy, store.replica.named(query))
+        return self._cur.execute(query, parameters)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cur, name)
+
+
+def warm() -> Callable[..., pd.DataFrame]:
+    """Open the store and begin the current data version's copy, outside any page run (the server's
+    start-up hook calls this so that the first page finds both done). Returns :func:`load` fixed to
+    that version, for the caller to run the queries a first page will ask for."""
+    connection()
+    key, version = db_key(), _read_version()
+    _pin(key, version)
+
+    def run(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+        return _load(key, version, _name(fn), scoped(filters), tuple(sorted(kwargs.items())), None)
+
+    return run
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -197,23 +263,26 @@ def load(fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwar
 def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filters | None = None,
             **kwargs: Any) -> pd.DataFrame:
     """:func:`load` on the store as it was at ``snapshot`` (None: as it is now)."""
-    name = f"{fn.__module__}:{fn.__name__}"
-    if _resolve(name) is not fn:
-        raise ValueError(f"{name} is not a module-level query function")
+    name = _name(fn)
     if snapshot is None:
         version = data_version()
-        _ensure_replica(db_key(), version)
+        _pin(db_key(), version)
     else:
         version = snapshot
     return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)
 
 
-def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
-           ) -> Iterator[pd.DataFrame]:
-    """Run a streaming query generator (e.g. an export) uncached, on its own cursor."""
+def _name(fn: Callable[..., Any]) -> str:
     name = f"{fn.__module__}:{fn.__name__}"
     if _resolve(name) is not fn:
         raise ValueError(f"{name} is not a module-level query function")
+    return name
+
+
+def stream(fn: Callable[..., Iterator[pd.DataFrame]], filters: Filters | None = None, **kwargs: Any
+           ) -> Iterator[pd.DataFrame]:
+    """Run a streaming query generator (e.g. an export) uncached, on its own cursor."""
+    _name(fn)
     with cursor() as cur:
         yield from fn(cur, scoped(filters), **kwargs)
 

@@ -17,14 +17,20 @@ strength (``strong_keywords``, and any keyword that contains one), down-weighted
 counted more in the name than in the content, and a little more when it is the head of the name (the
 last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
-they tag a project only when nothing more specific does, and with low confidence. A keyword followed
-by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong.
+they tag a project only when nothing more specific does, and with low confidence; inside the owner's
+name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
+and the labels below are no evidence at all.
+A keyword followed by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong;
+followed by 材料 (OLED材料, 储氢材料: ``material_marks``) it names what a material is for, so it is a use and
+the project counts as a material (``material_keyword``, 新材料) — the same rule that makes 光伏胶膜 a material.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
 农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
-present too. A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒, 保健品 …) stays unclassified
-when its only evidence is generic (智能制造) or a bare sector word; a specific technology still counts.
+present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
+(食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
+保健品 …) stays unclassified when its only evidence is generic (智能制造) or a bare sector word; a specific
+technology still counts.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import ahocorasick_rs
+import numpy as np
 
 from . import taxonomy
 
@@ -86,6 +93,12 @@ class _Tables:
     weak: frozenset[str]
     generic: frozenset[str]
     bare: frozenset[str]  # bare sector words (新能源, 生物科技)
+    label: frozenset[str]  # the sector named as a label (新材料): never strong against negative context
+    materials: frozenset[str]  # keywords that already name a material (X材料 is then no use)
+    owner_marks: tuple[str, ...]  # what follows a word inside the owner's name (有限公司, 集团)
+    owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
+    material_marks: tuple[str, ...]  # X材料: a material for X
+    material_keyword: str  # the keyword a material for X counts as (新材料)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -93,10 +106,12 @@ class _Tables:
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
-    ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_`` and ``traditional_keywords``."""
+    ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
+    ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name) and ``material_marks`` (X材料)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
-            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords")}
+            ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
+             "label_keywords", "owner_marks", "material_marks")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -143,6 +158,10 @@ def _tables() -> _Tables:
     negative = frozenset(_norm(w) for w in config["exclude_keywords"])
     neutral = frozenset(_norm(w) for w in config["neutral_keywords"])
     traditional = frozenset(_norm(w) for w in config["traditional_keywords"])
+    label = frozenset(_norm(w) for w in config["label_keywords"])
+    owner_marks = tuple(_norm(w) for w in config["owner_marks"])
+    material_marks = tuple(_norm(w) for w in config["material_marks"])
+    material_keyword = _norm(taxonomy._raw().get("tagging", {}).get("material_keyword", ""))
     spelling: dict[str, str] = {}
     strong_all: set[str] = set()
     rows: list[tuple[str, str, str, bool]] = []
@@ -193,7 +212,12 @@ def _tables() -> _Tables:
     ascii_edged = frozenset(w for w in kinds if _edge_is_ascii(w))
     words = tuple((w, kind, w in ascii_edged) for w, kind in kinds.items())
     automaton = ahocorasick_rs.AhoCorasick([w for w, _k, _l in words], matchkind=ahocorasick_rs.MatchKind.Standard)
-    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), spelling,
+    if material_keyword not in positive:
+        raise ValueError(f"[tagging] material_keyword {material_keyword!r} is not a sub-field keyword")
+    material_sectors = {e.sector for e in positive[material_keyword]}
+    materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
+    return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
+                   materials, owner_marks, frozenset(bare) | label, material_marks, material_keyword, spelling,
                    order, ascii_edged)
 
 
@@ -259,18 +283,27 @@ _FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG}
 def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     """(distinct positive keywords in order, those that only name a use, context flags: NEG_FLAG when
     negative context was found, TRAD_FLAG when a traditional industry was)."""
-    kinds = _tables().kinds
+    t = _tables()
+    kinds = t.kinds
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
     flags = 0
+    material = False  # a keyword followed by 材料 was found
     for _s, e, w in chosen:
         kind = kinds[w]
+        if kind == POSITIVE and w in t.owner_words and norm.startswith(t.owner_marks, e):
+            continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司)
         if kind == POSITIVE:
             count[w] = count.get(w, 0) + 1
             if norm.startswith(MODIFIER_MARKS, e):
                 used[w] = used.get(w, 0) + 1
+            elif norm.startswith(t.material_marks, e) and w not in t.materials:
+                used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
+                material = True
         else:
             flags |= _FLAGS.get(kind, 0)
+    if material:
+        count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
     # a keyword that also names the product elsewhere in the text is not only a use
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
 
@@ -289,8 +322,12 @@ def _scan_norm(norm: str) -> Scan:
             return _summarise(norm, _select(norm, [(s, e, words[i][0]) for i, s, e in hits]))
         last = e
     if len(hits) == 1:
-        i, _s, e = hits[0]
+        i, s, e = hits[0]
         word, kind, _latin = words[i]
+        if kind == POSITIVE and word in t.owner_words and norm.startswith(t.owner_marks, e):
+            return _NOTHING  # a bare sector word or label inside the owner's name
+        if kind == POSITIVE and norm.startswith(t.material_marks, e):
+            return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
             return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
         return (), (), _FLAGS.get(kind, 0)
@@ -328,8 +365,9 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     context = name_flags | (content_flags if not name_hits else 0)
 
     # How a thing is made (智能制造) is never strong enough to outweigh negative context.
-    has_strong = any(e.strong for hits, uses, _ in fields for k in hits if k not in uses and k not in t.generic
-                     for e in t.positive[k])
+    # Nor is the sector named as a label (新材料) with nothing specific.
+    has_strong = any(e.strong for hits, uses, _ in fields for k in hits
+                     if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
     if context & TRAD_FLAG and all(k in t.generic or k in t.bare for hits, _u, _w in fields for k in hits):
@@ -393,31 +431,114 @@ BLOCK = 20_000  # names tagged at a time: the normalised texts of a large file a
 
 def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None) -> list[TagResult]:
     """Tag many projects at once, :data:`BLOCK` at a time; identical (name, content) pairs are tagged once."""
+    verdicts, index = tag_codes(names, contents)
+    return [verdicts[i] for i in index.tolist()]
+
+
+def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
+              ) -> tuple[list[TagResult], np.ndarray]:
+    """:func:`tag_many` as its distinct verdicts and, per project, the index of its verdict: a column
+    of 100,000 projects is then built from a few hundred verdicts, never one object per project."""
     if contents is None:
         contents = [None] * len(names)
     if len(contents) != len(names):
         raise ValueError(f"{len(names)} names but {len(contents)} contents")
     _tables()
-    out: list[TagResult] = []
+    verdicts: list[TagResult] = []
+    numbered: dict[TagResult, int] = {}
+    parts: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for at in range(0, len(names), BLOCK):
-        out += _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
-    return out
+        block, index = _tag_block(names[at:at + BLOCK], contents[at:at + BLOCK])
+        codes = np.array([numbered.setdefault(v, len(numbered)) for v in block], dtype=np.int64)
+        parts.append(codes[index])
+    verdicts = list(numbered)
+    return verdicts, np.concatenate(parts)
 
 
-def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> list[TagResult]:
+def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[list[TagResult], np.ndarray]:
+    """The distinct verdicts of a block and each project's index into them.
+
+    Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
+    normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
+    occurrence spans two texts and the automaton starts every text afresh); see :func:`_scan_joined`."""
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
-    texts = list(dict.fromkeys([*clean_names, *clean_contents]))  # each text once
-    normed = _norm("\x00".join(texts)).split("\x00")  # one NFKC pass for the lot
-    if len(normed) != len(texts):  # a NUL inside a text: normalise one by one
-        normed = [_norm(text) for text in texts]
-    scans = {text: (_scan_norm(norm) if norm else _NOTHING) for text, norm in zip(texts, normed, strict=True)}
-    seen: dict[tuple[str, str], TagResult] = {}
-    out: list[TagResult] = []
-    for key in zip(clean_names, clean_contents, strict=True):
-        result = seen.get(key)
-        if result is None:
-            result = seen[key] = _decide(*scans[key[0]], *scans[key[1]])
-        out.append(result)
-    return out
+    number = {"": 0}  # text -> its position in ``texts``; the empty text first
+    name_no = np.array([number.setdefault(t, len(number)) for t in clean_names], dtype=np.int64)
+    content_no = np.array([number.setdefault(t, len(number)) for t in clean_contents], dtype=np.int64)
+    texts = list(number)
+    joined = _norm("\x00".join(texts))  # one NFKC pass for the lot
+    normed = joined.split("\x00")
+    if len(normed) == len(texts):
+        scan_no, scans = _scan_joined(joined, normed)
+    else:  # a NUL inside a text: normalise and scan one by one
+        scans = list(dict.fromkeys(_scan_norm(_norm(text)) if text else _NOTHING for text in texts))
+        place = {scan: i for i, scan in enumerate(scans)}
+        scan_no = np.array([place[_scan_norm(_norm(text)) if text else _NOTHING] for text in texts],
+                           dtype=np.int64)
+    pairs = scan_no[name_no] * len(scans) + scan_no[content_no]
+    distinct, index = np.unique(pairs, return_inverse=True)
+    verdicts = [_decide(*scans[p // len(scans)], *scans[p % len(scans)]) for p in distinct.tolist()]
+    return verdicts, index.reshape(-1)
+
+
+def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]]:
+    """Per text (of ``joined``, the NUL-joined ``normed`` texts), the number of its scan in the list
+    of distinct scans returned; scan 0 is the empty one. The same scans as :func:`_scan_norm` of each
+    text, from one automaton pass over all of them:
+
+    * a text none of whose occurrences has a Latin edge and whose occurrences, once the words inside
+      a longer word found around them are set aside (the first rule of :func:`_select`), do not cross
+      is given to :func:`_summarise` with those occurrences, as :func:`_select` would give it; and
+      since what a scan reads lies from its first occurrence on (the words and what follows them),
+      texts that agree from there (某某001光伏组件项目, 某某002光伏组件项目) are summarised once;
+    * the others (a Latin edge, crossing words) are scanned whole by :func:`_scan_norm`."""
+    t = _tables()
+    latin_of = _latin_words(t.words)
+    place: dict[Scan, int] = {_NOTHING: 0}
+    scan_no = np.zeros(len(normed), dtype=np.int64)
+    hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
+    if not hits:
+        return scan_no, list(place)
+    found = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    order = np.lexsort((-found[:, 2], found[:, 1]))  # by start, longest first (texts follow one another)
+    word, start, end = found[order, 0], found[order, 1], found[order, 2]
+    lengths = np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
+    offsets = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    text = np.searchsorted(offsets, start, side="right") - 1
+    # A word inside a longer word found around it: an earlier occurrence (by start, longest first)
+    # reaches at least as far. Positions run on across texts, so the reach never leaks into the next.
+    reach = np.concatenate(([-1], np.maximum.accumulate(end)[:-1]))
+    kept = end > reach
+    word, start, end, text = word[kept], start[kept], end[kept], text[kept]
+    same = text[1:] == text[:-1]
+    careful = np.zeros(len(normed), dtype=bool)
+    careful[text[latin_of[word]]] = True
+    careful[text[1:][same & (end[:-1] > start[1:])]] = True  # two occurrences cross
+    for i in np.flatnonzero(careful).tolist():
+        scan_no[i] = place.setdefault(_scan_norm(normed[i]), len(place))
+    plain = ~careful[text]
+    word, start, end, text = word[plain].tolist(), start[plain].tolist(), end[plain].tolist(), text[plain]
+    if not word:
+        return scan_no, list(place)
+    firsts = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1]))).tolist()
+    words = t.words
+    by_tail: dict[str, int] = {}
+    for g, b in enumerate(firsts):
+        i = int(text[b])
+        at = start[b]
+        tail = normed[i][at - offsets[i]:]
+        number = by_tail.get(tail)
+        if number is None:
+            stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
+            chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
+            number = by_tail[tail] = place.setdefault(_summarise(tail, chosen), len(place))
+        scan_no[i] = number
+    return scan_no, list(place)
+
+
+@lru_cache(maxsize=2)
+def _latin_words(words: tuple[tuple[str, int, bool], ...]) -> np.ndarray:
+    """Per automaton word: whether it has a Latin edge (keyed by the words, so never stale)."""
+    return np.array([latin for _w, _k, latin in words], dtype=bool)

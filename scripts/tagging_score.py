@@ -5,9 +5,9 @@ share of projects left unclassified and the time taken, then the misclassified r
 
     .venv/bin/python -m scripts.tagging_score [path/to/labelled.csv]
 
-The held-out sets beside the labelled one (tests/data/holdout*.csv) score the same way. holdout2's and
-holdout3's misses guided class fixes, so holdout4 (100 real names, gathered, labelled and committed before
-the tagger was run on them) is the one the tagger has never been tuned on; tests/test_tagging.py guards
+The real-name sets beside the labelled one (tests/data/holdout*.csv, tuning_real_projects.csv,
+check_real_projects.csv) score the same way. Each was gathered, labelled and committed before the tagger was
+run on it; once its misses guided class fixes it is no longer a fresh measure. tests/test_tagging.py guards
 each set's measured score.
 """
 

@@ -71,3 +71,47 @@ def test_a_snapshot_from_before_the_rollups_is_read_from_the_base_tables(
         assert not then.empty
         # nothing changed since, but the rollups came
         pd.testing.assert_frame_equal(then, now, check_dtype=False, rtol=1e-9, obj=fn.__name__)
+
+
+def test_a_page_copies_into_memory_only_the_tables_it_reads(demo_db: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_db, monkeypatch, "summary")
+    assert not at.exception
+    with store.opened(demo_db) as con:
+        version = store.data_version(con)
+    copy = appdb._copies[appdb.db_key()][version]
+    assert {"rollup_projects", "rollup_flows", "regions", "targets"} <= copy.tables
+    assert "rollup_funding" not in copy.tables  # the summary shows no funding channel
+    goto(at, "funding").run()
+    assert not at.exception
+    assert "rollup_funding" in copy.tables
+    # a commit by another process: the next run reads (and copies) the new version
+    with store.opened(demo_db) as con:
+        store.targets.set_target_year(con, 2031)
+    at.run()
+    assert not at.exception
+    fresh = appdb._copies[appdb.db_key()][version + 1]
+    assert fresh is not copy and "rollup_funding" in fresh.tables
+
+
+def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the server's start-up hook does before the first browser connects: the store open, the
+    landing page's tables in memory and its queries' results cached under the keys the page asks for."""
+    from dashboard import warmup
+
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    warmup.warm()
+    assert warmup.done.is_set()
+    ran: list[str] = []
+
+    def observe(name: str, seconds: float) -> None:
+        ran.append(name)
+
+    appdb.QUERY_OBSERVERS.append(observe)
+    try:
+        at = open_page(demo_db, monkeypatch, "summary")
+        assert not at.exception
+        assert at.metric, "the summary drew its figures"
+        assert set(ran) <= {"dashboard.appdb:data_version"}, ran
+    finally:
+        appdb.QUERY_OBSERVERS.remove(observe)

@@ -115,3 +115,68 @@ def test_tag_many_in_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(tagging, "BLOCK", 7)
     assert tagging.tag_many(names, contents) == one
     assert np.mean([r.sector is not None for r in one]) > 0.5
+
+
+def test_batch_tagging_equals_tagging_one_by_one() -> None:
+    """The batch path (every text of a block searched in one pass, texts summarised from where their
+    first keyword starts) gives each project the verdict tagging it alone gives, on every real-name
+    set and on names and contents glued so that keywords nest, cross, meet at text edges, carry Latin
+    edges, a 用, 材料 or an owner's 有限公司 after them, with odd cells beside."""
+    rows = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False)[["name", "content"]]
+                      for f in sorted((Path(__file__).parent / "data").glob("*.csv"))])
+    texts = [*rows["name"], *rows["content"], "5G5G基站AIoTCT", "动力电池用铜箔用", "储能专用", "光伏组件光伏",
+             "某某新材料有限公司易拉盖", "OLED材料", "某某生物科技有限公司"]
+    rng = np.random.default_rng(12)
+    glued = [texts[a][: rng.integers(0, len(texts[a]) + 1)] + texts[b][rng.integers(0, len(texts[b]) + 1):]
+             for a, b in rng.integers(0, len(texts), (3000, 2))]
+    names = [*texts, *glued, "", None, float("nan"), " 晶圆 "]
+    contents = [*[None] * len(texts), *reversed(glued), "晶圆", "专用", None, "光伏"]
+    for names_, contents_ in ((names, contents), ([*names, "光伏\x00电站"], [*contents, ""])):  # a NUL: one by one
+        verdicts, index = tagging.tag_codes(names_, contents_)
+        assert len(set(verdicts)) == len(verdicts) < len(names_) // 2
+        expected = [tagging._decide(*tagging._scan(tagging._clean(n)), *tagging._scan(tagging._clean(c)))
+                    for n, c in zip(names_, contents_, strict=True)]
+        assert [verdicts[i] for i in index] == expected == tagging.tag_many(names_, contents_)
+        assert sum(v.sector is not None for v in expected) > len(expected) // 3
+
+
+def test_arrow_reader_gives_the_cells_pandas_gives() -> None:
+    """Arrow's CSV reader (the usual file) gives exactly the cells, and rows, of pandas' C parser, or
+    declines: quotes closed mid-cell, doubled, left open (also on the last line), blank and short rows,
+    rows wider than the first ones, line breaks in cells, CR or CRLF endings, every delimiter."""
+    cases = ["标题\n单位：万元\na,b,c\n1,2,3\n注：说明\n", 'a,b,c\n"ab"cd,x,y\n', 'a,b,c\nab"cd,x,y\n',
+             'a,b,c\n"a""b",x\n', 'a,b,c\n "ab",x,y\n', 'a,b,c\n\n\nx,y,z\r\n\r\n', "a,b,c\rx,y,z\r", "a,b,c\nx,y,z",
+             "a,b,c\n   \nx,y\n", 'a,b,c\nx,y,z,\n', 'a,b,c\n"x\ny",1,2\n', 'a,b,c\n"unclosed,1,2\nq,r,s\n',
+             'a,b,c\nq,r,"s', 'a,b,c\nx,y,"z\n', 'a,b,c\n\t""", ""', 'a;b;c\n1;"2;3";4\n']
+    rng = np.random.default_rng(5)
+    pieces = np.array(['a', '"', ',', '\n', '\r', ' ', '项', '\t', ';', '""', '\r\n'])
+    cases += ["a,b,c\n" + "".join(rng.choice(pieces, rng.integers(1, 60))) for _ in range(400)]
+    fast = 0
+    for text in cases:
+        for d in (",", "\t", ";"):
+            width = max(len(r) for r in delimited.csv.reader(text.splitlines()[:500], delimiter=d))
+            arrow = delimited._read_arrow(text, d, width)
+            if arrow is None:
+                continue
+            fast += 1
+            chunks = delimited._read_chunks(text, d, width)
+            assert chunks is not None and arrow.equals(chunks) and (arrow.dtypes == chunks.dtypes).all(), (text, d)
+            assert list(arrow.columns) == list(chunks.columns) == list(range(width))
+    assert fast > 300
+    assert delimited._read_arrow(cases[0], ",", 3) is not None  # title, unit and note rows: short, padded
+
+
+def test_gbk_text_is_the_gb18030_text() -> None:
+    """A GBK file is decoded once, as GBK: GB18030 reads every byte sequence GBK reads as the same text."""
+    pairs = [bytes([hi, lo]) for hi in range(0x81, 0xFF) for lo in range(0x40, 0xFF)]
+    read = 0
+    for pair in pairs:
+        try:
+            text = pair.decode("gbk")
+        except UnicodeDecodeError:
+            continue
+        read += 1
+        assert pair.decode("gb18030") == text, pair
+    assert read > 20_000 and all(bytes([b]).decode("gbk", errors="replace") == "\ufffd" or b < 0x80 for b in range(256))
+    assert encodings.decode("名称,地点\n集成电路,苏州\n".encode("gbk"))[1] == "gbk"
+    assert encodings.decode("名称,地点\n集成电路,苏州€\n".encode("gb18030"))[1] == "gb18030"

@@ -133,3 +133,39 @@ def test_a_title_province_decides_a_shared_district_name(place_index: places.Pla
 def test_header_mapping(header: str, field: str | None) -> None:
     # Traditional headers are converted while reading, not in the mapping: 總投資 is read as 总投资.
     assert headers.field_of(header) == field
+
+
+def test_amount_columns_read_by_arrow_as_python_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column of Arrow strings is matched by Arrow's regular expressions: the same amounts and codes as
+    Python's (its \\s, its $ before a final line break, grouped thousands, optional units), and a column
+    with a digit other than 0-9 is left to Python."""
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    parts = ["约", "超过", "总投资", "5", "12", "0", "3.5", "1,250", ",000", " ", "\u3000", "\xa0", "\n", "\t", "\x85",
+             "多", "余", "亿元", "亿", "万元", "万", "元", "千万", "以上", "左右", "-", "+", "美元", "abc", "1,2,3",
+             "，", "."]
+    cells = ["".join(rng.choice(parts, rng.integers(1, 6))) for _ in range(3000)]
+    cells += ["5亿元\n", "约 5 亿元 以上", "1,250,000", "-1,250", "+1,250.5", "3000万\n", "", "5 \n"]
+    units = (values.WAN, values.Unit(10_000.0, False), values.Unit(1.0, True))
+    arrow = [values.parse_amounts(pd.Series(cells, dtype="str"), u, 7.1) for u in units]
+    assert values._ascii_digits(pd.Series(cells, dtype="str")) is not None
+    assert values._ascii_digits(pd.Series([*cells, "１２万元"], dtype="str")) is None
+    monkeypatch.setattr(values, "_ascii_digits", lambda _cells: None)
+    python = [values.parse_amounts(pd.Series(cells, dtype="str"), u, 7.1) for u in units]
+    for (a_wan, a_codes), (p_wan, p_codes) in zip(arrow, python, strict=True):
+        assert np.array_equal(a_wan, p_wan, equal_nan=True) and list(a_codes) == list(p_codes)
+    assert np.isfinite(arrow[0][0]).sum() > 300
+
+
+def test_space_folding_of_an_arrow_column_equals_the_regex_replace() -> None:
+    """replace_space looks for Python's whitespace (\\u3000, \\x85, \\x1c … as well as ASCII) with Arrow first."""
+    from dashboard.ingest import layout
+
+    cases = (["光伏组件", "集成电路"], ["光伏\u3000组件", "a"], ["x\x85y", "z"], ["x\x1cy"], ["a\x00b", "c d"],
+             ["\u2028"])
+    for cells in cases:
+        column = pd.Series(cells, dtype="str")
+        for repl in ("", " "):
+            expected = pd.Series(cells, dtype=object).str.replace(r"\s+", repl, regex=True).tolist()
+            assert layout.replace_space(column, repl).tolist() == expected, (cells, repl)

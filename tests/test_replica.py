@@ -45,3 +45,32 @@ def test_each_data_version_gets_its_copy_and_two_are_kept(demo_db: Path) -> None
         assert seen == [first, first + 1, first + 2]
         assert store.replica.versions(con) == seen[-2:]
         assert store.replica.search_path(con, first) is None
+
+
+def test_a_statement_names_the_tables_it_reads() -> None:
+    named = store.replica.named
+    assert named("SELECT * FROM public_clusters pc JOIN clusters c USING (cluster_id)") == {
+        "public_clusters", "clusters"}
+    assert named("SELECT sum(r.projects) FROM ROLLUP_PROJECTS r") == {"rollup_projects"}
+    # the base tables stay in the lake: not copied, not named
+    assert named("SELECT count(*) FROM projects p JOIN project_investments i USING (project_id)") == set()
+
+
+def test_a_copy_made_table_by_table_reads_the_snapshot_its_version_was_pinned_to(demo_db: Path) -> None:
+    """Tables copied one by one, on first use, come from the snapshot the data version was read in,
+    however many commits came between: a piecemeal copy equals one made at once."""
+    with store.opened(demo_db) as con:
+        version, snapshot = store.replica.pin(con)
+        assert version == store.data_version(con) and snapshot == store.engine.snapshot_id(con)
+        assert store.replica.versions(con) == [version] and store.replica.copied(con, version) == set()
+        assert store.replica.copy(con, version, snapshot, {"regions"}) == ["regions"]
+        before = con.execute("SELECT * FROM targets ORDER BY ALL").fetchall()
+        store.targets.set_target_year(con, 2031)  # a commit after the pin
+        assert con.execute("SELECT * FROM targets ORDER BY ALL").fetchall() != before
+        assert store.replica.copy(con, version, snapshot, {"regions", "targets"}) == ["targets"]
+        assert store.replica.copied(con, version) == {"regions", "targets"}
+        kept = con.execute(f"SELECT * FROM {store.replica.DATABASE}.v{version}.targets ORDER BY ALL").fetchall()
+        assert kept == before
+        # the commit raised the data version: the next pin starts the next copy, empty
+        assert store.replica.pin(con)[0] == version + 1
+        assert store.replica.copied(con, version + 1) == set()

@@ -53,7 +53,9 @@ def random_filters(con: object, rng: random.Random, n: int) -> list[Filters]:
     out = [Filters()]
     while len(out) < n:
         def some(pool: list, p: float = 0.35) -> tuple:
-            return tuple(sorted(rng.sample(pool, rng.randint(1, min(3, len(pool)))))) if rng.random() < p else ()
+            if not pool or rng.random() >= p:
+                return ()
+            return tuple(sorted(rng.sample(pool, rng.randint(1, min(3, len(pool))))))
         y0 = rng.randint(2018, 2026) if rng.random() < 0.4 else None
         y1 = (y0 or 2018) + rng.randint(0, 6) if rng.random() < 0.4 else None
         out.append(Filters(
@@ -71,12 +73,12 @@ def kwargs_for(fn: Callable, con: object, rng: random.Random) -> dict:
     if "as_of" in wanted:
         kw["as_of"] = rng.choice([2022, 2024, 2025, 2031])  # 2031: beyond the watch list's rows
     if "province" in wanted:
-        kw["province"] = rng.choice(values(con, "SELECT DISTINCT province_code FROM projects"))
+        kw["province"] = rng.choice(values(con, "SELECT DISTINCT province_code FROM projects ORDER BY 1") or ["320000"])
     if "cluster_id" in wanted:
         kw["cluster_id"] = rng.choice(values(con, "SELECT DISTINCT cluster_id FROM projects "
-                                               "WHERE cluster_id IS NOT NULL ORDER BY 1"))
+                                               "WHERE cluster_id IS NOT NULL ORDER BY 1") or [0])
     if "project_id" in wanted:
-        kw["project_id"] = rng.choice(values(con, "SELECT project_id FROM projects ORDER BY 1 LIMIT 50"))
+        kw["project_id"] = rng.choice(values(con, "SELECT project_id FROM projects ORDER BY 1 LIMIT 50") or [0])
     return kw
 
 
@@ -164,3 +166,146 @@ def test_projects_files_are_written_largest_investment_first(demo_db: Path) -> N
             known = [a for a in amounts if a is not None]
             assert known == sorted(known, reverse=True), path
             assert amounts[:len(known)] == known  # no amount (NULL) comes last
+
+
+# ============================================================ kept up to date write by write (issue 10)
+
+PLACES = ["江苏省苏州市", "浙江省杭州市", "广东省深圳市", "湖北省武汉市", "安徽省合肥市"]
+WORDS = ["12英寸集成电路生产线", "创新药研发及产业化", "光伏组件制造基地", "动力电池二期", "碳纤维复合材料", "数据中心"]
+STAGES = ["新建", "续建", "竣工", "前期"]
+
+
+def write_list(path: Path, rows: range, *, seed: int, blank_every: int = 0) -> Path:
+    """A GBK list: project i is named and placed the same in every file (so a later file updates it),
+    with the money, stage, plan and funding drawn from ``seed``; every ``blank_every``-th amount empty."""
+    rng = random.Random(seed)
+    lines = ["2024年重大项目清单", "单位：万元",
+             "序号,项目名称,建设地点,总投资,2024年计划投资,2025年计划投资,建设性质,建设起止年限,项目单位,银行贷款,自筹资金"]
+    for n, i in enumerate(rows, 1):
+        amount = "" if blank_every and n % blank_every == 0 else str(rng.randint(500, 900_000))
+        plan = "" if rng.random() < 0.2 else str(rng.randint(100, 50_000))
+        start = 2018 + i % 8
+        loan = "" if rng.random() < 0.5 else str(rng.randint(10, 9_000))
+        lines.append(f"{n},乙{i:05d}{WORDS[i % len(WORDS)]}项目,{PLACES[i % len(PLACES)]},{amount},{plan},"
+                     f"{rng.randint(0, 9_000)},{rng.choice(STAGES)},{start}-{start + rng.randint(0, 4)},"
+                     f"乙{i % 37}有限公司,{loan},{rng.randint(0, 9_000)}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+    return path
+
+
+FULL_REBUILD = store.rollups.refresh
+
+
+def rollup_contents(con: object) -> dict[str, list]:
+    return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in store.rollups.TABLES}
+
+
+def assert_as_rebuilt(con: object) -> None:
+    """The rollups as the writes left them are exactly what a full rebuild makes of the base tables."""
+    kept = rollup_contents(con)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        FULL_REBUILD(con)
+        rebuilt = rollup_contents(con)
+    finally:
+        con.execute("ROLLBACK")
+    for table in store.rollups.TABLES:
+        assert kept[table] == rebuilt[table], table
+    assert rollup_contents(con) == kept
+
+
+def test_rollups_kept_write_by_write_equal_a_full_rebuild(demo_db: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imports of new and updated projects, a re-import of the same file, reverts, demo data added and
+    removed: after each, the rollups kept incrementally equal the full rebuild, row for row, and every
+    page query answers from them as from the base tables."""
+    from dashboard import demo
+
+    rng = random.Random(2031)
+    calls: list[str] = []
+    refresh = store.rollups.refresh
+    monkeypatch.setattr(store.rollups, "refresh", lambda con: (calls.append("refresh"), refresh(con))[1])
+    with store.opened(demo_db) as con:
+        assert_as_rebuilt(con)  # the demo store, written through the incremental path
+        first = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 120), seed=1, blank_every=9)))
+        assert first.batch_id and first.rows_updated == 0
+        assert_as_rebuilt(con)
+        # 60 of those projects again with other money, stages and plans, and 40 new ones
+        second = commit(con, preview(con, write_list(tmp_path / "b.csv", range(60, 160), seed=2, blank_every=7)))
+        assert second.rows_updated == 60 and second.rows_imported == 100
+        assert_as_rebuilt(con)
+        assert_same_everywhere(con, random_filters(con, rng, 5) + [Filters(batch_id=second.batch_id)], rng,
+                               monkeypatch)
+        # the first file again: its 120 projects updated, moved to the new batch
+        third = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 120), seed=1, blank_every=9)),
+                       force=True)
+        assert third.rows_updated == 120
+        assert_as_rebuilt(con)
+        revert(con, third.batch_id)
+        assert_as_rebuilt(con)
+        revert(con, second.batch_id)
+        assert_as_rebuilt(con)
+        assert_same_everywhere(con, random_filters(con, rng, 4), rng, monkeypatch)
+        demo.generate(con, scale=0.05, seed=5)  # a second demo batch, with its own clusters
+        assert_as_rebuilt(con)
+        store.remove_demo(con)  # every demo batch: their projects and clusters go
+        assert_as_rebuilt(con)
+        assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects") == store.scalar(
+            con, "SELECT count(*) FROM projects") > 0
+        assert_same_everywhere(con, random_filters(con, rng, 4), rng, monkeypatch)
+        revert(con, first.batch_id)
+        assert_as_rebuilt(con)
+        assert [store.scalar(con, f"SELECT count(*) FROM {t}") for t in store.rollups.TABLES] == [0, 0, 0, 0]
+    assert calls == []  # every one of those writes kept the rollups without a rebuild
+
+
+def test_a_write_that_names_no_projects_rebuilds(demo_db: Path) -> None:
+    """Writes that do not say which projects they change (here: rows written straight, and a cluster's
+    tier changed under projects the write did not name) rebuild the rollups instead."""
+    with store.opened(demo_db) as con:
+        with store.write(con, message="raw rows"):
+            con.execute("UPDATE projects SET total_investment_wan = total_investment_wan + 1 "
+                        "WHERE project_id % 50 = 0")
+        assert_as_rebuilt(con)
+        cluster, tier = con.execute("SELECT cluster_id, tier FROM clusters WHERE cluster_id IN "
+                                    "(SELECT cluster_id FROM projects) ORDER BY 1 LIMIT 1").fetchone()
+        other = "ecosystem" if tier != "ecosystem" else "base"
+        named = store.scalar(con, "SELECT min(project_id) FROM projects WHERE cluster_id IS NULL")
+        with store.write(con, message="a tier changes"):
+            store.rollups.changing(con, [named])
+            con.execute("UPDATE projects SET stage = 'completed' WHERE project_id = ?", [named])
+            con.execute("UPDATE clusters SET tier = ? WHERE cluster_id = ?", [other, cluster])
+        assert_as_rebuilt(con)
+        assert store.scalar(con, "SELECT count(*) FROM rollup_projects WHERE cluster_id = ? AND tier = ?",
+                            [cluster, other]) > 0
+
+
+def test_a_failed_import_leaves_the_rollups_as_they_were(demo_db: Path, tmp_path: Path) -> None:
+    with store.opened(demo_db) as con:
+        before = rollup_contents(con)
+        plan = preview(con, write_list(tmp_path / "a.csv", range(0, 30), seed=3))
+        some = store.scalar(con, "SELECT min(project_id) FROM projects")
+        with pytest.raises(store.IntegrityError):
+            with store.write(con, message="refused"):
+                store.rollups.changing(con, [some])
+                con.execute("INSERT INTO project_funding VALUES (?, 'bank_loans', -1)", [some])
+        assert rollup_contents(con) == before
+        assert commit(con, plan).batch_id
+        assert_as_rebuilt(con)
+
+
+def test_maintain_rollups_repairs_them(demo_db: Path) -> None:
+    from tests.storekit import cli
+
+    with store.opened(demo_db) as con:
+        version = store.data_version(con)
+        con.execute("DELETE FROM rollup_projects WHERE batch_id = 1 AND stage = 'planned'")  # damage, bypassing write
+        con.execute("UPDATE rollup_flows SET planned_wan = planned_wan + 1")
+    done = cli("maintain", "--rollups", "--db", str(demo_db))
+    assert done.returncode == 0, done.stderr
+    assert "Rollups rebuilt" in done.stdout
+    with store.opened(demo_db) as con:
+        assert_as_rebuilt(con)
+        assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects") == store.scalar(
+            con, "SELECT count(*) FROM projects")
+        assert store.data_version(con) == version + 1  # cached pages are read again

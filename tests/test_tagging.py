@@ -207,11 +207,12 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     out). 三澳核电项目2号机组 was labelled new_energy against the guidance: clause (五) names 核电 only for
     the 数字化、智能化水平 of the plants, and the labelled and holdout sets leave plant construction
     unclassified (某某核电站3、4号机组工程, 华能石岛湾…核电站示范工程), so it is relabelled unclassified.
-    Now 57 of 63 SEI names (90.5%), one filed wrongly (卫蓝新能源…: a battery maker read from its bare
-    新能源), 42 of 42 non-SEI left unclassified. A regression guard, not a target."""
+    Now 58 of 63 SEI names (92.1%; 国药…中国生物…医美 since 生物, the sector's own name, is a bare sector
+    word), one filed wrongly (卫蓝新能源…: a battery maker read from its bare 新能源), 42 of 42 non-SEI left
+    unclassified. A regression guard, not a target."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 57 and wrong <= 1
+    assert right >= 58 and wrong <= 1
     assert left == n_non
 
 
@@ -232,10 +233,14 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     """tests/data/holdout4_projects.csv: 100 real names (59 SEI, 41 not) from public reports of
     2010–2025 (集中开工 and 签约 reports, provincial and city key-project news; each row cites its source,
     a ``note`` says why where the label is not obvious), gathered and labelled from the guidance before
-    the tagger was run on them and committed first; never tuned on. Measured once before and once after
-    the class fixes of this round: 48 of 59 SEI names right (81.4%) both times, 2 filed under a wrong
-    sector, 40 of 41 non-SEI left unclassified. The floors are those figures, so a change that loses
-    any of them fails; the labelled set (tuned on) must stay at 241 of 241 and 57 of 57."""
+    the tagger was run on them and committed first. Measured fresh at 48 of 59 SEI names right (81.4%),
+    2 filed under a wrong sector, 40 of 41 non-SEI left unclassified; its misses then guided the class
+    fixes of the next round (so it is no longer held out): PV cells and ingots named without 光伏,
+    semiconductor materials and IC substrates read as chips, unmanned systems, film and environmental
+    governance vocabulary, a bulk plastic labelled 新材料. Now 57 of 59 (96.6%), none filed wrongly, 41
+    of 41; the two left are company names with no technology word (比亚迪济南基地), which stay
+    unclassified rather than guessed. A regression guard; the labelled set must stay at 241 of 241 and
+    57 of 57."""
     rows = _labelled()
     got = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
     lab_sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
@@ -248,7 +253,34 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert (len(lab_sei), len(lab_non)) == (241, 57), report
     assert lab_right == 241 and lab_non.count(None) == 57, report
     assert (n_sei, n_non) == (59, 41), report
-    assert right >= 48 and wrong <= 2 and left >= 40, report
+    assert right >= 57 and wrong == 0 and left == 41, report
+
+
+def test_own_check_set_keeps_its_measured_score() -> None:
+    """tests/data/check_real_projects.csv: 76 real names (38 SEI, 38 not) from public reports of Henan,
+    Sichuan, Hunan, Shandong and Fujian (each row cites its source), gathered and labelled from the
+    guidance after the tuning set's class fixes and committed before the tagger was run on them: the
+    honest estimate of those fixes. Measured then at 33 of 38 SEI (86.8%), 1 filed wrongly, 36 of 38
+    non-SEI; its misses guided three more class fixes (a label such as 新材料 inside the owner's name,
+    the guidance's 锂 in its compounds, park works), now 36 of 38, none wrong, 38 of 38. The two left
+    name only a company (中联, 星邦智能). A regression guard from here on."""
+    n_sei, right, wrong, n_non, left = _score_file("check_real_projects.csv")
+    assert (n_sei, n_non) == (38, 38)
+    assert right >= 36 and wrong == 0 and left == 38
+
+
+def test_own_tuning_set_keeps_its_measured_score() -> None:
+    """tests/data/tuning_real_projects.csv: 101 real names (57 SEI, 44 not) from public reports of
+    2013–2025 (集中开工, 签约 and key-project news; each row cites its source, a ``note`` says why where
+    the label is not obvious), gathered and labelled from the guidance before the tagger was run on
+    them, and committed first; names already in the other sets left out. Measured before the class
+    fixes of its round at 41 of 57 SEI (71.9%), 1 filed wrongly, 42 of 44 non-SEI; after them 52 of 57
+    (91.2%), none filed wrongly, 43 of 44. The five SEI misses name only a company (特斯拉超级工厂,
+    海康威视科技园) and stay unclassified, never guessed; the non-SEI miss is a petrochemical maker named
+    卫星. A regression guard: it was looked at while fixing classes, so it is no fresh measure."""
+    n_sei, right, wrong, n_non, left = _score_file("tuning_real_projects.csv")
+    assert (n_sei, n_non) == (57, 44)
+    assert right >= 52 and wrong == 0 and left >= 43
 
 
 # --- recall: bare sector words and generic technology nouns ---------------------------------------
@@ -369,6 +401,93 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
 
 
+@pytest.mark.parametrize(("name", "sector"), [
+    # PV cells, ingots and wafers named without 光伏
+    ("年产10GW高效单晶电池项目", "new_energy"),
+    ("年产20GW单晶拉棒及切片项目", "new_energy"),
+    ("年产5GW晶硅电池项目", "new_energy"),
+    ("年产1GW铜铟镓硒薄膜电池项目", "new_energy"),
+    ("年产8GW N型TOPCon电池片项目", "new_energy"),
+    # semiconductor materials and substrates are materials, chips are chips
+    ("8英寸半导体硅单晶材料项目", "new_materials"),
+    ("高端IC载板生产线项目", "new_materials"),
+    ("年产5万吨动力电池材料项目", "new_materials"),
+    ("碳化硅功率模块封装测试项目", "info_tech"),
+    # unmanned systems, aero engines, film, digital art, environmental governance, waste
+    ("某某无人系统产业园", "high_end_equipment"),
+    ("某某涡扇发动机研制基地", "high_end_equipment"),
+    ("某某海洋无人艇研发制造项目", "high_end_equipment"),
+    ("某某电影工业产业园", "digital_creative"),
+    ("某某数字艺术中心项目", "digital_creative"),
+    ("某某河流域环境治理项目", "green_env"),
+    ("某某市医疗废物集中处置中心", "green_env"),
+    ("某某工业固体废物处置工程", "green_env"),
+    ("某某国际信息港项目", "info_tech"),
+    ("某某高性能复合材料及玻璃纤维基地", "new_materials"),  # the specific material outweighs 玻璃纤维
+    ("某某消化内镜创新产业园", "biotech"),
+    # … and what stays unclassified: a bulk plastic or plain steel labelled 新材料, a cinema, a
+    # warehouse or office whose only SEI word is in the owner's name
+    ("年产80万吨食品级PET新材料项目", None),
+    ("年产10万吨PVC新材料项目", None),
+    ("年产5万吨不锈钢新材料项目", None),
+    ("某某影院建设项目", None),
+    ("某某生物科技有限公司中转仓储建设项目", None),
+    ("某某新能源科技有限公司办公楼项目", None),
+    ("某某纺织新材料项目", "new_materials"),  # a label still counts where nothing says otherwise
+    # X材料 is a material for X: OLED, hydrogen storage and PV materials are materials
+    ("年产500吨OLED材料项目", "new_materials"),
+    ("某某储氢材料产业化项目", "new_materials"),
+    ("某某光伏材料产业园", "new_materials"),
+    ("某某装饰材料产业园", None),  # no SEI word before 材料: nothing to read
+    # resource recycling named by its waste, fuel-cell cars by their fuel, EV parts
+    ("某某煤矸石综合利用项目", "green_env"),
+    ("某某废轮胎综合利用项目", "green_env"),
+    ("某某秸秆综合利用项目", "green_env"),
+    ("某某氢能源汽车产业化项目", "smart_nev"),
+    ("某某电动汽车零部件产业园", "smart_nev"),
+    ("某某卫星城建设项目", None),  # a satellite town is no satellite
+    ("某某可降解塑料项目", "new_materials"),
+    ("某某智慧水务建设项目", "info_tech"),
+    # the guidance's 锂 in its compounds, amorphous alloys, a label or a park's works
+    ("年产10万吨锂精矿项目", "new_materials"),
+    ("某某锂材加工项目", "new_materials"),
+    ("某某非晶合金带材项目", "new_materials"),
+    ("某某新材料有限公司年产5亿只瓶盖项目", None),  # 新材料 in the owner's name says nothing
+    ("某某化工新材料产业园基础设施项目", None),
+    ("某某智能网联汽车产业园基础设施项目", "smart_nev"),  # a strong technology still counts
+    # words of the new vocabulary that ordinary projects share stay out of it
+    ("年产10万吨铝铸锭项目", None),  # ingots of aluminium, not silicon
+    ("某某地下空间综合利用项目", None),
+    ("某某航电枢纽工程", None),  # a navigation and hydropower dam, not avionics
+    ("某某直升机场建设项目", None),
+    ("年产30万吨聚酯切片项目", None),
+    ("某某轨道交通车辆段工程", None),  # a depot of a metro line
+    # 生物 is the sector's own name: a maker named X生物 is biotech (weakly), the compounds that share it are not
+    ("某某生物总部及研发中心项目", "biotech"),
+    ("某某生物多样性保护项目", None),
+    ("某某古生物化石博物馆", None),
+    ("某某生物有限公司仓库项目", None),
+    ("年产10万吨生物柴油项目", "new_energy"),
+    ("某某轨道交通关键零部件项目", "high_end_equipment"),
+    ("某某非晶合金变压器项目", "green_env"),  # an energy-saving transformer, not the alloy
+    ("某某智能穿戴设备项目", "info_tech"),
+])
+def test_vocabulary_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_label_keywords_and_owner_marks_come_from_the_taxonomy() -> None:
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert "新材料" in config["label_keywords"] and set(config["label_keywords"]) <= keywords
+    assert "有限公司" in config["owner_marks"]
+    assert config["material_marks"] and tagging._tables().material_keyword in keywords
+    # a bare sector word outside the owner's name still counts, and a technology inside it too
+    assert tagging.tag("某某新能源产业园项目").sector == "new_energy"
+    assert tagging.tag("某某生物科技有限公司疫苗生产项目").sector == "biotech"
+    assert tagging.tag("某某光伏科技有限公司建设项目").sector == "new_energy"
+
+
 def test_a_lone_lithium_battery_is_not_certain() -> None:
     """Phones, tools and e-bikes use lithium batteries too: without a vehicle word it stays below the
     confidence a strong keyword gives."""
@@ -384,8 +503,9 @@ def test_context_lists_are_consistent() -> None:
     traditional = set(config["traditional_keywords"])
     others = keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
     assert traditional and not traditional & others
-    # each neutral compound exists to hide a keyword inside it
-    assert all(any(k in n for k in keywords) for n in config["neutral_keywords"])
+    # each neutral compound exists to hide a keyword or a bare sector word inside it
+    bare = {w for ws in tagging.sector_words().values() for w in ws}
+    assert all(any(k in n for k in keywords | bare) for n in config["neutral_keywords"])
 
 
 # --- the matcher: the compiled automaton finds exactly what a plain search finds ----------------
@@ -393,13 +513,14 @@ def test_context_lists_are_consistent() -> None:
 def _all_texts() -> list[str]:
     texts = [r["name"] for r in _labelled()] + [r["content"] for r in _labelled() if r["content"]]
     holdout = Path(__file__).resolve().parent / "data"
-    for path in sorted(holdout.glob("holdout*.csv")):
+    for path in sorted([*holdout.glob("holdout*.csv"), *holdout.glob("*_real_projects.csv")]):
         with path.open(encoding="utf-8", newline="") as f:
             texts += [r["name"] for r in csv.DictReader(f)]
     for sf in taxonomy.subfields():
         texts += [t.format(owner="ＡＢＣ科技（集团）", city="某市", n=5, phase="一期") for t in sf.demo_templates]
     # words glued together, so that occurrences nest and cross
-    texts += ["生物医药产业园标准厂房", "华信创新药", "数字人民币数字人才数字人", "5G5G基站AIoTCT", "动力电池用铜箔用"]
+    texts += ["生物医药产业园标准厂房", "华信创新药", "数字人民币数字人才数字人", "5G5G基站AIoTCT", "动力电池用铜箔用",
+              "OLED材料", "储氢材料用", "某某生物科技有限公司", "新材料有限公司新材料", "锂电池材料OLED材料"]
     return texts
 
 

@@ -99,7 +99,7 @@ def _human(n: int) -> str:
 def cmd_maintain(args: argparse.Namespace) -> int:
     con = _open(args)
     try:
-        report = store.maintain(con, keep_days=args.keep_days)
+        report = store.maintain(con, keep_days=args.keep_days, rebuild=args.rollups)
     finally:
         con.close()
     if args.json:
@@ -112,7 +112,7 @@ def cmd_maintain(args: argparse.Namespace) -> int:
         print(f"files kept on disk:              {b['disk_files']:,} ({_human(b['disk_bytes'])}) → "
               f"{a['disk_files']:,} ({_human(a['disk_bytes'])})")
     kept = "all snapshots kept" if args.keep_days is None else f"snapshots older than {args.keep_days:g} days expired"
-    print(f"Small files merged; {kept}.")
+    print(f"{'Rollups rebuilt; s' if args.rollups else 'S'}mall files merged; {kept}.")
     return 0
 
 
@@ -184,10 +184,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("maintain", help="merge small files, expire old snapshots, report files before/after",
                        epilog="examples:\n  python -m dashboard maintain                 merge files, keep every "
                               "snapshot\n  python -m dashboard maintain --keep-days 90  also forget snapshots "
-                              "older than 90 days\n", formatter_class=argparse.RawDescriptionHelpFormatter)
+                              "older than 90 days\n  python -m dashboard maintain --rollups    also rebuild the "
+                              "rollups from the base tables\n", formatter_class=argparse.RawDescriptionHelpFormatter)
     db_arg(p)
     p.add_argument("--keep-days", type=positive_float, default=None,
                    help="expire snapshots older than this many days (default: keep all)")
+    p.add_argument("--rollups", action="store_true",
+                   help="also rebuild the rollups from the base tables (a repair: every write keeps them)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_maintain)
 

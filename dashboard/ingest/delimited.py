@@ -8,6 +8,9 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from .raw import ReadError
 
@@ -37,14 +40,18 @@ CHUNK_ROWS = 50_000  # rows parsed at a time: the parser's working memory stays 
 def parse_text(text: str, delimiter: str, said: list[tuple[str, dict]]) -> tuple[pd.DataFrame, np.ndarray]:
     """The cells, and each row's line number in the file.
 
-    pandas' C parser reads the usual file (one row per line), :data:`CHUNK_ROWS` rows at a time, fed
+    Arrow's CSV reader reads the usual file (one row per line, no row wider than the first 500) straight
+    into Arrow strings (:func:`_read_arrow`); pandas' C parser, which gives the same cells, reads the
+    files it declines, :data:`CHUNK_ROWS` rows at a time, fed
     from the text a slice at a time (no second, UTF-8 copy of the whole file); the cells are pandas'
     Arrow-backed strings, a few bytes over their text each. A file with a cell that spans lines (a
     quoted line break, or a quote never closed) is read by :func:`_records`, which knows each row's
     first line and treats a quote that would swallow the following rows as a plain character."""
     sample = text[:200_000].splitlines()[:500]
     width = max((len(r) for r in csv.reader(sample, delimiter=delimiter)), default=1)
-    cells = _read_chunks(text, delimiter, width)
+    cells = _read_arrow(text, delimiter, width)
+    if cells is None:
+        cells = _read_chunks(text, delimiter, width)
     if cells is not None:
         return cells, np.arange(1, len(cells) + 1)
     rows, lines = _records(text, delimiter, said)
@@ -77,6 +84,67 @@ def _read_chunks(text: str, delimiter: str, width: int) -> pd.DataFrame | None:
         raise ReadError("file_empty")
     cells = chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
     cells.columns = range(cells.shape[1])
+    return cells
+
+
+def _read_arrow(text: str, delimiter: str, width: int) -> pd.DataFrame | None:
+    """Every row by Arrow's CSV reader, the same cells pandas' C parser gives (quotes, blank lines, short
+    rows padded with empty cells), without a Python object per cell; None when it cannot be sure of
+    that: a row wider than ``width``, a cell holding a line break or a quote never closed (fewer rows
+    than lines), a file pandas must read as text (a BOM, a lone surrogate), or Arrow refusing it."""
+    if width < 2 or not text or text.startswith("\ufeff"):
+        return None
+    short: list[tuple[int, str]] = []  # (line, text) of the rows with fewer cells than ``width``
+    wide = False
+
+    def odd_row(row: pacsv.InvalidRow) -> str:
+        nonlocal wide
+        if row.actual_columns > row.expected_columns or row.number is None:
+            wide = True
+        else:
+            short.append((row.number, row.text))
+        return "skip"
+
+    names = [str(i) for i in range(width)]
+    # A quote left open in the last line would take its cell to the end of the file without a word
+    # (pandas refuses it): read with a final line break, which such a cell then holds.
+    ended = text.endswith(("\n", "\r"))
+    try:
+        table = pacsv.read_csv(
+            io.BufferedReader(_Utf8Reader(text, "" if ended else "\n"), buffer_size=1 << 20),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=False),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False,
+                                             invalid_row_handler=odd_row),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowException, ValueError):  # a lone surrogate (UnicodeEncodeError) among them
+        return None
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + (not ended)
+    if wide or table.num_rows + len(short) != lines:
+        return None
+    if table.num_rows and any(pc.any(pc.match_substring_regex(cell, "[\r\n]")).as_py()
+                              for cell in table.slice(table.num_rows - 1).columns):
+        return None
+    if short:  # each short row as pandas reads it alone (one line: nothing else can change it)
+        try:
+            padded = pd.read_csv(io.StringIO("\n".join(t for _n, t in short)), sep=delimiter, header=None,
+                                 names=names, dtype=str, keep_default_na=False, na_filter=False,
+                                 skip_blank_lines=False, engine="c")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError):
+            return None
+        if len(padded) != len(short):
+            return None
+        at = np.array([n - 1 for n, _t in short])
+        order = np.empty(lines, dtype=np.int64)
+        rest = np.ones(lines, dtype=bool)
+        rest[at] = False
+        order[rest] = np.arange(table.num_rows)
+        order[at] = table.num_rows + np.arange(len(short))
+        table = pa.concat_tables([table, pa.Table.from_pandas(padded, schema=table.schema, preserve_index=False)])
+        table = table.take(pa.array(order))
+    cells = table.to_pandas()
+    cells.columns = range(width)
     return cells
 
 
@@ -179,9 +247,9 @@ class _Utf8Reader(io.RawIOBase):
 
     _SLICE = 1 << 20  # characters encoded at a time
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tail: str = "") -> None:
         super().__init__()
-        self._text, self._at, self._pending = text, 0, b""
+        self._text, self._at, self._pending, self._tail = text, 0, b"", tail.encode("utf-8")
 
     def readable(self) -> bool:
         return True
@@ -191,6 +259,8 @@ class _Utf8Reader(io.RawIOBase):
             piece = self._text[self._at:self._at + self._SLICE]
             self._at += len(piece)
             self._pending += piece.encode("utf-8")
+        if self._at >= len(self._text) and self._tail:
+            self._pending, self._tail = self._pending + self._tail, b""
         n = min(len(buffer), len(self._pending))
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+import numpy as np
+
 from .raw import ReadError
 
 # A UTF-32 BOM starts like a UTF-16 one, so the longer marks are tried first.
@@ -64,12 +66,18 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
     mixed = _mixed_lines(data, said)
     if mixed is not None:
         return mixed
+    # GBK first: on every byte sequence GBK reads, GB18030 (its superset) reads the same text, so a GBK
+    # file is decoded once.
     try:
-        text = data.decode("gb18030")
+        text, gbk = data.decode("gbk"), True
     except UnicodeDecodeError:
-        text = None
+        gbk = False
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
     if text is not None and _chinese_pairs(data) and _looks_like_text(text):
-        return text, "gbk" if _is_gbk(data) else "gb18030"
+        return text, "gbk" if gbk else "gb18030"
     western = _western(data)
     if western is not None:
         said.append(("encoding_guessed", {"encoding": western[1]}))
@@ -123,7 +131,8 @@ def _chinese_pairs(data: bytes) -> bool:
     pairs = re.findall(rb"[\x81-\xfe][\x30-\xfe]", data[:200_000])
     if not pairs:
         return True
-    common = sum(1 for p in pairs if 0xA1 <= p[0] <= 0xF7 and p[1] >= 0xA1)
+    both = np.frombuffer(b"".join(pairs), dtype=np.uint8).reshape(-1, 2)
+    common = int(((both[:, 0] >= 0xA1) & (both[:, 0] <= 0xF7) & (both[:, 1] >= 0xA1)).sum())
     return common >= 0.7 * len(pairs)
 
 
@@ -199,14 +208,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def _line_list(numbers: list[int], shown: int = 10) -> str:
     head = ", ".join(map(str, numbers[:shown]))
     return head + (f" … (+{len(numbers) - shown})" if len(numbers) > shown else "")
-
-
-def _is_gbk(data: bytes) -> bool:
-    try:
-        data.decode("gbk")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _looks_like_text(text: str) -> bool:

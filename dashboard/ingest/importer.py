@@ -20,6 +20,8 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import store
 from . import checks, fields, layout, normalise, places, reading, vocab
@@ -136,9 +138,16 @@ def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = N
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 
 
+# The same class for Arrow's regular expressions (RE2 spells a code point \x{…}).
+_CONTROL_ARROW = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x{200b}\x{feff}]"
+
+
 def _any_control(column: pd.Series) -> bool:
-    """Whether a cell of the column holds a control character: one pass over the cells joined by line
-    breaks (not control characters here); the usual answer is no."""
+    """Whether a cell of the column holds a control character (the usual answer is no): Arrow's
+    search over a column of Arrow strings, else one pass over the cells joined by line breaks (not
+    control characters here)."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        return pc.any(pc.match_substring_regex(pa.array(column), _CONTROL_ARROW)).as_py() is True
     return _CONTROL.search("\n".join(column.astype(str).tolist())) is not None
 
 

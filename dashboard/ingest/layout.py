@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import headers as hd
 from . import reading, values, vocab
@@ -49,6 +51,9 @@ def replace_space(column: pd.Series, repl: str) -> pd.Series:
     """``column.str.replace(r"\\s+", repl, regex=True)`` as one regex pass over the joined column
     (NUL, which ``\\s`` never matches, keeps the cells apart)."""
     if len(column) and isinstance(column.dtype, pd.StringDtype) and not column.isna().any():  # every cell a str
+        if column.dtype.storage == "pyarrow" and not pc.any(
+                pc.match_substring_regex(pa.array(column), values.SPACE_RE2)).as_py():
+            return column.copy()  # nothing to replace (the usual case), seen without a Python str per cell
         values_ = column.tolist()
         joined = "\x00".join(values_)
         if joined.count("\x00") == len(values_) - 1:

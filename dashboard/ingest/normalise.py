@@ -287,25 +287,30 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
            ) -> tuple[pd.DataFrame, Problems]:
     """The sector per row: given in a column, else named by its section heading, else the tagger's guess."""
     n = len(body)
-    out = pd.DataFrame({"sector": [None] * n, "subfield": [None] * n, "sector_source": [None] * n,
-                        "sector_confidence": np.full(n, np.nan), "sector_keywords": [None] * n})
+    # The columns as arrays, filled by position and made object columns once at the end.
+    sector_, subfield = np.full(n, None, dtype=object), np.full(n, None, dtype=object)
+    source, keywords = np.full(n, None, dtype=object), np.full(n, None, dtype=object)
+    confidence = np.full(n, np.nan)
     given, problems = pd.Series([None] * n, dtype=object), []
     if body.has("sector"):
         given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
                                                   for u in pd.unique(body.column("sector"))})
     given = given.where(given.notna(), section_sector)
     has_given = given.notna().to_numpy()
-    out.loc[has_given, "sector"] = given[has_given].to_numpy()
-    out.loc[has_given, "sector_source"] = "given"
+    sector_[has_given] = given[has_given].to_numpy()
+    source[has_given] = "given"
     todo = np.flatnonzero(~has_given & (name != "").to_numpy())
     if len(todo):
         tags = vocab.tag(name.iloc[todo].tolist(), content.iloc[todo].tolist())
         tagged = tags["sector"].notna().to_numpy()
-        out.loc[todo, "sector"] = tags["sector"].to_numpy()
-        out.loc[todo, "subfield"] = tags["subfield"].to_numpy()
-        out.loc[todo, "sector_confidence"] = np.where(tagged, tags["confidence"].to_numpy(dtype=float), np.nan)
-        out.loc[todo, "sector_keywords"] = np.where(tagged, tags["matched"].to_numpy(dtype=object), None)
-        out.loc[todo[tagged], "sector_source"] = "auto"
+        sector_[todo] = tags["sector"].to_numpy()
+        subfield[todo] = tags["subfield"].to_numpy()
+        confidence[todo] = np.where(tagged, tags["confidence"].to_numpy(dtype=float), np.nan)
+        keywords[todo] = np.where(tagged, tags["matched"].to_numpy(dtype=object), None)
+        source[todo[tagged]] = "auto"
+    out = pd.DataFrame({"sector": pd.Series(sector_, dtype=object), "subfield": pd.Series(subfield, dtype=object),
+                        "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
+                        "sector_keywords": pd.Series(keywords, dtype=object)})
     return out, problems
 
 

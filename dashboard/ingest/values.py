@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 # Full-width digits and punctuation, and the odd dashes, as their ASCII forms.
 _FULLWIDTH = str.maketrans(
@@ -208,12 +210,58 @@ _SIMPLE_UNITS = {"亿元": 10_000.0, "亿": 10_000.0, "千万元": 1_000.0, "千
                  "元": 0.0001}
 
 
+# The two patterns above for Arrow's regular expressions (RE2), used on a column of Arrow strings whose
+# digits are all 0-9: RE2's \d and \s are ASCII only, so \s is spelled out as Python reads it (every
+# character str.isspace() accepts; none lies above U+3000), and Python's $ also matches before a final
+# line break. Arrow extracts named groups only.
+SPACE_RE2 = "[" + "".join(f"\\x{{{c:x}}}" for c in range(0x3001) if chr(c).isspace()) + "]"
+_OTHER_DIGIT_RE2 = r"[^\P{Nd}0-9]"  # a decimal digit other than 0-9, which Python's \d also reads
+
+
+def _re2(pattern: str) -> str:
+    groups = iter(range(1, 100))
+    body = re.sub(r"\((?!\?)", lambda _m: f"(?P<g{next(groups)}>", pattern.removeprefix("^").removesuffix("$"))
+    return r"\A" + body.replace(r"\d", "[0-9]").replace(r"\s", SPACE_RE2) + r"\n?\z"
+
+
+_GROUPED_NUMBER_RE2 = _re2(_GROUPED_NUMBER).removesuffix(r"\n?\z") + r"\z"  # fullmatch: nothing after it
+_SIMPLE_RE2 = _re2(_SIMPLE)
+
+
+def _ascii_digits(cells: pd.Series) -> pa.Array | None:
+    """The column as an Arrow array when it is one of Arrow strings with no digit other than 0-9 (then
+    Arrow's regular expressions read it as Python's do), else None."""
+    if not (isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow"):
+        return None
+    arr = pa.array(cells)
+    return None if pc.any(pc.match_substring_regex(arr, _OTHER_DIGIT_RE2)).as_py() else arr
+
+
+def _fullmatch(cells: pd.Series, pattern: str, re2: str) -> pd.Series:
+    arr = _ascii_digits(cells)
+    if arr is None:
+        return cells.str.fullmatch(pattern, na=False)
+    return pd.Series(pc.fill_null(pc.match_substring_regex(arr, re2), False).to_numpy(zero_copy_only=False),
+                     index=cells.index)
+
+
+def _extract(cells: pd.Series, pattern: str, re2: str) -> pd.DataFrame:
+    """``cells.str.extract(pattern)``: each group a column, missing where the cell does not match (and,
+    by Arrow, empty where an optional group took no part: read alike below)."""
+    arr = _ascii_digits(cells)
+    if arr is None:
+        return cells.str.extract(pattern)
+    found = pc.extract_regex(arr, re2)
+    return pd.DataFrame({i: pd.Series(pc.struct_field(found, [i]).to_pandas().array, index=cells.index)
+                         for i in range(found.type.num_fields)})
+
+
 def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.ndarray, pd.Series]:
     """A column into (万元 as float with NaN for missing, problem code per row or None)."""
     cells = cells.fillna("").astype(str)
     stripped = cells.str.strip()
     # Commas only where they group thousands (1,250,000); 1,2,3 is left for parse_amount to refuse.
-    grouped = stripped.str.fullmatch(_GROUPED_NUMBER, na=False)
+    grouped = _fullmatch(stripped, _GROUPED_NUMBER, _GROUPED_NUMBER_RE2)
     if grouped.any():
         stripped = stripped.where(~grouped, stripped.str.replace(",", "", regex=False))
     plain = pd.to_numeric(stripped, errors="coerce")
@@ -230,7 +278,7 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
     rest = plain.isna().to_numpy() & (cells != "").to_numpy(dtype=bool)
     if rest.any():
         # The common written forms (约5亿元, 3000万, 2000多万元) in one vectorised pass.
-        simple = cells[rest].str.extract(_SIMPLE)
+        simple = _extract(cells[rest], _SIMPLE, _SIMPLE_RE2)
         hit = simple[0].notna().to_numpy(dtype=bool)
         if hit.any():
             factor = simple[1].fillna("").map(_SIMPLE_UNITS).fillna(default.wan).to_numpy(dtype=float)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .. import tagging, taxonomy
@@ -112,20 +113,15 @@ def _sector_from_english(text: str) -> str | None:
 
 def tag(names: list[str], contents: list[str | None]) -> pd.DataFrame:
     """The tagger's verdicts as columns sector, subfield, confidence, matched ('、'-joined)."""
-    results = tagging.tag_many(names, contents)
-    # Columns straight from the results; each distinct verdict's keywords are joined once.
-    joined: dict[int, str | None] = {}
-    matched = []
-    for r in results:
-        key = id(r)
-        if key not in joined:
-            joined[key] = _joined(r.matched)
-        matched.append(joined[key])
-    out = pd.DataFrame({"sector": [r.sector for r in results], "subfield": [r.subfield for r in results],
-                        "confidence": [r.confidence for r in results], "matched": matched},
-                       columns=["sector", "subfield", "confidence", "matched"])
-    out["confidence"] = pd.to_numeric(out["confidence"], errors="coerce")
-    return out.reset_index(drop=True)
+    verdicts, index = tagging.tag_codes(names, contents)
+    # Each column taken from the few distinct verdicts by each row's verdict number.
+    out = pd.DataFrame({
+        "sector": np.array([v.sector for v in verdicts], dtype=object)[index],
+        "subfield": np.array([v.subfield for v in verdicts], dtype=object)[index],
+        "confidence": np.array([v.confidence for v in verdicts], dtype=float)[index],
+        "matched": np.array([_joined(v.matched) for v in verdicts], dtype=object)[index],
+    }, columns=["sector", "subfield", "confidence", "matched"])
+    return out
 
 
 def _joined(m: object) -> str | None:

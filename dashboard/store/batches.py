@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from . import rollups
 from .core import scalar
 
 _PROJECT_COLUMNS = (
@@ -80,7 +81,7 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
     (whitespace removed), province and start year a stored project already has."""
     cur = con.cursor()
     try:
-        cur.register("import_keys", keys)
+        cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))  # strings scanned as Arrow
         return cur.execute(
             """
             SELECT k.row, min(p.project_id) AS project_id
@@ -111,6 +112,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
             continue  # DuckDB reads a pandas string column's missing values as NULL already
         new[c] = new[c].astype(object).where(new[c].notna(), None)
     updates = bool(new["is_update"].any())
+    ids = new["project_id"].to_numpy(dtype="int64")
+    is_update = new["is_update"].to_numpy(dtype=bool)
+    rollups.changing(con, ids[is_update])   # stored projects: their rows before the MERGE
+    rollups.changing(con, ids[~is_update])  # new ids: nothing stored to take out
     _register(con, "import_new", new)
     _register(con, "import_row_ids", new[["row", "project_id"]])
     params = {"batch": batch_id}
@@ -233,6 +238,8 @@ def later_updaters(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
 
 def delete_rows(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     """Remove every row a batch brought (call inside ``write``); returns projects removed."""
+    rollups.changing(con, con.execute("SELECT project_id FROM projects WHERE batch_id = ?",
+                                      [batch_id]).fetchnumpy()["project_id"])
     ids = "SELECT project_id FROM projects WHERE batch_id = ?"
     con.execute(f"DELETE FROM project_investments WHERE project_id IN ({ids})", [batch_id])
     con.execute(f"DELETE FROM project_funding WHERE project_id IN ({ids})", [batch_id])
@@ -253,7 +260,9 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     """Remove a batch's rows and put back the projects it updated (call inside ``write``);
     returns the projects removed less those restored."""
     removed = delete_rows(con, batch_id)
-    restored = scalar(con, "SELECT count(*) FROM replaced_projects WHERE replaced_by = ?", [batch_id])
+    back = con.execute("SELECT project_id FROM replaced_projects WHERE replaced_by = ?", [batch_id]).fetchnumpy()
+    rollups.changing(con, back["project_id"])  # the batch's own projects, already counted out by delete_rows
+    restored = len(back["project_id"])
     con.execute("INSERT INTO projects SELECT * EXCLUDE (replaced_by) FROM replaced_projects "
                 "WHERE replaced_by = ?", [batch_id])
     con.execute("INSERT INTO project_investments SELECT * EXCLUDE (replaced_by) FROM replaced_investments "

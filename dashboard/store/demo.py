@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import batches
+from . import batches, rollups
 from .core import scalar, write
 from .engine import Connection
 
@@ -113,6 +113,7 @@ def insert(con: Connection, file_name: str, words: DemoWords, clusters: pd.DataF
         con.execute("INSERT INTO cluster_metrics SELECT * FROM new_metrics")
         con.execute(f"CREATE OR REPLACE TEMP TABLE {_STAGE} AS SELECT * FROM projects LIMIT 0")
         for chunk, flows, funding in chunks(batches.next_project_id(con)):
+            rollups.changing(con, chunk["project_id"].to_numpy())  # new ids: the rollups add their rows
             con.register("chunk", chunk)
             con.execute(_INSERT_PROJECTS, params)
             con.register("flows", flows)

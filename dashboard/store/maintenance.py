@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import engine, locks
+from . import engine, locks, rollups
 from .core import LATEST_VERSION, scalar, schema_version, write
 from .errors import StoreError
 from .timetravel import snapshot_cursor
@@ -40,12 +40,20 @@ def file_stats(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return stats
 
 
+def rebuild_rollups(con: duckdb.DuckDBPyConnection, *, on_wait: Callable[[str], None] | None = None) -> None:
+    """Rebuild every rollup from the base tables, as one write (a repair: every data write keeps them)."""
+    with write(con, message="rebuild rollups", what="maintenance", on_wait=on_wait, rollups=False):
+        rollups.refresh(con)
+
+
 def maintain(con: duckdb.DuckDBPyConnection, *, keep_days: float | None = None,
-             on_wait: Callable[[str], None] | None = None) -> dict[str, dict[str, int]]:
+             on_wait: Callable[[str], None] | None = None, rebuild: bool = False) -> dict[str, dict[str, int]]:
     """Merge small files, rewrite files with many deleted rows, expire snapshots older than
     ``keep_days`` (None: keep all) and delete the files no kept snapshot needs, and those a killed
-    writer left behind. Returns file stats
-    before and after. Holds the writer lock; readers go on reading."""
+    writer left behind; with ``rebuild`` first rebuild the rollups (:func:`rebuild_rollups`). Returns
+    file stats before and after. Holds the writer lock; readers go on reading."""
+    if rebuild:
+        rebuild_rollups(con, on_wait=on_wait)
     before = file_stats(con)
     name = engine.catalog_name(con)
     with locks.writer_lock(con, what="maintenance", on_wait=on_wait):

@@ -1,14 +1,43 @@
-"""Rollups: the heavy joins of the pages, pre-aggregated (migrations 005, 006), rebuilt inside the write.
+"""Rollups: the heavy joins of the pages, pre-aggregated (migrations 005-007), kept up to date inside the write.
 
-:func:`refresh` runs at the end of every :func:`dashboard.store.write` that changes data (imports,
-reverts, demo data), in the same transaction, so a page never sees rollups and base tables disagree.
 The grain keeps every dimension a sidebar filter can narrow (sector, province, stage, ownership, the
 cluster's tier, batch, year) except the sub-field: queries read the base tables when one is chosen
 (:func:`dashboard.queries.common.rollups_serve`). ``rollup_watch`` is not an aggregate: the overdue
 watch list's candidate projects, kept sorted by the year they fell due.
+
+Two ways to bring them up to date, both inside the write's transaction, so a reader (a page, the app's
+in-memory copy) only ever sees rollups and base tables of the same snapshot:
+
+* :func:`refresh` rebuilds every rollup from the base tables (migrations, restores, ``maintain
+  --rollups``, and any write that does not say which projects it changed).
+* Incrementally, for the writes that say which projects they change (imports, reverts, the demo data):
+  each store function that writes a project's row, yearly flows or funding first calls :func:`changing`
+  with those project ids, which records the rollup rows those projects contribute now, negated; at the
+  end of the write :func:`apply` adds the rows the same projects contribute after it and merges the sum
+  into each rollup: a group's counts and sums move by exactly the difference, a group left with no row
+  is deleted, a new group is inserted. Both ways use one SELECT per rollup (:func:`_aggregate`), over
+  every project or over the changed ones only, so the incremental result is the full rebuild's by
+  construction: a group's value is a sum over its projects, and only the changed projects' terms moved.
+
+  A sum over no value is NULL in the full rebuild; each such sum has a count beside it (``planned_n``,
+  ``completed_n``, ``investment_n``; ``rows`` counts a group's rows) so the merge can tell a NULL sum
+  from zero and an empty group from a group of zeros.
+
+  A project's tier is its cluster's: a write that changes the tier of a cluster (or removes one) that a
+  project outside the changed ones points to falls back to :func:`refresh`. The watch list holds the
+  projects overdue as of the latest year with a completed amount: the changed projects' rows are
+  replaced, unless that year moved, in which case the list is rebuilt whole.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
 
 from .engine import Connection
 
@@ -17,73 +46,115 @@ TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
 # A project's tier: its cluster's (alias c, joined to projects p).
 _TIERS = "LEFT JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) c ON c.cluster_id = p.cluster_id"
 
-# Each project once, with the tier of its cluster.
-_KEYS = f"""
-    SELECT p.project_id, p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id,
-           p.cluster_id
-    FROM projects p {_TIERS}
-"""
-
-
-def _flows(by_cluster: bool) -> str:
-    cluster = ", k.cluster_id" if by_cluster else ""
-    return f"""
-    INSERT INTO rollup_flows BY NAME
-    WITH k AS ({_KEYS})
-    SELECT k.sector, k.province_code, k.stage, k.ownership, k.tier, k.batch_id, i.year{cluster},
-           sum(i.planned_wan) AS planned_wan, sum(i.completed_wan) AS completed_wan,
-           count(i.completed_wan) AS completed_n
-    FROM project_investments i JOIN k ON k.project_id = i.project_id
-    GROUP BY ALL
-"""
-
-
-_FUNDING = f"""
-    INSERT INTO rollup_funding
-    WITH k AS ({_KEYS})
-    SELECT f.source, k.sector, k.province_code, k.start_year, k.stage, k.ownership, k.tier, k.batch_id,
-           sum(f.amount_wan), count(*)
-    FROM project_funding f JOIN k ON k.project_id = f.project_id
-    GROUP BY ALL
-"""
-
-
 # The first year in which a project counts as overdue (see migration 006).
 DUE_YEAR = ("CASE p.stage WHEN 'planned' THEN p.start_year + 1 "
             "WHEN 'under_construction' THEN p.end_year + 1 END")
 
-_PROJECTS = f"""
-    INSERT INTO rollup_projects
-    SELECT p.sector, p.province_code, p.start_year, p.stage, p.ownership, c.tier, p.batch_id, p.programme,
-           p.cluster_id, {DUE_YEAR}, count(*), sum(p.total_investment_wan)
-    FROM projects p {_TIERS}
-    GROUP BY ALL
-"""
 
-# Every project overdue as of the year the pages take as "now": the latest year with a completed amount,
-# else the current year (dashboard.views.projects.as_of_year).
-_WATCH = f"""
-    INSERT INTO rollup_watch
-    SELECT p.project_id, p.name, p.owner, p.province_code, p.city_code, p.sector, p.subfield, p.stage,
-           p.ownership, p.programme, p.start_year, p.end_year, p.total_investment_wan, c.tier, p.batch_id,
-           {DUE_YEAR} AS due_year
-    FROM projects p {_TIERS}
-    WHERE p.stage IN ('planned', 'under_construction')
-      AND {DUE_YEAR} <= coalesce((SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL),
-                                 year(current_date))
-"""
+@dataclass(frozen=True)
+class _Rollup:
+    """One aggregate rollup: its group columns and measures as SELECT expressions over projects p (tier c)
+    and the child table (``child``, alias ``alias``) if any."""
+
+    table: str
+    keys: tuple[tuple[str, str], ...]          # (column, expression)
+    sums: tuple[tuple[str, str, str], ...]     # (column, summed expression, count column: NULL when it is 0)
+    counts: tuple[tuple[str, str], ...]        # (column, counted expression)
+    rows: str                                  # the count column that is 0 exactly when the group is empty
+    child: tuple[str, str] | None = None       # (table, alias) joined on project_id
+
+    def measures(self) -> list[str]:
+        return [c for c, _e, _n in self.sums] + [c for c, _e in self.counts]
+
+
+_DIMS = (("sector", "p.sector"), ("province_code", "p.province_code"))
+_AGGREGATES = (
+    _Rollup(
+        "rollup_flows",
+        keys=(*_DIMS, ("stage", "p.stage"), ("ownership", "p.ownership"), ("tier", "c.tier"),
+              ("batch_id", "p.batch_id"), ("year", "i.year"), ("cluster_id", "p.cluster_id")),
+        sums=(("planned_wan", "i.planned_wan", "planned_n"), ("completed_wan", "i.completed_wan", "completed_n")),
+        counts=(("planned_n", "i.planned_wan"), ("completed_n", "i.completed_wan"), ("rows", "*")),
+        rows="rows", child=("project_investments", "i")),
+    _Rollup(
+        "rollup_funding",
+        keys=(("source", "f.source"), *_DIMS, ("start_year", "p.start_year"), ("stage", "p.stage"),
+              ("ownership", "p.ownership"), ("tier", "c.tier"), ("batch_id", "p.batch_id")),
+        sums=(("amount_wan", "f.amount_wan", "rows"),),   # amount_wan is NOT NULL
+        counts=(("rows", "*"),),
+        rows="rows", child=("project_funding", "f")),
+    _Rollup(
+        "rollup_projects",
+        keys=(*_DIMS, ("start_year", "p.start_year"), ("stage", "p.stage"), ("ownership", "p.ownership"),
+              ("tier", "c.tier"), ("batch_id", "p.batch_id"), ("programme", "p.programme"),
+              ("cluster_id", "p.cluster_id"), ("due_year", DUE_YEAR)),
+        sums=(("investment_wan", "p.total_investment_wan", "investment_n"),),
+        counts=(("projects", "*"), ("investment_n", "p.total_investment_wan")),
+        rows="projects"),
+)
+
+_WATCH_COLUMNS = (
+    "p.project_id, p.name, p.owner, p.province_code, p.city_code, p.sector, p.subfield, p.stage, p.ownership, "
+    f"p.programme, p.start_year, p.end_year, p.total_investment_wan, c.tier, p.batch_id, {DUE_YEAR} AS due_year")
+
+# The year the pages take as "now" (dashboard.views.projects.as_of_year): the latest year with a completed
+# amount, else the current year. From the base tables (the full rebuild) or from rollup_flows (the same
+# year while the rollups are right: completed_n counts the completed amounts).
+_AS_OF_BASE = ("coalesce((SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL), "
+               "year(current_date))")
+_AS_OF_ROLLUP = "coalesce((SELECT max(year) FROM rollup_flows WHERE completed_n > 0), year(current_date))"
+
+# The changed projects' ids while a write runs (registered from Arrow), and the temporary tables.
+SCOPE_VIEW = "rollup_scope_ids"
+_DELTA = "rollup_delta_"
+_TIERS_BEFORE = "rollup_tiers_before"
+
+
+def _columns(con: Connection) -> dict[str, set[str]]:
+    """The columns of each rollup table this store has (a store being upgraded may lack the later ones)."""
+    found: dict[str, set[str]] = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database() "
+            "AND starts_with(table_name, 'rollup_')").fetchall():
+        found.setdefault(table, set()).add(column)
+    return found
+
+
+def _aggregate(r: _Rollup, have: set[str], *, scoped: tuple[int, int] | None = None, sign: int = 1,
+               tiers: str = _TIERS) -> str:
+    """The SELECT of rollup ``r``'s rows, with the columns the table has: over every project, or with
+    ``scoped`` (the id range) over the projects of :data:`SCOPE_VIEW` only, each measure times ``sign``;
+    ``tiers`` joins the tier (alias c)."""
+    keys = [(c, e) for c, e in r.keys if c in have]
+    parts = [f"{e} AS {c}" for c, e in keys]
+    parts += [f"{sign} * sum({e}) AS {c}" for c, e, _n in r.sums if c in have]
+    parts += [f"{sign} * count({e}) AS {c}" for c, e in r.counts if c in have]
+
+    def source(table: str) -> str:
+        if scoped is None:
+            return table
+        lo, hi = scoped  # the range lets DuckLake skip the files that hold none of the ids
+        return (f"(SELECT * FROM {table} WHERE project_id BETWEEN {lo} AND {hi} "
+                f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW}))")
+
+    joined = f"{source('projects')} p {tiers}"
+    if r.child:
+        table, alias = r.child
+        joined += f" JOIN {source(table)} {alias} ON {alias}.project_id = p.project_id"
+    return f"SELECT {', '.join(parts)} FROM {joined} GROUP BY ALL"
 
 
 def refresh(con: Connection) -> None:
     """Rebuild every rollup from the base tables (call inside the write transaction)."""
-    tables = existing(con)
-    for table in tables:
+    have = _columns(con)
+    for table in existing(con):
         con.execute(f"DELETE FROM {table}")
-    con.execute(_flows(by_cluster="rollup_projects" in tables))  # migration 006 added the cluster
-    con.execute(_FUNDING)
-    if "rollup_projects" in tables:
-        con.execute(_PROJECTS)
-        con.execute(_WATCH)
+    for r in _AGGREGATES:
+        if r.table in have:
+            con.execute(f"INSERT INTO {r.table} BY NAME {_aggregate(r, have[r.table])}")
+    if "rollup_watch" in have:
+        con.execute(f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM projects p {_TIERS} "
+                    f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {_AS_OF_BASE}")
 
 
 def existing(con: Connection) -> list[str]:
@@ -92,3 +163,175 @@ def existing(con: Connection) -> list[str]:
         "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
     ).fetchall()}
     return [t for t in TABLES if t in found]
+
+
+# ====================================================================================== incremental
+
+
+@dataclass
+class Changes:
+    """What the running write said it changes (:func:`changing`): the projects, each id in one part once."""
+
+    parts: list[np.ndarray] = field(default_factory=list)   # sorted, unique, disjoint
+    declared: bool = False
+    off: bool = False                 # this store cannot be kept incrementally: the write rebuilds
+    have: dict[str, set[str]] = field(default_factory=dict)   # the rollups' columns
+    as_of: int | None = None          # the watch list's year before the write
+    stored_max: int | None = None     # the largest project id before the write
+
+    @property
+    def ids(self) -> np.ndarray:
+        return np.concatenate(self.parts) if self.parts else np.empty(0, dtype="int64")
+
+    def record(self, ids: np.ndarray) -> np.ndarray:
+        """Record ``ids`` (sorted, unique); return those not recorded before."""
+        top = max((int(p[-1]) for p in self.parts), default=None)
+        fresh = ids if top is None or ids[0] > top else ids[~np.isin(ids, self.ids)]  # ascending chunks: no search
+        if len(fresh):
+            self.parts.append(fresh)
+        return fresh
+
+
+_CURRENT: ContextVar[Changes | None] = ContextVar("rollup_changes", default=None)
+
+
+def incremental_ready(have: dict[str, set[str]]) -> bool:
+    """Whether a store with these rollup columns (:func:`_columns`) has every one the incremental upkeep
+    needs (migration 007)."""
+    return all(r.table in have and {c for c, _e in r.keys} | set(r.measures()) <= have[r.table]
+               for r in _AGGREGATES) and "rollup_watch" in have
+
+
+@contextmanager
+def tracking(con: Connection) -> Iterator[Changes]:
+    """Within a write: collect what :func:`changing` is told (the write calls :func:`apply` at its end)."""
+    changes = Changes()
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_BEFORE} AS "
+                "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1")
+    token = _CURRENT.set(changes)
+    try:
+        yield changes
+    finally:
+        _CURRENT.reset(token)
+    # (a failed write's ROLLBACK takes the temporary tables with it)
+    for r in _AGGREGATES:
+        con.execute(f"DROP TABLE IF EXISTS {_DELTA}{r.table}")
+    con.execute(f"DROP TABLE IF EXISTS {_TIERS_BEFORE}")
+
+
+def changing(con: Connection, ids: object) -> None:
+    """Call before writing any row (the project, its yearly flows or funding) of the projects ``ids``:
+    records what they contribute to the rollups now, negated, so the write's end can add what they
+    contribute then. Ids already recorded in this write are skipped (their rows may have changed
+    since). Outside a tracked write (see :func:`tracking`) it does nothing: that write rebuilds."""
+    changes = _CURRENT.get()
+    if changes is None or changes.off:
+        return
+    ids = np.unique(np.asarray(ids, dtype="int64"))
+    if not changes.declared:  # the first call: nothing of any project written yet
+        changes.have = _columns(con)  # once per write: listing the lake's columns costs a catalog load
+        if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
+            changes.off = True
+            return
+        changes.declared = True
+        changes.as_of, changes.stored_max = con.execute(
+            f"SELECT {_AS_OF_ROLLUP}, (SELECT max(project_id) FROM projects)").fetchall()[0]
+        for r in _AGGREGATES:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {_DELTA}{r.table} AS SELECT * FROM {r.table} LIMIT 0")
+    fresh = changes.record(ids) if len(ids) else ids
+    if not len(fresh) or changes.stored_max is None or fresh[0] > changes.stored_max:
+        # Ids past every id stored before the write: no project had them, so (no orphans, by the integrity
+        # rules) neither had any flow or funding; and this write wrote none before saying so.
+        return
+    _contribute(con, changes, fresh, sign=-1)
+
+
+def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
+    """Add the rollup rows the projects ``ids`` contribute now, times ``sign``, to the delta tables."""
+    con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
+    try:
+        have = changes.have
+        scoped = (int(ids.min()), int(ids.max()))
+        # What a project contributed before the write, with its cluster's tier before the write too.
+        tiers = _TIERS if sign > 0 else f"LEFT JOIN {_TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
+        for r in _AGGREGATES:
+            con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
+                        f"{_aggregate(r, have[r.table], scoped=scoped, sign=sign, tiers=tiers)}")
+    finally:
+        con.unregister(SCOPE_VIEW)
+
+
+def apply(con: Connection, changes: Changes | None) -> None:
+    """Bring every rollup up to date at the end of a write: incrementally when the write said which
+    projects it changed and every tier it left alone, else by :func:`refresh`."""
+    if changes is None or not changes.declared or _tiers_moved(con, changes):
+        refresh(con)
+        return
+    if not len(changes.ids):
+        return
+    _contribute(con, changes, changes.ids, sign=1)
+    for r in _AGGREGATES:
+        _merge(con, r)
+    _watch(con, changes)
+
+
+def _tiers_moved(con: Connection, changes: Changes) -> bool:
+    """Whether a cluster's tier changed (or the cluster went) under a project the write did not change."""
+    moved = (f"SELECT coalesce(b.cluster_id, a.cluster_id) FROM {_TIERS_BEFORE} b "
+             "FULL JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) a USING (cluster_id) "
+             "WHERE a.tier IS DISTINCT FROM b.tier OR a.cluster_id IS NULL OR b.cluster_id IS NULL")
+    if not con.execute(f"SELECT count(*) FROM ({moved})").fetchall()[0][0]:
+        return False
+    con.register(SCOPE_VIEW, pa.table({"project_id": changes.ids}))
+    try:
+        return bool(con.execute(f"SELECT count(*) FROM projects WHERE cluster_id IN ({moved}) "
+                                f"AND project_id NOT IN (SELECT project_id FROM {SCOPE_VIEW})").fetchall()[0][0])
+    finally:
+        con.unregister(SCOPE_VIEW)
+
+
+def _merge(con: Connection, r: _Rollup) -> None:
+    """Add the summed delta rows to rollup ``r``: matching groups move, new groups are inserted, groups
+    left empty are deleted. (DuckLake's MERGE takes one UPDATE or DELETE action, so the delete follows.)"""
+    keys = [c for c, _e in r.keys]
+    measures = r.measures()
+    moved = " OR ".join(f"sum({c}) <> 0" for c in measures)
+    delta = (f"SELECT {', '.join(keys)}, {', '.join(f'sum({c}) AS {c}' for c in measures)} "
+             f"FROM {_DELTA}{r.table} GROUP BY ALL HAVING {moved}")  # groups whose terms cancel stay as they are
+    counts = {c for c, _e in r.counts}
+    new: dict[str, str] = {c: f"t.{c} + d.{c}" for c in counts}
+    for c, _e, n in r.sums:
+        new[c] = f"CASE WHEN t.{n} + d.{n} = 0 THEN NULL ELSE coalesce(t.{c}, 0) + coalesce(d.{c}, 0) END"
+    inserted = {c: f"d.{c}" for c in counts}
+    for c, _e, n in r.sums:
+        inserted[c] = f"CASE WHEN d.{n} = 0 THEN NULL ELSE d.{c} END"
+    con.execute(
+        f"MERGE INTO {r.table} t USING ({delta}) d "
+        f"ON {' AND '.join(f't.{k} IS NOT DISTINCT FROM d.{k}' for k in keys)} "
+        f"WHEN MATCHED THEN UPDATE SET {', '.join(f'{c} = {new[c]}' for c in measures)} "
+        f"WHEN NOT MATCHED THEN INSERT ({', '.join(keys + measures)}) "
+        f"VALUES ({', '.join([f'd.{k}' for k in keys] + [inserted[c] for c in measures])})")
+    con.execute(f"DELETE FROM {r.table} WHERE {r.rows} = 0")
+
+
+def _watch(con: Connection, changes: Changes) -> None:
+    """The watch list after the write: the changed projects' rows replaced, or all rebuilt when the year
+    it is as of moved."""
+    as_of = int(con.execute(f"SELECT {_AS_OF_ROLLUP}").fetchall()[0][0])
+    if as_of != changes.as_of:
+        con.execute("DELETE FROM rollup_watch")
+        con.execute(f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM projects p {_TIERS} "
+                    f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
+        return
+    ids = changes.ids
+    lo, hi = int(ids.min()), int(ids.max())
+    con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
+    try:
+        con.execute(f"DELETE FROM rollup_watch WHERE project_id BETWEEN {lo} AND {hi} "
+                    f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW})")
+        con.execute(
+            f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM (SELECT * FROM projects WHERE project_id "
+            f"BETWEEN {lo} AND {hi} AND project_id IN (SELECT project_id FROM {SCOPE_VIEW})) p {_TIERS} "
+            f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
+    finally:
+        con.unregister(SCOPE_VIEW)

@@ -1,0 +1,48 @@
+"""The Streamlit script every page run executes (through ``dashboard/app.py``): registers the pages and
+the shared sidebar."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import appdb, sidebar, store
+from dashboard.auth import session
+from dashboard.auth.permissions import allows, page_perm
+from dashboard.i18n import current_lang, t
+from dashboard.queries import common as queries
+from dashboard.views import PAGES, register
+
+
+def demo_banner() -> None:
+    status = appdb.load(queries.data_status).iloc[0]
+    if bool(status["has_demo"]):
+        st.warning(t("common.demo_banner"), icon=":material/science:")
+
+
+def run() -> None:
+    # An emoji icon: the browser draws it itself, where a Material icon as the page icon is fetched from
+    # Google's font servers (unreachable on the networks this serves, and a request we do not make).
+    st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon="📊", layout="wide")
+    sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
+    try:
+        appdb.connection()
+    except store.StoreError as exc:
+        st.error(exc.message(current_lang()))
+        st.stop()
+    who = session.gate()  # None: the sign-in form is drawn and nothing of the data will be
+    # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
+    # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
+    # registered but hidden and none runs: the address asked for survives the sign-in.
+    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
+                           visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
+             for i, (slug, icon, render) in enumerate(PAGES)}
+    register(pages)
+    nav = st.navigation(list(pages.values()), position="sidebar" if who else "hidden")
+    if who is None:
+        st.stop()
+    session.sidebar_box(who)
+    st.session_state["filters"] = sidebar.render()
+    session.single_user_banner(who)
+    demo_banner()
+    nav.run()
+
