@@ -229,6 +229,16 @@ def _wait_rendered(page: object, timeout_s: float, quiet_s: float = 1.0, figures
     raise TimeoutError(f"the page did not finish rendering within {timeout_s:.0f} s")
 
 
+def _wait_listening(port: int, proc: subprocess.Popen, started: float, limit_s: float = 300) -> None:
+    """Until something accepts connections on the port (or the server has exited, or ``limit_s``)."""
+    while time.monotonic() - started < limit_s and proc.poll() is None:
+        with socket.socket() as s:
+            s.settimeout(1.0)
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.02)
+
+
 def bench_server(db: str, figures: Figures, pages: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -248,6 +258,9 @@ def bench_server(db: str, figures: Figures, pages: list[str]) -> None:
             cwd=ROOT, env={**os.environ, "SEI_DB": str(db)}, stdout=out, stderr=subprocess.STDOUT,
         )
         try:
+            # Knock on the port rather than have Chromium load an error page every 50 ms until the
+            # server listens: those loads took CPU from the starting server (the clock runs all along).
+            _wait_listening(port, proc, started)
             while True:
                 if proc.poll() is not None:
                     out.seek(0)

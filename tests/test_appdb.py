@@ -115,3 +115,18 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
         assert set(ran) <= {"dashboard.appdb:data_version"}, ran
     finally:
         appdb.QUERY_OBSERVERS.remove(observe)
+
+
+def test_a_warm_up_that_cannot_open_the_store_leaves_the_error_to_the_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from dashboard import warmup
+
+    bad = tmp_path / "not-a-store.ducklake"
+    bad.write_text("these are not the droids")
+    monkeypatch.setenv("SEI_DB", str(bad))
+    warmup.done.clear()
+    warmup.warm()  # logs, does not raise: the server keeps starting
+    assert warmup.done.is_set()
+    assert "Warm-up at server start failed" in caplog.text
+    at = open_page(bad, monkeypatch, "summary")
+    assert at.error and not at.exception  # the page says what is wrong, in the user's language

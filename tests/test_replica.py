@@ -74,3 +74,17 @@ def test_a_copy_made_table_by_table_reads_the_snapshot_its_version_was_pinned_to
         # the commit raised the data version: the next pin starts the next copy, empty
         assert store.replica.pin(con)[0] == version + 1
         assert store.replica.copied(con, version + 1) == set()
+
+
+def test_a_piecemeal_copy_reads_its_pinned_snapshot_on_either_catalog(new_store) -> None:
+    """The time travel the copy relies on (``AT (VERSION => n)``) on the embedded and the shared catalog."""
+    db, data_path = new_store()
+    with store.opened(db, data_path=data_path) as con:
+        version, snapshot = store.replica.pin(con)
+        assert store.replica.copy(con, version, snapshot, {"regions"}) == ["regions"]
+        before = con.execute("SELECT * FROM targets ORDER BY ALL").fetchall()
+        store.targets.set_target_year(con, 2032)
+        assert store.replica.copy(con, version, snapshot, {"targets"}) == ["targets"]
+        kept = con.execute(f"SELECT * FROM {store.replica.DATABASE}.v{version}.targets ORDER BY ALL").fetchall()
+        assert kept == before != con.execute("SELECT * FROM targets ORDER BY ALL").fetchall()
+        assert store.replica.pin(con)[0] == version + 1
