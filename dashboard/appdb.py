@@ -179,6 +179,7 @@ def _fill(key: str, copy: _Copy, tables: set[str]) -> None:
                 store.replica.copy(cur, copy.version, copy.snapshot, missing)
         except duckdb.Error:
             log.exception("Could not copy %s into memory; reading them from the store", sorted(missing))
+            return
         finally:
             copy.tables |= missing  # copied, or read from the store from now on: not tried at every query
             for observer in QUERY_OBSERVERS:
