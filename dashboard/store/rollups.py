@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from ..queries.common import AS_OF_BASE, AS_OF_ROLLUP
 from .engine import Connection
 
 TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
@@ -98,11 +99,10 @@ _WATCH_COLUMNS = (
     f"p.programme, p.start_year, p.end_year, p.total_investment_wan, c.tier, p.batch_id, {DUE_YEAR} AS due_year")
 
 # The year the pages take as "now" (dashboard.views.projects.as_of_year): the latest year with a completed
-# amount, else the current year. From the base tables (the full rebuild) or from rollup_flows (the same
-# year while the rollups are right: completed_n counts the completed amounts).
-_AS_OF_BASE = ("coalesce((SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL), "
-               "year(current_date))")
-_AS_OF_ROLLUP = "coalesce((SELECT max(year) FROM rollup_flows WHERE completed_n > 0), year(current_date))"
+# amount (dashboard.queries.common), else the current year; from the base tables (the full rebuild) or
+# from rollup_flows.
+_AS_OF_BASE = f"coalesce(({AS_OF_BASE}), year(current_date))"
+_AS_OF_ROLLUP = f"coalesce(({AS_OF_ROLLUP}), year(current_date))"
 
 # The changed projects' ids while a write runs (registered from Arrow), and the temporary tables.
 SCOPE_VIEW = "rollup_scope_ids"
