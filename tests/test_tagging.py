@@ -704,3 +704,26 @@ def test_new_classes_tag_the_same_in_a_batch() -> None:
 ])
 def test_drug_dosage_forms(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # battery electrodes and battery-grade salts are materials, whatever battery they go into
+    ("年产10万吨硅碳负极项目", "new_materials"),
+    ("年产20万吨锂电池正极项目", "new_materials"),  # the head noun: the electrode, not the battery
+    ("年产5万吨电池级硫酸镍项目", "new_materials"),
+    # short names of printed circuit boards, touch screens, magnets, liquid hydrogen
+    ("某某高端线路板生产项目", "info_tech"),
+    ("某某FPC柔性电路板项目", "info_tech"),
+    ("某某触摸屏模组项目", "info_tech"),
+    ("某某磁材产业园", "new_materials"),
+    ("某某液氢工厂建设项目", "new_energy"),
+    # 信息技术, the sector's name: a bare sector word, and a college stays a college
+    ("某某信息技术产业园", "info_tech"),
+    ("某某信息技术职业学院新校区", None),
+    # X回收: X is what is recycled
+    ("某某废旧线路板回收项目", "green_env"),
+    ("某某光伏组件回收利用项目", "green_env"),
+    ("某某废钢回收加工项目", "green_env"),
+])
+def test_short_forms_and_recycling(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
