@@ -798,6 +798,7 @@ _SIXTH_RECALL: list[tuple[str, str | None]] = [
     ("某某两机零部件产业化项目", "high_end_equipment"),
     ("某某“两机”专项配套项目", "high_end_equipment"),
     ("某某两机场快线工程", None),
+    ("某某两机构共建实验室", None),
     ("某某城市运维装备制造基地", "high_end_equipment"),
     # engineering plastics and silicones by substance, hard materials, electrochromic films
     ("年产10万吨聚碳酸酯项目", "new_materials"),
