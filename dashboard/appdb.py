@@ -237,6 +237,10 @@ class Warm:
                  ) -> pd.DataFrame:
         return _load(db_key(), self.version, _name(fn), scoped(filters), tuple(sorted(kwargs.items())), None)
 
+    def snapshots(self) -> pd.DataFrame:
+        """:func:`snapshots` of that data version."""
+        return _snapshots(db_key(), self.version)
+
     def copy(self) -> None:
         """End the deferral: copy into memory the tables the queries since :func:`warm` named (unless the
         store has moved on meanwhile: the next page run copies what it reads)."""

@@ -26,7 +26,7 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported at server start: nothing heavy before the server listens
-    import pandas as pd
+    from . import appdb
 
 log = logging.getLogger(__name__)
 THREAD = "sei-warm-up"
@@ -43,6 +43,7 @@ def warm() -> Callable[[], None] | None:
     landing = None
     try:
         from . import appdb, shell  # noqa: F401 - the imports are the point
+        from .views import summary  # noqa: F401 - the landing page (the others are imported when visited)
 
         _warm_streamlit()
         gc.freeze()
@@ -72,7 +73,7 @@ def _warm_and_copy() -> None:
         log.exception("Copying the landing page's tables into memory failed")
 
 
-def _landing_page(run: Callable[..., pd.DataFrame]) -> None:
+def _landing_page(run: appdb.Warm) -> None:
     """The queries a new session's first page (the summary, with no filter chosen) runs before it draws:
     their tables get copied into memory and their results cached, as the page will ask for them. The
     list follows ``shell.run``, the sidebar and ``views.summary``; one left out here is only run later,
@@ -88,6 +89,7 @@ def _landing_page(run: Callable[..., pd.DataFrame]) -> None:
     run(common.year_bounds)
     run(common.provinces)
     run(common.batches)
+    run.snapshots()  # the summary's 'as of' control
     as_of_year = int(status["as_of_year"]) if pd.notna(status["as_of_year"]) else pd.Timestamp.now().year
     report.load_summary(run, Filters(), as_of_year)
     run(pq.statistics)
