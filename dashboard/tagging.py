@@ -20,17 +20,19 @@ last specific keyword: 锂电池负极材料 is a material). Bare sector words (
 they tag a project only when nothing more specific does, and with low confidence; inside the owner's
 name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
 and the labels below are no evidence at all.
-A keyword followed by 用 (动力电池用铜箔) names the use, not the product: it counts little and is never strong;
-followed by 材料 (OLED材料, 储氢材料: ``material_marks``) it names what a material is for, so it is a use and
-the project counts as a material (``material_keyword``, 新材料) — the same rule that makes 光伏胶膜 a material.
+A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题 (动漫主题乐园,
+航天主题公园) names a theme, and one followed by 回收 (光伏组件回收) what is recycled: each counts little and is
+never strong. Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
+is for, so it is a use and the project counts as a material (``material_keyword``, 新材料) — the same rule
+that makes 光伏胶膜 a material.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
 农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
 present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
 (食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
-保健品 …) stays unclassified when its only evidence is generic (智能制造) or a bare sector word; a specific
-technology still counts.
+保健品, 纸业, 涤纶 …) stays unclassified when its only evidence is generic (智能制造), a bare sector word or a
+label (某某纸业新材料基地); a specific technology still counts.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ GENERIC_FACTOR = 0.4  # 智能制造, 智能工厂 …: weigh less than a specif
 MODIFIER_FACTOR = 0.3  # a keyword naming the use (动力电池用铜箔)
 HEAD_FACTOR = 1.25  # the last specific keyword of a name with several
 STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
-MODIFIER_MARKS = ("用", "专用")  # X用Y: Y made for X
+# X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收)
+MODIFIER_MARKS = ("用", "专用", "主题", "回收")
 
 
 @dataclass(frozen=True)
@@ -370,8 +373,8 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
                      if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
-    if context & TRAD_FLAG and all(k in t.generic or k in t.bare for hits, _u, _w in fields for k in hits):
-        return UNCLASSIFIED  # a clothing maker's 智能制造基地, a 生物科技 company's health food
+    if context & TRAD_FLAG and all(k in t.generic or k in t.owner_words for hits, _u, _w in fields for k in hits):
+        return UNCLASSIFIED  # a clothing maker's 智能制造基地, a 生物科技 company's health food, a paper maker's 新材料
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is
     # the last specific keyword: not a generic one (智能制造) and not one that names a use.

@@ -256,16 +256,25 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert right >= 57 and wrong == 0 and left == 41, report
 
 
-def test_fifth_real_set_never_tuned_on_keeps_its_first_score() -> None:
+def test_fifth_real_set_keeps_its_measured_score() -> None:
     """tests/data/holdout5_projects.csv: 203 real names (126 SEI, 77 not) read on 48 public pages of
     2020–2025 (provincial and city 重点项目 lists, 集中开工 and 签约 news from about 20 provinces; each row
     cites its page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they
-    were taken). Gathered and labelled after this round's tagger fixes, committed before the tagger was
-    first run on them, never tuned on. ``name_tells`` = no marks the 23 names (all non-SEI) that say
-    nothing of what is built (a company, a park brand, a lab with no field). First run, all names:
-    95 of 126 SEI right (75.4%), 2 under a wrong sector, 71 of 77 non-SEI left unclassified (92.2%);
-    names that tell: 95 of 126 SEI, 49 of 54 non-SEI (90.7%). The floors are those figures, so a
-    change that loses any of them fails; tune on this set and it is no longer held out."""
+    were taken). Gathered and labelled after the previous round's tagger fixes and committed before the
+    tagger was first run on them. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing
+    of what is built (a company, a park brand, a lab with no field). First run, all names: 95 of 126 SEI
+    right (75.4%), 2 under a wrong sector, 71 of 77 non-SEI left unclassified (92.2%); names that tell:
+    95 of 126 SEI, 49 of 54 non-SEI (90.7%). Its misses then guided the class fixes of this round (so it
+    is no longer held out): 数字经济 and 医药 as bare sector words, 药物, quantum information, digital city,
+    intelligent logistics, 锂电 and X基础材料, specialty polymers (PEEK and kin), 新型材料, 低空,
+    remanufacturing as strong, slags, 静脉产业, 环境综合整治, green power, digital copyright, audio-video,
+    smart manufacturing under other names; a traditional industry's label (纸业, 化纤 … 新材料) and a theme
+    park (X主题乐园) stay unclassified, a cruise terminal is no ship, a park's supporting works are
+    infrastructure. Now 115 of 126 (91.3%), 2 under a wrong sector, 75 of 77; names that tell 53 of 54.
+    The non-SEI miss that tells (前沿科技城新能源智能汽车工业园配套基础设施项目) follows holdout2's label of an NEV
+    park's works (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left
+    name a substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games).
+    A regression guard, not a fresh measure."""
     path = Path(__file__).resolve().parent / "data" / "holdout5_projects.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
@@ -281,7 +290,7 @@ def test_fifth_real_set_never_tuned_on_keeps_its_first_score() -> None:
     print(report)
     assert (len(sei), len(non), len(telling)) == (126, 77, 54), report
     assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 95 and wrong <= 2 and left >= 71 and telling.count(None) >= 49, report
+    assert right >= 115 and wrong <= 2 and left >= 75 and telling.count(None) >= 53, report
 
 
 def test_own_check_set_keeps_its_measured_score() -> None:
@@ -410,7 +419,10 @@ def test_sector_words_come_from_the_taxonomy_and_add_new_words() -> None:
     # … but a specific technology in its name still counts
     ("某某印染废水集中处理项目", "green_env"),
     ("某某钢铁超低排放改造项目", "green_env"),
-    ("某某纺织新材料项目", "new_materials"),
+    # … nor by the label it gives its product (the label follows what is built: a textile, paper or
+    # chemical-fibre maker's 新材料 is its own product)
+    ("某某纺织新材料项目", None),
+    ("某某纸业新材料基地项目", None),
     # materials for a product are materials; solar wafers are PV, semiconductor wafers materials
     ("年产2亿平方米光伏胶膜项目", "new_materials"),
     ("年产1亿平方米光伏背板项目", "new_materials"),
@@ -461,7 +473,7 @@ def test_precision_classes(name: str, sector: str | None) -> None:
     ("某某影院建设项目", None),
     ("某某生物科技有限公司中转仓储建设项目", None),
     ("某某新能源科技有限公司办公楼项目", None),
-    ("某某纺织新材料项目", "new_materials"),  # a label still counts where nothing says otherwise
+    ("某某有机硅新材料项目", "new_materials"),  # a label still counts where nothing says otherwise
     # X材料 is a material for X: OLED, hydrogen storage and PV materials are materials
     ("年产500吨OLED材料项目", "new_materials"),
     ("某某储氢材料产业化项目", "new_materials"),
@@ -566,3 +578,152 @@ def test_fast_scan_equals_the_reference_scan() -> None:
     assert [tagging._scan(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
     # and tag_many's batch normalisation changes nothing
     assert tagging.tag_many(texts) == [tagging._tag(t.strip(), "") for t in texts]
+
+
+# --- recall classes found on holdout5 (each a class of names, with its collisions) -----------------
+
+_CLASS_EXAMPLES: list[tuple[str, str | None]] = [
+    # an industry word naming the field: 数字经济 (NBS 2021 digital-economy core industries) and 医药, bare
+    # sector words (weak, no sub-field); 数字人民币 and drug trade stay out
+    ("某某数字经济产业园", "info_tech"),
+    ("某某数字经济创新中心建设项目", "info_tech"),
+    ("某某数字经济有限公司办公楼项目", None),  # the word in the owner's name says nothing
+    ("某某医药健康产业园", "biotech"),
+    ("某某医药产业基地项目", "biotech"),
+    ("某某医药物流中心建设项目", None),
+    ("某某医药连锁总部大楼", None),
+    ("某某医药有限公司仓库项目", None),
+    # drugs named as 药物 (小分子药物, 靶向药物), like 药品
+    ("某某小分子靶向药物产业化项目", "biotech"),
+    ("某某抗肿瘤药物研发中心", "biotech"),
+    # quantum information, digital city, intelligent logistics (clause (一) 智慧物流)
+    ("某某量子信息产业园", "info_tech"),
+    ("某某量子计算研发中心", "info_tech"),
+    ("某某量子点显示材料项目", "new_materials"),  # quantum dots stay a material
+    ("某某数字城市运营中心", "info_tech"),
+    ("某某智能物流园项目", "info_tech"),
+    ("某某电商物流园项目", None),  # a plain logistics park
+    # lithium: 锂电 is a lithium battery, its 基础材料/材料 a material, its recycling recycling
+    ("某某锂电产业园", "smart_nev"),
+    ("年产5万吨锂电基础材料项目", "new_materials"),
+    ("某某锂电关键材料产业化项目", "new_materials"),
+    ("某某锂电回收项目", "green_env"),
+    # specialty polymers (PEEK and kin), 新型材料 as a label like 新材料
+    ("年产5000吨聚醚醚酮树脂项目", "new_materials"),
+    ("某某特种工程塑料产业化项目", "new_materials"),
+    ("年产2万吨聚苯硫醚项目", "new_materials"),
+    ("某某液晶聚合物薄膜项目", "new_materials"),  # not a display: the longer polymer name wins
+    ("某某PEEK复合材料项目", "new_materials"),
+    ("某某新型材料产业园", "new_materials"),
+    ("某某食品级新型材料包装项目", None),
+    # low-altitude flying (clause (三) 航空航天装备)
+    ("某某低空飞行服务站建设项目", "high_end_equipment"),
+    ("某某低空智联网建设项目", "high_end_equipment"),
+    # remanufacturing and waste by-products (clause (七), NBS 2018 group 7)
+    ("某某汽车零部件再制造项目", "green_env"),  # strong: not an ordinary car part
+    ("某某工程机械再制造产业园", "green_env"),
+    ("年产100万套汽车零部件制造项目", None),  # 制造 is no 再制造
+    ("某某钢渣综合利用项目", "green_env"),
+    ("年产60万吨矿渣微粉项目", "green_env"),
+    ("某某电石渣资源化项目", "green_env"),  # the longer 电石渣 is no calcium-carbide plant
+    ("年产30万吨电石项目", None),
+    ("某某静脉产业园一期", "green_env"),
+    ("某某城市矿产示范基地", "green_env"),
+    ("某某化工园区循环化改造项目", "green_env"),
+    ("某某无废城市建设项目", "green_env"),
+    ("某某垃圾发电项目", "green_env"),
+    ("某某河水环境综合整治工程", "green_env"),
+    ("某某镇人居环境综合整治项目", None),
+    ("某某路市容环境综合整治工程", None),
+    # green power, the new-type power system, smart cars (clause (六) 智能汽车)
+    ("某某绿电产业园", "new_energy"),
+    ("某某园区绿色供电项目", "new_energy"),
+    ("某某新型电力系统示范区", "new_energy"),
+    ("某某智能汽车产业园", "smart_nev"),
+    ("某某智能汽车零部件项目", "smart_nev"),  # strong, so the 汽车零部件 context does not stop it
+    # digital copyright and audio-video content (clause (八))
+    ("某某数字版权交易中心", "digital_creative"),
+    ("某某音视频产业园", "digital_creative"),
+    # smart manufacturing under other names (generic: never against an ordinary industry)
+    ("某某智慧制造产业园", "high_end_equipment"),
+    ("某某智能化生产线技术改造项目", "high_end_equipment"),
+    ("某某食品智能化生产线项目", None),
+    ("某某服装智慧制造基地", None),
+    # rehabilitation aids and instruments in their short forms
+    ("某某康复辅具产业园", "biotech"),
+    ("某某精密仪器产业化项目", "high_end_equipment"),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _CLASS_EXAMPLES)
+def test_recall_classes_of_the_fifth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # a traditional industry's label (paper, chemical fibre): what is built is its own product
+    ("某某纸业年产30万吨新材料项目", None),
+    ("某某化纤新材料项目", None),
+    ("年产20万吨涤纶长丝新材料项目", None),
+    ("某某差别化功能性纤维项目", None),
+    ("某某食品新材料项目", None),
+    ("某某纸业碳纤维复合材料项目", "new_materials"),  # a specific material still counts
+    ("某某化纤园区污水处理厂", "green_env"),
+    # X主题Y: a theme park is tourism, whatever its theme
+    ("某某动漫主题乐园", None),
+    ("某某航天主题公园", None),
+    ("某某游乐园建设项目", None),
+    ("某某动漫产业园", "digital_creative"),  # the same word naming the product still counts
+    ("某某航天科技产业园", "high_end_equipment"),
+    # a cruise terminal is a port; a cruise ship is still a ship
+    ("某某国际邮轮母港", None),
+    ("某某邮轮中心建设项目", None),
+    ("某某大型邮轮建造项目", "high_end_equipment"),
+    # a park's supporting works are infrastructure, unless a strong technology names the park
+    ("某某汽车产业园配套基础设施项目", None),
+    ("某某新能源产业园配套基础设施项目", None),
+    ("某某数据中心配套基础设施项目", "info_tech"),
+])
+def test_precision_classes_of_the_fifth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_new_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path (one automaton pass over NUL-joined texts) agrees with one-by-one tagging on the
+    new classes, with and without content."""
+    names = [n for n, _ in _CLASS_EXAMPLES] + ["某某动漫主题乐园", "锂电基础材料锂电回收", "某某纸业新材料"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("年产2亿支注射液生产线项目", "biotech"),  # a dosage form only drugs have
+    ("某某大输液产业化项目", "biotech"),
+    ("某某保健食品软胶囊项目", None),  # capsules are health food too: not listed
+])
+def test_drug_dosage_forms(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # battery electrodes and battery-grade salts are materials, whatever battery they go into
+    ("年产10万吨硅碳负极项目", "new_materials"),
+    ("年产20万吨锂电池正极项目", "new_materials"),  # the head noun: the electrode, not the battery
+    ("年产5万吨电池级硫酸镍项目", "new_materials"),
+    # short names of printed circuit boards, touch screens, magnets, liquid hydrogen
+    ("某某高端线路板生产项目", "info_tech"),
+    ("某某FPC柔性电路板项目", "info_tech"),
+    ("某某触摸屏模组项目", "info_tech"),
+    ("某某磁材产业园", "new_materials"),
+    ("某某液氢工厂建设项目", "new_energy"),
+    # 信息技术, the sector's name: a bare sector word, and a college stays a college
+    ("某某信息技术产业园", "info_tech"),
+    ("某某信息技术职业学院新校区", None),
+    # X回收: X is what is recycled
+    ("某某废旧线路板回收项目", "green_env"),
+    ("某某光伏组件回收利用项目", "green_env"),
+    ("某某废钢回收加工项目", "green_env"),
+])
+def test_short_forms_and_recycling(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
