@@ -19,10 +19,13 @@ last specific keyword: 锂电池负极材料 is a material). Bare sector words (
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
 they tag a project only when nothing more specific does, and with low confidence; inside the owner's
 name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
-and the labels below are no evidence at all.
+and the labels below are no evidence at all, and so is a ``company_words`` word that ends the name (金准生物: a
+company named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
 A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题 (动漫主题乐园,
 航天主题公园) names a theme, and one followed by 回收 (光伏组件回收) what is recycled: each counts little and is
-never strong. Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
+never strong; so does a material followed by a product (``product_marks``: 磷酸铁锂电池 names the battery's
+chemistry, 纳米材料高端装备 equipment for the material).
+Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
 is for, so it is a use and the project counts as a material (``material_keyword``, 新材料) — the same rule
 that makes 光伏胶膜 a material.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
@@ -32,7 +35,8 @@ colleges, hospital buildings, water supply, generic park works, and ordinary ind
 present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
 (食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
 保健品, 纸业, 涤纶 …) stays unclassified when its only evidence is generic (智能制造), a bare sector word or a
-label (某某纸业新材料基地); a specific technology still counts.
+label (某某纸业新材料基地); a specific technology still counts. A name that ends on what is built
+(``built_keywords``: 生活配套, 人才公寓, 会展中心 after every keyword) is unclassified even with a strong keyword.
 """
 
 from __future__ import annotations
@@ -74,7 +78,7 @@ class TagResult:
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
 POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL = 0, 1, 2, 3
-NEG_FLAG, TRAD_FLAG = 1, 2  # the context flags of a scan
+NEG_FLAG, TRAD_FLAG, BUILT_FLAG = 1, 2, 4  # the context flags of a scan
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,12 @@ class _Tables:
     bare: frozenset[str]  # bare sector words (新能源, 生物科技)
     label: frozenset[str]  # the sector named as a label (新材料): never strong against negative context
     materials: frozenset[str]  # keywords that already name a material (X材料 is then no use)
+    built: frozenset[str]  # negative words naming what is built (生活配套, 人才公寓): decisive when they come last
     owner_marks: tuple[str, ...]  # what follows a word inside the owner's name (有限公司, 集团)
     owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
+    company_words: frozenset[str]  # bare sector words that, ending a name, name a company (金准生物)
     material_marks: tuple[str, ...]  # X材料: a material for X
+    product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
     material_keyword: str  # the keyword a material for X counts as (新材料)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
@@ -110,11 +117,15 @@ class _Tables:
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
     ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
-    ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name) and ``material_marks`` (X材料)."""
+    ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name), ``material_marks`` (X材料),
+    ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
+    ``company_words`` (生物: ending a name, a company's name) and ``product_marks`` (a material's 电池 or
+    装备: the material is a use)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
-             "label_keywords", "owner_marks", "material_marks")}
+             "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
+             "company_words", "product_marks")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -187,6 +198,15 @@ def _tables() -> _Tables:
             spelling.setdefault(_norm(w).strip(), w)
     bare = {k: sector for k, sector in bare.items() if k and k not in listed}
     rows += [(k, sector, "", False) for k, sector in bare.items()]
+    # A carmaker's 新能源 (上汽新能源, 上汽大众新能源) is its new-energy vehicles: the compound is a strong keyword
+    # of the sub-field that owns 新能源汽车.
+    nev = next((sf for sf in taxonomy.subfields() if _norm("新能源汽车") in {_norm(k) for k in sf.keywords}), None)
+    if nev is not None:
+        for maker in config["carmakers"]:
+            for word in (w for w, sector in bare.items() if sector == "new_energy"):
+                key = _norm(maker).strip() + word
+                spelling.setdefault(key, maker + spelling[word])
+                rows.append((key, nev.sector, nev.slug, True))
     weak = weak | frozenset(bare)
     # A keyword that contains a strong keyword is at least as specific, so it is strong too.
     found: dict[str, dict[str, _Entry]] = {}
@@ -202,6 +222,7 @@ def _tables() -> _Tables:
         share = len(per_sector)  # a keyword listed in several sectors splits its weight among them
         positive[key] = tuple(_Entry(e.sector, e.subfield, e.strong, e.weight / share) for e in per_sector.values())
     negative = frozenset(k for k in negative if k and k not in positive)
+    built = frozenset(_norm(w) for w in config["built_keywords"]) & negative
     neutral = frozenset(k for k in neutral if k and k not in positive and k not in negative)
     traditional = frozenset(k for k in traditional if k and k not in positive and k not in negative
                             and k not in neutral)
@@ -219,9 +240,11 @@ def _tables() -> _Tables:
         raise ValueError(f"[tagging] material_keyword {material_keyword!r} is not a sub-field keyword")
     material_sectors = {e.sector for e in positive[material_keyword]}
     materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
+    company = frozenset(_norm(w) for w in config["company_words"]) & frozenset(bare)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
-                   materials, owner_marks, frozenset(bare) | label, material_marks, material_keyword, spelling,
-                   order, ascii_edged)
+                   materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
+                   tuple(_norm(w) for w in config["product_marks"]), material_keyword,
+                   spelling, order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -292,23 +315,35 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     used: dict[str, int] = {}  # … of which are followed by 用
     flags = 0
     material = False  # a keyword followed by 材料 was found
+    built_last = False  # a word naming what is built (生活配套) comes after every keyword so far
     for _s, e, w in chosen:
         kind = kinds[w]
-        if kind == POSITIVE and w in t.owner_words and norm.startswith(t.owner_marks, e):
-            continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司)
+        if kind == POSITIVE and _owners(t, norm, w, e):
+            continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司, 金准生物)
         if kind == POSITIVE:
+            built_last = False
             count[w] = count.get(w, 0) + 1
-            if norm.startswith(MODIFIER_MARKS, e):
+            if norm.startswith(MODIFIER_MARKS, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
             elif norm.startswith(t.material_marks, e) and w not in t.materials:
                 used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
                 material = True
         else:
             flags |= _FLAGS.get(kind, 0)
+            built_last = built_last or w in t.built
+    if built_last:
+        flags |= BUILT_FLAG
     if material:
         count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
     # a keyword that also names the product elsewhere in the text is not only a use
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+
+
+def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end``) is a bare sector word or label inside the owner's name: followed
+    by 有限公司 and the like, or a bare sector word that ends the text (金准生物: a company named alone)."""
+    return word in t.owner_words and (norm.startswith(t.owner_marks, end)
+                                      or (end == len(norm) and word in t.company_words))
 
 
 def _scan_norm(norm: str) -> Scan:
@@ -327,13 +362,13 @@ def _scan_norm(norm: str) -> Scan:
     if len(hits) == 1:
         i, s, e = hits[0]
         word, kind, _latin = words[i]
-        if kind == POSITIVE and word in t.owner_words and norm.startswith(t.owner_marks, e):
+        if kind == POSITIVE and _owners(t, norm, word, e):
             return _NOTHING  # a bare sector word or label inside the owner's name
-        if kind == POSITIVE and norm.startswith(t.material_marks, e):
+        if kind == POSITIVE and norm.startswith((*t.material_marks, *t.product_marks), e):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
             return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
-        return (), (), _FLAGS.get(kind, 0)
+        return (), (), _FLAGS.get(kind, 0) | (BUILT_FLAG if word in t.built else 0)
     return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 
 
@@ -366,6 +401,8 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
         fields.append((content_hits, content_uses, CONTENT_WEIGHT))
     # The context that counts: the name's, or the content's when the name names no keyword.
     context = name_flags | (content_flags if not name_hits else 0)
+    if name_flags & BUILT_FLAG:
+        return UNCLASSIFIED  # the name ends on what is built: living quarters, housing, a convention centre
 
     # How a thing is made (智能制造) is never strong enough to outweigh negative context.
     # Nor is the sector named as a label (新材料) with nothing specific.
@@ -373,8 +410,11 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
                      if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
-    if context & TRAD_FLAG and all(k in t.generic or k in t.owner_words for hits, _u, _w in fields for k in hits):
-        return UNCLASSIFIED  # a clothing maker's 智能制造基地, a 生物科技 company's health food, a paper maker's 新材料
+    if context & TRAD_FLAG and all(k in t.generic or k in t.owner_words or k in uses
+                                   for hits, uses, _w in fields for k in hits):
+        # a clothing maker's 智能制造基地, a 生物科技 company's health food, a paper maker's 新材料, a board maker's
+        # 绿色建筑材料 (a use: 绿色建筑 only says what the boards are for)
+        return UNCLASSIFIED
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is
     # the last specific keyword: not a generic one (智能制造) and not one that names a use.

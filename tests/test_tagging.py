@@ -293,6 +293,44 @@ def test_fifth_real_set_keeps_its_measured_score() -> None:
     assert right >= 115 and wrong <= 2 and left >= 75 and telling.count(None) >= 53, report
 
 
+def test_sixth_real_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of
+    2020–2025 from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class
+    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 28 names (all
+    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 10:48 UTC,
+    main e28119b), all names: 110 of 150 SEI right (73.3%), 14 under a wrong sector, 110 of 122 non-SEI
+    left unclassified (90.2%); names that tell: 110 of 150 SEI, 84 of 94 non-SEI (89.4%). Its misses then
+    guided the class fixes of round 2 (so it is no longer held out): display, photoelectric and electronic
+    materials (clause (一) 基础材料), 超高纯, engineering plastics and silicones by substance, hard materials,
+    electrochromic films, fuel-cell membranes as materials, 抽蓄, 能源互联网, DC export lines, 智能电气, polymer
+    cells, a carmaker's 新能源, 新能源混动, 两机, urban O&M equipment, 免疫, precision medicine, 后摩尔, 数字技术 and
+    electronics parks, 环保设备, spoil, water ecology; and for precision 绿色建材 as no keyword, building
+    materials, wood panels, adhesives, chemicals and beauty under a label (新材料, 资源综合利用), a company named
+    alone by its 生物, what is built coming last (生活配套, 人才公寓, 会展中心), car lightweighting as car parts, a
+    material followed by a product (磷酸铁锂电池, 纳米材料高端装备). Now 143 of 150 (95.3%), 6 under a wrong
+    sector, 122 of 122; names that tell 94 of 94. Left: batteries on which the sets' labels disagree (锂电池,
+    锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film production
+    (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A regression guard,
+    not a fresh measure."""
+    path = Path(__file__).resolve().parent / "data" / "holdout6_projects.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
+    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
+    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
+    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
+    right = sum(t == g for t, g in sei)
+    wrong = sum(g is not None and g != t for t, g in sei)
+    left = sum(g is None for _, g in non)
+    telling = [g for tells, g in non if tells == "yes"]
+    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
+              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
+    print(report)
+    assert (len(sei), len(non), len(telling)) == (150, 122, 94), report
+    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
+    assert right >= 143 and wrong <= 6 and left >= 122 and telling.count(None) >= 94, report
+
+
 def test_own_check_set_keeps_its_measured_score() -> None:
     """tests/data/check_real_projects.csv: 76 real names (38 SEI, 38 not) from public reports of Henan,
     Sichuan, Hunan, Shandong and Fujian (each row cites its source), gathered and labelled from the
@@ -599,7 +637,7 @@ _CLASS_EXAMPLES: list[tuple[str, str | None]] = [
     # quantum information, digital city, intelligent logistics (clause (一) 智慧物流)
     ("某某量子信息产业园", "info_tech"),
     ("某某量子计算研发中心", "info_tech"),
-    ("某某量子点显示材料项目", "new_materials"),  # quantum dots stay a material
+    ("某某量子点材料项目", "new_materials"),  # quantum dots stay a material (a display material is info_tech)
     ("某某数字城市运营中心", "info_tech"),
     ("某某智能物流园项目", "info_tech"),
     ("某某电商物流园项目", None),  # a plain logistics park
@@ -727,3 +765,155 @@ def test_drug_dosage_forms(name: str, sector: str | None) -> None:
 ])
 def test_short_forms_and_recycling(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+# --- classes found on holdout6 (each a class of names, with its collisions; names written for the class) ---
+
+_SIXTH_RECALL: list[tuple[str, str | None]] = [
+    # display, photoelectric and electronic materials: clause (一) 基础材料
+    ("某某光电材料产业化项目", "info_tech"),
+    ("某某新型显示材料研发中心", "info_tech"),
+    ("某某量子点显示材料项目", "info_tech"),
+    ("某某电子材料产业园", "info_tech"),
+    ("某某超高纯铝靶材项目", "new_materials"),
+    ("某某超高纯电子材料生产基地", "new_materials"),
+    ("年产500吨OLED材料项目", "new_materials"),
+    # chips beyond Moore's law, IT industry words
+    ("某某后摩尔芯片创新中心", "info_tech"),
+    ("某某后摩尔产业基地", "info_tech"),
+    ("某某数字技术创新园", "info_tech"),
+    ("某某电子产业园二期", "info_tech"),
+    ("某某电子科技产业园", "info_tech"),
+    ("某某消费电子产业基地", "info_tech"),
+    ("某某华讯电子科技项目", None),  # X电子科技: a company's name
+    ("某某消费电子锂电池项目", None),  # a phone's battery is no car battery
+    # immunology and precision medicine
+    ("某某免疫细胞治疗中心", "biotech"),
+    ("某某免疫诊断试剂项目", "biotech"),
+    ("某某免疫产业园", "biotech"),
+    ("某某增强免疫力保健食品项目", None),
+    ("某某精准医疗产业园", "biotech"),
+    ("某某精准医学研究院", "biotech"),
+    # aero-engines and gas turbines, urban operation and maintenance equipment
+    ("某某两机零部件产业化项目", "high_end_equipment"),
+    ("某某“两机”专项配套项目", "high_end_equipment"),
+    ("某某两机场快线工程", None),
+    ("某某两机构共建实验室", None),
+    ("某某城市运维装备制造基地", "high_end_equipment"),
+    # engineering plastics and silicones by substance, hard materials, electrochromic films
+    ("年产10万吨聚碳酸酯项目", "new_materials"),
+    ("年产4万吨聚甲醛装置", "new_materials"),
+    ("某某有机硅单体项目", "new_materials"),
+    ("年产5万吨硅氧烷项目", "new_materials"),
+    ("某某高温硅橡胶生产线", "new_materials"),
+    ("某某硬质合金刀具项目", "new_materials"),
+    ("某某超硬材料产业园", "new_materials"),
+    ("某某电致变色玻璃项目", "new_materials"),
+    ("年产30万吨EVA项目", None),  # commodity chemicals stay out
+    ("年产20万吨BDO项目", None),
+    ("某某乙烯裂解项目", None),
+    # pumped storage, the energy internet, DC export lines, smart electrical equipment, polymer cells
+    ("某某抽蓄电站", "new_energy"),
+    ("某某抽蓄项目上水库工程", "new_energy"),
+    ("某某能源互联网示范区", "new_energy"),
+    ("某某新能源基地直流外送工程", "new_energy"),
+    ("某某风光基地电力外送通道", "new_energy"),
+    ("某某智能电气产业园", "new_energy"),
+    ("某某220千伏输变电工程", None),
+    ("某某外送餐配送中心", None),
+    ("某某聚合物锂电池生产线", "new_energy"),
+    ("某某软包聚合物电池项目", "new_energy"),
+    # a carmaker's 新能源, new-energy hybrids
+    ("某某一汽新能源整车基地", "smart_nev"),
+    ("某某广汽新能源电池项目", "smart_nev"),
+    ("某某北汽福田新能源项目", "smart_nev"),
+    ("某某长安区新能源项目", "new_energy"),  # a district's name is no carmaker
+    ("某某新能源混动变速器项目", "smart_nev"),
+    ("某某混动系统项目", None),
+    # fuel-cell membranes are materials; their stacks stay fuel cells
+    ("某某质子交换膜产业化项目", "new_materials"),
+    ("某某燃料电池电堆项目", "new_energy"),
+    # environmental equipment, spoil, water ecology
+    ("某某环保设备产业园", "green_env"),
+    ("某某工业弃渣综合利用项目", "green_env"),
+    ("某某河道水生态修复工程", "green_env"),
+    ("某某县水系生态治理项目", "green_env"),
+    ("某某水系连通工程", None),
+    # a material followed by a product: the battery's chemistry, equipment for the material
+    ("某某储能公司年产10GWh磷酸铁锂电池项目", "new_energy"),
+    ("某某储能磷酸铁锂电芯生产线", "new_energy"),
+    ("年产5万吨磷酸铁锂项目", "new_materials"),
+    ("某某碳纤维高端装备制造基地", "high_end_equipment"),
+    ("某某纳米材料智能装备项目", "high_end_equipment"),
+    ("某某光伏组件智能装备基地", "new_energy"),  # equipment for new energy stays new energy (clause (五))
+]
+
+
+_SIXTH_PRECISION: list[tuple[str, str | None]] = [
+    # 绿色建材 is a label of ordinary building materials; 绿色建造 and 装配式 remain
+    ("某某绿色建材产业园", None),
+    ("某某装配式建筑部品部件生产基地", "green_env"),
+    # building materials, wood panels, adhesives, chemicals and beauty: their label says nothing
+    ("年产50万立方米刨花板新型材料项目", None),
+    ("某某OSB板新材料项目", None),
+    ("某某胶粘剂新材料产业园", None),
+    ("某某绿色建筑材料生产线", None),
+    ("某某墙体材料新材料项目", None),
+    ("某某化工年产10万吨硫酸资源综合利用项目", None),
+    ("某某化工园区循环产业园供热项目", None),
+    ("某某化工新材料项目", "new_materials"),  # a named kind of material still counts
+    ("某某化工园区污水处理厂", "green_env"),
+    ("某某胶粘剂厂碳纤维复合材料项目", "new_materials"),
+    ("某某煤矸石资源综合利用项目", "green_env"),
+    ("某某资源综合利用项目", "green_env"),
+    ("某某美妆生物产业园", None),
+    # a company named alone by its 生物 says nothing; a product word or a park still counts
+    ("某某生物", None),
+    ("某某生物科技", None),
+    ("某某生物疫苗项目", "biotech"),
+    ("某某生物产业园", "biotech"),
+    ("某某医药", "biotech"),
+    # what is built when it comes last: living quarters, housing, a convention centre
+    ("某某集成电路产业园生活配套项目", None),
+    ("某某数据中心人才公寓", None),
+    ("某某生物医药产业园职工宿舍", None),
+    ("某某数字经济产业园会展中心", None),
+    ("某某国际会展中心", None),
+    ("某某数据中心配套基础设施项目", "info_tech"),  # a park's infrastructure: unchanged
+    ("某某人才公寓数据中心", "info_tech"),  # the head is the data centre
+    # car lightweighting and car parts are ordinary car parts; an NEV's are not
+    ("某某汽车轻量化智能制造基地", None),
+    ("某某汽车部件智能工厂", None),
+    ("某某新能源汽车轻量化车身项目", "smart_nev"),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _SIXTH_RECALL)
+def test_recall_classes_of_the_sixth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _SIXTH_PRECISION)
+def test_precision_classes_of_the_sixth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_sixth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes (the company word that ends a name,
+    the built word that ends it, a carmaker's compound), with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _SIXTH_RECALL + _SIXTH_PRECISION]
+    names += ["上汽大众新能源", "某某生物美谷生物", "生活配套集成电路生活配套", "两机两机场", "化工新材料化工",
+              "金准生物"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+
+
+def test_a_name_ending_on_what_is_built_ignores_content() -> None:
+    """Only the name decides that what is built is living quarters: a content that ends on 宿舍 does not
+    undo a chip plant's name."""
+    assert tagging.tag("某某12英寸晶圆制造项目", "配套建设研发楼和职工宿舍").sector == "info_tech"
+    assert tagging.tag("某某集成电路产业园生活配套项目", "建设晶圆厂配套人才公寓").sector is None
