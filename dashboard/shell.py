@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import appdb, sidebar, store
+from dashboard import appdb, prefetch, sidebar, store, warmup
 from dashboard.auth import session
 from dashboard.auth.permissions import allows, page_perm
 from dashboard.i18n import current_lang, t
@@ -23,6 +23,7 @@ def run() -> None:
     # An emoji icon: the browser draws it itself, where a Material icon as the page icon is fetched from
     # Google's font servers (unreachable on the networks this serves, and a request we do not make).
     st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon="📊", layout="wide")
+    prefetch.prefetch()  # the browser loads the chart code while this run waits for its queries
     sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
     try:
         appdb.connection()
@@ -44,5 +45,8 @@ def run() -> None:
     st.session_state["filters"] = sidebar.render()
     session.single_user_banner(who)
     demo_banner()
-    nav.run()
+    try:
+        nav.run()
+    finally:
+        warmup.served.set()  # the start-up warm-up may now copy the landing page's tables into memory
 

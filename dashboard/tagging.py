@@ -18,7 +18,8 @@ counted more in the name than in the content, and a little more when it is the h
 last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
 新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
 they tag a project only when nothing more specific does, and with low confidence; inside the owner's
-name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目: the word followed by ``owner_marks``) they
+name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目, 某某新材料(山东)有限公司…: the word followed by
+``owner_marks``, perhaps after a place in brackets) they
 and the labels below are no evidence at all, and so is a ``company_words`` word that ends the name (金准生物: a
 company named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
 A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题 (动漫主题乐园,
@@ -35,8 +36,11 @@ colleges, hospital buildings, water supply, generic park works, and ordinary ind
 present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
 (食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
 保健品, 纸业, 涤纶 …) stays unclassified when its only evidence is generic (智能制造), a bare sector word or a
-label (某某纸业新材料基地); a specific technology still counts. A name that ends on what is built
-(``built_keywords``: 生活配套, 人才公寓, 会展中心 after every keyword) is unclassified even with a strong keyword.
+label (某某纸业新材料基地); a specific technology still counts. Premises (``premises_keywords``: 总部, 服务中心,
+an industrial-property developer's brand park) stay unclassified when their only evidence is generic: 智能制造
+names no field for a head office (a bare sector word or a technology still does). A name that ends on what is
+built (``built_keywords``: 生活配套, 人才公寓, 会展中心, 批发市场 after every keyword) is unclassified even with a
+strong keyword.
 """
 
 from __future__ import annotations
@@ -78,8 +82,8 @@ class TagResult:
 
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
-POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL = 0, 1, 2, 3
-NEG_FLAG, TRAD_FLAG, BUILT_FLAG = 1, 2, 4  # the context flags of a scan
+POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES = 0, 1, 2, 3, 4
+NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG = 1, 2, 4, 8  # the context flags of a scan
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ class _Entry:
 class _Tables:
     automaton: ahocorasick_rs.AhoCorasick  # over ``words``
     words: tuple[tuple[str, int, bool], ...]  # pattern index -> (word, kind, Latin edge)
-    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL or TRADITIONAL
+    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL or PREMISES
     weights: dict[str, float]  # word -> weight used when crossing matches compete
     positive: dict[str, tuple[_Entry, ...]]  # normalised keyword -> sectors it supports
     negative: frozenset[str]  # normalised exclude keywords
@@ -120,13 +124,14 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
     ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name), ``material_marks`` (X材料),
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
-    ``company_words`` (生物: ending a name, a company's name) and ``product_marks`` (a material's 电池 or
-    装备: the material is a use)."""
+    ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
+    装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
+    are made names no field for them)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
-             "company_words", "product_marks")}
+             "company_words", "product_marks", "premises_keywords")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -227,8 +232,10 @@ def _tables() -> _Tables:
     neutral = frozenset(k for k in neutral if k and k not in positive and k not in negative)
     traditional = frozenset(k for k in traditional if k and k not in positive and k not in negative
                             and k not in neutral)
-    kinds = {**{k: TRADITIONAL for k in traditional}, **{k: NEUTRAL for k in neutral},
-             **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
+    premises = frozenset(k for k in (_norm(w) for w in config["premises_keywords"])
+                         if k and k not in positive and k not in negative and k not in neutral and k not in traditional)
+    kinds = {**{k: PREMISES for k in premises}, **{k: TRADITIONAL for k in traditional},
+             **{k: NEUTRAL for k in neutral}, **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
     # Crossing matches compete by weight; a neutral compound outweighs any keyword it crosses.
     context_weight = 1.0 + max((e.weight for es in positive.values() for e in es), default=1.0)
     weights = {k: (max(e.weight for e in positive[k]) if kind == POSITIVE else context_weight)
@@ -249,6 +256,7 @@ def _tables() -> _Tables:
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
+_CONTEXT = (NEGATIVE, TRADITIONAL, PREMISES)  # kinds that stand whatever they cross
 
 
 def _occurrences(norm: str) -> list[Occurrence]:
@@ -288,8 +296,8 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
     # Negative context stands whatever it crosses (新能源汽车|汽车零部件: both are read). Keywords and
     # neutral compounds that cross: keep the heaviest set of non-overlapping ones (weighted interval
     # scheduling), ties to the longer words, then to the earlier ones.
-    context = [o for o in kept if t.kinds[o[2]] in (NEGATIVE, TRADITIONAL)]
-    by_end = sorted((o for o in kept if t.kinds[o[2]] not in (NEGATIVE, TRADITIONAL)), key=lambda o: (o[1], o[0]))
+    context = [o for o in kept if t.kinds[o[2]] in _CONTEXT]
+    by_end = sorted((o for o in kept if t.kinds[o[2]] not in _CONTEXT), key=lambda o: (o[1], o[0]))
     best: list[tuple[float, int, list[Occurrence]]] = [(0.0, 0, [])]  # after the first i occurrences
     ends = [o[1] for o in by_end]
     for i, (s, e, w) in enumerate(by_end):
@@ -304,7 +312,7 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
 
 Scan = tuple[tuple[str, ...], tuple[str, ...], int]  # keywords, those naming a use, context flags
 _NOTHING: Scan = ((), (), 0)
-_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG}
+_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG, PREMISES: PREM_FLAG}
 
 
 def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
@@ -340,11 +348,20 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
 
 
+_PLACE_MAX = 8  # characters of a place in brackets inside an owner's name (山东, 临沂, 上海自贸区 …)
+
+
 def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     """Whether ``word`` (ending at ``end``) is a bare sector word or label inside the owner's name: followed
-    by 有限公司 and the like, or a bare sector word that ends the text (金准生物: a company named alone)."""
-    return word in t.owner_words and (norm.startswith(t.owner_marks, end)
-                                      or (end == len(norm) and word in t.company_words))
+    by 有限公司 and the like (a place in brackets may come between: 某某新材料(山东)有限公司), or a bare sector
+    word that ends the text (金准生物: a company named alone)."""
+    if word not in t.owner_words:
+        return False
+    if norm.startswith("(", end):  # 某某新材料(山东)有限公司: a place in brackets inside the owner's name
+        close = norm.find(")", end, end + _PLACE_MAX + 2)
+        if close > end + 1:
+            end = close + 1
+    return norm.startswith(t.owner_marks, end) or (end == len(norm) and word in t.company_words)
 
 
 def _scan_norm(norm: str) -> Scan:
@@ -415,6 +432,10 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
                                    for hits, uses, _w in fields for k in hits):
         # a clothing maker's 智能制造基地, a 生物科技 company's health food, a paper maker's 新材料, a board maker's
         # 绿色建筑材料 (a use: 绿色建筑 only says what the boards are for)
+        return UNCLASSIFIED
+    if context & PREM_FLAG and all(k in t.generic or k in uses for hits, uses, _w in fields for k in hits):
+        # a head office, a service centre or a developer's brand park whose only field is how things are made
+        # (某某智能制造服务中心, 联东U谷·某某智能制造产业园); a bare sector word still names one (联东U谷电子信息产业园)
         return UNCLASSIFIED
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is

@@ -7,10 +7,17 @@ does that work then, in a background thread: the server listens at once, and a p
 early waits only for what is still under way (imports share Python's import locks, the connection
 Streamlit's resource cache, the copy :mod:`dashboard.appdb`'s lock). A failure here is only logged:
 the page run does the same work again and reports the error in the user's language.
+
+The landing page's queries read the lake directly; their tables are copied into memory (for the
+pages and filter changes that follow) only once the first page is out, so the copy is not on the
+first page's path. Objects that live as long as the process (modules, cached results) are moved out
+of the garbage collector's sight (``gc.freeze``): Streamlit collects after every page run, and
+scanning the objects of pandas, Plotly and Streamlit at each collection cost ~0.1-0.3 s at start.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -19,30 +26,59 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported at server start: nothing heavy before the server listens
-    import pandas as pd
+    from . import appdb
 
 log = logging.getLogger(__name__)
 THREAD = "sei-warm-up"
 
 done = threading.Event()  # set when the warm-up has finished (or failed)
+served = threading.Event()  # set when a page run has finished (dashboard.shell)
+COPY_WAIT_S = 60.0  # the longest the copy into memory waits for a first page
+# After the first page run, the browser still draws for a second or more (its charts, on this machine's
+# 2 cores): the copy waits that long rather than take the CPU from it. A page run meanwhile reads the
+# lake, as the first did.
+COPY_AFTER_S = 3.0
 
 
-def warm() -> None:
-    """Import what the first page run needs, open the store and copy the landing page's tables."""
+def warm() -> Callable[[], None] | None:
+    """Import what the first page run needs, open the store and run the landing page's queries;
+    return what copies their tables into memory afterwards (None if the store could not be opened)."""
     started = time.perf_counter()
+    landing = None
     try:
         from . import appdb, shell  # noqa: F401 - the imports are the point
+        from .views import summary  # noqa: F401 - the landing page (the others are imported when visited)
 
-        _landing_page(appdb.warm())
         _warm_streamlit()
+        gc.freeze()
+        gc.enable()
+        landing = appdb.warm()
+        _landing_page(landing)
     except Exception:  # noqa: BLE001 - the page run repeats the work and reports the error
         log.exception("Warm-up at server start failed; the first page run will do its work")
     finally:
+        gc.freeze()
+        gc.enable()
         done.set()
         log.info("Warm-up at server start took %.0f ms", (time.perf_counter() - started) * 1000)
+    return landing.copy if landing is not None else None
 
 
-def _landing_page(run: Callable[..., pd.DataFrame]) -> None:
+def _warm_and_copy() -> None:
+    """The start-up thread: warm up; once a first page is out and drawn (:data:`COPY_AFTER_S` after its
+    run, or after :data:`COPY_WAIT_S` with no page), copy the landing page's tables into memory."""
+    copy = warm()
+    if copy is None:
+        return
+    if served.wait(COPY_WAIT_S):
+        time.sleep(COPY_AFTER_S)
+    try:
+        copy()
+    except Exception:  # noqa: BLE001 - the pages copy what they read themselves
+        log.exception("Copying the landing page's tables into memory failed")
+
+
+def _landing_page(run: appdb.Warm) -> None:
     """The queries a new session's first page (the summary, with no filter chosen) runs before it draws:
     their tables get copied into memory and their results cached, as the page will ask for them. The
     list follows ``shell.run``, the sidebar and ``views.summary``; one left out here is only run later,
@@ -58,6 +94,7 @@ def _landing_page(run: Callable[..., pd.DataFrame]) -> None:
     run(common.year_bounds)
     run(common.provinces)
     run(common.batches)
+    run.snapshots()  # the summary's 'as of' control
     as_of_year = int(status["as_of_year"]) if pd.notna(status["as_of_year"]) else pd.Timestamp.now().year
     report.load_summary(run, Filters(), as_of_year)
     run(pq.statistics)
@@ -65,8 +102,8 @@ def _landing_page(run: Callable[..., pd.DataFrame]) -> None:
 
 
 def _warm_streamlit() -> None:
-    """Modules Streamlit imports on first use inside a page run (the emoji table the language switch's
-    label is checked against, Plotly's figure validators)."""
+    """Modules Streamlit imports on first use inside a page run (the emoji table the page icon and the
+    language switch's label are checked against, Plotly's figure validators)."""
     import plotly.graph_objects as go
     import streamlit.emojis  # noqa: F401
 
@@ -83,5 +120,9 @@ def _no_run_warning(record: logging.LogRecord) -> bool:
 async def lifespan(app: object) -> AsyncIterator[None]:
     """The ``st.App`` start-up hook: start the warm-up and return at once (the server listens now)."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_no_run_warning)
-    threading.Thread(target=warm, name=THREAD, daemon=True).start()
+    # Streamlit's own objects out of the collector's sight, and no collection while the warm-up imports:
+    # every object it creates then lives as long as the process (frozen in turn once imported).
+    gc.freeze()
+    gc.disable()
+    threading.Thread(target=_warm_and_copy, name=THREAD, daemon=True).start()
     yield

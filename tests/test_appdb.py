@@ -100,8 +100,8 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
     from dashboard import warmup
 
     monkeypatch.setenv("SEI_DB", str(demo_db))
-    warmup.warm()
-    assert warmup.done.is_set()
+    copy = warmup.warm()
+    assert warmup.done.is_set() and copy is not None
     ran: list[str] = []
 
     def observe(name: str, seconds: float) -> None:
@@ -115,6 +115,34 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
         assert set(ran) <= {"dashboard.appdb:data_version"}, ran
     finally:
         appdb.QUERY_OBSERVERS.remove(observe)
+        copy()  # from here on, queries copy what they read (as with no warm-up)
+
+
+def test_the_first_page_reads_the_lake_and_its_tables_are_copied_after(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copying a table into memory costs more than the one query of the first page that reads it: until
+    the first page is out, queries read the lake; then the tables they named are copied, and the pages
+    after read those copies."""
+    from dashboard import warmup
+
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    with store.opened(demo_db) as con:
+        version = store.data_version(con)
+    copy = warmup.warm()
+    assert copy is not None
+    try:
+        at = open_page(demo_db, monkeypatch, "summary")
+        assert not at.exception and at.metric
+        held = appdb._copies.get(appdb.db_key(), {}).get(version)
+        assert held is None or not held.tables, "nothing copied on the first page's path"
+    finally:
+        copy()
+    held = appdb._copies[appdb.db_key()][version]
+    assert {"rollup_projects", "rollup_flows", "regions", "targets"} <= held.tables
+    assert "rollup_funding" not in held.tables  # the summary shows no funding channel
+    goto(at, "funding").run()  # a page after: copies what it reads, as before
+    assert not at.exception
+    assert "rollup_funding" in held.tables
 
 
 def test_a_warm_up_that_cannot_open_the_store_leaves_the_error_to_the_page(

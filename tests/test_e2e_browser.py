@@ -141,6 +141,22 @@ def test_every_page_renders_in_the_browser(server: str, browser: object, lang: s
     page.close()
 
 
+def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: str, browser: object) -> None:
+    """The summary asks the browser for Plotly's module before its charts arrive (dashboard/prefetch.py):
+    the charts then draw from that one copy, and the script's container shows nothing."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{server}/")
+    settle(page)
+    drawn = page.locator('[data-testid="stMain"] .stPlotlyChart .main-svg')
+    assert drawn.count() >= 4, "the summary's charts are drawn"
+    fetched = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                            ".filter(n => n.includes('/static/js/PlotlyChart.'))")
+    assert len(fetched) == 1, fetched
+    box = page.locator(".st-key-sei_prefetch").bounding_box()
+    assert box is None or box["height"] == 0
+    page.close()
+
+
 def project_count(page: object, server: str) -> int:
     page.goto(f"{server}/")
     settle(page)

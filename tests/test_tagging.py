@@ -331,6 +331,42 @@ def test_sixth_real_set_keeps_its_measured_score() -> None:
     assert right >= 143 and wrong <= 6 and left >= 122 and telling.count(None) >= 94, report
 
 
+def test_seventh_real_set_keeps_its_measured_score() -> None:
+    """tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of
+    2020–2025 from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class
+    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all
+    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:07 UTC,
+    main 7cab0ff), all names: 101 of 118 SEI right (85.6%), 4 under a wrong sector, 99 of 112 non-SEI
+    left unclassified (88.4%); names that tell: 101 of 118 SEI, 84 of 91 non-SEI (92.3%). Its misses then
+    guided the class fixes of round 3 (so it is no longer held out): wind turbines by their parts (整机, 塔筒,
+    机舱罩) with industrial fans neutral, quartz fibre, electronic glass (clause 一 基础材料), wearables as the
+    product, vehicle sensors, water recycling, lactic acid, 智慧能源, an operator's 信息园区, packaging named alone,
+    CMP consumables, 微电子; and for precision appliances and motorcycles as ordinary products, premises (总部,
+    服务中心, a developer's brand park) that only 智能制造 names, 高端不锈钢, a wholesale market (农批) that ends a
+    name, forage (饲草), and a label in an owner's name with a place in brackets (某某新材料(山东)有限公司). Now 116
+    of 118 (98.3%), 1 under a wrong sector, 108 of 112 (96.4%); names that tell 90 of 91. Left: labels that
+    disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier sets;
+    a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
+    A regression guard, not a fresh measure."""
+    path = Path(__file__).resolve().parent / "data" / "holdout7_projects.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
+    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
+    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
+    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
+    right = sum(t == g for t, g in sei)
+    wrong = sum(g is not None and g != t for t, g in sei)
+    left = sum(g is None for _, g in non)
+    telling = [g for tells, g in non if tells == "yes"]
+    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
+              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
+    print(report)
+    assert (len(sei), len(non), len(telling)) == (118, 112, 91), report
+    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
+    assert right >= 116 and wrong <= 1 and left >= 108 and telling.count(None) >= 90, report
+
+
 def test_own_check_set_keeps_its_measured_score() -> None:
     """tests/data/check_real_projects.csv: 76 real names (38 SEI, 38 not) from public reports of Henan,
     Sichuan, Hunan, Shandong and Fujian (each row cites its source), gathered and labelled from the
@@ -917,3 +953,116 @@ def test_a_name_ending_on_what_is_built_ignores_content() -> None:
     undo a chip plant's name."""
     assert tagging.tag("某某12英寸晶圆制造项目", "配套建设研发楼和职工宿舍").sector == "info_tech"
     assert tagging.tag("某某集成电路产业园生活配套项目", "建设晶圆厂配套人才公寓").sector is None
+
+
+# --- classes found on holdout7 (each a class of names, with its collisions; names written for the class) ---
+
+_SEVENTH_RECALL: list[tuple[str, str | None]] = [
+    # wind turbines named by their parts (整机, 塔筒, 机舱罩) or a weak bare 风机
+    ("某某5兆瓦风机整机总装项目", "new_energy"),
+    ("某某年产200套风电塔筒项目", "new_energy"),
+    ("某某风机机舱罩生产线", "new_energy"),
+    ("某某大兆瓦风机生产基地", "new_energy"),
+    # quartz fibre is a high-performance fibre, not glass fibre
+    ("某某石英纤维制品项目", "new_materials"),
+    ("某某年产千吨石英玻璃纤维布项目", "new_materials"),
+    # electronic glass is a basic electronic material (clause 一); cover glass stays a material
+    ("某某高铝电子玻璃基板项目", "info_tech"),
+    ("某某超薄盖板玻璃二期", "new_materials"),
+    # a wearable device is the product even beside content words
+    ("某某元宇宙及可穿戴设备产业园", "info_tech"),
+    ("某某元宇宙体验中心", "digital_creative"),
+    # vehicle sensors are car electronics; other sensors stay sensors
+    ("某某车载传感器生产项目", "smart_nev"),
+    ("某某车用传感器产业园", "smart_nev"),
+    ("某某压力传感器项目", "high_end_equipment"),
+    # water recycling, lactic acid, smart energy, an operator's information park
+    ("某某园区水循环利用工程", "green_env"),
+    ("某某化工园区废水循环利用项目", "green_env"),
+    ("年产10万吨L-乳酸项目", "biotech"),
+    ("某某智慧能源综合服务项目", "new_energy"),
+    ("某某联通信息园区三期", "info_tech"),
+    # packaging named alone is chip and device packaging; packaging materials stay materials
+    ("某某先进封装产业化项目", "info_tech"),
+    ("某某功率器件特种封装项目", "info_tech"),
+    ("某某电子封装材料项目", "new_materials"),
+    # CMP consumables are semiconductor materials
+    ("某某CMP抛光液生产项目", "new_materials"),
+    ("某某晶圆抛光垫项目", "new_materials"),
+    # microelectronics, also in a company's name
+    ("某某微电子产业园", "info_tech"),
+    ("某某微电子(苏州)有限公司研发楼项目", "info_tech"),
+]
+
+_SEVENTH_PRECISION: list[tuple[str, str | None]] = [
+    # an ordinary product's 智能制造 base: appliances, motorcycles (electric ones too)
+    ("某某电器智能制造产业园", None),
+    ("某某家电智能制造基地项目", None),
+    ("某某摩托车智能制造项目", None),
+    ("某某电动摩托车智能工厂", None),
+    ("某某家电企业光伏屋顶项目", "new_energy"),  # a specific technology still counts
+    # a head office, a service centre or a developer's brand park with only 智能制造 names no field
+    ("某某智能制造产业化服务中心", None),
+    ("某某科技企业总部及智能制造中心项目", None),
+    ("联东U谷·某某智能装备产业园", None),
+    ("某某生物医药企业总部项目", "biotech"),  # a technology names the head office's field
+    ("联东U谷某某新能源产业园", "new_energy"),  # and so does a bare sector word
+    ("某某智能制造基地二期", "high_end_equipment"),  # a bare smart-manufacturing base (earlier sets' labels)
+    # high-end stainless steel is steel; special grades still count
+    ("某某高端不锈钢精密带材项目", None),
+    ("某某双相不锈钢管材项目", "new_materials"),
+    # a wholesale market is a market whatever its brand; the brand word alone stays a technology elsewhere
+    ("某某北斗农产品批发市场", None),
+    ("某某北斗数字农批中心", None),
+    ("某某北斗导航产业园", "high_end_equipment"),
+    # forage and pasture are farming
+    ("某某牧草生态循环产业园", None),
+    ("某某饲草种植加工项目", None),
+    ("某某循环产业园", "green_env"),
+    # a label in an owner's name with a place in brackets says nothing; a technology there still counts
+    ("某某新材料(江苏)有限公司年产5万吨苯酐项目", None),
+    ("某某新材料（江苏）有限公司年产3000吨碳纤维项目", "new_materials"),
+    ("某某新能源(山东)有限公司仓储中心项目", None),
+    # industrial fans and lactic-acid cultures
+    ("某某离心风机生产项目", None),
+    ("某某矿用通风机项目", None),
+    ("某某风机盘管生产线", None),
+    ("某某乳酸菌饮料项目", None),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _SEVENTH_RECALL)
+def test_recall_classes_of_the_seventh_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _SEVENTH_PRECISION)
+def test_precision_classes_of_the_seventh_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_seventh_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes (premises words, a bracketed place in an
+    owner's name, built words, neutral fans), with and without content, and with the classes' words glued
+    together so that their occurrences nest and cross."""
+    names = [n for n, _ in _SEVENTH_RECALL + _SEVENTH_PRECISION]
+    names += ["总部智能制造总部", "新材料(山东)新材料(山东有限公司", "新材料()有限公司", "风机盘管风机整机",
+              "北斗农批北斗", "联东U谷联东·U谷电子信息", "新能源(一二三四五六七八九十)有限公司", "乳酸菌乳酸"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+
+
+def test_premises_words_come_from_the_taxonomy() -> None:
+    """``premises_keywords`` are context, never keywords, and only a generic keyword yields to them."""
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    premises = set(config["premises_keywords"])
+    assert {"总部", "服务中心"} <= premises
+    assert not premises & (keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
+                           | set(config["traditional_keywords"]))
+    assert all(tagging._tables().kinds[tagging._norm(w)] == tagging.PREMISES for w in premises)
+    assert tagging.tag("某某总部智能工厂项目").sector is None
+    assert tagging.tag("某某总部集成电路项目").sector == "info_tech"
