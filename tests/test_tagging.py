@@ -256,26 +256,88 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert right >= 57 and wrong == 0 and left == 41, report
 
 
-def test_fifth_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout5_projects.csv: 203 real names (126 SEI, 77 not) read on 48 public pages of
-    2020–2025 (provincial and city 重点项目 lists, 集中开工 and 签约 news from about 20 provinces; each row
-    cites its page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they
-    were taken). Gathered and labelled after the previous round's tagger fixes and committed before the
-    tagger was first run on them. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing
-    of what is built (a company, a park brand, a lab with no field). First run, all names: 95 of 126 SEI
-    right (75.4%), 2 under a wrong sector, 71 of 77 non-SEI left unclassified (92.2%); names that tell:
-    95 of 126 SEI, 49 of 54 non-SEI (90.7%). Its misses then guided the class fixes of this round (so it
-    is no longer held out): 数字经济 and 医药 as bare sector words, 药物, quantum information, digital city,
-    intelligent logistics, 锂电 and X基础材料, specialty polymers (PEEK and kin), 新型材料, 低空,
-    remanufacturing as strong, slags, 静脉产业, 环境综合整治, green power, digital copyright, audio-video,
-    smart manufacturing under other names; a traditional industry's label (纸业, 化纤 … 新材料) and a theme
-    park (X主题乐园) stay unclassified, a cruise terminal is no ship, a park's supporting works are
-    infrastructure. Now 115 of 126 (91.3%), 2 under a wrong sector, 75 of 77; names that tell 53 of 54.
-    The non-SEI miss that tells (前沿科技城新能源智能汽车工业园配套基础设施项目) follows holdout2's label of an NEV
-    park's works (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left
-    name a substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games).
-    A regression guard, not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout5_projects.csv"
+# The held-out real sets: each row is one file, its counts (SEI, non-SEI, non-SEI names that tell) and
+# its floors (SEI right, at most this many under a wrong sector, non-SEI left unclassified, non-SEI names
+# that tell left unclassified). Each set was gathered and labelled from the guidance before any tagger ran
+# on it and committed first; its history (first fresh score, the class fixes it guided, what is left)
+# stands above its row. Floors are only ever raised. Regression guards, not fresh measures.
+HELD_OUT_SETS = [
+    # tests/data/holdout5_projects.csv: 203 real names (126 SEI, 77 not) read on 48 public pages of 2020–2025
+    # (provincial and city 重点项目 lists, 集中开工 and 签约 news from about 20 provinces; each row cites its
+    # page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they were taken).
+    # Gathered and labelled after the previous round's tagger fixes and committed before the tagger was first
+    # run on them. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing of what is built (a
+    # company, a park brand, a lab with no field). First run, all names: 95 of 126 SEI right (75.4%), 2 under a
+    # wrong sector, 71 of 77 non-SEI left unclassified (92.2%); names that tell: 95 of 126 SEI, 49 of 54 non-SEI
+    # (90.7%). Its misses then guided the class fixes of this round (so it is no longer held out): 数字经济 and
+    # 医药 as bare sector words, 药物, quantum information, digital city, intelligent logistics, 锂电 and
+    # X基础材料, specialty polymers (PEEK and kin), 新型材料, 低空, remanufacturing as strong, slags, 静脉产业,
+    # 环境综合整治, green power, digital copyright, audio-video, smart manufacturing under other names; a
+    # traditional industry's label (纸业, 化纤 … 新材料) and a theme park (X主题乐园) stay unclassified, a
+    # cruise terminal is no ship, a park's supporting works are infrastructure. Now 115 of 126 (91.3%), 2 under
+    # a wrong sector, 75 of 77; names that tell 53 of 54. The non-SEI miss that tells
+    # (前沿科技城新能源智能汽车工业园配套基础设施项目) follows holdout2's label of an NEV park's works
+    # (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left name a
+    # substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games). A
+    # regression guard, not a fresh measure.
+    pytest.param("holdout5_projects.csv", (126, 77, 54), (115, 2, 75, 53), id="holdout5"),
+    # tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of 2020–2025
+    # from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 28 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 10:48 UTC, main e28119b), all
+    # names: 110 of 150 SEI right (73.3%), 14 under a wrong sector, 110 of 122 non-SEI left unclassified
+    # (90.2%); names that tell: 110 of 150 SEI, 84 of 94 non-SEI (89.4%). Its misses then guided the class fixes
+    # of round 2 (so it is no longer held out): display, photoelectric and electronic materials (clause (一)
+    # 基础材料), 超高纯, engineering plastics and silicones by substance, hard materials, electrochromic films,
+    # fuel-cell membranes as materials, 抽蓄, 能源互联网, DC export lines, 智能电气, polymer cells, a carmaker's
+    # 新能源, 新能源混动, 两机, urban O&M equipment, 免疫, precision medicine, 后摩尔, 数字技术 and electronics
+    # parks, 环保设备, spoil, water ecology; and for precision 绿色建材 as no keyword, building materials, wood
+    # panels, adhesives, chemicals and beauty under a label (新材料, 资源综合利用), a company named alone by its
+    # 生物, what is built coming last (生活配套, 人才公寓, 会展中心), car lightweighting as car parts, a
+    # material followed by a product (磷酸铁锂电池, 纳米材料高端装备). Now 143 of 150 (95.3%), 6 under a wrong
+    # sector, 122 of 122; names that tell 94 of 94. Left: batteries on which the sets' labels disagree (锂电池,
+    # 锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film
+    # production (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A
+    # regression guard, not a fresh measure.
+    pytest.param("holdout6_projects.csv", (150, 122, 94), (143, 6, 122, 94), id="holdout6"),
+    # tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of 2020–2025
+    # from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:07 UTC, main 7cab0ff), all
+    # names: 101 of 118 SEI right (85.6%), 4 under a wrong sector, 99 of 112 non-SEI left unclassified (88.4%);
+    # names that tell: 101 of 118 SEI, 84 of 91 non-SEI (92.3%). Its misses then guided the class fixes of round
+    # 3 (so it is no longer held out): wind turbines by their parts (整机, 塔筒, 机舱罩) with industrial fans
+    # neutral, quartz fibre, electronic glass (clause 一 基础材料), wearables as the product, vehicle sensors,
+    # water recycling, lactic acid, 智慧能源, an operator's 信息园区, packaging named alone, CMP consumables,
+    # 微电子; and for precision appliances and motorcycles as ordinary products, premises (总部, 服务中心, a
+    # developer's brand park) that only 智能制造 names, 高端不锈钢, a wholesale market (农批) that ends a name,
+    # forage (饲草), and a label in an owner's name with a place in brackets (某某新材料(山东)有限公司). Now 116
+    # of 118 (98.3%), 1 under a wrong sector, 108 of 112 (96.4%); names that tell 90 of 91. Left: labels that
+    # disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier
+    # sets; a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
+    # A regression guard, not a fresh measure.
+    pytest.param("holdout7_projects.csv", (118, 112, 91), (116, 1, 108, 90), id="holdout7"),
+    # tests/data/holdout8_projects.csv: 211 real names (106 SEI, 105 not) read on 50 public pages of 2020–2025
+    # from 13 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout7's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 27 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:22 UTC, main 97d2449), all
+    # names: 79 of 106 SEI right (74.5%), 15 under a wrong sector, 97 of 105 non-SEI left unclassified (92.4%);
+    # names that tell: 79 of 106 SEI, 71 of 78 non-SEI (91.0%). Its misses guide the class fixes of round 4 (so
+    # it is no longer held out).
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (79, 15, 97, 71), id="holdout8"),
+]
+
+
+@pytest.mark.parametrize(("file", "counts", "floors"), HELD_OUT_SETS)
+def test_held_out_real_set_keeps_its_measured_score(
+    file: str, counts: tuple[int, int, int], floors: tuple[int, int, int, int]
+) -> None:
+    """A held-out real set (see HELD_OUT_SETS for each set's history) keeps its measured score: the row
+    counts are those of the file, every SEI name tells, and no floor is crossed."""
+    path = Path(__file__).resolve().parent / "data" / file
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
     got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
@@ -285,86 +347,14 @@ def test_fifth_real_set_keeps_its_measured_score() -> None:
     wrong = sum(g is not None and g != t for t, g in sei)
     left = sum(g is None for _, g in non)
     telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
+    report = (f"{file}: SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
               f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
     print(report)
-    assert (len(sei), len(non), len(telling)) == (126, 77, 54), report
+    assert (len(sei), len(non), len(telling)) == counts, report
     assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 115 and wrong <= 2 and left >= 75 and telling.count(None) >= 53, report
-
-
-def test_sixth_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of
-    2020–2025 from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
-    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class
-    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 28 names (all
-    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 10:48 UTC,
-    main e28119b), all names: 110 of 150 SEI right (73.3%), 14 under a wrong sector, 110 of 122 non-SEI
-    left unclassified (90.2%); names that tell: 110 of 150 SEI, 84 of 94 non-SEI (89.4%). Its misses then
-    guided the class fixes of round 2 (so it is no longer held out): display, photoelectric and electronic
-    materials (clause (一) 基础材料), 超高纯, engineering plastics and silicones by substance, hard materials,
-    electrochromic films, fuel-cell membranes as materials, 抽蓄, 能源互联网, DC export lines, 智能电气, polymer
-    cells, a carmaker's 新能源, 新能源混动, 两机, urban O&M equipment, 免疫, precision medicine, 后摩尔, 数字技术 and
-    electronics parks, 环保设备, spoil, water ecology; and for precision 绿色建材 as no keyword, building
-    materials, wood panels, adhesives, chemicals and beauty under a label (新材料, 资源综合利用), a company named
-    alone by its 生物, what is built coming last (生活配套, 人才公寓, 会展中心), car lightweighting as car parts, a
-    material followed by a product (磷酸铁锂电池, 纳米材料高端装备). Now 143 of 150 (95.3%), 6 under a wrong
-    sector, 122 of 122; names that tell 94 of 94. Left: batteries on which the sets' labels disagree (锂电池,
-    锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film production
-    (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A regression guard,
-    not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout6_projects.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
-    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
-    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
-    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
-    right = sum(t == g for t, g in sei)
-    wrong = sum(g is not None and g != t for t, g in sei)
-    left = sum(g is None for _, g in non)
-    telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
-              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
-    print(report)
-    assert (len(sei), len(non), len(telling)) == (150, 122, 94), report
-    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 143 and wrong <= 6 and left >= 122 and telling.count(None) >= 94, report
-
-
-def test_seventh_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of
-    2020–2025 from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
-    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class
-    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all
-    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:07 UTC,
-    main 7cab0ff), all names: 101 of 118 SEI right (85.6%), 4 under a wrong sector, 99 of 112 non-SEI
-    left unclassified (88.4%); names that tell: 101 of 118 SEI, 84 of 91 non-SEI (92.3%). Its misses then
-    guided the class fixes of round 3 (so it is no longer held out): wind turbines by their parts (整机, 塔筒,
-    机舱罩) with industrial fans neutral, quartz fibre, electronic glass (clause 一 基础材料), wearables as the
-    product, vehicle sensors, water recycling, lactic acid, 智慧能源, an operator's 信息园区, packaging named alone,
-    CMP consumables, 微电子; and for precision appliances and motorcycles as ordinary products, premises (总部,
-    服务中心, a developer's brand park) that only 智能制造 names, 高端不锈钢, a wholesale market (农批) that ends a
-    name, forage (饲草), and a label in an owner's name with a place in brackets (某某新材料(山东)有限公司). Now 116
-    of 118 (98.3%), 1 under a wrong sector, 108 of 112 (96.4%); names that tell 90 of 91. Left: labels that
-    disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier sets;
-    a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
-    A regression guard, not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout7_projects.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
-    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
-    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
-    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
-    right = sum(t == g for t, g in sei)
-    wrong = sum(g is not None and g != t for t, g in sei)
-    left = sum(g is None for _, g in non)
-    telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
-              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
-    print(report)
-    assert (len(sei), len(non), len(telling)) == (118, 112, 91), report
-    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 116 and wrong <= 1 and left >= 108 and telling.count(None) >= 90, report
+    min_right, max_wrong, min_left, min_telling = floors
+    assert right >= min_right and wrong <= max_wrong and left >= min_left, report
+    assert telling.count(None) >= min_telling, report
 
 
 def test_own_check_set_keeps_its_measured_score() -> None:
