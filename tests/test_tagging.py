@@ -300,7 +300,9 @@ HELD_OUT_SETS = [
     # 锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film
     # production (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A
     # regression guard, not a fresh measure.
-    pytest.param("holdout6_projects.csv", (150, 122, 94), (143, 6, 122, 94), id="holdout6"),
+    # Round 4 (holdout8's classes): 动力及储能电池 with power named first is a power battery (holdout6's own label),
+    # so 144 of 150, 5 under a wrong sector.
+    pytest.param("holdout6_projects.csv", (150, 122, 94), (144, 5, 122, 94), id="holdout6"),
     # tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of 2020–2025
     # from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class fixes
@@ -327,7 +329,18 @@ HELD_OUT_SETS = [
     # names: 79 of 106 SEI right (74.5%), 15 under a wrong sector, 97 of 105 non-SEI left unclassified (92.4%);
     # names that tell: 79 of 106 SEI, 71 of 78 non-SEI (91.0%). Its misses guide the class fixes of round 4 (so
     # it is no longer held out).
-    pytest.param("holdout8_projects.csv", (106, 105, 78), (79, 15, 97, 71), id="holdout8"),
+    # Round 4's classes: hydrogen and fuel-cell vehicles, power-and-storage batteries, rail-transit parks and
+    # traction equipment, intelligent control systems, logistics and lithium-battery equipment, an operator's
+    # cloud, computers, electronic circuits, 智能电子, surgical and ablation devices, coal-mine gas use,
+    # rare-earth magnet motors as motors, wetland restoration; for precision a bare 综合治理, municipal works, a
+    # 双创 service centre and packaging that end a name, a builder's materials company (建工), machine-tool
+    # castings and guards. Now 92 of 106 (86.8%), 11 under a wrong sector, 104 of 105 (99.0%); names that tell
+    # 78 of 78. Left where its labels lose to earlier sets' (tests/data/README.md): semiconductor materials and
+    # wafers (new_materials in holdout4, tuning and the labelled set), permanent-magnet motors (clause 三
+    # 节能异步牵引电动机: equipment), 光伏胶膜 (a material by the X材料 rule), a bare 智能制造产业园
+    # (high_end_equipment earlier); and names that tell too little (奥迪PPE 电动平台, 世界计算 智谷, a battery
+    # maker's 物联网电源 and 5G新能源, 锂能 in a company name, 氢燃料电池及商用车).
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 104, 78), id="holdout8"),
 ]
 
 
@@ -1056,3 +1069,98 @@ def test_premises_words_come_from_the_taxonomy() -> None:
     assert all(tagging._tables().kinds[tagging._norm(w)] == tagging.PREMISES for w in premises)
     assert tagging.tag("某某总部智能工厂项目").sector is None
     assert tagging.tag("某某总部集成电路项目").sector == "info_tech"
+
+
+# --- classes found on holdout8 (each a class of names, with its collisions; names written for the class) ---
+
+_EIGHTH_RECALL = [
+    # hydrogen and fuel-cell vehicles are vehicles (专用 in 氢能专用车 is no use mark); the fuel cell alone stays energy
+    ("某某氢能专用车生产基地", "smart_nev"),
+    ("年产2000辆燃料电池商用车项目", "smart_nev"),
+    ("某某氢燃料电池商用车整车项目", "smart_nev"),
+    ("某某燃料电池电堆生产线", "new_energy"),
+    # power and storage batteries with power named first (holdout5's battery rule); storage alone stays energy
+    ("某某20GWh动力及储能电池基地", "smart_nev"),
+    ("某某动力与储能电池生产线二期", "smart_nev"),
+    ("某某5GWh储能电池项目", "new_energy"),
+    # rail-transit equipment parks and traction equipment; a metro line stays a line
+    ("某某轨道交通产业园一期", "high_end_equipment"),
+    ("某某轨道交通牵引变流装备项目", "high_end_equipment"),
+    ("某某市轨道交通5号线工程", None),
+    # intelligent control systems (smart measurement and control)
+    ("某某电站智能控制系统研发生产项目", "high_end_equipment"),
+    ("某某新能源汽车智能控制系统项目", "smart_nev"),
+    # logistics and lithium-battery equipment is equipment; a logistics service stays info_tech
+    ("某某智能物流装备制造基地", "high_end_equipment"),
+    ("某某锂电设备研发制造项目", "high_end_equipment"),
+    ("某某锂电装备产业园", "high_end_equipment"),
+    ("某某智能物流园区信息平台", "info_tech"),
+    # an operator's cloud, computers and the computing industry; a computer college stays a school
+    ("某某移动云数据枢纽项目", "info_tech"),
+    ("某某国产计算机整机生产线", "info_tech"),
+    ("某某先进计算产业园", "info_tech"),
+    ("某某职业技术学院计算机楼", None),
+    # electronic circuits, a TV maker's smart electronics
+    ("某某电子电路板生产项目", "info_tech"),
+    ("某某智能电子产业基地", "info_tech"),
+    # surgical instruments and ablation devices are medical devices
+    ("年产50万把超声手术刀项目", "biotech"),
+    ("某某射频消融导管产业化项目", "biotech"),
+    ("某某手术器械生产基地", "biotech"),
+    # coal-mine gas use is resource recovery; a coal mine itself stays negative context
+    ("某某煤矿瓦斯抽采利用项目", "green_env"),
+    ("某某矿井瓦斯发电站", "green_env"),
+    ("某某煤矿改扩建工程", None),
+    # a rare-earth magnet motor is a motor; the magnet material stays a material
+    ("某某稀土永磁同步电机项目", "high_end_equipment"),
+    ("某某稀土永磁材料项目", "new_materials"),
+    # wetland restoration is ecological restoration; an environment named still counts
+    ("某某湿地保护修复工程", "green_env"),
+    ("某某河流域生态综合治理工程", "green_env"),
+]
+
+_EIGHTH_PRECISION = [
+    # a bare 综合治理 of a river or road section names no environment
+    ("某某河城区段综合治理工程", None),
+    ("某某路段交通综合治理", None),
+    # a town's municipal works whatever the town is named for; the town itself still counts
+    ("某某数字创意城配套市政基础设施二期工程", None),
+    ("某某集成电路产业园市政基础设施项目", None),
+    # a mass-entrepreneurship service centre is a building for start-ups
+    ("某某新能源装备产业园双创服务中心", None),
+    ("某某人工智能双创中心项目", None),
+    # packaging is an ordinary product whatever it packs
+    ("某某新能源电池包装制品项目", None),
+    # a construction group's materials company; a named material still counts
+    ("某某建工新型材料有限公司搅拌站项目", None),
+    ("某某建工新型材料", None),
+    ("某某建工碳纤维复合材料项目", "new_materials"),
+    # a machine tool's castings and guards are ordinary parts; machine tools themselves count
+    ("年产3万吨机床铸件项目", None),
+    ("某某机床防护罩及钣金件项目", None),
+    ("某某数控机床生产基地", "high_end_equipment"),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _EIGHTH_RECALL)
+def test_recall_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _EIGHTH_PRECISION)
+def test_precision_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes (built words that end a name, neutral machine-tool
+    parts, a traditional builder, longer vehicle and motor compounds over their parts), with and without content, and
+    with the classes' words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _EIGHTH_RECALL + _EIGHTH_PRECISION]
+    names += ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
+              "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
