@@ -34,6 +34,10 @@ THREAD = "sei-warm-up"
 done = threading.Event()  # set when the warm-up has finished (or failed)
 served = threading.Event()  # set when a page run has finished (dashboard.shell)
 COPY_WAIT_S = 60.0  # the longest the copy into memory waits for a first page
+# After the first page run, the browser still draws for a second or more (its charts, on this machine's
+# 2 cores): the copy waits that long rather than take the CPU from it. A page run meanwhile reads the
+# lake, as the first did.
+COPY_AFTER_S = 3.0
 
 
 def warm() -> Callable[[], None] | None:
@@ -61,12 +65,13 @@ def warm() -> Callable[[], None] | None:
 
 
 def _warm_and_copy() -> None:
-    """The start-up thread: warm up; once a first page is out (or after :data:`COPY_WAIT_S`), copy the
-    landing page's tables into memory."""
+    """The start-up thread: warm up; once a first page is out and drawn (:data:`COPY_AFTER_S` after its
+    run, or after :data:`COPY_WAIT_S` with no page), copy the landing page's tables into memory."""
     copy = warm()
     if copy is None:
         return
-    served.wait(COPY_WAIT_S)
+    if served.wait(COPY_WAIT_S):
+        time.sleep(COPY_AFTER_S)
     try:
         copy()
     except Exception:  # noqa: BLE001 - the pages copy what they read themselves
