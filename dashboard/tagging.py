@@ -50,6 +50,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
@@ -565,7 +566,7 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
     hits = t.automaton.find_matches_as_indexes(joined, overlapping=True)
     if not hits:
         return scan_no, list(place)
-    found = np.array(hits, dtype=np.int64).reshape(-1, 3)
+    found = np.fromiter(chain.from_iterable(hits), dtype=np.int64, count=3 * len(hits)).reshape(-1, 3)
     order = np.lexsort((-found[:, 2], found[:, 1]))  # by start, longest first (texts follow one another)
     word, start, end = found[order, 0], found[order, 1], found[order, 2]
     lengths = np.fromiter(map(len, normed), dtype=np.int64, count=len(normed))
@@ -583,22 +584,27 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
     for i in np.flatnonzero(careful).tolist():
         scan_no[i] = place.setdefault(_scan_norm(normed[i]), len(place))
     plain = ~careful[text]
-    word, start, end, text = word[plain].tolist(), start[plain].tolist(), end[plain].tolist(), text[plain]
-    if not word:
+    word, start, end, text = word[plain], start[plain], end[plain], text[plain]
+    if not len(word):
         return scan_no, list(place)
-    firsts = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1]))).tolist()
+    first = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1])))  # each text's first occurrence
+    texts = text[first]
+    begins = (start[first] - offsets[texts]).tolist()  # … and where it lies in its text
+    # Python ints from here on: a loop over a hundred thousand texts pays for every NumPy scalar.
+    word, start, end, firsts = word.tolist(), start.tolist(), end.tolist(), first.tolist()
     words = t.words
     by_tail: dict[str, int] = {}
-    for g, b in enumerate(firsts):
-        i = int(text[b])
-        at = start[b]
-        tail = normed[i][at - offsets[i]:]
+    numbers = []
+    for g, (b, i, begin) in enumerate(zip(firsts, texts.tolist(), begins, strict=True)):
+        tail = normed[i][begin:]
         number = by_tail.get(tail)
         if number is None:
+            at = start[b]
             stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
             chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
             number = by_tail[tail] = place.setdefault(_summarise(tail, chosen), len(place))
-        scan_no[i] = number
+        numbers.append(number)
+    scan_no[texts] = numbers
     return scan_no, list(place)
 
 

@@ -14,6 +14,8 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,6 +30,7 @@ from . import checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
 from .plan import DEFAULT_USD_RATE, ON_DUPLICATE, ImportPlan, ImportResult, Problem, RevertError, bounded
+from .raw import BLANKS, CONTROL
 from .reading import ReadError
 
 Progress = Callable[[float, str], None]
@@ -53,6 +56,27 @@ def _gc_paused(fn: Callable[..., _T]) -> Callable[..., _T]:
 
 
 # ============================================================================================ preview
+
+@dataclass(frozen=True)
+class _StoreFacts:
+    """What a preview reads from the store besides the duplicates, all independent of the file."""
+
+    places: places.PlaceIndex
+    target_year: int | None
+    clusters: dict[str, int]        # stored clusters by name, whitespace removed
+    version: int                    # the data version, read before any of the rest
+
+
+def _read_store_facts(con: duckdb.DuckDBPyConnection) -> _StoreFacts:
+    """:class:`_StoreFacts`, on a cursor of its own (run in a thread while the file is read: DuckDB
+    works without holding the interpreter, so on two cores the reads cost the preview no time).
+    The version is read first: duplicates found later may only look older than they are (then the
+    commit looks for them again), never newer."""
+    with store.cursor(con) as cur:
+        version = store.data_version(cur)
+        return _StoreFacts(places.PlaceIndex.load(cur), store.batches.target_year(cur),
+                           store.batches.cluster_ids_by_name(cur), version)
+
 
 @_gc_paused
 def preview(
@@ -87,40 +111,43 @@ def preview(
     plan = ImportPlan(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), lang=lang,
                       usd_rate=usd_rate)
     step = progress or (lambda _f, _s: None)
-    step(0.05, "read")
-    try:
-        raw = reading.read(data, file_name)
-    except ReadError as exc:
-        plan.refused = Problem(exc.code, values=exc.values)
-        return plan
-    del data  # the cells are read: a large file's bytes need not stay in memory for the rest
-    plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
-    read_warnings = [(code, dict(values)) for code, values in raw.warnings]
-    plan.sheets = [s.name for s in raw.sheets]
-    chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
-    if chosen is None:
-        return plan
-    plan.sheet = chosen.name
-    if header is None:
-        plan.refused = Problem("no_header", values={"sheet": chosen.name})
-        return plan
-    fields.apply_overrides(header, mapping_overrides)
-    plan.header_row = int(chosen.rows[header.index])
-    plan.notes = header.above
-    plan.columns = header.labels
-    plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
-    plan.unmapped = [lab for pos, lab in enumerate(header.labels)
-                     if pos not in header.fields and pos not in header.repeated
-                     and (chosen.cells[pos].iloc[header.index:] != "").any()]
-    plan.warnings += _reader_problems(read_warnings, header.labels)
-    plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
-                              {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
-                      for pos, first in sorted(header.repeated.items())]
-    if "name" not in header.fields.values():
-        plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
-        return plan
-    step(0.2, "normalise")
-    _build(plan, chosen, header, con, step)
+    # The store's side of the preview, read in a thread while this one reads the file.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-store") as pool:
+        facts = pool.submit(_read_store_facts, con)
+        step(0.05, "read")
+        try:
+            raw = reading.read(data, file_name)
+        except ReadError as exc:
+            plan.refused = Problem(exc.code, values=exc.values)
+            return plan
+        del data  # the cells are read: a large file's bytes need not stay in memory for the rest
+        plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
+        read_warnings = [(code, dict(values)) for code, values in raw.warnings]
+        plan.sheets = [s.name for s in raw.sheets]
+        chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
+        if chosen is None:
+            return plan
+        plan.sheet = chosen.name
+        if header is None:
+            plan.refused = Problem("no_header", values={"sheet": chosen.name})
+            return plan
+        fields.apply_overrides(header, mapping_overrides)
+        plan.header_row = int(chosen.rows[header.index])
+        plan.notes = header.above
+        plan.columns = header.labels
+        plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
+        plan.unmapped = [lab for pos, lab in enumerate(header.labels)
+                         if pos not in header.fields and pos not in header.repeated
+                         and (chosen.cells[pos].iloc[header.index:] != "").any()]
+        plan.warnings += _reader_problems(read_warnings, header.labels)
+        plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
+                                  {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
+                          for pos, first in sorted(header.repeated.items())]
+        if "name" not in header.fields.values():
+            plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
+            return plan
+        step(0.2, "normalise")
+        _build(plan, chosen, header, con, facts, step)
     return plan
 
 
@@ -135,7 +162,7 @@ def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = N
     return out
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_CONTROL = re.compile(CONTROL)
 
 
 # The same class for Arrow's regular expressions (RE2 spells a code point \x{…}).
@@ -168,8 +195,7 @@ def _strip_control(body: Body) -> list[Problem]:
 
 
 # Every character str.strip() removes, spelled out: Arrow's regex engine reads \s as ASCII only (no 　).
-_BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
-_EDGE_SPACE = f"^[{_BLANKS}]|[{_BLANKS}]$"
+_EDGE_SPACE = f"^[{BLANKS}]|[{BLANKS}]$"
 
 
 def _stripped(column: pd.Series) -> pd.Series:
@@ -182,13 +208,15 @@ def _stripped(column: pd.Series) -> pd.Series:
 
 
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
-           step: Progress) -> None:
+           facts: Future[_StoreFacts], step: Progress) -> None:
     """Fill the plan from the rows under the header: records, annual plans, funding, problems."""
     width = len(header.labels)
     cells = sheet.cells.iloc[header.index + 1:].reset_index(drop=True).reindex(columns=range(width), fill_value="")
     rownum = sheet.rows[header.index + 1:]
     col_of = {f: pos for pos, f in header.fields.items()}
-    stripped = cells.apply(_stripped) if width else cells
+    # A sheet known to hold no blank at a cell's end and no control character (most text files) is
+    # not searched for them, column by column.
+    stripped = cells.astype(str) if sheet.clean else cells.apply(_stripped) if width else cells
     if stripped.empty:
         plan.refused = Problem("no_rows")
         return
@@ -200,7 +228,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
-    problems = _strip_control(body)
+    problems = [] if sheet.clean else _strip_control(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]
     plan.raw = cells.loc[project, kept].reset_index(drop=True).set_axis([header.labels[p] for p in kept], axis=1)
@@ -217,7 +245,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     has_name = (rec["name"] != "").to_numpy()
 
     step(0.3, "places")
-    index = places.PlaceIndex.load(con)
+    index = facts.result().places
     hint = places.province_in_title(index, " ".join(header.above))
     rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name)
     problems += found
@@ -228,7 +256,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
 
     step(0.55, "years")
-    start, end, found = normalise.years(body, store.batches.target_year(con))
+    start, end, found = normalise.years(body, facts.result().target_year)
     problems += found
     rec["start_year"] = pd.array(start, dtype="Int64")
     rec["end_year"] = pd.array(end, dtype="Int64")
@@ -237,8 +265,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += found
     rec["ownership"], found = normalise.ownership(body, vocab.ownership_aliases())
     problems += found
-    rec["cluster_id"], found = normalise.cluster(body, store.batches.cluster_ids_by_name(con) if body.has("cluster")
-                                                 else {})
+    rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})
     problems += found
 
     step(0.65, "sectors")
@@ -263,7 +290,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     plan.errors = bounded([p for p in every if p.level == "error"])
     plan.warnings = bounded([p for p in every if p.level != "error"])
     step(0.85, "duplicates")
-    plan.duplicates_version = store.data_version(con)
+    plan.duplicates_version = facts.result().version
     plan.duplicates = find_store_duplicates(con, rec[~rec["row"].isin(plan.rejected_rows)])
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",

@@ -68,6 +68,18 @@ def _match(series: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
     return series.str.match(pattern, na=False).to_numpy(dtype=bool)
 
 
+_NUMBERED_RE2 = values._re2(_NUMBERED.pattern)
+
+
+def _numbered(seq: pd.Series) -> np.ndarray:
+    """``_match(seq, _NUMBERED)``: by Arrow's regular expressions for a column of Arrow strings whose
+    digits are all 0-9 (as the amounts are read), else by Python's, a cell at a time."""
+    arr = values._ascii_digits(seq)
+    if arr is None:
+        return _match(seq, _NUMBERED)
+    return pc.fill_null(pc.match_substring_regex(arr, _NUMBERED_RE2), False).to_numpy(zero_copy_only=False)
+
+
 def _first_texts(stripped: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     """(cell is non-empty, per cell; each row's first non-empty cell, or its first cell if none)."""
     if stripped.isna().to_numpy().any():  # not from our readers: the general, slower way
@@ -108,7 +120,7 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     head_text = replace_space(first_text, "")
 
     blank = filled == 0
-    numbered = _match(seq, _NUMBERED)
+    numbered = _numbered(seq)
     # The regexes only where the cheaper conditions already hold (most rows are numbered projects).
     total = ~blank & (head_text.str.len() <= 20).to_numpy(dtype=bool) & ~numbered
     total[total] = _match(head_text[total], _TOTAL)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,11 +18,26 @@ class ReadError(Exception):
         self.values = values
 
 
+# Control characters (and zero-width spaces) the import removes from a cell, and the blanks str.strip()
+# removes from its ends (every character it strips, spelled out; none lies above U+3000).
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]"
+BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
+# A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).
+_UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
+
+
+def clean_text(text: str) -> bool:
+    """Whether no cell read from ``text`` can hold a control character or a blank at either end: the
+    text holds none but line breaks, and no quote (a quoted cell may hold a line break)."""
+    return '"' not in text and _UNCLEAN.search(text) is None
+
+
 @dataclass
 class Sheet:
     name: str
     cells: pd.DataFrame          # all str ('' for empty), columns 0..n-1
     rows: np.ndarray             # 1-based row number in the file of each cells row
+    clean: bool = False          # known to hold no control character and no cell with blanks at its ends
 
 
 @dataclass

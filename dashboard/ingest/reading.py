@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
-from .raw import RawFile, ReadError, Sheet
+from .raw import RawFile, ReadError, Sheet, clean_text
 from .traditional import has_traditional, simplify
 from .workbooks import read_xls, read_xlsx
 
@@ -42,7 +42,7 @@ def read(data: bytes, file_name: str) -> RawFile:
     cells, lines = parse_text(text, delimiter, said)
     if has_traditional(text):  # most files have none: then no cell needs looking at
         cells = simplify(cells)
-    sheet = Sheet(Path(file_name).stem or "data", cells, lines)
+    sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean_text(text))
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
 

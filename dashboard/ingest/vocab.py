@@ -114,14 +114,18 @@ def _sector_from_english(text: str) -> str | None:
 def tag(names: list[str], contents: list[str | None]) -> pd.DataFrame:
     """The tagger's verdicts as columns sector, subfield, confidence, matched ('、'-joined)."""
     verdicts, index = tagging.tag_codes(names, contents)
-    # Each column taken from the few distinct verdicts by each row's verdict number.
-    out = pd.DataFrame({
-        "sector": np.array([v.sector for v in verdicts], dtype=object)[index],
-        "subfield": np.array([v.subfield for v in verdicts], dtype=object)[index],
+
+    def text(values: list[str | None]) -> pd.Series:
+        # Each column taken from the few distinct verdicts by each row's verdict number, as the object
+        # column of text that pandas would infer (missing: NaN) without inferring it cell by cell.
+        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype=object)[index], dtype=object)
+
+    return pd.DataFrame({
+        "sector": text([v.sector for v in verdicts]),
+        "subfield": text([v.subfield for v in verdicts]),
         "confidence": np.array([v.confidence for v in verdicts], dtype=float)[index],
-        "matched": np.array([_joined(v.matched) for v in verdicts], dtype=object)[index],
+        "matched": text([_joined(v.matched) for v in verdicts]),
     }, columns=["sector", "subfield", "confidence", "matched"])
-    return out
 
 
 def _joined(m: object) -> str | None:

@@ -71,6 +71,12 @@ R_MONEY = "CAST(sum(r.investment_wan) AS DOUBLE)"
 OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
               OR (p.stage = 'under_construction' AND p.end_year < $as_of))"""
 
+# The as-of year of the overdue rule and the watch list: the latest year with a completed amount (NULL when
+# there is none; the pages and the rollups then take the current year). From the base tables, or from
+# rollup_flows (the same year while the rollups are right: completed_n counts the completed amounts).
+AS_OF_BASE = "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL"
+AS_OF_ROLLUP = "SELECT max(year) FROM rollup_flows WHERE completed_n > 0"
+
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
     return cur.execute(sql, params or {}).df()
@@ -78,8 +84,7 @@ def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | Non
 
 def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """One row: latest flow year, last import time, whether demo data is present, project count."""
-    as_of = ("SELECT max(year) FROM rollup_flows WHERE completed_n > 0" if fast() else
-             "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL")
+    as_of = AS_OF_ROLLUP if fast() else AS_OF_BASE
     return df(cur, f"""
         SELECT
             ({as_of}) AS as_of_year,

@@ -18,6 +18,7 @@ import numpy as np
 import pyarrow as pa
 
 from .errors import StoreError
+from .rollups import in_scope
 
 SCOPE_VIEW = "integrity_scope_ids"
 
@@ -144,7 +145,7 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[st
         params.update(p)
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
     if scoped:
-        sql = (_scoped_rows(int(ids.min()), int(ids.max())) if len(ids) else _scoped_rows(0, -1)) + sql
+        sql = _scoped_rows(np.unique(ids)) + sql
         con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         counts = con.execute(sql, params).fetchall()[0]
@@ -164,9 +165,9 @@ _LARGE = {
 }
 
 
-def _scoped_rows(lo: int, hi: int) -> str:
-    """The WITH clause of a scoped check: each large table's rows of the scope's projects, read once.
-    The id range lets DuckLake skip the files that hold none of them."""
+def _scoped_rows(ids: np.ndarray) -> str:
+    """The WITH clause of a scoped check: each large table's rows of the scope's projects (``ids``,
+    unique), read once. The id range lets DuckLake skip the files that hold none of them."""
+    where = in_scope(ids, SCOPE_VIEW)
     return "WITH " + ", ".join(
-        f"scoped_{t} AS MATERIALIZED (SELECT {columns} FROM {t} WHERE project_id BETWEEN {lo} AND {hi} "
-        f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW}))" for t, columns in _LARGE.items()) + " "
+        f"scoped_{t} AS MATERIALIZED (SELECT {columns} FROM {t} WHERE {where})" for t, columns in _LARGE.items()) + " "

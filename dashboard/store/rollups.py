@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from ..queries.common import AS_OF_BASE, AS_OF_ROLLUP
 from .engine import Connection
 
 TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
@@ -93,21 +94,26 @@ _AGGREGATES = (
         rows="projects"),
 )
 
+# The projects' columns the rollups and the watch list read (what :data:`_CHANGED` holds).
+_READ_COLUMNS = ("project_id, name, owner, province_code, city_code, sector, subfield, stage, ownership, programme, "
+                 "start_year, end_year, total_investment_wan, cluster_id, batch_id")
 _WATCH_COLUMNS = (
     "p.project_id, p.name, p.owner, p.province_code, p.city_code, p.sector, p.subfield, p.stage, p.ownership, "
     f"p.programme, p.start_year, p.end_year, p.total_investment_wan, c.tier, p.batch_id, {DUE_YEAR} AS due_year")
 
 # The year the pages take as "now" (dashboard.views.projects.as_of_year): the latest year with a completed
-# amount, else the current year. From the base tables (the full rebuild) or from rollup_flows (the same
-# year while the rollups are right: completed_n counts the completed amounts).
-_AS_OF_BASE = ("coalesce((SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL), "
-               "year(current_date))")
-_AS_OF_ROLLUP = "coalesce((SELECT max(year) FROM rollup_flows WHERE completed_n > 0), year(current_date))"
+# amount (dashboard.queries.common), else the current year; from the base tables (the full rebuild) or
+# from rollup_flows.
+_AS_OF_BASE = f"coalesce(({AS_OF_BASE}), year(current_date))"
+_AS_OF_ROLLUP = f"coalesce(({AS_OF_ROLLUP}), year(current_date))"
 
 # The changed projects' ids while a write runs (registered from Arrow), and the temporary tables.
 SCOPE_VIEW = "rollup_scope_ids"
 _DELTA = "rollup_delta_"
+_MOVED = "rollup_moved"
 _TIERS_BEFORE = "rollup_tiers_before"
+_TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read once
+_CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
 
 
 def _columns(con: Connection) -> dict[str, set[str]]:
@@ -120,11 +126,12 @@ def _columns(con: Connection) -> dict[str, set[str]]:
     return found
 
 
-def _aggregate(r: _Rollup, have: set[str], *, scoped: tuple[int, int] | None = None, sign: int = 1,
-               tiers: str = _TIERS) -> str:
+def _aggregate(r: _Rollup, have: set[str], *, scoped: np.ndarray | None = None, sign: int = 1,
+               tiers: str = _TIERS, projects: str | None = None) -> str:
     """The SELECT of rollup ``r``'s rows, with the columns the table has: over every project, or with
-    ``scoped`` (the id range) over the projects of :data:`SCOPE_VIEW` only, each measure times ``sign``;
-    ``tiers`` joins the tier (alias c)."""
+    ``scoped`` (the ids, unique, registered as :data:`SCOPE_VIEW`) over those projects only,
+    each measure times ``sign``; ``tiers`` joins the tier (alias c). ``projects`` names a table that
+    holds the scoped projects' rows already (read once for every rollup)."""
     keys = [(c, e) for c, e in r.keys if c in have]
     parts = [f"{e} AS {c}" for c, e in keys]
     parts += [f"{sign} * sum({e}) AS {c}" for c, e, _n in r.sums if c in have]
@@ -133,15 +140,24 @@ def _aggregate(r: _Rollup, have: set[str], *, scoped: tuple[int, int] | None = N
     def source(table: str) -> str:
         if scoped is None:
             return table
-        lo, hi = scoped  # the range lets DuckLake skip the files that hold none of the ids
-        return (f"(SELECT * FROM {table} WHERE project_id BETWEEN {lo} AND {hi} "
-                f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW}))")
+        if table == "projects" and projects:
+            return projects
+        return f"(SELECT * FROM {table} WHERE {in_scope(scoped)})"
 
     joined = f"{source('projects')} p {tiers}"
     if r.child:
         table, alias = r.child
         joined += f" JOIN {source(table)} {alias} ON {alias}.project_id = p.project_id"
     return f"SELECT {', '.join(parts)} FROM {joined} GROUP BY ALL"
+
+
+def in_scope(ids: np.ndarray, view: str = SCOPE_VIEW) -> str:
+    """The condition on ``project_id`` that picks the ids (unique; registered as ``view``): their range,
+    which lets DuckLake skip the files that hold none of them, and, unless the range holds nothing else
+    (a batch of new projects), membership in the view."""
+    lo, hi = (int(ids.min()), int(ids.max())) if len(ids) else (0, -1)
+    within = f"project_id BETWEEN {lo} AND {hi}"
+    return within if hi - lo + 1 == len(ids) else f"{within} AND project_id IN (SELECT project_id FROM {view})"
 
 
 def refresh(con: Connection) -> None:
@@ -216,7 +232,8 @@ def tracking(con: Connection) -> Iterator[Changes]:
     # (a failed write's ROLLBACK takes the temporary tables with it)
     for r in _AGGREGATES:
         con.execute(f"DROP TABLE IF EXISTS {_DELTA}{r.table}")
-    con.execute(f"DROP TABLE IF EXISTS {_TIERS_BEFORE}")
+    for table in (_TIERS_BEFORE, _TIERS_AFTER, _CHANGED, _MOVED):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def changing(con: Connection, ids: object) -> None:
@@ -247,16 +264,23 @@ def changing(con: Connection, ids: object) -> None:
 
 
 def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
-    """Add the rollup rows the projects ``ids`` contribute now, times ``sign``, to the delta tables."""
+    """Add the rollup rows the projects ``ids`` contribute now, times ``sign``, to the delta tables.
+
+    What they contribute before the write is read with their clusters' tiers before it; at its end
+    (``sign`` 1) with the tiers then (:data:`_TIERS_AFTER`), from their rows read once into
+    :data:`_CHANGED`, which the watch list reads too."""
     con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         have = changes.have
-        scoped = (int(ids.min()), int(ids.max()))
-        # What a project contributed before the write, with its cluster's tier before the write too.
-        tiers = _TIERS if sign > 0 else f"LEFT JOIN {_TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
+        projects = None
+        if sign > 0:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
+                        f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
+            projects = _CHANGED
+        tiers = f"LEFT JOIN {_TIERS_AFTER if sign > 0 else _TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
         for r in _AGGREGATES:
             con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
-                        f"{_aggregate(r, have[r.table], scoped=scoped, sign=sign, tiers=tiers)}")
+                        f"{_aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects)}")
     finally:
         con.unregister(SCOPE_VIEW)
 
@@ -264,7 +288,12 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
 def apply(con: Connection, changes: Changes | None) -> None:
     """Bring every rollup up to date at the end of a write: incrementally when the write said which
     projects it changed and every tier it left alone, else by :func:`refresh`."""
-    if changes is None or not changes.declared or _tiers_moved(con, changes):
+    if changes is None or not changes.declared:
+        refresh(con)
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS "
+                "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1")
+    if _tiers_moved(con, changes):
         refresh(con)
         return
     if not len(changes.ids):
@@ -278,7 +307,7 @@ def apply(con: Connection, changes: Changes | None) -> None:
 def _tiers_moved(con: Connection, changes: Changes) -> bool:
     """Whether a cluster's tier changed (or the cluster went) under a project the write did not change."""
     moved = (f"SELECT coalesce(b.cluster_id, a.cluster_id) FROM {_TIERS_BEFORE} b "
-             "FULL JOIN (SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1) a USING (cluster_id) "
+             f"FULL JOIN {_TIERS_AFTER} a USING (cluster_id) "
              "WHERE a.tier IS DISTINCT FROM b.tier OR a.cluster_id IS NULL OR b.cluster_id IS NULL")
     if not con.execute(f"SELECT count(*) FROM ({moved})").fetchall()[0][0]:
         return False
@@ -292,26 +321,31 @@ def _tiers_moved(con: Connection, changes: Changes) -> bool:
 
 def _merge(con: Connection, r: _Rollup) -> None:
     """Add the summed delta rows to rollup ``r``: matching groups move, new groups are inserted, groups
-    left empty are deleted. (DuckLake's MERGE takes one UPDATE or DELETE action, so the delete follows.)"""
+    left empty are deleted.
+
+    Each moved group is first paired with its stored row, if any (one join); the stored rows of those
+    that have one are deleted and every moved group is inserted with its new totals, unless it is left
+    empty. A write of new projects only (a batch's groups carry its new batch id) pairs none: it
+    deletes nothing and costs one INSERT, where a MERGE would rewrite and a DELETE scan the rollup."""
     keys = [c for c, _e in r.keys]
     measures = r.measures()
     moved = " OR ".join(f"sum({c}) <> 0" for c in measures)
     delta = (f"SELECT {', '.join(keys)}, {', '.join(f'sum({c}) AS {c}' for c in measures)} "
              f"FROM {_DELTA}{r.table} GROUP BY ALL HAVING {moved}")  # groups whose terms cancel stay as they are
-    counts = {c for c, _e in r.counts}
-    new: dict[str, str] = {c: f"t.{c} + d.{c}" for c in counts}
+    same = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {_MOVED} AS SELECT d.*, t.stored, "
+                f"{', '.join(f't.{c} AS old_{c}' for c in measures)} "
+                f"FROM ({delta}) d LEFT JOIN (SELECT *, true AS stored FROM {r.table}) t ON {same}")
+    if con.execute(f"SELECT count(*) FROM {_MOVED} WHERE stored").fetchall()[0][0]:
+        con.execute(f"MERGE INTO {r.table} t USING (SELECT {', '.join(keys)} FROM {_MOVED} WHERE stored) d "
+                    f"ON {same} WHEN MATCHED THEN DELETE")
+    # A group's counts move by the delta's; a sum is NULL exactly when its count is 0 (no stored row: 0, NULL).
+    total = {c: f"coalesce(old_{c}, 0) + {c}" for c, _e in r.counts}
     for c, _e, n in r.sums:
-        new[c] = f"CASE WHEN t.{n} + d.{n} = 0 THEN NULL ELSE coalesce(t.{c}, 0) + coalesce(d.{c}, 0) END"
-    inserted = {c: f"d.{c}" for c in counts}
-    for c, _e, n in r.sums:
-        inserted[c] = f"CASE WHEN d.{n} = 0 THEN NULL ELSE d.{c} END"
-    con.execute(
-        f"MERGE INTO {r.table} t USING ({delta}) d "
-        f"ON {' AND '.join(f't.{k} IS NOT DISTINCT FROM d.{k}' for k in keys)} "
-        f"WHEN MATCHED THEN UPDATE SET {', '.join(f'{c} = {new[c]}' for c in measures)} "
-        f"WHEN NOT MATCHED THEN INSERT ({', '.join(keys + measures)}) "
-        f"VALUES ({', '.join([f'd.{k}' for k in keys] + [inserted[c] for c in measures])})")
-    con.execute(f"DELETE FROM {r.table} WHERE {r.rows} = 0")
+        total[c] = f"CASE WHEN {total[n]} = 0 THEN NULL ELSE coalesce(old_{c}, 0) + coalesce({c}, 0) END"
+    con.execute(f"INSERT INTO {r.table} ({', '.join(keys + measures)}) "
+                f"SELECT {', '.join(keys + [total[c] for c in measures])} FROM {_MOVED} "
+                f"WHERE {total[r.rows]} <> 0")
 
 
 def _watch(con: Connection, changes: Changes) -> None:
@@ -324,14 +358,14 @@ def _watch(con: Connection, changes: Changes) -> None:
                     f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
         return
     ids = changes.ids
-    lo, hi = int(ids.min()), int(ids.max())
     con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
-        con.execute(f"DELETE FROM rollup_watch WHERE project_id BETWEEN {lo} AND {hi} "
-                    f"AND project_id IN (SELECT project_id FROM {SCOPE_VIEW})")
-        con.execute(
-            f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM (SELECT * FROM projects WHERE project_id "
-            f"BETWEEN {lo} AND {hi} AND project_id IN (SELECT project_id FROM {SCOPE_VIEW})) p {_TIERS} "
+        # Only a project stored before the write can have a row in the list (new ids: nothing to delete).
+        if changes.stored_max is not None and bool((ids <= changes.stored_max).any()):
+            con.execute(f"DELETE FROM rollup_watch WHERE {in_scope(ids)}")
+        con.execute(  # the changed projects' rows and tiers as apply read them (nothing wrote them since)
+            f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM {_CHANGED} p "
+            f"LEFT JOIN {_TIERS_AFTER} c ON c.cluster_id = p.cluster_id "
             f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
     finally:
         con.unregister(SCOPE_VIEW)
