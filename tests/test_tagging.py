@@ -256,26 +256,110 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert right >= 57 and wrong == 0 and left == 41, report
 
 
-def test_fifth_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout5_projects.csv: 203 real names (126 SEI, 77 not) read on 48 public pages of
-    2020–2025 (provincial and city 重点项目 lists, 集中开工 and 签约 news from about 20 provinces; each row
-    cites its page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they
-    were taken). Gathered and labelled after the previous round's tagger fixes and committed before the
-    tagger was first run on them. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing
-    of what is built (a company, a park brand, a lab with no field). First run, all names: 95 of 126 SEI
-    right (75.4%), 2 under a wrong sector, 71 of 77 non-SEI left unclassified (92.2%); names that tell:
-    95 of 126 SEI, 49 of 54 non-SEI (90.7%). Its misses then guided the class fixes of this round (so it
-    is no longer held out): 数字经济 and 医药 as bare sector words, 药物, quantum information, digital city,
-    intelligent logistics, 锂电 and X基础材料, specialty polymers (PEEK and kin), 新型材料, 低空,
-    remanufacturing as strong, slags, 静脉产业, 环境综合整治, green power, digital copyright, audio-video,
-    smart manufacturing under other names; a traditional industry's label (纸业, 化纤 … 新材料) and a theme
-    park (X主题乐园) stay unclassified, a cruise terminal is no ship, a park's supporting works are
-    infrastructure. Now 115 of 126 (91.3%), 2 under a wrong sector, 75 of 77; names that tell 53 of 54.
-    The non-SEI miss that tells (前沿科技城新能源智能汽车工业园配套基础设施项目) follows holdout2's label of an NEV
-    park's works (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left
-    name a substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games).
-    A regression guard, not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout5_projects.csv"
+# The held-out real sets: each row is one file, its counts (SEI, non-SEI, non-SEI names that tell) and
+# its floors (SEI right, at most this many under a wrong sector, non-SEI left unclassified, non-SEI names
+# that tell left unclassified). Each set was gathered and labelled from the guidance before any tagger ran
+# on it and committed first; its history (first fresh score, the class fixes it guided, what is left)
+# stands above its row. Floors are only ever raised. Regression guards, not fresh measures.
+HELD_OUT_SETS = [
+    # tests/data/holdout5_projects.csv: 203 real names (126 SEI, 77 not) read on 48 public pages of 2020–2025
+    # (provincial and city 重点项目 lists, 集中开工 and 签约 news from about 20 provinces; each row cites its
+    # page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they were taken).
+    # Gathered and labelled after the previous round's tagger fixes and committed before the tagger was first
+    # run on them. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing of what is built (a
+    # company, a park brand, a lab with no field). First run, all names: 95 of 126 SEI right (75.4%), 2 under a
+    # wrong sector, 71 of 77 non-SEI left unclassified (92.2%); names that tell: 95 of 126 SEI, 49 of 54 non-SEI
+    # (90.7%). Its misses then guided the class fixes of this round (so it is no longer held out): 数字经济 and
+    # 医药 as bare sector words, 药物, quantum information, digital city, intelligent logistics, 锂电 and
+    # X基础材料, specialty polymers (PEEK and kin), 新型材料, 低空, remanufacturing as strong, slags, 静脉产业,
+    # 环境综合整治, green power, digital copyright, audio-video, smart manufacturing under other names; a
+    # traditional industry's label (纸业, 化纤 … 新材料) and a theme park (X主题乐园) stay unclassified, a
+    # cruise terminal is no ship, a park's supporting works are infrastructure. Now 115 of 126 (91.3%), 2 under
+    # a wrong sector, 75 of 77; names that tell 53 of 54. The non-SEI miss that tells
+    # (前沿科技城新能源智能汽车工业园配套基础设施项目) follows holdout2's label of an NEV park's works
+    # (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left name a
+    # substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games). A
+    # regression guard, not a fresh measure.
+    pytest.param("holdout5_projects.csv", (126, 77, 54), (115, 2, 75, 53), id="holdout5"),
+    # tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of 2020–2025
+    # from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 28 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 10:48 UTC, main e28119b), all
+    # names: 110 of 150 SEI right (73.3%), 14 under a wrong sector, 110 of 122 non-SEI left unclassified
+    # (90.2%); names that tell: 110 of 150 SEI, 84 of 94 non-SEI (89.4%). Its misses then guided the class fixes
+    # of round 2 (so it is no longer held out): display, photoelectric and electronic materials (clause (一)
+    # 基础材料), 超高纯, engineering plastics and silicones by substance, hard materials, electrochromic films,
+    # fuel-cell membranes as materials, 抽蓄, 能源互联网, DC export lines, 智能电气, polymer cells, a carmaker's
+    # 新能源, 新能源混动, 两机, urban O&M equipment, 免疫, precision medicine, 后摩尔, 数字技术 and electronics
+    # parks, 环保设备, spoil, water ecology; and for precision 绿色建材 as no keyword, building materials, wood
+    # panels, adhesives, chemicals and beauty under a label (新材料, 资源综合利用), a company named alone by its
+    # 生物, what is built coming last (生活配套, 人才公寓, 会展中心), car lightweighting as car parts, a
+    # material followed by a product (磷酸铁锂电池, 纳米材料高端装备). Now 143 of 150 (95.3%), 6 under a wrong
+    # sector, 122 of 122; names that tell 94 of 94. Left: batteries on which the sets' labels disagree (锂电池,
+    # 锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film
+    # production (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A
+    # regression guard, not a fresh measure.
+    # Round 4 (holdout8's classes): 动力及储能电池 with power named first is a power battery (holdout6's own label),
+    # so 144 of 150, 5 under a wrong sector.
+    pytest.param("holdout6_projects.csv", (150, 122, 94), (144, 5, 122, 94), id="holdout6"),
+    # tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of 2020–2025
+    # from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:07 UTC, main 7cab0ff), all
+    # names: 101 of 118 SEI right (85.6%), 4 under a wrong sector, 99 of 112 non-SEI left unclassified (88.4%);
+    # names that tell: 101 of 118 SEI, 84 of 91 non-SEI (92.3%). Its misses then guided the class fixes of round
+    # 3 (so it is no longer held out): wind turbines by their parts (整机, 塔筒, 机舱罩) with industrial fans
+    # neutral, quartz fibre, electronic glass (clause 一 基础材料), wearables as the product, vehicle sensors,
+    # water recycling, lactic acid, 智慧能源, an operator's 信息园区, packaging named alone, CMP consumables,
+    # 微电子; and for precision appliances and motorcycles as ordinary products, premises (总部, 服务中心, a
+    # developer's brand park) that only 智能制造 names, 高端不锈钢, a wholesale market (农批) that ends a name,
+    # forage (饲草), and a label in an owner's name with a place in brackets (某某新材料(山东)有限公司). Now 116
+    # of 118 (98.3%), 1 under a wrong sector, 108 of 112 (96.4%); names that tell 90 of 91. Left: labels that
+    # disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier
+    # sets; a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
+    # A regression guard, not a fresh measure.
+    pytest.param("holdout7_projects.csv", (118, 112, 91), (116, 1, 108, 90), id="holdout7"),
+    # tests/data/holdout8_projects.csv: 211 real names (106 SEI, 105 not) read on 50 public pages of 2020–2025
+    # from 13 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout7's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 27 names (all non- SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:22 UTC, main 97d2449), all
+    # names: 79 of 106 SEI right (74.5%), 15 under a wrong sector, 97 of 105 non-SEI left unclassified (92.4%);
+    # names that tell: 79 of 106 SEI, 71 of 78 non-SEI (91.0%). Its misses guide the class fixes of round 4 (so
+    # it is no longer held out).
+    # Round 4's classes: hydrogen and fuel-cell vehicles, power-and-storage batteries, rail-transit parks and
+    # traction equipment, intelligent control systems, logistics and lithium-battery equipment, an operator's
+    # cloud, computers, electronic circuits, 智能电子, surgical and ablation devices, coal-mine gas use,
+    # rare-earth magnet motors as motors, wetland restoration; for precision a bare 综合治理, municipal works, a
+    # 双创 service centre and packaging that end a name, a builder's materials company (建工), machine-tool
+    # castings and guards. Now 92 of 106 (86.8%), 11 under a wrong sector, 104 of 105 (99.0%); names that tell
+    # 78 of 78. Left where its labels lose to earlier sets' (tests/data/README.md): semiconductor materials and
+    # wafers (new_materials in holdout4, tuning and the labelled set), permanent-magnet motors (clause 三
+    # 节能异步牵引电动机: equipment), 光伏胶膜 (a material by the X材料 rule), a bare 智能制造产业园
+    # (high_end_equipment earlier); and names that tell too little (奥迪PPE 电动平台, 世界计算 智谷, a battery
+    # maker's 物联网电源 and 5G新能源, 锂能 in a company name, 氢燃料电池及商用车).
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 104, 78), id="holdout8"),
+    # tests/data/holdout9_projects.csv: 211 real names (87 SEI, 124 not) read on 42 public pages of 2020–2025
+    # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout8's class fixes
+    # and committed before any tagger ran on it. ``name_tells`` = no marks the 35 names (all non-SEI) that say
+    # nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:38 UTC, main 4a52871), all
+    # names: 60 of 87 SEI right (69.0%), 9 under a wrong sector, 121 of 124 non-SEI left unclassified (97.6%);
+    # names that tell: 60 of 87 SEI, 87 of 89 non-SEI (97.8%). Its misses guide the class fixes of round 5 (so
+    # it is no longer held out).
+    pytest.param("holdout9_projects.csv", (87, 124, 89), (60, 9, 121, 87), id="holdout9"),
+]
+
+
+@pytest.mark.parametrize(("file", "counts", "floors"), HELD_OUT_SETS)
+def test_held_out_real_set_keeps_its_measured_score(
+    file: str, counts: tuple[int, int, int], floors: tuple[int, int, int, int]
+) -> None:
+    """A held-out real set (see HELD_OUT_SETS for each set's history) keeps its measured score: the row
+    counts are those of the file, every SEI name tells, and no floor is crossed."""
+    path = Path(__file__).resolve().parent / "data" / file
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
     got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
@@ -285,86 +369,14 @@ def test_fifth_real_set_keeps_its_measured_score() -> None:
     wrong = sum(g is not None and g != t for t, g in sei)
     left = sum(g is None for _, g in non)
     telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
+    report = (f"{file}: SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
               f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
     print(report)
-    assert (len(sei), len(non), len(telling)) == (126, 77, 54), report
+    assert (len(sei), len(non), len(telling)) == counts, report
     assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 115 and wrong <= 2 and left >= 75 and telling.count(None) >= 53, report
-
-
-def test_sixth_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of
-    2020–2025 from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
-    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class
-    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 28 names (all
-    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 10:48 UTC,
-    main e28119b), all names: 110 of 150 SEI right (73.3%), 14 under a wrong sector, 110 of 122 non-SEI
-    left unclassified (90.2%); names that tell: 110 of 150 SEI, 84 of 94 non-SEI (89.4%). Its misses then
-    guided the class fixes of round 2 (so it is no longer held out): display, photoelectric and electronic
-    materials (clause (一) 基础材料), 超高纯, engineering plastics and silicones by substance, hard materials,
-    electrochromic films, fuel-cell membranes as materials, 抽蓄, 能源互联网, DC export lines, 智能电气, polymer
-    cells, a carmaker's 新能源, 新能源混动, 两机, urban O&M equipment, 免疫, precision medicine, 后摩尔, 数字技术 and
-    electronics parks, 环保设备, spoil, water ecology; and for precision 绿色建材 as no keyword, building
-    materials, wood panels, adhesives, chemicals and beauty under a label (新材料, 资源综合利用), a company named
-    alone by its 生物, what is built coming last (生活配套, 人才公寓, 会展中心), car lightweighting as car parts, a
-    material followed by a product (磷酸铁锂电池, 纳米材料高端装备). Now 143 of 150 (95.3%), 6 under a wrong
-    sector, 122 of 122; names that tell 94 of 94. Left: batteries on which the sets' labels disagree (锂电池,
-    锂电, 固态锂电池 with no vehicle named; 动力及储能电池; a bare 电池工厂), an AI platform for film production
-    (the head noun is AI), and equipment for NEV parts named apart from its equipment word. A regression guard,
-    not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout6_projects.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
-    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
-    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
-    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
-    right = sum(t == g for t, g in sei)
-    wrong = sum(g is not None and g != t for t, g in sei)
-    left = sum(g is None for _, g in non)
-    telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
-              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
-    print(report)
-    assert (len(sei), len(non), len(telling)) == (150, 122, 94), report
-    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 143 and wrong <= 6 and left >= 122 and telling.count(None) >= 94, report
-
-
-def test_seventh_real_set_keeps_its_measured_score() -> None:
-    """tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of
-    2020–2025 from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
-    tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class
-    fixes and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all
-    non-SEI) that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 11:07 UTC,
-    main 7cab0ff), all names: 101 of 118 SEI right (85.6%), 4 under a wrong sector, 99 of 112 non-SEI
-    left unclassified (88.4%); names that tell: 101 of 118 SEI, 84 of 91 non-SEI (92.3%). Its misses then
-    guided the class fixes of round 3 (so it is no longer held out): wind turbines by their parts (整机, 塔筒,
-    机舱罩) with industrial fans neutral, quartz fibre, electronic glass (clause 一 基础材料), wearables as the
-    product, vehicle sensors, water recycling, lactic acid, 智慧能源, an operator's 信息园区, packaging named alone,
-    CMP consumables, 微电子; and for precision appliances and motorcycles as ordinary products, premises (总部,
-    服务中心, a developer's brand park) that only 智能制造 names, 高端不锈钢, a wholesale market (农批) that ends a
-    name, forage (饲草), and a label in an owner's name with a place in brackets (某某新材料(山东)有限公司). Now 116
-    of 118 (98.3%), 1 under a wrong sector, 108 of 112 (96.4%); names that tell 90 of 91. Left: labels that
-    disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier sets;
-    a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
-    A regression guard, not a fresh measure."""
-    path = Path(__file__).resolve().parent / "data" / "holdout7_projects.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert all(r["source"].startswith("http") and r["name_tells"] in ("yes", "no") for r in rows)
-    got = [g.sector for g in tagging.tag_many([r["name"] for r in rows])]
-    sei = [(r["sector"], g) for r, g in zip(rows, got, strict=True) if r["sector"]]
-    non = [(r["name_tells"], g) for r, g in zip(rows, got, strict=True) if not r["sector"]]
-    right = sum(t == g for t, g in sei)
-    wrong = sum(g is not None and g != t for t, g in sei)
-    left = sum(g is None for _, g in non)
-    telling = [g for tells, g in non if tells == "yes"]
-    report = (f"SEI {right}/{len(sei)} ({wrong} wrong sector), non-SEI {left}/{len(non)}, "
-              f"non-SEI names that tell {telling.count(None)}/{len(telling)}")
-    print(report)
-    assert (len(sei), len(non), len(telling)) == (118, 112, 91), report
-    assert all(r["name_tells"] == "yes" for r in rows if r["sector"])  # SEI scores are the same both ways
-    assert right >= 116 and wrong <= 1 and left >= 108 and telling.count(None) >= 90, report
+    min_right, max_wrong, min_left, min_telling = floors
+    assert right >= min_right and wrong <= max_wrong and left >= min_left, report
+    assert telling.count(None) >= min_telling, report
 
 
 def test_own_check_set_keeps_its_measured_score() -> None:
@@ -1066,3 +1078,98 @@ def test_premises_words_come_from_the_taxonomy() -> None:
     assert all(tagging._tables().kinds[tagging._norm(w)] == tagging.PREMISES for w in premises)
     assert tagging.tag("某某总部智能工厂项目").sector is None
     assert tagging.tag("某某总部集成电路项目").sector == "info_tech"
+
+
+# --- classes found on holdout8 (each a class of names, with its collisions; names written for the class) ---
+
+_EIGHTH_RECALL = [
+    # hydrogen and fuel-cell vehicles are vehicles (专用 in 氢能专用车 is no use mark); the fuel cell alone stays energy
+    ("某某氢能专用车生产基地", "smart_nev"),
+    ("年产2000辆燃料电池商用车项目", "smart_nev"),
+    ("某某氢燃料电池商用车整车项目", "smart_nev"),
+    ("某某燃料电池电堆生产线", "new_energy"),
+    # power and storage batteries with power named first (holdout5's battery rule); storage alone stays energy
+    ("某某20GWh动力及储能电池基地", "smart_nev"),
+    ("某某动力与储能电池生产线二期", "smart_nev"),
+    ("某某5GWh储能电池项目", "new_energy"),
+    # rail-transit equipment parks and traction equipment; a metro line stays a line
+    ("某某轨道交通产业园一期", "high_end_equipment"),
+    ("某某轨道交通牵引变流装备项目", "high_end_equipment"),
+    ("某某市轨道交通5号线工程", None),
+    # intelligent control systems (smart measurement and control)
+    ("某某电站智能控制系统研发生产项目", "high_end_equipment"),
+    ("某某新能源汽车智能控制系统项目", "smart_nev"),
+    # logistics and lithium-battery equipment is equipment; a logistics service stays info_tech
+    ("某某智能物流装备制造基地", "high_end_equipment"),
+    ("某某锂电设备研发制造项目", "high_end_equipment"),
+    ("某某锂电装备产业园", "high_end_equipment"),
+    ("某某智能物流园区信息平台", "info_tech"),
+    # an operator's cloud, computers and the computing industry; a computer college stays a school
+    ("某某移动云数据枢纽项目", "info_tech"),
+    ("某某国产计算机整机生产线", "info_tech"),
+    ("某某先进计算产业园", "info_tech"),
+    ("某某职业技术学院计算机楼", None),
+    # electronic circuits, a TV maker's smart electronics
+    ("某某电子电路板生产项目", "info_tech"),
+    ("某某智能电子产业基地", "info_tech"),
+    # surgical instruments and ablation devices are medical devices
+    ("年产50万把超声手术刀项目", "biotech"),
+    ("某某射频消融导管产业化项目", "biotech"),
+    ("某某手术器械生产基地", "biotech"),
+    # coal-mine gas use is resource recovery; a coal mine itself stays negative context
+    ("某某煤矿瓦斯抽采利用项目", "green_env"),
+    ("某某矿井瓦斯发电站", "green_env"),
+    ("某某煤矿改扩建工程", None),
+    # a rare-earth magnet motor is a motor; the magnet material stays a material
+    ("某某稀土永磁同步电机项目", "high_end_equipment"),
+    ("某某稀土永磁材料项目", "new_materials"),
+    # wetland restoration is ecological restoration; an environment named still counts
+    ("某某湿地保护修复工程", "green_env"),
+    ("某某河流域生态综合治理工程", "green_env"),
+]
+
+_EIGHTH_PRECISION = [
+    # a bare 综合治理 of a river or road section names no environment
+    ("某某河城区段综合治理工程", None),
+    ("某某路段交通综合治理", None),
+    # a town's municipal works whatever the town is named for; the town itself still counts
+    ("某某数字创意城配套市政基础设施二期工程", None),
+    ("某某集成电路产业园市政基础设施项目", None),
+    # a mass-entrepreneurship service centre is a building for start-ups
+    ("某某新能源装备产业园双创服务中心", None),
+    ("某某人工智能双创中心项目", None),
+    # packaging is an ordinary product whatever it packs
+    ("某某新能源电池包装制品项目", None),
+    # a construction group's materials company; a named material still counts
+    ("某某建工新型材料有限公司搅拌站项目", None),
+    ("某某建工新型材料", None),
+    ("某某建工碳纤维复合材料项目", "new_materials"),
+    # a machine tool's castings and guards are ordinary parts; machine tools themselves count
+    ("年产3万吨机床铸件项目", None),
+    ("某某机床防护罩及钣金件项目", None),
+    ("某某数控机床生产基地", "high_end_equipment"),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _EIGHTH_RECALL)
+def test_recall_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _EIGHTH_PRECISION)
+def test_precision_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes (built words that end a name, neutral machine-tool
+    parts, a traditional builder, longer vehicle and motor compounds over their parts), with and without content, and
+    with the classes' words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _EIGHTH_RECALL + _EIGHTH_PRECISION]
+    names += ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
+              "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
