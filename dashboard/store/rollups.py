@@ -194,6 +194,7 @@ class Changes:
     have: dict[str, set[str]] = field(default_factory=dict)   # the rollups' columns
     as_of: int | None = None          # the watch list's year before the write
     stored_max: int | None = None     # the largest project id before the write
+    delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
 
     @property
     def ids(self) -> np.ndarray:
@@ -279,8 +280,10 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
             projects = _CHANGED
         tiers = f"LEFT JOIN {_TIERS_AFTER if sign > 0 else _TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
         for r in _AGGREGATES:
-            con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
-                        f"{_aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects)}")
+            added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
+                                f"{_aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects)}"
+                                ).fetchall()[0][0]
+            changes.delta_rows[r.table] = changes.delta_rows.get(r.table, 0) + int(added)
     finally:
         con.unregister(SCOPE_VIEW)
 
@@ -300,7 +303,8 @@ def apply(con: Connection, changes: Changes | None) -> None:
         return
     _contribute(con, changes, changes.ids, sign=1)
     for r in _AGGREGATES:
-        _merge(con, r)
+        if changes.delta_rows.get(r.table):  # no delta row (a batch without funding): nothing to merge
+            _merge(con, r)
     _watch(con, changes)
 
 
