@@ -328,7 +328,7 @@ def commit(
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
     result = ImportResult(None, plan.rows_read, rows_rejected=plan.rows_rejected)
-    result.refused = _refusal(con, plan, skip_invalid=skip_invalid, force=force)
+    result.refused = _refusal(plan, skip_invalid=skip_invalid)
     if result.refused:
         return result
     rec = plan.records[~plan.records["row"].isin(plan.rejected_rows)].copy()
@@ -338,48 +338,67 @@ def commit(
 
     label: dict = {"file": plan.file_name}
     scope = store.integrity.Scope()
-    with store.write(con, message=f"import {plan.file_name}", author=imported_by, what="import", extra=label,
-                     on_wait=on_wait, scope=scope):
-        batch_id = store.batches.next_batch_id(con)
-        label["batch"] = batch_id
-        # The preview's duplicates hold unless another write landed since (a scan of every stored name).
-        same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
-        dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
-        existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
-        if on_duplicate == "skip":
-            result.rows_skipped = int(existing.notna().sum())
-            rec = rec[existing.isna().to_numpy()].copy()
-            existing = existing[existing.isna()]
-        first_id = store.batches.next_project_id(con)
-        is_update = existing.notna().to_numpy()
-        new_ids = first_id + np.cumsum(~is_update) - 1
-        rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
-        rec["is_update"] = is_update
-        scope.project_ids = rec["project_id"].to_numpy()
-        store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
-        result.rows_imported = len(rec)
-        result.rows_updated = int(is_update.sum())
-        store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
-                                counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
-                                        "rows_rejected": plan.rows_rejected, "rows_updated": result.rows_updated,
-                                        "warnings": len(plan.warnings)},
-                                mapping=plan.mapping)
+    try:
+        with store.write(con, message=f"import {plan.file_name}", author=imported_by, what="import", extra=label,
+                         on_wait=on_wait, scope=scope):
+            batch_id = _insert(con, plan, rec, result, label, scope, on_duplicate=on_duplicate, force=force,
+                               imported_by=imported_by)
+    except _Refused as refused:  # the write rolled back: nothing of it is kept
+        result.refused = refused.problem
+        return result
     result.batch_id = batch_id
     return result
 
 
-def _refusal(con: duckdb.DuckDBPyConnection, plan: ImportPlan, *, skip_invalid: bool, force: bool
-             ) -> Problem | None:
-    """Why the plan may not be committed as asked, or None."""
+class _Refused(Exception):
+    """Raised inside the write to roll it back and refuse the import."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame, result: ImportResult, label: dict,
+            scope: store.integrity.Scope, *, on_duplicate: str, force: bool, imported_by: str | None) -> int:
+    """:func:`commit`'s work inside the write; returns the batch id, or raises :class:`_Refused` when the
+    same file was committed before (checked here, under the writer lock, with the batch id's read)."""
+    batch_id, earlier = store.batches.next_batch_and_earlier(con, plan.sha256)
+    if earlier is not None and not force:
+        raise _Refused(Problem("already_imported", values={"batch": earlier}))
+    label["batch"] = batch_id
+    # The preview's duplicates hold unless another write landed since (a scan of every stored name).
+    same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
+    dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
+    existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
+    if on_duplicate == "skip":
+        result.rows_skipped = int(existing.notna().sum())
+        rec = rec[existing.isna().to_numpy()].copy()
+        existing = existing[existing.isna()]
+    first_id = store.batches.next_project_id(con)
+    is_update = existing.notna().to_numpy()
+    new_ids = first_id + np.cumsum(~is_update) - 1
+    rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
+    rec["is_update"] = is_update
+    scope.project_ids = rec["project_id"].to_numpy()
+    store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
+    result.rows_imported = len(rec)
+    result.rows_updated = int(is_update.sum())
+    store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
+                            counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
+                                    "rows_rejected": plan.rows_rejected, "rows_updated": result.rows_updated,
+                                    "warnings": len(plan.warnings)},
+                            mapping=plan.mapping)
+    return batch_id
+
+
+def _refusal(plan: ImportPlan, *, skip_invalid: bool) -> Problem | None:
+    """Why the plan may not be committed as asked, or None (a file committed before is refused inside
+    the write: :func:`_insert`)."""
     blocking = plan.blocking()
     if blocking is not None and (blocking.code != "has_errors" or not skip_invalid):
         return blocking
     if plan.records["row"].isin(plan.rejected_rows).all():
         return Problem("nothing_to_import")
-    if not force:
-        earlier = store.batches.committed_with_sha(con, plan.sha256)
-        if earlier is not None:
-            return Problem("already_imported", values={"batch": earlier})
     return None
 
 

@@ -26,6 +26,10 @@ BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
 _UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
 
 
+# … and as the characters themselves (all below U+3001 but U+FEFF), with the quote (see :func:`clean_text`).
+UNCLEAN_CHARS = "".join(c for c in map(chr, [*range(0x3001), 0xFEFF]) if _UNCLEAN.match(c)) + '"'
+
+
 def clean_text(text: str) -> bool:
     """Whether no cell read from ``text`` can hold a control character or a blank at either end: the
     text holds none but line breaks, and no quote (a quoted cell may hold a line break)."""

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
-from .raw import RawFile, ReadError, Sheet, clean_text
-from .traditional import has_traditional, simplify
+from .raw import UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text
+from .traditional import simplify, traditional_and_any
 from .workbooks import read_xls, read_xlsx
 
 __all__ = ["RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff_delimiter"]
@@ -40,9 +40,12 @@ def read(data: bytes, file_name: str) -> RawFile:
         raise ReadError("file_empty")
     delimiter = sniff_delimiter(text)
     cells, lines = parse_text(text, delimiter, said)
-    if has_traditional(text):  # most files have none: then no cell needs looking at
+    # Traditional characters and those no clean sheet holds (raw.clean_text), in one pass over the text.
+    traditional, unclean = traditional_and_any(text, UNCLEAN_CHARS)
+    if traditional:  # most files have none: then no cell needs looking at
         cells = simplify(cells)
-    sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean_text(text))
+    clean = clean_text(text) if unclean is None else not unclean
+    sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
 

@@ -71,6 +71,29 @@ def has_traditional(text: str) -> bool:
 
 
 @cache
+def _flag_table(others: str) -> np.ndarray:
+    table = _traditional_table().astype(np.uint8)
+    table[[ord(c) for c in others]] |= 2
+    return table
+
+
+def traditional_and_any(text: str, others: str) -> tuple[bool, bool | None]:
+    """(:func:`has_traditional`, whether ``text`` holds any of ``others``) from the same one look-up per
+    character; (True, None) for a text with a lone surrogate (no code points to look up)."""
+    table = _flag_table(others)
+    seen = 0
+    for at in range(0, len(text), _SLICE):
+        try:
+            codes = np.frombuffer(text[at:at + _SLICE].encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:
+            return True, None
+        seen |= int(np.bitwise_or.reduce(table[codes])) if len(codes) else 0
+        if seen == 3:
+            break
+    return bool(seen & 1), bool(seen & 2)
+
+
+@cache
 def _traditional_pattern() -> str:
     return "[" + "".join(re.escape(c) for c in sorted(_traditional_chars())) + "]"
 
