@@ -349,7 +349,16 @@ HELD_OUT_SETS = [
     # names: 60 of 87 SEI right (69.0%), 9 under a wrong sector, 121 of 124 non-SEI left unclassified (97.6%);
     # names that tell: 60 of 87 SEI, 87 of 89 non-SEI (97.8%). Its misses guide the class fixes of round 5 (so
     # it is no longer held out).
-    pytest.param("holdout9_projects.csv", (87, 124, 89), (60, 9, 121, 87), id="holdout9"),
+    # Round 5's classes: ecological protection and restoration (生态保护修复, 山水林田湖草沙), titanium parks and mill
+    # products, rail engineering vehicles, aircraft maintenance and civil-aviation technology, 绿色能源 as a bare
+    # sector word, sewage networks, waste-to-energy plants (环保发电), early screening, disease models, medical R&D,
+    # molecular sieves, melt-blown nonwovens, hydrogen complete vehicles, power-first and storage-first battery
+    # compounds without 及, single-crystal substrates; for precision farm tourism (农文旅融合). Now 78 of 87 (89.7%),
+    # 5 under a wrong sector, 122 of 124 (98.4%); names that tell 88 of 89. Every other set unchanged. Left where its
+    # labels lose to earlier sets' or the name tells too little (tests/data/README.md): bare lithium batteries (split
+    # between sets), electronic materials (clause 一 基础材料 since round 2), 石英半导体 and a PCB beside a substrate,
+    # 石化 under a 新材料 label, a bare 智能制造城, a hydrogen park's infrastructure, 欣元环保 alone, 数字产业基地.
+    pytest.param("holdout9_projects.csv", (87, 124, 89), (78, 5, 122, 88), id="holdout9"),
 ]
 
 
@@ -1168,6 +1177,87 @@ def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
     names = [n for n, _ in _EIGHTH_RECALL + _EIGHTH_PRECISION]
     names += ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
               "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+
+
+# --- classes found on holdout9 (each a class of names, with its collisions; names written for the class) ---
+
+_NINTH_RECALL = [
+    # ecological protection and restoration under its programme names; a plain river works stays unclassified
+    ("某某湾海域生态保护修复工程", "green_env"),
+    ("某某流域山水林田湖草一体化保护和修复", "green_env"),
+    ("某某河城区段综合治理工程", None),
+    # titanium parks and mill products are titanium materials; 钒钛 stays a resource material, 钛白粉 is no keyword
+    ("某某钛产业园二期", "new_materials"),
+    ("年产5000吨钛材深加工项目", "new_materials"),
+    ("某某年产10万吨钛白粉项目", None),
+    # rail engineering vehicles are rail equipment
+    ("某某铁路工程车生产线", "high_end_equipment"),
+    ("某某轨道工程车辆维修中心", "high_end_equipment"),
+    # aircraft maintenance and civil-aviation technology; an airport alone stays infrastructure
+    ("某某航空维修基地项目", "high_end_equipment"),
+    ("某某国际机场维修基地二期", "high_end_equipment"),
+    ("某某民航科技产业园", "high_end_equipment"),
+    ("某某机场改扩建工程", None),
+    # green energy as the bare sector word; a carmaker's or a grid word still names its technology
+    ("某某绿色能源产业园", "new_energy"),
+    # sewage networks and collection; a water-supply network stays water supply
+    ("某某镇污水管网建设工程", "green_env"),
+    ("某某污水收集管网提升改造", "green_env"),
+    ("某某城区供水管网改造工程", None),
+    # a waste-to-energy plant under its usual name
+    ("某某环保发电厂二期", "green_env"),
+    # early screening, disease models and organoids
+    ("某某结直肠癌早筛试剂研发项目", "biotech"),
+    ("某某类器官疾病模型平台", "biotech"),
+    # medical R&D of a company; a hospital's stays unclassified
+    ("某某医疗研发生产基地", "biotech"),
+    ("某某人民医院医疗研发中心", None),
+    # molecular sieves and melt-blown nonwovens are materials; plain weaving stays traditional
+    ("年产2万吨沸石分子筛项目", "new_materials"),
+    ("某某熔喷布生产线", "new_materials"),
+    ("某某纺织织造项目", None),
+    # a hydrogen complete vehicle is a vehicle, also in a hydrogen park
+    ("某某氢能产业园氢燃料整车项目", "smart_nev"),
+    # batteries: power named first is a power battery, storage named first a storage battery
+    ("某某动力储能电池生产基地", "smart_nev"),
+    ("某某储能及动力电池项目", "new_energy"),
+    # a single-crystal substrate at the end of a name is a semiconductor material; a chip stays a chip
+    ("某某半导体碳化硅单晶衬底项目", "new_materials"),
+    ("某某半导体蓝宝石衬底项目", "new_materials"),
+    ("某某半导体芯片封测项目", "info_tech"),
+]
+
+_NINTH_PRECISION = [
+    # farm tourism is rural tourism, not digital culture-tourism; the digital kind still counts
+    ("某某农业科技有限公司农文旅融合示范园", None),
+    ("某某村农商文旅融合发展项目", None),
+    ("某某数字文旅融合项目", "digital_creative"),
+    # a hospital or a medical centre is a building
+    ("某某医疗中心门诊楼", None),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _NINTH_RECALL)
+def test_recall_classes_of_the_ninth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _NINTH_PRECISION)
+def test_precision_classes_of_the_ninth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_ninth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _NINTH_RECALL + _NINTH_PRECISION]
+    names += ["储能与动力电池储能", "动力储能电池动力", "农文旅融合文旅融合", "单晶衬底半导体", "机场维修基地机场",
+              "污水管网供水管网", "氢能整车氢能"]
     assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
     contents = ["建设" + n for n in reversed(names)]
     assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
