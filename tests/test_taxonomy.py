@@ -124,6 +124,8 @@ def test_subfields() -> None:
         assert sf.keywords, f"{sf.slug} has no keywords: the tagger could never find it"
         for kw in (*sf.keywords, *sf.strong_keywords):
             assert kw == kw.strip() and kw, (sf.slug, kw)
+        for words in (sf.keywords, sf.strong_keywords):  # a word listed twice is an edit that went astray
+            assert len(words) == len(set(words)), (sf.slug, sorted({w for w in words if words.count(w) > 1}))
     for s in taxonomy.sectors():
         assert len(s.subfields) >= 2
         assert taxonomy.subfields(s.slug) == s.subfields
