@@ -233,10 +233,12 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
                 yield con
                 if upkeep:
                     _rollups.apply(con, changes)
+                if bump:  # inside the tracking: the rows the rollups read back are still there to reuse
+                    ids = getattr(scope, "project_ids", None)
+                    problems = _integrity().check(con, scope, projects=_rollups.changed_rows(changes, ids))
+                    if problems:
+                        raise _integrity().IntegrityError(problems)
             if bump:
-                problems = _integrity().check(con, scope)
-                if problems:
-                    raise _integrity().IntegrityError(problems)
                 con.execute("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) "
                             "WHERE key = 'data_version'")
             _commit_message(con, author or "dashboard", message, extra if bump else {**(extra or {}), "data": False})

@@ -21,6 +21,7 @@ from .errors import StoreError
 from .rollups import in_scope
 
 SCOPE_VIEW = "integrity_scope_ids"
+BATCHES_READ = "read_import_batches"   # a scoped check's one read of import_batches (see _scoped_rows)
 
 
 class IntegrityError(StoreError):
@@ -72,6 +73,8 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
     # A flow or funding row of the scope's projects can only point to one of them: with ``scoped``, the
     # scope's projects are all the parents those rules need.
     projects, flows, funding = part("projects"), part("project_investments"), part("project_funding")
+    # With ``scoped``, import_batches (small, but each DuckLake read costs a catalog look-up) is read once.
+    batches = BATCHES_READ if scoped else "import_batches"
 
     def unique(table: str, key: str) -> str:
         return f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY ALL HAVING count(*) > 1)"
@@ -90,7 +93,7 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
     return [
         ("project ids are unique", "projects", unique(projects, "project_id"), {}),
         ("cluster ids are unique", "clusters", unique("clusters", "cluster_id"), {}),
-        ("batch ids are unique", "import_batches", unique("import_batches", "batch_id"), {}),
+        ("batch ids are unique", "import_batches", unique(batches, "batch_id"), {}),
         ("region codes are unique", "regions", unique("regions", "code"), {}),
         ("one target per tier", "targets", unique("targets", "tier"), {}),
         ("one cluster metric per cluster and year", "cluster_metrics",
@@ -101,8 +104,8 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
         ("cluster metrics point to stored clusters", "cluster_metrics",
          orphan("cluster_metrics", "cluster_id", "clusters"), {}),
         ("projects point to stored clusters", "projects", orphan(projects, "cluster_id", "clusters"), {}),
-        ("projects belong to an import batch", "projects", orphan(projects, "batch_id", "import_batches"), {}),
-        ("clusters belong to an import batch", "clusters", orphan("clusters", "batch_id", "import_batches"), {}),
+        ("projects belong to an import batch", "projects", orphan(projects, "batch_id", batches), {}),
+        ("clusters belong to an import batch", "clusters", orphan("clusters", "batch_id", batches), {}),
         ("project provinces are known regions", "projects", orphan(projects, "province_code", "regions", "code"), {}),
         ("project sectors come from the taxonomy", "projects", outside(projects, "sector", "sectors"), p["sectors"]),
         ("project sub-fields come from the taxonomy", "projects",
@@ -118,7 +121,7 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
         ("funding channels come from the taxonomy", "project_funding",
          outside(funding, "source", "channels"), p["channels"]),
         ("batch status is committed or reverted", "import_batches",
-         "SELECT count(*) FROM import_batches WHERE status NOT IN ('committed', 'reverted')", {}),
+         f"SELECT count(*) FROM {batches} WHERE status NOT IN ('committed', 'reverted')", {}),
         ("project money is not negative", "projects", negative(projects, "total_investment_wan"), {}),
         ("investment flows are not negative", "project_investments",
          negative(flows, "planned_wan", "completed_wan"), {}),
@@ -130,11 +133,13 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
     ]
 
 
-def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[str]:
+def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, projects: str | None = None) -> list[str]:
     """Every integrity rule the store keeps, as 'rule: N rows break it' for each broken one (empty: all hold).
 
     Without ``scope`` (``python -m dashboard check``) over the whole store; with one, the large tables'
-    rules over the scope's projects only."""
+    rules over the scope's projects only. ``projects`` names a table that holds every scoped project's
+    current row (with the columns the rules read): the write's rollups read them back already
+    (:func:`dashboard.store.rollups.changed_rows`), so they are not read from projects again."""
     ids = None if scope is None or scope.project_ids is None else np.asarray(scope.project_ids, dtype="int64")
     scoped = ids is not None
     found = rules(scoped)
@@ -145,7 +150,7 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[st
         params.update(p)
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
     if scoped:
-        sql = _scoped_rows(np.unique(ids)) + sql
+        sql = _scoped_rows(np.unique(ids), projects) + sql
         con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         counts = con.execute(sql, params).fetchall()[0]
@@ -165,9 +170,13 @@ _LARGE = {
 }
 
 
-def _scoped_rows(ids: np.ndarray) -> str:
+def _scoped_rows(ids: np.ndarray, projects: str | None = None) -> str:
     """The WITH clause of a scoped check: each large table's rows of the scope's projects (``ids``,
-    unique), read once. The id range lets DuckLake skip the files that hold none of them."""
+    unique), read once (the projects' from ``projects`` if named). The id range lets DuckLake skip the
+    files that hold none of them."""
     where = in_scope(ids, SCOPE_VIEW)
+    source = {"projects": projects} if projects else {}
     return "WITH " + ", ".join(
-        f"scoped_{t} AS MATERIALIZED (SELECT {columns} FROM {t} WHERE {where})" for t, columns in _LARGE.items()) + " "
+        [f"scoped_{t} AS MATERIALIZED (SELECT {columns} FROM {source.get(t, t)} WHERE {where})"
+         for t, columns in _LARGE.items()]
+        + [f"{BATCHES_READ} AS MATERIALIZED (SELECT batch_id, status FROM import_batches)"]) + " "

@@ -195,6 +195,8 @@ class Changes:
     as_of: int | None = None          # the watch list's year before the write
     stored_max: int | None = None     # the largest project id before the write
     delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
+    taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
+    read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
 
     @property
     def ids(self) -> np.ndarray:
@@ -274,10 +276,12 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
     try:
         have = changes.have
         projects = None
+        changes.taken_out |= sign < 0
         if sign > 0:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
                         f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
             projects = _CHANGED
+            changes.read_back = True
         tiers = f"LEFT JOIN {_TIERS_AFTER if sign > 0 else _TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
         for r in _AGGREGATES:
             added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
@@ -304,8 +308,18 @@ def apply(con: Connection, changes: Changes | None) -> None:
     _contribute(con, changes, changes.ids, sign=1)
     for r in _AGGREGATES:
         if changes.delta_rows.get(r.table):  # no delta row (a batch without funding): nothing to merge
-            _merge(con, r)
+            _merge(con, r, grouped=not changes.taken_out)
     _watch(con, changes)
+
+
+def changed_rows(changes: Changes | None, ids: object) -> str | None:
+    """The temporary table holding the rows (:data:`_READ_COLUMNS`) of every project in ``ids`` as
+    the write leaves them, read back by :func:`apply` (which runs after the write's last statement), or
+    None when it read none of them back. Only within :func:`tracking` (its end drops the table)."""
+    if changes is None or not changes.read_back or ids is None:
+        return None
+    ids = np.asarray(ids, dtype="int64")
+    return _CHANGED if bool(np.isin(ids, changes.ids).all()) else None
 
 
 def _tiers_moved(con: Connection, changes: Changes) -> bool:
@@ -323,16 +337,25 @@ def _tiers_moved(con: Connection, changes: Changes) -> bool:
         con.unregister(SCOPE_VIEW)
 
 
-def _merge(con: Connection, r: _Rollup) -> None:
+def _merge(con: Connection, r: _Rollup, *, grouped: bool = False) -> None:
     """Add the summed delta rows to rollup ``r``: matching groups move, new groups are inserted, groups
     left empty are deleted.
 
     Each moved group is first paired with its stored row, if any (one join); the stored rows of those
     that have one are deleted and every moved group is inserted with its new totals, unless it is left
     empty. A write of new projects only (a batch's groups carry its new batch id) pairs none: it
-    deletes nothing and costs one INSERT, where a MERGE would rewrite and a DELETE scan the rollup."""
+    deletes nothing and costs one INSERT, where a MERGE would rewrite and a DELETE scan the rollup.
+
+    ``grouped``: the delta holds one GROUP BY's rows (only added contributions), so each group once,
+    none empty. Then, when no stored row has one of its batch ids (a batch of new projects; a stored
+    row matches only on every key), the delta rows are the new groups as they are: inserted without
+    the pairing join."""
     keys = [c for c, _e in r.keys]
     measures = r.measures()
+    if grouped and not _shares_batch(con, r):
+        con.execute(f"INSERT INTO {r.table} ({', '.join(keys + measures)}) "
+                    f"SELECT {', '.join(keys + measures)} FROM {_DELTA}{r.table} WHERE {r.rows} <> 0")
+        return
     moved = " OR ".join(f"sum({c}) <> 0" for c in measures)
     delta = (f"SELECT {', '.join(keys)}, {', '.join(f'sum({c}) AS {c}' for c in measures)} "
              f"FROM {_DELTA}{r.table} GROUP BY ALL HAVING {moved}")  # groups whose terms cancel stay as they are
@@ -350,6 +373,14 @@ def _merge(con: Connection, r: _Rollup) -> None:
     con.execute(f"INSERT INTO {r.table} ({', '.join(keys + measures)}) "
                 f"SELECT {', '.join(keys + [total[c] for c in measures])} FROM {_MOVED} "
                 f"WHERE {total[r.rows]} <> 0")
+
+
+def _shares_batch(con: Connection, r: _Rollup) -> bool:
+    """Whether a stored row of rollup ``r`` has a batch id (NULL included) that a delta row has: reads
+    the one column, where the pairing join reads every key."""
+    return bool(con.execute(
+        f"SELECT count(*) FROM {r.table} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT batch_id FROM "
+        f"{_DELTA}{r.table}) d WHERE t.batch_id IS NOT DISTINCT FROM d.batch_id)").fetchall()[0][0])
 
 
 def _watch(con: Connection, changes: Changes) -> None:
