@@ -365,9 +365,18 @@ HELD_OUT_SETS = [
     # (round 5) and committed before any tagger ran on it. ``name_tells`` = no marks the 25 names (all non-SEI)
     # that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 12:11 UTC, main
     # 35f17d2), all names: 59 of 77 SEI right (76.6%), 7 under a wrong sector, 70 of 75 non-SEI left
-    # unclassified (93.3%); names that tell: 59 of 77 SEI, 46 of 50 non-SEI (92.0%). Not tuned on: the floors
-    # are that fresh score, so this row is the one measure here of the final tagger on names it had not seen.
-    pytest.param("holdout10_projects.csv", (77, 75, 50), (59, 7, 70, 46), id="holdout10"),
+    # unclassified (93.3%); names that tell: 59 of 77 SEI, 46 of 50 non-SEI (92.0%). Its misses guide the class
+    # fixes of round 6 (so it is no longer held out: tuned on since round 6).
+    # Round 6's classes: wind-plus-storage (风储), 环保电厂, southern medicinal herbs (南药), surveying instruments,
+    # air and space (空天), rail-transit R&D and test bases, automation parks and equipment, remediation materials,
+    # by-product hydrogen recovery, polysilicon as strong PV feedstock, GW-rated wafers, reclaimed wafers, EV-only
+    # brands (generic: their head offices stay premises), PV makers named X光能 (weak); for precision a smart
+    # greenhouse, a large science facility (重大科技基础设施), a training base (实训基地), 阳光能源. Now 74 of 77
+    # (96.1%), 2 under a wrong sector, 73 of 75 (97.3%); names that tell 49 of 50. Every other set unchanged.
+    # Left (tests/data/README.md): 汇景智慧物流项目 (earlier sets' majority files 智慧物流 under info_tech), a
+    # lithium battery with no vehicle (labels split), automotive chips beside 新能源汽车, a 低空数字 park, and a
+    # materials maker's head office (中联新材总部). A regression guard, not a fresh measure.
+    pytest.param("holdout10_projects.csv", (77, 75, 50), (74, 2, 73, 49), id="holdout10"),
 ]
 
 
@@ -1267,6 +1276,91 @@ def test_ninth_set_classes_tag_the_same_in_a_batch() -> None:
     names = [n for n, _ in _NINTH_RECALL + _NINTH_PRECISION]
     names += ["储能与动力电池储能", "动力储能电池动力", "农文旅融合文旅融合", "单晶衬底半导体", "机场维修基地机场",
               "污水管网供水管网", "氢能整车氢能"]
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+
+
+# --- classes found on holdout10 (each a class of names, with its collisions; names written for the class) ---
+
+_TENTH_RECALL = [
+    # wind power with its storage
+    ("某某县50万千瓦风储一体化示范项目", "new_energy"),
+    ("某某风储基地二期", "new_energy"),
+    # a waste-to-energy plant under its other usual name
+    ("某某区环保电厂扩建工程", "green_env"),
+    # southern medicinal herbs are Chinese medicinal herbs
+    ("某某镇南药种植加工基地", "biotech"),
+    # surveying instruments
+    ("某某测绘仪器生产项目", "high_end_equipment"),
+    ("某某智能测绘装备研发中心", "high_end_equipment"),
+    # air and space (空天) is aerospace
+    ("某某空天产业园一期", "high_end_equipment"),
+    ("某某市空天经济创新中心", "high_end_equipment"),
+    # rail-transit R&D and test bases study the equipment; a rail line stays a line
+    ("某某轨道交通研发中心项目", "high_end_equipment"),
+    ("某某轨道交通试验线及检测基地", "high_end_equipment"),
+    ("某某市轨道交通3号线工程", None),
+    # automation parks and equipment; a metal-parts maker's 自动化 base says how, not what
+    ("某某工业自动化产业园", "high_end_equipment"),
+    ("某某自动化装备制造项目", "high_end_equipment"),
+    ("某某精密五金自动化生产基地", None),
+    # remediation materials are environmental protection, not new materials by the X材料 rule
+    ("年产1万吨土壤修复材料项目", "green_env"),
+    ("某某环境修复材料生产线", "green_env"),
+    # by-product hydrogen recovered is resource recovery; hydrogen made for energy stays new energy
+    ("某某化工工业副产氢提纯利用项目", "green_env"),
+    ("某某风光制氢一体化项目", "new_energy"),
+    # polysilicon in tonnes is PV feedstock, whatever the owner's name says; electronic-grade stays a material
+    ("某某半导体年产5万吨多晶硅项目", "new_energy"),
+    ("某某电子级多晶硅项目", "new_materials"),
+    # wafers rated in gigawatts are PV wafers; wafers in pieces stay semiconductor material
+    ("某某年产20GW硅片项目", "new_energy"),
+    ("某某年产120万片8英寸硅片项目", "new_materials"),
+    # reclaimed wafers are a semiconductor material, not a chip fab
+    ("某某再生晶圆生产基地", "new_materials"),
+    ("某某12英寸晶圆制造项目", "info_tech"),
+    # a brand that makes only new-energy vehicles; only the forms with 汽车 for brands that are ordinary words
+    ("某某蔚来ES8整车生产项目", "smart_nev"),
+    ("某某理想汽车增程式整车工厂", "smart_nev"),
+    ("某某理想家园小区", None),
+    # PV makers named X光能
+    ("某某光能年产10GW组件项目", "new_energy"),
+]
+
+_TENTH_PRECISION = [
+    # a farm greenhouse is a farm building; smart agriculture and plant factories still count
+    ("某某合作社智能温室大棚建设", None),
+    ("某某植物工厂示范项目", "green_env"),
+    # a large science facility and a training base, whatever field they serve
+    ("某某先进光源重大科技基础设施", None),
+    ("某某基因组学重大科技基础设施项目", None),
+    ("某某职业技术无人机实训基地", None),
+    # an EV brand's head office is premises
+    ("某某蔚来华南总部", None),
+    # 阳光 is a brand word: 阳光能源 alone names no solar technology
+    ("某某阳光能源商务大厦", None),
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _TENTH_RECALL)
+def test_recall_classes_of_the_tenth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), _TENTH_PRECISION)
+def test_precision_classes_of_the_tenth_set(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_tenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _TENTH_RECALL + _TENTH_PRECISION]
+    names += ["风储风电储能", "GW硅片硅片", "再生晶圆晶圆", "副产氢气氢气", "环境修复材料材料", "蔚来总部蔚来",
+              "阳光能源光能", "空天航空航天", "重大科技基础设施合成生物"]
     assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
     contents = ["建设" + n for n in reversed(names)]
     assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
