@@ -801,13 +801,21 @@ def test_precision_classes_of_the_fifth_set(name: str, sector: str | None) -> No
     assert tagging.tag(name).sector == sector, tagging.tag(name)
 
 
+def _agrees_in_a_batch(names: list[str]) -> None:
+    """The batch path (one automaton pass over NUL-joined texts) tags ``names`` as one-by-one tagging does,
+    with and without content, and the fast scan finds what the reference scan finds."""
+    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
+    contents = ["建设" + n for n in reversed(names)]
+    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    texts = [tagging._norm(n) for n in names]
+    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+
+
 def test_new_classes_tag_the_same_in_a_batch() -> None:
     """The batch path (one automaton pass over NUL-joined texts) agrees with one-by-one tagging on the
     new classes, with and without content."""
     names = [n for n, _ in _CLASS_EXAMPLES] + ["某某动漫主题乐园", "锂电基础材料锂电回收", "某某纸业新材料"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
+    _agrees_in_a_batch(names)
 
 
 @pytest.mark.parametrize(("name", "sector"), [
@@ -963,16 +971,6 @@ _SIXTH_PRECISION: list[tuple[str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "sector"), _SIXTH_RECALL)
-def test_recall_classes_of_the_sixth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
-@pytest.mark.parametrize(("name", "sector"), _SIXTH_PRECISION)
-def test_precision_classes_of_the_sixth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
 def test_sixth_set_classes_tag_the_same_in_a_batch() -> None:
     """The batch path agrees with one-by-one tagging on these classes (the company word that ends a name,
     the built word that ends it, a carmaker's compound), with and without content, and with the classes'
@@ -980,11 +978,7 @@ def test_sixth_set_classes_tag_the_same_in_a_batch() -> None:
     names = [n for n, _ in _SIXTH_RECALL + _SIXTH_PRECISION]
     names += ["上汽大众新能源", "某某生物美谷生物", "生活配套集成电路生活配套", "两机两机场", "化工新材料化工",
               "金准生物"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
-    texts = [tagging._norm(n) for n in names]
-    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    _agrees_in_a_batch(names)
 
 
 def test_a_name_ending_on_what_is_built_ignores_content() -> None:
@@ -1070,16 +1064,6 @@ _SEVENTH_PRECISION: list[tuple[str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "sector"), _SEVENTH_RECALL)
-def test_recall_classes_of_the_seventh_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
-@pytest.mark.parametrize(("name", "sector"), _SEVENTH_PRECISION)
-def test_precision_classes_of_the_seventh_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
 def test_seventh_set_classes_tag_the_same_in_a_batch() -> None:
     """The batch path agrees with one-by-one tagging on these classes (premises words, a bracketed place in an
     owner's name, built words, neutral fans), with and without content, and with the classes' words glued
@@ -1087,11 +1071,7 @@ def test_seventh_set_classes_tag_the_same_in_a_batch() -> None:
     names = [n for n, _ in _SEVENTH_RECALL + _SEVENTH_PRECISION]
     names += ["总部智能制造总部", "新材料(山东)新材料(山东有限公司", "新材料()有限公司", "风机盘管风机整机",
               "北斗农批北斗", "联东U谷联东·U谷电子信息", "新能源(一二三四五六七八九十)有限公司", "乳酸菌乳酸"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
-    texts = [tagging._norm(n) for n in names]
-    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    _agrees_in_a_batch(names)
 
 
 def test_premises_words_come_from_the_taxonomy() -> None:
@@ -1178,16 +1158,6 @@ _EIGHTH_PRECISION = [
 ]
 
 
-@pytest.mark.parametrize(("name", "sector"), _EIGHTH_RECALL)
-def test_recall_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
-@pytest.mark.parametrize(("name", "sector"), _EIGHTH_PRECISION)
-def test_precision_classes_of_the_eighth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
 def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
     """The batch path agrees with one-by-one tagging on these classes (built words that end a name, neutral machine-tool
     parts, a traditional builder, longer vehicle and motor compounds over their parts), with and without content, and
@@ -1195,11 +1165,7 @@ def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
     names = [n for n, _ in _EIGHTH_RECALL + _EIGHTH_PRECISION]
     names += ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
               "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
-    texts = [tagging._norm(n) for n in names]
-    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    _agrees_in_a_batch(names)
 
 
 # --- classes found on holdout9 (each a class of names, with its collisions; names written for the class) ---
@@ -1260,27 +1226,13 @@ _NINTH_PRECISION = [
 ]
 
 
-@pytest.mark.parametrize(("name", "sector"), _NINTH_RECALL)
-def test_recall_classes_of_the_ninth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
-@pytest.mark.parametrize(("name", "sector"), _NINTH_PRECISION)
-def test_precision_classes_of_the_ninth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
 def test_ninth_set_classes_tag_the_same_in_a_batch() -> None:
     """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
     words glued together so that their occurrences nest and cross."""
     names = [n for n, _ in _NINTH_RECALL + _NINTH_PRECISION]
     names += ["储能与动力电池储能", "动力储能电池动力", "农文旅融合文旅融合", "单晶衬底半导体", "机场维修基地机场",
               "污水管网供水管网", "氢能整车氢能"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
-    texts = [tagging._norm(n) for n in names]
-    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    _agrees_in_a_batch(names)
 
 
 # --- classes found on holdout10 (each a class of names, with its collisions; names written for the class) ---
@@ -1345,24 +1297,21 @@ _TENTH_PRECISION = [
 ]
 
 
-@pytest.mark.parametrize(("name", "sector"), _TENTH_RECALL)
-def test_recall_classes_of_the_tenth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
-@pytest.mark.parametrize(("name", "sector"), _TENTH_PRECISION)
-def test_precision_classes_of_the_tenth_set(name: str, sector: str | None) -> None:
-    assert tagging.tag(name).sector == sector, tagging.tag(name)
-
-
 def test_tenth_set_classes_tag_the_same_in_a_batch() -> None:
     """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
     words glued together so that their occurrences nest and cross."""
     names = [n for n, _ in _TENTH_RECALL + _TENTH_PRECISION]
     names += ["风储风电储能", "GW硅片硅片", "再生晶圆晶圆", "副产氢气氢气", "环境修复材料材料", "蔚来总部蔚来",
               "阳光能源光能", "空天航空航天", "重大科技基础设施合成生物"]
-    assert tagging.tag_many(names) == [tagging.tag(n) for n in names]
-    contents = ["建设" + n for n in reversed(names)]
-    assert tagging.tag_many(names, contents) == [tagging.tag(n, c) for n, c in zip(names, contents)]
-    texts = [tagging._norm(n) for n in names]
-    assert [tagging._scan_norm(t) for t in texts] == [tagging.scan_reference(t) for t in texts]
+    _agrees_in_a_batch(names)
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout10), recall and precision alike.
+_HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
+                            *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
+                            *_TENTH_RECALL, *_TENTH_PRECISION]
+
+
+@pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
+def test_classes_found_on_held_out_sets(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
