@@ -93,8 +93,8 @@ def test_a_wide_row_and_a_traditional_cell_in_a_late_chunk(tmp_path: Path, empty
 
 def test_reader_pieces_work_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(traditional, "_SLICE", 7)
-    assert traditional.has_traditional("简体" * 50 + "總")
-    assert not traditional.has_traditional("简体字" * 50)
+    assert traditional.traditional_and_any("简体" * 50 + "總", "")[0]
+    assert not traditional.traditional_and_any("简体字" * 50, "")[0]
     mixed = "名称,地点\n集成电路,苏州\n".encode() + "光伏,无锡\n".encode("gbk")
     assert encodings._utf8_and_other_lines(mixed)
     assert not encodings._utf8_and_other_lines("名称,地点\n集成电路,苏州\n".encode("gbk"))

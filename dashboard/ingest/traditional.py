@@ -57,19 +57,6 @@ def _traditional_table() -> np.ndarray:
 _SLICE = 1 << 20  # characters looked at a time: a large file is not copied whole four bytes a character
 
 
-def has_traditional(text: str) -> bool:
-    """Whether any character of ``text`` is a traditional one (one table look-up per character)."""
-    table = _traditional_table()
-    for at in range(0, len(text), _SLICE):
-        try:
-            codes = np.frombuffer(text[at:at + _SLICE].encode("utf-32-le"), dtype=np.uint32)
-        except UnicodeEncodeError:  # a lone surrogate: let simplify look
-            return True
-        if table[codes].any():
-            return True
-    return False
-
-
 @cache
 def _flag_table(others: str) -> np.ndarray:
     table = _traditional_table().astype(np.uint8)
@@ -78,8 +65,9 @@ def _flag_table(others: str) -> np.ndarray:
 
 
 def traditional_and_any(text: str, others: str) -> tuple[bool, bool | None]:
-    """(:func:`has_traditional`, whether ``text`` holds any of ``others``) from the same one look-up per
-    character; (True, None) for a text with a lone surrogate (no code points to look up)."""
+    """(whether any character of ``text`` is a traditional one, whether ``text`` holds any of ``others``)
+    from one table look-up per character; (True, None) for a text with a lone surrogate (no code points to
+    look up: :func:`simplify` looks at its cells)."""
     table = _flag_table(others)
     seen = 0
     for at in range(0, len(text), _SLICE):

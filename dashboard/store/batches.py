@@ -65,17 +65,14 @@ def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, int | None]:
-    """:func:`next_batch_id` and :func:`committed_with_sha` in one read of import_batches (call inside
-    ``write``: no other writer can commit the same file between the check and the write)."""
+    """(:func:`next_batch_id`, the first committed batch that imported a file with this checksum, if any),
+    in one read of import_batches (call inside ``write``: no other writer can commit the same file
+    between the check and the write)."""
     row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = ? AND "
                       "status = 'committed') FROM import_batches", [sha256]).fetchall()[0]
     return int(row[0]), row[1]
 
 
-def committed_with_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
-    """The first committed batch that imported a file with this checksum, if any."""
-    return scalar(con, "SELECT min(batch_id) FROM import_batches WHERE sha256 = ? AND status = 'committed'",
-                  [sha256])
 
 
 def cluster_ids_by_name(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
