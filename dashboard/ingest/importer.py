@@ -380,7 +380,10 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
     rec["is_update"] = is_update
     scope.project_ids = rec["project_id"].to_numpy()
-    store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
+    written = store.batches.insert_rows(con, batch_id, rec, plan.investments, plan.funding, _extra_values(plan))
+    # A child table the batch wrote no row in keeps its rules: the import removes no project.
+    scope.tables = frozenset(t for t in store.integrity.IMPORT_TABLES
+                             if t not in store.rollups.CHILD_TABLES or t in written)
     result.rows_imported = len(rec)
     result.rows_updated = int(is_update.sum())
     store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,

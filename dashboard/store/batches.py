@@ -28,7 +28,9 @@ _TEXT_COLUMNS = ("content", "sector", "subfield", "sector_source", "sector_keywo
 
 
 def next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
-    return scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches")
+    batch_id = int(scalar(con, "SELECT coalesce(max(batch_id), 0) + 1 FROM import_batches"))
+    rollups.fresh_batch(batch_id)
+    return batch_id
 
 
 _COUNTS = ("rows_read", "rows_imported", "rows_rejected", "rows_updated", "warnings")
@@ -61,7 +63,8 @@ def new_batch(
 
 
 def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
-    return scalar(con, "SELECT coalesce(max(project_id), 0) + 1 FROM projects")
+    """One past the largest stored project id (within a write, read once with the rollups' own need)."""
+    return (rollups.project_id_max(con) or 0) + 1
 
 
 def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, int | None]:
@@ -70,6 +73,7 @@ def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple
     between the check and the write)."""
     row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = ? AND "
                       "status = 'committed') FROM import_batches", [sha256]).fetchall()[0]
+    rollups.fresh_batch(row[0])
     return int(row[0]), row[1]
 
 
@@ -103,9 +107,10 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,
-                funding: pd.DataFrame, extra: pd.DataFrame) -> None:
+                funding: pd.DataFrame, extra: pd.DataFrame) -> list[str]:
     """Write a batch's projects (new and updated, ``rec`` with project_id and is_update), their annual
-    plans and funding (by file row), and the unmapped cells (call inside ``write``).
+    plans and funding (by file row), and the unmapped cells (call inside ``write``); returns the child
+    tables (project_investments, project_funding) it wrote rows in.
 
     Each table gets one INSERT from a registered frame; updated projects (if any) one MERGE, and their
     old rows are kept in the replaced_* tables first so a revert can put them back. A batch of only new
@@ -119,8 +124,11 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     updates = bool(new["is_update"].any())
     ids = new["project_id"].to_numpy(dtype="int64")
     is_update = new["is_update"].to_numpy(dtype=bool)
-    rollups.changing(con, ids[is_update])   # stored projects: their rows before the MERGE
-    rollups.changing(con, ids[~is_update])  # new ids: nothing stored to take out
+    # The child tables written besides projects: a batch of new projects without funding has none.
+    writes = [t for t, frame in {"project_investments": investments, "project_funding": funding}.items()
+              if not frame.empty]
+    rollups.changing(con, ids[is_update], writes=writes)   # stored projects: their rows before the MERGE
+    rollups.changing(con, ids[~is_update], writes=writes)  # new ids: nothing stored to take out
     _register(con, "import_new", new)
     _register(con, "import_row_ids", new[["row", "project_id"]])
     params = {"batch": batch_id}
@@ -173,6 +181,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
         )
     for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
         con.unregister(view)
+    return writes
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 
 from .errors import StoreError
-from .rollups import in_scope
+from .rollups import in_scope, unique_ids
 
 SCOPE_VIEW = "integrity_scope_ids"
 BATCHES_READ = "read_import_batches"   # a scoped check's one read of import_batches (see _scoped_rows)
@@ -150,7 +150,7 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, project
         params.update(p)
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
     if scoped:
-        sql = _scoped_rows(np.unique(ids), projects) + sql
+        sql = _scoped_rows(unique_ids(ids), projects) + sql
         con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         counts = con.execute(sql, params).fetchall()[0]

@@ -31,7 +31,7 @@ in-memory copy) only ever sees rollups and base tables of the same snapshot:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -93,6 +93,9 @@ _AGGREGATES = (
         counts=(("projects", "*"), ("investment_n", "p.total_investment_wan")),
         rows="projects"),
 )
+
+# The tables holding a project's rows besides its own (its yearly flows, its funding).
+CHILD_TABLES = tuple(r.child[0] for r in _AGGREGATES if r.child)
 
 # The projects' columns the rollups and the watch list read (what :data:`_CHANGED` holds).
 _READ_COLUMNS = ("project_id, name, owner, province_code, city_code, sector, subfield, stage, ownership, programme, "
@@ -193,7 +196,11 @@ class Changes:
     off: bool = False                 # this store cannot be kept incrementally: the write rebuilds
     have: dict[str, set[str]] = field(default_factory=dict)   # the rollups' columns
     as_of: int | None = None          # the watch list's year before the write
+    as_of_found: int | None = None    # … the latest year with a completed amount it came from (None: none)
     stored_max: int | None = None     # the largest project id before the write
+    max_read: bool = False            # stored_max was read (by project_id_max, before any project was written)
+    children: set[str] | None = field(default_factory=set)  # child tables written for the projects (None: any)
+    fresh_batches: set[int] = field(default_factory=set)    # batch ids above every stored one (fresh_batch)
     delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
     taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
     read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
@@ -239,23 +246,35 @@ def tracking(con: Connection) -> Iterator[Changes]:
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def changing(con: Connection, ids: object) -> None:
+def changing(con: Connection, ids: object, *, writes: Collection[str] | None = None) -> None:
     """Call before writing any row (the project, its yearly flows or funding) of the projects ``ids``:
     records what they contribute to the rollups now, negated, so the write's end can add what they
     contribute then. Ids already recorded in this write are skipped (their rows may have changed
-    since). Outside a tracked write (see :func:`tracking`) it does nothing: that write rebuilds."""
+    since). Outside a tracked write (see :func:`tracking`) it does nothing: that write rebuilds.
+
+    ``writes`` names the child tables (of :data:`CHILD_TABLES`) the write writes rows of these projects
+    in; None (the default): any of them. A write of new projects only that wrote no row in a child
+    table leaves nothing there for them to contribute, so its rollup is not read at the write's end."""
     changes = _CURRENT.get()
     if changes is None or changes.off:
         return
-    ids = np.unique(np.asarray(ids, dtype="int64"))
+    if writes is None:
+        changes.children = None
+    elif changes.children is not None:
+        changes.children |= set(writes)
+    ids = unique_ids(np.asarray(ids, dtype="int64"))
     if not changes.declared:  # the first call: nothing of any project written yet
         changes.have = _columns(con)  # once per write: listing the lake's columns costs a catalog load
         if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
             changes.off = True
             return
         changes.declared = True
-        changes.as_of, changes.stored_max = con.execute(
-            f"SELECT {_AS_OF_ROLLUP}, (SELECT max(project_id) FROM projects)").fetchall()[0]
+        found, year, stored_max = con.execute(
+            f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
+            f"{'NULL' if changes.max_read else '(SELECT max(project_id) FROM projects)'}").fetchall()[0]
+        changes.as_of_found, changes.as_of = found, found if found is not None else year
+        if not changes.max_read:
+            changes.stored_max, changes.max_read = stored_max, True
         for r in _AGGREGATES:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {_DELTA}{r.table} AS SELECT * FROM {r.table} LIMIT 0")
     fresh = changes.record(ids) if len(ids) else ids
@@ -264,6 +283,32 @@ def changing(con: Connection, ids: object) -> None:
         # rules) neither had any flow or funding; and this write wrote none before saying so.
         return
     _contribute(con, changes, fresh, sign=-1)
+
+
+def unique_ids(ids: np.ndarray) -> np.ndarray:
+    """The ids sorted, each once (an ascending run, such as a batch's new ids, as it is)."""
+    return ids if len(ids) < 2 or bool((ids[1:] > ids[:-1]).all()) else np.unique(ids)
+
+
+def project_id_max(con: Connection) -> int | None:
+    """The largest stored project id (None: no project). Within a tracked write that has not yet said it
+    changes a project (so has written none), the figure is kept for :func:`changing`, which needs the
+    largest id before the write: the lake is read once for both."""
+    changes = _CURRENT.get()
+    if changes is None or changes.off or changes.declared:
+        return con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0]
+    if not changes.max_read:
+        changes.stored_max = con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0]
+        changes.max_read = True
+    return changes.stored_max
+
+
+def fresh_batch(batch_id: int) -> None:
+    """Note, within a tracked write, that ``batch_id`` is above every batch id stored (as read in the
+    write, under the writer lock): no project, so no rollup row, can have it before the write."""
+    changes = _CURRENT.get()
+    if changes is not None:
+        changes.fresh_batches.add(int(batch_id))
 
 
 def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
@@ -283,7 +328,12 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
             projects = _CHANGED
             changes.read_back = True
         tiers = f"LEFT JOIN {_TIERS_AFTER if sign > 0 else _TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
+        # New projects (none stored before the write) have rows only in the child tables it wrote.
+        new_only = changes.stored_max is None or int(ids.min()) > changes.stored_max
         for r in _AGGREGATES:
+            if (sign > 0 and r.child and new_only and changes.children is not None
+                    and r.child[0] not in changes.children):
+                continue
             added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
                                 f"{_aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects)}"
                                 ).fetchall()[0][0]
@@ -308,7 +358,7 @@ def apply(con: Connection, changes: Changes | None) -> None:
     _contribute(con, changes, changes.ids, sign=1)
     for r in _AGGREGATES:
         if changes.delta_rows.get(r.table):  # no delta row (a batch without funding): nothing to merge
-            _merge(con, r, grouped=not changes.taken_out)
+            _merge(con, r, changes, grouped=not changes.taken_out)
     _watch(con, changes)
 
 
@@ -337,7 +387,7 @@ def _tiers_moved(con: Connection, changes: Changes) -> bool:
         con.unregister(SCOPE_VIEW)
 
 
-def _merge(con: Connection, r: _Rollup, *, grouped: bool = False) -> None:
+def _merge(con: Connection, r: _Rollup, changes: Changes, *, grouped: bool = False) -> None:
     """Add the summed delta rows to rollup ``r``: matching groups move, new groups are inserted, groups
     left empty are deleted.
 
@@ -352,7 +402,7 @@ def _merge(con: Connection, r: _Rollup, *, grouped: bool = False) -> None:
     the pairing join."""
     keys = [c for c, _e in r.keys]
     measures = r.measures()
-    if grouped and not _shares_batch(con, r):
+    if grouped and not _shares_batch(con, r, changes.fresh_batches):
         con.execute(f"INSERT INTO {r.table} ({', '.join(keys + measures)}) "
                     f"SELECT {', '.join(keys + measures)} FROM {_DELTA}{r.table} WHERE {r.rows} <> 0")
         return
@@ -375,18 +425,35 @@ def _merge(con: Connection, r: _Rollup, *, grouped: bool = False) -> None:
                 f"WHERE {total[r.rows]} <> 0")
 
 
-def _shares_batch(con: Connection, r: _Rollup) -> bool:
-    """Whether a stored row of rollup ``r`` has a batch id (NULL included) that a delta row has: reads
-    the one column, where the pairing join reads every key."""
+def _shares_batch(con: Connection, r: _Rollup, fresh: set[int]) -> bool:
+    """Whether a stored row of rollup ``r`` has a batch id (NULL included) that a delta row has: none
+    when every one of them is ``fresh`` (:func:`fresh_batch`); else read from the one column, where the
+    pairing join reads every key."""
+    if fresh:
+        ids = {b for (b,) in con.execute(f"SELECT DISTINCT batch_id FROM {_DELTA}{r.table}").fetchall()}
+        if ids <= fresh:
+            return False
     return bool(con.execute(
         f"SELECT count(*) FROM {r.table} t WHERE EXISTS (SELECT 1 FROM (SELECT DISTINCT batch_id FROM "
         f"{_DELTA}{r.table}) d WHERE t.batch_id IS NOT DISTINCT FROM d.batch_id)").fetchall()[0][0])
 
 
+def _as_of_after(con: Connection, changes: Changes) -> int:
+    """The watch list's year after the write's rollup merges. A write that only added contributions
+    (nothing taken out) moves no completed count down: the latest year with one is the later of the
+    year before the write and the delta's (the small delta table is read, not rollup_flows)."""
+    if changes.taken_out:
+        return int(con.execute(f"SELECT {_AS_OF_ROLLUP}").fetchall()[0][0])
+    added, year = con.execute("SELECT max(year) FILTER (WHERE completed_n > 0), year(current_date) "
+                              f"FROM {_DELTA}rollup_flows").fetchall()[0]
+    found = max((y for y in (changes.as_of_found, added) if y is not None), default=None)
+    return int(found if found is not None else year)
+
+
 def _watch(con: Connection, changes: Changes) -> None:
     """The watch list after the write: the changed projects' rows replaced, or all rebuilt when the year
     it is as of moved."""
-    as_of = int(con.execute(f"SELECT {_AS_OF_ROLLUP}").fetchall()[0][0])
+    as_of = _as_of_after(con, changes)
     if as_of != changes.as_of:
         con.execute("DELETE FROM rollup_watch")
         con.execute(f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM projects p {_TIERS} "
