@@ -229,13 +229,17 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
     with locks.writer_lock(con, what=what, on_wait=on_wait):
         con.execute("BEGIN TRANSACTION")
         try:
-            with _rollups.tracking(con) if upkeep else nullcontext() as changes:
+            # A write whose scope names its tables (an import) and not clusters leaves every tier as it is.
+            tables = getattr(scope, "tables", None)
+            fixed = tables is not None and "clusters" not in tables
+            with _rollups.tracking(con, clusters_fixed=fixed) if upkeep else nullcontext() as changes:
                 yield con
                 if upkeep:
                     _rollups.apply(con, changes)
                 if bump:  # inside the tracking: the rows the rollups read back are still there to reuse
                     ids = getattr(scope, "project_ids", None)
-                    problems = _integrity().check(con, scope, projects=_rollups.changed_rows(changes, ids))
+                    problems = _integrity().check(con, scope, projects=_rollups.changed_rows(changes, ids),
+                                                  clusters=_rollups.cluster_tiers(changes))
                     if problems:
                         raise _integrity().IntegrityError(problems)
             if bump:

@@ -48,12 +48,13 @@ class Scope:
     tables: frozenset[str] = IMPORT_TABLES
 
 
-def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
+def rules(scoped: bool = False, clusters: str = "clusters") -> list[tuple[str, str, str, dict]]:
     """(rule, the table it is about, SQL counting the rows that break it, parameters): what constraints
     guarded before DuckLake.
 
     With ``scoped`` the large tables' rules read only the rows of the projects in :data:`SCOPE_VIEW`
-    (the views of :func:`_scoped_rows`)."""
+    (the views of :func:`_scoped_rows`). ``clusters`` names the table the projects' cluster ids must be
+    found in (a table holding every stored cluster id)."""
     from .. import taxonomy
 
     lists = {
@@ -103,7 +104,7 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
         ("funding rows point to stored projects", "project_funding", orphan(funding, "project_id", projects), {}),
         ("cluster metrics point to stored clusters", "cluster_metrics",
          orphan("cluster_metrics", "cluster_id", "clusters"), {}),
-        ("projects point to stored clusters", "projects", orphan(projects, "cluster_id", "clusters"), {}),
+        ("projects point to stored clusters", "projects", orphan(projects, "cluster_id", clusters), {}),
         ("projects belong to an import batch", "projects", orphan(projects, "batch_id", batches), {}),
         ("clusters belong to an import batch", "clusters", orphan("clusters", "batch_id", batches), {}),
         ("project provinces are known regions", "projects", orphan(projects, "province_code", "regions", "code"), {}),
@@ -133,16 +134,19 @@ def rules(scoped: bool = False) -> list[tuple[str, str, str, dict]]:
     ]
 
 
-def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, projects: str | None = None) -> list[str]:
+def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, projects: str | None = None,
+          clusters: str | None = None) -> list[str]:
     """Every integrity rule the store keeps, as 'rule: N rows break it' for each broken one (empty: all hold).
 
     Without ``scope`` (``python -m dashboard check``) over the whole store; with one, the large tables'
     rules over the scope's projects only. ``projects`` names a table that holds every scoped project's
     current row (with the columns the rules read): the write's rollups read them back already
-    (:func:`dashboard.store.rollups.changed_rows`), so they are not read from projects again."""
+    (:func:`dashboard.store.rollups.changed_rows`), so they are not read from projects again. Likewise
+    ``clusters``, a table holding every stored cluster's id as the write leaves them
+    (:func:`dashboard.store.rollups.cluster_tiers`), for the projects' cluster ids."""
     ids = None if scope is None or scope.project_ids is None else np.asarray(scope.project_ids, dtype="int64")
     scoped = ids is not None
-    found = rules(scoped)
+    found = rules(scoped, clusters or "clusters")
     if scoped:
         found = [r for r in found if r[1] in scope.tables]
     params: dict = {}

@@ -116,6 +116,7 @@ _DELTA = "rollup_delta_"
 _MOVED = "rollup_moved"
 _TIERS_BEFORE = "rollup_tiers_before"
 _TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read once
+_TIERS_SELECT = "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1"
 _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
 
 
@@ -201,6 +202,8 @@ class Changes:
     max_read: bool = False            # stored_max was read (by project_id_max, before any project was written)
     children: set[str] | None = field(default_factory=set)  # child tables written for the projects (None: any)
     fresh_batches: set[int] = field(default_factory=set)    # batch ids above every stored one (fresh_batch)
+    clusters_fixed: bool = False      # the write writes no cluster: the tiers before it are those after it
+    tiers_read: bool = False          # _TIERS_AFTER holds every cluster's tier as the write leaves them
     delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
     taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
     read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
@@ -229,11 +232,14 @@ def incremental_ready(have: dict[str, set[str]]) -> bool:
 
 
 @contextmanager
-def tracking(con: Connection) -> Iterator[Changes]:
-    """Within a write: collect what :func:`changing` is told (the write calls :func:`apply` at its end)."""
-    changes = Changes()
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_BEFORE} AS "
-                "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1")
+def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Changes]:
+    """Within a write: collect what :func:`changing` is told (the write calls :func:`apply` at its end).
+
+    ``clusters_fixed``: the write says it writes no cluster (an import's scope); the tiers are then read
+    once, when first needed, and serve as both the tiers before and after it."""
+    changes = Changes(clusters_fixed=clusters_fixed)
+    if not clusters_fixed:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_BEFORE} AS {_TIERS_SELECT}")
     token = _CURRENT.set(changes)
     try:
         yield changes
@@ -327,7 +333,8 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
                         f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
             projects = _CHANGED
             changes.read_back = True
-        tiers = f"LEFT JOIN {_TIERS_AFTER if sign > 0 else _TIERS_BEFORE} c ON c.cluster_id = p.cluster_id"
+        before = _TIERS_BEFORE if sign < 0 and not changes.clusters_fixed else _tiers_after(con, changes)
+        tiers = f"LEFT JOIN {before} c ON c.cluster_id = p.cluster_id"
         # New projects (none stored before the write) have rows only in the child tables it wrote.
         new_only = changes.stored_max is None or int(ids.min()) > changes.stored_max
         for r in _AGGREGATES:
@@ -348,9 +355,7 @@ def apply(con: Connection, changes: Changes | None) -> None:
     if changes is None or not changes.declared:
         refresh(con)
         return
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS "
-                "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1")
-    if _tiers_moved(con, changes):
+    if not changes.clusters_fixed and _tiers_moved(con, changes):
         refresh(con)
         return
     if not len(changes.ids):
@@ -372,8 +377,25 @@ def changed_rows(changes: Changes | None, ids: object) -> str | None:
     return _CHANGED if bool(np.isin(ids, changes.ids).all()) else None
 
 
+def _tiers_after(con: Connection, changes: Changes) -> str:
+    """:data:`_TIERS_AFTER`, read from clusters the first time it is asked for in this write: at the
+    write's end (:func:`apply`), or at any time in a write that writes no cluster."""
+    if not changes.tiers_read:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS {_TIERS_SELECT}")
+        changes.tiers_read = True
+    return _TIERS_AFTER
+
+
+def cluster_tiers(changes: Changes | None) -> str | None:
+    """The temporary table holding (cluster_id, tier) of every stored cluster as the write leaves them,
+    if :func:`apply` read it (after the write's last statement), else None. Only within
+    :func:`tracking` (its end drops the table)."""
+    return _TIERS_AFTER if changes is not None and changes.tiers_read else None
+
+
 def _tiers_moved(con: Connection, changes: Changes) -> bool:
     """Whether a cluster's tier changed (or the cluster went) under a project the write did not change."""
+    _tiers_after(con, changes)
     moved = (f"SELECT coalesce(b.cluster_id, a.cluster_id) FROM {_TIERS_BEFORE} b "
              f"FULL JOIN {_TIERS_AFTER} a USING (cluster_id) "
              "WHERE a.tier IS DISTINCT FROM b.tier OR a.cluster_id IS NULL OR b.cluster_id IS NULL")
@@ -467,7 +489,7 @@ def _watch(con: Connection, changes: Changes) -> None:
             con.execute(f"DELETE FROM rollup_watch WHERE {in_scope(ids)}")
         con.execute(  # the changed projects' rows and tiers as apply read them (nothing wrote them since)
             f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM {_CHANGED} p "
-            f"LEFT JOIN {_TIERS_AFTER} c ON c.cluster_id = p.cluster_id "
+            f"LEFT JOIN {_tiers_after(con, changes)} c ON c.cluster_id = p.cluster_id "
             f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
     finally:
         con.unregister(SCOPE_VIEW)
