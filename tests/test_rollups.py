@@ -311,3 +311,40 @@ def test_maintain_rollups_repairs_them(demo_db: Path) -> None:
         assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects") == store.scalar(
             con, "SELECT count(*) FROM projects")
         assert store.data_version(con) == version + 1  # cached pages are read again
+
+
+def write_bare_list(path: Path, rows: range) -> Path:
+    """A GBK list with no annual plan and no funding column: its projects write no row in either table."""
+    lines = ["序号,项目名称,建设地点,总投资,建设性质,建设起止年限"]
+    for n, i in enumerate(rows, 1):
+        start = 2018 + i % 8
+        lines.append(f"{n},丙{i:05d}{WORDS[i % len(WORDS)]}项目,{PLACES[i % len(PLACES)]},{500 + 37 * i},"
+                     f"{STAGES[i % len(STAGES)]},{start}-{start + i % 4}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gb18030"))
+    return path
+
+
+def test_imports_without_plans_or_funding_keep_the_rollups(demo_db: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of new projects with no annual plan and no funding leaves the flow and funding rollups
+    unread and unchanged; one that also updates projects (whose stored plans and funding stay) moves
+    them: after each, the rollups equal the full rebuild, without one."""
+    calls: list[str] = []
+    refresh = store.rollups.refresh
+    monkeypatch.setattr(store.rollups, "refresh", lambda con: (calls.append("refresh"), refresh(con))[1])
+    with store.opened(demo_db) as con:
+        flows = rollup_contents(con)["rollup_flows"]
+        first = commit(con, preview(con, write_bare_list(tmp_path / "a.csv", range(0, 50))))
+        assert first.batch_id and first.rows_imported == 50 and first.rows_updated == 0
+        assert_as_rebuilt(con)
+        assert rollup_contents(con)["rollup_flows"] == flows
+        second = commit(con, preview(con, write_bare_list(tmp_path / "b.csv", range(25, 80))))
+        assert second.rows_updated == 25
+        assert_as_rebuilt(con)
+        stored = store.scalar(con, "SELECT min(project_id) FROM projects WHERE batch_id < ?", [first.batch_id])
+        with store.write(con, message="a demo project updated by hand, said"):
+            store.rollups.changing(con, [stored], writes=[])
+            con.execute("UPDATE projects SET stage = 'completed' WHERE project_id = ?", [stored])
+        assert_as_rebuilt(con)
+        assert store.check(con) == []
+    assert calls == []

@@ -3,6 +3,7 @@ whole store, the rest of the store is left to ``check``."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -74,5 +75,29 @@ def test_an_import_checks_its_batch_and_leaves_a_store_check_passes(empty_db: Pa
     again = commit(con, preview(con, tmp_path / "甲.csv"), force=True)
     assert again.rows_updated == 200  # the same projects again: updated in place
     assert store.scalar(con, "SELECT count(*) FROM projects") == 400
+    assert store.check(con) == []
+    con.close()
+
+
+def test_an_import_like_write_checks_cluster_ids_against_the_tiers_it_read(demo_db: Path) -> None:
+    """A write whose scope leaves clusters out and whose rollups are kept incrementally (an import)
+    reads the clusters' tiers once and checks its projects' cluster ids against that table: a project
+    pointing to no stored cluster is still refused, one pointing to a stored cluster is kept."""
+    con = store.connect(demo_db)
+    top = int(store.scalar(con, "SELECT max(project_id) FROM projects"))
+    cluster = int(store.scalar(con, "SELECT min(cluster_id) FROM clusters"))
+    before = store.table_counts(con)
+    for cluster_id in (999_999, cluster):
+        scope = Scope()
+        raised = pytest.raises(store.IntegrityError, match="projects point to stored clusters")
+        with raised if cluster_id == 999_999 else nullcontext():
+            with store.write(con, scope=scope):
+                store.rollups.changing(con, [top + 1])
+                _new_project(con, top + 1)
+                con.execute("UPDATE projects SET cluster_id = ? WHERE project_id = ?", [cluster_id, top + 1])
+                scope.project_ids = np.array([top + 1])
+        if cluster_id == 999_999:
+            assert store.table_counts(con) == before
+    assert store.scalar(con, "SELECT cluster_id FROM projects WHERE project_id = ?", [top + 1]) == cluster
     assert store.check(con) == []
     con.close()

@@ -147,7 +147,7 @@ def preview(
             plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
             return plan
         step(0.2, "normalise")
-        _build(plan, chosen, header, con, facts, step)
+        _build(plan, chosen, header, con, facts, pool, step)
     return plan
 
 
@@ -208,8 +208,11 @@ def _stripped(column: pd.Series) -> pd.Series:
 
 
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
-           facts: Future[_StoreFacts], step: Progress) -> None:
-    """Fill the plan from the rows under the header: records, annual plans, funding, problems."""
+           facts: Future[_StoreFacts], pool: ThreadPoolExecutor, step: Progress) -> None:
+    """Fill the plan from the rows under the header: records, annual plans, funding, problems.
+
+    The stored duplicates are looked up (``pool``, DuckDB working without the interpreter) while the
+    names are tagged, for every row that has the keys; the rows the checks reject are left out after."""
     width = len(header.labels)
     cells = sheet.cells.iloc[header.index + 1:].reset_index(drop=True).reindex(columns=range(width), fill_value="")
     rownum = sheet.rows[header.index + 1:]
@@ -268,6 +271,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})
     problems += found
 
+    # Every key is known now: the store's duplicates are found while the sectors are tagged.
+    duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
     step(0.65, "sectors")
     sectors, found = normalise.sector(body, rec["name"], rec["content"], rows_.sector)
     problems += found
@@ -291,7 +296,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     plan.warnings = bounded([p for p in every if p.level != "error"])
     step(0.85, "duplicates")
     plan.duplicates_version = facts.result().version
-    plan.duplicates = find_store_duplicates(con, rec[~rec["row"].isin(plan.rejected_rows)])
+    found = duplicates.result()
+    plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
@@ -302,9 +308,13 @@ def find_store_duplicates(con: duckdb.DuckDBPyConnection, rec: pd.DataFrame) -> 
     """(row, project_id) for rows whose name, province and start year a stored project already has."""
     if rec.empty:
         return pd.DataFrame({"row": pd.Series(dtype=int), "project_id": pd.Series(dtype="int64")})
-    keys = rec.loc[rec["province_code"].notna() & (rec["name_key"] != ""),
+    return store.batches.find_duplicates(con, _duplicate_keys(rec))
+
+
+def _duplicate_keys(rec: pd.DataFrame) -> pd.DataFrame:
+    """(row, name_key, province_code, start_year) of the rows with a name and a province (a copy)."""
+    return rec.loc[rec["province_code"].notna() & (rec["name_key"] != ""),
                    ["row", "name_key", "province_code", "start_year"]]
-    return store.batches.find_duplicates(con, keys)
 
 
 # ============================================================================================= commit
