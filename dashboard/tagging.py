@@ -50,6 +50,7 @@ strong keyword.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG = 1, 2, 4, 8  # the context flags of 
 # has keywords after it too: the first-named field of 某某储能PACK及充电桩 (0: no such coordinator).
 SPLIT_SHIFT = 4
 COORDINATORS = ("及", "和", "与")
+_COORDINATOR = re.compile("|".join(COORDINATORS))
 # What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
 PROJECT_ENDS = ("", "项目", "工程", "建设项目")
 
@@ -338,15 +340,12 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     flags = 0
     material = False  # a keyword followed by 材料 was found
     built_last = False  # a word naming what is built (生活配套) comes after every keyword so far
-    firsts: list[int] = []  # where each distinct keyword is first found
-    for s, e, w in chosen:
+    for _s, e, w in chosen:
         kind = kinds[w]
         if kind == POSITIVE and _owners(t, norm, w, e):
             continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司, 金准生物)
         if kind == POSITIVE:
             built_last = False
-            if w not in count:
-                firsts.append(s)
             count[w] = count.get(w, 0) + 1
             if norm.startswith(t.modifier_marks, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
@@ -358,15 +357,25 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
             built_last = built_last or w in t.built
     if built_last:
         flags |= BUILT_FLAG
-    if len(firsts) > 1:  # the first coordinator with keywords on both sides: 某某储能PACK生产及充电桩制造
-        cut = min((i for c in COORDINATORS if (i := norm.find(c, firsts[0], firsts[-1])) >= 0), default=-1)
-        before = sum(1 for at in firsts if at < cut) if cut >= 0 else 0
-        if 0 < before < len(firsts):
-            flags |= before << SPLIT_SHIFT
+    if len(count) > 1 and _COORDINATOR.search(norm) is not None:  # most names have no coordinator
+        flags |= _first_named(t, norm, chosen) << SPLIT_SHIFT
     if material:
         count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
     # a keyword that also names the product elsewhere in the text is not only a use
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+
+
+def _first_named(t: _Tables, norm: str, chosen: list[Occurrence]) -> int:
+    """How many of the distinct keywords of ``chosen`` come before the first coordinator (及, 和, 与) that has
+    keywords on both sides (某某储能PACK生产及充电桩制造: 1, the first-named field's); 0 when there is none."""
+    firsts: list[int] = []  # where each distinct keyword (as :func:`_summarise` counts them) is first found
+    seen: set[str] = set()
+    for s, e, w in chosen:
+        if t.kinds[w] == POSITIVE and w not in seen and not _owners(t, norm, w, e):
+            seen.add(w)
+            firsts.append(s)
+    found = _COORDINATOR.search(norm, firsts[0], firsts[-1]) if len(firsts) > 1 else None
+    return 0 if found is None else sum(1 for at in firsts if at < found.start())
 
 
 _PLACE_MAX = 8  # characters of a place in brackets inside an owner's name (山东, 临沂, 上海自贸区 …)
