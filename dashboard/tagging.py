@@ -37,7 +37,9 @@ short keyword score low. Negative context (``exclude_keywords``: roads, housing,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
 农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
 present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
-(食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
+(食品级PET…新材料 stays unclassified), and it yields to a product the name names (某某新材料锂电池结构件 is
+batteries: the label is the maker's; 航空新材料, X新材料, is still a material for X). A traditional industry
+(``traditional_keywords``: 服饰, 食品, 白酒,
 保健品, 纸业, 涤纶 …) stays unclassified when its only evidence is generic (智能制造), a bare sector word or a
 label (某某纸业新材料基地); a specific technology still counts, unless the name's last technology is
 only applied (某某乳业5G…人工智能应用示范). Premises (``premises_keywords``: 总部, 服务中心, an
@@ -481,6 +483,11 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     specific = [k for k in name_hits if k not in t.generic and k not in name_uses]
     first = [k for k in name_hits[:name_flags >> SPLIT_SHIFT] if k in specific]
     head = (first or specific)[-1] if len(name_hits) > 1 and specific else None
+    # A sector named as a label (新材料) yields to a product the name names (某某新材料锂电池结构件 is batteries:
+    # the label is the maker's, the product is the project's); a bare sector word or a use is no product.
+    if any(k in t.label for k in name_hits) and any(k not in t.label and k not in t.bare for k in specific):
+        name_hits = tuple(k for k in name_hits if k not in t.label)
+        fields[0] = (name_hits, name_uses, NAME_WEIGHT)
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]
     sub_scores: dict[tuple[str, str], float] = {}

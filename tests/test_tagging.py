@@ -219,10 +219,11 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     word), one filed wrongly (卫蓝新能源…: a battery maker read from its bare 新能源), 42 of 42 non-SEI left
     unclassified. A regression guard, not a target. Round 7 (the lead's decision: a battery with no vehicle and
     no 动力 named is storage, so a bare 电池 counts) files 广汽自主电池项目 (labelled smart_nev: a carmaker's battery,
-    unclassified before) under new_energy: 2 filed wrongly."""
+    unclassified before) under new_energy: 2 filed wrongly. Round 8 (holdout12's classes: 比亚迪, a carmaker
+    that builds only new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 58 and wrong <= 2
+    assert right >= 59 and wrong <= 2
     assert left == n_non
 
 
@@ -252,7 +253,8 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     unclassified rather than guessed. A regression guard; the labelled set must stay at 241 of 241 and
     57 of 57. Round 7 (the lead's decisions, the majority rules of tests/data/README.md) moves four of its rows
     against their labels, listed there as label conflicts: a bare 智能制造产业园一期 (unclassified) and three
-    batteries with no vehicle named (年产40GWh锂电池, 年产2GWh固态电池, 年产20万套电池Pack: storage): 237 of 241."""
+    batteries with no vehicle named (年产40GWh锂电池, 年产2GWh固态电池, 年产20万套电池Pack: storage): 237 of 241.
+    Round 8 (holdout12's classes: 比亚迪 as a generic smart_nev word) tags 比亚迪济南基地: holdout4 58 of 59."""
     rows = _labelled()
     got = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
     lab_sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
@@ -265,7 +267,7 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     assert (len(lab_sei), len(lab_non)) == (241, 57), report
     assert lab_right >= 237 and lab_non.count(None) == 57, report
     assert (n_sei, n_non) == (59, 41), report
-    assert right >= 57 and wrong == 0 and left == 41, report
+    assert right >= 58 and wrong == 0 and left == 41, report
 
 
 # The held-out real sets: each row is one file, its counts (SEI, non-SEI, non-SEI names that tell) and
@@ -382,7 +384,9 @@ HELD_OUT_SETS = [
     # 石化 under a 新材料 label, a bare 智能制造城, a hydrogen park's infrastructure, 欣元环保 alone, 数字产业基地.
     # Round 7: 中航锂电厦门二期 and 中兴派能锂离子电池 right (the battery rule), 万存智能制造城 unclassified (the
     # 智能制造 rule): 80 of 87, 3 under a wrong sector, 123 of 124.
-    pytest.param("holdout9_projects.csv", (87, 124, 89), (80, 3, 123, 88), id="holdout9"),
+    # Round 8 (holdout12's classes): electronic materials are materials (clause (四) 微电子制造; the majority of
+    # the sets' labels), so 蟠龙新区…先进电子材料 is right: 81 of 87, 2 under a wrong sector.
+    pytest.param("holdout9_projects.csv", (87, 124, 89), (81, 2, 123, 88), id="holdout9"),
     # tests/data/holdout10_projects.csv: 152 real names (77 SEI, 75 not) read on 42 public pages of 2020–2025
     # from 11 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout9's class fixes
@@ -401,7 +405,8 @@ HELD_OUT_SETS = [
     # lithium battery with no vehicle (labels split), automotive chips beside 新能源汽车, a 低空数字 park, and a
     # materials maker's head office (中联新材总部). A regression guard, not a fresh measure.
     # Round 7: 安徽网电通科技新能源锂电池 right (the battery rule): 75 of 77, 1 under a wrong sector.
-    pytest.param("holdout10_projects.csv", (77, 75, 50), (75, 1, 73, 49), id="holdout10"),
+    # Round 8 (holdout12's classes): 新材, the short form of the 新材料 label, so 中联新材总部 is right: 76 of 77.
+    pytest.param("holdout10_projects.csv", (77, 75, 50), (76, 1, 73, 49), id="holdout10"),
     # tests/data/holdout11_projects.csv: 182 real names (89 SEI, 93 not) read on 41 public pages of 2020–2025
     # from 10 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
@@ -420,7 +425,11 @@ HELD_OUT_SETS = [
     # named alone before 项目. Now 87 of 89 (97.8%), 1 under a wrong sector, 93 of 93; names that tell 68 of 68. Left:
     # 同济…自主智能无人系统科学中心 (labelled info_tech; 无人系统 is aerospace in holdout4: a label conflict) and
     # 宁德时代未来能源技术 (a brand with no technology word). A regression guard, not a fresh measure.
-    pytest.param("holdout11_projects.csv", (89, 93, 68), (87, 1, 93, 68), id="holdout11"),
+    # Round 8 (holdout12's classes): electronic materials are materials (clause (四) 微电子制造 and the majority of
+    # the sets' labels, in line with the lead's round-7 decision that semiconductor materials are materials), so
+    # 山东齐氟…含氟高端电子材料 (labelled info_tech: a listed label conflict) is filed under new_materials: 86 of 89,
+    # 2 under a wrong sector. The one floor lowered, for that listed conflict.
+    pytest.param("holdout11_projects.csv", (89, 93, 68), (86, 2, 93, 68), id="holdout11"),
     # tests/data/holdout12_projects.csv: 197 real names (100 SEI, 97 not) read on 51 public pages of 2020–2025
     # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
@@ -429,8 +438,19 @@ HELD_OUT_SETS = [
     # read) on round 6's tagger (main f190a6b): 71 of 100 SEI, 10 under a wrong sector, 89 of 97 non-SEI. First
     # and only fresh run on round 7 (the lead, 2026-12-01 13:38 UTC, main 0505e09): 74 of 100 SEI right
     # (74.0%), 8 under a wrong sector, 90 of 97 non-SEI left unclassified (92.8%); names that tell: 73 of 79
-    # non-SEI. Held out until its misses guide a round of class fixes.
-    pytest.param("holdout12_projects.csv", (100, 97, 79), (74, 8, 90, 73), id="holdout12"),
+    # non-SEI. Its misses then guided the class fixes of round 8 (so it is no longer held out: tuned on since round 8).
+    # Round 8's classes: the lead's decisions (recycling used batteries, lead-acid included, is resource
+    # recycling; lead-acid batteries are a traditional product), electronic materials as materials, 新材 as the
+    # 新材料 label, a label yielding to the product the name names (X新材料 still a material for X), X-based
+    # materials (碳基, 锰基), conductive materials, nylon and polyamide, catalysts, high-end aluminium, semiconductor
+    # single-crystal silicon, clean-energy equipment, blades, aerial work platforms, train brake pads, a rail-transit
+    # supplier park, satellite constellations, BYD as an NEV-only maker (generic; an R&D centre is premises),
+    # high-end drugs, ecological governance, edge computing, IC, a digital-technology park; for precision stainless
+    # steel of any grade, a commercial complex, medical and health centres, an industry's infrastructure, daily
+    # chemicals, a green-power park. Now 98 of 100 (98.0%), 1 under a wrong sector, 97 of 97; names that tell 79 of
+    # 79. Left: 新能源铁路轨道产品 (a brand's 新能源 before rail products) and 沱江流域…段综合治理 (流域 and 综合治理
+    # apart). A regression guard, not a fresh measure.
+    pytest.param("holdout12_projects.csv", (100, 97, 79), (98, 1, 97, 79), id="holdout12"),
 ]
 
 
@@ -804,7 +824,7 @@ _CLASS_EXAMPLES: list[tuple[str, str | None]] = [
     ("某某镇人居环境综合整治项目", None),
     ("某某路市容环境综合整治工程", None),
     # green power, the new-type power system, smart cars (clause (六) 智能汽车)
-    ("某某绿电产业园", "new_energy"),
+    ("某某绿电制氢项目", "new_energy"),  # round 8: a 绿电产业园 is a park supplied with green power (holdout12's label)
     ("某某园区绿色供电项目", "new_energy"),
     ("某某新型电力系统示范区", "new_energy"),
     ("某某智能汽车产业园", "smart_nev"),
@@ -912,7 +932,7 @@ _SIXTH_RECALL: list[tuple[str, str | None]] = [
     ("某某光电材料产业化项目", "info_tech"),
     ("某某新型显示材料研发中心", "info_tech"),
     ("某某量子点显示材料项目", "info_tech"),
-    ("某某电子材料产业园", "info_tech"),
+    ("某某电子材料产业园", "new_materials"),  # round 8: electronic materials are materials (clause (四) 微电子制造)
     ("某某超高纯铝靶材项目", "new_materials"),
     ("某某超高纯电子材料生产基地", "new_materials"),
     ("年产500吨OLED材料项目", "new_materials"),
@@ -1464,10 +1484,104 @@ def test_eleventh_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout11), recall and precision alike.
+# --- classes found on holdout12 (round 8; each a class of names, with its collisions; names written for the class) ---
+
+_TWELFTH_RECALL = [
+    # electronic materials are materials (clause (四) 微电子制造 materials; the majority of the sets' labels); display
+    # materials stay clause (一) 基础材料
+    ("某某电子材料产业化项目", "new_materials"),
+    ("某某电子信息材料产业园", "new_materials"),
+    ("某某新型显示材料项目", "info_tech"),
+    # ecological governance
+    ("某某湖泊生态治理工程", "green_env"),
+    # 新材, the short form of the 新材料 label
+    ("某市汽车新材产业园二期", "new_materials"),
+    ("某某新材三期项目", "new_materials"),
+    # a carmaker that builds only NEVs (generic, like 蔚来: its R&D centre stays premises, see the precision list)
+    ("某市比亚迪产业基地", "smart_nev"),
+    # train brake pads and a rail-transit supplier park are rail equipment
+    ("某某地铁车辆闸片生产线", "high_end_equipment"),
+    ("某某轨道交通配套产业园一期", "high_end_equipment"),
+    # X-based materials; bio-based materials stay biotech
+    ("某某硅基材料项目", "new_materials"),
+    ("某某生物基材料项目", "biotech"),
+    # clean-energy equipment is new-energy equipment
+    ("某某清洁能源装备制造基地", "new_energy"),
+    # a 新材料 label yields to the product the name names; X新材料 is a material for X
+    ("某某新材料储能电池结构件项目", "new_energy"),
+    ("某某航天新材料项目", "new_materials"),
+    # high-end drugs
+    ("某某高端药产业化项目", "biotech"),
+    # nylon and polyamide are engineering plastics, even beside 化工
+    ("某某尼龙66工程塑料项目", "new_materials"),
+    ("某某化工聚酰胺新材料项目", "new_materials"),
+    # high-end aluminium products
+    ("某某年产5万吨高端铝箔项目", "new_materials"),
+    # aerial work platforms are construction machinery
+    ("某某高空作业平台生产项目", "high_end_equipment"),
+    # catalysts are functional chemical materials (a specific material beside 石化)
+    ("某某石化催化剂项目", "new_materials"),
+    # silicon for chips is a material (the lead's decision of round 7); PV wafers stay new energy
+    ("某某半导体单晶硅片项目", "new_materials"),
+    ("某某光伏单晶硅片项目", "new_energy"),
+    # conductive materials (clause (四) 高强高导耐热材料), not the 新能源 they serve
+    ("某某新能源导电材料项目", "new_materials"),
+    # a digital-technology park
+    ("某某数字科技园二期", "info_tech"),
+    # IC is integrated circuits
+    ("某某IC设计产业园", "info_tech"),
+    # blades named alone are wind-turbine blades; an aero engine's turbine blades stay aerospace
+    ("某某大型叶片生产基地", "new_energy"),
+    ("某某航空发动机涡轮叶片项目", "high_end_equipment"),
+    # recycling used batteries is resource recycling (the lead's decision of round 8)
+    ("某某废旧锂电池综合利用项目", "green_env"),
+    ("某某退役电池梯次利用", "green_env"),
+    ("某某废铅蓄电池回收项目", "green_env"),
+    # edge computing is cloud computing
+    ("某某边缘计算中心", "info_tech"),
+    # a satellite constellation
+    ("某某星座组网发射项目", "high_end_equipment"),
+]
+
+_TWELFTH_PRECISION = [
+    # stainless steel under any adjective is ordinary steel
+    ("某某高性能不锈钢板项目", None),
+    # a commercial complex, a medical or health centre (hospital buildings), an industry's infrastructure
+    ("某某文创商业综合项目", None),
+    ("某某国际医学中心", None),
+    ("某某中医药精神卫生中心", None),
+    ("某某新能源产业基础设施项目", None),
+    # daily chemicals under a 化工新材料 label; a park supplied with green power
+    ("某某日用化工新材料项目", None),
+    ("某某绿电产业园", None),
+    # lead-acid batteries are a traditional product (the lead's decision of round 8); lead-carbon storage stays storage
+    ("某某铅酸蓄电池生产项目", None),
+    ("某某铅炭储能电池项目", "new_energy"),
+    # an R&D centre named only by a maker's brand; 数字科技 in a company name; ICU is no IC
+    ("某某比亚迪研发中心", None),
+    ("某某数字科技有限公司仓储项目", None),
+    ("某某ICU病房楼", None),
+    # textile nylon and plain aluminium profiles
+    ("某某锦纶纺丝项目", None),
+    ("某某铝型材项目", None),
+]
+
+
+def test_twelfth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _TWELFTH_RECALL + _TWELFTH_PRECISION]
+    names += ["新材料锂电池新材料", "航天新材料航天", "废旧铅酸蓄电池铅酸", "半导体单晶硅片单晶硅片半导体",
+              "日用化工新材料化工", "绿电产业园绿电", "比亚迪研发中心比亚迪", "IC装备ICU", "医学中心智慧医疗",
+              "叶片涡轮叶片叶片", "新材新材料新材"]
+    _agrees_in_a_batch(names)
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout12), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
-                            *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION]
+                            *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
+                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
