@@ -220,7 +220,7 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     unclassified. A regression guard, not a target. Round 7 (the lead's decision: a battery with no vehicle and
     no 动力 named is storage, so a bare 电池 counts) files 广汽自主电池项目 (labelled smart_nev: a carmaker's battery,
     unclassified before) under new_energy: 2 filed wrongly. Round 8 (holdout12's classes: 比亚迪, a carmaker
-    that builds only new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
+    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
     assert right >= 59 and wrong <= 2
