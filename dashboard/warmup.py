@@ -102,19 +102,23 @@ def _landing_page(run: appdb.Warm) -> None:
 
 
 def _warm_streamlit() -> None:
-    """What Streamlit does on first use inside a page run: import the emoji table the page icon and the
-    language switch's label are checked against, and Plotly's figure validators; and, at the first
-    element of the process, look whether it runs in a Python prompt, to warn that apps are meant for
-    ``streamlit run``. That look is ``inspect.stack()`` over the script's deep stack, which resolves the
-    source file of every module loaded (~0.07 s CPU here, more under load) just to print nothing in a
-    served app: it is marked done instead."""
+    """Modules Streamlit imports on first use inside a page run (the emoji table the page icon and the
+    language switch's label are checked against, Plotly's figure validators)."""
     import plotly.graph_objects as go
     import streamlit.emojis  # noqa: F401
+
+    go.Figure(go.Bar(x=[1], y=["a"], orientation="h")).update_layout(title="warm")
+
+
+def _skip_repl_check() -> None:
+    """At the first element of the process Streamlit looks whether it runs in a Python prompt, to warn
+    that apps are meant for ``streamlit run``: ``inspect.stack()`` over the first page run's deep stack,
+    which resolves the source file of every module loaded (~0.07 s CPU here, more under load) to print
+    nothing in a served app. Marked done at server start instead (a no-op if Streamlit renames it)."""
     from streamlit import delta_generator
 
     if hasattr(delta_generator, "_use_warning_has_been_displayed"):
         delta_generator._use_warning_has_been_displayed = True
-    go.Figure(go.Bar(x=[1], y=["a"], orientation="h")).update_layout(title="warm")
 
 
 def _no_run_warning(record: logging.LogRecord) -> bool:
@@ -127,6 +131,7 @@ def _no_run_warning(record: logging.LogRecord) -> bool:
 async def lifespan(app: object) -> AsyncIterator[None]:
     """The ``st.App`` start-up hook: start the warm-up and return at once (the server listens now)."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_no_run_warning)
+    _skip_repl_check()
     # Streamlit's own objects out of the collector's sight, and no collection while the warm-up imports:
     # every object it creates then lives as long as the process (frozen in turn once imported).
     gc.freeze()
