@@ -15,17 +15,20 @@ Scoring (:func:`_decide`): each distinct keyword counts once per text, weighted 
 strength (``strong_keywords``, and any keyword that contains one), down-weighted when listed in
 ``weak_keywords`` or ``generic_keywords`` (智能制造, 智能工厂: how a thing is made, not what it is),
 counted more in the name than in the content, and a little more when it is the head of the name (the
-last specific keyword: 锂电池负极材料 is a material). Bare sector words (``[tagging.sector_words]``:
-新能源, 生物科技, 高端装备 — the sector named with no technology) are weak evidence naming no sub-field:
-they tag a project only when nothing more specific does, and with low confidence; inside the owner's
-name (某某生物科技有限公司中转仓储项目, 某某新材料有限公司易拉盖项目, 某某新材料(山东)有限公司…: the word followed by
-``owner_marks``, perhaps after a place in brackets) they
-and the labels below are no evidence at all, and so is a ``company_words`` word that ends the name (金准生物: a
-company named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
-A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题 (动漫主题乐园,
-航天主题公园) names a theme, and one followed by 回收 (光伏组件回收) what is recycled: each counts little and is
-never strong; so does a material followed by a product (``product_marks``: 磷酸铁锂电池 names the battery's
-chemistry, 纳米材料高端装备 equipment for the material).
+last specific keyword: 锂电池负极材料 is a material; where two fields are joined by 及, 和 or 与, the
+last specific keyword before the coordinator: 某某储能PACK及充电桩 is storage, the first-named
+field). Bare sector words (``[tagging.sector_words]``: 新能源, 生物科技, 高端装备 — the sector named
+with no technology) are weak evidence naming no sub-field: they tag a project only when nothing more
+specific does, and with low confidence; inside the owner's name (某某生物科技有限公司中转仓储项目,
+某某新材料有限公司易拉盖项目, 某某新材料(山东)有限公司…: the word followed by ``owner_marks``,
+perhaps after a place in brackets) they and the labels below are no evidence at all, and so is a
+``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
+named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong
+keyword. A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
+(动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled, and
+one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied: each counts
+little and is never strong; so does a material followed by a product (``product_marks``:
+磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
 Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
 is for, so it is a use and the project counts as a material (``material_keyword``, 新材料) — the same rule
 that makes 光伏胶膜 a material.
@@ -34,10 +37,13 @@ short keyword score low. Negative context (``exclude_keywords``: roads, housing,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
 农机, 燃油车, 秸秆还田, 饲料) leaves a project unclassified unless a strong, non-generic SEI keyword is
 present too; a sector named only as a label (``label_keywords``: 新材料) is not strong enough for that
-(食品级PET…新材料 stays unclassified). A traditional industry (``traditional_keywords``: 服饰, 食品, 白酒,
+(食品级PET…新材料 stays unclassified), and it yields to a product the name names (某某新材料锂电池结构件 is
+batteries: the label is the maker's; 航空新材料, X新材料, is still a material for X). A traditional industry
+(``traditional_keywords``: 服饰, 食品, 白酒,
 保健品, 纸业, 涤纶 …) stays unclassified when its only evidence is generic (智能制造), a bare sector word or a
-label (某某纸业新材料基地); a specific technology still counts. Premises (``premises_keywords``: 总部, 服务中心,
-an industrial-property developer's brand park) stay unclassified when their only evidence is generic: 智能制造
+label (某某纸业新材料基地); a specific technology still counts, unless the name's last technology is
+only applied (某某乳业5G…人工智能应用示范). Premises (``premises_keywords``: 总部, 服务中心, an
+industrial-property developer's brand park) stay unclassified when their only evidence is generic: 智能制造
 names no field for a head office (a bare sector word or a technology still does). A name that ends on what is
 built (``built_keywords``: 生活配套, 人才公寓, 会展中心, 批发市场 after every keyword) is unclassified even with a
 strong keyword.
@@ -46,6 +52,7 @@ strong keyword.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -65,7 +72,8 @@ GENERIC_FACTOR = 0.4  # 智能制造, 智能工厂 …: weigh less than a specif
 MODIFIER_FACTOR = 0.3  # a keyword naming the use (动力电池用铜箔)
 HEAD_FACTOR = 1.25  # the last specific keyword of a name with several
 STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
-# X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收)
+# X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收). The
+# taxonomy's ``[tagging] use_marks`` add more (X应用: X applied to something else).
 MODIFIER_MARKS = ("用", "专用", "主题", "回收")
 
 
@@ -84,6 +92,13 @@ UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
 POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES = 0, 1, 2, 3, 4
 NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG = 1, 2, 4, 8  # the context flags of a scan
+# A scan's flags also carry, from this bit up, how many of its keywords come before a coordinator (及, 和, 与) that
+# has keywords after it too: the first-named field of 某某储能PACK及充电桩 (0: no such coordinator).
+SPLIT_SHIFT = 4
+COORDINATORS = ("及", "和", "与")
+_COORDINATOR = re.compile("|".join(COORDINATORS))
+# What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
+PROJECT_ENDS = ("", "项目", "工程", "建设项目")
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,7 @@ class _Tables:
     company_words: frozenset[str]  # bare sector words that, ending a name, name a company (金准生物)
     material_marks: tuple[str, ...]  # X材料: a material for X
     product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
+    modifier_marks: tuple[str, ...]  # what follows a keyword that names a use (用, 主题, 回收, 应用 …)
     material_keyword: str  # the keyword a material for X counts as (新材料)
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
@@ -126,12 +142,12 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
     ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
-    are made names no field for them)."""
+    are made names no field for them) and ``use_marks`` (X应用: the keyword is applied, a use like X用)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
-             "company_words", "product_marks", "premises_keywords")}
+             "company_words", "product_marks", "premises_keywords", "use_marks")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -251,7 +267,8 @@ def _tables() -> _Tables:
     company = frozenset(_norm(w) for w in config["company_words"]) & frozenset(bare)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
                    materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
-                   tuple(_norm(w) for w in config["product_marks"]), material_keyword,
+                   tuple(_norm(w) for w in config["product_marks"]),
+                   tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
                    spelling, order, ascii_edged)
 
 
@@ -332,7 +349,7 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
         if kind == POSITIVE:
             built_last = False
             count[w] = count.get(w, 0) + 1
-            if norm.startswith(MODIFIER_MARKS, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
+            if norm.startswith(t.modifier_marks, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
             elif norm.startswith(t.material_marks, e) and w not in t.materials:
                 used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
@@ -342,10 +359,25 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
             built_last = built_last or w in t.built
     if built_last:
         flags |= BUILT_FLAG
+    if len(count) > 1 and _COORDINATOR.search(norm) is not None:  # most names have no coordinator
+        flags |= _first_named(t, norm, chosen) << SPLIT_SHIFT
     if material:
         count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
     # a keyword that also names the product elsewhere in the text is not only a use
     return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+
+
+def _first_named(t: _Tables, norm: str, chosen: list[Occurrence]) -> int:
+    """How many of the distinct keywords of ``chosen`` come before the first coordinator (及, 和, 与) that has
+    keywords on both sides (某某储能PACK生产及充电桩制造: 1, the first-named field's); 0 when there is none."""
+    firsts: list[int] = []  # where each distinct keyword (as :func:`_summarise` counts them) is first found
+    seen: set[str] = set()
+    for s, e, w in chosen:
+        if t.kinds[w] == POSITIVE and w not in seen and not _owners(t, norm, w, e):
+            seen.add(w)
+            firsts.append(s)
+    found = _COORDINATOR.search(norm, firsts[0], firsts[-1]) if len(firsts) > 1 else None
+    return 0 if found is None else sum(1 for at in firsts if at < found.start())
 
 
 _PLACE_MAX = 8  # characters of a place in brackets inside an owner's name (山东, 临沂, 上海自贸区 …)
@@ -354,14 +386,15 @@ _PLACE_MAX = 8  # characters of a place in brackets inside an owner's name (山�
 def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     """Whether ``word`` (ending at ``end``) is a bare sector word or label inside the owner's name: followed
     by 有限公司 and the like (a place in brackets may come between: 某某新材料(山东)有限公司), or a bare sector
-    word that ends the text (金准生物: a company named alone)."""
+    word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone)."""
     if word not in t.owner_words:
         return False
     if norm.startswith("(", end):  # 某某新材料(山东)有限公司: a place in brackets inside the owner's name
         close = norm.find(")", end, end + _PLACE_MAX + 2)
         if close > end + 1:
             end = close + 1
-    return norm.startswith(t.owner_marks, end) or (end == len(norm) and word in t.company_words)
+    return norm.startswith(t.owner_marks, end) or (
+        word in t.company_words and len(norm) - end <= 4 and norm[end:] in PROJECT_ENDS)
 
 
 def _scan_norm(norm: str) -> Scan:
@@ -385,7 +418,7 @@ def _scan_norm(norm: str) -> Scan:
         if kind == POSITIVE and norm.startswith((*t.material_marks, *t.product_marks), e):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
-            return (word,), ((word,) if norm.startswith(MODIFIER_MARKS, e) else ()), False
+            return (word,), ((word,) if norm.startswith(t.modifier_marks, e) else ()), False
         return (), (), _FLAGS.get(kind, 0) | (BUILT_FLAG if word in t.built else 0)
     return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 
@@ -433,6 +466,11 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
         # a clothing maker's 智能制造基地, a 生物科技 company's health food, a paper maker's 新材料, a board maker's
         # 绿色建筑材料 (a use: 绿色建筑 only says what the boards are for)
         return UNCLASSIFIED
+    applied = [k for k in name_hits if k not in t.generic][-1:]  # the name's last technology, if only applied
+    if name_flags & TRAD_FLAG and applied and applied[0] in name_uses:
+        # a traditional industry whose last technology is only applied (某某乳业5G…人工智能应用示范): the technologies
+        # say how the plant works, the industry what it makes
+        return UNCLASSIFIED
     if context & PREM_FLAG and all(k in t.generic or k in uses for hits, uses, _w in fields for k in hits):
         # a head office, a service centre or a developer's brand park whose only field is how things are made
         # (某某智能制造服务中心, 联东U谷·某某智能制造产业园); a bare sector word still names one (联东U谷电子信息产业园)
@@ -440,8 +478,16 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is
     # the last specific keyword: not a generic one (智能制造) and not one that names a use.
+    # Two fields joined by 及, 和 or 与: the first named is the project's (某某储能PACK及充电桩制造 is
+    # storage), its head the last specific keyword before the coordinator.
     specific = [k for k in name_hits if k not in t.generic and k not in name_uses]
-    head = specific[-1] if len(name_hits) > 1 and specific else None
+    first = [k for k in name_hits[:name_flags >> SPLIT_SHIFT] if k in specific]
+    head = (first or specific)[-1] if len(name_hits) > 1 and specific else None
+    # A sector named as a label (新材料) yields to a product the name names (某某新材料锂电池结构件 is batteries:
+    # the label is the maker's, the product is the project's); a bare sector word or a use is no product.
+    if any(k in t.label for k in name_hits) and any(k not in t.label and k not in t.bare for k in specific):
+        name_hits = tuple(k for k in name_hits if k not in t.label)
+        fields[0] = (name_hits, name_uses, NAME_WEIGHT)
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]
     sub_scores: dict[tuple[str, str], float] = {}

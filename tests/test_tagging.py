@@ -34,7 +34,9 @@ def _labelled() -> list[dict[str, str]]:
     ("中国移动5G基站建设工程", "info_tech"),
     ("新能源汽车充电桩建设项目", "smart_nev"),
     ("50万千瓦风电项目", "new_energy"),
-    ("年产40GWh锂电池生产基地", "smart_nev"),
+    # a battery with no vehicle and no 动力 named is storage (round 7, the lead's decision: the majority rule of
+    # tests/data/README.md, holdout9–holdout11; the labelled set's own label, smart_nev, is a listed label conflict)
+    ("年产40GWh锂电池生产基地", "new_energy"),
     ("某某智慧高速公路车路协同改造工程", "smart_nev"),  # a road, but 车路协同 is strong
     ("高速公路服务区充电站建设项目", "smart_nev"),
     ("新能源汽车零部件产业园", "smart_nev"),
@@ -96,8 +98,10 @@ def test_negative_content_does_not_override_an_sei_name() -> None:
 def test_matched_keywords_are_reported_without_double_counting() -> None:
     result = tagging.tag("新能源汽车动力电池PACK生产线")
     assert result.sector == "smart_nev"
-    # 动力电池 and 电池PACK overlap: the longer one is kept, the shared 电池 counts once
-    assert result.matched == ("新能源汽车", "电池PACK")
+    # 动力电池 and 电池PACK inside 动力电池PACK: the longest is kept, neither part counts again
+    assert result.matched == ("新能源汽车", "动力电池PACK")
+    # 动力电池 and 电池包 overlap: the heavier one is kept, the shared 电池 counts once
+    assert tagging.tag("某某新能源汽车动力电池包项目").matched == ("新能源汽车", "动力电池包")
     # 光伏发电 is matched as a whole: the 光伏 inside it is not counted again
     assert tagging.tag("200MW渔光互补光伏发电项目").matched == ("渔光互补", "光伏发电")
 
@@ -157,8 +161,12 @@ def test_labelled_set_precision_and_recall_per_sector() -> None:
         n_true = sum(t == s.slug for t in truth)
         assert n_true > 0
         report[s.slug] = (tp / n_pred if n_pred else 0.0, tp / n_true)
-    low = {k: v for k, v in report.items() if v[0] < 0.90 or v[1] < 0.90}
-    assert not low, f"precision/recall below 0.90: {low}"
+    # smart_nev's recall: 3 of its 28 rows are batteries with no vehicle named (年产40GWh锂电池, 固态电池, 电池Pack),
+    # storage since round 7 by the lead's decision (the majority rule of tests/data/README.md): listed label conflicts
+    floor = {"smart_nev": (0.90, 0.89)}
+    low = {k: v for k, v in report.items()
+           if v[0] < floor.get(k, (0.90, 0.90))[0] or v[1] < floor.get(k, (0.90, 0.90))[1]}
+    assert not low, f"precision/recall below the floor: {low}"
     # and the non-SEI rows stay unclassified
     none_ok = sum(t is None and p is None for t, p in zip(truth, pred)) / truth.count(None)
     assert none_ok >= 0.90
@@ -209,10 +217,13 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     unclassified (某某核电站3、4号机组工程, 华能石岛湾…核电站示范工程), so it is relabelled unclassified.
     Now 58 of 63 SEI names (92.1%; 国药…中国生物…医美 since 生物, the sector's own name, is a bare sector
     word), one filed wrongly (卫蓝新能源…: a battery maker read from its bare 新能源), 42 of 42 non-SEI left
-    unclassified. A regression guard, not a target."""
+    unclassified. A regression guard, not a target. Round 7 (the lead's decision: a battery with no vehicle and
+    no 动力 named is storage, so a bare 电池 counts) files 广汽自主电池项目 (labelled smart_nev: a carmaker's battery,
+    unclassified before) under new_energy: 2 filed wrongly. Round 8 (holdout12's classes: 比亚迪, a carmaker
+    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 58 and wrong <= 1
+    assert right >= 59 and wrong <= 2
     assert left == n_non
 
 
@@ -240,7 +251,10 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
     governance vocabulary, a bulk plastic labelled 新材料. Now 57 of 59 (96.6%), none filed wrongly, 41
     of 41; the two left are company names with no technology word (比亚迪济南基地), which stay
     unclassified rather than guessed. A regression guard; the labelled set must stay at 241 of 241 and
-    57 of 57."""
+    57 of 57. Round 7 (the lead's decisions, the majority rules of tests/data/README.md) moves four of its rows
+    against their labels, listed there as label conflicts: a bare 智能制造产业园一期 (unclassified) and three
+    batteries with no vehicle named (年产40GWh锂电池, 年产2GWh固态电池, 年产20万套电池Pack: storage): 237 of 241.
+    Round 8 (holdout12's classes: 比亚迪 as a generic smart_nev word) tags 比亚迪济南基地: holdout4 58 of 59."""
     rows = _labelled()
     got = tagging.tag_many([r["name"] for r in rows], [r["content"] or None for r in rows])
     lab_sei = [(r["sector"], g.sector) for r, g in zip(rows, got, strict=True) if r["sector"]]
@@ -251,9 +265,9 @@ def test_fresh_real_set_and_labelled_set_scores() -> None:
               f"fresh: SEI {right}/{n_sei} ({wrong} wrong sector), non-SEI {left}/{n_non}")
     print(report)
     assert (len(lab_sei), len(lab_non)) == (241, 57), report
-    assert lab_right == 241 and lab_non.count(None) == 57, report
+    assert lab_right >= 237 and lab_non.count(None) == 57, report
     assert (n_sei, n_non) == (59, 41), report
-    assert right >= 57 and wrong == 0 and left == 41, report
+    assert right >= 58 and wrong == 0 and left == 41, report
 
 
 # The held-out real sets: each row is one file, its counts (SEI, non-SEI, non-SEI names that tell) and
@@ -280,7 +294,10 @@ HELD_OUT_SETS = [
     # (两江龙兴…产业园基础设施配套: smart_nev): a strong technology names the park. The SEI misses left name a
     # substance (黄体酮), a company, or a word that names two sectors (数字产业: e游数字产业园 is games). A
     # regression guard, not a fresh measure.
-    pytest.param("holdout5_projects.csv", (126, 77, 54), (115, 2, 75, 53), id="holdout5"),
+    # Round 7 (the lead's decision: a battery with no vehicle and no 动力 named is storage) moves
+    # 万向…年产80吉瓦时锂电池 (labelled smart_nev, a listed label conflict) to new_energy and tags 低温电池生产线
+    # (new_energy) by its bare 电池: still 115 of 126, 3 under a wrong sector.
+    pytest.param("holdout5_projects.csv", (126, 77, 54), (115, 3, 75, 53), id="holdout5"),
     # tests/data/holdout6_projects.csv: 272 real names (150 SEI, 122 not) read on 82 public pages of 2020–2025
     # from 25 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout5's class fixes
@@ -302,7 +319,11 @@ HELD_OUT_SETS = [
     # regression guard, not a fresh measure.
     # Round 4 (holdout8's classes): 动力及储能电池 with power named first is a power battery (holdout6's own label),
     # so 144 of 150, 5 under a wrong sector.
-    pytest.param("holdout6_projects.csv", (150, 122, 94), (144, 5, 122, 94), id="holdout6"),
+    # Round 7 (holdout11's classes; the lead's decisions, the majority rules of tests/data/README.md): batteries with no
+    # vehicle named are storage, so 航天锂电, 楚能…锂电池, 中科深蓝…固态锂电池 and 宁德时代北京电池工厂 (a bare 电池)
+    # are right; a bare 智能制造 base is unclassified, so 小米智能制造产业基地 and 智能制造基地AB区 (labelled
+    # high_end_equipment: listed label conflicts) are misses. 146 of 150, 2 under a wrong sector.
+    pytest.param("holdout6_projects.csv", (150, 122, 94), (146, 2, 122, 94), id="holdout6"),
     # tests/data/holdout7_projects.csv: 230 real names (118 SEI, 112 not) read on 63 public pages of 2020–2025
     # from 19 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout6's class fixes
@@ -320,7 +341,9 @@ HELD_OUT_SETS = [
     # disagree with earlier sets (a bare 智能制造基地 and construction machinery: high_end_equipment in earlier
     # sets; a hybrid transmission with no 新能源; a lithium-ion line with no vehicle) and an equipment new town.
     # A regression guard, not a fresh measure.
-    pytest.param("holdout7_projects.csv", (118, 112, 91), (116, 1, 108, 90), id="holdout7"),
+    # Round 7: 中科瑞能…锂离子电池 right and 利天万世…锂离子电池 (labelled smart_nev: a listed label conflict)
+    # new_energy, both by the battery rule; 盛世智能制造基地 unclassified by the 智能制造 rule. 116 of 118, 109 of 112.
+    pytest.param("holdout7_projects.csv", (118, 112, 91), (116, 1, 109, 90), id="holdout7"),
     # tests/data/holdout8_projects.csv: 211 real names (106 SEI, 105 not) read on 50 public pages of 2020–2025
     # from 13 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout7's class fixes
@@ -340,7 +363,8 @@ HELD_OUT_SETS = [
     # 节能异步牵引电动机: equipment), 光伏胶膜 (a material by the X材料 rule), a bare 智能制造产业园
     # (high_end_equipment earlier); and names that tell too little (奥迪PPE 电动平台, 世界计算 智谷, a battery
     # maker's 物联网电源 and 5G新能源, 锂能 in a company name, 氢燃料电池及商用车).
-    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 104, 78), id="holdout8"),
+    # Round 7: 京北怀来智能制造产业园 unclassified (the 智能制造 rule, the lead's decision): 105 of 105.
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 105, 78), id="holdout8"),
     # tests/data/holdout9_projects.csv: 211 real names (87 SEI, 124 not) read on 42 public pages of 2020–2025
     # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout8's class fixes
@@ -358,7 +382,11 @@ HELD_OUT_SETS = [
     # labels lose to earlier sets' or the name tells too little (tests/data/README.md): bare lithium batteries (split
     # between sets), electronic materials (clause 一 基础材料 since round 2), 石英半导体 and a PCB beside a substrate,
     # 石化 under a 新材料 label, a bare 智能制造城, a hydrogen park's infrastructure, 欣元环保 alone, 数字产业基地.
-    pytest.param("holdout9_projects.csv", (87, 124, 89), (78, 5, 122, 88), id="holdout9"),
+    # Round 7: 中航锂电厦门二期 and 中兴派能锂离子电池 right (the battery rule), 万存智能制造城 unclassified (the
+    # 智能制造 rule): 80 of 87, 3 under a wrong sector, 123 of 124.
+    # Round 8 (holdout12's classes): electronic materials are materials (clause (四) 微电子制造; the majority of
+    # the sets' labels), so 蟠龙新区…先进电子材料 is right: 81 of 87, 2 under a wrong sector.
+    pytest.param("holdout9_projects.csv", (87, 124, 89), (81, 2, 123, 88), id="holdout9"),
     # tests/data/holdout10_projects.csv: 152 real names (77 SEI, 75 not) read on 42 public pages of 2020–2025
     # from 11 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout9's class fixes
@@ -376,7 +404,63 @@ HELD_OUT_SETS = [
     # Left (tests/data/README.md): 汇景智慧物流项目 (earlier sets' majority files 智慧物流 under info_tech), a
     # lithium battery with no vehicle (labels split), automotive chips beside 新能源汽车, a 低空数字 park, and a
     # materials maker's head office (中联新材总部). A regression guard, not a fresh measure.
-    pytest.param("holdout10_projects.csv", (77, 75, 50), (74, 2, 73, 49), id="holdout10"),
+    # Round 7: 安徽网电通科技新能源锂电池 right (the battery rule): 75 of 77, 1 under a wrong sector.
+    # Round 8 (holdout12's classes): 新材, the short form of the 新材料 label, so 中联新材总部 is right: 76 of 77.
+    pytest.param("holdout10_projects.csv", (77, 75, 50), (76, 1, 73, 49), id="holdout10"),
+    # tests/data/holdout11_projects.csv: 182 real names (89 SEI, 93 not) read on 41 public pages of 2020–2025
+    # from 10 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
+    # (round 6) and committed before any tagger ran on it. ``name_tells`` = no marks the 25 names (all non-SEI)
+    # that say nothing of what is built. First and only fresh run (the lead, 2026-12-01 13:22 UTC, main
+    # 0afb17b), all names: 70 of 89 SEI right (78.7%), 7 under a wrong sector, 80 of 93 non-SEI left
+    # unclassified (86.0%); names that tell: 70 of 89 SEI, 58 of 68 non-SEI (85.3%). Its misses guided the class
+    # fixes of round 7 (so it is no longer held out: tuned on since round 7).
+    # Round 7's classes: the lead's decisions (batteries with no vehicle or 动力 named are storage, a bare 电池 too;
+    # wafers for chips are a material; a bare 智能制造 park or cluster is unclassified; a technology applied to a
+    # traditional industry, research buildings and science facilities stay unclassified), two fields joined by 及/和/与
+    # (the first named decides), charging guns, PGA, PV with storage (光储), heat pumps, turbine blades, emergency
+    # equipment, 医工 and 医疗产业, fintech centres, automotive materials, bio-based new materials; for precision
+    # textile goods, masterbatch, agrochemicals and dairy as traditional industries, X应用 and drones for forest fires
+    # as uses, a power plant (电厂), an airport zone (航空港), a trading base, a shipyard with no ship type, a company
+    # named alone before 项目. Now 87 of 89 (97.8%), 1 under a wrong sector, 93 of 93; names that tell 68 of 68. Left:
+    # 同济…自主智能无人系统科学中心 (labelled info_tech; 无人系统 is aerospace in holdout4: a label conflict) and
+    # 宁德时代未来能源技术 (a brand with no technology word). A regression guard, not a fresh measure.
+    # Round 8 (holdout12's classes): electronic materials are materials (clause (四) 微电子制造 and the majority of
+    # the sets' labels, in line with the lead's round-7 decision that semiconductor materials are materials), so
+    # 山东齐氟…含氟高端电子材料 (labelled info_tech: a listed label conflict) is filed under new_materials: 86 of 89,
+    # 2 under a wrong sector. The one floor lowered, for that listed conflict.
+    pytest.param("holdout11_projects.csv", (89, 93, 68), (86, 2, 93, 68), id="holdout11"),
+    # tests/data/holdout12_projects.csv: 197 real names (100 SEI, 97 not) read on 51 public pages of 2020–2025
+    # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
+    # (round 6) and committed before any tagger ran on it; kept sealed through round 7. ``name_tells`` = no
+    # marks the 18 names (all non-SEI) that say nothing of what is built. Counted (numbers only, misses not
+    # read) on round 6's tagger (main f190a6b): 71 of 100 SEI, 10 under a wrong sector, 89 of 97 non-SEI. First
+    # and only fresh run on round 7 (the lead, 2026-12-01 13:38 UTC, main 0505e09): 74 of 100 SEI right
+    # (74.0%), 8 under a wrong sector, 90 of 97 non-SEI left unclassified (92.8%); names that tell: 73 of 79
+    # non-SEI. Its misses then guided the class fixes of round 8 (so it is no longer held out: tuned on since round 8).
+    # Round 8's classes: the lead's decisions (recycling used batteries, lead-acid included, is resource
+    # recycling; lead-acid batteries are a traditional product), electronic materials as materials, 新材 as the
+    # 新材料 label, a label yielding to the product the name names (X新材料 still a material for X), X-based
+    # materials (碳基, 锰基), conductive materials, nylon and polyamide, catalysts, high-end aluminium, semiconductor
+    # single-crystal silicon, clean-energy equipment, blades, aerial work platforms, train brake pads, a rail-transit
+    # supplier park, satellite constellations, BYD as an NEV-only maker (generic; an R&D centre is premises),
+    # high-end drugs, ecological governance, edge computing, IC, a digital-technology park; for precision stainless
+    # steel of any grade, a commercial complex, medical and health centres, an industry's infrastructure, daily
+    # chemicals, a green-power park. Now 98 of 100 (98.0%), 1 under a wrong sector, 97 of 97; names that tell 79 of
+    # 79. Left: 新能源铁路轨道产品 (a brand's 新能源 before rail products) and 沱江流域…段综合治理 (流域 and 综合治理
+    # apart). A regression guard, not a fresh measure.
+    pytest.param("holdout12_projects.csv", (100, 97, 79), (98, 1, 97, 79), id="holdout12"),
+    # tests/data/holdout13_projects.csv: 174 real names (90 SEI, 84 not) read on 41 public pages of 2020–2025
+    # from 9 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
+    # (round 6) and committed before any tagger ran on it; kept sealed through rounds 7 and 8. ``name_tells`` = no
+    # marks the 22 names (all non-SEI) that say nothing of what is built. Counted (numbers only, misses not read)
+    # on round 6 (main 9a3bf7f): 69 of 90 SEI, 7 under a wrong sector, 77 of 84 non-SEI; on round 7 (main
+    # 2a8426b): 70 of 90, 7, 77. First and only fresh run on round 8 (the lead, 2026-12-01 13:49 UTC, main
+    # 4ef4255): 72 of 90 SEI right (80.0%), 6 under a wrong sector, 77 of 84 non-SEI left unclassified (91.7%);
+    # names that tell: 58 of 62 non-SEI. Held out until its misses guide a round of class fixes.
+    pytest.param("holdout13_projects.csv", (90, 84, 62), (72, 6, 77, 58), id="holdout13"),
 ]
 
 
@@ -716,8 +800,9 @@ _CLASS_EXAMPLES: list[tuple[str, str | None]] = [
     ("某某数字城市运营中心", "info_tech"),
     ("某某智能物流园项目", "info_tech"),
     ("某某电商物流园项目", None),  # a plain logistics park
-    # lithium: 锂电 is a lithium battery, its 基础材料/材料 a material, its recycling recycling
-    ("某某锂电产业园", "smart_nev"),
+    # lithium: 锂电 is a lithium battery (with no vehicle named storage since round 7, the lead's decision), its
+    # 基础材料/材料 a material, its recycling recycling
+    ("某某锂电产业园", "new_energy"),
     ("年产5万吨锂电基础材料项目", "new_materials"),
     ("某某锂电关键材料产业化项目", "new_materials"),
     ("某某锂电回收项目", "green_env"),
@@ -749,7 +834,7 @@ _CLASS_EXAMPLES: list[tuple[str, str | None]] = [
     ("某某镇人居环境综合整治项目", None),
     ("某某路市容环境综合整治工程", None),
     # green power, the new-type power system, smart cars (clause (六) 智能汽车)
-    ("某某绿电产业园", "new_energy"),
+    ("某某绿电制氢项目", "new_energy"),  # round 8: a 绿电产业园 is a park supplied with green power (holdout12's label)
     ("某某园区绿色供电项目", "new_energy"),
     ("某某新型电力系统示范区", "new_energy"),
     ("某某智能汽车产业园", "smart_nev"),
@@ -857,7 +942,7 @@ _SIXTH_RECALL: list[tuple[str, str | None]] = [
     ("某某光电材料产业化项目", "info_tech"),
     ("某某新型显示材料研发中心", "info_tech"),
     ("某某量子点显示材料项目", "info_tech"),
-    ("某某电子材料产业园", "info_tech"),
+    ("某某电子材料产业园", "new_materials"),  # round 8: electronic materials are materials (clause (四) 微电子制造)
     ("某某超高纯铝靶材项目", "new_materials"),
     ("某某超高纯电子材料生产基地", "new_materials"),
     ("年产500吨OLED材料项目", "new_materials"),
@@ -1002,8 +1087,9 @@ _SEVENTH_RECALL: list[tuple[str, str | None]] = [
     # electronic glass is a basic electronic material (clause 一); cover glass stays a material
     ("某某高铝电子玻璃基板项目", "info_tech"),
     ("某某超薄盖板玻璃二期", "new_materials"),
-    # a wearable device is the product even beside content words
-    ("某某元宇宙及可穿戴设备产业园", "info_tech"),
+    # a wearable device is the product even beside content words (two fields joined by 及 are the first-named's
+    # since round 7: 某某元宇宙及可穿戴设备 is content)
+    ("某某元宇宙可穿戴设备产业园", "info_tech"),
     ("某某元宇宙体验中心", "digital_creative"),
     # vehicle sensors are car electronics; other sensors stay sensors
     ("某某车载传感器生产项目", "smart_nev"),
@@ -1024,7 +1110,7 @@ _SEVENTH_RECALL: list[tuple[str, str | None]] = [
     ("某某晶圆抛光垫项目", "new_materials"),
     # microelectronics, also in a company's name
     ("某某微电子产业园", "info_tech"),
-    ("某某微电子(苏州)有限公司研发楼项目", "info_tech"),
+    ("某某微电子(苏州)有限公司扩产项目", "info_tech"),
 ]
 
 _SEVENTH_PRECISION: list[tuple[str, str | None]] = [
@@ -1040,7 +1126,7 @@ _SEVENTH_PRECISION: list[tuple[str, str | None]] = [
     ("联东U谷·某某智能装备产业园", None),
     ("某某生物医药企业总部项目", "biotech"),  # a technology names the head office's field
     ("联东U谷某某新能源产业园", "new_energy"),  # and so does a bare sector word
-    ("某某智能制造基地二期", "high_end_equipment"),  # a bare smart-manufacturing base (earlier sets' labels)
+    ("某某智能制造基地二期", None),  # a bare smart-manufacturing base (the lead's decision of round 7: majority rule)
     # high-end stainless steel is steel; special grades still count
     ("某某高端不锈钢精密带材项目", None),
     ("某某双相不锈钢管材项目", "new_materials"),
@@ -1306,10 +1392,206 @@ def test_tenth_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout10), recall and precision alike.
+# --- classes found on holdout11 (round 7; each a class of names, with its collisions; names written for the class) ---
+
+_ELEVENTH_RECALL = [
+    # a battery with no vehicle and no 动力 named is storage (the lead's decision of round 7: the majority rule);
+    # with 动力 or a vehicle named it is a power battery; a phone's battery stays an ordinary product
+    ("某某年产10GWh锂离子电池项目", "new_energy"),
+    ("某某固态电池中试线", "new_energy"),
+    ("某某电池PACK生产线", "new_energy"),
+    ("某某电池生产基地", "new_energy"),
+    ("某某磷酸铁锂电池项目", "new_energy"),
+    ("某某动力锂电池生产项目", "smart_nev"),
+    ("某某车用电池产业园", "smart_nev"),
+    ("某某新能源汽车电池包项目", "smart_nev"),
+    ("某某手机锂电池项目", None),
+    # silicon wafers for chips are a material (the lead's decision); a wafer fab stays chips
+    ("某某12英寸集成电路硅片项目", "new_materials"),
+    ("某某集成电路晶圆制造项目", "info_tech"),
+    # EV charging guns are charging facilities
+    ("某某电动汽车充电枪生产项目", "smart_nev"),
+    # polyglycolic acid is a degradable polymer
+    ("年产10万吨聚乙醇酸项目", "new_materials"),
+    ("某某PGA可降解材料项目", "new_materials"),
+    # PV with storage; with charging it stays charging
+    ("某某100MW光储一体化项目", "new_energy"),
+    ("某某光储充一体化电站", "smart_nev"),
+    # heat pumps are energy-efficient equipment
+    ("某某空气源热泵生产线", "green_env"),
+    # turbine blades are aero-engine and gas-turbine parts
+    ("某某航空发动机涡轮叶片项目", "high_end_equipment"),
+    # emergency equipment is equipment making
+    ("某某应急装备产业园", "high_end_equipment"),
+    # medical engineering and the medical industry are medical products; health services are not
+    ("某某医工融合创新中心", "biotech"),
+    ("某某医疗产业园一期", "biotech"),
+    ("某某医疗卫生服务中心", None),
+    # a bank's fintech centre is its IT centre
+    ("某某银行金融科技中心", "info_tech"),
+    # a material named by its use is a material; bio-based new materials stay biotech
+    ("某某汽车材料产业化项目", "new_materials"),
+    ("某某生物基新材料产业园", "biotech"),
+    # two fields joined by 及, 和 or 与: the first named is the project's
+    ("某某储能系统及充电桩生产项目", "new_energy"),
+    ("某某充电桩及储能系统生产项目", "smart_nev"),
+    ("某某锂电池负极材料项目", "new_materials"),  # no coordinator: the head comes last
+]
+
+_ELEVENTH_PRECISION = [
+    # a bare smart-manufacturing park or cluster names how its tenants make things, not what (the lead's decision);
+    # a technology beside it still counts, and so does a smart factory
+    ("某某智能制造产业园二期", None),
+    ("某某智能制造产业集群项目", None),
+    ("某某新能源汽车智能制造产业园", "smart_nev"),
+    ("某某智能制造示范工厂", "high_end_equipment"),
+    # textiles, colour masterbatch and agrochemicals under a 新材料 label; a biopesticide is still biotech
+    ("某某家纺新材料项目", None),
+    ("某某新材料纺品项目", None),
+    ("某某色母粒新材料项目", None),
+    ("某某农化新材料产业园", None),
+    ("某某生物农药项目", "biotech"),
+    # a technology applied to a traditional industry (the lead's decision); applied elsewhere it still counts
+    ("某某液态奶工厂人工智能应用项目", None),
+    ("某某人工智能应用创新中心", "info_tech"),
+    # drones used to fight forest fires; making drones stays equipment
+    ("某某无人机森林防火项目", None),
+    ("某某无人机生产基地", "high_end_equipment"),
+    # a power plant, unless an SEI source is named
+    ("某某电厂三期扩建", None),
+    ("某某光电产业园", "info_tech"),
+    ("某某光伏电厂", "new_energy"),
+    # an airport economic zone is no aerospace
+    ("某某航空港经济区综合服务中心", None),
+    ("某某航空产业园", "high_end_equipment"),
+    # a trading base or market trades, whatever it trades
+    ("某某汽车电子交易市场", None),
+    ("某某汽车电子产业园", "smart_nev"),
+    # research buildings and science facilities, whatever field they serve; a research centre takes its field
+    ("某某大学人工智能研究院科研楼", None),
+    ("某某芯片研发大楼", None),
+    ("某某芯片研发中心", "info_tech"),
+    ("某某强激光实验装置", None),
+    ("某某激光器生产项目", "high_end_equipment"),
+    # a shipyard with no ship type named; a ship type still counts
+    ("某某造船基地三期", None),
+    ("某某LNG船建造项目", "high_end_equipment"),
+    # a company named alone, before 项目; a product word still counts
+    ("某某生物项目", None),
+    ("某某生物医药项目", "biotech"),
+]
+
+
+def test_eleventh_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _ELEVENTH_RECALL + _ELEVENTH_PRECISION]
+    names += ["锂电池动力锂电池", "动力电池PACK电池PACK", "磷酸铁锂电池磷酸铁锂", "智能制造产业园智能制造",
+    "集成电路硅片集成电路",
+              "光储充光储", "芯片研发大楼芯片", "人工智能应用人工智能", "储能及充电桩及储能", "充电桩和储能与光伏",
+              "生物项目生物",
+              "航空港航空", "电厂光电厂", "无人机灭火无人机", "乳业5G应用"]
+    _agrees_in_a_batch(names)
+
+
+# --- classes found on holdout12 (round 8; each a class of names, with its collisions; names written for the class) ---
+
+_TWELFTH_RECALL = [
+    # electronic materials are materials (clause (四) 微电子制造 materials; the majority of the sets' labels); display
+    # materials stay clause (一) 基础材料
+    ("某某电子材料产业化项目", "new_materials"),
+    ("某某电子信息材料产业园", "new_materials"),
+    ("某某新型显示材料项目", "info_tech"),
+    # ecological governance
+    ("某某湖泊生态治理工程", "green_env"),
+    # 新材, the short form of the 新材料 label
+    ("某市汽车新材产业园二期", "new_materials"),
+    ("某某新材三期项目", "new_materials"),
+    # a carmaker that builds only NEVs (generic, like 蔚来: its R&D centre stays premises, see the precision list)
+    ("某市比亚迪产业基地", "smart_nev"),
+    # train brake pads and a rail-transit supplier park are rail equipment
+    ("某某地铁车辆闸片生产线", "high_end_equipment"),
+    ("某某轨道交通配套产业园一期", "high_end_equipment"),
+    # X-based materials; bio-based materials stay biotech
+    ("某某硅基材料项目", "new_materials"),
+    ("某某生物基材料项目", "biotech"),
+    # clean-energy equipment is new-energy equipment
+    ("某某清洁能源装备制造基地", "new_energy"),
+    # a 新材料 label yields to the product the name names; X新材料 is a material for X
+    ("某某新材料储能电池结构件项目", "new_energy"),
+    ("某某航天新材料项目", "new_materials"),
+    # high-end drugs
+    ("某某高端药产业化项目", "biotech"),
+    # nylon and polyamide are engineering plastics, even beside 化工
+    ("某某尼龙66工程塑料项目", "new_materials"),
+    ("某某化工聚酰胺新材料项目", "new_materials"),
+    # high-end aluminium products
+    ("某某年产5万吨高端铝箔项目", "new_materials"),
+    # aerial work platforms are construction machinery
+    ("某某高空作业平台生产项目", "high_end_equipment"),
+    # catalysts are functional chemical materials (a specific material beside 石化)
+    ("某某石化催化剂项目", "new_materials"),
+    # silicon for chips is a material (the lead's decision of round 7); PV wafers stay new energy
+    ("某某半导体单晶硅片项目", "new_materials"),
+    ("某某光伏单晶硅片项目", "new_energy"),
+    # conductive materials (clause (四) 高强高导耐热材料), not the 新能源 they serve
+    ("某某新能源导电材料项目", "new_materials"),
+    # a digital-technology park
+    ("某某数字科技园二期", "info_tech"),
+    # IC is integrated circuits
+    ("某某IC设计产业园", "info_tech"),
+    # blades named alone are wind-turbine blades; an aero engine's turbine blades stay aerospace
+    ("某某大型叶片生产基地", "new_energy"),
+    ("某某航空发动机涡轮叶片项目", "high_end_equipment"),
+    # recycling used batteries is resource recycling (the lead's decision of round 8)
+    ("某某废旧锂电池综合利用项目", "green_env"),
+    ("某某退役电池梯次利用", "green_env"),
+    ("某某废铅蓄电池回收项目", "green_env"),
+    # edge computing is cloud computing
+    ("某某边缘计算中心", "info_tech"),
+    # a satellite constellation
+    ("某某星座组网发射项目", "high_end_equipment"),
+]
+
+_TWELFTH_PRECISION = [
+    # stainless steel under any adjective is ordinary steel
+    ("某某高性能不锈钢板项目", None),
+    # a commercial complex, a medical or health centre (hospital buildings), an industry's infrastructure
+    ("某某文创商业综合项目", None),
+    ("某某国际医学中心", None),
+    ("某某中医药精神卫生中心", None),
+    ("某某新能源产业基础设施项目", None),
+    # daily chemicals under a 化工新材料 label; a park supplied with green power
+    ("某某日用化工新材料项目", None),
+    ("某某绿电产业园", None),
+    # lead-acid batteries are a traditional product (the lead's decision of round 8); lead-carbon storage stays storage
+    ("某某铅酸蓄电池生产项目", None),
+    ("某某铅炭储能电池项目", "new_energy"),
+    # an R&D centre named only by a maker's brand; 数字科技 in a company name; ICU is no IC
+    ("某某比亚迪研发中心", None),
+    ("某某数字科技有限公司仓储项目", None),
+    ("某某ICU病房楼", None),
+    # textile nylon and plain aluminium profiles
+    ("某某锦纶纺丝项目", None),
+    ("某某铝型材项目", None),
+]
+
+
+def test_twelfth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _TWELFTH_RECALL + _TWELFTH_PRECISION]
+    names += ["新材料锂电池新材料", "航天新材料航天", "废旧铅酸蓄电池铅酸", "半导体单晶硅片单晶硅片半导体",
+              "日用化工新材料化工", "绿电产业园绿电", "比亚迪研发中心比亚迪", "IC装备ICU", "医学中心智慧医疗",
+              "叶片涡轮叶片叶片", "新材新材料新材"]
+    _agrees_in_a_batch(names)
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout12), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
-                            *_TENTH_RECALL, *_TENTH_PRECISION]
+                            *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
+                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
