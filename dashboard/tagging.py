@@ -90,11 +90,11 @@ class TagResult:
 
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
-POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES = 0, 1, 2, 3, 4
-NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG = 1, 2, 4, 8  # the context flags of a scan
+POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES, MAKER = 0, 1, 2, 3, 4, 5
+NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG, MAKER_FLAG = 1, 2, 4, 8, 16  # the context flags of a scan
 # A scan's flags also carry, from this bit up, how many of its keywords come before a coordinator (及, 和, 与) that
 # has keywords after it too: the first-named field of 某某储能PACK及充电桩 (0: no such coordinator).
-SPLIT_SHIFT = 4
+SPLIT_SHIFT = 5
 COORDINATORS = ("及", "和", "与")
 _COORDINATOR = re.compile("|".join(COORDINATORS))
 # What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
@@ -113,7 +113,7 @@ class _Entry:
 class _Tables:
     automaton: ahocorasick_rs.AhoCorasick  # over ``words``
     words: tuple[tuple[str, int, bool], ...]  # pattern index -> (word, kind, Latin edge)
-    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL or PREMISES
+    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES or MAKER
     weights: dict[str, float]  # word -> weight used when crossing matches compete
     positive: dict[str, tuple[_Entry, ...]]  # normalised keyword -> sectors it supports
     negative: frozenset[str]  # normalised exclude keywords
@@ -130,6 +130,8 @@ class _Tables:
     product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
     modifier_marks: tuple[str, ...]  # what follows a keyword that names a use (用, 主题, 回收, 应用 …)
     material_keyword: str  # the keyword a material for X counts as (新材料)
+    makers: frozenset[str]  # vehicle makers that are keywords themselves (比亚迪): a vehicle is named
+    vehicle_batteries: dict[str, tuple[_Entry, ...]]  # bare battery keyword -> its sectors when a maker is named
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -147,7 +149,8 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
-             "company_words", "product_marks", "premises_keywords", "use_marks")}
+             "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
+             "vehicle_batteries")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -250,7 +253,18 @@ def _tables() -> _Tables:
                             and k not in neutral)
     premises = frozenset(k for k in (_norm(w) for w in config["premises_keywords"])
                          if k and k not in positive and k not in negative and k not in neutral and k not in traditional)
-    kinds = {**{k: PREMISES for k in premises}, **{k: TRADITIONAL for k in traditional},
+    # A vehicle maker named (广汽, 比亚迪) makes a bare battery a power battery: the entry of the sub-field that owns
+    # 动力电池, as strong and as heavy as the battery keyword was.
+    makers_all = frozenset(k for k in (_norm(w).strip() for w in config["vehicle_makers"]) if k)
+    makers = makers_all - set(positive) - negative - neutral - traditional - premises
+    power = next((sf for sf in taxonomy.subfields() if _norm("动力电池") in {_norm(k) for k in sf.keywords}), None)
+    vehicle_batteries: dict[str, tuple[_Entry, ...]] = {}
+    if power is not None:
+        for k in (_norm(w).strip() for w in config["vehicle_batteries"]):
+            if k in positive:
+                weight = max(e.weight for e in positive[k])
+                vehicle_batteries[k] = (_Entry(power.sector, power.slug, any(e.strong for e in positive[k]), weight),)
+    kinds = {**{k: MAKER for k in makers}, **{k: PREMISES for k in premises}, **{k: TRADITIONAL for k in traditional},
              **{k: NEUTRAL for k in neutral}, **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
     # Crossing matches compete by weight; a neutral compound outweighs any keyword it crosses.
     context_weight = 1.0 + max((e.weight for es in positive.values() for e in es), default=1.0)
@@ -269,11 +283,11 @@ def _tables() -> _Tables:
                    materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
                    tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
-                   spelling, order, ascii_edged)
+                   frozenset(makers_all & set(positive)), vehicle_batteries, spelling, order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
-_CONTEXT = (NEGATIVE, TRADITIONAL, PREMISES)  # kinds that stand whatever they cross
+_CONTEXT = (NEGATIVE, TRADITIONAL, PREMISES, MAKER)  # kinds that stand whatever they cross
 
 
 def _occurrences(norm: str) -> list[Occurrence]:
@@ -329,7 +343,7 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
 
 Scan = tuple[tuple[str, ...], tuple[str, ...], int]  # keywords, those naming a use, context flags
 _NOTHING: Scan = ((), (), 0)
-_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG, PREMISES: PREM_FLAG}
+_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG, PREMISES: PREM_FLAG, MAKER: MAKER_FLAG}
 
 
 def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
@@ -488,6 +502,9 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     if any(k in t.label for k in name_hits) and any(k not in t.label and k not in t.bare for k in specific):
         name_hits = tuple(k for k in name_hits if k not in t.label)
         fields[0] = (name_hits, name_uses, NAME_WEIGHT)
+    # A vehicle maker named (广汽自主电池, 比亚迪刀片电池) names the vehicle a bare battery is for: a power battery
+    # (the lead's decision: a battery with a vehicle or 动力 named is smart_nev).
+    vehicle = bool(name_flags & MAKER_FLAG) or any(k in t.makers for k in name_hits)
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]
     sub_scores: dict[tuple[str, str], float] = {}
@@ -496,7 +513,8 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
         for key in hits:
             factor = field_weight * (HEAD_FACTOR if field_no == 0 and key == head else 1.0)
             use = key in uses  # a use counts little and is never strong
-            for e in t.positive[key]:
+            entries = t.vehicle_batteries.get(key, t.positive[key]) if vehicle and field_no == 0 else t.positive[key]
+            for e in entries:
                 w = e.weight * factor * (MODIFIER_FACTOR / (STRONG_FACTOR if e.strong else 1.0) if use else 1.0)
                 scores[e.sector] = scores.get(e.sector, 0.0) + w
                 sub_scores[(e.sector, e.subfield)] = sub_scores.get((e.sector, e.subfield), 0.0) + w

@@ -220,10 +220,12 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     unclassified. A regression guard, not a target. Round 7 (the lead's decision: a battery with no vehicle and
     no 动力 named is storage, so a bare 电池 counts) files 广汽自主电池项目 (labelled smart_nev: a carmaker's battery,
     unclassified before) under new_energy: 2 filed wrongly. Round 8 (holdout12's classes: 比亚迪, a carmaker
-    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
+    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63.
+    Round 9 (holdout13's classes: a vehicle maker named makes a bare battery a power battery) files 广汽自主电池项目
+    under smart_nev again: 60 of 63, 1 filed wrongly."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 59 and wrong <= 2
+    assert right >= 60 and wrong <= 1
     assert left == n_non
 
 
@@ -459,8 +461,22 @@ HELD_OUT_SETS = [
     # on round 6 (main 9a3bf7f): 69 of 90 SEI, 7 under a wrong sector, 77 of 84 non-SEI; on round 7 (main
     # 2a8426b): 70 of 90, 7, 77. First and only fresh run on round 8 (the lead, 2026-12-01 13:49 UTC, main
     # 4ef4255): 72 of 90 SEI right (80.0%), 6 under a wrong sector, 77 of 84 non-SEI left unclassified (91.7%);
-    # names that tell: 58 of 62 non-SEI. Held out until its misses guide a round of class fixes.
-    pytest.param("holdout13_projects.csv", (90, 84, 62), (72, 6, 77, 58), id="holdout13"),
+    # names that tell: 58 of 62 non-SEI. Its misses then guided the class fixes of round 9 (so it is no longer held
+    # out: tuned on since round 9).
+    # Round 9's classes: the lead's decisions (a traditional maker's 数字化工厂/黑灯工厂 is an application: the
+    # factory words 智能工厂, 数字化工厂, 智慧工厂, 灯塔工厂, 黑灯工厂 are no evidence), a vehicle maker named makes a
+    # bare battery a power battery (比亚迪刀片电池, holdout2's 广汽自主电池), 动力及储能 with the battery left out or
+    # written 锂电池, diamond wire and X光互补 (PV), single- and multi-crystal silicon material as PV silicon (not the
+    # X材料 rule), quartz, base film and superconductors (materials), 增材, excavators, skateboard chassis, 新媒体,
+    # 清洁能源 and 数字谷 as bare sector words, recycled aluminium as strong and 再生修复; for precision 新基建 (a
+    # policy umbrella) no keyword, CHP plants (热电联产; biomass and straw CHP stay keywords) and aluminium ingots as
+    # negative context, quartz stone traditional, worktop boards no display panels. Now 88 of 90 (97.8%), none
+    # under a wrong sector, 83 of 84 (98.8%); names that tell 61 of 62. Left (tests/data/README.md):
+    # 恒逸…己内酰胺—聚酰胺 (labelled unclassified; holdout12 labels 酰胺及尼龙新材料 new_materials: a label
+    # conflict), 九号…智能电动两轮车 (labelled smart_nev; the earlier electric-bicycle label and the 智能 rule say
+    # unclassified: a label conflict), 中证环保科技集团…总部 (a bare 环保 inside the owner's name; 环保 as a word
+    # would tag six non-SEI 环保包装/纤维/沥青 names). A regression guard, not a fresh measure.
+    pytest.param("holdout13_projects.csv", (90, 84, 62), (88, 0, 83, 61), id="holdout13"),
 ]
 
 
@@ -740,9 +756,10 @@ def test_context_lists_are_consistent() -> None:
     traditional = set(config["traditional_keywords"])
     others = keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
     assert traditional and not traditional & others
-    # each neutral compound exists to hide a keyword or a bare sector word inside it
+    # each neutral compound exists to hide a keyword, a bare sector word or a traditional industry inside it
+    # (数字化工厂 hides 化工: round 9)
     bare = {w for ws in tagging.sector_words().values() for w in ws}
-    assert all(any(k in n for k in keywords | bare) for n in config["neutral_keywords"])
+    assert all(any(k in n for k in keywords | bare | traditional) for n in config["neutral_keywords"])
 
 
 # --- the matcher: the compiled automaton finds exactly what a plain search finds ----------------
@@ -1587,11 +1604,89 @@ def test_twelfth_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout12), recall and precision alike.
+# --- classes found on holdout13 (round 9; each a class of names, with its collisions; names written for the class) ---
+
+_THIRTEENTH_RECALL = [
+    # a vehicle maker named makes a bare battery a power battery (the lead's decision: a vehicle or 动力 named)
+    ("某某奇瑞锂电池项目", "smart_nev"),
+    ("某市长安汽车电池包工厂", "smart_nev"),
+    ("某某比亚迪磷酸铁锂电池基地", "smart_nev"),
+    # power named first, the battery written 锂电池 or left out
+    ("某某动力及储能锂离子电池项目", "smart_nev"),
+    ("某某动力和储能系统生产线", "smart_nev"),
+    # diamond wire slices PV silicon; X光互补 PV plants of every kind
+    ("某某年产5000万千米金刚线项目", "new_energy"),
+    ("某某新材料科技金刚线扩产项目", "new_energy"),
+    ("某县200MW林光互补项目", "new_energy"),
+    ("某某茶光互补电站", "new_energy"),
+    # silicon is itself a material: PV silicon stays PV
+    ("某某多晶硅材料二期", "new_energy"),
+    # quartz, base film, superconductors
+    ("某某高纯石英制品项目", "new_materials"),
+    ("某某光学级基膜项目", "new_materials"),
+    ("某某超导带材生产线", "new_materials"),
+    # 增材 as the short form of 增材制造; excavators are construction machinery; skateboard chassis
+    ("某某金属增材零部件基地", "high_end_equipment"),
+    ("某某小型挖掘机生产项目", "high_end_equipment"),
+    ("某某电动滑板底盘研发项目", "smart_nev"),
+    # new media; 清洁能源 and 数字谷 as bare sector words
+    ("某报业新媒体中心", "digital_creative"),
+    ("某某清洁能源产业基地", "new_energy"),
+    ("某区数字谷一期", "info_tech"),
+    # recycled aluminium is recycling even beside an ordinary product; restoring used parts for reuse
+    ("某某再生铝合金锭项目", "green_env"),
+    ("某某光伏组件再生修复项目", "green_env"),
+    # biomass and straw CHP stay biomass energy
+    ("某某秸秆热电联产项目", "new_energy"),
+    ("某某生物质热电联产二期", "new_energy"),
+    # what a smart factory makes still counts
+    ("某某动力电池智能工厂", "smart_nev"),
+]
+
+_THIRTEENTH_PRECISION = [
+    # the factory words name how a plant works, not what it makes (the lead's decision of round 9)
+    ("某某食品数字化工厂", None),
+    ("某某黑灯工厂二期", None),
+    ("某某电缆智慧工厂", None),
+    # a vehicle maker's storage battery stays storage; a battery with no maker, vehicle or 动力 stays storage
+    ("某某长城汽车储能电池项目", "new_energy"),
+    ("某某锂电池项目", "new_energy"),
+    # 新基建 names no technology
+    ("某某新基建产业化基地", None),
+    # CHP plants in whatever park; aluminium ingots with their own wind and solar supply
+    ("某某新能源产业园热电联产项目", None),
+    ("某某铝锭配套风光发电项目", None),
+    # quartz-stone worktops
+    ("某某石英石台面板项目", None),
+]
+
+
+def test_thirteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _THIRTEENTH_RECALL + _THIRTEENTH_PRECISION]
+    names += ["比亚迪电池比亚迪", "广汽锂电池广汽埃安", "奇瑞储能电池奇瑞", "动力及储能锂电池动力及储能",
+              "数字化工厂化工", "石英石英石石英", "热电联产生物质热电联产", "再生铝锭铝锭", "光互补渔光互补",
+              "单晶硅材料单晶硅"]
+    _agrees_in_a_batch(names)
+
+
+def test_vehicle_makers_and_batteries_come_from_the_taxonomy() -> None:
+    """``[tagging] vehicle_makers`` name vehicles and ``vehicle_batteries`` are battery keywords; a maker named
+    turns only those into power batteries, and only in the name."""
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert config["vehicle_makers"] and config["vehicle_batteries"]
+    assert set(config["vehicle_batteries"]) <= keywords
+    assert tagging.tag("某某宇通电池项目").sector == "smart_nev"
+    assert tagging.tag("某某电池项目", "宇通配套").sector == "new_energy"
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout13), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
-                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION]
+                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
