@@ -31,7 +31,9 @@ little and is never strong; so does a material followed by a product (``product_
 磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
 Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
 is for, so it is a use and the project counts as a material (``material_keyword``, 新材料) — the same rule
-that makes 光伏胶膜 a material.
+that makes 光伏胶膜 a material; so is every keyword of a compound written back to back before it (半导体芯片材料),
+and a keyword that names the product elsewhere only inside the owner's name (某某储能科技有限公司…储能功能材料) is
+still only a use there.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
@@ -46,7 +48,9 @@ only applied (某某乳业5G…人工智能应用示范). Premises (``premises_k
 industrial-property developer's brand park) stay unclassified when their only evidence is generic: 智能制造
 names no field for a head office (a bare sector word or a technology still does). A name that ends on what is
 built (``built_keywords``: 生活配套, 人才公寓, 会展中心, 批发市场 after every keyword) is unclassified even with a
-strong keyword.
+strong keyword; when a coordinator joins the keywords before it to that word (某某黑臭水体治理及市政基础设施) the
+first-named field is the project's and the built word is no context. A project named only by how things are made
+(``process_keywords``: 智能制造) names no field and is unclassified.
 """
 
 from __future__ import annotations
@@ -132,6 +136,7 @@ class _Tables:
     material_keyword: str  # the keyword a material for X counts as (新材料)
     makers: frozenset[str]  # vehicle makers that are keywords themselves (比亚迪): a vehicle is named
     vehicle_batteries: dict[str, tuple[_Entry, ...]]  # bare battery keyword -> its sectors when a maker is named
+    process: frozenset[str]  # how a plant makes things (智能制造): a project named by these alone names no field
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -144,13 +149,14 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
     ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
-    are made names no field for them) and ``use_marks`` (X应用: the keyword is applied, a use like X用)."""
+    are made names no field for them), ``use_marks`` (X应用: the keyword is applied, a use like X用) and
+    ``process_keywords`` (智能制造: how a plant makes things; a project named by them alone names no field)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
              "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
-             "vehicle_batteries")}
+             "vehicle_batteries", "process_keywords")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -283,7 +289,8 @@ def _tables() -> _Tables:
                    materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
                    tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
-                   frozenset(makers_all & set(positive)), vehicle_batteries, spelling, order, ascii_edged)
+                   frozenset(makers_all & set(positive)), vehicle_batteries,
+                   frozenset(_norm(w) for w in config["process_keywords"]) & generic, spelling, order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -353,21 +360,34 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     kinds = t.kinds
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
+    owned: dict[str, int] = {}  # … of which end the owner's name (某某储能科技有限公司)
     flags = 0
     material = False  # a keyword followed by 材料 was found
     built_last = False  # a word naming what is built (生活配套) comes after every keyword so far
-    for _s, e, w in chosen:
+    last_end = -1  # where the last positive keyword ends
+    run: list[str] = []  # positive keywords written back to back up to here (半导体|芯片)
+    for s, e, w in chosen:
         kind = kinds[w]
         if kind == POSITIVE and _owners(t, norm, w, e):
             continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司, 金准生物)
         if kind == POSITIVE:
             built_last = False
             count[w] = count.get(w, 0) + 1
+            if norm.startswith(t.owner_marks, e):
+                owned[w] = owned.get(w, 0) + 1
+            run = [*run, w] if s == last_end else [w]
+            last_end = e
             if norm.startswith(t.modifier_marks, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
             elif norm.startswith(t.material_marks, e) and w not in t.materials:
-                used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
+                # OLED材料: a material for OLED; so for every keyword of a compound written back to back before
+                # 材料 (半导体芯片材料: a material for semiconductor chips)
+                for k in run:
+                    if k not in t.materials:
+                        used[k] = used.get(k, 0) + 1
                 material = True
+        elif w in t.built and last_end >= 0 and _joins(norm, last_end, s):
+            continue  # 某某黑臭水体治理及市政基础设施: two things built, the first named is the project's
         else:
             flags |= _FLAGS.get(kind, 0)
             built_last = built_last or w in t.built
@@ -377,8 +397,20 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
         flags |= _first_named(t, norm, chosen) << SPLIT_SHIFT
     if material:
         count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
-    # a keyword that also names the product elsewhere in the text is not only a use
-    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+    # a keyword that also names the product elsewhere in the text is not only a use; the owner's name (某某储能科技
+    # 有限公司…储能功能材料) names the company's trade, not another product
+    return tuple(count), tuple(k for k in count if used.get(k) and used[k] == count[k] - owned.get(k, 0)), flags
+
+
+_SEPARATORS = re.compile("[、,;]")  # normalised: ， and ； are , and ;
+
+
+def _joins(norm: str, start: int, end: int) -> bool:
+    """Whether a coordinator (及, 和, 与) between ``start`` and ``end`` joins what comes before it to the word at
+    ``end`` (某某黑臭水体治理及市政基础设施): no list separator (、 ,) stands between the last such coordinator and
+    the word (生物与医学科技融合大楼、3号科研楼: the 与 joins 生物 and 医学, not the research building)."""
+    found = [m.end() for m in _COORDINATOR.finditer(norm, start, end)]
+    return bool(found) and _SEPARATORS.search(norm, found[-1], end) is None
 
 
 def _first_named(t: _Tables, norm: str, chosen: list[Occurrence]) -> int:
@@ -473,6 +505,10 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     # Nor is the sector named as a label (新材料) with nothing specific.
     has_strong = any(e.strong for hits, uses, _ in fields for k in hits
                      if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
+    if all(k in t.process for hits, _uses, _w in fields for k in hits):
+        # a project named only by how things are made (某某智能制造, 某某智能制造项目), in its name and its content: no
+        # field (the lead's decision of round 7 for 智能制造 parks; the sets label such projects unclassified)
+        return UNCLASSIFIED
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
     if context & TRAD_FLAG and all(k in t.generic or k in t.owner_words or k in uses

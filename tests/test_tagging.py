@@ -1692,11 +1692,85 @@ def test_vehicle_makers_and_batteries_come_from_the_taxonomy() -> None:
     assert tagging.tag("某某电池项目", "宇通配套").sector == "new_energy"
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout13), recall and precision alike.
+_FOURTEENTH_RECALL = [
+    # retired and used batteries named with their chemistry are recycling, whatever vehicle they came from
+    ("某某电动汽车退役锂离子电池综合利用项目", "green_env"),
+    ("某某新能源汽车废旧动力锂电池拆解项目", "green_env"),
+    # metallic lithium is a strategic-resource material
+    ("某某年产500吨金属锂项目", "new_materials"),
+    ("某某锂金属负极中试线", "new_materials"),
+    # a phone is the terminal itself, whatever else the name says of how it is made
+    ("某某智能手机整机制造项目", "info_tech"),
+    ("某某手机研发及智能制造基地", "info_tech"),
+    # the first-named field decides when what comes after the coordinator is a built word
+    ("某某河道黑臭水体治理及市政基础设施配套工程", "green_env"),
+    ("某某污水处理厂及配套人才公寓", "green_env"),
+    # circuit boards are specific products: a standard building for them is theirs
+    ("某某线路板产业标准厂房", "info_tech"),
+    # a compound written back to back before 材料 names what the material is for
+    ("某某集成电路芯片材料项目", "new_materials"),
+    ("某某显示面板材料基地", "new_materials"),
+    # X功能材料: a functional material for X, also when the owner's name carries X
+    ("某某储能技术有限公司储能功能材料二期", "new_materials"),
+    # smart agricultural machinery spelled out; a 生命科技 park; a 智能制造 pilot of clause (三)
+    ("某某智能农业机械产业园", "high_end_equipment"),
+    ("某市生命科技产业园一期", "biotech"),
+    ("某某智能制造试点示范项目", "high_end_equipment"),
+]
+
+_FOURTEENTH_PRECISION = [
+    # a plant's grid works are grid works (the earlier sets' written majority)
+    ("某某100MW光伏电站送出线路工程", None),
+    ("某某风电场配套110kV升压站", None),
+    ("某某储能电站35kV开关站工程", None),
+    # a warehouse stores whatever it stores
+    ("某某回收物资仓储中心", None),
+    ("某某新能源物资仓储项目", None),
+    # bridge steel, building waterproofing and insulation, pipes and continuous casting under whatever label
+    ("某某钢箱梁及智能装备生产项目", None),
+    ("某某新材建筑防水卷材项目", None),
+    ("某某保温材料新材料产业园", None),
+    ("某某年产2万吨管材新材料项目", None),
+    ("某某特钢连铸连轧技改项目", None),
+    # a project named only by how things are made
+    ("某某科技智能制造项目", None),
+    ("某某智能制造二期", None),
+    # a phone's battery and its accessories stay ordinary products
+    ("某某手机锂电池生产线", None),
+    ("某某手机壳及手机支架项目", None),
+    # … while a specific material or product beside the traditional word still counts
+    ("某某气凝胶保温材料项目", "new_materials"),
+    ("某某碳纤维管材项目", "new_materials"),
+    ("某某智能仓储装备项目", "high_end_equipment"),
+    ("某某光伏电站及升压站工程", "new_energy"),
+]
+
+
+def test_fourteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _FOURTEENTH_RECALL + _FOURTEENTH_PRECISION]
+    names += ["退役动力锂电池退役锂电池", "手机锂电池手机", "半导体芯片材料芯片", "储能功能材料储能", "仓储装备仓储",
+              "升压站及光伏升压站", "智能制造示范智能制造", "黑臭水体及市政基础设施及", "线路板标准厂房线路板"]
+    _agrees_in_a_batch(names)
+
+
+def test_process_keywords_come_from_the_taxonomy() -> None:
+    """``[tagging] process_keywords`` (智能制造) are generic keywords; a name with only them is unclassified, even
+    with content that says only the same, while content naming a field still counts."""
+    config = tagging.tagging_config()
+    assert config["process_keywords"] and set(config["process_keywords"]) <= set(config["generic_keywords"])
+    assert tagging.tag("某某智能制造项目").sector is None
+    assert tagging.tag("某某智能制造项目", "建设智能制造生产线").sector is None
+    assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout14), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
-                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION]
+                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
+                            *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
