@@ -25,7 +25,8 @@ perhaps after a place in brackets) they and the labels below are no evidence at 
 ``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
 named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong
 keyword. A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
-(动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled, and
+(动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled (unless it is a
+recycling keyword itself: 废旧锂电池回收 is recycling), and
 one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied: each counts
 little and is never strong; so does a material followed by a product (``product_marks``:
 磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
@@ -79,6 +80,7 @@ STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
 # X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收). The
 # taxonomy's ``[tagging] use_marks`` add more (X应用: X applied to something else).
 MODIFIER_MARKS = ("用", "专用", "主题", "回收")
+RECYCLE_MARK = "回收"  # … but the recycling of what only the recycling sector names (废旧锂电池回收) is recycling
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ class _Tables:
     makers: frozenset[str]  # vehicle makers that are keywords themselves (比亚迪): a vehicle is named
     vehicle_batteries: dict[str, tuple[_Entry, ...]]  # bare battery keyword -> its sectors when a maker is named
     process: frozenset[str]  # how a plant makes things (智能制造): a project named by these alone names no field
+    recycled: frozenset[str]  # keywords of the recycling sector only (废旧锂电池): X回收 is still recycling, no use
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -285,12 +288,15 @@ def _tables() -> _Tables:
     material_sectors = {e.sector for e in positive[material_keyword]}
     materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
     company = frozenset(_norm(w) for w in config["company_words"]) & frozenset(bare)
+    recycling = {e.sector for e in positive.get(RECYCLE_MARK, ())}  # the sector that owns 回收 (green_env)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
                    materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
                    tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
                    frozenset(makers_all & set(positive)), vehicle_batteries,
-                   frozenset(_norm(w) for w in config["process_keywords"]) & generic, spelling, order, ascii_edged)
+                   frozenset(_norm(w) for w in config["process_keywords"]) & generic,
+                   frozenset(k for k, es in positive.items() if {e.sector for e in es} <= recycling),
+                   spelling, order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -377,7 +383,7 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
                 owned[w] = owned.get(w, 0) + 1
             run = [*run, w] if s == last_end else [w]
             last_end = e
-            if norm.startswith(t.modifier_marks, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
+            if _names_use(t, norm, w, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
             elif norm.startswith(t.material_marks, e) and w not in t.materials:
                 # OLED材料: a material for OLED; so for every keyword of a compound written back to back before
@@ -400,6 +406,12 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     # a keyword that also names the product elsewhere in the text is not only a use; the owner's name (某某储能科技
     # 有限公司…储能功能材料) names the company's trade, not another product
     return tuple(count), tuple(k for k in count if used.get(k) and used[k] == count[k] - owned.get(k, 0)), flags
+
+
+def _names_use(t: _Tables, norm: str, word: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end``) is followed by a modifier mark (用, 主题, 回收, 应用 …) and so names a use;
+    a used battery or other waste followed by 回收 (退役锂电池回收) is what the recycling sector recycles, no use."""
+    return norm.startswith(t.modifier_marks, end) and not (word in t.recycled and norm.startswith(RECYCLE_MARK, end))
 
 
 _SEPARATORS = re.compile("[、,;]")  # normalised: ， and ； are , and ;
@@ -464,7 +476,7 @@ def _scan_norm(norm: str) -> Scan:
         if kind == POSITIVE and norm.startswith((*t.material_marks, *t.product_marks), e):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
-            return (word,), ((word,) if norm.startswith(t.modifier_marks, e) else ()), False
+            return (word,), ((word,) if _names_use(t, norm, word, e) else ()), False
         return (), (), _FLAGS.get(kind, 0) | (BUILT_FLAG if word in t.built else 0)
     return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 

@@ -485,8 +485,22 @@ HELD_OUT_SETS = [
     # on round 7 (main 3d3bd48): 67 of 79 SEI, 3 under a wrong sector, 67 of 76 non-SEI; on round 8 (main
     # 4ef4255): 67, 5, 66. First and only fresh run on round 9 (the lead, 2026-12-01 14:01 UTC, main 702d512):
     # 67 of 79 SEI right (84.8%), 5 under a wrong sector, 66 of 76 non-SEI left unclassified (86.8%); names that
-    # tell: 54 of 63 non-SEI. Held out until its misses guide a round of class fixes.
-    pytest.param("holdout14_projects.csv", (79, 76, 63), (67, 5, 66, 54), id="holdout14"),
+    # tell: 54 of 63 non-SEI. Its misses then guided the class fixes of round 10 (so it is no longer held out:
+    # tuned on since round 10).
+    # Round 10's classes: the lead's decision (a plant's grid works follow the earlier sets' written majority:
+    # ordinary lines and substations unclassified, so a PV plant's 送出线路 and a wind farm's 升压站 are grid works),
+    # retired and used batteries named with their chemistry (退役动力锂电池 …: recycling, over a 新能源汽车 beside
+    # them), 金属锂, phones as the terminal (strong; a phone's battery, case and stand stay ordinary), PCB words
+    # strong (电子电路标准厂房), 智能农业机械, 生命科技 as a bare biotech word, X功能材料 and a compound written back to
+    # back before 材料 (半导体芯片材料) as a material for X, the owner's name not counting as another product, the
+    # first-named field before a coordinator and a built word (黑臭水体治理及市政基础设施); for precision a project
+    # named only by 智能制造 (智能制造示范/试点 kept, clause (三)), warehouses (仓储) as what is built, bridge steel
+    # (钢箱梁) negative, building waterproofing and insulation, pipes and continuous casting traditional, 特钢 no
+    # keyword. Now 77 of 79 (97.5%), 1 under a wrong sector, 74 of 76 (97.4%); names that tell 61 of 63. Left
+    # (tests/data/README.md): 钛酸锶装备制造…锶产业研究院 (a compound named only by its formula), and three label
+    # conflicts kept as the earlier sets' majority says (绿地1958文创产业, 汽车零部件、…数控机床, 共享智能助力单车).
+    # A regression guard, not a fresh measure.
+    pytest.param("holdout14_projects.csv", (79, 76, 63), (77, 1, 74, 61), id="holdout14"),
 ]
 
 
@@ -1753,6 +1767,16 @@ def test_fourteenth_set_classes_tag_the_same_in_a_batch() -> None:
     names += ["退役动力锂电池退役锂电池", "手机锂电池手机", "半导体芯片材料芯片", "储能功能材料储能", "仓储装备仓储",
               "升压站及光伏升压站", "智能制造示范智能制造", "黑臭水体及市政基础设施及", "线路板标准厂房线路板"]
     _agrees_in_a_batch(names)
+
+
+def test_recycling_a_used_battery_is_no_use() -> None:
+    """X回收 names what is recycled (光伏组件回收: the modules are a use, the project recycling); when X is itself a
+    recycling keyword (废旧锂电池, 退役动力电池) it is no use, so the tag is recycling with full confidence."""
+    for name in ("某某废旧锂电池回收项目", "某某退役锂离子电池回收基地"):
+        result = tagging.tag(name)
+        assert result.sector == "green_env" and result.confidence > 0.9, result
+    assert tagging.tag("某某光伏组件回收项目").sector == "green_env"
+    assert tagging.tag("某某光伏组件回收项目").confidence < 0.9
 
 
 def test_process_keywords_come_from_the_taxonomy() -> None:
