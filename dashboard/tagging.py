@@ -25,13 +25,16 @@ perhaps after a place in brackets) they and the labels below are no evidence at 
 ``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
 named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong
 keyword. A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
-(动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled, and
+(动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled (unless it is a
+recycling keyword itself: 废旧锂电池回收 is recycling), and
 one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied: each counts
 little and is never strong; so does a material followed by a product (``product_marks``:
 磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
 Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
 is for, so it is a use and the project counts as a material (``material_keyword``, 新材料) — the same rule
-that makes 光伏胶膜 a material.
+that makes 光伏胶膜 a material; so is every keyword of a compound written back to back before it (半导体芯片材料),
+and a keyword that names the product elsewhere only inside the owner's name (某某储能科技有限公司…储能功能材料) is
+still only a use there.
 Confidence combines the winning score with its margin over the runner-up, so ties and a lone weak or
 short keyword score low. Negative context (``exclude_keywords``: roads, housing, hotels, schools,
 colleges, hospital buildings, water supply, generic park works, and ordinary industries such as 不锈钢,
@@ -46,7 +49,9 @@ only applied (某某乳业5G…人工智能应用示范). Premises (``premises_k
 industrial-property developer's brand park) stay unclassified when their only evidence is generic: 智能制造
 names no field for a head office (a bare sector word or a technology still does). A name that ends on what is
 built (``built_keywords``: 生活配套, 人才公寓, 会展中心, 批发市场 after every keyword) is unclassified even with a
-strong keyword.
+strong keyword; when a coordinator joins the keywords before it to that word (某某黑臭水体治理及市政基础设施) the
+first-named field is the project's and the built word is no context. A project named only by how things are made
+(``process_keywords``: 智能制造) names no field and is unclassified.
 """
 
 from __future__ import annotations
@@ -75,6 +80,7 @@ STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
 # X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收). The
 # taxonomy's ``[tagging] use_marks`` add more (X应用: X applied to something else).
 MODIFIER_MARKS = ("用", "专用", "主题", "回收")
+RECYCLE_MARK = "回收"  # … but the recycling of what only the recycling sector names (废旧锂电池回收) is recycling
 
 
 @dataclass(frozen=True)
@@ -90,11 +96,11 @@ class TagResult:
 
 UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
-POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES = 0, 1, 2, 3, 4
-NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG = 1, 2, 4, 8  # the context flags of a scan
+POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES, MAKER = 0, 1, 2, 3, 4, 5
+NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG, MAKER_FLAG = 1, 2, 4, 8, 16  # the context flags of a scan
 # A scan's flags also carry, from this bit up, how many of its keywords come before a coordinator (及, 和, 与) that
 # has keywords after it too: the first-named field of 某某储能PACK及充电桩 (0: no such coordinator).
-SPLIT_SHIFT = 4
+SPLIT_SHIFT = 5
 COORDINATORS = ("及", "和", "与")
 _COORDINATOR = re.compile("|".join(COORDINATORS))
 # What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
@@ -113,7 +119,7 @@ class _Entry:
 class _Tables:
     automaton: ahocorasick_rs.AhoCorasick  # over ``words``
     words: tuple[tuple[str, int, bool], ...]  # pattern index -> (word, kind, Latin edge)
-    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL or PREMISES
+    kinds: dict[str, int]  # word -> POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES or MAKER
     weights: dict[str, float]  # word -> weight used when crossing matches compete
     positive: dict[str, tuple[_Entry, ...]]  # normalised keyword -> sectors it supports
     negative: frozenset[str]  # normalised exclude keywords
@@ -130,6 +136,10 @@ class _Tables:
     product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
     modifier_marks: tuple[str, ...]  # what follows a keyword that names a use (用, 主题, 回收, 应用 …)
     material_keyword: str  # the keyword a material for X counts as (新材料)
+    makers: frozenset[str]  # vehicle makers that are keywords themselves (比亚迪): a vehicle is named
+    vehicle_batteries: dict[str, tuple[_Entry, ...]]  # bare battery keyword -> its sectors when a maker is named
+    process: frozenset[str]  # how a plant makes things (智能制造): a project named by these alone names no field
+    recycled: frozenset[str]  # keywords of the recycling sector only (废旧锂电池): X回收 is still recycling, no use
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
@@ -142,12 +152,14 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
     ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
-    are made names no field for them) and ``use_marks`` (X应用: the keyword is applied, a use like X用)."""
+    are made names no field for them), ``use_marks`` (X应用: the keyword is applied, a use like X用) and
+    ``process_keywords`` (智能制造: how a plant makes things; a project named by them alone names no field)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
-             "company_words", "product_marks", "premises_keywords", "use_marks")}
+             "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
+             "vehicle_batteries", "process_keywords")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -250,7 +262,18 @@ def _tables() -> _Tables:
                             and k not in neutral)
     premises = frozenset(k for k in (_norm(w) for w in config["premises_keywords"])
                          if k and k not in positive and k not in negative and k not in neutral and k not in traditional)
-    kinds = {**{k: PREMISES for k in premises}, **{k: TRADITIONAL for k in traditional},
+    # A vehicle maker named (广汽, 比亚迪) makes a bare battery a power battery: the entry of the sub-field that owns
+    # 动力电池, as strong and as heavy as the battery keyword was.
+    makers_all = frozenset(k for k in (_norm(w).strip() for w in config["vehicle_makers"]) if k)
+    makers = makers_all - set(positive) - negative - neutral - traditional - premises
+    power = next((sf for sf in taxonomy.subfields() if _norm("动力电池") in {_norm(k) for k in sf.keywords}), None)
+    vehicle_batteries: dict[str, tuple[_Entry, ...]] = {}
+    if power is not None:
+        for k in (_norm(w).strip() for w in config["vehicle_batteries"]):
+            if k in positive:
+                weight = max(e.weight for e in positive[k])
+                vehicle_batteries[k] = (_Entry(power.sector, power.slug, any(e.strong for e in positive[k]), weight),)
+    kinds = {**{k: MAKER for k in makers}, **{k: PREMISES for k in premises}, **{k: TRADITIONAL for k in traditional},
              **{k: NEUTRAL for k in neutral}, **{k: NEGATIVE for k in negative}, **{k: POSITIVE for k in positive}}
     # Crossing matches compete by weight; a neutral compound outweighs any keyword it crosses.
     context_weight = 1.0 + max((e.weight for es in positive.values() for e in es), default=1.0)
@@ -265,15 +288,19 @@ def _tables() -> _Tables:
     material_sectors = {e.sector for e in positive[material_keyword]}
     materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
     company = frozenset(_norm(w) for w in config["company_words"]) & frozenset(bare)
+    recycling = {e.sector for e in positive.get(RECYCLE_MARK, ())}  # the sector that owns 回收 (green_env)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
                    materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
                    tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
+                   frozenset(makers_all & set(positive)), vehicle_batteries,
+                   frozenset(_norm(w) for w in config["process_keywords"]) & generic,
+                   frozenset(k for k, es in positive.items() if {e.sector for e in es} <= recycling),
                    spelling, order, ascii_edged)
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
-_CONTEXT = (NEGATIVE, TRADITIONAL, PREMISES)  # kinds that stand whatever they cross
+_CONTEXT = (NEGATIVE, TRADITIONAL, PREMISES, MAKER)  # kinds that stand whatever they cross
 
 
 def _occurrences(norm: str) -> list[Occurrence]:
@@ -329,7 +356,7 @@ def _select(norm: str, found: list[Occurrence]) -> list[Occurrence]:
 
 Scan = tuple[tuple[str, ...], tuple[str, ...], int]  # keywords, those naming a use, context flags
 _NOTHING: Scan = ((), (), 0)
-_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG, PREMISES: PREM_FLAG}
+_FLAGS = {NEGATIVE: NEG_FLAG, TRADITIONAL: TRAD_FLAG, PREMISES: PREM_FLAG, MAKER: MAKER_FLAG}
 
 
 def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
@@ -339,21 +366,34 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     kinds = t.kinds
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
+    owned: dict[str, int] = {}  # … of which end the owner's name (某某储能科技有限公司)
     flags = 0
     material = False  # a keyword followed by 材料 was found
     built_last = False  # a word naming what is built (生活配套) comes after every keyword so far
-    for _s, e, w in chosen:
+    last_end = -1  # where the last positive keyword ends
+    run: list[str] = []  # positive keywords written back to back up to here (半导体|芯片)
+    for s, e, w in chosen:
         kind = kinds[w]
         if kind == POSITIVE and _owners(t, norm, w, e):
             continue  # a bare sector word or label inside the owner's name (某某生物科技有限公司, 金准生物)
         if kind == POSITIVE:
             built_last = False
             count[w] = count.get(w, 0) + 1
-            if norm.startswith(t.modifier_marks, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
+            if norm.startswith(t.owner_marks, e):
+                owned[w] = owned.get(w, 0) + 1
+            run = [*run, w] if s == last_end else [w]
+            last_end = e
+            if _names_use(t, norm, w, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
             elif norm.startswith(t.material_marks, e) and w not in t.materials:
-                used[w] = used.get(w, 0) + 1  # OLED材料: a material for OLED
+                # OLED材料: a material for OLED; so for every keyword of a compound written back to back before
+                # 材料 (半导体芯片材料: a material for semiconductor chips)
+                for k in run:
+                    if k not in t.materials:
+                        used[k] = used.get(k, 0) + 1
                 material = True
+        elif w in t.built and last_end >= 0 and _joins(norm, last_end, s):
+            continue  # 某某黑臭水体治理及市政基础设施: two things built, the first named is the project's
         else:
             flags |= _FLAGS.get(kind, 0)
             built_last = built_last or w in t.built
@@ -363,8 +403,26 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
         flags |= _first_named(t, norm, chosen) << SPLIT_SHIFT
     if material:
         count.setdefault(t.material_keyword, 1)  # … counts as a material, the head of its compound
-    # a keyword that also names the product elsewhere in the text is not only a use
-    return tuple(count), tuple(k for k in count if used.get(k) == count[k]), flags
+    # a keyword that also names the product elsewhere in the text is not only a use; the owner's name (某某储能科技
+    # 有限公司…储能功能材料) names the company's trade, not another product
+    return tuple(count), tuple(k for k in count if used.get(k) and used[k] == count[k] - owned.get(k, 0)), flags
+
+
+def _names_use(t: _Tables, norm: str, word: str, end: int) -> bool:
+    """Whether ``word`` (ending at ``end``) is followed by a modifier mark (用, 主题, 回收, 应用 …) and so names a use;
+    a used battery or other waste followed by 回收 (退役锂电池回收) is what the recycling sector recycles, no use."""
+    return norm.startswith(t.modifier_marks, end) and not (word in t.recycled and norm.startswith(RECYCLE_MARK, end))
+
+
+_SEPARATORS = re.compile("[、,;]")  # normalised: ， and ； are , and ;
+
+
+def _joins(norm: str, start: int, end: int) -> bool:
+    """Whether a coordinator (及, 和, 与) between ``start`` and ``end`` joins what comes before it to the word at
+    ``end`` (某某黑臭水体治理及市政基础设施): no list separator (、 ,) stands between the last such coordinator and
+    the word (生物与医学科技融合大楼、3号科研楼: the 与 joins 生物 and 医学, not the research building)."""
+    found = [m.end() for m in _COORDINATOR.finditer(norm, start, end)]
+    return bool(found) and _SEPARATORS.search(norm, found[-1], end) is None
 
 
 def _first_named(t: _Tables, norm: str, chosen: list[Occurrence]) -> int:
@@ -418,7 +476,7 @@ def _scan_norm(norm: str) -> Scan:
         if kind == POSITIVE and norm.startswith((*t.material_marks, *t.product_marks), e):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
-            return (word,), ((word,) if norm.startswith(t.modifier_marks, e) else ()), False
+            return (word,), ((word,) if _names_use(t, norm, word, e) else ()), False
         return (), (), _FLAGS.get(kind, 0) | (BUILT_FLAG if word in t.built else 0)
     return _summarise(norm, [(s, e, words[i][0]) for i, s, e in hits])
 
@@ -459,6 +517,10 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     # Nor is the sector named as a label (新材料) with nothing specific.
     has_strong = any(e.strong for hits, uses, _ in fields for k in hits
                      if k not in uses and k not in t.generic and k not in t.label for e in t.positive[k])
+    if all(k in t.process for hits, _uses, _w in fields for k in hits):
+        # a project named only by how things are made (某某智能制造, 某某智能制造项目), in its name and its content: no
+        # field (the lead's decision of round 7 for 智能制造 parks; the sets label such projects unclassified)
+        return UNCLASSIFIED
     if not has_strong and context & NEG_FLAG:
         return UNCLASSIFIED  # a road, a school, housing, an ordinary industry … with no strong SEI keyword
     if context & TRAD_FLAG and all(k in t.generic or k in t.owner_words or k in uses
@@ -488,6 +550,9 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     if any(k in t.label for k in name_hits) and any(k not in t.label and k not in t.bare for k in specific):
         name_hits = tuple(k for k in name_hits if k not in t.label)
         fields[0] = (name_hits, name_uses, NAME_WEIGHT)
+    # A vehicle maker named (广汽自主电池, 比亚迪刀片电池) names the vehicle a bare battery is for: a power battery
+    # (the lead's decision: a battery with a vehicle or 动力 named is smart_nev).
+    vehicle = bool(name_flags & MAKER_FLAG) or any(k in t.makers for k in name_hits)
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]
     sub_scores: dict[tuple[str, str], float] = {}
@@ -496,7 +561,8 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
         for key in hits:
             factor = field_weight * (HEAD_FACTOR if field_no == 0 and key == head else 1.0)
             use = key in uses  # a use counts little and is never strong
-            for e in t.positive[key]:
+            entries = t.vehicle_batteries.get(key, t.positive[key]) if vehicle and field_no == 0 else t.positive[key]
+            for e in entries:
                 w = e.weight * factor * (MODIFIER_FACTOR / (STRONG_FACTOR if e.strong else 1.0) if use else 1.0)
                 scores[e.sector] = scores.get(e.sector, 0.0) + w
                 sub_scores[(e.sector, e.subfield)] = sub_scores.get((e.sector, e.subfield), 0.0) + w

@@ -220,10 +220,12 @@ def test_second_real_set_keeps_its_measured_score() -> None:
     unclassified. A regression guard, not a target. Round 7 (the lead's decision: a battery with no vehicle and
     no 动力 named is storage, so a bare 电池 counts) files 广汽自主电池项目 (labelled smart_nev: a carmaker's battery,
     unclassified before) under new_energy: 2 filed wrongly. Round 8 (holdout12's classes: 比亚迪, a carmaker
-    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63."""
+    whose business is new-energy vehicles, as a generic smart_nev word) tags 深汕比亚迪汽车工业园四期: 59 of 63.
+    Round 9 (holdout13's classes: a vehicle maker named makes a bare battery a power battery) files 广汽自主电池项目
+    under smart_nev again: 60 of 63, 1 filed wrongly."""
     n_sei, right, wrong, n_non, left = _score_file("holdout2_projects.csv")
     assert n_sei == 63 and n_non == 42
-    assert right >= 59 and wrong <= 2
+    assert right >= 60 and wrong <= 1
     assert left == n_non
 
 
@@ -451,6 +453,66 @@ HELD_OUT_SETS = [
     # 79. Left: 新能源铁路轨道产品 (a brand's 新能源 before rail products) and 沱江流域…段综合治理 (流域 and 综合治理
     # apart). A regression guard, not a fresh measure.
     pytest.param("holdout12_projects.csv", (100, 97, 79), (98, 1, 97, 79), id="holdout12"),
+    # tests/data/holdout13_projects.csv: 174 real names (90 SEI, 84 not) read on 41 public pages of 2020–2025
+    # from 9 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
+    # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout10's class fixes
+    # (round 6) and committed before any tagger ran on it; kept sealed through rounds 7 and 8. ``name_tells`` = no
+    # marks the 22 names (all non-SEI) that say nothing of what is built. Counted (numbers only, misses not read)
+    # on round 6 (main 9a3bf7f): 69 of 90 SEI, 7 under a wrong sector, 77 of 84 non-SEI; on round 7 (main
+    # 2a8426b): 70 of 90, 7, 77. First and only fresh run on round 8 (the lead, 2026-12-01 13:49 UTC, main
+    # 4ef4255): 72 of 90 SEI right (80.0%), 6 under a wrong sector, 77 of 84 non-SEI left unclassified (91.7%);
+    # names that tell: 58 of 62 non-SEI. Its misses then guided the class fixes of round 9 (so it is no longer held
+    # out: tuned on since round 9).
+    # Round 9's classes: the lead's decisions (a traditional maker's 数字化工厂/黑灯工厂 is an application: the
+    # factory words 智能工厂, 数字化工厂, 智慧工厂, 灯塔工厂, 黑灯工厂 are no evidence), a vehicle maker named makes a
+    # bare battery a power battery (比亚迪刀片电池, holdout2's 广汽自主电池), 动力及储能 with the battery left out or
+    # written 锂电池, diamond wire and X光互补 (PV), single- and multi-crystal silicon material as PV silicon (not the
+    # X材料 rule), quartz, base film and superconductors (materials), 增材, excavators, skateboard chassis, 新媒体,
+    # 清洁能源 and 数字谷 as bare sector words, recycled aluminium as strong and 再生修复; for precision 新基建 (a
+    # policy umbrella) no keyword, CHP plants (热电联产; biomass and straw CHP stay keywords) and aluminium ingots as
+    # negative context, quartz stone traditional, worktop boards no display panels. Now 88 of 90 (97.8%), none
+    # under a wrong sector, 83 of 84 (98.8%); names that tell 61 of 62. Left (tests/data/README.md):
+    # 恒逸…己内酰胺—聚酰胺 (labelled unclassified; holdout12 labels 酰胺及尼龙新材料 new_materials: a label
+    # conflict), 九号…智能电动两轮车 (labelled smart_nev; the earlier electric-bicycle label and the 智能 rule say
+    # unclassified: a label conflict), 中证环保科技集团…总部 (a bare 环保 inside the owner's name; 环保 as a word
+    # would tag six non-SEI 环保包装/纤维/沥青 names). A regression guard, not a fresh measure.
+    pytest.param("holdout13_projects.csv", (90, 84, 62), (88, 0, 83, 61), id="holdout13"),
+    # tests/data/holdout14_projects.csv: 155 real names (79 SEI, 76 not) read on 64 public pages of 2020–2025
+    # from 24 provinces, 40 of them 环评 notices (each row cites its page, a ``note`` gives the reason from the
+    # guidance, tests/data/README.md says how they were taken and labelled). Gathered blind after round 7's class
+    # fixes and committed before any tagger ran on it; kept sealed through rounds 8 and 9. ``name_tells`` = no
+    # marks the 13 names (all non-SEI) that say nothing of what is built. Counted (numbers only, misses not read)
+    # on round 7 (main 3d3bd48): 67 of 79 SEI, 3 under a wrong sector, 67 of 76 non-SEI; on round 8 (main
+    # 4ef4255): 67, 5, 66. First and only fresh run on round 9 (the lead, 2026-12-01 14:01 UTC, main 702d512):
+    # 67 of 79 SEI right (84.8%), 5 under a wrong sector, 66 of 76 non-SEI left unclassified (86.8%); names that
+    # tell: 54 of 63 non-SEI. Its misses then guided the class fixes of round 10 (so it is no longer held out:
+    # tuned on since round 10).
+    # Round 10's classes: the lead's decision (a plant's grid works follow the earlier sets' written majority:
+    # ordinary lines and substations unclassified, so a PV plant's 送出线路 and a wind farm's 升压站 are grid works),
+    # retired and used batteries named with their chemistry (退役动力锂电池 …: recycling, over a 新能源汽车 beside
+    # them), 金属锂, phones as the terminal (strong; a phone's battery, case and stand stay ordinary), PCB words
+    # strong (电子电路标准厂房), 智能农业机械, 生命科技 as a bare biotech word, X功能材料 and a compound written back to
+    # back before 材料 (半导体芯片材料) as a material for X, the owner's name not counting as another product, the
+    # first-named field before a coordinator and a built word (黑臭水体治理及市政基础设施); for precision a project
+    # named only by 智能制造 (智能制造示范/试点 kept, clause (三)), warehouses (仓储) as what is built, bridge steel
+    # (钢箱梁) negative, building waterproofing and insulation, pipes and continuous casting traditional, 特钢 no
+    # keyword. Now 77 of 79 (97.5%), 1 under a wrong sector, 74 of 76 (97.4%); names that tell 61 of 63. Left
+    # (tests/data/README.md): 钛酸锶装备制造…锶产业研究院 (a compound named only by its formula), and three label
+    # conflicts kept as the earlier sets' majority says (绿地1958文创产业, 汽车零部件、…数控机床, 共享智能助力单车).
+    # A regression guard, not a fresh measure.
+    pytest.param("holdout14_projects.csv", (79, 76, 63), (77, 1, 74, 61), id="holdout14"),
+    # tests/data/holdout15_projects.csv: 162 real names (83 SEI, 79 not) read on 81 public pages of 2020–2025
+    # from 25 provinces: 环评 notices, inspection and 观摩 reports, 重点项目 pages (each row cites its page, a
+    # ``note`` gives the reason from the guidance, tests/data/README.md says how they were taken and labelled).
+    # Gathered blind after round 8's class fixes and committed before any tagger ran on it; kept sealed through
+    # rounds 9 and 10 (round 10's helper saw one of its rows by accident, a storage plant's 送出工程, labelled
+    # unclassified, which round 10's grid-works rule covers). ``name_tells`` = no marks the 17 names (all
+    # non-SEI) that say nothing of what is built. Counted (numbers only, misses not read) on round 8 (main
+    # dbdb8f8): 68 of 83 SEI, 6 under a wrong sector, 71 of 79 non-SEI; on round 9 (main 702d512): 69, 6, 71.
+    # First and only fresh run on round 10 (the lead, 2026-12-01 14:11 UTC, main 2c07594): 69 of 83 SEI right
+    # (83.1%), 6 under a wrong sector, 74 of 79 non-SEI left unclassified (93.7%; 73 of 78 without the row seen);
+    # names that tell: 57 of 62 non-SEI. Held out until its misses guide a round of class fixes.
+    pytest.param("holdout15_projects.csv", (83, 79, 62), (69, 6, 74, 57), id="holdout15"),
 ]
 
 
@@ -730,9 +792,10 @@ def test_context_lists_are_consistent() -> None:
     traditional = set(config["traditional_keywords"])
     others = keywords | set(config["exclude_keywords"]) | set(config["neutral_keywords"])
     assert traditional and not traditional & others
-    # each neutral compound exists to hide a keyword or a bare sector word inside it
+    # each neutral compound exists to hide a keyword, a bare sector word or a traditional industry inside it
+    # (数字化工厂 hides 化工: round 9)
     bare = {w for ws in tagging.sector_words().values() for w in ws}
-    assert all(any(k in n for k in keywords | bare) for n in config["neutral_keywords"])
+    assert all(any(k in n for k in keywords | bare | traditional) for n in config["neutral_keywords"])
 
 
 # --- the matcher: the compiled automaton finds exactly what a plain search finds ----------------
@@ -1577,11 +1640,173 @@ def test_twelfth_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout12), recall and precision alike.
+# --- classes found on holdout13 (round 9; each a class of names, with its collisions; names written for the class) ---
+
+_THIRTEENTH_RECALL = [
+    # a vehicle maker named makes a bare battery a power battery (the lead's decision: a vehicle or 动力 named)
+    ("某某奇瑞锂电池项目", "smart_nev"),
+    ("某市长安汽车电池包工厂", "smart_nev"),
+    ("某某比亚迪磷酸铁锂电池基地", "smart_nev"),
+    # power named first, the battery written 锂电池 or left out
+    ("某某动力及储能锂离子电池项目", "smart_nev"),
+    ("某某动力和储能系统生产线", "smart_nev"),
+    # diamond wire slices PV silicon; X光互补 PV plants of every kind
+    ("某某年产5000万千米金刚线项目", "new_energy"),
+    ("某某新材料科技金刚线扩产项目", "new_energy"),
+    ("某县200MW林光互补项目", "new_energy"),
+    ("某某茶光互补电站", "new_energy"),
+    # silicon is itself a material: PV silicon stays PV
+    ("某某多晶硅材料二期", "new_energy"),
+    # quartz, base film, superconductors
+    ("某某高纯石英制品项目", "new_materials"),
+    ("某某光学级基膜项目", "new_materials"),
+    ("某某超导带材生产线", "new_materials"),
+    # 增材 as the short form of 增材制造; excavators are construction machinery; skateboard chassis
+    ("某某金属增材零部件基地", "high_end_equipment"),
+    ("某某小型挖掘机生产项目", "high_end_equipment"),
+    ("某某电动滑板底盘研发项目", "smart_nev"),
+    # new media; 清洁能源 and 数字谷 as bare sector words
+    ("某报业新媒体中心", "digital_creative"),
+    ("某某清洁能源产业基地", "new_energy"),
+    ("某区数字谷一期", "info_tech"),
+    # recycled aluminium is recycling even beside an ordinary product; restoring used parts for reuse
+    ("某某再生铝合金锭项目", "green_env"),
+    ("某某光伏组件再生修复项目", "green_env"),
+    # biomass and straw CHP stay biomass energy
+    ("某某秸秆热电联产项目", "new_energy"),
+    ("某某生物质热电联产二期", "new_energy"),
+    # what a smart factory makes still counts
+    ("某某动力电池智能工厂", "smart_nev"),
+]
+
+_THIRTEENTH_PRECISION = [
+    # the factory words name how a plant works, not what it makes (the lead's decision of round 9)
+    ("某某食品数字化工厂", None),
+    ("某某黑灯工厂二期", None),
+    ("某某电缆智慧工厂", None),
+    # a vehicle maker's storage battery stays storage; a battery with no maker, vehicle or 动力 stays storage
+    ("某某长城汽车储能电池项目", "new_energy"),
+    ("某某锂电池项目", "new_energy"),
+    # 新基建 names no technology
+    ("某某新基建产业化基地", None),
+    # CHP plants in whatever park; aluminium ingots with their own wind and solar supply
+    ("某某新能源产业园热电联产项目", None),
+    ("某某铝锭配套风光发电项目", None),
+    # quartz-stone worktops
+    ("某某石英石台面板项目", None),
+]
+
+
+def test_thirteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _THIRTEENTH_RECALL + _THIRTEENTH_PRECISION]
+    names += ["比亚迪电池比亚迪", "广汽锂电池广汽埃安", "奇瑞储能电池奇瑞", "动力及储能锂电池动力及储能",
+              "数字化工厂化工", "石英石英石石英", "热电联产生物质热电联产", "再生铝锭铝锭", "光互补渔光互补",
+              "单晶硅材料单晶硅"]
+    _agrees_in_a_batch(names)
+
+
+def test_vehicle_makers_and_batteries_come_from_the_taxonomy() -> None:
+    """``[tagging] vehicle_makers`` name vehicles and ``vehicle_batteries`` are battery keywords; a maker named
+    turns only those into power batteries, and only in the name."""
+    config = tagging.tagging_config()
+    keywords = {k for sf in taxonomy.subfields() for k in (*sf.keywords, *sf.strong_keywords)}
+    assert config["vehicle_makers"] and config["vehicle_batteries"]
+    assert set(config["vehicle_batteries"]) <= keywords
+    assert tagging.tag("某某宇通电池项目").sector == "smart_nev"
+    assert tagging.tag("某某电池项目", "宇通配套").sector == "new_energy"
+
+
+_FOURTEENTH_RECALL = [
+    # retired and used batteries named with their chemistry are recycling, whatever vehicle they came from
+    ("某某电动汽车退役锂离子电池综合利用项目", "green_env"),
+    ("某某新能源汽车废旧动力锂电池拆解项目", "green_env"),
+    # metallic lithium is a strategic-resource material
+    ("某某年产500吨金属锂项目", "new_materials"),
+    ("某某锂金属负极中试线", "new_materials"),
+    # a phone is the terminal itself, whatever else the name says of how it is made
+    ("某某智能手机整机制造项目", "info_tech"),
+    ("某某手机研发及智能制造基地", "info_tech"),
+    # the first-named field decides when what comes after the coordinator is a built word
+    ("某某河道黑臭水体治理及市政基础设施配套工程", "green_env"),
+    ("某某污水处理厂及配套人才公寓", "green_env"),
+    # circuit boards are specific products: a standard building for them is theirs
+    ("某某线路板产业标准厂房", "info_tech"),
+    # a compound written back to back before 材料 names what the material is for
+    ("某某集成电路芯片材料项目", "new_materials"),
+    ("某某显示面板材料基地", "new_materials"),
+    # X功能材料: a functional material for X, also when the owner's name carries X
+    ("某某储能技术有限公司储能功能材料二期", "new_materials"),
+    # smart agricultural machinery spelled out; a 生命科技 park; a 智能制造 pilot of clause (三)
+    ("某某智能农业机械产业园", "high_end_equipment"),
+    ("某市生命科技产业园一期", "biotech"),
+    ("某某智能制造试点示范项目", "high_end_equipment"),
+]
+
+_FOURTEENTH_PRECISION = [
+    # a plant's grid works are grid works (the earlier sets' written majority)
+    ("某某100MW光伏电站送出线路工程", None),
+    ("某某风电场配套110kV升压站", None),
+    ("某某储能电站35kV开关站工程", None),
+    # a warehouse stores whatever it stores
+    ("某某回收物资仓储中心", None),
+    ("某某新能源物资仓储项目", None),
+    # bridge steel, building waterproofing and insulation, pipes and continuous casting under whatever label
+    ("某某钢箱梁及智能装备生产项目", None),
+    ("某某新材建筑防水卷材项目", None),
+    ("某某保温材料新材料产业园", None),
+    ("某某年产2万吨管材新材料项目", None),
+    ("某某特钢连铸连轧技改项目", None),
+    # a project named only by how things are made
+    ("某某科技智能制造项目", None),
+    ("某某智能制造二期", None),
+    # a phone's battery and its accessories stay ordinary products
+    ("某某手机锂电池生产线", None),
+    ("某某手机壳及手机支架项目", None),
+    # … while a specific material or product beside the traditional word still counts
+    ("某某气凝胶保温材料项目", "new_materials"),
+    ("某某碳纤维管材项目", "new_materials"),
+    ("某某智能仓储装备项目", "high_end_equipment"),
+    ("某某光伏电站及升压站工程", "new_energy"),
+]
+
+
+def test_fourteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _FOURTEENTH_RECALL + _FOURTEENTH_PRECISION]
+    names += ["退役动力锂电池退役锂电池", "手机锂电池手机", "半导体芯片材料芯片", "储能功能材料储能", "仓储装备仓储",
+              "升压站及光伏升压站", "智能制造示范智能制造", "黑臭水体及市政基础设施及", "线路板标准厂房线路板"]
+    _agrees_in_a_batch(names)
+
+
+def test_recycling_a_used_battery_is_no_use() -> None:
+    """X回收 names what is recycled (光伏组件回收: the modules are a use, the project recycling); when X is itself a
+    recycling keyword (废旧锂电池, 退役动力电池) it is no use, so the tag is recycling with full confidence."""
+    for name in ("某某废旧锂电池回收项目", "某某退役锂离子电池回收基地"):
+        result = tagging.tag(name)
+        assert result.sector == "green_env" and result.confidence > 0.9, result
+    assert tagging.tag("某某光伏组件回收项目").sector == "green_env"
+    assert tagging.tag("某某光伏组件回收项目").confidence < 0.9
+
+
+def test_process_keywords_come_from_the_taxonomy() -> None:
+    """``[tagging] process_keywords`` (智能制造) are generic keywords; a name with only them is unclassified, even
+    with content that says only the same, while content naming a field still counts."""
+    config = tagging.tagging_config()
+    assert config["process_keywords"] and set(config["process_keywords"]) <= set(config["generic_keywords"])
+    assert tagging.tag("某某智能制造项目").sector is None
+    assert tagging.tag("某某智能制造项目", "建设智能制造生产线").sector is None
+    assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
+
+
+# Every class example of the rounds after the fifth set (holdout6 to holdout14), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
-                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION]
+                            *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
+                            *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
