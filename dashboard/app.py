@@ -1,9 +1,10 @@
 """Entry point: ``streamlit run dashboard/app.py`` (with the package installed: ``pip install -e .``).
 
 Streamlit imports this file once when the server starts (it finds ``app``, an ``st.App``) and then runs
-it as the script of every page run. On import it only declares the app, whose start-up hook warms the
-process in the background (:mod:`dashboard.warmup`) while the browser is still loading Streamlit's
-scripts; in a page run (or under ``AppTest``) it draws the page (:mod:`dashboard.shell`).
+it as the script of every page run. On import it turns Nagle's algorithm off on the server's socket
+(:mod:`dashboard.serving`) and declares the app, whose start-up hook warms the process in the
+background (:mod:`dashboard.warmup`) while the browser is still loading Streamlit's scripts; in a page
+run (or under ``AppTest``) it draws the page (:mod:`dashboard.shell`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 if get_script_run_ctx(suppress_warning=True) is None:
+    from dashboard import serving
     from dashboard.warmup import lifespan
+
+    serving.no_delay()  # the server listens already: its connections send small responses at once
 
     app = st.App(__file__, lifespan=lifespan)
 else:

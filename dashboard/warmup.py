@@ -110,6 +110,17 @@ def _warm_streamlit() -> None:
     go.Figure(go.Bar(x=[1], y=["a"], orientation="h")).update_layout(title="warm")
 
 
+def _skip_repl_check() -> None:
+    """At the first element of the process Streamlit looks whether it runs in a Python prompt, to warn
+    that apps are meant for ``streamlit run``: ``inspect.stack()`` over the first page run's deep stack,
+    which resolves the source file of every module loaded (~0.07 s CPU here, more under load) to print
+    nothing in a served app. Marked done at server start instead (a no-op if Streamlit renames it)."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+
+
 def _no_run_warning(record: logging.LogRecord) -> bool:
     """Streamlit's caches warn that a call has no page run around it: the warm-up's calls have none by
     design (their results serve the page runs that follow)."""
@@ -120,6 +131,7 @@ def _no_run_warning(record: logging.LogRecord) -> bool:
 async def lifespan(app: object) -> AsyncIterator[None]:
     """The ``st.App`` start-up hook: start the warm-up and return at once (the server listens now)."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_no_run_warning)
+    _skip_repl_check()
     # Streamlit's own objects out of the collector's sight, and no collection while the warm-up imports:
     # every object it creates then lives as long as the process (frozen in turn once imported).
     gc.freeze()

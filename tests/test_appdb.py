@@ -158,3 +158,23 @@ def test_a_warm_up_that_cannot_open_the_store_leaves_the_error_to_the_page(
     assert "Warm-up at server start failed" in caplog.text
     at = open_page(bad, monkeypatch, "summary")
     assert at.error and not at.exception  # the page says what is wrong, in the user's language
+
+
+@pytest.mark.parametrize("skipped", [False, True])
+def test_the_server_start_spares_the_first_page_streamlits_prompt_check(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch, skipped: bool) -> None:
+    """Streamlit's once-per-process look for a Python prompt (``inspect.stack()`` at the first element)
+    is marked done by the start-up hook, so the first page run does not pay for it."""
+    from streamlit import delta_generator, env_util
+
+    from dashboard import warmup
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    looked: list[bool] = []
+    real = env_util.is_repl
+    monkeypatch.setattr(env_util, "is_repl", lambda: looked.append(True) or real())
+    if skipped:
+        warmup._skip_repl_check()
+    at = open_page(demo_db, monkeypatch, "summary")
+    assert not at.exception and at.metric
+    assert bool(looked) is not skipped

@@ -4,13 +4,13 @@ sum exactly on a hand-built store."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from dashboard import formatting, store, taxonomy
+from dashboard.charts import overview as charts
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.queries import clusters as cq
@@ -42,11 +42,12 @@ def test_page_renders_with_sql_headline(demo_db: Path, demo_db_template: Path, m
     assert ("进度滞后" if lang == "zh" else "behind schedule") in text
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 10
     titles = chart_titles(at)
-    expected = ({"集群培育目标进度", "各产业领域项目总投资", "项目总投资前十的省份", "年度计划投资与完成投资"}
+    expected = ({"各产业领域项目总投资", "项目总投资前十的省份", "年度计划投资与完成投资"}
                 if lang == "zh" else
-                {"Progress towards the cluster targets", "Total investment by sector",
-                 "Top 10 provinces by total investment", "Planned and completed investment by year"})
+                {"Total investment by sector", "Top 10 provinces by total investment",
+                 "Planned and completed investment by year"})
     assert expected <= set(titles)
+    assert len(at.get("progress")) == 3  # the targets: a bar in each tier's card (the export keeps the chart)
 
 
 @pytest.mark.parametrize(("filters", "where", "cwhere"), [
@@ -135,16 +136,46 @@ def test_tier_progress_counts_and_targets(tiny: duckdb.DuckDBPyConnection) -> No
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_target_legend_names_the_series_in_each_tiers_words(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
-                                                           lang: str) -> None:
-    """The progress chart's legend says what the series are (clusters designated, bases built,
-    ecosystems formed; then cultivating or guided; then reserve), not a generic status."""
+def test_tier_cards_show_progress_pace_and_what_is_not_counted(demo_db: Path, demo_db_template: Path,
+                                                               monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """Each tier's card: counted / target, a bar of the share (full when met) with the yearly pace still
+    needed, and the statuses not counted yet in the tier's own words (being guided, in reserve ...)."""
     at = open_page(demo_db, monkeypatch, "summary", lang=lang)
     assert not at.exception, at.exception
-    title = "集群培育目标进度" if lang == "zh" else "Progress towards the cluster targets"
-    spec = next(s for s in (json.loads(e.proto.spec) for e in at.get("plotly_chart"))
-                if s["layout"]["title"]["text"] == title)
-    legend = [trace["name"] for trace in spec["data"] if trace.get("showlegend")]
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        tiers = cq.tier_progress(con, Filters()).set_index("tier")
+    finally:
+        con.close()
+    bars = [b.proto for b in at.get("progress")]
+    captions = [c.value for c in at.caption]
+    assert len(bars) == len(tiers) == 3
+    for bar, (tier, r) in zip(bars, tiers.iterrows(), strict=True):
+        share = r["designated"] / r["target_count"]
+        assert bar.value == int(min(1.0, share) * 100)
+        assert formatting.percent(share, 0) in bar.text
+        met = t("summary.progress_met", lang, share=formatting.percent(share, 0))
+        assert (bar.text == met) == (r["designated"] >= r["target_count"])
+        rest = t("summary.kpi_tier_rest", lang, cultivating=taxonomy.status_label(tier, "cultivating", lang),
+                 reserve=taxonomy.status_label(tier, "reserve", lang), c=formatting.count(r["cultivating"], lang),
+                 r=formatting.count(r["reserve"], lang))
+        assert rest in captions
+    words = ("引导中", "储备") if lang == "zh" else ("being guided", "in reserve")
+    assert any(all(w in c for w in words) for c in captions), "the ecosystems' card uses their own words"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_target_legend_names_the_series_in_each_tiers_words(demo_db_template: Path, lang: str) -> None:
+    """The export's progress chart's legend says what the series are (clusters designated, bases built,
+    ecosystems formed; then cultivating or guided; then reserve), not a generic status."""
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        tiers = cq.tier_progress(con, Filters())
+    finally:
+        con.close()
+    fig = charts.target_bullets(tiers, lang, "as of", 2025)
+    assert fig.layout.title.text == ("集群培育目标进度" if lang == "zh" else "Progress towards the cluster targets")
+    legend = [trace.name for trace in fig.data if trace.showlegend]
     assert legend == [t(f"summary.legend_{s}", lang, statuses=taxonomy.status_phrase(s, lang))
                       for s in taxonomy.STATUSES]
     assert ("产业集群已认定" if lang == "zh" else "Clusters: designated") in legend[0]

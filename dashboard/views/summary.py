@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
-from ..formatting import count, money
+from ..formatting import count, money, percent
 from ..i18n import current_lang, t
 from ..queries import public_lists as pq
 from .base import current_filters
@@ -32,7 +32,6 @@ def render() -> None:
         as_of = f"{as_of} · {snapshot_note}"
 
     _kpis(data, lang)
-    ui.chart(charts.target_bullets(data.tiers, lang, as_of, as_of_year), data.tiers, "summary_targets")
 
     st.subheader(t("summary.highlights_title"))
     st.markdown("\n".join(f"- {s}" for s in report.highlights(data, lang)))
@@ -162,10 +161,31 @@ def _kpis(data: report.SummaryData, lang: str) -> None:
     cols[2].metric(t("summary.kpi_completed", year=year), money(now, lang), delta=delta,
                    help=t("summary.kpi_completed_help"), border=True)
     for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
-        col.metric(t("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
-                   t("summary.kpi_tier_value", n=count(r.designated, lang),
-                      target=count(r.target_count, lang)),
-                   help=t("summary.kpi_tier_help", year=int(r.target_year)), border=True)
+        _tier_card(col, r, data.as_of_year, lang)
+    downloads.button(t("summary.targets_download"), data.tiers, "summary_targets", kind="csv",
+                     what="chart:summary_targets", filters=data.filters, key="summary_targets__download")
+
+
+def _tier_card(where: object, r: object, as_of_year: int, lang: str) -> None:
+    """A tier's progress towards its target: counted / target, a bar of the share with the yearly pace
+    still needed, and what is not counted yet, in the tier's own words (cultivating, reserve).
+
+    Native elements rather than a chart: the meeting export draws the same figures as a bullet chart
+    (``charts.target_bullets``); on the page a fourth Plotly figure cost the browser more than the
+    three bars say."""
+    share = r.designated / r.target_count if r.target_count else 0.0
+    pace = charts.pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
+    progress = (t("summary.progress_met", share=percent(share, 0)) if pace is None else
+                t("summary.progress_needed", share=percent(share, 0), pace=charts.pace_text(pace)))
+    rest = t("summary.kpi_tier_rest", cultivating=taxonomy.status_label(r.tier, "cultivating", lang),
+             reserve=taxonomy.status_label(r.tier, "reserve", lang), c=count(r.cultivating, lang),
+             r=count(r.reserve, lang))
+    with where.container(border=True):  # type: ignore[attr-defined]
+        st.metric(t("summary.kpi_tier", tier=taxonomy.label("tier", r.tier, lang)),
+                  t("summary.kpi_tier_value", n=count(r.designated, lang), target=count(r.target_count, lang)),
+                  help=t("summary.kpi_tier_help", year=int(r.target_year)))
+        st.progress(min(1.0, max(0.0, share)), text=progress)
+        st.caption(rest)
 
 
 def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
