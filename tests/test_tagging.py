@@ -511,8 +511,30 @@ HELD_OUT_SETS = [
     # dbdb8f8): 68 of 83 SEI, 6 under a wrong sector, 71 of 79 non-SEI; on round 9 (main 702d512): 69, 6, 71.
     # First and only fresh run on round 10 (the lead, 2026-12-01 14:11 UTC, main 2c07594): 69 of 83 SEI right
     # (83.1%), 6 under a wrong sector, 74 of 79 non-SEI left unclassified (93.7%; 73 of 78 without the row seen);
-    # names that tell: 57 of 62 non-SEI. Held out until its misses guide a round of class fixes.
-    pytest.param("holdout15_projects.csv", (83, 79, 62), (69, 6, 74, 57), id="holdout15"),
+    # names that tell: 57 of 62 non-SEI. Its misses then guided the class fixes of round 11 (so it is no longer
+    # held out: tuned on since round 11).
+    # Round 11's classes: a battery followed by one of its component materials (动力储能电池负极材料: the battery is a
+    # use), current collectors (复合集流体), 电子专用材料 (GB/T 4754 class 3985) and 专用材料, electrical steel
+    # (无取向硅钢), functional films (保护膜), pollution control (污染管控) and tailings (尾砂), 吉利 as a vehicle
+    # maker for a bare battery; for precision a plant's or a park's own roads (周边道路, 配套道路 …), substations (UHV
+    # ones still count) and warehouses (仓库) as what is built, dyeing, dyes and pigments traditional; precision
+    # faults of rounds 9 and 10: natural gas (天然气, 燃气, 煤改气) negative beside a bare 清洁能源, phone trade and
+    # services (手机城, 手机银行, 手机信号 …) neutral beside the strong 手机, lithium-metal batteries (金属锂电池)
+    # storage, not the 金属锂 material. Now 78 of 83 (94.0%), 2 under a wrong sector, 78 of 79 (98.7%); names that
+    # tell 61 of 62. Left (tests/data/README.md): 新型薄膜电阻应变计 (sensors: clause (三) names 专用传感器, the label
+    # says info_tech), 招贤新材料产业园标准厂房, 热喷涂粉体材料, 锂电池纳米陶瓷浆料…, 医疗类人工智能生产线制作,
+    # 5G智慧钢铁. A regression guard, not a fresh measure.
+    pytest.param("holdout15_projects.csv", (83, 79, 62), (78, 2, 78, 61), id="holdout15"),
+    # tests/data/holdout16_projects.csv: 156 real names (68 SEI, 88 not) read on 61 public pages of 2020–2025
+    # from 25 provinces and one national list: 重点项目 pages, inspection and 观摩 reports, 环评 notices (each row
+    # cites its page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they were taken
+    # and labelled). Gathered blind after round 10's class fixes and committed before any tagger ran on it; kept
+    # sealed through round 11. ``name_tells`` = no marks the 23 names (all non-SEI) that say nothing of what is
+    # built. Counted (numbers only) on round 10 (main a5d1972): 48 of 68 SEI, 9 under a wrong sector, 83 of 88
+    # non-SEI. First and only fresh run on round 11 (the lead, 2026-12-01 14:22 UTC, main f49a9e6): the same,
+    # 48 of 68 SEI right (70.6%), 9 under a wrong sector, 83 of 88 non-SEI left unclassified (94.3%); names
+    # that tell: 62 of 65 non-SEI.
+    pytest.param("holdout16_projects.csv", (68, 88, 65), (48, 9, 83, 62), id="holdout16"),
 ]
 
 
@@ -1781,6 +1803,75 @@ def test_fourteenth_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
+_FIFTEENTH_RECALL = [
+    # a battery followed by one of its component materials names what the material is for
+    ("某某年产5万吨动力电池正极材料项目", "new_materials"),
+    ("某某动力储能电池隔膜二期", "new_materials"),
+    ("某某新能源汽车动力电池电解液项目", "new_materials"),
+    # current collectors and composite foils are battery materials
+    ("某某年产8亿平方米复合集流体生产线", "new_materials"),
+    ("某某锂电池铝集流体项目", "new_materials"),
+    # electronic special materials (GB/T 4754 class 3985) and a casing's special material
+    ("某某年产3000吨电子专用材料扩建项目", "new_materials"),
+    ("某某电机外壳专用材料项目", "new_materials"),
+    # electrical steel for motors and transformers
+    ("某某年产20万吨高牌号无取向硅钢项目", "new_materials"),
+    ("某某取向电工钢技改项目", "new_materials"),
+    # protective and release films are functional films
+    ("某某光学保护膜及离型膜生产基地", "new_materials"),
+    # pollution control of tailings is environmental governance
+    ("某县历史遗留铅锌矿尾砂污染管控项目", "green_env"),
+    ("某某流域重金属污染防治工程", "green_env"),
+    # Geely's own battery brand is a power battery; a UHV substation still counts
+    ("某某吉利动力电芯电池项目", "smart_nev"),
+    ("某某1000千伏特高压变电站扩建工程", "new_energy"),
+    # a test road or a vehicle-road road is still named by its strong technology (道路 stays plain negative context)
+    ("某某智能网联汽车测试道路", "smart_nev"),
+    # a lithium-metal battery is a battery (round 10's 金属锂 counts as the material only with no 电池 after it)
+    ("某某年产2GWh金属锂电池项目", "new_energy"),
+    ("某某固态锂金属电池中试线", "new_energy"),
+    # biogas and a smart gas network still count beside the new gas words
+    ("某某畜禽粪污生物天然气项目", "new_energy"),
+]
+
+_FIFTEENTH_PRECISION = [
+    # a plant's or a park's own roads, substations and warehouses are what is built
+    ("某某200MW光伏电站周边道路硬化工程", None),
+    ("某某储能产业园配套道路及管网工程", None),
+    ("某某算力中心110kV变电站新建工程", None),
+    ("某某碳酸锂成品仓库扩建项目", None),
+    # dyeing, dyes and pigments under a 新材料 label
+    ("某某纺织染色新材料项目", None),
+    ("某某年产1万吨染料及颜料新材料项目", None),
+    # a phone's protective film is an accessory; a tailings dam is a dam
+    ("某某手机保护膜生产项目", None),
+    ("某某尾砂库加高扩容工程", None),
+    # natural gas under a 清洁能源 label (a precision fault of round 9's bare word)
+    ("某某天然气清洁能源综合站", None),
+    ("某某县煤改气清洁能源替代工程", None),
+    # selling, repairing or covering phones (a precision fault of round 10's strong 手机)
+    ("某某手机城改造提升项目", None),
+    ("某某手机维修服务中心", None),
+    ("某某高铁沿线手机信号覆盖工程", None),
+    # a park's roads even beside a strong technology
+    ("某某电子电路产业园道路工程", None),
+    # … while a specific material or technology beside them still counts
+    ("某某碳纤维染色预浸料项目", "new_materials"),
+    ("某某数据中心及智能变电站项目", "info_tech"),
+]
+
+
+def test_fifteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _FIFTEENTH_RECALL + _FIFTEENTH_PRECISION]
+    names += ["动力储能电池负极材料负极", "电池隔膜隔膜电池", "复合集流体集流体", "电子专用材料专用材料",
+              "无取向硅钢取向硅钢硅钢", "特高压变电站变电站", "周边道路道路周边", "尾砂库尾砂", "吉利电池吉利",
+              "染色新材料染色", "手机保护膜保护膜", "金属锂电池金属锂", "锂金属电池锂金属", "手机城手机",
+              "生物天然气天然气", "产业园道路产业园"]
+    _agrees_in_a_batch(names)
+
+
 def test_recycling_a_used_battery_is_no_use() -> None:
     """X回收 names what is recycled (光伏组件回收: the modules are a use, the project recycling); when X is itself a
     recycling keyword (废旧锂电池, 退役动力电池) it is no use, so the tag is recycling with full confidence."""
@@ -1801,12 +1892,13 @@ def test_process_keywords_come_from_the_taxonomy() -> None:
     assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout14), recall and precision alike.
+# Every class example of the rounds after the fifth set (holdout6 to holdout15), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
                             *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
-                            *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION]
+                            *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION, *_FIFTEENTH_RECALL,
+                            *_FIFTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
