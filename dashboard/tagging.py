@@ -149,6 +149,7 @@ class _Tables:
     device_marks: tuple[str, ...]  # … except where a device follows (晶体管)
     chip_words: frozenset[str]  # keywords of the chips sub-field (MEMS, 芯片, 晶圆)
     sensor_words: frozenset[str]  # a bare sensor: equipment, unless the name names a chip (MEMS传感器)
+    marks: tuple[str, ...]  # material_marks and product_marks: a single keyword followed by one needs the full scan
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
@@ -308,7 +309,8 @@ def _tables() -> _Tables:
                    tuple(_norm(w) for w in config["semiconductor_material_marks"]),
                    tuple(_norm(w) for w in config["semiconductor_device_marks"]),
                    frozenset(k for k, es in positive.items() if any(e.subfield == CHIPS for e in es)),
-                   frozenset(_norm(w) for w in config["chip_sensor_words"]) & frozenset(positive))
+                   frozenset(_norm(w) for w in config["chip_sensor_words"]) & frozenset(positive),
+                   (*material_marks, *(_norm(w) for w in config["product_marks"])))
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -397,8 +399,8 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
             last_end = e
             if _names_use(t, norm, w, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
-            elif w not in t.materials and (norm.startswith(t.material_marks, e)
-                                           or _semiconductor_material(t, norm, w, e)):
+            elif w not in t.materials and (norm.startswith(t.material_marks, e) or (
+                    w in t.semiconductors and _semiconductor_material(t, norm, w, e))):
                 # OLED材料: a material for OLED; so for every keyword of a compound written back to back before
                 # 材料 (半导体芯片材料: a material for semiconductor chips)
                 for k in run:
@@ -493,8 +495,8 @@ def _scan_norm(norm: str) -> Scan:
         word, kind, _latin = words[i]
         if kind == POSITIVE and _owners(t, norm, word, e):
             return _NOTHING  # a bare sector word or label inside the owner's name
-        if kind == POSITIVE and (norm.startswith((*t.material_marks, *t.product_marks), e)
-                                 or _semiconductor_material(t, norm, word, e)):
+        if kind == POSITIVE and (norm.startswith(t.marks, e)
+                                 or (word in t.semiconductors and _semiconductor_material(t, norm, word, e))):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
             return (word,), ((word,) if _names_use(t, norm, word, e) else ()), False
@@ -575,7 +577,7 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     # (the lead's decision: a battery with a vehicle or 动力 named is smart_nev).
     # A sensor with a chip named (MEMS传感器, 传感器芯片) is the chip (clause (一) 关键芯片); a bare sensor stays
     # equipment (clause (三) 传感器): the lead's round-12 decision.
-    if any(k in t.sensor_words for k in name_hits) and any(k in t.chip_words for k in name_hits):
+    if t.sensor_words.intersection(name_hits) and t.chip_words.intersection(name_hits):
         name_hits = tuple(k for k in name_hits if k not in t.sensor_words)
         fields[0] = (name_hits, name_uses, NAME_WEIGHT)
     vehicle = bool(name_flags & MAKER_FLAG) or any(k in t.makers for k in name_hits)
