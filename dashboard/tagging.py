@@ -79,6 +79,7 @@ HEAD_FACTOR = 1.25  # the last specific keyword of a name with several
 STRENGTH_SCALE = 1.5  # score at which strength reaches 1 - 1/e
 # X用Y: Y made for X; X主题Y: Y themed on X (动漫主题乐园); X回收: the recycling of X (线路板回收). The
 # taxonomy's ``[tagging] use_marks`` add more (X应用: X applied to something else).
+CHIPS = "chips"  # the sub-field whose keywords make a sensor a chip (MEMS传感器: the lead's round-12 decision)
 MODIFIER_MARKS = ("用", "专用", "主题", "回收")
 RECYCLE_MARK = "回收"  # … but the recycling of what only the recycling sector names (废旧锂电池回收) is recycling
 
@@ -143,6 +144,12 @@ class _Tables:
     spelling: dict[str, str]  # normalised keyword -> spelling as written in the taxonomy
     order: dict[str, int]  # sector slug -> clause order (tie-break)
     ascii_edged: frozenset[str]  # words that begin or end with a Latin letter or digit
+    semiconductors: frozenset[str]  # keywords naming a semiconductor (半导体, 氮化镓): X晶体, X前驱体 is a material
+    semiconductor_marks: tuple[str, ...]  # a semiconductor's material forms (晶体, 单晶, 前驱体, 电子气体 …)
+    device_marks: tuple[str, ...]  # … except where a device follows (晶体管)
+    chip_words: frozenset[str]  # keywords of the chips sub-field (MEMS, 芯片, 晶圆)
+    sensor_words: frozenset[str]  # a bare sensor: equipment, unless the name names a chip (MEMS传感器)
+    marks: tuple[str, ...]  # material_marks and product_marks: a single keyword followed by one needs the full scan
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
@@ -159,7 +166,8 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
              "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
-             "vehicle_batteries", "process_keywords")}
+             "vehicle_batteries", "process_keywords", "semiconductor_words", "semiconductor_material_marks",
+             "semiconductor_device_marks", "chip_sensor_words")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -296,7 +304,13 @@ def _tables() -> _Tables:
                    frozenset(makers_all & set(positive)), vehicle_batteries,
                    frozenset(_norm(w) for w in config["process_keywords"]) & generic,
                    frozenset(k for k, es in positive.items() if {e.sector for e in es} <= recycling),
-                   spelling, order, ascii_edged)
+                   spelling, order, ascii_edged,
+                   frozenset(_norm(w) for w in config["semiconductor_words"]) & frozenset(positive),
+                   tuple(_norm(w) for w in config["semiconductor_material_marks"]),
+                   tuple(_norm(w) for w in config["semiconductor_device_marks"]),
+                   frozenset(k for k, es in positive.items() if any(e.subfield == CHIPS for e in es)),
+                   frozenset(_norm(w) for w in config["chip_sensor_words"]) & frozenset(positive),
+                   (*material_marks, *(_norm(w) for w in config["product_marks"])))
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -385,7 +399,8 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
             last_end = e
             if _names_use(t, norm, w, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
                 used[w] = used.get(w, 0) + 1
-            elif norm.startswith(t.material_marks, e) and w not in t.materials:
+            elif w not in t.materials and (norm.startswith(t.material_marks, e) or (
+                    w in t.semiconductors and _semiconductor_material(t, norm, w, e))):
                 # OLED材料: a material for OLED; so for every keyword of a compound written back to back before
                 # 材料 (半导体芯片材料: a material for semiconductor chips)
                 for k in run:
@@ -406,6 +421,13 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     # a keyword that also names the product elsewhere in the text is not only a use; the owner's name (某某储能科技
     # 有限公司…储能功能材料) names the company's trade, not another product
     return tuple(count), tuple(k for k in count if used.get(k) and used[k] == count[k] - owned.get(k, 0)), flags
+
+
+def _semiconductor_material(t: _Tables, norm: str, word: str, end: int) -> bool:
+    """Whether a semiconductor (``word``, ending at ``end``) is followed by one of its material forms (氮化镓晶体,
+    半导体前驱体, 碳化硅单晶) and not by a device (氮化镓晶体管): the project makes the material, not the chip."""
+    return (word in t.semiconductors and norm.startswith(t.semiconductor_marks, end)
+            and not norm.startswith(t.device_marks, end))
 
 
 def _names_use(t: _Tables, norm: str, word: str, end: int) -> bool:
@@ -473,7 +495,8 @@ def _scan_norm(norm: str) -> Scan:
         word, kind, _latin = words[i]
         if kind == POSITIVE and _owners(t, norm, word, e):
             return _NOTHING  # a bare sector word or label inside the owner's name
-        if kind == POSITIVE and norm.startswith((*t.material_marks, *t.product_marks), e):
+        if kind == POSITIVE and (norm.startswith(t.marks, e)
+                                 or (word in t.semiconductors and _semiconductor_material(t, norm, word, e))):
             return _summarise(norm, [(s, e, word)])  # OLED材料
         if kind == POSITIVE:
             return (word,), ((word,) if _names_use(t, norm, word, e) else ()), False
@@ -552,6 +575,11 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
         fields[0] = (name_hits, name_uses, NAME_WEIGHT)
     # A vehicle maker named (广汽自主电池, 比亚迪刀片电池) names the vehicle a bare battery is for: a power battery
     # (the lead's decision: a battery with a vehicle or 动力 named is smart_nev).
+    # A sensor with a chip named (MEMS传感器, 传感器芯片) is the chip (clause (一) 关键芯片); a bare sensor stays
+    # equipment (clause (三) 传感器): the lead's round-12 decision.
+    if t.sensor_words.intersection(name_hits) and t.chip_words.intersection(name_hits):
+        name_hits = tuple(k for k in name_hits if k not in t.sensor_words)
+        fields[0] = (name_hits, name_uses, NAME_WEIGHT)
     vehicle = bool(name_flags & MAKER_FLAG) or any(k in t.makers for k in name_hits)
     scores: dict[str, float] = {}
     strong_weak: dict[str, list[int]] = {}  # sector -> [strong hits, non-weak hits]

@@ -533,8 +533,18 @@ HELD_OUT_SETS = [
     # built. Counted (numbers only) on round 10 (main a5d1972): 48 of 68 SEI, 9 under a wrong sector, 83 of 88
     # non-SEI. First and only fresh run on round 11 (the lead, 2026-12-01 14:22 UTC, main f49a9e6): the same,
     # 48 of 68 SEI right (70.6%), 9 under a wrong sector, 83 of 88 non-SEI left unclassified (94.3%); names
-    # that tell: 62 of 65 non-SEI.
-    pytest.param("holdout16_projects.csv", (68, 88, 65), (48, 9, 83, 62), id="holdout16"),
+    # that tell: 62 of 65 non-SEI. Its misses then guided the class fixes of round 12 (so it is no longer held out:
+    # tuned on since round 12).
+    # Round 12's classes: a semiconductor followed by one of its material forms (氮化镓晶体, 半导体前驱体: the written
+    # convention, clause (四) and the round-7 decision), electronic gases (电子气体), electronic materials named as the
+    # product (电子材料 strong), large-diameter wafers written with their size (大直径硅片, 12英寸硅片), a sensor named
+    # with a chip (MEMS传感器) as the chip (the lead's round-12 decision), aluminium-plastic film (铝塑膜) as a battery
+    # material, power named first with / or 、 (动力/储能), liquid biofuels; for precision coking (焦化) traditional.
+    # Now 56 of 68 (82.4%), 1 under a wrong sector, 84 of 88 (95.5%); names that tell 63 of 65. Left
+    # (tests/data/README.md): 智改数转 and 数字工业 centres, 数字科技中心, 药用蜂产品, 原辅料, 作物表型,
+    # 重金属治理, 硫酸再生, 锰系列材料综合利用, 金属镓, 风电主梁碳板 (SEI); 汉韦胶膜, 吉林化纤…人造丝,
+    # 欧皓新材料, 尿素罐 with a sensor (non-SEI). A regression guard, not a fresh measure.
+    pytest.param("holdout16_projects.csv", (68, 88, 65), (56, 1, 84, 63), id="holdout16"),
 ]
 
 
@@ -1872,6 +1882,68 @@ def test_fifteenth_set_classes_tag_the_same_in_a_batch() -> None:
     _agrees_in_a_batch(names)
 
 
+# Round 12 (holdout16's classes; own names, none copied from any set).
+_SIXTEENTH_RECALL = [
+    # a semiconductor followed by one of its material forms is the material (clause (四); the round-7 decision)
+    ("某某年产5万片氮化镓单晶衬底项目", "new_materials"),
+    ("某某6英寸碳化硅晶体生长项目", "new_materials"),
+    ("某某第三代半导体晶片及晶棒加工项目", "new_materials"),
+    ("某某磷化铟单晶材料产业化项目", "new_materials"),
+    ("某某集成电路前驱体及电子气体项目", "new_materials"),
+    ("某某半导体特气充装及提纯项目", "new_materials"),
+    ("某某年产3000吨高纯电子气体项目", "new_materials"),
+    ("某某8英寸半导体硅片及外延片项目", "new_materials"),
+    # electronic materials named as the product outweigh a semiconductor owner's word
+    ("某某微电子年产500吨电子材料项目", "new_materials"),
+    ("某某芯谷电子信息基础材料产业化项目", "new_materials"),
+    # large-diameter wafers written with their size
+    ("某某12英寸硅片扩产项目", "new_materials"),
+    ("某某芯晶大直径硅片二期项目", "new_materials"),
+    # a sensor with a chip named is the chip; a bare sensor stays equipment
+    ("某某8英寸MEMS压力传感器晶圆项目", "info_tech"),
+    ("某某智能传感器芯片设计及封测项目", "info_tech"),
+    ("某某农业专用传感器生产线项目", "high_end_equipment"),
+    # aluminium-plastic film: a battery's packaging material, like the separator
+    ("某某动力电池铝塑膜产业化项目", "new_materials"),
+    ("某某储能电池铝塑复合膜生产线", "new_materials"),
+    # power named first before storage, written with / or 、
+    ("某某年产20GWh动力/储能电芯项目", "smart_nev"),
+    ("某某动力、储能锂电池生产基地", "smart_nev"),
+    # liquid biofuels
+    ("某某年产10万吨生物液体燃料示范项目", "new_energy"),
+]
+_SIXTEENTH_PRECISION = [
+    # a device after the same words is a chip, not the material
+    ("某某氮化镓晶体管功率器件项目", "info_tech"),
+    ("某某碳化硅功率模块封装项目", "info_tech"),
+    # coking is the coal-chemical chain under whatever label
+    ("某某新能源焦化技改项目", None),
+    ("某某焦化厂煤气综合利用项目", None),
+    # a wafer fab stays chips: 制造 is no material form
+    ("某某集成电路晶圆制造项目", "info_tech"),
+]
+
+
+def test_sixteenth_set_classes_tag_the_same_in_a_batch() -> None:
+    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
+    words glued together so that their occurrences nest and cross."""
+    names = [n for n, _ in _SIXTEENTH_RECALL + _SIXTEENTH_PRECISION]
+    names += ["氮化镓晶体管晶体", "半导体前驱体半导体", "碳化硅单晶碳化硅", "晶圆晶片晶圆", "电子气体电子特气",
+              "MEMS传感器传感器", "传感器MEMS", "铝塑膜电池铝塑膜", "动力/储能储能", "动力、储能动力", "英寸硅片硅片",
+              "焦化新能源焦化", "生物液体燃料生物"]
+    _agrees_in_a_batch(names)
+
+
+def test_a_sensor_is_a_chip_only_with_a_chip_named() -> None:
+    """The lead's round-12 decision: a bare sensor is equipment (clause (三)), a sensor named with a chip keyword
+    (MEMS, 芯片, 晶圆) is the chip (clause (一)); the words come from the taxonomy."""
+    config = tagging.tagging_config()
+    assert "传感器" in config["chip_sensor_words"] and "晶体管" in config["semiconductor_device_marks"]
+    assert tagging.tag("某某传感器项目").sector == "high_end_equipment"
+    assert tagging.tag("某某MEMS传感器项目").sector == "info_tech"
+    assert tagging.tag("某某传感器及晶圆级封装项目").sector == "info_tech"
+
+
 def test_recycling_a_used_battery_is_no_use() -> None:
     """X回收 names what is recycled (光伏组件回收: the modules are a use, the project recycling); when X is itself a
     recycling keyword (废旧锂电池, 退役动力电池) it is no use, so the tag is recycling with full confidence."""
@@ -1892,13 +1964,13 @@ def test_process_keywords_come_from_the_taxonomy() -> None:
     assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout15), recall and precision alike.
+# Every class example of the rounds after the fifth set (holdout6 to holdout16), recall and precision alike.
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
                             *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
                             *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION, *_FIFTEENTH_RECALL,
-                            *_FIFTEENTH_PRECISION]
+                            *_FIFTEENTH_PRECISION, *_SIXTEENTH_RECALL, *_SIXTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
