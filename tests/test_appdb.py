@@ -225,3 +225,15 @@ def test_the_server_start_spares_the_first_page_streamlits_prompt_check(
     at = open_page(demo_db, monkeypatch, "summary")
     assert not at.exception and at.metric
     assert bool(looked) is not skipped
+
+
+def test_the_landing_stamp_follows_the_data_version_on_either_catalog(new_store) -> None:
+    """The stamp a landing file must match, on the embedded and the shared catalog: the data version
+    (raised by a write) and the store's birth (a store made again at the same place differs)."""
+    db, data_path = new_store()
+    with store.opened(db, data_path=data_path) as con:
+        version, stamp = appdb._landing_stamp(con)
+        assert version == store.data_version(con) and stamp[1] == version and stamp[2]
+        store.targets.set_target_year(con, 2032)
+        again, later = appdb._landing_stamp(con)
+        assert again == version + 1 and later[2] == stamp[2] and later != stamp
