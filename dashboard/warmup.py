@@ -8,7 +8,9 @@ early waits only for what is still under way (imports share Python's import lock
 Streamlit's resource cache, the copy :mod:`dashboard.appdb`'s lock). A failure here is only logged:
 the page run does the same work again and reports the error in the user's language.
 
-The landing page's queries read the lake directly; their tables are copied into memory (for the
+The landing page's results are read from the file an earlier start kept for this data version when
+there is one (see :func:`dashboard.appdb.warm`), else its queries run and the file is written once the
+first page is out. The landing page's queries read the lake directly; their tables are copied into memory (for the
 pages and filter changes that follow) only once the first page is out, so the copy is not on the
 first page's path. Objects that live as long as the process (modules, cached results) are moved out
 of the garbage collector's sight (``gc.freeze``): Streamlit collects after every page run, and
