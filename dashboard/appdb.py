@@ -7,15 +7,18 @@ import from the command line, another app server) shows on the next run, without
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
 import os
+import pickle
 import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -232,14 +235,34 @@ class Warm:
     """:func:`load` fixed to the data version the warm-up read (its queries read the lake)."""
 
     version: int
+    stamp: tuple[Any, ...] = ()  # what the landing file must match (see :func:`_landing_stamp`)
+    results: dict[tuple[Any, ...], pd.DataFrame] = field(default_factory=dict)
+    from_disk: bool = False
 
     def __call__(self, fn: Callable[..., pd.DataFrame], filters: Filters | None = None, **kwargs: Any
                  ) -> pd.DataFrame:
-        return _load(db_key(), self.version, _name(fn), scoped(filters), tuple(sorted(kwargs.items())), None)
+        args = (_name(fn), scoped(filters), tuple(sorted(kwargs.items())))
+        result = _load(db_key(), self.version, *args, None)
+        self.results[args] = result
+        return result
 
     def snapshots(self) -> pd.DataFrame:
         """:func:`snapshots` of that data version."""
         return _snapshots(db_key(), self.version)
+
+    def save(self) -> None:
+        """Keep the results of this warm-up's queries on disk for the next server start (unless they
+        came from there, or the store has moved on since the version was read: they may be newer)."""
+        if self.from_disk or not self.results or not self.stamp or _read_version() != self.version:
+            return
+        path = _landing_path(db_key())
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(pickle.dumps((self.stamp, self.results), protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(path)
+        except OSError:
+            log.exception("Could not keep the landing page's results in %s", path)
 
     def copy(self) -> None:
         """End the deferral: copy into memory the tables the queries since :func:`warm` named (unless the
@@ -253,21 +276,76 @@ class Warm:
             _fill(key, copy, tables)
 
 
+# The landing page's query results, kept on disk from one server start to the next (one file per store,
+# in the user's cache folder) so that a cold start reads them instead of running the queries. A file is
+# used only when its stamp matches: the store's data version (raised by every data write of any
+# process), the store's first snapshot's time (a store deleted and made again at the same place starts
+# its versions anew) and the app's code (a changed query computes differently).
+_preloaded: dict[tuple[Any, ...], pd.DataFrame] = {}
+LANDING_FORMAT = 1
+
+
+def _landing_path(key: str) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+
+
+def _code_stamp() -> str:
+    """The app's code as it is on disk (every module's path, size and modification time)."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        info = path.stat()
+        digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _landing_stamp(cur: duckdb.DuckDBPyConnection) -> tuple[int, tuple[Any, ...]]:
+    """The data version and the stamp a landing file must carry, read in one statement."""
+    version, born = cur.execute(
+        "SELECT (SELECT value FROM store_meta WHERE key = 'data_version'), "
+        "(SELECT min(snapshot_time)::VARCHAR FROM ducklake_snapshots(current_database()))").fetchone()
+    version = int(version) if version is not None else 0
+    return version, (LANDING_FORMAT, version, born, _code_stamp())
+
+
+def _read_landing(key: str, stamp: tuple[Any, ...]) -> dict[tuple[Any, ...], pd.DataFrame] | None:
+    path = _landing_path(key)
+    try:
+        saved_stamp, results = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign file is only a miss
+        log.warning("Ignoring the unreadable landing file %s", path)
+        return None
+    return results if saved_stamp == stamp else None
+
+
 def warm() -> Warm:
     """Open the store outside any page run (the server's start-up hook calls this so that the first page
     finds it open) and return :func:`load` fixed to the current data version, for the caller to run
-    the queries a first page will ask for.
+    the queries a first page will ask for (their results read from the landing file when its stamp
+    matches; :meth:`Warm.save` writes it).
 
     Until :meth:`Warm.copy`, every query (the warm-up's and the first page's) reads the lake directly
     instead of copying its tables into memory first: at ~10M projects a copy of the summary's tables
     costs ~0.4 s, twice the queries that read them once, and every result of the first page is cached
     anyway. The copy, for the pages and filter changes that follow, is made once the first page is out."""
     global _deferred
-    connection()
-    version = _read_version()
+    key = db_key()
+    con = _connection(key)
+    started = time.perf_counter()
+    try:
+        with store.cursor(con) as cur:
+            version, stamp = _landing_stamp(cur)
+    finally:
+        for observer in QUERY_OBSERVERS:
+            observer("dashboard.appdb:data_version", time.perf_counter() - started)
     if _deferred is None:
         _deferred = set()
-    return Warm(version)
+    saved = _read_landing(key, stamp)
+    if saved:
+        _preloaded.update({(key, version, *args): frame for args, frame in saved.items()})
+    return Warm(version, stamp, from_disk=bool(saved))
 
 
 def _resolve(name: str) -> Callable[..., pd.DataFrame]:
@@ -286,6 +364,8 @@ CACHE_TTL_S = 3600
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES, ttl=CACHE_TTL_S)
 def _load(key: str, version: int, name: str, filters: Filters, kwargs: tuple[tuple[str, Any], ...],
           snapshot: int | None = None) -> pd.DataFrame:
+    if snapshot is None and (kept := _preloaded.pop((key, version, name, filters, kwargs), None)) is not None:
+        return kept  # the landing file's result of this very data version (see :func:`warm`)
     fn = _resolve(name)
     # a fresh cursor (reading this version's copy in memory first), or one reading the snapshot
     cur = _cursor(key, snapshot, version)

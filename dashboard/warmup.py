@@ -8,7 +8,9 @@ early waits only for what is still under way (imports share Python's import lock
 Streamlit's resource cache, the copy :mod:`dashboard.appdb`'s lock). A failure here is only logged:
 the page run does the same work again and reports the error in the user's language.
 
-The landing page's queries read the lake directly; their tables are copied into memory (for the
+The landing page's results are read from the file an earlier start kept for this data version when
+there is one (see :func:`dashboard.appdb.warm`), else its queries run and the file is written once the
+first page is out. The landing page's queries read the lake directly; their tables are copied into memory (for the
 pages and filter changes that follow) only once the first page is out, so the copy is not on the
 first page's path. Objects that live as long as the process (modules, cached results) are moved out
 of the garbage collector's sight (``gc.freeze``): Streamlit collects after every page run, and
@@ -21,7 +23,7 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
@@ -40,9 +42,11 @@ COPY_WAIT_S = 60.0  # the longest the copy into memory waits for a first page
 COPY_AFTER_S = 3.0
 
 
-def warm() -> Callable[[], None] | None:
-    """Import what the first page run needs, open the store and run the landing page's queries;
-    return what copies their tables into memory afterwards (None if the store could not be opened)."""
+def warm() -> appdb.Warm | None:
+    """Import what the first page run needs, open the store and run the landing page's queries (or read
+    their results kept on disk by an earlier start of this data version); return the warm-up's state,
+    to keep those results and copy their tables into memory afterwards (None if the store could not be
+    opened)."""
     started = time.perf_counter()
     landing = None
     try:
@@ -61,19 +65,21 @@ def warm() -> Callable[[], None] | None:
         gc.enable()
         done.set()
         log.info("Warm-up at server start took %.0f ms", (time.perf_counter() - started) * 1000)
-    return landing.copy if landing is not None else None
+    return landing
 
 
 def _warm_and_copy() -> None:
     """The start-up thread: warm up; once a first page is out and drawn (:data:`COPY_AFTER_S` after its
-    run, or after :data:`COPY_WAIT_S` with no page), copy the landing page's tables into memory."""
-    copy = warm()
-    if copy is None:
+    run, or after :data:`COPY_WAIT_S` with no page), keep the landing page's results on disk for the
+    next start and copy its tables into memory."""
+    landing = warm()
+    if landing is None:
         return
     if served.wait(COPY_WAIT_S):
         time.sleep(COPY_AFTER_S)
     try:
-        copy()
+        landing.save()
+        landing.copy()
     except Exception:  # noqa: BLE001 - the pages copy what they read themselves
         log.exception("Copying the landing page's tables into memory failed")
 

@@ -125,3 +125,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return (0 if "e2e" in marks else 1 if "slow" in marks else 2, -len(tests))
 
     items[:] = [t for name in sorted(modules, key=lambda n: rank(modules[n])) for t in modules[name]]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The app keeps the landing page's results in the user's cache folder: the tests (and the servers
+    they start) keep theirs in a temporary one."""
+    import os
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before

@@ -115,7 +115,7 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
         assert set(ran) <= {"dashboard.appdb:data_version"}, ran
     finally:
         appdb.QUERY_OBSERVERS.remove(observe)
-        copy()  # from here on, queries copy what they read (as with no warm-up)
+        copy.copy()  # from here on, queries copy what they read (as with no warm-up)
 
 
 def test_the_first_page_reads_the_lake_and_its_tables_are_copied_after(
@@ -136,13 +136,60 @@ def test_the_first_page_reads_the_lake_and_its_tables_are_copied_after(
         held = appdb._copies.get(appdb.db_key(), {}).get(version)
         assert held is None or not held.tables, "nothing copied on the first page's path"
     finally:
-        copy()
+        copy.copy()
     held = appdb._copies[appdb.db_key()][version]
     assert {"rollup_projects", "rollup_flows", "regions", "targets"} <= held.tables
     assert "rollup_funding" not in held.tables  # the summary shows no funding channel
     goto(at, "funding").run()  # a page after: copies what it reads, as before
     assert not at.exception
     assert "rollup_funding" in held.tables
+
+
+def _cold_start(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[appdb.Warm, list[str], object]:
+    """A new server process as far as the app can tell: no cached result, no copy; warm up, draw the summary."""
+    import streamlit as st
+
+    from dashboard import warmup
+
+    st.cache_data.clear()
+    appdb._preloaded.clear()
+    appdb._copies.clear()
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    landing = warmup.warm()
+    assert landing is not None
+    ran: list[str] = []
+    appdb.QUERY_OBSERVERS.append(lambda name, seconds: ran.append(name))
+    try:
+        at = open_page(demo_db, monkeypatch, "summary")
+    finally:
+        appdb.QUERY_OBSERVERS.pop()
+    assert not at.exception and at.metric
+    landing.save()
+    landing.copy()
+    return landing, ran, at
+
+
+def test_a_cold_start_reads_the_landing_results_kept_for_its_data_version(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The landing page's results are kept on disk by one start and read by the next of the same data
+    version (no query), drawing the same page; a write raises the version: the next start queries anew
+    and shows the new figures."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first, _, at_first = _cold_start(demo_db, monkeypatch)
+    assert not first.from_disk and appdb._landing_path(appdb.db_key()).exists()
+    second, ran, at_second = _cold_start(demo_db, monkeypatch)
+    assert second.from_disk
+    assert not [name for name in ran if name.startswith("dashboard.queries.")], ran
+    assert [m.value for m in at_second.metric] == [m.value for m in at_first.metric]
+    assert [m.label for m in at_second.metric] == [m.label for m in at_first.metric]
+    from dashboard.ingest import commit, preview
+    from tests.importkit import CORPUS
+
+    with store.opened(demo_db) as con:  # an import by another process (the command line)
+        assert commit(con, preview(con, CORPUS / "gbk_title_total.csv")).rows_imported > 0
+    third, ran, at_third = _cold_start(demo_db, monkeypatch)
+    assert not third.from_disk and third.version == second.version + 1
+    assert [m.value for m in at_third.metric] != [m.value for m in at_first.metric]
 
 
 def test_a_warm_up_that_cannot_open_the_store_leaves_the_error_to_the_page(
@@ -178,3 +225,15 @@ def test_the_server_start_spares_the_first_page_streamlits_prompt_check(
     at = open_page(demo_db, monkeypatch, "summary")
     assert not at.exception and at.metric
     assert bool(looked) is not skipped
+
+
+def test_the_landing_stamp_follows_the_data_version_on_either_catalog(new_store) -> None:
+    """The stamp a landing file must match, on the embedded and the shared catalog: the data version
+    (raised by a write) and the store's birth (a store made again at the same place differs)."""
+    db, data_path = new_store()
+    with store.opened(db, data_path=data_path) as con:
+        version, stamp = appdb._landing_stamp(con)
+        assert version == store.data_version(con) and stamp[1] == version and stamp[2]
+        store.targets.set_target_year(con, 2032)
+        again, later = appdb._landing_stamp(con)
+        assert again == version + 1 and later[2] == stamp[2] and later != stamp
