@@ -75,7 +75,9 @@ OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
 # there is none; the pages and the rollups then take the current year). From the base tables, or from
 # rollup_flows (the same year while the rollups are right: completed_n counts the completed amounts).
 AS_OF_BASE = "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL"
-AS_OF_ROLLUP = "SELECT max(year) FROM rollup_flows WHERE completed_n > 0"
+# An aggregate FILTER, not a WHERE: pushed down into the DuckLake scan, a WHERE costs ~10-15 ms of catalog
+# look-ups per read even of an empty table; the FILTER reads two columns of the small rollup table, same year.
+AS_OF_ROLLUP = "SELECT max(year) FILTER (WHERE completed_n > 0) FROM rollup_flows"
 
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:

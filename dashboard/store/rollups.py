@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from ..queries.common import AS_OF_BASE
+from ..queries.common import AS_OF_BASE, AS_OF_ROLLUP
 from .engine import Connection
 
 TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
@@ -108,11 +108,7 @@ _WATCH_COLUMNS = (
 # amount (dashboard.queries.common), else the current year; from the base tables (the full rebuild) or
 # from rollup_flows.
 _AS_OF_BASE = f"coalesce(({AS_OF_BASE}), year(current_date))"
-# A write reads the same year as an aggregate FILTER, not AS_OF_ROLLUP's WHERE: pushed down into the DuckLake
-# scan, the WHERE costs ~10-15 ms of catalog look-ups per read even of an empty table (one more per schema version
-# the table had); the FILTER reads the two columns of the small rollup table and gives the same year (NULL: none).
-_AS_OF_WRITE = "SELECT max(year) FILTER (WHERE completed_n > 0) FROM rollup_flows"
-_AS_OF_ROLLUP = f"coalesce(({_AS_OF_WRITE}), year(current_date))"
+_AS_OF_ROLLUP = f"coalesce(({AS_OF_ROLLUP}), year(current_date))"
 
 # The changed projects' ids while a write runs (registered from Arrow), and the temporary tables.
 SCOPE_VIEW = "rollup_scope_ids"
@@ -280,7 +276,7 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
             return
         changes.declared = True
         found, year, stored_max = con.execute(
-            f"SELECT ({_AS_OF_WRITE}), year(current_date), "
+            f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
             f"{'NULL' if changes.max_read else '(SELECT max(project_id) FROM projects)'}").fetchall()[0]
         changes.as_of_found, changes.as_of = found, found if found is not None else year
         if not changes.max_read:
