@@ -1141,14 +1141,9 @@ _SIXTH_PRECISION: list[tuple[str, str | None]] = [
 ]
 
 
-def test_sixth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes (the company word that ends a name,
-    the built word that ends it, a carmaker's compound), with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _SIXTH_RECALL + _SIXTH_PRECISION]
-    names += ["上汽大众新能源", "某某生物美谷生物", "生活配套集成电路生活配套", "两机两机场", "化工新材料化工",
-              "金准生物"]
-    _agrees_in_a_batch(names)
+# holdout6's class words glued together, so that their occurrences nest and cross (the batch test below)
+_SIXTH_COLLISIONS = ["上汽大众新能源", "某某生物美谷生物", "生活配套集成电路生活配套", "两机两机场", "化工新材料化工",
+                     "金准生物"]
 
 
 def test_a_name_ending_on_what_is_built_ignores_content() -> None:
@@ -1235,14 +1230,10 @@ _SEVENTH_PRECISION: list[tuple[str, str | None]] = [
 ]
 
 
-def test_seventh_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes (premises words, a bracketed place in an
-    owner's name, built words, neutral fans), with and without content, and with the classes' words glued
-    together so that their occurrences nest and cross."""
-    names = [n for n, _ in _SEVENTH_RECALL + _SEVENTH_PRECISION]
-    names += ["总部智能制造总部", "新材料(山东)新材料(山东有限公司", "新材料()有限公司", "风机盘管风机整机",
-              "北斗农批北斗", "联东U谷联东·U谷电子信息", "新能源(一二三四五六七八九十)有限公司", "乳酸菌乳酸"]
-    _agrees_in_a_batch(names)
+# holdout7's class words glued together, so that their occurrences nest and cross (the batch test below)
+_SEVENTH_COLLISIONS = ["总部智能制造总部", "新材料(山东)新材料(山东有限公司", "新材料()有限公司", "风机盘管风机整机",
+                       "北斗农批北斗", "联东U谷联东·U谷电子信息", "新能源(一二三四五六七八九十)有限公司",
+                       "乳酸菌乳酸"]
 
 
 def test_premises_words_come_from_the_taxonomy() -> None:
@@ -1329,14 +1320,9 @@ _EIGHTH_PRECISION = [
 ]
 
 
-def test_eighth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes (built words that end a name, neutral machine-tool
-    parts, a traditional builder, longer vehicle and motor compounds over their parts), with and without content, and
-    with the classes' words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _EIGHTH_RECALL + _EIGHTH_PRECISION]
-    names += ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
-              "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
-    _agrees_in_a_batch(names)
+# holdout8's class words glued together, so that their occurrences nest and cross (the batch test below)
+_EIGHTH_COLLISIONS = ["氢能专用车专用", "动力及储能电池储能", "机床铸件机床", "市政基础设施VR", "建工新型材料建工",
+                      "稀土永磁电机稀土", "瓦斯综合利用煤矿瓦斯", "包装制品智能电气", "双创服务中心服务中心"]
 
 
 # --- classes found on holdout9 (each a class of names, with its collisions; names written for the class) ---
@@ -1397,13 +1383,9 @@ _NINTH_PRECISION = [
 ]
 
 
-def test_ninth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _NINTH_RECALL + _NINTH_PRECISION]
-    names += ["储能与动力电池储能", "动力储能电池动力", "农文旅融合文旅融合", "单晶衬底半导体", "机场维修基地机场",
-              "污水管网供水管网", "氢能整车氢能"]
-    _agrees_in_a_batch(names)
+# holdout9's class words glued together, so that their occurrences nest and cross (the batch test below)
+_NINTH_COLLISIONS = ["储能与动力电池储能", "动力储能电池动力", "农文旅融合文旅融合", "单晶衬底半导体",
+                     "机场维修基地机场", "污水管网供水管网", "氢能整车氢能"]
 
 
 # --- classes found on holdout10 (each a class of names, with its collisions; names written for the class) ---
@@ -1468,13 +1450,9 @@ _TENTH_PRECISION = [
 ]
 
 
-def test_tenth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _TENTH_RECALL + _TENTH_PRECISION]
-    names += ["风储风电储能", "GW硅片硅片", "再生晶圆晶圆", "副产氢气氢气", "环境修复材料材料", "蔚来总部蔚来",
-              "阳光能源光能", "空天航空航天", "重大科技基础设施合成生物"]
-    _agrees_in_a_batch(names)
+# holdout10's class words glued together, so that their occurrences nest and cross (the batch test below)
+_TENTH_COLLISIONS = ["风储风电储能", "GW硅片硅片", "再生晶圆晶圆", "副产氢气氢气", "环境修复材料材料", "蔚来总部蔚来",
+                     "阳光能源光能", "空天航空航天", "重大科技基础设施合成生物"]
 
 
 # --- classes found on holdout11 (round 7; each a class of names, with its collisions; names written for the class) ---
@@ -1567,16 +1545,11 @@ _ELEVENTH_PRECISION = [
 ]
 
 
-def test_eleventh_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _ELEVENTH_RECALL + _ELEVENTH_PRECISION]
-    names += ["锂电池动力锂电池", "动力电池PACK电池PACK", "磷酸铁锂电池磷酸铁锂", "智能制造产业园智能制造",
-    "集成电路硅片集成电路",
-              "光储充光储", "芯片研发大楼芯片", "人工智能应用人工智能", "储能及充电桩及储能", "充电桩和储能与光伏",
-              "生物项目生物",
-              "航空港航空", "电厂光电厂", "无人机灭火无人机", "乳业5G应用"]
-    _agrees_in_a_batch(names)
+# holdout11's class words glued together, so that their occurrences nest and cross (the batch test below)
+_ELEVENTH_COLLISIONS = ["锂电池动力锂电池", "动力电池PACK电池PACK", "磷酸铁锂电池磷酸铁锂", "智能制造产业园智能制造",
+                        "集成电路硅片集成电路", "光储充光储", "芯片研发大楼芯片", "人工智能应用人工智能",
+                        "储能及充电桩及储能", "充电桩和储能与光伏", "生物项目生物", "航空港航空", "电厂光电厂",
+                        "无人机灭火无人机", "乳业5G应用"]
 
 
 # --- classes found on holdout12 (round 8; each a class of names, with its collisions; names written for the class) ---
@@ -1662,14 +1635,10 @@ _TWELFTH_PRECISION = [
 ]
 
 
-def test_twelfth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _TWELFTH_RECALL + _TWELFTH_PRECISION]
-    names += ["新材料锂电池新材料", "航天新材料航天", "废旧铅酸蓄电池铅酸", "半导体单晶硅片单晶硅片半导体",
-              "日用化工新材料化工", "绿电产业园绿电", "比亚迪研发中心比亚迪", "IC装备ICU", "医学中心智慧医疗",
-              "叶片涡轮叶片叶片", "新材新材料新材"]
-    _agrees_in_a_batch(names)
+# holdout12's class words glued together, so that their occurrences nest and cross (the batch test below)
+_TWELFTH_COLLISIONS = ["新材料锂电池新材料", "航天新材料航天", "废旧铅酸蓄电池铅酸", "半导体单晶硅片单晶硅片半导体",
+                       "日用化工新材料化工", "绿电产业园绿电", "比亚迪研发中心比亚迪", "IC装备ICU",
+                       "医学中心智慧医疗", "叶片涡轮叶片叶片", "新材新材料新材"]
 
 
 # --- classes found on holdout13 (round 9; each a class of names, with its collisions; names written for the class) ---
@@ -1729,14 +1698,10 @@ _THIRTEENTH_PRECISION = [
 ]
 
 
-def test_thirteenth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _THIRTEENTH_RECALL + _THIRTEENTH_PRECISION]
-    names += ["比亚迪电池比亚迪", "广汽锂电池广汽埃安", "奇瑞储能电池奇瑞", "动力及储能锂电池动力及储能",
-              "数字化工厂化工", "石英石英石石英", "热电联产生物质热电联产", "再生铝锭铝锭", "光互补渔光互补",
-              "单晶硅材料单晶硅"]
-    _agrees_in_a_batch(names)
+# holdout13's class words glued together, so that their occurrences nest and cross (the batch test below)
+_THIRTEENTH_COLLISIONS = ["比亚迪电池比亚迪", "广汽锂电池广汽埃安", "奇瑞储能电池奇瑞", "动力及储能锂电池动力及储能",
+                          "数字化工厂化工", "石英石英石石英", "热电联产生物质热电联产", "再生铝锭铝锭",
+                          "光互补渔光互补", "单晶硅材料单晶硅"]
 
 
 def test_vehicle_makers_and_batteries_come_from_the_taxonomy() -> None:
@@ -1804,13 +1769,10 @@ _FOURTEENTH_PRECISION = [
 ]
 
 
-def test_fourteenth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _FOURTEENTH_RECALL + _FOURTEENTH_PRECISION]
-    names += ["退役动力锂电池退役锂电池", "手机锂电池手机", "半导体芯片材料芯片", "储能功能材料储能", "仓储装备仓储",
-              "升压站及光伏升压站", "智能制造示范智能制造", "黑臭水体及市政基础设施及", "线路板标准厂房线路板"]
-    _agrees_in_a_batch(names)
+# holdout14's class words glued together, so that their occurrences nest and cross (the batch test below)
+_FOURTEENTH_COLLISIONS = ["退役动力锂电池退役锂电池", "手机锂电池手机", "半导体芯片材料芯片", "储能功能材料储能",
+                          "仓储装备仓储", "升压站及光伏升压站", "智能制造示范智能制造", "黑臭水体及市政基础设施及",
+                          "线路板标准厂房线路板"]
 
 
 _FIFTEENTH_RECALL = [
@@ -1871,15 +1833,11 @@ _FIFTEENTH_PRECISION = [
 ]
 
 
-def test_fifteenth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _FIFTEENTH_RECALL + _FIFTEENTH_PRECISION]
-    names += ["动力储能电池负极材料负极", "电池隔膜隔膜电池", "复合集流体集流体", "电子专用材料专用材料",
-              "无取向硅钢取向硅钢硅钢", "特高压变电站变电站", "周边道路道路周边", "尾砂库尾砂", "吉利电池吉利",
-              "染色新材料染色", "手机保护膜保护膜", "金属锂电池金属锂", "锂金属电池锂金属", "手机城手机",
-              "生物天然气天然气", "产业园道路产业园"]
-    _agrees_in_a_batch(names)
+# holdout15's class words glued together, so that their occurrences nest and cross (the batch test below)
+_FIFTEENTH_COLLISIONS = ["动力储能电池负极材料负极", "电池隔膜隔膜电池", "复合集流体集流体", "电子专用材料专用材料",
+                         "无取向硅钢取向硅钢硅钢", "特高压变电站变电站", "周边道路道路周边", "尾砂库尾砂",
+                         "吉利电池吉利", "染色新材料染色", "手机保护膜保护膜", "金属锂电池金属锂", "锂金属电池锂金属",
+                         "手机城手机", "生物天然气天然气", "产业园道路产业园"]
 
 
 # Round 12 (holdout16's classes; own names, none copied from any set).
@@ -1924,14 +1882,10 @@ _SIXTEENTH_PRECISION = [
 ]
 
 
-def test_sixteenth_set_classes_tag_the_same_in_a_batch() -> None:
-    """The batch path agrees with one-by-one tagging on these classes, with and without content, and with the classes'
-    words glued together so that their occurrences nest and cross."""
-    names = [n for n, _ in _SIXTEENTH_RECALL + _SIXTEENTH_PRECISION]
-    names += ["氮化镓晶体管晶体", "半导体前驱体半导体", "碳化硅单晶碳化硅", "晶圆晶片晶圆", "电子气体电子特气",
-              "MEMS传感器传感器", "传感器MEMS", "铝塑膜电池铝塑膜", "动力/储能储能", "动力、储能动力", "英寸硅片硅片",
-              "焦化新能源焦化", "生物液体燃料生物"]
-    _agrees_in_a_batch(names)
+# holdout16's class words glued together, so that their occurrences nest and cross (the batch test below)
+_SIXTEENTH_COLLISIONS = ["氮化镓晶体管晶体", "半导体前驱体半导体", "碳化硅单晶碳化硅", "晶圆晶片晶圆",
+                         "电子气体电子特气", "MEMS传感器传感器", "传感器MEMS", "铝塑膜电池铝塑膜", "动力/储能储能",
+                         "动力、储能动力", "英寸硅片硅片", "焦化新能源焦化", "生物液体燃料生物"]
 
 
 def test_a_sensor_is_a_chip_only_with_a_chip_named() -> None:
@@ -1965,6 +1919,29 @@ def test_process_keywords_come_from_the_taxonomy() -> None:
 
 
 # Every class example of the rounds after the fifth set (holdout6 to holdout16), recall and precision alike.
+_BATCH_ROUNDS = [
+    (_SIXTH_RECALL, _SIXTH_PRECISION, _SIXTH_COLLISIONS),
+    (_SEVENTH_RECALL, _SEVENTH_PRECISION, _SEVENTH_COLLISIONS),
+    (_EIGHTH_RECALL, _EIGHTH_PRECISION, _EIGHTH_COLLISIONS),
+    (_NINTH_RECALL, _NINTH_PRECISION, _NINTH_COLLISIONS),
+    (_TENTH_RECALL, _TENTH_PRECISION, _TENTH_COLLISIONS),
+    (_ELEVENTH_RECALL, _ELEVENTH_PRECISION, _ELEVENTH_COLLISIONS),
+    (_TWELFTH_RECALL, _TWELFTH_PRECISION, _TWELFTH_COLLISIONS),
+    (_THIRTEENTH_RECALL, _THIRTEENTH_PRECISION, _THIRTEENTH_COLLISIONS),
+    (_FOURTEENTH_RECALL, _FOURTEENTH_PRECISION, _FOURTEENTH_COLLISIONS),
+    (_FIFTEENTH_RECALL, _FIFTEENTH_PRECISION, _FIFTEENTH_COLLISIONS),
+    (_SIXTEENTH_RECALL, _SIXTEENTH_PRECISION, _SIXTEENTH_COLLISIONS),
+]
+
+
+@pytest.mark.parametrize(("recall", "precision", "collisions"), _BATCH_ROUNDS,
+                         ids=[f"holdout{k}" for k in range(6, 6 + len(_BATCH_ROUNDS))])
+def test_held_out_classes_tag_the_same_in_a_batch(recall: list, precision: list, collisions: list[str]) -> None:
+    """The batch path agrees with one-by-one tagging on each held-out round's class examples and on its class
+    words glued together (their occurrences nest and cross), with and without content."""
+    _agrees_in_a_batch([n for n, _ in recall + precision] + collisions)
+
+
 _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL, *_SEVENTH_PRECISION,
                             *_EIGHTH_RECALL, *_EIGHTH_PRECISION, *_NINTH_RECALL, *_NINTH_PRECISION,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
