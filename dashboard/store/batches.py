@@ -136,17 +136,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     if updates:
         _keep_replaced(con, params)
         _merge_updated(con, columns, params)
-    # The new projects: one INSERT; their ids are new, so no stored row can clash.
-    con.execute(
-        f"""
-        INSERT INTO projects ({_PROJECT_COLUMNS})
-        SELECT {", ".join("NULL" if c == "programme" else "$batch" if c == "batch_id" else
-                          "CAST(total_investment_wan AS DECIMAL(18, 2))" if c == "total_investment_wan" else c
-                          for c in columns)}
-        FROM import_new WHERE NOT is_update
-        """,
-        params,
-    )
+    # The new projects: one INSERT; their ids are new, so no stored row can clash. A batch of new
+    # projects only hands each INSERT's SELECT to the rollups (rollups.written), which then read these
+    # rows from the frames at the write's end instead of from the lake.
+    new_ids = ids[~is_update]
+    held: set[str] = set()
+
+    def insert(table: str, columns_sql: str, select: str, frames: tuple[str, ...], order: str = "") -> None:
+        con.execute(f"INSERT INTO {table} ({columns_sql}) {select}{order}")
+        if not updates and rollups.written(new_ids, table, select, frames):
+            held.update(frames)
+
+    insert("projects", _PROJECT_COLUMNS, _new_rows("import_new", columns, batch_id), ("import_new",))
     if not investments.empty:
         _register(con, "import_inv", investments)
         if updates:  # an updated project's years in the file replace its stored ones
@@ -156,21 +157,19 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
                     SELECT r.project_id, i.year FROM import_inv i JOIN import_new r USING (row) WHERE r.is_update)
                 """
             )
-        con.execute(
-            "INSERT INTO project_investments (project_id, year, planned_wan, completed_wan) "
-            "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)), NULL "
-            "FROM import_inv i JOIN import_row_ids r USING (row) ORDER BY r.project_id"
-        )
+        insert("project_investments", "project_id, year, planned_wan, completed_wan",
+               "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)) AS planned_wan, "
+               "NULL AS completed_wan FROM import_inv i JOIN import_row_ids r USING (row)",
+               ("import_inv", "import_row_ids"), " ORDER BY r.project_id")
     if not funding.empty:
         _register(con, "import_funding", funding)
         if updates:
             con.execute("DELETE FROM project_funding WHERE project_id IN (SELECT r.project_id FROM import_funding f "
                         "JOIN import_new r USING (row) WHERE r.is_update)")
-        con.execute(
-            "INSERT INTO project_funding (project_id, source, amount_wan) "
-            "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) "
-            "FROM import_funding f JOIN import_row_ids r USING (row) ORDER BY r.project_id, f.source"
-        )
+        insert("project_funding", "project_id, source, amount_wan",
+               "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) AS amount_wan "
+               "FROM import_funding f JOIN import_row_ids r USING (row)",
+               ("import_funding", "import_row_ids"), " ORDER BY r.project_id, f.source")
     if not extra.empty:
         _register(con, "import_extra", extra)
         con.execute(
@@ -180,8 +179,18 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
             params,
         )
     for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
-        con.unregister(view)
+        if view not in held:  # (the rollups unregister those they read at the write's end)
+            con.unregister(view)
     return writes
+
+
+def _new_rows(source: str, columns: list[str], batch_id: int) -> str:
+    """The SELECT of a batch's new projects' rows (``columns``) as projects stores them, from ``source``
+    (the batch's frame, registered)."""
+    given = {"programme": "NULL", "batch_id": str(int(batch_id)),
+             "total_investment_wan": "CAST(total_investment_wan AS DECIMAL(18, 2))"}
+    return (f"SELECT {', '.join(f'{given[c]} AS {c}' if c in given else c for c in columns)} "
+            f"FROM {source} WHERE NOT is_update")
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:

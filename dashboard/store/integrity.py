@@ -11,6 +11,7 @@ whole store: the cost follows the batch, not the store. The small tables are alw
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -134,14 +135,15 @@ def rules(scoped: bool = False, clusters: str = "clusters") -> list[tuple[str, s
     ]
 
 
-def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, projects: str | None = None,
+def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, rows: Mapping[str, str] | None = None,
           clusters: str | None = None) -> list[str]:
     """Every integrity rule the store keeps, as 'rule: N rows break it' for each broken one (empty: all hold).
 
     Without ``scope`` (``python -m dashboard check``) over the whole store; with one, the large tables'
-    rules over the scope's projects only. ``projects`` names a table that holds every scoped project's
-    current row (with the columns the rules read): the write's rollups read them back already
-    (:func:`dashboard.store.rollups.changed_rows`), so they are not read from projects again. Likewise
+    rules over the scope's projects only. ``rows`` names, by large table, a relation that holds every row
+    the scoped projects have there as the write leaves them (with the columns the rules read): the
+    write's rollups read them already (:func:`dashboard.store.rollups.changed_rows`), so they are not
+    read from the lake again. Likewise
     ``clusters``, a table holding every stored cluster's id as the write leaves them
     (:func:`dashboard.store.rollups.cluster_tiers`), for the projects' cluster ids."""
     ids = None if scope is None or scope.project_ids is None else np.asarray(scope.project_ids, dtype="int64")
@@ -154,7 +156,7 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, project
         params.update(p)
     sql = "SELECT " + ", ".join(f"({q}) AS r{i}" for i, (_r, _t, q, _p) in enumerate(found))
     if scoped:
-        sql = _scoped_rows(unique_ids(ids), projects) + sql
+        sql = _scoped_rows(unique_ids(ids), rows) + sql
         con.register(SCOPE_VIEW, pa.table({"project_id": ids}))
     try:
         counts = con.execute(sql, params).fetchall()[0]
@@ -174,12 +176,12 @@ _LARGE = {
 }
 
 
-def _scoped_rows(ids: np.ndarray, projects: str | None = None) -> str:
+def _scoped_rows(ids: np.ndarray, rows: Mapping[str, str] | None = None) -> str:
     """The WITH clause of a scoped check: each large table's rows of the scope's projects (``ids``,
-    unique), read once (the projects' from ``projects`` if named). The id range lets DuckLake skip the
-    files that hold none of them."""
+    unique), read once (from ``rows``' relation for that table if it names one). The id range lets
+    DuckLake skip the files that hold none of them."""
     where = in_scope(ids, SCOPE_VIEW)
-    source = {"projects": projects} if projects else {}
+    source = dict(rows or {})
     return "WITH " + ", ".join(
         [f"scoped_{t} AS MATERIALIZED (SELECT {columns} FROM {source.get(t, t)} WHERE {where})"
          for t, columns in _LARGE.items()]

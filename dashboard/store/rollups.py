@@ -32,7 +32,7 @@ in-memory copy) only ever sees rollups and base tables of the same snapshot:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -118,24 +118,38 @@ _TIERS_BEFORE = "rollup_tiers_before"
 _TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read once
 _TIERS_SELECT = "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1"
 _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
+_WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (written), a view over them
 
 
 def _columns(con: Connection) -> dict[str, set[str]]:
     """The columns of each rollup table this store has (a store being upgraded may lack the later ones)."""
+    return _catalog(con)[0]
+
+
+def _catalog(con: Connection) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
+    """(:func:`_columns`, the type of each column of projects and its child tables), in one read of the
+    lake's column list."""
     found: dict[str, set[str]] = {}
-    for table, column in con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = current_database() "
-            "AND starts_with(table_name, 'rollup_')").fetchall():
-        found.setdefault(table, set()).add(column)
-    return found
+    types: dict[str, dict[str, str]] = {}
+    for table, column, kind in con.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND (starts_with(table_name, 'rollup_') "
+            f"OR table_name IN ('projects', {', '.join(repr(t) for t in CHILD_TABLES)})) "
+            "ORDER BY table_name, ordinal_position").fetchall():
+        if table.startswith("rollup_"):
+            found.setdefault(table, set()).add(column)
+        else:
+            types.setdefault(table, {})[column] = kind
+    return found, types
 
 
 def _aggregate(r: _Rollup, have: set[str], *, scoped: np.ndarray | None = None, sign: int = 1,
-               tiers: str = _TIERS, projects: str | None = None) -> str:
+               tiers: str = _TIERS, projects: str | None = None, children: dict[str, str] | None = None) -> str:
     """The SELECT of rollup ``r``'s rows, with the columns the table has: over every project, or with
     ``scoped`` (the ids, unique, registered as :data:`SCOPE_VIEW`) over those projects only,
     each measure times ``sign``; ``tiers`` joins the tier (alias c). ``projects`` names a table that
-    holds the scoped projects' rows already (read once for every rollup)."""
+    holds the scoped projects' rows already (read once for every rollup); ``children`` likewise, by child
+    table, relations holding every row the scoped projects have there."""
     keys = [(c, e) for c, e in r.keys if c in have]
     parts = [f"{e} AS {c}" for c, e in keys]
     parts += [f"{sign} * sum({e}) AS {c}" for c, e, _n in r.sums if c in have]
@@ -146,6 +160,8 @@ def _aggregate(r: _Rollup, have: set[str], *, scoped: np.ndarray | None = None, 
             return table
         if table == "projects" and projects:
             return projects
+        if children and table in children:
+            return children[table]
         return f"(SELECT * FROM {table} WHERE {in_scope(scoped)})"
 
     joined = f"{source('projects')} p {tiers}"
@@ -196,6 +212,7 @@ class Changes:
     declared: bool = False
     off: bool = False                 # this store cannot be kept incrementally: the write rebuilds
     have: dict[str, set[str]] = field(default_factory=dict)   # the rollups' columns
+    types: dict[str, dict[str, str]] = field(default_factory=dict)  # projects' and its child tables' column types
     as_of: int | None = None          # the watch list's year before the write
     as_of_found: int | None = None    # … the latest year with a completed amount it came from (None: none)
     stored_max: int | None = None     # the largest project id before the write
@@ -207,6 +224,10 @@ class Changes:
     delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
     taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
     read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
+    changed: dict[str, str] = field(default_factory=dict)   # table -> where apply read the changed projects' rows
+    written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see written)
+    written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
+    frames: set[str] = field(default_factory=set)           # the registered frames those SELECTs read
 
     @property
     def ids(self) -> np.ndarray:
@@ -245,11 +266,15 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
         yield changes
     finally:
         _CURRENT.reset(token)
+        if changes.frames:  # (a registration is no part of the transaction: always taken away)
+            _forget_written(con, changes)
     # (a failed write's ROLLBACK takes the temporary tables with it)
     for r in _AGGREGATES:
         con.execute(f"DROP TABLE IF EXISTS {_DELTA}{r.table}")
     for table in (_TIERS_BEFORE, _TIERS_AFTER, _CHANGED, _MOVED):
         con.execute(f"DROP TABLE IF EXISTS {table}")
+    for table in ("projects", *CHILD_TABLES):
+        con.execute(f"DROP VIEW IF EXISTS {_WRITTEN_VIEW}{table}")
 
 
 def changing(con: Connection, ids: object, *, writes: Collection[str] | None = None) -> None:
@@ -269,8 +294,10 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
     elif changes.children is not None:
         changes.children |= set(writes)
     ids = unique_ids(np.asarray(ids, dtype="int64"))
+    if changes.written_ids is not None and len(ids) and bool(np.isin(ids, changes.written_ids).any()):
+        _forget_written(con, changes)  # their rows change again: the write's end reads them back
     if not changes.declared:  # the first call: nothing of any project written yet
-        changes.have = _columns(con)  # once per write: listing the lake's columns costs a catalog load
+        changes.have, changes.types = _catalog(con)  # once per write: listing the lake's columns costs a catalog load
         if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
             changes.off = True
             return
@@ -294,6 +321,38 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
 def unique_ids(ids: np.ndarray) -> np.ndarray:
     """The ids sorted, each once (an ascending run, such as a batch's new ids, as it is)."""
     return ids if len(ids) < 2 or bool((ids[1:] > ids[:-1]).all()) else np.unique(ids)
+
+
+def written(ids: object, table: str, select: str, frames: Collection[str]) -> bool:
+    """Within a tracked write, right after its INSERT of every row the new projects ``ids`` have in
+    ``table`` (projects first, then each child table it writes their rows in): ``select`` is that
+    INSERT's SELECT, its columns named as the table's, reading only the frames registered as ``frames``.
+    The write's end then reads these rows from the frames, which the write holds, instead of reading
+    them back from the lake; it unregisters the frames (returns True: the caller must not). New means
+    past every id stored before the write (:func:`changing` told of them already): no row of theirs
+    was stored before, so the INSERT's rows are all they have. A later :func:`changing` naming one of
+    them (a row of theirs written again) forgets every frame. False: not taken (nothing to do)."""
+    changes = _CURRENT.get()
+    ids = unique_ids(np.asarray(ids, dtype="int64"))
+    if changes is None or changes.off or not changes.declared or not len(ids) or table in changes.written:
+        return False
+    if table == "projects":
+        if changes.written_ids is not None or (changes.stored_max is not None and int(ids[0]) <= changes.stored_max):
+            return False
+        changes.written_ids = ids
+    elif changes.written_ids is None or not np.array_equal(ids, changes.written_ids):
+        return False
+    changes.written[table] = select
+    changes.frames |= set(frames)
+    return True
+
+
+def _forget_written(con: Connection, changes: Changes) -> None:
+    changes.written, changes.written_ids = {}, None
+    for frame in changes.frames:
+        with suppress(Exception):  # a connection in a failed transaction: the next registration replaces it
+            con.unregister(frame)
+    changes.frames = set()
 
 
 def project_id_max(con: Connection) -> int | None:
@@ -328,10 +387,20 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
         have = changes.have
         projects = None
         changes.taken_out |= sign < 0
+        children: dict[str, str] = {}
         if sign > 0:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
-                        f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
-            projects = _CHANGED
+            if changes.written_ids is not None and np.array_equal(unique_ids(ids), changes.written_ids):
+                # Every changed project is a new one the write holds: its rows as written, not read back.
+                for table, select in changes.written.items():
+                    cast = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in changes.types[table].items())
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW {_WRITTEN_VIEW}{table} AS SELECT {cast} FROM ({select})")
+                    changes.changed[table] = f"{_WRITTEN_VIEW}{table}"
+                children = {t: v for t, v in changes.changed.items() if t != "projects"}
+            else:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
+                            f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
+                changes.changed = {"projects": _CHANGED}
+            projects = changes.changed["projects"]
             changes.read_back = True
         before = _TIERS_BEFORE if sign < 0 and not changes.clusters_fixed else _tiers_after(con, changes)
         tiers = f"LEFT JOIN {before} c ON c.cluster_id = p.cluster_id"
@@ -341,9 +410,9 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
             if (sign > 0 and r.child and new_only and changes.children is not None
                     and r.child[0] not in changes.children):
                 continue
-            added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME "
-                                f"{_aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects)}"
-                                ).fetchall()[0][0]
+            rows = _aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects,
+                              children=children)
+            added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME {rows}").fetchall()[0][0]
             changes.delta_rows[r.table] = changes.delta_rows.get(r.table, 0) + int(added)
     finally:
         con.unregister(SCOPE_VIEW)
@@ -367,14 +436,15 @@ def apply(con: Connection, changes: Changes | None) -> None:
     _watch(con, changes)
 
 
-def changed_rows(changes: Changes | None, ids: object) -> str | None:
-    """The temporary table holding the rows (:data:`_READ_COLUMNS`) of every project in ``ids`` as
-    the write leaves them, read back by :func:`apply` (which runs after the write's last statement), or
-    None when it read none of them back. Only within :func:`tracking` (its end drops the table)."""
+def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
+    """By table (projects: its :data:`_READ_COLUMNS`; a child table: every column), the relation holding
+    the rows of every project in ``ids`` as the write leaves them, as :func:`apply` read them (it runs
+    after the write's last statement): read back into a temporary table, or views over the frames the
+    write holds (:func:`written`); empty when it read none. Only within :func:`tracking` (its end drops them)."""
     if changes is None or not changes.read_back or ids is None:
-        return None
+        return {}
     ids = np.asarray(ids, dtype="int64")
-    return _CHANGED if bool(np.isin(ids, changes.ids).all()) else None
+    return dict(changes.changed) if bool(np.isin(ids, changes.ids).all()) else {}
 
 
 def _tiers_after(con: Connection, changes: Changes) -> str:
@@ -488,7 +558,7 @@ def _watch(con: Connection, changes: Changes) -> None:
         if changes.stored_max is not None and bool((ids <= changes.stored_max).any()):
             con.execute(f"DELETE FROM rollup_watch WHERE {in_scope(ids)}")
         con.execute(  # the changed projects' rows and tiers as apply read them (nothing wrote them since)
-            f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM {_CHANGED} p "
+            f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM {changes.changed['projects']} p "
             f"LEFT JOIN {_tiers_after(con, changes)} c ON c.cluster_id = p.cluster_id "
             f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
     finally:
