@@ -348,3 +348,54 @@ def test_imports_without_plans_or_funding_keep_the_rollups(demo_db: Path, tmp_pa
         assert_as_rebuilt(con)
         assert store.check(con) == []
     assert calls == []
+
+
+def test_new_projects_are_summed_from_the_frames_while_the_write_runs(demo_db: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of new projects (with plans and funding) is summed from the frames it writes, on a cursor
+    of its own while its INSERTs run; the sums it made are the ones kept, and they equal the rebuild. If
+    that summing fails, the write's end sums the same rows itself: the same rollups."""
+    made: list[object] = []
+    result = store.rollups._Ahead.result
+    monkeypatch.setattr(store.rollups._Ahead, "result", lambda self: (made.append(result(self)), made[-1])[1])
+    with store.opened(demo_db) as con:
+        first = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 80), seed=4, blank_every=5)))
+        assert first.batch_id and first.rows_updated == 0
+        assert len(made) == 1 and made[0] is not None
+        tiers, sums = made[0]
+        assert set(sums) == {"rollup_flows", "rollup_funding", "rollup_projects"}
+        assert sum(sums["rollup_projects"]["projects"].to_pylist()) == 80
+        assert_as_rebuilt(con)
+
+        def broken(self: object, *args: object) -> object:
+            raise RuntimeError("summing failed")
+
+        monkeypatch.setattr(store.rollups._Ahead, "_sum", broken)
+        second = commit(con, preview(con, write_list(tmp_path / "b.csv", range(200, 260), seed=5)))
+        assert second.batch_id and second.rows_updated == 0
+        assert made[-1] is None
+        assert_as_rebuilt(con)
+        assert store.check(con) == []
+
+
+def test_new_projects_written_again_in_the_write_are_read_back(demo_db: Path, tmp_path: Path) -> None:
+    """A write that writes a row of its new projects again after their INSERTs (and says so) is not
+    summed from the frames, which no longer hold that row: the rollups read the projects back."""
+    from dashboard.ingest import importer
+
+    with store.opened(demo_db) as con:
+        plan = preview(con, write_list(tmp_path / "a.csv", range(0, 40), seed=6))
+        rec = plan.records.copy()
+        with store.write(con, message="new projects, one changed after", scope=store.integrity.Scope()) as w:
+            batch_id = store.batches.next_batch_id(w)
+            first = store.batches.next_project_id(w)
+            rec["project_id"] = range(first, first + len(rec))
+            rec["is_update"] = False
+            store.batches.insert_rows(w, batch_id, rec, plan.investments, plan.funding, importer._extra_values(plan))
+            store.rollups.changing(w, [first + 3])
+            w.execute("UPDATE projects SET stage = 'completed', total_investment_wan = 1 WHERE project_id = ?",
+                      [first + 3])
+            store.batches.new_batch(w, "a.csv", batch_id=batch_id)
+        assert store.scalar(con, "SELECT stage FROM projects WHERE project_id = ?", [first + 3]) == "completed"
+        assert_as_rebuilt(con)
+        assert store.check(con) == []

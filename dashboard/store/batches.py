@@ -129,27 +129,31 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
               if not frame.empty]
     rollups.changing(con, ids[is_update], writes=writes)   # stored projects: their rows before the MERGE
     rollups.changing(con, ids[~is_update], writes=writes)  # new ids: nothing stored to take out
-    _register(con, "import_new", new)
-    _register(con, "import_row_ids", new[["row", "project_id"]])
+    frames = {"import_new": new, "import_row_ids": new[["row", "project_id"]], "import_inv": investments,
+              "import_funding": funding, "import_extra": extra}
+    arrow = {name: _register(con, name, frame) for name, frame in frames.items() if not frame.empty}
     params = {"batch": batch_id}
     columns = [c.strip() for c in _PROJECT_COLUMNS.split(",")]
+    # Each table's rows of the batch, as the INSERTs below select them (a child table: only if written).
+    selects = {
+        "projects": _new_rows("import_new", columns, batch_id),
+        "project_investments": "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)) AS planned_wan, "
+                               "NULL AS completed_wan FROM import_inv i JOIN import_row_ids r USING (row)",
+        "project_funding": "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) AS amount_wan "
+                           "FROM import_funding f JOIN import_row_ids r USING (row)",
+    }
+    selects = {t: q for t, q in selects.items() if t == "projects" or t in writes}
+    # A batch of new projects only tells the rollups what it is about to write (rollups.writing): they
+    # then take these rows from the frames, not from the lake, and sum them while the INSERTs run.
+    read = {name: arrow[name] for name in ("import_new", "import_row_ids", "import_inv", "import_funding")
+            if name in arrow}
+    held = set(read) if not updates and rollups.writing(con, ids[~is_update], selects, read) else set()
     if updates:
         _keep_replaced(con, params)
         _merge_updated(con, columns, params)
-    # The new projects: one INSERT; their ids are new, so no stored row can clash. A batch of new
-    # projects only hands each INSERT's SELECT to the rollups (rollups.written), which then read these
-    # rows from the frames at the write's end instead of from the lake.
-    new_ids = ids[~is_update]
-    held: set[str] = set()
-
-    def insert(table: str, columns_sql: str, select: str, frames: tuple[str, ...], order: str = "") -> None:
-        con.execute(f"INSERT INTO {table} ({columns_sql}) {select}{order}")
-        if not updates and rollups.written(new_ids, table, select, frames):
-            held.update(frames)
-
-    insert("projects", _PROJECT_COLUMNS, _new_rows("import_new", columns, batch_id), ("import_new",))
+    # The new projects: one INSERT; their ids are new, so no stored row can clash.
+    con.execute(f"INSERT INTO projects ({_PROJECT_COLUMNS}) {selects['projects']}")
     if not investments.empty:
-        _register(con, "import_inv", investments)
         if updates:  # an updated project's years in the file replace its stored ones
             con.execute(
                 """
@@ -157,29 +161,23 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
                     SELECT r.project_id, i.year FROM import_inv i JOIN import_new r USING (row) WHERE r.is_update)
                 """
             )
-        insert("project_investments", "project_id, year, planned_wan, completed_wan",
-               "SELECT r.project_id, i.year, CAST(i.planned_wan AS DECIMAL(18, 2)) AS planned_wan, "
-               "NULL AS completed_wan FROM import_inv i JOIN import_row_ids r USING (row)",
-               ("import_inv", "import_row_ids"), " ORDER BY r.project_id")
+        con.execute("INSERT INTO project_investments (project_id, year, planned_wan, completed_wan) "
+                    f"{selects['project_investments']} ORDER BY r.project_id")
     if not funding.empty:
-        _register(con, "import_funding", funding)
         if updates:
             con.execute("DELETE FROM project_funding WHERE project_id IN (SELECT r.project_id FROM import_funding f "
                         "JOIN import_new r USING (row) WHERE r.is_update)")
-        insert("project_funding", "project_id, source, amount_wan",
-               "SELECT r.project_id, f.source, CAST(f.amount_wan AS DECIMAL(18, 2)) AS amount_wan "
-               "FROM import_funding f JOIN import_row_ids r USING (row)",
-               ("import_funding", "import_row_ids"), " ORDER BY r.project_id, f.source")
+        con.execute("INSERT INTO project_funding (project_id, source, amount_wan) "
+                    f"{selects['project_funding']} ORDER BY r.project_id, f.source")
     if not extra.empty:
-        _register(con, "import_extra", extra)
         con.execute(
             "INSERT INTO batch_extra_values (batch_id, source_row, project_id, column_name, value) "
             "SELECT $batch, e.row, r.project_id, e.column_name, e.value "
             "FROM import_extra e JOIN import_row_ids r USING (row) ORDER BY e.row",
             params,
         )
-    for view in ("import_new", "import_row_ids", "import_inv", "import_funding", "import_extra"):
-        if view not in held:  # (the rollups unregister those they read at the write's end)
+    for view in arrow:
+        if view not in held:  # (the rollups unregister those they read, at the write's end)
             con.unregister(view)
     return writes
 
@@ -193,9 +191,11 @@ def _new_rows(source: str, columns: list[str], batch_id: int) -> str:
             f"FROM {source} WHERE NOT is_update")
 
 
-def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> pa.Table:
     """A frame as a view, handed over as Arrow: DuckDB scans Arrow strings without converting each cell."""
-    con.register(name, pa.Table.from_pandas(frame, preserve_index=False))
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    con.register(name, table)
+    return table
 
 
 def _keep_replaced(con: duckdb.DuckDBPyConnection, params: dict) -> None:

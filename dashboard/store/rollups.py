@@ -32,6 +32,7 @@ in-memory copy) only ever sees rollups and base tables of the same snapshot:
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -118,7 +119,9 @@ _TIERS_BEFORE = "rollup_tiers_before"
 _TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read once
 _TIERS_SELECT = "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1"
 _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
-_WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (written), a view over them
+_WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (writing), a view over them
+_TIERS_AHEAD = "rollup_tiers_ahead"      # the tiers as the summing cursor read them (see writing)
+_AHEAD_ROWS = "rollup_ahead_rows"        # one rollup's rows as it summed them
 
 
 def _columns(con: Connection) -> dict[str, set[str]]:
@@ -225,9 +228,10 @@ class Changes:
     taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
     read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
     changed: dict[str, str] = field(default_factory=dict)   # table -> where apply read the changed projects' rows
-    written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see written)
+    written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see writing)
     written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
     frames: set[str] = field(default_factory=set)           # the registered frames those SELECTs read
+    ahead: _Ahead | None = None       # their rollup rows, summed meanwhile (see writing)
 
     @property
     def ids(self) -> np.ndarray:
@@ -266,7 +270,7 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
         yield changes
     finally:
         _CURRENT.reset(token)
-        if changes.frames:  # (a registration is no part of the transaction: always taken away)
+        if changes.frames or changes.ahead is not None:  # (registrations are no part of the transaction)
             _forget_written(con, changes)
     # (a failed write's ROLLBACK takes the temporary tables with it)
     for r in _AGGREGATES:
@@ -323,31 +327,86 @@ def unique_ids(ids: np.ndarray) -> np.ndarray:
     return ids if len(ids) < 2 or bool((ids[1:] > ids[:-1]).all()) else np.unique(ids)
 
 
-def written(ids: object, table: str, select: str, frames: Collection[str]) -> bool:
-    """Within a tracked write, right after its INSERT of every row the new projects ``ids`` have in
-    ``table`` (projects first, then each child table it writes their rows in): ``select`` is that
-    INSERT's SELECT, its columns named as the table's, reading only the frames registered as ``frames``.
-    The write's end then reads these rows from the frames, which the write holds, instead of reading
-    them back from the lake; it unregisters the frames (returns True: the caller must not). New means
-    past every id stored before the write (:func:`changing` told of them already): no row of theirs
-    was stored before, so the INSERT's rows are all they have. A later :func:`changing` naming one of
-    them (a row of theirs written again) forgets every frame. False: not taken (nothing to do)."""
+def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[str, pa.Table]) -> bool:
+    """Within a tracked write, right before the INSERTs of every row the new projects ``ids`` have:
+    ``selects`` holds, by table (projects, and each child table the write writes their rows in), that
+    INSERT's SELECT, its columns named as the table's, reading only ``frames`` (registered on ``con``
+    under those names). The write's end then reads these rows from the frames, which the write holds,
+    instead of reading them back from the lake, and unregisters the frames (True: the caller must not).
+
+    New means past every id stored before the write (:func:`changing` was told of them already): no
+    row of theirs was stored before, so the INSERTs' rows are all they have. In a write that writes no
+    cluster (the tiers cannot move), their rollup rows are summed meanwhile on a cursor of its own:
+    DuckDB works without the interpreter, so on two cores while the INSERTs run. A later
+    :func:`changing` naming one of them (a row of theirs written again) forgets all of it. False: not
+    taken (nothing to do)."""
     changes = _CURRENT.get()
     ids = unique_ids(np.asarray(ids, dtype="int64"))
-    if changes is None or changes.off or not changes.declared or not len(ids) or table in changes.written:
+    if (changes is None or changes.off or not changes.declared or not len(ids) or "projects" not in selects
+            or changes.written_ids is not None):
         return False
-    if table == "projects":
-        if changes.written_ids is not None or (changes.stored_max is not None and int(ids[0]) <= changes.stored_max):
-            return False
-        changes.written_ids = ids
-    elif changes.written_ids is None or not np.array_equal(ids, changes.written_ids):
+    if changes.stored_max is not None and int(ids[0]) <= changes.stored_max:
         return False
-    changes.written[table] = select
-    changes.frames |= set(frames)
+    changes.written_ids, changes.written, changes.frames = ids, dict(selects), set(frames)
+    if changes.clusters_fixed:
+        changes.ahead = _Ahead(con, changes, frames)
     return True
 
 
+class _Ahead:
+    """The written new projects' rollup rows (and every cluster's tier), summed on a cursor of their
+    own in a thread, by the same SELECTs :func:`_contribute` runs, over the same frames."""
+
+    def __init__(self, con: Connection, changes: Changes, frames: dict[str, pa.Table]) -> None:
+        self.cursor = con.cursor()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollups-ahead")
+        self.sums = self.pool.submit(self._sum, changes.have, changes.types, changes.written_ids,
+                                     dict(changes.written), frames)
+
+    def _sum(self, have: dict[str, set[str]], types: dict[str, dict[str, str]], ids: np.ndarray,
+             selects: dict[str, str], frames: dict[str, pa.Table]) -> tuple[pa.Table, dict[str, pa.Table]]:
+        cur = self.cursor
+        for name, table in frames.items():
+            cur.register(name, table)
+        cur.register(SCOPE_VIEW, pa.table({"project_id": ids}))
+        # (read on this cursor's own snapshot: under the writer lock, the one the write started from)
+        tiers = cur.execute(_TIERS_SELECT).to_arrow_table()
+        cur.register(_TIERS_AHEAD, tiers)
+        for table, select in selects.items():
+            cur.execute(f"CREATE OR REPLACE TEMP VIEW {_WRITTEN_VIEW}{table} AS {_typed(types[table], select)}")
+        children = {t: f"{_WRITTEN_VIEW}{t}" for t in selects if t != "projects"}
+        sums = {}
+        for r in _AGGREGATES:
+            if r.child and r.child[0] not in selects:  # no row there: nothing to sum
+                continue
+            sums[r.table] = cur.execute(_aggregate(
+                r, have[r.table], scoped=ids, tiers=f"LEFT JOIN {_TIERS_AHEAD} c ON c.cluster_id = p.cluster_id",
+                projects=f"{_WRITTEN_VIEW}projects", children=children)).to_arrow_table()
+        return tiers, sums
+
+    def result(self) -> tuple[pa.Table, dict[str, pa.Table]] | None:
+        """The tiers and the sums by rollup, or None if summing failed (then the write's end sums)."""
+        try:
+            return self.sums.result()
+        except Exception:  # noqa: BLE001 - the same SELECTs run again in the write, which reports any error
+            return None
+
+    def close(self) -> None:
+        self.sums.cancel()
+        wait([self.sums])
+        self.pool.shutdown(wait=True)
+        self.cursor.close()
+
+
+def _typed(types: dict[str, str], select: str) -> str:
+    """``select``'s rows with each column cast to its table's type (``types``), as the table holds them."""
+    return f"SELECT {', '.join(f'CAST({c} AS {t}) AS {c}' for c, t in types.items())} FROM ({select})"
+
+
 def _forget_written(con: Connection, changes: Changes) -> None:
+    if changes.ahead is not None:
+        changes.ahead.close()
+        changes.ahead = None
     changes.written, changes.written_ids = {}, None
     for frame in changes.frames:
         with suppress(Exception):  # a connection in a failed transaction: the next registration replaces it
@@ -388,14 +447,21 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
         projects = None
         changes.taken_out |= sign < 0
         children: dict[str, str] = {}
+        ahead = None
         if sign > 0:
             if changes.written_ids is not None and np.array_equal(unique_ids(ids), changes.written_ids):
                 # Every changed project is a new one the write holds: its rows as written, not read back.
                 for table, select in changes.written.items():
-                    cast = ", ".join(f"CAST({c} AS {t}) AS {c}" for c, t in changes.types[table].items())
-                    con.execute(f"CREATE OR REPLACE TEMP VIEW {_WRITTEN_VIEW}{table} AS SELECT {cast} FROM ({select})")
+                    con.execute(f"CREATE OR REPLACE TEMP VIEW {_WRITTEN_VIEW}{table} AS "
+                                f"{_typed(changes.types[table], select)}")
                     changes.changed[table] = f"{_WRITTEN_VIEW}{table}"
                 children = {t: v for t, v in changes.changed.items() if t != "projects"}
+                ahead = changes.ahead.result() if changes.ahead is not None else None
+                if ahead is not None and not changes.tiers_read:
+                    con.register(_TIERS_AHEAD, ahead[0])
+                    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS SELECT * FROM {_TIERS_AHEAD}")
+                    con.unregister(_TIERS_AHEAD)
+                    changes.tiers_read = True
             else:
                 con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
                             f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
@@ -410,9 +476,15 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
             if (sign > 0 and r.child and new_only and changes.children is not None
                     and r.child[0] not in changes.children):
                 continue
-            rows = _aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects,
-                              children=children)
+            if ahead is not None and r.table in ahead[1]:  # summed while the write ran
+                con.register(_AHEAD_ROWS, ahead[1][r.table])
+                rows = f"SELECT * FROM {_AHEAD_ROWS}"
+            else:
+                rows = _aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects,
+                                  children=children)
             added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME {rows}").fetchall()[0][0]
+            if ahead is not None and r.table in ahead[1]:
+                con.unregister(_AHEAD_ROWS)
             changes.delta_rows[r.table] = changes.delta_rows.get(r.table, 0) + int(added)
     finally:
         con.unregister(SCOPE_VIEW)
