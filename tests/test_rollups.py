@@ -354,15 +354,16 @@ def test_new_projects_are_summed_from_the_frames_while_the_write_runs(demo_db: P
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A batch of new projects (with plans and funding) is summed from the frames it writes, on a cursor
     of its own while its INSERTs run; the sums it made are the ones kept, and they equal the rebuild. If
-    that summing fails, the write's end sums the same rows itself: the same rollups."""
+    that summing (or reading what the write needs first) fails, the write does it itself: the same rollups."""
     made: list[object] = []
     result = store.rollups._Ahead.result
     monkeypatch.setattr(store.rollups._Ahead, "result", lambda self: (made.append(result(self)), made[-1])[1])
     with store.opened(demo_db) as con:
         first = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 80), seed=4, blank_every=5)))
         assert first.batch_id and first.rows_updated == 0
-        assert len(made) == 1 and made[0] is not None
-        tiers, sums = made[0]
+        assert made and all(m is not None for m in made)
+        tiers, sums, counted = made[0]
+        assert counted and not any(counted.values())  # the rules read only the rows it holds, counted there
         assert set(sums) == {"rollup_flows", "rollup_funding", "rollup_projects"}
         assert sum(sums["rollup_projects"]["projects"].to_pylist()) == 80
         assert_as_rebuilt(con)
@@ -371,9 +372,11 @@ def test_new_projects_are_summed_from_the_frames_while_the_write_runs(demo_db: P
             raise RuntimeError("summing failed")
 
         monkeypatch.setattr(store.rollups._Ahead, "_sum", broken)
+        monkeypatch.setattr(store.rollups._Before, "_read", broken)  # the first reads fail too: read in the write
+        made.clear()
         second = commit(con, preview(con, write_list(tmp_path / "b.csv", range(200, 260), seed=5)))
         assert second.batch_id and second.rows_updated == 0
-        assert made[-1] is None
+        assert made and all(m is None for m in made)
         assert_as_rebuilt(con)
         assert store.check(con) == []
 

@@ -108,47 +108,57 @@ def preview(
     else:
         data = bytes(source)
     file_name = file_name or "upload"
-    plan = ImportPlan(file_name=file_name, sha256=hashlib.sha256(data).hexdigest(), lang=lang,
-                      usd_rate=usd_rate)
+    plan = ImportPlan(file_name=file_name, sha256="", lang=lang, usd_rate=usd_rate)
     step = progress or (lambda _f, _s: None)
-    # The store's side of the preview, read in a thread while this one reads the file.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-store") as pool:
-        facts = pool.submit(_read_store_facts, con)
-        step(0.05, "read")
-        try:
-            raw = reading.read(data, file_name)
-        except ReadError as exc:
-            plan.refused = Problem(exc.code, values=exc.values)
-            return plan
-        del data  # the cells are read: a large file's bytes need not stay in memory for the rest
-        plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
-        read_warnings = [(code, dict(values)) for code, values in raw.warnings]
-        plan.sheets = [s.name for s in raw.sheets]
-        chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
-        if chosen is None:
-            return plan
-        plan.sheet = chosen.name
-        if header is None:
-            plan.refused = Problem("no_header", values={"sheet": chosen.name})
-            return plan
-        fields.apply_overrides(header, mapping_overrides)
-        plan.header_row = int(chosen.rows[header.index])
-        plan.notes = header.above
-        plan.columns = header.labels
-        plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
-        plan.unmapped = [lab for pos, lab in enumerate(header.labels)
-                         if pos not in header.fields and pos not in header.repeated
-                         and (chosen.cells[pos].iloc[header.index:] != "").any()]
-        plan.warnings += _reader_problems(read_warnings, header.labels)
-        plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
-                                  {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
-                          for pos, first in sorted(header.repeated.items())]
-        if "name" not in header.fields.values():
-            plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
-            return plan
-        step(0.2, "normalise")
-        _build(plan, chosen, header, con, facts, pool, step)
+    # The file's checksum in a thread while this one reads the file (hashlib works without the interpreter).
+    hasher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-digest")
+    digest = hasher.submit(_sha256, data)
+    try:
+        # The store's side of the preview, read in a thread while this one reads the file.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-store") as pool:
+            facts = pool.submit(_read_store_facts, con)
+            step(0.05, "read")
+            try:
+                raw = reading.read(data, file_name)
+            except ReadError as exc:
+                plan.refused = Problem(exc.code, values=exc.values)
+                return plan
+            del data  # the cells are read: a large file's bytes need not stay in memory for the rest
+            plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
+            read_warnings = [(code, dict(values)) for code, values in raw.warnings]
+            plan.sheets = [s.name for s in raw.sheets]
+            chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
+            if chosen is None:
+                return plan
+            plan.sheet = chosen.name
+            if header is None:
+                plan.refused = Problem("no_header", values={"sheet": chosen.name})
+                return plan
+            fields.apply_overrides(header, mapping_overrides)
+            plan.header_row = int(chosen.rows[header.index])
+            plan.notes = header.above
+            plan.columns = header.labels
+            plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
+            plan.unmapped = [lab for pos, lab in enumerate(header.labels)
+                             if pos not in header.fields and pos not in header.repeated
+                             and (chosen.cells[pos].iloc[header.index:] != "").any()]
+            plan.warnings += _reader_problems(read_warnings, header.labels)
+            plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
+                                      {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
+                              for pos, first in sorted(header.repeated.items())]
+            if "name" not in header.fields.values():
+                plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
+                return plan
+            step(0.2, "normalise")
+            _build(plan, chosen, header, con, facts, pool, step)
+    finally:
+        plan.sha256 = digest.result()
+        hasher.shutdown()
     return plan
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = None) -> list[Problem]:

@@ -232,6 +232,7 @@ class Changes:
     written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
     frames: set[str] = field(default_factory=set)           # the registered frames those SELECTs read
     ahead: _Ahead | None = None       # their rollup rows, summed meanwhile (see writing)
+    before: _Before | None = None     # what changing needs first, read as the write starts (see _Before)
 
     @property
     def ids(self) -> np.ndarray:
@@ -265,6 +266,8 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
     changes = Changes(clusters_fixed=clusters_fixed)
     if not clusters_fixed:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_BEFORE} AS {_TIERS_SELECT}")
+    else:  # (an import: it reads its batch id meanwhile)
+        changes.before = _Before(con)
     token = _CURRENT.set(changes)
     try:
         yield changes
@@ -272,6 +275,8 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
         _CURRENT.reset(token)
         if changes.frames or changes.ahead is not None:  # (registrations are no part of the transaction)
             _forget_written(con, changes)
+        if changes.before is not None:
+            changes.before.close()
     # (a failed write's ROLLBACK takes the temporary tables with it)
     for r in _AGGREGATES:
         con.execute(f"DROP TABLE IF EXISTS {_DELTA}{r.table}")
@@ -301,12 +306,14 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
     if changes.written_ids is not None and len(ids) and bool(np.isin(ids, changes.written_ids).any()):
         _forget_written(con, changes)  # their rows change again: the write's end reads them back
     if not changes.declared:  # the first call: nothing of any project written yet
-        changes.have, changes.types = _catalog(con)  # once per write: listing the lake's columns costs a catalog load
+        before = changes.before.result() if changes.before is not None else None
+        # once per write: listing the lake's columns costs a catalog load
+        changes.have, changes.types = before[0] if before is not None else _catalog(con)
         if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
             changes.off = True
             return
         changes.declared = True
-        found, year, stored_max = con.execute(
+        found, year, stored_max = before[1] if before is not None else con.execute(
             f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
             f"{'NULL' if changes.max_read else '(SELECT max(project_id) FROM projects)'}").fetchall()[0]
         changes.as_of_found, changes.as_of = found, found if found is not None else year
@@ -353,6 +360,38 @@ def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[
     return True
 
 
+class _Before:
+    """What a write that writes no cluster (an import) needs to know before it says which projects it
+    changes: the rollups' columns and the project tables' types (:func:`_catalog`), the as-of year (the
+    year and the one it came from) and the largest stored project id, read on a cursor of its own as
+    the write starts, while the write reads what it needs first. Under the writer lock no other write
+    can commit meanwhile: that cursor reads what the write's transaction would, before it writes."""
+
+    def __init__(self, con: Connection) -> None:
+        self.cursor = con.cursor()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollups-before")
+        self.read = self.pool.submit(self._read)
+
+    def _read(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple]:
+        catalog = _catalog(self.cursor)
+        return catalog, tuple(self.cursor.execute(f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
+                                                  "(SELECT max(project_id) FROM projects)").fetchall()[0])
+
+    def result(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple] | None:
+        """(:func:`_catalog`, (as-of year found or None, the current year, the largest id)), or None if
+        reading them failed (then the write reads them itself)."""
+        try:
+            return self.read.result()
+        except Exception:  # noqa: BLE001 - the write reads the same again, and reports any error
+            return None
+
+    def close(self) -> None:
+        self.read.cancel()
+        wait([self.read])
+        self.pool.shutdown(wait=True)
+        self.cursor.close()
+
+
 class _Ahead:
     """The written new projects' rollup rows (and every cluster's tier), summed on a cursor of their
     own in a thread, by the same SELECTs :func:`_contribute` runs, over the same frames."""
@@ -364,7 +403,8 @@ class _Ahead:
                                      dict(changes.written), frames)
 
     def _sum(self, have: dict[str, set[str]], types: dict[str, dict[str, str]], ids: np.ndarray,
-             selects: dict[str, str], frames: dict[str, pa.Table]) -> tuple[pa.Table, dict[str, pa.Table]]:
+             selects: dict[str, str], frames: dict[str, pa.Table]
+             ) -> tuple[pa.Table, dict[str, pa.Table], dict[str, int]]:
         cur = self.cursor
         for name, table in frames.items():
             cur.register(name, table)
@@ -382,10 +422,16 @@ class _Ahead:
             sums[r.table] = cur.execute(_aggregate(
                 r, have[r.table], scoped=ids, tiers=f"LEFT JOIN {_TIERS_AHEAD} c ON c.cluster_id = p.cluster_id",
                 projects=f"{_WRITTEN_VIEW}projects", children=children)).to_arrow_table()
-        return tiers, sums
+        # … and the integrity rules that read only these rows, the regions and the tiers
+        from . import integrity
 
-    def result(self) -> tuple[pa.Table, dict[str, pa.Table]] | None:
-        """The tiers and the sums by rollup, or None if summing failed (then the write's end sums)."""
+        counted = integrity.count_ahead(cur, ids, set(selects), {t: f"{_WRITTEN_VIEW}{t}" for t in selects},
+                                        _TIERS_AHEAD)
+        return tiers, sums, counted
+
+    def result(self) -> tuple[pa.Table, dict[str, pa.Table], dict[str, int]] | None:
+        """The tiers, the sums by rollup and the integrity rules' counts, or None if that failed (then the
+        write's end does it all)."""
         try:
             return self.sums.result()
         except Exception:  # noqa: BLE001 - the same SELECTs run again in the write, which reports any error
@@ -422,7 +468,9 @@ def project_id_max(con: Connection) -> int | None:
     if changes is None or changes.off or changes.declared:
         return con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0]
     if not changes.max_read:
-        changes.stored_max = con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0]
+        before = changes.before.result() if changes.before is not None else None
+        changes.stored_max = (before[1][2] if before is not None else
+                              con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0])
         changes.max_read = True
     return changes.stored_max
 
@@ -517,6 +565,17 @@ def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
         return {}
     ids = np.asarray(ids, dtype="int64")
     return dict(changes.changed) if bool(np.isin(ids, changes.ids).all()) else {}
+
+
+def counted_ahead(changes: Changes | None, ids: object) -> dict[str, int] | None:
+    """The integrity rules counted while the write ran (:func:`writing`) over the rows of the projects
+    ``ids`` (a scoped check's), or None."""
+    if changes is None or changes.ahead is None or changes.written_ids is None or ids is None:
+        return None
+    if not np.array_equal(unique_ids(np.asarray(ids, dtype="int64")), changes.written_ids):
+        return None
+    done = changes.ahead.result()
+    return done[2] if done is not None else None
 
 
 def _tiers_after(con: Connection, changes: Changes) -> str:
