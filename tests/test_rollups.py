@@ -402,3 +402,32 @@ def test_new_projects_written_again_in_the_write_are_read_back(demo_db: Path, tm
         assert store.scalar(con, "SELECT stage FROM projects WHERE project_id = ?", [first + 3]) == "completed"
         assert_as_rebuilt(con)
         assert store.check(con) == []
+
+
+def test_rules_counted_while_new_projects_are_written_refuse_the_write(demo_db: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity rules counted on the summing cursor (over the new projects' rows the write holds)
+    refuse a write that breaks them like the write's own check: nothing of it is kept."""
+    from dashboard.ingest import importer
+
+    made: list[object] = []
+    counted = store.rollups.counted_ahead
+    monkeypatch.setattr(store.rollups, "counted_ahead", lambda *a: (made.append(counted(*a)), made[-1])[1])
+    scope = store.integrity.Scope()
+    with store.opened(demo_db) as con:
+        plan = preview(con, write_list(tmp_path / "a.csv", range(0, 30), seed=7))
+        before = rollup_contents(con), store.scalar(con, "SELECT count(*) FROM projects")
+        rec = plan.records.copy()
+        rec.loc[rec.index[2], "sector"] = "not_a_sector"
+        with pytest.raises(store.IntegrityError, match="project sectors come from the taxonomy: 1 row breaks it"):
+            with store.write(con, message="a bad sector", scope=scope) as w:
+                batch_id = store.batches.next_batch_id(w)
+                first = store.batches.next_project_id(w)
+                rec["project_id"] = range(first, first + len(rec))
+                rec["is_update"] = False
+                scope.project_ids = rec["project_id"].to_numpy()
+                store.batches.insert_rows(w, batch_id, rec, plan.investments, plan.funding,
+                                          importer._extra_values(plan))
+                store.batches.new_batch(w, "a.csv", batch_id=batch_id)
+        assert (rollup_contents(con), store.scalar(con, "SELECT count(*) FROM projects")) == before
+        assert len(made) == 1 and made[0]["project sectors come from the taxonomy"] == 1
