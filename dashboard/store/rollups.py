@@ -560,7 +560,7 @@ def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
     """By table (projects: its :data:`_READ_COLUMNS`; a child table: every column), the relation holding
     the rows of every project in ``ids`` as the write leaves them, as :func:`apply` read them (it runs
     after the write's last statement): read back into a temporary table, or views over the frames the
-    write holds (:func:`written`); empty when it read none. Only within :func:`tracking` (its end drops them)."""
+    write holds (:func:`writing`); empty when it read none. Only within :func:`tracking` (its end drops them)."""
     if changes is None or not changes.read_back or ids is None:
         return {}
     ids = np.asarray(ids, dtype="int64")
