@@ -23,6 +23,7 @@ before.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -141,13 +142,15 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
-_DROPPED_HEADERS = {b"content-length", b"etag", b"last-modified"}  # of the file, not of the page sent
+# of the file, not of the page sent
+_DROPPED_HEADERS = {b"content-length", b"content-encoding", b"etag", b"last-modified"}
 
 
 class PreloadModules:
     """ASGI middleware: the HTML page the server sends (Streamlit's ``index.html``, served for every
-    page URL) also carries :func:`preload_links`, just before ``</head>``. Other responses, and pages
-    sent compressed, pass as they are."""
+    page URL) also carries :func:`preload_links`, just before ``</head>``. Streamlit compresses the page
+    of a URL other than the root: such a page is unpacked and sent as it is (~13 KB). Other responses
+    pass as they are."""
 
     def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> None:
         self.app = app
@@ -157,14 +160,16 @@ class PreloadModules:
             await self.app(scope, receive, send)
             return
         start: Message | None = None
+        packed = False
         body: list[bytes] = []
 
         async def send_page(message: Message) -> None:
-            nonlocal start
+            nonlocal start, packed
             if message["type"] == "http.response.start" and message.get("status") == 200:
-                headers = {k.lower(): v for k, v in message.get("headers", [])}
-                if headers.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in headers:
-                    start = message  # held back until the page is complete
+                headers = {k.lower(): v.lower() for k, v in message.get("headers", [])}
+                encoding = headers.get(b"content-encoding", b"identity")
+                if headers.get(b"content-type", b"").startswith(b"text/html") and encoding in (b"identity", b"gzip"):
+                    start, packed = message, encoding == b"gzip"  # held back until the page is complete
                     return
             if message["type"] != "http.response.body" or start is None:
                 await send(message)
@@ -172,7 +177,10 @@ class PreloadModules:
             body.append(message.get("body", b""))
             if message.get("more_body"):
                 return
-            page = b"".join(body).replace(b"</head>", preload_links() + b"</head>", 1)
+            page = b"".join(body)
+            if packed:
+                page = gzip.decompress(page)
+            page = page.replace(b"</head>", preload_links() + b"</head>", 1)
             headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _DROPPED_HEADERS]
             await send({**start, "headers": [*headers, (b"content-length", str(len(page)).encode())]})
             await send({"type": "http.response.body", "body": page})
