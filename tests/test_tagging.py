@@ -1980,14 +1980,18 @@ def test_nbs_vocabulary_tags_the_same_in_a_batch() -> None:
 
 def test_nbs_terms_come_from_the_taxonomy() -> None:
     """Every ``[[nbs_terms]]`` table names a sub-field, its NBS category (a path under one of the NBS 2018 domains) and
-    its source; its keywords are that sub-field's keywords, ordinary (never strong), and positive words for the tagger
-    (no context word of ``[tagging]`` overrules them)."""
+    its source; its keywords are new words, that sub-field's keywords, ordinary (never strong), and positive words for
+    the tagger (no context word of ``[tagging]`` overrules them)."""
     from dashboard import taxonomy
 
     tables = taxonomy._raw()["nbs_terms"]
     domains = {s.nbs_name_zh for s in taxonomy.sectors()}
     assert tables and sum(len(t["keywords"]) for t in tables) >= 200
     kinds = tagging._tables().kinds
+    # the NBS tables add only words no sub-field lists itself
+    own = {w for sec in taxonomy._raw()["sectors"] for sf in sec["subfields"]
+           for w in (*sf["keywords"], *sf.get("strong_keywords", ()))}
+    assert not own & {w for table in tables for w in table["keywords"]}
     for table in tables:
         sf = taxonomy.subfield(table["subfield"])
         assert table["source"] == "NBS 2018 (third-party copy: swifthu/industrial_classifi, S1)"
