@@ -545,6 +545,22 @@ HELD_OUT_SETS = [
     # 重金属治理, 硫酸再生, 锰系列材料综合利用, 金属镓, 风电主梁碳板 (SEI); 汉韦胶膜, 吉林化纤…人造丝,
     # 欧皓新材料, 尿素罐 with a sensor (non-SEI). A regression guard, not a fresh measure.
     pytest.param("holdout16_projects.csv", (68, 88, 65), (56, 1, 84, 63), id="holdout16"),
+    # tests/data/holdout17_projects.csv: 170 real names (78 SEI, 92 not) read on 70 public pages of 2020–2025 from 13
+    # provinces: 重点项目 lists and reports, 环评 notices, a 验收 record (each row cites its page, a ``note`` gives the
+    # reason from the guidance, tests/data/README.md says how they were taken and labelled). Gathered blind after
+    # round 12 and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all non-SEI) that
+    # say nothing of what is built. First and only fresh run (the lead, 2026-12-01 16:19 UTC, main f73b292, round 12;
+    # round 13 counted the same): 64 of 78 SEI right (82.1%), 3 under a wrong sector, 84 of 92 non-SEI left
+    # unclassified (91.3%); names that tell: 69 of 71 non-SEI. Its misses then guided the class fixes of round 14 (so
+    # it is no longer held out: tuned on since round 14): a battery's binder as a battery material, a research
+    # institute after a battery company's registered name as a research building, shingled modules (叠瓦), ultra-pure
+    # (超纯) materials, solid waste written out (固体废弃物), the communications industry (通信产业), smart warehousing
+    # and 物流智慧 as smart logistics, slag re-use, 蓝色海湾 and ecological seawalls; for precision a switch panel
+    # (智能面板) is no display. Now 73 of 78 (93.6%), 2 under a wrong sector, 86 of 92 (93.5%); names that tell 70 of
+    # 71. Left: label conflicts where the written majority of earlier sets wins (4 companies named alone as X新材料,
+    # 百佳…封装胶膜, 鼎际得石化新材料, 生物可降解塑料: tests/data/README.md, round 14), and 光电材料 in an owner's name,
+    # a pepper breeding base (种研), 国产替代晶体 and 增量配电. A regression guard, not a fresh measure.
+    pytest.param("holdout17_projects.csv", (78, 92, 71), (73, 2, 86, 70), id="holdout17"),
 ]
 
 
@@ -1882,6 +1898,51 @@ _SIXTEENTH_PRECISION = [
 ]
 
 
+# Round 14 (holdout17's classes, the lead's reading of its misses; own names, none copied from any set).
+_SEVENTEENTH_RECALL = [
+    # a material named for batteries is a material: the battery's binder or conductive agent, like its separator
+    ("某某年产5000吨锂电池粘结剂项目", "new_materials"),
+    ("某某动力电池导电剂生产线", "new_materials"),
+    # shingled PV modules
+    ("某某年产3GW叠瓦组件项目", "new_energy"),
+    ("某某光能叠瓦三期", "new_energy"),
+    # ultra-pure materials, like 超高纯
+    ("某某年产500吨超纯氧化镁项目", "new_materials"),
+    # solid waste written out, and slag re-use
+    ("某某县一般固体废物资源化处置中心", "green_env"),
+    ("某某钢铁公司高炉渣综合利用项目", "green_env"),
+    ("某某冶炼渣再利用微粉项目", "green_env"),
+    # the communications industry
+    ("某某通信产业园二期", "info_tech"),
+    # smart warehousing and 物流智慧 as smart logistics (clause (一) 智慧物流)
+    ("某某冷链智慧仓储中心项目", "info_tech"),
+    ("某某港物流智慧园区", "info_tech"),
+    # blue-bay ecological restoration and ecological seawalls
+    ("某某湾蓝色海湾整治行动项目", "green_env"),
+    ("某某岸段生态海堤建设工程", "green_env"),
+]
+_SEVENTEENTH_PRECISION = [
+    # a switch or socket panel is no display panel; ultra-pure water is water treatment
+    ("某某年产100万套智能面板及开关插座项目", None),
+    ("某某开关面板生产线", None),
+    ("某某超纯水站改造工程", None),
+    # a research institute after a registered company whose trade is the only keyword: a research building
+    ("某某锂电池有限公司某某中央研究院", None),
+    ("某某储能科技股份有限公司工程研究所", None),
+    # … but one that names its own field keeps it, and a group named as the project's own keeps its trade
+    ("某某有限公司氢燃料电池研究院", "new_energy"),
+    ("某某机器人集团研究院", "high_end_equipment"),
+    # plain warehousing and a logistics park stay unclassified
+    ("某某物流园仓储项目", None),
+]
+
+
+# holdout17's class words glued together, so that their occurrences nest and cross (the batch test below)
+_SEVENTEENTH_COLLISIONS = ["电池粘结剂电池", "粘接剂电池粘接剂", "叠瓦组件叠瓦", "超纯水超纯", "超高纯超纯",
+                           "固体废弃物固体废物", "渣综合利用钢渣", "通信产业信息通信", "智慧仓储智能仓储装备",
+                           "物流智慧物流", "蓝色海湾生态海堤", "智能面板显示面板", "电池有限公司研究院研究所"]
+
+
 # holdout16's class words glued together, so that their occurrences nest and cross (the batch test below)
 _SIXTEENTH_COLLISIONS = ["氮化镓晶体管晶体", "半导体前驱体半导体", "碳化硅单晶碳化硅", "晶圆晶片晶圆",
                          "电子气体电子特气", "MEMS传感器传感器", "传感器MEMS", "铝塑膜电池铝塑膜", "动力/储能储能",
@@ -2032,7 +2093,7 @@ def test_process_keywords_come_from_the_taxonomy() -> None:
     assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout16), recall and precision alike.
+# Every class example of the rounds after the fifth set (holdout6 to holdout17), recall and precision alike.
 _BATCH_ROUNDS = [
     (_SIXTH_RECALL, _SIXTH_PRECISION, _SIXTH_COLLISIONS),
     (_SEVENTH_RECALL, _SEVENTH_PRECISION, _SEVENTH_COLLISIONS),
@@ -2045,6 +2106,7 @@ _BATCH_ROUNDS = [
     (_FOURTEENTH_RECALL, _FOURTEENTH_PRECISION, _FOURTEENTH_COLLISIONS),
     (_FIFTEENTH_RECALL, _FIFTEENTH_PRECISION, _FIFTEENTH_COLLISIONS),
     (_SIXTEENTH_RECALL, _SIXTEENTH_PRECISION, _SIXTEENTH_COLLISIONS),
+    (_SEVENTEENTH_RECALL, _SEVENTEENTH_PRECISION, _SEVENTEENTH_COLLISIONS),
 ]
 
 
@@ -2061,7 +2123,8 @@ _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
                             *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
                             *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION, *_FIFTEENTH_RECALL,
-                            *_FIFTEENTH_PRECISION, *_SIXTEENTH_RECALL, *_SIXTEENTH_PRECISION]
+                            *_FIFTEENTH_PRECISION, *_SIXTEENTH_RECALL, *_SIXTEENTH_PRECISION,
+                            *_SEVENTEENTH_RECALL, *_SEVENTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
