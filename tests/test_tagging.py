@@ -1888,6 +1888,120 @@ _SIXTEENTH_COLLISIONS = ["氮化镓晶体管晶体", "半导体前驱体半导�
                          "动力、储能动力", "英寸硅片硅片", "焦化新能源焦化", "生物液体燃料生物"]
 
 
+# Round 13: the NBS 2018 product vocabulary (``[[nbs_terms]]`` in data/taxonomy.toml, taken from the classification's
+# 重点产品和服务 as parsed by a third party, S1); own names, none copied from any set, each named only by a new term.
+_NBS_RECALL = [
+    # biotech: bio-manufactured chemicals and enzymes, imaging equipment, ethnic medicines, excipients
+    ("某某年产2万吨柠檬酸技改项目", "biotech"),
+    ("某某透明质酸原料生产项目", "biotech"),
+    ("某某碱性蛋白酶及脂肪酶项目", "biotech"),
+    ("某某磁共振成像设备产业化项目", "biotech"),
+    ("某某民族药现代化生产基地", "biotech"),
+    ("某某药用辅料生产线扩建项目", "biotech"),
+    # digital_creative: internet and digital television, digitised relics
+    ("某某互联网电视内容运营平台", "digital_creative"),
+    ("某某数字电视前端系统升级项目", "digital_creative"),
+    ("某某文物数字化保护展示中心", "digital_creative"),
+    # green_env: kitchen waste, advanced water treatment, tyre and car recycling, groundwater pollution
+    ("某某餐厨废弃物收运项目", "green_env"),
+    ("某某厌氧氨氧化脱氮示范工程", "green_env"),
+    ("某某轮胎翻新及再生橡胶项目", "green_env"),
+    ("某某地下水污染防控工程", "green_env"),
+    ("某某报废汽车车身破碎线项目", "green_env"),
+    # high_end_equipment: offshore rigs, rail turnouts and track circuits, instruments, smart logistics equipment
+    ("某某深水半潜式钻井船建造项目", "high_end_equipment"),
+    ("某某铁路道岔及轨道电路生产线", "high_end_equipment"),
+    ("某某共聚焦显微成像系统项目", "high_end_equipment"),
+    ("某某智能电表及智能水表生产基地", "high_end_equipment"),
+    ("某某自动导引车及堆垛机项目", "high_end_equipment"),
+    # info_tech: network equipment, basic software, power semiconductors
+    ("某某高端路由器及交换机研发生产项目", "info_tech"),
+    ("某某中间件及搜索引擎研发中心", "info_tech"),
+    ("某某波分复用光传送网设备项目", "info_tech"),
+    ("某某快恢复二极管生产项目", "info_tech"),
+    # new_energy: flexible DC, hot dry rock, landfill gas, solar thermal, wind
+    ("某某柔性直流换流站配套项目", "new_energy"),
+    ("某某干热岩发电试验项目", "new_energy"),
+    ("某某垃圾填埋气发电项目", "new_energy"),
+    ("某某塔式熔融盐集热器项目", "new_energy"),
+    ("某某风能开发项目", "new_energy"),
+    # new_materials: fluoropolymers, rare-earth magnets, special glass, cathode materials, membranes, composites
+    ("某某年产3000吨聚偏氟乙烯项目", "new_materials"),
+    ("某某钐钴磁体生产线", "new_materials"),
+    ("某某微晶玻璃板生产线", "new_materials"),
+    ("某某年产1万吨锰酸锂项目", "new_materials"),
+    ("某某反渗透膜及纳滤膜生产项目", "new_materials"),
+    ("某某树脂基复合构件项目", "new_materials"),
+    # smart_nev: range extenders, steering, hub motors, motor controllers and high-voltage harnesses
+    ("某某增程器生产基地", "smart_nev"),
+    ("某某电动助力转向系统项目", "smart_nev"),
+    ("某某轮毂电机产业化项目", "smart_nev"),
+    ("某某电机控制器及高压线束项目", "smart_nev"),
+]
+_NBS_PRECISION = [
+    # terms read from the NBS items and left out on purpose (see the round-13 paragraph of tests/data/README.md)
+    ("某某气象雷达站建设项目", None),
+    ("某某铁路客车站改造工程", None),
+    ("某某维生素保健品项目", None),
+    ("某某氨基酸水溶肥项目", None),
+    ("某某嵌入式厨电生产项目", None),
+    ("某某口腔种植牙中心", None),
+    ("某某燃气轮机电站项目", None),
+    ("某某地铁牵引供电系统改造", None),
+    # NBS items the guidance and the written decisions overrule: steel, building glass and insulation, farm machinery,
+    # commodity fibres, resins and alcohols, nuclear forgings, energy-saving appliances, life-saving gear
+    ("某某钢化玻璃及中空玻璃项目", None),
+    ("某某高强钢丝绳项目", None),
+    ("某某大马力拖拉机项目", None),
+    ("某某岩棉保温板项目", None),
+    ("某某腈纶纤维项目", None),
+    ("某某环氧树脂扩产项目", None),
+    ("某某乙二醇项目", None),
+    ("某某核电主管道锻件项目", None),
+    ("某某节能冰箱生产线", None),
+    ("某某救生衣生产项目", None),
+]
+# round 13's terms glued to the words they nest in or cross (the batch test below)
+_NBS_COLLISIONS = [
+    "交换机交换", "光纤放大器光纤", "柔性直流直流输电", "激光共聚焦共聚焦", "燃气轮机燃气",
+    "铁路客车站铁路客车", "低聚糖聚糖", "陶瓷膜陶瓷基板", "无源光网络光网络", "道岔融雪道岔",
+    "数字电视数字广播", "聚偏氟乙烯氟树脂氟橡胶", "锰酸锂钴酸锂正极材料", "垃圾填埋气垃圾",
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _NBS_RECALL + _NBS_PRECISION)
+def test_nbs_vocabulary_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_nbs_vocabulary_tags_the_same_in_a_batch() -> None:
+    _agrees_in_a_batch([n for n, _ in _NBS_RECALL + _NBS_PRECISION] + _NBS_COLLISIONS)
+
+
+def test_nbs_terms_come_from_the_taxonomy() -> None:
+    """Every ``[[nbs_terms]]`` table names a sub-field, its NBS category (a path under one of the NBS 2018 domains) and
+    its source; its keywords are new words, that sub-field's keywords, ordinary (never strong), and positive words for
+    the tagger (no context word of ``[tagging]`` overrules them)."""
+    from dashboard import taxonomy
+
+    tables = taxonomy._raw()["nbs_terms"]
+    domains = {s.nbs_name_zh for s in taxonomy.sectors()}
+    assert tables and sum(len(t["keywords"]) for t in tables) >= 200
+    kinds = tagging._tables().kinds
+    # the NBS tables add only words no sub-field lists itself
+    own = {w for sec in taxonomy._raw()["sectors"] for sf in sec["subfields"]
+           for w in (*sf["keywords"], *sf.get("strong_keywords", ()))}
+    assert not own & {w for table in tables for w in table["keywords"]}
+    for table in tables:
+        sf = taxonomy.subfield(table["subfield"])
+        assert table["source"] == "NBS 2018 (third-party copy: swifthu/industrial_classifi, S1)"
+        assert table["category"].split(" > ")[0] in domains, table["category"]
+        for word in table["keywords"]:
+            assert word in sf.keywords and word not in sf.strong_keywords, (sf.slug, word)
+            assert kinds[tagging._norm(word)] == tagging.POSITIVE, word
+    assert tagging.tag("某某年产1万吨锰酸锂项目").matched == ("锰酸锂",)
+
+
 def test_a_sensor_is_a_chip_only_with_a_chip_named() -> None:
     """The lead's round-12 decision: a bare sensor is equipment (clause (三)), a sensor named with a chip keyword
     (MEMS, 芯片, 晶圆) is the chip (clause (一)); the words come from the taxonomy."""
