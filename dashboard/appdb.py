@@ -7,11 +7,12 @@ import from the command line, another app server) shows on the next run, without
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
+import json
 import logging
 import os
-import pickle
 import re
 import threading
 import time
@@ -23,6 +24,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -259,8 +261,9 @@ class Warm:
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps((self.stamp, self.results), protocol=pickle.HIGHEST_PROTOCOL))
+            partial.write_bytes(_landing_bytes(self.stamp, self.results))
             partial.replace(path)
+            path.with_suffix(".pickle").unlink(missing_ok=True)  # the format before (code ran on reading it)
         except OSError:
             log.exception("Could not keep the landing page's results in %s", path)
 
@@ -280,14 +283,16 @@ class Warm:
 # in the user's cache folder) so that a cold start reads them instead of running the queries. A file is
 # used only when its stamp matches: the store's data version (raised by every data write of any
 # process), the store's first snapshot's time (a store deleted and made again at the same place starts
-# its versions anew) and the app's code (a changed query computes differently).
+# its versions anew) and the app's code (a changed query computes differently). The file holds data
+# only (Arrow IPC: one row per result, its key as JSON and the frame as an Arrow stream; the stamp in
+# the schema's metadata): reading it runs no code, whoever wrote it.
 _preloaded: dict[tuple[Any, ...], pd.DataFrame] = {}
-LANDING_FORMAT = 1
+LANDING_FORMAT = 2
 
 
 def _landing_path(key: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+    return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
 
 
 def _code_stamp() -> str:
@@ -308,16 +313,79 @@ def _landing_stamp(cur: duckdb.DuckDBPyConnection) -> tuple[int, tuple[Any, ...]
     return version, (LANDING_FORMAT, version, born, _code_stamp())
 
 
+def _key_json(args: tuple[Any, ...]) -> str:
+    """A result's key (query name, filters, keyword arguments) as JSON (tuples as lists)."""
+    name, filters, kwargs = args
+    return json.dumps([name, {f.name: getattr(filters, f.name) for f in dataclasses.fields(filters)},
+                       [list(kv) for kv in kwargs]], ensure_ascii=False, sort_keys=True)
+
+
+def _thaw(value: Any) -> Any:
+    return tuple(_thaw(v) for v in value) if isinstance(value, list) else value
+
+
+def _key_from_json(text: str) -> tuple[Any, ...]:
+    name, filters, kwargs = json.loads(text)
+    return (name, Filters(**{k: _thaw(v) for k, v in filters.items()}),
+            tuple((k, _thaw(v)) for k, v in kwargs))
+
+
+def _frame_bytes(frame: pd.DataFrame) -> bytes:
+    table = pa.Table.from_pandas(frame)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
+def _frame_from_bytes(data: bytes) -> pd.DataFrame:
+    return pa.ipc.open_stream(data).read_all().to_pandas()
+
+
+def _same_frame(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    try:
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    except AssertionError:
+        return False
+    return a.attrs == b.attrs
+
+
+def _landing_bytes(stamp: tuple[Any, ...], results: dict[tuple[Any, ...], pd.DataFrame]) -> bytes:
+    """The landing file: each result whose key and frame read back as they are (a frame Arrow cannot
+    carry as it is is left out: the page runs its query)."""
+    keys, frames = [], []
+    for args, frame in results.items():
+        try:
+            key, data = _key_json(args), _frame_bytes(frame)
+            same = _key_from_json(key) == args and _same_frame(_frame_from_bytes(data), frame)
+        except (pa.ArrowException, TypeError, ValueError):  # a value Arrow or JSON cannot hold
+            same = False
+        if same:
+            keys.append(key)
+            frames.append(data)
+        else:
+            log.info("Landing result %s not kept: it does not read back the same", args[0])
+    table = pa.table({"key": pa.array(keys, pa.string()), "frame": pa.array(frames, pa.binary())},
+                     metadata={"stamp": json.dumps(stamp)})
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
+
+
 def _read_landing(key: str, stamp: tuple[Any, ...]) -> dict[tuple[Any, ...], pd.DataFrame] | None:
     path = _landing_path(key)
     try:
-        saved_stamp, results = pickle.loads(path.read_bytes())
+        table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+        if (table.schema.metadata or {}).get(b"stamp") != json.dumps(stamp).encode():
+            return None
+        return {_key_from_json(k): _frame_from_bytes(f)
+                for k, f in zip(table.column("key").to_pylist(), table.column("frame").to_pylist(), strict=True)}
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged or foreign file is only a miss
         log.warning("Ignoring the unreadable landing file %s", path)
         return None
-    return results if saved_stamp == stamp else None
 
 
 def warm() -> Warm:

@@ -99,9 +99,15 @@ UNCLASSIFIED = TagResult(None, None, 0.0, ())
 
 POSITIVE, NEGATIVE, NEUTRAL, TRADITIONAL, PREMISES, MAKER = 0, 1, 2, 3, 4, 5
 NEG_FLAG, TRAD_FLAG, BUILT_FLAG, PREM_FLAG, MAKER_FLAG = 1, 2, 4, 8, 16  # the context flags of a scan
+# Set when a research institute (``research_keywords``) is named and every positive keyword of the scan ends a
+# registered company's name (某某电池有限公司…工程研究院): the owner's trade, not the institute's field.
+OWNED_FLAG = 32
+# What marks a registered company's name among the owner marks (有限公司, 股份有限公司, 科技有限…: the two forms of
+# company law), as against a group (集团, 控股) that a name may present as the project's own.
+REGISTERED_FORMS = ("有限", "股份", "公司")
 # A scan's flags also carry, from this bit up, how many of its keywords come before a coordinator (及, 和, 与) that
 # has keywords after it too: the first-named field of 某某储能PACK及充电桩 (0: no such coordinator).
-SPLIT_SHIFT = 5
+SPLIT_SHIFT = 6
 COORDINATORS = ("及", "和", "与")
 _COORDINATOR = re.compile("|".join(COORDINATORS))
 # What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
@@ -150,6 +156,8 @@ class _Tables:
     chip_words: frozenset[str]  # keywords of the chips sub-field (MEMS, 芯片, 晶圆)
     sensor_words: frozenset[str]  # a bare sensor: equipment, unless the name names a chip (MEMS传感器)
     marks: tuple[str, ...]  # material_marks and product_marks: a single keyword followed by one needs the full scan
+    research: frozenset[str]  # research institutes (研究院): no field when only the owner's trade names one
+    company_marks: tuple[str, ...]  # the owner marks of a registered company (有限公司, 科技股份: REGISTERED_FORMS)
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
@@ -159,7 +167,8 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
     ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
-    are made names no field for them), ``use_marks`` (X应用: the keyword is applied, a use like X用) and
+    are made names no field for them), ``research_keywords`` (研究院: premises that, after a company's registered
+    name, name only that company's trade), ``use_marks`` (X应用: the keyword is applied, a use like X用) and
     ``process_keywords`` (智能制造: how a plant makes things; a project named by them alone names no field)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
@@ -167,7 +176,7 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
              "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
              "vehicle_batteries", "process_keywords", "semiconductor_words", "semiconductor_material_marks",
-             "semiconductor_device_marks", "chip_sensor_words")}
+             "semiconductor_device_marks", "chip_sensor_words", "research_keywords")}
 
 
 def sector_words() -> dict[str, tuple[str, ...]]:
@@ -310,7 +319,9 @@ def _tables() -> _Tables:
                    tuple(_norm(w) for w in config["semiconductor_device_marks"]),
                    frozenset(k for k, es in positive.items() if any(e.subfield == CHIPS for e in es)),
                    frozenset(_norm(w) for w in config["chip_sensor_words"]) & frozenset(positive),
-                   (*material_marks, *(_norm(w) for w in config["product_marks"])))
+                   (*material_marks, *(_norm(w) for w in config["product_marks"])),
+                   frozenset(_norm(w) for w in config["research_keywords"]) & premises,
+                   tuple(m for m in owner_marks if any(_norm(f) in m for f in REGISTERED_FORMS)))
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -381,6 +392,8 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
     count: dict[str, int] = {}  # positive keyword -> occurrences (dicts keep the order found)
     used: dict[str, int] = {}  # … of which are followed by 用
     owned: dict[str, int] = {}  # … of which end the owner's name (某某储能科技有限公司)
+    registered = 0  # positive keywords that end a registered company's name (某某电池有限公司)
+    research = False  # a research institute (研究院) was named
     flags = 0
     material = False  # a keyword followed by 材料 was found
     built_last = False  # a word naming what is built (生活配套) comes after every keyword so far
@@ -395,6 +408,7 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
             count[w] = count.get(w, 0) + 1
             if norm.startswith(t.owner_marks, e):
                 owned[w] = owned.get(w, 0) + 1
+                registered += norm.startswith(t.company_marks, e)
             run = [*run, w] if s == last_end else [w]
             last_end = e
             if _names_use(t, norm, w, e) or (w in t.materials and norm.startswith(t.product_marks, e)):
@@ -412,8 +426,11 @@ def _summarise(norm: str, chosen: list[Occurrence]) -> Scan:
         else:
             flags |= _FLAGS.get(kind, 0)
             built_last = built_last or w in t.built
+            research = research or w in t.research
     if built_last:
         flags |= BUILT_FLAG
+    if research and not material and count and registered == sum(count.values()):
+        flags |= OWNED_FLAG  # 某某电池有限公司…工程研究院: every keyword is the registered owner's trade
     if len(count) > 1 and _COORDINATOR.search(norm) is not None:  # most names have no coordinator
         flags |= _first_named(t, norm, chosen) << SPLIT_SHIFT
     if material:
@@ -559,6 +576,11 @@ def _decide(name_hits: tuple[str, ...], name_uses: tuple[str, ...], name_flags: 
     if context & PREM_FLAG and all(k in t.generic or k in uses for hits, uses, _w in fields for k in hits):
         # a head office, a service centre or a developer's brand park whose only field is how things are made
         # (某某智能制造服务中心, 联东U谷·某某智能制造产业园); a bare sector word still names one (联东U谷电子信息产业园)
+        return UNCLASSIFIED
+    if name_flags & OWNED_FLAG:
+        # a research institute whose only keywords name its registered owner's trade
+        # (某某电池有限公司某某工程研究院): a research building with no field of its own, unclassified (the lead's
+        # round-7 decision: research buildings stay unclassified; a centre that names its field still takes it)
         return UNCLASSIFIED
 
     # In a Chinese compound the head comes last: 锂电池负极材料 is a material, not a battery. The head is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .config import DATA_DIR
@@ -135,11 +135,28 @@ def _raw() -> dict:
 def sectors() -> tuple[Sector, ...]:
     """The eight sectors of clauses (一)–(八), in clause order."""
     out = []
+    extra = nbs_keywords()
     for row in _raw()["sectors"]:
         row = dict(row)
-        subs = tuple(Subfield(sector=row["slug"], **_tuples(s)) for s in row.pop("subfields"))
+        subs = tuple(_with_nbs_terms(Subfield(sector=row["slug"], **_tuples(s)), extra) for s in row.pop("subfields"))
         out.append(Sector(subfields=subs, **_tuples(row)))
     return tuple(sorted(out, key=lambda s: s.order))
+
+
+@cache
+def nbs_keywords() -> dict[str, tuple[str, ...]]:
+    """Sub-field slug -> the keywords of the ``[[nbs_terms]]`` tables: product terms taken from the NBS 2018
+    classification's 重点产品和服务 (each table names its sub-field, its NBS category and its source)."""
+    out: dict[str, list[str]] = {}
+    for table in _raw().get("nbs_terms", ()):
+        out.setdefault(table["subfield"], []).extend(table["keywords"])
+    return {slug: tuple(words) for slug, words in out.items()}
+
+
+def _with_nbs_terms(sf: Subfield, extra: dict[str, tuple[str, ...]]) -> Subfield:
+    """The sub-field with its NBS terms after its own keywords (a term it already lists is not added twice)."""
+    words = tuple(w for w in extra.get(sf.slug, ()) if w not in sf.keywords and w not in sf.strong_keywords)
+    return replace(sf, keywords=(*sf.keywords, *dict.fromkeys(words))) if words else sf
 
 
 def sector(slug: str) -> Sector:

@@ -50,6 +50,9 @@ def warm() -> appdb.Warm | None:
     started = time.perf_counter()
     landing = None
     try:
+        from . import prefetch
+
+        prefetch.preload_links()  # read before the browser asks for the page they go in
         from . import appdb, shell  # noqa: F401 - the imports are the point
         from .views import summary  # noqa: F401 - the landing page (the others are imported when visited)
 

@@ -237,3 +237,43 @@ def test_the_landing_stamp_follows_the_data_version_on_either_catalog(new_store)
         store.targets.set_target_year(con, 2032)
         again, later = appdb._landing_stamp(con)
         assert again == version + 1 and later[2] == stamp[2] and later != stamp
+
+
+def test_the_landing_file_is_data_that_reads_back_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The landing file is Arrow data (no pickle: reading it runs no code): every result comes back with
+    its key, values and dtypes; one Arrow cannot carry as it is stays out (its page runs the query); a
+    file of another stamp, or damaged, is a miss."""
+    import pandas as pd
+
+    from dashboard.filters import Filters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    kinds = pd.DataFrame({
+        "name": pd.Series(["苏州", None], dtype="str"), "n": pd.Series([1, None], dtype="Int32"),
+        "year": pd.Series([2024, 2025], dtype="int32"), "yi": [1.5, float("nan")], "demo": [True, False],
+        "at": pd.to_datetime(["2026-01-02 03:04:05.123456", None]).astype("datetime64[us]")})
+    empty = kinds.iloc[0:0]
+    mixed = pd.DataFrame({"v": pd.Series([1, "a"], dtype=object)})
+    labelled = kinds.copy()
+    labelled.attrs["note"] = "标注"
+    scoped = Filters(sectors=("new_energy",), year_from=2020, scope=("320000",))
+    results = {
+        ("dashboard.queries.overview:kpis", Filters(), ()): kinds,
+        ("dashboard.queries.overview:top_projects", scoped, (("limit", 10), ("order", ("a", "b")))): empty,
+        ("dashboard.queries.common:provinces", Filters(), ()): mixed,
+        ("dashboard.queries.common:batches", Filters(), ()): labelled,
+    }
+    stamp = (appdb.LANDING_FORMAT, 7, "2026-12-01 10:00:00+00", "code")
+    path = appdb._landing_path("the store")
+    path.parent.mkdir(parents=True)
+    data = appdb._landing_bytes(stamp, results)
+    assert b"pickle" not in data and data[:6] == b"ARROW1"
+    path.write_bytes(data)
+    back = appdb._read_landing("the store", stamp)
+    assert back is not None and set(back) == set(results) - {list(results)[2]}
+    for args, frame in back.items():
+        pd.testing.assert_frame_equal(frame, results[args], check_exact=True)
+        assert list(frame.dtypes) == list(results[args].dtypes) and frame.attrs == results[args].attrs
+    assert appdb._read_landing("the store", (*stamp[:1], 8, *stamp[2:])) is None
+    path.write_bytes(data[: len(data) // 2])
+    assert appdb._read_landing("the store", stamp) is None

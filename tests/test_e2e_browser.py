@@ -157,6 +157,29 @@ def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: st
     page.close()
 
 
+def test_every_page_names_the_element_code_and_the_browser_fetches_it_once(server: str, browser: object) -> None:
+    """The page the server sends for any URL carries the ``modulepreload`` links (dashboard/prefetch.py):
+    the browser fetches each of those modules once, by the URL Streamlit imports it by, and draws."""
+    from collections import Counter
+
+    from dashboard import prefetch
+
+    assert prefetch.preload_files()
+    for path in ("", "funding"):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{server}/{path}")
+        settle(page)
+        named = page.evaluate("() => Array.from(document.querySelectorAll('link[rel=modulepreload]'))"
+                              ".map(l => l.href.split('/static/js/')[1])")
+        assert set(prefetch.preload_files()) <= set(named)
+        fetched = Counter(page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                                        ".filter(n => n.includes('/static/js/')).map(n => n.split('/static/js/')[1])"))
+        assert all(fetched[name] == 1 for name in prefetch.preload_files()), fetched
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert len(page.locator('[data-testid="stMain"]').inner_text().strip()) > 40
+        page.close()
+
+
 def project_count(page: object, server: str) -> int:
     page.goto(f"{server}/")
     settle(page)

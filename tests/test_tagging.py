@@ -545,6 +545,22 @@ HELD_OUT_SETS = [
     # 重金属治理, 硫酸再生, 锰系列材料综合利用, 金属镓, 风电主梁碳板 (SEI); 汉韦胶膜, 吉林化纤…人造丝,
     # 欧皓新材料, 尿素罐 with a sensor (non-SEI). A regression guard, not a fresh measure.
     pytest.param("holdout16_projects.csv", (68, 88, 65), (56, 1, 84, 63), id="holdout16"),
+    # tests/data/holdout17_projects.csv: 170 real names (78 SEI, 92 not) read on 70 public pages of 2020–2025 from 13
+    # provinces: 重点项目 lists and reports, 环评 notices, a 验收 record (each row cites its page, a ``note`` gives the
+    # reason from the guidance, tests/data/README.md says how they were taken and labelled). Gathered blind after
+    # round 12 and committed before any tagger ran on it. ``name_tells`` = no marks the 21 names (all non-SEI) that
+    # say nothing of what is built. First and only fresh run (the lead, 2026-12-01 16:19 UTC, main f73b292, round 12;
+    # round 13 counted the same): 64 of 78 SEI right (82.1%), 3 under a wrong sector, 84 of 92 non-SEI left
+    # unclassified (91.3%); names that tell: 69 of 71 non-SEI. Its misses then guided the class fixes of round 14 (so
+    # it is no longer held out: tuned on since round 14): a battery's binder as a battery material, a research
+    # institute after a battery company's registered name as a research building, shingled modules (叠瓦), ultra-pure
+    # (超纯) materials, solid waste written out (固体废弃物), the communications industry (通信产业), smart warehousing
+    # and 物流智慧 as smart logistics, slag re-use, 蓝色海湾 and ecological seawalls; for precision a switch panel
+    # (智能面板) is no display. Now 73 of 78 (93.6%), 2 under a wrong sector, 86 of 92 (93.5%); names that tell 70 of
+    # 71. Left: label conflicts where the written majority of earlier sets wins (4 companies named alone as X新材料,
+    # 百佳…封装胶膜, 鼎际得石化新材料, 生物可降解塑料: tests/data/README.md, round 14), and 光电材料 in an owner's name,
+    # a pepper breeding base (种研), 国产替代晶体 and 增量配电. A regression guard, not a fresh measure.
+    pytest.param("holdout17_projects.csv", (78, 92, 71), (73, 2, 86, 70), id="holdout17"),
 ]
 
 
@@ -1882,10 +1898,169 @@ _SIXTEENTH_PRECISION = [
 ]
 
 
+# Round 14 (holdout17's classes, the lead's reading of its misses; own names, none copied from any set).
+_SEVENTEENTH_RECALL = [
+    # a material named for batteries is a material: the battery's binder or conductive agent, like its separator
+    ("某某年产5000吨锂电池粘结剂项目", "new_materials"),
+    ("某某动力电池导电剂生产线", "new_materials"),
+    # shingled PV modules
+    ("某某年产3GW叠瓦组件项目", "new_energy"),
+    ("某某光能叠瓦三期", "new_energy"),
+    # ultra-pure materials, like 超高纯
+    ("某某年产500吨超纯氧化镁项目", "new_materials"),
+    # solid waste written out, and slag re-use
+    ("某某县一般固体废物资源化处置中心", "green_env"),
+    ("某某钢铁公司高炉渣综合利用项目", "green_env"),
+    ("某某冶炼渣再利用微粉项目", "green_env"),
+    # the communications industry
+    ("某某通信产业园二期", "info_tech"),
+    # smart warehousing and 物流智慧 as smart logistics (clause (一) 智慧物流)
+    ("某某冷链智慧仓储中心项目", "info_tech"),
+    ("某某港物流智慧园区", "info_tech"),
+    # blue-bay ecological restoration and ecological seawalls
+    ("某某湾蓝色海湾整治行动项目", "green_env"),
+    ("某某岸段生态海堤建设工程", "green_env"),
+]
+_SEVENTEENTH_PRECISION = [
+    # a switch or socket panel is no display panel; ultra-pure water is water treatment
+    ("某某年产100万套智能面板及开关插座项目", None),
+    ("某某开关面板生产线", None),
+    ("某某超纯水站改造工程", None),
+    # a research institute after a registered company whose trade is the only keyword: a research building
+    ("某某锂电池有限公司某某中央研究院", None),
+    ("某某储能科技股份有限公司工程研究所", None),
+    # … but one that names its own field keeps it, and a group named as the project's own keeps its trade
+    ("某某有限公司氢燃料电池研究院", "new_energy"),
+    ("某某机器人集团研究院", "high_end_equipment"),
+    # plain warehousing and a logistics park stay unclassified
+    ("某某物流园仓储项目", None),
+]
+
+
+# holdout17's class words glued together, so that their occurrences nest and cross (the batch test below)
+_SEVENTEENTH_COLLISIONS = ["电池粘结剂电池", "粘接剂电池粘接剂", "叠瓦组件叠瓦", "超纯水超纯", "超高纯超纯",
+                           "固体废弃物固体废物", "渣综合利用钢渣", "通信产业信息通信", "智慧仓储智能仓储装备",
+                           "物流智慧物流", "蓝色海湾生态海堤", "智能面板显示面板", "电池有限公司研究院研究所"]
+
+
 # holdout16's class words glued together, so that their occurrences nest and cross (the batch test below)
 _SIXTEENTH_COLLISIONS = ["氮化镓晶体管晶体", "半导体前驱体半导体", "碳化硅单晶碳化硅", "晶圆晶片晶圆",
                          "电子气体电子特气", "MEMS传感器传感器", "传感器MEMS", "铝塑膜电池铝塑膜", "动力/储能储能",
                          "动力、储能动力", "英寸硅片硅片", "焦化新能源焦化", "生物液体燃料生物"]
+
+
+# Round 13: the NBS 2018 product vocabulary (``[[nbs_terms]]`` in data/taxonomy.toml, taken from the classification's
+# 重点产品和服务 as parsed by a third party, S1); own names, none copied from any set, each named only by a new term.
+_NBS_RECALL = [
+    # biotech: bio-manufactured chemicals and enzymes, imaging equipment, ethnic medicines, excipients
+    ("某某年产2万吨柠檬酸技改项目", "biotech"),
+    ("某某透明质酸原料生产项目", "biotech"),
+    ("某某碱性蛋白酶及脂肪酶项目", "biotech"),
+    ("某某磁共振成像设备产业化项目", "biotech"),
+    ("某某民族药现代化生产基地", "biotech"),
+    ("某某药用辅料生产线扩建项目", "biotech"),
+    # digital_creative: internet and digital television, digitised relics
+    ("某某互联网电视内容运营平台", "digital_creative"),
+    ("某某数字电视前端系统升级项目", "digital_creative"),
+    ("某某文物数字化保护展示中心", "digital_creative"),
+    # green_env: kitchen waste, advanced water treatment, tyre and car recycling, groundwater pollution
+    ("某某餐厨废弃物收运项目", "green_env"),
+    ("某某厌氧氨氧化脱氮示范工程", "green_env"),
+    ("某某轮胎翻新及再生橡胶项目", "green_env"),
+    ("某某地下水污染防控工程", "green_env"),
+    ("某某报废汽车车身破碎线项目", "green_env"),
+    # high_end_equipment: offshore rigs, rail turnouts and track circuits, instruments, smart logistics equipment
+    ("某某深水半潜式钻井船建造项目", "high_end_equipment"),
+    ("某某铁路道岔及轨道电路生产线", "high_end_equipment"),
+    ("某某共聚焦显微成像系统项目", "high_end_equipment"),
+    ("某某智能电表及智能水表生产基地", "high_end_equipment"),
+    ("某某自动导引车及堆垛机项目", "high_end_equipment"),
+    # info_tech: network equipment, basic software, power semiconductors
+    ("某某高端路由器及交换机研发生产项目", "info_tech"),
+    ("某某中间件及搜索引擎研发中心", "info_tech"),
+    ("某某波分复用光传送网设备项目", "info_tech"),
+    ("某某快恢复二极管生产项目", "info_tech"),
+    # new_energy: flexible DC, hot dry rock, landfill gas, solar thermal, wind
+    ("某某柔性直流换流站配套项目", "new_energy"),
+    ("某某干热岩发电试验项目", "new_energy"),
+    ("某某垃圾填埋气发电项目", "new_energy"),
+    ("某某塔式熔融盐集热器项目", "new_energy"),
+    ("某某风能开发项目", "new_energy"),
+    # new_materials: fluoropolymers, rare-earth magnets, special glass, cathode materials, membranes, composites
+    ("某某年产3000吨聚偏氟乙烯项目", "new_materials"),
+    ("某某钐钴磁体生产线", "new_materials"),
+    ("某某微晶玻璃板生产线", "new_materials"),
+    ("某某年产1万吨锰酸锂项目", "new_materials"),
+    ("某某反渗透膜及纳滤膜生产项目", "new_materials"),
+    ("某某树脂基复合构件项目", "new_materials"),
+    # smart_nev: range extenders, steering, hub motors, motor controllers and high-voltage harnesses
+    ("某某增程器生产基地", "smart_nev"),
+    ("某某电动助力转向系统项目", "smart_nev"),
+    ("某某轮毂电机产业化项目", "smart_nev"),
+    ("某某电机控制器及高压线束项目", "smart_nev"),
+]
+_NBS_PRECISION = [
+    # terms read from the NBS items and left out on purpose (see the round-13 paragraph of tests/data/README.md)
+    ("某某气象雷达站建设项目", None),
+    ("某某铁路客车站改造工程", None),
+    ("某某维生素保健品项目", None),
+    ("某某氨基酸水溶肥项目", None),
+    ("某某嵌入式厨电生产项目", None),
+    ("某某口腔种植牙中心", None),
+    ("某某燃气轮机电站项目", None),
+    ("某某地铁牵引供电系统改造", None),
+    # NBS items the guidance and the written decisions overrule: steel, building glass and insulation, farm machinery,
+    # commodity fibres, resins and alcohols, nuclear forgings, energy-saving appliances, life-saving gear
+    ("某某钢化玻璃及中空玻璃项目", None),
+    ("某某高强钢丝绳项目", None),
+    ("某某大马力拖拉机项目", None),
+    ("某某岩棉保温板项目", None),
+    ("某某腈纶纤维项目", None),
+    ("某某环氧树脂扩产项目", None),
+    ("某某乙二醇项目", None),
+    ("某某核电主管道锻件项目", None),
+    ("某某节能冰箱生产线", None),
+    ("某某救生衣生产项目", None),
+]
+# round 13's terms glued to the words they nest in or cross (the batch test below)
+_NBS_COLLISIONS = [
+    "交换机交换", "光纤放大器光纤", "柔性直流直流输电", "激光共聚焦共聚焦", "燃气轮机燃气",
+    "铁路客车站铁路客车", "低聚糖聚糖", "陶瓷膜陶瓷基板", "无源光网络光网络", "道岔融雪道岔",
+    "数字电视数字广播", "聚偏氟乙烯氟树脂氟橡胶", "锰酸锂钴酸锂正极材料", "垃圾填埋气垃圾",
+]
+
+
+@pytest.mark.parametrize(("name", "sector"), _NBS_RECALL + _NBS_PRECISION)
+def test_nbs_vocabulary_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_nbs_vocabulary_tags_the_same_in_a_batch() -> None:
+    _agrees_in_a_batch([n for n, _ in _NBS_RECALL + _NBS_PRECISION] + _NBS_COLLISIONS)
+
+
+def test_nbs_terms_come_from_the_taxonomy() -> None:
+    """Every ``[[nbs_terms]]`` table names a sub-field, its NBS category (a path under one of the NBS 2018 domains) and
+    its source; its keywords are new words, that sub-field's keywords, ordinary (never strong), and positive words for
+    the tagger (no context word of ``[tagging]`` overrules them)."""
+    from dashboard import taxonomy
+
+    tables = taxonomy._raw()["nbs_terms"]
+    domains = {s.nbs_name_zh for s in taxonomy.sectors()}
+    assert tables and sum(len(t["keywords"]) for t in tables) >= 200
+    kinds = tagging._tables().kinds
+    # the NBS tables add only words no sub-field lists itself
+    own = {w for sec in taxonomy._raw()["sectors"] for sf in sec["subfields"]
+           for w in (*sf["keywords"], *sf.get("strong_keywords", ()))}
+    assert not own & {w for table in tables for w in table["keywords"]}
+    for table in tables:
+        sf = taxonomy.subfield(table["subfield"])
+        assert table["source"] == "NBS 2018 (third-party copy: swifthu/industrial_classifi, S1)"
+        assert table["category"].split(" > ")[0] in domains, table["category"]
+        for word in table["keywords"]:
+            assert word in sf.keywords and word not in sf.strong_keywords, (sf.slug, word)
+            assert kinds[tagging._norm(word)] == tagging.POSITIVE, word
+    assert tagging.tag("某某年产1万吨锰酸锂项目").matched == ("锰酸锂",)
 
 
 def test_a_sensor_is_a_chip_only_with_a_chip_named() -> None:
@@ -1918,7 +2093,7 @@ def test_process_keywords_come_from_the_taxonomy() -> None:
     assert tagging.tag("某某智能制造项目", "建设数控机床生产线").sector == "high_end_equipment"
 
 
-# Every class example of the rounds after the fifth set (holdout6 to holdout16), recall and precision alike.
+# Every class example of the rounds after the fifth set (holdout6 to holdout17), recall and precision alike.
 _BATCH_ROUNDS = [
     (_SIXTH_RECALL, _SIXTH_PRECISION, _SIXTH_COLLISIONS),
     (_SEVENTH_RECALL, _SEVENTH_PRECISION, _SEVENTH_COLLISIONS),
@@ -1931,6 +2106,7 @@ _BATCH_ROUNDS = [
     (_FOURTEENTH_RECALL, _FOURTEENTH_PRECISION, _FOURTEENTH_COLLISIONS),
     (_FIFTEENTH_RECALL, _FIFTEENTH_PRECISION, _FIFTEENTH_COLLISIONS),
     (_SIXTEENTH_RECALL, _SIXTEENTH_PRECISION, _SIXTEENTH_COLLISIONS),
+    (_SEVENTEENTH_RECALL, _SEVENTEENTH_PRECISION, _SEVENTEENTH_COLLISIONS),
 ]
 
 
@@ -1947,7 +2123,8 @@ _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL,
                             *_TENTH_RECALL, *_TENTH_PRECISION, *_ELEVENTH_RECALL, *_ELEVENTH_PRECISION,
                             *_TWELFTH_RECALL, *_TWELFTH_PRECISION, *_THIRTEENTH_RECALL, *_THIRTEENTH_PRECISION,
                             *_FOURTEENTH_RECALL, *_FOURTEENTH_PRECISION, *_FIFTEENTH_RECALL,
-                            *_FIFTEENTH_PRECISION, *_SIXTEENTH_RECALL, *_SIXTEENTH_PRECISION]
+                            *_FIFTEENTH_PRECISION, *_SIXTEENTH_RECALL, *_SIXTEENTH_PRECISION,
+                            *_SEVENTEENTH_RECALL, *_SEVENTEENTH_PRECISION]
 
 
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
