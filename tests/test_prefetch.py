@@ -59,7 +59,7 @@ def test_the_page_names_the_element_modules_and_what_they_import() -> None:
     links = prefetch.preload_links().decode()
     for name in files:
         assert (STATIC_JS / name).is_file()
-        assert f'<link rel="modulepreload" crossorigin href="./static/js/{name}">' in links
+        assert f'<link rel="modulepreload" crossorigin fetchpriority="low" href="./static/js/{name}">' in links
 
 
 def _served(body: bytes, headers: list[tuple[bytes, bytes]], method: str = "GET") -> tuple[dict, bytes]:
