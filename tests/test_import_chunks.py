@@ -108,6 +108,49 @@ def test_reader_pieces_work_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -
         reading.read(b"\xef\xbb\xbf \r\n\x00", "blank.csv")
 
 
+def _line_by_line(data: bytes) -> tuple[bool, bool]:
+    """(a UTF-8 line with Chinese in it, a line that is not UTF-8), each line decoded alone."""
+    utf8_cjk = other = False
+    for line in data.split(b"\n"):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            other = True
+        else:
+            utf8_cjk = utf8_cjk or any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return utf8_cjk, other
+
+
+def test_the_bytes_at_once_check_never_hides_a_utf8_chinese_line() -> None:
+    """The check that skips the line-by-line look (a GBK file) says "none" only when no line is UTF-8
+    with Chinese in it; on every input the mixed-lines answer is the line-by-line one."""
+    rng = np.random.default_rng(7)
+    texts = ["中文", "项目", "一", "鿿", "㐀", "é", "\U0001F600", "abc", ",", "\n", "\r\n", "集成电路"]
+    skipped = 0
+    for _ in range(3000):
+        parts = []
+        for _ in range(int(rng.integers(0, 12))):
+            text, how = texts[int(rng.integers(len(texts)))], rng.random()
+            if how < 0.35:
+                parts.append(text.encode("utf-8"))
+            elif how < 0.6:
+                parts.append(text.encode("gbk", errors="replace"))
+            elif how < 0.8:
+                parts.append(rng.integers(0, 256, int(rng.integers(1, 5)), dtype=np.uint8).tobytes())
+            else:  # a character cut short
+                parts.append(text.encode("utf-8")[:int(rng.integers(0, 4))])
+        data = b"".join(parts)
+        utf8_cjk, other = _line_by_line(data)
+        if encodings._no_utf8_chinese_line(data):
+            skipped += 1
+            assert not utf8_cjk, data
+        assert encodings._utf8_and_other_lines(data) == (utf8_cjk and other), data
+    assert skipped > 1000  # the check does skip most GBK-like inputs
+    gbk = ("名称,地点,总投资\n" + "某某001集成电路项目,苏州,15亿元\n" * 50).encode("gbk")
+    assert encodings._no_utf8_chinese_line(gbk)
+    assert not encodings._no_utf8_chinese_line(gbk + "光伏,无锡\n".encode())
+
+
 def test_tag_many_in_blocks_equals_one_block(monkeypatch: pytest.MonkeyPatch) -> None:
     names = [f"某某{i}{w}项目" for i in range(200) for w in ("晶圆", "光伏电站", "酒店", "")]
     contents = [None if i % 3 else "建设储能电站" for i in range(len(names))]

@@ -189,6 +189,8 @@ def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] |
 
 def _utf8_and_other_lines(data: bytes) -> bool:
     """Whether ``data`` has both a UTF-8 line with Chinese in it and a line that is not UTF-8."""
+    if _no_utf8_chinese_line(data):  # a GBK file: every line that might hold UTF-8 Chinese surely is not UTF-8
+        return False
     utf8_cjk = other = False
     for line in io.BytesIO(data):
         try:
@@ -203,6 +205,27 @@ def _utf8_and_other_lines(data: bytes) -> bool:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _no_utf8_chinese_line(data: bytes) -> bool:
+    """True when no line of ``data`` can be UTF-8 with a character of U+4E00–U+9FFF in it, shown from
+    the bytes at once (no line decoded): such a line holds a byte E4–E9 (the lead byte of those
+    characters), so it is enough that every line holding one also holds a byte sequence UTF-8 never
+    has: a lead byte (C2–FF) not followed by a continuation byte (80–BF), a continuation byte after an
+    ASCII byte (or first), C0, C1 or F5–FF. False means "look line by line" (not "there is one")."""
+    b = np.frombuffer(data, dtype=np.uint8)
+    if not len(b):
+        return True
+    cont = (b & 0xC0) == 0x80
+    bad = (b == 0xC0) | (b == 0xC1) | (b >= 0xF5)
+    bad[:-1] |= (b[:-1] >= 0xC2) & ~cont[1:]
+    bad[-1] |= bool(b[-1] >= 0xC2)  # a sequence cut off by the end of the data
+    bad[1:] |= cont[1:] & (b[:-1] < 0x80)
+    bad[0] |= bool(cont[0])
+    lead = (b >= 0xE4) & (b <= 0xE9)
+    starts = np.concatenate(([0], np.flatnonzero(b == 0x0A) + 1))
+    starts = starts[starts < len(b)]  # each line's first byte (a line ends with its b"\n", as io.BytesIO has it)
+    return not (np.logical_or.reduceat(lead, starts) & ~np.logical_or.reduceat(bad, starts)).any()
 
 
 def _line_list(numbers: list[int], shown: int = 10) -> str:

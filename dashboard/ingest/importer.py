@@ -264,30 +264,38 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += found
 
     step(0.45, "amounts")
-    amounts, found, plan.usd_rows = normalise.amounts(body, header.units, note_unit, plan.usd_rate)
-    problems += found
+    # The amounts are parsed by Arrow's kernels, which run without the interpreter: in a thread, while
+    # this one reads the years, stages and sectors (Python). Nothing below reads them before "validate";
+    # their problems keep their place in the list.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-amounts") as side:
+        parsing = side.submit(normalise.amounts, body, header.units, note_unit, plan.usd_rate)
+        rec["total_investment_wan"] = np.full(len(body), np.nan)  # the column's place; filled below
+        later: list[Problem] = []
+
+        step(0.55, "years")
+        start, end, found = normalise.years(body, facts.result().target_year)
+        later += found
+        rec["start_year"] = pd.array(start, dtype="Int64")
+        rec["end_year"] = pd.array(end, dtype="Int64")
+
+        rec["stage"], found = normalise.stage(body, rows_.stage, stage_aliases)
+        later += found
+        rec["ownership"], found = normalise.ownership(body, vocab.ownership_aliases())
+        later += found
+        rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})
+        later += found
+
+        # Every key is known now: the store's duplicates are found while the sectors are tagged.
+        duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
+        step(0.65, "sectors")
+        sectors, found = normalise.sector(body, rec["name"], rec["content"], rows_.sector)
+        later += found
+        for c in normalise.SECTOR_COLUMNS:
+            rec[c] = sectors[c]
+
+        amounts, found, plan.usd_rows = parsing.result()
+    problems += found + later
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
-
-    step(0.55, "years")
-    start, end, found = normalise.years(body, facts.result().target_year)
-    problems += found
-    rec["start_year"] = pd.array(start, dtype="Int64")
-    rec["end_year"] = pd.array(end, dtype="Int64")
-
-    rec["stage"], found = normalise.stage(body, rows_.stage, stage_aliases)
-    problems += found
-    rec["ownership"], found = normalise.ownership(body, vocab.ownership_aliases())
-    problems += found
-    rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})
-    problems += found
-
-    # Every key is known now: the store's duplicates are found while the sectors are tagged.
-    duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
-    step(0.65, "sectors")
-    sectors, found = normalise.sector(body, rec["name"], rec["content"], rows_.sector)
-    problems += found
-    for c in normalise.SECTOR_COLUMNS:
-        rec[c] = sectors[c]
 
     step(0.75, "validate")
     plan.investments, found = normalise.annual_plan(body, amounts.get("annual_plan"), start, plan.list_year,
