@@ -31,11 +31,12 @@ in-memory copy) only ever sees rollups and base tables of the same snapshot:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -360,7 +361,30 @@ def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[
     return True
 
 
-class _Before:
+class _Beside:
+    """Work done on a cursor of its own, in a thread, while the write goes on (DuckDB works without the
+    interpreter, so on the machine's other core). :meth:`result` is None if the work failed: the write then
+    does it itself, and reports any error."""
+
+    def __init__(self, con: Connection, name: str, work: Callable[..., Any], *args: Any) -> None:
+        self.cursor = con.cursor()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self.work = self.pool.submit(work, *args)
+
+    def result(self) -> Any:
+        try:
+            return self.work.result()
+        except Exception:  # noqa: BLE001 - the write does the same again, and reports any error
+            return None
+
+    def close(self) -> None:
+        self.work.cancel()
+        wait([self.work])
+        self.pool.shutdown(wait=True)
+        self.cursor.close()
+
+
+class _Before(_Beside):
     """What a write that writes no cluster (an import) needs to know before it says which projects it
     changes: the rollups' columns and the project tables' types (:func:`_catalog`), the as-of year (the
     year and the one it came from) and the largest stored project id, read on a cursor of its own as
@@ -368,9 +392,7 @@ class _Before:
     can commit meanwhile: that cursor reads what the write's transaction would, before it writes."""
 
     def __init__(self, con: Connection) -> None:
-        self.cursor = con.cursor()
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollups-before")
-        self.read = self.pool.submit(self._read)
+        super().__init__(con, "rollups-before", self._read)
 
     def _read(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple]:
         catalog = _catalog(self.cursor)
@@ -380,27 +402,16 @@ class _Before:
     def result(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple] | None:
         """(:func:`_catalog`, (as-of year found or None, the current year, the largest id)), or None if
         reading them failed (then the write reads them itself)."""
-        try:
-            return self.read.result()
-        except Exception:  # noqa: BLE001 - the write reads the same again, and reports any error
-            return None
-
-    def close(self) -> None:
-        self.read.cancel()
-        wait([self.read])
-        self.pool.shutdown(wait=True)
-        self.cursor.close()
+        return super().result()
 
 
-class _Ahead:
+class _Ahead(_Beside):
     """The written new projects' rollup rows (and every cluster's tier), summed on a cursor of their
     own in a thread, by the same SELECTs :func:`_contribute` runs, over the same frames."""
 
     def __init__(self, con: Connection, changes: Changes, frames: dict[str, pa.Table]) -> None:
-        self.cursor = con.cursor()
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rollups-ahead")
-        self.sums = self.pool.submit(self._sum, changes.have, changes.types, changes.written_ids,
-                                     dict(changes.written), frames)
+        super().__init__(con, "rollups-ahead", self._sum, changes.have, changes.types, changes.written_ids,
+                         dict(changes.written), frames)
 
     def _sum(self, have: dict[str, set[str]], types: dict[str, dict[str, str]], ids: np.ndarray,
              selects: dict[str, str], frames: dict[str, pa.Table]
@@ -432,16 +443,7 @@ class _Ahead:
     def result(self) -> tuple[pa.Table, dict[str, pa.Table], dict[str, int]] | None:
         """The tiers, the sums by rollup and the integrity rules' counts, or None if that failed (then the
         write's end does it all)."""
-        try:
-            return self.sums.result()
-        except Exception:  # noqa: BLE001 - the same SELECTs run again in the write, which reports any error
-            return None
-
-    def close(self) -> None:
-        self.sums.cancel()
-        wait([self.sums])
-        self.pool.shutdown(wait=True)
-        self.cursor.close()
+        return super().result()
 
 
 def _typed(types: dict[str, str], select: str) -> str:
