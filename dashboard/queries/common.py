@@ -77,7 +77,8 @@ OVERDUE = """((p.stage = 'planned' AND p.start_year < $as_of)
 AS_OF_BASE = "SELECT max(year) FROM project_investments WHERE completed_wan IS NOT NULL"
 # An aggregate FILTER, not a WHERE: pushed down into the DuckLake scan, a WHERE costs ~10-15 ms of catalog
 # look-ups per read even of an empty table; the FILTER reads two columns of the small rollup table, same year.
-AS_OF_ROLLUP = "SELECT max(year) FILTER (WHERE completed_n > 0) FROM rollup_flows"
+AS_OF_COMPLETED = "max(year) FILTER (WHERE completed_n > 0)"  # over rollup_flows or a delta of it
+AS_OF_ROLLUP = f"SELECT {AS_OF_COMPLETED} FROM rollup_flows"
 
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:

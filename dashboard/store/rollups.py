@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from ..queries.common import AS_OF_BASE, AS_OF_ROLLUP
+from ..queries.common import AS_OF_BASE, AS_OF_COMPLETED, AS_OF_ROLLUP
 from .engine import Connection
 
 TABLES = ("rollup_flows", "rollup_funding", "rollup_projects", "rollup_watch")
@@ -123,6 +123,13 @@ _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the wri
 _WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (writing), a view over them
 _TIERS_AHEAD = "rollup_tiers_ahead"      # the tiers as the summing cursor read them (see writing)
 _AHEAD_ROWS = "rollup_ahead_rows"        # one rollup's rows as it summed them
+_MAX_ID = "SELECT max(project_id) FROM projects"
+
+
+def _first_reads(with_max: bool = True) -> str:
+    """What a write's first change needs: the as-of year found in rollup_flows (or NULL), the current year
+    and, ``with_max``, the largest stored project id (else NULL)."""
+    return f"SELECT ({AS_OF_ROLLUP}), year(current_date), {f'({_MAX_ID})' if with_max else 'NULL'}"
 
 
 def _columns(con: Connection) -> dict[str, set[str]]:
@@ -227,7 +234,6 @@ class Changes:
     tiers_read: bool = False          # _TIERS_AFTER holds every cluster's tier as the write leaves them
     delta_rows: dict[str, int] = field(default_factory=dict)  # rollup -> rows added to its delta table
     taken_out: bool = False           # a negated contribution was added: a delta's groups may repeat
-    read_back: bool = False           # apply read the changed projects' rows at the write's end (_CHANGED)
     changed: dict[str, str] = field(default_factory=dict)   # table -> where apply read the changed projects' rows
     written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see writing)
     written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
@@ -315,8 +321,7 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
             return
         changes.declared = True
         found, year, stored_max = before[1] if before is not None else con.execute(
-            f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
-            f"{'NULL' if changes.max_read else '(SELECT max(project_id) FROM projects)'}").fetchall()[0]
+            _first_reads(with_max=not changes.max_read)).fetchall()[0]
         changes.as_of_found, changes.as_of = found, found if found is not None else year
         if not changes.max_read:
             changes.stored_max, changes.max_read = stored_max, True
@@ -396,8 +401,7 @@ class _Before(_Beside):
 
     def _read(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple]:
         catalog = _catalog(self.cursor)
-        return catalog, tuple(self.cursor.execute(f"SELECT ({AS_OF_ROLLUP}), year(current_date), "
-                                                  "(SELECT max(project_id) FROM projects)").fetchall()[0])
+        return catalog, tuple(self.cursor.execute(_first_reads()).fetchall()[0])
 
     def result(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple] | None:
         """(:func:`_catalog`, (as-of year found or None, the current year, the largest id)), or None if
@@ -468,11 +472,11 @@ def project_id_max(con: Connection) -> int | None:
     largest id before the write: the lake is read once for both."""
     changes = _CURRENT.get()
     if changes is None or changes.off or changes.declared:
-        return con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0]
+        return con.execute(_MAX_ID).fetchall()[0][0]
     if not changes.max_read:
         before = changes.before.result() if changes.before is not None else None
         changes.stored_max = (before[1][2] if before is not None else
-                              con.execute("SELECT max(project_id) FROM projects").fetchall()[0][0])
+                              con.execute(_MAX_ID).fetchall()[0][0])
         changes.max_read = True
     return changes.stored_max
 
@@ -517,7 +521,6 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
                             f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
                 changes.changed = {"projects": _CHANGED}
             projects = changes.changed["projects"]
-            changes.read_back = True
         before = _TIERS_BEFORE if sign < 0 and not changes.clusters_fixed else _tiers_after(con, changes)
         tiers = f"LEFT JOIN {before} c ON c.cluster_id = p.cluster_id"
         # New projects (none stored before the write) have rows only in the child tables it wrote.
@@ -563,7 +566,7 @@ def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
     the rows of every project in ``ids`` as the write leaves them, as :func:`apply` read them (it runs
     after the write's last statement): read back into a temporary table, or views over the frames the
     write holds (:func:`writing`); empty when it read none. Only within :func:`tracking` (its end drops them)."""
-    if changes is None or not changes.read_back or ids is None:
+    if changes is None or not changes.changed or ids is None:
         return {}
     ids = np.asarray(ids, dtype="int64")
     return dict(changes.changed) if bool(np.isin(ids, changes.ids).all()) else {}
@@ -669,8 +672,7 @@ def _as_of_after(con: Connection, changes: Changes) -> int:
     year before the write and the delta's (the small delta table is read, not rollup_flows)."""
     if changes.taken_out:
         return int(con.execute(f"SELECT {_AS_OF_ROLLUP}").fetchall()[0][0])
-    added, year = con.execute("SELECT max(year) FILTER (WHERE completed_n > 0), year(current_date) "
-                              f"FROM {_DELTA}rollup_flows").fetchall()[0]
+    added, year = con.execute(f"SELECT {AS_OF_COMPLETED}, year(current_date) FROM {_DELTA}rollup_flows").fetchall()[0]
     found = max((y for y in (changes.as_of_found, added) if y is not None), default=None)
     return int(found if found is not None else year)
 
