@@ -66,6 +66,8 @@ from itertools import chain
 
 import ahocorasick_rs
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import taxonomy
 
@@ -656,14 +658,18 @@ def tag(name: str, content: str | None = None) -> TagResult:
 BLOCK = 20_000  # names tagged at a time: the normalised texts of a large file are never all in memory
 
 
-def tag_many(names: Sequence[str], contents: Sequence[str | None] | None = None) -> list[TagResult]:
+def tag_many(names: Texts, contents: Texts | None = None) -> list[TagResult]:
     """Tag many projects at once, :data:`BLOCK` at a time; identical (name, content) pairs are tagged once."""
     verdicts, index = tag_codes(names, contents)
     return [verdicts[i] for i in index.tolist()]
 
 
-def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
-              ) -> tuple[list[TagResult], np.ndarray]:
+# Names and contents: Python values (a text, or None / NaN / anything else for none) or an Arrow column
+# of strings (null for none); the Arrow form is cleaned and numbered by Arrow's kernels, not cell by cell.
+Texts = Sequence[object] | pa.Array | pa.ChunkedArray
+
+
+def tag_codes(names: Texts, contents: Texts | None = None) -> tuple[list[TagResult], np.ndarray]:
     """:func:`tag_many` as its distinct verdicts and, per project, the index of its verdict: a column
     of 100,000 projects is then built from a few hundred verdicts, never one object per project."""
     if contents is None:
@@ -682,19 +688,52 @@ def tag_codes(names: Sequence[str], contents: Sequence[str | None] | None = None
     return verdicts, np.concatenate(parts)
 
 
-def _tag_block(names: Sequence[str], contents: Sequence[str | None]) -> tuple[list[TagResult], np.ndarray]:
-    """The distinct verdicts of a block and each project's index into them.
-
-    Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
-    normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
-    occurrence spans two texts and the automaton starts every text afresh); see :func:`_scan_joined`."""
+def _numbered(names: Texts, contents: Texts) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The distinct cleaned texts (:func:`_clean`) of names and contents, the empty text first and the
+    others in order of first appearance (names, then contents), and each name's and content's number
+    among them."""
+    if _is_arrow(names) and _is_arrow(contents):
+        return _numbered_arrow(names, contents)
+    names, contents = (t.to_pylist() if _is_arrow(t) else t for t in (names, contents))
     # _clean, inlined: a column of 100,000 cells costs a call per cell otherwise.
     clean_names = [n.strip() if isinstance(n, str) else "" for n in names]
     clean_contents = [c.strip() if isinstance(c, str) else "" for c in contents]
     number = {"": 0}  # text -> its position in ``texts``; the empty text first
     name_no = np.array([number.setdefault(t, len(number)) for t in clean_names], dtype=np.int64)
     content_no = np.array([number.setdefault(t, len(number)) for t in clean_contents], dtype=np.int64)
-    texts = list(number)
+    return name_no, content_no, list(number)
+
+
+def _is_arrow(texts: Texts) -> bool:
+    return isinstance(texts, (pa.Array, pa.ChunkedArray))
+
+
+def _numbered_arrow(names: pa.Array | pa.ChunkedArray, contents: pa.Array | pa.ChunkedArray
+                    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`_numbered` of two Arrow columns of strings: a null is no text, the blanks str.strip() removes
+    are trimmed, and Arrow's dictionary encoding numbers the texts in order of first appearance."""
+    parts = [pa.array([""], type=pa.large_string())]
+    for column in (names, contents):
+        column = pc.utf8_trim(pc.fill_null(column.cast(pa.large_string()), ""), characters=_whitespace())
+        parts += column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    encoded = pc.dictionary_encode(pa.concat_arrays(parts))
+    numbers = encoded.indices.to_numpy().astype(np.int64)
+    return numbers[1:1 + len(names)], numbers[1 + len(names):], encoded.dictionary.to_pylist()
+
+
+@cache
+def _whitespace() -> str:
+    """Every character str.strip() removes (none lies above U+3000)."""
+    return "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _tag_block(names: Texts, contents: Texts) -> tuple[list[TagResult], np.ndarray]:
+    """The distinct verdicts of a block and each project's index into them.
+
+    Each distinct text is scanned once and each distinct pair of scans decided once. The texts are
+    normalised and searched in one pass over all of them joined by NUL (no keyword holds a NUL, so no
+    occurrence spans two texts and the automaton starts every text afresh); see :func:`_scan_joined`."""
+    name_no, content_no, texts = _numbered(names, contents)
     joined = _norm("\x00".join(texts))  # one NFKC pass for the lot
     normed = joined.split("\x00")
     if len(normed) == len(texts):
@@ -751,23 +790,35 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
         return scan_no, list(place)
     first = np.flatnonzero(np.concatenate(([True], text[1:] != text[:-1])))  # each text's first occurrence
     texts = text[first]
-    begins = (start[first] - offsets[texts]).tolist()  # … and where it lies in its text
-    # Python ints from here on: a loop over a hundred thousand texts pays for every NumPy scalar.
-    word, start, end, firsts = word.tolist(), start.tolist(), end.tolist(), first.tolist()
+    # Each text's tail (from its first occurrence on) and the number of that tail among the distinct ones,
+    # numbered in order of first appearance by Arrow (the texts' code points, UTF-32, compared whole).
+    tail_no = _numbered_spans(joined, start[first], offsets[texts] + lengths[texts])
+    _tails, at_first = np.unique(tail_no, return_index=True)  # numbered in order: 0, 1, 2 …
+    begins = (start[first] - offsets[texts]).tolist()  # where each text's first occurrence lies in it
+    # Python ints from here on: a loop over the distinct tails pays for every NumPy scalar.
+    word, start, end, firsts, texts = word.tolist(), start.tolist(), end.tolist(), first.tolist(), texts.tolist()
     words = t.words
-    by_tail: dict[str, int] = {}
     numbers = []
-    for g, (b, i, begin) in enumerate(zip(firsts, texts.tolist(), begins, strict=True)):
-        tail = normed[i][begin:]
-        number = by_tail.get(tail)
-        if number is None:
-            at = start[b]
-            stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
-            chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
-            number = by_tail[tail] = place.setdefault(_summarise(tail, chosen), len(place))
-        numbers.append(number)
-    scan_no[texts] = numbers
+    for g in at_first.tolist():
+        b, at = firsts[g], start[firsts[g]]
+        stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
+        chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
+        numbers.append(place.setdefault(_summarise(normed[texts[g]][begins[g]:], chosen), len(place)))
+    scan_no[texts] = np.array(numbers, dtype=np.int64)[tail_no]
     return scan_no, list(place)
+
+
+def _numbered_spans(text: str, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For each span ``text[starts[i]:ends[i]]`` (spans in order, none overlapping the next), the number
+    of its text among the distinct ones, in order of first appearance: Arrow's dictionary encoding of
+    the spans, cut from the UTF-32 code units of ``text`` (a lone surrogate passed through as it is)."""
+    units = text.encode("utf-32-le", "surrogatepass")
+    bounds = np.empty(2 * len(starts), dtype=np.int64)
+    bounds[0::2], bounds[1::2] = starts * 4, ends * 4  # span, gap to the next span, span …
+    spans = pa.LargeBinaryArray.from_buffers(pa.large_binary(), len(bounds) - 1,
+                                             [None, pa.py_buffer(bounds), pa.py_buffer(units)])
+    encoded = pc.dictionary_encode(spans.take(pa.array(np.arange(0, len(bounds) - 1, 2))))
+    return encoded.indices.to_numpy().astype(np.int64)
 
 
 @lru_cache(maxsize=2)

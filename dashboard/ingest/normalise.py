@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..formatting import WAN_PER_YI
 from . import headers as hd
@@ -301,7 +302,7 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     source[has_given] = "given"
     todo = np.flatnonzero(~has_given & (name != "").to_numpy())
     if len(todo):
-        tags = vocab.tag(name.iloc[todo].tolist(), content.iloc[todo].tolist())
+        tags = vocab.tag(_texts(name, todo), _texts(content, todo))
         tagged = tags["sector"].notna().to_numpy()
         sector_[todo] = tags["sector"].to_numpy()
         subfield[todo] = tags["subfield"].to_numpy()
@@ -312,6 +313,15 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
                         "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
                         "sector_keywords": pd.Series(keywords, dtype=object)})
     return out, problems
+
+
+def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | list:
+    """The column's cells at ``rows`` for the tagger: an Arrow column of strings as Arrow (the tagger
+    cleans and numbers it with Arrow's kernels), any other column as Python values."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        cells = pa.array(column.array)
+        return cells if len(rows) == len(cells) else cells.take(pa.array(rows))
+    return column.iloc[rows].tolist()
 
 
 def annual_plan(body: Body, planned: np.ndarray | None, start: np.ndarray, list_year: int | None,

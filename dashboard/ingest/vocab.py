@@ -111,7 +111,7 @@ def _sector_from_english(text: str) -> str | None:
     return best.pop() if top >= 2 / 3 and len(best) == 1 else None
 
 
-def tag(names: list[str], contents: list[str | None]) -> pd.DataFrame:
+def tag(names: tagging.Texts, contents: tagging.Texts) -> pd.DataFrame:
     """The tagger's verdicts as columns sector, subfield, confidence, matched ('、'-joined)."""
     verdicts, index = tagging.tag_codes(names, contents)
 
