@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from dashboard import store, tagging
@@ -183,6 +184,35 @@ def test_batch_tagging_equals_tagging_one_by_one() -> None:
                     for n, c in zip(names_, contents_, strict=True)]
         assert [verdicts[i] for i in index] == expected == tagging.tag_many(names_, contents_)
         assert sum(v.sector is not None for v in expected) > len(expected) // 3
+
+
+def test_arrow_columns_are_tagged_as_their_python_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import hands the tagger Arrow columns, cleaned (nulls, the blanks str.strip() removes) and
+    numbered by Arrow's kernels: the same distinct verdicts in the same order, and the same index, as the
+    same cells given as Python values; on every real-name set, on names wrapped in each blank (inside
+    ones kept), repeats, nulls, a NUL (scanned one by one), as one array or in chunks, in one block or many."""
+    rows = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False)[["name", "content"]]
+                      for f in sorted((Path(__file__).parent / "data").glob("*.csv"))])
+    blanks = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+    real = [*rows["name"], *rows["content"]]
+    wrapped = [f"{b}{real[i * 7 % len(real)]}{b}{blanks[(i + 3) % len(blanks)]}" for i, b in enumerate(blanks)]
+    inner = [f"光伏{b}组件" for b in blanks]
+    # a company word that ends the name is the company alone (no evidence); a blank left after it would make it one
+    wrapped += [f"{b}金准生物{b}" for b in blanks]
+    names = [*rows["name"], *wrapped, *inner, *rows["name"][:50], "", None, " ", "　晶圆 ", None, "光伏\x00电站"]
+    contents = [*rows["content"], *reversed(wrapped), *inner, *[None] * 50, None, "晶圆", "\u3000", None, " ", ""]
+    assert len(names) == len(contents)
+    for block in (tagging.BLOCK, 97):
+        monkeypatch.setattr(tagging, "BLOCK", block)
+        expected = tagging.tag_codes(names, contents)
+        for pieces in (1, 3):
+            cut = np.linspace(0, len(names), pieces + 1).astype(int)
+            arrow = [pa.chunked_array([pa.array(cells[a:b], type=pa.string()) for a, b in zip(cut, cut[1:])])
+                     for cells in (names, contents)]
+            got = tagging.tag_codes(*(a.combine_chunks() if pieces == 1 else a for a in arrow))
+            assert got[0] == expected[0] and got[1].tolist() == expected[1].tolist()
+    assert sum(v.sector is not None for v in expected[0]) > 10
+    assert tagging.tag_many(["\u3000金准生物\x1c"]) == [tagging.UNCLASSIFIED] != [tagging._tag("金准生物\x1c", "")]
 
 
 def test_arrow_reader_gives_the_cells_pandas_gives() -> None:
