@@ -794,16 +794,17 @@ def _scan_joined(joined: str, normed: list[str]) -> tuple[np.ndarray, list[Scan]
     # numbered in order of first appearance by Arrow (the texts' code points, UTF-32, compared whole).
     tail_no = _numbered_spans(joined, start[first], offsets[texts] + lengths[texts])
     _tails, at_first = np.unique(tail_no, return_index=True)  # numbered in order: 0, 1, 2 …
-    begins = (start[first] - offsets[texts]).tolist()  # where each text's first occurrence lies in it
-    # Python ints from here on: a loop over the distinct tails pays for every NumPy scalar.
-    word, start, end, firsts, texts = word.tolist(), start.tolist(), end.tolist(), first.tolist(), texts.tolist()
+    # Per distinct tail, its first text's occurrences: those from the text's first one to the next text's.
+    stops = np.append(first[1:], len(word))[at_first].tolist()
+    firsts, inside = first[at_first].tolist(), texts[at_first].tolist()
+    begins = (start[first[at_first]] - offsets[texts[at_first]]).tolist()  # where each lies in its text
     words = t.words
     numbers = []
-    for g in at_first.tolist():
-        b, at = firsts[g], start[firsts[g]]
-        stop = firsts[g + 1] if g + 1 < len(firsts) else len(word)
-        chosen = [(start[k] - at, end[k] - at, words[word[k]][0]) for k in range(b, stop)]
-        numbers.append(place.setdefault(_summarise(normed[texts[g]][begins[g]:], chosen), len(place)))
+    for b, stop, i, begin in zip(firsts, stops, inside, begins, strict=True):
+        at = int(start[b])  # the tail's start in ``joined`` (Python ints: a loop pays for every NumPy scalar)
+        chosen = [(s - at, e - at, words[w][0]) for s, e, w
+                  in zip(start[b:stop].tolist(), end[b:stop].tolist(), word[b:stop].tolist(), strict=True)]
+        numbers.append(place.setdefault(_summarise(normed[i][begin:], chosen), len(place)))
     scan_no[texts] = np.array(numbers, dtype=np.int64)[tail_no]
     return scan_no, list(place)
 
