@@ -315,7 +315,7 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     return out, problems
 
 
-def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | list:
+def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | pa.ChunkedArray | list:
     """The column's cells at ``rows`` for the tagger: an Arrow column of strings as Arrow (the tagger
     cleans and numbers it with Arrow's kernels), any other column as Python values."""
     if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
