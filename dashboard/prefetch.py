@@ -34,11 +34,11 @@ from typing import Any
 import streamlit as st
 
 # Streamlit's element modules the app's pages draw with, in the order they are wanted.
-MODULES = ("PlotlyChart", "DataFrame")
+MODULES = ("PlotlyChart",)
 # Every element module of the sidebar and the landing page (the prefetch itself is an ``Html``): named in
 # the page the server sends, so the browser fetches them as the page loads.
 PRELOAD = ("Html", *MODULES, "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
-           "Progress", "DownloadButton")
+           "Progress", "DownloadButton", "Table")
 
 STATIC = Path(st.__file__).parent / "static"
 JS = "static/js"  # where Streamlit's modules are, relative to its index.html
