@@ -2200,6 +2200,10 @@ def test_round_16_vocabulary_names_its_sector(name: str, sector: str) -> None:
     "某某年产30万吨废纸造纸项目",
     "某某航电枢纽工程",  # navigation and power hubs on a river, no avionics
     "某某轨道交通3号线工程",
+    "某某沿海工业园项目",  # 海工 is no keyword: it sits inside 沿海工业
+    "某某年产10万吨高镍铁项目",  # nickel pig iron for steel, no cathode
+    "某某年产50万只IBC吨桶项目",  # plastic containers, no PV cell
+    "某某传统信息化改造项目",  # 统信 only as 统信软件
 ])
 def test_round_16_vocabulary_leaves_ordinary_works_unclassified(name: str) -> None:
     assert tagging.tag(name).sector is None, tagging.tag(name)
