@@ -2207,3 +2207,19 @@ def test_round_16_vocabulary_names_its_sector(name: str, sector: str) -> None:
 ])
 def test_round_16_vocabulary_leaves_ordinary_works_unclassified(name: str) -> None:
     assert tagging.tag(name).sector is None, tagging.tag(name)
+
+def test_the_second_labellings_cover_the_sealed_sets_name_for_name() -> None:
+    """tests/data/agreement holds two independent labellings of holdout18–holdout20 (scripts/label_agreement.py
+    compares them): every name of those sets once, each with a known sector slug or none and a yes/no."""
+    from scripts.label_agreement import labellings
+
+    labels, sure = labellings()
+    names = sum(len(_read_csv(Path(__file__).parent / "data" / f"holdout{n}_projects.csv")) for n in (18, 19, 20))
+    slugs = {s.slug for s in taxonomy.sectors()} | {""}
+    assert len(sure) == names == 475
+    assert all(set(labels[who]) <= slugs for who in labels), {who: set(labels[who]) - slugs for who in labels}
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
