@@ -2208,6 +2208,7 @@ def test_round_16_vocabulary_names_its_sector(name: str, sector: str) -> None:
 def test_round_16_vocabulary_leaves_ordinary_works_unclassified(name: str) -> None:
     assert tagging.tag(name).sector is None, tagging.tag(name)
 
+
 def test_the_second_labellings_cover_the_sealed_sets_name_for_name() -> None:
     """tests/data/agreement holds two independent labellings of holdout18–holdout20 (scripts/label_agreement.py
     compares them): every name of those sets once, each with a known sector slug or none and a yes/no."""
