@@ -574,9 +574,12 @@ HELD_OUT_SETS = [
     # (holdout17's classes) changed no count:
     # holdout18 58 of 73 SEI right (79.5%), 7 under a wrong sector, 75 of 86 non-SEI left (87.2%), names that tell
     # 63 of 68; holdout19 59 of 75 (78.7%), 2 wrong, 84 of 90 (93.3%), 46 of 51; holdout20 49 of 65 (75.4%), 3 wrong,
-    # 83 of 86 (96.5%), 62 of 64. Fresh measures still: keep them sealed for the next change's count.
-    pytest.param("holdout18_projects.csv", (73, 86, 68), (58, 7, 75, 63), id="holdout18"),
-    pytest.param("holdout19_projects.csv", (75, 90, 51), (59, 2, 84, 46), id="holdout19"),
+    # 83 of 86 (96.5%), 62 of 64. Round 16 (427 common project-name words written ahead of any set), counted by
+    # the lead 2026-12-01 19:08 UTC: holdout18 59 of 73, holdout19 61 of 75, holdout20 unchanged; no non-SEI count
+    # moved. Not quite blind: its helper saw these floors fail on a first, larger draft and cut ordinary words
+    # before they passed (tests/data/README.md, round 16). Still sealed: no miss has been read.
+    pytest.param("holdout18_projects.csv", (73, 86, 68), (59, 7, 75, 63), id="holdout18"),
+    pytest.param("holdout19_projects.csv", (75, 90, 51), (61, 2, 84, 46), id="holdout19"),
     pytest.param("holdout20_projects.csv", (65, 86, 64), (49, 3, 83, 62), id="holdout20"),
 ]
 
