@@ -2,11 +2,14 @@
 
 Messages live in ``dashboard/locales/*.toml``, one file per area (common, summary, upload, ...),
 each with a ``[zh]`` and an ``[en]`` table of keys. Keys are ``file.key`` (``upload.title``).
+A word that follows a count is written ``{count#row|rows}`` (singular|plural, chosen by the value of
+``count``), so English reads "1 row" and "2 rows"; Chinese needs no such form.
 The same function serves the pages and library code such as the importer's row errors.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -53,9 +56,26 @@ def current_lang() -> str:
     return LANG_LABELS.get(value, normalise_lang(value))  # type: ignore[arg-type]
 
 
+_PLURAL = re.compile(r"\{(\w+)#([^|{}]*)\|([^{}]*)\}")
+
+
+def _is_one(value: object) -> bool:
+    """Whether a count reads as exactly one (counts may come formatted: "1", "1,000")."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return value == 1
+    return str(value).strip() == "1"
+
+
+def _plurals(text: str, values: dict[str, object]) -> str:
+    """``{name#one|other}`` replaced by ``one`` when ``values[name]`` is one, else by ``other``."""
+    return _PLURAL.sub(lambda m: m[2] if _is_one(values.get(m[1])) else m[3], text)
+
+
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     """The text for ``key`` in ``lang`` (falling back to Chinese, then to the key itself); without
     ``lang``, in the current page's language (only inside a Streamlit script run)."""
     table = messages()
     text = table[normalise_lang(lang or current_lang())].get(key) or table[DEFAULT_LANG].get(key) or key
-    return text.format(**values) if values else text
+    return _plurals(text, values).format(**values) if values else text

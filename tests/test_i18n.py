@@ -1,0 +1,39 @@
+"""UI text: counts agree with their words in English, and every message formats."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from dashboard.i18n import LANGS, messages, t
+
+PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
+
+
+@pytest.mark.parametrize(("count", "rows", "expected"), [
+    (1, 1, "1 problem in 1 row (highlighted)."),
+    (2, 1, "2 problems in 1 row (highlighted)."),
+    ("1,024", 3, "1,024 problems in 3 rows (highlighted)."),
+    (0, 0, "0 problems in 0 rows (highlighted)."),
+])
+def test_english_counts_take_singular_or_plural(count: object, rows: object, expected: str) -> None:
+    assert t("upload.errors", "en", count=count, rows=rows) == expected
+
+
+def test_chinese_is_unchanged_by_counts() -> None:
+    assert t("upload.errors", "zh", count=1, rows=1) == "1 个问题，涉及 1 行（标红的行）。"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("value", [1, 2])
+def test_every_message_formats_with_its_placeholders(lang: str, value: int) -> None:
+    """Each message, given a value for each name it uses, formats without error (an unreplaced
+    plural marker would not); a plural marker names a placeholder the message also prints."""
+    for key, text in messages()[lang].items():
+        names = {m[1] for m in PLACEHOLDER.finditer(text)}
+        printed = {f for _, f, _, _ in string.Formatter().parse(re.sub(r"\{\w+#[^{}]*\}", "", text)) if f}
+        plural = set(re.findall(r"\{(\w+)#", text))
+        assert plural <= {p.split(":")[0].split("!")[0] for p in printed}, key
+        t(key, lang, **dict.fromkeys(names, value))  # a marker left unreplaced is a KeyError here
