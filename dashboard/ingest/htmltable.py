@@ -2,7 +2,7 @@
 
 Excel opens such a file as a workbook, so its users take it for one; it is read here with the
 standard library's HTML parser: each ``<table>`` a sheet, ``colspan`` cells padded with empty ones
-and ``rowspan`` cells given to every row they span (as a merged cell shows).
+and ``rowspan`` cells given to every row they span (as merged cells are read from a workbook).
 """
 
 from __future__ import annotations
@@ -75,10 +75,10 @@ class _Tables(HTMLParser):
         cols, rows = self._span
         _rows, pending = self._stack[-1]
         self._skip_pending(pending)
-        for _ in range(cols):
-            if rows > 1:
+        for k in range(cols):  # the text in the span's first column, as a merged cell reads
+            if rows > 1 and k == 0:
                 pending[len(self._row)] = (rows - 1, text)
-            self._row.append(text)
+            self._row.append(text if k == 0 else "")
             self._skip_pending(pending)
         self._cell = None
 

@@ -243,6 +243,9 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
             end = np.where(np.isnan(end) & two, last, end)
         elif f == "start_year":
             start = np.where(np.isnan(first), start, first)
+            # A whole period in the start column (2024-2026年) also says when the project ends (an end
+            # column's own year, read next, still wins).
+            end = np.where(np.isnan(end) & ~np.isnan(last) & (last != first), last, end)
         else:
             end = np.where(np.isnan(last), end, last)
     reversed_ = ~np.isnan(start) & ~np.isnan(end) & (end < start)
