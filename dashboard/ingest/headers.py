@@ -8,6 +8,7 @@ its cells kept with the batch.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,18 @@ _CONTROL = re.compile(CONTROL)
 
 
 def normalise_header(text: str) -> str:
+    """A header as it is matched. Cached for short texts: every cell of the first rows is compared with
+    every funding alias, so a sheet thousands of columns wide asked for it half a million times."""
+    text = str(text)
+    return _normalised(text) if len(text) <= 200 else _normalise(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalised(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     s = halfwidth(_CONTROL.sub("", str(text))).replace("【", "[").replace("】", "]")
     s = re.sub(r"\s+", " ", s).strip()
     s = _UNIT_BRACKETS.sub("", s).strip()

@@ -449,6 +449,13 @@ def write_hostile2() -> None:
     ws.append(["公式甲项目", "江苏省扬州市", 100, 200, "=C2+D2"])
     ws.append(["数值乙项目", "江苏省扬州市", 300, 400, 700])
     (HERE / "formulas_unsaved.xlsx").write_bytes(saved(book))
+    # 2,000 extra columns beside the list (each column cost a regex parse and ~80 header normalisations).
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", *[f"附加列{i}" for i in range(2000)]])
+    ws.append(["宽表甲项目", "江苏省南京市", 1000, *["x"] * 2000])
+    ws.append(["宽表乙项目", "江苏省苏州市", 2000, *[""] * 1999, "末列"])
+    (HERE / "very_wide.xlsx").write_bytes(saved(book))
 
 
 def write_all() -> None:
