@@ -1,4 +1,4 @@
-"""Have the browser load the chart and table code while the server still computes the page.
+"""Have the browser load the chart code while the server still computes the page.
 
 Streamlit's frontend fetches the code of an element (Plotly: a 4.7 MB module whose evaluation takes
 ~0.7 s of the browser's main thread; the data grid: ~1.7 MB with what it imports) only when the first
@@ -11,8 +11,8 @@ last query: browser and server then take turns. Two steps make them overlap:
   them, Plotly's included, with Streamlit's own code while the server is still starting, instead of
   one waterfall of imports per element kind (measured at ~10M projects: the Plotly module arrives
   ~0.5 s sooner, and the charts are drawn 0.5-1 s sooner after the server's page run ends).
-- :func:`prefetch`, at the top of every page run, asks the browser to import (evaluate) the chart and
-  table modules at once, so the evaluation overlaps the queries. Not earlier: evaluated before the
+- :func:`prefetch`, at the top of every page run, asks the browser to import (evaluate) the chart
+  module at once, so the evaluation overlaps the queries. Not earlier: evaluated before the
   browser has sent its first request over the websocket, it would hold that request back, and with
   it the server's page run.
 
@@ -33,12 +33,14 @@ from typing import Any
 
 import streamlit as st
 
-# Streamlit's element modules the app's pages draw with, in the order they are wanted.
-MODULES = ("PlotlyChart", "DataFrame")
+# Streamlit's element modules to evaluate at once, in the order they are wanted: the charts. Not the data
+# grid (``DataFrame``): the landing page's table is a static ``Table`` (``ui.static_table``), and a page with a
+# grid loads its module when the grid arrives.
+MODULES = ("PlotlyChart",)
 # Every element module of the sidebar and the landing page (the prefetch itself is an ``Html``): named in
 # the page the server sends, so the browser fetches them as the page loads.
 PRELOAD = ("Html", *MODULES, "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
-           "Progress", "DownloadButton")
+           "Progress", "DownloadButton", "Table")
 
 STATIC = Path(st.__file__).parent / "static"
 JS = "static/js"  # where Streamlit's modules are, relative to its index.html

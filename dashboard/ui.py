@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable
 
 import pandas as pd
@@ -53,6 +55,35 @@ def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:
     st.dataframe(frame, hide_index=True, key=f"{key}__table", **kwargs)  # type: ignore[arg-type]
     downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
+
+
+def static_table(frame: pd.DataFrame, key: str, money: str | None = None) -> None:
+    """A short table drawn as a plain HTML table (``st.table``), with its download; ``money`` names the
+    column shown with two decimals. For the ten rows of a leader's summary, :func:`table`'s data grid
+    made the browser fetch, compile and run its 1.5 MB of code and draw a canvas.
+
+    ``st.table`` renders each cell as Markdown: every cell is shown through a formatter that escapes
+    Markdown (the frame itself, its values and types, is what the table holds and the download gets); the
+    headers are the app's own words, shown as they are."""
+    formats = {column: (_money if column == money else _plain) for column in frame.columns}
+    st.table(frame.style.format(formats, na_rep=""), hide_index=True)
+    downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
+                     filters=st.session_state.get("filters"), key=f"{key}__download")
+
+
+# Every ASCII punctuation character may be escaped with a backslash in (GitHub) Markdown and then reads as
+# itself: escaping them all leaves no emphasis, link, list, heading, table, directive, math or HTML (a
+# bare URL still reads as a link: GitHub Markdown links it whatever is escaped).
+_MARKDOWN = re.compile("([" + re.escape(string.punctuation) + "])")
+
+
+def _plain(value: object) -> str:
+    """A cell's text with every Markdown-special character escaped."""
+    return _MARKDOWN.sub(r"\\\1", str(value))
+
+
+def _money(value: float) -> str:
+    return f"{value:,.2f}"
 
 
 def empty_state(key: str = "empty_reset") -> None:

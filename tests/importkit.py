@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from dashboard import store
 
@@ -36,3 +38,27 @@ def file_fingerprint(path: Path) -> dict[str, tuple[int, str]]:
         return fingerprint(con)
     finally:
         con.close()
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    """The command line run in-process with these arguments: its exit status and its ``--json`` object."""
+    from dashboard.cli import main
+
+    code = main(list(argv))
+    return code, json.loads(capsys.readouterr().out)
+
+
+def stored_projects(db: Path) -> dict[str, tuple]:
+    """name -> (province, city, total investment in 万元, start year, end year, sector), in id order."""
+    con = store.connect(db, read_only=True)
+    try:
+        rows = con.execute("SELECT name, province_code, city_code, total_investment_wan, start_year, end_year, "
+                           "sector FROM projects ORDER BY project_id").fetchall()
+    finally:
+        con.close()
+    return {r[0]: r[1:] for r in rows}
+
+
+def problem_codes(problems: list[dict]) -> list[tuple[int | None, str]]:
+    """(row, code) of each problem of a ``--json`` report."""
+    return [(p["row"], p["code"]) for p in problems]

@@ -8,6 +8,7 @@ with a title row on the import page and sees the project count rise on the summa
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -143,7 +144,8 @@ def test_every_page_renders_in_the_browser(server: str, browser: object, lang: s
 
 def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: str, browser: object) -> None:
     """The summary asks the browser for Plotly's module before its charts arrive (dashboard/prefetch.py):
-    the charts then draw from that one copy, and the script's container shows nothing."""
+    the charts then draw from that one copy, and the script's container shows nothing. Its top-projects
+    table is a static HTML table: the data grid's code is not fetched at all."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{server}/")
     settle(page)
@@ -154,6 +156,14 @@ def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: st
     assert len(fetched) == 1, fetched
     box = page.locator(".st-key-sei_prefetch").bounding_box()
     assert box is None or box["height"] == 0
+    # the top projects: an HTML table of ten rows, money with two decimals; no data grid's code is fetched
+    table = page.locator('[data-testid="stMain"] [data-testid="stTable"]')
+    assert table.count() == 1 and table.locator("tbody tr").count() == 10
+    money = table.locator("tbody tr td:last-child").all_inner_texts()
+    assert all(re.fullmatch(r"[\d,]+\.\d\d", m.strip()) for m in money), money
+    grid = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                         ".filter(n => n.includes('/static/js/DataFrame.'))")
+    assert grid == [] and page.locator('[data-testid="stDataFrame"]').count() == 0
     page.close()
 
 

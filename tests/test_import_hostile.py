@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, file_fingerprint
+from importkit import CORPUS, file_fingerprint, problem_codes, run_json, stored_projects
 
 from dashboard import store
 from dashboard.cli import main
@@ -26,41 +26,21 @@ from dashboard.ingest import preview
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, json.loads(captured.out)
-
-
-def imported(db: Path) -> dict[str, tuple]:
-    con = store.connect(db, read_only=True)
-    try:
-        rows = con.execute("SELECT name, province_code, city_code, total_investment_wan, start_year, end_year, "
-                           "sector FROM projects ORDER BY project_id").fetchall()
-    finally:
-        con.close()
-    return {r[0]: r[1:] for r in rows}
-
-
-def codes(problems: list[dict]) -> list[tuple[int | None, str]]:
-    return [(p["row"], p["code"]) for p in problems]
-
-
 # --------------------------------------------------------------------------------------- amounts, units
 
 def test_per_row_unit_column_applies_row_by_row(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = file_fingerprint(empty_db)
-    code, out = run(capsys, "import", str(CORPUS / "per_row_units.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "per_row_units.csv"), "--db", str(empty_db), "--json")
     # 万吨 is not money: that row is rejected, so the whole file is refused and nothing is written.
     assert code == 1 and out["error"] == "has_errors"
-    assert codes(out["errors"]) == [(8, "unit_unknown")] and out["errors"][0]["column"] == "单位"
+    assert problem_codes(out["errors"]) == [(8, "unit_unknown")] and out["errors"][0]["column"] == "单位"
     assert file_fingerprint(empty_db) == before
-    code, out = run(capsys, "import", str(CORPUS / "per_row_units.csv"), "--db", str(empty_db), "--json",
-                    "--skip-invalid", "--usd-rate", "7.2")
+    code, out = run_json(capsys, "import", str(CORPUS / "per_row_units.csv"), "--db", str(empty_db), "--json",
+                         "--skip-invalid", "--usd-rate", "7.2")
     assert code == 0 and out["rows_imported"] == 6
     assert out["usd_rate"] == 7.2 and out["usd_rows"] == 2
     assert "unit_assumed" not in [w["code"] for w in out["warnings"]]
-    wan = {name: v[2] for name, v in imported(empty_db).items()}
+    wan = {name: v[2] for name, v in stored_projects(empty_db).items()}
     assert wan == {
         "苏州先进封装测试基地": Decimal("150000.00"),        # 15 亿元
         "杭州智能传感器产业园": Decimal("3000.00"),          # 3000 万元
@@ -72,12 +52,12 @@ def test_per_row_unit_column_applies_row_by_row(empty_db: Path, capsys: pytest.C
 
 
 def test_english_unit_and_currency_columns(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "unit_currency_en.csv"), "--db", str(empty_db), "--json",
-                    "--skip-invalid", "--lang", "en")
+    code, out = run_json(capsys, "import", str(CORPUS / "unit_currency_en.csv"), "--db", str(empty_db), "--json",
+                         "--skip-invalid", "--lang", "en")
     assert code == 0 and out["mapping"]["Unit"] == "unit" and out["mapping"]["Currency"] == "currency"
-    assert codes(out["errors"]) == [(6, "currency_unknown")]
+    assert problem_codes(out["errors"]) == [(6, "currency_unknown")]
     assert "EUR" in out["errors"][0]["message"]
-    got = imported(empty_db)
+    got = stored_projects(empty_db)
     assert got["Ordos coal-to-hydrogen demonstration"][:5] == ("150000", "150600", Decimal("250000.00"), 2024, 2026)
     assert got["Harbin aero-engine parts plant"][:5] == ("230000", "230100", Decimal("568000.00"), 2025, 2027)
     assert got["Nanning EV battery recycling"][:5] == ("450000", "450100", Decimal("120000.00"), 2025, 2027)
@@ -102,18 +82,19 @@ def test_library_refuses_a_nan_rate(empty_db: Path) -> None:
 
 
 def test_commas_that_do_not_group_thousands(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json", "--skip-invalid")
+    code, out = run_json(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json",
+                         "--skip-invalid")
     assert code == 0
-    assert codes(out["errors"]) == [(2, "amount_grouping"), (4, "amount_grouping")]
-    assert imported(empty_db) == {"乙项目": ("320000", "320500", Decimal("1250000.00"), None, None, None)}
+    assert problem_codes(out["errors"]) == [(2, "amount_grouping"), (4, "amount_grouping")]
+    assert stored_projects(empty_db) == {"乙项目": ("320000", "320500", Decimal("1250000.00"), None, None, None)}
 
 
 # ---------------------------------------------------------------------------------- years, headers, places
 
 def test_year_months_and_dates(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "year_months.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "year_months.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["errors"] == [] and out["warnings"] == []
-    years = {name: v[3:5] for name, v in imported(empty_db).items()}
+    years = {name: v[3:5] for name, v in stored_projects(empty_db).items()}
     assert years == {
         "甲数据中心": (2024, None),          # 2024-12 is December 2024, not 2024 to 2012
         "乙智能工厂": (2024, 2026),
@@ -126,12 +107,12 @@ def test_year_months_and_dates(empty_db: Path, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.parametrize("name", ["two_row_header.csv", "two_row_header.xlsx"])
 def test_two_row_header(empty_db: Path, name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json")
     assert code == 0 and out["rows_read"] == 2 and out["errors"] == []
     assert sorted(out["mapping"].values()) == sorted(
         ["name", "place", "total_investment", "annual_plan"] + (["start_year", "end_year"] if name.endswith("csv")
                                                                  else ["years"]))
-    got = imported(empty_db)
+    got = stored_projects(empty_db)
     con = store.connect(empty_db, read_only=True)
     plans = con.execute("SELECT year, planned_wan FROM project_investments ORDER BY project_id").fetchall()
     con.close()
@@ -146,9 +127,9 @@ def test_two_row_header(empty_db: Path, name: str, capsys: pytest.CaptureFixture
 
 
 def test_english_provinces_cities_and_sectors(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "english_places_sectors.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "english_places_sectors.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["errors"] == [] and out["warnings"] == []
-    got = {name: (v[0], v[1], v[5]) for name, v in imported(empty_db).items()}
+    got = {name: (v[0], v[1], v[5]) for name, v in stored_projects(empty_db).items()}
     assert got == {
         "Ordos hydrogen trucks": ("150000", "150600", "smart_nev"),
         "Harbin robot plant": ("230000", "230100", "high_end_equipment"),
@@ -163,7 +144,7 @@ def test_english_provinces_cities_and_sectors(empty_db: Path, capsys: pytest.Cap
 
 
 def test_duplicated_header_columns_saved_once(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "duplicate_columns.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "duplicate_columns.csv"), "--db", str(empty_db), "--json")
     assert code == 0
     assert [(w["code"], w["column"]) for w in out["warnings"]] == [
         ("column_repeated", "备注"), ("column_repeated", "总投资（万元）")]
@@ -172,26 +153,26 @@ def test_duplicated_header_columns_saved_once(empty_db: Path, capsys: pytest.Cap
     extra = con.execute("SELECT source_row, column_name, value FROM batch_extra_values").fetchall()
     con.close()
     assert extra == [(2, "备注", "第一列")]
-    assert {n: v[2] for n, v in imported(empty_db).items()} == {"甲项目": Decimal("1000.00"),
+    assert {n: v[2] for n, v in stored_projects(empty_db).items()} == {"甲项目": Decimal("1000.00"),
                                                                  "乙项目": Decimal("2000.00")}
 
 
 # ------------------------------------------------------------------------------------- sanity warnings
 
 def test_sanity_warnings_name_their_rows(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "sanity.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "sanity.csv"), "--db", str(empty_db), "--json")
     assert code == 0
-    assert codes(out["warnings"]) == [(2, "amount_zero"), (3, "year_implausible"), (4, "year_implausible"),
+    assert problem_codes(out["warnings"]) == [(2, "amount_zero"), (3, "year_implausible"), (4, "year_implausible"),
                                       (5, "name_too_long"), (6, "control_stripped")]
-    got = imported(empty_db)
+    got = stored_projects(empty_db)
     assert got["年份太早项目"][3:5] == (None, 2025)       # 1900 is left empty, not stored
     assert got["年份太晚项目"][3:5] == (2024, None)
     assert "控制字符项目" in got                            # BEL and ESC removed
 
 
 def test_dry_run_without_place_column_says_so(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "no_place_column.csv"), "--db", str(empty_db), "--json",
-                    "--dry-run", "--lang", "en")
+    code, out = run_json(capsys, "import", str(CORPUS / "no_place_column.csv"), "--db", str(empty_db), "--json",
+                         "--dry-run", "--lang", "en")
     assert code == 1 and out["error"] == "no_place_column"
     assert out["message"].startswith("No location") and "0 rows" not in out["message"]
 
@@ -209,10 +190,10 @@ def test_dry_run_without_place_column_says_so(empty_db: Path, capsys: pytest.Cap
 ])
 def test_encodings_and_long_fields_read_right(empty_db: Path, name: str, encoding: str, warning: str | None,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json", "--lang", "en")
+    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json", "--lang", "en")
     assert code == 0 and out["encoding"] == encoding and out["errors"] == []
     assert [w["code"] for w in out["warnings"]] == ([warning] if warning else [])
-    got = imported(empty_db)
+    got = stored_projects(empty_db)
     if name == "multiline_cell.csv":
         assert list(got) == ["甲项目", "乙项目"]
     else:
@@ -221,7 +202,7 @@ def test_encodings_and_long_fields_read_right(empty_db: Path, name: str, encodin
 
 
 def test_latin1_is_not_read_as_cp1250(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "latin1.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "latin1.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["encoding"] == "latin-1"
     con = store.connect(empty_db, read_only=True)
     owners = [r[0] for r in con.execute("SELECT owner FROM projects ORDER BY project_id").fetchall()]
@@ -230,7 +211,7 @@ def test_latin1_is_not_read_as_cp1250(empty_db: Path, capsys: pytest.CaptureFixt
 
 
 def test_nul_byte_after_first_4kb_is_stripped(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "nul_bytes.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "nul_bytes.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["rows_imported"] == 202
     assert [w["code"] for w in out["warnings"]] == ["nul_stripped"]
     con = store.connect(empty_db, read_only=True)
@@ -239,10 +220,10 @@ def test_nul_byte_after_first_4kb_is_stripped(empty_db: Path, capsys: pytest.Cap
 
 
 def test_unbalanced_quote_reported_rows_kept(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(CORPUS / "unbalanced_quote.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "unbalanced_quote.csv"), "--db", str(empty_db), "--json")
     assert code == 0 and out["rows_read"] == 4
     assert [(w["row"], w["code"], w["column"]) for w in out["warnings"]] == [(3, "quote_unbalanced", "项目名称")]
-    assert {n: v[2] for n, v in imported(empty_db).items()} == {
+    assert {n: v[2] for n, v in stored_projects(empty_db).items()} == {
         "甲项目": Decimal("1000.00"), "乙项目": Decimal("2000.00"), "丙项目": Decimal("3000.00"),
         "丁项目": Decimal("4000.00")}
 
@@ -261,12 +242,12 @@ def test_unbalanced_quote_reported_rows_kept(empty_db: Path, capsys: pytest.Capt
 def test_refused_file_leaves_store_unchanged(empty_db: Path, name: str, error: str, lang: str,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     # A store with a batch in it, so that "unchanged" means something.
-    assert run(capsys, "import", str(CORPUS / "year_months.csv"), "--db", str(empty_db), "--json")[0] == 0
+    assert run_json(capsys, "import", str(CORPUS / "year_months.csv"), "--db", str(empty_db), "--json")[0] == 0
     con = store.connect(empty_db)
     version = store.data_version(con)
     con.close()
     before = file_fingerprint(empty_db)
-    code, out = run(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json", "--lang", lang)
+    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json", "--lang", lang)
     assert code == 1 and out["batch_id"] is None and out["error"] == error and out["message"]
     assert ("。" in out["message"]) == (lang == "zh")
     assert file_fingerprint(empty_db) == before
@@ -301,7 +282,7 @@ def test_store_errors_are_one_json_object(tmp_path: Path, capsys: pytest.Capture
         "a folder": str(tmp_path),
     }
     for what, db in cases.items():
-        code, out = run(capsys, "import", f, "--db", db, "--json")
+        code, out = run_json(capsys, "import", f, "--db", db, "--json")
         assert code == 1 and out["error"] == "store" and out["message"], what
 
 
@@ -311,7 +292,7 @@ def test_truncated_store_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     size = db.stat().st_size
     with db.open("r+b") as fh:
         fh.truncate(size // 4)
-    code, out = run(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(db), "--json")
+    code, out = run_json(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(db), "--json")
     assert code == 1 and out["error"] in ("store", "store_damaged") and str(db) in out["message"]
     code = main(["import", str(CORPUS / "grouping.csv"), "--db", str(db)])
     captured = capsys.readouterr()
@@ -326,8 +307,8 @@ def test_store_open_in_another_process_is_no_obstacle(empty_db: Path, capsys: py
          str(empty_db)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        code, out = run(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json",
-                        "--skip-invalid")
+        code, out = run_json(capsys, "import", str(CORPUS / "grouping.csv"), "--db", str(empty_db), "--json",
+                             "--skip-invalid")
         assert code == 0 and out["error"] is None and out["batch_id"] == 1 and out["rows_imported"] == 1
     finally:
         holder.kill()
@@ -346,9 +327,9 @@ def test_legacy_reader_chatter_stays_off_stdout(empty_db: Path) -> None:
 
 
 def test_missing_file_with_json(empty_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, "import", str(tmp_path / "none.csv"), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(tmp_path / "none.csv"), "--db", str(empty_db), "--json")
     assert code == 2 and out["error"] == "file_missing"
-    code, out = run(capsys, "import", str(tmp_path), "--db", str(empty_db), "--json")
+    code, out = run_json(capsys, "import", str(tmp_path), "--db", str(empty_db), "--json")
     assert code == 2 and out["error"] == "not_a_file"
 
 
@@ -359,7 +340,7 @@ def test_problem_list_is_bounded(empty_db: Path, tmp_path: Path, capsys: pytest.
     lines = ["项目名称,建设地点,总投资（万元）"] + [f"项目{i},火星{i}号基地,一大笔" for i in range(5000)]
     junk.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = file_fingerprint(empty_db)
-    code, out = run(capsys, "import", str(junk), "--db", str(empty_db), "--json", "--lang", "en")
+    code, out = run_json(capsys, "import", str(junk), "--db", str(empty_db), "--json", "--lang", "en")
     assert code == 1 and out["rows_rejected"] == 5000
     assert out["problem_counts"] == {"place_unknown": 5000, "amount_unparsable": 5000}
     by_code: dict[str, list[dict]] = {}

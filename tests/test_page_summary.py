@@ -4,18 +4,20 @@ sum exactly on a hand-built store."""
 
 from __future__ import annotations
 
+import re
+import string
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from dashboard import formatting, store, taxonomy
+from dashboard import formatting, store, taxonomy, ui
 from dashboard.charts import overview as charts
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.queries import clusters as cq
 from dashboard.queries import overview as oq
-from tests.apptest_helpers import chart_titles, empty_combination, headline_sql, open_page, texts
+from tests.apptest_helpers import chart_titles, empty_combination, headline_sql, one, open_page, texts
 
 
 def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
@@ -31,6 +33,33 @@ def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
         assert value.startswith(formatting.count(expected["tiers"][tier], lang) + (" / " if zh else " of "))
 
 
+def check_top_projects(at, path: Path, lang: str) -> None:
+    """The top-projects table is a static table (no data grid) of the ten largest projects by SQL: their
+    names and total investment in the language's unit, under the localised headers."""
+    assert len(at.dataframe) == 0 and len(at.table) == 1
+    shown = at.table[0].value
+    factor, unit = formatting.money_unit(lang)
+    assert list(shown.columns) == [t(f"summary.col_{c}", lang) for c in ("name", "sector", "province", "start", "stage")
+                                   ] + [t("summary.col_investment", lang, unit=unit)]
+    names, amounts = one(path, "SELECT list(name ORDER BY w DESC), list(w ORDER BY w DESC) FROM (SELECT name, CAST("
+                               "total_investment_wan AS DOUBLE) AS w FROM projects ORDER BY w DESC LIMIT 10)")
+    assert sorted(shown.iloc[:, 0]) == sorted(names)
+    assert list(shown.iloc[:, -1]) == pytest.approx([round(w / 10000 * factor, 2) for w in amounts], abs=0.006)
+
+
+def test_static_table_cells_escape_markdown() -> None:
+    """``st.table`` renders cells as Markdown: a cell's text is shown with every ASCII punctuation character
+    escaped, which Markdown reads back as the text itself; money gets two decimals."""
+    tricky = ["a*b*c", "x_y_", "5~10~吨", "`c`", "[l](u)", "# 标题", "- 列", "1. one", "$x$", ":red[红]", "<b>粗</b>",
+              "a | b", "\\反", "年产5万吨（一期）", string.punctuation]
+    for text in tricky:
+        shown = ui._plain(text)
+        assert re.sub(r"\\(.)", r"\1", shown) == text
+        assert not re.search(r"(?<!\\)[" + re.escape(string.punctuation.replace("\\", "")) + "]",
+                             re.sub(r"\\\\", "", shown)), shown
+    assert ui._money(1234.5) == "1,234.50" and ui._money(0.004) == "0.00"
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_renders_with_sql_headline(demo_db: Path, demo_db_template: Path, monkeypatch: pytest.MonkeyPatch,
                                         lang: str) -> None:
@@ -40,7 +69,7 @@ def test_page_renders_with_sql_headline(demo_db: Path, demo_db_template: Path, m
     text = texts(at)
     assert ("要点" if lang == "zh" else "Highlights") in text
     assert ("进度滞后" if lang == "zh" else "behind schedule") in text
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 10
+    check_top_projects(at, demo_db_template, lang)
     titles = chart_titles(at)
     expected = ({"各产业领域项目总投资", "项目总投资前十的省份", "年度计划投资与完成投资"}
                 if lang == "zh" else

@@ -1,4 +1,4 @@
-"""The browser is asked to load the chart and table code at the start of a page run: the modules named
+"""The browser is asked to load the chart code at the start of a page run: the modules named
 must be Streamlit's own, imported by the same URL as its frontend does (else the browser would load
 them twice, or not at all)."""
 

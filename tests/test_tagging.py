@@ -544,7 +544,10 @@ HELD_OUT_SETS = [
     # (tests/data/README.md): 智改数转 and 数字工业 centres, 数字科技中心, 药用蜂产品, 原辅料, 作物表型,
     # 重金属治理, 硫酸再生, 锰系列材料综合利用, 金属镓, 风电主梁碳板 (SEI); 汉韦胶膜, 吉林化纤…人造丝,
     # 欧皓新材料, 尿素罐 with a sensor (non-SEI). A regression guard, not a fresh measure.
-    pytest.param("holdout16_projects.csv", (68, 88, 65), (56, 1, 84, 63), id="holdout16"),
+    # Round 16 (common project-name vocabulary, written from the guidance and the labelling rules, not from this
+    # set's misses) also names 智改数转, 数字工业, 重金属治理, 硫酸再生 and 金属镓: 61 of 68, still 1 under a wrong
+    # sector, 84 of 88.
+    pytest.param("holdout16_projects.csv", (68, 88, 65), (61, 1, 84, 63), id="holdout16"),
     # tests/data/holdout17_projects.csv: 170 real names (78 SEI, 92 not) read on 70 public pages of 2020–2025 from 13
     # provinces: 重点项目 lists and reports, 环评 notices, a 验收 record (each row cites its page, a ``note`` gives the
     # reason from the guidance, tests/data/README.md says how they were taken and labelled). Gathered blind after
@@ -571,9 +574,12 @@ HELD_OUT_SETS = [
     # (holdout17's classes) changed no count:
     # holdout18 58 of 73 SEI right (79.5%), 7 under a wrong sector, 75 of 86 non-SEI left (87.2%), names that tell
     # 63 of 68; holdout19 59 of 75 (78.7%), 2 wrong, 84 of 90 (93.3%), 46 of 51; holdout20 49 of 65 (75.4%), 3 wrong,
-    # 83 of 86 (96.5%), 62 of 64. Fresh measures still: keep them sealed for the next change's count.
-    pytest.param("holdout18_projects.csv", (73, 86, 68), (58, 7, 75, 63), id="holdout18"),
-    pytest.param("holdout19_projects.csv", (75, 90, 51), (59, 2, 84, 46), id="holdout19"),
+    # 83 of 86 (96.5%), 62 of 64. Round 16 (427 common project-name words written ahead of any set), counted by
+    # the lead 2026-12-01 19:08 UTC: holdout18 59 of 73, holdout19 61 of 75, holdout20 unchanged; no non-SEI count
+    # moved. Not quite blind: its helper saw these floors fail on a first, larger draft and cut ordinary words
+    # before they passed (tests/data/README.md, round 16). Still sealed: no miss has been read.
+    pytest.param("holdout18_projects.csv", (73, 86, 68), (59, 7, 75, 63), id="holdout18"),
+    pytest.param("holdout19_projects.csv", (75, 90, 51), (61, 2, 84, 46), id="holdout19"),
     pytest.param("holdout20_projects.csv", (65, 86, 64), (49, 3, 83, 62), id="holdout20"),
 ]
 
@@ -625,10 +631,11 @@ def test_own_tuning_set_keeps_its_measured_score() -> None:
     fixes of its round at 41 of 57 SEI (71.9%), 1 filed wrongly, 42 of 44 non-SEI; after them 52 of 57
     (91.2%), none filed wrongly, 43 of 44. The five SEI misses name only a company (特斯拉超级工厂,
     海康威视科技园) and stay unclassified, never guessed; the non-SEI miss is a petrochemical maker named
-    卫星. A regression guard: it was looked at while fixing classes, so it is no fresh measure."""
+    卫星. A regression guard: it was looked at while fixing classes, so it is no fresh measure. Round 16's
+    vocabulary names Tesla as an NEV-only maker (as 蔚来): 53 of 57."""
     n_sei, right, wrong, n_non, left = _score_file("tuning_real_projects.csv")
     assert (n_sei, n_non) == (57, 44)
-    assert right >= 52 and wrong == 0 and left >= 43
+    assert right >= 53 and wrong == 0 and left >= 43
 
 
 # --- recall: bare sector words and generic technology nouns ---------------------------------------
@@ -2144,3 +2151,79 @@ _HELD_OUT_CLASS_EXAMPLES = [*_SIXTH_RECALL, *_SIXTH_PRECISION, *_SEVENTH_RECALL,
 @pytest.mark.parametrize(("name", "sector"), _HELD_OUT_CLASS_EXAMPLES)
 def test_classes_found_on_held_out_sets(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+# --- round 16: common project-name vocabulary (names written for each class, none from a labelled set) ----------
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某10万吨级二氧化碳捕集利用与封存项目", "green_env"),  # CCUS: clause (七) environmental governance
+    ("某某CCUS示范工程", "green_env"),
+    ("某某矿山生态修复项目", "green_env"),
+    ("某某危险废弃物集中处置中心", "green_env"),
+    ("某某废硫酸再生项目", "green_env"),
+    ("某某钢铁有限公司节能降碳改造项目", "green_env"),  # as 节能改造: energy saving in any plant (clause (七))
+    ("某某城市生命线安全工程", "info_tech"),
+    ("某某数据标注基地", "info_tech"),
+    ("某某“智改数转”赋能中心", "info_tech"),  # a centre for it; a textile plant's own stays unclassified (below)
+    ("某某Chiplet先进封装项目", "info_tech"),
+    ("某某年产1000万只陶瓷电容项目", "info_tech"),
+    ("某某类脑智能研究平台", "info_tech"),
+    ("某某脐带血干细胞库", "biotech"),
+    ("某某病毒载体CDMO平台", "biotech"),
+    ("某某年产2000万支心脏支架项目", "biotech"),
+    ("某某具身智能产业园", "high_end_equipment"),
+    ("某某风电安装船建造项目", "high_end_equipment"),  # the vessel, not the wind farm
+    ("某某航空起落架生产线", "high_end_equipment"),
+    ("某某海绵钛项目", "new_materials"),
+    ("某某年产5万吨PTFE项目", "new_materials"),
+    ("某某光学玻璃生产线", "new_materials"),
+    ("某某年产100吨金属镓项目", "new_materials"),
+    ("某某绿氨合成项目", "new_energy"),
+    ("某某构网型储能电站", "new_energy"),
+    ("某某超级电容项目", "new_energy"),
+    ("某某BIPV光伏建筑一体化项目", "new_energy"),
+    ("某某可持续航空燃料项目", "new_energy"),
+    ("某某动力电芯生产基地", "smart_nev"),
+    ("某某车路云一体化试点", "smart_nev"),
+    ("某某V2G车网互动示范", "smart_nev"),
+    ("某某微短剧产业园", "digital_creative"),
+    ("某某网红经济产业园", "digital_creative"),
+])
+def test_round_16_vocabulary_names_its_sector(name: str, sector: str) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize("name", [
+    "某某地铁车辆段工程",  # a depot (地铁车辆 is rolling stock): a neutral compound, as 城轨车辆段
+    "某某纺织有限公司智改数转项目",  # a traditional industry's digital transformation: how, not what (generic)
+    "某某天然气掺氢示范项目",  # 掺氢 is no keyword: gas stays gas
+    "某某港铁水联运码头工程",  # a port terminal: 铁水联运 is no keyword, 码头 negative context
+    "某某高速公路智慧高速建设项目",
+    "某某乳业智慧牧场项目",
+    "某某年产30万吨废纸造纸项目",
+    "某某航电枢纽工程",  # navigation and power hubs on a river, no avionics
+    "某某轨道交通3号线工程",
+    "某某沿海工业园项目",  # 海工 is no keyword: it sits inside 沿海工业
+    "某某年产10万吨高镍铁项目",  # nickel pig iron for steel, no cathode
+    "某某年产50万只IBC吨桶项目",  # plastic containers, no PV cell
+    "某某传统信息化改造项目",  # 统信 only as 统信软件
+])
+def test_round_16_vocabulary_leaves_ordinary_works_unclassified(name: str) -> None:
+    assert tagging.tag(name).sector is None, tagging.tag(name)
+
+
+def test_the_second_labellings_cover_the_sealed_sets_name_for_name() -> None:
+    """tests/data/agreement holds two independent labellings of holdout18–holdout20 (scripts/label_agreement.py
+    compares them): every name of those sets once, each with a known sector slug or none and a yes/no."""
+    from scripts.label_agreement import labellings
+
+    labels, sure = labellings()
+    names = sum(len(_read_csv(Path(__file__).parent / "data" / f"holdout{n}_projects.csv")) for n in (18, 19, 20))
+    slugs = {s.slug for s in taxonomy.sectors()} | {""}
+    assert len(sure) == names == 475
+    assert all(set(labels[who]) <= slugs for who in labels), {who: set(labels[who]) - slugs for who in labels}
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))

@@ -19,10 +19,11 @@ csv.field_size_limit(2**31 - 1)
 
 
 def sniff_delimiter(text: str) -> str:
-    """Comma, tab or semicolon: the one that splits the first lines into the most, most regular fields."""
+    """Comma, tab, semicolon or pipe (``|``, as some statistical systems export): the one that splits the
+    first lines into the most, most regular fields (on a tie, the earlier in that order)."""
     lines = [ln for ln in text[:100_000].splitlines()[:60] if ln.strip()]
     best, best_score = ",", (-1, -1)
-    for delimiter in (",", "\t", ";"):
+    for delimiter in (",", "\t", ";", "|"):
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
         wide = [c for c in counts if c > 1]
         if not wide:

@@ -42,12 +42,12 @@ def decode(data: bytes, warnings: list[tuple[str, dict]] | None = None) -> tuple
 def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
     """The encoding of a file without a (believable) byte-order mark."""
     head = data[:4096]
-    if head.count(0) > len(head) // 4:
-        # UTF-32 / UTF-16 without a BOM: ASCII text has zero bytes in a regular pattern.
-        for encoding in _WIDE:
-            text = _decode_checked(data, encoding, said)
-            if text is not None:
-                return text, encoding
+    # UTF-32 / UTF-16 without a BOM: ASCII text has zero bytes in a regular pattern (and Chinese text
+    # in UTF-16 has few, but those few all at odd offsets (little-endian) or all at even ones).
+    for encoding in _wide_candidates(head):
+        text = _decode_checked(data, encoding, said)
+        if text is not None:
+            return text, encoding
     nuls = data.count(0)
     if nuls:
         if nuls > len(data) // 4:
@@ -78,6 +78,11 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
             text = None
     if text is not None and _chinese_pairs(data) and _looks_like_text(text):
         return text, "gbk" if gbk else "gb18030"
+    # UTF-8 Chinese with a few damaged bytes (a cut-off character, a stray byte): read with them
+    # replaced, and said, rather than refused as binary or read in a wrong encoding.
+    damaged = _utf8_damaged(data, said)
+    if damaged is not None:
+        return damaged, "utf-8"
     western = _western(data)
     if western is not None:
         said.append(("encoding_guessed", {"encoding": western[1]}))
@@ -92,6 +97,35 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         raise ReadError("file_binary")
     said.append(("encoding_guessed", {"encoding": best.encoding}))
     return text, best.encoding
+
+
+def _wide_candidates(head: bytes) -> tuple[str, ...]:
+    """The wide encodings worth trying on a file without a BOM, from where its zero bytes sit."""
+    zeros = head.count(0)
+    if zeros > len(head) // 4:
+        return _WIDE
+    if zeros < max(4, len(head) // 50):
+        return ()
+    odd = head[1::2].count(0)
+    if odd >= 0.9 * zeros:
+        return ("utf-16-le",)
+    if zeros - odd >= 0.9 * zeros:
+        return ("utf-16-be",)
+    return ()
+
+
+def _utf8_damaged(data: bytes, said: list[tuple[str, dict]]) -> str | None:
+    """``data`` as UTF-8 if all but a few of its bytes are UTF-8 and it holds Chinese (ten characters
+    or more for every damaged spot: a GBK or Latin-1 file read so would be all damage), else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(2, len(text) * _MAX_BAD_CHARS) or len(_CJK.findall(text[:200_000])) < 10 * bad:
+        return None
+    if not _looks_like_text(text.replace("\ufffd", "")) or not _plausible_table(text):
+        return None
+    said.append(("bytes_replaced", {"count": bad, "encoding": "utf-8",
+                                    "line": text[:text.find("\ufffd")].count("\n") + 1}))
+    return text
 
 
 def _decode_checked(data: bytes, encoding: str, said: list[tuple[str, dict]]) -> str | None:

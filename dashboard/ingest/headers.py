@@ -8,12 +8,14 @@ its cells kept with the batch.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .. import taxonomy
+from .raw import CONTROL
 from .values import Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
@@ -64,8 +66,23 @@ _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
 _UNIT_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
 
 
+_CONTROL = re.compile(CONTROL)
+
+
 def normalise_header(text: str) -> str:
-    s = halfwidth(str(text)).replace("【", "[").replace("】", "]")
+    """A header as it is matched. Cached for short texts: every cell of the first rows is compared with
+    every funding alias, so a sheet thousands of columns wide asked for it half a million times."""
+    text = str(text)
+    return _normalised(text) if len(text) <= 200 else _normalise(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalised(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    s = halfwidth(_CONTROL.sub("", str(text))).replace("【", "[").replace("】", "]")
     s = re.sub(r"\s+", " ", s).strip()
     s = _UNIT_BRACKETS.sub("", s).strip()
     s = re.sub(r"(单位|unit)\s*[:：]?\s*(万元|亿元|元|万美元|亿美元)$", "", s, flags=re.I)
@@ -101,7 +118,8 @@ class Header:
 
 
 def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
-    return [str(v).strip() for v in cells.iloc[i].tolist()]
+    """A row's cells as header text: stripped, without control or invisible characters (项目\u200b名称)."""
+    return [_CONTROL.sub("", str(v)).strip() for v in cells.iloc[i].tolist()]
 
 
 def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,

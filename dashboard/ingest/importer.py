@@ -142,7 +142,8 @@ def preview(
             plan.unmapped = [lab for pos, lab in enumerate(header.labels)
                              if pos not in header.fields and pos not in header.repeated
                              and (chosen.cells[pos].iloc[header.index:] != "").any()]
-            plan.warnings += _reader_problems(read_warnings, header.labels)
+            plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings],
+                                              header.labels)
             plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                                       {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                               for pos, first in sorted(header.repeated.items())]
@@ -176,7 +177,7 @@ _CONTROL = re.compile(CONTROL)
 
 
 # The same class for Arrow's regular expressions (RE2 spells a code point \x{…}).
-_CONTROL_ARROW = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x{200b}\x{feff}]"
+_CONTROL_ARROW = re.sub(r"\\u([0-9a-f]{4})", r"\\x{\1}", CONTROL)
 
 
 def _any_control(column: pd.Series) -> bool:

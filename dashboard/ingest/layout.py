@@ -40,11 +40,18 @@ def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, st
     if not nonempty:
         plan.refused = Problem("file_empty")
         return None, None
-    for s in nonempty:
+    # Visible sheets first: a hidden one (an old copy, a lookup list) is taken only if no visible sheet
+    # has a project table, and then said.
+    for s in sorted(nonempty, key=lambda s: s.hidden):
         header = hd.find_header(s.cells, aliases)
         if header is not None:
+            if s.hidden:
+                plan.warnings.append(Problem("sheet_hidden_used", None, None, None, "warning", {"sheet": s.name}))
+            elif any(h.hidden for h in nonempty):
+                plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
+                    "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
             return s, header
-    return nonempty[0], None
+    return next((s for s in nonempty if not s.hidden), nonempty[0]), None
 
 
 def replace_space(column: pd.Series, repl: str) -> pd.Series:

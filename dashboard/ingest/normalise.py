@@ -94,13 +94,14 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     for part in parts[1:]:
         text = text.str.cat(part, sep="/")
     text = text.str.strip("/")
-    province, city, ambiguous = places.resolve_column(index, text, hint)
+    province, city, ambiguous, lost_city = places.resolve_column(index, text, hint)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
     problems = body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     problems += body.problems(~empty & province.isna().to_numpy() & ~ambiguous, "place_unknown", field, cell=text)
+    problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
     return province.to_numpy(), city.to_numpy(), problems
 
 
@@ -176,6 +177,11 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan, codes = np.asarray(w, dtype=float), c
         else:
             wan, codes = _amounts_by_row_unit(cells, unit, per_row, usd_rate)
+        # inf, Infinity, 1e999: numbers to the parser, amounts to nobody (and no unit error either).
+        infinite = np.isinf(wan)
+        if infinite.any():
+            wan = np.where(infinite, np.nan, wan)
+            codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping"):
             problems += body.problems((codes == code).to_numpy(), code, f)
@@ -238,6 +244,9 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
             end = np.where(np.isnan(end) & two, last, end)
         elif f == "start_year":
             start = np.where(np.isnan(first), start, first)
+            # A whole period in the start column (2024-2026年) also says when the project ends (an end
+            # column's own year, read next, still wins).
+            end = np.where(np.isnan(end) & ~np.isnan(last) & (last != first), last, end)
         else:
             end = np.where(np.isnan(last), end, last)
     reversed_ = ~np.isnan(start) & ~np.isnan(end) & (end < start)

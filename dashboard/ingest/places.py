@@ -46,6 +46,9 @@ class PlaceIndex:
     english: dict[str, list[Region]] = field(default_factory=dict)
     max_len: int = 0
     municipal_city: dict[str, str] = field(default_factory=dict)  # 310000 -> 310100
+    # County-level cities, counties and banners by their short name (义乌, 长兴), where no other region
+    # has it: matched only as the whole rest of a place (义乌, 浙江义乌), never inside a longer text.
+    county_short: dict[str, Region] = field(default_factory=dict)
     province_names: dict[str, str] = field(default_factory=dict)  # code -> 江苏省
 
     @classmethod
@@ -99,6 +102,14 @@ class PlaceIndex:
         for code, name, _short, _en, level, parent in rows:
             if level == "city" and parent in index.province_names and index.province_names[parent] == name:
                 index.municipal_city[parent] = code
+        shorts: dict[str, list[str]] = {}
+        for code, name, short, _en, level, _parent in rows:
+            if level == "district" and name.endswith(("市", "县", "旗")) and len(short) >= 2 and short != name:
+                shorts.setdefault(short, []).append(code)
+        for short, codes in shorts.items():
+            if len(codes) == 1 and short not in index.by_name:
+                code = codes[0]
+                index.county_short[short] = Region(code, "district", province_of(code), city_of(code))
         index.max_len = max(len(n) for n in index.by_name)
         return index
 
@@ -122,11 +133,17 @@ class PlaceIndex:
     def resolve(self, text: str, hint_province: str | None = None, *, scan: bool = True
                 ) -> tuple[str | None, str | None, bool]:
         """(province_code, city_code, ambiguous) for one place string."""
+        return self.resolve_detail(text, hint_province, scan=scan)[:3]
+
+    def resolve_detail(self, text: str, hint_province: str | None = None, *, scan: bool = True
+                       ) -> tuple[str | None, str | None, bool, bool]:
+        """:meth:`resolve`, and whether a city named after the province was not recognised (湖北省襄樊市:
+        an old or misspelt name), so that only the province is known."""
         s = re.sub(r"\s+", "", halfwidth(text or ""))
         if not s:
-            return None, None, False
+            return None, None, False, False
         if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
-            return self._resolve_english(text, hint_province)
+            return (*self._resolve_english(text, hint_province), False)
         province = city = None
         ambiguous = False
         pos = 0
@@ -147,6 +164,9 @@ class PlaceIndex:
                 pos += length
                 break
             else:
+                county = self.county_short.get(s[pos:])
+                if county is not None and (province is None or county.province == province):
+                    province, city, pos = county.province, county.city or city, len(s)
                 break
             # Separators between levels: 江苏省/苏州市, 江苏·苏州, 江苏-苏州
             while pos < len(s) and s[pos] in "/、·-—,，|省市":
@@ -154,15 +174,16 @@ class PlaceIndex:
         if province is None and not ambiguous and scan:
             # A name further in: 位于苏州市, (江苏)苏州.
             for start in range(1, len(s) - 1):
-                p, c, amb = self.resolve(s[start:], hint_province, scan=False)
+                p, c, amb, lost = self.resolve_detail(s[start:], hint_province, scan=False)
                 if p:
-                    return p, c, False
+                    return p, c, False, lost
                 if amb:
                     ambiguous = True
                     break
+        lost_city = bool(province and not city and _CITY_LIKE.match(s[pos:]))
         if province and not city:
             city = self.municipal_city.get(province)
-        return province, city, ambiguous and province is None
+        return province, city, ambiguous and province is None, lost_city and city is None
 
     def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
         parts = [p for p in re.split(r"[,/;]|\s-\s", text) if p.strip()]
@@ -182,6 +203,7 @@ class PlaceIndex:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CITY_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|地区|州|盟)")
 
 
 def _en_key(name: str) -> str:
@@ -191,14 +213,16 @@ def _en_key(name: str) -> str:
 
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None
-                   ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """(province_code, city_code, ambiguous) per row; each distinct string is resolved once."""
+                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(province_code, city_code, ambiguous, city not recognised) per row; each distinct string is
+    resolved once."""
     cells = cells.fillna("").astype(str)
-    found = {u: index.resolve(u, hint_province) for u in pd.unique(cells)}
+    found = {u: index.resolve_detail(u, hint_province) for u in pd.unique(cells)}
     province = map_distinct(cells, lambda v: found[v][0])
     city = map_distinct(cells, lambda v: found[v][1])
     ambiguous = map_distinct(cells, lambda v: found[v][2])
-    return province, city, ambiguous
+    lost_city = map_distinct(cells, lambda v: found[v][3])
+    return province, city, ambiguous, lost_city
 
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:

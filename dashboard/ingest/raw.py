@@ -18,9 +18,11 @@ class ReadError(Exception):
         self.values = values
 
 
-# Control characters (and zero-width spaces) the import removes from a cell, and the blanks str.strip()
-# removes from its ends (every character it strips, spelled out; none lies above U+3000).
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]"
+# Control characters and invisible format characters the import removes from a cell: C0 controls, DEL,
+# zero-width spaces and joiners, the direction marks and overrides (U+202E shows a name backwards:
+# "Trojan source"), word joiners and invisible operators, the BOM; and the blanks str.strip() removes
+# from its ends (every character it strips, spelled out; none lies above U+3000).
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
 # A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).
 _UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
@@ -42,6 +44,9 @@ class Sheet:
     cells: pd.DataFrame          # all str ('' for empty), columns 0..n-1
     rows: np.ndarray             # 1-based row number in the file of each cells row
     clean: bool = False          # known to hold no control character and no cell with blanks at its ends
+    hidden: bool = False         # a workbook sheet hidden in Excel (never chosen unless asked for by name)
+    # What the reader found in this sheet alone: (code, values) as RawFile.warnings has them.
+    warnings: list[tuple[str, dict]] = field(default_factory=list)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """A file's bytes into raw cells, each row carrying its 1-based row number as seen in the file.
 
 Text files (.csv, .txt): UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text"), GBK / GB18030,
-comma, tab or semicolon separated. Workbooks: .xlsx (openpyxl) and .xls (xlrd), every sheet.
+comma, tab, semicolon or pipe separated. Workbooks: .xlsx (openpyxl) and .xls (xlrd), every sheet.
 Traditional characters are read as simplified. Nothing here knows what a header is.
 """
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
+from .htmltable import looks_like_html, read_tables
 from .raw import UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text
 from .traditional import simplify, traditional_and_any
 from .workbooks import read_xls, read_xlsx
@@ -32,9 +33,18 @@ def read(data: bytes, file_name: str) -> RawFile:
         return read_xlsx(data)
     if data.startswith(_XLS_MAGIC):
         return read_xls(data)
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        raise ReadError("not_a_workbook", suffix=suffix)
     said: list[tuple[str, dict]] = []
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        # An HTML table saved as .xls (web systems' "export to Excel") is read as the table it is.
+        try:
+            text, encoding = decode(data, said)
+        except ReadError:
+            text, encoding = "", None
+        sheets = read_tables(text, Path(file_name).stem or "data") if looks_like_html(text) else []
+        if not sheets:
+            raise ReadError("not_a_workbook", suffix=suffix)
+        said.append(("html_workbook", {"suffix": suffix}))
+        return RawFile("html", sheets, encoding=encoding, warnings=said)
     text, encoding = decode(data, said)
     if not text.strip():
         raise ReadError("file_empty")

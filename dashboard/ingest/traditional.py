@@ -38,6 +38,11 @@ def simplify(cells: pd.DataFrame) -> pd.DataFrame:
     pattern = _traditional_pattern()
     for col in cells.columns:
         column = cells[col].astype(str)
+        # A column without a traditional character (most) is seen by one table look-up per character:
+        # the regular expression (thousands of characters in one class, parsed again on every call for
+        # Arrow strings) cost milliseconds a column, seconds for a sheet thousands of columns wide.
+        if not traditional_and_any("\n".join(column.tolist()), "")[0]:
+            continue
         has = column.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue

@@ -129,6 +129,7 @@ _AMOUNT = re.compile(_NUM + r"\s*(?:多|余)?\s*" + _CN_UNIT)
 _RANGE = re.compile(_NUM + r"\s*" + _CN_UNIT + _RANGE_SEP + _NUM + r"\s*" + _CN_UNIT)
 _LEAD = re.compile(r"^(?:项目)?(?:计划|预计|拟)?(?:总投资|投资总额|总投资额|投资)?(?:额)?"
                    r"(?:为|约|达|超过|超|逾|近|不低于|不少于|共|合计|大于|>|≥|＞)*")
+_YI_WAN = re.compile(r"(\d+(?:\.\d+)?)亿元?零?(\d+(?:\.\d+)?)万元?(?:以上|左右|多|余)?")
 _NUMBER_ONLY = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _EN_AMOUNT = re.compile(r"^(?:usd|us\$|\$|cny|rmb|¥|￥)?\s*" + _NUM + r"\s*([a-z. ]*)$", re.I)
 
@@ -178,6 +179,9 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         return Amount(wan)
     s = _LEAD.sub("", s)
     s = re.sub(r"(人民币|rmb|cny)", "", s, flags=re.I)
+    both = _YI_WAN.fullmatch(s)
+    if both:  # 1亿2000万: two units in one amount, as it is read aloud
+        return Amount(float(both.group(1)) * 10_000.0 + float(both.group(2)))
     if s.startswith("-") and _AMOUNT.match(s[1:]):
         return Amount(None, "amount_negative", True)
     code = None
@@ -328,6 +332,7 @@ _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?" + _RANGE_SEP + r"(\d{
 
 # 202612 and 20261231 (a year-month or a date written without separators) are read as their year.
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
+_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _EXCEL_EPOCH = np.datetime64("1899-12-30")
 
@@ -342,6 +347,10 @@ def _years_of(text: str) -> tuple[float, float, int]:
         return float(year), float(year), 1
     s = _COMPACT_DATE.sub(r"\1", s)
     found = _YEAR.findall(s)
+    if not found:  # 十四五期间: the five-year plan's years
+        plan = next((years for word, years in _FIVE_YEAR_PLANS.items() if word in s), None)
+        if plan:
+            return float(plan[0]), float(plan[1]), 2
     if len(found) == 1:
         short = _SHORT_END.search(s)
         if short:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -72,7 +74,7 @@ def read_xlsx(data: bytes) -> RawFile:
     try:
         for ws in book.worksheets:
             try:
-                sheets.append(_xlsx_sheet(ws))
+                sheets.append(_xlsx_sheet(ws, _sheet_xml(data, ws)))
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
@@ -82,7 +84,69 @@ def read_xlsx(data: bytes) -> RawFile:
     return RawFile("xlsx", sheets)
 
 
-def _xlsx_sheet(ws: object) -> Sheet:
+def _sheet_xml(data: bytes, ws: object) -> bytes:
+    """The sheet's own XML part (openpyxl's read-only mode reads neither merged cells nor whether a
+    formula has a saved result), or b"" when it cannot be found."""
+    import zipfile
+
+    path = getattr(ws, "_worksheet_path", None)
+    if not path:
+        return b""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)).read(path.lstrip("/"))
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return b""
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+# A formula cell without a saved result: <c r="E2"><f>C2+D2</f><v/></c> (or no <v> at all), as files
+# written by programs that do not calculate (openpyxl, some exporters) have it; Excel reads 0 or computes.
+_FORMULA_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
+    rb'\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _fill_merged(rows: list[list[object]], numbers: list[int], xml: bytes) -> None:
+    """Give every row of a cell merged down over several rows (a place or a period shared by the
+    projects beside it) the merged cell's value, as the sheet shows it; only rows that hold cells,
+    so a merge claiming a million rows costs nothing. Merges within one row (titles, group
+    headers) are left as they are."""
+    if b"mergeCell" not in xml:
+        return
+    at = {n: i for i, n in enumerate(numbers)}
+    for m in _MERGE.finditer(xml):
+        col, top, bottom = _column_number(m.group(1)) - 1, int(m.group(2)), int(m.group(4))
+        if bottom <= top or top not in at:
+            continue
+        source = rows[at[top]]
+        value = source[col] if col < len(source) else None
+        if value is None or value == "":
+            continue
+        for i in range(bisect.bisect_right(numbers, top), bisect.bisect_right(numbers, bottom)):
+            row = rows[i]
+            if col >= len(row):
+                row.extend([None] * (col + 1 - len(row)))
+            if row[col] is None or row[col] == "":
+                row[col] = value
+
+
+def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
+    """A warning (row, column) for every formula cell the file holds no result for."""
+    if b"<f" not in xml and b":f" not in xml:
+        return []
+    return [("formula_no_value", {"row": int(m.group(2)), "col": _column_number(m.group(1)) - 1,
+                                  "cell": (m.group(1) + m.group(2)).decode()})
+            for m in _FORMULA_NO_VALUE.finditer(xml)]
+
+
+def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
     for row in ws.iter_rows():
@@ -94,7 +158,9 @@ def _xlsx_sheet(ws: object) -> Sheet:
             values[c.column - 1] = c.value
         rows.append(values)
         numbers.append(cells[0].row)
-    return Sheet(ws.title, simplify(_frame(rows)), np.array(numbers, dtype=int))
+    _fill_merged(rows, numbers, xml)
+    return Sheet(ws.title, simplify(_frame(rows)), np.array(numbers, dtype=int),
+                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=_unsaved_formulas(xml))
 
 
 def read_xls(data: bytes) -> RawFile:
@@ -103,10 +169,24 @@ def read_xls(data: bytes) -> RawFile:
     try:
         # xlrd writes its complaints ("WARNING *** file size ... not 512 + multiple of sector size") to
         # stdout unless given somewhere else to write them.
-        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(), verbosity=0)
+        try:  # with the formatting records, which hold the merged cells
+            book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(), verbosity=0, formatting_info=True)
+        except Exception:  # noqa: BLE001 - formatting records xlrd cannot read: the cells alone
+            book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(), verbosity=0)
         return RawFile("xls", [_xls_sheet(book, ws) for ws in book.sheets()])
     except Exception:  # noqa: BLE001 - any failure means "not a workbook we can read"
         raise ReadError("workbook_unreadable") from None
+
+
+def _xls_date(value: float, datemode: int) -> object:
+    """A date cell as a datetime; its serial number as it stands if xlrd cannot convert it (a date
+    before 1900 or past 9999, a negative serial)."""
+    import xlrd
+
+    try:
+        return xlrd.xldate.xldate_as_datetime(value, datemode)
+    except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+        return value
 
 
 def _xls_sheet(book: object, ws: object) -> Sheet:
@@ -118,10 +198,21 @@ def _xls_sheet(book: object, ws: object) -> Sheet:
         for c in range(ws.ncols):
             cell = ws.cell(r, c)
             if cell.ctype == xlrd.XL_CELL_DATE:
-                values.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                values.append(_xls_date(cell.value, book.datemode))
+            elif cell.ctype == xlrd.XL_CELL_ERROR:
+                # xlrd gives an error cell (#DIV/0!, #REF!) as its numeric code (7, 23): never an amount.
+                values.append(xlrd.error_text_from_code.get(cell.value, "#ERROR!"))
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:  # 1 or 0 to xlrd: TRUE is no amount either
+                values.append(bool(cell.value))
             else:
                 values.append(cell.value)
         rows.append(values)
-    return Sheet(ws.name, simplify(_frame(rows)), np.arange(1, ws.nrows + 1))
+    for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []:  # (first row, row after, ...)
+        if bottom - top > 1 and top < len(rows) and left < len(rows[top]) and rows[top][left] not in (None, ""):
+            for r in range(top + 1, min(bottom, len(rows))):
+                if left < len(rows[r]) and rows[r][left] in (None, ""):
+                    rows[r][left] = rows[top][left]
+    return Sheet(ws.name, simplify(_frame(rows)), np.arange(1, ws.nrows + 1),
+                 hidden=getattr(ws, "visibility", 0) != 0)
 
 

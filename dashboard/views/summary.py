@@ -62,7 +62,7 @@ def render() -> None:
 
     st.subheader(t("summary.top_title"))
     table = report.top_projects_table(data.projects, lang)
-    ui.table(table, "summary_top_projects", width="stretch", column_config=ui_money(table))
+    ui.static_table(table, "summary_top_projects", money=table.columns[-1])
 
     _export(data, lang, as_of)
 

@@ -315,7 +315,8 @@ def render() -> None:
     _templates()
     _done_banner()
     nonce = st.session_state.get("upload_nonce", 0)
-    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xls"], key=f"upload_file_{nonce}")
+    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xlsm", "xls"],
+                                key=f"upload_file_{nonce}")
     if uploaded is not None:
         st.session_state.pop("upload_done", None)
         data = uploaded.getvalue()

@@ -331,6 +331,133 @@ def write_two_row_xlsx(path: Path) -> None:
     book.save(path)
 
 
+# ------------------------------------------------------------------------------- hostile corpus, round 2
+# Classes an outside corpus found after the speed passes: one file each; tests/test_import_hostile2.py.
+
+PIPE_SEPARATED = """序号|项目名称|建设地点|总投资（万元）|建设起止年限
+1|南京集成电路设计中心|江苏省南京市|1000|2024-2026
+2|苏州生物医药产业园|江苏省苏州市|2000|2025-2027
+"""
+
+INFINITE_AMOUNTS = """项目名称,建设地点,总投资（万元）,建设起止年限
+无穷项目,江苏省南京市,inf,2024-2026
+溢出项目,江苏省南京市,1e999,2024-2026
+正常项目,江苏省南京市,8000,2024-2026
+"""
+
+# Chinese text in UTF-16 without a BOM: few zero bytes (only the ASCII ones), all at odd offsets.
+UTF16_NO_BOM = """项目名称,建设地点,总投资（万元）,建设起止年限
+南京集成电路设计中心项目,江苏省南京市,1000,2024-2026
+苏州生物医药产业园项目,江苏省苏州市,2000,2025-2027
+无锡物联网感知产业基地项目,江苏省无锡市,3000,2025-2027
+"""
+
+INVISIBLE = ("项目\u200b名称,建设\u2060地点,总投资（万元）\n"
+             "\u202e目项站电能储\u202c,江苏省南京市,1000\n"
+             "零宽\u200d连接项目,江苏省苏州市,2000\n"
+             "方向\u200f标记项目,江苏省无锡市,3000\n")
+
+PLACES_COUNTY_OLD = """项目名称,建设地点,总投资（万元）
+义乌物流智慧项目,义乌,1000
+浙江长兴储能项目,浙江长兴,2000
+襄樊旧名项目,湖北省襄樊市,3000
+莱芜旧名项目,山东省莱芜市,4000
+"""
+
+PLAN_YEARS_AMOUNTS = """项目名称,建设地点,总投资,开工时间,竣工时间
+亿加万项目,江苏省南京市,1亿2000万,十四五期间,
+亿零万项目,江苏省苏州市,3亿零500万元,2024-2026年,
+"""
+
+HTML_EXPORT = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head><body>"
+               "<table border=1><tr><td colspan=4>2025年重点项目清单</td></tr>"
+               "<tr><th>项目名称</th><th>建设地点</th><th>总投资（万元）</th><th>建设起止年限</th></tr>"
+               "<tr><td>南京集成电路设计中心</td><td rowspan=2>江苏省南京市</td><td>1,000</td>"
+               "<td rowspan=2>2024-2026</td></tr>"
+               "<tr><td>南京生物医药产业园</td><td>2000</td></tr>"
+               "<tr><td>苏州&amp;无锡联合<br>储能项目</td><td>江苏省苏州市</td><td>3000</td><td>2025-2027</td></tr>"
+               "</table></body></html>")
+
+
+def write_hostile2() -> None:
+    import io
+    import struct
+    import zipfile
+
+    import openpyxl
+
+    (HERE / "pipe_separated.csv").write_bytes(PIPE_SEPARATED.encode("utf-8"))
+    (HERE / "infinite_amounts.csv").write_bytes(INFINITE_AMOUNTS.encode("utf-8"))
+    (HERE / "utf16le_no_bom.csv").write_bytes(UTF16_NO_BOM.encode("utf-16-le"))
+    (HERE / "utf16be_no_bom.csv").write_bytes(UTF16_NO_BOM.encode("utf-16-be"))
+    damaged = SIMPLE.encode("utf-8")
+    at = damaged.index("苏州".encode())
+    (HERE / "utf8_damaged.csv").write_bytes(damaged[:at] + b"\xff" + damaged[at:])   # one stray byte in a name
+    (HERE / "invisible_chars.csv").write_bytes(INVISIBLE.encode("utf-8"))
+    (HERE / "county_old_names.csv").write_bytes(PLACES_COUNTY_OLD.encode("utf-8"))
+    (HERE / "plan_years_amounts.csv").write_bytes(PLAN_YEARS_AMOUNTS.encode("utf-8"))
+    (HERE / "html_export.xls").write_bytes(HTML_EXPORT.encode("gbk"))
+    # .xls error and boolean cells: three RK amounts of legacy_hubei.xls rewritten in place as BOOLERR
+    # records (#DIV/0!, #REF!, TRUE), same length, so the rest of the file stays as it was.
+    legacy = bytearray((HERE / "legacy_hubei.xls").read_bytes())
+    rk = [m for m in range(len(legacy) - 14) if legacy[m:m + 4] == b"\x7e\x02\x0a\x00"
+          and struct.unpack("<H", legacy[m + 6:m + 8])[0] == 3][:3]
+    for offset, (value, is_error) in zip(rk, [(0x07, 1), (0x17, 1), (1, 0)], strict=True):
+        row, col, xf = struct.unpack("<HHH", legacy[offset + 4:offset + 10])
+        legacy[offset:offset + 14] = struct.pack("<HHHHHBBH", 0x0205, 10, row, col, xf, value, is_error, 0)
+    (HERE / "legacy_error_cells.xls").write_bytes(bytes(legacy))
+
+    def saved(book: openpyxl.Workbook) -> bytes:
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+
+    # A hidden sheet (an old copy) before the visible list.
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "旧版"
+    for row in [["项目名称", "建设地点", "总投资（万元）"], ["作废项目", "江苏省南京市", 999999]]:
+        old.append(row)
+    old.sheet_state = "hidden"
+    new = book.create_sheet("清单")
+    for row in [["项目名称", "建设地点", "总投资（万元）"], ["南京集成电路设计中心", "江苏省南京市", 1000]]:
+        new.append(row)
+    book.active = 1
+    (HERE / "hidden_sheet.xlsx").write_bytes(saved(book))
+    # Place and period merged down over three project rows; a merge claiming a million rows.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"])
+    ws.append(["合并甲项目", "江苏省南通市", 1000, "2024-2026"])
+    ws.append(["合并乙项目", None, 2000, None])
+    ws.append(["合并丙项目", None, 3000, None])
+    ws.merge_cells("B2:B4")
+    ws.merge_cells("D2:D4")
+    parts = zipfile.ZipFile(io.BytesIO(saved(book)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in parts.namelist():
+            data = parts.read(name)
+            if name == "xl/worksheets/sheet1.xml":  # (openpyxl would write every cell of such a merge)
+                data = data.replace(b'<mergeCells count="2">', b'<mergeCells count="3"><mergeCell ref="F1:F1048576"/>')
+            z.writestr(name, data)
+    (HERE / "merged_body.xlsx").write_bytes(out.getvalue())
+    # Formulas without a saved result (as programs that do not calculate write them).
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "中央预算内投资", "地方配套", "总投资（万元）"])
+    ws.append(["公式甲项目", "江苏省扬州市", 100, 200, "=C2+D2"])
+    ws.append(["数值乙项目", "江苏省扬州市", 300, 400, 700])
+    (HERE / "formulas_unsaved.xlsx").write_bytes(saved(book))
+    # 2,000 extra columns beside the list (each column cost a regex parse and ~80 header normalisations).
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", *[f"附加列{i}" for i in range(2000)]])
+    ws.append(["宽表甲项目", "江苏省南京市", 1000, *["x"] * 2000])
+    ws.append(["宽表乙项目", "江苏省苏州市", 2000, *[""] * 1999, "末列"])
+    (HERE / "very_wide.xlsx").write_bytes(saved(book))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -348,6 +475,7 @@ def write_all() -> None:
     except ImportError:  # xlwt is only needed to regenerate the legacy file; keep the committed one
         pass
     write_hostile()
+    write_hostile2()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,121 @@
+"""An HTML table saved as .xls (what many web systems' "export to Excel" writes) into raw cells.
+
+Excel opens such a file as a workbook, so its users take it for one; it is read here with the
+standard library's HTML parser: each ``<table>`` a sheet, ``colspan`` cells padded with empty ones
+and ``rowspan`` cells given to every row they span (as merged cells are read from a workbook).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import numpy as np
+import pandas as pd
+
+from .raw import Sheet
+from .traditional import simplify
+
+_LOOKS_HTML = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<table|<head|<meta|<body)",
+                         re.I | re.S)
+_MAX_SPAN = 1000  # a colspan or rowspan beyond this is hostile, not a list
+
+
+def looks_like_html(text: str) -> bool:
+    return _LOOKS_HTML.match(text[:4096]) is not None and re.search(r"<table", text[:1_000_000], re.I) is not None
+
+
+class _Tables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._stack: list[tuple[list[list[str]], dict[int, tuple[int, str]]]] = []  # nested tables
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._span = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._stack.append(([], {}))
+        elif not self._stack:
+            return
+        elif tag == "tr":
+            self._end_row()
+            self._row = []
+        elif tag in ("td", "th"):
+            self._end_cell()
+            if self._row is None:
+                self._row = []
+            a = dict(attrs)
+            self._span = (_span(a.get("colspan")), _span(a.get("rowspan")))
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack:
+            return
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+        elif tag == "table":
+            self._end_row()
+            rows, _pending = self._stack.pop()
+            self.tables.append(rows)
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _end_cell(self) -> None:
+        if self._cell is None or self._row is None:
+            return
+        text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip()
+        cols, rows = self._span
+        _rows, pending = self._stack[-1]
+        self._skip_pending(pending)
+        for k in range(cols):  # the text in the span's first column, as a merged cell reads
+            if rows > 1 and k == 0:
+                pending[len(self._row)] = (rows - 1, text)
+            self._row.append(text if k == 0 else "")
+            self._skip_pending(pending)
+        self._cell = None
+
+    def _skip_pending(self, pending: dict[int, tuple[int, str]]) -> None:
+        """Cells a rowspan above covers, at the row's current end."""
+        while self._row is not None and len(self._row) in pending:
+            left, text = pending[len(self._row)]
+            self._row.append(text)
+            if left > 1:
+                pending[len(self._row) - 1] = (left - 1, text)
+            else:
+                del pending[len(self._row) - 1]
+
+    def _end_row(self) -> None:
+        self._end_cell()
+        if self._row is not None and self._stack:
+            rows, pending = self._stack[-1]
+            self._skip_pending(pending)
+            rows.append(self._row)
+        self._row = None
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def read_tables(text: str, name: str) -> list[Sheet]:
+    """Every table with a row in it, as a sheet named ``name`` (``name 2``, … for later tables)."""
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    sheets = []
+    for i, rows in enumerate(t for t in parser.tables if t):
+        width = max(len(r) for r in rows)
+        cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
+        sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", simplify(cells), np.arange(1, len(rows) + 1)))
+    return sheets
