@@ -139,3 +139,16 @@ def test_very_wide_sheet(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> 
     finally:
         con.close()
     assert extras == (2001, 1)
+
+
+def test_inflated_spans_in_an_html_table_are_refused_as_read(empty_db: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """colspan/rowspan multiply: a 10 KB page must not become hundreds of millions of cells (it filled the
+    memory); past Excel's width or ten million cells the file is refused with a clear message, both languages."""
+    before = file_fingerprint(empty_db)
+    for lang in ("zh", "en"):
+        code, out = run_json(capsys, "import", str(CORPUS / "html_span_bomb.xls"), "--db", str(empty_db), "--json",
+                             "--lang", lang)
+        assert code != 0 and out["error"] == "html_too_large", out
+        assert ("16384" in out["message"]) and ("10,000,000" in out["message"])
+    assert file_fingerprint(empty_db) == before

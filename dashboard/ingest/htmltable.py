@@ -13,12 +13,17 @@ from html.parser import HTMLParser
 import numpy as np
 import pandas as pd
 
-from .raw import Sheet
+from .raw import ReadError, Sheet
 from .traditional import simplify
 
 _LOOKS_HTML = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<table|<head|<meta|<body)",
                          re.I | re.S)
 _MAX_SPAN = 1000  # a colspan or rowspan beyond this is hostile, not a list
+# Spans multiply: a few kilobytes of colspan cells, padded out, would fill the memory (each cell a Python
+# object). A table wider than Excel's 16,384 columns, or of more cells than a million-row list of ten
+# columns, is refused as it is read.
+_MAX_COLUMNS = 16_384
+_MAX_CELLS = 10_000_000
 
 
 def looks_like_html(text: str) -> bool:
@@ -33,6 +38,7 @@ class _Tables(HTMLParser):
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._span = (1, 1)
+        self._cells = 0  # cells made so far, spans and padding included
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -73,6 +79,7 @@ class _Tables(HTMLParser):
             return
         text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip()
         cols, rows = self._span
+        self._count(len(self._row) + cols, cols)
         _rows, pending = self._stack[-1]
         self._skip_pending(pending)
         for k in range(cols):  # the text in the span's first column, as a merged cell reads
@@ -86,11 +93,18 @@ class _Tables(HTMLParser):
         """Cells a rowspan above covers, at the row's current end."""
         while self._row is not None and len(self._row) in pending:
             left, text = pending[len(self._row)]
+            self._count(len(self._row) + 1, 1)
             self._row.append(text)
             if left > 1:
                 pending[len(self._row) - 1] = (left - 1, text)
             else:
                 del pending[len(self._row) - 1]
+
+    def _count(self, width: int, cells: int) -> None:
+        """``cells`` more cells, making a row ``width`` wide: refused past the limits."""
+        self._cells += cells
+        if width > _MAX_COLUMNS or self._cells > _MAX_CELLS:
+            raise ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{_MAX_CELLS:,}")
 
     def _end_row(self) -> None:
         self._end_cell()
@@ -116,6 +130,8 @@ def read_tables(text: str, name: str) -> list[Sheet]:
     sheets = []
     for i, rows in enumerate(t for t in parser.tables if t):
         width = max(len(r) for r in rows)
+        if width * len(rows) > _MAX_CELLS:  # short rows padded out to the widest
+            raise ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{_MAX_CELLS:,}")
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
         sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", simplify(cells), np.arange(1, len(rows) + 1)))
     return sheets

@@ -397,6 +397,11 @@ def write_hostile2() -> None:
     (HERE / "county_old_names.csv").write_bytes(PLACES_COUNTY_OLD.encode("utf-8"))
     (HERE / "plan_years_amounts.csv").write_bytes(PLAN_YEARS_AMOUNTS.encode("utf-8"))
     (HERE / "html_export.xls").write_bytes(HTML_EXPORT.encode("gbk"))
+    # a few kilobytes of inflated spans: 400 cells of colspan 1000 over 400 rows would pad out to 160M cells
+    (HERE / "html_span_bomb.xls").write_bytes(
+        ("<html><table><tr><td>项目名称</td><td>建设地点</td><td>总投资（万元）</td></tr><tr>"
+         + "<td colspan=1000>x</td>" * 400 + "</tr>" + "<tr><td>项目</td></tr>" * 400 + "</table></html>"
+         ).encode("utf-8"))
     # .xls error and boolean cells: three RK amounts of legacy_hubei.xls rewritten in place as BOOLERR
     # records (#DIV/0!, #REF!, TRUE), same length, so the rest of the file stays as it was.
     legacy = bytearray((HERE / "legacy_hubei.xls").read_bytes())
