@@ -30,8 +30,20 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# A sheet is read into one cell per row and column, short rows padded out to the widest: one value far to
+# the right (column XFD) over a few thousand rows would fill the memory. More cells than a 500,000-row
+# list of twenty columns is refused; Excel's own limits allow 17 billion.
+_MAX_CELLS = 10_000_000
+
+
+def _check_size(width: int, rows: int) -> None:
+    if width * rows > _MAX_CELLS:
+        raise ReadError("sheet_too_large", rows=f"{rows:,}", columns=f"{width:,}", cells=f"{_MAX_CELLS:,}")
+
+
 def _frame(rows: list[list[object]]) -> pd.DataFrame:
     width = max((len(r) for r in rows), default=0)
+    _check_size(width, len(rows))
     return pd.DataFrame([[_cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows],
                         columns=range(width), dtype=object)
 
@@ -121,10 +133,13 @@ def _fill_merged(rows: list[list[object]], numbers: list[int], xml: bytes) -> No
     if b"mergeCell" not in xml:
         return
     at = {n: i for i, n in enumerate(numbers)}
+    width = max((len(r) for r in rows), default=0)
     for m in _MERGE.finditer(xml):
         col, top, bottom = _column_number(m.group(1)) - 1, int(m.group(2)), int(m.group(4))
         if bottom <= top or top not in at:
             continue
+        width = max(width, col + 1)
+        _check_size(width, len(rows))  # before rows are widened to reach the merged column
         source = rows[at[top]]
         value = source[col] if col < len(source) else None
         if value is None or value == "":
@@ -149,6 +164,10 @@ def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
 def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
+    if hasattr(ws, "reset_dimensions"):
+        # Each row as far as its own last cell, not padded to the sheet's claimed or widest column: one
+        # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
+        ws.reset_dimensions()
     for row in ws.iter_rows():
         cells = [c for c in row if getattr(c, "row", None) is not None]
         if not cells:

@@ -397,6 +397,13 @@ def write_hostile2() -> None:
     (HERE / "county_old_names.csv").write_bytes(PLACES_COUNTY_OLD.encode("utf-8"))
     (HERE / "plan_years_amounts.csv").write_bytes(PLAN_YEARS_AMOUNTS.encode("utf-8"))
     (HERE / "html_export.xls").write_bytes(HTML_EXPORT.encode("gbk"))
+    # one header cell in the last column (XFD) over 1,000 rows: every row would be 16,384 cells wide
+    far = openpyxl.Workbook()
+    far.active.append(["项目名称", "建设地点", "总投资（万元）"])
+    for i in range(1000):
+        far.active.append([f"远列项目{i}", "江苏省南京市", 100])
+    far.active.cell(row=1, column=16384, value="备注")
+    far.save(HERE / "far_right_cell.xlsx")
     # a few kilobytes of inflated spans: 400 cells of colspan 1000 over 400 rows would pad out to 160M cells
     (HERE / "html_span_bomb.xls").write_bytes(
         ("<html><table><tr><td>项目名称</td><td>建设地点</td><td>总投资（万元）</td></tr><tr>"
