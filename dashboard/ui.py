@@ -57,6 +57,11 @@ def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
+def money_last(table: pd.DataFrame) -> dict[str, object]:
+    """:func:`table`'s column formats for a project table, whose last column is money: two decimals."""
+    return {table.columns[-1]: st.column_config.NumberColumn(format="%.2f")}
+
+
 def static_table(frame: pd.DataFrame, key: str, money: str | None = None) -> None:
     """A short table drawn as a plain HTML table (``st.table``), with its download; ``money`` names the
     column shown with two decimals. For the ten rows of a leader's summary, :func:`table`'s data grid

@@ -14,7 +14,6 @@ from ..i18n import current_lang, t
 from ..queries import clusters as cq
 from ..queries import public_lists as pq
 from .base import current_filters
-from .summary import ui_money
 
 
 def render() -> None:
@@ -65,7 +64,7 @@ def render() -> None:
 
     st.subheader(t("clusters.table_title"))
     shown = _table(table, lang)
-    ui.table(shown, "clusters_table", width="stretch", height=360, column_config=ui_money(shown))
+    ui.table(shown, "clusters_table", width="stretch", height=360, column_config=ui.money_last(shown))
 
     _cluster_view(f, table, lang, as_of)
 
@@ -179,4 +178,4 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     else:
         shown = projects.assign(province_short=projects["city_short"], province_en=projects["city_en"])
         table = report.top_projects_table(shown, lang, place="city")
-        ui.table(table, "clusters_one_projects", width="stretch", column_config=ui_money(table))
+        ui.table(table, "clusters_one_projects", width="stretch", column_config=ui.money_last(table))

@@ -9,7 +9,6 @@ from ..charts import overview as charts
 from ..i18n import current_lang, t
 from ..queries import overview as oq
 from .base import current_filters
-from .summary import ui_money
 
 ROMAN = dict(zip("一二三四五六七八九十", ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"), strict=True))
 PROJECT_LIMIT = 200
@@ -89,4 +88,4 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
         ui.empty_state(key="sectors_projects_empty")
     else:
         table = report.top_projects_table(projects, lang)
-        ui.table(table, "sectors_projects", width="stretch", height=420, column_config=ui_money(table))
+        ui.table(table, "sectors_projects", width="stretch", height=420, column_config=ui.money_last(table))

@@ -142,11 +142,6 @@ def _public_context(lang: str) -> None:
         st.caption(t("summary.public_caption"))
 
 
-def ui_money(table: pd.DataFrame) -> dict[str, object]:
-    """Column formats: the last column of the project tables is money, shown with two decimals."""
-    return {table.columns[-1]: st.column_config.NumberColumn(format="%.2f")}
-
-
 def _kpis(data: report.SummaryData, lang: str) -> None:
     k = data.kpis.iloc[0]
     year = data.year
