@@ -47,9 +47,11 @@ def test_hidden_sheet_is_not_chosen(empty_db: Path, capsys: pytest.CaptureFixtur
     assert code == 0 and out["rows_read"] == 1 and out["sheet"] == "旧版"
 
 
-def test_cells_merged_down_the_body(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Place and period merged over three rows belong to all three (a million-row merge costs nothing)."""
-    imported(empty_db, capsys, "merged_body.xlsx")
+@pytest.mark.parametrize("file", ["merged_body.xlsx", "merged_body.xls"])
+def test_cells_merged_down_the_body(empty_db: Path, capsys: pytest.CaptureFixture[str], file: str) -> None:
+    """Place and period merged over three rows belong to all three, in either workbook format (in the
+    xlsx, a million-row merge costs nothing)."""
+    imported(empty_db, capsys, file)
     got = stored_projects(empty_db)
     assert {k: (v[0], v[1], v[3], v[4]) for k, v in got.items()} == {
         name: ("320000", "320600", 2024, 2026) for name in ("合并甲项目", "合并乙项目", "合并丙项目")}

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import io
 import re
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -125,25 +126,31 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def _fill_merged(rows: list[list[object]], numbers: list[int], xml: bytes) -> None:
+def _xlsx_merges(xml: bytes) -> Iterator[tuple[int, int, int]]:
+    """The sheet XML's merged ranges as (0-based column, first row number, last row number)."""
+    if b"mergeCell" not in xml:
+        return
+    for m in _MERGE.finditer(xml):
+        yield _column_number(m.group(1)) - 1, int(m.group(2)), int(m.group(4))
+
+
+def _fill_merged(rows: list[list[object]], numbers: list[int], merges: Iterable[tuple[int, int, int]]) -> None:
     """Give every row of a cell merged down over several rows (a place or a period shared by the
     projects beside it) the merged cell's value, as the sheet shows it; only rows that hold cells,
     so a merge claiming a million rows costs nothing. Merges within one row (titles, group
-    headers) are left as they are."""
-    if b"mergeCell" not in xml:
-        return
+    headers) are left as they are. ``merges``: (0-based column, first row number, last row number)."""
     at = {n: i for i, n in enumerate(numbers)}
     width = max((len(r) for r in rows), default=0)
-    for m in _MERGE.finditer(xml):
-        col, top, bottom = _column_number(m.group(1)) - 1, int(m.group(2)), int(m.group(4))
+    for col, top, bottom in merges:
         if bottom <= top or top not in at:
             continue
-        width = max(width, col + 1)
-        _check_size(width, len(rows))  # before rows are widened to reach the merged column
         source = rows[at[top]]
         value = source[col] if col < len(source) else None
         if value is None or value == "":
             continue
+        if col >= width:
+            width = col + 1
+            _check_size(width, len(rows))  # before rows are widened to reach the merged column
         for i in range(bisect.bisect_right(numbers, top), bisect.bisect_right(numbers, bottom)):
             row = rows[i]
             if col >= len(row):
@@ -177,7 +184,7 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
             values[c.column - 1] = c.value
         rows.append(values)
         numbers.append(cells[0].row)
-    _fill_merged(rows, numbers, xml)
+    _fill_merged(rows, numbers, _xlsx_merges(xml))
     return Sheet(ws.title, simplify(_frame(rows)), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=_unsaved_formulas(xml))
 
@@ -226,11 +233,9 @@ def _xls_sheet(book: object, ws: object) -> Sheet:
             else:
                 values.append(cell.value)
         rows.append(values)
-    for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []:  # (first row, row after, ...)
-        if bottom - top > 1 and top < len(rows) and left < len(rows[top]) and rows[top][left] not in (None, ""):
-            for r in range(top + 1, min(bottom, len(rows))):
-                if left < len(rows[r]) and rows[r][left] in (None, ""):
-                    rows[r][left] = rows[top][left]
+    # xlrd's ranges: (first row, row after, first column, column after), 0-based
+    _fill_merged(rows, list(range(1, len(rows) + 1)),
+                 ((left, top + 1, bottom) for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []))
     return Sheet(ws.name, simplify(_frame(rows)), np.arange(1, ws.nrows + 1),
                  hidden=getattr(ws, "visibility", 0) != 0)
 

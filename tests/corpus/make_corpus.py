@@ -454,6 +454,8 @@ def write_hostile2() -> None:
                 data = data.replace(b'<mergeCells count="2">', b'<mergeCells count="3"><mergeCell ref="F1:F1048576"/>')
             z.writestr(name, data)
     (HERE / "merged_body.xlsx").write_bytes(out.getvalue())
+    # merged_body.xls, the same list as an .xls with the same merges, is kept as committed: it was written
+    # with xlwt 1.3.0 (ws.write_merge), which the project does not install.
     # Formulas without a saved result (as programs that do not calculate write them).
     book = openpyxl.Workbook()
     ws = book.active
