@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import taxonomy
-from .raw import CONTROL
+from .raw import CONTROL_RE
 from .values import Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
@@ -66,7 +66,6 @@ _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
 _UNIT_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
 
 
-_CONTROL = re.compile(CONTROL)
 
 
 def normalise_header(text: str) -> str:
@@ -82,7 +81,7 @@ def _normalised(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    s = halfwidth(_CONTROL.sub("", str(text))).replace("【", "[").replace("】", "]")
+    s = halfwidth(CONTROL_RE.sub("", str(text))).replace("【", "[").replace("】", "]")
     s = re.sub(r"\s+", " ", s).strip()
     s = _UNIT_BRACKETS.sub("", s).strip()
     s = re.sub(r"(单位|unit)\s*[:：]?\s*(万元|亿元|元|万美元|亿美元)$", "", s, flags=re.I)
@@ -119,7 +118,7 @@ class Header:
 
 def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
     """A row's cells as header text: stripped, without control or invisible characters (项目\u200b名称)."""
-    return [_CONTROL.sub("", str(v)).strip() for v in cells.iloc[i].tolist()]
+    return [CONTROL_RE.sub("", str(v)).strip() for v in cells.iloc[i].tolist()]
 
 
 def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,

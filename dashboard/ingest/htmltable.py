@@ -13,17 +13,15 @@ from html.parser import HTMLParser
 import numpy as np
 import pandas as pd
 
-from .raw import ReadError, Sheet
+from .raw import MAX_CELLS, ReadError, Sheet
 from .traditional import simplify
 
 _LOOKS_HTML = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<table|<head|<meta|<body)",
                          re.I | re.S)
 _MAX_SPAN = 1000  # a colspan or rowspan beyond this is hostile, not a list
-# Spans multiply: a few kilobytes of colspan cells, padded out, would fill the memory (each cell a Python
-# object). A table wider than Excel's 16,384 columns, or of more cells than a million-row list of ten
-# columns, is refused as it is read.
+# Spans multiply: a few kilobytes of colspan cells, padded out, would fill the memory. A table wider than
+# Excel's 16,384 columns, or of more cells than raw.MAX_CELLS, is refused as it is read.
 _MAX_COLUMNS = 16_384
-_MAX_CELLS = 10_000_000
 
 
 def looks_like_html(text: str) -> bool:
@@ -103,8 +101,8 @@ class _Tables(HTMLParser):
     def _count(self, width: int, cells: int) -> None:
         """``cells`` more cells, making a row ``width`` wide: refused past the limits."""
         self._cells += cells
-        if width > _MAX_COLUMNS or self._cells > _MAX_CELLS:
-            raise ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{_MAX_CELLS:,}")
+        if width > _MAX_COLUMNS or self._cells > MAX_CELLS:
+            raise _too_large()
 
     def _end_row(self) -> None:
         self._end_cell()
@@ -113,6 +111,10 @@ class _Tables(HTMLParser):
             self._skip_pending(pending)
             rows.append(self._row)
         self._row = None
+
+
+def _too_large() -> ReadError:
+    return ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{MAX_CELLS:,}")
 
 
 def _span(value: str | None) -> int:
@@ -130,8 +132,8 @@ def read_tables(text: str, name: str) -> list[Sheet]:
     sheets = []
     for i, rows in enumerate(t for t in parser.tables if t):
         width = max(len(r) for r in rows)
-        if width * len(rows) > _MAX_CELLS:  # short rows padded out to the widest
-            raise ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{_MAX_CELLS:,}")
+        if width * len(rows) > MAX_CELLS:  # short rows padded out to the widest
+            raise _too_large()
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
         sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", simplify(cells), np.arange(1, len(rows) + 1)))
     return sheets

@@ -30,7 +30,7 @@ from . import checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
 from .plan import DEFAULT_USD_RATE, ON_DUPLICATE, ImportPlan, ImportResult, Problem, RevertError, bounded
-from .raw import BLANKS, CONTROL
+from .raw import BLANKS, CONTROL, CONTROL_RE
 from .reading import ReadError
 
 Progress = Callable[[float, str], None]
@@ -173,10 +173,7 @@ def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = N
     return out
 
 
-_CONTROL = re.compile(CONTROL)
-
-
-# The same class for Arrow's regular expressions (RE2 spells a code point \x{…}).
+# raw.CONTROL for Arrow's regular expressions (RE2 spells a code point \x{…}).
 _CONTROL_ARROW = re.sub(r"\\u([0-9a-f]{4})", r"\\x{\1}", CONTROL)
 
 
@@ -186,7 +183,7 @@ def _any_control(column: pd.Series) -> bool:
     control characters here)."""
     if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
         return pc.any(pc.match_substring_regex(pa.array(column), _CONTROL_ARROW)).as_py() is True
-    return _CONTROL.search("\n".join(column.astype(str).tolist())) is not None
+    return CONTROL_RE.search("\n".join(column.astype(str).tolist())) is not None
 
 
 def _strip_control(body: Body) -> list[Problem]:
@@ -196,12 +193,12 @@ def _strip_control(body: Body) -> list[Problem]:
         column = body.cells[pos]
         if not _any_control(column):
             continue
-        has = column.str.contains(_CONTROL, regex=True, na=False).to_numpy(dtype=bool)
+        has = column.str.contains(CONTROL_RE, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue
         label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
         problems += body.problems_at(has, "control_stripped", label, "warning", column)
-        body.cells[pos] = column.str.replace(_CONTROL, "", regex=True).str.strip()
+        body.cells[pos] = column.str.replace(CONTROL_RE, "", regex=True).str.strip()
     return problems
 
 
@@ -441,7 +438,7 @@ def _extra_values(plan: ImportPlan) -> pd.DataFrame:
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
     extra["value"] = extra["value"].astype(str)
     if _any_control(extra["value"]):
-        extra["value"] = extra["value"].str.replace(_CONTROL, "", regex=True)
+        extra["value"] = extra["value"].str.replace(CONTROL_RE, "", regex=True)
     return extra[extra["value"].astype(str).str.strip() != ""]
 
 

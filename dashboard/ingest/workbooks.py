@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from .raw import RawFile, ReadError, Sheet
+from .raw import MAX_CELLS, RawFile, ReadError, Sheet
 from .traditional import simplify
 
 
@@ -31,15 +31,12 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-# A sheet is read into one cell per row and column, short rows padded out to the widest: one value far to
-# the right (column XFD) over a few thousand rows would fill the memory. More cells than a 500,000-row
-# list of twenty columns is refused; Excel's own limits allow 17 billion.
-_MAX_CELLS = 10_000_000
-
-
 def _check_size(width: int, rows: int) -> None:
-    if width * rows > _MAX_CELLS:
-        raise ReadError("sheet_too_large", rows=f"{rows:,}", columns=f"{width:,}", cells=f"{_MAX_CELLS:,}")
+    """A sheet is read into one cell per row and column, short rows padded out to the widest: one value
+    far to the right (column XFD) over a few thousand rows would fill the memory (Excel's own limits
+    allow 17 billion cells)."""
+    if width * rows > MAX_CELLS:
+        raise ReadError("sheet_too_large", rows=f"{rows:,}", columns=f"{width:,}", cells=f"{MAX_CELLS:,}")
 
 
 def _frame(rows: list[list[object]]) -> pd.DataFrame:
