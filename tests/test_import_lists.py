@@ -61,7 +61,7 @@ def test_rows_told_by_their_count_are_groups(empty_db: Path, capsys: pytest.Capt
         assert code == 0 and out["rows_read"] == 2
         assert problem_codes(out["warnings"]) == [(2, "row_skipped_group"), (4, "row_skipped_group"),
                                                   (6, "row_skipped_part")]
-        assert all(word in w["message"] for w in out["warnings"])
+        assert all(word in w["message"] and w["value"] in w["message"] for w in out["warnings"])
     imported(empty_db, capsys, "counted_groups.csv")
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
         "连云港动力电池项目": Decimal("80000.00"), "连云港新材料项目": Decimal("120000.00")}
@@ -99,3 +99,15 @@ def test_county_short_names_with_their_zones(empty_db: Path, capsys: pytest.Capt
     assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
         "义乌园区项目": ("330000", "330700"), "长兴园区项目": ("330000", "330500"),
         "江华园区项目": ("430000", "431100"), "江华县城项目": ("430000", "431100")}
+
+
+def test_a_skipped_row_is_named_in_its_message(empty_db: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A note row's message showed "{value}" where its text belongs."""
+    f = tmp_path / "list.csv"
+    f.write_text("项目名称,建设地点,总投资（万元）\n甲项目,江苏省南京市,100\n注：金额为计划数,,\n", encoding="utf-8")
+    for lang in ("zh", "en"):
+        code, out = run_json(capsys, "import", str(f), "--db", str(empty_db), "--json", "--dry-run", "--lang", lang)
+        [w] = out["warnings"]
+        assert code == 0 and w["code"] == "row_skipped_note" and "注：金额为计划数" in w["message"]
+        assert "{" not in w["message"]

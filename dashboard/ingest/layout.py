@@ -197,13 +197,14 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     at = np.arange(1, n + 1)
     section_id = pd.Series(np.where(section, at, np.nan)).ffill().fillna(0).astype(int).to_numpy()
     project = ~blank & ~total & ~note & ~repeat & ~part & ~section
-    skipped = [Problem("row_skipped_note" if note[i] else "row_skipped_header", int(rownum[i]), None,
-                       head_text.iat[i][:40], "warning")
-               for i in np.flatnonzero(note | repeat)]
-    # Told only by their count or as a part: said, since such a row could be a bundled project.
-    skipped += [Problem("row_skipped_group" if counted[i] else "row_skipped_part", int(rownum[i]), None,
-                        (name_u.at[i] or head_text.iat[i])[:40], "warning")
-                for i in np.flatnonzero(counted | part)]
+    # Told only by their count or as a part: said too, since such a row could be a bundled project.
+    said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
+            for i in np.flatnonzero(note | repeat)]
+    said += [("row_skipped_group" if counted[i] else "row_skipped_part", i, name_u.at[i] or head_text.iat[i])
+             for i in np.flatnonzero(counted | part)]
+    # The text is the message's {value} too (the messages showed "{value}" as it stood).
+    skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
+               for code, i, text in said]
     skipped.sort(key=lambda p: p.row or 0)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
