@@ -130,8 +130,8 @@ def test_nothing_the_place_index_read_before_reads_differently(place_index: plac
 def test_two_digit_years_are_read_and_said(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'24, 24年3月, 24-26年, 24.3-26.12, 24 in year columns: read (00-68 as 20xx, 69-99 as 19xx) with a
     warning naming the row, column and the year read; 10年 in a period column may be a duration and is
-    left empty, said; 85 is read as 1985 and then left empty as before 1990. An amount of 24 and a name
-    with 24 in it are untouched."""
+    left empty, said; 85 is read as 1985 and then left empty as before 1990; 24年至2026年 is 2024-2026 (it
+    was 2026 alone, unsaid). An amount of 24 and a name with 24 in it are untouched."""
     for lang, said in (("zh", "已读作 2024–2026 年"), ("en", "read as 2024–2026")):
         code, out = run_json(capsys, "import", str(CORPUS / "two_digit_years.csv"), "--db", str(empty_db),
                              "--json", "--dry-run", "--lang", lang)
@@ -143,7 +143,8 @@ def test_two_digit_years_are_read_and_said(empty_db: Path, capsys: pytest.Captur
             (6, "开工年份", "year_two_digit"), (6, "竣工年份", "year_two_digit"),
             (7, "建设年限", "year_two_digit_unclear"),
             (8, "开工年份", "year_two_digit"), (8, "竣工年份", "year_two_digit"),
-            (9, "开工年份", "year_two_digit"), (9, "开工年份", "year_implausible")]
+            (9, "开工年份", "year_two_digit"), (9, "开工年份", "year_implausible"),
+            (11, "建设年限", "year_two_digit")]
         assert said in out["warnings"][4]["message"] and out["warnings"][4]["value"] == "24-26年"
         assert "2024" in out["warnings"][0]["message"] and "1985" in out["warnings"][11]["message"]
     imported(empty_db, capsys, "two_digit_years.csv")
@@ -153,7 +154,7 @@ def test_two_digit_years_are_read_and_said(empty_db: Path, capsys: pytest.Captur
         "区间项目": (Decimal("2000.00"), 2024, 2026), "点号区间项目": (Decimal("3000.00"), 2024, 2026),
         "裸数字项目": (Decimal("4000.00"), 2024, 2026), "年数项目": (Decimal("5000.00"), None, None),
         "九八年项目": (Decimal("6000.00"), 1998, 1999), "八五年项目": (Decimal("7000.00"), None, None),
-        "24小时智慧物流项目": (Decimal("8000.00"), 2024, 2026),
+        "24小时智慧物流项目": (Decimal("8000.00"), 2024, 2026), "混合区间项目": (Decimal("9000.00"), 2024, 2026),
     }
 
 
@@ -162,6 +163,9 @@ def test_two_digit_years_are_read_and_said(empty_db: Path, capsys: pytest.Captur
     ("24年", (2024, 2024), None), ("24年3月", (2024, 2024), (2024, 2024)), ("24-26", (2024, 2026), (2024, 2026)),
     ("24~26年", (2024, 2026), (2024, 2026)), ("24至26年", (2024, 2026), (2024, 2026)),
     ("24-12", (2024, 2024), (2024, 2024)),        # December 2024, as 2026-12 is read
+    ("24-2026", (2024, 2026), (2024, 2026)), ("24年至2026年", (2024, 2026), (2024, 2026)),   # one full year beside
+    ("2024年3月-26年12月", (2024, 2026), (2024, 2026)),
+    ("2024-12", "as before", "as before"), ("2024-26", "as before", "as before"), ("2024", "as before", "as before"),
     ("68", (2068, 2068), None), ("69", (1969, 1969), None), ("00", (2000, 2000), None),
     ("第24批", "unparsable", "unparsable"), ("24/26", "unparsable", "unparsable"),
     ("24年13月", "unparsable", "unparsable"), ("3年", "unparsable", "unparsable"),
@@ -172,6 +176,8 @@ def test_two_digit_year_cells(cell: str, start_column: tuple[int, int] | str, pe
         first, last, codes = values.parse_years(pd.Series([cell]), period=period)
         if expected == "unparsable":
             assert codes.iloc[0] == "year_unparsable"
+        elif expected == "as before":  # full years: read as they always were, nothing said
+            assert codes.iloc[0] is None and (first[0], last[0]) == values._years_of(cell)[:2]
         elif expected is None:
             assert codes.iloc[0] == "year_two_digit_unclear" and pd.isna(first[0])
         else:
