@@ -363,7 +363,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-path", default=None, metavar="DIR",
                    help="where that store's data files live (default: $SEI_DATA_PATH, else the store's own)")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
-    p.add_argument("--repeat", type=int, default=3, help="uncached runs per page, and imports of each kind; the best is kept (default 3)")
+    p.add_argument("--repeat", type=int, default=3,
+                   help="uncached runs per page, and imports of each kind; the best is kept (default 3)")
     p.add_argument("--starts", type=positive_int, default=3,
                    help="cold starts of the app, each timed to its first page; the median is kept (default 3)")
     p.add_argument("--rows", type=int, default=100_000, help="rows of the generated import file (default 100,000)")
