@@ -46,8 +46,9 @@ def location() -> engine.Location:
     return engine.locate()
 
 
-def db_key() -> str:
-    loc = location()
+def db_key(loc: engine.Location | None = None) -> str:
+    """The key of the store the app serves (or of ``loc``): its caches and landing file go by it."""
+    loc = loc or location()
     return f"{loc.catalog}|{loc.data_path or ''}"
 
 
@@ -257,7 +258,7 @@ class Warm:
         came from there, or the store has moved on since the version was read: they may be newer)."""
         if self.from_disk or not self.results or not self.stamp or _read_version() != self.version:
             return
-        path = _landing_path(db_key())
+        path = landing_path(db_key())
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             partial = path.with_suffix(f".{os.getpid()}.tmp")
@@ -290,7 +291,7 @@ _preloaded: dict[tuple[Any, ...], pd.DataFrame] = {}
 LANDING_FORMAT = 2
 
 
-def _landing_path(key: str) -> Path:
+def landing_path(key: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
 
@@ -374,7 +375,7 @@ def _landing_bytes(stamp: tuple[Any, ...], results: dict[tuple[Any, ...], pd.Dat
 
 
 def _read_landing(key: str, stamp: tuple[Any, ...]) -> dict[tuple[Any, ...], pd.DataFrame] | None:
-    path = _landing_path(key)
+    path = landing_path(key)
     try:
         table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
         if (table.schema.metadata or {}).get(b"stamp") != json.dumps(stamp).encode():

@@ -5,7 +5,8 @@ Why one module: a download is where the store's text (project names, owners, fil
 uploaded file put there) reaches a spreadsheet program, so it is where formula injection is stopped
 (OWASP "CSV Injection"), and it is the one place a role check and an audit record belong.
 
-Neutralisation: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+Neutralisation: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return,
+or a full-width or other compatibility form of ``= + - @`` (``＝ ＋ － ＠``: :data:`FORMULA_START`),
 gets a ``'`` in front, so Excel and WPS show it as text instead of evaluating it. Numbers stay
 numbers. XLSX cells holding text are written as strings, never as formulas; characters XML cannot
 hold (NUL and other C0 controls) are dropped from XLSX text. CSV is UTF-8 with a BOM, so Chinese
@@ -30,9 +31,17 @@ import pandas as pd
 Kind = Literal["csv", "xlsx"]
 Frames = pd.DataFrame | Iterable[pd.DataFrame]
 
-# Leading characters a spreadsheet treats as the start of a formula (or a DDE call).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_RE = re.compile(r"^[=+\-@\t\r]")
+# Leading characters a spreadsheet treats as the start of a formula (or a DDE call): = + - @, tab and
+# CR, and every character whose compatibility form (NFKC) is one of = + - @: the full-width ＝ ＋ － ＠
+# a Chinese input method types, the small ﹦ ﹢ ﹣ ﹫, super- and subscript ⁼ ⁺ ₌ ₊, ⩵ ⩶ and the Hebrew
+# alternative plus ﬩. Spreadsheet programs in CJK locales may fold these into their ASCII forms as a cell
+# is entered or imported, so they start formulas too (tests/test_downloads.py derives the list from NFKC).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r",
+                 "\uff1d", "\uff0b", "\uff0d", "\uff20",            # ＝ ＋ － ＠
+                 "\ufe66", "\ufe62", "\ufe63", "\ufe6b",            # ﹦ ﹢ ﹣ ﹫
+                 "\u207c", "\u207a", "\u208c", "\u208a",            # ⁼ ⁺ ₌ ₊
+                 "\u2a75", "\u2a76", "\ufb29")                      # ⩵ ⩶ ﬩
+_FORMULA_RE = re.compile("^[" + re.escape("".join(FORMULA_START)) + "]")
 # Characters an XML 1.0 document cannot carry (openpyxl refuses them with IllegalCharacterError).
 _XML_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 

@@ -176,7 +176,7 @@ def test_a_cold_start_reads_the_landing_results_kept_for_its_data_version(
     and shows the new figures."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first, _, at_first = _cold_start(demo_db, monkeypatch)
-    assert not first.from_disk and appdb._landing_path(appdb.db_key()).exists()
+    assert not first.from_disk and appdb.landing_path(appdb.db_key()).exists()
     second, ran, at_second = _cold_start(demo_db, monkeypatch)
     assert second.from_disk
     assert not [name for name in ran if name.startswith("dashboard.queries.")], ran
@@ -264,7 +264,7 @@ def test_the_landing_file_is_data_that_reads_back_the_same(tmp_path: Path, monke
         ("dashboard.queries.common:batches", Filters(), ()): labelled,
     }
     stamp = (appdb.LANDING_FORMAT, 7, "2026-12-01 10:00:00+00", "code")
-    path = appdb._landing_path("the store")
+    path = appdb.landing_path("the store")
     path.parent.mkdir(parents=True)
     data = appdb._landing_bytes(stamp, results)
     assert b"pickle" not in data and data[:6] == b"ARROW1"

@@ -59,3 +59,27 @@ def test_the_browser_settles_before_the_clock_starts() -> None:
             os.kill(pid, 9)
         busy.kill()
         busy.wait()
+
+
+@pytest.mark.skipif(not bench.CHROMIUM.exists(), reason="needs Debian's Chromium")
+def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page is timed over several cold starts, each in a new browser profile and with no landing
+    file of the store left from before (each start is the first after a data change); the median counts."""
+    from dashboard import appdb
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    db = str(tmp_path / "bench.ducklake")
+    projects = bench.ensure_store(db, 0.05)
+    landing = appdb.landing_path(appdb.db_key(store.engine.locate(db)))
+    landing.parent.mkdir(parents=True)
+    landing.write_bytes(b"kept by an earlier start")
+    figures = bench.Figures(projects=projects, db=db)
+    bench.bench_server(db, figures, [], starts=2)
+    assert len(figures.first_page_runs) == 2
+    assert all(ms > 0 and cpu > 0 for ms, cpu in figures.first_page_runs)
+    assert figures.first_page_ms == pytest.approx(sum(ms for ms, _ in figures.first_page_runs) / 2)
+    assert not landing.exists() or landing.read_bytes() != b"kept by an earlier start"
+    assert figures.rss_mb is None  # no page visited: memory is read after every page only
+    out = figures.as_json()
+    assert out["first_page_runs_ms"] == [round(ms) for ms, _ in figures.first_page_runs]
+    assert "median of 2" in bench.table(figures)

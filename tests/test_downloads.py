@@ -87,6 +87,47 @@ def test_xlsx_has_no_formula_cells_and_keeps_numbers() -> None:
     assert rows[1][2].value == -3
 
 
+# Full-width and other compatibility forms of = + - @: spreadsheet programs in CJK locales may fold them
+# into the ASCII forms (and so into a formula) as the cell is entered or imported.
+WIDE_HOSTILE = ["＝HYPERLINK(\"http://evil.example\",\"点击\")", "＋cmd|' /C calc'!A0", "－2＋3", "＠SUM(1)",
+                "﹦1+1", "﹢1", "﹣1", "﹫SUM(1)", "⁼1+1", "₊1"]
+WIDE_HARMLESS = ["项目＝示例", "（＋）", "—", "Ａ＝Ｂ", "１２３"]
+
+
+def test_formula_starts_are_every_compatibility_form_of_the_formula_characters() -> None:
+    """FORMULA_START is = + - @ tab CR and every character whose NFKC form starts with one of = + - @
+    (derived here from the Unicode database, so a newly listed look-alike cannot be missed)."""
+    import sys
+    import unicodedata
+
+    derived = {chr(c) for c in range(sys.maxunicode + 1)
+               if unicodedata.normalize("NFKC", chr(c))[:1] in ("=", "+", "-", "@")}
+    assert set(downloads.FORMULA_START) == derived | {"\t", "\r"}
+    assert {"＝", "＋", "－", "＠"} <= derived
+
+
+def test_full_width_formula_starts_are_quoted_in_csv_and_xlsx() -> None:
+    f = pd.DataFrame({"name": WIDE_HOSTILE + WIDE_HARMLESS,
+                      "amount": [float(-i) for i in range(len(WIDE_HOSTILE) + len(WIDE_HARMLESS))],
+                      "＝列名": ["x"] * (len(WIDE_HOSTILE) + len(WIDE_HARMLESS))})
+    # CSV, read as text: every hostile cell quoted, the harmless ones and the numbers as they were.
+    text = downloads.csv_bytes(f).decode("utf-8-sig")
+    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert list(raw.columns) == ["name", "amount", "'＝列名"]
+    assert raw["name"].tolist() == ["'" + h for h in WIDE_HOSTILE] + WIDE_HARMLESS
+    assert raw["amount"].tolist()[1] == "-1.0"  # a negative number is still a number
+    # XLSX, opened with openpyxl: no formula cell, the same texts, the numbers numeric.
+    wb = load_workbook(io.BytesIO(downloads.xlsx_bytes(f)))
+    rows = list(wb.active.iter_rows())
+    assert all(c.data_type != "f" for r in rows for c in r)
+    assert [c.value for c in rows[0]] == ["name", "amount", "'＝列名"]
+    assert [r[0].value for r in rows[1:]] == ["'" + h for h in WIDE_HOSTILE] + WIDE_HARMLESS
+    assert rows[2][1].data_type == "n" and rows[2][1].value == -1
+    # A column of Arrow strings (the store's text columns) takes the same path as an object column.
+    arrow = f.astype({"name": "string[pyarrow]"})
+    assert downloads.neutralise(arrow)["name"].tolist() == ["'" + h for h in WIDE_HOSTILE] + WIDE_HARMLESS
+
+
 def test_empty_frame_still_makes_valid_files() -> None:
     empty = pd.DataFrame({"name": pd.Series([], dtype=object)})
     assert downloads.csv_bytes(empty).decode("utf-8-sig").strip() == "name"

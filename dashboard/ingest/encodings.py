@@ -188,11 +188,15 @@ def _western(data: bytes) -> tuple[str, str] | None:
 
 def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] | None:
     """A file whose lines are partly UTF-8 and partly GBK (pasted together from two sources): each
-    line decoded in its own encoding, and the GBK lines named. None if the file is not like that."""
+    line decoded in its own encoding, and the warning says how many lines are in each (ASCII-only
+    lines read the same in both and are not counted) and lists the lines of the rarer encoding,
+    the ones to check. The encoding is named majority first: ``utf-8+gbk`` or ``gbk+utf-8``. None if
+    the file is not like that."""
     if not _utf8_and_other_lines(data):  # the usual file: looked at a line at a time, nothing kept
         return None
     lines = data.split(b"\n")
     utf8_cjk = 0
+    utf8: list[int] = []        # lines with non-ASCII bytes that are UTF-8
     other: list[int] = []
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -202,6 +206,8 @@ def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] |
             other.append(i)
             out.append("")
             continue
+        if not line.isascii():
+            utf8.append(i)
         utf8_cjk += bool(re.search(r"[\u4e00-\u9fff]", text))
         out.append(text)
     if not utf8_cjk or not other:
@@ -217,8 +223,13 @@ def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] |
     text = "\n".join(out)
     if not _looks_like_text(text):
         return None
-    said.append(("mixed_encoding", {"lines": _line_list([i + 1 for i in other]), "count": len(other)}))
-    return text, "utf-8+gbk"
+    gbk_first = len(other) > len(utf8)
+    major, minor = ("GBK", "UTF-8") if gbk_first else ("UTF-8", "GBK")
+    said.append(("mixed_encoding", {
+        "majority": major, "majority_count": len(other) if gbk_first else len(utf8),
+        "minority": minor, "minority_count": len(utf8) if gbk_first else len(other),
+        "lines": _line_list([i + 1 for i in (utf8 if gbk_first else other)])}))
+    return text, "gbk+utf-8" if gbk_first else "utf-8+gbk"
 
 
 def _utf8_and_other_lines(data: bytes) -> bool:

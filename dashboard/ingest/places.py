@@ -4,6 +4,13 @@
 resolves to its city through ``parent_code``. Names are matched from the start of the string, longest
 name first, each level narrowing the next (so ``鼓楼区`` after ``南京市`` is Nanjing's, not Fuzhou's).
 A name that several regions share with no context to decide (``鼓楼区`` alone) stays unresolved.
+
+Province-level abbreviations (简称: 苏, 沪, 川/蜀; ``data/region_abbreviations.csv``, from the State
+Council's administrative divisions, not from the 1409 guidance) are read only at the start of a place and
+only where the whole place is the abbreviation (``苏``, ``沪市``) or the abbreviation is followed by a
+place the index knows (``苏·无锡``, ``苏 无锡``, ``苏/鼓楼区``): then the place reads as it would with the
+province's full name. A name always wins over an abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and
+nothing else is read from one character (``苏北``, ``京津冀`` stay unresolved).
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ from .values import halfwidth, map_distinct
 
 # English names in common use beside the pinyin in regions.csv (Harbin for Haerbin, Tibet / Xizang, Macau).
 EN_VARIANTS = DATA_DIR / "region_names_en.csv"
+# Province-level abbreviations (苏, 沪, 川 and 蜀), each with its source.
+ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
+_SEPARATORS = "/、·-—,，|"
 
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 _EN_NOISE = re.compile(
@@ -50,6 +60,7 @@ class PlaceIndex:
     # has it: matched only as the whole rest of a place (义乌, 浙江义乌), never inside a longer text.
     county_short: dict[str, Region] = field(default_factory=dict)
     province_names: dict[str, str] = field(default_factory=dict)  # code -> 江苏省
+    abbreviations: dict[str, str] = field(default_factory=dict)   # 苏 -> 320000
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -99,6 +110,10 @@ class PlaceIndex:
                 bucket = index.english.setdefault(_en_key(r["name_en"]), [])
                 if region not in bucket:
                     bucket.append(region)
+        with ABBREVIATIONS.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                if r["code"] in index.province_names and len(r["abbreviation"]) == 1:
+                    index.abbreviations[r["abbreviation"]] = r["code"]
         for code, name, _short, _en, level, parent in rows:
             if level == "city" and parent in index.province_names and index.province_names[parent] == name:
                 index.municipal_city[parent] = code
@@ -171,8 +186,12 @@ class PlaceIndex:
                     province, city, pos = county.province, county.city or city, len(s)
                 break
             # Separators between levels: 江苏省/苏州市, 江苏·苏州, 江苏-苏州
-            while pos < len(s) and s[pos] in "/、·-—,，|省市":
+            while pos < len(s) and s[pos] in _SEPARATORS + "省市":
                 pos += 1
+        if province is None and not ambiguous and scan and s[0] in self.abbreviations:
+            abbreviated = self._abbreviated(s)
+            if abbreviated is not None:
+                return abbreviated
         if province is None and not ambiguous and scan:
             # A name further in: 位于苏州市, (江苏)苏州.
             for start in range(1, len(s) - 1):
@@ -199,6 +218,23 @@ class PlaceIndex:
             if county is not None and _ZONE_TAIL.match(rest, length):
                 return county
         return None
+
+    def _abbreviated(self, s: str) -> tuple[str | None, str | None, bool, bool] | None:
+        """A place starting with a province's abbreviation, read in that province, when
+        the abbreviation is all there is (苏, 苏省, 沪市) or is followed by a place of that province the
+        index knows at once (苏·无锡, 苏/鼓楼区); else None (苏北, 苏某某园区, 京石家庄: read as before)."""
+        code = self.abbreviations[s[0]]
+        rest = s[1:]
+        # The level word the full name ends with may follow: 苏省, 沪市 (not 新市: 新疆 is no 市).
+        if rest[:1] and self.province_names[code].endswith(rest[0]) and rest[0] in "省市":
+            rest = rest[1:]
+        rest = rest.lstrip(_SEPARATORS)
+        if not rest:
+            return code, self.municipal_city.get(code), False, False
+        # Read with the province as context (苏/鼓楼区: Jiangsu's); a place of another province after it
+        # (京石家庄) is no abbreviation: read as before, without it.
+        found = self.resolve_detail(rest, code, scan=False)
+        return found if found[0] == code else None
 
     def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
         parts = [p for p in re.split(r"[,/;]|\s-\s", text) if p.strip()]

