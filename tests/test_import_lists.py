@@ -88,6 +88,17 @@ def test_no_place_in_the_title_is_still_refused(empty_db: Path, tmp_path: Path,
         assert code == 1 and out["error"] == "no_place_column", title
 
 
+def test_title_place_for_sites_the_index_cannot_know(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Under a title naming 徐州市, 经开区 and an empty 所在地 refused their rows (place_unknown, place_missing):
+    they are the city's, said per row; a cell naming another known place keeps it."""
+    out = imported(empty_db, capsys, "title_place_rows.csv")
+    assert problem_codes(out["warnings"]) == [(3, "place_title_used"), (5, "place_title_used")]
+    assert "徐州市" in out["warnings"][0]["message"] and "经开区" in out["warnings"][0]["message"]
+    assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
+        "徐州经开区装备项目": ("320000", "320300"), "徐州铜山电子项目": ("320000", "320300"),
+        "徐州空地点项目": ("320000", "320300"), "南京材料项目": ("320000", "320100")}
+
+
 def test_county_short_names_with_their_zones(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """义乌经济技术开发区, 江华高新区, 江华县 (for 江华瑶族自治县) under a 落户地 header: the header was not a
     location and the sites were unknown; a zone found inside a longer name (慈溪滨海经济开发区) is not

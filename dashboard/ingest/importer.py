@@ -257,9 +257,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     step(0.3, "places")
     index = facts.result().places
-    hint = places.province_in_title(index, " ".join(header.above))
-    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name,
-                                                                    places.place_in_title(index, header.above))
+    title_place = places.place_in_title(index, header.above)
+    hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
+    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place)
     problems += found
 
     step(0.45, "amounts")

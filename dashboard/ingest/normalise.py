@@ -99,7 +99,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
           title_place: tuple[str, str | None, str] | None = None
           ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:
     """(province code, city code, problems) from the place columns, read together as one path; without
-    any, the place the title starts with (``title_place``) for every row, said once."""
+    any, the place the title starts with (``title_place``) for every row, said once; with them, that
+    place for a row whose place is empty or unknown, said per row."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
     if not parts:
         if title_place is None:
@@ -115,11 +116,22 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
-    problems = body.problems(empty & has_name, "place_missing", field, cell=text)
+    unknown = ~empty & province.isna().to_numpy() & ~ambiguous
+    province, city = province.to_numpy(), city.to_numpy()
+    problems: Problems = []
+    if title_place is not None:
+        # A county's or city's list (its title starts with the place) names sites inside it the index
+        # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row.
+        told = (empty & has_name) | unknown
+        province, city = province.copy(), city.copy()
+        province[told], city[told] = title_place[0], title_place[1]
+        problems += body.problems(told, "place_title_used", field, level="warning", cell=text, place=title_place[2])
+        empty, unknown = empty & ~told, unknown & ~told
+    problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
-    problems += body.problems(~empty & province.isna().to_numpy() & ~ambiguous, "place_unknown", field, cell=text)
+    problems += body.problems(unknown, "place_unknown", field, cell=text)
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
-    return province.to_numpy(), city.to_numpy(), problems
+    return province, city, problems
 
 
 def amount_fields(body: Body) -> list[str]:

@@ -607,6 +607,16 @@ ZONE_PLACES = """项目名称,落户地,总投资（万元）
 慈溪园区项目,慈溪滨海经济开发区,5000
 """
 
+# A city's list with a location column whose cells name sites inside the city the index cannot know (经开区,
+# a park) or are empty: the title's place, said per row; a cell naming a known place still wins.
+TITLE_PLACE_ROWS = """徐州市2024年重点产业项目计划
+项目名称,所在地,总投资（万元）
+徐州经开区装备项目,经开区,1000
+徐州铜山电子项目,铜山区,2000
+徐州空地点项目,,3000
+南京材料项目,江苏省南京市,4000
+"""
+
 
 def write_lists() -> None:
     (HERE / "group_numerals.csv").write_bytes(GROUP_NUMERALS.replace("\n", "\r\n").encode("gbk"))
@@ -614,6 +624,7 @@ def write_lists() -> None:
     (HERE / "counted_groups.csv").write_bytes(COUNTED_GROUPS.encode("utf-8"))
     (HERE / "place_in_title.csv").write_bytes(PLACE_IN_TITLE.encode("gbk"))
     (HERE / "zone_places.csv").write_bytes(ZONE_PLACES.encode("utf-8"))
+    (HERE / "title_place_rows.csv").write_bytes(TITLE_PLACE_ROWS.encode("gbk"))
 
 
 def write_all() -> None:
