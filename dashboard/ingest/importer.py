@@ -258,7 +258,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     step(0.3, "places")
     index = facts.result().places
     hint = places.province_in_title(index, " ".join(header.above))
-    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name)
+    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name,
+                                                                    places.place_in_title(index, header.above))
     problems += found
 
     step(0.45, "amounts")

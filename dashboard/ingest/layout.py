@@ -19,6 +19,17 @@ _TOTAL = re.compile(r"^.{0,10}?(合计|小计|总计|共计)|^(total|subtotal|su
 _SECTION = re.compile(
     r"^([一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|[IVX]+\s*[.、]|"
     r"第[一二三四五六七八九十\d]+(部分|类|批|章)|part\s+[ivx\d]+|section\s+\w+)", re.I)
+# A group's numeral alone in the 序号 column (一, （二）, III): its heading is in the name column.
+_GROUP_SEQ = re.compile(r"^([一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[)）]|[IVX]+)[、.．]?$")
+# A name (blanks removed) that ends by counting projects — 集中开工项目（68个）, 签约项目共10项, 新开工10个项目:
+# a group or a batch, never one project. Read alike by Python and by Arrow (RE2), on a name's last 16
+# characters (the count is at the end).
+_COUNTED_TEXT = (r"(?:[（(](?:共|计)?[0-9０-９]+[个项宗](?:项目)?[)）]|(?:共|计)[0-9０-９]+[个项宗](?:项目)?|"
+                 r"[0-9０-９]+个项目)$")
+_COUNTED = re.compile(_COUNTED_TEXT)
+# "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
+_PART_PREFIXES = ("其中", "内含", "含")
+_PART = re.compile(r"^(其中|内含|含)\s*[:：，,]|^其中")
 _NOTE = re.compile(r"^(注|备注|说明|附注|数据来源|资料来源|填报|制表|note|source)\s*[:：\d]", re.I)
 _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _SPACE = re.compile(r"\s+")
@@ -75,6 +86,15 @@ def _match(series: pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
     return series.str.match(pattern, na=False).to_numpy(dtype=bool)
 
 
+def _counted(names: pd.Series) -> np.ndarray:
+    """``_COUNTED`` searched in each name: by Arrow on the names' last characters for a column of Arrow
+    strings (a tenth of the time: this runs over every row of a list without a 序号 column)."""
+    if isinstance(names.dtype, pd.StringDtype) and names.dtype.storage == "pyarrow" and not names.isna().any():
+        tail = pc.utf8_slice_codeunits(pa.array(names), start=-16)
+        return pc.fill_null(pc.match_substring_regex(tail, _COUNTED_TEXT), False).to_numpy(zero_copy_only=False)
+    return names.str.contains(_COUNTED, na=False).to_numpy(dtype=bool)
+
+
 _NUMBERED_RE2 = values._re2(_NUMBERED.pattern)
 
 
@@ -118,9 +138,15 @@ class Layout:
 
 def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header, col_of: dict[str, int],
                   stage_aliases: dict[str, str]) -> Layout:
-    """Sort the rows under the header into projects, totals, section headings, notes and repeated headers."""
+    """Sort the rows under the header into projects, totals, section headings, notes and repeated headers.
+
+    Published lists put a group's numeral (一, （二）) in the 序号 column and its heading in the name column,
+    often with the group's subtotal beside it; a 合计 may sit in the name column right of a batch or place
+    column; a group may be told only by its count (集中开工项目（68个）); "其中：" rows break a total down.
+    None of these is a project: read as one, its subtotal was stored as a project's investment."""
     nonempty, first_text = _first_texts(stripped)
     filled = nonempty.sum(axis=1)
+    n = len(stripped)
     name_pos = col_of["name"]
     names = stripped[name_pos]
     seq = stripped[col_of["seq"]] if "seq" in col_of else pd.Series("", index=stripped.index, dtype=str)
@@ -128,42 +154,92 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
 
     blank = filled == 0
     numbered = _numbered(seq)
-    # The regexes only where the cheaper conditions already hold (most rows are numbered projects).
-    total = ~blank & (head_text.str.len() <= 20).to_numpy(dtype=bool) & ~numbered
-    total[total] = _match(head_text[total], _TOTAL)
+    # Only a row not numbered 1, 2, 3 can be anything but a project (most rows are numbered projects): the
+    # name and 序号 cells are read there only. "_u" arrays run over those rows, whose positions are ``un``.
+    un = np.flatnonzero(~blank & ~numbered)
+    name_u = replace_space(names.iloc[un], "").set_axis(un)
+    named_u = (name_u != "").to_numpy(dtype=bool)
+    group_u = np.array(seq.iloc[un] != "", dtype=bool)
+    group_u[group_u] = _match(replace_space(seq.iloc[un][group_u], ""), _GROUP_SEQ)
+    if (group_u & named_u).any():  # a group numbered in the 序号 column is headed by its name cell
+        head_text = head_text.copy()
+        head_text.iloc[un[group_u & named_u]] = name_u[group_u & named_u].to_numpy()
+    head_u = head_text.iloc[un].set_axis(un)
+    total_u = np.array(head_u.str.len() <= 20, dtype=bool)
+    total_u[total_u] = _match(head_u[total_u], _TOTAL)
+    in_name = ~total_u & (name_u.str.len() <= 20).to_numpy(dtype=bool) & (name_u != head_u).to_numpy(dtype=bool)
+    in_name[in_name] = _match(name_u[in_name], _TOTAL)
+    total = _at(n, un, total_u | in_name)
     note = ~blank & ~total & (filled <= 2)
     note[note] = _match(head_text[note], _NOTE)
     repeat = ~blank & (names == header.labels[name_pos]).to_numpy(dtype=bool)
-    candidate = ~blank & ~total & ~note & ~repeat & ~numbered & (filled <= 3)
-    section, section_stage, section_sector = _sections(head_text, candidate, stage_aliases)
+    rest_u = ~total[un] & ~note[un] & ~repeat[un]
+    part_u = rest_u.copy()
+    part_u[part_u] = (head_u[part_u].str.startswith(_PART_PREFIXES) | name_u[part_u].str.startswith(_PART_PREFIXES)
+                      ).to_numpy(dtype=bool)
+    part_u[part_u] = _match(head_u[part_u], _PART) | _match(name_u[part_u], _PART)
+    # A heading's text is the row's first text only when that text is the name cell's or the name cell is
+    # empty: "第三批, 合肥市, 华晟…项目" is a project in batch 3, not a heading.
+    heads_u = ~named_u | (nonempty[un].argmax(axis=1) == name_pos) | group_u | (name_u == head_u).to_numpy(dtype=bool)
+    candidate_u = rest_u & ~part_u & heads_u & ((filled[un] <= 3) | group_u)
+    section, section_stage, section_sector = _sections(head_text, _at(n, un, candidate_u), stage_aliases,
+                                                       forced=_at(n, un, group_u))
+    counted_u = rest_u & ~part_u & ~section[un]
+    counted_u[counted_u] = _counted(name_u[counted_u])
+    counted = _at(n, un, counted_u)
+    if counted.any():
+        section2, stage2, sector2 = _sections(name_u, counted, stage_aliases, forced=counted)
+        section |= section2
+        section_stage = section_stage.where(~section2, stage2)
+        section_sector = section_sector.where(~section2, sector2)
+    part = _at(n, un, part_u)
     # Every row below a section heading belongs to it, until the next heading.
-    at = np.arange(1, len(stripped) + 1)
+    at = np.arange(1, n + 1)
     section_id = pd.Series(np.where(section, at, np.nan)).ffill().fillna(0).astype(int).to_numpy()
-    project = ~blank & ~total & ~note & ~repeat & ~section
-    skipped = [Problem("row_skipped_note" if note[i] else "row_skipped_header", int(rownum[i]), None,
-                       head_text.iat[i][:40], "warning")
-               for i in np.flatnonzero(note | repeat)]
+    project = ~blank & ~total & ~note & ~repeat & ~part & ~section
+    # Told only by their count or as a part: said too, since such a row could be a bundled project.
+    said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
+            for i in np.flatnonzero(note | repeat)]
+    said += [("row_skipped_group" if counted[i] else "row_skipped_part", i, name_u.at[i] or head_text.iat[i])
+             for i in np.flatnonzero(counted | part)]
+    # The text is the message's {value} too (the messages showed "{value}" as it stood).
+    skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
+               for code, i, text in said]
+    skipped.sort(key=lambda p: p.row or 0)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
 
 
-def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[str, str]
-              ) -> tuple[np.ndarray, pd.Series, pd.Series]:
-    """(is a section heading, the stage it names, the sector it names) for each row."""
-    n = len(head_text)
+def _at(n: int, positions: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """A flag per row: ``flags`` at ``positions``, False elsewhere."""
+    out = np.zeros(n, dtype=bool)
+    out[positions[flags]] = True
+    return out
+
+
+def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[str, str],
+              forced: np.ndarray | None = None) -> tuple[np.ndarray, pd.Series, pd.Series]:
+    """(is a section heading, the stage it names, the sector it names) for each row; a ``forced`` row is a
+    heading whatever its text. ``head_text`` is looked up by row position (its labels)."""
+    n = len(candidate)
     section = np.zeros(n, dtype=bool)
     stages = pd.Series([None] * n, dtype=object)
     sectors = pd.Series([None] * n, dtype=object)
-    for i in np.flatnonzero(candidate):
-        text = head_text.iat[i]
-        numbered = bool(_SECTION.match(text))
+    at = np.flatnonzero(candidate)
+    texts = head_text.loc[at]
+    numbered = np.array(_match(texts, _SECTION), dtype=bool)
+    if forced is not None:
+        numbered |= forced[at]
+    # An unnumbered heading is a short text about projects (新开工项目) naming a stage; a longer text (most
+    # candidates, in a list of few columns and no 序号) is looked at no further.
+    look = numbered | np.array((texts.str.len() <= 14) & texts.str.contains("项目", regex=False), dtype=bool)
+    for i, text, is_numbered in zip(at[look], texts[look], numbered[look], strict=True):
         stage = values.stage_of(re.sub(_SECTION, "", text), stage_aliases)
-        sector = vocab.sector_from_name(re.sub(r"[（(].*$", "", re.sub(_SECTION, "", text)))
-        if numbered or (stage and len(text) <= 14 and (text.endswith("项目") or "项目" in text)):
+        if is_numbered or stage:
             section[i] = True
             stages.iat[i] = stage
-            sectors.iat[i] = sector
+            sectors.iat[i] = vocab.sector_from_name(re.sub(r"[（(].*$", "", re.sub(_SECTION, "", text)))
     return section, stages, sectors
 
 

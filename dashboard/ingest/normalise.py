@@ -95,12 +95,18 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                         length=length))
 
 
-def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray
+def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray,
+          title_place: tuple[str, str | None, str] | None = None
           ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:
-    """(province code, city code, problems) from the place columns, read together as one path."""
+    """(province code, city code, problems) from the place columns, read together as one path; without
+    any, the place the title starts with (``title_place``) for every row, said once."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
     if not parts:
-        return None, None, [Problem("no_place_column")]
+        if title_place is None:
+            return None, None, [Problem("no_place_column")]
+        province, city, text = title_place
+        return (np.full(len(body), province, dtype=object), np.full(len(body), city, dtype=object),
+                [Problem("place_from_title", None, None, text, "warning", {"value": text})])
     text = parts[0]
     for part in parts[1:]:
         text = text.str.cat(part, sep="/")

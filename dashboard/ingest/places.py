@@ -179,7 +179,9 @@ class PlaceIndex:
                 pos += length
                 break
             else:
-                county = self.county_short.get(s[pos:])
+                # A zone after a short name only where the text starts with it or a known place came
+                # first: scanning inside a longer text, 慈溪滨海经济开发区 must not be read as 滨海县's.
+                county = self._county_short_at(s[pos:], zones=scan or province is not None)
                 if county is not None and (province is None or county.province == province):
                     province, city, pos = county.province, county.city or city, len(s)
                 break
@@ -203,6 +205,19 @@ class PlaceIndex:
         if province and not city:
             city = self.municipal_city.get(province)
         return province, city, ambiguous and province is None, lost_city and city is None
+
+    def _county_short_at(self, rest: str, zones: bool = True) -> Region | None:
+        """The county a place's rest names by its short name: the whole rest (义乌), or followed by a
+        development zone, park or the county's own suffix (江华高新区, 东海经济开发区, 江华县 for
+        江华瑶族自治县), as published lists write a project's site."""
+        county = self.county_short.get(rest)
+        if county is not None or not zones:
+            return county
+        for length in range(2, min(len(rest), 5)):
+            county = self.county_short.get(rest[:length])
+            if county is not None and _ZONE_TAIL.match(rest, length):
+                return county
+        return None
 
     def _abbreviated(self, s: str) -> tuple[str | None, str | None, bool, bool] | None:
         """A place starting with a province's abbreviation, read in that province, when
@@ -239,6 +254,9 @@ class PlaceIndex:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# What follows a county's short name in a site: its own suffix, a development zone or a park.
+_ZONE_TAIL = re.compile(r"(县|市|旗)?(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
+                        r"开发区|工业园区|工业园|工业集中区|产业园|产业集聚区|园区|新区|$)")
 _CITY_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|地区|州|盟)")
 
 
@@ -269,3 +287,34 @@ def province_in_title(index: PlaceIndex, text: str) -> str | None:
         if name in s or s.startswith(short):
             return code
     return None
+
+
+_LEADING_YEAR = re.compile(r"^(关于)?((19|20)\d{2}\s*年?度?|[（(](19|20)\d{2}[)）])")
+
+
+def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None, str] | None:
+    """(province code, city code, the place's text) of the place a list's title starts with (阜阳市2023年重大
+    项目…, 2024年江苏省…), for a list without a location column: county and city lists name their place
+    once, in the title. Only a place at the start counts, so that a title's other words are never read
+    as one."""
+    for line in lines:
+        s = _LEADING_YEAR.sub("", re.sub(r"\s+", "", halfwidth(line or "")))
+        if not s:
+            continue
+        province, city, ambiguous, _lost = index.resolve_detail(s, scan=False)
+        if province and not ambiguous:
+            return province, city, _place_prefix(index, s)
+    return None
+
+
+def _place_prefix(index: PlaceIndex, s: str) -> str:
+    """The leading run of ``s`` made of place names (阜阳市, 厦门海沧区): the text the place was read from."""
+    pos = 0
+    while pos < len(s):
+        for length in range(min(index.max_len, len(s) - pos), 1, -1):
+            if s[pos:pos + length] in index.by_name or s[pos:pos + length] in index.county_short:
+                pos += length
+                break
+        else:
+            break
+    return s[:pos] or s[:10]

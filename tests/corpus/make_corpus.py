@@ -555,6 +555,67 @@ def write_hostile3() -> None:
         "正常项目＝名称中间,江苏省常州市,4000,－\n").encode())
 
 
+# ------------------------------------------------------------------------------------- real lists
+# Classes found by importing lists transcribed from published pages (sheets of 集中开工, 签约 and 重点项目
+# announcements): one synthetic file each; tests/test_import_lists.py.
+
+# A group's numeral alone in the 序号 column, its heading and subtotal beside it, and an "其中" breakdown:
+# each was stored as a project carrying the subtotal.
+GROUP_NUMERALS = """徐州市2024年重点项目集中开工计划
+单位：亿元
+序号,项目名称,所在地,总投资,年度计划投资
+一,新开工项目（2个）,,30,8
+1,徐州高端装备产业园项目,江苏省徐州市,20,5
+2,徐州智能传感器项目,江苏省徐州市,10,3
+二,竣工项目（1个）,,50,10
+,其中：10亿元以上项目1个,,50,10
+3,徐州储能电池项目,江苏省徐州市,50,10
+合计,,,80,18
+"""
+
+# A batch column left of the name: a project row whose first cell is "第一批" was taken for a section
+# heading and dropped, and the 合计 in the name column was stored as a project.
+BATCH_COLUMN = """批次,所在市,项目名称,总投资（亿元）
+第一批,南京市,南京光电芯片项目,
+第一批,南京市,南京生物制药项目,12
+第一批,南京市,合计（2个）,12
+第二批,苏州市,苏州氢能装备项目,8
+"""
+
+# Groups and batches told only by their count, as announcements list them beside the named projects.
+COUNTED_GROUPS = """项目名称,建设地点,计划总投资
+集中签约项目（3个）,江苏省连云港市,30亿元
+连云港动力电池项目,江苏省连云港市,8亿元
+1至10月新增签约项目（113个）,,541.05亿元
+连云港新材料项目,江苏省连云港市,12亿元
+其中外资项目（4个）,,1.55亿美元
+"""
+
+# A county or city list names its place once, in the title, and has no location column.
+PLACE_IN_TITLE = """徐州市2024年第一批重大项目集中签约清单
+序号,项目名称,签约企业,协议投资额
+1,徐州工程机械零部件项目,徐州某机械有限公司,5亿元
+2,徐州光伏组件项目,徐州某新能源有限公司,3000万美元
+"""
+
+# Sites written as a county's short name with its development zone or park, under a 落户地 header.
+ZONE_PLACES = """项目名称,落户地,总投资（万元）
+义乌园区项目,义乌经济技术开发区,1000
+长兴园区项目,长兴经济开发区,2000
+江华园区项目,江华高新区,3000
+江华县城项目,江华县,4000
+慈溪园区项目,慈溪滨海经济开发区,5000
+"""
+
+
+def write_lists() -> None:
+    (HERE / "group_numerals.csv").write_bytes(GROUP_NUMERALS.replace("\n", "\r\n").encode("gbk"))
+    (HERE / "batch_column.csv").write_bytes(BATCH_COLUMN.encode("utf-8"))
+    (HERE / "counted_groups.csv").write_bytes(COUNTED_GROUPS.encode("utf-8"))
+    (HERE / "place_in_title.csv").write_bytes(PLACE_IN_TITLE.encode("gbk"))
+    (HERE / "zone_places.csv").write_bytes(ZONE_PLACES.encode("utf-8"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -574,6 +635,7 @@ def write_all() -> None:
     write_hostile()
     write_hostile2()
     write_hostile3()
+    write_lists()
 
 
 if __name__ == "__main__":
