@@ -16,9 +16,9 @@ last query: browser and server then take turns. Two steps make them overlap:
   the browser waits for the server, which is still warming up or running the page, so the evaluation
   (~0.4-0.7 s of the main thread) overlaps the server's work instead of following the page run's
   first element. Not earlier: evaluated before that message, it held the request back, and with it
-  the server's page run. Measured at ~10M projects, 7 interleaved pairs of ``bench --only server``
-  (21 cold starts each, load 3-6 from other work): the first page sooner in 7 of 7 pairs, medians
-  0.3-0.5 s lower.
+  the server's page run. Measured at ~10M projects, 10 interleaved pairs of ``bench --only server``
+  (three cold starts each): the median first page sooner in 8 (by 0.14-0.98 s), later in 2 (by
+  0.38 and 0.55 s).
 - :func:`prefetch`, at the top of every page run, asks the browser to import (evaluate) the chart
   module at once: for a page opened later in the session, or a browser where the above did not run.
 
