@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from dashboard import demo, store
+from dashboard.ingest import places
 
 
 def copy_store(src: Path, dst: Path) -> Path:
@@ -140,3 +141,13 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = before
+
+
+@pytest.fixture(scope="module")
+def place_index(tmp_path_factory: pytest.TempPathFactory) -> places.PlaceIndex:
+    """The place index a new store loads (regions, English names, abbreviations)."""
+    con = store.connect(Path(tmp_path_factory.mktemp("places")) / "p.ducklake")
+    try:
+        return places.PlaceIndex.load(con)
+    finally:
+        con.close()

@@ -15,7 +15,6 @@ import pytest
 from importkit import CORPUS, file_fingerprint, problem_codes, run_json, stored_projects
 from openpyxl import load_workbook
 
-from dashboard import store
 from dashboard.cli import main
 from dashboard.config import DATA_DIR
 from dashboard.ingest import places, values
@@ -25,15 +24,6 @@ def imported(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: st
     code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(db), "--json", *extra)
     assert code == 0, out
     return out
-
-
-@pytest.fixture(scope="module")
-def place_index(tmp_path_factory: pytest.TempPathFactory) -> places.PlaceIndex:
-    con = store.connect(Path(tmp_path_factory.mktemp("places")) / "p.ducklake")
-    try:
-        return places.PlaceIndex.load(con)
-    finally:
-        con.close()
 
 
 # ---------------------------------------------------------------------------- province abbreviations

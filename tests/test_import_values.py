@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from dashboard import store
 from dashboard.ingest import headers, places, values
 
 WAN = values.WAN
@@ -87,15 +84,6 @@ def test_stage_words(text: str, stage: str | None) -> None:
     from dashboard.ingest.vocab import stage_aliases
 
     assert values.stage_of(text, stage_aliases()) == stage
-
-
-@pytest.fixture(scope="module")
-def place_index(tmp_path_factory: pytest.TempPathFactory) -> places.PlaceIndex:
-    con = store.connect(Path(tmp_path_factory.mktemp("places")) / "p.ducklake")
-    try:
-        return places.PlaceIndex.load(con)
-    finally:
-        con.close()
 
 
 @pytest.mark.parametrize(
