@@ -271,6 +271,8 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     ("en", "per_row_units.csv", ["converted at USD 1 = CNY 7.1", "is not a money unit"]),
     ("zh", "entity_bomb.xlsx", ["为安全起见拒绝读取"]),
     ("en", "no_place_column.csv", ["No location (or province, city) column"]),
+    # a published list's groups: 一/二 in the 序号 column with their subtotals, a 其中 row, a 合计 row
+    ("zh", "group_numerals.csv", ["未作为项目导入", "读到 3 个项目行"]),
 ])
 def test_upload_shows_units_and_hostile_files_clearly(server: str, browser: object, lang: str, file: str,
                                                       expect: list[str]) -> None:
