@@ -11,16 +11,13 @@ last query: browser and server then take turns. Two steps make them overlap:
   them, Plotly's included, with Streamlit's own code while the server is still starting, instead of
   one waterfall of imports per element kind (measured at ~10M projects: the Plotly module arrives
   ~0.5 s sooner, and the charts are drawn 0.5-1 s sooner after the server's page run ends).
-- The same page starts the chart module's evaluation as soon as the browser has sent its first
-  message over the websocket (its request to run the page: :func:`import_on_connect`). From then on
-  the browser waits for the server, which is still warming up or running the page, so the evaluation
-  (~0.4-0.7 s of the main thread) overlaps the server's work instead of following the page run's
-  first element. Not earlier: evaluated before that message, it held the request back, and with it
-  the server's page run. Measured at ~10M projects, 10 interleaved pairs of ``bench --only server``
-  (three cold starts each): the median first page sooner in 8 (by 0.14-0.98 s), later in 2 (by
-  0.38 and 0.55 s).
 - :func:`prefetch`, at the top of every page run, asks the browser to import (evaluate) the chart
-  module at once: for a page opened later in the session, or a browser where the above did not run.
+  module at once, so the evaluation overlaps the queries. Not earlier: evaluated before the
+  browser has sent its first request over the websocket, it would hold that request back, and with
+  it the server's page run. Tried and not kept: starting it just after that request (a wrapped
+  ``WebSocket.send``). It came sooner under other load, but on the quiet machine it was later in 5 of
+  7 interleaved pairs of three cold starts at ~10M (the evaluation then takes a core from the
+  server's warm-up).
 
 The modules are the ones Streamlit's own ``index`` module imports (same URL, so the browser keeps one
 copy); a Streamlit whose files are named otherwise gets no preload or prefetch, and the page works as
@@ -69,31 +66,15 @@ def module_files() -> tuple[str, ...]:
     return _files(MODULES)
 
 
-# The import itself: of each module relative to Streamlit's ``index`` module (the URL its frontend imports
-# it by, whatever the server's base path); a failed import is left to Streamlit, which retries when it
-# needs the module.
-_IMPORT_JS = ("const i=document.querySelector('script[type=\"module\"][src*=\"/static/js/index.\"]');"
-              "if(i)for(const n of {names})import(new URL('./'+n,i.src).href).catch(()=>{{}});")
-
-
 @cache
 def script() -> str:
-    """The module script that imports :data:`MODULES` now."""
-    return f"<script type=\"module\">{_IMPORT_JS.format(names=json.dumps(list(module_files())))}</script>"
-
-
-@cache
-def import_on_connect() -> bytes:
-    """A script for the page's head that imports :data:`MODULES` once the page has sent its first
-    websocket message (the request to run the page), in a task of its own after it: ``WebSocket.send``
-    is wrapped for that one call and then put back. Empty if there is nothing to import."""
-    if not module_files():
-        return b""
-    imports = _IMPORT_JS.format(names=json.dumps(list(module_files())))
-    return ("<script>(()=>{const p=WebSocket.prototype,send=p.send;"
-            "p.send=function(...a){p.send=send;"
-            f"setTimeout(()=>{{{imports}}},0);"
-            "return send.apply(this,a)}})()</script>").encode()
+    """The module script that imports them, relative to Streamlit's ``index`` module (whatever the
+    server's base path); a failed import is left to Streamlit, which retries when it needs the module."""
+    names = json.dumps(list(module_files()))
+    return ("<script type=\"module\">"
+            "const i=document.querySelector('script[type=\"module\"][src*=\"/static/js/index.\"]');"
+            f"if(i)for(const n of {names})import(new URL('./'+n,i.src).href).catch(()=>{{}});"
+            "</script>")
 
 
 KEY = "sei_prefetch"
@@ -165,12 +146,6 @@ def preload_links() -> bytes:
                    for name in preload_files()).encode()
 
 
-def head() -> bytes:
-    """What the page the server sends gets before its head ends: :func:`preload_links` and
-    :func:`import_on_connect`."""
-    return preload_links() + import_on_connect()
-
-
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -182,7 +157,7 @@ _DROPPED_HEADERS = {b"content-length", b"content-encoding", b"etag", b"last-modi
 
 class PreloadModules:
     """ASGI middleware: the HTML page the server sends (Streamlit's ``index.html``, served for every
-    page URL) also carries :func:`head`, just before ``</head>``. Streamlit compresses the page
+    page URL) also carries :func:`preload_links`, just before ``</head>``. Streamlit compresses the page
     of a URL other than the root: such a page is unpacked and sent as it is (~13 KB). Other responses
     pass as they are."""
 
@@ -190,7 +165,7 @@ class PreloadModules:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") != "GET" or not head():
+        if scope["type"] != "http" or scope.get("method") != "GET" or not preload_links():
             await self.app(scope, receive, send)
             return
         start: Message | None = None
@@ -214,7 +189,7 @@ class PreloadModules:
             page = b"".join(body)
             if packed:
                 page = gzip.decompress(page)
-            page = page.replace(b"</head>", head() + b"</head>", 1)
+            page = page.replace(b"</head>", preload_links() + b"</head>", 1)
             headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _DROPPED_HEADERS]
             await send({**start, "headers": [*headers, (b"content-length", str(len(page)).encode())]})
             await send({"type": "http.response.body", "body": page})

@@ -52,7 +52,7 @@ def warm() -> appdb.Warm | None:
     try:
         from . import prefetch
 
-        prefetch.head()  # read before the browser asks for the page it goes in
+        prefetch.preload_links()  # read before the browser asks for the page they go in
         from . import appdb, shell  # noqa: F401 - the imports are the point
         from .views import summary  # noqa: F401 - the landing page (the others are imported when visited)
 

@@ -167,36 +167,6 @@ def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: st
     page.close()
 
 
-# Kept from the page: every message the server sends over the websocket (the page's own handlers never
-# see one), so no element of a page run, the prefetch's included, reaches the browser.
-DEAF_SOCKET_JS = """(() => {
-  const W = window.WebSocket;
-  window.WebSocket = function (...args) {
-    const ws = new W(...args);
-    Object.defineProperty(ws, 'onmessage', {set() {}, get() { return null; }});
-    ws.addEventListener = function (type, fn, opts) {
-      if (type !== 'message') return W.prototype.addEventListener.call(this, type, fn, opts);
-    };
-    return ws;
-  };
-  window.WebSocket.prototype = W.prototype;
-})();"""
-
-
-def test_the_chart_code_is_evaluated_once_the_page_has_asked_to_run(server: str, browser: object) -> None:
-    """The page the server sends starts evaluating Plotly's module as soon as it has sent its request to
-    run the page (dashboard/prefetch.import_on_connect), not when the run's first element arrives: with
-    every server message kept from the page, Plotly's module still runs (it sets ``window.Plotly``), and
-    ``WebSocket.send`` is the browser's own again."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.add_init_script(DEAF_SOCKET_JS)
-    page.goto(f"{server}/")
-    page.wait_for_function("() => typeof window.Plotly === 'object'", timeout=60_000)
-    assert page.evaluate("() => WebSocket.prototype.send.toString().includes('[native code]')")
-    assert page.locator('[data-testid="stMain"] .stPlotlyChart').count() == 0  # no element arrived
-    page.close()
-
-
 def test_every_page_names_the_element_code_and_the_browser_fetches_it_once(server: str, browser: object) -> None:
     """The page the server sends for any URL carries the ``modulepreload`` links (dashboard/prefetch.py):
     the browser fetches each of those modules once, by the URL Streamlit imports it by, and draws."""

@@ -24,8 +24,8 @@ def test_the_modules_are_the_ones_streamlits_frontend_imports() -> None:
     for name in names:
         # Streamlit's index module imports each element's module relative to itself; so does the script
         assert f"import(`./{name}`)" in index, name
-        assert name in prefetch.script() and name in prefetch.import_on_connect().decode()
-    assert "./'+n,i.src" in prefetch.script() and "./'+n,i.src" in prefetch.import_on_connect().decode()
+        assert name in prefetch.script()
+    assert "./'+n,i.src" in prefetch.script()
 
 
 def _static_imports(name: str) -> set[str]:
@@ -90,7 +90,7 @@ HTML = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(
 
 def test_the_html_page_gets_the_links_before_its_head_ends() -> None:
     start, body = _served(PAGE, HTML)
-    assert body == PAGE.replace(b"</head>", prefetch.head() + b"</head>")
+    assert body == PAGE.replace(b"</head>", prefetch.preload_links() + b"</head>")
     headers = dict(start["headers"])
     assert int(headers[b"content-length"]) == len(body)
     assert b"etag" not in headers and b"last-modified" not in headers  # they describe the file, not this page
@@ -103,7 +103,7 @@ def test_a_compressed_page_is_sent_unpacked_with_the_links() -> None:
     packed = gzip.compress(PAGE)
     start, body = _served(packed, [(b"content-type", b"text/html; charset=utf-8"), (b"content-encoding", b"gzip"),
                                    (b"content-length", str(len(packed)).encode()), (b"vary", b"Accept-Encoding")])
-    assert body == PAGE.replace(b"</head>", prefetch.head() + b"</head>")
+    assert body == PAGE.replace(b"</head>", prefetch.preload_links() + b"</head>")
     headers = dict(start["headers"])
     assert b"content-encoding" not in headers and int(headers[b"content-length"]) == len(body)
 
