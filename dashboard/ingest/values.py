@@ -370,10 +370,10 @@ def _years_of(text: str) -> tuple[float, float, int]:
 # 2024年3月-26年12月). A two-digit year beside a full one takes its century (as 2024-26 always has); alone,
 # the century follows POSIX strptime's %y (as Python's does): 00-68 are 2000-2068, 69-99 are 1969-1999
 # (these then meet the before-1990 check).
-_YEAR_PART = r"[’‘'`´′]?((?:19|20)\d{2}|\d{2})(?:年(?:(\d{1,2})月份?)?|[./](\d{1,2})月?)?"
+_QUOTES = "’‘'`´′"  # an apostrophe before a two-digit year: '24
+_YEAR_PART = "[" + _QUOTES + r"]?((?:19|20)\d{2}|\d{2})(?:年(?:(\d{1,2})月份?)?|[./](\d{1,2})月?)?"
 _YEAR_PARTS = re.compile(_YEAR_PART + r"(?:" + _RANGE_SEP + _YEAR_PART + r")?年?")
 _SHORT_PIVOT = 69
-_QUOTES = "’‘'`´′"
 
 
 def short_years_of(text: str) -> tuple[float, float, bool] | None:
