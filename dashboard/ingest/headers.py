@@ -66,8 +66,6 @@ _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
 _UNIT_BRACKETS = re.compile(r"[(\[][^()\[\]]*[)\]]")
 
 
-
-
 def normalise_header(text: str) -> str:
     """A header as it is matched. Cached for short texts: every cell of the first rows is compared with
     every funding alias, so a sheet thousands of columns wide asked for it half a million times."""
