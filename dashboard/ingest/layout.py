@@ -28,8 +28,8 @@ _COUNTED_TEXT = (r"(?:[（(](?:共|计)?[0-9０-９]+[个项宗](?:项目)?[)）
                  r"[0-9０-９]+个项目)$")
 _COUNTED = re.compile(_COUNTED_TEXT)
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
-_PART_PREFIXES = ("其中", "内含", "含")
-_PART = re.compile(r"^(其中|内含|含)\s*[:：，,]|^其中")
+_PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
+_PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 _NOTE = re.compile(r"^(注|备注|说明|附注|数据来源|资料来源|填报|制表|note|source)\s*[:：\d]", re.I)
 _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _SPACE = re.compile(r"\s+")
