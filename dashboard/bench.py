@@ -334,9 +334,12 @@ def bench_server(db: str, figures: Figures, pages: list[str], starts: int = 3) -
         try:
             for start in range(max(1, starts)):
                 _forget_landing(db)
-                ms, cpu = _cold_start(browser, db, pages if start == 0 else [], figures)
+                ms, cpu, rss = _cold_start(browser, db, pages if start == 0 else [])
                 figures.first_page_runs.append((ms, cpu))
                 log(f"  first page after a cold start ({start + 1}/{starts}): {ms:.0f} ms (server CPU {cpu:.2f} s)")
+                if rss is not None:
+                    figures.rss_mb = rss
+                    log(f"  peak RSS of the app after every page: {rss:.0f} MiB")
         finally:
             browser.close()
     figures.first_page_ms = statistics.median(ms for ms, _ in figures.first_page_runs)
@@ -350,9 +353,10 @@ def _forget_landing(db: str) -> None:
     appdb.landing_path(appdb.db_key(store.engine.locate(db))).unlink(missing_ok=True)
 
 
-def _cold_start(browser: object, db: str, pages: list[str], figures: Figures) -> tuple[float, float]:
+def _cold_start(browser: object, db: str, pages: list[str]) -> tuple[float, float, float | None]:
     """Start the app, open it in a new browser context and time its first page (ms, and the server's CPU
-    seconds until then); then visit ``pages`` and, if any, read the server's peak RSS."""
+    seconds until then); then visit ``pages`` and, if any, read the server's peak RSS (MiB; else None)."""
+    rss = None
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     context = browser.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
@@ -391,8 +395,7 @@ def _cold_start(browser: object, db: str, pages: list[str], figures: Figures) ->
                 except TimeoutError:
                     log(f"  {slug}: not rendered within 300 s")
             if pages:
-                figures.rss_mb = peak_rss_mb(proc.pid)
-                log(f"  peak RSS of the app after every page: {figures.rss_mb:.0f} MiB")
+                rss = peak_rss_mb(proc.pid)
         finally:
             context.close()
             proc.terminate()
@@ -401,7 +404,7 @@ def _cold_start(browser: object, db: str, pages: list[str], figures: Figures) ->
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-    return (done - launched) * 1000, float(cpu or 0.0)
+    return (done - launched) * 1000, float(cpu or 0.0), rss
 
 
 # --- import against raw DuckDB -----------------------------------------------------------------
