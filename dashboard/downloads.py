@@ -141,6 +141,56 @@ def xlsx_bytes(data: Frames, sheet: str = "data") -> bytes:
     return buf.getvalue()
 
 
+# Chart data as it leaves the page (:func:`labelled`): the coded columns a query returns, the taxonomy
+# kind that names their values, the columns a page adds for its own chart labels (dropped: the coded
+# column says the same in the reader's language) and the pairs of zh/en name columns that become one.
+CODED = {"sector": "sector", "subfield": "subfield", "tier": "tier", "stage": "stage", "ownership": "ownership",
+         "source": "funding", "programme": "programme", "region_group": "region_group"}
+CHART_HELPERS = ("name", "channel", "kind_name", "list_slug", "region")
+NAME_PAIRS = (("short_name", "name_en"), ("name_zh", "name_en"))
+SHARES = ("share", "growth")
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A chart's data as the reader gets it: headers from ``locales/columns.toml`` in ``lang``, coded
+    values by name (``data/taxonomy.toml``), one name column in the reader's language, money (the
+    queries' ``*_yi`` columns) in 亿元 / CNY bn as the charts show it, rounded to 0.01 亿元, with the
+    unit in its header, and shares in per cent.
+
+    A column the locale does not know keeps its name (tests/test_download_labels.py finds any)."""
+    from . import taxonomy
+    from .formatting import money_unit
+    from .i18n import messages, t
+
+    out = frame.copy()
+    pair = next(((zh, en) for zh, en in NAME_PAIRS if zh in out.columns and en in out.columns), None)
+    named_otherwise = pair is not None or any(c in out.columns for c in CODED)
+    out = out.drop(columns=[c for c in CHART_HELPERS if c in out.columns and (c != "name" or named_otherwise)])
+    if pair is not None:
+        zh, en = pair
+        names = out[zh] if lang == "zh" else out[en].where(out[en].notna() & (out[en] != out[zh]), None)
+        names = names.fillna(out[zh]) if lang == "zh" else names.fillna(out[zh].map(
+            lambda v: taxonomy.label("region_group", v, lang) if isinstance(v, str) else v))
+        out = out.drop(columns=[zh, en])
+        out.insert(0, "name", names)
+    factor, unit = money_unit(lang)
+    digits = 2 if factor == 1 else 3  # 0.01 亿元 either way
+    known = messages()[lang]
+    headers = {}
+    for column in out.columns:
+        if column in CODED:
+            out[column] = out[column].map(lambda v, k=CODED[column]: taxonomy.label(k, v, lang))
+        elif column == "kind":
+            out[column] = out[column].map(lambda v: t(f"funding.kind_{v}", lang) if isinstance(v, str) else v)
+        elif column.endswith("_yi"):
+            out[column] = (pd.to_numeric(out[column]) * factor).round(digits)
+        elif column in SHARES:
+            out[column] = (pd.to_numeric(out[column]) * 100).round(2)
+        key = f"columns.{column}"
+        headers[column] = t(key, lang, unit=unit, pct="%") if key in known else column
+    return out.rename(columns=headers)
+
+
 def file_bytes(data: Frames, kind: Kind) -> bytes:
     if kind == "csv":
         return csv_bytes(data)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from . import appdb, downloads, sidebar
-from .i18n import t
+from .i18n import current_lang, t
 from .queries import common as queries
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
@@ -46,8 +46,9 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
                         config=PLOTLY_CONFIG)
     else:
         st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
-    downloads.button(t("common.download_data"), data, key, kind="csv", what=f"chart:{key}",
-                     filters=st.session_state.get("filters"), key=f"{key}__download")
+    lang = current_lang()
+    downloads.button(t("common.download_data"), lambda: downloads.labelled(data, lang), key, kind="csv",
+                     what=f"chart:{key}", filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
 def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:

@@ -80,7 +80,7 @@ def _public_lists(lang: str) -> None:
     st.caption(t("clusters.public_caption"))
     counted = lists[lists["counts_to_tier"].notna()]
     ui.chart(charts.public_progress(lists, lang, t("clusters.public_subtitle")),
-             counted[["list_slug", "name_zh", "announced_total", "verified", "target_count", "source_url"]],
+             counted[["list_slug", "name_zh", "name_en", "announced_total", "verified", "target_count", "source_url"]],
              "clusters_public")
     for r in counted.itertuples():
         note = t("clusters.public_note", name=r.name_zh if zh else r.name_en,

@@ -157,7 +157,8 @@ def _kpis(data: report.SummaryData, lang: str) -> None:
                    help=t("summary.kpi_completed_help"), border=True)
     for col, r in zip(cols[3:], data.tiers.itertuples(), strict=False):
         _tier_card(col, r, data.as_of_year, lang)
-    downloads.button(t("summary.targets_download"), data.tiers, "summary_targets", kind="csv",
+    downloads.button(t("summary.targets_download"), lambda: downloads.labelled(data.tiers, lang), "summary_targets",
+                     kind="csv",
                      what="chart:summary_targets", filters=data.filters, key="summary_targets__download")
 
 
