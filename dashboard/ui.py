@@ -51,9 +51,39 @@ def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
                      what=f"chart:{key}", filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
+MISSING = "—"
+
+
+def shown(frame: pd.DataFrame, column_config: dict[str, object] | None = None
+          ) -> tuple[pd.DataFrame, dict[str, object]]:
+    """A table as a data grid shows it, with its column formats: a missing value reads '—' (the grid
+    writes a missing number as "None"). A number column with gaps becomes text, right-aligned, its
+    whole numbers as they are (years), others and money columns (``%.2f`` in ``column_config``) with two
+    decimals; the frame a download gets is the caller's, untouched."""
+    config = dict(column_config or {})
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if not values.isna().any():
+            continue
+        if out is frame:
+            out = frame.copy()
+        if pd.api.types.is_numeric_dtype(values.dtype):
+            given = config.get(column)
+            two = isinstance(given, dict) and (given.get("type_config") or {}).get("format") == "%.2f"
+            out[column] = [MISSING if pd.isna(v) else f"{v:,.2f}" if two or not float(v).is_integer()
+                           else str(int(v)) for v in values.to_numpy(dtype=object)]
+            config[column] = st.column_config.TextColumn(alignment="right")
+        else:
+            out[column] = values.astype(object).where(values.notna(), MISSING)
+    return out, config
+
+
 def table(frame: pd.DataFrame, key: str, **kwargs: object) -> None:
     """A table with its download (the table toolbar's own CSV export is off: see .streamlit/config.toml)."""
-    st.dataframe(frame, hide_index=True, key=f"{key}__table", **kwargs)  # type: ignore[arg-type]
+    display, config = shown(frame, kwargs.pop("column_config", None))  # type: ignore[arg-type]
+    st.dataframe(display, hide_index=True, key=f"{key}__table", column_config=config,
+                 **kwargs)  # type: ignore[arg-type]
     downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 

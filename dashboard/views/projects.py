@@ -90,10 +90,11 @@ def render() -> None:
         rows = appdb.load(queries.project_page, f, search=search, sort=sort, descending=descending, page=page,
                           page_size=page_size)
         shown = table(rows, lang)
-        event = st.dataframe(shown, hide_index=True, key=TABLE_KEY, on_select="rerun",
+        display, config = ui.shown(shown, {t("projects.col_investment"): st.column_config.NumberColumn(
+            format="%.2f")})
+        event = st.dataframe(display, hide_index=True, key=TABLE_KEY, on_select="rerun",
                              selection_mode="single-row", height=min(38 + 35 * len(shown), 640),
-                             column_config={t("projects.col_investment"): st.column_config.NumberColumn(
-                                 format="%.2f")})
+                             column_config=config)
         chosen = (event.selection.rows if event is not None else []) or []
         st.caption(t("projects.select_hint"))
         _export(f, search, sort, descending, lang, total)
@@ -179,7 +180,7 @@ def _watch_list(lang: str) -> None:
     shown.insert(0, t("projects.col_overdue"), rows["years_overdue"].astype(int))
     shown.insert(0, t("projects.col_reason"), [t(f"projects.reason_{r}") for r in rows["reason"]])
     st.markdown(f"**{t('projects.watch_list', n=limit)}**")
-    st.dataframe(shown, hide_index=True, height=420, key="projects_watch",
-                 column_config={t("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
+    display, config = ui.shown(shown, {t("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
+    st.dataframe(display, hide_index=True, height=420, key="projects_watch", column_config=config)
     downloads.button(t("common.download_data"), shown, f"overdue-{year}", kind="csv", what="overdue",
                      filters={"filters": f, "as_of": year}, key="projects_watch_download")
