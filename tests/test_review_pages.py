@@ -3,6 +3,7 @@ no "None" or "nan" in a table, each checked with AppTest on the demo store."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -32,3 +33,57 @@ def test_tables_show_no_missing_values(demo_db: Path, monkeypatch: pytest.Monkey
             words = [c for c in value.columns if value[c].astype(str).isin(["None", "nan", "NaN", "<NA>"]).any()]
             assert missing == [] and words == [], (page, missing, words)
     assert seen >= 4
+
+
+CHART_PAGES = ["summary", "sectors", "clusters", "regions", "funding"]
+
+
+def _figures(at) -> list[dict]:  # noqa: ANN001
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def _axis_values(fig: dict) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for trace in fig.get("data", []):
+        for letter in ("x", "y"):
+            data = trace.get(letter)
+            if isinstance(data, dict):  # a typed array: {"dtype": ..., "bdata": ...}
+                data = decode(data)
+            numeric = isinstance(data, list) and all(isinstance(v, int | float) for v in data if v is not None)
+            if not data or not numeric:
+                continue
+            axis = (trace.get(f"{letter}axis") or letter).replace(letter, f"{letter}axis", 1)
+            out.setdefault(axis, []).extend(float(v) for v in data if v is not None)
+    return out
+
+
+def decode(typed: dict) -> list[float]:
+    import base64
+
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(typed["bdata"]), dtype=np.dtype(typed["dtype"])).tolist()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_value_axes_write_numbers_with_separators(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """Ticks of 10,000 and more were Plotly's '10k' (meaningless in Chinese) and 1,000–9,999 had no
+    separator ('8000'); an axis of years must not get one ('2,024')."""
+    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    problems, axes = [], 0
+    for page in CHART_PAGES:
+        if page != "summary":
+            goto(at, page).run()
+        assert not at.exception, (page, at.exception)
+        for fig in _figures(at):
+            title = fig["layout"].get("title", {}).get("text")
+            for axis, values in _axis_values(fig).items():
+                layout = fig["layout"].get(axis, {})
+                axes += 1
+                if all(v.is_integer() and 1949 <= v <= 2100 for v in values):
+                    if layout.get("tickformat") != "d" or layout.get("separatethousands"):
+                        problems.append(f"{page} {title} {axis}: years {layout}")
+                elif layout.get("exponentformat") != "none" or not layout.get("separatethousands"):
+                    problems.append(f"{page} {title} {axis}: numbers {max(values):.0f} {layout}")
+    assert axes >= 15
+    assert problems == [], "\n".join(problems)

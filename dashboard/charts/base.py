@@ -7,6 +7,8 @@ reads the same in the app, in a notebook and on paper. Money arrives in 亿元 a
 
 from __future__ import annotations
 
+from numbers import Real
+
 import plotly.graph_objects as go
 
 from .. import taxonomy
@@ -17,6 +19,7 @@ FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaH
 SECTOR_COLORS = taxonomy.colors("sector")
 TIER_COLORS = taxonomy.colors("tier")
 NEUTRAL = "#1f5aa6"
+YEARS = (1949, 2100)  # an axis whose values are all whole numbers in this range is an axis of years
 
 
 def style(fig: go.Figure, title: str, subtitle: str | None = None, *, x_title: str | None = None,
@@ -36,7 +39,33 @@ def style(fig: go.Figure, title: str, subtitle: str | None = None, *, x_title: s
     )
     fig.update_xaxes(title_text=x_title, showgrid=False, automargin=True, linecolor="#999")
     fig.update_yaxes(title_text=y_title, gridcolor="#eee", automargin=True, zerolinecolor="#ccc")
+    number_ticks(fig)
     return legend_below(fig, height) if legend else fig
+
+
+def number_ticks(fig: go.Figure) -> go.Figure:
+    """Tick labels as the pages write numbers: 8,000 and 10,000, never Plotly's 8000 and 10k (an SI
+    suffix reads as nothing in Chinese); an axis of years stays 2024. Call once the traces are in."""
+    values: dict[str, list[object]] = {}
+    for trace in fig.data:
+        for letter in ("x", "y"):
+            data = getattr(trace, letter, None) if letter in trace else None
+            if data is None:
+                continue
+            axis = (getattr(trace, f"{letter}axis", None) or letter).replace(letter, f"{letter}axis", 1)
+            values.setdefault(axis, []).extend(data)
+    for axis, data in values.items():
+        given = [v for v in data if v is not None]
+        numbers = [v for v in given if isinstance(v, Real) and not isinstance(v, bool)]
+        if len(numbers) < len(given):
+            continue  # categories (names, labels): nothing to format
+        numbers = [v for v in numbers if v == v]  # NaN: a year with nothing (yet)
+        if not numbers:
+            continue
+        years = all(float(v).is_integer() and YEARS[0] <= v <= YEARS[1] for v in numbers)
+        fig.layout[axis].update(tickformat="d" if years else None, exponentformat="none",
+                                separatethousands=not years)
+    return fig
 
 
 def legend_below(fig: go.Figure, height: int, gap: int = 52, bottom: int = 96) -> go.Figure:
