@@ -4,6 +4,9 @@ no "None" or "nan" in a table, each checked with AppTest on the demo store."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -87,3 +90,53 @@ def test_value_axes_write_numbers_with_separators(demo_db: Path, monkeypatch: py
                     problems.append(f"{page} {title} {axis}: numbers {max(values):.0f} {layout}")
     assert axes >= 15
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_target_chart_has_room_for_its_labels_and_legend(demo_db_template: Path, lang: str) -> None:
+    """The meeting export drew the progress chart 250 px tall: its three two-line tier labels stood on
+    each other and the legend on the axis title. Asked for less, the chart takes the room it needs,
+    and the export renders it at the height it came out."""
+    from dashboard import report, store
+    from dashboard.charts import overview as charts
+    from dashboard.filters import Filters
+    from dashboard.queries import clusters as cq
+
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        tiers = cq.tier_progress(con, Filters())
+        cur = con.cursor()
+        data = report.load_summary(lambda fn, flt, **kw: fn(cur, flt, **kw), Filters(), 2025)
+    finally:
+        con.close()
+    for as_of in ("as of", ""):
+        fig = charts.target_bullets(tiers, lang, as_of, 2025, height=250)
+        m = fig.layout.margin
+        plot = fig.layout.height - m.t - m.b
+        assert plot / len(tiers) >= 44, (as_of, fig.layout.height, m)
+        legend_top = -fig.layout.legend.y * plot  # px under the plot's bottom edge
+        assert legend_top >= 50 and m.b - legend_top >= 40, (legend_top, m.b)
+    fig, _width, height = report.figures(data, lang, "as of")[0]
+    assert height == fig.layout.height
+
+
+@pytest.mark.skipif(not (Path("/usr/bin/chromium").exists() and shutil.which("pdfinfo")),
+                    reason="needs the system Chromium and poppler's pdfinfo")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_meeting_pdf_is_two_pages(demo_db_template: Path, lang: str) -> None:
+    """With the progress chart at the height it needs, the export still prints on two A4 pages: KPIs,
+    progress, highlights and the ten projects on the first, the three charts on the second."""
+    from dashboard import report, store
+    from dashboard.filters import Filters
+
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        cur = con.cursor()
+        data = report.load_summary(lambda fn, flt, **kw: fn(cur, flt, **kw), Filters(), 2025)
+    finally:
+        con.close()
+    pdf = report.html_to_pdf(report.build_html(data, lang, "数据截至2025年 · 演示数据" if lang == "zh"
+                                               else "Data as of 2025 · demo data"))
+    assert pdf is not None
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Pages:\s+2$", info, re.M), info

@@ -61,10 +61,19 @@ def _lighten(hex_color: str, alpha: float) -> str:
 
 # --- Summary ------------------------------------------------------------------------------------
 
-def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, height: int = 330,
-                   legend_gap: int = 52) -> go.Figure:
+BULLET_ROW = 48     # px per tier: its bar and its two-line label (the tier, then its target and year)
+AXIS_TITLE_ROOM = 52  # px from the plot's bottom edge past the tick labels and the axis title
+LEGEND_ROOM = 44    # px under that for the legend
+
+
+def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int,
+                   height: int | None = None) -> go.Figure:
     """One bullet per tier: designated (solid), cultivating and reserve (lighter) as a share of the
-    target, a line at 100 %, and the yearly pace still needed."""
+    target, a line at 100 %, and the yearly pace still needed.
+
+    ``height`` is a floor: the figure is at least as tall as its rows' labels and the axis title and
+    legend under them need (``fig.layout.height`` says how tall it came out), so a short print size
+    cannot stack the labels on each other or the legend on the axis title."""
     rows = tiers.iloc[::-1]  # ecosystems at the bottom: the pyramid reads top-down base → ecosystem
     labels = [t("summary.target_label", lang, tier=taxonomy.label("tier", r.tier, lang),
                 target=count(r.target_count, lang), year=int(r.target_year)) for r in rows.itertuples()]
@@ -97,8 +106,10 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int, 
     fig.add_vline(x=100, line={"color": "#c0392b", "width": 2, "dash": "dot"})
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_xaxes(range=[0, x_max], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
+    top = 78 if as_of else 56  # style()'s top margin, with and without the as-of line
+    height = max(height or 0, top + BULLET_ROW * len(rows) + AXIS_TITLE_ROOM + LEGEND_ROOM)
     fig = style(fig, t("summary.targets_title", lang), as_of, x_title=t("summary.targets_axis", lang), height=height)
-    return legend_below(fig, height, gap=legend_gap, bottom=legend_gap + 44)
+    return legend_below(fig, height, gap=AXIS_TITLE_ROOM, bottom=AXIS_TITLE_ROOM + LEGEND_ROOM)
 
 
 def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:

@@ -29,7 +29,11 @@ _KALEIDO_LOCK = threading.Lock()
 
 def figures(data: SummaryData, lang: str, as_of: str) -> list[tuple[go.Figure, int, int]]:
     """The charts of the export with their print size in pixels (width, height)."""
-    out = [(charts.target_bullets(data.tiers, lang, as_of, data.as_of_year, height=250, legend_gap=40), 1200, 250)]
+    # The first page's chart, under the page header that already carries the as-of line: it goes
+    # without its own, and is as tall as its labels and legend need (at A4 width, 1,400 px keep its
+    # legend on one line and the page to the KPIs, this chart, the highlights and ten projects).
+    bullets = charts.target_bullets(data.tiers, lang, "", data.as_of_year)
+    out = [(bullets, 1400, int(bullets.layout.height))]
     if not data.sectors.empty:
         out.append((charts.sector_bar(data.sectors, lang, as_of), 700, 420))
     if not data.provinces.empty:
