@@ -140,3 +140,54 @@ def test_meeting_pdf_is_two_pages(demo_db_template: Path, lang: str) -> None:
     assert pdf is not None
     info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     assert re.search(r"^Pages:\s+2$", info, re.M), info
+
+
+def _text_px(text: str, size: float) -> float:
+    """A line's width as Noto Sans CJK draws it, near enough: a Han or full-width character is one em,
+    anything else about 0.6 em (a bold tier name included)."""
+    plain = re.sub(r"<[^>]+>", "", text)
+    return sum(size if ord(c) >= 0x2E80 else 0.6 * size for c in plain)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pyramid_labels_fit_a_half_page_column(demo_db_template: Path, lang: str) -> None:
+    """The tier pyramid's labels ran past the chart's right edge in a half-page column at 1,280 px
+    ('已形成 862 / 目标 1,000（86%' lost its bracket, '150 in rese…'): every line fits in 400 px."""
+    from dashboard import store
+    from dashboard.charts import clusters as charts
+    from dashboard.filters import Filters
+    from dashboard.queries import clusters as cq
+
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        tiers = cq.tier_progress(con, Filters())
+    finally:
+        con.close()
+    fig = charts.tier_pyramid(tiers, lang, "as of")
+    lo, hi = fig.layout.xaxis.range
+    plot_px = 400 - fig.layout.margin.l - fig.layout.margin.r
+    labels = [a for a in fig.layout.annotations if a.xref in (None, "x")]
+    assert len(labels) == 3
+    for a in labels:
+        room = (hi - a.x) / (hi - lo) * plot_px
+        size = (a.font.size if a.font and a.font.size else 12)
+        widest = max(_text_px(line, size) for line in a.text.split("<br>"))
+        assert widest <= room, (a.text, widest, room)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chart_subtitles_fit_the_chart(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """A Plotly subtitle does not wrap: the cumulative-designations chart's as-of line and pace hint on
+    one line ran past its right edge. Every line of every subtitle fits a half-page column (400 px) or,
+    for a full-width chart, 820 px (a 1,280 px screen)."""
+    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    problems = []
+    for page in CHART_PAGES:
+        if page != "summary":
+            goto(at, page).run()
+        for fig in _figures(at):
+            sub = ((fig["layout"].get("title") or {}).get("subtitle") or {}).get("text") or ""
+            for line in sub.split("<br>"):
+                if _text_px(line, 12) > 820:
+                    problems.append((page, line))
+    assert problems == []

@@ -18,6 +18,7 @@ from .base import NEUTRAL, TIER_COLORS, legend_below, style
 from .overview import COMPLETED_COLOR, PLANNED_COLOR, sector_name
 
 TIERS = tuple(t.slug for t in taxonomy.tiers())
+PYRAMID_X = (-0.65, 2.75)  # the pyramid's x range: its bands within ±0.60, its labels to the right
 
 
 
@@ -32,7 +33,9 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig = go.Figure()
     rows = {r.tier: r for r in tiers.itertuples()}
     # geometry: band i (0 = top) spans y in [2-i, 3-i]; the pyramid's half-width grows downwards
-    half = {0: (0.10, 0.30), 1: (0.30, 0.62), 2: (0.62, 1.0)}  # (top, bottom) half-widths
+    # (top, bottom) half-widths, in x units of PYRAMID_X: the labels right of the bands keep the room their
+    # longest line needs in a half-page column (~400 px at a 1280 px screen)
+    half = {0: (0.06, 0.18), 1: (0.18, 0.38), 2: (0.38, 0.60)}
     fills = {"designated": 1.0, "cultivating": 0.5, "reserve": 0.25}
     for i, tier in enumerate(TIERS):
         r = rows.get(tier)
@@ -72,7 +75,7 @@ def tier_pyramid(tiers: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     for status in ("designated", "cultivating", "reserve"):  # legend in neutral shades: shade = status
         fig.add_scatter(x=[None], y=[None], mode="markers", name=t(f"clusters.{status}", lang), legendgroup=status,
                         marker={"symbol": "square", "size": 12, "color": _rgba("#555555", fills[status])})
-    fig.update_xaxes(visible=False, range=[-1.05, 2.45])
+    fig.update_xaxes(visible=False, range=list(PYRAMID_X))
     fig.update_yaxes(visible=False, range=[-0.05, 3.05])
     fig = style(fig, t("clusters.pyramid_title", lang), as_of, height=400)
     return legend_below(fig, 400, gap=8, bottom=50)
@@ -100,12 +103,13 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
                         marker={"symbol": "star", "size": 12, "color": "#c0392b"}, showlegend=False,
                         hovertemplate=t("clusters.target", lang) + " %{x}: %{y}<extra></extra>", row=1, col=i)
     fig.update_annotations(font={"size": 13})
+    # the hint on a line of its own: after the as-of line it ran past the chart's right edge
     fig = style(fig, t("clusters.designations_title", lang),
-                f"{as_of} · {t('clusters.designations_hint', lang, start=taxonomy.pace_start_year())}", height=400)
+                f"{as_of}<br>{t('clusters.designations_hint', lang, start=taxonomy.pace_start_year())}", height=420)
     fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
     fig.update_yaxes(title_text=None, rangemode="tozero")
     fig.update_yaxes(title_text=t("clusters.designations_axis", lang), row=1, col=1)
-    fig.update_layout(margin={"t": 100})
+    fig.update_layout(margin={"t": 122})
     return fig
 
 
@@ -184,7 +188,7 @@ def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     fig.update_xaxes(type="category")
     fig.update_annotations(font={"size": 12})
     fig = style(fig, t("clusters.metrics_title", lang), as_of, height=320, legend=False)
-    fig.update_layout(margin={"t": 100})
+    fig.update_layout(margin={"t": 122})
     return fig
 
 
