@@ -7,19 +7,23 @@ import math
 WAN_PER_YI = 10_000  # the store holds 万元; queries divide by this (queries.common.YI), imports use it too
 
 
-def money(value_yi: float | None, lang: str = "zh", digits: int = 1) -> str:
-    """A 亿元 amount (as queries return it): ``1,234.5亿元`` / ``CNY 123.45 bn``, '—' when unknown."""
+def money(value_yi: float | None, lang: str = "zh", digits: int = 2) -> str:
+    """A 亿元 amount (as queries return it): ``1,234.50亿元`` / ``CNY 123.45 bn``, '—' when unknown.
+
+    Two decimals, as every table shows 亿元; ``digits=0`` for a bar's label. From 1万亿元 (CNY 1 tn)
+    up, two decimals of 万亿元 / tn (one with ``digits=0``)."""
     if value_yi is None or (isinstance(value_yi, float) and math.isnan(value_yi)):
         return "—"
     value = float(value_yi)
+    big = 2 if digits else 1
     if lang == "zh":
         if abs(value) >= 10_000:
-            return f"{value / 10_000:,.{digits + 1}f}万亿元"
+            return f"{value / 10_000:,.{big}f}万亿元"
         return f"{value:,.{digits}f}亿元"
     # 1 亿元 = CNY 100 million = CNY 0.1 bn
     billions = value / 10
     if abs(billions) >= 1000:
-        return f"CNY {billions / 1000:,.{digits + 1}f} tn"
+        return f"CNY {billions / 1000:,.{big}f} tn"
     return f"CNY {billions:,.{digits}f} bn"
 
 

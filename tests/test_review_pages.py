@@ -191,3 +191,22 @@ def test_chart_subtitles_fit_the_chart(demo_db: Path, monkeypatch: pytest.Monkey
                 if _text_px(line, 12) > 820:
                     problems.append((page, line))
     assert problems == []
+
+
+def test_money_is_written_with_two_decimals() -> None:
+    """亿元 amounts in KPI cards, highlights and hovers had one decimal (5,892.4亿元) where every table
+    has two; bar labels keep none."""
+    from dashboard.formatting import money
+
+    assert money(5892.4) == "5,892.40亿元" and money(0.125) == "0.12亿元"
+    assert money(38_412.7) == "3.84万亿元" and money(9724.2, "zh", 0) == "9,724亿元"
+    assert money(5892.4, "en") == "CNY 589.24 bn" and money(38_412.7, "en") == "CNY 3.84 tn"
+    assert money(None) == "—"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_summary_cards_show_money_with_two_decimals(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    lang: str) -> None:
+    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    amounts = [m.value for m in at.metric if ("亿元" in m.value or " bn" in m.value or " tn" in m.value)]
+    assert amounts and all(re.search(r"\d\.\d\d(万亿元|亿元| bn| tn)$", v) for v in amounts), amounts
