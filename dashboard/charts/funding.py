@@ -89,6 +89,10 @@ def by_year(df: pd.DataFrame, lang: str, as_of: str, *, title: str, x_title: str
     return fig
 
 
+# One decimal on every slice: Plotly's own percent keeps three significant digits (46%, 33.9%, 9.03%).
+PIE_TEXT = "%{label}<br>%{percent:.1%}"
+
+
 def ownership(df: pd.DataFrame, lang: str, as_of: str, *, title: str, names: dict[str, str],
               investment_title: str, projects_title: str) -> go.Figure:
     """Two donuts side by side: investment and projects by ownership. ``df``: ownership, projects, investment_yi."""
@@ -98,12 +102,12 @@ def ownership(df: pd.DataFrame, lang: str, as_of: str, *, title: str, names: dic
     fig = make_subplots(rows=1, cols=2, specs=[[{"type": "domain"}, {"type": "domain"}]],
                         subplot_titles=[investment_title, projects_title])
     fig.add_trace(go.Pie(labels=labels, values=df["investment_yi"] * factor, hole=0.55, marker_colors=colors,
-                         sort=False, textinfo="label+percent", customdata=df[["ownership"]].to_numpy(),
-                         hovertemplate=f"%{{label}}<br>%{{value:,.1f}} {unit} · %{{percent}}<extra></extra>"),
+                         sort=False, texttemplate=PIE_TEXT, customdata=df[["ownership"]].to_numpy(),
+                         hovertemplate=f"%{{label}}<br>%{{value:,.2f}} {unit} · %{{percent:.1%}}<extra></extra>"),
                   row=1, col=1)
     fig.add_trace(go.Pie(labels=labels, values=df["projects"], hole=0.55, marker_colors=colors, sort=False,
-                         textinfo="label+percent", customdata=df[["ownership"]].to_numpy(),
-                         hovertemplate="%{label}<br>%{value:,} · %{percent}<extra></extra>"),
+                         texttemplate=PIE_TEXT, customdata=df[["ownership"]].to_numpy(),
+                         hovertemplate="%{label}<br>%{value:,} · %{percent:.1%}<extra></extra>"),
                   row=1, col=2)
     style(fig, title, as_of, height=400, legend=False)
     fig.update_annotations(font_size=13, yshift=4)
