@@ -305,3 +305,20 @@ def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, 
     assert all(c.data_type != "f" for c in cells)
     assert sorted(c.value for c in cells if isinstance(c.value, str) and "evil" in c.value) == sorted(
         "'" + h for h in hostile)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_button_label_is_cut_at_1280(server: str, browser: object, lang: str) -> None:
+    """At a 1,280 px screen no button's label is cut short ("Download HTML (prin…" was, on the summary)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    query = "?lang=English" if lang == "en" else ""
+    cut = []
+    for slug in PAGES:
+        page.goto(f"{server}/{'' if slug == 'summary' else slug}{query}")
+        settle(page)
+        cut += [(slug, *c) for c in page.evaluate(
+            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button')).flatMap(b =>"
+            " [b, ...b.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
+            " && e.textContent.trim()).map(e => [b.innerText.trim(), e.scrollWidth, e.clientWidth]))")]
+    page.close()
+    assert cut == []
