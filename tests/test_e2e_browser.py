@@ -308,8 +308,9 @@ def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_button_label_is_cut_at_1280(server: str, browser: object, lang: str) -> None:
-    """At a 1,280 px screen no button's label is cut short ("Download HTML (prin…" was, on the summary)."""
+def test_no_button_or_label_is_cut_at_1280(server: str, browser: object, lang: str) -> None:
+    """At a 1,280 px screen no button's or widget's label is cut short ("Download HTML (prin…" on the
+    summary and the projects page's "Descend…" toggle were, in English)."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     query = "?lang=English" if lang == "en" else ""
     cut = []
@@ -317,7 +318,8 @@ def test_no_button_label_is_cut_at_1280(server: str, browser: object, lang: str)
         page.goto(f"{server}/{'' if slug == 'summary' else slug}{query}")
         settle(page)
         cut += [(slug, *c) for c in page.evaluate(
-            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button')).flatMap(b =>"
+            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button, [data-testid=stMain] label'))"
+            ".flatMap(b =>"
             " [b, ...b.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
             " && e.textContent.trim()).map(e => [b.innerText.trim(), e.scrollWidth, e.clientWidth]))")]
     page.close()

@@ -66,7 +66,7 @@ def render() -> None:
     st.caption(t("projects.intro"))
     as_of = ui.as_of_line()
 
-    c1, c2, c3, c4 = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+    c1, c2, c3, c4 = st.columns([3, 2, 1.4, 1], vertical_alignment="bottom")  # 1: "Descending" was cut
     search = c1.text_input(t("projects.search"), key=SEARCH_KEY, placeholder=t("projects.search_placeholder"))
     sort = c2.selectbox(t("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
                         format_func=lambda s: t(f"projects.sort_{s}"))
