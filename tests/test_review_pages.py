@@ -224,3 +224,18 @@ def test_ownership_donuts_write_every_share_with_one_decimal() -> None:
     for pie in pies:
         assert pie.texttemplate and "%{percent:.1%}" in pie.texttemplate and "%{label}" in pie.texttemplate
         assert "%{percent}" not in (pie.hovertemplate or "")
+
+
+def test_region_groups_leave_room_under_a_small_negative_bar() -> None:
+    """The growth panel's -0.8 (西部) beside +41.5 was written over the region names under the axis."""
+    from dashboard.charts import regions as charts
+
+    df = pd.DataFrame({"region_group": ["东部", "中部", "西部", "东北"], "projects": [1600, 660, 624, 116],
+                       "investment_yi": [21347.0, 8357.0, 7206.0, 1501.0],
+                       "completed_yi": [14060.0, 5194.0, 4830.0, 943.0],
+                       "last_year": [2025] * 4, "growth": [0.013, 0.214, -0.008, 0.415]})
+    fig = charts.region_groups(df, "zh", "as of")
+    low, high = fig.layout.yaxis4.range
+    assert low < 0 and (-0.8 - low) / (high - low) >= 0.15, (low, high)
+    for axis in ("yaxis", "yaxis2", "yaxis3"):  # all positive: the panels start at zero
+        assert fig.layout[axis].range[0] == 0

@@ -198,8 +198,11 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         top = (df[panels[i - 1][0]].astype(float) * panels[i - 1][2]).max()
         bottom = (df[panels[i - 1][0]].astype(float) * panels[i - 1][2]).min()
         if pd.notna(top):
-            fig.update_yaxes(range=[min(0, bottom * 1.25 if pd.notna(bottom) else 0), max(top, 0) * 1.22 or 1],
-                             row=1, col=i)
+            high = max(top, 0) * 1.22 or 1
+            # a negative bar's label hangs below it: room of a fifth of the panel's span, not of the bar
+            # (-0.8 beside +41.5 had its label on the region names)
+            low = bottom - 0.2 * (high - bottom) if pd.notna(bottom) and bottom < 0 else 0
+            fig.update_yaxes(range=[low, high], row=1, col=i)
     fig.update_layout(margin={"t": 110}, clickmode="event+select")
     return fig
 
