@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 WAN_PER_YI = 10_000  # the store holds 万元; queries divide by this (queries.common.YI), imports use it too
 
@@ -63,3 +64,33 @@ def join_list(items: object, lang: str = "zh") -> str:
 def with_unit(text: str, unit: str, lang: str = "zh") -> str:
     """An axis or column title with its unit: 投资（亿元） / Investment (CNY bn)."""
     return f"{text}（{unit}）" if lang == "zh" else f"{text} ({unit})"
+
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_YEAR = re.compile(r"^(\d{4})\s*年(度)?$")  # a batch named by its year: 2022年
+_BATCH = re.compile(r"^第\s*([〇一二三四五六七八九十]{1,3}|\d{1,3})\s*批(次)?$")
+
+
+def _chinese_number(text: str) -> int | None:
+    """一 … 九十九 as a number (batches and rounds are counted this way), else None."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _DIGITS.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = _DIGITS.get(tens, 0 if tens else 1) if len(tens) <= 1 else None
+    o = _DIGITS.get(ones, 0 if not ones else -1) if len(ones) <= 1 else -1
+    return None if t is None or o < 0 else t * 10 + o
+
+
+def batch(text: object, lang: str = "zh") -> str:
+    """A designation batch as the reader's language says it: 第二批 / "batch 2", 2022年 / "2022"; other text as given,
+    '—' when there is none."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return "—"
+    value = str(text).strip()
+    if lang != "zh" and (m := _BATCH.match(value)) and (n := _chinese_number(m.group(1))) is not None:
+        return f"batch {n}"
+    if lang != "zh" and (m := _YEAR.match(value)):
+        return m.group(1)
+    return value

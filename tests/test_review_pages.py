@@ -14,6 +14,7 @@ import pytest
 
 from tests.apptest_helpers import goto, open_page
 
+HAN = re.compile(r"[\u4e00-\u9fff]")
 TABLE_PAGES = ["summary", "sectors", "clusters", "regions", "projects"]
 
 
@@ -239,3 +240,20 @@ def test_region_groups_leave_room_under_a_small_negative_bar() -> None:
     assert low < 0 and (-0.8 - low) / (high - low) >= 0.15, (low, high)
     for axis in ("yaxis", "yaxis2", "yaxis3"):  # all positive: the panels start at zero
         assert fig.layout[axis].range[0] == 0
+
+
+def test_designation_batches_read_in_english() -> None:
+    from dashboard.formatting import batch
+
+    assert [batch(b, "en") for b in ("第一批", "第二批", "第十批", "第十二批", "第 3 批", "2022年", "2019年公布")] \
+        == ["batch 1", "batch 2", "batch 10", "batch 12", "batch 3", "2022", "2019年公布"]
+    assert batch("第二批", "zh") == "第二批" and batch(None, "en") == "—"
+
+
+def test_clusters_page_names_batches_in_english(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clusters list and a cluster's facts said 第一批 in English."""
+    at = open_page(demo_db, monkeypatch, "clusters", lang="en")
+    listed = next(f.value for f in at.dataframe if "Batch" in f.value.columns)
+    assert not listed["Batch"].str.contains(HAN).any()
+    assert "batch 1" in set(listed["Batch"])
+    assert not any("第" in c.value for c in at.caption)

@@ -9,7 +9,7 @@ import streamlit as st
 from .. import appdb, filters, report, taxonomy, ui
 from ..charts import clusters as charts
 from ..charts.overview import sector_name
-from ..formatting import money_unit
+from ..formatting import batch, money_unit
 from ..i18n import current_lang, t
 from ..queries import clusters as cq
 from ..queries import public_lists as pq
@@ -133,7 +133,7 @@ def _table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("clusters.col_sector"): [sector_name(s, lang) for s in table["sector"]],
         t("clusters.col_province"): table["province_short" if zh else "province_en"].fillna("—"),
         t("clusters.col_city"): table["city_short" if zh else "city_en"].fillna("—"),
-        t("clusters.col_batch"): table["batch"].fillna("—"),
+        t("clusters.col_batch"): [batch(b, lang) for b in table["batch"]],
         t("clusters.col_year"): table["designated_year"].astype("Int64"),
         t("clusters.col_projects"): table["projects"],
         t("clusters.col_investment", unit=unit): (table["investment_yi"] * factor).round(2),
@@ -156,7 +156,7 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     st.caption(t("clusters.cluster_facts", tier=taxonomy.label("tier", row["tier"], lang),
                   status=taxonomy.status_label(row["tier"], row["status"], lang),
                   sector=sector_name(row["sector"], lang), place=place,
-                  batch="" if pd.isna(row["batch"]) else t("clusters.cluster_batch", batch=row["batch"]),
+                  batch="" if pd.isna(row["batch"]) else t("clusters.cluster_batch", batch=batch(row["batch"], lang)),
                   year="" if pd.isna(row["designated_year"])
                   else t("clusters.cluster_year", year=int(row["designated_year"]))))
 
