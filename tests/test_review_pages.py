@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.apptest_helpers import goto, open_page
+from tests.test_downloads import media, served  # noqa: F401 - the fixture is used by name
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TABLE_PAGES = ["summary", "sectors", "clusters", "regions", "projects"]
@@ -257,3 +258,27 @@ def test_clusters_page_names_batches_in_english(demo_db: Path, monkeypatch: pyte
     assert not listed["Batch"].str.contains(HAN).any()
     assert "batch 1" in set(listed["Batch"])
     assert not any("第" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_project_export_keeps_ids_and_years_as_numbers(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        media: list, lang: str) -> None:  # noqa: F811
+    """The XLSX export held ids and years as text ('2025'), which a spreadsheet flags and sorts as text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    at = open_page(demo_db, monkeypatch, "projects", lang=lang)
+    files = [data for name, data in served(at, media).values() if name.endswith(".xlsx")]
+    assert len(files) == 1
+    ws = load_workbook(io.BytesIO(files[0])).active
+    header = [c.value for c in next(ws.iter_rows(max_row=1))]
+    unit = "亿元" if lang == "zh" else "CNY bn"
+    assert unit in header[-1]
+    row = [c for c in next(ws.iter_rows(min_row=2, max_row=2))]
+    numeric = {header.index(h) for h in header if h in (("编号", "开工年份", "竣工年份") if lang == "zh"
+                                                      else ("ID", "Start year", "End year"))}
+    assert len(numeric) == 3
+    assert all(row[i].data_type == "n" and isinstance(row[i].value, int) for i in numeric), row
+    assert row[-1].data_type == "n"
+    assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)

@@ -55,8 +55,14 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def export_frames(f, search: str, sort: str, descending: bool, lang: str) -> Iterable[pd.DataFrame]:  # noqa: ANN001
+    """The filtered projects as the export files hold them: the table's words, but ids and years as
+    numbers (a spreadsheet flagged the table's text "2025" as a number stored as text), empty when unknown."""
+    numbers = [t(f"projects.col_{c}", lang) for c in ("id", "start", "end")]
     for chunk in appdb.stream(queries.export_batches, f, search=search, sort=sort, descending=descending):
-        yield table(chunk, lang)
+        out = table(chunk, lang)
+        for column in numbers:
+            out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+        yield out
 
 
 def render() -> None:
