@@ -109,7 +109,7 @@ def designations(df: pd.DataFrame, tiers: pd.DataFrame, lang: str, as_of: str) -
     fig.update_xaxes(dtick=1, tickformat="d", tickangle=0)
     fig.update_yaxes(title_text=None, rangemode="tozero")
     fig.update_yaxes(title_text=t("clusters.designations_axis", lang), row=1, col=1)
-    fig.update_layout(margin={"t": 122})
+    fig.update_layout(margin={"t": 134})
     return fig
 
 
