@@ -309,16 +309,18 @@ def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_button_or_label_is_cut_at_1280(server: str, browser: object, lang: str) -> None:
-    """At a 1,280 px screen no button's or widget's label is cut short ("Download HTML (prin…" on the
-    summary and the projects page's "Descend…" toggle were, in English)."""
+    """At a 1,280 px screen no button's or widget's label and no KPI value is cut short ("Download HTML
+    (prin…" on the summary, the projects page's "Descend…" toggle, a province profile's "CNY 392.36 …")."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    query = "?lang=English" if lang == "en" else ""
+    query = "?lang=English" if lang == "en" else "?lang=zh"
     cut = []
-    for slug in PAGES:
-        page.goto(f"{server}/{'' if slug == 'summary' else slug}{query}")
+    province = "&province=" + ("Zhejiang" if lang == "en" else "浙江")  # the regions page's province profile
+    for slug, extra in [*((p, "") for p in PAGES), ("regions", province)]:
+        page.goto(f"{server}/{'' if slug == 'summary' else slug}{query}{extra}")
         settle(page)
         cut += [(slug, *c) for c in page.evaluate(
-            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button, [data-testid=stMain] label'))"
+            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button, [data-testid=stMain] label,"
+            " [data-testid=stMetricValue]'))"
             ".flatMap(b =>"
             " [b, ...b.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
             " && e.textContent.trim()).map(e => [b.innerText.trim(), e.scrollWidth, e.clientWidth]))")]

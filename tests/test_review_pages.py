@@ -4,6 +4,7 @@ no "None" or "nan" in a table, each checked with AppTest on the demo store."""
 from __future__ import annotations
 
 import json
+import numbers
 import re
 import shutil
 import subprocess
@@ -282,3 +283,15 @@ def test_project_export_keeps_ids_and_years_as_numbers(demo_db: Path, monkeypatc
     assert all(row[i].data_type == "n" and isinstance(row[i].value, int) for i in numeric), row
     assert row[-1].data_type == "n"
     assert not any(c.data_type == "f" for r in ws.iter_rows() for c in r)
+
+
+def test_province_trend_spaces_its_years_instead_of_turning_them() -> None:
+    """Eleven years as categories in a half-page column were drawn on their side and ran into the axis
+    title and legend; as numbers, Plotly leaves out ticks to keep them level."""
+    from dashboard.charts import regions as charts
+
+    df = pd.DataFrame({"year": list(range(2019, 2030)), "planned_yi": [1.0] * 11, "completed_yi": [1.0] * 11})
+    fig = charts.province_trend(df, "江苏", "zh", "as of")
+    assert fig.layout.xaxis.type != "category" and fig.layout.xaxis.tickangle == 0
+    assert all(isinstance(x, numbers.Real) for x in fig.data[0].x)
+    assert fig.layout.xaxis.tickformat == "d"  # 2019, not 2,019

@@ -254,7 +254,9 @@ def province_cities(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Fi
 def province_trend(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Figure:
     """Planned investment as bars and completed investment as a line, by year."""
     factor, unit = money_unit(lang)
-    years = df["year"].astype(int).astype(str)
+    # years as numbers: Plotly then spaces the ticks for the width (as categories, eleven years in a
+    # half-page column turned on their side and ran into the axis title)
+    years = df["year"].astype(int)
     fig = go.Figure()
     planned, completed = t("regions.chart.planned", lang), t("regions.chart.completed", lang)
     fig.add_trace(go.Bar(x=years, y=df["planned_yi"] * factor, name=planned,
@@ -265,5 +267,5 @@ def province_trend(df: pd.DataFrame, name: str, lang: str, as_of: str) -> go.Fig
                              hovertemplate=f"%{{x}}<br>{completed}: %{{y:,.1f}} {unit}<extra></extra>"))
     style(fig, t("regions.chart.trend_title", lang, name=name), as_of, x_title=t("regions.chart.year", lang),
           y_title=f"{unit}", height=360)
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(tickangle=0)
     return fig

@@ -96,7 +96,7 @@ def _profile(code: str, name: str, lang: str, as_of: str) -> None:
         ui.empty_state()
         _public_lists(f, code, name, lang)
         return
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = st.columns([3.2, 1.6, 3.2, 2.6])  # money needs the room: 'CNY 392.36 bn' was cut in quarters
     c1.metric(t("regions.kpi_investment"), money(kpis["investment_yi"], lang))
     c2.metric(t("regions.kpi_projects"), count(int(kpis["projects"]), lang))
     c3.metric(t("regions.kpi_completed"), money(kpis["completed_yi"], lang))
