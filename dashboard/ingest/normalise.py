@@ -112,7 +112,10 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     for part in parts[1:]:
         text = text.str.cat(part, sep="/")
     text = text.str.strip("/")
-    province, city, ambiguous, lost_city = places.resolve_column(index, text, hint)
+    # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
+    # hint's province's.
+    hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
+    province, city, ambiguous, lost_city, other = places.resolve_column(index, text, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
@@ -131,7 +134,30 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     problems += body.problems(unknown, "place_unknown", field, cell=text)
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
+    problems += _other_province(body, index, field, text, other, province, city)
     return province, city, problems
+
+
+def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
+                    province: np.ndarray, city: np.ndarray) -> Problems:
+    """A warning for every row whose place starts with a province's abbreviation followed by a place of
+    another province (苏/杭州): the place is kept, and both provinces are named."""
+    told = other.notna().to_numpy()
+    if not told.any():
+        return []
+    abbreviation = np.array([o[0] if o else "" for o in other], dtype=object)
+    named = [o[1] if o else None for o in other]
+    place_zh = np.array([index.city_names.get(c, ("", ""))[0] or index.province_names.get(p, "")
+                         for p, c in zip(province, city, strict=True)], dtype=object)
+    place_en = np.array([index.city_names.get(c, ("", ""))[1] or index.province_en.get(p, "")
+                         for p, c in zip(province, city, strict=True)], dtype=object)
+    return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text,
+                         abbreviation=abbreviation,
+                         named=np.array([index.province_names.get(n, "") for n in named], dtype=object),
+                         named_en=np.array([index.province_en.get(n, "") for n in named], dtype=object),
+                         province=np.array([index.province_names.get(p, "") for p in province], dtype=object),
+                         province_en=np.array([index.province_en.get(p, "") for p in province], dtype=object),
+                         place=place_zh, place_en=place_en)
 
 
 def amount_fields(body: Body) -> list[str]:
