@@ -141,23 +141,25 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
 def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
                     province: np.ndarray, city: np.ndarray) -> Problems:
     """A warning for every row whose place starts with a province's abbreviation followed by a place of
-    another province (苏/杭州): the place is kept, and both provinces are named."""
+    another province (苏/杭州): the place is kept, and both provinces are named. The names are looked up
+    only for the rows listed in full (the rest are counted)."""
     told = other.notna().to_numpy()
     if not told.any():
         return []
-    abbreviation = np.array([o[0] if o else "" for o in other], dtype=object)
-    named = [o[1] if o else None for o in other]
-    place_zh = np.array([index.city_names.get(c, ("", ""))[0] or index.province_names.get(p, "")
-                         for p, c in zip(province, city, strict=True)], dtype=object)
-    place_en = np.array([index.city_names.get(c, ("", ""))[1] or index.province_en.get(p, "")
-                         for p, c in zip(province, city, strict=True)], dtype=object)
-    return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text,
-                         abbreviation=abbreviation,
-                         named=np.array([index.province_names.get(n, "") for n in named], dtype=object),
-                         named_en=np.array([index.province_en.get(n, "") for n in named], dtype=object),
-                         province=np.array([index.province_names.get(p, "") for p in province], dtype=object),
-                         province_en=np.array([index.province_en.get(p, "") for p in province], dtype=object),
-                         place=place_zh, place_en=place_en)
+    listed = np.flatnonzero(told)[:MAX_LISTED]
+    names = {k: np.full(len(body), "", dtype=object) for k in
+             ("abbreviation", "named", "named_en", "province", "province_en", "place", "place_en")}
+    for i in listed:
+        abbreviation, named = other.iat[i]
+        city_zh, city_en = index.city_names.get(city[i], ("", ""))
+        for k, v in (("abbreviation", abbreviation), ("named", index.province_names.get(named, "")),
+                     ("named_en", index.province_en.get(named, "")),
+                     ("province", index.province_names.get(province[i], "")),
+                     ("province_en", index.province_en.get(province[i], "")),
+                     ("place", city_zh or index.province_names.get(province[i], "")),
+                     ("place_en", city_en or index.province_en.get(province[i], ""))):
+            names[k][i] = v
+    return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text, **names)
 
 
 def amount_fields(body: Body) -> list[str]:
