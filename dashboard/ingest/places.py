@@ -10,8 +10,9 @@ Council's administrative divisions, not from the 1409 guidance) are read only at
 only where the whole place is the abbreviation (``苏``, ``沪市``) or the abbreviation is followed by a
 place the index knows (``苏·无锡``, ``苏 无锡``, ``苏/鼓楼区``): then the place reads as it would with the
 province's full name. Followed by a place of another province (``苏/杭州``) the place is kept and the
-mismatch returned for the import to say (:attr:`Found.other_province`). A name always wins over an abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and
-nothing else is read from one character (``苏北``, ``京津冀`` stay unresolved).
+mismatch returned for the import to say (:attr:`Found.other_province`). A name always wins over an
+abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and nothing else is read from one character (``苏北``,
+``京津冀`` stay unresolved).
 """
 
 from __future__ import annotations
