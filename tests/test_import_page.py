@@ -81,3 +81,14 @@ def test_problems_without_a_column_show_no_none(empty_db: Path, monkeypatch: pyt
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     by_message = dict(zip(table.iloc[:, 3], zip(table.iloc[:, 0], table.iloc[:, 1], strict=True), strict=True))
     assert sorted(by_message.values()) == sorted([("", ""), ("7", whole_row)])
+
+
+
+def test_a_problem_about_no_cell_shows_no_none_value(app: AppTest) -> None:
+    """A column's problem (a 类别 column of stage words, read as the stage) names no one cell: its value
+    cell showed a grey "None"."""
+    app.file_uploader[0].set_value(("s.csv", (CORPUS / "stage_category.csv").read_bytes(), "text/csv")).run()
+    assert not app.exception
+    [table] = [d.value for d in app.dataframe if "类别" in d.value.to_string() and "说明" in d.value.columns]
+    assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
+    assert list(table.iloc[0, :3]) == ["", "类别", ""]

@@ -92,12 +92,14 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
 def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
     """The problems as the page and the problem list show them. A problem of a whole row (a skipped group
     row, a 其中 row) has no column: its column cell says so; one of the whole file has neither a row nor
-    a column, and both cells are left empty (a missing value would show as a grey "None")."""
+    a column, and both cells are left empty, as is the value of a problem about no one cell (a missing
+    value would show as a grey "None")."""
     table = pd.DataFrame([p.as_dict(lang) for p in problems])
     if "column" in table.columns:
         whole_row = table["column"].isna() & table["row"].notna()
         table["column"] = table["column"].where(~whole_row, t("upload.whole_row")).fillna("")
         table["row"] = ["" if pd.isna(r) else str(int(r)) for r in table["row"]]
+        table["value"] = table["value"].fillna("")
     return table.drop(columns=[c for c in ("code", "more") if c in table.columns]).rename(columns={
         "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
         "message": t("upload.col_message")})
