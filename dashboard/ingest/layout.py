@@ -263,3 +263,58 @@ def note_unit(header: hd.Header) -> values.Unit | None:
             if unit:
                 return unit
     return None
+
+
+# A cell is a stage word when the taxonomy's stage vocabulary reads it (促开工, 续建, 如期投产: the word, or
+# a few characters around it) and it is short: a longer text (计划于2025年开工建设) is a description.
+_STAGE_CELL_MAX = 6
+_SAMPLE = 200              # non-empty cells looked at first; a column that fails on them is read no further
+
+
+def stage_columns(cells: pd.DataFrame, header: hd.Header, stage_aliases: dict[str, str],
+                  fixed: set[int] = frozenset()) -> list[Problem]:
+    """Let the cells decide what a sector or unmapped column is when they are stage words (a 类别 / 类型 /
+    推进情况 column of 促开工, 续建, 如期投产): the stage, when no column is already the stage, else an extra
+    column; a column of sector names stays the sector. Changes ``header.fields``; the problems say what
+    was done. ``cells`` are the rows under the header; columns in ``fixed`` (mapped by hand) are left
+    alone. Each column is judged on its first non-empty cells, and only a column that passes is counted
+    whole, a distinct value at a time."""
+    problems: list[Problem] = []
+    stage_at = next((p for p, f in header.fields.items() if f == "stage"), None)
+    for pos in range(len(header.labels)):
+        mapped = header.fields.get(pos)
+        if pos in fixed or pos in header.repeated or mapped not in (None, "sector") or pos >= cells.shape[1]:
+            continue
+        column = cells.iloc[:, pos]
+        head = column.iloc[:_SAMPLE * 5]
+        head = head[head != ""].iloc[:_SAMPLE]
+        if head.empty or _stage_share(head.value_counts(), stage_aliases) < 0.5:
+            continue
+        counts = column[column != ""].value_counts()
+        share = _stage_share(counts, stage_aliases)
+        named = sum(n for v, n in counts.items() if vocab.sector_from_name(str(v)))
+        if share < 0.5 or share * counts.sum() <= named:
+            continue
+        label = header.labels[pos]
+        examples = "、".join(str(v) for v in counts.index if _is_stage_word(v, stage_aliases))[:40]
+        if stage_at is None:
+            header.fields[pos] = "stage"
+            stage_at = pos
+            problems.append(Problem("column_read_as_stage", None, label, None, "warning",
+                                    {"column": label, "examples": examples}))
+        elif mapped is not None:
+            del header.fields[pos]
+            problems.append(Problem("column_stage_kept_extra", None, label, None, "warning",
+                                    {"column": label, "examples": examples, "stage": header.labels[stage_at]}))
+    return problems
+
+
+def _stage_share(counts: pd.Series, stage_aliases: dict[str, str]) -> float:
+    """The share of the counted cells that are stage words."""
+    total = counts.sum()
+    staged = sum(n for v, n in counts.items() if _is_stage_word(v, stage_aliases))
+    return staged / total if total else 0.0
+
+
+def _is_stage_word(cell: object, stage_aliases: dict[str, str]) -> bool:
+    return len(values.stage_key(cell)) <= _STAGE_CELL_MAX and values.stage_of(cell, stage_aliases) is not None

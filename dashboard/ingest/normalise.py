@@ -112,7 +112,10 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     for part in parts[1:]:
         text = text.str.cat(part, sep="/")
     text = text.str.strip("/")
-    province, city, ambiguous, lost_city = places.resolve_column(index, text, hint)
+    # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
+    # hint's province's.
+    hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
+    province, city, ambiguous, lost_city, other = places.resolve_column(index, text, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
@@ -131,7 +134,32 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     problems += body.problems(unknown, "place_unknown", field, cell=text)
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
+    problems += _other_province(body, index, field, text, other, province, city)
     return province, city, problems
+
+
+def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
+                    province: np.ndarray, city: np.ndarray) -> Problems:
+    """A warning for every row whose place starts with a province's abbreviation followed by a place of
+    another province (苏/杭州): the place is kept, and both provinces are named. The names are looked up
+    only for the rows listed in full (the rest are counted)."""
+    told = other.notna().to_numpy()
+    if not told.any():
+        return []
+    listed = np.flatnonzero(told)[:MAX_LISTED]
+    names = {k: np.full(len(body), "", dtype=object) for k in
+             ("abbreviation", "named", "named_en", "province", "province_en", "place", "place_en")}
+    for i in listed:
+        abbreviation, named = other.iat[i]
+        city_zh, city_en = index.city_names.get(city[i], ("", ""))
+        for k, v in (("abbreviation", abbreviation), ("named", index.province_names.get(named, "")),
+                     ("named_en", index.province_en.get(named, "")),
+                     ("province", index.province_names.get(province[i], "")),
+                     ("province_en", index.province_en.get(province[i], "")),
+                     ("place", city_zh or index.province_names.get(province[i], "")),
+                     ("place_en", city_en or index.province_en.get(province[i], ""))):
+            names[k][i] = v
+    return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text, **names)
 
 
 def amount_fields(body: Body) -> list[str]:

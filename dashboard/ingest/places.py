@@ -9,8 +9,10 @@ Province-level abbreviations (简称: 苏, 沪, 川/蜀; ``data/region_abbreviat
 Council's administrative divisions, not from the 1409 guidance) are read only at the start of a place and
 only where the whole place is the abbreviation (``苏``, ``沪市``) or the abbreviation is followed by a
 place the index knows (``苏·无锡``, ``苏 无锡``, ``苏/鼓楼区``): then the place reads as it would with the
-province's full name. A name always wins over an abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and
-nothing else is read from one character (``苏北``, ``京津冀`` stay unresolved).
+province's full name. Followed by a place of another province (``苏/杭州``) the place is kept and the
+mismatch returned for the import to say (:attr:`Found.other_province`). A name always wins over an
+abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and nothing else is read from one character (``苏北``,
+``京津冀`` stay unresolved).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -48,6 +51,18 @@ class Region:
     city: str | None
 
 
+class Found(NamedTuple):
+    """What one place string resolves to."""
+
+    province: str | None
+    city: str | None
+    ambiguous: bool            # a name several regions share, with nothing to decide between them
+    lost_city: bool            # a city named after the province was not recognised (湖北省襄樊市)
+    # A province abbreviation followed by a place of another province (苏/杭州): (abbreviation, its province
+    # code); the place is read as written, and the caller says so.
+    other_province: tuple[str, str] | None = None
+
+
 @dataclass
 class PlaceIndex:
     """Names → regions, built once per import from the regions table."""
@@ -61,6 +76,10 @@ class PlaceIndex:
     county_short: dict[str, Region] = field(default_factory=dict)
     province_names: dict[str, str] = field(default_factory=dict)  # code -> 江苏省
     abbreviations: dict[str, str] = field(default_factory=dict)   # 苏 -> 320000
+    province_en: dict[str, str] = field(default_factory=dict)     # code -> Jiangsu
+    city_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (苏州市, Suzhou)
+    # Full names of provinces and cities (江苏省, 徐州市): what a title may name after other words.
+    full_names: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -101,6 +120,11 @@ class PlaceIndex:
                     bucket.append(region)
             if level == "province":
                 index.province_names[code] = name
+                index.province_en[code] = name_en
+            if level == "city":
+                index.city_names[code] = (name, name_en)
+            if level != "district":
+                index.full_names.add(name)
         with EN_VARIANTS.open(encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f):
                 if r["code"] not in info:
@@ -150,15 +174,22 @@ class PlaceIndex:
         """(province_code, city_code, ambiguous) for one place string."""
         return self.resolve_detail(text, hint_province, scan=scan)[:3]
 
-    def resolve_detail(self, text: str, hint_province: str | None = None, *, scan: bool = True
-                       ) -> tuple[str | None, str | None, bool, bool]:
-        """:meth:`resolve`, and whether a city named after the province was not recognised (湖北省襄樊市:
-        an old or misspelt name), so that only the province is known."""
+    def resolve_detail(self, text: str, hint_province: str | None = None, *, scan: bool = True,
+                       hint_city: str | None = None) -> Found:
+        """:meth:`resolve`, whether a city named after the province was not recognised (湖北省襄樊市:
+        an old or misspelt name), so that only the province is known, and a province abbreviation that
+        names another province than the place after it (苏/杭州).
+
+        ``hint_city`` (the city a list's title names) decides between same-named districts (鼓楼区 under
+        徐州市 is Xuzhou's, not Nanjing's) as long as the text names no other province; a place the text
+        names outside that city still wins."""
         s = re.sub(r"\s+", "", halfwidth(text or ""))
         if not s:
-            return None, None, False, False
+            return Found(None, None, False, False)
         if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
-            return (*self._resolve_english(text, hint_province), False)
+            return Found(*self._resolve_english(text, hint_province), False)
+        # GB/T 2260: a city's first two digits are its province's.
+        city_province = hint_city[:2] + "0000" if hint_city else None
         province = city = None
         ambiguous = False
         pos = 0
@@ -167,7 +198,8 @@ class PlaceIndex:
                 candidates = self.by_name.get(s[pos:pos + length])
                 if not candidates:
                     continue
-                region = self._pick(candidates, province or (hint_province if pos == 0 else None), city)
+                near = city or (hint_city if province in (None, city_province) else None)
+                region = self._pick(candidates, province or (hint_province if pos == 0 else None), near)
                 if region is None and pos == 0 and hint_province:
                     region = self._pick(candidates, None, None)
                 if region is None:
@@ -189,22 +221,22 @@ class PlaceIndex:
             while pos < len(s) and s[pos] in _SEPARATORS + "省市":
                 pos += 1
         if province is None and not ambiguous and scan and s[0] in self.abbreviations:
-            abbreviated = self._abbreviated(s)
+            abbreviated = self._abbreviated(s, hint_city)
             if abbreviated is not None:
                 return abbreviated
         if province is None and not ambiguous and scan:
             # A name further in: 位于苏州市, (江苏)苏州.
             for start in range(1, len(s) - 1):
-                p, c, amb, lost = self.resolve_detail(s[start:], hint_province, scan=False)
-                if p:
-                    return p, c, False, lost
-                if amb:
+                found = self.resolve_detail(s[start:], hint_province, scan=False, hint_city=hint_city)
+                if found.province:
+                    return Found(found.province, found.city, False, found.lost_city)
+                if found.ambiguous:
                     ambiguous = True
                     break
         lost_city = bool(province and not city and _CITY_LIKE.match(s[pos:]))
         if province and not city:
             city = self.municipal_city.get(province)
-        return province, city, ambiguous and province is None, lost_city and city is None
+        return Found(province, city, ambiguous and province is None, lost_city and city is None)
 
     def _county_short_at(self, rest: str, zones: bool = True) -> Region | None:
         """The county a place's rest names by its short name: the whole rest (义乌), or followed by a
@@ -219,10 +251,12 @@ class PlaceIndex:
                 return county
         return None
 
-    def _abbreviated(self, s: str) -> tuple[str | None, str | None, bool, bool] | None:
+    def _abbreviated(self, s: str, hint_city: str | None = None) -> Found | None:
         """A place starting with a province's abbreviation, read in that province, when
         the abbreviation is all there is (苏, 苏省, 沪市) or is followed by a place of that province the
-        index knows at once (苏·无锡, 苏/鼓楼区); else None (苏北, 苏某某园区, 京石家庄: read as before)."""
+        index knows at once (苏·无锡, 苏/鼓楼区); followed by a place of another province (苏/杭州, 浙·苏州,
+        京石家庄) that place, with the abbreviation's province said (``other_province``); else None (苏北,
+        苏某某园区: read as before)."""
         code = self.abbreviations[s[0]]
         rest = s[1:]
         # The level word the full name ends with may follow: 苏省, 沪市 (not 新市: 新疆 is no 市).
@@ -230,11 +264,14 @@ class PlaceIndex:
             rest = rest[1:]
         rest = rest.lstrip(_SEPARATORS)
         if not rest:
-            return code, self.municipal_city.get(code), False, False
-        # Read with the province as context (苏/鼓楼区: Jiangsu's); a place of another province after it
-        # (京石家庄) is no abbreviation: read as before, without it.
-        found = self.resolve_detail(rest, code, scan=False)
-        return found if found[0] == code else None
+            return Found(code, self.municipal_city.get(code), False, False)
+        # Read with the province as context (苏/鼓楼区: Jiangsu's). A place of another province after it
+        # (苏/杭州) is kept, since the place names more than the one character does, and the mismatch is
+        # said; a text that names no place at once (苏北, 苏某某园区) is no abbreviation.
+        found = self.resolve_detail(rest, code, scan=False, hint_city=hint_city)
+        if found.province is None or found.province == code:
+            return found if found.province == code else None
+        return found._replace(other_province=(s[0], code))
 
     def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
         parts = [p for p in re.split(r"[,/;]|\s-\s", text) if p.strip()]
@@ -266,17 +303,18 @@ def _en_key(name: str) -> str:
     return re.sub(r"[^a-z]", "", _EN_NOISE.sub("", plain.lower()))
 
 
-def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None
-                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """(province_code, city_code, ambiguous, city not recognised) per row; each distinct string is
-    resolved once."""
+def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None,
+                   hint_city: str | None = None) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(province_code, city_code, ambiguous, city not recognised, abbreviation of another province) per
+    row; each distinct string is resolved once."""
     cells = cells.fillna("").astype(str)
-    found = {u: index.resolve_detail(u, hint_province) for u in pd.unique(cells)}
-    province = map_distinct(cells, lambda v: found[v][0])
-    city = map_distinct(cells, lambda v: found[v][1])
-    ambiguous = map_distinct(cells, lambda v: found[v][2])
-    lost_city = map_distinct(cells, lambda v: found[v][3])
-    return province, city, ambiguous, lost_city
+    found = {u: index.resolve_detail(u, hint_province, hint_city=hint_city) for u in pd.unique(cells)}
+    province = map_distinct(cells, lambda v: found[v].province)
+    city = map_distinct(cells, lambda v: found[v].city)
+    ambiguous = map_distinct(cells, lambda v: found[v].ambiguous)
+    lost_city = map_distinct(cells, lambda v: found[v].lost_city)
+    other = map_distinct(cells, lambda v: found[v].other_province)
+    return province, city, ambiguous, lost_city, other
 
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:
@@ -293,18 +331,43 @@ _LEADING_YEAR = re.compile(r"^(关于)?((19|20)\d{2}\s*年?度?|[（(](19|20)\d{
 
 
 def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None, str] | None:
-    """(province code, city code, the place's text) of the place a list's title starts with (阜阳市2023年重大
-    项目…, 2024年江苏省…), for a list without a location column: county and city lists name their place
-    once, in the title. Only a place at the start counts, so that a title's other words are never read
-    as one."""
+    """(province code, city code, the place's text) of the place a list's title names, for a list without a
+    location column (county and city lists name their place once, in the title) and as the context of
+    its short place names: a place the title starts with (阜阳市2023年重大项目…, 2024年江苏省…), else the
+    one place it names further in by a province's or city's full name (关于印发2024年徐州市重大项目清单的
+    通知: short names and district names inside a title's other words are never read as a place), if
+    it names only one."""
     for line in lines:
         s = _LEADING_YEAR.sub("", re.sub(r"\s+", "", halfwidth(line or "")))
         if not s:
             continue
-        province, city, ambiguous, _lost = index.resolve_detail(s, scan=False)
-        if province and not ambiguous:
-            return province, city, _place_prefix(index, s)
+        found = index.resolve_detail(s, scan=False)
+        if found.province and not found.ambiguous:
+            return found.province, found.city, _place_prefix(index, s)
+        later = _place_further_in(index, s)
+        if later is not None:
+            return later
     return None
+
+
+def _place_further_in(index: PlaceIndex, s: str) -> tuple[str, str | None, str] | None:
+    """The place a title names after other words, by a province's or city's full name; None where it
+    names none, or two that are not one place (南京市、徐州市)."""
+    places: list[tuple[str, str | None, str]] = []
+    start = 1
+    while start < len(s) - 1:
+        if not any(s[start:start + n] in index.full_names for n in range(2, min(index.max_len, len(s) - start) + 1)):
+            start += 1
+            continue
+        # The run of names at this point alone (南京市 of 南京市、徐州市: a list of places is no one place).
+        text = _place_prefix(index, s[start:])
+        found = index.resolve_detail(text, scan=False)
+        if found.province and not found.ambiguous:
+            places.append((found.province, found.city, text))
+        start += max(len(text), 1)
+    if not places or len({(p, c) for p, c, _ in places}) > 1:
+        return None
+    return places[0]
 
 
 def _place_prefix(index: PlaceIndex, s: str) -> str:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..textchars import BLANK_CHARS
+
 # The most cells a reader makes of one sheet or table, short rows padded out to the widest (each cell a
 # Python object): a million-row list of ten columns. More is a hostile file (one cell far to the right,
 # inflated spans), refused as it is read rather than let fill the memory.
@@ -26,10 +28,10 @@ class ReadError(Exception):
 # Control characters and invisible format characters the import removes from a cell: C0 controls, DEL,
 # zero-width spaces and joiners, the direction marks and overrides (U+202E shows a name backwards:
 # "Trojan source"), word joiners and invisible operators, the BOM; and the blanks str.strip() removes
-# from its ends (every character it strips, spelled out; none lies above U+3000).
+# from its ends (every character it strips, spelled out: textchars.BLANK_CHARS, escaped).
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 CONTROL_RE = re.compile(CONTROL)
-BLANKS = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace())
+BLANKS = "".join(map(re.escape, BLANK_CHARS))
 # A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).
 _UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
 

@@ -90,10 +90,24 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
 
 
 def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
+    """The problems as the page and the problem list show them. A problem of a whole row (a skipped group
+    row, a 其中 row) has no column: its column cell says so; one of the whole file has neither a row nor
+    a column, and both cells are left empty, as is the value of a problem about no one cell (a missing
+    value would show as a grey "None")."""
     table = pd.DataFrame([p.as_dict(lang) for p in problems])
+    if "column" in table.columns:
+        whole_row = table["column"].isna() & table["row"].notna()
+        table["column"] = table["column"].where(~whole_row, t("upload.whole_row")).fillna("")
+        table["row"] = ["" if pd.isna(r) else str(int(r)) for r in table["row"]]
+        table["value"] = table["value"].fillna("")
     return table.drop(columns=[c for c in ("code", "more") if c in table.columns]).rename(columns={
         "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
         "message": t("upload.col_message")})
+
+
+def _row_config() -> dict[str, object]:
+    """The problem table's row numbers (text, so that a file-wide problem's is empty) aligned as numbers."""
+    return {t("upload.col_row"): st.column_config.TextColumn(t("upload.col_row"), alignment="right")}
 
 
 def _how_many(problems: list[ingest.Problem]) -> int:
@@ -115,17 +129,15 @@ def _problems(plan: ingest.ImportPlan) -> None:
     if row_errors:
         st.error(t("upload.errors", count=f"{_how_many(row_errors):,}", rows=f"{plan.rows_rejected:,}"),
                  icon=":material/error:")
-        st.dataframe(_problem_table(plan.errors, lang), hide_index=True, width="stretch")
+        st.dataframe(_problem_table(plan.errors, lang), hide_index=True, width="stretch", column_config=_row_config())
     if plan.warnings:
         with st.expander(t("upload.warnings", count=f"{_how_many(plan.warnings):,}"), icon=":material/warning:",
                          expanded=not plan.errors):
-            st.dataframe(_problem_table(plan.warnings, lang), hide_index=True, width="stretch")
+            st.dataframe(_problem_table(plan.warnings, lang), hide_index=True, width="stretch",
+                         column_config=_row_config())
     if plan.errors or plan.warnings:
-        problems = [p.as_dict(lang) for p in [*plan.errors, *plan.warnings]]
         kinds = [t("upload.kind_error")] * len(plan.errors) + [t("upload.kind_warning")] * len(plan.warnings)
-        table = pd.DataFrame(problems).drop(columns=["code", "more"], errors="ignore").rename(columns={
-            "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
-            "message": t("upload.col_message")})
+        table = _problem_table([*plan.errors, *plan.warnings], lang)
         table.insert(0, t("upload.col_kind"), kinds)
         stem = f"{plan.file_name.rsplit('.', 1)[0]}-problems"
         downloads.button(t("upload.download_problems"), table, stem, kind="csv", what="import:problems",
