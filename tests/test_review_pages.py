@@ -295,3 +295,12 @@ def test_province_trend_spaces_its_years_instead_of_turning_them() -> None:
     assert fig.layout.xaxis.type != "category" and fig.layout.xaxis.tickangle == 0
     assert all(isinstance(x, numbers.Real) for x in fig.data[0].x)
     assert fig.layout.xaxis.tickformat == "d"  # 2019, not 2,019
+
+
+def test_import_history_writes_counts_with_separators(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import history showed the demo batch's 3000 rows as '3000'."""
+    at = open_page(demo_db, monkeypatch, "upload", lang="zh")
+    grid = next(f for f in at.dataframe if "rows_imported" in f.value.columns)
+    config = json.loads(grid.proto.columns)
+    for column in ("rows_imported", "rows_updated", "rows_rejected", "projects"):
+        assert config[column]["type_config"]["format"] == "localized", (column, config[column])

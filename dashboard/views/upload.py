@@ -272,9 +272,11 @@ def _history() -> None:
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "batch_id": t("upload.col_batch"), "file_name": t("upload.col_file"),
         "imported_at": st.column_config.DatetimeColumn(t("upload.col_when"), format="YYYY-MM-DD HH:mm"),
-        "imported_by": t("upload.col_who"), "rows_imported": t("upload.col_imported"),
-        "rows_updated": t("upload.col_updated"), "rows_rejected": t("upload.col_rejected"),
-        "projects": t("upload.col_projects"), "status": t("upload.col_status"),
+        "imported_by": t("upload.col_who"), "status": t("upload.col_status"),
+        # counts with thousands separators (3,000), as every other page writes them
+        **{c: st.column_config.NumberColumn(t(f"upload.col_{k}"), format="localized")
+           for c, k in (("rows_imported", "imported"), ("rows_updated", "updated"), ("rows_rejected", "rejected"),
+                        ("projects", "projects"))},
     })
     live = batches[batches["status"] == "committed"]
     if live.empty:
