@@ -1,7 +1,7 @@
 """Classes the real-list rounds of issue 12 left open: stage words in a 类别 column, a district under a city's
-title, an abbreviation before another province's place, 雄安新区. One synthetic corpus file each
-(``tests/corpus/make_corpus.py``, ``write_resid``), imported through the command line with ``--json``: what
-is stored, and what is said in both languages."""
+title, an abbreviation before another province's place, 雄安新区, a place cell listing several places. One
+synthetic corpus file each (``tests/corpus/make_corpus.py``, ``write_resid``), imported through the command
+line with ``--json``: what is stored, and what is said in both languages."""
 
 from __future__ import annotations
 
@@ -200,3 +200,41 @@ def test_an_older_store_gets_the_added_region(empty_db: Path, tmp_path: Path) ->
         assert store.schema_version(con) == store.LATEST_VERSION
     finally:
         con.close()
+
+
+# ------------------------------------------------------------------------------ several places in one cell
+
+def test_a_place_listing_several_places_is_stored_as_one_and_said(empty_db: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """南京市、徐州市 was stored as Xuzhou (the last city), 湖北 武汉 襄阳 as Xiangyang, 北京市/天津市 and
+    江苏省苏州市，浙江省杭州市 as their first place: all without a word. A project has one place: cities of
+    one province keep the province with the city empty, places in several provinces the first; each said
+    with its row and column, in both languages. A city's name inside one place (杭州市拱墅区湖州街, 上海市
+    黄浦区南京东路) is no list: it was stored as Huzhou and is now Hangzhou's; two districts of one city
+    (南京市江宁区、溧水区) are that city's, silently."""
+    expected = {2: "place_several_cities", 3: "place_several_provinces", 5: "place_several_provinces",
+                7: "place_several_cities"}
+    for lang, words in (("zh", ("江苏省", "城市留空", "北京市导入", "苏州市（江苏省）")),
+                        ("en", ("Jiangsu", "city left empty", "the first, Beijing;", "Suzhou (Jiangsu)"))):
+        out = dry_run(empty_db, capsys, "several_places.csv", lang)
+        assert sorted(problem_codes(out["warnings"])) == sorted(expected.items())
+        assert {w["column"] for w in out["warnings"]} == {"建设地点"}
+        text = " ".join(w["message"] for w in out["warnings"])
+        assert all(w in text for w in words) and "{" not in text, text
+    imported(empty_db, capsys, "several_places.csv")
+    assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
+        "宁徐储能项目": ("320000", None), "京津装备项目": ("110000", "110100"), "湖州街项目": ("330000", "330100"),
+        "苏杭芯片项目": ("320000", "320500"), "江宁溧水项目": ("320000", "320100"), "汉襄汽车项目": ("420000", None),
+        "南京路项目": ("310000", "310100")}
+
+
+@pytest.mark.parametrize(("title", "place"), [
+    ("北京市、天津市2024年重大项目清单", None),
+    ("南京市、徐州市2024年重大项目清单", ("320000", None, "江苏省")),
+    ("徐州市2024年重大项目清单", ("320000", "320300", "徐州市")),
+])
+def test_a_title_listing_places_names_their_province_or_none(place_index: places.PlaceIndex, title: str,
+                                                             place: tuple | None) -> None:
+    """A title that lists cities of one province is that province's list; one listing provinces names no one
+    place (it named 天津市, the second, before)."""
+    assert places.place_in_title(place_index, [title]) == place

@@ -115,7 +115,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
     # hint's province's.
     hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
-    province, city, ambiguous, lost_city, other = places.resolve_column(index, text, hint, hint_city)
+    province, city, ambiguous, lost_city, other, several = places.resolve_column(index, text, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
@@ -135,7 +135,40 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(unknown, "place_unknown", field, cell=text)
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
     problems += _other_province(body, index, field, text, other, province, city)
+    problems += _several_places(body, index, field, text, several, province, city)
     return province, city, problems
+
+
+def _place_names(index: places.PlaceIndex, province: str | None, city: str | None) -> dict[str, str]:
+    """A stored place's names for a message: its province (zh, en), the place itself (its city, else the
+    province) and both as one (``where``: 苏州市（江苏省）, but 北京市 once)."""
+    city_zh, city_en = index.city_names.get(city, ("", "")) if city else ("", "")
+    province_zh, province_en = index.province_names.get(province, ""), index.province_en.get(province, "")
+    place_zh, place_en = city_zh or province_zh, city_en or province_en
+    return {"province": province_zh, "province_en": province_en, "place": place_zh, "place_en": place_en,
+            "where": place_zh if place_zh == province_zh else f"{place_zh}（{province_zh}）",
+            "where_en": place_en if place_en == province_en else f"{place_en} ({province_en})"}
+
+
+def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, several: pd.Series,
+                    province: np.ndarray, city: np.ndarray) -> Problems:
+    """A warning for every row whose place lists several (南京市、徐州市; 北京市、天津市): a project is
+    stored in one place, so cities of one province leave the city empty and keep the province, and
+    places in several provinces keep the first; both said, with what was stored. Names are looked up only
+    for the rows listed in full (the rest are counted)."""
+    problems: Problems = []
+    kinds = several.to_numpy()
+    for kind, code in (("cities", "place_several_cities"), ("provinces", "place_several_provinces")):
+        told = kinds == kind
+        if not told.any():
+            continue
+        names = {k: np.full(len(body), "", dtype=object)
+                 for k in ("province", "province_en", "place", "place_en", "where", "where_en")}
+        for i in np.flatnonzero(told)[:MAX_LISTED]:
+            for k, v in _place_names(index, province[i], city[i]).items():
+                names[k][i] = v
+        problems += body.problems(told, code, field, level="warning", cell=text, **names)
+    return problems
 
 
 def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
@@ -148,16 +181,13 @@ def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.S
         return []
     listed = np.flatnonzero(told)[:MAX_LISTED]
     names = {k: np.full(len(body), "", dtype=object) for k in
-             ("abbreviation", "named", "named_en", "province", "province_en", "place", "place_en")}
+             ("abbreviation", "named", "named_en", "province", "province_en", "place", "place_en", "where",
+              "where_en")}
     for i in listed:
         abbreviation, named = other.iat[i]
-        city_zh, city_en = index.city_names.get(city[i], ("", ""))
         for k, v in (("abbreviation", abbreviation), ("named", index.province_names.get(named, "")),
                      ("named_en", index.province_en.get(named, "")),
-                     ("province", index.province_names.get(province[i], "")),
-                     ("province_en", index.province_en.get(province[i], "")),
-                     ("place", city_zh or index.province_names.get(province[i], "")),
-                     ("place_en", city_en or index.province_en.get(province[i], ""))):
+                     *_place_names(index, province[i], city[i]).items()):
             names[k][i] = v
     return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text, **names)
 

@@ -34,6 +34,8 @@ EN_VARIANTS = DATA_DIR / "region_names_en.csv"
 # Province-level abbreviations (苏, 沪, 川 and 蜀), each with its source.
 ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
 _SEPARATORS = "/、·-—,，|"
+# Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
+_LIST_SEPARATORS = "/、,，;；|"
 
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 _EN_NOISE = re.compile(
@@ -61,6 +63,9 @@ class Found(NamedTuple):
     # A province abbreviation followed by a place of another province (苏/杭州): (abbreviation, its province
     # code); the place is read as written, and the caller says so.
     other_province: tuple[str, str] | None = None
+    # A list of places (南京市、徐州市): "cities" when they are cities of one province (the province is kept,
+    # the city left empty), "provinces" when another province is named (the first place is kept).
+    several: str | None = None
 
 
 @dataclass
@@ -182,16 +187,21 @@ class PlaceIndex:
 
         ``hint_city`` (the city a list's title names) decides between same-named districts (鼓楼区 under
         徐州市 is Xuzhou's, not Nanjing's) as long as the text names no other province; a place the text
-        names outside that city still wins."""
-        s = re.sub(r"\s+", "", halfwidth(text or ""))
+        names outside that city still wins.
+
+        A second place after a list separator (南京市、徐州市, 北京市/天津市) makes the text a list of places
+        (:attr:`Found.several`); without one, a city's name further on is a street's or a site's (杭州市
+        湖州街) and the first city stands."""
+        # A space inside is a separator (南京 徐州 lists two places; 江苏 南京 names one at two levels).
+        s = re.sub(r"\s+", "|", halfwidth(text or "").strip())
         if not s:
             return Found(None, None, False, False)
         if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
             return Found(*self._resolve_english(text, hint_province), False)
         # GB/T 2260: a city's first two digits are its province's.
         city_province = hint_city[:2] + "0000" if hint_city else None
-        province = city = None
-        ambiguous = False
+        province = city = several = None
+        ambiguous = listed = False
         pos = 0
         while pos < len(s):
             for length in range(min(self.max_len, len(s) - pos), 1, -1):
@@ -205,7 +215,14 @@ class PlaceIndex:
                 if region is None:
                     if province is None:
                         ambiguous = True
+                    elif listed and self._pick(candidates, None, None) is not None:
+                        several = "provinces"  # 北京市、天津市: the first stands
                     continue
+                if city and region.city and region.city != city:
+                    if listed:
+                        several = several or "cities"
+                    pos += length  # the first city stands (as a list's first, or against a street's name)
+                    break
                 province = region.province
                 city = region.city or city
                 pos += length
@@ -218,7 +235,9 @@ class PlaceIndex:
                     province, city, pos = county.province, county.city or city, len(s)
                 break
             # Separators between levels: 江苏省/苏州市, 江苏·苏州, 江苏-苏州
+            listed = False
             while pos < len(s) and s[pos] in _SEPARATORS + "省市":
+                listed = listed or s[pos] in _LIST_SEPARATORS
                 pos += 1
         if province is None and not ambiguous and scan and s[0] in self.abbreviations:
             abbreviated = self._abbreviated(s, hint_city)
@@ -229,14 +248,17 @@ class PlaceIndex:
             for start in range(1, len(s) - 1):
                 found = self.resolve_detail(s[start:], hint_province, scan=False, hint_city=hint_city)
                 if found.province:
-                    return Found(found.province, found.city, False, found.lost_city)
+                    return Found(found.province, found.city, False, found.lost_city, several=found.several)
                 if found.ambiguous:
                     ambiguous = True
                     break
         lost_city = bool(province and not city and _CITY_LIKE.match(s[pos:]))
+        if several == "cities":
+            city = None
         if province and not city:
             city = self.municipal_city.get(province)
-        return Found(province, city, ambiguous and province is None, lost_city and city is None)
+        return Found(province, city, ambiguous and province is None, lost_city and city is None and not several,
+                     several=several)
 
     def _county_short_at(self, rest: str, zones: bool = True) -> Region | None:
         """The county a place's rest names by its short name: the whole rest (义乌), or followed by a
@@ -304,9 +326,10 @@ def _en_key(name: str) -> str:
 
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None,
-                   hint_city: str | None = None) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
-    """(province_code, city_code, ambiguous, city not recognised, abbreviation of another province) per
-    row; each distinct string is resolved once."""
+                   hint_city: str | None = None
+                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """(province_code, city_code, ambiguous, city not recognised, abbreviation of another province, a list
+    of places: :attr:`Found.several`) per row; each distinct string is resolved once."""
     cells = cells.fillna("").astype(str)
     found = {u: index.resolve_detail(u, hint_province, hint_city=hint_city) for u in pd.unique(cells)}
     province = map_distinct(cells, lambda v: found[v].province)
@@ -314,7 +337,8 @@ def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | Non
     ambiguous = map_distinct(cells, lambda v: found[v].ambiguous)
     lost_city = map_distinct(cells, lambda v: found[v].lost_city)
     other = map_distinct(cells, lambda v: found[v].other_province)
-    return province, city, ambiguous, lost_city, other
+    several = map_distinct(cells, lambda v: found[v].several)
+    return province, city, ambiguous, lost_city, other, several
 
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:
@@ -336,12 +360,17 @@ def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None
     its short place names: a place the title starts with (阜阳市2023年重大项目…, 2024年江苏省…), else the
     one place it names further in by a province's or city's full name (关于印发2024年徐州市重大项目清单的
     通知: short names and district names inside a title's other words are never read as a place), if
-    it names only one."""
+    it names only one. A title starting with a list of cities of one province (南京市、徐州市…) names
+    their province; one listing provinces (北京市、天津市…), no place."""
     for line in lines:
         s = _LEADING_YEAR.sub("", re.sub(r"\s+", "", halfwidth(line or "")))
         if not s:
             continue
         found = index.resolve_detail(s, scan=False)
+        if found.several == "provinces":  # 北京市、天津市…: no one place
+            continue
+        if found.several == "cities":  # 南京市、徐州市…: their province
+            return found.province, found.city, index.province_names.get(found.province, "")
         if found.province and not found.ambiguous:
             return found.province, found.city, _place_prefix(index, s)
         later = _place_further_in(index, s)

@@ -682,6 +682,18 @@ XIONGAN = """项目名称,建设地点,总投资（万元）
 雄县项目,河北省保定市雄县,5000
 """
 
+# A place cell listing several places (a project across cities or provinces): each list separator, a space,
+# and, beside them, a city's name inside one place (a street, 杭州市湖州街) that is no list.
+SEVERAL_PLACES = """项目名称,建设地点,总投资（万元）
+宁徐储能项目,南京市、徐州市,1000
+京津装备项目,北京市/天津市,2000
+湖州街项目,杭州市拱墅区湖州街,3000
+苏杭芯片项目,江苏省苏州市，浙江省杭州市,4000
+江宁溧水项目,南京市江宁区、溧水区,5000
+汉襄汽车项目,湖北 武汉 襄阳,6000
+南京路项目,上海市黄浦区南京东路,7000
+"""
+
 
 def write_resid() -> None:
     (HERE / "stage_category.csv").write_bytes(STAGE_CATEGORY.encode("utf-8"))
@@ -690,6 +702,7 @@ def write_resid() -> None:
     (HERE / "title_city_district.csv").write_bytes(TITLE_CITY_DISTRICT.encode("gbk"))
     (HERE / "abbreviation_other_province.csv").write_bytes(ABBREVIATION_OTHER_PROVINCE.encode("utf-8"))
     (HERE / "xiongan.csv").write_bytes(XIONGAN.encode("utf-8"))
+    (HERE / "several_places.csv").write_bytes(SEVERAL_PLACES.encode("gbk"))
 
 
 def write_all() -> None:
