@@ -108,14 +108,17 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
         province, city, text = title_place
         return (np.full(len(body), province, dtype=object), np.full(len(body), city, dtype=object),
                 [Problem("place_from_title", None, None, text, "warning", {"value": text})])
-    text = parts[0]
+    # The columns are the levels of one place: shown joined by "/", read joined by "·", a separator between
+    # levels and not between the places of a list (江苏省 | 南京市 | 鼓楼区; a city column and an address
+    # column naming a street after another city: no list).
+    text, key = parts[0], parts[0]
     for part in parts[1:]:
-        text = text.str.cat(part, sep="/")
-    text = text.str.strip("/")
+        text, key = text.str.cat(part, sep="/"), key.str.cat(part, sep="·")
+    text, key = text.str.strip("/"), key.str.strip("·")
     # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
     # hint's province's.
     hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
-    province, city, ambiguous, lost_city, other, several = places.resolve_column(index, text, hint, hint_city)
+    province, city, ambiguous, lost_city, other, several = places.resolve_column(index, key, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)

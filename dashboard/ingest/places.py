@@ -296,7 +296,7 @@ class PlaceIndex:
         return found._replace(other_province=(s[0], code))
 
     def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
-        parts = [p for p in re.split(r"[,/;]|\s-\s", text) if p.strip()]
+        parts = [p for p in re.split(r"[,/;·]|\s-\s", text) if p.strip()]
         province = city = None
         keys = [_en_key(p) for p in parts]
         # Provinces first, so that "Suzhou, Jiangsu" picks Jiangsu's Suzhou, not Anhui's.
