@@ -238,3 +238,18 @@ def test_a_title_listing_places_names_their_province_or_none(place_index: places
     """A title that lists cities of one province is that province's list; one listing provinces names no one
     place (it named 天津市, the second, before)."""
     assert places.place_in_title(place_index, [title]) == place
+
+
+def test_separate_place_columns_are_one_place_not_a_list(empty_db: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A city column beside an address column is one place at two levels: an address naming a street after
+    another city (湖州街, 南京东路) leaves the city as it is, without a warning; a list inside one column is
+    still a list."""
+    path = tmp_path / "columns.csv"
+    path.write_text("项目名称,所在城市,详细地址,总投资（万元）\n湖州街项目,杭州市,拱墅区湖州街18号,100\n"
+                    "南京路项目,上海市,南京东路100号,200\n两市项目,江苏省,南京市、徐州市,300\n", encoding="utf-8")
+    code, out = run_json(capsys, "import", str(path), "--db", str(empty_db), "--json")
+    assert code == 0, out
+    assert problem_codes(out["warnings"]) == [(4, "place_several_cities")]
+    assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
+        "湖州街项目": ("330000", "330100"), "南京路项目": ("310000", "310100"), "两市项目": ("320000", None)}
