@@ -253,3 +253,17 @@ def test_separate_place_columns_are_one_place_not_a_list(empty_db: Path, tmp_pat
     assert problem_codes(out["warnings"]) == [(4, "place_several_cities")]
     assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
         "湖州街项目": ("330000", "330100"), "南京路项目": ("310000", "310100"), "两市项目": ("320000", None)}
+
+
+@pytest.mark.parametrize(("text", "province", "city", "several"), [
+    ("北  京", "110000", "110100", None),            # a two-character name padded to a table's width
+    ("北\u3000京", "110000", "110100", None),
+    ("南 京 市 鼓 楼 区", "320000", "320100", None),
+    ("江苏 南京", "320000", "320100", None),          # one place at two levels
+    ("南京 徐州", "320000", None, "cities"),          # two places
+    ("湖北 武汉 襄阳", "420000", None, "cities"),
+])
+def test_spaces_pad_a_name_or_separate_names(place_index: places.PlaceIndex, text: str, province: str,
+                                             city: str | None, several: str | None) -> None:
+    found = place_index.resolve_detail(text)
+    assert (found.province, found.city, found.several) == (province, city, several)

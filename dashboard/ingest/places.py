@@ -36,6 +36,7 @@ ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
 _SEPARATORS = "/、·-—,，|"
 # Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
 _LIST_SEPARATORS = "/、,，;；|"
+_SPACE_BETWEEN_NAMES = re.compile(r"(?<=\S\S)\s+(?=\S\S)")
 
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 _EN_NOISE = re.compile(
@@ -192,8 +193,9 @@ class PlaceIndex:
         A second place after a list separator (南京市、徐州市, 北京市/天津市) makes the text a list of places
         (:attr:`Found.several`); without one, a city's name further on is a street's or a site's (杭州市
         湖州街) and the first city stands."""
-        # A space inside is a separator (南京 徐州 lists two places; 江苏 南京 names one at two levels).
-        s = re.sub(r"\s+", "|", halfwidth(text or "").strip())
+        # A space between names is a separator (南京 徐州 lists two places; 江苏 南京 names one at two levels);
+        # one beside a single character pads a name to a table's width (北  京, 南 京 市) and goes.
+        s = re.sub(r"\s+", "", _SPACE_BETWEEN_NAMES.sub("|", halfwidth(text or "").strip()))
         if not s:
             return Found(None, None, False, False)
         if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
