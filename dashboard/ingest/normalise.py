@@ -6,6 +6,7 @@ returns its values together with a list of :class:`~.plan.Problem` in row order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -157,42 +158,34 @@ def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.S
                     province: np.ndarray, city: np.ndarray) -> Problems:
     """A warning for every row whose place lists several (南京市、徐州市; 北京市、天津市): a project is
     stored in one place, so cities of one province leave the city empty and keep the province, and
-    places in several provinces keep the first; both said, with what was stored. Names are looked up only
-    for the rows listed in full (the rest are counted)."""
-    problems: Problems = []
+    places in several provinces keep the first; both said, with what was stored."""
     kinds = several.to_numpy()
-    for kind, code in (("cities", "place_several_cities"), ("provinces", "place_several_provinces")):
-        told = kinds == kind
-        if not told.any():
-            continue
-        names = {k: np.full(len(body), "", dtype=object)
-                 for k in ("province", "province_en", "place", "place_en", "where", "where_en")}
-        for i in np.flatnonzero(told)[:MAX_LISTED]:
-            for k, v in _place_names(index, province[i], city[i]).items():
-                names[k][i] = v
-        problems += body.problems(told, code, field, level="warning", cell=text, **names)
-    return problems
+    return [problem for kind, code in (("cities", "place_several_cities"), ("provinces", "place_several_provinces"))
+            for problem in _named_warnings(body, kinds == kind, code, field, text,
+                                           lambda i: _place_names(index, province[i], city[i]))]
 
 
 def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
                     province: np.ndarray, city: np.ndarray) -> Problems:
     """A warning for every row whose place starts with a province's abbreviation followed by a place of
-    another province (苏/杭州): the place is kept, and both provinces are named. The names are looked up
-    only for the rows listed in full (the rest are counted)."""
-    told = other.notna().to_numpy()
-    if not told.any():
-        return []
-    listed = np.flatnonzero(told)[:MAX_LISTED]
-    names = {k: np.full(len(body), "", dtype=object) for k in
-             ("abbreviation", "named", "named_en", "province", "province_en", "place", "place_en", "where",
-              "where_en")}
-    for i in listed:
+    another province (苏/杭州): the place is kept, and both provinces are named."""
+    def names(i: int) -> dict[str, str]:
         abbreviation, named = other.iat[i]
-        for k, v in (("abbreviation", abbreviation), ("named", index.province_names.get(named, "")),
-                     ("named_en", index.province_en.get(named, "")),
-                     *_place_names(index, province[i], city[i]).items()):
-            names[k][i] = v
-    return body.problems(told, "place_abbreviation_other_province", field, level="warning", cell=text, **names)
+        return {"abbreviation": abbreviation, "named": index.province_names.get(named, ""),
+                "named_en": index.province_en.get(named, ""), **_place_names(index, province[i], city[i])}
+
+    return _named_warnings(body, other.notna().to_numpy(), "place_abbreviation_other_province", field, text, names)
+
+
+def _named_warnings(body: Body, told: np.ndarray, code: str, field: str, text: pd.Series,
+                    names: Callable[[int], dict[str, str]]) -> Problems:
+    """A warning ``code`` for every row in ``told``, its message's values ``names(row index)`` looked up only
+    for the rows listed in full (the rest are counted: see :meth:`Body.problems_at`)."""
+    said: dict[str, np.ndarray] = {}
+    for i in np.flatnonzero(told)[:MAX_LISTED]:
+        for key, value in names(i).items():
+            said.setdefault(key, np.full(len(body), "", dtype=object))[i] = value
+    return body.problems(told, code, field, level="warning", cell=text, **said)
 
 
 def amount_fields(body: Body) -> list[str]:
