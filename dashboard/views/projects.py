@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 import streamlit as st
@@ -27,16 +27,20 @@ def as_of_year() -> tuple[int, bool]:
     return (dt.date.today().year, False) if year is None else (year, True)
 
 
-def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Rows in the UI language: names for codes, money in 亿元 / CNY bn, years as text."""
+def table(df: pd.DataFrame, lang: str, *, numbers: bool = False) -> pd.DataFrame:
+    """Rows in the UI language: names for codes, money in 亿元 / CNY bn, id and years as text ('—' when
+    unknown), or with ``numbers`` as numbers (empty when unknown), as an export file holds them."""
     factor, _unit = money_unit(lang)
 
     def year(v: object) -> str:
         return "—" if pd.isna(v) else str(int(v))  # type: ignore[arg-type]
 
+    def whole(column: str, text: Callable[[object], str]) -> pd.Series:
+        return df[column].astype("Int64") if numbers else df[column].map(text)
+
     # the language passed in, never the page's: exports are built outside the page run
     out = pd.DataFrame({
-        t("projects.col_id", lang): df["project_id"].astype(str),
+        t("projects.col_id", lang): whole("project_id", str),
         t("projects.col_name", lang): df["name"],
         t("projects.col_owner", lang): df["owner"].fillna("—"),
         t("projects.col_province", lang): df["province_en" if lang == "en" else "province_short"].fillna(
@@ -47,8 +51,8 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
                                         for s in df["stage"]],
         t("projects.col_ownership", lang): [t(f"filters.own_{s}", lang) if isinstance(s, str) else "—"
                                             for s in df["ownership"]],
-        t("projects.col_start", lang): df["start_year"].map(year),
-        t("projects.col_end", lang): df["end_year"].map(year),
+        t("projects.col_start", lang): whole("start_year", year),
+        t("projects.col_end", lang): whole("end_year", year),
         t("projects.col_investment", lang): (df["total_investment_yi"] * factor).round(4),
     })
     return out
@@ -57,12 +61,8 @@ def table(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def export_frames(f, search: str, sort: str, descending: bool, lang: str) -> Iterable[pd.DataFrame]:  # noqa: ANN001
     """The filtered projects as the export files hold them: the table's words, but ids and years as
     numbers (a spreadsheet flagged the table's text "2025" as a number stored as text), empty when unknown."""
-    numbers = [t(f"projects.col_{c}", lang) for c in ("id", "start", "end")]
     for chunk in appdb.stream(queries.export_batches, f, search=search, sort=sort, descending=descending):
-        out = table(chunk, lang)
-        for column in numbers:
-            out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
-        yield out
+        yield table(chunk, lang, numbers=True)
 
 
 def render() -> None:
