@@ -39,17 +39,29 @@ class Unit:
 
 
 WAN = Unit(1.0)
+# Longest first: a multiplier before 亿 or 万 (十亿元, 十万元) or before 元 itself (千元) is part of the unit,
+# never left out (千元 read as 元 stored every amount 1,000 times too small, 十亿元 as 亿元 10 times).
 _UNIT_WORDS: list[tuple[re.Pattern[str], Unit]] = [
+    (re.compile(r"千亿美元"), Unit(10_000_000.0, True)),
+    (re.compile(r"百亿美元"), Unit(1_000_000.0, True)),
+    (re.compile(r"十亿美元"), Unit(100_000.0, True)),
     (re.compile(r"亿美元"), Unit(10_000.0, True)),
     (re.compile(r"千万美元"), Unit(1_000.0, True)),
     (re.compile(r"百万美元"), Unit(100.0, True)),
+    (re.compile(r"十万美元"), Unit(10.0, True)),
     (re.compile(r"万美元"), Unit(1.0, True)),
+    (re.compile(r"千美元"), Unit(0.1, True)),
     (re.compile(r"美元"), Unit(0.0001, True)),
     (re.compile(r"万亿元?"), Unit(100_000_000.0)),
+    (re.compile(r"千亿元?"), Unit(10_000_000.0)),
+    (re.compile(r"百亿元?"), Unit(1_000_000.0)),
+    (re.compile(r"十亿元?"), Unit(100_000.0)),
     (re.compile(r"亿元?"), Unit(10_000.0)),
     (re.compile(r"千万元?"), Unit(1_000.0)),
     (re.compile(r"百万元?"), Unit(100.0)),
+    (re.compile(r"十万元"), Unit(10.0)),
     (re.compile(r"万元?"), Unit(1.0)),
+    (re.compile(r"千元"), Unit(0.1)),
     (re.compile(r"元"), Unit(0.0001)),
 ]
 _EN_USD = re.compile(r"usd|us\$|\$|dollar", re.I)
@@ -123,7 +135,8 @@ def currency_cell(text: str) -> str | None:
 # -------------------------------------------------------------------------------------------- amounts
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_CN_UNIT = r"(亿美元|千万美元|百万美元|万美元|美元|万亿元?|亿元?|千万元?|百万元?|万元?|元)?"
+_CN_UNIT = (r"(千亿美元|百亿美元|十亿美元|亿美元|千万美元|百万美元|十万美元|万美元|千美元|美元|万亿元?|千亿元?|百亿元?"
+            r"|十亿元?|亿元?|千万元?|百万元?|十万元|万元?|千元|元)?")
 _RANGE_SEP = r"\s*(?:-|~|至|到|—|–|－|―)+\s*"
 _AMOUNT = re.compile(_NUM + r"\s*(?:多|余)?\s*" + _CN_UNIT)
 _RANGE = re.compile(_NUM + r"\s*" + _CN_UNIT + _RANGE_SEP + _NUM + r"\s*" + _CN_UNIT)
