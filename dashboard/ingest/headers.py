@@ -119,8 +119,13 @@ def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
     return [CONTROL_RE.sub("", str(v)).strip() for v in cells.iloc[i].tolist()]
 
 
+# How far down a header is looked for: notes and instructions above the table (填报说明, one per row) ran to
+# more than 30 rows in real forms, and such a file was refused as having no header.
+HEADER_ROWS = 100
+
+
 def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,
-                max_rows: int = 30) -> Header | None:
+                max_rows: int = HEADER_ROWS) -> Header | None:
     """The first row, among the first ``max_rows``, whose cells name a project name and another field."""
     best: tuple[int, int] | None = None
     for i in range(min(max_rows, len(cells))):
@@ -173,6 +178,25 @@ def _is_sub_header(top: list[str], sub: list[str], aliases: dict[str, str] | Non
     return under_merged and known
 
 
+# A cell that names a money unit and nothing else: （亿元）, 万元, 【单位：亿元】, (million yuan); no digits.
+_UNIT_ONLY = re.compile(r"^[(（【\[]?\s*(?:单位\s*[:：]?|unit\s*[:：]?)?\s*[^\d()（）【】\[\]]{1,24}?\s*[)）】\]]?$",
+                        re.I)
+
+
+def _unit_row(row: list[str], header: list[str]) -> dict[int, Unit]:
+    """The units of a row under the header that holds nothing but units under labelled columns (总投资 over
+    （亿元）, as a header cell whose unit sits on its own line is often split into two rows), else {}."""
+    units: dict[int, Unit] = {}
+    for pos, text in enumerate(row):
+        if not text:
+            continue
+        unit = unit_in(text) if _UNIT_ONLY.match(text) else None
+        if unit is None or pos >= len(header) or not header[pos]:
+            return {}
+        units[pos] = unit
+    return units
+
+
 def _is_group_row(above: list[str], header: list[str]) -> bool:
     """Whether the row right above the header groups its columns (投资情况（亿元）over 总投资 and 年度计划),
     rather than being a title (one cell, at the left) or a unit note (单位：万元)."""
@@ -218,10 +242,14 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
         unit = unit_in(label) or (unit_in(over) if over else None)
         if unit:
             units[pos] = unit
+    below = _unit_row(_row_texts(cells, index + 1), texts) if index + 1 < len(cells) else {}
+    if below:  # the units' own row: the body starts under it
+        units = {**below, **units}
+        index += 1
     # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
     labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
     above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(first)]
-    return Header(index, labels, fields, units, [a for a in above if a], repeated, 1 + (bool(group)))
+    return Header(index, labels, fields, units, [a for a in above if a], repeated, 1 + bool(group) + bool(below))
 
 
 def label_key(label: str) -> str:
