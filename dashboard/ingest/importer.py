@@ -132,7 +132,7 @@ def preview(
                 return plan
             plan.sheet = chosen.name
             if header is None:
-                plan.refused = Problem("no_header", values={"sheet": chosen.name})
+                plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS})
                 return plan
             # The cells decide a column of stage words (类别: 促开工, 续建) before the header's word does;
             # a column mapped by hand is left as mapped.
@@ -395,7 +395,10 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
             scope: store.integrity.Scope, *, on_duplicate: str, force: bool, imported_by: str | None) -> int:
     """:func:`commit`'s work inside the write; returns the batch id, or raises :class:`_Refused` when the
     same file was committed before (checked here, under the writer lock, with the batch id's read)."""
-    batch_id, earlier = store.batches.next_batch_and_earlier(con, plan.sha256)
+    # The sheet tells two imports of one workbook apart (one sheet per city); a text file's "sheet" is its
+    # file name, which a copy of the same file does not share, so it is left out.
+    sheet = plan.sheet if len(plan.sheets) > 1 else None
+    batch_id, earlier = store.batches.next_batch_and_earlier(con, plan.sha256, sheet)
     if earlier is not None and not force:
         raise _Refused(Problem("already_imported", values={"batch": earlier}))
     label["batch"] = batch_id
@@ -420,6 +423,7 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     result.rows_imported = len(rec)
     result.rows_updated = int(is_update.sum())
     store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
+                            sheet=sheet,
                             counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
                                     "rows_rejected": plan.rows_rejected, "rows_updated": result.rows_updated,
                                     "warnings": len(plan.warnings)},

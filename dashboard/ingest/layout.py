@@ -61,8 +61,19 @@ def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, st
             elif any(h.hidden for h in nonempty):
                 plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
                     "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
+            _other_tables(s, nonempty, aliases, plan)
             return s, header
     return next((s for s in nonempty if not s.hidden), nonempty[0]), None
+
+
+def _other_tables(chosen: reading.Sheet, sheets: list[reading.Sheet], aliases: dict[str, str],
+                  plan: ImportPlan) -> None:
+    """One sheet is one import: a workbook with a project table on several visible sheets (one sheet per
+    city, per batch) had every sheet but the first left out without a word. Said, naming the sheets."""
+    others = [s.name for s in sheets if s is not chosen and not s.hidden and hd.find_header(s.cells, aliases)]
+    if others:
+        plan.warnings.append(Problem("sheets_other_tables", None, None, None, "warning", {
+            "sheet": chosen.name, "others": "、".join(others), "count": len(others)}))
 
 
 def replace_space(column: pd.Series, repl: str) -> pd.Series:

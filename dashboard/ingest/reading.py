@@ -29,6 +29,8 @@ def read(data: bytes, file_name: str) -> RawFile:
     if _BLANK.fullmatch(data):  # (a search, not data.strip(): a large file is not copied)
         raise ReadError("file_empty")
     suffix = Path(file_name).suffix.lower()
+    if data.startswith(b"%PDF-"):
+        raise ReadError("format_pdf")
     if data.startswith(_XLSX_MAGIC):
         return read_xlsx(data)
     if data.startswith(_XLS_MAGIC):

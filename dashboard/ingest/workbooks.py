@@ -72,9 +72,49 @@ def _check_workbook_package(data: bytes) -> None:
         raise ReadError("workbook_unreadable") from None
 
 
+# Files that are no table the import reads, each named in the refusal with what to do (save as .xlsx or
+# CSV) rather than called a damaged workbook: a zip package that is no Excel workbook, an encrypted
+# Office file (a compound file holding the encrypted package), a compound file holding a Word document.
+_ZIP_FORMATS = (("mimetype", b"application/vnd.oasis.opendocument.spreadsheet", "format_ods"),
+                ("mimetype", b"application/vnd.oasis.opendocument", "format_odf"),
+                ("Index/Document.iwa", None, "format_numbers"),
+                ("word/document.xml", None, "format_word"),
+                ("ppt/presentation.xml", None, "format_powerpoint"))
+_ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+
+
+def other_format(data: bytes) -> str | None:
+    """The refusal code (``format_*``, ``workbook_encrypted``) of a zip package or compound file that is
+    no workbook the import can read, else None (an Excel workbook, or one too damaged to tell)."""
+    import zipfile
+
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            package = zipfile.ZipFile(io.BytesIO(data))
+            names = set(package.namelist())
+            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                return None
+            for member, start, code in _ZIP_FORMATS:
+                if member in names and (start is None or package.read(member).startswith(start)):
+                    return code
+        except Exception:  # noqa: BLE001 - a damaged package: left to the workbook reader to say so
+            return None
+        return None
+    head = data[:1 << 20]  # the compound file's directory sits near the start in files Office writes
+    if any(s in data for s in _ENCRYPTED_STREAMS):
+        return "workbook_encrypted"
+    if _WORD_STREAM in head:
+        return "format_word"
+    return None
+
+
 def read_xlsx(data: bytes) -> RawFile:
     import openpyxl
 
+    code = other_format(data)
+    if code:
+        raise ReadError(code)
     _check_workbook_package(data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -189,6 +229,9 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
 def read_xls(data: bytes) -> RawFile:
     import xlrd
 
+    code = other_format(data)
+    if code:
+        raise ReadError(code)
     try:
         # xlrd writes its complaints ("WARNING *** file size ... not 512 + multiple of sector size") to
         # stdout unless given somewhere else to write them.
@@ -197,8 +240,9 @@ def read_xls(data: bytes) -> RawFile:
         except Exception:  # noqa: BLE001 - formatting records xlrd cannot read: the cells alone
             book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO(), verbosity=0)
         return RawFile("xls", [_xls_sheet(book, ws) for ws in book.sheets()])
-    except Exception:  # noqa: BLE001 - any failure means "not a workbook we can read"
-        raise ReadError("workbook_unreadable") from None
+    except Exception as e:  # noqa: BLE001 - any failure means "not a workbook we can read"
+        # An .xls protected by a password to open (RC4): xlrd's "Workbook is encrypted".
+        raise ReadError("workbook_encrypted" if "encrypted" in str(e).lower() else "workbook_unreadable") from None
 
 
 def _xls_date(value: float, datemode: int) -> object:

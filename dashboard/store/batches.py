@@ -46,6 +46,7 @@ def new_batch(
     batch_id: int | None = None,
     counts: dict[str, int] | None = None,
     mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
 ) -> int:
     """Register an import batch (call inside ``write``) and return its id (``batch_id``, else the next one).
 
@@ -55,9 +56,9 @@ def new_batch(
     counts = counts or {}
     con.execute(
         f"INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo, {', '.join(_COUNTS)}, "
-        f"mapping) VALUES (?, ?, ?, ?, 'committed', ?, {', '.join('?' for _ in _COUNTS)}, ?)",
+        f"mapping, sheet) VALUES (?, ?, ?, ?, 'committed', ?, {', '.join('?' for _ in _COUNTS)}, ?, ?)",
         [batch_id, file_name, sha256, imported_by, is_demo, *(counts.get(c, 0) for c in _COUNTS),
-         json.dumps(mapping, ensure_ascii=False) if mapping is not None else None],
+         json.dumps(mapping, ensure_ascii=False) if mapping is not None else None, sheet],
     )
     return batch_id
 
@@ -67,12 +68,15 @@ def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
     return (rollups.project_id_max(con) or 0) + 1
 
 
-def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, int | None]:
+def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: str | None = None
+                           ) -> tuple[int, int | None]:
     """(:func:`next_batch_id`, the first committed batch that imported a file with this checksum, if any),
     in one read of import_batches (call inside ``write``: no other writer can commit the same file
-    between the check and the write)."""
+    between the check and the write). With ``sheet``, a batch that read another sheet of the same
+    workbook is no earlier import of it (a batch from before the sheet was recorded still is)."""
     row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = ? AND "
-                      "status = 'committed') FROM import_batches", [sha256]).fetchall()[0]
+                      "status = 'committed' AND (? IS NULL OR sheet IS NULL OR sheet = ?)) FROM import_batches",
+                      [sha256, sheet, sheet]).fetchall()[0]
     rollups.fresh_batch(row[0])
     return int(row[0]), row[1]
 
