@@ -705,6 +705,121 @@ def write_resid() -> None:
     (HERE / "several_places.csv").write_bytes(SEVERAL_PLACES.encode("gbk"))
 
 
+# ------------------------------------------------------------------------------ s23-hostile4
+# Header units with a multiplier (千元, 十亿元), a unit on its own row under the header, a table under 40
+# note rows, a workbook with one sheet per city, and files that are no table the import reads (Numbers,
+# OpenDocument, Word, PDF, encrypted Office). The .xls files and the encrypted workbook are committed:
+# write_legacy4 needs ``pip install xlwt msoffcrypto-tool`` in a scratch venv (python3 -m venv /tmp/xlwtenv;
+# xlwt 1.3.0, msoffcrypto-tool 5.x), never in the project's requirements.
+
+UNIT_MULTIPLIERS = """项目名称,建设地点,总投资（千元）,建设起止年限
+南京集成电路封装项目,江苏省南京市,120000,2024-2026
+杭州生物医药产业园项目,浙江省杭州市,1.2十亿元,2025-2027
+合肥动力电池项目,安徽省合肥市,3千美元,2024-2025
+"""
+
+UNIT_ROW_BELOW_HEADER = """项目名称,建设地点,总投资,年度计划投资,建设起止年限
+,,（亿元）,（万元）,
+南京集成电路封装项目,江苏省南京市,1.2,3000,2024-2026
+杭州生物医药产业园项目,浙江省杭州市,0.5,1000,2025-2027
+"""
+
+CITY_SHEETS = [("南京市", [["南京集成电路封装项目", "江苏省南京市", 12000, "2024-2026"],
+                          ["南京储能电站项目", "江苏省南京市", 3000, "2024-2025"]]),
+               ("杭州市", [["杭州生物医药产业园项目", "浙江省杭州市", 5000, "2025-2027"]]),
+               ("合肥市", [["合肥动力电池项目", "安徽省合肥市", 80000, "2024-2025"]])]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def write_hostile4() -> None:
+    import openpyxl
+
+    (HERE / "unit_multipliers.csv").write_bytes(UNIT_MULTIPLIERS.encode("gbk"))
+    (HERE / "unit_row_below_header.csv").write_bytes(UNIT_ROW_BELOW_HEADER.encode("utf-8"))
+    notes = "".join(f"第{i}条：本表由各县（市、区）发展改革部门填报，数据截至上月末。\n" for i in range(1, 41))
+    (HERE / "header_below_30.csv").write_bytes(
+        (notes + "序号,项目名称,建设地点,总投资（万元）,建设起止年限\n"
+         "1,南京集成电路封装项目,江苏省南京市,12000,2024-2026\n").encode("gbk"))
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in CITY_SHEETS:
+        ws = book.create_sheet(title)
+        ws.append(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"])
+        for row in rows:
+            ws.append(row)
+    book.save(HERE / "city_sheets.xlsx")
+    # Not tables: each stands for the real format by what identifies it (the package's parts, the magic).
+    (HERE / "apple_numbers.numbers").write_bytes(_zip({"Index/Document.iwa": b"\x00" * 64,
+                                                       "Metadata/Properties.plist": b"bplist00"}))
+    (HERE / "opendocument.ods").write_bytes(_zip({
+        "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+        "content.xml": '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+                       'opendocument:xmlns:office:1.0"/>'.encode()}))
+    (HERE / "word_as_xlsx.xlsx").write_bytes(_zip({"[Content_Types].xml": b"<Types/>",
+                                                   "word/document.xml": b"<w:document/>"}))
+    (HERE / "pdf_as_csv.csv").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + bytes(range(256)) * 4)
+    try:
+        write_legacy4()
+    except ImportError:  # xlwt and msoffcrypto-tool only regenerate the committed files
+        pass
+
+
+def write_legacy4() -> None:
+    """legacy_merged_dates.xls (a merged title and unit line, a two-row merged header, the place merged down
+    the rows, date cells, amounts as text), legacy_city_sheets.xls (one sheet per city) and
+    encrypted.xlsx (city_sheets.xlsx with the password 'secret')."""
+    import io
+
+    import msoffcrypto.format.ooxml
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("重点项目")
+    date = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+    ws.write_merge(0, 0, 0, 6, "2024年南京市重大产业项目计划表")
+    ws.write_merge(1, 1, 0, 6, "单位：亿元")
+    for col, text in enumerate(["序号", "项目名称", "建设地点"]):
+        ws.write_merge(2, 3, col, col, text)
+    ws.write_merge(2, 2, 3, 4, "投资")
+    ws.write(3, 3, "总投资")
+    ws.write(3, 4, "2024年计划")
+    ws.write_merge(2, 2, 5, 6, "建设年限")
+    ws.write(3, 5, "开工时间")
+    ws.write(3, 6, "竣工时间")
+    ws.write_merge(4, 6, 2, 2, "江苏省南京市")
+    rows = [("1", "南京集成电路封装项目", "1.2", "0.5", dt.date(2024, 3, 1), dt.date(2026, 12, 31)),
+            ("2", "南京生物医药产业园项目", "0.5", "0.2", dt.date(2025, 1, 1), dt.date(2027, 6, 30)),
+            ("3", "南京动力电池项目", "8", "3", dt.date(2024, 5, 1), dt.date(2025, 12, 31))]
+    for r, (seq, name, total, plan, start, end) in enumerate(rows, 4):
+        for col, value in ((0, seq), (1, name), (3, total), (4, plan)):
+            ws.write(r, col, value)
+        ws.write(r, 5, start, date)
+        ws.write(r, 6, end, date)
+    book.save(str(HERE / "legacy_merged_dates.xls"))
+    book = xlwt.Workbook(encoding="utf-8")
+    for title, rows in CITY_SHEETS:
+        ws = book.add_sheet(title)
+        for col, text in enumerate(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]):
+            ws.write(0, col, text)
+        for r, row in enumerate(rows, 1):
+            for col, value in enumerate(row):
+                ws.write(r, col, value)
+    book.save(str(HERE / "legacy_city_sheets.xls"))
+    plain = io.BytesIO((HERE / "city_sheets.xlsx").read_bytes())
+    with open(HERE / "encrypted.xlsx", "wb") as out:
+        msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", out)
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -726,6 +841,7 @@ def write_all() -> None:
     write_hostile3()
     write_lists()
     write_resid()
+    write_hostile4()
 
 
 if __name__ == "__main__":
