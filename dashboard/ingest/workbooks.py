@@ -205,6 +205,32 @@ def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
             for m in _FORMULA_NO_VALUE.finditer(xml)]
 
 
+_ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_ROW_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def _hidden_rows(hidden: Iterable[int], numbers: list[int]) -> list[tuple[str, dict]]:
+    """One warning naming the rows holding cells that Excel hides (hidden by hand, or filtered out): they
+    are read like every other row, and a steward who filtered a list before saving it should know."""
+    held = set(numbers)
+    rows = sorted(n for n in set(hidden) if n in held)
+    if not rows:
+        return []
+    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
+    return [("rows_hidden", {"row": rows[0], "rows": shown, "count": len(rows)})]
+
+
+def _xlsx_hidden(xml: bytes) -> Iterator[int]:
+    if b'hidden="' not in xml:
+        return
+    for tag in _ROW_TAG.finditer(xml):
+        if _ROW_HIDDEN.search(tag.group()):
+            number = _ROW_NUMBER.search(tag.group())
+            if number:
+                yield int(number.group(1))
+
+
 def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
@@ -223,7 +249,8 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         numbers.append(cells[0].row)
     _fill_merged(rows, numbers, _xlsx_merges(xml))
     return Sheet(ws.title, simplify(_frame(rows)), np.array(numbers, dtype=int),
-                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=_unsaved_formulas(xml))
+                 hidden=getattr(ws, "sheet_state", "visible") != "visible",
+                 warnings=_unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers))
 
 
 def read_xls(data: bytes) -> RawFile:
@@ -277,7 +304,10 @@ def _xls_sheet(book: object, ws: object) -> Sheet:
     # xlrd's ranges: (first row, row after, first column, column after), 0-based
     _fill_merged(rows, list(range(1, len(rows) + 1)),
                  ((left, top + 1, bottom) for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []))
+    rowinfo = getattr(ws, "rowinfo_map", None) or {}  # with formatting_info only
+    hidden = (r + 1 for r, info in rowinfo.items() if getattr(info, "hidden", 0))
     return Sheet(ws.name, simplify(_frame(rows)), np.arange(1, ws.nrows + 1),
-                 hidden=getattr(ws, "visibility", 0) != 0)
+                 hidden=getattr(ws, "visibility", 0) != 0,
+                 warnings=_hidden_rows(hidden, list(range(1, ws.nrows + 1))))
 
 
