@@ -243,6 +243,12 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     ("en", "no_place_column.csv", ["No location (or province, city) column"]),
     # a published list's groups: 一/二 in the 序号 column with their subtotals, a 其中 row, a 合计 row
     ("zh", "group_numerals.csv", ["未作为项目导入", "读到 3 个项目行"]),
+    # s23-hostile4: formats named (the uploader takes .ods, .numbers and WPS .et), other sheets said, units
+    ("zh", "opendocument.ods", ["这是 OpenDocument 表格"]),
+    ("en", "encrypted.xlsx", ["has a password to open it"]),
+    ("zh", "city_sheets.xlsx", ["另有 2 个工作表也有项目表", "2 个项目行全部通过校验"]),
+    ("en", "unit_row_below_header.csv", ["Every project row passed validation (2 rows)"]),
+    ("zh", "unit_multipliers.csv", ["3 个项目行全部通过校验"]),
 ])
 def test_upload_shows_units_and_hostile_files_clearly(server: str, browser: object, lang: str, file: str,
                                                       expect: list[str]) -> None:

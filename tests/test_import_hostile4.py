@@ -128,3 +128,15 @@ def test_a_legacy_workbook_with_merged_headers_places_and_dates(empty_db: Path,
     assert got == {"南京集成电路封装项目": ("320000", "320100", Decimal("12000.00"), 2024, 2026),
                    "南京生物医药产业园项目": ("320000", "320100", Decimal("5000.00"), 2025, 2027),
                    "南京动力电池项目": ("320000", "320100", Decimal("80000.00"), 2024, 2025)}
+
+
+@pytest.mark.parametrize(("name", "rows"), [("hidden_rows.xlsx", "3、4"), ("legacy_hidden_rows.xls", "3")])
+def test_rows_hidden_in_excel_are_read_and_said(empty_db: Path, capsys: pytest.CaptureFixture[str],
+                                                name: str, rows: str) -> None:
+    """Rows hidden by hand or by a filter were imported without a word: a steward who filtered the list
+    to one city before saving may not mean them. They are read like the others, and named."""
+    for lang, words in (("zh", f"第 {rows} 行"), ("en", f" {rows} (")):
+        code, out = _run(empty_db, capsys, name, "--dry-run", "--lang", lang)
+        assert code == 0 and out["rows_read"] == 4, out
+        hidden = [w for w in out["warnings"] if w["code"] == "rows_hidden"]
+        assert len(hidden) == 1 and hidden[0]["row"] == 3 and words in hidden[0]["message"], out

@@ -329,7 +329,7 @@ def render() -> None:
     _templates()
     _done_banner()
     nonce = st.session_state.get("upload_nonce", 0)
-    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xlsm", "xls"],
+    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers"],
                                 key=f"upload_file_{nonce}")
     if uploaded is not None:
         st.session_state.pop("upload_done", None)

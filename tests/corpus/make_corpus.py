@@ -758,13 +758,24 @@ def write_hostile4() -> None:
         for row in rows:
             ws.append(row)
     book.save(HERE / "city_sheets.xlsx")
+    book = openpyxl.Workbook()  # rows 3 and 4 hidden (4 by the filter): read, and said
+    ws = book.active
+    ws.title = "项目"
+    ws.append(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"])
+    for _title, rows in CITY_SHEETS:
+        for row in rows:
+            ws.append(row)
+    ws.auto_filter.ref = "A1:D5"
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[4].hidden = True
+    book.save(HERE / "hidden_rows.xlsx")
     # Not tables: each stands for the real format by what identifies it (the package's parts, the magic).
     (HERE / "apple_numbers.numbers").write_bytes(_zip({"Index/Document.iwa": b"\x00" * 64,
                                                        "Metadata/Properties.plist": b"bplist00"}))
     (HERE / "opendocument.ods").write_bytes(_zip({
         "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
-        "content.xml": '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:'
-                       'opendocument:xmlns:office:1.0"/>'.encode()}))
+        "content.xml": b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+                       b'opendocument:xmlns:office:1.0"/>'}))
     (HERE / "word_as_xlsx.xlsx").write_bytes(_zip({"[Content_Types].xml": b"<Types/>",
                                                    "word/document.xml": b"<w:document/>"}))
     (HERE / "pdf_as_csv.csv").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + bytes(range(256)) * 4)
@@ -815,6 +826,15 @@ def write_legacy4() -> None:
             for col, value in enumerate(row):
                 ws.write(r, col, value)
     book.save(str(HERE / "legacy_city_sheets.xls"))
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("项目")
+    for col, text in enumerate(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]):
+        ws.write(0, col, text)
+    for r, row in enumerate((row for _title, rows in CITY_SHEETS for row in rows), 1):
+        for col, value in enumerate(row):
+            ws.write(r, col, value)
+    ws.row(2).hidden = True  # row 3 as Excel numbers it
+    book.save(str(HERE / "legacy_hidden_rows.xls"))
     plain = io.BytesIO((HERE / "city_sheets.xlsx").read_bytes())
     with open(HERE / "encrypted.xlsx", "wb") as out:
         msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", out)
