@@ -239,7 +239,9 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
         ws.reset_dimensions()
     for row in ws.iter_rows():
-        cells = [c for c in row if getattr(c, "row", None) is not None]
+        # Cells that hold a value: a formatted empty cell (a style on XFD1048576) neither widens the sheet to
+        # 16,384 columns nor makes a row.
+        cells = [c for c in row if getattr(c, "row", None) is not None and c.value is not None and c.value != ""]
         if not cells:
             continue
         values: list[object] = [None] * (max(c.column for c in cells))

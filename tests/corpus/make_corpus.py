@@ -769,6 +769,16 @@ def write_hostile4() -> None:
     ws.row_dimensions[3].hidden = True
     ws.row_dimensions[4].hidden = True
     book.save(HERE / "hidden_rows.xlsx")
+    # A style on the sheet's last cell (XFD1048576), as "format the whole sheet" leaves: the dimension says
+    # A1:XFD1048576 and the cell holds no value.
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"])
+    ws.append(CITY_SHEETS[0][1][0])
+    ws.cell(1_048_576, 16_384).font = Font(bold=True)
+    book.save(HERE / "formatted_last_cell.xlsx")
     # Not tables: each stands for the real format by what identifies it (the package's parts, the magic).
     (HERE / "apple_numbers.numbers").write_bytes(_zip({"Index/Document.iwa": b"\x00" * 64,
                                                        "Metadata/Properties.plist": b"bplist00"}))
