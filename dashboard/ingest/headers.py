@@ -45,7 +45,7 @@ _RULES: list[tuple[str | None, str]] = [
                          r"amount"),
     ("name", r"^(项目)?名称$|项目名称|^项目$|project ?name|^project$|^name$|^name of project|^title$"),
     ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
-              r"企业名称|owner|developer|company|enterprise|sponsor|investor"),
+              r"企业名称|签约单位|签约企业|签约方|owner|developer|company|enterprise|sponsor|investor"),
     ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
     ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|项目简介|简介|规模及内容|"
                 r"content|description|scope|summary"),
@@ -58,8 +58,8 @@ _RULES: list[tuple[str | None, str]] = [
     ("sector", r"领域|行业|产业|板块|类型|类别|sector|industry|field|category"),
     ("province", r"^(所属|所在)?省(份|区|\(区、市\)|\(自治区、直辖市\))?$|^省市$|province"),
     ("city", r"^(所属|所在)?(城市|地市|市州|设区市|市|地级市)$|^city|prefecture"),
-    ("district", r"区县|县区|^县|^区$|县\(市、区\)|county|district"),
-    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|location|place|region|"
+    ("district", r"区县|县区|^县|^区$|县\(市、区\)|^(所在|所属|建设)(区|县|县市|市县|旗)$|county|district"),
+    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|选址|location|place|region|"
               r"area|address|site"),
 ]
 _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
