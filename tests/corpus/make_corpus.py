@@ -705,6 +705,54 @@ def write_resid() -> None:
     (HERE / "several_places.csv").write_bytes(SEVERAL_PLACES.encode("gbk"))
 
 
+# ------------------------------------------------------------------------------ real lists, round 2 (s23)
+# Classes a second round of real published lists found: one synthetic file each; tests/test_import_lists2.py.
+
+# A county's list whose place column is headed 所在区 / 所在县 (the district alone) and whose companies are
+# under 签约单位: the whole file was refused ("no location column") and the companies kept as an extra.
+DISTRICT_HEADER = """项目名称,签约单位,所在县,总投资（亿元）
+江宁芯片封装项目,南京某电子有限公司,江宁区,12
+宜兴储能电池项目,无锡某能源有限公司,宜兴市,8.5
+"""
+# A signing list whose sites are under 选址 (a county's short name with its park): refused as above.
+SITE_HEADER = """项目名称,计划总投资,选址
+惠东新能源项目,25亿元,惠东县
+博罗储能项目,4亿元,博罗高新区
+"""
+# A free-trade zone's list: its title names the place only in brackets after 中国 (中国（江苏）自由贸易试验区…),
+# so every row was refused; its stage column says 新开 (新开工, cut short): "not recognised", left empty.
+FTZ_TITLE = """中国（江苏）自由贸易试验区苏州片区2025年重大项目清单
+序号,项目名称,建设性质,总投资（亿元）
+1,苏州片区纳米材料项目,新开,20
+2,苏州片区生物药项目,续建,30
+"""
+# A 合计 printed as the table's first row (as many lists do): it was compared with the rows above it (none),
+# so the warning said the projects add up to 0.00 万元 whatever they held.
+TOTAL_FIRST = """项目名称,建设地点,总投资（万元）
+合计,,3000
+南京传感器项目,江苏省南京市,1000
+苏州机器人项目,江苏省苏州市,1500
+"""
+# A 建设期限 column of one year said to be the end (2024年底完成…, 2025年前建成投产, 2026年6月竣工): read as the
+# start year (a project finishing in 2024 was stored as starting then, with no end year).
+END_YEAR_PHRASES = """项目名称,建设地点,总投资（万元）,建设期限
+南京一期主体项目,江苏省南京市,1000,2024年底完成一期主体建设
+苏州建成投产项目,江苏省苏州市,2000,2025年前建成投产
+无锡竣工项目,江苏省无锡市,3000,2026年6月竣工
+常州开工项目,江苏省常州市,4000,2024年3月底开工
+徐州起止项目,江苏省徐州市,5000,2023-2025
+扬州单年项目,江苏省扬州市,6000,2024年
+"""
+
+
+def write_lists2() -> None:
+    (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
+    (HERE / "site_header.csv").write_bytes(SITE_HEADER.encode("utf-8"))
+    (HERE / "ftz_title.csv").write_bytes(FTZ_TITLE.replace("\n", "\r\n").encode("gbk"))
+    (HERE / "total_first.csv").write_bytes(TOTAL_FIRST.encode("utf-8"))
+    (HERE / "end_year_phrases.csv").write_bytes(END_YEAR_PHRASES.encode("utf-8"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -726,6 +774,7 @@ def write_all() -> None:
     write_hostile3()
     write_lists()
     write_resid()
+    write_lists2()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,87 @@
+"""Classes found by a second round of real published lists (county and zone 集中开工 / 签约 lists, a free-trade
+zone's 重大项目清单, a province's 省重点 progress list; issue 12): one synthetic corpus file each
+(``tests/corpus/make_corpus.py``, ``write_lists2``), imported through the command line with ``--json``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from importkit import CORPUS, problem_codes, run_json, stored_projects
+
+from dashboard import store
+from dashboard.ingest import values
+
+
+def imported(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: str) -> dict:
+    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(db), "--json", *extra)
+    assert code == 0, out
+    return out
+
+
+def column(db: Path, field: str) -> dict[str, object]:
+    con = store.connect(db, read_only=True)
+    try:
+        return dict(con.execute(f"SELECT name, {field} FROM projects ORDER BY project_id").fetchall())
+    finally:
+        con.close()
+
+
+def test_district_and_signing_company_headers(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """所在县 (a county list's place column) and 签约单位 (the company of a signing list): the file was refused
+    for want of a location column, and the companies were kept as an unnamed extra."""
+    out = imported(empty_db, capsys, "district_header.csv")
+    assert out["mapping"]["所在县"] == "district" and out["mapping"]["签约单位"] == "owner"
+    assert out["rows_imported"] == 2 and out["errors"] == []
+    got = stored_projects(empty_db)
+    assert {k: v[:3] for k, v in got.items()} == {
+        "江宁芯片封装项目": ("320000", "320100", Decimal("120000.00")),
+        "宜兴储能电池项目": ("320000", "320200", Decimal("85000.00"))}
+    assert column(empty_db, "owner") == {"江宁芯片封装项目": "南京某电子有限公司",
+                                         "宜兴储能电池项目": "无锡某能源有限公司"}
+
+
+def test_site_header_is_the_place(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """选址 (where a signed project will be built): read as the place, county short name and park included."""
+    out = imported(empty_db, capsys, "site_header.csv")
+    assert out["mapping"]["选址"] == "place"
+    assert {k: v[:3] for k, v in stored_projects(empty_db).items()} == {
+        "惠东新能源项目": ("440000", "441300", Decimal("250000.00")),
+        "博罗储能项目": ("440000", "441300", Decimal("40000.00"))}
+
+
+def test_free_trade_zone_title_and_short_stage(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """中国（江苏）自由贸易试验区…: the bracketed province is the title's place (every row was refused); 新开 is
+    新开工 (under construction), not an unknown stage."""
+    out = imported(empty_db, capsys, "ftz_title.csv")
+    assert problem_codes(out["warnings"]) == [(None, "place_from_title")]
+    assert out["warnings"][0]["value"] == "江苏"
+    assert {k: v[:3] for k, v in stored_projects(empty_db).items()} == {
+        "苏州片区纳米材料项目": ("320000", None, Decimal("200000.00")),
+        "苏州片区生物药项目": ("320000", None, Decimal("300000.00"))}
+    assert set(column(empty_db, "stage").values()) == {"under_construction"}
+
+
+def test_a_total_printed_first_totals_the_rows_below(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 合计 as the table's first row was compared with the rows above it: "the projects add up to 0.00"."""
+    out = imported(empty_db, capsys, "total_first.csv", "--dry-run")
+    assert problem_codes(out["warnings"]) == [(2, "total_mismatch")]
+    assert "2,500.00" in out["warnings"][0]["message"] and "3,000.00" in out["warnings"][0]["message"]
+
+
+def test_one_year_said_to_be_the_end(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """2024年底完成…, 2025年前建成投产, 2026年6月竣工 in a 建设期限 column: the end year (each was stored as the
+    start year); a year said to be the start, a range and a bare year read as before."""
+    imported(empty_db, capsys, "end_year_phrases.csv")
+    got = {k: (v[3], v[4]) for k, v in stored_projects(empty_db).items()}
+    assert got == {"南京一期主体项目": (None, 2024), "苏州建成投产项目": (None, 2025), "无锡竣工项目": (None, 2026),
+                   "常州开工项目": (2024, None), "徐州起止项目": (2023, 2025), "扬州单年项目": (2024, None)}
+
+
+@pytest.mark.parametrize(("cell", "code"), [
+    ("2024年底完成一期主体建设", "year_end"), ("2025年前建成", "year_end"), ("2026.6竣工", "year_end"),
+    ("2024年3月底开工", None), ("2024年开工，年底建成", None), ("2024年", None), ("2023-2025年底", None)])
+def test_end_year_codes(cell: str, code: str | None) -> None:
+    assert values.parse_years(pd.Series([cell]))[2].iloc[0] == code
