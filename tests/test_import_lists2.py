@@ -85,3 +85,17 @@ def test_one_year_said_to_be_the_end(empty_db: Path, capsys: pytest.CaptureFixtu
     ("2024年3月底开工", None), ("2024年开工，年底建成", None), ("2024年", None), ("2023-2025年底", None)])
 def test_end_year_codes(cell: str, code: str | None) -> None:
     assert values.parse_years(pd.Series([cell]))[2].iloc[0] == code
+
+
+def test_lone_group_text_left_of_the_name(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A heading without a numeral, alone in a column left of the empty name cell, counting its projects
+    (…重点项目155个（在建118个…）): a group, said and skipped (it was refused, and with it the file). A lone
+    text that counts nothing is still refused with its row: no row is dropped on a guess."""
+    code, out = run_json(capsys, "import", str(CORPUS / "lone_group_text.csv"), "--db", str(empty_db), "--json",
+                         "--dry-run")
+    assert code == 1 and out["rows_read"] == 3
+    assert (3, "row_skipped_group") in problem_codes(out["warnings"])
+    assert problem_codes(out["errors"]) == [(6, "name_missing")]
+    imported(empty_db, capsys, "lone_group_text.csv", "--skip-invalid")
+    assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
+        "西安硅产业基地项目": Decimal("1000000.00"), "西安创新药物产业园": Decimal("200000.00")}

@@ -27,6 +27,9 @@ _GROUP_SEQ = re.compile(r"^([一二三四五六七八九十]+|[（(][一二三�
 _COUNTED_TEXT = (r"(?:[（(](?:共|计)?[0-9０-９]+[个项宗](?:项目)?[)）]|(?:共|计)[0-9０-９]+[个项宗](?:项目)?|"
                  r"[0-9０-９]+个项目)$")
 _COUNTED = re.compile(_COUNTED_TEXT)
+# A row's only text, its name cell empty, counting projects anywhere ("实力高新"重点项目155个（在建118个…）):
+# a group heading without a numeral, merged across the columns left of the name (was refused: name empty).
+_COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
@@ -185,7 +188,11 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     section, section_stage, section_sector = _sections(head_text, _at(n, un, candidate_u), stage_aliases,
                                                        forced=_at(n, un, group_u))
     counted_u = rest_u & ~part_u & ~section[un]
+    lone_u = counted_u & ~named_u & (filled[un] == 1)
     counted_u[counted_u] = _counted(name_u[counted_u])
+    if lone_u.any():
+        lone_u[lone_u] = head_u[lone_u].str.contains(_COUNTS_ANYWHERE, na=False).to_numpy(dtype=bool)
+        counted_u |= lone_u
     counted = _at(n, un, counted_u)
     if counted.any():
         section2, stage2, sector2 = _sections(name_u, counted, stage_aliases, forced=counted)

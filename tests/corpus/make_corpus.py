@@ -744,6 +744,17 @@ END_YEAR_PHRASES = """项目名称,建设地点,总投资（万元）,建设期�
 扬州单年项目,江苏省扬州市,6000,2024年
 """
 
+# A group heading without a numeral, its text alone in a column left of the name (merged over 序号 and 产业 in
+# the publisher's sheet) and counting its projects before its totals: the row was refused ("name empty"),
+# and with it the whole file.
+LONE_GROUP_TEXT = """西安高新区重点项目
+序号,产业,项目名称,总投资（亿元）
+,"“实力高新”重点项目155个（在建118个，总投资1743亿元）",,
+1,电子信息,西安硅产业基地项目,100
+2,生物医药,西安创新药物产业园,20
+,本表项目由各责任单位填报,,
+"""
+
 
 def write_lists2() -> None:
     (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
@@ -751,6 +762,7 @@ def write_lists2() -> None:
     (HERE / "ftz_title.csv").write_bytes(FTZ_TITLE.replace("\n", "\r\n").encode("gbk"))
     (HERE / "total_first.csv").write_bytes(TOTAL_FIRST.encode("utf-8"))
     (HERE / "end_year_phrases.csv").write_bytes(END_YEAR_PHRASES.encode("utf-8"))
+    (HERE / "lone_group_text.csv").write_bytes(LONE_GROUP_TEXT.encode("utf-8"))
 
 
 def write_all() -> None:
