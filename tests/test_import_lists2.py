@@ -99,3 +99,15 @@ def test_lone_group_text_left_of_the_name(empty_db: Path, capsys: pytest.Capture
     imported(empty_db, capsys, "lone_group_text.csv", "--skip-invalid")
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
         "西安硅产业基地项目": Decimal("1000000.00"), "西安创新药物产业园": Decimal("200000.00")}
+
+
+def test_rows_counting_projects_in_a_count_column(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 项目个数 column: a row counting more than one project is a category, numbered (3) or not, said and
+    skipped (重大产业转型升级类 39 亿元 and 重大基础设施建设类 11 亿元 were stored as projects); a row counting
+    one, or nothing, is a project."""
+    out = imported(empty_db, capsys, "count_column.csv")
+    assert [(r, c) for r, c in problem_codes(out["warnings"]) if c == "row_skipped_group"] == [
+        (4, "row_skipped_group"), (7, "row_skipped_group")]
+    assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
+        "房县农产品物流园项目": Decimal("50000.00"), "房县再生铅项目": Decimal("30000.00"),
+        "房县国道改建项目": Decimal("20000.00")}

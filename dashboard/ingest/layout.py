@@ -30,6 +30,10 @@ _COUNTED = re.compile(_COUNTED_TEXT)
 # A row's only text, its name cell empty, counting projects anywhere ("实力高新"重点项目155个（在建118个…）):
 # a group heading without a numeral, merged across the columns left of the name (was refused: name empty).
 _COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
+# An unmapped column counting projects (项目个数, 项目数（个）, 个数): a row counting more than one is a group or a
+# category (重大产业转型升级类 | 6 | 39亿元), numbered or not; its total was stored as a project's.
+_COUNT_HEADER = re.compile(r"^(项目)?(个数|数量|数|总数)$|^项目(个数|数量|数)|^(number|count|no\.?) of projects$")
+_COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
@@ -194,7 +198,15 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
         lone_u[lone_u] = head_u[lone_u].str.contains(_COUNTS_ANYWHERE, na=False).to_numpy(dtype=bool)
         counted_u |= lone_u
     counted = _at(n, un, counted_u)
+    many = _counts_many(stripped, header, col_of)
+    if many is not None:
+        counted |= many & ~blank & ~total & ~note & ~repeat & ~section & ~_at(n, un, part_u)
     if counted.any():
+        at_counted = np.flatnonzero(counted)
+        name_u = name_u.reindex(np.union1d(un, at_counted))
+        missing = name_u.isna().to_numpy()
+        if missing.any():  # numbered rows (3 | 现代工业 | 7个 | 15.76): their names, read here only
+            name_u[missing] = replace_space(names.iloc[name_u.index[missing]].astype(str), "").to_numpy()
         section2, stage2, sector2 = _sections(name_u, counted, stage_aliases, forced=counted)
         section |= section2
         section_stage = section_stage.where(~section2, stage2)
@@ -216,6 +228,23 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
+
+
+def _counts_many(stripped: pd.DataFrame, header: hd.Header, col_of: dict[str, int]) -> np.ndarray | None:
+    """Per row, whether an unmapped column counting projects (项目个数) holds more than one; None without one."""
+    mapped = set(col_of.values())
+    cols = [j for j, label in enumerate(header.labels)
+            if j not in mapped and j < stripped.shape[1] and _COUNT_HEADER.match(hd.normalise_header(label))]
+    if not cols:
+        return None
+    many = np.zeros(len(stripped), dtype=bool)
+    for j in cols:
+        cells = stripped[j]
+        filled = (cells != "").to_numpy(dtype=bool)
+        if filled.any():
+            count = pd.to_numeric(cells[filled].str.extract(_COUNT_CELL, expand=False), errors="coerce")
+            many[np.flatnonzero(filled)] |= (count > 1).to_numpy(dtype=bool)
+    return many
 
 
 def _at(n: int, positions: np.ndarray, flags: np.ndarray) -> np.ndarray:

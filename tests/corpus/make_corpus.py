@@ -755,6 +755,19 @@ LONE_GROUP_TEXT = """西安高新区重点项目
 ,本表项目由各责任单位填报,,
 """
 
+# A 项目个数 column beside the name: rows counting more than one project are categories, numbered (3) or not,
+# and each was stored as a project carrying its category's total (39 and 11 亿元 too many). One counting 1,
+# or nothing, stays a project.
+COUNT_COLUMN = """房县2021年第一季度重大项目表
+序号,项目名称,项目个数,总投资（亿元）
+,合计,12,58
+,重大产业转型升级类,6,39
+1,房县农产品物流园项目,1,5
+2,房县再生铅项目,1,3
+3,重大基础设施建设类,3个,11
+4,房县国道改建项目,,2
+"""
+
 
 def write_lists2() -> None:
     (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
@@ -763,6 +776,7 @@ def write_lists2() -> None:
     (HERE / "total_first.csv").write_bytes(TOTAL_FIRST.encode("utf-8"))
     (HERE / "end_year_phrases.csv").write_bytes(END_YEAR_PHRASES.encode("utf-8"))
     (HERE / "lone_group_text.csv").write_bytes(LONE_GROUP_TEXT.encode("utf-8"))
+    (HERE / "count_column.csv").write_bytes(COUNT_COLUMN.encode("gbk"))
 
 
 def write_all() -> None:
