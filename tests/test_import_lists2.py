@@ -111,3 +111,20 @@ def test_rows_counting_projects_in_a_count_column(empty_db: Path, capsys: pytest
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
         "房县农产品物流园项目": Decimal("50000.00"), "房县再生铅项目": Decimal("30000.00"),
         "房县国道改建项目": Decimal("20000.00")}
+
+
+def test_projects_numbered_with_chinese_numerals(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """一、二、三 numbering every project (nothing numbered 1, 2, 3 under them): projects, not group headings
+    (every row was read as a heading and the file refused with "no project rows")."""
+    out = imported(empty_db, capsys, "numeral_projects.csv")
+    assert out["rows_imported"] == 3 and problem_codes(out["warnings"]) == [(None, "place_from_title")]
+    assert {k: v[:3] for k, v in stored_projects(empty_db).items()} == {
+        "周口防水材料有限公司年产1500万平方米防水卷材项目": ("410000", "411600", Decimal("30000.00")),
+        "周口制衣有限公司年产5000万件服装加工项目": ("410000", "411600", Decimal("50000.00")),
+        "周口桥涵工程建设项目(一期)": ("410000", "411600", Decimal("20000.00"))}
+
+
+def test_numerals_over_numbered_projects_stay_groups(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Guard: 一 / 二 over rows numbered 1, 2 are still group headings (group_numerals.csv)."""
+    out = imported(empty_db, capsys, "group_numerals.csv", "--dry-run")
+    assert out["rows_read"] == 3

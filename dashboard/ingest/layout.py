@@ -212,10 +212,18 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
         section_stage = section_stage.where(~section2, stage2)
         section_sector = section_sector.where(~section2, sector2)
     part = _at(n, un, part_u)
+    project = ~blank & ~total & ~note & ~repeat & ~part & ~section
+    if not project.any():
+        # Numerals in the 序号 column with nothing numbered under them anywhere (一 | …有限公司年产…项目 | 3亿元,
+        # 二 | …): they number the projects, as some lists do, and are no groups (every row was dropped).
+        numeral = _at(n, un, group_u & named_u) & section & ~counted
+        section &= ~numeral
+        project |= numeral
+        section_stage = section_stage.where(~pd.Series(numeral), None)
+        section_sector = section_sector.where(~pd.Series(numeral), None)
     # Every row below a section heading belongs to it, until the next heading.
     at = np.arange(1, n + 1)
     section_id = pd.Series(np.where(section, at, np.nan)).ffill().fillna(0).astype(int).to_numpy()
-    project = ~blank & ~total & ~note & ~repeat & ~part & ~section
     # Told only by their count or as a part: said too, since such a row could be a bundled project.
     said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
             for i in np.flatnonzero(note | repeat)]

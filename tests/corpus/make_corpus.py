@@ -768,6 +768,16 @@ COUNT_COLUMN = """房县2021年第一季度重大项目表
 4,房县国道改建项目,,2
 """
 
+# Projects numbered 一、二、三 in the 序号 column, nothing numbered 1, 2, 3 (a county's 集中开工 list): each read as
+# a group heading, so no project was left and the file was refused ("no project rows").
+NUMERAL_PROJECTS = """周口市2020年第一批重点项目集中开工项目
+序号,项目名称,总投资,年度计划投资
+,合计（3个）,10亿元,8亿元
+一,周口防水材料有限公司年产1500万平方米防水卷材项目,3亿元,2.5亿元
+二,周口制衣有限公司年产5000万件服装加工项目,5亿元,4.5亿元
+三,周口桥涵工程建设项目(一期),2亿元,1亿元
+"""
+
 
 def write_lists2() -> None:
     (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
@@ -777,6 +787,7 @@ def write_lists2() -> None:
     (HERE / "end_year_phrases.csv").write_bytes(END_YEAR_PHRASES.encode("utf-8"))
     (HERE / "lone_group_text.csv").write_bytes(LONE_GROUP_TEXT.encode("utf-8"))
     (HERE / "count_column.csv").write_bytes(COUNT_COLUMN.encode("gbk"))
+    (HERE / "numeral_projects.csv").write_bytes(NUMERAL_PROJECTS.encode("gbk"))
 
 
 def write_all() -> None:
