@@ -79,6 +79,7 @@ class Figures:
     import_seconds: float | None = None
     raw_seconds: float | None = None
     load: str = ""
+    probe_ms: list[float] = field(default_factory=list)  # speed_probe() at the start and at the end
 
     @property
     def slowest_page_ms(self) -> float | None:
@@ -104,7 +105,22 @@ class Figures:
             "page_render_ms": {k: round(v, 1) for k, v in self.page_render.items()},
             "store": self.db,
             "load": self.load,
+            "speed_probe_ms": [round(ms) for ms in self.probe_ms],
         }
+
+
+def speed_probe(repeat: int = 3) -> float:
+    """CPU milliseconds of a fixed piece of pure Python (the best of ``repeat``): how fast the machine runs
+    right now, to read the wall-clock figures against. On the team's VM a fixed loop has run 45% slower from
+    one run to the next with nothing else running (2026-12-02), and a start or an import can differ as much."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        total = 0
+        for i in range(3_000_000):
+            total += i * i
+        best = min(best, (time.process_time() - started) * 1000)
+    return best
 
 
 def machine_load() -> str:
@@ -520,6 +536,9 @@ def table(f: Figures) -> str:
         lines.append(f"  (first page, each start: {runs}; the server's CPU until then)")
     if f.import_seconds is not None:
         lines.append(f"  (import {f.import_seconds:.2f} s; DuckDB read_csv + INSERT {f.raw_seconds:.3f} s)")
+    if f.probe_ms:
+        lines.append(f"machine speed: a fixed Python loop took {' ms, then '.join(f'{ms:.0f}' for ms in f.probe_ms)}"
+                     " ms of CPU (lower is faster; see speed_probe)")
     return "\n".join(lines)
 
 
@@ -548,13 +567,14 @@ def run(*, scale: float, db: str | Path | None, as_json: bool, repeat: int = 3, 
 
     measures = [m for m in MEASURES if (not only or m in only) and m not in skip]
     path = store_name(db, scale)
-    log(f"{machine_load()}")
+    probe = speed_probe()
+    log(f"{machine_load()}; speed probe {probe:.0f} ms")
     projects = 0
     if "server" in measures or "pages" in measures:
         projects = ensure_store(path, scale, data_path)
         if data_path:
             os.environ["SEI_DATA_PATH"] = str(data_path)
-    figures = Figures(projects=projects, db=path)
+    figures = Figures(projects=projects, db=path, probe_ms=[probe])
     slugs = [slug for slug, _i, _r in PAGES]
     if "server" in measures:
         log(f"first page after a cold start ({starts} starts), then every page in Chromium ...")
@@ -566,6 +586,7 @@ def run(*, scale: float, db: str | Path | None, as_json: bool, repeat: int = 3, 
         log(f"import of a {import_rows:,}-row CSV against DuckDB's read_csv + INSERT ...")
         bench_import(figures, import_rows, repeat=repeat)
     figures.load = machine_load()
+    figures.probe_ms.append(speed_probe())
     if as_json:
         (emit or (lambda obj: print(json.dumps(obj, ensure_ascii=False))))(figures.as_json())
     else:

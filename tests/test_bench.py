@@ -23,6 +23,7 @@ def test_bench_json_has_the_issue_shape(tmp_path: Path, capsys: pytest.CaptureFi
     assert out["import"]["rows"] == 300
     assert out["import"]["seconds"] > 0 and out["import"]["ratio"] > 0
     assert out["pages"] == {} and out["first_page_ms"] is None
+    assert len(out["speed_probe_ms"]) == 2 and all(ms > 0 for ms in out["speed_probe_ms"])  # start, end
     assert not db.exists()  # the import alone goes into a fresh store; the large one is not built
 
 

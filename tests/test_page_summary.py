@@ -77,6 +77,9 @@ def test_page_renders_with_sql_headline(demo_db: Path, demo_db_template: Path, m
                  "Planned and completed investment by year"})
     assert expected <= set(titles)
     assert len(at.get("progress")) == 3  # the targets: a bar in each tier's card (the export keeps the chart)
+    # the national statistics name their publisher in the page's language
+    assert ("国家统计局" in text) == (lang == "zh")
+    assert ("National Bureau of Statistics" in text) == (lang == "en")
 
 
 @pytest.mark.parametrize(("filters", "where", "cwhere"), [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,7 @@ def test_every_row_has_a_source_and_real_codes() -> None:
         assert r["source_url"].startswith(("http://", "https://"))
     for r in rows("statistics.csv"):
         assert r["source_publisher"] == "国家统计局" and 0 < float(r["value"]) < 100
+        assert r["source_publisher_en"].isascii() and "Statistics" in r["source_publisher_en"]
 
 
 def test_a_row_without_source_is_refused(tmp_path: Path) -> None:
@@ -117,6 +119,27 @@ def test_a_fresh_store_holds_the_lists_apart_from_demo_and_imports(empty_db: Pat
         assert con.execute("SELECT count(*) FROM public_statistics").fetchone()[0] == len(rows("statistics.csv"))
         assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] == 0  # no demo, no import rows
         assert con.execute("SELECT count(*) FROM import_batches").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_an_older_store_gets_the_english_publisher(empty_db: Path, tmp_path: Path) -> None:
+    """A store made before statistics named their publisher in English gets the column, filled from the
+    file, when it is next opened (migration 009)."""
+    old = tmp_path / "old.ducklake"
+    shutil.copytree(empty_db.parent / (empty_db.name + ".files"), tmp_path / "old.ducklake.files")
+    shutil.copy(empty_db, old)
+    con = store.connect(old)
+    try:
+        con.execute("ALTER TABLE public_statistics DROP COLUMN source_publisher_en")
+        con.execute("DELETE FROM schema_version WHERE version = 9")
+    finally:
+        con.close()
+    con = store.connect(old)
+    try:
+        got = con.execute("SELECT DISTINCT source_publisher_en FROM public_statistics").fetchall()
+        assert got == [("National Bureau of Statistics (NBS)",)]
+        assert store.schema_version(con) == store.LATEST_VERSION
     finally:
         con.close()
 

@@ -26,7 +26,8 @@ REQUIRED = {
     "public_lists": ("list_slug", "name_zh", "name_en", "publisher_zh", "announced_total", "source_url"),
     "public_clusters": ("list_slug", "name", "province_code", "designated_year", "source_url",
                         "source_publisher"),
-    "public_statistics": ("indicator", "year", "value", "unit", "source_url", "source_publisher"),
+    "public_statistics": ("indicator", "year", "value", "unit", "source_url", "source_publisher",
+                          "source_publisher_en"),
 }
 
 

@@ -129,9 +129,10 @@ def _public_context(lang: str) -> None:
         return
     zh = lang == "zh"
     lines = []
+    publisher = "source_publisher" if zh else "source_publisher_en"
     for _, r in stats.sort_values("year").groupby("indicator").tail(1).iterrows():
         lines.append(t("summary.public_stat", name=r["name_zh"] if zh else r["name_en"], year=int(r["year"]),
-                        value=f"{r['value']:g}{r['unit']}", source=r["source_publisher"], url=r["source_url"]))
+                        value=f"{r['value']:g}{r['unit']}", source=r[publisher], url=r["source_url"]))
     for r in lists[lists["counts_to_tier"].notna()].itertuples():
         lines.append(t("summary.public_list", name=r.name_zh if zh else r.name_en, total=r.announced_total,
                         year=r.announced_year, publisher=r.publisher_zh if zh else r.publisher_en,
