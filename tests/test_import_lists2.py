@@ -128,3 +128,22 @@ def test_numerals_over_numbered_projects_stay_groups(empty_db: Path, capsys: pyt
     """Guard: 一 / 二 over rows numbered 1, 2 are still group headings (group_numerals.csv)."""
     out = imported(empty_db, capsys, "group_numerals.csv", "--dry-run")
     assert out["rows_read"] == 3
+
+
+def plans(db: Path) -> list[tuple]:
+    con = store.connect(db, read_only=True)
+    try:
+        return con.execute("SELECT p.name, i.year, i.planned_wan FROM project_investments i "
+                           "JOIN projects p USING (project_id) ORDER BY p.project_id").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("name", ["plan_expected.csv", "plan_year_header.csv"])
+def test_the_plan_column_names_its_year(empty_db: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """2023年预计完成投资 (or 2023年计划投资) under a title of 2022: the plan of 2023. The first was kept as an extra
+    column (read as money spent), the second stored as the plan of 2022."""
+    out = imported(empty_db, capsys, name)
+    assert "annual_plan" in out["mapping"].values()
+    assert plans(empty_db) == [("重庆储能电池项目", 2023, Decimal("600000.00")),
+                               ("重庆负极材料项目", 2023, Decimal("40000.00"))]

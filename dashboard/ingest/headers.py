@@ -34,6 +34,8 @@ _RULES: list[tuple[str | None, str]] = [
     ("unit", r"^(金额|计量|货币|资金|投资额|金额计量)?单位$|^(amount |money |currency |investment )?units?$|"
              r"^unit of (amount|account|measure)"),
     ("currency", r"^(币种|货币|币别|货币种类|币制|结算货币|投资币种|currency|ccy)$"),
+    # What a year is planned or expected to take (2023年预计完成投资, 年内计划完成投资): the annual plan.
+    ("annual_plan", r"^((19|20)\d{2}年度?|年度|年内|全年|今年|本年|当年)(预计|计划)完成(投资)?$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.
     (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
     ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"

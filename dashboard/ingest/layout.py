@@ -288,14 +288,14 @@ def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[s
 
 
 def list_year(header: hd.Header, col_of: dict[str, int]) -> int | None:
-    """The list's year (for 年度计划投资): from its title and notes, else the annual-plan header."""
-    m = re.search(r"((?:19|20)\d{2})\s*年", " ".join(header.above))
-    if m:
-        return int(m.group(1))
+    """The year of the annual plan (年度计划投资): the one its own header names (2023年预计完成投资 under a title
+    of 2022, the year the list was drawn up), else the title's and notes'."""
     if "annual_plan" in col_of:
         m = re.search(r"((?:19|20)\d{2})", header.labels[col_of["annual_plan"]])
-        return int(m.group(1)) if m else None
-    return None
+        if m:
+            return int(m.group(1))
+    m = re.search(r"((?:19|20)\d{2})\s*年", " ".join(header.above))
+    return int(m.group(1)) if m else None
 
 
 def note_unit(header: hd.Header) -> values.Unit | None:

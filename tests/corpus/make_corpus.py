@@ -778,6 +778,20 @@ NUMERAL_PROJECTS = """周口市2020年第一批重点项目集中开工项目
 三,周口桥涵工程建设项目(一期),2亿元,1亿元
 """
 
+# A list drawn up in December for the next year: the title names 2022, the plan column 2023年预计完成投资. The
+# column was kept as an extra ("完成投资" read as money spent), and a 2023年计划投资 column's amounts were
+# stored as the plan of 2022 (the title's year won over the column's own).
+PLAN_EXPECTED = """重庆市2022年工业重大项目集中开工项目
+项目名称,总投资（亿元）,2023年预计完成投资（亿元）
+重庆储能电池项目,130,60
+重庆负极材料项目,10,4
+"""
+PLAN_YEAR_HEADER = """重庆市2022年工业重大项目集中开工项目
+项目名称,总投资（亿元）,2023年计划投资（亿元）
+重庆储能电池项目,130,60
+重庆负极材料项目,10,4
+"""
+
 
 def write_lists2() -> None:
     (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
@@ -788,6 +802,8 @@ def write_lists2() -> None:
     (HERE / "lone_group_text.csv").write_bytes(LONE_GROUP_TEXT.encode("utf-8"))
     (HERE / "count_column.csv").write_bytes(COUNT_COLUMN.encode("gbk"))
     (HERE / "numeral_projects.csv").write_bytes(NUMERAL_PROJECTS.encode("gbk"))
+    (HERE / "plan_expected.csv").write_bytes(PLAN_EXPECTED.encode("utf-8"))
+    (HERE / "plan_year_header.csv").write_bytes(PLAN_YEAR_HEADER.encode("gbk"))
 
 
 def write_all() -> None:
