@@ -147,3 +147,14 @@ def test_the_plan_column_names_its_year(empty_db: Path, capsys: pytest.CaptureFi
     assert "annual_plan" in out["mapping"].values()
     assert plans(empty_db) == [("重庆储能电池项目", 2023, Decimal("600000.00")),
                                ("重庆负极材料项目", 2023, Decimal("40000.00"))]
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("所在区", "district"), ("所在县", "district"), ("所属区", "district"), ("选址", "place"), ("项目选址", "place"),
+    ("签约单位", "owner"), ("2023年预计完成投资", "annual_plan"), ("年内计划完成投资（亿元）", "annual_plan"),
+    # guards: an approval document is no place; money spent, or planned for part of a year, is no annual plan
+    ("选址意见书", None), ("用地预审与选址意见书", None), ("累计完成投资", None), ("1-6月计划完成投资", None),
+    ("所在区域", "place")])
+def test_header_words_of_real_lists(header: str, field: str | None) -> None:
+    from dashboard.ingest.headers import field_of
+    assert field_of(header) == field

@@ -61,7 +61,8 @@ _RULES: list[tuple[str | None, str]] = [
     ("province", r"^(所属|所在)?省(份|区|\(区、市\)|\(自治区、直辖市\))?$|^省市$|province"),
     ("city", r"^(所属|所在)?(城市|地市|市州|设区市|市|地级市)$|^city|prefecture"),
     ("district", r"区县|县区|^县|^区$|县\(市、区\)|^(所在|所属|建设)(区|县|县市|市县|旗)$|county|district"),
-    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|选址|location|place|region|"
+    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|"
+              r"^(项目|拟)?选址(地点|位置|地址)?$|location|place|region|"
               r"area|address|site"),
 ]
 _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]
