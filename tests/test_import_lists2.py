@@ -158,3 +158,13 @@ def test_the_plan_column_names_its_year(empty_db: Path, capsys: pytest.CaptureFi
 def test_header_words_of_real_lists(header: str, field: str | None) -> None:
     from dashboard.ingest.headers import field_of
     assert field_of(header) == field
+
+
+def test_a_quantity_column_is_no_project_count(empty_db: Path, capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """Guard: 数量 (vehicles, machines bought) is no count of projects: rows with 50 in it stay projects."""
+    f = tmp_path / "quantity.csv"
+    f.write_text("项目名称,建设地点,数量,总投资（万元）\n南京新能源公交车购置项目,江苏省南京市,50,1000\n"
+                 "苏州充电桩项目,江苏省苏州市,200,2000\n", encoding="utf-8")
+    code, out = run_json(capsys, "import", str(f), "--db", str(empty_db), "--json")
+    assert code == 0 and out["rows_imported"] == 2

@@ -32,7 +32,8 @@ _COUNTED = re.compile(_COUNTED_TEXT)
 _COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
 # An unmapped column counting projects (项目个数, 项目数（个）, 个数): a row counting more than one is a group or a
 # category (重大产业转型升级类 | 6 | 39亿元), numbered or not; its total was stored as a project's.
-_COUNT_HEADER = re.compile(r"^(项目)?(个数|数量|数|总数)$|^项目(个数|数量|数)|^(number|count|no\.?) of projects$")
+# (数量 alone is not read so: a list of purchases counts vehicles or machines in it.)
+_COUNT_HEADER = re.compile(r"^项目(个数|数量|数|总数)|^个数$|^(number|count|no\.?) of projects$")
 _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
