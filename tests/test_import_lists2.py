@@ -117,11 +117,23 @@ def test_projects_numbered_with_chinese_numerals(empty_db: Path, capsys: pytest.
     """一、二、三 numbering every project (nothing numbered 1, 2, 3 under them): projects, not group headings
     (every row was read as a heading and the file refused with "no project rows")."""
     out = imported(empty_db, capsys, "numeral_projects.csv")
-    assert out["rows_imported"] == 3 and problem_codes(out["warnings"]) == [(None, "place_from_title")]
+    assert out["rows_imported"] == 3
+    assert problem_codes(out["warnings"]) == [(None, "numerals_number_projects"), (None, "place_from_title")]
+    assert out["warnings"][0]["column"] == "序号" and out["warnings"][0]["value"] == "一"
     assert {k: v[:3] for k, v in stored_projects(empty_db).items()} == {
         "周口防水材料有限公司年产1500万平方米防水卷材项目": ("410000", "411600", Decimal("30000.00")),
         "周口制衣有限公司年产5000万件服装加工项目": ("410000", "411600", Decimal("50000.00")),
         "周口桥涵工程建设项目(一期)": ("410000", "411600", Decimal("20000.00"))}
+
+
+def test_numbered_categories_are_no_projects(empty_db: Path, capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    """Guard: a table of categories numbered 一、二 (重大产业转型升级类 | 39) is still no list of projects."""
+    f = tmp_path / "categories.csv"
+    f.write_text("序号,项目名称,建设地点,总投资（亿元）\n一,重大产业转型升级类,湖北省十堰市,39\n"
+                 "二,重大基础设施建设类,湖北省十堰市,11\n", encoding="utf-8")
+    code, out = run_json(capsys, "import", str(f), "--db", str(empty_db), "--json")
+    assert code == 1 and out["error"] == "no_rows"
 
 
 def test_numerals_over_numbered_projects_stay_groups(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,6 +34,7 @@ _COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
 # category (重大产业转型升级类 | 6 | 39亿元), numbered or not; its total was stored as a project's.
 # (数量 alone is not read so: a list of purchases counts vehicles or machines in it.)
 _COUNT_HEADER = re.compile(r"^项目(个数|数量|数|总数)|^个数$|^(number|count|no\.?) of projects$")
+_CATEGORY_NAME = re.compile(r"(?:类|类项目|领域|板块|行业)\s*$")
 _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
@@ -214,14 +215,20 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
         section_sector = section_sector.where(~section2, sector2)
     part = _at(n, un, part_u)
     project = ~blank & ~total & ~note & ~repeat & ~part & ~section
+    numerals_said: Problem | None = None
     if not project.any():
         # Numerals in the 序号 column with nothing numbered under them anywhere (一 | …有限公司年产…项目 | 3亿元,
         # 二 | …): they number the projects, as some lists do, and are no groups (every row was dropped).
+        # Not when a name is a category's (重大产业转型升级类, 生态环保领域): a table of categories is no list.
         numeral = _at(n, un, group_u & named_u) & section & ~counted
-        section &= ~numeral
-        project |= numeral
-        section_stage = section_stage.where(~pd.Series(numeral), None)
-        section_sector = section_sector.where(~pd.Series(numeral), None)
+        if numeral.any() and not names[numeral].str.contains(_CATEGORY_NAME, na=False).any():
+            section &= ~numeral
+            project |= numeral
+            section_stage = section_stage.where(~pd.Series(numeral), None)
+            section_sector = section_sector.where(~pd.Series(numeral), None)
+            first = int(np.flatnonzero(numeral)[0])
+            numerals_said = Problem("numerals_number_projects", None, header.labels[col_of["seq"]],
+                                    str(seq.iat[first]), "warning", {"value": str(seq.iat[first])})
     # Every row below a section heading belongs to it, until the next heading.
     at = np.arange(1, n + 1)
     section_id = pd.Series(np.where(section, at, np.nan)).ffill().fillna(0).astype(int).to_numpy()
@@ -234,6 +241,8 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
                for code, i, text in said]
     skipped.sort(key=lambda p: p.row or 0)
+    if numerals_said is not None:
+        skipped.insert(0, numerals_said)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
