@@ -25,8 +25,9 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame) -> Problems:
 def totals(stripped: pd.DataFrame, rownum: np.ndarray, total: np.ndarray, project: np.ndarray,
            section_id: np.ndarray, header: hd.Header, col_of: dict[str, int], project_wan: np.ndarray | None,
            unit: values.Unit | None, usd_rate: float) -> Problems:
-    """A warning for every 合计 (all rows above) or 小计 (rows since the last total, in its section)
-    row whose stated total investment differs from the sum of the rows it totals."""
+    """A warning for every 合计 (all rows above; for a 合计 above every project, the rows below it) or 小计
+    (rows since the last total, in its section) row whose stated total investment differs from the sum of
+    the rows it totals."""
     if "total_investment" not in col_of or not total.any() or project_wan is None:
         return []
     pos = col_of["total_investment"]
@@ -43,8 +44,10 @@ def totals(stripped: pd.DataFrame, rownum: np.ndarray, total: np.ndarray, projec
             in_scope = (project_amounts.index > last_total) & (project_amounts.index < i)
             if section_id[i]:
                 in_scope &= section_id[project_amounts.index] == section_id[i]
-        else:
+        elif (project_amounts.index < i).any() or last_total >= 0:
             in_scope = project_amounts.index < i
+        else:  # a 合计 heading the table (its first row, as many lists print it): the rows below it
+            in_scope = project_amounts.index > i
         computed = float(project_amounts[in_scope].sum())
         last_total = i
         if abs(computed - stated) > max(1.0, 0.0005 * abs(stated)):

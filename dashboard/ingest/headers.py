@@ -34,6 +34,8 @@ _RULES: list[tuple[str | None, str]] = [
     ("unit", r"^(金额|计量|货币|资金|投资额|金额计量)?单位$|^(amount |money |currency |investment )?units?$|"
              r"^unit of (amount|account|measure)"),
     ("currency", r"^(币种|货币|币别|货币种类|币制|结算货币|投资币种|currency|ccy)$"),
+    # What a year is planned or expected to take (2023年预计完成投资, 年内计划完成投资): the annual plan.
+    ("annual_plan", r"^((19|20)\d{2}年度?|年度|年内|全年|今年|本年|当年)(预计|计划)完成(投资)?$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.
     (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
     ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
@@ -45,7 +47,7 @@ _RULES: list[tuple[str | None, str]] = [
                          r"amount"),
     ("name", r"^(项目)?名称$|项目名称|^项目$|project ?name|^project$|^name$|^name of project|^title$"),
     ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
-              r"企业名称|owner|developer|company|enterprise|sponsor|investor"),
+              r"企业名称|签约单位|签约企业|签约方|owner|developer|company|enterprise|sponsor|investor"),
     ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
     ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|项目简介|简介|规模及内容|"
                 r"content|description|scope|summary"),
@@ -58,8 +60,9 @@ _RULES: list[tuple[str | None, str]] = [
     ("sector", r"领域|行业|产业|板块|类型|类别|sector|industry|field|category"),
     ("province", r"^(所属|所在)?省(份|区|\(区、市\)|\(自治区、直辖市\))?$|^省市$|province"),
     ("city", r"^(所属|所在)?(城市|地市|市州|设区市|市|地级市)$|^city|prefecture"),
-    ("district", r"区县|县区|^县|^区$|县\(市、区\)|county|district"),
-    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|location|place|region|"
+    ("district", r"区县|县区|^县|^区$|县\(市、区\)|^(所在|所属|建设)(区|县|县市|市县|旗)$|county|district"),
+    ("place", r"建设地点|地点|所在地|所在地区|地区|区域|属地|地址|位置|项目地|^落户|"
+              r"^(项目|拟)?选址(地点|位置|地址)?$|location|place|region|"
               r"area|address|site"),
 ]
 _COMPILED = [(f, re.compile(p, re.I)) for f, p in _RULES]

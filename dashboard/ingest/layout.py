@@ -27,6 +27,15 @@ _GROUP_SEQ = re.compile(r"^([一二三四五六七八九十]+|[（(][一二三�
 _COUNTED_TEXT = (r"(?:[（(](?:共|计)?[0-9０-９]+[个项宗](?:项目)?[)）]|(?:共|计)[0-9０-９]+[个项宗](?:项目)?|"
                  r"[0-9０-９]+个项目)$")
 _COUNTED = re.compile(_COUNTED_TEXT)
+# A row's only text, its name cell empty, counting projects anywhere ("实力高新"重点项目155个（在建118个…）):
+# a group heading without a numeral, merged across the columns left of the name (was refused: name empty).
+_COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
+# An unmapped column counting projects (项目个数, 项目数（个）, 个数): a row counting more than one is a group or a
+# category (重大产业转型升级类 | 6 | 39亿元), numbered or not; its total was stored as a project's.
+# (数量 alone is not read so: a list of purchases counts vehicles or machines in it.)
+_COUNT_HEADER = re.compile(r"^项目(个数|数量|数|总数)|^个数$|^(number|count|no\.?) of projects$")
+_CATEGORY_NAME = re.compile(r"(?:类|类项目|领域|板块|行业)\s*$")
+_COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
@@ -196,18 +205,44 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     section, section_stage, section_sector = _sections(head_text, _at(n, un, candidate_u), stage_aliases,
                                                        forced=_at(n, un, group_u))
     counted_u = rest_u & ~part_u & ~section[un]
+    lone_u = counted_u & ~named_u & (filled[un] == 1)
     counted_u[counted_u] = _counted(name_u[counted_u])
+    if lone_u.any():
+        lone_u[lone_u] = head_u[lone_u].str.contains(_COUNTS_ANYWHERE, na=False).to_numpy(dtype=bool)
+        counted_u |= lone_u
     counted = _at(n, un, counted_u)
+    many = _counts_many(stripped, header, col_of)
+    if many is not None:
+        counted |= many & ~blank & ~total & ~note & ~repeat & ~section & ~_at(n, un, part_u)
     if counted.any():
+        at_counted = np.flatnonzero(counted)
+        name_u = name_u.reindex(np.union1d(un, at_counted))
+        missing = name_u.isna().to_numpy()
+        if missing.any():  # numbered rows (3 | 现代工业 | 7个 | 15.76): their names, read here only
+            name_u[missing] = replace_space(names.iloc[name_u.index[missing]].astype(str), "").to_numpy()
         section2, stage2, sector2 = _sections(name_u, counted, stage_aliases, forced=counted)
         section |= section2
         section_stage = section_stage.where(~section2, stage2)
         section_sector = section_sector.where(~section2, sector2)
     part = _at(n, un, part_u)
+    project = ~blank & ~total & ~note & ~repeat & ~part & ~section
+    numerals_said: Problem | None = None
+    if not project.any():
+        # Numerals in the 序号 column with nothing numbered under them anywhere (一 | …有限公司年产…项目 | 3亿元,
+        # 二 | …): they number the projects, as some lists do, and are no groups (every row was dropped).
+        # Not when a name is a category's (重大产业转型升级类, 生态环保领域): a table of categories is no list.
+        numeral = _at(n, un, group_u & named_u) & section & ~counted
+        if numeral.any() and not names[numeral].str.contains(_CATEGORY_NAME, na=False).any():
+            section &= ~numeral
+            project |= numeral
+            section_stage = section_stage.where(~pd.Series(numeral), None)
+            section_sector = section_sector.where(~pd.Series(numeral), None)
+            first = int(np.flatnonzero(numeral)[0])
+            numerals_said = Problem("numerals_number_projects", None, header.labels[col_of["seq"]],
+                                    str(seq.iat[first]), "warning", {"value": str(seq.iat[first])})
     # Every row below a section heading belongs to it, until the next heading.
     at = np.arange(1, n + 1)
     section_id = pd.Series(np.where(section, at, np.nan)).ffill().fillna(0).astype(int).to_numpy()
-    project = ~blank & ~total & ~note & ~repeat & ~part & ~section
     # Told only by their count or as a part: said too, since such a row could be a bundled project.
     said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
             for i in np.flatnonzero(note | repeat)]
@@ -217,9 +252,28 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
                for code, i, text in said]
     skipped.sort(key=lambda p: p.row or 0)
+    if numerals_said is not None:
+        skipped.insert(0, numerals_said)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
+
+
+def _counts_many(stripped: pd.DataFrame, header: hd.Header, col_of: dict[str, int]) -> np.ndarray | None:
+    """Per row, whether an unmapped column counting projects (项目个数) holds more than one; None without one."""
+    mapped = set(col_of.values())
+    cols = [j for j, label in enumerate(header.labels)
+            if j not in mapped and j < stripped.shape[1] and _COUNT_HEADER.match(hd.normalise_header(label))]
+    if not cols:
+        return None
+    many = np.zeros(len(stripped), dtype=bool)
+    for j in cols:
+        cells = stripped[j]
+        filled = (cells != "").to_numpy(dtype=bool)
+        if filled.any():
+            count = pd.to_numeric(cells[filled].str.extract(_COUNT_CELL, expand=False), errors="coerce")
+            many[np.flatnonzero(filled)] |= (count > 1).to_numpy(dtype=bool)
+    return many
 
 
 def _at(n: int, positions: np.ndarray, flags: np.ndarray) -> np.ndarray:
@@ -255,14 +309,14 @@ def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[s
 
 
 def list_year(header: hd.Header, col_of: dict[str, int]) -> int | None:
-    """The list's year (for 年度计划投资): from its title and notes, else the annual-plan header."""
-    m = re.search(r"((?:19|20)\d{2})\s*年", " ".join(header.above))
-    if m:
-        return int(m.group(1))
+    """The year of the annual plan (年度计划投资): the one its own header names (2023年预计完成投资 under a title
+    of 2022, the year the list was drawn up), else the title's and notes'."""
     if "annual_plan" in col_of:
         m = re.search(r"((?:19|20)\d{2})", header.labels[col_of["annual_plan"]])
-        return int(m.group(1)) if m else None
-    return None
+        if m:
+            return int(m.group(1))
+    m = re.search(r"((?:19|20)\d{2})\s*年", " ".join(header.above))
+    return int(m.group(1)) if m else None
 
 
 def note_unit(header: hd.Header) -> values.Unit | None:

@@ -334,8 +334,10 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
         problems += body.problems(odd, "year_implausible", f, level="warning", earliest=EARLIEST_YEAR,
                                   latest=latest)
         if f == "years":
-            start = np.where(np.isnan(start), first, start)
-            two = ~np.isnan(last) & (last != first)
+            # A lone year the cell says work ends in (2024年底完成) is the end year; any other, the start.
+            ends = (codes == "year_end").to_numpy()
+            start = np.where(np.isnan(start) & ~ends, first, start)
+            two = ~np.isnan(last) & ((last != first) | ends)
             end = np.where(np.isnan(end) & two, last, end)
         elif f == "start_year":
             start = np.where(np.isnan(first), start, first)

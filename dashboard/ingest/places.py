@@ -345,7 +345,7 @@ def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | Non
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:
     """The province a list's title names (江苏省2024年重大项目清单), used as context for short names."""
-    s = re.sub(r"\s+", "", text or "")
+    s = _CHINA_BRACKET.sub(r"\1", re.sub(r"\s+", "", text or ""))
     for code, name in index.province_names.items():
         short = name[:3] if name.startswith(("内蒙古", "黑龙江")) else name[:2]
         if name in s or s.startswith(short):
@@ -354,6 +354,8 @@ def province_in_title(index: PlaceIndex, text: str) -> str | None:
 
 
 _LEADING_YEAR = re.compile(r"^(关于)?((19|20)\d{2}\s*年?度?|[（(](19|20)\d{2}[)）])")
+# 中国（上海）自由贸易试验区…, 中国(江苏)自贸试验区南京片区: the place is the bracketed name after 中国.
+_CHINA_BRACKET = re.compile(r"^中国[（(]([^()（）]{2,8})[)）]")
 
 
 def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None, str] | None:
@@ -366,6 +368,7 @@ def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None
     their province; one listing provinces (北京市、天津市…), no place."""
     for line in lines:
         s = _LEADING_YEAR.sub("", re.sub(r"\s+", "", halfwidth(line or "")))
+        s = _CHINA_BRACKET.sub(r"\1", s)
         if not s:
             continue
         found = index.resolve_detail(s, scan=False)

@@ -421,13 +421,19 @@ def _century(year: str, beside: str | None) -> int:
     return (1900 if int(year) >= _SHORT_PIVOT else 2000) + int(year)
 
 
+# One year said to be when the work ends (2024年底完成一期主体建设, 2025年前建成投产, 2026年6月竣工): an end
+# year, not a start; a cell that also says when work starts (2024年3月底开工) is not.
+_END_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?[^,，;；。]{0,6}?(?:底|末|前|完成|建成|竣工|完工|投产|交付|达产|投用)")
+_START_WORD = re.compile(r"开工|开始|启动|动工|起")
+
+
 def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
     """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'.
 
     A cell of two-digit years (24-26年, '24, 24-2026) is read by :func:`short_years_of` and coded
     'year_two_digit' (a warning saying how it was read: no silent guess); in a ``period`` column
     (建设年限, 建设周期), a lone 24 or 24年 may be a duration, so it is left empty and coded
-    'year_two_digit_unclear'."""
+    'year_two_digit_unclear'. One year said to be the end (2024年底完成, 2025年前建成) is coded 'year_end'."""
     cells = cells.fillna("").astype(str).str.strip()
     which, distinct = pd.factorize(cells)
     parsed = [_years_of(u) for u in distinct]
@@ -440,7 +446,8 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
             continue
         short = short_years_of(u)
         if short is None or (p[2] == 1 and short[:2] == p[:2]):   # 2026, 2026-12: as read
-            code_of.append("year_unparsable" if p[2] == 0 else None)
+            ends = p[2] == 1 and _END_YEAR.search(u) is not None and _START_WORD.search(u) is None
+            code_of.append("year_unparsable" if p[2] == 0 else "year_end" if ends else None)
         elif short[2] and period:
             parsed[i] = (np.nan, np.nan, 0)
             code_of.append("year_two_digit_unclear")

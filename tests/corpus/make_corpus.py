@@ -850,6 +850,107 @@ def write_legacy4() -> None:
         msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", out)
 
 
+# ------------------------------------------------------------------------------ real lists, round 2 (s23)
+# Classes a second round of real published lists found: one synthetic file each; tests/test_import_lists2.py.
+
+# A county's list whose place column is headed 所在区 / 所在县 (the district alone) and whose companies are
+# under 签约单位: the whole file was refused ("no location column") and the companies kept as an extra.
+DISTRICT_HEADER = """项目名称,签约单位,所在县,总投资（亿元）
+江宁芯片封装项目,南京某电子有限公司,江宁区,12
+宜兴储能电池项目,无锡某能源有限公司,宜兴市,8.5
+"""
+# A signing list whose sites are under 选址 (a county's short name with its park): refused as above.
+SITE_HEADER = """项目名称,计划总投资,选址
+惠东新能源项目,25亿元,惠东县
+博罗储能项目,4亿元,博罗高新区
+"""
+# A free-trade zone's list: its title names the place only in brackets after 中国 (中国（江苏）自由贸易试验区…),
+# so every row was refused; its stage column says 新开 (新开工, cut short): "not recognised", left empty.
+FTZ_TITLE = """中国（江苏）自由贸易试验区苏州片区2025年重大项目清单
+序号,项目名称,建设性质,总投资（亿元）
+1,苏州片区纳米材料项目,新开,20
+2,苏州片区生物药项目,续建,30
+"""
+# A 合计 printed as the table's first row (as many lists do): it was compared with the rows above it (none),
+# so the warning said the projects add up to 0.00 万元 whatever they held.
+TOTAL_FIRST = """项目名称,建设地点,总投资（万元）
+合计,,3000
+南京传感器项目,江苏省南京市,1000
+苏州机器人项目,江苏省苏州市,1500
+"""
+# A 建设期限 column of one year said to be the end (2024年底完成…, 2025年前建成投产, 2026年6月竣工): read as the
+# start year (a project finishing in 2024 was stored as starting then, with no end year).
+END_YEAR_PHRASES = """项目名称,建设地点,总投资（万元）,建设期限
+南京一期主体项目,江苏省南京市,1000,2024年底完成一期主体建设
+苏州建成投产项目,江苏省苏州市,2000,2025年前建成投产
+无锡竣工项目,江苏省无锡市,3000,2026年6月竣工
+常州开工项目,江苏省常州市,4000,2024年3月底开工
+徐州起止项目,江苏省徐州市,5000,2023-2025
+扬州单年项目,江苏省扬州市,6000,2024年
+"""
+
+# A group heading without a numeral, its text alone in a column left of the name (merged over 序号 and 产业 in
+# the publisher's sheet) and counting its projects before its totals: the row was refused ("name empty"),
+# and with it the whole file.
+LONE_GROUP_TEXT = """西安高新区重点项目
+序号,产业,项目名称,总投资（亿元）
+,"“实力高新”重点项目155个（在建118个，总投资1743亿元）",,
+1,电子信息,西安硅产业基地项目,100
+2,生物医药,西安创新药物产业园,20
+,本表项目由各责任单位填报,,
+"""
+
+# A 项目个数 column beside the name: rows counting more than one project are categories, numbered (3) or not,
+# and each was stored as a project carrying its category's total (39 and 11 亿元 too many). One counting 1,
+# or nothing, stays a project.
+COUNT_COLUMN = """房县2021年第一季度重大项目表
+序号,项目名称,项目个数,总投资（亿元）
+,合计,12,58
+,重大产业转型升级类,6,39
+1,房县农产品物流园项目,1,5
+2,房县再生铅项目,1,3
+3,重大基础设施建设类,3个,11
+4,房县国道改建项目,,2
+"""
+
+# Projects numbered 一、二、三 in the 序号 column, nothing numbered 1, 2, 3 (a county's 集中开工 list): each read as
+# a group heading, so no project was left and the file was refused ("no project rows").
+NUMERAL_PROJECTS = """周口市2020年第一批重点项目集中开工项目
+序号,项目名称,总投资,年度计划投资
+,合计（3个）,10亿元,8亿元
+一,周口防水材料有限公司年产1500万平方米防水卷材项目,3亿元,2.5亿元
+二,周口制衣有限公司年产5000万件服装加工项目,5亿元,4.5亿元
+三,周口桥涵工程建设项目(一期),2亿元,1亿元
+"""
+
+# A list drawn up in December for the next year: the title names 2022, the plan column 2023年预计完成投资. The
+# column was kept as an extra ("完成投资" read as money spent), and a 2023年计划投资 column's amounts were
+# stored as the plan of 2022 (the title's year won over the column's own).
+PLAN_EXPECTED = """重庆市2022年工业重大项目集中开工项目
+项目名称,总投资（亿元）,2023年预计完成投资（亿元）
+重庆储能电池项目,130,60
+重庆负极材料项目,10,4
+"""
+PLAN_YEAR_HEADER = """重庆市2022年工业重大项目集中开工项目
+项目名称,总投资（亿元）,2023年计划投资（亿元）
+重庆储能电池项目,130,60
+重庆负极材料项目,10,4
+"""
+
+
+def write_lists2() -> None:
+    (HERE / "district_header.csv").write_bytes(DISTRICT_HEADER.encode("gbk"))
+    (HERE / "site_header.csv").write_bytes(SITE_HEADER.encode("utf-8"))
+    (HERE / "ftz_title.csv").write_bytes(FTZ_TITLE.replace("\n", "\r\n").encode("gbk"))
+    (HERE / "total_first.csv").write_bytes(TOTAL_FIRST.encode("utf-8"))
+    (HERE / "end_year_phrases.csv").write_bytes(END_YEAR_PHRASES.encode("utf-8"))
+    (HERE / "lone_group_text.csv").write_bytes(LONE_GROUP_TEXT.encode("utf-8"))
+    (HERE / "count_column.csv").write_bytes(COUNT_COLUMN.encode("gbk"))
+    (HERE / "numeral_projects.csv").write_bytes(NUMERAL_PROJECTS.encode("gbk"))
+    (HERE / "plan_expected.csv").write_bytes(PLAN_EXPECTED.encode("utf-8"))
+    (HERE / "plan_year_header.csv").write_bytes(PLAN_YEAR_HEADER.encode("gbk"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -872,6 +973,7 @@ def write_all() -> None:
     write_lists()
     write_resid()
     write_hostile4()
+    write_lists2()
 
 
 if __name__ == "__main__":
