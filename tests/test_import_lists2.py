@@ -82,7 +82,9 @@ def test_one_year_said_to_be_the_end(empty_db: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize(("cell", "code"), [
     ("2024年底完成一期主体建设", "year_end"), ("2025年前建成", "year_end"), ("2026.6竣工", "year_end"),
-    ("2024年3月底开工", None), ("2024年开工，年底建成", None), ("2024年", None), ("2023-2025年底", None)])
+    ("2024年3月底开工", None), ("2024年开工，年底建成", None), ("2024年", None), ("2023-2025年底", None),
+    # 前期 is the stage before the works, not their end
+    ("2023年前期工作", None), ("2023年完成前期手续", None)])
 def test_end_year_codes(cell: str, code: str | None) -> None:
     assert values.parse_years(pd.Series([cell]))[2].iloc[0] == code
 

@@ -422,9 +422,10 @@ def _century(year: str, beside: str | None) -> int:
 
 
 # One year said to be when the work ends (2024年底完成一期主体建设, 2025年前建成投产, 2026年6月竣工): an end
-# year, not a start; a cell that also says when work starts (2024年3月底开工) is not.
+# year, not a start; a cell that also says when work starts (2024年3月底开工) or names the preliminary stage
+# (2023年前期工作, 2023年完成前期手续: the 前期 that comes before the works) is not.
 _END_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?[^,，;；。]{0,6}?(?:底|末|前|完成|建成|竣工|完工|投产|交付|达产|投用)")
-_START_WORD = re.compile(r"开工|开始|启动|动工|起")
+_START_WORD = re.compile(r"开工|开始|启动|动工|起|前期")
 
 
 def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
