@@ -92,3 +92,21 @@ def test_a_problem_about_no_cell_shows_no_none_value(app: AppTest) -> None:
     [table] = [d.value for d in app.dataframe if "类别" in d.value.to_string() and "说明" in d.value.columns]
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     assert list(table.iloc[0, :3]) == ["", "类别", ""]
+
+
+def test_long_messages_are_shown_whole(app: AppTest) -> None:
+    """A message longer than a line of the problem table (the other sheets of a workbook, named) was cut off
+    at the column's edge; its rows are now tall enough for the grid to wrap it (over 4rem: 64 px), and a
+    table of short messages keeps one line a row. (Checked in Chromium: AppTest sees the setting only.)"""
+    from dashboard.views import upload
+
+    app.file_uploader[0].set_value(("c.xlsx", (CORPUS / "city_sheets.xlsx").read_bytes(),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    assert not app.exception
+    [table] = [d for d in app.dataframe if "说明" in d.value.columns]
+    assert max(map(len, table.value["说明"])) > 48
+    assert table.proto.row_height > 64 and table.proto.row_height >= upload.MESSAGE_LINES * 20
+    twice = "项目名称,建设地点,总投资（万元）\n南京芯片项目,江苏省南京市,100\n南京芯片项目,江苏省南京市,100\n"
+    app.file_uploader[0].set_value(("d.csv", twice.encode("utf-8"), "text/csv")).run()
+    [short] = [d for d in app.dataframe if "说明" in d.value.columns]
+    assert max(map(len, short.value["说明"])) <= 48 and short.proto.row_height == 0

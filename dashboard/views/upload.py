@@ -105,9 +105,32 @@ def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
         "message": t("upload.col_message")})
 
 
-def _row_config() -> dict[str, object]:
-    """The problem table's row numbers (text, so that a file-wide problem's is empty) aligned as numbers."""
-    return {t("upload.col_row"): st.column_config.TextColumn(t("upload.col_row"), alignment="right")}
+# Lines of a message the problem table shows in full (its grid wraps text only in rows taller than 4rem).
+MESSAGE_LINES = 3
+_LINE_PX = 21
+# Characters of a message that fit on one line of the message column (Chinese; Latin text fits about twice
+# as many): above this the rows are made tall enough to wrap the messages instead of cutting them off.
+_ONE_LINE_CHARS = 48
+
+
+def _show_problems(problems: list[ingest.Problem], lang: str) -> None:
+    """The problem table: row numbers (text, so that a file-wide problem's is empty) aligned as numbers, and
+    each message shown whole, on up to :data:`MESSAGE_LINES` lines, where one line would cut it off. (The grid
+    still leaves some English messages on one line: those quoting a Chinese value with no space in it; the
+    problem list's download has every message whole.)"""
+    table = _problem_table(problems, lang)
+    message = t("upload.col_message")
+    longest = int(table[message].astype(str).str.len().max()) if len(table) else 0
+    tall = longest > _ONE_LINE_CHARS
+    row, column, value = t("upload.col_row"), t("upload.col_column"), t("upload.col_value")
+    # Fixed widths that fit the page at 1,280 px (the grid sizes columns to their content otherwise, and
+    # a long value or message pushed the message past the table's edge); a wider page stretches them.
+    st.dataframe(table, hide_index=True, width="stretch",
+                 row_height=MESSAGE_LINES * _LINE_PX + 8 if tall else None,
+                 column_config={row: st.column_config.TextColumn(row, alignment="right", width=56),
+                                column: st.column_config.TextColumn(column, width=120),
+                                value: st.column_config.TextColumn(value, width=160),
+                                message: st.column_config.TextColumn(message, width=430)})
 
 
 def _how_many(problems: list[ingest.Problem]) -> int:
@@ -129,12 +152,11 @@ def _problems(plan: ingest.ImportPlan) -> None:
     if row_errors:
         st.error(t("upload.errors", count=f"{_how_many(row_errors):,}", rows=f"{plan.rows_rejected:,}"),
                  icon=":material/error:")
-        st.dataframe(_problem_table(plan.errors, lang), hide_index=True, width="stretch", column_config=_row_config())
+        _show_problems(plan.errors, lang)
     if plan.warnings:
         with st.expander(t("upload.warnings", count=f"{_how_many(plan.warnings):,}"), icon=":material/warning:",
                          expanded=not plan.errors):
-            st.dataframe(_problem_table(plan.warnings, lang), hide_index=True, width="stretch",
-                         column_config=_row_config())
+            _show_problems(plan.warnings, lang)
     if plan.errors or plan.warnings:
         kinds = [t("upload.kind_error")] * len(plan.errors) + [t("upload.kind_warning")] * len(plan.warnings)
         table = _problem_table([*plan.errors, *plan.warnings], lang)
