@@ -50,15 +50,19 @@ def new_batch(
 ) -> int:
     """Register an import batch (call inside ``write``) and return its id (``batch_id``, else the next one).
 
-    An import registers its batch after writing the rows, with their counts and mapping, in one INSERT."""
+    An import registers its batch after writing the rows, with their counts and mapping, in one INSERT. The
+    sheet is named only when there is one (a workbook of several sheets), so a batch of no sheet can still be
+    written to a store from before migration 010, as the demo is to a store built in steps (test_appdb)."""
     if batch_id is None:
         batch_id = next_batch_id(con)
     counts = counts or {}
+    extra = {"sheet": sheet} if sheet is not None else {}
     con.execute(
         f"INSERT INTO import_batches (batch_id, file_name, sha256, imported_by, status, is_demo, {', '.join(_COUNTS)}, "
-        f"mapping, sheet) VALUES (?, ?, ?, ?, 'committed', ?, {', '.join('?' for _ in _COUNTS)}, ?, ?)",
+        f"mapping{''.join(f', {c}' for c in extra)}) VALUES (?, ?, ?, ?, 'committed', ?, "
+        f"{', '.join('?' for _ in _COUNTS)}, ?{', ?' * len(extra)})",
         [batch_id, file_name, sha256, imported_by, is_demo, *(counts.get(c, 0) for c in _COUNTS),
-         json.dumps(mapping, ensure_ascii=False) if mapping is not None else None, sheet],
+         json.dumps(mapping, ensure_ascii=False) if mapping is not None else None, *extra.values()],
     )
     return batch_id
 
