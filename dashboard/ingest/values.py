@@ -135,8 +135,8 @@ def currency_cell(text: str) -> str | None:
 # -------------------------------------------------------------------------------------------- amounts
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_CN_UNIT = (r"(千亿美元|百亿美元|十亿美元|亿美元|千万美元|百万美元|十万美元|万美元|千美元|美元|万亿元?|千亿元?|百亿元?"
-            r"|十亿元?|亿元?|千万元?|百万元?|十万元|万元?|千元|元)?")
+# The unit words a cell's amount may carry: those of the unit table, longest first as there.
+_CN_UNIT = "(" + "|".join(pattern.pattern for pattern, _unit in _UNIT_WORDS) + ")?"
 _RANGE_SEP = r"\s*(?:-|~|至|到|—|–|－|―)+\s*"
 _AMOUNT = re.compile(_NUM + r"\s*(?:多|余)?\s*" + _CN_UNIT)
 _RANGE = re.compile(_NUM + r"\s*" + _CN_UNIT + _RANGE_SEP + _NUM + r"\s*" + _CN_UNIT)
