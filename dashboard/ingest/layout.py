@@ -62,7 +62,8 @@ def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, st
         return None, None
     # Visible sheets first: a hidden one (an old copy, a lookup list) is taken only if no visible sheet
     # has a project table, and then said.
-    for s in sorted(nonempty, key=lambda s: s.hidden):
+    ordered = sorted(nonempty, key=lambda s: s.hidden)
+    for i, s in enumerate(ordered):
         header = hd.find_header(s.cells, aliases)
         if header is not None:
             if s.hidden:
@@ -70,16 +71,18 @@ def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, st
             elif any(h.hidden for h in nonempty):
                 plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
                     "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
-            _other_tables(s, nonempty, aliases, plan)
+            _other_tables(s, ordered[i + 1:], aliases, plan)
             return s, header
     return next((s for s in nonempty if not s.hidden), nonempty[0]), None
 
 
-def _other_tables(chosen: reading.Sheet, sheets: list[reading.Sheet], aliases: dict[str, str],
+def _other_tables(chosen: reading.Sheet, later: list[reading.Sheet], aliases: dict[str, str],
                   plan: ImportPlan) -> None:
     """One sheet is one import: a workbook with a project table on several visible sheets (one sheet per
-    city, per batch) had every sheet but the first left out without a word. Said, naming the sheets."""
-    others = [s.name for s in sheets if s is not chosen and not s.hidden and hd.find_header(s.cells, aliases)]
+    city, per batch) had every sheet but the first left out without a word. Said, naming the sheets.
+    ``later`` are the sheets after the chosen one in :func:`choose_sheet`'s order: those before it have
+    no table (their header was looked for already)."""
+    others = [s.name for s in later if not s.hidden and hd.find_header(s.cells, aliases)]
     if others:
         plan.warnings.append(Problem("sheets_other_tables", None, None, None, "warning", {
             "sheet": chosen.name, "others": "、".join(others), "count": len(others)}))
