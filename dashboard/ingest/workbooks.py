@@ -7,12 +7,16 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .raw import MAX_CELLS, RawFile, ReadError, Sheet
 from .traditional import simplify
+
+if TYPE_CHECKING:
+    import zipfile
 
 
 def _cell_text(value: object) -> str:
@@ -51,12 +55,16 @@ _XML_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
 
 
 def _check_workbook_package(data: bytes) -> None:
-    """Refuse a workbook that would be unsafe to parse: XML with a DTD or entity declarations (which Excel
-    never writes, and which entity-expansion bombs need), or parts that unpack to more than 1 GB."""
+    """Refuse a zip package that is no Excel workbook (see :func:`_package_format`), and a workbook that would
+    be unsafe to parse: XML with a DTD or entity declarations (which Excel never writes, and which
+    entity-expansion bombs need), or parts that unpack to more than 1 GB."""
     import zipfile
 
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
+        code = _package_format(package)
+        if code:
+            raise ReadError(code)
         members = package.infolist()
         if sum(m.file_size for m in members) > _MAX_UNPACKED:
             raise ReadError("workbook_unsafe")
@@ -84,23 +92,25 @@ _ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".e
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 
 
-def other_format(data: bytes) -> str | None:
-    """The refusal code (``format_*``, ``workbook_encrypted``) of a zip package or compound file that is
-    no workbook the import can read, else None (an Excel workbook, or one too damaged to tell)."""
-    import zipfile
-
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            package = zipfile.ZipFile(io.BytesIO(data))
-            names = set(package.namelist())
-            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-                return None
-            for member, start, code in _ZIP_FORMATS:
-                if member in names and (start is None or package.read(member).startswith(start)):
-                    return code
-        except Exception:  # noqa: BLE001 - a damaged package: left to the workbook reader to say so
+def _package_format(package: zipfile.ZipFile) -> str | None:
+    """The refusal code (``format_*``) of a zip package that is no workbook the import can read (an
+    OpenDocument, Numbers, Word or PowerPoint file), else None (an Excel workbook, or one too damaged to
+    tell: the checks that follow say so)."""
+    try:
+        names = set(package.namelist())
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
             return None
+        for member, start, code in _ZIP_FORMATS:
+            if member in names and (start is None or package.read(member).startswith(start)):
+                return code
+    except Exception:  # noqa: BLE001 - a damaged package: left to the workbook checks to say so
         return None
+    return None
+
+
+def _compound_format(data: bytes) -> str | None:
+    """The refusal code (``workbook_encrypted``, ``format_word``) of a compound file that is no legacy
+    workbook the import can read, else None."""
     head = data[:1 << 20]  # the compound file's directory sits near the start in files Office writes
     if any(s in data for s in _ENCRYPTED_STREAMS):
         return "workbook_encrypted"
@@ -112,9 +122,6 @@ def other_format(data: bytes) -> str | None:
 def read_xlsx(data: bytes) -> RawFile:
     import openpyxl
 
-    code = other_format(data)
-    if code:
-        raise ReadError(code)
     _check_workbook_package(data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -258,7 +265,7 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
 def read_xls(data: bytes) -> RawFile:
     import xlrd
 
-    code = other_format(data)
+    code = _compound_format(data)
     if code:
         raise ReadError(code)
     try:
