@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import appdb, prefetch, sidebar, store, warmup
+from dashboard import appdb, chrome, prefetch, sidebar, store, warmup
 from dashboard.auth import session
 from dashboard.auth.permissions import allows, page_perm
 from dashboard.i18n import current_lang, t
@@ -25,6 +25,7 @@ def run() -> None:
     st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon="📊", layout="wide")
     prefetch.prefetch()  # the browser loads the chart code while this run waits for its queries
     sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
+    chrome.apply()  # Streamlit's own words (uploader, table toolbar, select boxes) in that language
     try:
         appdb.connection()
     except store.StoreError as exc:

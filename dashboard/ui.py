@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import appdb, downloads, sidebar
+from . import appdb, chrome, downloads, sidebar
 from .i18n import current_lang, t
 from .queries import common as queries
 
@@ -41,12 +41,12 @@ def as_of_line() -> str:
 def chart(fig: go.Figure, data: pd.DataFrame, key: str, *,
           on_select: Callable[[], None] | None = None, selection_mode: str = "points") -> None:
     """A chart with its data download; ``on_select`` makes clicks apply filters."""
-    if on_select is not None:
-        st.plotly_chart(fig, key=key, on_select=on_select, selection_mode=selection_mode,
-                        config=PLOTLY_CONFIG)
-    else:
-        st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
     lang = current_lang()
+    config = {**PLOTLY_CONFIG, **chrome.plotly_locale(lang)}  # the mode bar's tips in the page's language
+    if on_select is not None:
+        st.plotly_chart(fig, key=key, on_select=on_select, selection_mode=selection_mode, config=config)
+    else:
+        st.plotly_chart(fig, key=key, config=config)
     downloads.button(t("common.download_data"), lambda: downloads.labelled(data, lang), key, kind="csv",
                      what=f"chart:{key}", filters=st.session_state.get("filters"), key=f"{key}__download")
 

@@ -36,7 +36,7 @@ def render() -> None:
     until = c2.date_input(t("audit.until"), value=today, key="audit_until")
     actor = c3.text_input(t("audit.actor"), key="audit_actor")
     action = c4.selectbox(t("audit.action"), [None, *actions], key="audit_action",
-                          format_func=lambda a: t("audit.all") if a is None else a)
+                          format_func=lambda a: t("audit.all") if a is None else a, placeholder=t("chrome.choose"))
     events = _events(since, until, actor, action)
     if events.empty:
         st.info(t("audit.none"))
@@ -89,7 +89,8 @@ def _account_forms(existing: list) -> None:  # noqa: ANN001 - list of Account
     with left.form("account_add", clear_on_submit=True, border=True):
         st.markdown(f"**{t('audit.add_title')}**")
         name = st.text_input(t("audit.col_user"), key="acct_add_name")
-        role = st.selectbox(t("audit.col_role"), roles, format_func=session.role_label, key="acct_add_role")
+        role = st.selectbox(t("audit.col_role"), roles, format_func=session.role_label, key="acct_add_role",
+                            placeholder=t("chrome.choose"))
         provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
                                    placeholder=t("audit.all_provinces"), key="acct_add_provinces")
         password = st.text_input(t("audit.password"), type="password", key="acct_add_password",
@@ -102,9 +103,11 @@ def _account_forms(existing: list) -> None:  # noqa: ANN001 - list of Account
         return
     with right.form("account_change", border=True):
         st.markdown(f"**{t('audit.change_title')}**")
-        user = st.selectbox(t("audit.col_user"), [a.username for a in existing], key="acct_chg_user")
+        user = st.selectbox(t("audit.col_user"), [a.username for a in existing], key="acct_chg_user",
+                            placeholder=t("chrome.choose"))
         role = st.selectbox(t("audit.col_role"), [None, *roles], key="acct_chg_role",
-                            format_func=lambda r: t("audit.unchanged") if r is None else session.role_label(r))
+                            format_func=lambda r: t("audit.unchanged") if r is None else session.role_label(r),
+                            placeholder=t("chrome.choose"))
         provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
                                    placeholder=t("audit.unchanged"), key="acct_chg_provinces")
         all_provinces = st.checkbox(t("audit.set_all_provinces"), key="acct_chg_all")

@@ -148,7 +148,7 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
         r.city_short) else r.name for r in table.itertuples()}
     default = int(table.sort_values(["projects", "investment_yi"], ascending=False)["cluster_id"].iloc[0])
     chosen = st.selectbox(t("clusters.cluster_pick"), ids, index=ids.index(default), format_func=labels.get,
-                          key="clusters_pick", help=t("clusters.cluster_pick_help"))
+                          key="clusters_pick", help=t("clusters.cluster_pick_help"), placeholder=t("chrome.choose"))
     row = table[table["cluster_id"] == chosen].iloc[0]
     st.subheader(row["name"])
     province, city = row["province_short" if zh else "province_en"], row["city_short" if zh else "city_en"]

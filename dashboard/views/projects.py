@@ -75,9 +75,10 @@ def render() -> None:
     c1, c2, c3, c4 = st.columns([3, 2, 1.4, 1], vertical_alignment="bottom")  # 1: "Descending" was cut
     search = c1.text_input(t("projects.search"), key=SEARCH_KEY, placeholder=t("projects.search_placeholder"))
     sort = c2.selectbox(t("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
-                        format_func=lambda s: t(f"projects.sort_{s}"))
+                        format_func=lambda s: t(f"projects.sort_{s}"), placeholder=t("chrome.choose"))
     descending = c3.toggle(t("projects.sort_desc"), value=True, key=DESC_KEY)
-    page_size = c4.selectbox(t("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY)
+    page_size = c4.selectbox(t("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY,
+                             placeholder=t("chrome.choose"))
     summary = appdb.load(queries.project_count, f, search=search).iloc[0]
     total = int(summary["projects"])
     if total == 0:

@@ -58,7 +58,7 @@ def render() -> None:
         st.selectbox(t("regions.picker"), [None, *names], key=picker_key, on_change=_pick_province,
                      args=(picker_key,),
                      format_func=lambda c: t("regions.picker_none") if c is None else names.get(c, c),
-                     help=t("regions.picker_help"))
+                     help=t("regions.picker_help"), placeholder=t("chrome.choose"))
         if len(f.provinces) > 1:
             st.caption(t("regions.multi", n=len(f.provinces)))
         top = totals[totals["investment_yi"] > 0].nlargest(5, "investment_yi")

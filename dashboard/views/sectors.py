@@ -51,7 +51,8 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
         st.info(t("sectors.pick_hint"), icon=":material/touch_app:")
         return
     slug = chosen[0] if len(chosen) == 1 else st.selectbox(
-        t("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick")
+        t("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick",
+        placeholder=t("chrome.choose"))
     sector = taxonomy.sector(slug)
     clause = sector.clause if lang == "zh" else ROMAN.get(sector.clause, sector.clause)
     st.subheader(t("sectors.profile", name=sector.name_zh if lang == "zh" else sector.name_en, clause=clause))

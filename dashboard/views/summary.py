@@ -84,7 +84,8 @@ def _pick_snapshot() -> tuple[int | None, str]:
                                         what=_describe(str(r.commit_message), r.batch_id))
     with st.expander(t("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
-        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot")
+        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot",
+                                placeholder=t("chrome.choose"))
         picked = {label: sid for sid, label in labels.items()}.get(chosen)
         first = pd.Timestamp(snaps["snapshot_time"].min()).date()
         day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",

@@ -10,7 +10,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy
+from .. import appdb, chrome, downloads, filters, ingest, sidebar, store, taxonomy
 from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
@@ -22,6 +22,9 @@ PREVIEW_ROWS = 500          # rows shown as read; the whole file is still checke
 REVIEW_ROWS = 500           # rows offered in the sector review
 PROGRESS_FROM_BYTES = 1_000_000   # about 10,000 rows: show a progress bar
 NO_FIELD = "—"
+# What the uploader takes (its limit line names them): the importer tells the formats apart by content, and
+# answers a workbook or a file it cannot read with its own message instead of the uploader's refusal.
+ACCEPTED = ("csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers")
 
 
 def _field_label(field: str) -> str:
@@ -305,7 +308,8 @@ def _history() -> None:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = c1.selectbox(t("upload.revert_pick"), live["batch_id"].tolist(),
-                            format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}")
+                            format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}",
+                            placeholder=t("chrome.choose"))
     if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
         if not session.require(Perm.REVERT, "revert"):
             return
@@ -351,8 +355,7 @@ def render() -> None:
     _templates()
     _done_banner()
     nonce = st.session_state.get("upload_nonce", 0)
-    uploaded = st.file_uploader(t("upload.pick"), type=["csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers"],
-                                key=f"upload_file_{nonce}")
+    uploaded = chrome.file_uploader(t("upload.pick"), ACCEPTED, key=f"upload_file_{nonce}")
     if uploaded is not None:
         st.session_state.pop("upload_done", None)
         data = uploaded.getvalue()
@@ -377,7 +380,8 @@ def render() -> None:
             return
         if len(plan.sheets) > 1:
             chosen = st.selectbox(t("upload.sheet"), plan.sheets,
-                                  index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0)
+                                  index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0,
+                                  placeholder=t("chrome.choose"))
             if chosen != plan.sheet:
                 st.session_state["upload_sheet"] = chosen
                 st.rerun()

@@ -1,0 +1,127 @@
+"""Streamlit's and Plotly's own words in the page's language.
+
+Streamlit writes some text of its own in English whatever the page's language, and has no setting for it:
+the file uploader's button and its "1GB per file • CSV, …" line, the tool tips of a table's toolbar, the
+"No results" and "Select all" of an open select box, "Press Enter to apply" under a text box, the "Stop" of
+the running widget. :func:`apply` puts one style sheet in the page that hides each of those texts and shows
+ours in its place through CSS ``content`` (:data:`SWAPS`), its words from ``dashboard/locales/chrome.toml``
+in the page's language; English goes through the same rules with Streamlit's own words. Hidden text leaves
+the accessibility tree and generated content joins it, so a button keeps a label, in the page's language.
+Plotly's mode bar is translated by Plotly itself (:func:`plotly_locale`, its ``locales`` option).
+
+What is only an attribute (an ``aria-label`` read by screen readers, a ``title``) cannot be reached from
+CSS and stays Streamlit's; so do the menu of a table's column header, whose items have no mark but their
+text. The main menu (Print, Record screen, "Made with Streamlit") is off: ``client.toolbarMode``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .i18n import current_lang, t
+
+# (locale key, selector of the element whose own text is replaced, how: see :func:`swap`).
+# A tool tip is one floating element for whichever button is hovered or focused: its rule names the button
+# (by Streamlit's own aria-label, which does not change with the page's language).
+_TIP = ("body:has([data-testid=stElementToolbar] button[aria-label=\"{label}\"]:is(:hover, :focus-visible)) "
+        "[data-testid=stTooltipContent] p")
+SWAPS: tuple[tuple[str, str, str], ...] = (
+    ("upload_button", "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] "
+                      "[data-testid=stMarkdownContainer]", "label"),
+    ("press_enter", "[data-testid=InputInstructions] span", "inline"),
+    ("press_enter_form", "[data-testid=stForm] [data-testid=InputInstructions] span", "inline"),
+    ("no_results", "[role=listbox][data-empty=true] [role=option] > span", "inline"),
+    ("select_all", "[role=option][data-key=__select_all__] > div", "block"),
+    ("tip_columns", _TIP.format(label="Show/hide columns"), "block"),
+    ("tip_search", _TIP.format(label="Search"), "block"),
+    ("tip_fullscreen", _TIP.format(label="Fullscreen"), "block"),
+    ("tip_close_fullscreen", _TIP.format(label="Close fullscreen"), "block"),
+    ("search_label", "[data-testid=stDataFrameResizable] label", "over"),
+)
+
+# Plotly's own message ids (its English words) → locale keys.
+PLOTLY_WORDS: dict[str, str] = {
+    "Zoom": "plotly_zoom", "Pan": "plotly_pan", "Zoom in": "plotly_zoom_in", "Zoom out": "plotly_zoom_out",
+    "Autoscale": "plotly_autoscale", "Reset axes": "plotly_reset_axes", "Reset": "plotly_reset",
+    "Reset view": "plotly_reset_view", "Download plot": "plotly_download",
+    "Download plot as a PNG": "plotly_download_png", "Toggle Spike Lines": "plotly_spikes",
+    "Show closest data on hover": "plotly_closest", "Compare data on hover": "plotly_compare",
+}
+# Tips that are already generated content (Plotly draws a mode bar button's tip from its data-title, and the
+# full-screen button Streamlit adds to it is not Plotly's, so not in Plotly's dictionary): only the content
+# changes. (locale key, selector of the ::after)
+TIPS: tuple[tuple[str, str], ...] = (
+    ("tip_fullscreen", ".js-plotly-plot .plotly .modebar-btn[data-title=Fullscreen]"),
+    ("tip_close_fullscreen", ".js-plotly-plot .plotly .modebar-btn[data-title=\"Close fullscreen\"]"),
+)
+PLOTLY_LOCALES = {"zh": "zh-CN", "en": "en"}
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal (quotes, backslashes, line breaks and ``<`` escaped)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
+    return f'"{escaped}"'
+
+
+def swap(selector: str, text: str, how: str = "inline") -> str:
+    """CSS that hides the own text of what ``selector`` matches and shows ``text`` in the same place.
+
+    "block" and "inline": both texts share one grid cell, so the box is as wide as the longer of the two and
+    nothing overlaps its neighbours whichever language is longer. "label": the same inside a button, where
+    ``selector`` is the box around the label's element: the box stays visible, so our text is the
+    button's accessible name (a hidden element's generated text is not). "over": ours is laid over the
+    old text, the element's own display untouched (for one that Streamlit shows and hides by its
+    display)."""
+    shown = f"content:{css_string(text)};visibility:visible"
+    if how == "label":
+        return (f"{selector}{{display:grid;justify-items:center;align-items:center}}"
+                f"{selector} > *{{visibility:hidden;grid-area:1/1;margin:0}}{selector}::after{{{shown};grid-area:1/1}}")
+    if how == "over":
+        return (f"{selector}{{visibility:hidden;position:relative}}"
+                f"{selector}::after{{{shown};position:absolute;left:0;top:0;white-space:nowrap}}")
+    # a paragraph's bottom margin collapsed away in its box as a block; in a grid it would not
+    display = "grid;margin-bottom:0" if how == "block" else "inline-grid"
+    return (f"{selector}{{visibility:hidden;display:{display};align-items:center}}"
+            f"{selector}::after{{{shown};grid-area:1/1}}")
+
+
+def css(lang: str) -> str:
+    """The style sheet of :data:`SWAPS` and :data:`TIPS` in ``lang``."""
+    return ("".join(swap(selector, t(f"chrome.{key}", lang), how) for key, selector, how in SWAPS)
+            + "".join(f"{selector}::after{{content:{css_string(t(f'chrome.{key}', lang))}}}" for key, selector in TIPS))
+
+
+def apply() -> None:
+    """Put the page's chrome style sheet in the page (a style-only ``st.html`` draws nothing)."""
+    st.html(f"<style>{css(current_lang())}</style>")
+
+
+def plotly_locale(lang: str) -> dict[str, object]:
+    """Plotly config entries that make its mode bar speak ``lang``."""
+    name = PLOTLY_LOCALES.get(lang, lang)
+    return {"locale": name,
+            "locales": {name: {"dictionary": {word: t(f"chrome.{key}", lang) for word, key in PLOTLY_WORDS.items()}}}}
+
+
+def size_text(megabytes: int) -> str:
+    """An upload limit as people write it: 1 GB, 200 MB, 1.5 GB."""
+    if megabytes >= 1024:
+        gb = megabytes / 1024
+        return f"{gb:g} GB" if gb == round(gb, 1) else f"{gb:.1f} GB"
+    return f"{megabytes} MB"
+
+
+def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], lang: str) -> str:
+    """CSS for the limit line of the file uploader with widget key ``key``: the limit and the types that
+    this uploader is given (the same values the caller passes to ``st.file_uploader``)."""
+    listed = ("、" if lang == "zh" else ", ").join(ext.upper() for ext in types)
+    text = t("chrome.upload_limit", lang, size=size_text(megabytes), types=listed)
+    return swap(f".st-key-{key} [data-testid=stFileUploaderDropzoneInstructions] span", text)
+
+
+def file_uploader(label: str, types: list[str] | tuple[str, ...], key: str, megabytes: int | None = None,
+                  **kwargs: object) -> object:
+    """``st.file_uploader`` whose limit line states its real limit (``megabytes``, else the server's
+    ``server.maxUploadSize``) and accepted types in the page's language."""
+    limit = int(megabytes or st.get_option("server.maxUploadSize"))
+    st.html(f"<style>{upload_limit(key, limit, types, current_lang())}</style>")
+    return st.file_uploader(label, type=list(types), key=key, max_upload_size=limit, **kwargs)  # type: ignore[call-overload]
