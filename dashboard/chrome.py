@@ -27,6 +27,8 @@ _TIP = ("body:has([data-testid=stElementToolbar] button[aria-label=\"{label}\"]:
 SWAPS: tuple[tuple[str, str, str], ...] = (
     ("upload_button", "[data-testid=stFileUploaderDropzone] [data-testid=stBaseButton-secondary] "
                       "[data-testid=stMarkdownContainer]", "label"),
+    # shown over the drop zone while a file is dragged over it (a box of its own, with no test id)
+    ("upload_drop", "[data-testid=stFileUploaderDropzone] > div:not([data-testid]) > span", "inline"),
     ("press_enter", "[data-testid=InputInstructions] span", "inline"),
     ("press_enter_form", "[data-testid=stForm] [data-testid=InputInstructions] span", "inline"),
     ("no_results", "[role=listbox][data-empty=true] [role=option] > span", "inline"),

@@ -37,3 +37,21 @@ def test_every_message_formats_with_its_placeholders(lang: str, value: int) -> N
         plural = set(re.findall(r"\{(\w+)#", text))
         assert plural <= {p.split(":")[0].split("!")[0] for p in printed}, key
         t(key, lang, **dict.fromkeys(names, value))  # a marker left unreplaced is a KeyError here
+
+
+def test_streamlits_own_words_have_ours_in_both_languages() -> None:
+    """Every word dashboard/chrome.py swaps in has a Chinese and an English text, and each lands in the style
+    sheet of its language as a CSS string (quotes and backslashes escaped, no way out of the <style>)."""
+    from dashboard import chrome
+
+    keys = {key for key, _, _ in chrome.SWAPS} | {key for key, _ in chrome.TIPS} | set(chrome.PLOTLY_WORDS.values())
+    for lang in LANGS:
+        table = messages()[lang]
+        assert {f"chrome.{k}" for k in keys} <= set(table), lang
+        sheet = chrome.css(lang)
+        for key in {key for key, _, _ in chrome.SWAPS}:
+            assert f"content:{chrome.css_string(table[f'chrome.{key}'])}" in sheet
+        assert "</" not in sheet
+    assert t("chrome.upload_button", "zh") != t("chrome.upload_button", "en")
+    assert chrome.css_string('a"b\\c</style>') == '"a\\"b\\\\c\\3C /style>"'
+    assert [chrome.size_text(mb) for mb in (200, 1024, 1536, 2048)] == ["200 MB", "1 GB", "1.5 GB", "2 GB"]

@@ -1,0 +1,186 @@
+"""Streamlit's own words in the page's language, in a real browser (dashboard/chrome.py).
+
+The app served by Streamlit over a copy of the demo store, in headless Chromium at 1,280 x 800: on the import
+page the uploader's button and limit line (the page's own limit and types), then a CSV uploaded through it;
+on the projects page a table toolbar's tip, its search box, the hint under a text box, a select box's
+"Select all" and "No results", and a chart's mode bar. What a person sees is read as the browser draws it:
+text of visible elements and the generated content shown in place of hidden text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import copy_store
+from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, screenshot, serve, settle
+
+from dashboard import chrome
+from dashboard.i18n import t
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+QUERY = {"zh": "?lang=zh", "en": "?lang=English"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What a person sees inside the elements ``sel`` matches: the text of visible elements, and ::before/::after
+# content that is drawn (generated content of a visible pseudo element).
+SEEN = """(sel) => {
+  const out = [];
+  const shown = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility === 'visible' && cs.display !== 'none' && cs.opacity !== '0'; };
+  const pseudo = (el, which) => { const cs = getComputedStyle(el, which); const c = cs.content;
+    if (c && c !== 'none' && c !== 'normal' && cs.visibility === 'visible' && cs.display !== 'none')
+      out.push(c.replace(/^"|"$/g, '').replace(/\\\\"/g, '"')); };
+  for (const root of document.querySelectorAll(sel)) {
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      pseudo(el, '::before');
+      for (const n of el.childNodes)
+        if (n.nodeType === 3 && n.textContent.trim() && shown(el)) out.push(n.textContent.trim());
+      pseudo(el, '::after');
+    }
+  }
+  return out.join(' | ');
+}"""
+
+
+def seen(page: object, selector: str) -> str:
+    return page.evaluate(SEEN, selector)
+
+
+def upload_limit_text(lang: str) -> str:
+    """The limit line as it must read: the upload page's types and the configured upload limit."""
+    from dashboard.views import upload
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    size = chrome.size_text(int(config["server"]["maxUploadSize"]))
+    types = ("、" if lang == "zh" else ", ").join(ext.upper() for ext in upload.ACCEPTED)
+    return t("chrome.upload_limit", lang, size=size, types=types)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("chrome") / "chrome.ducklake"
+    copy_store(demo_db_template, db)
+    with serve(db, tmp_path_factory.mktemp("chrome-log") / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def assert_speaks(text: str, lang: str, ours: list[str], streamlits: list[str], where: str) -> None:
+    """``text`` (what is seen) holds each of our words for ``lang`` and, in Chinese, none of Streamlit's
+    English ones; in English, no Chinese at all."""
+    for word in ours:
+        assert word in text, f"{where}: {word!r} not seen in {text!r}"
+    if lang == "zh":
+        for word in streamlits:
+            assert word not in text, f"{where}: Streamlit's {word!r} still seen in {text!r}"
+    else:
+        assert not CJK.search(text), f"{where}: Chinese seen in the English page: {text!r}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_uploader_speaks_the_page_language_and_still_uploads(server: str, browser: object, lang: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/upload{QUERY[lang]}")
+    settle(page)
+    uploader = '[data-testid="stFileUploaderDropzone"]'
+    text = seen(page, uploader)
+    limit = upload_limit_text(lang)
+    assert_speaks(text, lang, [t("chrome.upload_button", lang), limit],
+                  ["Upload", "per file", "Drag and drop", "Browse files", "CSV, TXT"], "uploader")
+    assert "1 GB" in limit and "NUMBERS" in limit  # the configured 1,024 MB and the page's last type
+    # the button keeps a label a screen reader reads, in the page's language
+    assert page.get_by_role("button", name=t("chrome.upload_button", lang), exact=True).count() == 1
+    page.locator(uploader).screenshot(path=str(SHOTS / f"chrome-{lang}-uploader.png"))
+    # a file dragged over the drop zone
+    drag = page.evaluate_handle("() => { const d = new DataTransfer();"
+                                " d.items.add(new File(['x'], 'a.csv', {type: 'text/csv'})); return d; }")
+    page.dispatch_event(uploader, "dragenter", {"dataTransfer": drag})
+    page.wait_for_timeout(500)
+    assert_speaks(seen(page, uploader), lang, [t("chrome.upload_drop", lang)], ["Drag and drop"], "dragging")
+    page.dispatch_event(uploader, "dragleave", {"dataTransfer": drag})
+
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        str(ROOT / "tests" / "corpus" / "gbk_title_total.csv"))
+    page.get_by_text(t("upload.valid", lang, rows=5)).wait_for(timeout=60_000)
+    settle(page)
+    assert "gbk_title_total.csv" in seen(page, '[data-testid="stFileChip"]')
+    assert page.locator('[data-testid="stMainMenu"]').count() == 0  # its items are Streamlit's English
+    screenshot(page, SHOTS / f"chrome-{lang}-upload-checked-full.png")
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_page_speaks_the_page_language(server: str, browser: object, lang: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/projects{QUERY[lang]}")
+    settle(page)
+
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    grid.hover()
+    search = page.locator('[data-testid="stElementToolbar"] button[aria-label="Search"]').first
+    search.hover()
+    page.locator('[data-testid="stTooltipContent"]').wait_for(timeout=10_000)
+    assert_speaks(seen(page, '[data-testid="stTooltipContent"]'), lang, [t("chrome.tip_search", lang)],
+                  ["Search"], "toolbar tip")
+    search.click()
+    page.wait_for_timeout(500)
+    assert_speaks(seen(page, '[data-testid="stDataFrameResizable"] label'), lang, [t("chrome.search_label", lang)],
+                  ["Type to search"], "table search")
+    page.keyboard.press("Escape")
+    page.mouse.move(1, 1)
+
+    box = page.get_by_label(t("projects.search", lang))
+    box.click()
+    page.keyboard.type("x")
+    page.locator('[data-testid="InputInstructions"]').wait_for(timeout=10_000)
+    assert_speaks(seen(page, '[data-testid="InputInstructions"]'), lang, [t("chrome.press_enter", lang)],
+                  ["Press Enter"], "text box hint")
+    page.keyboard.press("Backspace")
+
+    sectors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    sectors.locator("input").first.click()
+    dropdown = '[data-testid="stMultiSelectDropdown"]'
+    page.locator(dropdown).wait_for(timeout=10_000)
+    assert_speaks(seen(page, f"{dropdown} [data-key=__select_all__]"), lang, [t("chrome.select_all", lang)],
+                  ["Select all"], "select all")
+    page.keyboard.type("zzqx")
+    page.wait_for_timeout(500)
+    assert_speaks(seen(page, dropdown), lang, [t("chrome.no_results", lang)], ["No results"], "no results")
+    page.screenshot(path=str(SHOTS / f"chrome-{lang}-projects-no-results.png"))
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+
+    # a chart's mode bar: Plotly's own tips through its locale, Streamlit's full-screen button through CSS
+    page.goto(f"{server}/sectors{QUERY[lang]}")
+    settle(page)
+    chart = page.locator(".stPlotlyChart").first
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    titles = page.locator(".stPlotlyChart .modebar-btn").evaluate_all(
+        "bs => bs.map(b => getComputedStyle(b, '::after').content.replace(/^\"|\"$/g, ''))")
+    expected = {t("chrome.plotly_zoom", lang), t("chrome.plotly_download_png", lang), t("chrome.tip_fullscreen", lang)}
+    assert expected <= set(titles), titles
+    if lang == "zh":
+        assert not {"Zoom", "Pan", "Autoscale", "Fullscreen", "Download plot as a PNG"} & set(titles), titles
+    else:
+        assert not any(CJK.search(x) for x in titles), titles
+    page.close()
