@@ -38,6 +38,9 @@ SWAPS: tuple[tuple[str, str, str], ...] = (
     ("tip_fullscreen", _TIP.format(label="Fullscreen"), "block"),
     ("tip_close_fullscreen", _TIP.format(label="Close fullscreen"), "block"),
     ("search_label", "[data-testid=stDataFrameResizable] label", "over"),
+    # an empty date box's yyyy / mm / dd (each part is typed into: it stays visible and focusable)
+    *((f"date_{part}", f"[data-testid=stDateInputField] [role=spinbutton][data-placeholder=true][data-type={part}]",
+       "ink") for part in ("year", "month", "day")),
 )
 
 # Plotly's own message ids (its English words) → locale keys.
@@ -72,8 +75,13 @@ def swap(selector: str, text: str, how: str = "inline") -> str:
     ``selector`` is the box around the label's element: the box stays visible, so our text is the
     button's accessible name (a hidden element's generated text is not). "over": ours is laid over the
     old text, the element's own display untouched (for one that Streamlit shows and hides by its
-    display)."""
+    display). "ink": ours is laid over the old text made transparent, the element still visible (one that is
+    focused and typed into)."""
     shown = f"content:{css_string(text)};visibility:visible"
+    if how == "ink":
+        return (f"{selector}{{-webkit-text-fill-color:transparent;position:relative}}"
+                f"{selector}::after{{content:{css_string(text)};-webkit-text-fill-color:currentColor;"
+                "position:absolute;left:0;top:0;white-space:nowrap}")
     if how == "label":
         return (f"{selector}{{display:grid;justify-items:center;align-items:center}}"
                 f"{selector} > *{{visibility:hidden;grid-area:1/1;margin:0}}{selector}::after{{{shown};grid-area:1/1}}")

@@ -30,13 +30,15 @@ QUERY = {"zh": "?lang=zh", "en": "?lang=English"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # What a person sees inside the elements ``sel`` matches: the text of visible elements, and ::before/::after
-# content that is drawn (generated content of a visible pseudo element).
+# content that is drawn (generated content of a visible pseudo element); transparent text is not seen.
 SEEN = """(sel) => {
   const out = [];
+  const clear = cs => cs.webkitTextFillColor === 'rgba(0, 0, 0, 0)' || cs.color === 'rgba(0, 0, 0, 0)';
   const shown = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && cs.visibility === 'visible' && cs.display !== 'none' && cs.opacity !== '0'; };
+    return r.width > 0 && r.height > 0 && cs.visibility === 'visible' && cs.display !== 'none' && cs.opacity !== '0'
+      && !clear(cs); };
   const pseudo = (el, which) => { const cs = getComputedStyle(el, which); const c = cs.content;
-    if (c && c !== 'none' && c !== 'normal' && cs.visibility === 'visible' && cs.display !== 'none')
+    if (c && c !== 'none' && c !== 'normal' && cs.visibility === 'visible' && cs.display !== 'none' && !clear(cs))
       out.push(c.replace(/^"|"$/g, '').replace(/\\\\"/g, '"')); };
   for (const root of document.querySelectorAll(sel)) {
     for (const el of [root, ...root.querySelectorAll('*')]) {
@@ -183,4 +185,26 @@ def test_a_table_page_speaks_the_page_language(server: str, browser: object, lan
         assert not {"Zoom", "Pan", "Autoscale", "Fullscreen", "Download plot as a PNG"} & set(titles), titles
     else:
         assert not any(CJK.search(x) for x in titles), titles
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_date_box_speaks_the_page_language_and_takes_a_date(server: str, browser: object,
+                                                                     lang: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/{QUERY[lang]}")
+    settle(page)
+    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
+    year = page.locator('[data-testid="stDateInputField"] [role=spinbutton][data-type=year]').first
+    year.wait_for(timeout=10_000)
+    field = '[data-testid="stDateInputField"]'
+    assert_speaks(seen(page, field), lang, [t(f"chrome.date_{p}", lang) for p in ("year", "month", "day")],
+                  ["yyyy", "mm", "dd"], "empty date box")
+    page.locator(field).first.screenshot(path=str(SHOTS / f"chrome-{lang}-date.png"))
+    year.click()
+    page.keyboard.type("2024")
+    page.wait_for_timeout(300)
+    # a typed part is drawn as typed: the swap applies to the empty parts only
+    assert year.inner_text() == "2024"
+    assert year.evaluate("e => getComputedStyle(e).webkitTextFillColor") != "rgba(0, 0, 0, 0)"
     page.close()
