@@ -207,6 +207,7 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
     (or, with skip_invalid, only that row). The first sheet's mapping is the one shown and edited."""
     first_layout: frozenset[str] | None = None
     subs: list[tuple[reading.Sheet, ImportPlan]] = []
+    plan.warnings += _reader_problems(read_warnings)  # the file's own (a sheet's are its sheet's)
     for n, (sheet, header) in enumerate(tables):
         sub = ImportPlan(file_name=plan.file_name, sha256="", lang=plan.lang, usd_rate=plan.usd_rate,
                          sheets=plan.sheets, sheet=sheet.name)
@@ -216,7 +217,7 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
         own = {hd.label_key(lab) for lab in header.labels}
         overrides = mapping_overrides if n == 0 else {k: v for k, v in (mapping_overrides or {}).items()
                                                       if hd.label_key(k) in own}
-        ok = _prepare(sub, sheet, header, read_warnings if n == 0 else [], overrides)
+        ok = _prepare(sub, sheet, header, [], overrides)
         if n == 0:
             first_layout = _layout_of(header)
             for attr in ("header_row", "notes", "columns", "mapping", "unmapped"):
