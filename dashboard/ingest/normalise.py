@@ -266,10 +266,15 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
-        for code in ("amount_unparsable", "amount_negative", "amount_grouping"):
+        for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
+        words = (codes == "amount_words").to_numpy()
+        if words.any():  # 三千万元: read, and said with what it was read as
+            read_as = np.full(len(wan), "", dtype=object)
+            read_as[words] = [f"{x:,.2f}" for x in wan[words]]
+            problems += body.problems(words, "amount_words", f, level="warning", wan=read_as)
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
         problems += body.problems(too_big, "amount_too_large", f,
                                   yi=np.round(np.nan_to_num(wan) / WAN_PER_YI, 1))

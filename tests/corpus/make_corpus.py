@@ -975,6 +975,29 @@ def _city_sheet(book, title: str, amount_head: str, rows: list[list], head_note:
         ws.append([i, *row])
 
 
+# Amounts in Chinese numerals, read by the digits' unit rules (a bare numeral takes the header's 万元), beside
+# a plain amount; then what stays refused: malformed numerals, a European decimal comma, an accounting
+# negative. Row 2 is the header.
+CHINESE_NUMERALS = """项目名称,建设地点,总投资（万元）,建设起止年限
+南京集成电路封装项目,江苏省南京市,三千万元,2024-2026
+杭州生物医药产业园项目,浙江省杭州市,一亿二千万元,2025-2027
+合肥动力电池项目,安徽省合肥市,1.2万亿元,2024-2025
+苏州纳米材料项目,江苏省苏州市,两亿元,2024-2026
+无锡物联网产业园项目,江苏省无锡市,五百万元,2024-2025
+常州储能电站项目,江苏省常州市,3千万元,2025-2026
+宁波新材料项目,浙江省宁波市,约5千万,2024-2026
+温州智能装备项目,浙江省温州市,壹亿贰仟万元,2024-2026
+嘉兴数据中心项目,浙江省嘉兴市,三点五亿元,2025-2027
+绍兴集成电路项目,浙江省绍兴市,三千,2024-2026
+湖州新能源汽车项目,浙江省湖州市,三至五亿元,2024-2026
+金华光伏组件项目,浙江省金华市,12000,2024-2026
+台州生物医药项目,浙江省台州市,三三千万元,2024-2026
+芜湖机器人项目,安徽省芜湖市,1万5,2024-2026
+蚌埠显示材料项目,安徽省蚌埠市,"1.234,56",2024-2026
+淮南氢能项目,安徽省淮南市,"(1,234)",2024-2026
+"""
+
+
 def write_imports5() -> None:
     import openpyxl
 
@@ -1007,6 +1030,7 @@ def write_imports5() -> None:
             rows = [*rows, SHEETS_CITIES[0][2][0]]
         _city_sheet(book, title, head, rows)
     book.save(HERE / "sheets_duplicate.xlsx")
+    (HERE / "chinese_numerals.csv").write_bytes(CHINESE_NUMERALS.encode("gbk"))
 
 
 def write_all() -> None:
