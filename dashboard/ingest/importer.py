@@ -493,8 +493,20 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     step(0.3, "places")
     index = facts.result().places
     title_place = places.place_in_title(index, header.above)
+    # A title naming only a town (黄圃镇2024年重点项目): a note under the table naming the town with its county
+    # or city (注：填报单位为中山市黄圃镇人民政府) places the list; otherwise the message says what to add.
+    town = places.town_in_title(header.above) if title_place is None else None
+    if town is not None:
+        notes = [p for p in rows_.skipped if p.code == "row_skipped_note" and town in (p.value or "")]
+        for note in notes:
+            title_place = places.place_in_title(index, [str(note.value).split(town)[0]])
+            if title_place is not None:
+                plan.warnings.append(Problem("place_town_from_note", note.row, None, note.value, "warning",
+                                             {"town": town, "place": title_place[2], "value": note.value}))
+                break
     hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
-    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place)
+    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place,
+                                                                    town if title_place is None else None)
     problems += found
 
     step(0.45, "amounts")

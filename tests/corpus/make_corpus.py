@@ -998,6 +998,21 @@ CHINESE_NUMERALS = """项目名称,建设地点,总投资（万元）,建设起�
 """
 
 
+# A list whose title names only a town (the place index goes down to counties): without a place column it
+# is refused saying what to add; a note under the table naming the town with its city places it; a place
+# column of sites the index cannot know says the same per file. Synthetic names.
+TOWN_TITLE = """黄圃镇2024年重点项目清单
+项目名称,总投资（万元）,建设起止年限
+黄圃食品产业园项目,12000,2024-2026
+黄圃智能家电项目,5000,2024-2025
+"""
+TOWN_TITLE_NOTE = TOWN_TITLE + "注：填报单位为中山市黄圃镇人民政府\n"
+TOWN_TITLE_SITES = """黄圃镇2024年重点项目清单
+项目名称,建设地点,总投资（万元）,建设起止年限
+黄圃食品产业园项目,马新工业区,12000,2024-2026
+"""
+
+
 def write_imports5() -> None:
     import openpyxl
 
@@ -1031,6 +1046,9 @@ def write_imports5() -> None:
         _city_sheet(book, title, head, rows)
     book.save(HERE / "sheets_duplicate.xlsx")
     (HERE / "chinese_numerals.csv").write_bytes(CHINESE_NUMERALS.encode("gbk"))
+    (HERE / "town_title.csv").write_bytes(TOWN_TITLE.encode("gbk"))
+    (HERE / "town_title_note.csv").write_bytes(TOWN_TITLE_NOTE.encode("utf-8"))
+    (HERE / "town_title_sites.csv").write_bytes(TOWN_TITLE_SITES.encode("gbk"))
 
 
 def write_all() -> None:
