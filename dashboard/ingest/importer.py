@@ -31,6 +31,7 @@ from . import headers as hd
 from .normalise import Body
 from .plan import (
     DEFAULT_USD_RATE,
+    MAX_LISTED,
     MAX_SHEETS,
     ON_DUPLICATE,
     ROW_BASE,
@@ -355,7 +356,7 @@ def _merge(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]) -> No
     plan.raw = plan.raw.fillna("") if not plan.raw.empty else plan.raw
     found = _duplicates_across(plan)
     for p in plan.warnings + found:
-        plan.counts[p.code] = plan.counts.get(p.code, 0) + 1
+        plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
     problems += found
     every = plan.warnings + problems
     plan.errors = bounded([p for p in every if p.level == "error"])
@@ -382,14 +383,18 @@ def _duplicates_across(plan: ImportPlan) -> list[Problem]:
         return []
     first_row = rec.groupby([key[c] for c in key.columns], sort=False)["row"].transform("first").to_numpy()
     across = dup & (first_row // ROW_BASE != sheet_no)
-    names, lines = plan.where(first_row[across])
+    at = np.flatnonzero(across)
+    names, lines = plan.where(first_row[at[:MAX_LISTED]])
     name_label = next((lab for lab, f in plan.mapping.items() if f == "name"), None)
     out = []
-    for i, first_sheet, first_line in zip(np.flatnonzero(across), names, lines, strict=True):
+    for i, first_sheet, first_line in zip(at[:MAX_LISTED], names, lines, strict=True):
         row = int(rec["row"].iat[i])
         out.append(Problem("duplicate_in_sheets", row, name_label, str(rec["name"].iat[i]),
                            "error", {"first": int(first_line), "first_sheet": first_sheet},
                            sheet=plan.sheets_read[row // ROW_BASE - 1]))
+    if len(at) > MAX_LISTED:  # the rest counted, as every other kind of problem is
+        out.append(Problem("duplicate_in_sheets", None, name_label, None, "error", {},
+                           rec["row"].to_numpy(dtype=np.int64)[at[MAX_LISTED:]]))
     return out
 
 
