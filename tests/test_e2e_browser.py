@@ -253,8 +253,8 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     ("en", "sheets_one_import.xlsx", ["3 sheets read", "Sheet \"汇总\" was not read", "Every project row passed"]),
     ("zh", "sheets_bad_row.xlsx", ["杭州市", "逗号或空格不是千位分隔符"]),
     ("en", "sheets_bad_row.xlsx", ["杭州市", "are not thousands separators"]),
-    ("zh", "chinese_numerals.csv", ["用汉字数字书写，已读作 3,000.00 万元", "像是小数点"]),
-    ("en", "chinese_numerals.csv", ["written in Chinese numerals", "looks like a decimal comma"]),
+    ("zh", "chinese_numerals.csv", ["像是小数点", "金额“(1,234)”为负数"]),
+    ("en", "chinese_numerals.csv", ["looks like a decimal comma", "is negative"]),
     ("en", "unit_row_below_header.csv", ["Every project row passed validation (2 rows)"]),
     ("zh", "unit_multipliers.csv", ["3 个项目行全部通过校验"]),
 ])

@@ -109,8 +109,11 @@ def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
         "value": t("upload.col_value"), "message": t("upload.col_message")})
 
 
-# Lines of a message the problem table shows in full (its grid wraps text only in rows taller than 4rem).
+# Lines of a message the problem table shows in full (its grid wraps text only in rows taller than 4rem);
+# up to MAX_MESSAGE_LINES for the longest (a workbook's sheets named, in a narrower column beside the sheet's).
 MESSAGE_LINES = 3
+MAX_MESSAGE_LINES = 5
+_LINE_CHARS = 24          # Chinese characters on one wrapped line of the narrowest message column
 _LINE_PX = 21
 # Characters of a message that fit on one line of the message column (Chinese; Latin text fits about twice
 # as many): above this the rows are made tall enough to wrap the messages instead of cutting them off.
@@ -126,13 +129,14 @@ def _show_problems(problems: list[ingest.Problem], lang: str) -> None:
     message = t("upload.col_message")
     longest = int(table[message].astype(str).str.len().max()) if len(table) else 0
     tall = longest > _ONE_LINE_CHARS
+    lines = max(MESSAGE_LINES, min(MAX_MESSAGE_LINES, -(-longest // (_LINE_CHARS * (1 if lang == "zh" else 2)))))
     row, column, value = t("upload.col_row"), t("upload.col_column"), t("upload.col_value")
     sheet = t("upload.sheet")
     narrow = sheet in table.columns  # room for the sheet column at 1,280 px
     # Fixed widths that fit the page at 1,280 px (the grid sizes columns to their content otherwise, and
     # a long value or message pushed the message past the table's edge); a wider page stretches them.
     st.dataframe(table, hide_index=True, width="stretch",
-                 row_height=MESSAGE_LINES * _LINE_PX + 8 if tall else None,
+                 row_height=lines * _LINE_PX + 8 if tall else None,
                  column_config={sheet: st.column_config.TextColumn(sheet, width=90),
                                 row: st.column_config.TextColumn(row, alignment="right", width=56),
                                 column: st.column_config.TextColumn(column, width=110 if narrow else 120),
