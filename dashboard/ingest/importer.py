@@ -512,6 +512,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
     rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place,
                                                                     town if title_place is None else None)
+    if town is not None and title_place is not None:  # placed by a note, said as such: not "by the title"
+        found = [p for p in found if p.code != "place_from_title"]
     problems += found
 
     step(0.45, "amounts")
