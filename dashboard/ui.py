@@ -101,10 +101,22 @@ def static_table(frame: pd.DataFrame, key: str, money: str | None = None) -> Non
     ``st.table`` renders each cell as Markdown: every cell is shown through a formatter that escapes
     Markdown (the frame itself, its values and types, is what the table holds and the download gets); the
     headers are the app's own words, shown as they are."""
-    formats = {column: (_money if column == money else _plain) for column in frame.columns}
-    st.table(frame.style.format(formats, na_rep=""), hide_index=True)
+    text_table(frame, money=money)
     downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
+
+
+def text_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = ()) -> None:
+    """``frame`` drawn as a plain HTML table (``st.table``) with no download: each cell's text wraps at the
+    column's edge, in any script (the data grid wraps only at spaces, and only in tall rows, so it cut off
+    long messages); ``money`` names the column shown with two decimals, ``right`` the columns aligned right
+    (``!important``: the table sets each cell's alignment inline).
+    Every cell is Markdown-escaped (see :func:`static_table`)."""
+    formats = {column: (_money if column == money else _plain) for column in frame.columns}
+    styled = frame.style.format(formats, na_rep="")
+    if right:
+        styled = styled.set_properties(subset=list(right), **{"text-align": "right !important"})
+    st.table(styled, hide_index=True)
 
 
 # Every ASCII punctuation character may be escaped with a backslash in (GitHub) Markdown and then reads as

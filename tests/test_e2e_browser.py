@@ -266,7 +266,7 @@ def test_upload_shows_units_and_hostile_files_clearly(server: str, browser: obje
     settle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         str(ROOT / "tests" / "corpus" / file))
-    for text in expect:  # problem tables are drawn on a canvas: their cells are in the page, not visible
+    for text in expect:  # a warning may sit in a closed expander: in the page, not visible
         page.get_by_text(text).first.wait_for(state="attached", timeout=60_000)
     settle(page)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -77,7 +77,7 @@ def test_problems_without_a_column_show_no_none(empty_db: Path, monkeypatch: pyt
             "1,徐州高端装备产业园项目,20\n2,徐州智能传感器项目,10\n,其中：10亿元以上项目1个,10\n").encode("gbk")
     at.file_uploader[0].set_value(("xz.csv", data, "text/csv")).run()
     assert not at.exception
-    [table] = [d.value for d in at.dataframe if "整行" in d.value.to_string() or "whole row" in d.value.to_string()]
+    [table] = [d.value for d in at.table if "整行" in d.value.to_string() or "whole row" in d.value.to_string()]
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     by_message = dict(zip(table.iloc[:, 3], zip(table.iloc[:, 0], table.iloc[:, 1], strict=True), strict=True))
     assert sorted(by_message.values()) == sorted([("", ""), ("7", whole_row)])
@@ -89,24 +89,34 @@ def test_a_problem_about_no_cell_shows_no_none_value(app: AppTest) -> None:
     cell showed a grey "None"."""
     app.file_uploader[0].set_value(("s.csv", (CORPUS / "stage_category.csv").read_bytes(), "text/csv")).run()
     assert not app.exception
-    [table] = [d.value for d in app.dataframe if "类别" in d.value.to_string() and "说明" in d.value.columns]
+    [table] = [d.value for d in app.table if "类别" in d.value.to_string() and "说明" in d.value.columns]
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     assert list(table.iloc[0, :3]) == ["", "类别", ""]
 
 
 def test_long_messages_are_shown_whole(app: AppTest) -> None:
     """A message longer than a line of the problem table (the other sheets of a workbook, named) was cut off
-    at the column's edge; its rows are now tall enough for the grid to wrap it (over 4rem: 64 px), and a
-    table of short messages keeps one line a row. (Checked in Chromium: AppTest sees the setting only.)"""
-    from dashboard.views import upload
-
+    at the column's edge by the data grid; the problems are now a text table, whose cells wrap, and a long
+    list scrolls in a box. (The wrapping was checked in Chromium: AppTest sees the table's values only.)"""
     app.file_uploader[0].set_value(("c.xlsx", (CORPUS / "city_sheets.xlsx").read_bytes(),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
     assert not app.exception
-    [table] = [d for d in app.dataframe if "说明" in d.value.columns]
-    assert max(map(len, table.value["说明"])) > 48
-    assert table.proto.row_height > 64 and table.proto.row_height >= upload.MESSAGE_LINES * 20
-    twice = "项目名称,建设地点,总投资（万元）\n南京芯片项目,江苏省南京市,100\n南京芯片项目,江苏省南京市,100\n"
-    app.file_uploader[0].set_value(("d.csv", twice.encode("utf-8"), "text/csv")).run()
-    [short] = [d for d in app.dataframe if "说明" in d.value.columns]
-    assert max(map(len, short.value["说明"])) <= 48 and short.proto.row_height == 0
+    [table] = [d.value for d in app.table if "说明" in d.value.columns]
+    assert max(map(len, table["说明"])) > 48
+    assert not [d for d in app.dataframe if "说明" in d.value.columns]
+
+
+def test_over_long_values_are_shortened(app: AppTest) -> None:
+    """A rejected cell of 300 characters is shown shortened to a line or two, in its value cell and in the
+    message quoting it (the message quoted all of it)."""
+    from dashboard.ingest.plan import QUOTED_CHARS
+
+    amount = "约" + "多" * 300
+    data = f"项目名称,建设地点,总投资（万元）\n南京芯片项目,江苏省南京市,{amount}\n".encode()
+    app.file_uploader[0].set_value(("h.csv", data, "text/csv")).run()
+    assert not app.exception
+    [table] = [d.value for d in app.table if "说明" in d.value.columns]
+    [shown] = [v for v in table["原值"] if v.startswith("约多")]
+    assert len(shown) == QUOTED_CHARS and shown.endswith("…") and amount.startswith(shown[:-1])
+    [message] = [m for m in table["说明"] if shown in m]
+    assert len(message) < 2 * QUOTED_CHARS

@@ -577,10 +577,20 @@ HELD_OUT_SETS = [
     # 83 of 86 (96.5%), 62 of 64. Round 16 (427 common project-name words written ahead of any set), counted by
     # the lead 2026-12-01 19:08 UTC: holdout18 59 of 73, holdout19 61 of 75, holdout20 unchanged; no non-SEI count
     # moved. Not quite blind: its helper saw these floors fail on a first, larger draft and cut ordinary words
-    # before they passed (tests/data/README.md, round 16). Still sealed: no miss has been read.
+    # before they passed (tests/data/README.md, round 16). No longer sealed: on 2026-12-02 (02:36–05:36 UTC) the lead
+    # read their misses while weighing the sets' labels (bare X新材料 is labelled new_materials in some rows,
+    # unclassified in others); nothing was tuned on them since, and holdout21 below is the fresh measure.
     pytest.param("holdout18_projects.csv", (73, 86, 68), (59, 7, 75, 63), id="holdout18"),
     pytest.param("holdout19_projects.csv", (75, 90, 51), (61, 2, 84, 46), id="holdout19"),
     pytest.param("holdout20_projects.csv", (65, 86, 64), (49, 3, 83, 62), id="holdout20"),
+    # tests/data/holdout21_projects.csv: 142 real names (63 SEI, 79 not) read on 38 public pages of 2020–2025 from
+    # the ten provinces least cited by the earlier sets (Shanghai, Tianjin, Hainan, Jiangxi, Jilin, Beijing,
+    # Heilongjiang, Guizhou, Qinghai, Tibet; tests/data/README.md says how they were taken and labelled). Gathered
+    # blind after round 16 and committed before any tagger ran on it. First and only fresh run (the lead,
+    # 2026-12-02 05:53 UTC, main 8453cf6's tagger): 55 of 63 SEI right (87.3%), 1 under a wrong sector, 71 of 79
+    # non-SEI left unclassified (89.9%); names that tell 42 of 48. The lead read the eight non-SEI names tagged
+    # (not the SEI misses) and tuned nothing on them. A regression guard from here on.
+    pytest.param("holdout21_projects.csv", (63, 79, 48), (55, 1, 71, 42), id="holdout21"),
 ]
 
 

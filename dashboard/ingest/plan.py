@@ -10,6 +10,7 @@ import pandas as pd
 from ..i18n import t
 
 DEFAULT_USD_RATE = 7.1
+QUOTED_CHARS = 80                   # characters of a cell a message quotes
 MAX_LISTED = 20                     # problems of one kind listed in full; the rest are counted
 LOW_CONFIDENCE = 0.5                # auto-tags below this are listed for review
 ON_DUPLICATE = ("update", "skip")
@@ -30,6 +31,12 @@ class RevertError(Exception):
     def __init__(self, code: str, lang: str = "zh", **values: object) -> None:
         super().__init__(t(f"importer.{code}", lang, **values))
         self.code = code
+
+
+def shorten(text: str) -> str:
+    """A cell as a message quotes it: its first :data:`QUOTED_CHARS` characters (a hostile cell may hold
+    100,000)."""
+    return text if len(text) <= QUOTED_CHARS else text[: QUOTED_CHARS - 1] + "…"
 
 
 @dataclass
@@ -64,7 +71,10 @@ class Problem:
             text = t("importer.more_of_kind", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
                      code=self.code)
         else:
-            text = t(f"importer.{self.code}", lang, **self.values)
+            values = self.values
+            if isinstance(values.get("value"), str):  # the value field keeps the cell whole
+                values = {**values, "value": shorten(values["value"])}
+            text = t(f"importer.{self.code}", lang, **values)
         if with_sheet and self.sheet is not None:
             return t("importer.in_sheet", lang, sheet=self.sheet, message=text)
         return text

@@ -10,12 +10,13 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy
+from .. import appdb, downloads, filters, ingest, sidebar, store, taxonomy, ui
 from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
 from ..i18n import current_lang, t
 from ..ingest import template
+from ..ingest.plan import shorten
 from .base import page
 
 PREVIEW_ROWS = 500          # rows shown as read; the whole file is still checked
@@ -109,39 +110,26 @@ def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
         "value": t("upload.col_value"), "message": t("upload.col_message")})
 
 
-# Lines of a message the problem table shows in full (its grid wraps text only in rows taller than 4rem);
-# up to MAX_MESSAGE_LINES for the longest (a workbook's sheets named, in a narrower column beside the sheet's).
-MESSAGE_LINES = 3
-MAX_MESSAGE_LINES = 5
-_LINE_CHARS = 24          # Chinese characters on one wrapped line of the narrowest message column
-_LINE_PX = 21
-# Characters of a message that fit on one line of the message column (Chinese; Latin text fits about twice
-# as many): above this the rows are made tall enough to wrap the messages instead of cutting them off.
-_ONE_LINE_CHARS = 48
+# Problem rows shown before the table scrolls within a box of :data:`_SCROLL_PX` (the list is bounded: at
+# most MAX_LISTED problems of each kind, and the download has them all).
+_ROWS_UNBOXED = 12
+_SCROLL_PX = 520
 
 
 def _show_problems(problems: list[ingest.Problem], lang: str) -> None:
-    """The problem table: row numbers (text, so that a file-wide problem's is empty) aligned as numbers, and
-    each message shown whole, on up to :data:`MESSAGE_LINES` lines, where one line would cut it off. (The grid
-    still leaves some English messages on one line: those quoting a Chinese value with no space in it; the
-    problem list's download has every message whole.)"""
+    """The problem table, drawn as text so that every message wraps whole in either language (the data grid
+    cut long messages off, and never wrapped an English one quoting a Chinese value); row numbers aligned
+    right, over-long values shortened, a long list scrolled in a box."""
     table = _problem_table(problems, lang)
-    message = t("upload.col_message")
-    longest = int(table[message].astype(str).str.len().max()) if len(table) else 0
-    tall = longest > _ONE_LINE_CHARS
-    lines = max(MESSAGE_LINES, min(MAX_MESSAGE_LINES, -(-longest // (_LINE_CHARS * (1 if lang == "zh" else 2)))))
-    row, column, value = t("upload.col_row"), t("upload.col_column"), t("upload.col_value")
-    sheet = t("upload.sheet")
-    narrow = sheet in table.columns  # room for the sheet column at 1,280 px
-    # Fixed widths that fit the page at 1,280 px (the grid sizes columns to their content otherwise, and
-    # a long value or message pushed the message past the table's edge); a wider page stretches them.
-    st.dataframe(table, hide_index=True, width="stretch",
-                 row_height=lines * _LINE_PX + 8 if tall else None,
-                 column_config={sheet: st.column_config.TextColumn(sheet, width=90),
-                                row: st.column_config.TextColumn(row, alignment="right", width=56),
-                                column: st.column_config.TextColumn(column, width=110 if narrow else 120),
-                                value: st.column_config.TextColumn(value, width=110 if narrow else 160),
-                                message: st.column_config.TextColumn(message, width=380 if narrow else 430)})
+    value = t("upload.col_value")
+    if value in table.columns:
+        table[value] = table[value].astype(str).map(shorten)
+    right = (t("upload.col_row"),) if t("upload.col_row") in table.columns else ()
+    if len(table) > _ROWS_UNBOXED:
+        with st.container(height=_SCROLL_PX):
+            ui.text_table(table, right=right)
+    else:
+        ui.text_table(table, right=right)
 
 
 def _how_many(problems: list[ingest.Problem]) -> int:
