@@ -246,7 +246,15 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     # s23-hostile4: formats named (the uploader takes .ods, .numbers and WPS .et), other sheets said, units
     ("zh", "opendocument.ods", ["这是 OpenDocument 表格"]),
     ("en", "encrypted.xlsx", ["has a password to open it"]),
-    ("zh", "city_sheets.xlsx", ["另有 2 个工作表也有项目表", "2 个项目行全部通过校验"]),
+    ("zh", "city_sheets.xlsx", ["读取了 3 个工作表", "4 个项目行全部通过校验"]),
+    # s24-imports5: every sheet of one layout as one import, the others left out and said; a bad row named
+    # with its sheet
+    ("zh", "sheets_one_import.xlsx", ["读取了 3 个工作表", "未读取工作表“苏州市”", "4 个项目行全部通过校验"]),
+    ("en", "sheets_one_import.xlsx", ["3 sheets read", "Sheet \"汇总\" was not read", "Every project row passed"]),
+    ("zh", "sheets_bad_row.xlsx", ["杭州市", "逗号或空格不是千位分隔符"]),
+    ("en", "sheets_bad_row.xlsx", ["杭州市", "are not thousands separators"]),
+    ("zh", "chinese_numerals.csv", ["像是小数点", "金额“(1,234)”为负数"]),
+    ("en", "chinese_numerals.csv", ["looks like a decimal comma", "is negative"]),
     ("en", "unit_row_below_header.csv", ["Every project row passed validation (2 rows)"]),
     ("zh", "unit_multipliers.csv", ["3 个项目行全部通过校验"]),
 ])

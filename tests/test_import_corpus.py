@@ -156,7 +156,8 @@ def test_unknown_places_name_the_rows(con: duckdb.DuckDBPyConnection) -> None:
         (3, "place_unknown"), (4, "place_ambiguous"), (5, "place_missing"), (6, "place_unknown"),
         (7, "name_missing")]
     report = plan.report()
-    assert report["errors"][0] == {"row": 3, "column": "建设地点", "value": "火星基地", "code": "place_unknown",
+    assert report["errors"][0] == {"sheet": None, "row": 3, "column": "建设地点", "value": "火星基地",
+                                   "code": "place_unknown",
                                    "message": "\"火星基地\" is not a place this tool can resolve to a province."}
     refused_unchanged(con, "unknown_places.csv", "has_errors")
     result = commit(con, plan, skip_invalid=True)

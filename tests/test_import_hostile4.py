@@ -67,25 +67,27 @@ def test_no_header_names_how_far_it_was_looked_for(empty_db: Path, tmp_path: Pat
 
 
 @pytest.mark.parametrize("name", ["city_sheets.xlsx", "legacy_city_sheets.xls"])
-def test_project_tables_on_other_sheets_are_said_and_each_can_be_imported(
+def test_project_tables_on_other_sheets_are_read_and_each_can_be_imported(
         empty_db: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     """One sheet per city: only the first was read and nothing said; importing the next sheet of the same
-    file was refused as "the same file imported before". Each sheet is its own import; the same sheet
-    twice is still refused, leaving the store as it was."""
-    for lang, words in (("zh", "杭州市、合肥市"), ("en", "2 other sheets")):
+    file was refused as "the same file imported before". Since s24-imports5 every sheet of the layout is
+    read as one import (tests/test_import_sheets.py); each sheet can still be imported alone, the same
+    sheet twice is refused, leaving the store as it was, and so is the workbook once a sheet of it is in."""
+    for lang, words in (("zh", "南京市、杭州市、合肥市"), ("en", "3 sheets read as one import")):
         code, out = _run(empty_db, capsys, name, "--dry-run", "--lang", lang)
-        assert code == 0 and problem_codes(out["warnings"]) == [(None, "sheets_other_tables")], out
+        assert code == 0 and problem_codes(out["warnings"]) == [(None, "sheets_read")], out
         assert words in out["warnings"][0]["message"] and "--sheet" in out["warnings"][0]["message"]
-    assert _run(empty_db, capsys, name)[0] == 0
-    for sheet in ("杭州市", "合肥市"):
+        assert out["rows_read"] == 4
+    for sheet in ("南京市", "杭州市", "合肥市"):
         code, out = _run(empty_db, capsys, name, "--sheet", sheet)
-        assert code == 0 and out["rows_imported"] == 1 and out["warnings"] == [], out
+        assert code == 0 and out["rows_imported"] == (2 if sheet == "南京市" else 1) and out["warnings"] == [], out
     assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"), "南京储能电站项目": Decimal("3000.00"),
                                   "杭州生物医药产业园项目": Decimal("5000.00"), "合肥动力电池项目": Decimal("80000.00")}
     before = file_fingerprint(empty_db)
-    code, out = _run(empty_db, capsys, name, "--sheet", "杭州市")
-    assert code == 1 and out["error"] == "already_imported", out
-    assert file_fingerprint(empty_db) == before
+    for extra in (("--sheet", "杭州市"), ()):
+        code, out = _run(empty_db, capsys, name, *extra)
+        assert code == 1 and out["error"] == "already_imported", out
+        assert file_fingerprint(empty_db) == before
 
 
 def test_a_text_file_copied_under_another_name_is_still_the_same_file(

@@ -146,7 +146,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             "dry_run": args.dry_run,
             "file_name": plan.file_name,
             "sha256": plan.sha256,
-            "sheet": plan.sheet,
+            "sheet": report["sheet"],
+            "sheets_read": report["sheets_read"],
+            "sheet_rows": report["sheet_rows"],
             "encoding": plan.encoding,
             "rows_read": plan.rows_read,
             "rows_imported": result.rows_imported if result else 0,
@@ -186,13 +188,23 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
     print(t("importer.cli_mapping", lang) + ", ".join(f"{h} → {f}" for h, f in p["mapping"].items()))
     if p["unmapped"]:
         print(t("importer.cli_extra", lang) + ", ".join(p["unmapped"]))
+    for s in p["sheet_rows"]:  # a workbook read sheet by sheet as one import
+        print(t("importer.cli_sheet_rows", lang, sheet=s["sheet"], header=s["header_row"], read=s["rows_read"],
+                rejected=s["rows_rejected"]))
+
+    def sheet(problem: dict) -> str:  # a problem of one of several sheets names it first
+        return t("importer.cli_sheet", lang, sheet=problem["sheet"]) + " " if problem.get("sheet") else ""
+
     for e in p["errors"]:
         if e["row"] is None:  # a problem with the whole file, or the count of those not listed
-            print("  " + t("importer.cli_file_error", lang, message=e["message"]))
+            print("  " + sheet(e) + t("importer.cli_file_error", lang, message=e["message"]))
             continue
-        print("  " + t("importer.cli_error", lang, row=e["row"], column=e["column"] or "-", message=e["message"]))
+        print("  " + sheet(e) + t("importer.cli_error", lang, row=e["row"], column=e["column"] or "-",
+                                  message=e["message"]))
     for w in p["warnings"]:
         where = t("importer.cli_row", lang, row=w["row"]) if w["row"] else t("importer.cli_whole_file", lang)
+        if w.get("sheet"):
+            where = t("importer.cli_sheet", lang, sheet=w["sheet"]) + (" " + where if w["row"] else "")
         print("  " + t("importer.cli_warning", lang, where=where, message=w["message"]))
     print(t("importer.cli_counts", lang, read=p["rows_read"], imported=p["rows_imported"],
             updated=p["rows_updated"], skipped=p["rows_skipped"], rejected=p["rows_rejected"]))
@@ -320,7 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EPILOG_IMPORT, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE", help="the project list")
     db_arg(p)
-    p.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a project table)")
+    p.add_argument("--sheet", metavar="NAME", help="read this workbook sheet only (default: every sheet with a "
+                   "project table of the first one's layout, as one import)")
     p.add_argument("--map", action="append", metavar="HEADER=FIELD", help="set a column's field (repeatable)")
     p.add_argument("--on-duplicate", choices=("update", "skip"), default="update",
                    help="a project already stored (same name, province, start year): update it (default) or skip")

@@ -29,7 +29,18 @@ from .. import store
 from . import checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
-from .plan import DEFAULT_USD_RATE, ON_DUPLICATE, ImportPlan, ImportResult, Problem, RevertError, bounded
+from .plan import (
+    DEFAULT_USD_RATE,
+    MAX_LISTED,
+    MAX_SHEETS,
+    ON_DUPLICATE,
+    ROW_BASE,
+    ImportPlan,
+    ImportResult,
+    Problem,
+    RevertError,
+    bounded,
+)
 from .raw import BLANKS, CONTROL, CONTROL_RE
 from .reading import ReadError
 
@@ -127,34 +138,19 @@ def preview(
             plan.kind, plan.encoding, plan.delimiter = raw.kind, raw.encoding, raw.delimiter
             read_warnings = [(code, dict(values)) for code, values in raw.warnings]
             plan.sheets = [s.name for s in raw.sheets]
-            chosen, header = layout.choose_sheet(raw, sheet, vocab.funding_aliases(), plan)
-            if chosen is None:
+            aliases = vocab.funding_aliases()
+            tables = layout.choose_sheets(raw, sheet, aliases, plan)
+            if not tables:
                 return plan
+            chosen, header = tables[0]
             plan.sheet = chosen.name
             if header is None:
                 plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS})
                 return plan
-            # The cells decide a column of stage words (类别: 促开工, 续建) before the header's word does;
-            # a column mapped by hand is left as mapped.
-            by_hand = {hd.label_key(k) for k in (mapping_overrides or {})}
-            plan.warnings += layout.stage_columns(
-                chosen.cells.iloc[header.index + 1:], header, vocab.stage_aliases(),
-                {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
-            fields.apply_overrides(header, mapping_overrides)
-            plan.header_row = int(chosen.rows[header.index])
-            plan.notes = header.above
-            plan.columns = header.labels
-            plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
-            plan.unmapped = [lab for pos, lab in enumerate(header.labels)
-                             if pos not in header.fields and pos not in header.repeated
-                             and (chosen.cells[pos].iloc[header.index:] != "").any()]
-            plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings],
-                                              header.labels)
-            plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
-                                      {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
-                              for pos, first in sorted(header.repeated.items())]
-            if "name" not in header.fields.values():
-                plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
+            if len(tables) > 1:
+                _preview_sheets(plan, tables, read_warnings, mapping_overrides, con, facts, pool, step)
+                return plan
+            if not _prepare(plan, chosen, header, read_warnings, mapping_overrides):
                 return plan
             step(0.2, "normalise")
             _build(plan, chosen, header, con, facts, pool, step)
@@ -162,6 +158,244 @@ def preview(
         plan.sha256 = digest.result()
         hasher.shutdown()
     return plan
+
+
+def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_warnings: list[tuple[str, dict]],
+             mapping_overrides: Mapping[str, str] | None) -> bool:
+    """Settle the sheet's mapping (its stage columns, the overrides) and fill the plan's columns, mapping and
+    reader warnings; False (``plan.refused`` set) when the sheet has no name column."""
+    # The cells decide a column of stage words (类别: 促开工, 续建) before the header's word does;
+    # a column mapped by hand is left as mapped.
+    by_hand = {hd.label_key(k) for k in (mapping_overrides or {})}
+    plan.warnings += layout.stage_columns(
+        chosen.cells.iloc[header.index + 1:], header, vocab.stage_aliases(),
+        {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
+    fields.apply_overrides(header, mapping_overrides)
+    plan.header_row = int(chosen.rows[header.index])
+    plan.notes = header.above
+    plan.columns = header.labels
+    plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
+    plan.unmapped = [lab for pos, lab in enumerate(header.labels)
+                     if pos not in header.fields and pos not in header.repeated
+                     and (chosen.cells[pos].iloc[header.index:] != "").any()]
+    plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings], header.labels)
+    plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
+                              {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
+                      for pos, first in sorted(header.repeated.items())]
+    if "name" not in header.fields.values():
+        plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
+        return False
+    return True
+
+
+def _layout_of(header: hd.Header) -> frozenset[str]:
+    """The fields a sheet's columns map to: two sheets of one layout map to the same fields, whatever
+    their headers' words (总投资（万元）beside 总投资（亿元）) and the columns no field takes."""
+    return frozenset(f for f in header.fields.values() if f != "seq")
+
+
+def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Header | None]],
+                    read_warnings: list[tuple[str, dict]], mapping_overrides: Mapping[str, str] | None,
+                    con: duckdb.DuckDBPyConnection, facts: Future[_StoreFacts], pool: ThreadPoolExecutor,
+                    step: Progress) -> None:
+    """A workbook with a project table on several sheets (one per city, per batch), read as ONE import.
+
+    Each sheet is previewed on its own (its header, units, title and totals are its own), then the sheets
+    of the first one's layout are put together: rows keyed by sheet (:data:`ROW_BASE`), every problem
+    naming its sheet. A sheet of another layout, one whose rows repeat the others' (a copy, a summary
+    list) or one with no project rows is left out and said. One batch then holds them all: one revert
+    removes them, the same workbook again is refused, and a bad row anywhere refuses the whole file
+    (or, with skip_invalid, only that row). The first sheet's mapping is the one shown and edited."""
+    first_layout: frozenset[str] | None = None
+    subs: list[tuple[reading.Sheet, ImportPlan]] = []
+    plan.warnings += _reader_problems(read_warnings)  # the file's own (a sheet's are its sheet's)
+    for n, (sheet, header) in enumerate(tables):
+        sub = ImportPlan(file_name=plan.file_name, sha256="", lang=plan.lang, usd_rate=plan.usd_rate,
+                         sheets=plan.sheets, sheet=sheet.name)
+        assert header is not None  # choose_sheets keeps a sheet beside others only with a header
+        # Every override applies to the first sheet (its columns are the ones shown); to the others where
+        # they have the column.
+        own = {hd.label_key(lab) for lab in header.labels}
+        overrides = mapping_overrides if n == 0 else {k: v for k, v in (mapping_overrides or {}).items()
+                                                      if hd.label_key(k) in own}
+        ok = _prepare(sub, sheet, header, [], overrides)
+        if n == 0:
+            first_layout = _layout_of(header)
+            for attr in ("header_row", "notes", "columns", "mapping", "unmapped"):
+                setattr(plan, attr, getattr(sub, attr))
+            if not ok:
+                plan.refused = _in_sheet(sub.refused, sheet.name)
+                plan.warnings += _in_sheets(sub.warnings, sheet.name, 0)
+                return
+        elif _layout_of(header) != first_layout:
+            lay, first = _layout_of(header), tables[0][1]
+            missing = [first.labels[pos] for pos, f in sorted(first.fields.items()) if f != "seq" and f not in lay]
+            extra = [header.labels[pos] for pos, f in sorted(header.fields.items())
+                     if f != "seq" and f not in first_layout]
+            plan.warnings.append(Problem("sheet_left_out_layout", None, None, None, "warning", {
+                "sheet": sheet.name, "first": tables[0][0].name, "missing": "、".join(missing) or "-",
+                "extra": "、".join(extra) or "-"}, sheet=sheet.name))
+            continue
+        step(0.2 + 0.6 * n / len(tables), f"sheet {sheet.name}")
+        _build(sub, sheet, header, con, facts, pool, lambda _f, _s: None)
+        if sub.refused is not None:  # a header and no project row under it
+            plan.warnings.append(Problem("sheet_left_out_no_rows", None, None, None, "warning",
+                                         {"sheet": sheet.name}, sheet=sheet.name))
+            continue
+        subs.append((sheet, sub))
+    subs = _without_copies(plan, subs)
+    if len(subs) < 2:  # one sheet left: read as a file of one sheet is
+        if not subs:
+            plan.refused = Problem("no_rows")
+            return
+        _take_one(plan, subs[0][1])
+        return
+    _merge(plan, subs)
+    step(1.0, "done")
+
+
+def _name_keys(sub: ImportPlan) -> set[str]:
+    rec = sub.records
+    return set(rec.loc[rec["name_key"] != "", "name_key"]) if len(rec) else set()
+
+
+def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]
+                    ) -> list[tuple[reading.Sheet, ImportPlan]]:
+    """The sheets less those that repeat the others' projects: a copy of a sheet (the same names), or a
+    list of every project that per-city sheets break down (its names hold nearly all of two or more
+    sheets' and nearly all of its names are theirs). Read beside them, every project would be counted
+    twice. Largest first, the later of two equal sheets before the earlier; each is said."""
+    keys = [_name_keys(sub) for _s, sub in subs]
+    kept = list(range(len(subs)))
+    for i in sorted(kept, key=lambda i: (-len(keys[i]), -i)):
+        others = [j for j in kept if j != i]
+        if not keys[i] or not others:
+            continue
+        same = next((j for j in others if keys[j] == keys[i]), None)
+        union = set().union(*(keys[j] for j in others))
+        covered = len(keys[i] & union) >= 0.9 * len(keys[i])
+        held = [j for j in others if keys[j] and len(keys[j] & keys[i]) >= 0.9 * len(keys[j])]
+        if same is not None or (covered and len(held) >= 2):
+            kept.remove(i)
+            plan.warnings.append(Problem(
+                "sheet_left_out_copy" if same is not None else "sheet_left_out_repeats", None, None, None,
+                "warning", {"sheet": subs[i][0].name,
+                            "others": "、".join(subs[j][0].name for j in ([same] if same is not None else held))},
+                sheet=subs[i][0].name))
+    return [subs[i] for i in kept]
+
+
+def _in_sheet(p: Problem | None, sheet: str, offset: int = 0) -> Problem | None:
+    """The problem of one sheet as one of several: its sheet named, its rows keyed (:data:`ROW_BASE`)."""
+    if p is None:
+        return None
+    p.sheet = sheet
+    if offset:
+        if p.row is not None:
+            p.row += offset
+        if p.more_rows is not None:
+            p.more_rows = p.more_rows + offset
+    return p
+
+
+def _in_sheets(problems: list[Problem], sheet: str, offset: int) -> list[Problem]:
+    return [_in_sheet(p, sheet, offset) for p in problems]
+
+
+def _take_one(plan: ImportPlan, sub: ImportPlan) -> None:
+    """The plan of the one sheet read, as a file of one sheet."""
+    warnings = plan.warnings
+    for attr in ("sheet", "header_row", "notes", "columns", "mapping", "unmapped", "list_year", "raw", "records",
+                 "investments", "funding", "errors", "duplicates", "duplicates_version", "refused", "rows_read",
+                 "usd_rows", "counts"):
+        setattr(plan, attr, getattr(sub, attr))
+    plan.warnings = bounded(warnings + sub.warnings)
+    for p in warnings:
+        plan.counts[p.code] = plan.counts.get(p.code, 0) + 1
+
+
+def _shifted(frame: pd.DataFrame, offset: int) -> pd.DataFrame:
+    if frame.empty or "row" not in frame.columns:
+        return frame
+    return frame.assign(row=frame["row"].to_numpy(dtype=np.int64) + offset)
+
+
+def _merge(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]) -> None:
+    """The sheets' plans as one: rows keyed by sheet, problems naming their sheet, bounded again."""
+    if len(subs) > MAX_SHEETS:
+        for sheet, _sub in subs[MAX_SHEETS:]:
+            plan.warnings.append(Problem("sheet_left_out_too_many", None, None, None, "warning",
+                                         {"sheet": sheet.name, "limit": MAX_SHEETS}, sheet=sheet.name))
+        subs = subs[:MAX_SHEETS]
+    plan.sheet = None
+    plan.sheets_read = [sheet.name for sheet, _sub in subs]
+    plan.list_year = subs[0][1].list_year
+    problems: list[Problem] = []
+    frames: dict[str, list[pd.DataFrame]] = {k: [] for k in ("raw", "records", "investments", "funding",
+                                                             "duplicates")}
+    unmapped = list(plan.unmapped)
+    for n, (sheet, sub) in enumerate(subs, start=1):
+        offset = n * ROW_BASE
+        plan.sheet_rows.append({"sheet": sheet.name, "header_row": sub.header_row, "rows_read": sub.rows_read})
+        problems += _in_sheets([p for p in [*sub.errors, *sub.warnings] if p.code != "duplicates_in_store"],
+                               sheet.name, offset)
+        for k in frames:
+            frames[k].append(_shifted(getattr(sub, k), offset))
+        unmapped += [c for c in sub.unmapped if c not in unmapped]
+        plan.rows_read += sub.rows_read
+        plan.usd_rows += sub.usd_rows
+        for code, count in sub.counts.items():
+            if code != "duplicates_in_store":
+                plan.counts[code] = plan.counts.get(code, 0) + count
+        plan.duplicates_version = (sub.duplicates_version if plan.duplicates_version is None
+                                   else min(plan.duplicates_version, sub.duplicates_version or 0))
+    plan.unmapped = unmapped
+    for k, parts in frames.items():
+        parts = [f for f in parts if not f.empty]
+        setattr(plan, k, pd.concat(parts, ignore_index=True) if parts else getattr(subs[0][1], k))
+    plan.raw = plan.raw.fillna("") if not plan.raw.empty else plan.raw
+    found = _duplicates_across(plan)
+    for p in plan.warnings + found:
+        plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
+    problems += found
+    every = plan.warnings + problems
+    plan.errors = bounded([p for p in every if p.level == "error"])
+    plan.warnings = bounded([p for p in every if p.level != "error"])
+    if len(plan.duplicates):
+        plan.duplicates = plan.duplicates[~plan.duplicates["row"].isin(plan.rejected_rows)].reset_index(drop=True)
+        plan.counts["duplicates_in_store"] = 1
+        plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
+                                        {"count": len(plan.duplicates)}))
+    plan.warnings.insert(0, Problem("sheets_read", None, None, None, "warning", {
+        "count": len(plan.sheets_read), "sheets": "、".join(plan.sheets_read)}))
+    plan.counts["sheets_read"] = 1
+
+
+def _duplicates_across(plan: ImportPlan) -> list[Problem]:
+    """An error for every row whose name, province and start year a row of an earlier sheet has (the
+    same project on two sheets; those within one sheet its own preview found)."""
+    rec = plan.records
+    key = rec[["name_key", "province_code", "start_year"]].astype(str)
+    sheet_no = rec["row"].to_numpy(dtype=np.int64) // ROW_BASE
+    valid = (rec["name"] != "").to_numpy() & rec["province_code"].notna().to_numpy()
+    dup = key.duplicated(keep="first").to_numpy() & valid
+    if not dup.any():
+        return []
+    first_row = rec.groupby([key[c] for c in key.columns], sort=False)["row"].transform("first").to_numpy()
+    across = dup & (first_row // ROW_BASE != sheet_no)
+    at = np.flatnonzero(across)
+    names, lines = plan.where(first_row[at[:MAX_LISTED]])
+    name_label = next((lab for lab, f in plan.mapping.items() if f == "name"), None)
+    out = []
+    for i, first_sheet, first_line in zip(at[:MAX_LISTED], names, lines, strict=True):
+        row = int(rec["row"].iat[i])
+        out.append(Problem("duplicate_in_sheets", row, name_label, str(rec["name"].iat[i]),
+                           "error", {"first": int(first_line), "first_sheet": first_sheet},
+                           sheet=plan.sheets_read[row // ROW_BASE - 1]))
+    if len(at) > MAX_LISTED:  # the rest counted, as every other kind of problem is
+        out.append(Problem("duplicate_in_sheets", None, name_label, None, "error", {},
+                           rec["row"].to_numpy(dtype=np.int64)[at[MAX_LISTED:]]))
+    return out
 
 
 def _sha256(data: bytes) -> str:
@@ -264,8 +498,22 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     step(0.3, "places")
     index = facts.result().places
     title_place = places.place_in_title(index, header.above)
+    # A title naming only a town (黄圃镇2024年重点项目): a note under the table naming the town with its county
+    # or city (注：填报单位为中山市黄圃镇人民政府) places the list; otherwise the message says what to add.
+    town = places.town_in_title(header.above) if title_place is None else None
+    if town is not None:
+        notes = [p for p in rows_.skipped if p.code == "row_skipped_note" and town in (p.value or "")]
+        for note in notes:
+            title_place = places.place_in_title(index, [str(note.value).split(town)[0]])
+            if title_place is not None:
+                plan.warnings.append(Problem("place_town_from_note", note.row, None, note.value, "warning",
+                                             {"town": town, "place": title_place[2], "value": note.value}))
+                break
     hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
-    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place)
+    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place,
+                                                                    town if title_place is None else None)
+    if town is not None and title_place is not None:  # placed by a note, said as such: not "by the title"
+        found = [p for p in found if p.code != "place_from_title"]
     problems += found
 
     step(0.45, "amounts")
@@ -397,7 +645,7 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     same file was committed before (checked here, under the writer lock, with the batch id's read)."""
     # The sheet tells two imports of one workbook apart (one sheet per city); a text file's "sheet" is its
     # file name, which a copy of the same file does not share, so it is left out.
-    sheet = plan.sheet if len(plan.sheets) > 1 else None
+    sheet = plan.batch_sheet
     batch_id, earlier = store.batches.next_batch_and_earlier(con, plan.sha256, sheet)
     if earlier is not None and not force:
         raise _Refused(Problem("already_imported", values={"batch": earlier}))

@@ -44,48 +44,63 @@ _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _SPACE = re.compile(r"\s+")
 
 
-def choose_sheet(raw: reading.RawFile, wanted: str | None, aliases: dict[str, str], plan: ImportPlan
-                 ) -> tuple[reading.Sheet | None, hd.Header | None]:
-    """The sheet to import and its header row; sets ``plan.refused`` when there is no such sheet."""
+# A sheet that totals or pivots the others (汇总表, 合计, 统计, a pivot): never read beside the sheets it sums.
+_SUMMARY_SHEET = re.compile(r"汇总|合计|总计|小计|总表|统计|透视|summary|total|pivot|overview", re.I)
+
+
+def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, str], plan: ImportPlan
+                  ) -> list[tuple[reading.Sheet, hd.Header | None]]:
+    """The sheets to import, each with its header row (None: no header found; then the only one).
+
+    With ``wanted``, that sheet alone (``plan.refused`` when there is no such sheet). Otherwise every
+    visible sheet with a project table, in the workbook's order (one sheet per city or per batch): the
+    caller reads them as one import when they share a layout. A hidden sheet is read only if no visible
+    sheet holds a table, and then alone; a sheet named as a summary (汇总, 合计, 统计…) is left out when
+    other sheets hold tables, and said. Sets ``plan.refused`` for a workbook with nothing in it."""
     if wanted is not None:
         for s in raw.sheets:
             if s.name == wanted or s.name.strip() == wanted.strip():
-                return s, hd.find_header(s.cells, aliases)
+                return [(s, hd.find_header(s.cells, aliases))]
         if wanted.isdigit() and 1 <= int(wanted) <= len(raw.sheets):
             s = raw.sheets[int(wanted) - 1]
-            return s, hd.find_header(s.cells, aliases)
+            return [(s, hd.find_header(s.cells, aliases))]
         plan.refused = Problem("sheet_not_found", values={"sheet": wanted, "sheets": "、".join(plan.sheets)})
-        return None, None
+        return []
     nonempty = [s for s in raw.sheets if not s.cells.empty and (s.cells != "").any().any()]
     if not nonempty:
         plan.refused = Problem("file_empty")
-        return None, None
+        return []
     # Visible sheets first: a hidden one (an old copy, a lookup list) is taken only if no visible sheet
     # has a project table, and then said.
     ordered = sorted(nonempty, key=lambda s: s.hidden)
     for i, s in enumerate(ordered):
         header = hd.find_header(s.cells, aliases)
-        if header is not None:
-            if s.hidden:
-                plan.warnings.append(Problem("sheet_hidden_used", None, None, None, "warning", {"sheet": s.name}))
-            elif any(h.hidden for h in nonempty):
-                plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
-                    "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
-            _other_tables(s, ordered[i + 1:], aliases, plan)
-            return s, header
-    return next((s for s in nonempty if not s.hidden), nonempty[0]), None
-
-
-def _other_tables(chosen: reading.Sheet, later: list[reading.Sheet], aliases: dict[str, str],
-                  plan: ImportPlan) -> None:
-    """One sheet is one import: a workbook with a project table on several visible sheets (one sheet per
-    city, per batch) had every sheet but the first left out without a word. Said, naming the sheets.
-    ``later`` are the sheets after the chosen one in :func:`choose_sheet`'s order: those before it have
-    no table (their header was looked for already)."""
-    others = [s.name for s in later if not s.hidden and hd.find_header(s.cells, aliases)]
-    if others:
-        plan.warnings.append(Problem("sheets_other_tables", None, None, None, "warning", {
-            "sheet": chosen.name, "others": "、".join(others), "count": len(others)}))
+        if header is None:
+            continue
+        if s.hidden:
+            plan.warnings.append(Problem("sheet_hidden_used", None, None, None, "warning", {"sheet": s.name}))
+            return [(s, header)]
+        if any(h.hidden for h in nonempty):
+            plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
+                "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
+        # The sheets before this one have no table (looked at above); those after it are looked at now.
+        tables = [(s, header)] + [(later, h) for later in ordered[i + 1:] if not later.hidden
+                                  and (h := hd.find_header(later.cells, aliases)) is not None]
+        if len(tables) > 1:
+            summary = [t for t, _h in tables if _SUMMARY_SHEET.search(t.name)]
+            if len(summary) < len(tables):  # a workbook of summaries only is read as it was
+                for t in summary:
+                    plan.warnings.append(Problem("sheet_left_out_summary", None, None, None, "warning",
+                                                 {"sheet": t.name}, sheet=t.name))
+                tables = [(t, h) for t, h in tables if not _SUMMARY_SHEET.search(t.name)]
+        if len(tables) > 1:
+            read = {t.name for t, _h in tables}
+            for t in nonempty:
+                if not t.hidden and t.name not in read and not _SUMMARY_SHEET.search(t.name):
+                    plan.warnings.append(Problem("sheet_left_out_no_table", None, None, None, "warning",
+                                                 {"sheet": t.name}, sheet=t.name))
+        return tables
+    return [(next((s for s in nonempty if not s.hidden), nonempty[0]), None)]
 
 
 def replace_space(column: pd.Series, repl: str) -> pd.Series:

@@ -97,15 +97,16 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
 
 
 def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray,
-          title_place: tuple[str, str | None, str] | None = None
+          title_place: tuple[str, str | None, str] | None = None, town: str | None = None
           ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:
     """(province code, city code, problems) from the place columns, read together as one path; without
     any, the place the title starts with (``title_place``) for every row, said once; with them, that
-    place for a row whose place is empty or unknown, said per row."""
+    place for a row whose place is empty or unknown, said per row. ``town``: the town a title names
+    instead of a place (the index has no towns): the refusal, or the rows' unknown places, say what to add."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
     if not parts:
         if title_place is None:
-            return None, None, [Problem("no_place_column")]
+            return None, None, [Problem("no_place_town", values={"town": town}) if town else Problem("no_place_column")]
         province, city, text = title_place
         return (np.full(len(body), province, dtype=object), np.full(len(body), city, dtype=object),
                 [Problem("place_from_title", None, None, text, "warning", {"value": text})])
@@ -137,6 +138,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     problems += body.problems(unknown, "place_unknown", field, cell=text)
+    if town and (unknown.any() or (empty & has_name).any()):
+        problems.append(Problem("place_town_title", None, None, None, "warning", {"town": town}))
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
@@ -266,10 +269,15 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
-        for code in ("amount_unparsable", "amount_negative", "amount_grouping"):
+        for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
+        words = (codes == "amount_words").to_numpy()
+        if words.any():  # 三千万元: read, and said with what it was read as
+            read_as = np.full(len(wan), "", dtype=object)
+            read_as[words] = [f"{x:,.2f}" for x in wan[words]]
+            problems += body.problems(words, "amount_words", f, level="warning", wan=read_as)
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
         problems += body.problems(too_big, "amount_too_large", f,
                                   yi=np.round(np.nan_to_num(wan) / WAN_PER_YI, 1))

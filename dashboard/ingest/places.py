@@ -384,6 +384,24 @@ def place_in_title(index: PlaceIndex, lines: list[str]) -> tuple[str, str | None
     return None
 
 
+# A title naming a town, township or subdistrict only (黄圃镇2024年重点项目, 某某街道重大项目清单): the place index
+# goes down to counties (data/regions.csv), so such a list cannot be placed by its title. The town word must
+# head the title and be followed by what a list's title goes on with (a year, 人民政府, 重点…), so that 美丽乡村
+# or 乡村振兴 are never read as one.
+_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道|苏木))"
+                         r"(?=[0-9（(“]|人民政府|党委|政府|重点|重大|项目|招商|年度|开工|签约|投资)")
+
+
+def town_in_title(lines: list[str]) -> str | None:
+    """The town a list's title names at its head, when it names no county or city (see ``_TOWN_TITLE``)."""
+    for line in lines:
+        s = _LEADING_YEAR.sub("", re.sub(r"\s+", "", halfwidth(line or "")))
+        m = _TOWN_TITLE.match(s)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _place_further_in(index: PlaceIndex, s: str) -> tuple[str, str | None, str] | None:
     """The place a title names after other words, by a province's or city's full name; None where it
     names none, or two that are not one place (南京市、徐州市)."""

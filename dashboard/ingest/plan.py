@@ -14,6 +14,13 @@ QUOTED_CHARS = 80                   # characters of a cell a message quotes
 MAX_LISTED = 20                     # problems of one kind listed in full; the rest are counted
 LOW_CONFIDENCE = 0.5                # auto-tags below this are listed for review
 ON_DUPLICATE = ("update", "skip")
+# A workbook read whole (one project table per sheet) numbers its rows sheet by sheet: a row's key is
+# (sheet's place among those read + 1) x ROW_BASE + its row in the sheet, so that rows of two sheets never
+# share a key (an .xlsx sheet has at most 1,048,576 rows). A file read as one sheet keeps its row numbers.
+ROW_BASE = 10_000_000
+MAX_SHEETS = 200                    # sheets read in one import: keys stay within a 32-bit source_row
+# The sheets of one batch, as import_batches.sheet records them: a character no sheet name may hold.
+SHEET_SEPARATOR = "/"
 
 
 class MappingError(ValueError):
@@ -44,23 +51,37 @@ class Problem:
     values: dict[str, object] = field(default_factory=dict)
     # Set on the one entry that stands for the problems of this kind not listed: the rows they concern.
     more_rows: np.ndarray | None = None
+    # The sheet it concerns, in an import of several sheets (``row`` is then a key: see ROW_BASE).
+    sheet: str | None = None
 
     @property
     def is_summary(self) -> bool:
         return self.more_rows is not None
 
-    def message(self, lang: str = "zh") -> str:
+    @property
+    def line(self) -> int | None:
+        """The row number as seen in its sheet."""
+        if self.row is None or self.sheet is None:
+            return self.row
+        return self.row % ROW_BASE
+
+    def message(self, lang: str = "zh", *, with_sheet: bool = True) -> str:
+        """The message; in an import of several sheets, headed by its sheet (unless the caller shows it)."""
         if self.more_rows is not None:
-            return t("importer.more_of_kind", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
+            text = t("importer.more_of_kind", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
                      code=self.code)
-        values = self.values
-        if isinstance(values.get("value"), str):  # the value field keeps the cell whole
-            values = {**values, "value": shorten(values["value"])}
-        return t(f"importer.{self.code}", lang, **values)
+        else:
+            values = self.values
+            if isinstance(values.get("value"), str):  # the value field keeps the cell whole
+                values = {**values, "value": shorten(values["value"])}
+            text = t(f"importer.{self.code}", lang, **values)
+        if with_sheet and self.sheet is not None:
+            return t("importer.in_sheet", lang, sheet=self.sheet, message=text)
+        return text
 
     def as_dict(self, lang: str = "zh") -> dict[str, object]:
-        out: dict[str, object] = {"row": self.row, "column": self.column, "value": self.value, "code": self.code,
-                                  "message": self.message(lang)}
+        out: dict[str, object] = {"sheet": self.sheet, "row": self.line, "column": self.column, "value": self.value,
+                                  "code": self.code, "message": self.message(lang, with_sheet=False)}
         if self.more_rows is not None:
             out["more"] = int(len(self.more_rows))
         return out
@@ -97,7 +118,10 @@ class ImportPlan:
     encoding: str | None = None
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
-    sheet: str | None = None
+    sheet: str | None = None                    # the sheet read (None when several were: sheets_read)
+    sheets_read: list[str] = field(default_factory=list)   # every sheet read, in an import of several
+    # Per sheet read (several): sheet, header_row, rows_read; rows_rejected by rows_by_sheet().
+    sheet_rows: list[dict[str, object]] = field(default_factory=list)
     header_row: int | None = None               # 1-based, as seen in the file
     notes: list[str] = field(default_factory=list)   # title and notes above the header
     list_year: int | None = None
@@ -142,6 +166,30 @@ class ImportPlan:
         return len(self.rejected_rows)
 
     @property
+    def batch_sheet(self) -> str | None:
+        """What import_batches.sheet records: the sheets read, when the file has several; None for one."""
+        if len(self.sheets_read) > 1:
+            return SHEET_SEPARATOR.join(self.sheets_read)
+        return self.sheet if len(self.sheets) > 1 else None
+
+    def where(self, rows: pd.Series | np.ndarray) -> tuple[list[str | None], np.ndarray]:
+        """(sheet, row number in that sheet) of each row key."""
+        keys = np.asarray(rows, dtype=np.int64)
+        if len(self.sheets_read) < 2:
+            return [self.sheet] * len(keys), keys
+        names = [None, *self.sheets_read]
+        return [names[k // ROW_BASE] if k // ROW_BASE < len(names) else None for k in keys], keys % ROW_BASE
+
+    def rows_by_sheet(self) -> list[dict[str, object]]:
+        """Each sheet read with its header row, rows read, rows rejected and rows valid (several sheets)."""
+        rejected = np.fromiter(self.rejected_rows, dtype=np.int64, count=len(self.rejected_rows)) // ROW_BASE
+        out = []
+        for i, info in enumerate(self.sheet_rows, start=1):
+            bad = int((rejected == i).sum())
+            out.append({**info, "rows_rejected": bad, "rows_valid": int(info["rows_read"]) - bad})
+        return out
+
+    @property
     def rows_valid(self) -> int:
         return self.rows_read - self.rows_rejected
 
@@ -157,7 +205,9 @@ class ImportPlan:
     def report(self, lang: str | None = None) -> dict[str, object]:
         lang = lang or self.lang
         return {
-            "file_name": self.file_name, "sha256": self.sha256, "sheet": self.sheet,
+            "file_name": self.file_name, "sha256": self.sha256,
+            "sheet": self.sheet if self.sheet is not None else "、".join(self.sheets_read) or None,
+            "sheets_read": list(self.sheets_read), "sheet_rows": self.rows_by_sheet(),
             "encoding": self.encoding, "header_row": self.header_row, "rows_read": self.rows_read,
             "rows_valid": self.rows_valid, "rows_rejected": self.rows_rejected,
             "mapping": self.mapping, "unmapped": self.unmapped,

@@ -174,9 +174,125 @@ def bad_grouping(text: str) -> bool:
     return any(not _GROUPED.fullmatch(m.group()) for m in _DIGIT_RUN.finditer(text))
 
 
+# Amounts written in Chinese numerals (三千万元, 一亿二千万元, 两亿元, 壹亿贰仟万元, 三点五亿元, 三至五亿元), read
+# by the same unit rules as digits: 万 and 亿 make the amount one of 元 (in 万元 when stored), a bare numeral
+# takes the column's unit. Only what is a well-formed numeral is read; 三三千, 三千五千, 1万5 stay refused.
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+             "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1_000, "仟": 1_000}
+_CN_BIG = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+_CN_NUMERAL = re.compile("[" + "".join(_CN_DIGIT) + "".join(_CN_SMALL) + "]")
+_CN_TOKEN = re.compile(r"(\d+(?:\.\d+)?)|(点)|([" + "".join(_CN_DIGIT) + "])|([" + "".join(_CN_SMALL)
+                       + r"])|(万亿|亿|万)|([多余])|(.)")
+_CN_TAIL = re.compile(r"(美元|美金|元)?(?:以上|左右|上下|\(.*\))*$")
+_CN_RANGE = re.compile(r"^(.+?)" + _RANGE_SEP + r"(.+)$")
+# 1.234,56: a European decimal comma (1234.56), or thousands grouped by a point — refused, never guessed
+# (amount_decimal_comma); (1,234): an accounting negative, and an investment is never negative.
+_DECIMAL_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,\d{1,2}$")
+_ACCOUNTING_NEGATIVE = re.compile(r"^\(\s*\d[\d,.]*\s*\)\s*(?:万元|万|亿元|亿|元)?$")
+
+
+def chinese_number(body: str) -> tuple[float, bool] | None:
+    """(value, whether 万 or 亿 took part) of a numeral such as 三千万, 一亿二千万, 十二, 三点五亿, 1亿5千万,
+    一亿零五百万; None for anything else, or a numeral that is not well formed (two digits in a row, a
+    multiplier not smaller than the one before it, a bare digit after a multiplier: 三三千, 三千五千, 1万5)."""
+    result = section = 0.0
+    number: float | None = None
+    last_small = last_big = float("inf")
+    prev = ""               # the kind of the token before: d(igit), z(ero), n(umber), s(mall), b(ig), p(oint)
+    multiplied = big = False
+    tokens = list(_CN_TOKEN.finditer(body))
+    i = 0
+    while i < len(tokens):
+        arabic, point, digit, small, big_word, more, other = tokens[i].groups()
+        if other is not None:
+            return None
+        if more is not None:            # 三千多万: "more than", read as the number (as 2000多万元 is)
+            if prev not in ("s", "b"):
+                return None
+        elif point is not None:         # 三点五, 十二点五: the digits after 点 are the fraction
+            fraction = ""
+            while i + 1 < len(tokens) and tokens[i + 1].group(3) is not None:
+                i += 1
+                fraction += str(_CN_DIGIT[tokens[i].group(3)])
+            if not fraction or prev not in ("d", "s", "n"):
+                return None
+            number = section + (number or 0.0) + float("0." + fraction)
+            section, prev = 0.0, "p"
+        elif arabic is not None or digit is not None:
+            value = float(arabic) if arabic is not None else float(_CN_DIGIT[digit])
+            if digit is not None and value == 0:
+                prev = "z"
+            elif prev in ("d", "n", "p") or (digit is not None and prev == "z" and number is not None):
+                return None             # 三三千, 3三
+            else:
+                number, prev = value, "d" if digit is not None else "n"
+        elif small is not None:
+            m = _CN_SMALL[small]
+            if m >= last_small or prev == "p" or (number is not None and number != int(number)):
+                return None
+            section += (number if number is not None else 1.0) * m
+            number, last_small, prev, multiplied = None, m, "s", True
+        else:
+            m = _CN_BIG[big_word]
+            if m >= last_big or prev in ("", "z") or (number is None and section == 0):
+                return None
+            result += (section + (number or 0.0)) * m
+            section, number, last_small, last_big = 0.0, None, float("inf"), m
+            prev, multiplied, big = "b", True, True
+        i += 1
+    if number is not None and multiplied and prev != "p":
+        # a bare digit after a multiplier (1万5, 三千五): a colloquial shorthand, refused; after 零 it is units
+        before = [t for t in tokens if t.group(6) is None]
+        if len(before) < 2 or before[-2].group(3) not in ("〇", "零"):
+            return None
+    if number is None and section == 0 and result == 0:
+        return None
+    return result + section + (number or 0.0), big
+
+
+def _chinese_amount(s: str, default: Unit, usd_rate: float) -> Amount | None:
+    """A cell (its lead words and 人民币 removed) whose amount is written in Chinese numerals, in 万元;
+    None when it holds no Chinese numeral (another reader's, or nobody's)."""
+    if not _CN_NUMERAL.search(s):
+        return None
+    if s.startswith("-"):
+        return Amount(None, "amount_negative", True)
+    rng = _CN_RANGE.match(s)
+    parts = [rng.group(1), rng.group(2)] if rng else [s]
+    read = []
+    for part in parts:
+        tail = _CN_TAIL.search(part)
+        currency = tail.group(1) if tail else None
+        body = part[:tail.start()] if tail else part
+        number = chinese_number(body)
+        if number is None:
+            return Amount(None, "amount_unparsable", True)
+        read.append((number[0], number[1], currency))
+    if rng:  # 三至五亿元: the lower bound, in the unit of the upper one when the lower states none
+        (low, low_big, low_cur), (_high, high_big, high_cur) = read
+        currency = low_cur or high_cur
+        if not low_big and high_big:
+            low = low * (1e8 if "亿" in parts[1] else 1e4)
+            low_big = True
+        value, big, code = low, low_big, "amount_range"
+    else:
+        (value, big, currency), code = read[0], "amount_words"
+    usd = currency in ("美元", "美金") or (currency is None and default.usd)
+    # A number of 元 (or of dollars) once 万, 亿 or 元 is written; a bare numeral takes the column's unit.
+    wan = value / 1e4 if big or currency is not None else value * default.wan
+    if usd:
+        return Amount(wan * usd_rate, "amount_usd")
+    return Amount(wan, code)
+
+
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip()
+    if _DECIMAL_COMMA.match(raw):
+        return Amount(None, "amount_decimal_comma", True)
+    if _ACCOUNTING_NEGATIVE.match(raw):
+        return Amount(None, "amount_negative", True)
     if bad_grouping(raw):
         return Amount(None, "amount_grouping", True)
     s = re.sub(r"[\s,，]", "", raw)
@@ -211,7 +327,7 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         else:
             en = _EN_AMOUNT.match(re.sub(r"\s+", " ", raw.replace(",", "")).strip())
             if not en:
-                return Amount(None, "amount_unparsable", True)
+                return _chinese_amount(s, default, usd_rate) or Amount(None, "amount_unparsable", True)
             unit = unit_in(raw) or default
             if not en.group(2).strip() and not _EN_USD.search(raw):
                 unit = default

@@ -76,11 +76,14 @@ def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: s
                            ) -> tuple[int, int | None]:
     """(:func:`next_batch_id`, the first committed batch that imported a file with this checksum, if any),
     in one read of import_batches (call inside ``write``: no other writer can commit the same file
-    between the check and the write). With ``sheet``, a batch that read another sheet of the same
-    workbook is no earlier import of it (a batch from before the sheet was recorded still is)."""
-    row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = ? AND "
-                      "status = 'committed' AND (? IS NULL OR sheet IS NULL OR sheet = ?)) FROM import_batches",
-                      [sha256, sheet, sheet]).fetchall()[0]
+    between the check and the write). With ``sheet``, a batch that read only other sheets of the same
+    workbook is no earlier import of it (a batch from before the sheet was recorded still is). A batch
+    that read several sheets records them joined by ``/`` (no sheet name holds one): it is an earlier
+    import of each of them, and a batch of one of them is an earlier import of the whole workbook."""
+    row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = $sha AND "
+                      "status = 'committed' AND ($sheet IS NULL OR sheet IS NULL OR "
+                      "list_has_any(string_split(sheet, '/'), string_split($sheet, '/')))) FROM import_batches",
+                      {"sha": sha256, "sheet": sheet}).fetchall()[0]
     rollups.fresh_batch(row[0])
     return int(row[0]), row[1]
 

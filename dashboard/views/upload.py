@@ -104,9 +104,13 @@ def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
         table["column"] = table["column"].where(~whole_row, t("upload.whole_row")).fillna("")
         table["row"] = ["" if pd.isna(r) else str(int(r)) for r in table["row"]]
         table["value"] = table["value"].fillna("")
-    return table.drop(columns=[c for c in ("code", "more") if c in table.columns]).rename(columns={
-        "row": t("upload.col_row"), "column": t("upload.col_column"), "value": t("upload.col_value"),
-        "message": t("upload.col_message")})
+    # The sheet of each problem, in an import of several sheets (a row number alone would be ambiguous).
+    drop = ["code", "more"] + (["sheet"] if "sheet" in table.columns and table["sheet"].isna().all() else [])
+    if "sheet" in table.columns:
+        table["sheet"] = table["sheet"].fillna("")
+    return table.drop(columns=[c for c in drop if c in table.columns]).rename(columns={
+        "sheet": t("upload.sheet"), "row": t("upload.col_row"), "column": t("upload.col_column"),
+        "value": t("upload.col_value"), "message": t("upload.col_message")})
 
 
 # Problem rows shown before the table scrolls within a box of :data:`_SCROLL_PX` (the list is bounded: at
@@ -166,14 +170,35 @@ def _problems(plan: ingest.ImportPlan) -> None:
         st.success(t("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
 
 
+def _with_sheet(plan: ingest.ImportPlan, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its row keys as the rows seen in each sheet, and, for several sheets, a sheet column
+    first, named so that no header of a file is likely to clash with it."""
+    sheets, lines = plan.where(frame["row"])
+    out = frame.assign(row=lines)
+    if plan.sheets_read:
+        out.insert(0, "__sheet__", sheets)
+    return out
+
+
+def _sheets_read(plan: ingest.ImportPlan) -> None:
+    """Each sheet read in an import of several: its header row and its rows read, rejected and valid."""
+    table = pd.DataFrame(plan.rows_by_sheet())
+    st.dataframe(table[["sheet", "header_row", "rows_read", "rows_rejected", "rows_valid"]], hide_index=True,
+                 column_config={"sheet": t("upload.sheet"), "header_row": t("upload.col_header_row"),
+                                "rows_read": t("upload.col_rows_read"), "rows_rejected": t("upload.col_rejected"),
+                                "rows_valid": t("upload.col_rows_valid")})
+
+
 def _rows_as_read(plan: ingest.ImportPlan) -> None:
-    shown = plan.raw.head(PREVIEW_ROWS)
     rejected = plan.rejected_rows
+    bad = plan.raw["row"].head(PREVIEW_ROWS).isin(rejected).to_numpy() if rejected else None
+    shown = _with_sheet(plan, plan.raw.head(PREVIEW_ROWS))
     config = {"row": st.column_config.NumberColumn(t("upload.col_row"), format="%d",
-                                                   help=t("upload.col_row_help"))}
+                                                   help=t("upload.col_row_help")),
+              "__sheet__": st.column_config.TextColumn(t("upload.sheet"))}
     if rejected:
         styled = shown.style.apply(
-            lambda r: ["background-color: #fde2e1" if r["row"] in rejected else "" for _ in r], axis=1)
+            lambda r: ["background-color: #fde2e1" if bad[r.name] else "" for _ in r], axis=1)
         st.dataframe(styled, hide_index=True, width="stretch", column_config=config)
     else:
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
@@ -192,14 +217,18 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
     unclassified = t("upload.unclassified")
     table = review.head(REVIEW_ROWS).copy()
+    keys = table["row"].to_numpy()  # the rows' keys (a sheet's rows of several are keyed by sheet)
+    table = _with_sheet(plan, table)
     table["sector_keywords"] = table["sector_keywords"].fillna("")
     table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
                        for s in table["sector"]]
+    where = ["__sheet__"] if plan.sheets_read else []
     edited = st.data_editor(
-        table[["row", "name", "sector_keywords", "sector_confidence", "choice"]], hide_index=True,
+        table[[*where, "row", "name", "sector_keywords", "sector_confidence", "choice"]], hide_index=True,
         width="stretch", key=f"upload_review_{plan.sha256[:12]}",
-        disabled=["row", "name", "sector_keywords", "sector_confidence"],
+        disabled=[*where, "row", "name", "sector_keywords", "sector_confidence"],
         column_config={
+            "__sheet__": st.column_config.TextColumn(t("upload.sheet")),
             "row": st.column_config.NumberColumn(t("upload.col_row"), format="%d"),
             "name": st.column_config.TextColumn(t("upload.col_name")),
             "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords")),
@@ -209,15 +238,15 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
                                                        options=[unclassified, *labels], required=True),
         },
     )
-    full = review[["row", "name", "sector", "sector_confidence", "sector_keywords"]].assign(
+    full = _with_sheet(plan, review[["row", "name", "sector", "sector_confidence", "sector_keywords"]]).assign(
         sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
-    full.columns = [t("upload.col_row"), t("upload.col_name"), t("upload.col_sector"),
-                    t("upload.col_confidence"), t("upload.col_keywords")]
+    full.columns = [*([t("upload.sheet")] if plan.sheets_read else []), t("upload.col_row"), t("upload.col_name"),
+                    t("upload.col_sector"), t("upload.col_confidence"), t("upload.col_keywords")]
     downloads.button(t("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
                      kind="csv", what="import:review", filters={"file": plan.file_name, "sha256": plan.sha256},
                      key="upload_review_download")
     manual: dict[int, str | None] = {}
-    for row, before, after in zip(table["row"], table["choice"], edited["choice"], strict=True):
+    for row, before, after in zip(keys, table["choice"], edited["choice"], strict=True):
         if before != after:
             manual[int(row)] = labels.get(after)
     return manual
@@ -374,17 +403,23 @@ def render() -> None:
             st.error(t("upload.internal_error", kind=type(exc).__name__), icon=":material/block:")
             return
         if len(plan.sheets) > 1:
-            chosen = st.selectbox(t("upload.sheet"), plan.sheets,
-                                  index=plan.sheets.index(plan.sheet) if plan.sheet in plan.sheets else 0,
+            # Every sheet with a project table of one layout, as one import (the default), or one sheet.
+            options: list[str | None] = [None, *plan.sheets]
+            chosen = st.selectbox(t("upload.sheet"), options, index=options.index(sheet) if sheet in options else 0,
+                                  format_func=lambda o: t("upload.all_sheets") if o is None else o,
                                   placeholder=t("chrome.choose"))
-            if chosen != plan.sheet:
+            if chosen != sheet:
                 st.session_state["upload_sheet"] = chosen
                 st.rerun()
         if plan.refused and not plan.columns:
             st.error(plan.refused.message(current_lang()), icon=":material/block:")
         else:
-            st.caption(t("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
-                          rows=plan.rows_read))
+            if plan.sheets_read:
+                st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=plan.rows_read))
+                _sheets_read(plan)
+            else:
+                st.caption(t("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
+                              rows=plan.rows_read))
             st.subheader(t("upload.step_mapping"))
             if plan.unmapped:
                 st.info(t("upload.unmapped", columns=join_list(plan.unmapped, current_lang())))

@@ -951,6 +951,106 @@ def write_lists2() -> None:
     (HERE / "plan_year_header.csv").write_bytes(PLAN_YEAR_HEADER.encode("gbk"))
 
 
+# ------------------------------------------------------------------------------ s24-imports5
+# A workbook with one project table per city, read as ONE import: a notes sheet, three city sheets of one
+# layout (杭州市's amounts in 亿元), a 汇总 sheet and an unnamed list of every project (both repeat the
+# cities' rows), and a sheet of another layout (no 建设起止年限, an extra 建设性质). Then the same cities with
+# one bad amount on 杭州市's second row, and a project listed on two city sheets.
+
+SHEETS_HEAD = ["序号", "项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+SHEETS_CITIES = [
+    ("南京市", "总投资（万元）", [["南京集成电路封装项目", "江苏省南京市", 12000, "2024-2026"],
+                           ["南京储能电站项目", "江苏省南京市", 3000, "2024-2025"]]),
+    ("杭州市", "总投资（亿元）", [["杭州生物医药产业园项目", "浙江省杭州市", 0.5, "2025-2027"]]),
+    ("合肥市", "总投资（万元）", [["合肥动力电池项目", "安徽省合肥市", 80000, "2024-2025"]]),
+]
+
+
+def _city_sheet(book, title: str, amount_head: str, rows: list[list], head_note: str | None = None) -> None:  # noqa: ANN001
+    ws = book.create_sheet(title)
+    if head_note:
+        ws.append([head_note])
+    ws.append([*SHEETS_HEAD[:3], amount_head, SHEETS_HEAD[4]])
+    for i, row in enumerate(rows, start=1):
+        ws.append([i, *row])
+
+
+# Amounts in Chinese numerals, read by the digits' unit rules (a bare numeral takes the header's 万元), beside
+# a plain amount; then what stays refused: malformed numerals, a European decimal comma, an accounting
+# negative. Row 2 is the header.
+CHINESE_NUMERALS = """项目名称,建设地点,总投资（万元）,建设起止年限
+南京集成电路封装项目,江苏省南京市,三千万元,2024-2026
+杭州生物医药产业园项目,浙江省杭州市,一亿二千万元,2025-2027
+合肥动力电池项目,安徽省合肥市,1.2万亿元,2024-2025
+苏州纳米材料项目,江苏省苏州市,两亿元,2024-2026
+无锡物联网产业园项目,江苏省无锡市,五百万元,2024-2025
+常州储能电站项目,江苏省常州市,3千万元,2025-2026
+宁波新材料项目,浙江省宁波市,约5千万,2024-2026
+温州智能装备项目,浙江省温州市,壹亿贰仟万元,2024-2026
+嘉兴数据中心项目,浙江省嘉兴市,三点五亿元,2025-2027
+绍兴集成电路项目,浙江省绍兴市,三千,2024-2026
+湖州新能源汽车项目,浙江省湖州市,三至五亿元,2024-2026
+金华光伏组件项目,浙江省金华市,12000,2024-2026
+台州生物医药项目,浙江省台州市,三三千万元,2024-2026
+芜湖机器人项目,安徽省芜湖市,1万5,2024-2026
+蚌埠显示材料项目,安徽省蚌埠市,"1.234,56",2024-2026
+淮南氢能项目,安徽省淮南市,"(1,234)",2024-2026
+"""
+
+
+# A list whose title names only a town (the place index goes down to counties): without a place column it
+# is refused saying what to add; a note under the table naming the town with its city places it; a place
+# column of sites the index cannot know says the same per file. Synthetic names.
+TOWN_TITLE = """黄圃镇2024年重点项目清单
+项目名称,总投资（万元）,建设起止年限
+黄圃食品产业园项目,12000,2024-2026
+黄圃智能家电项目,5000,2024-2025
+"""
+TOWN_TITLE_NOTE = TOWN_TITLE + "注：填报单位为中山市黄圃镇人民政府\n"
+TOWN_TITLE_SITES = """黄圃镇2024年重点项目清单
+项目名称,建设地点,总投资（万元）,建设起止年限
+黄圃食品产业园项目,马新工业区,12000,2024-2026
+"""
+
+
+def write_imports5() -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "填报说明"
+    book.active.append(["本表按城市分页填报，金额单位见各表表头。"])
+    for title, head, rows in SHEETS_CITIES:
+        _city_sheet(book, title, head, rows, head_note=f"{title}2025年重点项目")
+    every = [r for _t, _h, rows in SHEETS_CITIES for r in rows]
+    every_wan = [[n, p, a * 10000 if isinstance(a, float) else a, y] for n, p, a, y in every]
+    _city_sheet(book, "汇总", "总投资（万元）", every_wan)
+    _city_sheet(book, "全部项目", "总投资（万元）", every_wan)
+    ws = book.create_sheet("苏州市")  # another layout: a stage column, no years
+    ws.append(["项目名称", "建设地点", "总投资（万元）", "建设性质"])
+    ws.append(["苏州纳米材料项目", "江苏省苏州市", 6000, "新建"])
+    book.save(HERE / "sheets_one_import.xlsx")
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, head, rows in SHEETS_CITIES:
+        if title == "杭州市":
+            rows = [*rows, ["杭州数字经济产业园项目", "浙江省杭州市", "1,2,3", "2025-2026"]]
+        _city_sheet(book, title, head, rows)
+    book.save(HERE / "sheets_bad_row.xlsx")
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, head, rows in SHEETS_CITIES:
+        if title == "合肥市":  # 南京's first project again, on 合肥's sheet
+            rows = [*rows, SHEETS_CITIES[0][2][0]]
+        _city_sheet(book, title, head, rows)
+    book.save(HERE / "sheets_duplicate.xlsx")
+    (HERE / "chinese_numerals.csv").write_bytes(CHINESE_NUMERALS.encode("gbk"))
+    (HERE / "town_title.csv").write_bytes(TOWN_TITLE.encode("gbk"))
+    (HERE / "town_title_note.csv").write_bytes(TOWN_TITLE_NOTE.encode("utf-8"))
+    (HERE / "town_title_sites.csv").write_bytes(TOWN_TITLE_SITES.encode("gbk"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -974,6 +1074,7 @@ def write_all() -> None:
     write_resid()
     write_hostile4()
     write_lists2()
+    write_imports5()
 
 
 if __name__ == "__main__":
