@@ -76,22 +76,32 @@ def serve(db: Path, log_path: Path) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="module")
-def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("e2e") / "e2e.ducklake"
+def served_demo(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """The app served over a copy of the demo store of its own (a module's ``server`` fixture)."""
+    db = tmp_path_factory.mktemp(name) / f"{name}.ducklake"
     copy_store(demo_db_template, db)
-    with serve(db, tmp_path_factory.mktemp("e2e-log") / "streamlit.log") as url:
+    with serve(db, tmp_path_factory.mktemp(f"{name}-log") / "streamlit.log") as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def launched_browser() -> Iterator[object]:
+    """Debian's Chromium, headless, with the project's flags (a module's ``browser`` fixture)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from served_demo(demo_db_template, tmp_path_factory, "e2e")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    yield from launched_browser()
 
 
 def settle(page: object, timeout_s: float = 60) -> None:

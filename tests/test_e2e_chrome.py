@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_store
-from test_e2e_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, SHOTS, screenshot, serve, settle
+from test_e2e_browser import CHROMIUM, ROOT, SHOTS, launched_browser, screenshot, served_demo, settle
 
 from dashboard import chrome
 from dashboard.i18n import t
@@ -68,20 +67,12 @@ def upload_limit_text(lang: str) -> str:
 
 @pytest.fixture(scope="module")
 def server(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("chrome") / "chrome.ducklake"
-    copy_store(demo_db_template, db)
-    with serve(db, tmp_path_factory.mktemp("chrome-log") / "streamlit.log") as url:
-        yield url
+    yield from served_demo(demo_db_template, tmp_path_factory, "chrome")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    yield from launched_browser()
 
 
 def assert_speaks(text: str, lang: str, ours: list[str], streamlits: list[str], where: str) -> None:
