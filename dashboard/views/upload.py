@@ -128,10 +128,7 @@ def _show_problems(problems: list[ingest.Problem], lang: str) -> None:
     if value in table.columns:
         table[value] = table[value].astype(str).map(shorten)
     right = (t("upload.col_row"),) if t("upload.col_row") in table.columns else ()
-    if len(table) > _ROWS_UNBOXED:
-        with st.container(height=_SCROLL_PX):
-            ui.text_table(table, right=right)
-    else:
+    with st.container(height=_SCROLL_PX if len(table) > _ROWS_UNBOXED else "content"):
         ui.text_table(table, right=right)
 
 
