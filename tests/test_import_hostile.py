@@ -382,11 +382,22 @@ def test_unit_cells(cell: str, wan: float, usd: bool) -> None:
     assert unit is not None and unit.wan == pytest.approx(wan) and unit.usd is usd
 
 
-@pytest.mark.parametrize("cell", ["万吨", "亩", "个", "吨/年", "欧元", "EUR", "MW"])
+@pytest.mark.parametrize("cell", ["万吨", "亩", "个", "吨/年", "MW"])
 def test_not_money_units(cell: str) -> None:
     from dashboard.ingest import values
 
     assert values.unit_cell(cell) is None
+
+
+@pytest.mark.parametrize("cell", ["欧元", "EUR", "万港元", "亿日元"])
+def test_other_currencies_are_money_without_a_rate(cell: str) -> None:
+    """A unit cell in a currency other than CNY and USD is money (the column stays a unit column) that no
+    rate converts: marked, so its row is refused (s25-hostile5: the column was dropped and 10亿日元 stored
+    as 10万元)."""
+    from dashboard.ingest import values
+
+    unit = values.unit_cell(cell)
+    assert unit is not None and unit.other
 
 
 @pytest.mark.parametrize(("cell", "sector"), [

@@ -10,10 +10,16 @@ from . import values
 from .normalise import Body, Problems
 from .plan import Problem
 
+_WIDE = "[\uff01-\uff5e]"   # full-width ASCII (Ａ, ５, －): their half-width forms at U+0021-U+007E
+_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
 
 def duplicates_in_file(body: Body, rec: pd.DataFrame) -> Problems:
     """An error for every row whose name, province and start year an earlier row already has."""
     key = rec[["name_key", "province_code", "start_year"]].astype(str)
+    if key["name_key"].str.contains(_WIDE, regex=True, na=False).any():
+        # ＡＢＣ新材料项目 and ABC新材料项目, ５Ｇ and 5G: the same name to a reader, typed in another input mode
+        key["name_key"] = key["name_key"].str.translate(_NARROW)
     dup = key.duplicated(keep="first").to_numpy() & (rec["name"] != "").to_numpy() \
         & rec["province_code"].notna().to_numpy()
     if not dup.any():

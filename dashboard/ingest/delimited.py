@@ -54,13 +54,31 @@ def parse_text(text: str, delimiter: str, said: list[tuple[str, dict]]) -> tuple
     if cells is None:
         cells = _read_chunks(text, delimiter, width)
     if cells is not None:
-        return cells, np.arange(1, len(cells) + 1)
+        return _text_formulas(cells, text), np.arange(1, len(cells) + 1)
     rows, lines = _records(text, delimiter, said)
     width = max((len(r) for r in rows), default=1)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
     if cells.empty:
         raise ReadError("file_empty")
-    return cells, np.array(lines, dtype=int)
+    return _text_formulas(cells, text), np.array(lines, dtype=int)
+
+
+# ="0012", ="2024-2026": a formula that is one string, which exporters write so that Excel keeps a code's
+# leading zeros or a range as text. Excel shows the string; read as it stood, every such amount was refused.
+_TEXT_FORMULA = r'^\s*="([^"]*)"\s*$'
+
+
+def _text_formulas(cells: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Each cell holding a one-string formula (="12000") as the string it shows; a file without ``="``
+    is not looked at."""
+    if '="' not in text:
+        return cells
+    for j in cells.columns:
+        col = cells[j]
+        hit = col.str.contains('="', regex=False, na=False)
+        if hit.any():
+            cells[j] = col.where(~hit, col[hit].str.replace(_TEXT_FORMULA, r"\1", regex=True))
+    return cells
 
 
 def _read_chunks(text: str, delimiter: str, width: int) -> pd.DataFrame | None:

@@ -521,7 +521,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     # this one reads the years, stages and sectors (Python). Nothing below reads them before "validate";
     # their problems keep their place in the list.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-amounts") as side:
-        parsing = side.submit(normalise.amounts, body, header.units, note_unit, plan.usd_rate)
+        parsing = side.submit(normalise.amounts, body, header.units, note_unit, plan.usd_rate, rows_.units_below)
         rec["total_investment_wan"] = np.full(len(body), np.nan)  # the column's place; filled below
         later: list[Problem] = []
 

@@ -4,7 +4,7 @@ section headings, notes or a repeated header; the list's year and unit from its 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,10 @@ from . import headers as hd
 from . import reading, values, vocab
 from .plan import ImportPlan, Problem
 
-_TOTAL = re.compile(r"^.{0,10}?(合计|小计|总计|共计)|^(total|subtotal|sum|grand total)\b", re.I)
+# 汇总 alone is Excel's own label for a table's totals row (插入表格 → 汇总行, in the first column): a whole cell
+# only, since 汇总 is no rare word inside a project's name (大数据汇总平台).
+_TOTAL = re.compile(r"^.{0,10}?(合计|小计|总计|共计)|^(total|subtotal|sum|grand total)\b|^(汇总|总汇总|全部汇总)$",
+                    re.I)
 _SECTION = re.compile(
     r"^([一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|[IVX]+\s*[.、]|"
     r"第[一二三四五六七八九十\d]+(部分|类|批|章)|part\s+[ivx\d]+|section\s+\w+)", re.I)
@@ -40,6 +43,10 @@ _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 _NOTE = re.compile(r"^(注|备注|说明|附注|数据来源|资料来源|填报|制表|note|source)\s*[:：\d]", re.I)
+# The sign-off line under a table (填报单位：… 制表人：… 审核人：… 联系电话：…, a date), its labels spread over
+# several cells: a note, not a project (its name cell empty, it refused the whole file).
+_SIGNOFF = re.compile(r"^(填报|填表|制表|审核|审批|复核|负责|单位负责|主要负责|分管|经办|联系|报送|盖章|签字|签发)"
+                      r"(单位|人|日期|时间|电话|领导|部门|科室|处室)?(（盖章）|\(盖章\))?\s*[:：]")
 _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _SPACE = re.compile(r"\s+")
 
@@ -172,6 +179,9 @@ class Layout:
     stage: pd.Series            # the stage a row's section heading names, per project row
     sector: pd.Series           # the sector a row's section heading names, per project row
     skipped: list[Problem]      # note rows and repeated headers, as warnings
+    # Per amount column, the unit a repeated header above each project row states (None: the header's), for
+    # a list whose later part repeats the header in another unit (续建项目 in 亿元 under 新开工 in 万元).
+    units_below: dict[int, list[values.Unit | None]] = field(default_factory=dict)
 
 
 def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header, col_of: dict[str, int],
@@ -210,6 +220,10 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     total = _at(n, un, total_u | in_name)
     note = ~blank & ~total & (filled <= 2)
     note[note] = _match(head_text[note], _NOTE)
+    signoff_u = ~note[un] & ~total[un] & (~named_u | np.array(name_u.str.contains("[:：]", na=False), dtype=bool))
+    signoff_u[signoff_u] = _match(head_u[signoff_u], _SIGNOFF)
+    if signoff_u.any():
+        note |= _at(n, un, signoff_u)
     repeat = ~blank & (names == header.labels[name_pos]).to_numpy(dtype=bool)
     rest_u = ~total[un] & ~note[un] & ~repeat[un]
     part_u = rest_u.copy()
@@ -269,12 +283,39 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     # The text is the message's {value} too (the messages showed "{value}" as it stood).
     skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
                for code, i, text in said]
+    units_below = _units_below(stripped, rownum, header, col_of, repeat, project, skipped) if repeat.any() else {}
     skipped.sort(key=lambda p: p.row or 0)
     if numerals_said is not None:
         skipped.insert(0, numerals_said)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
-                  section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
+                  section_sector.where(section).ffill()[project].reset_index(drop=True), skipped, units_below)
+
+
+def _units_below(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header, col_of: dict[str, int],
+                 repeat: np.ndarray, project: np.ndarray, skipped: list[Problem]
+                 ) -> dict[int, list[values.Unit | None]]:
+    """The unit each repeated header states for each amount column, for the project rows under it (until the
+    next one), where one states another unit than the header (总投资（亿元） under 总投资（万元）): those rows
+    were read in the first header's unit, 10,000 times too small, and the change said nowhere."""
+    at = np.flatnonzero(repeat)
+    under = np.searchsorted(at, np.flatnonzero(project), side="right") - 1   # the repeat above each project row
+    out: dict[int, list[values.Unit | None]] = {}
+    for f, pos in col_of.items():
+        money = f in ("total_investment", "annual_plan") or f.startswith(hd.FUNDING_PREFIX)
+        if pos >= stripped.shape[1] or not money:
+            continue
+        own = header.units.get(pos)
+        stated = [values.unit_in(str(stripped[pos].iat[i])) or own for i in at]
+        if all(u == own for u in stated):
+            continue
+        out[pos] = [stated[k] if k >= 0 else None for k in under]
+        for k, i in enumerate(at):
+            if stated[k] != own:
+                text = str(stripped[pos].iat[i])
+                skipped.append(Problem("unit_changed_below", int(rownum[i]), header.labels[pos], text, "warning",
+                                       {"value": text, "column": header.labels[pos]}))
+    return out
 
 
 def _counts_many(stripped: pd.DataFrame, header: hd.Header, col_of: dict[str, int]) -> np.ndarray | None:

@@ -213,8 +213,11 @@ def row_units(body: Body) -> tuple[list[values.Unit | None] | None, Problems]:
             problems.append(Problem("unit_column_ignored", None, body.labels[body.col_of["unit"]], None, "warning",
                                     {"column": body.labels[body.col_of["unit"]]}))
         else:
-            units = [parsed[c] for c in cells]
+            # 万港元, 亿日元: money, so the column is a unit column, but no rate: the row is refused.
+            foreign = stated & np.array([parsed[c] is not None and bool(parsed[c].other) for c in cells], dtype=bool)
+            units = [None if parsed[c] is not None and parsed[c].other else parsed[c] for c in cells]
             problems += body.problems(bad, "unit_unknown", "unit")
+            problems += body.problems(foreign, "currency_unknown", "unit")
     if body.has("currency"):
         cells = body.column("currency")
         parsed_c = {c: values.currency_cell(c) for c in pd.unique(cells)}
@@ -230,8 +233,8 @@ def row_units(body: Body) -> tuple[list[values.Unit | None] | None, Problems]:
 _CURRENCY_ONLY = {"usd": values.Unit(0.0, True), "cny": values.Unit(0.0, False)}
 
 
-def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float
-            ) -> tuple[dict[str, np.ndarray], Problems, int]:
+def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float,
+            below: dict[int, list[values.Unit | None]] | None = None) -> tuple[dict[str, np.ndarray], Problems, int]:
     """Every money column in 万元 (NaN where missing or unusable), the problems, and how many rows had
     an amount converted from US dollars.
 
@@ -246,6 +249,11 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         pos = body.col_of[f]
         cells = body.cells[pos]
         unit = units.get(pos) or note_unit
+        if unit is not None and unit.other:  # 总投资（万港元）: no rate, so no amount of the column is read
+            stated = ~cells.fillna("").astype(str).str.strip().str.lower().isin(values.MISSING).to_numpy(dtype=bool)
+            problems += body.problems(stated, "amount_currency_column", f, currency=unit.other)
+            out[f] = np.full(len(body), np.nan)
+            continue
         # Rows whose own unit column says nothing take the column's unit.
         lacking = np.ones(len(body), dtype=bool) if per_row is None else np.array(
             [u is None or u.wan == 0.0 for u in per_row], dtype=bool) & (
@@ -258,7 +266,12 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
                                         {"column": body.labels[pos]}))
                 unit_warned = True
         # Each distinct unit's rows in one pass (without unit columns: the whole column in one).
-        if per_row is None:
+        if below and pos in below:  # rows under a repeated header in another unit: that unit, unless the row says
+            base = per_row if per_row is not None else [None] * len(body)
+            rows_unit = [b if p is None else (values.Unit(b.wan, p.usd) if p.wan == 0.0 and b is not None else p)
+                         for p, b in zip(base, below[pos], strict=True)]
+            wan, codes = _amounts_by_row_unit(cells, unit, rows_unit, usd_rate)
+        elif per_row is None:
             w, c = values.parse_amounts(cells, unit, usd_rate)
             wan, codes = np.asarray(w, dtype=float), c
         else:
@@ -269,7 +282,8 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
-        for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma"):
+        for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
+                     "amount_currency", "amount_date"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
@@ -298,6 +312,10 @@ def _amounts_by_row_unit(cells: pd.Series, unit: values.Unit, per_row: list[valu
         by_unit.setdefault(u, []).append(i)
     for u, rows in by_unit.items():
         at = np.asarray(rows)
+        if u.other:  # a currency with no rate (a repeated header in 万港元): refused, never read as 万元
+            stated = ~cells.iloc[at].fillna("").astype(str).str.strip().str.lower().isin(values.MISSING).to_numpy()
+            codes.iloc[at[stated]] = "amount_currency"
+            continue
         w, c = values.parse_amounts(cells.iloc[at], u, usd_rate)
         wan[at] = w
         codes.iloc[at] = c.to_numpy()

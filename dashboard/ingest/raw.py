@@ -26,10 +26,11 @@ class ReadError(Exception):
 
 
 # Control characters and invisible format characters the import removes from a cell: C0 controls, DEL,
-# zero-width spaces and joiners, the direction marks and overrides (U+202E shows a name backwards:
-# "Trojan source"), word joiners and invisible operators, the BOM; and the blanks str.strip() removes
-# from its ends (every character it strips, spelled out: textchars.BLANK_CHARS, escaped).
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+# the soft hyphen, the combining grapheme joiner, the Mongolian vowel separator, zero-width spaces and
+# joiners, the direction marks and overrides (U+202E shows a name backwards: "Trojan source"), word
+# joiners and invisible operators, the BOM; and the blanks str.strip() removes from its ends (every
+# character it strips, spelled out: textchars.BLANK_CHARS, escaped).
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 CONTROL_RE = re.compile(CONTROL)
 BLANKS = "".join(map(re.escape, BLANK_CHARS))
 # A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).

@@ -16,11 +16,14 @@ from .htmltable import looks_like_html, read_tables
 from .raw import UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text
 from .traditional import simplify, traditional_and_any
 from .workbooks import read_xls, read_xlsx
+from .xmlsheet import looks_like_spreadsheetml, read_spreadsheetml
 
 __all__ = ["RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff_delimiter"]
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ARCHIVE_MAGIC = (b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"BZh")
+_MHT = re.compile(rb"(?is)^\s*(?:[\w-]+:[^\n]*\n\s*)*?mime-version:.*?multipart/related")
 _BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blanks, NULs and BOM bytes
 
 
@@ -35,13 +38,21 @@ def read(data: bytes, file_name: str) -> RawFile:
         return read_xlsx(data)
     if data.startswith(_XLS_MAGIC):
         return read_xls(data)
+    if data.startswith(_ARCHIVE_MAGIC):  # a .gz / .7z / .rar attachment: unpacked, its table is readable
+        raise ReadError("format_archive")
     said: list[tuple[str, dict]] = []
+    if _MHT.match(data[:2048]):  # Excel's "single file web page" (.mht): the HTML part's tables
+        return _read_mht(data, file_name)
     if suffix in (".xlsx", ".xlsm", ".xls"):
-        # An HTML table saved as .xls (web systems' "export to Excel") is read as the table it is.
+        # An HTML table saved as .xls (web systems' "export to Excel") is read as the table it is, and
+        # so is an XML Spreadsheet 2003 saved as .xls.
         try:
             text, encoding = decode(data, said)
         except ReadError:
             text, encoding = "", None
+        if looks_like_spreadsheetml(text):
+            said.append(("xml_workbook", {"suffix": suffix}))
+            return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
         sheets = read_tables(text, Path(file_name).stem or "data") if looks_like_html(text) else []
         if not sheets:
             raise ReadError("not_a_workbook", suffix=suffix)
@@ -50,6 +61,8 @@ def read(data: bytes, file_name: str) -> RawFile:
     text, encoding = decode(data, said)
     if not text.strip():
         raise ReadError("file_empty")
+    if looks_like_spreadsheetml(text):  # an XML Spreadsheet 2003 (.xml): a workbook, not a text table
+        return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
     delimiter = sniff_delimiter(text)
     cells, lines = parse_text(text, delimiter, said)
     # Traditional characters and those no clean sheet holds (raw.clean_text), in one pass over the text.
@@ -61,3 +74,30 @@ def read(data: bytes, file_name: str) -> RawFile:
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
 
+
+
+def _read_mht(data: bytes, file_name: str) -> RawFile:
+    """The tables of a MIME "web archive" (Excel's 单个文件网页, .mht/.mhtml): its first HTML part's."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        body = part.get_payload(decode=True) if part is not None else None
+    except Exception:  # noqa: BLE001 - a damaged archive: no table in it
+        body = None
+    if not body:
+        raise ReadError("format_mht")
+    said: list[tuple[str, dict]] = []
+    charset = part.get_content_charset() if part is not None else None
+    try:
+        text, encoding = (body.decode(charset), charset) if charset else decode(body, said)
+    except (LookupError, UnicodeDecodeError):
+        text, encoding = decode(body, said)
+    sheets = read_tables(text, Path(file_name).stem or "data")
+    if not sheets:
+        raise ReadError("format_mht")
+    if Path(file_name).suffix.lower() in (".xls", ".xlsx", ".xlsm"):
+        said.append(("html_workbook", {"suffix": Path(file_name).suffix.lower()}))
+    return RawFile("html", sheets, encoding=encoding, warnings=said)

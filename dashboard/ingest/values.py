@@ -36,6 +36,7 @@ class Unit:
 
     wan: float
     usd: bool = False
+    other: str = ""   # a currency neither CNY nor USD (港元, 欧元): no rate is known, so its amounts are refused
 
 
 WAN = Unit(1.0)
@@ -78,6 +79,9 @@ _EN_UNITS: list[tuple[re.Pattern[str], float]] = [
 def unit_in(text: str) -> Unit | None:
     """The money unit a header or note names — （万元）, (亿元), (100 million CNY) — or None."""
     text = halfwidth(text)
+    other = other_currency(text)
+    if other:  # 万港元 / 亿日元 / EUR million: never read as 万元 (the 万 alone would say so)
+        return Unit(1.0, False, other)
     for pattern, unit in _UNIT_WORDS:
         if pattern.search(text):
             return unit
@@ -92,7 +96,15 @@ def unit_in(text: str) -> Unit | None:
 # A per-row unit or currency cell (单位 / 币种 columns): the whole cell must name a money unit.
 _USD_WORDS = re.compile(r"美元|美金|usd|us\$|\$|dollars?", re.I)
 _CNY_WORDS = re.compile(r"人民币|rmb|cny|yuan|元|¥|￥", re.I)
-_OTHER_CURRENCY = re.compile(r"欧元|港元|港币|日元|英镑|卢布|eur|hkd|jpy|gbp|€|£", re.I)
+_OTHER_CURRENCY = re.compile(r"欧元|港元|港币|日元|英镑|卢布|澳门元|澳元|新台币|台币|韩元|加元|新加坡元|瑞士法郎|法郎|"
+                             r"卢比|泰铢|林吉特|越南盾|\beur\b|\bhkd\b|\bjpy\b|\bgbp\b|\baud\b|\bcad\b|"
+                             r"\bsgd\b|\bchf\b|\bkrw\b|\btwd\b|\bmop\b|euros?\b|yen\b|€|£|hk\$", re.I)
+
+
+def other_currency(text: str) -> str:
+    """The currency other than CNY and USD a header, unit cell or amount names (港元, EUR), else ''."""
+    m = _OTHER_CURRENCY.search(halfwidth(str(text)))
+    return m.group(0) if m else ""
 _MULTIPLIERS: dict[str, float] = {
     "": 1.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
     "百亿": 1e10, "千亿": 1e11, "万亿": 1e12,
@@ -106,7 +118,9 @@ _MULTIPLIERS: dict[str, float] = {
 def unit_cell(text: str) -> Unit | None:
     """The money unit one cell of a unit column names (亿元, 万美元, USD million, 元), else None."""
     s = re.sub(r"[\s()\[\]（）:：]|单位|unit", "", halfwidth(str(text)), flags=re.I).lower()
-    if not s or _OTHER_CURRENCY.search(s):
+    if s and other_currency(str(text)):  # 万港元: a money unit, in a currency with no rate (the row is refused)
+        return Unit(1.0, False, other_currency(str(text)))
+    if not s:
         return None
     usd = bool(_USD_WORDS.search(s))
     s = _USD_WORDS.sub("", s) if usd else s
@@ -286,6 +300,10 @@ def _chinese_amount(s: str, default: Unit, usd_rate: float) -> Amount | None:
     return Amount(wan, code)
 
 
+_DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])\s*日?"
+                        r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip()
@@ -298,6 +316,10 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     s = re.sub(r"[\s,，]", "", raw)
     if s.lower() in MISSING:
         return Amount(None)
+    if other_currency(s):  # 5000万港元: no rate for it, and never 5000万元
+        return Amount(None, "amount_currency", True)
+    if _DATE_CELL.match(raw):  # a date (Excel turns 3-5 into 5 March): no amount, and never the range 2026-3
+        return Amount(None, "amount_date", True)
     if _NUMBER_ONLY.match(s):
         value = float(s)
         if value < 0:
@@ -544,6 +566,18 @@ _END_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?[^,，;；。]{0,6}?(?:底|末|前
 _START_WORD = re.compile(r"开工|开始|启动|动工|起|前期")
 
 
+_NUMERAL_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_NUMERAL_YEAR = re.compile(r"(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2}")
+
+
+def numeral_years(text: str) -> str:
+    """A year written digit by digit in Chinese numerals (二〇二四年, 二零二六) as digits (2024年), as official
+    documents date themselves; every other text as it is (十四五 and 二季度 are no such year)."""
+    if "〇" not in text and "○" not in text and "零" not in text and "一九" not in text:
+        return text
+    return _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERAL_DIGITS), text)
+
+
 def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
     """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'.
 
@@ -553,6 +587,7 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
     'year_two_digit_unclear'. One year said to be the end (2024年底完成, 2025年前建成) is coded 'year_end'."""
     cells = cells.fillna("").astype(str).str.strip()
     which, distinct = pd.factorize(cells)
+    distinct = [numeral_years(u) for u in distinct]
     parsed = [_years_of(u) for u in distinct]
     code_of: list[str | None] = []
     for i, (u, p) in enumerate(zip(distinct, parsed, strict=True)):

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -98,11 +98,18 @@ def _package_format(package: zipfile.ZipFile) -> str | None:
     tell: the checks that follow say so)."""
     try:
         names = set(package.namelist())
-        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-            return None
+        if "xl/workbook.bin" in names:
+            return "format_xlsb"
+        if "xl/workbook.xml" in names:
+            # Excel's "Strict Open XML Spreadsheet": the same parts in other namespaces, which openpyxl
+            # reads as a workbook without sheets ("the file is empty").
+            strict = b"purl.oclc.org/ooxml/spreadsheetml" in package.read("xl/workbook.xml")[:4096]
+            return "format_strict" if strict else None
         for member, start, code in _ZIP_FORMATS:
             if member in names and (start is None or package.read(member).startswith(start)):
                 return code
+        if "[Content_Types].xml" not in names:  # a zip archive of files (项目清单.zip), no Office document
+            return "format_archive"
     except Exception:  # noqa: BLE001 - a damaged package: left to the workbook checks to say so
         return None
     return None
@@ -238,9 +245,58 @@ def _xlsx_hidden(xml: bytes) -> Iterator[int]:
                 yield int(number.group(1))
 
 
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+_FORMAT_SKIP = re.compile(r'\[[^\]]*\]|_.|\*.')     # [Red], [$-804], [>=100]; _) padding; *- fill
+
+
+def _shown_number(fmt: str) -> Callable[[float], str] | None:
+    """How a number cell with this number format reads on screen, where that is not the number itself:
+    a percentage (0.5 shown 50%), or a money unit written into the format (1.2 shown 1.20亿元, a sum in 元
+    shown in 百万 by #,##0,,"百万"). The import reads what the person sees; the bare number read as the
+    header's (or the assumed) unit was 10,000 times off, or a share stored as an amount. None: the number."""
+    section, quoted = "", False
+    for ch in fmt:  # the first section (positive numbers) of pos;neg;zero;text
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            break
+        section += ch
+    literal = "".join(a or b for a, b in _FORMAT_LITERAL.findall(section))
+    code = _FORMAT_SKIP.sub("", _FORMAT_LITERAL.sub("", section))
+    if "%" in code:
+        return lambda v: _cell_text(round(v * 100, 10)) + "%"
+    from .values import unit_in
+
+    if not literal.strip() or unit_in(literal) is None:
+        return None
+    digits = [i for i, ch in enumerate(code) if ch in "0#?"]
+    scale = 1000 ** len(re.match(r",*", code[digits[-1] + 1:]).group()) if digits else 1
+    unit = literal.strip()
+    return lambda v: _cell_text(v / scale if scale > 1 else v) + unit
+
+
+def _shown_numbers(ws: object) -> dict[int, Callable[[float], str]]:
+    """Per cell style of the workbook whose number format changes how a number reads (:func:`_shown_number`)."""
+    book = getattr(ws, "parent", None)
+    styles = getattr(book, "_cell_styles", None) or []
+    custom = getattr(book, "_number_formats", None) or []
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    out = {}
+    for i, style in enumerate(styles):
+        fid = getattr(style, "numFmtId", 0) or 0
+        fmt = BUILTIN_FORMATS.get(fid, "General") if fid < BUILTIN_FORMATS_MAX_SIZE else (
+            custom[fid - BUILTIN_FORMATS_MAX_SIZE] if fid - BUILTIN_FORMATS_MAX_SIZE < len(custom) else "General")
+        shown = _shown_number(fmt) if fmt and fmt != "General" else None
+        if shown is not None:
+            out[i] = shown
+    return out
+
+
 def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
+    shown = _shown_numbers(ws)
     if hasattr(ws, "reset_dimensions"):
         # Each row as far as its own last cell, not padded to the sheet's claimed or widest column: one
         # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
@@ -254,6 +310,10 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         values: list[object] = [None] * (max(c.column for c in cells))
         for c in cells:
             values[c.column - 1] = c.value
+        if shown:  # only in a workbook with a percentage or a unit in a number format
+            for c in cells:
+                if type(c.value) in (int, float) and getattr(c, "_style_id", None) in shown:
+                    values[c.column - 1] = shown[c._style_id](c.value)
         rows.append(values)
         numbers.append(cells[0].row)
     _fill_merged(rows, numbers, _xlsx_merges(xml))

@@ -7,6 +7,8 @@ that the tests read real bytes (GBK, UTF-16, xlsx, xls) rather than strings made
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -1051,6 +1053,159 @@ def write_imports5() -> None:
     (HERE / "town_title_sites.csv").write_bytes(TOWN_TITLE_SITES.encode("gbk"))
 
 
+# Fifth hostile round (s25-hostile5): classes an outside tester's files reached that the corpus had not.
+# Currencies with no rate (港元, 日元, 欧元) in a header, a unit column and a cell: were read as 万元, silently
+# (10亿日元 stored as 10万元 under 投资额（亿日元）, the unit column dropped as "not money").
+CURRENCY_HEADER = """项目名称,建设地点,总投资（万港元）,建设起止年限
+深港科创合作项目,广东省深圳市,5000,2024-2026
+前海金融科技项目,广东省深圳市,—,2025-2027
+"""
+CURRENCY_UNITS = """项目名称,建设地点,总投资,单位,建设起止年限
+深圳港资电子项目,广东省深圳市,5000,万港元,2024-2026
+苏州日资精密项目,江苏省苏州市,10,亿日元,2024-2025
+太仓德资装备项目,江苏省苏州市,300,万欧元,2025-2026
+南京内资芯片项目,江苏省南京市,3000,万元,2024-2026
+无锡外资材料项目,江苏省无锡市,300万欧元,,2024-2026
+"""
+# A list in two parts, the second under its own header in 亿元 (续建项目 in 亿元 under 新开工 in 万元): its rows
+# were read in the first header's 万元, 10,000 times too small, the header row skipped as a repeat.
+REPEATED_HEADER_UNITS = """一、新开工项目
+序号,项目名称,建设地点,总投资（万元）,建设起止年限
+1,南京集成电路封装项目,江苏省南京市,12000,2024-2026
+2,杭州生物医药产业园项目,浙江省杭州市,5000,2025-2027
+
+二、续建项目
+序号,项目名称,建设地点,总投资（亿元）,建设起止年限
+1,合肥动力电池项目,安徽省合肥市,8,2023-2025
+2,芜湖储能电站项目,安徽省芜湖市,1.5,2023-2024
+"""
+# ="12000": the one-string formula exporters write so that Excel keeps text as text (every amount refused).
+EXCEL_TEXT_FORMULAS = """序号,项目名称,建设地点,总投资（万元）,建设起止年限
+1,南京集成电路封装项目,江苏省南京市,="12000",="2024-2026"
+2,杭州生物医药产业园项目,浙江省杭州市,="5000",2025-2027
+"""
+# A sign-off line under the table (填报单位：… 制表人：…, a date) refused the whole file (its name cell empty).
+SIGNOFF_FOOTER = """序号,项目名称,建设地点,总投资（万元）,建设起止年限
+1,南京集成电路封装项目,江苏省南京市,12000,2024-2026
+2,杭州生物医药产业园项目,浙江省杭州市,5000,2025-2027
+
+填报单位：某某市发展和改革委员会,,,制表人：张三,2024年3月1日
+审核人：李四,,联系电话：025-12345678,,
+"""
+# Years written digit by digit in Chinese numerals, as official documents date themselves (were left empty).
+NUMERAL_YEARS = """项目名称,建设地点,总投资（万元）,建设起止年限,开工年份
+南京汉字年份项目,江苏省南京市,1000,二〇二四至二〇二六年,
+苏州汉字开工项目,江苏省苏州市,2000,,二〇二五
+无锡零字年份项目,江苏省无锡市,3000,二零二四年—二零二七年,
+"""
+# The same project typed once in full-width letters (ＡＢＣ) and once in half-width (ABC): stored twice; and a
+# soft hyphen inside a name (invisible, kept).
+WIDTH_DUPLICATES = """项目名称,建设地点,总投资（万元）,建设起止年限
+ＡＢＣ新材料项目,江苏省南京市,1000,2024-2026
+ABC新材料项目,江苏省南京市,1000,2024-2026
+５Ｇ基站建设项目,江苏省苏州市,2000,2024-2026
+软\u00ad连字符储能项目,江苏省无锡市,3000,2024-2026
+"""
+HOSTILE5_HEAD = ["序号", "项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+HOSTILE5_ROWS = [[1, "南京集成电路封装项目", "江苏省南京市", 12000, "2024-2026"],
+                 [2, "杭州生物医药产业园项目", "浙江省杭州市", 5000, "2025-2027"]]
+
+
+def _spreadsheetml(rows: list[list]) -> str:
+    """Excel's "XML Spreadsheet 2003", as web systems export it (here named .xls)."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<?mso-application progid="Excel.Sheet"?>',
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+           '<Worksheet ss:Name="项目清单"><Table>',
+           '<Row><Cell ss:MergeAcross="4"><Data ss:Type="String">2024年重点项目表</Data></Cell></Row>']
+    for row in rows:
+        cells = "".join(f'<Cell><Data ss:Type="{"Number" if isinstance(v, int) else "String"}">{v}</Data></Cell>'
+                        for v in row)
+        out.append(f"<Row>{cells}</Row>")
+    out.append('<Row ss:Index="9"><Cell ss:Index="2"><Data ss:Type="String">合肥动力电池项目</Data></Cell>'
+               '<Cell><Data ss:Type="String">安徽省合肥市</Data></Cell><Cell><Data ss:Type="Number">80000</Data>'
+               '</Cell><Cell><Data ss:Type="String">2024-2025</Data></Cell></Row>')
+    out.append("</Table></Worksheet></Workbook>")
+    return "\n".join(out)
+
+
+def _mht(rows: list[list]) -> bytes:
+    """Excel's "single file web page" (.mht): a MIME archive whose HTML part, quoted-printable, holds the table."""
+    import quopri
+
+    html = "<html><body><table>" + "".join(
+        "<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows) + "</table></body></html>"
+    return (b'MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; '
+            b'boundary="----=_NextPart_01D0"\r\n\r\n------=_NextPart_01D0\r\nContent-Location: file:///C:/x/sheet001.htm\r\n'
+            b'Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset="utf-8"\r\n\r\n'
+            + quopri.encodestring(html.encode("utf-8")) + b"\r\n------=_NextPart_01D0--\r\n")
+
+
+def write_hostile5() -> None:
+    import gzip
+
+    import openpyxl
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    (HERE / "currency_header.csv").write_bytes(CURRENCY_HEADER.encode("utf-8"))
+    (HERE / "currency_units.csv").write_bytes(CURRENCY_UNITS.encode("gbk"))
+    (HERE / "repeated_header_units.csv").write_bytes(REPEATED_HEADER_UNITS.encode("gbk"))
+    (HERE / "excel_text_formulas.csv").write_bytes(EXCEL_TEXT_FORMULAS.encode("utf-8"))
+    (HERE / "signoff_footer.csv").write_bytes(SIGNOFF_FOOTER.encode("gbk"))
+    (HERE / "numeral_years.csv").write_bytes(NUMERAL_YEARS.encode("utf-8"))
+    (HERE / "width_duplicates.csv").write_bytes(WIDTH_DUPLICATES.encode("utf-8"))
+    # What the cells show, not their bare numbers: a unit in the number format (1.2 shown 1.20亿元; yuan shown
+    # in 百万 by #,##0,,"百万") under a header without one (read as 1.2 万元), a share shown 50% (stored as 0.5
+    # 万元), a date where an amount was typed (3-5 turned into 5 March by Excel: read as "the range 2026-3").
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "项目"
+    ws.append(["序号", "项目名称", "建设地点", "总投资", "建设起止年限"])
+    ws.append([1, "南京集成电路封装项目", "江苏省南京市", 1.2, "2024-2026"])
+    ws.append([2, "杭州生物医药产业园项目", "浙江省杭州市", 50000000, "2025-2027"])
+    ws.append([3, "合肥动力电池项目", "安徽省合肥市", 0.5, "2024-2025"])
+    ws.append([4, "芜湖储能电站项目", "安徽省芜湖市", dt.datetime(2026, 3, 5), "2024-2025"])
+    ws.append([5, "常州光伏组件项目", "江苏省常州市", 3000, "2024-2025"])
+    ws["D2"].number_format = '0.00"亿元"'
+    ws["D3"].number_format = '#,##0,,"百万"'
+    ws["D4"].number_format = "0%"
+    ws["D6"].number_format = '#,##0"万元"'
+    book.save(HERE / "shown_amounts.xlsx")
+    # An Excel table (ListObject) with its totals row: 汇总 in the first column, SUBTOTAL beside it (no saved
+    # result: written by a program). The row was a nameless project and refused the file.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "项目"
+    ws.append(HOSTILE5_HEAD)
+    for row in HOSTILE5_ROWS:
+        ws.append(row)
+    ws.append(["汇总", None, None, "=SUBTOTAL(109,D2:D3)", None])
+    table = Table(displayName="项目表", ref="A1:E4", totalsRowCount=1)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9")
+    ws.add_table(table)
+    book.save(HERE / "table_totals_row.xlsx")
+    # Formats read, or named with what to do (were "damaged or password-protected", "the file is empty",
+    # "no header found"): an XML Spreadsheet 2003 and a single-file web page are read; a binary workbook
+    # (.xlsb), a Strict Open XML workbook and archives (.zip, .gz) are named.
+    (HERE / "spreadsheetml_2003.xls").write_bytes(_spreadsheetml([HOSTILE5_HEAD, *HOSTILE5_ROWS]).encode("utf-8"))
+    (HERE / "single_file_web.mht").write_bytes(_mht([HOSTILE5_HEAD, *HOSTILE5_ROWS]))
+    (HERE / "binary_workbook.xlsb").write_bytes(_zip({
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               b'content-types"><Override PartName="/xl/workbook.bin" ContentType="application/'
+                               b'vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+        "xl/workbook.bin": b"\x83\x01\x00\x80\x01\x00" * 20, "xl/worksheets/sheet1.bin": b"\x81\x01\x00" * 50}))
+    plain = io.BytesIO()
+    openpyxl.Workbook().save(plain)
+    with zipfile.ZipFile(plain) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    strict = {n: d.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                           b"http://purl.oclc.org/ooxml/spreadsheetml/main") for n, d in parts.items()}
+    (HERE / "strict_open_xml.xlsx").write_bytes(_zip(strict))
+    listed = "\n".join(",".join(map(str, r)) for r in [HOSTILE5_HEAD, *HOSTILE5_ROWS]) + "\n"
+    (HERE / "list_in_archive.zip").write_bytes(_zip({"项目清单.csv": listed.encode("utf-8")}))
+    (HERE / "list_in_archive.csv.gz").write_bytes(gzip.compress(listed.encode("utf-8"), mtime=0))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -1075,6 +1230,7 @@ def write_all() -> None:
     write_hostile4()
     write_lists2()
     write_imports5()
+    write_hostile5()
 
 
 if __name__ == "__main__":
