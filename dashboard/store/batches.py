@@ -320,10 +320,11 @@ def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import batch, newest first, with the projects it holds now."""
+    """Every import batch, newest first, with the projects it holds now and the sheets it read (a workbook's
+    sheets joined by ``/``; NULL for a text file or a batch from before migration 010)."""
     return con.execute(
         """
-        SELECT b.batch_id, b.file_name, b.imported_at, b.imported_by, b.rows_read, b.rows_imported,
+        SELECT b.batch_id, b.file_name, b.sheet, b.imported_at, b.imported_by, b.rows_read, b.rows_imported,
                b.rows_updated, b.rows_rejected, b.warnings, b.status, b.is_demo, b.reverted_at, b.sha256,
                coalesce(p.projects, 0) AS projects
         FROM import_batches b
