@@ -35,7 +35,6 @@ from .plan import (
     MAX_SHEETS,
     ON_DUPLICATE,
     ROW_BASE,
-    SHEET_SEPARATOR,
     ImportPlan,
     ImportResult,
     Problem,
@@ -728,6 +727,6 @@ def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     read (``sheets``: a list, empty for a text file, a workbook of one sheet or a batch from before sheets were
     recorded), so a workbook imported sheet by sheet, or whole, says which of its sheets each batch holds."""
     batches = store.batches.list_all(con)
-    sheets = [s.split(SHEET_SEPARATOR) if isinstance(s, str) else [] for s in batches.pop("sheet")]
+    sheets = [s.split(store.batches.SHEET_SEPARATOR) if isinstance(s, str) else [] for s in batches.pop("sheet")]
     batches.insert(int(batches.columns.get_loc("file_name")) + 1, "sheets", sheets)
     return batches
