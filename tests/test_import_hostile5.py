@@ -77,7 +77,8 @@ def test_a_repeated_header_in_another_unit_reads_the_rows_under_it_in_that_unit(
     header row skipped as a repeat. Now read as 80,000 万元, and the change said at that row."""
     code, out = _run(empty_db, capsys, "repeated_header_units.csv")
     assert code == 0 and out["errors"] == [], out
-    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"), "杭州生物医药产业园项目": Decimal("5000.00"),
+    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
+                                  "杭州生物医药产业园项目": Decimal("5000.00"),
                                   "合肥动力电池项目": Decimal("80000.00"), "芜湖储能电站项目": Decimal("15000.00")}
     said = [w for w in out["warnings"] if w["code"] == "unit_changed_below"]
     assert [(w["row"], w["column"]) for w in said] == [(7, "总投资（万元）")] and "亿元" in said[0]["message"]
@@ -93,7 +94,8 @@ def test_an_amount_is_read_as_the_cell_shows_it(empty_db: Path, capsys: pytest.C
     code, out = _run(empty_db, capsys, "shown_amounts.xlsx", "--skip-invalid")
     assert code == 0, out
     assert "unit_assumed" not in [w["code"] for w in out["warnings"]]
-    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"), "杭州生物医药产业园项目": Decimal("5000.00"),
+    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
+                                  "杭州生物医药产业园项目": Decimal("5000.00"),
                                   "常州光伏组件项目": Decimal("3000.00")}
 
 
@@ -113,7 +115,8 @@ def test_a_signoff_line_and_a_tables_totals_row_are_no_projects(empty_db: Path, 
     whole file refused."""
     code, out = _run(empty_db, capsys, name)
     assert code == 0 and out["errors"] == [], out
-    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"), "杭州生物医药产业园项目": Decimal("5000.00")}
+    assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
+                                  "杭州生物医药产业园项目": Decimal("5000.00")}
 
 
 def test_years_in_chinese_numerals(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,7 +124,8 @@ def test_years_in_chinese_numerals(empty_db: Path, capsys: pytest.CaptureFixture
     code, out = _run(empty_db, capsys, "numeral_years.csv")
     assert code == 0 and "year_unparsable" not in [w["code"] for w in out["warnings"]], out
     years = {name: (v[3], v[4]) for name, v in stored_projects(empty_db).items()}
-    assert years == {"南京汉字年份项目": (2024, 2026), "苏州汉字开工项目": (2025, None), "无锡零字年份项目": (2024, 2027)}
+    assert years == {"南京汉字年份项目": (2024, 2026), "苏州汉字开工项目": (2025, None),
+                     "无锡零字年份项目": (2024, 2027)}
 
 
 def test_names_differing_only_by_width_are_one_project(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,3 +165,19 @@ def test_unreadable_formats_are_named_with_what_to_do(empty_db: Path, capsys: py
     assert out["error"] == code and words_zh in out["message"], out
     _rc, out = _run(empty_db, capsys, name, "--lang", "en")
     assert out["error"] == code and words_en in out["message"], out
+
+
+def test_the_upload_page_takes_these_formats_and_answers_with_the_importers_message(
+        empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The uploader refused .xlsb (and .zip, .xml, .mht) itself, in English on the zh page too, naming the file
+    "application/vnd.ms-excel.sheet.binary.macroEnabled.12": it takes them, and the importer reads them or
+    says what to do."""
+    from dashboard.views import upload
+    from tests.apptest_helpers import open_page
+
+    assert {"xlsb", "xml", "mht", "mhtml", "zip", "gz"} <= set(upload.ACCEPTED)
+    app = open_page(empty_db, monkeypatch, "upload")
+    app.file_uploader[0].set_value(("清单.xlsb", (CORPUS / "binary_workbook.xlsb").read_bytes(),
+                                    "application/vnd.ms-excel.sheet.binary.macroEnabled.12")).run()
+    assert not app.exception
+    assert any("二进制工作簿（.xlsb）" in e.value and "另存为" in e.value for e in app.error)

@@ -24,8 +24,9 @@ REVIEW_ROWS = 500           # rows offered in the sector review
 PROGRESS_FROM_BYTES = 1_000_000   # about 10,000 rows: show a progress bar
 NO_FIELD = "—"
 # What the uploader takes (its limit line names them): the importer tells the formats apart by content, and
-# answers a workbook or a file it cannot read with its own message instead of the uploader's refusal.
-ACCEPTED = ("csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers")
+# answers a workbook or a file it cannot read with its own message instead of the uploader's refusal (which
+# named an .xlsb "application/vnd.ms-excel.sheet.binary.macroEnabled.12", in English, in the zh page too).
+ACCEPTED = ("csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers", "xlsb", "xml", "mht", "mhtml", "zip", "gz")
 
 
 def _field_label(field: str) -> str:
