@@ -22,7 +22,7 @@ __all__ = ["RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ARCHIVE_MAGIC = (b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07", b"BZh")
+_ARCHIVE_MAGIC = (b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
 _MHT = re.compile(rb"(?is)^\s*(?:[\w-]+:[^\n]*\n\s*)*?mime-version:.*?multipart/related")
 _BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blanks, NULs and BOM bytes
 

@@ -307,6 +307,8 @@ _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip()
+    if _DATE_CELL.match(raw):  # a date (Excel turns 3-5 into 5 March): no amount, and never the range 2026-3
+        return Amount(None, "amount_date", True)
     if _DECIMAL_COMMA.match(raw):
         return Amount(None, "amount_decimal_comma", True)
     if _ACCOUNTING_NEGATIVE.match(raw):
@@ -316,10 +318,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     s = re.sub(r"[\s,，]", "", raw)
     if s.lower() in MISSING:
         return Amount(None)
-    if other_currency(s):  # 5000万港元: no rate for it, and never 5000万元
-        return Amount(None, "amount_currency", True)
-    if _DATE_CELL.match(raw):  # a date (Excel turns 3-5 into 5 March): no amount, and never the range 2026-3
-        return Amount(None, "amount_date", True)
+    if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in
+        return Amount(None, "amount_currency", True)           # brackets, 5000（含欧元贷款）, is no unit)
     if _NUMBER_ONLY.match(s):
         value = float(s)
         if value < 0:
