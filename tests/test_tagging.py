@@ -366,7 +366,9 @@ HELD_OUT_SETS = [
     # (high_end_equipment earlier); and names that tell too little (奥迪PPE 电动平台, 世界计算 智谷, a battery
     # maker's 物联网电源 and 5G新能源, 锂能 in a company name, 氢燃料电池及商用车).
     # Round 7: 京北怀来智能制造产业园 unclassified (the 智能制造 rule, the lead's decision): 105 of 105.
-    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 105, 78), id="holdout8"),
+    # Round 17: efficient and permanent-magnet motors are energy-saving equipment (clause (七); this set's written
+    # label, which holdout19 follows): 96 of 106, 7 under a wrong sector.
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (96, 7, 105, 78), id="holdout8"),
     # tests/data/holdout9_projects.csv: 211 real names (87 SEI, 124 not) read on 42 public pages of 2020–2025
     # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout8's class fixes
@@ -584,11 +586,12 @@ HELD_OUT_SETS = [
     # read their misses while weighing the sets' labels (bare X新材料 is labelled new_materials in some rows,
     # unclassified in others); nothing was tuned on them since, and holdout21 below is the fresh measure.
     # Round 17 (words for weak sub-fields by class: RFID tags, data hubs and parks, display terminals, rare metals,
-    # borosilicate glass, electrode materials, automation equipment): holdout18 61 of 73, holdout19 62 of 75,
-    # holdout20 55 of 65; no non-SEI count moved.
+    # borosilicate glass, electrode materials, automation equipment, PV products written with their GW capacity,
+    # avionics, efficient motors and drives as energy-saving equipment): holdout18 61 of 73, holdout19 65 of 75,
+    # holdout20 56 of 65, 2 under a wrong sector; no non-SEI count moved.
     pytest.param("holdout18_projects.csv", (73, 86, 68), (61, 7, 75, 63), id="holdout18"),
-    pytest.param("holdout19_projects.csv", (75, 90, 51), (62, 2, 84, 46), id="holdout19"),
-    pytest.param("holdout20_projects.csv", (65, 86, 64), (55, 3, 83, 62), id="holdout20"),
+    pytest.param("holdout19_projects.csv", (75, 90, 51), (65, 2, 84, 46), id="holdout19"),
+    pytest.param("holdout20_projects.csv", (65, 86, 64), (56, 2, 83, 62), id="holdout20"),
     # tests/data/holdout21_projects.csv: 142 real names (63 SEI, 79 not) read on 38 public pages of 2020–2025 from
     # the ten provinces least cited by the earlier sets (Shanghai, Tianjin, Hainan, Jiangxi, Jilin, Beijing,
     # Heilongjiang, Guizhou, Qinghai, Tibet; tests/data/README.md says how they were taken and labelled). Gathered
@@ -1346,8 +1349,10 @@ _EIGHTH_RECALL = [
     ("某某煤矿瓦斯抽采利用项目", "green_env"),
     ("某某矿井瓦斯发电站", "green_env"),
     ("某某煤矿改扩建工程", None),
-    # a rare-earth magnet motor is a motor; the magnet material stays a material
-    ("某某稀土永磁同步电机项目", "high_end_equipment"),
+    # a rare-earth magnet motor is a motor, energy-saving equipment (clause (七); round 17: clause (三) names only
+    # traction motors); the magnet material stays a material
+    ("某某稀土永磁同步电机项目", "green_env"),
+    ("某某轨道交通牵引电机项目", "high_end_equipment"),
     ("某某稀土永磁材料项目", "new_materials"),
     # wetland restoration is ecological restoration; an environment named still counts
     ("某某湿地保护修复工程", "green_env"),
