@@ -588,9 +588,11 @@ HELD_OUT_SETS = [
     # Round 17 (words for weak sub-fields by class: RFID tags, data hubs and parks, display terminals, rare metals,
     # borosilicate glass, electrode materials, automation equipment, PV products written with their GW capacity,
     # avionics, efficient motors and drives as energy-saving equipment): holdout18 61 of 73, holdout19 65 of 75,
-    # holdout20 56 of 65, 2 under a wrong sector; no non-SEI count moved.
+    # holdout20 56 of 65, 2 under a wrong sector; for precision steel products, drinks and LNG under a bare sector
+    # word or label (traditional and negative context) and alloy steel (特种合金钢): holdout19 88 of 90 non-SEI, names
+    # that tell 50 of 51.
     pytest.param("holdout18_projects.csv", (73, 86, 68), (61, 7, 75, 63), id="holdout18"),
-    pytest.param("holdout19_projects.csv", (75, 90, 51), (65, 2, 84, 46), id="holdout19"),
+    pytest.param("holdout19_projects.csv", (75, 90, 51), (65, 2, 88, 50), id="holdout19"),
     pytest.param("holdout20_projects.csv", (65, 86, 64), (56, 2, 83, 62), id="holdout20"),
     # tests/data/holdout21_projects.csv: 142 real names (63 SEI, 79 not) read on 38 public pages of 2020–2025 from
     # the ten provinces least cited by the earlier sets (Shanghai, Tianjin, Hainan, Jiangxi, Jilin, Beijing,
@@ -2323,6 +2325,19 @@ def test_a_tail_word_counts_only_ending_the_name(name: str, sector: str | None) 
     ("某某非转基因大豆油加工项目", None),  # a negated keyword names what the product is not
 ])
 def test_a_common_word_that_crosses_a_keyword_hides_it(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # steel, drinks and LNG under a bare sector word or label stay ordinary industries
+    ("某某新能源用钢项目", None),
+    ("某某新材料带钢生产线", None),
+    ("某某特种合金钢项目", None),
+    ("某某生物饮料生产线", None),
+    ("某某新能源LNG加注站", None),
+    ("某某高端电工钢项目", "new_materials"),
+])
+def test_steel_drinks_and_lng_are_ordinary(name: str, sector: str | None) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
 
 
