@@ -2280,6 +2280,9 @@ def test_one_set_of_blanks_for_the_tagger_and_the_import() -> None:
     ("某某新能源汽车产业园综合管廊", None),
     ("某某储能电站项目土石方工程", None),
     ("某某卫星产业园城市综合体", None),
+    ("某某光伏产业园安置房", None),  # homes and a showroom, whatever they are named after
+    ("某某新能源汽车4S店", None),
+    ("某某手机配件生产项目", None),
     ("某某芯片产业园", "info_tech"),  # the park itself still takes its field
     ("某某车路协同智慧路网工程", "smart_nev"),  # a connected road network is no plain 路网
 ])
