@@ -23,11 +23,14 @@ specific does, and with low confidence; inside the owner's name (某某生物科
 某某新材料有限公司易拉盖项目, 某某新材料(山东)有限公司…: the word followed by ``owner_marks``,
 perhaps after a place in brackets) they and the labels below are no evidence at all, and so is a
 ``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
-named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong
-keyword. A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
+named alone); so is a vehicle maker's brand that ends the name (小米汽车, 某某蔚来汽车项目), while a ``tail_words``
+word (环保) is evidence only there (光大环保: the company named alone takes its sector; 环保包装 is a
+qualifier). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
+A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
 (动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled (unless it is a
 recycling keyword itself: 废旧锂电池回收 is recycling), and
-one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied: each counts
+one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied, one followed by a
+``place_marks`` word (某某航天城, 生物城: 城市 excepted) a district named after the field: each counts
 little and is never strong; so does a material followed by a product (``product_marks``:
 磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
 Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
@@ -146,6 +149,7 @@ class _Tables:
     owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
     company_words: frozenset[str]  # bare sector words that, ending a name, name a company (金准生物)
     tail_words: frozenset[str]  # bare sector words that count only ending a name (光大环保); elsewhere qualifiers
+    brands: frozenset[str]  # vehicle makers that are generic keywords (小米汽车): ending a name, the company alone
     material_marks: tuple[str, ...]  # X材料: a material for X
     product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
     modifier_marks: tuple[str, ...]  # what follows a keyword that names a use (用, 主题, 回收, 应用 …)
@@ -321,7 +325,8 @@ def _tables() -> _Tables:
     tail = frozenset(_norm(w) for w in config["tail_words"]) & frozenset(bare)
     recycling = {e.sector for e in positive.get(RECYCLE_MARK, ())}  # the sector that owns 回收 (green_env)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
-                   materials, built, owner_marks, frozenset(bare) | label, company, tail, material_marks,
+                   materials, built, owner_marks, frozenset(bare) | label, company, tail,
+                   frozenset(makers_all & set(positive) & generic), material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
                    tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))),
                    tuple(_norm(w) for w in config["place_marks"]), tuple(_norm(w) for w in config["place_exceptions"]),
@@ -505,7 +510,10 @@ def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     by 有限公司 and the like (a place in brackets may come between: 某某新材料(山东)有限公司), or a bare sector
     word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone); or a ``tail_words``
     word that does not end the text (环保包装, 环保型纤维: a qualifier of the product; 光大环保, the company named
-    alone, is the sector's)."""
+    alone, is the sector's); or a vehicle maker's brand that ends the text (小米汽车: the company named alone, which the
+    labelling rules leave unclassified; 小米汽车工厂 names a plant)."""
+    if word in t.brands:  # a maker's brand ending the name (某某小米汽车, 蔚来汽车项目): the company named alone
+        return norm[end:] in COMPANY_ENDS
     if word not in t.owner_words:
         return False
     if word in t.tail_words and norm[end:] not in COMPANY_ENDS:
