@@ -120,3 +120,26 @@ def test_over_long_values_are_shortened(app: AppTest) -> None:
     assert len(shown) == QUOTED_CHARS and shown.endswith("…") and amount.startswith(shown[:-1])
     [message] = [m for m in table["说明"] if shown in m]
     assert len(message) < 2 * QUOTED_CHARS
+
+
+def test_history_names_the_sheets_a_workbook_batch_read(app: AppTest) -> None:
+    """A workbook read whole is one batch: the history and the revert picker say which sheets it holds."""
+    app.file_uploader[0].set_value(("cities.xlsx", (CORPUS / "sheets_one_import.xlsx").read_bytes(),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
+    [commit] = [b for b in app.button if b.label == "导入"]
+    commit.click().run()
+    assert not app.exception
+    [history] = [d.value for d in app.dataframe if "sheets" in d.value.columns]
+    assert [list(s) for s in history["sheets"]] == [["南京市", "杭州市", "合肥市"]]
+    [picker] = [s for s in app.selectbox if s.label == "撤销批次"]
+    assert picker.options == ["#1 · cities.xlsx · 南京市、杭州市、合肥市"]
+
+
+def test_history_has_no_sheet_column_for_text_files(app: AppTest) -> None:
+    app.file_uploader[0].set_value(("江苏2024.csv", (CORPUS / "gbk_title_total.csv").read_bytes(), "text/csv")).run()
+    [commit] = [b for b in app.button if b.label == "导入"]
+    commit.click().run()
+    assert not app.exception
+    assert all("sheets" not in d.value.columns for d in app.dataframe)
+    [picker] = [s for s in app.selectbox if s.label == "撤销批次"]
+    assert picker.options == ["#1 · 江苏2024.csv"]

@@ -59,7 +59,11 @@ def test_one_batch_refused_twice_and_reverted_whole(empty_db: Path, capsys: pyte
     code, out = _run(empty_db, capsys, "sheets_one_import.xlsx", "--sheet", "苏州市")  # a sheet it left out
     assert code == 0 and out["rows_imported"] == 1 and out["sheet"] == "苏州市", out
     code, batches = run_json(capsys, "batches", "--db", str(empty_db), "--json")
-    assert [(b["batch_id"], b["rows_imported"]) for b in batches["batches"]] == [(2, 1), (1, 4)]
+    assert [(b["batch_id"], b["rows_imported"], b["sheets"]) for b in batches["batches"]] == [
+        (2, 1, ["苏州市"]), (1, 4, ["南京市", "杭州市", "合肥市"])]  # each batch says which sheets it holds
+    assert main(["batches", "--db", str(empty_db)]) == 0
+    listed = capsys.readouterr().out
+    assert "sheets_one_import.xlsx  [sheets: 南京市, 杭州市, 合肥市]" in listed and "[sheets: 苏州市]" in listed
     assert main(["revert", "1", "--db", str(empty_db)]) == 0
     capsys.readouterr()
     assert list(_amounts(empty_db)) == ["苏州纳米材料项目"]

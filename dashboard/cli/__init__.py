@@ -227,8 +227,14 @@ def cmd_batches(args: argparse.Namespace) -> int:
     print(f"{'batch':>5}  {'status':<9}  {'imported at':<19}  {'rows':>8}  {'updated':>7}  {'projects':>8}  file")
     for b in batches.itertuples():
         print(f"{b.batch_id:>5}  {b.status:<9}  {str(b.imported_at)[:19]:<19}  {b.rows_imported:>8,}  "
-              f"{b.rows_updated or 0:>7,}  {b.projects:>8,}  {b.file_name}{'  (demo)' if b.is_demo else ''}")
+              f"{b.rows_updated or 0:>7,}  {b.projects:>8,}  {b.file_name}{_sheets(b.sheets)}"
+              f"{'  (demo)' if b.is_demo else ''}")
     return 0
+
+
+def _sheets(sheets: list[str]) -> str:
+    """A workbook batch's sheets after its file name in ``batches``: ``  [sheets: 甲, 乙]``."""
+    return f"  [sheets: {', '.join(sheets)}]" if len(sheets) else ""
 
 
 EPILOG_CLUSTERS = """lists:

@@ -723,5 +723,10 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int, *, lang: str = "zh") -
 
 
 def list_batches(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import batch, newest first, with the projects it holds now."""
-    return store.batches.list_all(con)
+    """Every import batch, newest first, with the projects it holds now and, after its file name, the sheets it
+    read (``sheets``: a list, empty for a text file, a workbook of one sheet or a batch from before sheets were
+    recorded), so a workbook imported sheet by sheet, or whole, says which of its sheets each batch holds."""
+    batches = store.batches.list_all(con)
+    sheets = [s.split(store.batches.SHEET_SEPARATOR) if isinstance(s, str) else [] for s in batches.pop("sheet")]
+    batches.insert(int(batches.columns.get_loc("file_name")) + 1, "sheets", sheets)
+    return batches

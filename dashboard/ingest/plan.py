@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
+from ..store.batches import SHEET_SEPARATOR
 
 DEFAULT_USD_RATE = 7.1
 QUOTED_CHARS = 80                   # characters of a cell a message quotes
@@ -19,8 +20,6 @@ ON_DUPLICATE = ("update", "skip")
 # share a key (an .xlsx sheet has at most 1,048,576 rows). A file read as one sheet keeps its row numbers.
 ROW_BASE = 10_000_000
 MAX_SHEETS = 200                    # sheets read in one import: keys stay within a 32-bit source_row
-# The sheets of one batch, as import_batches.sheet records them: a character no sheet name may hold.
-SHEET_SEPARATOR = "/"
 
 
 class MappingError(ValueError):

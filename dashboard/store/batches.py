@@ -15,6 +15,8 @@ import pyarrow as pa
 from . import rollups
 from .core import scalar
 
+# The sheets of one batch, as import_batches.sheet records them: a character no sheet name may hold.
+SHEET_SEPARATOR = "/"
 _PROJECT_COLUMNS = (
     "project_id, name, content, sector, subfield, sector_source, sector_confidence, sector_keywords, "
     "cluster_id, province_code, city_code, owner, ownership, stage, programme, start_year, end_year, "
@@ -78,12 +80,12 @@ def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: s
     in one read of import_batches (call inside ``write``: no other writer can commit the same file
     between the check and the write). With ``sheet``, a batch that read only other sheets of the same
     workbook is no earlier import of it (a batch from before the sheet was recorded still is). A batch
-    that read several sheets records them joined by ``/`` (no sheet name holds one): it is an earlier
+    that read several sheets records them joined by :data:`SHEET_SEPARATOR`: it is an earlier
     import of each of them, and a batch of one of them is an earlier import of the whole workbook."""
     row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = $sha AND "
                       "status = 'committed' AND ($sheet IS NULL OR sheet IS NULL OR "
-                      "list_has_any(string_split(sheet, '/'), string_split($sheet, '/')))) FROM import_batches",
-                      {"sha": sha256, "sheet": sheet}).fetchall()[0]
+                      "list_has_any(string_split(sheet, $sep), string_split($sheet, $sep)))) FROM import_batches",
+                      {"sha": sha256, "sheet": sheet, "sep": SHEET_SEPARATOR}).fetchall()[0]
     rollups.fresh_batch(row[0])
     return int(row[0]), row[1]
 
@@ -320,10 +322,11 @@ def demo_batches(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every import batch, newest first, with the projects it holds now."""
+    """Every import batch, newest first, with the projects it holds now and the sheets it read (a workbook's
+    sheets joined by ``/``; NULL for a text file or a batch from before migration 010)."""
     return con.execute(
         """
-        SELECT b.batch_id, b.file_name, b.imported_at, b.imported_by, b.rows_read, b.rows_imported,
+        SELECT b.batch_id, b.file_name, b.sheet, b.imported_at, b.imported_by, b.rows_read, b.rows_imported,
                b.rows_updated, b.rows_rejected, b.warnings, b.status, b.is_demo, b.reverted_at, b.sha256,
                coalesce(p.projects, 0) AS projects
         FROM import_batches b

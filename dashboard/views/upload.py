@@ -312,11 +312,15 @@ def _history() -> None:
     if batches.empty:
         st.caption(t("upload.history_none"))
         return
-    shown = batches[["batch_id", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
-                     "rows_rejected", "projects", "status"]].copy()
+    # The status beside the batch number, and the sheets a workbook's batch read last, in a column only when there
+    # are some: at 1,280 px the last columns scroll out of view (the revert picker names the sheets too).
+    sheets = ["sheets"] if batches["sheets"].map(len).any() else []
+    shown = batches[["batch_id", "status", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
+                     "rows_rejected", "projects", *sheets]].copy()
     shown["status"] = [t(f"upload.status_{s}") for s in shown["status"]]
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "batch_id": t("upload.col_batch"), "file_name": t("upload.col_file"),
+        "sheets": st.column_config.ListColumn(t("upload.col_sheets")),
         "imported_at": st.column_config.DatetimeColumn(t("upload.col_when"), format="YYYY-MM-DD HH:mm"),
         "imported_by": t("upload.col_who"), "status": t("upload.col_status"),
         # counts with thousands separators (3,000), as every other page writes them
@@ -329,7 +333,7 @@ def _history() -> None:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     batch_id = c1.selectbox(t("upload.revert_pick"), live["batch_id"].tolist(),
-                            format_func=lambda b: f"#{b} · {live.set_index('batch_id').at[b, 'file_name']}",
+                            format_func=lambda b: _batch_label(live.set_index("batch_id").loc[b]),
                             placeholder=t("chrome.choose"))
     if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
         if not session.require(Perm.REVERT, "revert"):
@@ -344,6 +348,12 @@ def _history() -> None:
         session.audit("revert", detail={"batch_id": int(batch_id), "projects_removed": removed})
         st.session_state["upload_reverted"] = (int(batch_id), removed)
         st.rerun()
+
+
+def _batch_label(batch: pd.Series) -> str:
+    """A batch in the revert picker: its number, file and, for a workbook, the sheets it read."""
+    sheets = f" · {join_list(batch['sheets'], current_lang())}" if len(batch["sheets"]) else ""
+    return f"#{batch.name} · {batch['file_name']}{sheets}"
 
 
 def _demo_removal() -> None:
