@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 from .. import taxonomy
 from ..formatting import count, money, money_unit, percent
 from ..i18n import t
-from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style
+from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style, text_px
 
 STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
 STAGE_COLORS = taxonomy.colors("stage")
@@ -23,6 +23,7 @@ PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
 LEGEND_GREY = "#5f6b7a"
+GROWTH_LABEL_PX = 13  # the font size of a bar's outside label (the figure's font, base.style)
 
 
 
@@ -205,7 +206,11 @@ def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int,
         fig.update_xaxes(range=[lo - (pad if lo < 0 else 0), hi + (pad if hi > 0 else 0)], row=1, col=4)
     fig.update_annotations(font={"size": 12})
     fig = style(fig, t("sectors.compare_title", lang), as_of, height=max(240, 130 + 38 * len(d)), legend=False)
-    fig.update_layout(margin={"t": 110})
+    # The growth labels stand outside their bars, the largest at the right edge of the last panel: the
+    # right margin holds the widest of them (cut off at 1,280 px: '+125.4' without its '%').
+    outside = [tx for tx, g in zip(panels[3][1], d["growth"], strict=True) if not pd.isna(g) and g > 0]
+    right = max([fig.layout.margin.r or 0, *(text_px(tx, GROWTH_LABEL_PX) + 8 for tx in outside)])
+    fig.update_layout(margin={"t": 110, "r": right})
     return fig
 
 
