@@ -37,3 +37,46 @@ def test_sector_growth_labels_stay_inside_the_chart(lang: str) -> None:
     png = fig.to_image(format="png", width=820, height=int(fig.layout.height))
     ink = _ink_columns(png)
     assert ink.max() < 820 - 3, f"something is drawn up to the right edge (x={ink.max()})"
+
+
+def _summary(demo_db_template: object) -> object:
+    from dashboard import report, store
+    from dashboard.filters import Filters
+
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        cur = con.cursor()
+        return report.load_summary(lambda fn, flt, **kw: fn(cur, flt, **kw), Filters(), 2025)
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_progress_chart_keeps_its_axis_title_off_the_legend(demo_db_template: object, lang: str) -> None:
+    """The meeting PDF in English drew 'Share of target (%)' over the first line of the progress chart's
+    legend: at 1,400 px the legend wrapped to three lines, Plotly took the room from the plot and the
+    axis title rose into it. Rendered at the export's size, the axis title's ink and the legend's ink
+    are apart: there is a blank band of pixel rows between them, and the legend ends inside the image."""
+    from PIL import Image
+
+    from dashboard import report
+
+    fig, width, height = report.figures(_summary(demo_db_template), lang, "as of")[0]
+    # the axis title in pure red, the legend's words in pure blue: where each draws its ink
+    one = go_copy(fig)
+    one.update_xaxes(title_font_color="#ff0000")
+    one.update_layout(legend_font_color="#0000ff")
+    png = report.render_png([(one, width, height)], scale=1)[0]  # as the export renders it
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    title = np.where(((r > 200) & (g < 80) & (b < 80)).any(axis=1))[0]
+    legend = np.where(((b > 200) & (r < 80) & (g < 80)).any(axis=1))[0]
+    assert len(title) and len(legend), (len(title), len(legend))
+    assert legend.min() - title.max() >= 8, (lang, title.max(), legend.min())  # a blank band between
+    assert legend.max() < height - 4, (lang, legend.max(), height)  # and the legend's last line whole
+
+
+def go_copy(fig: object) -> object:
+    import plotly.graph_objects as go
+
+    return go.Figure(fig)
