@@ -23,11 +23,14 @@ specific does, and with low confidence; inside the owner's name (某某生物科
 某某新材料有限公司易拉盖项目, 某某新材料(山东)有限公司…: the word followed by ``owner_marks``,
 perhaps after a place in brackets) they and the labels below are no evidence at all, and so is a
 ``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
-named alone). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong
-keyword. A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
+named alone); so is a vehicle maker's brand that ends the name (小米汽车, 某某蔚来汽车项目), while a ``tail_words``
+word (环保) is evidence only there (光大环保: the company named alone takes its sector; 环保包装 is a
+qualifier). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
+A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
 (动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled (unless it is a
 recycling keyword itself: 废旧锂电池回收 is recycling), and
-one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied: each counts
+one followed by a ``use_marks`` word (人工智能应用, 无人机森林灭火) a technology applied, one followed by a
+``place_marks`` word (某某航天城, 生物城: 城市 excepted) a district named after the field: each counts
 little and is never strong; so does a material followed by a product (``product_marks``:
 磷酸铁锂电池 names the battery's chemistry, 纳米材料高端装备 equipment for the material).
 Followed by 材料 or 基础材料 (OLED材料, 锂电基础材料: ``material_marks``) it names what a material
@@ -115,6 +118,9 @@ COORDINATORS = ("及", "和", "与")
 _COORDINATOR = re.compile("|".join(COORDINATORS))
 # What may follow a company word that ends a name and still leave the company named alone (某某生物项目)
 PROJECT_ENDS = ("", "项目", "工程", "建设项目")
+# … and what may follow a ``tail_words`` word for it to name the company alone (光大环保; in 某某低碳环保建设项目
+# it is a qualifier)
+COMPANY_ENDS = ("", "项目")
 
 
 @dataclass(frozen=True)
@@ -142,9 +148,13 @@ class _Tables:
     owner_marks: tuple[str, ...]  # what follows a word inside the owner's name (有限公司, 集团)
     owner_words: frozenset[str]  # bare sector words and labels: no evidence inside the owner's name
     company_words: frozenset[str]  # bare sector words that, ending a name, name a company (金准生物)
+    tail_words: frozenset[str]  # bare sector words that count only ending a name (光大环保); elsewhere qualifiers
+    brands: frozenset[str]  # vehicle makers that are generic keywords (小米汽车): ending a name, the company alone
     material_marks: tuple[str, ...]  # X材料: a material for X
     product_marks: tuple[str, ...]  # a material followed by a product names what it is made of or for (磷酸铁锂电池)
     modifier_marks: tuple[str, ...]  # what follows a keyword that names a use (用, 主题, 回收, 应用 …)
+    place_marks: tuple[str, ...]  # what makes a keyword a place's name (航天城, 药谷): a use, too
+    place_exceptions: tuple[str, ...]  # … unless the mark begins a longer word (城市: 5G城市 is no place)
     material_keyword: str  # the keyword a material for X counts as (新材料)
     makers: frozenset[str]  # vehicle makers that are keywords themselves (比亚迪): a vehicle is named
     vehicle_batteries: dict[str, tuple[_Entry, ...]]  # bare battery keyword -> its sectors when a maker is named
@@ -168,16 +178,20 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
     ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
     ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name), ``material_marks`` (X材料),
     ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
-    ``company_words`` (生物: ending a name, a company's name), ``product_marks`` (a material's 电池 or
+    ``company_words`` (生物: ending a name, a company's name), ``tail_words`` (环保: evidence only ending a name, the
+    company named alone: 光大环保; elsewhere a qualifier: 环保包装, 环保型), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
     are made names no field for them), ``research_keywords`` (研究院: premises that, after a company's registered
-    name, name only that company's trade), ``use_marks`` (X应用: the keyword is applied, a use like X用) and
+    name, name only that company's trade), ``use_marks`` (X应用: the keyword is applied, a use like X用),
+    ``place_marks`` (航天城, 生物城: the keyword names a district, a use too; ``place_exceptions``: 城市 is no
+    place) and
     ``process_keywords`` (智能制造: how a plant makes things; a project named by them alone names no field)."""
     raw = taxonomy._raw().get("tagging", {})
     return {key: tuple(raw.get(key, ())) for key in
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
-             "company_words", "product_marks", "premises_keywords", "use_marks", "vehicle_makers",
+             "company_words", "tail_words", "product_marks", "premises_keywords", "use_marks", "place_marks",
+             "place_exceptions", "vehicle_makers",
              "vehicle_batteries", "process_keywords", "semiconductor_words", "semiconductor_material_marks",
              "semiconductor_device_marks", "chip_sensor_words", "research_keywords")}
 
@@ -308,11 +322,15 @@ def _tables() -> _Tables:
     material_sectors = {e.sector for e in positive[material_keyword]}
     materials = frozenset(k for k, es in positive.items() if any(e.sector in material_sectors for e in es))
     company = frozenset(_norm(w) for w in config["company_words"]) & frozenset(bare)
+    tail = frozenset(_norm(w) for w in config["tail_words"]) & frozenset(bare)
     recycling = {e.sector for e in positive.get(RECYCLE_MARK, ())}  # the sector that owns 回收 (green_env)
     return _Tables(automaton, words, kinds, weights, positive, negative, weak, generic, frozenset(bare), label,
-                   materials, built, owner_marks, frozenset(bare) | label, company, material_marks,
+                   materials, built, owner_marks, frozenset(bare) | label, company, tail,
+                   frozenset(makers_all & set(positive) & generic), material_marks,
                    tuple(_norm(w) for w in config["product_marks"]),
-                   tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))), material_keyword,
+                   tuple(dict.fromkeys((*MODIFIER_MARKS, *(_norm(w) for w in config["use_marks"])))),
+                   tuple(_norm(w) for w in config["place_marks"]), tuple(_norm(w) for w in config["place_exceptions"]),
+                   material_keyword,
                    frozenset(makers_all & set(positive)), vehicle_batteries,
                    frozenset(_norm(w) for w in config["process_keywords"]) & generic,
                    frozenset(k for k, es in positive.items() if {e.sector for e in es} <= recycling),
@@ -452,7 +470,11 @@ def _semiconductor_material(t: _Tables, norm: str, word: str, end: int) -> bool:
 
 def _names_use(t: _Tables, norm: str, word: str, end: int) -> bool:
     """Whether ``word`` (ending at ``end``) is followed by a modifier mark (用, 主题, 回收, 应用 …) and so names a use;
-    a used battery or other waste followed by 回收 (退役锂电池回收) is what the recycling sector recycles, no use."""
+    a used battery or other waste followed by 回收 (退役锂电池回收) is what the recycling sector recycles, no use.
+    So does a keyword followed by a place mark (航天城, 生物城, 航空新城: a district named after the field; 城市 is
+    no place): the district's park may still take the field (某某生物医药城, 某某光电城), its shops and roads do not."""
+    if norm.startswith(t.place_marks, end) and not norm.startswith(t.place_exceptions, end):
+        return True
     return norm.startswith(t.modifier_marks, end) and not (word in t.recycled and norm.startswith(RECYCLE_MARK, end))
 
 
@@ -486,9 +508,16 @@ _PLACE_MAX = 8  # characters of a place in brackets inside an owner's name (山�
 def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     """Whether ``word`` (ending at ``end``) is a bare sector word or label inside the owner's name: followed
     by 有限公司 and the like (a place in brackets may come between: 某某新材料(山东)有限公司), or a bare sector
-    word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone)."""
+    word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone); or a ``tail_words``
+    word that does not end the text (环保包装, 环保型纤维: a qualifier of the product; 光大环保, the company named
+    alone, is the sector's); or a vehicle maker's brand that ends the text (小米汽车: the company named alone, which the
+    labelling rules leave unclassified; 小米汽车工厂 names a plant)."""
+    if word in t.brands:  # a maker's brand ending the name (某某小米汽车, 蔚来汽车项目): the company named alone
+        return norm[end:] in COMPANY_ENDS
     if word not in t.owner_words:
         return False
+    if word in t.tail_words and norm[end:] not in COMPANY_ENDS:
+        return True
     if norm.startswith("(", end):  # 某某新材料(山东)有限公司: a place in brackets inside the owner's name
         close = norm.find(")", end, end + _PLACE_MAX + 2)
         if close > end + 1:

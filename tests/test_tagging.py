@@ -366,7 +366,9 @@ HELD_OUT_SETS = [
     # (high_end_equipment earlier); and names that tell too little (奥迪PPE 电动平台, 世界计算 智谷, a battery
     # maker's 物联网电源 and 5G新能源, 锂能 in a company name, 氢燃料电池及商用车).
     # Round 7: 京北怀来智能制造产业园 unclassified (the 智能制造 rule, the lead's decision): 105 of 105.
-    pytest.param("holdout8_projects.csv", (106, 105, 78), (92, 11, 105, 78), id="holdout8"),
+    # Round 17: efficient and permanent-magnet motors are energy-saving equipment (clause (七); this set's written
+    # label, which holdout19 follows): 96 of 106, 7 under a wrong sector.
+    pytest.param("holdout8_projects.csv", (106, 105, 78), (96, 7, 105, 78), id="holdout8"),
     # tests/data/holdout9_projects.csv: 211 real names (87 SEI, 124 not) read on 42 public pages of 2020–2025
     # from 12 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout8's class fixes
@@ -388,7 +390,8 @@ HELD_OUT_SETS = [
     # 智能制造 rule): 80 of 87, 3 under a wrong sector, 123 of 124.
     # Round 8 (holdout12's classes): electronic materials are materials (clause (四) 微电子制造; the majority of
     # the sets' labels), so 蟠龙新区…先进电子材料 is right: 81 of 87, 2 under a wrong sector.
-    pytest.param("holdout9_projects.csv", (87, 124, 89), (81, 2, 123, 88), id="holdout9"),
+    # Round 17: 环保 ending a name is the company named alone, its sector (tail_words): 82 of 87.
+    pytest.param("holdout9_projects.csv", (87, 124, 89), (82, 2, 123, 88), id="holdout9"),
     # tests/data/holdout10_projects.csv: 152 real names (77 SEI, 75 not) read on 42 public pages of 2020–2025
     # from 11 provinces (each row cites its page, a ``note`` gives the reason from the guidance,
     # tests/data/README.md says how they were taken and labelled). Gathered blind after holdout9's class fixes
@@ -524,7 +527,9 @@ HELD_OUT_SETS = [
     # tell 61 of 62. Left (tests/data/README.md): 新型薄膜电阻应变计 (sensors: clause (三) names 专用传感器, the label
     # says info_tech), 招贤新材料产业园标准厂房, 热喷涂粉体材料, 锂电池纳米陶瓷浆料…, 医疗类人工智能生产线制作,
     # 5G智慧钢铁. A regression guard, not a fresh measure.
-    pytest.param("holdout15_projects.csv", (83, 79, 62), (78, 2, 78, 61), id="holdout15"),
+    # Round 17 (words for weak sub-fields, written by class: 应变计 and other sensing elements, 粉体材料,
+    # 热喷涂): 80 of 83.
+    pytest.param("holdout15_projects.csv", (83, 79, 62), (80, 2, 78, 61), id="holdout15"),
     # tests/data/holdout16_projects.csv: 156 real names (68 SEI, 88 not) read on 61 public pages of 2020–2025
     # from 25 provinces and one national list: 重点项目 pages, inspection and 观摩 reports, 环评 notices (each row
     # cites its page, a ``note`` gives the reason from the guidance, tests/data/README.md says how they were taken
@@ -580,9 +585,15 @@ HELD_OUT_SETS = [
     # before they passed (tests/data/README.md, round 16). No longer sealed: on 2026-12-02 (02:36–05:36 UTC) the lead
     # read their misses while weighing the sets' labels (bare X新材料 is labelled new_materials in some rows,
     # unclassified in others); nothing was tuned on them since, and holdout21 below is the fresh measure.
-    pytest.param("holdout18_projects.csv", (73, 86, 68), (59, 7, 75, 63), id="holdout18"),
-    pytest.param("holdout19_projects.csv", (75, 90, 51), (61, 2, 84, 46), id="holdout19"),
-    pytest.param("holdout20_projects.csv", (65, 86, 64), (49, 3, 83, 62), id="holdout20"),
+    # Round 17 (words for weak sub-fields by class: RFID tags, data hubs and parks, display terminals, rare metals,
+    # borosilicate glass, electrode materials, automation equipment, PV products written with their GW capacity,
+    # avionics, efficient motors and drives as energy-saving equipment): holdout18 61 of 73, holdout19 65 of 75,
+    # holdout20 56 of 65, 2 under a wrong sector; for precision steel products, drinks and LNG under a bare sector
+    # word or label (traditional and negative context) and alloy steel (特种合金钢): holdout19 88 of 90 non-SEI, names
+    # that tell 50 of 51.
+    pytest.param("holdout18_projects.csv", (73, 86, 68), (61, 7, 75, 63), id="holdout18"),
+    pytest.param("holdout19_projects.csv", (75, 90, 51), (65, 2, 88, 50), id="holdout19"),
+    pytest.param("holdout20_projects.csv", (65, 86, 64), (56, 2, 83, 62), id="holdout20"),
     # tests/data/holdout21_projects.csv: 142 real names (63 SEI, 79 not) read on 38 public pages of 2020–2025 from
     # the ten provinces least cited by the earlier sets (Shanghai, Tianjin, Hainan, Jiangxi, Jilin, Beijing,
     # Heilongjiang, Guizhou, Qinghai, Tibet; tests/data/README.md says how they were taken and labelled). Gathered
@@ -590,7 +601,20 @@ HELD_OUT_SETS = [
     # 2026-12-02 05:53 UTC, main 8453cf6's tagger): 55 of 63 SEI right (87.3%), 1 under a wrong sector, 71 of 79
     # non-SEI left unclassified (89.9%); names that tell 42 of 48. The lead read the eight non-SEI names tagged
     # (not the SEI misses) and tuned nothing on them. A regression guard from here on.
-    pytest.param("holdout21_projects.csv", (63, 79, 48), (55, 1, 71, 42), id="holdout21"),
+    # Round 17 read all its misses and fixed them by class (civil and land works for a park as what is built, a
+    # keyword before 城 as a district, words that cross a keyword, a negated keyword, bare 船舶 no keyword, 环保
+    # ending a name, a maker's brand ending a name as the company alone, words for infrared detectors, smart supply
+    # chains, launch sites): 61 of 63, 1 under a wrong sector, 79 of 79, names that tell 48 of 48. Tuned on: no
+    # longer a fresh measure.
+    pytest.param("holdout21_projects.csv", (63, 79, 48), (61, 1, 79, 48), id="holdout21"),
+    # tests/data/holdout22_projects.csv: 134 real names (66 SEI, 68 not) read on 38 public pages of 2020–2025 from
+    # the ten provinces least cited after holdout21 (Shanghai, Beijing, Tianjin, Yunnan, Ningxia, Hainan, Qinghai,
+    # Heilongjiang, Tibet, Guizhou; tests/data/README.md says how they were taken and labelled). Gathered blind
+    # while round 17 was written and committed before any tagger ran on it. Counted by the lead (numbers only) on
+    # round 16 (main 2a63013) and on round 17 (b77ce81), 2026-12-02 08:27 and 08:58 UTC: the same both times, 49 of
+    # 66 SEI right (74.2%), 5 under a wrong sector, 64 of 68 non-SEI left unclassified (94.1%); names that tell 35
+    # of 38. Nobody has read its misses or tuned on it: SEALED, the fresh measure for the next round.
+    pytest.param("holdout22_projects.csv", (66, 68, 38), (49, 5, 64, 35), id="holdout22"),
 ]
 
 
@@ -1336,8 +1360,10 @@ _EIGHTH_RECALL = [
     ("某某煤矿瓦斯抽采利用项目", "green_env"),
     ("某某矿井瓦斯发电站", "green_env"),
     ("某某煤矿改扩建工程", None),
-    # a rare-earth magnet motor is a motor; the magnet material stays a material
-    ("某某稀土永磁同步电机项目", "high_end_equipment"),
+    # a rare-earth magnet motor is a motor, energy-saving equipment (clause (七); round 17: clause (三) names only
+    # traction motors); the magnet material stays a material
+    ("某某稀土永磁同步电机项目", "green_env"),
+    ("某某轨道交通牵引电机项目", "high_end_equipment"),
     ("某某稀土永磁材料项目", "new_materials"),
     # wetland restoration is ecological restoration; an environment named still counts
     ("某某湿地保护修复工程", "green_env"),
@@ -2252,3 +2278,105 @@ def test_one_set_of_blanks_for_the_tagger_and_the_import() -> None:
     assert textchars.BLANK_CHARS == every and ("x" + every + "x").strip(every) == ("x" + every + "x")
     assert re.fullmatch(f"[{raw.BLANKS}]+", every)
     assert tagging.BLANK_CHARS is textchars.BLANK_CHARS and not hasattr(tagging, "_whitespace")
+
+
+# --- round 17: structural precision classes and words for weak sub-fields ----------------------------
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # civil and land works built for a park or a plant are what is built, whatever the park makes
+    ("某某芯片产业园主干路工程", None),
+    ("某某光伏制造基地场地平整工程", None),
+    ("某某新能源汽车产业园综合管廊", None),
+    ("某某储能电站项目土石方工程", None),
+    ("某某卫星产业园城市综合体", None),
+    ("某某光伏产业园安置房", None),  # homes and a showroom, whatever they are named after
+    ("某某新能源汽车4S店", None),
+    ("某某手机配件生产项目", None),
+    ("某某芯片产业园", "info_tech"),  # the park itself still takes its field
+    ("某某车路协同智慧路网工程", "smart_nev"),  # a connected road network is no plain 路网
+])
+def test_civil_and_land_works_are_what_is_built(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # a district named after a field (某某航天城) hosts shops, parks and roads that are not the field
+    ("某某航天城商业中心", None),
+    ("某某生物城邻里中心", None),
+    ("某某航空城市民中心", None),
+    ("某某航天城卫星总装测试项目", "high_end_equipment"),  # a field named again elsewhere still counts
+    ("某某生物医药城项目", "biotech"),  # the field's own park keeps its field
+    ("某某5G城市示范项目", "info_tech"),  # 城市 is no place
+])
+def test_a_keyword_before_a_place_mark_names_a_district(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_a_keyword_before_a_place_mark_is_never_strong() -> None:
+    # the district's name is a use: it counts little, so a lone district name scores low
+    assert tagging.tag("某某航天城").confidence < tagging.tag("某某航天装备").confidence
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某环保", "green_env"),  # the company named alone takes its sector
+    ("某某环保项目", "green_env"),
+    ("某某环保包装材料项目", None),  # elsewhere 环保 qualifies a product
+    ("年产5万吨环保型涂料项目", None),
+    ("某某低碳环保建设项目", None),
+    ("某某环保科技有限公司仓储项目", None),  # inside the owner's name it is no evidence
+    ("蔚来汽车", None),  # a vehicle maker's brand ending the name is the company named alone
+    ("某某小米汽车项目", None),
+    ("某某小米汽车工厂二期", "smart_nev"),  # a plant of the maker
+])
+def test_a_tail_word_counts_only_ending_the_name(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某阳光电子科技产业园", None),  # 阳光|电子: no 光电
+    ("某某光电产业园", "info_tech"),
+    ("某某人类器官模型教学装置", None),  # 人类|器官: no 类器官
+    ("某某类器官研发平台", "biotech"),
+    ("某某非转基因大豆油加工项目", None),  # a negated keyword names what the product is not
+])
+def test_a_common_word_that_crosses_a_keyword_hides_it(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    # steel, drinks and LNG under a bare sector word or label stay ordinary industries
+    ("某某新能源用钢项目", None),
+    ("某某新材料带钢生产线", None),
+    ("某某特种合金钢项目", None),
+    ("某某生物饮料生产线", None),
+    ("某某新能源LNG加注站", None),
+    ("某某高端电工钢项目", "new_materials"),
+])
+def test_steel_drinks_and_lng_are_ordinary(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某船舶制造基地项目", None),  # clause (三) names 高技术船舶, not ships as such
+    ("某某绿色智能船舶产业园", "high_end_equipment"),
+    ("某某新能源船舶制造项目", "high_end_equipment"),  # no bare 新能源: the ship is the product
+    ("某某LNG运输船建造项目", "high_end_equipment"),
+])
+def test_only_high_tech_ships_are_equipment(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("某某红外探测器生产线项目", "info_tech"),
+    ("某某射频识别标签产业化项目", "info_tech"),
+    ("某某算力枢纽节点项目", "info_tech"),
+    ("某某智慧供应链产业基地", "info_tech"),
+    ("某某固态硬盘生产项目", "info_tech"),
+    ("某某航天发射工位建设项目", "high_end_equipment"),
+    ("某某自动化设备研发生产项目", "high_end_equipment"),
+    ("某某光掩膜版生产项目", "new_materials"),
+    ("某某稀有金属材料产业化项目", "new_materials"),
+    ("某某兽用疫苗生产基地", "biotech"),
+])
+def test_round_17_words_for_weak_sub_fields(name: str, sector: str) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
