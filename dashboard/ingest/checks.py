@@ -18,7 +18,9 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame) -> Problems:
         & rec["province_code"].notna().to_numpy()
     if not dup.any():
         return []
-    first_row = rec.groupby([key[c] for c in key.columns], sort=False)["row"].transform("first")
+    # dropna=False: a row without a start year (most lists) has a missing key, and its group was dropped:
+    # the message said "duplicates row nan".
+    first_row = rec.groupby([key[c] for c in key.columns], sort=False, dropna=False)["row"].transform("first")
     return body.problems(dup, "duplicate_in_file", "name", first=first_row.to_numpy())
 
 

@@ -34,6 +34,12 @@ _RULES: list[tuple[str | None, str]] = [
     ("unit", r"^(金额|计量|货币|资金|投资额|金额计量)?单位$|^(amount |money |currency |investment )?units?$|"
              r"^unit of (amount|account|measure)"),
     ("currency", r"^(币种|货币|币别|货币种类|币制|结算货币|投资币种|currency|ccy)$"),
+    # What a project earns or has spent is no amount the list plans (已取得项目收益 / 其中:2024年当年实现收益
+    # was read as the year's plan, 预期收益 / 2024年起至项目全周期结束 as an end year); a bond's own attributes
+    # in the disclosure tables every county publishes (债券类型: 专项债券, 债券规模: the whole issue) are no
+    # project's. Before the annual plan's patterns, whose 当年 / 年度 these headers hold too.
+    (None, r"收益|收入|营收|利润|产值|税收|已实现|revenue|income|profit|"
+           r"^债券(类型|名称|编码|代码|简称|全称|规模|期限|利率)|资产类型"),
     # What a year is planned or expected to take (2023年预计完成投资, 年内计划完成投资): the annual plan.
     ("annual_plan", r"^((19|20)\d{2}年度?|年度|年内|全年|今年|本年|当年)(预计|计划)完成(投资)?$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.
@@ -94,16 +100,29 @@ def _normalise(text: str) -> str:
 
 def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str | None:
     """The field a header names, or None."""
+    return _rule_of(header, funding_aliases)[0]
+
+
+def _rule_of(header: str, funding_aliases: dict[str, str] | None = None) -> tuple[str | None, bool]:
+    """(the field a header names, whether a rule decided it): (None, True) for a header a rule keeps out
+    of every field (累计完成, 项目收益), (None, False) for one no rule knows."""
     h = normalise_header(header)
     if not h:
-        return None
+        return None, False
     for alias, slug in (funding_aliases or {}).items():
         if alias and normalise_header(alias) == h:
-            return FUNDING_PREFIX + slug
+            return FUNDING_PREFIX + slug, True
     for name, pattern in _COMPILED:
         if pattern.search(h):
-            return name
-    return None
+            return name, True
+    return None, False
+
+
+def _kept_out(header: str, funding_aliases: dict[str, str] | None = None) -> bool:
+    """Whether a rule keeps the header out of every field: a group header over sub-headers (已取得项目收益 over
+    合计 | 其中:2024年当年实现收益) decides for them, whatever their own words."""
+    f, ruled = _rule_of(header, funding_aliases)
+    return f is None and ruled
 
 
 @dataclass
@@ -114,7 +133,7 @@ class Header:
     units: dict[int, Unit] = field(default_factory=dict)   # units stated in the header
     above: list[str] = field(default_factory=list)          # text of the rows above (title, notes)
     repeated: dict[int, int] = field(default_factory=dict)  # a column whose header repeats an earlier one's
-    rows: int = 1                       # header rows: 2 when a group header sits over sub-headers
+    rows: int = 1                       # header rows: group headers over sub-headers, units, column numbers
 
 
 def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
@@ -153,32 +172,78 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
 
 
 _NUMBER = re.compile(r"^[+-]?[\d.,\s%]+$")
+
+
+def is_number(text: str) -> bool:
+    """Whether a cell holds a number only (no header does)."""
+    return bool(_NUMBER.match(text))
 _YEAR_LABEL = re.compile(r"^(19|20)\d{2}$")
 _UNIT_NOTE = re.compile(r"^(单位|unit)\s*[:：]", re.I)
 
 
-def _filled_right(row: list[str]) -> list[str]:
-    """A group header row with each label carried right over the empty cells of its merged span."""
+def _filled_right(row: list[str], bounds: set[int] = frozenset()) -> list[str]:
+    """A group header row with each label carried right over the empty cells of its merged span; a span
+    ends where a row above starts another label (``bounds``)."""
     out, last = [], ""
-    for text in row:
+    for pos, text in enumerate(row):
+        if pos in bounds:
+            last = ""
         last = text or last
         out.append(last)
     return out
 
 
-def _is_sub_header(top: list[str], sub: list[str], aliases: dict[str, str] | None) -> bool:
-    """Whether ``sub`` (the row under the header found) holds sub-headers of merged group headers in ``top``:
-    no numbers, a label under an empty (merged) cell of ``top``, a label that names a field or a unit,
-    and nothing under the project-name column (merged down) but the name header itself."""
+# Words a sub-header under a group header is made of besides fields and units: 总投资 over 合计 | 其中:债券资金安排,
+# 已取得项目收益 over 累计数 | 其中当年数.
+_BREAKDOWN = re.compile(r"^(合计|小计|总计|其中|累计|当年|本年|上年|计划|实际|金额|数量)")
+# Header rows under the one found, at most: group labels over sub-groups over sub-headers (the bond tables
+# counties publish stack three: 跟踪期情况 / 已实现投资情况 / 合计), four rows in all.
+MAX_SUB_ROWS = 3
+
+
+def _is_sub_header(top: list[str], sub: list[str], aliases: dict[str, str] | None,
+                   name_pos: int | None = None) -> bool:
+    """Whether ``sub`` (the row under the header rows so far, the last of them ``top``) holds sub-headers of
+    merged group headers: no numbers, nothing under the project-name column (merged down) but the name
+    header itself, and labels of its own (not a merged cell's label carried down from ``top``) of which one
+    sits under an empty (merged) cell of ``top``; either two or more with one naming a field, a unit or a
+    breakdown (合计, 其中…), or a lone one heading a span of ``top`` (已实现投资情况 under 跟踪期情况, over
+    合计 | 其中)."""
     filled = [p for p, t in enumerate(sub) if t]
-    if len(filled) < 2 or any(_NUMBER.match(sub[p]) and not _YEAR_LABEL.match(sub[p]) for p in filled):
+    if len(filled) < 1 or any(_NUMBER.match(sub[p]) and not _YEAR_LABEL.match(sub[p]) for p in filled):
         return False
-    name_pos = next((p for p, t in enumerate(top) if t and field_of(t, aliases) == "name"), None)
-    if name_pos is not None and sub[name_pos] and field_of(sub[name_pos], aliases) != "name":
+    if name_pos is None:
+        name_pos = next((p for p, t in enumerate(top) if t and field_of(t, aliases) == "name"), None)
+    if name_pos is not None and name_pos < len(sub) and sub[name_pos] and field_of(sub[name_pos], aliases) != "name":
         return False
-    under_merged = any(p < len(top) and not top[p] for p in filled)
-    known = any(field_of(sub[p], aliases) or unit_in(sub[p]) for p in filled)
-    return under_merged and known
+    own = [p for p in filled if not (p < len(top) and sub[p] == top[p])]
+
+    def empty(p: int) -> bool:
+        return p >= len(top) or not top[p]
+
+    if not own or not any(empty(p) or (p + 1 < len(top) and empty(p + 1)) for p in own):
+        return False
+    if len(filled) >= 2 and any(empty(p) for p in filled) and any(
+            field_of(sub[p], aliases) or unit_in(sub[p]) or _BREAKDOWN.match(sub[p]) for p in filled):
+        return True
+    # A lone label over the first cell of a span, alone in its row: a sub-group (其他 labels carried down beside it).
+    return len(own) == 1 and not empty(own[0]) and own[0] + 1 < len(top) and empty(own[0] + 1) \
+        and not _UNIT_NOTE.match(sub[own[0]]) and not _NUMBER.match(sub[own[0]])
+
+
+# A row of column numbers under the header (1 | 2 | 3…, (1) | (2), 甲 | 乙 | 1 | 2, ①②): the columns' numbers as
+# forms print them, read as a project row it was refused (name empty; "(2)" a negative amount).
+_COLUMN_NO = re.compile(r"^([(（]?\d{1,2}[)）]?|[甲乙丙丁戊己庚辛壬癸]|[\u2460-\u2473])$")
+
+
+def _column_numbers(row: list[str]) -> bool:
+    """Whether the row holds nothing but column numbers, rising from left to right (two at least)."""
+    cells = [halfwidth(t).replace(" ", "") for t in row if t]
+    if len(cells) < 2 or not all(_COLUMN_NO.match(t) for t in cells):
+        return False
+    numbers = [int(re.sub(r"\D", "", t)) if re.search(r"\d", t) else ord(t) - 0x245F
+               for t in cells if re.search(r"\d", t) or "\u2460" <= t <= "\u2473"]
+    return len(numbers) >= 2 and all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 # A cell that names a money unit and nothing else: （亿元）, 万元, 【单位：亿元】, (million yuan); no digits.
@@ -212,24 +277,36 @@ def _is_group_row(above: list[str], header: list[str]) -> bool:
 
 
 def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str] | None = None) -> Header:
-    """The header at row ``index``, with its group header row above or its sub-header row below if it has one."""
-    texts = _row_texts(cells, index)
-    group: list[str] = []
+    """The header at row ``index``, with the group header row above it and the sub-header rows below it
+    that it has, a units row and a row of column numbers under them."""
+    rows = [_row_texts(cells, index)]
     first = index               # the first header row
-    if index + 1 < len(cells) and _is_sub_header(texts, _row_texts(cells, index + 1), funding_aliases):
-        group, own = _filled_right(texts), texts
-        texts = _row_texts(cells, index + 1)
-        # A cell merged down over both rows ('项目名称') has no sub-header: it keeps its own label.
-        texts = [t or (own[p] if p < len(own) else "") for p, t in enumerate(texts)]
+    name_pos = next((p for p, t in enumerate(rows[0]) if t and field_of(t, funding_aliases) == "name"), None)
+    while len(rows) <= MAX_SUB_ROWS and index + 1 < len(cells) and _is_sub_header(
+            rows[-1], _row_texts(cells, index + 1), funding_aliases, name_pos):
+        rows.append(_row_texts(cells, index + 1))
         index += 1
-    elif index > 0 and _is_group_row(_row_texts(cells, index - 1), texts):
+    if len(rows) == 1 and index > 0 and _is_group_row(_row_texts(cells, index - 1), rows[0]):
         first = index - 1
-        group = _filled_right(_row_texts(cells, first))
+        rows.insert(0, _row_texts(cells, first))
+    texts = rows[-1]
+    # Each group row's labels carried right over their merged spans, within the spans of the rows above.
+    groups: list[list[str]] = []
+    bounds: set[int] = set()
+    for row in rows[:-1]:
+        groups.append(_filled_right(row, bounds))
+        bounds |= {p for p, t in enumerate(row) if t}
+    # A cell merged down over the rows ('项目名称') has no sub-header: it keeps its own label.
+    texts = [t or next((r[p] for r in reversed(rows[:-1]) if p < len(r) and r[p]), "") for p, t in enumerate(texts)]
     labels, fields, units, seen, first_of, repeated = [], {}, {}, set(), {}, {}
     for pos, text in enumerate(texts):
         label = re.sub(r"\s+", " ", text) if text else ""
-        over = group[pos] if pos < len(group) and group[pos] != label else ""
-        shown = f"{over} / {label}" if over and label else label
+        overs: list[str] = []
+        for group in groups:
+            g = re.sub(r"\s+", " ", group[pos]) if pos < len(group) else ""
+            if g and g != label and g not in overs:
+                overs.append(g)
+        shown = " / ".join(overs + [label]) if overs and label else label
         labels.append(shown)
         if not label:
             continue
@@ -238,21 +315,29 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
             repeated[pos] = first_of[key]
             continue
         first_of[key] = pos
-        f = field_of(label, funding_aliases) or (field_of(over + label, funding_aliases) if over else None)
+        if _kept_out(label, funding_aliases) or any(_kept_out(o, funding_aliases) for o in overs):
+            f = None  # 已取得项目收益 / 其中:2024年当年实现收益; 债券基本信息 / 债券类型
+        else:
+            f = field_of(label, funding_aliases) or (field_of("".join(overs) + label, funding_aliases)
+                                                     if overs else None)
         if f and f not in seen:
             fields[pos] = f
             seen.add(f)
-        unit = unit_in(label) or (unit_in(over) if over else None)
+        unit = unit_in(label) or next((u for o in reversed(overs) if (u := unit_in(o))), None)
         if unit:
             units[pos] = unit
     below = _unit_row(_row_texts(cells, index + 1), texts) if index + 1 < len(cells) else {}
     if below:  # the units' own row: the body starts under it
         units = {**below, **units}
         index += 1
+    numbered = index + 1 < len(cells) and _column_numbers(_row_texts(cells, index + 1))
+    if numbered:  # the columns' numbers (1 | 2 | 3…): part of the header too
+        index += 1
     # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
     labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
     above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(first)]
-    return Header(index, labels, fields, units, [a for a in above if a], repeated, 1 + bool(group) + bool(below))
+    return Header(index, labels, fields, units, [a for a in above if a], repeated,
+                  len(rows) + bool(below) + bool(numbered))
 
 
 def label_key(label: str) -> str:

@@ -33,7 +33,8 @@ _COUNTS_ANYWHERE = re.compile(r"[0-9０-９]+\s*[个项宗]")
 # An unmapped column counting projects (项目个数, 项目数（个）, 个数): a row counting more than one is a group or a
 # category (重大产业转型升级类 | 6 | 39亿元), numbered or not; its total was stored as a project's.
 # (数量 alone is not read so: a list of purchases counts vehicles or machines in it.)
-_COUNT_HEADER = re.compile(r"^项目(个数|数量|数|总数)|^个数$|^(number|count|no\.?) of projects$")
+_COUNT_HEADER = re.compile(r"^(签约|开工|新开工|集中开工|竣工|投产|在建|续建|新建|落地|引进|储备|招商)?"
+                           r"项目(个数|数量|数|总数)|^个数$|^(number|count|no\.?) of (signed |new )?projects$")
 _CATEGORY_NAME = re.compile(r"(?:类|类项目|领域|板块|行业)\s*$")
 _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 # "其中：…" — part of the row above (of which: 10亿元以上项目11个), never a project.
@@ -191,6 +192,10 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     head_text = replace_space(first_text, "")
 
     blank = filled == 0
+    other = other_table(stripped, rownum, blank, header, col_of)
+    if other is not None:  # another table further down: none of its rows is read as this one's
+        blank = blank.copy()
+        blank[other[0]:] = True
     numbered = _numbered(seq)
     # Only a row not numbered 1, 2, 3 can be anything but a project (most rows are numbered projects): the
     # name and 序号 cells are read there only. "_u" arrays run over those rows, whose positions are ``un``.
@@ -264,17 +269,61 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     # Told only by their count or as a part: said too, since such a row could be a bundled project.
     said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
             for i in np.flatnonzero(note | repeat)]
-    said += [("row_skipped_group" if counted[i] else "row_skipped_part", i, name_u.at[i] or head_text.iat[i])
+    # A group without a name (1 | 灵武市 | | 21 | 208.56) is told by its cells: its 序号 alone said "1".
+    said += [("row_skipped_group" if counted[i] else "row_skipped_part", i,
+              name_u.at[i] or (" ".join(t for t in stripped.iloc[i].tolist() if t) if counted[i] else head_text.iat[i]))
              for i in np.flatnonzero(counted | part)]
     # The text is the message's {value} too (the messages showed "{value}" as it stood).
     skipped = [Problem(code, int(rownum[i]), None, text[:40], "warning", {"value": text[:40]})
                for code, i, text in said]
+    if other is not None:
+        start, at_header = other
+        title = " ".join(t for t in stripped.iloc[start].tolist() if t)[:40]
+        skipped.append(Problem("other_table_left_out", int(rownum[start]), None, title, "warning",
+                               {"value": title, "row": int(rownum[start]), "header_row": int(rownum[at_header])}))
     skipped.sort(key=lambda p: p.row or 0)
     if numerals_said is not None:
         skipped.insert(0, numerals_said)
     return Layout(project, total, section_id,
                   section_stage.where(section).ffill()[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped)
+
+
+# Where another table's header is looked for: the first rows after a blank row (its title, unit line and group
+# headers, then the header), after the first blank rows of a sheet (a junk file's thousands are not read).
+_OTHER_WINDOW = 6
+_OTHER_GAPS = 200
+_NAMEISH = re.compile(r"名称|项目|name|project|title", re.I)
+
+
+def other_table(stripped: pd.DataFrame, rownum: np.ndarray, blank: np.ndarray, header: hd.Header,
+                col_of: dict[str, int]) -> tuple[int, int] | None:
+    """(the first row, the header row) of another table further down the sheet, if there is one: a header
+    (a project-name column and another known one) a few rows after a blank row, whose columns are not this
+    header's. Bond disclosures print two tables on one sheet (情况表, then 项目收入及对应资产情况表, its project
+    name in another column): their rows were read as this table's projects, refused with "the name is
+    empty" or, where the columns fell alike, stored with another table's figures. The same header again (a
+    page break) is not another table: its row is skipped as a repeated header."""
+    # After a blank row: one read as empty, or one a workbook reader left out (the row numbers jump).
+    rows = np.asarray(rownum, dtype=np.int64)
+    gaps = np.flatnonzero((blank[:-1] | (np.diff(rows) > 1)) & ~blank[1:]) + 1
+    for start in gaps[:_OTHER_GAPS]:
+        for i in range(int(start), min(int(start) + _OTHER_WINDOW, len(stripped))):
+            if blank[i]:
+                break
+            texts = stripped.iloc[i].tolist()
+            if sum(1 for t in texts if t) < 2 or not any(_NAMEISH.search(t) for t in texts if t):
+                continue
+            found = {p: hd.field_of(t) for p, t in enumerate(texts) if t}
+            known = {f for f in found.values() if f}
+            # A project-name header and another known one, or beside labels only (no number in the row).
+            if "name" not in known or (len(known) < 2 and (len(found) < 3 or any(
+                    hd.is_number(t) for t in texts if t))):
+                continue
+            if all(found.get(p, f) == f for f, p in col_of.items()):
+                continue  # this header again (a cell left empty, as a merged one reads, is no change)
+            return int(start), i
+    return None
 
 
 def _counts_many(stripped: pd.DataFrame, header: hd.Header, col_of: dict[str, int]) -> np.ndarray | None:

@@ -1051,6 +1051,89 @@ def write_imports5() -> None:
     (HERE / "town_title_sites.csv").write_bytes(TOWN_TITLE_SITES.encode("gbk"))
 
 
+# ------------------------------------------------------------------------------ s25-lists3
+# Classes found by a third round of real published lists (bond disclosures of counties, 环评 batches, county
+# and zone 开工 / 签约 summaries; issue 12). Synthetic names and figures, the publishers' layouts.
+
+# A bond disclosure's header of three rows (group / sub-group / sub-header) and a row of column numbers under
+# it: the lower header rows and the numbers were read as nameless projects ("(2)" a negative amount).
+HEADER_THREE_ROWS = """某市2024年政府专项债券存续期对应项目情况表 单位:亿元
+债券简称,项目名称,区县,项目全周期总投资,,跟踪期情况(截至2023年末),,预期收益
+,,,,,已实现投资情况,,
+,,,合计,其中:债券资金安排,合计,其中:债券资金安排,2024年起至项目全周期结束
+,,,(1),(2),(3),(4),(5)
+23某债01,临江产业园基础设施项目,江宁区,12.5,6.0,3.2,1.5,20.4
+23某债02,滨湖污水处理厂扩建工程,浦口区,3.8,2.0,1.1,0.9,6.7
+"""
+
+# Column numbers as forms print them (甲, 乙, 1, 2, 3…) under a one-row header.
+COLUMN_NUMBERS = """2024年重点项目计划表
+序号,项目名称,建设地点,总投资（万元）,2024年计划投资（万元）,建设起止年限
+甲,乙,1,2,3,4
+1,常州智能装备产业园项目,江苏省常州市,56000,12000,2024-2026
+2,镇江新型储能电站项目,江苏省镇江市,30000,8000,2024-2025
+"""
+
+# What a project earns is no amount the list plans: 已取得项目收益 / 其中:2024年当年实现收益 was stored as the
+# 2024 plan; a bond's type (其他自平衡专项债券) was read as the sector, unknown on every row.
+REVENUE_COLUMNS = """2023年--2024年末发行的新增地方政府专项债券情况表
+单位:亿元
+债券基本信息,,,,项目名称,项目所在地区,债券项目总投资,,已取得项目收益,
+债券名称,债券类型,债券规模,发行时间(年/月/日),,,合计,其中:债券资金安排,合计,其中:2024年当年实现收益
+2023年某省其他项目收益专项债券(九期),其他自平衡专项债券,199.8,2023/3/31,城东养老服务中心建设工程,浙江省温州市,1.3,1.0,0.2,0.15
+2024年某省其他项目收益专项债券(四期),其他自平衡专项债券,98.02,2024/2/29,城南综合客运枢纽工程,浙江省温州市,4.6,2.5,0.3,0.3
+"""
+
+# Signing summaries count each county's projects in a 签约项目数 column: its rows were stored as projects with
+# the county's total.
+COUNT_HEADER_SIGNED = """某市2024年招商引资集中签约项目汇总表
+序号,县（市、区）,项目名称,签约项目数,总投资（亿元）
+1,江宁区,江宁区签约项目,12,103.9
+,江宁区,江宁新能源电池材料项目,,35
+2,浦口区,浦口区签约项目,21,208.56
+,浦口区,浦口智能装备产业园项目,,60
+"""
+
+# One project on two rows (one per bond) in a list without years: the message named row "nan".
+DUPLICATE_NO_YEAR = """项目名称,区县,项目全周期总投资（亿元）,本期债券使用额度（亿元）
+城西医院改扩建工程,鄞州区,3.23,0.35
+城西医院改扩建工程,鄞州区,3.23,0.45
+"""
+
+
+def write_second_table(path: Path) -> None:
+    """A bond disclosure's two tables on one sheet: the projects, then (after a blank row) their revenue and
+    assets, the project name one column further right."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Sheet1"
+    ws.append(["某区截至2024年末政府专项债券情况表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["单位:万元"])
+    ws.append(["序号", "项目名称", "建设地点", "项目总投资", "其中:债券资金安排"])
+    ws.append([1, "城北学校新建工程", "安徽省铜陵市", 19900, 12000])
+    ws.append([2, "城南医院病房楼扩建工程", "安徽省铜陵市", 8600, 5000])
+    ws.append([])
+    ws.append(["某区截至2024年末政府专项债券项目收入及对应资产情况表"])
+    ws.merge_cells("A7:F7")
+    ws.append(["单位:万元"])
+    ws.append(["债券名称", "债券类型", "项目名称", "使用债务资金部门名称", "已取得项目收益", "资产评估价值"])
+    ws.append(["2024年某省专项债券(一期)", "其他自平衡专项债券", "城北学校新建工程", "区教育局", 0, 0])
+    ws.append(["2024年某省专项债券(二期)", "其他自平衡专项债券", "城南医院病房楼扩建工程", "区卫健委", 120, 0])
+    book.save(path)
+
+
+def write_lists3() -> None:
+    (HERE / "header_three_rows.csv").write_bytes(HEADER_THREE_ROWS.encode("utf-8"))
+    (HERE / "column_numbers.csv").write_bytes(COLUMN_NUMBERS.replace("\n", "\r\n").encode("gbk"))
+    (HERE / "revenue_columns.csv").write_bytes(REVENUE_COLUMNS.encode("gbk"))
+    (HERE / "count_header_signed.csv").write_bytes(COUNT_HEADER_SIGNED.encode("utf-8"))
+    (HERE / "duplicate_no_year.csv").write_bytes(DUPLICATE_NO_YEAR.encode("utf-8"))
+    write_second_table(HERE / "second_table.xlsx")
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -1075,6 +1158,7 @@ def write_all() -> None:
     write_hostile4()
     write_lists2()
     write_imports5()
+    write_lists3()
 
 
 if __name__ == "__main__":
