@@ -80,3 +80,25 @@ def go_copy(fig: object) -> object:
     import plotly.graph_objects as go
 
     return go.Figure(fig)
+
+
+@pytest.mark.parametrize(("lang", "fmt"), [("zh", "#,##0.00"), ("en", "#,##0.000")])
+def test_xlsx_money_reads_as_the_pages_write_it(lang: str, fmt: str) -> None:
+    """The XLSX downloads held money as bare numbers ('General'): 12937.66 and 40.2 in Excel where every page
+    writes 12,937.66 and 40.20. Money cells (a header naming 亿元 / CNY bn) carry a number format with
+    thousands separators and the pages' decimals; ids, years and counts stay plain numbers."""
+    from openpyxl import load_workbook
+
+    from dashboard import downloads
+
+    frame = pd.DataFrame({"project_id": [824, 1577], "start_year": [2025, 2021], "projects": [3, 12],
+                          "investment_yi": [12937.66, 40.2]})
+    table = downloads.labelled(frame, lang)
+    ws = load_workbook(io.BytesIO(downloads.xlsx_bytes(table))).active
+    header = [c.value for c in ws[1]]
+    money = header.index(table.columns[-1]) + 1
+    assert [ws.cell(r, money).number_format for r in (2, 3)] == [fmt, fmt]
+    assert ws.cell(2, money).value == pytest.approx(12937.66 * (1 if lang == "zh" else 0.1))
+    for col in range(1, money):
+        assert ws.cell(2, col).number_format == "General", header[col - 1]
+        assert isinstance(ws.cell(2, col).value, int)
