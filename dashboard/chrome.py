@@ -94,10 +94,45 @@ def swap(selector: str, text: str, how: str = "inline") -> str:
             f"{selector}::after{{{shown};grid-area:1/1}}")
 
 
+# The date box's calendar: React Aria draws it in the browser's language (navigator.language), not the
+# page's. Its day cells and grid name the weekday and month in that language (aria-label "Sunday,
+# November 29, 2026" / "2026年11月29日星期日", grid "Choose date, December 2026" / "…2026年12月"): each rule
+# below recognises one weekday in one column, or one month, by either language's name and writes the
+# page's word over the column's heading or the month button (their own text at font size 0).
+_CALENDAR = "[data-testid=stDateInputCalendar]"
+WEEKDAY_NAMES = (("Sunday", "星期日"), ("Monday", "星期一"), ("Tuesday", "星期二"), ("Wednesday", "星期三"),
+                 ("Thursday", "星期四"), ("Friday", "星期五"), ("Saturday", "星期六"))
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+_CALENDAR_PX = 14  # the calendar's own font size (its headings and month button)
+_MONTH_BUTTON = "header button:is([aria-label=month],[aria-label=\"月\"])"  # its label is in the browser's language
+
+
+def calendar_css(lang: str) -> str:
+    """CSS putting the calendar's weekday headings and month in ``lang`` whatever the browser's language."""
+    days = t("chrome.calendar_weekdays", lang).split()
+    months = t("chrome.calendar_months", lang).split()
+    rules = [f"{_CALENDAR} thead th{{font-size:0}}"
+             f"{_CALENDAR} thead th::after{{font-size:{_CALENDAR_PX}px}}",
+             f"{_CALENDAR} {_MONTH_BUTTON}{{font-size:0}}"
+             f"{_CALENDAR} {_MONTH_BUTTON}::before{{font-size:{_CALENDAR_PX}px}}"]
+    for col in range(1, 8):
+        for day, names in enumerate(WEEKDAY_NAMES):
+            seen = ",".join(f"[aria-label*={css_string(n)}]" for n in names)
+            rules.append(f"{_CALENDAR} table:has(tbody tr:first-child td:nth-child({col}) :is({seen})) "
+                         f"thead th:nth-child({col})::after{{content:{css_string(days[day])}}}")
+    for month, name in enumerate(MONTH_NAMES, start=1):
+        seen = f'[aria-label*=", {name} "],[aria-label*="年{month}月"]'
+        rules.append(f"{_CALENDAR}:has(table:is({seen})) {_MONTH_BUTTON}::before"
+                     f"{{content:{css_string(months[month - 1])}}}")
+    return "".join(rules)
+
+
 def css(lang: str) -> str:
-    """The style sheet of :data:`SWAPS` and :data:`TIPS` in ``lang``."""
+    """The style sheet of :data:`SWAPS`, :data:`TIPS` and the calendar in ``lang``."""
     return ("".join(swap(selector, t(f"chrome.{key}", lang), how) for key, selector, how in SWAPS)
-            + "".join(f"{selector}::after{{content:{css_string(t(f'chrome.{key}', lang))}}}" for key, selector in TIPS))
+            + "".join(f"{selector}::after{{content:{css_string(t(f'chrome.{key}', lang))}}}" for key, selector in TIPS)
+            + calendar_css(lang))
 
 
 def apply() -> None:

@@ -24,6 +24,7 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from numbers import Real
 from typing import Any, Literal
 
 import pandas as pd
@@ -121,19 +122,42 @@ def _xlsx_cell(ws: Any, value: object) -> Any:  # noqa: ANN401 - openpyxl's cell
     return value
 
 
+# A money column's header names its unit (locales/columns.toml: 总投资（亿元）, Total investment (CNY bn));
+# its cells are shown as the pages write money: thousands separators and 0.01 亿元 (0.001 CNY bn).
+MONEY_FORMATS = {"亿元": "#,##0.00", "CNY bn": "#,##0.000"}
+
+
+def money_format(header: object) -> str | None:
+    """The spreadsheet number format of a column whose header names a money unit, else None."""
+    text = str(header)
+    return next((fmt for unit, fmt in MONEY_FORMATS.items() if text.endswith((f"（{unit}）", f"({unit})"))), None)
+
+
 def xlsx_bytes(data: Frames, sheet: str = "data") -> bytes:
-    """An XLSX written row by row (openpyxl write-only mode), text cells stored as strings."""
+    """An XLSX written row by row (openpyxl write-only mode), text cells stored as strings, money cells
+    formatted as the pages write money (:func:`money_format`)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    def formatted(value: object, fmt: str | None) -> object:
+        cell = _xlsx_cell(ws, value)
+        if fmt is None or not isinstance(cell, Real) or isinstance(cell, bool):  # text comes back as a cell
+            return cell
+        out = WriteOnlyCell(ws, value=cell)
+        out.number_format = fmt
+        return out
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet[:31] or "data")
     first = True
+    formats: list[str | None] = []
     for frame in _frames(data):
         if first:
             ws.append([_xlsx_cell(ws, str(c)) for c in frame.columns])
+            formats = [money_format(c) for c in frame.columns]
             first = False
         for row in frame.itertuples(index=False, name=None):
-            ws.append([_xlsx_cell(ws, v) for v in row])
+            ws.append([formatted(v, f) for v, f in zip(row, formats, strict=False)])
     if first:  # nothing at all: still a valid, empty workbook
         ws.append([])
     buf = io.BytesIO()

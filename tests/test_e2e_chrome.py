@@ -199,3 +199,45 @@ def test_an_empty_date_box_speaks_the_page_language_and_takes_a_date(server: str
     assert year.inner_text() == "2024"
     assert year.evaluate("e => getComputedStyle(e).webkitTextFillColor") != "rgba(0, 0, 0, 0)"
     page.close()
+
+
+# (page language, browser language): the calendar's words follow the page, whatever the browser speaks
+CALENDAR_CASES = [("zh", "en-US"), ("zh", "en-GB"), ("en", "zh-CN"), ("zh", "zh-CN")]
+CALENDAR_SEEN = """() => {
+  const c = document.querySelector('[data-testid=stDateInputCalendar]');
+  const drawn = (el, which) => { const cs = getComputedStyle(el, which);
+    return cs.content && cs.content !== 'none' ? cs.content.replace(/^"|"$/g, '') : null; };
+  const own = el => parseFloat(getComputedStyle(el).fontSize) > 0 ? el.childNodes[0].textContent.trim() : null;
+  const month = c.querySelector('header button[aria-haspopup=listbox]');
+  const firstDays = [...c.querySelectorAll('tbody tr:first-child td [aria-label]')]
+    .map(e => e.getAttribute('aria-label'));
+  return {heads: [...c.querySelectorAll('thead th')].map(th => own(th) ?? drawn(th, '::after')),
+          month: own(month) ?? drawn(month, '::before'), grid: c.querySelector('table').getAttribute('aria-label'),
+          firstDays};
+}"""
+
+
+@pytest.mark.parametrize(("lang", "locale"), CALENDAR_CASES)
+def test_the_date_calendar_speaks_the_page_language_not_the_browsers(server: str, browser: object, lang: str,
+                                                                     locale: str) -> None:
+    """The as-of date box's calendar is React Aria's, drawn in the browser's language: on the Chinese page
+    in an English browser it read 'December' over 'S M T W T F S' (and Chinese on the English page in a
+    Chinese browser). Each weekday heading and the month read in the page's language, in the column of the
+    weekday the grid's days carry (Sunday first in en-US, Monday first in en-GB and zh-CN)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale=locale)
+    page.goto(f"{server}/{QUERY[lang]}")
+    settle(page)
+    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
+    page.locator('[data-testid="stDateInput"] button').last.click()
+    page.locator('[data-testid="stDateInputCalendar"] thead th').first.wait_for(timeout=10_000)
+    got = page.evaluate(CALENDAR_SEEN)
+    days = t("chrome.calendar_weekdays", lang).split()
+    english = [d for d, _ in chrome.WEEKDAY_NAMES]
+    order = [next(i for i, name in enumerate(english) if name in label or chrome.WEEKDAY_NAMES[i][1] in label)
+             for label in got["firstDays"]]
+    assert got["heads"] == [days[i] for i in order], got
+    month = next(m for m, name in enumerate(chrome.MONTH_NAMES, start=1)
+                 if f", {name} " in got["grid"] or f"年{m}月" in got["grid"])
+    assert got["month"] == t("chrome.calendar_months", lang).split()[month - 1], got
+    page.screenshot(path=str(SHOTS / f"chrome-{lang}-{locale}-calendar.png"))
+    page.close()

@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 from .. import taxonomy
 from ..formatting import count, money, money_unit, percent
 from ..i18n import t
-from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style
+from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style, text_px
 
 STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
 STAGE_COLORS = taxonomy.colors("stage")
@@ -23,6 +23,7 @@ PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
 LEGEND_GREY = "#5f6b7a"
+GROWTH_LABEL_PX = 13  # the font size of a bar's outside label (the figure's font, base.style)
 
 
 
@@ -62,18 +63,24 @@ def _lighten(hex_color: str, alpha: float) -> str:
 # --- Summary ------------------------------------------------------------------------------------
 
 BULLET_ROW = 48     # px per tier: its bar and its two-line label (the tier, then its target and year)
-AXIS_TITLE_ROOM = 52  # px from the plot's bottom edge past the tick labels and the axis title
-LEGEND_ROOM = 44    # px under that for the legend
+AXIS_TITLE_ROOM = 64  # px under the plot past the tick labels and the axis title (drawn down to 59 px)
+LEGEND_ROOM = 44    # px under that for a legend on one line
+LEGEND_LINE = 22    # px more for each further line of a legend
+LEGEND_ENTRY_PX = 40  # a horizontal legend entry's swatch and gaps, beside its text
+EXPORT_WIDTH = 1400  # px: the meeting export draws the progress chart this wide (report.export.figures)
 
 
 def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int,
-                   height: int | None = None) -> go.Figure:
+                   height: int | None = None, width: int = EXPORT_WIDTH) -> go.Figure:
     """One bullet per tier: designated (solid), cultivating and reserve (lighter) as a share of the
     target, a line at 100 %, and the yearly pace still needed.
 
     ``height`` is a floor: the figure is at least as tall as its rows' labels and the axis title and
     legend under them need (``fig.layout.height`` says how tall it came out), so a short print size
-    cannot stack the labels on each other or the legend on the axis title."""
+    cannot stack the labels on each other or the legend on the axis title. The legend stays on one line
+    when its entries fit in ``width`` px, else it takes two columns or a line per entry (the English one did not fit the
+    export's 1,400 px: Plotly wrapped it to three lines, took the room from the plot and drew the axis
+    title over the legend)."""
     rows = tiers.iloc[::-1]  # ecosystems at the bottom: the pyramid reads top-down base → ecosystem
     labels = [t("summary.target_label", lang, tier=taxonomy.label("tier", r.tier, lang),
                 target=count(r.target_count, lang), year=int(r.target_year)) for r in rows.itertuples()]
@@ -107,9 +114,21 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int,
     fig.update_layout(barmode="stack", bargap=0.35)
     fig.update_xaxes(range=[0, x_max], ticksuffix="%", tickvals=[0, 25, 50, 75, 100])
     top = 78 if as_of else 56  # style()'s top margin, with and without the as-of line
-    height = max(height or 0, top + BULLET_ROW * len(rows) + AXIS_TITLE_ROOM + LEGEND_ROOM)
+    names = [tr.name for tr in fig.data if tr.showlegend]
+    # a line of all entries, else two columns (each entry half the width), else a line per entry
+    widest = max(text_px(n, 13) + LEGEND_ENTRY_PX for n in names)
+    per_line = (len(names) if sum(text_px(n, 13) + LEGEND_ENTRY_PX for n in names) <= width - 20
+                else 2 if widest <= (width - 20) / 2 else 1)
+    lines = -(-len(names) // per_line)
+    legend_room = LEGEND_ROOM + LEGEND_LINE * (lines - 1)
+    height = max(height or 0, top + BULLET_ROW * len(rows) + AXIS_TITLE_ROOM + legend_room)
     fig = style(fig, t("summary.targets_title", lang), as_of, x_title=t("summary.targets_axis", lang), height=height)
-    return legend_below(fig, height, gap=AXIS_TITLE_ROOM, bottom=AXIS_TITLE_ROOM + LEGEND_ROOM)
+    fig = legend_below(fig, height, gap=AXIS_TITLE_ROOM, bottom=AXIS_TITLE_ROOM + legend_room)
+    if per_line == 2:
+        fig.update_layout(legend={"entrywidth": 0.5, "entrywidthmode": "fraction"})
+    elif per_line == 1:
+        fig.update_layout(legend={"orientation": "v"})
+    return fig
 
 
 def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
@@ -205,7 +224,11 @@ def sector_compare(table: pd.DataFrame, lang: str, as_of: str, years: tuple[int,
         fig.update_xaxes(range=[lo - (pad if lo < 0 else 0), hi + (pad if hi > 0 else 0)], row=1, col=4)
     fig.update_annotations(font={"size": 12})
     fig = style(fig, t("sectors.compare_title", lang), as_of, height=max(240, 130 + 38 * len(d)), legend=False)
-    fig.update_layout(margin={"t": 110})
+    # The growth labels stand outside their bars, the largest at the right edge of the last panel: the
+    # right margin holds the widest of them (cut off at 1,280 px: '+125.4' without its '%').
+    outside = [tx for tx, g in zip(panels[3][1], d["growth"], strict=True) if not pd.isna(g) and g > 0]
+    right = max([fig.layout.margin.r or 0, *(text_px(tx, GROWTH_LABEL_PX) + 8 for tx in outside)])
+    fig.update_layout(margin={"t": 110, "r": right})
     return fig
 
 

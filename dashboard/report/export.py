@@ -30,10 +30,10 @@ _KALEIDO_LOCK = threading.Lock()
 def figures(data: SummaryData, lang: str, as_of: str) -> list[tuple[go.Figure, int, int]]:
     """The charts of the export with their print size in pixels (width, height)."""
     # The first page's chart, under the page header that already carries the as-of line: it goes
-    # without its own, and is as tall as its labels and legend need (at A4 width, 1,400 px keep its
-    # legend on one line and the page to the KPIs, this chart, the highlights and ten projects).
-    bullets = charts.target_bullets(data.tiers, lang, "", data.as_of_year)
-    out = [(bullets, 1400, int(bullets.layout.height))]
+    # without its own, and is as tall as its labels and legend need at A4 width (1,400 px: the page
+    # holds the KPIs, this chart, the highlights and ten projects).
+    bullets = charts.target_bullets(data.tiers, lang, "", data.as_of_year, width=charts.EXPORT_WIDTH)
+    out = [(bullets, charts.EXPORT_WIDTH, int(bullets.layout.height))]
     if not data.sectors.empty:
         out.append((charts.sector_bar(data.sectors, lang, as_of), 700, 420))
     if not data.provinces.empty:
@@ -139,7 +139,7 @@ ul.highlights { margin: 2px 0 4px 18px; padding: 0; }
 ul.highlights li { margin: 1px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; }
 tr { break-inside: avoid; }
-th, td { border-bottom: 1px solid #ddd; padding: 1px 6px; text-align: left; }
+th, td { border-bottom: 1px solid #ddd; padding: 0 6px; line-height: 1.3; text-align: left; }
 th { background: #eef2f8; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 footer { margin-top: 8px; font-size: 8pt; color: #777; }
