@@ -126,6 +126,10 @@ def test_messy_amounts_rejected_rows_and_values(con: duckdb.DuckDBPyConnection) 
     ]
     assert {(w.row, w.code) for w in plan.warnings} == {
         (None, "unit_assumed"), (10, "amount_range"), (11, "amount_usd")}
+    # The amount too large is said in the pages' money: 亿元 (CNY bn in English), separators, two decimals.
+    too_large = plan.errors[2]
+    assert "折合 50,000.00 亿元" in too_large.message("zh"), too_large.message("zh")
+    assert "CNY 5,000.00 bn" in too_large.message("en"), too_large.message("en")
     # Refused whole: the store is unchanged.
     before = fingerprint(con)
     result = commit(con, plan)

@@ -29,7 +29,7 @@ def test_chinese_numerals_are_read_and_the_rest_refused(empty_db: Path, capsys: 
     assert code == 0 and out["rows_imported"] == 11, out
     # 1.2万亿元 is read (120,000,000 万元) and refused as above any one project's size, not as unreadable
     assert [(e["row"], e["code"]) for e in out["errors"]] == REFUSED
-    assert "12000.0" in out["errors"][0]["message"]
+    assert "折合 12,000.00 亿元" in out["errors"][0]["message"]
     assert {n: v[2] for n, v in stored_projects(empty_db).items()} == {n: Decimal(v) for n, v in READ.items()}
     words = {w["row"]: w["message"] for w in out["warnings"] if w["code"] == "amount_words"}
     assert sorted(words) == [2, 3, 5, 6, 9, 10, 11] and "3,000.00 万元" in words[2]

@@ -293,8 +293,11 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             read_as[words] = [f"{x:,.2f}" for x in wan[words]]
             problems += body.problems(words, "amount_words", f, level="warning", wan=read_as)
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
-        problems += body.problems(too_big, "amount_too_large", f,
-                                  yi=np.round(np.nan_to_num(wan) / WAN_PER_YI, 1))
+        if too_big.any():  # said in the pages' money: 亿元 with separators and two decimals (CNY bn in English)
+            yi, bn = np.full(len(wan), "", dtype=object), np.full(len(wan), "", dtype=object)
+            yi[too_big] = [f"{x / WAN_PER_YI:,.2f}" for x in wan[too_big]]
+            bn[too_big] = [f"{x / WAN_PER_YI / 10:,.2f}" for x in wan[too_big]]
+            problems += body.problems(too_big, "amount_too_large", f, yi=yi, bn=bn)
         if f == "total_investment":
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
