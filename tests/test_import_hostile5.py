@@ -194,3 +194,23 @@ def test_amount_cells_in_other_currencies_and_dates(cell: str, wan: float | None
 
     got = values.parse_amount(cell, values.WAN, 7.1)
     assert (got.wan, got.code) == (pytest.approx(wan) if wan is not None else None, code)
+
+
+@pytest.mark.parametrize(("row", "cell"), [("99999999999999999999", "1"), ("0", "1"), ("1048577", "1"), ("2", "-2")])
+def test_an_xml_spreadsheet_with_rows_or_cells_excel_cannot_hold_is_unreadable(
+        empty_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, row: str, cell: str) -> None:
+    """A row number (ss:Index) past Excel's 1,048,576 or below 1, or a cell before column 1, is no sheet Excel
+    wrote: a clear refusal, not an internal error ("OverflowError: Python int too large" for the first)."""
+    header = ("项目名称", "建设地点", "总投资（万元）")
+    cells = "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in header)
+    path = tmp_path / "odd.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>'
+        f'<Row>{cells}</Row><Row ss:Index="{row}"><Cell ss:Index="{cell}"><Data ss:Type="String">南京集成电路项目'
+        '</Data></Cell><Cell><Data ss:Type="String">江苏省南京市</Data></Cell>'
+        '<Cell><Data ss:Type="Number">1000</Data></Cell></Row></Table></Worksheet></Workbook>', encoding="utf-8")
+    before = file_fingerprint(empty_db)
+    code, out = run_json(capsys, "import", str(path), "--db", str(empty_db), "--json")
+    assert code == 1 and out["error"] == "workbook_unreadable", out
+    assert file_fingerprint(empty_db) == before

@@ -74,8 +74,6 @@ def read(data: bytes, file_name: str) -> RawFile:
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
 
-
-
 def _read_mht(data: bytes, file_name: str) -> RawFile:
     """The tables of a MIME "web archive" (Excel's 单个文件网页, .mht/.mhtml): its first HTML part's."""
     import email

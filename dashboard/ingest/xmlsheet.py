@@ -19,6 +19,7 @@ _NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _LOOKS = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*|<!--.*?-->\s*)*<(\w+:)?Workbook\b", re.S)
 _MAX_SPAN = 1000
 _MAX_COLUMNS = 16_384
+_MAX_ROWS = 1_048_576  # Excel's: a row number past it (ss:Index) is no sheet Excel wrote
 
 
 def looks_like_spreadsheetml(text: str) -> bool:
@@ -55,11 +56,15 @@ def read_spreadsheetml(text: str) -> list[Sheet]:
         for table in ws.iter(f"{{{_NS}}}Table"):
             for row in table.iter(f"{{{_NS}}}Row"):
                 r = _int(_attr(row, "Index"), r + 1)
+                if not 1 <= r <= _MAX_ROWS:  # a row Excel cannot hold: no sheet Excel wrote
+                    raise ReadError("workbook_unreadable")
                 if _attr(row, "Hidden") in ("1", "true"):
                     hidden.append(r)
                 c = 0
                 for cell in row.iter(f"{{{_NS}}}Cell"):
                     c = _int(_attr(cell, "Index"), c + 1)
+                    if c < 1:
+                        raise ReadError("workbook_unreadable")
                     across = min(max(_int(_attr(cell, "MergeAcross"), 0), 0), _MAX_SPAN)
                     data = cell.find(f"{{{_NS}}}Data")
                     value = "".join(data.itertext()).strip() if data is not None else ""
