@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .formatting import join_list
 from .i18n import current_lang, t
 
 # (locale key, selector of the element whose own text is replaced, how: see :func:`swap`).
@@ -158,7 +159,7 @@ def size_text(megabytes: int) -> str:
 def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], lang: str) -> str:
     """CSS for the limit line of the file uploader with widget key ``key``: the limit and the types that
     this uploader is given (the same values the caller passes to ``st.file_uploader``)."""
-    listed = ("、" if lang == "zh" else ", ").join(ext.upper() for ext in types)
+    listed = join_list((ext.upper() for ext in types), lang)
     text = t("chrome.upload_limit", lang, size=size_text(megabytes), types=listed)
     return swap(f".st-key-{key} [data-testid=stFileUploaderDropzoneInstructions] span", text)
 

@@ -18,6 +18,7 @@ import pytest
 from test_e2e_browser import CHROMIUM, ROOT, SHOTS, launched_browser, screenshot, served_demo, settle
 
 from dashboard import chrome
+from dashboard.formatting import join_list
 from dashboard.i18n import t
 
 pytestmark = [
@@ -61,7 +62,7 @@ def upload_limit_text(lang: str) -> str:
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     size = chrome.size_text(int(config["server"]["maxUploadSize"]))
-    types = ("、" if lang == "zh" else ", ").join(ext.upper() for ext in upload.ACCEPTED)
+    types = join_list((ext.upper() for ext in upload.ACCEPTED), lang)
     return t("chrome.upload_limit", lang, size=size, types=types)
 
 
