@@ -11,13 +11,21 @@ today's tagger (this checkout) is printed too.
 tests/data/holdout22_projects.csv is sealed: it is never read here (every path goes through
 :func:`read_rows`, which refuses it).
 
-    PYTHONPATH=$PWD .venv/bin/python -m scripts.backtest_tagger [--grid] [--loso] [--markdown FILE]
+    PYTHONPATH=$PWD .venv/bin/python -m scripts.backtest_tagger [--model nb123] [--gate noneg] [--rank logodds]
+        [--threshold 20] [--loso]          # one policy: the per-set table (and leave-one-set-out)
+    PYTHONPATH=$PWD .venv/bin/python -m scripts.backtest_tagger --grid [--fitters nb123]   # sums per policy
+
+The old commits must be in the history of TAGML_MAIN (default /work/main); their worktrees are made as needed
+and left for re-use (remove them with `git worktree remove`). Session 26's result (CHANGELOG.md, README's tagger
+section): no model and threshold met the rule for adoption (+3 points of SEI right summed over the sets, at most
+half a point of non-SEI, no more wrong sectors), so the tagger does not use one.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import os
@@ -117,8 +125,6 @@ def keyword_verdicts(commit: str | None, names: Sequence[str]) -> list[Verdict]:
 
 
 def _digest(names: Sequence[str]) -> str:
-    import hashlib
-
     return hashlib.sha256("\n".join(names).encode()).hexdigest()[:16]
 
 
