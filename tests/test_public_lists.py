@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import store, taxonomy
+from dashboard import i18n, store, taxonomy
 from dashboard.store import public_lists
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +98,77 @@ def test_every_row_has_a_source_and_real_codes() -> None:
     for r in rows("statistics.csv"):
         assert r["source_publisher"] == "国家统计局" and 0 < float(r["value"]) < 100
         assert r["source_publisher_en"].isascii() and "Statistics" in r["source_publisher_en"]
+
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\b")  # two English words in a row; a domain is one
+
+
+def test_every_source_note_is_in_both_languages_and_names_its_kind_of_page() -> None:
+    """The zh table showed English notes ("repost of a news report: …") and the en table Chinese ones: each
+    row carries its note in both languages, and what its URL is (the publisher's page, another outlet's, or a
+    repost site), from a fixed list named in both locales."""
+    kinds = collections.Counter()
+    for r in rows("clusters.csv"):
+        zh, en, kind = r["source_publisher"], r["source_publisher_en"], r["source_kind"]
+        assert zh and not ENGLISH_WORDS.search(zh), (r["name"], zh)
+        assert en and not HAN.search(en), (r["name"], en)
+        assert kind in public_lists.SOURCE_KINDS, (r["name"], kind)
+        # a repost says so in both languages: in its note and in its kind
+        assert (kind == "repost") == (zh.startswith(("转载", "出处不明")) and
+                                      en.startswith(("Repost", "A news report, reposted", "An undated news page"))), \
+            (r["name"], kind, zh[:20], en[:30])
+        kinds[kind] += 1
+    assert set(kinds) == set(public_lists.SOURCE_KINDS)
+    readme = (FOLDER / "README.md").read_text(encoding="utf-8")
+    for kind, n in kinds.items():  # the README counts each kind as the file does
+        assert f"`{kind}`" in readme and f"{n} rows)" in readme, (kind, n)
+    for lang in ("zh", "en"):
+        for kind in public_lists.SOURCE_KINDS:
+            label = i18n.t(f"clusters.source_kind_{kind}", lang)
+            assert label != f"clusters.source_kind_{kind}" and bool(HAN.search(label)) == (lang == "zh"), label
+
+
+def test_hefei_cites_the_newspaper_not_the_repost_of_a_city_profile() -> None:
+    """The one repost whose original report was found (合肥日报 2020-05-19) now cites it."""
+    hefei = [r for r in rows("clusters.csv") if r["name"].startswith("合肥市") and r["list_slug"].startswith("ndrc")]
+    assert len(hefei) == 3
+    assert {r["source_url"] for r in hefei} == {"https://m.yybnet.net/hefei/news/202005/10480698.html"}
+    assert all(r["source_kind"] == "media" and "合肥日报" in r["source_publisher"] and
+               "Hefei Daily" in r["source_publisher_en"] for r in hefei)
+    assert not any("jsilva" in r["source_url"] for r in rows("clusters.csv"))
+
+
+def test_an_unknown_kind_of_source_is_refused(tmp_path: Path) -> None:
+    for name in ("lists.csv", "clusters.csv", "statistics.csv"):
+        (tmp_path / name).write_text((FOLDER / name).read_text(encoding="utf-8"), encoding="utf-8")
+    text = (tmp_path / "clusters.csv").read_text(encoding="utf-8")
+    (tmp_path / "clusters.csv").write_text(text.replace(",repost,", ",blog,", 1), encoding="utf-8")
+    with pytest.raises(public_lists.PublicListError, match="source_kind \\['blog'\\]"):
+        public_lists.read(tmp_path)
+
+
+def test_an_older_store_gets_the_notes_in_english_and_their_kind(empty_db: Path, tmp_path: Path) -> None:
+    """A store made before migration 011 gets both columns, filled from the file, when next opened."""
+    old = tmp_path / "old.ducklake"
+    shutil.copytree(empty_db.parent / (empty_db.name + ".files"), tmp_path / "old.ducklake.files")
+    shutil.copy(empty_db, old)
+    con = store.connect(old)
+    try:
+        con.execute("ALTER TABLE public_clusters DROP COLUMN source_publisher_en")
+        con.execute("ALTER TABLE public_clusters DROP COLUMN source_kind")
+        con.execute("DELETE FROM schema_version WHERE version = 11")
+    finally:
+        con.close()
+    con = store.connect(old)
+    try:
+        got = dict(con.execute("SELECT source_kind, count(*) FROM public_clusters GROUP BY 1").fetchall())
+        want = collections.Counter(r["source_kind"] for r in rows("clusters.csv"))
+        assert got == dict(want)
+        assert con.execute("SELECT count(*) FROM public_clusters WHERE source_publisher_en IS NULL").fetchone()[0] == 0
+        assert store.schema_version(con) == store.LATEST_VERSION
+    finally:
+        con.close()
 
 
 def test_a_row_without_source_is_refused(tmp_path: Path) -> None:

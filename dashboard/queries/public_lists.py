@@ -65,7 +65,8 @@ def public_clusters(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     return df(cur, """
         SELECT p.list_slug, p.seq, p.name, p.field_zh, p.sector, p.designated_year, p.batch,
                pr.short_name AS province, pr.name_en AS province_en, ci.short_name AS city,
-               ci.name_en AS city_en, p.source_url, p.source_publisher, p.source_date
+               ci.name_en AS city_en, p.source_url, p.source_publisher, p.source_publisher_en, p.source_kind,
+               p.source_date
         FROM public_clusters p
         LEFT JOIN regions pr ON pr.code = p.province_code
         LEFT JOIN regions ci ON ci.code = p.city_code

@@ -122,7 +122,8 @@ def schema_version(con: Connection) -> int:
 
 
 _AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh, 6: _rollups.refresh,
-                    7: _rollups.refresh, 8: reference.add_regions, 9: public_lists.load}
+                    7: _rollups.refresh, 8: reference.add_regions, 9: public_lists.load,
+                    11: public_lists.load}
 
 
 def _applied(con: Connection) -> set[int]:

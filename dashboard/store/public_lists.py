@@ -25,10 +25,14 @@ FILES = {
 REQUIRED = {
     "public_lists": ("list_slug", "name_zh", "name_en", "publisher_zh", "announced_total", "source_url"),
     "public_clusters": ("list_slug", "name", "province_code", "designated_year", "source_url",
-                        "source_publisher"),
+                        "source_publisher", "source_publisher_en", "source_kind"),
     "public_statistics": ("indicator", "year", "value", "unit", "source_url", "source_publisher",
                           "source_publisher_en"),
 }
+# What kind of page a cluster's source is (clusters.csv's source_kind; named in locales/clusters.toml as
+# clusters.source_kind_<kind>): the publisher's own page, another outlet or body carrying the report with its
+# origin named, or a repost site unrelated to the publisher (kept where no original was found).
+SOURCE_KINDS = ("publisher", "media", "repost")
 
 
 class PublicListError(ValueError):
@@ -51,6 +55,9 @@ def read(folder: Path = PUBLIC_DIR) -> dict[str, pd.DataFrame]:
         for col in floats:
             d[col] = pd.to_numeric(d[col]).astype(float)
         frames[table] = d
+    kinds = set(frames["public_clusters"]["source_kind"]) - set(SOURCE_KINDS)
+    if kinds:
+        raise PublicListError(f"clusters.csv: source_kind {sorted(kinds)} is not one of {list(SOURCE_KINDS)}")
     unknown = set(frames["public_clusters"]["list_slug"]) - set(frames["public_lists"]["list_slug"])
     if unknown:
         raise PublicListError(f"clusters.csv names lists that lists.csv does not define: {sorted(unknown)}")

@@ -1,0 +1,6 @@
+-- 011: a public cluster's source note in English too (clusters.csv's source_publisher_en; the English pages
+-- showed the Chinese note, the Chinese pages an English one), and what kind of page its source is
+-- (source_kind: publisher / media / repost, named in dashboard/locales/clusters.toml). The hook after this
+-- migration reloads the public tables from data/public_lists/ (dashboard/store/public_lists.py, load).
+ALTER TABLE public_clusters ADD COLUMN source_publisher_en VARCHAR;
+ALTER TABLE public_clusters ADD COLUMN source_kind VARCHAR;
