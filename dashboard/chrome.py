@@ -10,10 +10,16 @@ the accessibility tree and generated content joins it, so a button keeps a label
 Plotly's mode bar is translated by Plotly itself (:func:`plotly_locale`, its ``locales`` option).
 
 What is only an attribute (an ``aria-label`` read by screen readers, a ``title``) cannot be reached from
-CSS and stays Streamlit's; so do the menu of a table's column header, whose items have no mark but their
-text. The main menu (Print, Record screen, "Made with Streamlit") is off: ``client.toolbarMode``."""
+CSS and stays Streamlit's. The menu of a table's column header (Sort ascending, Pin column / Unpin column, its
+Format and Statistics submenus) has no mark on its items but their text and order, and the order does not tell
+"Pin" from "Unpin": :func:`menu_script` puts our words into those menus' text nodes as they open (a
+MutationObserver, installed once per browser tab; the only script of the app, run by ``st.html`` with
+``unsafe_allow_javascript``; React does not rewrite a text it never changes). The main menu (Print, Record
+screen, "Made with Streamlit") is off: ``client.toolbarMode``."""
 
 from __future__ import annotations
+
+import json
 
 import streamlit as st
 
@@ -61,6 +67,26 @@ TIPS: tuple[tuple[str, str], ...] = (
 )
 PLOTLY_LOCALES = {"zh": "zh-CN", "en": "en"}
 
+# Streamlit's words in a table column's header menu and its submenus (Format, Statistics) → locale keys.
+MENU_WORDS: dict[str, str] = {
+    "Sort ascending": "menu_sort_asc", "Sort descending": "menu_sort_desc", "Statistics": "menu_statistics",
+    "Format": "menu_format", "Autosize": "menu_autosize", "Pin column": "menu_pin", "Unpin column": "menu_unpin",
+    "Hide column": "menu_hide", "Copy column name": "menu_copy_name",
+    "Automatic": "format_automatic", "Localized": "format_localized", "Plain": "format_plain",
+    "Compact": "format_compact", "Dollar": "format_dollar", "Euro": "format_euro", "Yen": "format_yen",
+    "Percent": "format_percent", "Scientific": "format_scientific", "Accounting": "format_accounting",
+    "Duration": "format_duration", "Distance": "format_distance", "Calendar": "format_calendar",
+    "Values": "stat_values", "Empty": "stat_empty", "Distinct": "stat_distinct", "Minimum": "stat_min",
+    "Maximum": "stat_max", "Median": "stat_median", "Average": "stat_average", "Sum": "stat_sum",
+    "Standard deviation": "stat_std", "25th percentile": "stat_q25", "75th percentile": "stat_q75",
+    "Range": "stat_range", "Minimum length": "stat_min_length", "Maximum length": "stat_max_length",
+    "Average length": "stat_average_length", "No data": "stat_no_data", "Based on sample": "stat_sampled",
+}
+MENUS = ("[data-testid=stDataFrameColumnMenu],[data-testid=stDataFrameColumnFormattingMenu],"
+         "[data-testid=stDataFrameStatisticsMenu]")
+# The script's own element (st.html puts a script in the page's flow): kept out of the layout.
+_SCRIPT_MARK = "data-sei-chrome"
+
 
 def css_string(text: str) -> str:
     """``text`` as a CSS string literal (quotes, backslashes, line breaks and ``<`` escaped)."""
@@ -107,6 +133,12 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 _CALENDAR_PX = 14  # the calendar's own font size (its headings and month button)
 _MONTH_BUTTON = "header button:is([aria-label=month],[aria-label=\"月\"])"  # its label is in the browser's language
+_YEAR_BUTTON = "header button:is([aria-label=year],[aria-label=\"年\"])"
+# The month and year drop-downs open in a popover of their own; an option's data-key is the month's number
+# (1–12) or the year, whatever the browser's language.
+_PICKER = "[data-testid=stDateInputHeaderPickerPopover] [role=option]"
+_MONTH_KEYS = ",".join(f'[data-key="{m}"]' for m in range(1, 13))
+CALENDAR_YEARS = range(2000, 2051)  # the years whose button is written over (the as-of dates lie in 2019–)
 
 
 def calendar_css(lang: str) -> str:
@@ -126,6 +158,19 @@ def calendar_css(lang: str) -> str:
         seen = f'[aria-label*=", {name} "],[aria-label*="年{month}月"]'
         rules.append(f"{_CALENDAR}:has(table:is({seen})) {_MONTH_BUTTON}::before"
                      f"{{content:{css_string(months[month - 1])}}}")
+        rules.append(f'{_PICKER}[data-key="{month}"]::after{{content:{css_string(months[month - 1])}}}')
+    # the year: "2026" in an English browser, "2026年" in a Chinese one; ours in the page's language. The
+    # button's year is read from the grid's label ("Choose date, December 2026" / "…, 2026年12月"), an option's
+    # from its data-key.
+    suffix = t("chrome.calendar_year", lang, year="")
+    rules.append(f"{_CALENDAR} {_YEAR_BUTTON}{{font-size:0}}"
+                 f"{_CALENDAR} {_YEAR_BUTTON}::before{{font-size:{_CALENDAR_PX}px}}")
+    for year in CALENDAR_YEARS:
+        rules.append(f'{_CALENDAR}:has(table:is([aria-label*=" {year}"],[aria-label*="{year}年"])) '
+                     f"{_YEAR_BUTTON}::before{{content:{css_string(t('chrome.calendar_year', lang, year=year))}}}")
+    # an option's own text at font size 0 (it stays visible and clickable), ours after it
+    rules.append(f"{_PICKER}{{font-size:0;display:block}}{_PICKER}::after{{font-size:{_CALENDAR_PX}px}}"
+                 f"{_PICKER}:not({_MONTH_KEYS})::after{{content:attr(data-key) {css_string(suffix)}}}")
     return "".join(rules)
 
 
@@ -133,12 +178,40 @@ def css(lang: str) -> str:
     """The style sheet of :data:`SWAPS`, :data:`TIPS` and the calendar in ``lang``."""
     return ("".join(swap(selector, t(f"chrome.{key}", lang), how) for key, selector, how in SWAPS)
             + "".join(f"{selector}::after{{content:{css_string(t(f'chrome.{key}', lang))}}}" for key, selector in TIPS)
-            + calendar_css(lang))
+            + calendar_css(lang)
+            + f"[data-testid=stElementContainer]:has([{_SCRIPT_MARK}]){{display:none}}")
+
+
+def menu_words(lang: str) -> dict[str, str]:
+    """Streamlit's English words of a column menu → ours in ``lang`` (those that differ)."""
+    words = {en: t(f"chrome.{key}", lang) for en, key in MENU_WORDS.items()}
+    return {en: ours for en, ours in words.items() if ours != en}
+
+
+def menu_script(lang: str) -> str:
+    """A script that writes :func:`menu_words` over the column menus' texts (and their titles and
+    aria-labels) whenever one opens; the observer is installed once, the words replaced on every run."""
+    words = json.dumps(menu_words(lang), ensure_ascii=False).replace("<", "\\u003c")
+    return (f"<script {_SCRIPT_MARK}>window.seiMenuWords={words};"
+            "if(!window.seiMenuObserver){const fix=root=>{const w=window.seiMenuWords||{};"
+            "const it=document.createTreeWalker(root,NodeFilter.SHOW_TEXT);"
+            "for(let n=it.nextNode();n;n=it.nextNode()){const k=n.nodeValue.trim();"
+            "if(Object.hasOwn(w,k)&&!n.parentElement.closest('[data-testid=stIconMaterial]'))"
+            "n.nodeValue=n.nodeValue.replace(k,w[k]);}"
+            "for(const el of root.querySelectorAll('[title],[aria-label]'))for(const a of ['title','aria-label'])"
+            "{const v=el.getAttribute(a);if(v&&Object.hasOwn(w,v))el.setAttribute(a,w[v]);}};"
+            "window.seiMenuObserver=new MutationObserver(()=>{"
+            f"for(const m of document.querySelectorAll({json.dumps(MENUS)}))fix(m);}});"
+            "window.seiMenuObserver.observe(document.body,{childList:true,subtree:true,characterData:true});}"
+            "</script>")
 
 
 def apply() -> None:
-    """Put the page's chrome style sheet in the page (a style-only ``st.html`` draws nothing)."""
-    st.html(f"<style>{css(current_lang())}</style>")
+    """Put the page's chrome style sheet in the page (a style-only ``st.html`` draws nothing), and the
+    column menus' script (its element hidden by that sheet)."""
+    lang = current_lang()
+    st.html(f"<style>{css(lang)}</style>")
+    st.html(menu_script(lang), unsafe_allow_javascript=True)
 
 
 def plotly_locale(lang: str) -> dict[str, object]:

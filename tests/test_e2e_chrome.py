@@ -242,3 +242,93 @@ def test_the_date_calendar_speaks_the_page_language_not_the_browsers(server: str
     assert got["month"] == t("chrome.calendar_months", lang).split()[month - 1], got
     page.screenshot(path=str(SHOTS / f"chrome-{lang}-{locale}-calendar.png"))
     page.close()
+
+
+PICKER_SEEN = """() => [...document.querySelectorAll('[data-testid=stDateInputHeaderPickerPopover] [role=option]')]
+  .map(o => [o.dataset.key, getComputedStyle(o, '::after').content.replace(/^"|"$/g, ''),
+             parseFloat(getComputedStyle(o).fontSize)])"""
+BUTTONS_SEEN = """() => [...document.querySelectorAll('[data-testid=stDateInputCalendar] header button[aria-haspopup]')]
+  .map(b => getComputedStyle(b, '::before').content.replace(/^"|"$/g, ''))"""
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("zh", "en-US"), ("en", "zh-CN")])
+def test_the_calendars_month_and_year_lists_speak_the_page_language(server: str, browser: object, lang: str,
+                                                                    locale: str) -> None:
+    """The calendar's month and year drop-downs listed 'January … December' on the Chinese page in an English
+    browser, and '一月 … 十二月', '2026年' on the English page in a Chinese one. Each option and both buttons
+    read in the page's language; an option is still picked by a click."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale=locale)
+    page.goto(f"{server}/{QUERY[lang]}")
+    settle(page)
+    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
+    page.locator('[data-testid="stDateInput"] button').last.click()
+    page.locator('[data-testid="stDateInputCalendar"] thead th').first.wait_for(timeout=10_000)
+    months = t("chrome.calendar_months", lang).split()
+    buttons = page.locator("[data-testid=stDateInputCalendar] header button[aria-haspopup=listbox]")
+    month, year = page.evaluate(BUTTONS_SEEN)
+    assert month in months and year == t("chrome.calendar_year", lang, year=year.rstrip("年")), (month, year)
+    buttons.first.click()
+    page.wait_for_timeout(500)
+    options = page.evaluate(PICKER_SEEN)
+    assert [(key, text) for key, text, _ in options] == [(str(m), months[m - 1]) for m in range(1, 13)], options
+    assert all(size == 0 for _, _, size in options)  # their own words are drawn at size 0
+    page.screenshot(path=str(SHOTS / f"chrome-{lang}-{locale}-calendar-months.png"))
+    page.locator('[data-testid=stDateInputHeaderPickerPopover] [role=option][data-key="11"]').click()
+    page.wait_for_timeout(500)
+    assert page.evaluate(BUTTONS_SEEN)[0] == months[10]
+    buttons.last.click()
+    page.wait_for_timeout(500)
+    options = page.evaluate(PICKER_SEEN)
+    assert options and all(text == t("chrome.calendar_year", lang, year=key) for key, text, _ in options), options
+    seen_text = " ".join(text for _, text, _ in options)
+    assert ("年" in seen_text) == (lang == "zh")
+    page.close()
+
+
+def column_menu(page: object) -> object:
+    """Open the first table's column menu on its first column (the header's menu opens on a click)."""
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = grid.bounding_box()
+    page.mouse.move(box["x"] + 60, box["y"] + 18)
+    page.mouse.click(box["x"] + 60, box["y"] + 18)
+    menu = page.locator("[data-testid=stDataFrameColumnMenu]")
+    menu.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    return menu
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_column_menu_speaks_the_page_language(server: str, browser: object, lang: str) -> None:
+    """A table column's header menu said 'Sort ascending', 'Pin column', 'Hide column' (and its Statistics
+    submenu 'Values', 'Empty', …) on the Chinese page. Our words are written in as it opens; Pin and Unpin
+    each read as themselves, and the items still work."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/projects{QUERY[lang]}")
+    settle(page)
+    # the script's own element takes no room in the page
+    assert page.locator("[data-sei-chrome]").count() == 1
+    assert page.evaluate("() => getComputedStyle(document.querySelector('[data-sei-chrome]')"
+                         ".closest('[data-testid=stElementContainer]')).display") == "none"
+    menu = column_menu(page)
+    words = [t(f"chrome.{key}", lang) for key in ("menu_sort_asc", "menu_sort_desc", "menu_statistics",
+                                                    "menu_autosize", "menu_pin", "menu_hide")]
+    text = menu.inner_text()
+    assert_speaks(text, lang, words, ["Sort ascending", "Sort descending", "Statistics", "Autosize", "Pin column",
+                                      "Hide column"], "column menu")
+    assert menu.locator(f'[aria-label="{t("chrome.menu_copy_name", lang)}"]').count() == 1
+    page.screenshot(path=str(SHOTS / f"chrome-{lang}-column-menu.png"))
+    menu.locator("[role=menuitem]", has_text=t("chrome.menu_statistics", lang)).hover()
+    stats = page.locator("[data-testid=stDataFrameStatisticsMenu]")
+    stats.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)
+    assert_speaks(stats.inner_text(), lang, [t("chrome.stat_values", lang), t("chrome.stat_empty", lang)],
+                  ["Values", "Empty", "Distinct"], "statistics")
+    menu.locator("[role=menuitem]", has_text=t("chrome.menu_pin", lang)).click()
+    page.wait_for_timeout(500)
+    menu = column_menu(page)
+    assert_speaks(menu.inner_text(), lang, [t("chrome.menu_unpin", lang)], ["Unpin column", "Pin column"],
+                  "pinned column's menu")
+    menu.locator("[role=menuitem]", has_text=t("chrome.menu_unpin", lang)).click()
+    page.close()

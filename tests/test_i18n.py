@@ -9,6 +9,8 @@ import pytest
 
 from dashboard.i18n import LANGS, messages, t
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
 
 
@@ -55,3 +57,19 @@ def test_streamlits_own_words_have_ours_in_both_languages() -> None:
     assert t("chrome.upload_button", "zh") != t("chrome.upload_button", "en")
     assert chrome.css_string('a"b\\c</style>') == '"a\\"b\\\\c\\3C /style>"'
     assert [chrome.size_text(mb) for mb in (200, 1024, 1536, 2048)] == ["200 MB", "1 GB", "1.5 GB", "2 GB"]
+
+
+def test_column_menu_words_are_streamlits_in_english_and_ours_in_chinese() -> None:
+    """The column menu's script carries one word of ours per Streamlit word in Chinese and none in English
+    (the English words are Streamlit's own), and its dictionary cannot end the script."""
+    from dashboard import chrome
+
+    for lang in LANGS:
+        assert {f"chrome.{k}" for k in chrome.MENU_WORDS.values()} <= set(messages()[lang]), lang
+    assert chrome.menu_words("en") == {}
+    zh = chrome.menu_words("zh")
+    assert set(zh) == set(chrome.MENU_WORDS) and all(CJK.search(w) for w in zh.values())
+    script = chrome.menu_script("zh")
+    assert script.count("</") == 1 and script.endswith("</script>")
+    assert t("chrome.calendar_year", "zh", year=2026) == "2026年"
+    assert t("chrome.calendar_year", "en", year=2026) == "2026"
