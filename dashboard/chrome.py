@@ -234,7 +234,10 @@ def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], l
     this uploader is given (the same values the caller passes to ``st.file_uploader``)."""
     listed = join_list((ext.upper() for ext in types), lang)
     text = t("chrome.upload_limit", lang, size=size_text(megabytes), types=listed)
-    return swap(f".st-key-{key} [data-testid=stFileUploaderDropzoneInstructions] span", text)
+    selector = f".st-key-{key} [data-testid=stFileUploaderDropzoneInstructions] span"
+    # Streamlit keeps the line on one line and cuts it; ours may be longer (the Chinese one lost its last
+    # types at 1,280 px), so it wraps
+    return swap(selector, text) + f"{selector},{selector}::after{{white-space:normal}}"
 
 
 def file_uploader(label: str, types: list[str] | tuple[str, ...], key: str, megabytes: int | None = None,

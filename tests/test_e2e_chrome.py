@@ -100,6 +100,10 @@ def test_the_uploader_speaks_the_page_language_and_still_uploads(server: str, br
     assert_speaks(text, lang, [t("chrome.upload_button", lang), limit],
                   ["Upload", "per file", "Drag and drop", "Browse files", "CSV, TXT"], "uploader")
     assert "1 GB" in limit and "NUMBERS" in limit  # the configured 1,024 MB and the page's last type
+    # the whole line is seen: it wraps rather than run out of its box (the Chinese one lost ZIP、GZ at 1,280 px)
+    line = page.locator('[data-testid="stFileUploaderDropzoneInstructions"] span').first
+    assert line.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), \
+        line.evaluate("e => [e.scrollWidth, e.clientWidth]")
     # the button keeps a label a screen reader reads, in the page's language
     assert page.get_by_role("button", name=t("chrome.upload_button", lang), exact=True).count() == 1
     page.locator(uploader).screenshot(path=str(SHOTS / f"chrome-{lang}-uploader.png"))

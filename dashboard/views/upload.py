@@ -319,6 +319,9 @@ def _history() -> None:
     shown = batches[["batch_id", "status", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
                      "rows_rejected", "projects", *sheets]].copy()
     shown["status"] = [t(f"upload.status_{s}") for s in shown["status"]]
+    shown["file_name"] = [batch_file(name, demo) for name, demo in zip(shown["file_name"], batches["is_demo"],
+                                                                       strict=True)]
+    shown["imported_by"] = [operator_name(who) for who in shown["imported_by"]]
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         "batch_id": t("upload.col_batch"), "file_name": t("upload.col_file"),
         "sheets": st.column_config.ListColumn(t("upload.col_sheets")),
@@ -354,7 +357,23 @@ def _history() -> None:
 def _batch_label(batch: pd.Series) -> str:
     """A batch in the revert picker: its number, file and, for a workbook, the sheets it read."""
     sheets = f" · {join_list(batch['sheets'], current_lang())}" if len(batch["sheets"]) else ""
-    return f"#{batch.name} · {batch['file_name']}{sheets}"
+    return f"#{batch.name} · {batch_file(batch['file_name'], batch['is_demo'])}{sheets}"
+
+
+# Names the app, not a person, writes as a batch's importer: the demo generator, the single-user mode's local
+# administrator (auth.session.LOCAL_NAME) and an import with no one signed in; shown in the page's language.
+OPERATORS = {"demo": "upload.who_demo", session.LOCAL_NAME: "upload.who_local", "app": "upload.who_app"}
+
+
+def batch_file(file_name: str, is_demo: object) -> str:
+    """A batch's file as the history shows it: the demo batch's name in the page's language (it is stored
+    in both, 演示数据（虚构）Demo dataset (synthetic)), a real file's name as it was."""
+    return t("upload.demo_batch") if bool(is_demo) else file_name
+
+
+def operator_name(name: object) -> str:
+    """Who imported a batch: a person's account name as it is, the app's own names in the page's words."""
+    return t(OPERATORS[name]) if name in OPERATORS else str(name or "—")
 
 
 def _demo_removal() -> None:
