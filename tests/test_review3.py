@@ -67,3 +67,55 @@ def test_the_apps_own_importers_read_as_words() -> None:
             assert word != key and word != name
     assert upload.operator_name("wang") == "wang" and upload.operator_name(None) == "—"
     assert upload.batch_file("江苏.xlsx", False) == "江苏.xlsx"
+
+
+def test_cluster_metric_panels_keep_their_years_level() -> None:
+    """One cluster's four metric panels wrote 2018 … 2025 on their side under each quarter-page panel; as
+    numbers, Plotly leaves out ticks to keep them level."""
+    import numbers
+
+    import pandas as pd
+
+    from dashboard.charts import clusters as charts
+
+    df = pd.DataFrame({"year": list(range(2018, 2026)), "investment_yi": [1.0] * 8, "output_value_yi": [2.0] * 8,
+                       "enterprises": [10] * 8, "innovation_platforms": [3] * 8})
+    fig = charts.cluster_metrics(df, "zh", "as of")
+    axes = [fig.layout[a] for a in ("xaxis", "xaxis2", "xaxis3", "xaxis4")]
+    assert all(a.type != "category" and a.tickangle == 0 and a.tickformat == "d" and a.nticks == 4 for a in axes)
+    assert all(isinstance(x, numbers.Real) for trace in fig.data for x in trace.x)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_audit_trail_reads_in_the_pages_words(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """The audit table showed 'cli', 'demo_add', 'ok' and 'local' in the Chinese page: each way in, action,
+    outcome and the local administrator reads as a word in the page's language; a person's name and an
+    action with no word stay as they are; the download keeps the stored values."""
+    from dashboard import store
+    from dashboard.auth.accounts import Principal
+    from dashboard.auth.permissions import Role
+    from dashboard.store import auth as auth_store
+
+    con = store.connect(demo_db)
+    try:
+        auth_store.record(con, Principal("local", Role.ADMIN, via="local"), "demo_remove")
+        auth_store.record(con, Principal("wang", Role.ADMIN, via="cli"), "sign_in", outcome="failed")
+        auth_store.record(con, Principal("li", Role.ADMIN, via="app"), "brand_new_action")
+    finally:
+        con.close()
+    at = open_page(demo_db, monkeypatch, "audit", lang=lang)
+    assert not at.exception, at.exception
+    grid = next(f for f in at.dataframe if "action" in f.value.columns).value
+    rows = {r["action"]: r for r in grid.to_dict("records")}
+    removed = rows[t("audit.action_demo_remove", lang)]
+    assert (removed["actor"], removed["via"], removed["outcome"]) == (
+        t("audit.actor_local", lang), t("audit.via_local", lang), t("audit.outcome_ok", lang))
+    failed = rows[t("audit.action_sign_in", lang)]
+    assert (failed["actor"], failed["via"], failed["outcome"]) == ("wang", t("audit.via_cli", lang),
+                                                                   t("audit.outcome_failed", lang))
+    assert "brand_new_action" in rows
+    if lang == "zh":
+        assert not any(re.fullmatch(r"[a-z_]+", str(r[c])) for r in rows.values() if r["action"] != "brand_new_action"
+                       for c in ("via", "action", "outcome"))
+    picker = next(s for s in at.selectbox if s.label == t("audit.action", lang))
+    assert t("audit.action_demo_remove", lang) in picker.options

@@ -160,7 +160,9 @@ def by_region(df: pd.DataFrame, level: str, lang: str, as_of: str) -> go.Figure:
 def cluster_investment(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     """One cluster's planned and completed investment by year (from its projects)."""
     factor, unit = money_unit(lang)
-    years = [str(int(y)) for y in df["year"]]
+    # years as numbers: Plotly spaces the ticks for a quarter-page panel (as categories, eight years were
+    # turned on their side and crowded under each panel)
+    years = df["year"].astype(int)
     fig = go.Figure()
     for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
         fig.add_bar(x=years, y=df[col] * factor, name=t(f"clusters.{key}", lang), marker={"color": color},
@@ -181,11 +183,13 @@ def cluster_metrics(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
               ("enterprises", t("clusters.metric_enterprises", lang), 1.0),
               ("innovation_platforms", t("clusters.metric_platforms", lang), 1.0))
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.06)
-    years = [str(int(y)) for y in df["year"]]
+    # years as numbers: Plotly spaces the ticks for a quarter-page panel (as categories, eight years were
+    # turned on their side and crowded under each panel)
+    years = df["year"].astype(int)
     for i, (col, title, k) in enumerate(panels, start=1):
         fig.add_bar(x=years, y=df[col].astype(float) * k, marker={"color": NEUTRAL if i > 2 else COMPLETED_COLOR},
                     showlegend=False, hovertemplate="%{x}: %{y:,.1f}<extra>" + title + "</extra>", row=1, col=i)
-    fig.update_xaxes(type="category")
+    fig.update_xaxes(tickangle=0, tickformat="d", nticks=4)
     fig.update_annotations(font={"size": 12})
     fig = style(fig, t("clusters.metrics_title", lang), as_of, height=320, legend=False)
     fig.update_layout(margin={"t": 122})

@@ -24,6 +24,23 @@ def _events(since: dt.date, until: dt.date, actor: str, action: str | None) -> p
                                  actor=actor.strip() or None, action=action, limit=CAP)
 
 
+def word(kind: str, value: object) -> str:
+    """One of the trail's own values (an action, an outcome, a way in, the local actor) in the page's words;
+    a value with no word (a new action, a person's name) as it is."""
+    key = f"audit.{kind}_{value}"
+    text = t(key)
+    return str(value) if text == key else text
+
+
+def _shown(events: pd.DataFrame) -> pd.DataFrame:
+    """The events as the table shows them (the download keeps the stored values)."""
+    shown = events.copy()
+    for column, kind in (("actor", "actor"), ("via", "via"), ("action", "action"), ("outcome", "outcome")):
+        if column in shown:
+            shown[column] = [word(kind, v) if isinstance(v, str) else v for v in shown[column]]
+    return shown
+
+
 def render() -> None:
     st.title(t("nav.audit"))
     st.caption(t("audit.caption"))
@@ -36,13 +53,14 @@ def render() -> None:
     until = c2.date_input(t("audit.until"), value=today, key="audit_until")
     actor = c3.text_input(t("audit.actor"), key="audit_actor")
     action = c4.selectbox(t("audit.action"), [None, *actions], key="audit_action",
-                          format_func=lambda a: t("audit.all") if a is None else a, placeholder=t("chrome.choose"))
+                          format_func=lambda a: t("audit.all") if a is None else word("action", a),
+                          placeholder=t("chrome.choose"))
     events = _events(since, until, actor, action)
     if events.empty:
         st.info(t("audit.none"))
     else:
         st.caption(t("audit.shown", n=len(events), cap=CAP))
-        st.dataframe(events, hide_index=True, width="stretch", column_config={
+        st.dataframe(_shown(events), hide_index=True, width="stretch", column_config={
             "event_id": t("audit.col_id"),
             "happened_at": st.column_config.DatetimeColumn(t("audit.col_at"), format="YYYY-MM-DD HH:mm:ss"),
             "actor": t("audit.col_actor"), "via": t("audit.col_via"), "source": t("audit.col_source"),
