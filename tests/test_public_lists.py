@@ -157,6 +157,7 @@ def test_an_older_store_gets_the_notes_in_english_and_their_kind(empty_db: Path,
     try:
         con.execute("ALTER TABLE public_clusters DROP COLUMN source_publisher_en")
         con.execute("ALTER TABLE public_clusters DROP COLUMN source_kind")
+        con.execute("ALTER TABLE public_lists DROP COLUMN document_en")
         con.execute("DELETE FROM schema_version WHERE version = 11")
     finally:
         con.close()
@@ -166,6 +167,7 @@ def test_an_older_store_gets_the_notes_in_english_and_their_kind(empty_db: Path,
         want = collections.Counter(r["source_kind"] for r in rows("clusters.csv"))
         assert got == dict(want)
         assert con.execute("SELECT count(*) FROM public_clusters WHERE source_publisher_en IS NULL").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM public_lists WHERE document_en IS NULL").fetchone()[0] == 0
         assert store.schema_version(con) == store.LATEST_VERSION
     finally:
         con.close()

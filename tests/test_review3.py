@@ -36,6 +36,9 @@ def test_public_cluster_sources_read_in_the_pages_language(demo_db: Path, monkey
         assert set(table[kind]) <= kinds and len(set(table[kind])) >= 2
     reposts = sum((table[kind] == t("clusters.source_kind_repost", lang)).sum() for table in tables)
     assert 0 < reposts < sum(len(table) for table in tables)
+    # the NDRC list's line names its notice in the page's language (the English one wrote its Chinese title)
+    line = next(m.value for m in at.markdown if "1473" in m.value)
+    assert ("《" in line) == (lang == "zh"), line
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -23,7 +23,8 @@ FILES = {
     "statistics.csv": ("public_statistics", ("year",), ("value",)),
 }
 REQUIRED = {
-    "public_lists": ("list_slug", "name_zh", "name_en", "publisher_zh", "announced_total", "source_url"),
+    "public_lists": ("list_slug", "name_zh", "name_en", "publisher_zh", "document_en", "announced_total",
+                     "source_url"),
     "public_clusters": ("list_slug", "name", "province_code", "designated_year", "source_url",
                         "source_publisher", "source_publisher_en", "source_kind"),
     "public_statistics": ("indicator", "year", "value", "unit", "source_url", "source_publisher",

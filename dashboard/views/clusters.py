@@ -84,7 +84,8 @@ def _public_lists(lang: str) -> None:
              "clusters_public")
     for r in counted.itertuples():
         note = t("clusters.public_note", name=r.name_zh if zh else r.name_en,
-                  publisher=r.publisher_zh if zh else r.publisher_en, document=r.document,
+                  publisher=r.publisher_zh if zh else r.publisher_en,
+                  document=r.document if zh else r.document_en,
                   year=r.announced_year, total=r.announced_total, verified=r.verified,
                   missing=int(r.announced_total) - int(r.verified))
         st.markdown(f"{note} [{t('clusters.col_source')}]({r.source_url})")
