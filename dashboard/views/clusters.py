@@ -118,8 +118,11 @@ def _public_table(rows: pd.DataFrame, names: dict[str, str], lang: str) -> pd.Da
         t("clusters.col_city"): rows["city" if zh else "city_en"].fillna("—"),
         t("clusters.col_list_year"): rows["designated_year"].astype("Int64"),
         t("clusters.col_source"): rows["source_url"],
-        t("clusters.col_source_kind"): [t(f"clusters.source_kind_{k}") for k in rows["source_kind"]],
-        t("clusters.col_source_note"): rows["source_publisher" if zh else "source_publisher_en"],
+        # a store restored from a backup made before migration 011 has neither: "—" and the Chinese note
+        t("clusters.col_source_kind"): [t(f"clusters.source_kind_{k}") if isinstance(k, str) else "—"
+                                        for k in rows["source_kind"]],
+        t("clusters.col_source_note"): rows["source_publisher"] if zh else
+        rows["source_publisher_en"].fillna(rows["source_publisher"]),
         t("clusters.col_list"): rows["list_slug"].map(names),
     })
 
