@@ -95,6 +95,9 @@ def test_the_uploader_speaks_the_page_language_and_still_uploads(server: str, br
     page.goto(f"{server}/upload{QUERY[lang]}")
     settle(page)
     uploader = '[data-testid="stFileUploaderDropzone"]'
+    # the first page of a cold server on a busy host can still be drawing when settle() returns
+    page.locator(f"{uploader} [data-testid=stBaseButton-secondary]").wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
     text = seen(page, uploader)
     limit = upload_limit_text(lang)
     assert_speaks(text, lang, [t("chrome.upload_button", lang), limit],
