@@ -122,3 +122,21 @@ def test_audit_trail_reads_in_the_pages_words(demo_db: Path, monkeypatch: pytest
                        for c in ("via", "action", "outcome"))
     picker = next(s for s in at.selectbox if s.label == t("audit.action", lang))
     assert t("audit.action_demo_remove", lang) in picker.options
+
+
+def test_public_sources_from_an_older_backup_still_read(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store restored from a backup made before migration 011 has no kind or English note on its public
+    clusters (restore inserts by name): the English page shows '—' and the Chinese note, no key."""
+    from dashboard import store
+
+    con = store.connect(demo_db)
+    try:
+        with store.write(con, message="old backup"):
+            con.execute("UPDATE public_clusters SET source_kind = NULL, source_publisher_en = NULL")
+    finally:
+        con.close()
+    at = open_page(demo_db, monkeypatch, "clusters", lang="en")
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if t("clusters.col_source_kind", "en") in d.value.columns)
+    assert set(table[t("clusters.col_source_kind", "en")]) == {"—"}
+    assert table[t("clusters.col_source_note", "en")].str.contains(HAN).all()
