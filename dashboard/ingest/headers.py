@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -147,15 +148,19 @@ HEADER_ROWS = 100
 
 
 def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,
-                max_rows: int = HEADER_ROWS) -> Header | None:
-    """The first row, among the first ``max_rows``, whose cells name a project name and another field."""
+                max_rows: int = HEADER_ROWS, named: Collection[str] = ()) -> Header | None:
+    """The first row, among the first ``max_rows``, whose cells name a project name and another field.
+
+    ``named``: the label keys (:func:`label_key`) a person maps to the name (``--map 备注=name``). A list
+    whose names stand under another header (a county's bond disclosure prints them under 备注) has no
+    项目名称 cell, so no header was found and the mapping was never applied: every row was refused."""
     best: tuple[int, int] | None = None
     for i in range(min(max_rows, len(cells))):
         texts = _row_texts(cells, i)
         filled = [t for t in texts if t]
         if len(filled) < 2:
             continue
-        found = [field_of(t, funding_aliases) for t in filled]
+        found = ["name" if named and label_key(t) in named else field_of(t, funding_aliases) for t in filled]
         known = {f for f in found if f}
         # A name column and one more; or, without a name column, three known ones (so that the
         # import can say "no name column" rather than "no header").

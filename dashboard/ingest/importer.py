@@ -139,7 +139,8 @@ def preview(
             read_warnings = [(code, dict(values)) for code, values in raw.warnings]
             plan.sheets = [s.name for s in raw.sheets]
             aliases = vocab.funding_aliases()
-            tables = layout.choose_sheets(raw, sheet, aliases, plan)
+            named = {hd.label_key(k) for k, v in (mapping_overrides or {}).items() if (v or "").strip() == "name"}
+            tables = layout.choose_sheets(raw, sheet, aliases, plan, named)
             if not tables:
                 return plan
             chosen, header = tables[0]
@@ -473,7 +474,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         return
     stage_aliases = vocab.stage_aliases()
     rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases)
-    plan.warnings += rows_.skipped
+    plan.warnings += rows_.skipped + layout.heading_in_name(stripped, rownum, rows_, col_of, stage_aliases)
     plan.list_year = layout.list_year(header, col_of)
     note_unit = layout.note_unit(header)
 

@@ -4,6 +4,7 @@ section headings, notes or a repeated header; the list's year and unit from its 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,22 +57,23 @@ _SPACE = re.compile(r"\s+")
 _SUMMARY_SHEET = re.compile(r"汇总|合计|总计|小计|总表|统计|透视|summary|total|pivot|overview", re.I)
 
 
-def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, str], plan: ImportPlan
-                  ) -> list[tuple[reading.Sheet, hd.Header | None]]:
+def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, str], plan: ImportPlan,
+                  named: Collection[str] = ()) -> list[tuple[reading.Sheet, hd.Header | None]]:
     """The sheets to import, each with its header row (None: no header found; then the only one).
 
     With ``wanted``, that sheet alone (``plan.refused`` when there is no such sheet). Otherwise every
     visible sheet with a project table, in the workbook's order (one sheet per city or per batch): the
     caller reads them as one import when they share a layout. A hidden sheet is read only if no visible
     sheet holds a table, and then alone; a sheet named as a summary (汇总, 合计, 统计…) is left out when
-    other sheets hold tables, and said. Sets ``plan.refused`` for a workbook with nothing in it."""
+    other sheets hold tables, and said. Sets ``plan.refused`` for a workbook with nothing in it. ``named``:
+    the headers a person maps to the name (:func:`headers.find_header`)."""
     if wanted is not None:
         for s in raw.sheets:
             if s.name == wanted or s.name.strip() == wanted.strip():
-                return [(s, hd.find_header(s.cells, aliases))]
+                return [(s, hd.find_header(s.cells, aliases, named=named))]
         if wanted.isdigit() and 1 <= int(wanted) <= len(raw.sheets):
             s = raw.sheets[int(wanted) - 1]
-            return [(s, hd.find_header(s.cells, aliases))]
+            return [(s, hd.find_header(s.cells, aliases, named=named))]
         plan.refused = Problem("sheet_not_found", values={"sheet": wanted, "sheets": "、".join(plan.sheets)})
         return []
     nonempty = [s for s in raw.sheets if not s.cells.empty and (s.cells != "").any().any()]
@@ -82,7 +84,7 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
     # has a project table, and then said.
     ordered = sorted(nonempty, key=lambda s: s.hidden)
     for i, s in enumerate(ordered):
-        header = hd.find_header(s.cells, aliases)
+        header = hd.find_header(s.cells, aliases, named=named)
         if header is None:
             continue
         if s.hidden:
@@ -93,7 +95,7 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
                 "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
         # The sheets before this one have no table (looked at above); those after it are looked at now.
         tables = [(s, header)] + [(later, h) for later in ordered[i + 1:] if not later.hidden
-                                  and (h := hd.find_header(later.cells, aliases)) is not None]
+                                  and (h := hd.find_header(later.cells, aliases, named=named)) is not None]
         if len(tables) > 1:
             summary = [t for t, _h in tables if _SUMMARY_SHEET.search(t.name)]
             if len(summary) < len(tables):  # a workbook of summaries only is read as it was
@@ -299,9 +301,38 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     skipped.sort(key=lambda p: p.row or 0)
     if numerals_said is not None:
         skipped.insert(0, numerals_said)
+    levels = _heading_levels(section, seq, head_text)
     return Layout(project, total, section_id,
-                  section_stage.where(section).ffill()[project].reset_index(drop=True),
+                  _stage_by_level(section, section_stage, levels)[project].reset_index(drop=True),
                   section_sector.where(section).ffill()[project].reset_index(drop=True), skipped, units_below)
+
+
+# A group's heading and its first project in one cell, on two lines (竣工项目[1项]⏎航空发动机零部件生产线:
+# a page's merged cell, copied): the heading was kept in the name and its stage lost.
+_HEADING_IN_NAME = re.compile(
+    r"^(?P<head>[^\n]{1,14}?项目\s*[\[［(（【]\s*\d+\s*[项个][\]］)）】])\s*\n\s*(?P<name>\S.*)$", re.S)
+
+
+def heading_in_name(stripped: pd.DataFrame, rownum: np.ndarray, lay: Layout, col_of: dict[str, int],
+                    stage_aliases: dict[str, str]) -> list[Problem]:
+    """Split such a cell: the heading's stage is the row's (when it names one), the line under it the name.
+    Changes ``stripped`` and ``lay.stage`` in place; says each row."""
+    names = stripped[col_of["name"]]
+    at = np.flatnonzero(lay.project)
+    said: list[Problem] = []
+    for k, i in enumerate(at):
+        cell = names.iat[i]
+        if "\n" not in cell or (m := _HEADING_IN_NAME.match(cell)) is None:
+            continue
+        stage = values.stage_of(m["head"], stage_aliases)
+        if stage is None:
+            continue
+        stripped.iat[i, col_of["name"]] = m["name"].strip()
+        lay.stage.iat[k] = stage
+        head = replace_space(pd.Series([m["head"]]), "").iat[0]
+        said.append(Problem("heading_in_name", int(rownum[i]), None, head, "warning",
+                            {"value": head, "name": m["name"].strip()[:40]}))
+    return said
 
 
 def _units_below(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header, col_of: dict[str, int],
@@ -388,6 +419,42 @@ def _at(n: int, positions: np.ndarray, flags: np.ndarray) -> np.ndarray:
     """A flag per row: ``flags`` at ``positions``, False elsewhere."""
     out = np.zeros(n, dtype=bool)
     out[positions[flags]] = True
+    return out
+
+
+# A heading's rank: 一、/ 一 / I. above （一）, above an unnumbered or count-told heading (新开工项目（12个）).
+_LEVEL_TOP = re.compile(
+    r"^([一二三四五六七八九十]+\s*[、.．]?|[IVX]+\s*[.、]?|第[一二三四五六七八九十\d]+(部分|类|批|章))(?![)）])", re.I)
+_LEVEL_SUB = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+
+
+def _heading_levels(section: np.ndarray, seq: pd.Series, head_text: pd.Series) -> pd.Series:
+    """Each heading's rank (1 highest, 3 lowest), from its numeral in the 序号 column or before its text."""
+    levels = pd.Series(np.nan, index=range(len(section)), dtype=float)
+    for i in np.flatnonzero(section):
+        numeral = replace_space(pd.Series([str(seq.iat[i])]), "").iat[0]
+        text = numeral if _GROUP_SEQ.match(numeral) else str(head_text.iat[i])
+        levels.iat[i] = 2 if _LEVEL_SUB.match(text) else 1 if _LEVEL_TOP.match(text) else 3
+    return levels
+
+
+def _stage_by_level(section: np.ndarray, stage: pd.Series, levels: pd.Series) -> pd.Series:
+    """The stage each row is under: that of the nearest heading above naming one, unless a heading of the
+    same or a higher rank came between (二、工业区管委会 after （一）竣工项目, or （二）加快建设项目 naming
+    no stage the taxonomy knows): a list's next group is not the previous group's stage. Carried down
+    before, the 加快建设 projects of a county's list were stored as completed."""
+    out = pd.Series([None] * len(section), dtype=object)
+    open_: list[tuple[float, object]] = []   # (rank, stage) of the headings still open
+    current: object = None
+    for i in range(len(section)):
+        if section[i]:
+            rank = levels.iat[i]
+            while open_ and open_[-1][0] >= rank:
+                open_.pop()
+            if stage.iat[i] is not None:
+                open_.append((rank, stage.iat[i]))
+            current = next((s for _r, s in reversed(open_)), None)
+        out.iat[i] = current
     return out
 
 

@@ -6,6 +6,7 @@ returns its values together with a list of :class:`~.plan.Problem` in row order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -81,16 +82,24 @@ MAX_NAME = 200                      # characters; a longer "name" is a descripti
 MAX_NAME_HARD = 1_000
 
 
+# The marks a reposting site puts where it hid words — (略), a lone * or ### — (延安 | (略) 电气安塞化子坪镇 *
+# 兆瓦风电项目): such a name is not the project's, and was stored as it stood. 2*660MW stays a name.
+_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|(?:^|\s)\*+(?:\s|$)|\*{3,}|#{3,}")
+
+
 def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     """(name with spaces folded, name without spaces as a duplicate key, problems): a name over
-    ``MAX_NAME`` characters is a warning, over ``MAX_NAME_HARD`` an error (the row is refused)."""
+    ``MAX_NAME`` characters is a warning, over ``MAX_NAME_HARD`` an error (the row is refused), and so is a
+    name with words hidden by a reposting site (``_REDACTED``)."""
     raw = body.column("name")
     name = replace_space(raw, " ").str.strip()
     length = name.str.len().to_numpy()
     refused = length > MAX_NAME_HARD
     shown = name.str.slice(0, 60) + "…"
+    redacted = name.str.contains(_REDACTED, na=False).to_numpy(dtype=bool)
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
+        + body.problems(redacted, "name_redacted", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
         + body.problems((length > MAX_NAME) & ~refused, "name_too_long", "name", level="warning", cell=shown,
                         length=length))

@@ -1287,6 +1287,221 @@ def write_lists3() -> None:
     write_second_table(HERE / "second_table.xlsx")
 
 
+# ------------------------------------------------------------------------------ s26-lists4
+# A fourth round of real published lists (issue 12), each transcribed as the stored copy of its page shows
+# it: the rows as published, a long list cut after the rows the copy holds (said below). Tests in
+# tests/test_import_lists4.py; outcomes in the helper's notes. Sources:
+#   lists4_yangling_general_bonds.xlsx  https://yangling.gov.cn/zwgk/fdzdgknr/czxx/zwxx/1938546394512101377.html
+#   lists4_liangshan_general_bonds.xlsx http://lsjtjt.cn/a/xiangmugonggao/jieguogongshi/2024/0617/1734.html
+#                                       (its first 10 rows)
+#   lists4_lezhi_special_bonds.xlsx     http://zdxx.lezhi.gov.cn/publicly_details.aspx?id=12807 (first 6 rows)
+#   lists4_suining_general_bonds.csv    http://jnxlynyfzyxgs6108111.com/newsInner.aspx?ContentId=408&t=25 (its 2
+#                                       whole rows; the second's progress cell cut after its first sentence)
+#   lists4_xindu_2009.csv               http://sxsjbj.com/economics/2008xm/2009-03/05/content_17383292.htm (to the
+#                                       end of 工业区管委会's 19 projects)
+#   lists4_lanzhou_eia_masked.csv       https://ixbang.com/bid/detail/A1B7B84C54635B720E9FBAE962188E5D.html
+#   lists4_yanan_eia.csv                https://ixbang.com/bid/detail/979003972C9C87E564B8C2A42F317648.html
+#   lists4_baoding_work_relief.csv      http://hdzc.net/html/news/hb/2017_05/17/14213421.html
+#   lists4_tongling_hospital_bonds.xlsx https://tl2y.com/index.php?a=shows&catid=2&id=1387
+#   lists4_jiaojiang_special_bonds.csv  http://www.jj.gov.cn/art/2024/6/19/art_1229458148_3935157.html
+# 遂宁's and 新都's pages are stored by reposting sites in traditional characters, and transcribed so; 兰州's
+# and 延安's by a tender aggregator that hides words with (略) and *.
+
+# 杨凌: one row per bond (no project name), 合计 printed first, thousands separators, 万元.
+LISTS4_YANGLING = [
+    ("2023年陕西省政府一般债券(一期)", "2305189", "3,600.00", "2023/2/28", "2.97", "7年", "41,000.00", "3,600.00",
+     "32,000.00", "3,600.00"),
+    ("2023年陕西省政府一般债券(三期)", "2305530", "11,500.00", "2023/5/31", "2.78", "7年", "61,500.06", "11,500.00",
+     "43,352.47", "11,500.00"),
+    ("2023年陕西省政府一般债券(五期)", "198764", "6,900.00", "2023/8/29", "2.79", "10年", "66,420.51", "6,900.00",
+     "16,716.09", "6,900.00"),
+    ("2023年陕西省政府一般债券(六期)", "2371227", "800.00", "2023/9/28", "2.79", "7年", "3,626.70", "800.00",
+     "2,794.57", "800.00"),
+    ("2024年陕西省政府一般债券(二期)", "2405199", "4,100.00", "2024/3/29", "2.41", "10年", "26,108.00", "4,100.00",
+     "13,020.91", "4,100.00"),
+    ("2024年陕西省政府一般债券(三期)", "2405252", "4,000.00", "2024/4/29", "2.38", "10年", "21,495.34", "4,000.00",
+     "7,489.93", "4,000.00"),
+    ("2024年陕西省政府一般债券(六期)", "2405631", "1,000.00", "2024/7/29", "2.1", "7年", "5,000.00", "1,000.00",
+     "2,516.00", "1,000.00"),
+    ("2024年陕西省政府一般债券(九期)", "2471153", "1,600.00", "2024/10/28", "2.4", "15年", "19,008.00", "1,600.00",
+     "9,451.80", "1,600.00"),
+]
+# The bond disclosures' two header rows: 债券基本信息 over seven bond columns, then the project's amounts.
+LISTS4_BOND_TOP = ["债券基本信息", None, None, None, None, None, None, "债券项目总投资", None,
+                   "债券项目已实现投资", None, "备注"]
+LISTS4_BOND_SUB = ["债券名称", "债券编码", "债券类型", "债券规模", "发行时间(年/月/日)", "债券利率(%)", "债券期限",
+                   None, "其中:债券资金安排", None, "其中:债券资金安排", None]
+# 凉山州: the project's name stands under 备注 (亿元); nine of the ten rows give no amount.
+LISTS4_LIANGSHAN = [
+    ("0.072", None, "交通安保工程"), ("0.195", None, "盐源航空护林直升机场扩建"),
+    ("0.08", None, "西昌卫星发射基地航空护林直升机场"), ("0.092", None, "交通应急抢险及 灾毁恢复 专项资金"),
+    ("0.08", None, "凉山州地方公路在役长大桥隧结构安全监测项目(一期)"), ("0.018", None, "购置移动激光测风雷达"),
+    ("0.042", None, "雷电监测设施建设"), ("0.1", None, "漫水湾镇森林草原防灭火教育实训基地一期项目"),
+    ("0.002", None, "卫星林火监测系统建设项目"), ("0.3", ("3.95", "0.35", "2.25", "0.35"), "S309椅子垭口隧道"),
+]
+# 乐至县: one row per bond, no project name at all (亿元).
+LISTS4_LEZHI = [
+    ("2018年四川省文化旅游专项债券(一期)-2018年四川省政府专项债券(三十八期)", "157526", "普通专项债券", "0.31",
+     "2018-10-25", "3.96", "10年", "2.87", "2.00", "0.92", "0.31"),
+    ("2019年四川省文化旅游专项债券(一期)-2019年四川省政府专项债券(二十八期)", "104536", "普通专项债券", "0.61",
+     "2019-02-25", "3.38", "10年", "2.87", "2.00", "0.92", "0.61"),
+    ("2019年四川省棚户区改造专项债券(八期)-2019年四川省政府专项债券(六十二期)", "157694", "棚改专项债券", "0.55",
+     "2019-05-06", "3.72", "7年", "2.59", "2.00", "0.92", "0.55"),
+    ("2019年四川省医院建设专项债券(4期)-2019年四川省政府专项债券(76期)", "157708", "普通专项债券", "0.40",
+     "2019-05-06", "3.72", "7年", "1.55", "0.29", "0.13", "0.40"),
+    ("2019年四川省棚户区改造专项债券(十期)-2019年四川省政府专项债券(七十八期)", "104629", "棚改专项债券", "0.34",
+     "2019-06-03", "3.58", "7年", "2.59", "2.00", "0.92", "0.34"),
+    ("2019年四川省土地储备专项债券(七期)-2019年四川省政府专项债券(九十三期)", "157914", "土地储备专项债券", "0.57",
+     "2019-07-26", "3.25", "5年", "1.57", "1.26", "0.89", "0.57"),
+]
+# 遂宁 (a county company's disclosure, traditional characters), 万元; no place anywhere but in a name.
+LISTS4_SUINING = """表3-1
+2017年—2018年發行的新增地方政府一般債券情況表
+,,,,,,,,,,,,單位:萬元
+債券基本信息,,,,,,,項目名稱,債券項目總投資,,債券項目已實現投資,,項目建設進度、運營情況,備注
+債券名稱,債券編碼,債券類型,債券規模,發行時間(年/月/日),債券利率,債券期限,,總投資,其中:債券資金安排,已實現總投資,其中:債券資金安排,,
+2017年四川省政府一般債券(十三期),1705264,一般,4710,2017-7-27,3.78,3年,中國民航飛行學院遂寧(南壩)機場遷建,195794,200,112391.22,200,在建:完成六個填方區地基處理分部工程，箱涵主體工程通過驗收。正處于土石方工程施工階段，累計完成土石方填筑1491.8萬立方米。,
+2017年四川省政府一般債券(十四期),1705265,一般,4710,2017-7-27,3.86,5年,宋瓷文化中心,144355,220,55321.12,220,在建:1.土建EPC部分已完成總體工程量約85%，主體結構、砌體結構全部完成。,
+"""
+# 新都 2009: names only, grouped by department (一 區經濟局(1項)), then by stage ((一) 竣工項目(5項)); a department
+# with one project puts its stage heading and the project in one cell, on two lines.
+LISTS4_XINDU = '''序號,項目名稱
+,合計(129項)
+一,區經濟局(1項)
+1,"竣工項目[1項]
+航空發動機零部件生產線"
+二,工業區管委會(19項)
+(一),竣工項目(5項)
+1,健康藥品生產線
+2,食品飲料、金屬包裝生產線
+3,中藥飲片生產線
+4,天錫發動機關鍵零部件生產線
+5,新都衛星城工業東區污水處理廠
+(二),加快建設項目(7項)
+1,汽車鋼圈和真空輪胎生產線
+2,啤酒生產線(遷建)
+3,電纜生產線
+4,石油機械生產線
+5,特種金屬及母合金生產
+6,標準廠房建設
+7,工業東區基礎設施建設
+(三),新開工項目(7項)
+1,汽車零部件生產
+2,液壓設備生產
+3,中國西部特種功能性新材料加工基地
+4,洗衣機生產
+5,貴重中藥材飲片加工
+6,高壓鐵塔、通信鐵塔及附件生產線
+7,雙零鋁箔生產線
+'''
+# 环评 拟审批 公示 as an aggregator stores them: names and sites with words hidden by (略) and *.
+LISTS4_LANZHOU_EIA = """序号,项目名称,建设地点,建设单位,环评机构,项目概况
+1,(略) 中佑 (略) 实验室项目,甘 (略) 关区雁儿湾 * 号欣欣嘉园 (略) * - * # * 商铺,(略) 中佑 (略),(略) 绿 (略),\
+(略) 中佑 (略) 决定投资 * 万元新建环境检测实验室项目。
+2,(略) 关区青白石街道 (略) 村粪圈沟建筑弃土填埋及土地整理项目,(略) 关区青白石街道 (略) 村粪圈沟、 (略) 沟,\
+(略) (略),(略) 绿 (略),本项目只收容开挖过程产生的工程弃土。
+"""
+LISTS4_YANAN_EIA = """序号,项目名称,建设地点,建设单位,环评单位,项目概况,主要环境影响及对策和措施,公众参与 情况,备 注
+1,延安功鼎新型环保建材建设项目,(略) 宝塔区李渠镇沟门村阳洼小组188号,(略),(略),\
+延安功鼎新型环保建材建设项目位于 (略) 宝塔区李渠镇沟门村阳洼小组188号，占地面积6158m2。\
+主要建设包括1条商品混凝土生产线以及配套环保设施和办公生活设施，项目建成后年生产商品混凝土约1.*m3。,\
+详见环境影响报告表,无,
+备注：该项目内容不涉及涉密信息。
+"""
+# 保定's 以工代赈: a table of counties (共计 first, 万 in the cells), its projects told in prose below it.
+LISTS4_BAODING = """保定
+地区,以工代赈资金,劳务报酬
+共计,2000万,200万
+阜平县,500万,50万
+涞源县,500万,50万
+唐县,500万,50万
+易县,500万,50万
+"""
+# 椒江: the province's disclosure form (亿元), three header rows and a row of column numbers.
+LISTS4_JIAOJIANG = """浙江省政府新增专项债券存续期对应项目情况表(其他项目收益专项债券) 单位:亿元
+债券简称,债券全称,发行期限(年),地市,区县,项目名称,债券利率(%),本期债券使用额度,项目全周期总投资,,\
+跟踪期情况(截至2023年末),,预期收益,备注(如存在项目本次披露的信息与发行时披露或2023年6月存续期披露的信息差异较大，请说明)
+,,,,,,,,,,已实现投资情况,,,
+,,,,,,,,合计,其中:债券资金安排,合计,其中:债券资金安排,2024年起至项目全周期结束,
+,,,,,,,,(1),(2),(3),(4),(7),
+22浙江债04,2022年浙江省其他项目收益专项债券(二期) --2022年浙江省政府专项债券(四期),15,台州市,椒江区,\
+大陈岛海上大花园项目,3.21,0.3,10.36,7.50,1.46,0.30,17.94,
+22浙江债31,2022年浙江省其他项目收益专项债券(十九期) --2022年浙江省政府专项债券(三十期),20,台州市,椒江区,\
+大陈岛甲午岩景区配套设施改造提升工程,3.19,0.3,0.99,0.50,0.30,0.30,0.90,
+"""
+
+
+def _lists4_sheet(path: Path, title: str, rows: list[list], merges: tuple[str, ...] = ()) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for cells in merges:
+        ws.merge_cells(cells)
+    book.save(path)
+
+
+def _lists4_tongling() -> list[list]:
+    """铜陵's hospital: the bond table (部门名称 first, three header rows), then its revenue and assets table."""
+    bond = "2021年安徽省基础设施专项债券(十八期)-2021年安徽省政府专项债券(二十六期)"
+    name = "铜陵市第二人民医院(传染病医院)病房楼扩建工程"
+    return [
+        ["截至2021年末政府专项债券情况表(2018-2021年发行债券)"], ["单位:万元"],
+        ["部门名称", "债券信息", None, None, None, None, None, None, "债券项目情况", None, None, None, None, None,
+         "运营状态(未运营/正常运营)", "备注"],
+        [None, "债券名称", "债券编码", "债券类型", "债券规模(万元)", "发行时间", "债券利率(%)", "债券期限(年)",
+         "项目名称", "项目所在地区", "项目总投资", None, "项目已实现投资", None, None, None],
+        [None] * 10 + ["总投资", "其中:债券资金安排", "已实现投资", "其中:债券资金安排", None, None],
+        ["市二院", bond, "2105828", "其他自平衡专项债券", 3000, "2021-09-22", 3.14, 10, name, "铜陵市", 19900, 12000,
+         3490.2, 490.2, "未运营", None],
+        [],
+        ["截至2021年末政府专项债券项目收入及对应资产情况表(2018-2021年发行债券)"], ["单位:万元"],
+        ["债券基本情况", None, "项目基本情况", None, None, "已取得项目收益", None, None, None, None, None, None, None,
+         "项目资产", None, None, None, "备注"],
+        ["债券名称", "债券类型", "项目名称", "使用债务资金部门名称", "项目运营状态(未运营/正常运营)", "合计", None,
+         "运营收益", None, "资产收益", None, "其他收益", None, "资产类型", "资产归属部门", "资产管理单位",
+         "资产评估价值", None],
+        [None] * 5 + ["累计数", "其中当年数"] * 4 + [None] * 5,
+        [bond, "其他自平衡专项债券", name, "市二院", "未运营", 0, 0, 0, 0, 0, 0, 0, 0, "医疗卫生与社会保障", "市二院",
+         "市二院", "项目在建未竣工", None],
+    ]
+
+
+def write_lists4() -> None:
+    yangling = [["附件1"], ["杨凌示范区部门(单位)2023-2024年末发行的新增地方政府一般债券情况表"], ["单位:万元"],
+                LISTS4_BOND_TOP, LISTS4_BOND_SUB,
+                ["合计", None, None, "33,500.00", None, None, None, "244,158.61", "33,500.00", "127,341.77",
+                 "33,500.00", None]]
+    yangling += [[n, c, "一般债券", *rest, None] for n, c, *rest in LISTS4_YANGLING]
+    yangling.append(["注:本表由使用债券资金的部门不迟于每年6月底前公开,反映截至上年末一般债券及项目信息。"])
+    _lists4_sheet(HERE / "lists4_yangling_general_bonds.xlsx", "附件1", yangling,
+                  ("A2:L2", "A4:G4", "H4:I4", "J4:K4", "L4:L5"))
+    liangshan = [["表3-1"], ["截至2023年末凉山彝族自治州发行的新增地方政府一般债券情况表"],
+                 [None] * 11 + ["单位:亿元"], LISTS4_BOND_TOP, LISTS4_BOND_SUB]
+    liangshan += [["2020年四川省政府一般债券(四期)", "160832", "一般债券", size, "2020/8/10", "3.26", "7年",
+                   *(amounts or (None,) * 4), name] for size, amounts, name in LISTS4_LIANGSHAN]
+    _lists4_sheet(HERE / "lists4_liangshan_general_bonds.xlsx", "Sheet1", liangshan,
+                  ("A2:L2", "A4:G4", "H4:I4", "J4:K4", "L4:L5"))
+    lezhi = [["2018年--2019年末乐至县发行的新增地方政府专项债券情况表"], ["单位:亿元"],
+             ["债券名称", "债券基本信息", None, None, None, None, None, "债券项目资产类型", "债券项目总投资", None,
+              "债券项目已实现投资", None, "已取得项目收益", "备注"],
+             [None, "债券编码", "债券类型", "债券规模", "发行时间(年/月/日)", "债券利率(%)", "债券期限", None, None,
+              "其中:债券资金安排", None, "其中:债券资金安排", None, None]]
+    lezhi += [[*row[:7], None, *row[7:], "0.00", None] for row in LISTS4_LEZHI]
+    _lists4_sheet(HERE / "lists4_lezhi_special_bonds.xlsx", "Sheet1", lezhi, ("A1:N1", "B3:G3", "I3:J3", "K3:L3"))
+    _lists4_sheet(HERE / "lists4_tongling_hospital_bonds.xlsx", "Sheet1", _lists4_tongling(),
+                  ("A3:A5", "B3:H3", "I3:N3", "K4:L4", "M4:N4"))
+    (HERE / "lists4_suining_general_bonds.csv").write_bytes(LISTS4_SUINING.encode("utf-8"))
+    (HERE / "lists4_xindu_2009.csv").write_bytes(LISTS4_XINDU.encode("utf-8"))
+    (HERE / "lists4_lanzhou_eia_masked.csv").write_bytes(LISTS4_LANZHOU_EIA.encode("gbk"))
+    (HERE / "lists4_yanan_eia.csv").write_bytes(LISTS4_YANAN_EIA.encode("utf-8"))
+    (HERE / "lists4_baoding_work_relief.csv").write_bytes(LISTS4_BAODING.encode("gbk"))
+    (HERE / "lists4_jiaojiang_special_bonds.csv").write_bytes(LISTS4_JIAOJIANG.encode("utf-8"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -1313,6 +1528,7 @@ def write_all() -> None:
     write_imports5()
     write_hostile5()
     write_lists3()
+    write_lists4()
 
 
 if __name__ == "__main__":
