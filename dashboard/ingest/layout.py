@@ -320,9 +320,10 @@ def heading_in_name(stripped: pd.DataFrame, rownum: np.ndarray, lay: Layout, col
     names = stripped[col_of["name"]]
     at = np.flatnonzero(lay.project)
     said: list[Problem] = []
-    for k, i in enumerate(at):
-        cell = names.iat[i]
-        if "\n" not in cell or (m := _HEADING_IN_NAME.match(cell)) is None:
+    two_lines = np.flatnonzero(names.iloc[at].str.contains("\n", regex=False, na=False).to_numpy(dtype=bool))
+    for k in two_lines:   # the few cells of two lines only: a long list is not read row by row
+        i = at[k]
+        if (m := _HEADING_IN_NAME.match(names.iat[i])) is None:
             continue
         stage = values.stage_of(m["head"], stage_aliases)
         if stage is None:
@@ -443,19 +444,17 @@ def _stage_by_level(section: np.ndarray, stage: pd.Series, levels: pd.Series) ->
     same or a higher rank came between (二、工业区管委会 after （一）竣工项目, or （二）加快建设项目 naming
     no stage the taxonomy knows): a list's next group is not the previous group's stage. Carried down
     before, the 加快建设 projects of a county's list were stored as completed."""
-    out = pd.Series([None] * len(section), dtype=object)
+    at_heading = pd.Series([None] * len(section), dtype=object)
     open_: list[tuple[float, object]] = []   # (rank, stage) of the headings still open
-    current: object = None
-    for i in range(len(section)):
-        if section[i]:
-            rank = levels.iat[i]
-            while open_ and open_[-1][0] >= rank:
-                open_.pop()
-            if stage.iat[i] is not None:
-                open_.append((rank, stage.iat[i]))
-            current = next((s for _r, s in reversed(open_)), None)
-        out.iat[i] = current
-    return out
+    for i in np.flatnonzero(section):   # headings only: a long list has few
+        rank = levels.iat[i]
+        while open_ and open_[-1][0] >= rank:
+            open_.pop()
+        if stage.iat[i] is not None:
+            open_.append((rank, stage.iat[i]))
+        at_heading.iat[i] = next((s for _r, s in reversed(open_)), "")   # "": no stage, carried down too
+    filled = at_heading.ffill()
+    return filled.where(filled != "", None)
 
 
 def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[str, str],
