@@ -7,6 +7,7 @@ with a title row on the import page and sees the project count rise on the summa
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_store
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -104,17 +106,52 @@ def browser() -> Iterator[object]:
     yield from launched_browser()
 
 
+# Whether the page is drawn: Streamlit has run the script (its root says so; "initial" until a first run)
+# and shows no running widget, no element is still loading its code, every Plotly chart has drawn its
+# figure, and nothing in the document has changed for ``quiet`` ms (a rerun marks the old elements stale
+# and redraws them: a change). A page that keeps changing counts as drawn after ``quiet`` + 5 s.
+SETTLED_JS = """(quiet) => {
+  const s = window.__seiSettle || (window.__seiSettle = {changed: Date.now(), since: null});
+  const now = Date.now();
+  const app = document.querySelector('[data-testid="stApp"]');
+  const main = document.querySelector('[data-testid="stMain"]');
+  const drawn = app && main && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !main.querySelector('[data-testid="stSkeleton"]')
+    && Array.from(main.querySelectorAll('.stPlotlyChart')).every(c => c.querySelector('.main-svg'));
+  if (!drawn) { s.since = null; return false; }
+  if (s.since === null) s.since = now;
+  return now - s.since >= quiet && (now - s.changed >= quiet || now - s.since >= quiet + 5000);
+}"""
+
+# Starts watching the document for changes; true if this document was watched before (a settle after an
+# action on the same page, not after opening it).
+WATCH_JS = """() => {
+  const seen = !!window.__seiSettle;
+  if (!seen) {
+    window.__seiSettle = {changed: Date.now(), since: null};
+    new MutationObserver(() => { window.__seiSettle.changed = Date.now(); })
+      .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  }
+  window.__seiSettle.since = null;
+  window.__seiSettle.changed = Date.now();
+  return seen;
+}"""
+
+
 def settle(page: object, timeout_s: float = 60) -> None:
-    """Wait until Streamlit has finished running the script and drawing."""
+    """Wait until Streamlit has finished running the script and drawing.
+
+    Event-driven (it used to wait a fixed 3.5 s or more per call: 1.5 s, three quiet polls, 0.8 s): after
+    ``goto`` the root's script state is "initial" until the first run, so no head start is needed; after a
+    click or a key on the same page the rerun may not have begun yet, so the page gets 1 s to start one
+    before quiet (800 ms without a change) counts."""
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout_s * 1000)
-    page.wait_for_timeout(1500)
-    deadline = time.monotonic() + timeout_s
-    quiet = 0
-    while time.monotonic() < deadline and quiet < 3:
-        running = page.locator('[data-testid="stStatusWidget"]').count()
-        quiet = quiet + 1 if running == 0 else 0
-        page.wait_for_timeout(400)
-    page.wait_for_timeout(800)
+    if page.evaluate(WATCH_JS):
+        page.wait_for_timeout(1000)
+        page.evaluate("() => { window.__seiSettle.since = null; }")
+    with contextlib.suppress(PlaywrightTimeout):  # as before: a page still busy is left to the assertions
+        page.wait_for_function(SETTLED_JS, arg=800, polling=100, timeout=timeout_s * 1000)
 
 
 def screenshot(page: object, path: Path) -> None:
@@ -123,7 +160,10 @@ def screenshot(page: object, path: Path) -> None:
         "() => { const b = document.querySelector('[data-testid=\"stMainBlockContainer\"]');"
         " return b ? b.getBoundingClientRect().height + 160 : document.body.scrollHeight; }")
     page.set_viewport_size({"width": 1400, "height": max(900, min(int(height), 8000))})
-    page.wait_for_timeout(1200)
+    # the layout follows the new size (charts redraw): until nothing has changed for 500 ms (was a fixed 1.2 s)
+    page.evaluate(WATCH_JS)
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(SETTLED_JS, arg=500, polling=100, timeout=10_000)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 900})
 
