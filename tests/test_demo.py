@@ -24,6 +24,7 @@ def build(path: Path, seed: int, scale: float = 1.0) -> duckdb.DuckDBPyConnectio
     return con
 
 
+@pytest.mark.slow  # builds whole demo stores: ~8 s of CPU each
 def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, demo_db_template: Path) -> None:
     again = build(tmp_path / "again.ducklake", seed=1409)
     other = build(tmp_path / "other.ducklake", seed=7)
@@ -136,6 +137,7 @@ def test_demo_is_one_labelled_batch_and_removable(demo_db: Path) -> None:
     assert store.demo_batches(con) == []
 
 
+@pytest.mark.slow  # builds whole demo stores: ~8 s of CPU each
 def test_scale_factor_builds_larger_sets(tmp_path: Path) -> None:
     con = build(tmp_path / "big.ducklake", seed=1, scale=20)
     assert one(con, "SELECT count(*) FROM projects") == 60_000

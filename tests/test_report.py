@@ -59,6 +59,7 @@ def test_filters_are_named_in_the_export(demo_db_template: Path) -> None:
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs the system Chromium")
+@pytest.mark.slow  # kaleido renders a chart, Chromium prints the PDF
 def test_real_images_and_pdf(demo_db_template: Path) -> None:
     data = summary(demo_db_template)
     figs = report.figures(data, "zh", "数据截至2025年")
