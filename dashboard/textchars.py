@@ -3,8 +3,17 @@
 ``BLANK_CHARS`` is every character ``str.strip()`` removes (none lies above U+3000): the tagger trims its
 texts with them (Arrow's ``utf8_trim``) and the import strips its cells of them (:mod:`dashboard.ingest.raw`
 escapes them for its patterns). Both read this module, so neither layer reaches into the other.
+
+``NARROW`` folds full-width ASCII (Ａ, ５, （) to its half-width form: the import's duplicate keys (within a
+file) and the store's lookup of stored projects (against the file) both compare names through it, so that a
+name typed in another input mode (ＡＢＣ园区（一期） / ABC园区(一期)) is one project on both sides.
 """
 
 from __future__ import annotations
 
 BLANK_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+# Full-width ASCII U+FF01-U+FF5E and its half-width forms U+0021-U+007E (a str.translate table), and the class
+# of the wide forms for a regular expression (Python's or DuckDB's RE2).
+NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+WIDE_CLASS = "[\uff01-\uff5e]"

@@ -30,9 +30,9 @@ def test_legacy_error_and_boolean_cells_are_no_amounts(empty_db: Path, capsys: p
     before = file_fingerprint(empty_db)
     code, out = run_json(capsys, "import", str(CORPUS / "legacy_error_cells.xls"), "--db", str(empty_db), "--json")
     assert code == 1 and out["error"] == "has_errors"
-    assert problem_codes(out["errors"]) == [(3, "amount_unparsable"), (4, "amount_unparsable"),
-                                            (5, "amount_unparsable")]
-    assert [e["value"] for e in out["errors"]] == ["#DIV/0!", "#REF!", "True"]
+    # Since round 6 each is named as what it is (Excel's error value, a logical value), not "not an amount".
+    assert problem_codes(out["errors"]) == [(3, "cell_excel_error"), (4, "cell_excel_error"), (5, "cell_logical")]
+    assert [e["value"] for e in out["errors"]] == ["#DIV/0!", "#REF!", "TRUE"]
     assert all(e["column"] == "总投资（亿元）" for e in out["errors"])
     assert file_fingerprint(empty_db) == before
 

@@ -5,29 +5,61 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..textchars import NARROW, WIDE_CLASS
 from . import headers as hd
 from . import values
 from .normalise import Body, Problems
 from .plan import Problem
 
-_WIDE = "[\uff01-\uff5e]"   # full-width ASCII (Ａ, ５, －): their half-width forms at U+0021-U+007E
-_NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
+def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
+                       funding: pd.DataFrame) -> tuple[Problems, np.ndarray]:
+    """An error for every row whose name, province and start year an earlier row already has; the names are
+    compared through ``rec["name_key"]``, full-width ASCII already folded (:func:`fold_width`).
 
-def duplicates_in_file(body: Body, rec: pd.DataFrame) -> Problems:
-    """An error for every row whose name, province and start year an earlier row already has."""
+    A row that repeats the earlier one in every column read (place, amounts, years, stage, annual plans,
+    funding…) is the same project listed again, not a second one: a bond disclosure lists a project once per
+    bond issue, the bond's name and amount (columns no field takes) differing. It is read once, said with a
+    warning, and its rows marked in the mask returned (the caller leaves them out)."""
     key = rec[["name_key", "province_code", "start_year"]].astype(str)
-    if key["name_key"].str.contains(_WIDE, regex=True, na=False).any():
-        # ＡＢＣ新材料项目 and ABC新材料项目, ５Ｇ and 5G: the same name to a reader, typed in another input mode
-        key["name_key"] = key["name_key"].str.translate(_NARROW)
     dup = key.duplicated(keep="first").to_numpy() & (rec["name"] != "").to_numpy() \
         & rec["province_code"].notna().to_numpy()
+    repeated = np.zeros(len(rec), dtype=bool)
     if not dup.any():
-        return []
+        return [], repeated
     # dropna=False: a row without a start year (most lists) has a missing key, and its group was dropped:
     # the message said "duplicates row nan".
     first_row = rec.groupby([key[c] for c in key.columns], sort=False, dropna=False)["row"].transform("first")
-    return body.problems(dup, "duplicate_in_file", "name", first=first_row.to_numpy())
+    first = first_row.to_numpy()
+    at = np.flatnonzero(dup)
+    rows = rec["row"].to_numpy()
+    signature = _signatures(rec, investments, funding, set(rows[at].tolist()) | set(first[at].tolist()))
+    repeated[at] = [signature[r] == signature[f] for r, f in zip(rows[at].tolist(), first[at].tolist(), strict=True)]
+    return (body.problems(dup & ~repeated, "duplicate_in_file", "name", first=first)
+            + body.problems(repeated, "row_repeats_project", "name", level="warning", first=first)), repeated
+
+
+def _signatures(rec: pd.DataFrame, investments: pd.DataFrame, funding: pd.DataFrame, rows: set[int]) -> dict[int, str]:
+    """Every value read for each of ``rows`` (file row numbers) but the row and the name as written, as one text."""
+    def per_row(frame: pd.DataFrame) -> dict[int, str]:
+        if frame.empty or "row" not in frame.columns:
+            return {}
+        part = frame[frame["row"].isin(rows)]
+        return {int(r): g.drop(columns="row").to_csv(index=False) for r, g in part.groupby("row")}
+
+    part = rec[rec["row"].isin(rows)]
+    own = part.drop(columns=["row", "name"]).astype(object).fillna("").astype(str).agg("\x1f".join, axis=1)
+    plans, funds = per_row(investments), per_row(funding)
+    return {int(r): f"{o}\x1e{plans.get(int(r), '')}\x1e{funds.get(int(r), '')}"
+            for r, o in zip(part["row"].tolist(), own.tolist(), strict=True)}
+
+
+def fold_width(keys: pd.Series) -> pd.Series:
+    """Duplicate keys with full-width ASCII folded to half-width: ＡＢＣ新材料项目 and ABC新材料项目, ５Ｇ and 5G are
+    the same name to a reader, typed in another input mode. The column itself when none has any (most)."""
+    if not keys.str.contains(WIDE_CLASS, regex=True, na=False).any():
+        return keys
+    return keys.str.translate(NARROW)
 
 
 def totals(stripped: pd.DataFrame, rownum: np.ndarray, total: np.ndarray, project: np.ndarray,

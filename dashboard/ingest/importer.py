@@ -481,6 +481,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
     problems = [] if sheet.clean else _strip_control(body)
+    excel = normalise.excel_values(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]
     plan.raw = cells.loc[project, kept].reset_index(drop=True).set_axis([header.labels[p] for p in kept], axis=1)
@@ -491,6 +492,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     rec = pd.DataFrame({"row": body.rows})
     rec["name"], rec["name_key"], found = normalise.names(body)
+    rec["name_key"] = checks.fold_width(rec["name_key"])
     problems += found
     rec["content"] = body.text("content")
     rec["owner"] = body.text("owner")
@@ -556,11 +558,21 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                                                     rec["total_investment_wan"].to_numpy(dtype=float))
     problems += found
     plan.funding = normalise.funding(body.rows, amounts)
-    problems += checks.duplicates_in_file(body, rec)
+    found, repeated = checks.duplicates_in_file(body, rec, plan.investments, plan.funding)
+    problems += found
+    if repeated.any():  # the same project listed again (once per bond issue): read once
+        again = rec["row"][repeated]
+        rec = rec[~repeated].reset_index(drop=True)
+        plan.investments, plan.funding, plan.raw = (
+            frame[~frame["row"].isin(again)].reset_index(drop=True) if "row" in frame.columns else frame
+            for frame in (plan.investments, plan.funding, plan.raw))
     problems += checks.totals(stripped, rownum, rows_.total, project, rows_.section_id, header, col_of,
                               amounts.get("total_investment"), note_unit, plan.usd_rate)
 
     plan.records = rec
+    if excel:  # a cell holding #REF! or TRUE is said as such, not also as a bad amount, place or year
+        said = normalise.said_cells(excel)
+        problems = excel + [p for p in problems if (p.row, p.column) not in said]
     every = plan.warnings + problems
     for p in every:
         plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
@@ -569,6 +581,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     step(0.85, "duplicates")
     plan.duplicates_version = facts.result().version
     found = duplicates.result()
+    found = found[found["row"].isin(rec["row"])] if repeated.any() else found
     plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",

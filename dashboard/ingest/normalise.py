@@ -87,6 +87,43 @@ MAX_NAME_HARD = 1_000
 _REDACTED = re.compile(r"[(（]\s*略\s*[)）]|(?:^|\s)\*+(?:\s|$)|\*{3,}|#{3,}")
 
 
+# Excel's error values, as a cell shows them: a formula whose cached result is an error (a sheet deleted
+# under it, a division by zero), saved in .xlsx or .xls, or copied into a CSV as text. The cell holds no
+# value; "not an amount" or "unknown place" would send the steward looking for a typo.
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+                          "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
+# Excel's logical values (a TRUE/FALSE cell, or a formula's =A1>0): never a name, a place, an amount or a year.
+LOGICAL = frozenset({"TRUE", "FALSE"})
+_LOGICAL_FIELDS = frozenset({"name", "province", "city", "district", "place", "total_investment", "annual_plan",
+                             "years", "start_year", "end_year"})
+
+
+def excel_values(body: Body) -> Problems:
+    """An error for every mapped cell holding an Excel error value (#REF!, #N/A…), and every name, place,
+    amount or year cell holding a logical value (TRUE, FALSE), each named as what it is. The caller drops
+    the other problems of those cells (:func:`said_cells`): "not an amount" would send the steward looking
+    for a typo."""
+    problems: Problems = []
+    for f, pos in sorted(body.col_of.items(), key=lambda kv: kv[1]):
+        if f == "seq" or pos not in body.cells.columns:
+            continue
+        column = body.cells[pos]
+        if column.str.contains("#", regex=False, na=False).any():
+            key = column.str.upper().str.replace(r"\s", "", regex=True)
+            problems += body.problems_at(key.isin(EXCEL_ERRORS).to_numpy(dtype=bool), "cell_excel_error",
+                                         body.labels[pos], "error", column)
+        if f in _LOGICAL_FIELDS or f.startswith("annual_plan") or f.startswith("funding"):
+            problems += body.problems_at(column.str.upper().isin(LOGICAL).to_numpy(dtype=bool), "cell_logical",
+                                         body.labels[pos], "error", column)
+    return problems
+
+
+def said_cells(problems: Problems) -> set[tuple[int, str | None]]:
+    """(row, column) of the cells :func:`excel_values` told of."""
+    return {(p.row, p.column) for p in problems if p.row is not None}
+
+
 def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     """(name with spaces folded, name without spaces as a duplicate key, problems): a name over
     ``MAX_NAME`` characters is a warning, over ``MAX_NAME_HARD`` an error (the row is refused), and so is a
@@ -136,6 +173,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown = ~empty & province.isna().to_numpy() & ~ambiguous
     province, city = province.to_numpy(), city.to_numpy()
     problems: Problems = []
+    province, unknown, found = _province_wide(body, index, field, text, province, unknown, hint, title_place)
+    problems += found
     if title_place is not None:
         # A county's or city's list (its title starts with the place) names sites inside it the index
         # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row.
@@ -153,6 +192,30 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
     return province, city, problems
+
+
+def _province_wide(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, province: np.ndarray,
+                   unknown: np.ndarray, hint: str | None, title_place: tuple[str, str | None, str] | None
+                   ) -> tuple[np.ndarray, np.ndarray, Problems]:
+    """A place written as the whole province or across its cities (全省, 省本级, 跨市: a provincial list's
+    projects in no one city) is the list's province with no city (the store and its pages take a project
+    without a city), said per row: the province the title names, else the one every placed row is in.
+    Without one, the rows stay unknown."""
+    if not index.province_wide or not unknown.any():
+        return province, unknown, []
+    key = text.str.replace(r"\s+", "", regex=True)
+    wide = unknown & key.isin(index.province_wide).to_numpy(dtype=bool)
+    if not wide.any():
+        return province, unknown, []
+    placed = {p for p in province[~unknown] if isinstance(p, str)}
+    home = hint or (title_place[0] if title_place else None) or (placed.pop() if len(placed) == 1 else None)
+    if home is None:
+        return province, unknown, []
+    province = province.copy()
+    province[wide] = home
+    return province, unknown & ~wide, body.problems(
+        wide, "place_province_wide", field, level="warning", cell=text,
+        province=index.province_names.get(home, ""), province_en=index.province_en.get(home, ""))
 
 
 def _place_names(index: places.PlaceIndex, province: str | None, city: str | None) -> dict[str, str]:
@@ -304,13 +367,19 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
         if too_big.any():  # said in the pages' money: 亿元 with separators and two decimals (CNY bn in English)
             yi, bn = np.full(len(wan), "", dtype=object), np.full(len(wan), "", dtype=object)
-            yi[too_big] = [f"{x / WAN_PER_YI:,.2f}" for x in wan[too_big]]
-            bn[too_big] = [f"{x / WAN_PER_YI / 10:,.2f}" for x in wan[too_big]]
+            yi[too_big] = [_said_large(x / WAN_PER_YI) for x in wan[too_big]]
+            bn[too_big] = [_said_large(x / WAN_PER_YI / 10) for x in wan[too_big]]
             problems += body.problems(too_big, "amount_too_large", f, yi=yi, bn=bn)
         if f == "total_investment":
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
     return out, problems, int(usd_rows.sum())
+
+
+def _said_large(x: float) -> str:
+    """A figure for the too-large message: grouped to two places, or past 10^15 as a power of ten (a
+    1.8e308 cell was said as 309 digits in groups of three)."""
+    return f"{x:,.2f}" if x < 1e15 else f"{x:.2e}"
 
 
 def _amounts_by_row_unit(cells: pd.Series, unit: values.Unit, per_row: list[values.Unit | None], usd_rate: float

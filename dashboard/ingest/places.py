@@ -33,6 +33,9 @@ from .values import halfwidth, map_distinct
 EN_VARIANTS = DATA_DIR / "region_names_en.csv"
 # Province-level abbreviations (苏, 沪, 川 and 蜀), each with its source.
 ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
+# State-level new areas (贵安新区, 两江新区: across cities, the province only) and the words provincial lists
+# write for a project in no one city (全省, 省本级, 跨市), each with its source.
+AREAS = DATA_DIR / "region_areas.csv"
 _SEPARATORS = "/、·-—,，|"
 # Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
 _LIST_SEPARATORS = "/、,，;；|"
@@ -86,6 +89,8 @@ class PlaceIndex:
     city_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (苏州市, Suzhou)
     # Full names of provinces and cities (江苏省, 徐州市): what a title may name after other words.
     full_names: set[str] = field(default_factory=set)
+    # A place written as the whole province or across its cities (全省, 省本级, 跨市): no city.
+    province_wide: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -144,6 +149,15 @@ class PlaceIndex:
             for r in csv.DictReader(f):
                 if r["code"] in index.province_names and len(r["abbreviation"]) == 1:
                     index.abbreviations[r["abbreviation"]] = r["code"]
+        with AREAS.open(encoding="utf-8", newline="") as f:
+            areas = list(csv.DictReader(f))
+        for r in areas:
+            new_area = r["kind"] == "new_area" and r["province_code"] in index.province_names
+            if new_area and r["name"] not in index.by_name:
+                city = r["city_code"] or None
+                index.by_name[r["name"]] = [Region(city or r["province_code"], "city" if city else "province",
+                                                   r["province_code"], city)]
+        index.province_wide = frozenset(r["name"] for r in areas if r["kind"] == "province_wide")
         for code, name, _short, _en, level, parent in rows:
             if level == "city" and parent in index.province_names and index.province_names[parent] == name:
                 index.municipal_city[parent] = code

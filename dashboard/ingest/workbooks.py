@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return str(value)
+    if isinstance(value, bool):  # as Excel shows it
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         if value != value:  # NaN
             return ""
@@ -51,13 +51,18 @@ def _frame(rows: list[list[object]]) -> pd.DataFrame:
 
 
 _MAX_UNPACKED = 1 << 30          # 1 GB of XML: more is a zip bomb, not a project list
+# A part past 64 MB packed more than 200 to 1 is padding, not cells: a sheet's XML packs 5-20 to 1 (its
+# numbers and references differ row by row), and 600 MB of blanks in a 600 KB file took 148 s and 2 GB.
+_BOMB_PART = 64 << 20
+_BOMB_RATIO = 200
 _XML_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
 
 
 def _check_workbook_package(data: bytes) -> None:
     """Refuse a zip package that is no Excel workbook (see :func:`_package_format`), and a workbook that would
     be unsafe to parse: XML with a DTD or entity declarations (which Excel never writes, and which
-    entity-expansion bombs need), or parts that unpack to more than 1 GB."""
+    entity-expansion bombs need), or parts that unpack to more than 1 GB, or to a large part packed far
+    tighter than cells pack."""
     import zipfile
 
     try:
@@ -67,6 +72,8 @@ def _check_workbook_package(data: bytes) -> None:
             raise ReadError(code)
         members = package.infolist()
         if sum(m.file_size for m in members) > _MAX_UNPACKED:
+            raise ReadError("workbook_unsafe")
+        if any(m.file_size > _BOMB_PART and m.file_size > _BOMB_RATIO * max(m.compress_size, 1) for m in members):
             raise ReadError("workbook_unsafe")
         for m in members:
             if m.filename.endswith((".xml", ".rels")) and not m.is_dir():
@@ -138,14 +145,55 @@ def read_xlsx(data: bytes) -> RawFile:
     try:
         for ws in book.worksheets:
             try:
-                sheets.append(_xlsx_sheet(ws, _sheet_xml(data, ws)))
+                xml = _sheet_xml(data, ws)
+                _check_sheet_order(xml, ws.title)
+                sheets.append(_xlsx_sheet(ws, xml))
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
                 raise ReadError("sheet_damaged", sheet=ws.title) from None
+        read = set(book.sheetnames)
     finally:
         book.close()
-    return RawFile("xlsx", sheets)
+    # A sheet the workbook lists without its part (openpyxl leaves it out without a word): with no sheet
+    # read the file was "empty"; beside others, the sheet was gone unsaid.
+    missing = [name for name in _listed_sheets(data) if name not in read]
+    if missing and not sheets:
+        raise ReadError("sheet_damaged", sheet=missing[0])
+    return RawFile("xlsx", sheets, warnings=[("sheet_part_missing", {"sheet": name}) for name in missing])
+
+
+_SHEET_NAME = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"')
+
+
+def _listed_sheets(data: bytes) -> list[str]:
+    """The sheet names xl/workbook.xml lists (XML entities undone), or none when it cannot be read."""
+    import html
+    import zipfile
+
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/workbook.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    return [html.unescape(m.group(1).decode("utf-8", "replace")) for m in _SHEET_NAME.finditer(xml)]
+
+
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,9})"')
+# A shared string's index written negative: openpyxl reads <v>-1</v> as Python's list[-1], the last string
+# of the workbook (a place, a header) stored as the cell's text.
+_NEGATIVE_SHARED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*-')
+
+
+def _check_sheet_order(xml: bytes, title: str) -> None:
+    """Refuse a sheet whose rows are not in increasing order or repeat a row number, or which has a shared
+    string at a negative index: Excel writes neither (and repairs such a file on opening), and openpyxl read
+    them silently wrong (rows lost, another cell's text taken)."""
+    numbers = np.array([int(n) for n in _ROW_NUMBER.findall(xml)], dtype=np.int64)
+    if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
+        at = int(np.flatnonzero(np.diff(numbers) <= 0)[0]) + 1
+        raise ReadError("sheet_rows_disordered", sheet=title, row=int(numbers[at]), after=int(numbers[at - 1]))
+    if b"<v>-" in xml and _NEGATIVE_SHARED.search(xml):
+        raise ReadError("sheet_damaged", sheet=title)
 
 
 def _sheet_xml(data: bytes, ws: object) -> bytes:

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from ..textchars import NARROW, WIDE_CLASS
 from . import rollups
 from .core import scalar
 
@@ -100,11 +101,16 @@ def cluster_ids_by_name(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
     """(row, project_id) for each ``keys`` row (row, name_key, province_code, start_year) whose name
-    (whitespace removed), province and start year a stored project already has."""
+    (whitespace removed, full-width ASCII as half-width: the keys come folded so) and start year a stored
+    project of the province already has.
+
+    A stored name holding full-width ASCII (ＡＩ算力中心（一期）) is looked for apart: only the keys' provinces'
+    projects are searched for such characters, and only those few names are folded (DuckDB's ``translate`` over
+    every stored name would cost the lookup ten times over)."""
     cur = con.cursor()
     try:
         cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))  # strings scanned as Arrow
-        return cur.execute(
+        found = cur.execute(
             """
             SELECT k.row, min(p.project_id) AS project_id
             FROM import_keys k
@@ -115,8 +121,27 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
             GROUP BY k.row ORDER BY k.row
             """
         ).df()
+        wide = cur.execute(
+            f"""
+            SELECT project_id, province_code, start_year, regexp_replace(name, '\\s', '', 'g') AS name_key
+            FROM projects
+            WHERE province_code IN (SELECT DISTINCT province_code FROM import_keys)
+              AND regexp_matches(name, '{WIDE_CLASS}')
+            """
+        ).df()
     finally:
         cur.close()
+    if wide.empty:
+        return found
+    wide["name_key"] = wide["name_key"].str.translate(NARROW)
+    on = ["name_key", "province_code", "start_year"]
+    probe = keys[["row", *on]].astype({"start_year": "Int64"})
+    more = probe.merge(wide.astype({"start_year": "Int64"}), on=on)[["row", "project_id"]]
+    if more.empty:
+        return found
+    both = pd.concat([found, more], ignore_index=True).groupby("row", as_index=False)["project_id"].min()
+    return both.astype({"row": found["row"].dtype if len(found) else both["row"].dtype}).sort_values(
+        "row", ignore_index=True)
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,

@@ -1502,6 +1502,138 @@ def write_lists4() -> None:
     (HERE / "lists4_jiaojiang_special_bonds.csv").write_bytes(LISTS4_JIAOJIANG.encode("utf-8"))
 
 
+# ------------------------------------------------------------------------------- hostile corpus, round 6
+# Classes a sixth round reached (s26-hostile6; tests/test_import_hostile6.py). Workbooks written part by part
+# (openpyxl writes none of these faults): Excel error and logical values, rows out of order, a shared string at
+# a negative index, a sheet listed without its part.
+
+_NS6 = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def _cell6(ref: str, value: object) -> str:
+    """One <c>: a str inline, a number, or (type, inner XML) as given."""
+    if isinstance(value, tuple):
+        kind, inner = value
+        return f'<c r="{ref}"' + (f' t="{kind}"' if kind else "") + f">{inner}</c>"
+    if isinstance(value, (int, float)):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+
+
+def _sheet6(rows: list[tuple[int, list[object]]]) -> str:
+    """A worksheet part of (row number, cells from column A) in the order given."""
+    body = "".join(f'<row r="{n}">' + "".join(_cell6(f"{chr(65 + i)}{n}", v) for i, v in enumerate(cells)) + "</row>"
+                   for n, cells in rows)
+    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet {_NS6}><sheetData>{body}</sheetData></worksheet>'
+
+
+def _workbook6(path: Path, sheets: list[tuple[str, str | None]], shared: list[str] | None = None) -> None:
+    """An .xlsx of (sheet name, worksheet XML or None for a sheet listed without its part)."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    kinds = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{kinds}worksheet+xml"/>'
+                        for i, (_n, xml) in enumerate(sheets, 1) if xml is not None)
+    if shared is not None:
+        overrides += f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kinds}sharedStrings+xml"/>'
+    rels = "".join(f'<Relationship Id="rId{i}" Type="{rel}worksheet" Target="worksheets/sheet{i}.xml"/>'
+                   for i in range(1, len(sheets) + 1))
+    if shared is not None:
+        rels += f'<Relationship Id="rId{len(sheets) + 1}" Type="{rel}sharedStrings" Target="sharedStrings.xml"/>'
+    listed = "".join(f'<sheet name="{n}" sheetId="{i}" r:id="rId{i}"/>' for i, (n, _x) in enumerate(sheets, 1))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+                   '2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+                   'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                   f'<Override PartName="/xl/workbook.xml" ContentType="{kinds}sheet.main+xml"/>{overrides}</Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+                   f'{rel}officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {_NS6}><sheets>{listed}'
+                   "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="'
+                   f'http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+        for i, (_n, xml) in enumerate(sheets, 1):
+            if xml is not None:
+                z.writestr(f"xl/worksheets/sheet{i}.xml", xml)
+        if shared is not None:
+            z.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+                       'openxmlformats.org/spreadsheetml/2006/main">' + "".join(f"<si><t>{t}</t></si>" for t in shared)
+                       + "</sst>")
+    path.write_bytes(buf.getvalue())
+
+
+_HEADER6 = ["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+
+# A county's 专项债券 disclosure: a project listed once per bond issue (its bond's name and amount differ, its
+# place and total investment do not); a second project once. Refused as duplicates before round 6.
+BOND_PER_BOND = """序号,项目名称,项目所在地区,债券名称,债券发行金额（亿元）,债券项目总投资（亿元）
+1,城东产业园基础设施项目,江苏省南京市,2024年江苏省政府专项债券（一期）,2.0,12.5
+2,城东产业园基础设施项目,江苏省南京市,2024年江苏省政府专项债券（五期）,1.5,12.5
+3,城东产业园基础设施项目,江苏省南京市,2025年江苏省政府专项债券（二期）,1.0,12.5
+4,城南污水处理厂扩建工程,江苏省南京市,2024年江苏省政府专项债券（一期）,0.8,3.8
+"""
+# A provincial list's projects in no one city, and the state-level new area across Guiyang and Anshun.
+PROVINCE_WIDE = """贵州省2024年重大工程项目表
+项目名称,所在市（州）,总投资（万元）
+全省高速公路服务区充电设施项目,全省,120000
+省级大数据灾备中心项目,省本级,80000
+黔中城际铁路前期工程,跨市,3000000
+贵安数据中心集群项目,贵安新区,500000
+贵阳市轨道交通3号线,贵阳市,1500000
+"""
+CONTROL_HEADER = ("项目名称,建设\x1b[31m地点,总投资\x07（万元）,建设起止年限\x01\n"
+                  "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026\n南京生物医药中心,江苏省南京市,80000,2024-2027\n")
+EXCEL_ERRORS_CSV = """项目名称,建设地点,总投资（万元）,建设起止年限
+苏州晶圆封装项目,江苏省苏州市,#N/A,2024-2026
+南京生物医药中心,#REF!,80000,2024-2027
+无锡风电装备基地,江苏省无锡市,200000,#VALUE!
+常州储能电站项目,江苏省常州市,1.7976931348623157e308,2024-2026
+"""
+
+
+def write_hostile6() -> None:
+    (HERE / "bond_per_bond.csv").write_bytes(BOND_PER_BOND.encode("gbk"))
+    (HERE / "province_wide.csv").write_bytes(PROVINCE_WIDE.encode("utf-8"))
+    (HERE / "control_header.csv").write_bytes(CONTROL_HEADER.encode("utf-8"))
+    (HERE / "excel_errors_text.csv").write_bytes(EXCEL_ERRORS_CSV.encode("utf-8"))
+    # The same project in the store's full-width letters and brackets, and in the file's half-width ones.
+    (HERE / "width_store_wide.csv").write_bytes(
+        ",".join(_HEADER6).encode("utf-8") + "\n苏州ＡＩ算力中心（一期）,江苏省苏州市,1000,2024-2026\n".encode())
+    (HERE / "width_store_narrow.csv").write_bytes(
+        ",".join(_HEADER6).encode("utf-8") + "\n苏州AI算力中心(一期),江苏省苏州市,2000,2024-2026\n".encode())
+    # Excel's cached error values in every kind of column, a formula's #REF!, and logical values.
+    def error(e: str) -> tuple[str, str]:
+        return ("e", f"<v>{e}</v>")
+    _workbook6(HERE / "excel_error_cells.xlsx", [("项目", _sheet6([
+        (1, [*_HEADER6, "开工年份"]),
+        (2, [error("#N/A"), "江苏省苏州市", 1000, "2024-2026", 2024]),
+        (3, ["南京乙项目", error("#VALUE!"), 1000, "2024-2026", 2024]),
+        (4, ["无锡丙项目", "江苏省无锡市", ("e", "<f>Sheet2!#REF!</f><v>#REF!</v>"), "2024-2026", 2024]),
+        (5, ["常州丁项目", "江苏省常州市", error("#DIV/0!"), "2024-2026", 2024]),
+        (6, ["徐州戊项目", "江苏省徐州市", 1000, error("#NAME?"), error("#NUM!")]),
+        (7, ["扬州己项目", "江苏省扬州市", ("b", "<v>1</v>"), "2024-2026", 2024]),
+        (8, [("b", "<v>0</v>"), "江苏省泰州市", 1000, "2024-2026", 2024]),
+        (9, ["镇江庚项目", "江苏省镇江市", 3000, "2024-2026", 2024])]))])
+    # Rows written out of order, one row number twice (openpyxl kept one row of three).
+    _workbook6(HERE / "rows_disordered.xlsx", [("项目", _sheet6([
+        (1, _HEADER6), (3, ["南京乙项目", "江苏省南京市", 5000, "2024-2026"]),
+        (2, ["苏州甲项目", "江苏省苏州市", 1000, "2024-2026"]), (2, ["无锡丙项目", "江苏省无锡市", 7, "2024-2026"])]))])
+    # A shared string at index -1: read as the workbook's last string (a place stored as a project's name).
+    _workbook6(HERE / "shared_string_negative.xlsx", [("项目", _sheet6([
+        (1, [("s", f"<v>{i}</v>") for i in range(4)]),
+        (2, [("s", "<v>4</v>"), ("s", "<v>5</v>"), 150000, "2024-2026"]),
+        (3, [("s", "<v>-1</v>"), ("s", "<v>5</v>"), 1000, "2024-2026"])]))],
+        shared=[*_HEADER6, "苏州晶圆封装项目", "江苏省苏州市"])
+    # The workbook lists its only sheet, whose part is missing ("the file is empty"), and a second sheet
+    # without its part beside a whole one (left out unsaid).
+    whole = _sheet6([(1, _HEADER6), (2, ["苏州甲项目", "江苏省苏州市", 1000, "2024-2026"])])
+    _workbook6(HERE / "sheet_part_missing.xlsx", [("项目", None)])
+    _workbook6(HERE / "sheet_part_missing_second.xlsx", [("项目", whole), ("续建项目", None)])
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -1529,6 +1661,7 @@ def write_all() -> None:
     write_hostile5()
     write_lists3()
     write_lists4()
+    write_hostile6()
 
 
 if __name__ == "__main__":
