@@ -174,3 +174,23 @@ def test_the_uploader_takes_7z_and_rar_so_the_importer_can_name_them(empty_db: P
         path.write_bytes(magic + b"\0" * 64)
         code, out = _run(empty_db, capsys, path, "--dry-run")
         assert code == 1 and out["error"] == "format_archive", out
+
+
+@pytest.mark.parametrize(("file_name", "data", "said"), [
+    ("债券.csv", (CORPUS / "bond_per_bond.csv").read_bytes(), "只导入一次"),
+    ("错误值.xlsx", (CORPUS / "excel_error_cells.xlsx").read_bytes(), "Excel 的错误值"),
+    ("全省.csv", (CORPUS / "province_wide.csv").read_bytes(), "所在城市留空"),
+    ("清单.7z", b"7z\xbc\xaf\x27\x1c" + b"\0" * 64, "请先解压"),
+    ("清单.rar", b"Rar!\x1a\x07\x01\x00" + b"\0" * 64, "请先解压"),
+])
+def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      file_name: str, data: bytes, said: str) -> None:
+    """The upload page, not only the command line: each file's message shown, no exception."""
+    from tests.apptest_helpers import open_page
+
+    app = open_page(empty_db, monkeypatch, "upload")
+    app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
+    assert not app.exception
+    shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
+    shown += [d.value.to_string() for d in app.table]
+    assert any(said in s for s in shown), shown

@@ -94,7 +94,7 @@ EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
                           "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
                           "#EXTERNAL!", "#PYTHON!", "#ERROR!"})
 # Excel's logical values (a TRUE/FALSE cell, or a formula's =A1>0): never a name, a place, an amount or a year.
-LOGICAL = frozenset({"TRUE", "FALSE"})
+LOGICAL = frozenset({"TRUE", "FALSE", "True", "False", "true", "false"})
 _LOGICAL_FIELDS = frozenset({"name", "province", "city", "district", "place", "total_investment", "annual_plan",
                              "years", "start_year", "end_year"})
 
@@ -114,7 +114,7 @@ def excel_values(body: Body) -> Problems:
             problems += body.problems_at(key.isin(EXCEL_ERRORS).to_numpy(dtype=bool), "cell_excel_error",
                                          body.labels[pos], "error", column)
         if f in _LOGICAL_FIELDS or f.startswith("annual_plan") or f.startswith("funding"):
-            problems += body.problems_at(column.str.upper().isin(LOGICAL).to_numpy(dtype=bool), "cell_logical",
+            problems += body.problems_at(column.isin(LOGICAL).to_numpy(dtype=bool), "cell_logical",
                                          body.labels[pos], "error", column)
     return problems
 
