@@ -194,3 +194,25 @@ def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatc
     shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
     shown += [d.value.to_string() for d in app.table]
     assert any(said in s for s in shown), shown
+
+
+def test_a_one_line_file_of_megabytes_is_refused_in_seconds(empty_db: Path, tmp_path: Path) -> None:
+    """A header followed by a 5 MB cell on the same line: the header rules' and unit patterns ran over it for
+    every candidate (a 2 MB cell took 34 CPU-s to preview, 50 MB over 300 s). A cell longer than any header
+    names no field, unit or currency; the file is refused as having no rows."""
+    import time
+
+    from dashboard import store
+    from dashboard.ingest import preview
+
+    path = tmp_path / "line.csv"
+    path.write_text("项目名称,建设地点,总投资（万元）," + "x" * 5_000_000, encoding="utf-8")
+    con = store.connect(empty_db, read_only=True)
+    try:
+        start = time.process_time()
+        plan = preview(con, path)
+        spent = time.process_time() - start
+    finally:
+        con.close()
+    assert plan.refused is not None and plan.refused.code == "no_rows"
+    assert spent < 20, spent

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import taxonomy
 from .raw import CONTROL_RE
-from .values import Unit, halfwidth, unit_in
+from .values import MAX_UNIT_TEXT, Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
 FIELDS = (
@@ -99,6 +99,11 @@ def _normalise(text: str) -> str:
     return s.lower().strip(" :：*")
 
 
+# Characters past which a cell is no column header: the longest real one, three header rows joined
+# (跟踪期情况(截至2023年末) / 已实现投资情况 / 其中:债券资金安排), is under 50.
+MAX_LABEL = MAX_UNIT_TEXT
+
+
 def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str | None:
     """The field a header names, or None."""
     return _rule_of(header, funding_aliases)[0]
@@ -106,7 +111,10 @@ def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str 
 
 def _rule_of(header: str, funding_aliases: dict[str, str] | None = None) -> tuple[str | None, bool]:
     """(the field a header names, whether a rule decided it): (None, True) for a header a rule keeps out
-    of every field (累计完成, 项目收益), (None, False) for one no rule knows."""
+    of every field (累计完成, 项目收益), (None, False) for one no rule knows. A cell longer than any header
+    (:data:`MAX_LABEL`) names no field: the rules' patterns over a 50 MB one-line "header" ran for minutes."""
+    if len(header) > MAX_LABEL:
+        return None, False
     h = normalise_header(header)
     if not h:
         return None, False

@@ -76,8 +76,15 @@ _EN_UNITS: list[tuple[re.Pattern[str], float]] = [
 ]
 
 
+# Characters past which a text names no unit or currency: a header, a note or an amount is far shorter, and
+# the patterns run over a 50 MB one-line file took minutes.
+MAX_UNIT_TEXT = 500
+
+
 def unit_in(text: str) -> Unit | None:
     """The money unit a header or note names — （万元）, (亿元), (100 million CNY) — or None."""
+    if len(text) > MAX_UNIT_TEXT:
+        return None
     text = halfwidth(text)
     other = other_currency(text)
     if other:  # 万港元 / 亿日元 / EUR million: never read as 万元 (the 万 alone would say so)
@@ -103,7 +110,10 @@ _OTHER_CURRENCY = re.compile(r"欧元|港元|港币|日元|英镑|卢布|澳门�
 
 def other_currency(text: str) -> str:
     """The currency other than CNY and USD a header, unit cell or amount names (港元, EUR), else ''."""
-    m = _OTHER_CURRENCY.search(halfwidth(str(text)))
+    text = str(text)
+    if len(text) > MAX_UNIT_TEXT:
+        return ""
+    m = _OTHER_CURRENCY.search(halfwidth(text))
     return m.group(0) if m else ""
 _MULTIPLIERS: dict[str, float] = {
     "": 1.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
