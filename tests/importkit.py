@@ -62,3 +62,32 @@ def stored_projects(db: Path) -> dict[str, tuple]:
 def problem_codes(problems: list[dict]) -> list[tuple[int | None, str]]:
     """(row, code) of each problem of a ``--json`` report."""
     return [(p["row"], p["code"]) for p in problems]
+
+
+def store_version(db: Path) -> int:
+    """The store's data version (it moves on every committed write)."""
+    from dashboard.store.core import data_version
+
+    con = store.connect(db, read_only=True)
+    try:
+        return data_version(con)
+    finally:
+        con.close()
+
+
+def refused_unchanged(db: Path, capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> dict:
+    """Import ``path`` (refused) with ``--json``: the store keeps its rows and its data version; the report."""
+    before, version = file_fingerprint(db), store_version(db)
+    code, out = run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
+    assert code != 0, out
+    assert file_fingerprint(db) == before and store_version(db) == version
+    return out
+
+
+def stored_stages(db: Path) -> dict[str, str | None]:
+    """name -> stage of every stored project, in id order."""
+    con = store.connect(db, read_only=True)
+    try:
+        return dict(con.execute("SELECT name, stage FROM projects ORDER BY project_id").fetchall())
+    finally:
+        con.close()

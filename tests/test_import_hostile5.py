@@ -12,9 +12,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, file_fingerprint, problem_codes, run_json, stored_projects
-
-from dashboard.store.core import data_version
+from importkit import (
+    CORPUS,
+    file_fingerprint,
+    problem_codes,
+    refused_unchanged,
+    run_json,
+    stored_projects,
+)
 
 
 def _run(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: str) -> tuple[int, dict]:
@@ -25,31 +30,12 @@ def _amounts(db: Path) -> dict[str, Decimal | None]:
     return {name: v[2] for name, v in stored_projects(db).items()}
 
 
-def _version(db: Path) -> int:
-    from dashboard import store
-
-    con = store.connect(db, read_only=True)
-    try:
-        return data_version(con)
-    finally:
-        con.close()
-
-
-def _refused_unchanged(db: Path, capsys: pytest.CaptureFixture[str], name: str) -> dict:
-    """Import ``name`` (refused): the store keeps its rows and its data version; the report, for checks."""
-    before, version = file_fingerprint(db), _version(db)
-    code, out = _run(db, capsys, name)
-    assert code != 0, out
-    assert file_fingerprint(db) == before and _version(db) == version
-    return out
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_currency_without_a_rate_in_the_header_is_refused_not_read_as_wan(
         empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     """总投资（万港元）: 5000 万港元 was stored as 5000 万元, no word said. Every stated amount is refused with its
     row and column, the message naming the currency; an empty amount (—) is no problem."""
-    out = _refused_unchanged(empty_db, capsys, "currency_header.csv")
+    out = refused_unchanged(empty_db, capsys, CORPUS / "currency_header.csv")
     code, out = _run(empty_db, capsys, "currency_header.csv", "--dry-run", "--lang", lang)
     assert problem_codes(out["errors"]) == [(2, "amount_currency_column")], out
     err = out["errors"][0]
@@ -62,7 +48,7 @@ def test_currencies_without_a_rate_in_a_unit_column_and_a_cell_refuse_their_rows
     """A 单位 column of 万港元 / 亿日元 / 万欧元 / 万元 was dropped as "mostly not money" and every amount read as
     万元 (10 亿日元 stored as 10 万元). Now those rows are refused by row and column, a cell's 300万欧元 too,
     and the 万元 row is stored."""
-    out = _refused_unchanged(empty_db, capsys, "currency_units.csv")
+    out = refused_unchanged(empty_db, capsys, CORPUS / "currency_units.csv")
     assert problem_codes(out["errors"]) == [(2, "currency_unknown"), (3, "currency_unknown"), (4, "currency_unknown"),
                                             (6, "amount_currency")], out
     assert "unit_column_ignored" not in [w["code"] for w in out["warnings"]]
@@ -88,7 +74,7 @@ def test_an_amount_is_read_as_the_cell_shows_it(empty_db: Path, capsys: pytest.C
     """1.2 formatted 0.00"亿元" was stored as 1.2 万元 (only "unit assumed" said); 50,000,000 shown in 百万 is
     5,000 万元; 0.5 shown as 50% was stored as 0.5 万元, and a date (Excel's 5 March for 3-5) as 2026 万元, "a
     range". Now the share and the date are refused by row, each saying what it is."""
-    out = _refused_unchanged(empty_db, capsys, "shown_amounts.xlsx")
+    out = refused_unchanged(empty_db, capsys, CORPUS / "shown_amounts.xlsx")
     assert problem_codes(out["errors"]) == [(4, "amount_unparsable"), (5, "amount_date")], out
     assert "50%" in out["errors"][0]["message"] and "日期" in out["errors"][1]["message"]
     code, out = _run(empty_db, capsys, "shown_amounts.xlsx", "--skip-invalid")
@@ -162,7 +148,7 @@ def test_unreadable_formats_are_named_with_what_to_do(empty_db: Path, capsys: py
                                                       code: str, words_zh: str, words_en: str) -> None:
     """Were "damaged or password-protected" (.xlsb, a .zip), "the file is empty" (Strict Open XML) or "not a
     text table" (.gz)."""
-    out = _refused_unchanged(empty_db, capsys, name)
+    out = refused_unchanged(empty_db, capsys, CORPUS / name)
     assert out["error"] == code and words_zh in out["message"], out
     _rc, out = _run(empty_db, capsys, name, "--lang", "en")
     assert out["error"] == code and words_en in out["message"], out

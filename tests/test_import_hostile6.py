@@ -12,33 +12,19 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, file_fingerprint, problem_codes, run_json, stored_projects
-
-from dashboard.store.core import data_version
+from importkit import (
+    CORPUS,
+    file_fingerprint,
+    problem_codes,
+    refused_unchanged,
+    run_json,
+    stored_projects,
+)
 
 
 def _run(db: Path, capsys: pytest.CaptureFixture[str], name: str | Path, *extra: str) -> tuple[int, dict]:
     path = name if isinstance(name, Path) else CORPUS / name
     return run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
-
-
-def _version(db: Path) -> int:
-    from dashboard import store
-
-    con = store.connect(db, read_only=True)
-    try:
-        return data_version(con)
-    finally:
-        con.close()
-
-
-def _refused_unchanged(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: str) -> dict:
-    """Import ``name`` (refused): the store keeps its rows and its data version; the report, for checks."""
-    before, version = file_fingerprint(db), _version(db)
-    code, out = _run(db, capsys, name, *extra)
-    assert code != 0, out
-    assert file_fingerprint(db) == before and _version(db) == version
-    return out
 
 
 def test_a_project_listed_once_per_bond_issue_is_imported_once(empty_db: Path,
@@ -87,7 +73,7 @@ def test_excel_error_and_logical_values_are_named_as_such(empty_db: Path, capsys
     place", #NAME? in a year a warning (the row stored without it), #N/A or FALSE as a name stored as the
     project's name, TRUE in an amount "True is not an amount". Each is now an error naming Excel's value,
     and no second message about the same cell."""
-    out = _refused_unchanged(empty_db, capsys, "excel_error_cells.xlsx", "--lang", lang)
+    out = refused_unchanged(empty_db, capsys, CORPUS / "excel_error_cells.xlsx", "--lang", lang)
     assert problem_codes(out["errors"]) == [
         (2, "cell_excel_error"), (3, "cell_excel_error"), (4, "cell_excel_error"), (5, "cell_excel_error"),
         (6, "cell_excel_error"), (6, "cell_excel_error"), (7, "cell_logical"), (8, "cell_logical")], out
@@ -104,7 +90,7 @@ def test_excel_error_values_in_a_text_file_and_an_absurd_amount(empty_db: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     """#N/A, #REF!, #VALUE! copied into a CSV are Excel's error values there too; 1.8e308 万元 was said as a
     309-digit figure in the message."""
-    out = _refused_unchanged(empty_db, capsys, "excel_errors_text.csv", "--lang", "en")
+    out = refused_unchanged(empty_db, capsys, CORPUS / "excel_errors_text.csv", "--lang", "en")
     assert problem_codes(out["errors"]) == [(2, "cell_excel_error"), (3, "cell_excel_error"),
                                             (4, "cell_excel_error"), (5, "amount_too_large")], out
     assert "1.80e+303" in out["errors"][3]["message"] and len(out["errors"][3]["message"]) < 200
@@ -152,7 +138,7 @@ def test_workbooks_read_silently_wrong_are_refused(empty_db: Path, capsys: pytes
                                                    error: str) -> None:
     """Rows out of order (one of three kept), a shared string at index -1 (the workbook's last string, a
     place, stored as a name), the only sheet listed without its part ("the file is empty")."""
-    out = _refused_unchanged(empty_db, capsys, name)
+    out = refused_unchanged(empty_db, capsys, CORPUS / name)
     assert out["error"] == error and "项目" in out["message"], out
 
 

@@ -8,23 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, problem_codes, run_json, stored_projects
-
-from dashboard import store
+from importkit import CORPUS, problem_codes, run_json, stored_projects, stored_stages
 
 
 def imported(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: str) -> dict:
     code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(db), "--json", *extra)
     assert code == 0, out
     return out
-
-
-def stages(db: Path) -> dict[str, str | None]:
-    con = store.connect(db, read_only=True)
-    try:
-        return dict(con.execute("SELECT name, stage FROM projects ORDER BY project_id").fetchall())
-    finally:
-        con.close()
 
 
 def test_group_numerals_in_the_seq_column_are_headings(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -38,7 +28,7 @@ def test_group_numerals_in_the_seq_column_are_headings(empty_db: Path, capsys: p
                                                  "徐州智能传感器项目": Decimal("100000.00"),
                                                  "徐州储能电池项目": Decimal("500000.00")}
     # The headings still give their rows a stage: 新开工 (under construction), 竣工 (completed).
-    assert stages(empty_db) == {"徐州高端装备产业园项目": "under_construction",
+    assert stored_stages(empty_db) == {"徐州高端装备产业园项目": "under_construction",
                                 "徐州智能传感器项目": "under_construction", "徐州储能电池项目": "completed"}
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, problem_codes, run_json, stored_projects
+from importkit import CORPUS, problem_codes, run_json, stored_projects, stored_stages
 
 from dashboard import store
 from dashboard.ingest import normalise
@@ -21,14 +21,6 @@ from dashboard.ingest import normalise
 
 def imported(db: Path, capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, dict]:
     return run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
-
-
-def stages(db: Path) -> dict[str, str | None]:
-    con = store.connect(db, read_only=True)
-    try:
-        return dict(con.execute("SELECT name, stage FROM projects ORDER BY project_id").fetchall())
-    finally:
-        con.close()
 
 
 def stored_count(db: Path) -> int:
@@ -117,7 +109,7 @@ def test_a_list_of_names_grouped_by_department_then_stage(empty_db: Path, tmp_pa
     code, out = imported(empty_db, capsys, with_place(CORPUS / "lists4_xindu_2009.csv", tmp_path, "四川省成都市新都区"))
     assert code == 0, out
     assert out["rows_imported"] == 20
-    assert stages(empty_db) == XINDU_STAGES
+    assert stored_stages(empty_db) == XINDU_STAGES
     assert {v[:2] for v in stored_projects(empty_db).values()} == {("510000", "510100")}
     assert (4, "heading_in_name") in problem_codes(out["warnings"])
 
@@ -143,7 +135,7 @@ def test_a_stage_heading_holds_over_the_groups_under_it(empty_db: Path, tmp_path
     path.write_text(NESTED, encoding="utf-8")
     code, out = imported(empty_db, capsys, path)
     assert code == 0, out
-    assert stages(empty_db) == {"合肥动力电池项目": "under_construction",
+    assert stored_stages(empty_db) == {"合肥动力电池项目": "under_construction",
                                 "合肥市第一人民医院新院区": "under_construction",
                                 "芜湖储能电站项目": "completed", "芜湖物流园项目": None}
 
