@@ -4,6 +4,9 @@ read what it drew, and ask the same store directly with SQL."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,14 @@ def sign_in(at: AppTest, username: str, password: str) -> AppTest:
     at.text_input(key="auth_password").input(password)
     next(b for b in at.button if b.label in ("登录", "Sign in")).click()
     return at.run()
+
+
+def pdf_info(pdf: bytes) -> str:
+    """poppler's ``pdfinfo`` on ``pdf``. Skips where poppler-utils is not installed, except where
+    ``SEI_REQUIRE_PDFINFO`` is set (``.ci/run`` installs it and sets that: a PDF check must not vanish)."""
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        if os.environ.get("SEI_REQUIRE_PDFINFO"):
+            pytest.fail("pdfinfo (Debian's poppler-utils) is required here: .ci/run installs it")
+        pytest.skip("needs poppler's pdfinfo (Debian's poppler-utils)")
+    return subprocess.run([tool, "-"], input=pdf, capture_output=True, check=True).stdout.decode()
