@@ -133,7 +133,11 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     length = name.str.len().to_numpy()
     refused = length > MAX_NAME_HARD
     shown = name.str.slice(0, 60) + "…"
-    redacted = name.str.contains(_REDACTED, na=False).to_numpy(dtype=bool)
+    # the pattern only where one of its marks stands: a Python regex over every name cost 0.16 s per 100k rows
+    marked = np.flatnonzero(np.logical_or.reduce([name.str.contains(c, regex=False, na=False).to_numpy(dtype=bool)
+                                                  for c in "略*#"]))
+    redacted = np.zeros(len(name), dtype=bool)
+    redacted[marked] = name.iloc[marked].str.contains(_REDACTED, na=False).to_numpy(dtype=bool)
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(redacted, "name_redacted", "name")
