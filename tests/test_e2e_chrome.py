@@ -225,6 +225,17 @@ CALENDAR_SEEN = """() => {
 }"""
 
 
+def _open_calendar(server: str, browser: object, lang: str, locale: str) -> object:
+    """A new page of the summary in ``lang``, in a browser set to ``locale``, with the as-of calendar open."""
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale=locale)
+    page.goto(f"{server}/{QUERY[lang]}")
+    settle(page)
+    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
+    page.locator('[data-testid="stDateInput"] button').last.click()
+    page.locator('[data-testid="stDateInputCalendar"] thead th').first.wait_for(timeout=10_000)
+    return page
+
+
 @pytest.mark.parametrize(("lang", "locale"), CALENDAR_CASES)
 def test_the_date_calendar_speaks_the_page_language_not_the_browsers(server: str, browser: object, lang: str,
                                                                      locale: str) -> None:
@@ -232,12 +243,7 @@ def test_the_date_calendar_speaks_the_page_language_not_the_browsers(server: str
     in an English browser it read 'December' over 'S M T W T F S' (and Chinese on the English page in a
     Chinese browser). Each weekday heading and the month read in the page's language, in the column of the
     weekday the grid's days carry (Sunday first in en-US, Monday first in en-GB and zh-CN)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale=locale)
-    page.goto(f"{server}/{QUERY[lang]}")
-    settle(page)
-    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
-    page.locator('[data-testid="stDateInput"] button').last.click()
-    page.locator('[data-testid="stDateInputCalendar"] thead th').first.wait_for(timeout=10_000)
+    page = _open_calendar(server, browser, lang, locale)
     got = page.evaluate(CALENDAR_SEEN)
     days = t("chrome.calendar_weekdays", lang).split()
     english = [d for d, _ in chrome.WEEKDAY_NAMES]
@@ -264,12 +270,7 @@ def test_the_calendars_month_and_year_lists_speak_the_page_language(server: str,
     """The calendar's month and year drop-downs listed 'January … December' on the Chinese page in an English
     browser, and '一月 … 十二月', '2026年' on the English page in a Chinese one. Each option and both buttons
     read in the page's language; an option is still picked by a click."""
-    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale=locale)
-    page.goto(f"{server}/{QUERY[lang]}")
-    settle(page)
-    page.locator("summary", has_text=t("summary.asof_title", lang)).first.click()
-    page.locator('[data-testid="stDateInput"] button').last.click()
-    page.locator('[data-testid="stDateInputCalendar"] thead th').first.wait_for(timeout=10_000)
+    page = _open_calendar(server, browser, lang, locale)
     months = t("chrome.calendar_months", lang).split()
     buttons = page.locator("[data-testid=stDateInputCalendar] header button[aria-haspopup=listbox]")
     month, year = page.evaluate(BUTTONS_SEEN)

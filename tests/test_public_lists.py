@@ -148,19 +148,27 @@ def test_an_unknown_kind_of_source_is_refused(tmp_path: Path) -> None:
         public_lists.read(tmp_path)
 
 
-def test_an_older_store_gets_the_notes_in_english_and_their_kind(empty_db: Path, tmp_path: Path) -> None:
-    """A store made before migration 011 gets both columns, filled from the file, when next opened."""
+def _store_before(empty_db: Path, tmp_path: Path, version: int, **dropped: tuple[str, ...]) -> Path:
+    """A copy of ``empty_db`` as a store made before migration ``version``: the columns it added dropped
+    (table=(column, …)) and the migration not recorded."""
     old = tmp_path / "old.ducklake"
     shutil.copytree(empty_db.parent / (empty_db.name + ".files"), tmp_path / "old.ducklake.files")
     shutil.copy(empty_db, old)
     con = store.connect(old)
     try:
-        con.execute("ALTER TABLE public_clusters DROP COLUMN source_publisher_en")
-        con.execute("ALTER TABLE public_clusters DROP COLUMN source_kind")
-        con.execute("ALTER TABLE public_lists DROP COLUMN document_en")
-        con.execute("DELETE FROM schema_version WHERE version = 11")
+        for table, columns in dropped.items():
+            for column in columns:
+                con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        con.execute("DELETE FROM schema_version WHERE version = ?", [version])
     finally:
         con.close()
+    return old
+
+
+def test_an_older_store_gets_the_notes_in_english_and_their_kind(empty_db: Path, tmp_path: Path) -> None:
+    """A store made before migration 011 gets both columns, filled from the file, when next opened."""
+    old = _store_before(empty_db, tmp_path, 11, public_clusters=("source_publisher_en", "source_kind"),
+                        public_lists=("document_en",))
     con = store.connect(old)
     try:
         got = dict(con.execute("SELECT source_kind, count(*) FROM public_clusters GROUP BY 1").fetchall())
@@ -201,15 +209,7 @@ def test_a_fresh_store_holds_the_lists_apart_from_demo_and_imports(empty_db: Pat
 def test_an_older_store_gets_the_english_publisher(empty_db: Path, tmp_path: Path) -> None:
     """A store made before statistics named their publisher in English gets the column, filled from the
     file, when it is next opened (migration 009)."""
-    old = tmp_path / "old.ducklake"
-    shutil.copytree(empty_db.parent / (empty_db.name + ".files"), tmp_path / "old.ducklake.files")
-    shutil.copy(empty_db, old)
-    con = store.connect(old)
-    try:
-        con.execute("ALTER TABLE public_statistics DROP COLUMN source_publisher_en")
-        con.execute("DELETE FROM schema_version WHERE version = 9")
-    finally:
-        con.close()
+    old = _store_before(empty_db, tmp_path, 9, public_statistics=("source_publisher_en",))
     con = store.connect(old)
     try:
         got = con.execute("SELECT DISTINCT source_publisher_en FROM public_statistics").fetchall()
