@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from . import appdb, filters, taxonomy
 from .filters import Filters
@@ -27,9 +31,42 @@ def _defaults(years: tuple[int, int]) -> dict[str, object]:
     }
 
 
-def batch_label(batch_id: int, file_name: str) -> str:
-    """How the batch filter shows a batch; a bound widget's URL parameter carries this label."""
-    return f"#{batch_id} {file_name}"
+def batch_label(batch_id: int, file_name: str, is_demo: object = False) -> str:
+    """How the batch filter shows a batch, in the page's language: the demo batch's stored name is
+    bilingual (演示数据（虚构）Demo dataset (synthetic)), so it is named from the locale instead."""
+    return f"#{batch_id} {t('upload.demo_batch') if bool(is_demo) else file_name}"
+
+
+_BATCH_IN_URL = re.compile(r"\s*#?\s*(\d+)")
+_BATCH_SEEDED = "_batch_from_url"  # session key: the link's ?batch= was read once in this session
+
+
+def batch_from_url(value: str | None, batch_ids: Collection[str]) -> str | None:
+    """The batch a link names: ``?batch=12``, or the label links carried before the id did
+    (``#12 江苏.xlsx``, ``#1 演示数据（虚构）Demo dataset (synthetic)``); None if no committed batch."""
+    match = _BATCH_IN_URL.match(value or "")
+    return match.group(1) if match and match.group(1) in batch_ids else None
+
+
+def _batch_filter(sb: DeltaGenerator, batch_names: dict[str, str]) -> None:
+    """The batch picker. Not bound to the URL as the other filters are: a bound select box writes its
+    shown label into the link, which would carry one language's words (and the demo batch's name was
+    both languages at once). The link carries the batch id instead, read on a session's first run."""
+    if _BATCH_SEEDED not in st.session_state:
+        st.session_state[_BATCH_SEEDED] = True
+        from_url = batch_from_url(st.query_params.get(filters.KEY_BATCH), batch_names)
+        if from_url is not None:
+            st.session_state[filters.KEY_BATCH] = from_url
+    if st.session_state.get(filters.KEY_BATCH) not in (None, *batch_names):
+        st.session_state[filters.KEY_BATCH] = None  # a reverted batch is no choice
+    sb.selectbox(t("filters.batch"), options=list(batch_names), format_func=batch_names.get,
+                 index=None, key=filters.KEY_BATCH, placeholder=t("filters.all"))
+    chosen = st.session_state.get(filters.KEY_BATCH)
+    if chosen is None:
+        if filters.KEY_BATCH in st.query_params:
+            del st.query_params[filters.KEY_BATCH]
+    elif st.query_params.get(filters.KEY_BATCH) != chosen:
+        st.query_params[filters.KEY_BATCH] = chosen
 
 
 def set_filters(**values: object) -> None:
@@ -100,9 +137,8 @@ def render() -> Filters:
                    format_func=lambda s: t(f"filters.own_{s}"),
                    key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=t("filters.all"))
     batches = appdb.load(queries.batches)
-    batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name) for r in batches.itertuples()}
-    sb.selectbox(t("filters.batch"), options=list(batch_names), format_func=batch_names.get,
-                 index=None, key=filters.KEY_BATCH, bind="query-params", placeholder=t("filters.all"))
+    batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name, r.is_demo) for r in batches.itertuples()}
+    _batch_filter(sb, batch_names)
     sb.button(t("common.reset"), on_click=reset, icon=":material/restart_alt:", key="sidebar_reset",
               width="stretch")
     return appdb.scoped(filters.from_state(st.session_state, years))  # the scope rides along (export headers)
