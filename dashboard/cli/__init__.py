@@ -127,7 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             plan = ingest.preview(con, path, path.name, sheet=args.sheet, mapping_overrides=overrides, lang=lang,
                                   usd_rate=args.usd_rate)
         except ingest.MappingError as exc:
-            return _fail(args, "mapping", str(exc), 2)
+            return _fail(args, "mapping", exc.message(lang), 2)
         result = None
         if not args.dry_run:
             result = ingest.commit(con, plan, on_duplicate=args.on_duplicate, skip_invalid=args.skip_invalid,

@@ -26,13 +26,13 @@ def apply_overrides(header: hd.Header, overrides: Mapping[str, str] | None) -> N
     for label, target in overrides.items():
         pos = by_key.get(hd.label_key(label))
         if pos is None:
-            raise MappingError(f"the file has no column {label!r}; its columns are: " + ", ".join(header.labels))
+            raise MappingError("map_no_column", column=label, columns=", ".join(header.labels))
         target = (target or "").strip()
         if target in ("", hd.IGNORE, "-"):
             header.fields.pop(pos, None)
             continue
         if target not in hd.FIELDS and target not in funding_fields():
-            raise MappingError(f"{target!r} is not a field; use one of: " + ", ".join(all_fields()))
+            raise MappingError("map_no_field", field=target, fields=", ".join(all_fields()))
         for other, f in list(header.fields.items()):
             if f == target:
                 del header.fields[other]

@@ -147,6 +147,7 @@ def preview(
             plan.sheet = chosen.name
             if header is None:
                 plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS})
+                plan.top_rows = chosen.cells.head(hd.HEADER_ROWS).assign(row=chosen.rows[:hd.HEADER_ROWS])
                 return plan
             if len(tables) > 1:
                 _preview_sheets(plan, tables, read_warnings, mapping_overrides, con, facts, pool, step)

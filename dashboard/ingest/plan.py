@@ -23,7 +23,15 @@ MAX_SHEETS = 200                    # sheets read in one import: keys stay withi
 
 
 class MappingError(ValueError):
-    """A `--map` override names a header the file lacks or a field that does not exist."""
+    """A `--map` override (or the upload page's mapping) names a header the file lacks or a field that does
+    not exist. ``message(lang)`` says so in either language; ``str()`` stays the English one."""
+
+    def __init__(self, code: str, **values: object) -> None:
+        super().__init__(t(f"importer.{code}", "en", **values))
+        self.code, self.values = code, values
+
+    def message(self, lang: str = "zh") -> str:
+        return t(f"importer.{self.code}", lang, **self.values)
 
 
 class RevertError(Exception):
@@ -128,6 +136,9 @@ class ImportPlan:
     mapping: dict[str, str] = field(default_factory=dict)  # header -> field, mapped columns only
     unmapped: list[str] = field(default_factory=list)
     raw: pd.DataFrame = field(default_factory=pd.DataFrame)      # project rows as read, + 'row'
+    # The first rows of a sheet with no header found (the rows the header is looked for in), so that the
+    # upload page can offer its cells to map by hand; empty otherwise.
+    top_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     records: pd.DataFrame = field(default_factory=pd.DataFrame)  # normalised, one per project row
     investments: pd.DataFrame = field(default_factory=pd.DataFrame)  # row, year, planned_wan
     funding: pd.DataFrame = field(default_factory=pd.DataFrame)      # row, source, amount_wan

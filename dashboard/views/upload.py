@@ -30,13 +30,14 @@ ACCEPTED = ("csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers", "xlsb",
             "7z", "rar")
 
 
-def _field_label(field: str) -> str:
+def _field_label(field: str, lang: str | None = None) -> str:
+    lang = lang or current_lang()
     if field == NO_FIELD:
-        return t("upload.field_none")
+        return t("upload.field_none", lang)
     if field.startswith("funding:"):
         slug = field.split(":", 1)[1]
-        return t("upload.field_funding", source=taxonomy.label("funding", slug, current_lang(), short=False))
-    return t(f"upload.field_{field}")
+        return t("upload.field_funding", lang, source=taxonomy.label("funding", slug, lang, short=False))
+    return t(f"upload.field_{field}", lang)
 
 
 def _templates() -> None:
@@ -93,6 +94,49 @@ def _mapping_editor(plan: ingest.ImportPlan) -> dict[str, str]:
             field = by_label.get(after, NO_FIELD)
             overrides[column] = "ignore" if field == NO_FIELD else field
     return overrides
+
+
+HAND_ROWS = 30        # rows of a file with no header shown to map its columns by hand
+HAND_OPTIONS = 300    # header cells offered (the picker is searchable)
+
+
+def header_candidates(top_rows: pd.DataFrame) -> list[str]:
+    """The cells of the rows a header is looked for in that could head a column: short text that is no
+    number, each once, in reading order (over at most 100 rows; never the file's whole length)."""
+    flat = pd.Series(top_rows.drop(columns="row").to_numpy().ravel()).astype(str).str.strip()
+    keep = (flat != "") & (flat.str.len() <= 20) & ~flat.str.fullmatch(r"[\d.,%\s()（）+\-]*")
+    return list(dict.fromkeys(flat[keep]))[:HAND_OPTIONS]
+
+
+def _map_by_hand(plan: ingest.ImportPlan, overrides: dict[str, str]) -> None:
+    """The mapping when no header was found: the file's first rows as they are, and a pick of the cell that
+    heads a column and its field, the page's ``--map 备注=name``. The preview then runs again with the
+    mapping (the importer finds the header by the cell mapped to the name); the commit is the same one."""
+    st.subheader(t("upload.hand_title"))
+    st.caption(t("upload.hand_help"))
+    named = [column for column, field in overrides.items() if field == "name"]
+    if named:
+        st.warning(t("upload.hand_still_none", columns="、".join(named)), icon=":material/warning:")
+    shown = plan.top_rows.head(HAND_ROWS)
+    st.caption(t("upload.top_rows", rows=len(shown)))
+    st.dataframe(shown.rename(columns=lambda c: c if c == "row" else str(c + 1)), hide_index=True, width="stretch",
+                 column_config={"row": st.column_config.NumberColumn(t("upload.col_row"), format="%d")})
+    fields = [f for f in ingest.all_fields() if f not in ("ignore", "seq")]
+    c1, c2, c3 = st.columns([3, 3, 1], vertical_alignment="bottom")
+    column = c1.selectbox(t("upload.hand_column"), header_candidates(plan.top_rows), index=None,
+                          key="upload_hand_column", placeholder=t("chrome.choose"))
+    lang = current_lang()  # bound now: a format function reads no state when the widget's value is set
+    field = c2.selectbox(t("upload.hand_field"), fields, index=fields.index("name"),
+                         format_func=lambda f: _field_label(f, lang), key="upload_hand_field")
+    if c3.button(t("upload.hand_add"), disabled=column is None, key="upload_hand_add", icon=":material/link:"):
+        st.session_state["upload_overrides"] = {**overrides, column: field}
+        st.rerun()
+    if overrides:
+        pairs = "；".join(f"{c} → {_field_label(f)}" for c, f in overrides.items())
+        st.caption(t("upload.hand_current", pairs=pairs))
+        if st.button(t("upload.hand_clear"), key="upload_hand_clear", icon=":material/link_off:"):
+            st.session_state["upload_overrides"] = {}
+            st.rerun()
 
 
 def _problem_table(problems: list[ingest.Problem], lang: str) -> pd.DataFrame:
@@ -253,8 +297,9 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
 
 def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     c1, c2, c3 = st.columns(3)
+    lang = current_lang()
     on_duplicate = c1.radio(t("upload.on_duplicate"), ["update", "skip"], horizontal=True,
-                            format_func=lambda v: t(f"upload.dup_{v}"),
+                            format_func=lambda v: t(f"upload.dup_{v}", lang),
                             help=t("upload.dup_help", count=len(plan.duplicates)))
     skip_invalid = c2.checkbox(t("upload.skip_invalid"), disabled=not plan.errors)
     force = c3.checkbox(t("upload.force"), help=t("upload.force_help"))
@@ -422,7 +467,7 @@ def render() -> None:
             plan = _preview(data, uploaded.name, sheet, overrides)
         except ingest.MappingError as exc:
             st.session_state["upload_overrides"] = {}
-            st.error(str(exc))
+            st.error(exc.message(current_lang()), icon=":material/block:")
             return
         except store.StoreError as exc:
             st.error(exc.message(current_lang()), icon=":material/block:")
@@ -441,6 +486,8 @@ def render() -> None:
                 st.rerun()
         if plan.refused and not plan.columns:
             st.error(plan.refused.message(current_lang()), icon=":material/block:")
+            if not plan.top_rows.empty:  # no header found: the columns can still be mapped by hand
+                _map_by_hand(plan, overrides)
         else:
             if plan.sheets_read:
                 st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=plan.rows_read))
