@@ -184,6 +184,27 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
     return make_header(cells, best[0], funding_aliases)
 
 
+def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None, max_rows: int = 30,
+                 max_columns: int = 3) -> tuple[int, list[str]] | None:
+    """A sheet that lists a project down its rows (项目名称 | X, 建设地点 | Y: a form, or an approval notice
+    copied from a web page): the column, among the first ``max_columns``, whose cells name a project name and
+    another field with a value to their right, and those labels; None if none does. Looked at only when no
+    header was found (the refusal said to map a column to the name, which does not help such a sheet)."""
+    top = cells.head(max_rows)
+    for col in list(top.columns)[:max_columns]:
+        labels, fields = [], set()
+        for i, text in enumerate(top[col].tolist()):
+            label = CONTROL_RE.sub("", str(text)).strip()
+            found = field_of(label, funding_aliases) if label and not is_number(label) else None
+            right = top.iloc[i, top.columns.get_loc(col) + 1:]
+            if found and found != "seq" and (right.astype(str).str.strip() != "").any():
+                labels.append(label)
+                fields.add(found)
+        if "name" in fields and len(fields) >= 2:
+            return int(col), labels
+    return None
+
+
 _NUMBER = re.compile(r"^[+-]?[\d.,\s%]+$")
 
 

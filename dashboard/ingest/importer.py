@@ -146,6 +146,11 @@ def preview(
             chosen, header = tables[0]
             plan.sheet = chosen.name
             if header is None:
+                down = hd.field_column(chosen.cells, aliases)
+                if down is not None:  # one project down the rows: no column mapping can read it
+                    plan.refused = Problem("transposed_table", values={
+                        "sheet": chosen.name, "column": down[0] + 1, "labels": "、".join(down[1][:6])})
+                    return plan
                 plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS})
                 plan.top_rows = chosen.cells.head(hd.HEADER_ROWS).assign(row=chosen.rows[:hd.HEADER_ROWS])
                 return plan

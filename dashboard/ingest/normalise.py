@@ -85,6 +85,9 @@ MAX_NAME_HARD = 1_000
 # The marks a reposting site puts where it hid words — (略), a lone * or ### — (延安 | (略) 电气安塞化子坪镇 *
 # 兆瓦风电项目): such a name is not the project's, and was stored as it stood. 2*660MW stays a name.
 _REDACTED = re.compile(r"[(（]\s*略\s*[)）]|(?:^|\s)\*+(?:\s|$)|\*{3,}|#{3,}")
+# A place with words a reposting site hid: (略), or a run of asterisks where a county or street stood (**县**街道办,
+# ******区新塘镇). "Not a place this tool can resolve" sent the steward looking for a typo.
+_PLACE_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|\*{2,}")
 
 
 # Excel's error values, as a cell shows them: a formula whose cached result is an error (a sheet deleted
@@ -189,7 +192,13 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
         empty, unknown = empty & ~told, unknown & ~told
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
-    problems += body.problems(unknown, "place_unknown", field, cell=text)
+    # the pattern only on the places left unknown (a handful), never on every row
+    redacted = np.zeros(len(unknown), dtype=bool)
+    if unknown.any():
+        where = np.flatnonzero(unknown)
+        redacted[where] = text.iloc[where].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    problems += body.problems(unknown & ~redacted, "place_unknown", field, cell=text)
+    problems += body.problems(redacted, "place_redacted", field, cell=text)
     if town and (unknown.any() or (empty & has_name).any()):
         problems.append(Problem("place_town_title", None, None, None, "warning", {"town": town}))
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)

@@ -1501,6 +1501,107 @@ def write_lists4() -> None:
     (HERE / "lists4_baoding_work_relief.csv").write_bytes(LISTS4_BAODING.encode("gbk"))
     (HERE / "lists4_jiaojiang_special_bonds.csv").write_bytes(LISTS4_JIAOJIANG.encode("utf-8"))
 
+# ------------------------------------------------------------------------------ s27-lists5
+# Real published lists, round 5 (issue 12): 环评 approval notices and decisions as reposting sites and county
+# portals print them (a table per notice, words hidden by (略) and runs of *, one project written down the rows,
+# traditional characters), a 性质 column, and a numbered list of names. Transcribed as each stored page shows it;
+# tests/test_import_lists5.py; outcomes in the helper's notes. Sources:
+#   lists5_huanggang_eia.csv             (黄冈市生态环境局, 拟审批公示)
+#     http://119.36.177.164:8090/PBBS/publicnoticeservlet?attach_uuid=8a2ee88d71f886e901726e9bfabf0855&command=findInfoByUUID&public_type=1  # noqa: E501
+#   lists5_shaanxi_eia_masked.csv        https://sxs.qianlima.com/zbcontent-493095020.html (a 陕西 county, 2025-03-20)
+#   lists5_xinjin_eia_trad.csv           http://jylmj.com/bid/detail/157CC0F1B1D089FB087DC617434DA217.html
+#                                        (新津, 2025-04-02, traditional characters)
+#   lists5_zengcheng_eia_transposed.csv  https://www.qianlima.com/bid-559903811.html (增城, 2025-12-04)
+#   lists5_wenshui_eia_decisions.csv     (文水经济技术开发区, 2023-08-30)
+#     http://www.wenshui.gov.cn/xxgk/zfxxgkml/zzjg/xzbm/sxwsjjkfqgwh/tzgg_jkq/202308/t20230830_1788435.html
+#   lists5_yichun_eia_decisions.csv      (2024-11) https://ixbang.com/bid/detail/364BCFDA4C71FC725CE4E69B03D3CD64.html
+#   lists5_gaomi_eia_decisions.csv       (2023-08-23) https://ixbang.com/bid/detail/4F28618951F8C1730E9FBAE962188E5D.html
+#   lists5_west_ten_numbered.txt         https://www.hangqt.com/article/1104100.html (西部新开工十大工程)
+
+LISTS5_HUANGGANG = """序号,项目名称,性质,建设地点,主要建设内容
+1,湖北岚湖华源智能机械包装有限公司年产3万吨塑料颗粒综合利用项目,新建,黄冈市黄州区南湖工业园,"\
+(建设内容:项目新征工业用地53亩,总建筑面积21324.37平方米(根据实际成交土地面积及已批复用\
+地规划核定,见附件5),计划新建1栋10000平方米的回收造粒车间;仓储车间(4900平方米的原料仓\
+库、4900平方米的产品仓库);并配套建设800立方米污水净化处理水池、200平方米的磅房、配电室,\
+配套完成场区内下水道、道路硬化、绿化等设施。计划年产3万吨塑料颗粒。 计量单位:吨/年、万套/年)"
+"""
+
+LISTS5_SHAANXI = """序号,项目名称,建设地点,建设单位,环评单位,项目概况,主要环境影响及对策措施
+1,年产200万平米医疗抗菌板生产线建 设项目,**县**街道办关中环线七一村66号,****,**\
+****公司,项目租赁厂房3012.65平方米，主要建设年产200万平米医疗抗菌板生产线建设项目。,
+2,****医院建设项目,**县大程镇大程村北焦组,****医院,******公司,医院占地11亩，\
+主要建设住院部(4f)，设置门诊用房、住院用房、检验用房、供应室用房、药房及锅炉房。锅炉房占地面积5\
+0m2，设置一台1t/h天然气锅炉，用于医院供暖，同时完成相关配套设施工程，建设50张床位。,
+"""
+
+LISTS5_XINJIN = """項目名稱,建設地點,建設單位,環境影響評價機構,項目概況,主要環境影響及預防或者減輕不良環境影響的對\
+策和措施,公眾參與情況,建設單位或地方政府所作出的相關環境保護措施承諾文件
+四 (略) (略) 區床位擴建項目,(略) (略) (略) 509號,四 (略),四川眾投 (略),\
+本項目新增床位50張不新增醫療設備，新建中成藥提取生產線、中成藥制劑生產線，新增中成藥生產設備，年產\
+488.075噸中成藥(僅供四 (略) (略) 區、 (略) 區及批復的調劑單位使用、不外售)。,2\
+025年3月26日至2025年4月1日 (略) 人 (略) 進行受理公示,無,
+注:根據《建設項目環境影響評價政府信息公開指南(試行)》的有關規定，上述環境影響報告表不含涉及國家秘\
+密、商業秘密、個人隱私以及涉及國家安全、公共安全、經濟安全和社會穩定的內容，并經建設單位同意公開。
+"""
+
+LISTS5_ZENGCHENG = """****年产塑料齿轮2500万个异地扩建项目环境影响评价文件拟审查公示
+项目名称,****年产塑料齿轮2500万个异地扩建项目
+建设地点,******区新塘镇官道村**路5号厂房一至三楼
+建设单位,****
+项目概况,"一、****年产塑料齿轮2500万个异地扩建项目位于**市**区新塘镇官道村**路5号厂\
+房一至三楼。项目主要采用烘干、注塑成型、冷却、质检(破碎)等工序,预计年产年塑料齿轮2500万个。项\
+目总投资500万元,其中环保投资15万元。"
+环评机构,******公司
+主要环境影响及预防或减轻不良环境影响的对策和措施,
+公众参与情况,/
+"""
+
+LISTS5_WENSHUI = """序号,项目名称,审批文号,审批时间
+1,年产5万吨钢箱梁及隧道智能装备项目,文开发行审环﹝2023﹞10号,2023830
+"""
+
+LISTS5_YICHUN = """序号,项目名称,批复文号,批复时间
+1,江西正拓年产4.(略)吨锂离子石墨负极材料一体化扩建项目重大变动,宜区环评字〔2024〕20号,\
+2024.11.6
+2,(略) 金湖学校建设项目,宜区环评字〔2024〕21号,2024.11.13
+"""
+
+LISTS5_GAOMI = """作出的建设项目环境影响评价文件审批决定
+序号,文件名称,文号,发文时间
+1,关于《 (略) 万 (略) 年产1万吨钢结构件技改项目》环境影响报告书批复,高环审字[2023]\
+4号,2023.8.23
+"""
+
+LISTS5_WEST = """西部:新开工十大工程总投资1360亿
+这十大工程分别是:
+1、郑州至西安客运专线;
+2、襄渝铁路和达成铁路改扩建;
+3、宝鸡至天水和雅安至泸沽高速公路;
+4、西部地区干支线机场;
+5、嘉陵江航运开发草街航电枢纽工程;
+6、内蒙 古伊敏电厂二期工程;
+7、西部重点煤矿工程;
+8、新疆独山子石化改扩建工程;
+9、农村饮水安全工程;
+10、农村教育、卫生事业发展。
+"""
+
+LISTS5_FILES = {  # file name -> (text constant, encoding as the writer stores it)
+    "lists5_huanggang_eia.csv": (LISTS5_HUANGGANG, "utf-8"),
+    "lists5_shaanxi_eia_masked.csv": (LISTS5_SHAANXI, "gbk"),
+    "lists5_xinjin_eia_trad.csv": (LISTS5_XINJIN, "utf-8"),
+    "lists5_zengcheng_eia_transposed.csv": (LISTS5_ZENGCHENG, "utf-8"),
+    "lists5_wenshui_eia_decisions.csv": (LISTS5_WENSHUI, "utf-8"),
+    "lists5_yichun_eia_decisions.csv": (LISTS5_YICHUN, "gb18030"),
+    "lists5_gaomi_eia_decisions.csv": (LISTS5_GAOMI, "utf-8"),
+    "lists5_west_ten_numbered.txt": (LISTS5_WEST, "utf-8"),
+}
+
+
+def write_lists5() -> None:
+    for name, (text, encoding) in LISTS5_FILES.items():
+        (HERE / name).write_bytes(text.encode(encoding))
+
 
 # ------------------------------------------------------------------------------- hostile corpus, round 6
 # Classes a sixth round reached (s26-hostile6; tests/test_import_hostile6.py). Workbooks written part by part
@@ -1662,6 +1763,7 @@ def write_all() -> None:
     write_lists3()
     write_lists4()
     write_hostile6()
+    write_lists5()
 
 
 if __name__ == "__main__":
