@@ -90,3 +90,25 @@ def test_a_mapping_error_reads_in_the_pages_language() -> None:
     exc = MappingError("map_no_column", column="备注", columns="项目名称, 总投资")
     assert "没有“备注”这一列" in exc.message("zh")
     assert exc.message("en") == str(exc) and "no column \"备注\"" in str(exc)
+
+
+def test_two_lists_of_round_5_through_the_page(empty_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """黄冈's notice through the uploader: every row valid, committed whole, stored as the CLI stores it; 增城's
+    one project down the rows: the refusal says so, and no hand mapping is offered (no column mapping can
+    read such a sheet)."""
+    at = open_page(empty_db, monkeypatch, "upload")
+    data = (CORPUS / "lists5_huanggang_eia.csv").read_bytes()
+    at.file_uploader[0].set_value(("黄冈.csv", data, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert any(t("upload.valid", "zh", rows=1) == s.value for s in at.success)
+    _button(at, "commit", "zh").click().run()
+    assert not at.exception, at.exception
+    name = "湖北岚湖华源智能机械包装有限公司年产3万吨塑料颗粒综合利用项目"
+    assert _projects(empty_db) == {name: ("420000", "421100", None)}
+    at = open_page(empty_db, monkeypatch, "upload")
+    data = (CORPUS / "lists5_zengcheng_eia_transposed.csv").read_bytes()
+    at.file_uploader[0].set_value(("增城.csv", data, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert any("竖排表" in e.value for e in at.error)
+    assert not any(s.value == t("upload.hand_title", "zh") for s in at.subheader)
+    assert len(_projects(empty_db)) == 1
