@@ -84,6 +84,17 @@ def test_decision_tables_and_a_numbered_list_are_refused(empty_db: Path, capsys:
     assert [r for r, c in problem_codes(out["warnings"] + out["errors"]) if c == "name_redacted"] == redacted
 
 
+def test_a_national_list_of_pilot_cities_is_no_project_list(empty_db: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """工信部 and 财政部's 26 pilot cities (序号 | 市(区), two districts in some cells, a note under the table): a
+    list of places, not projects. Refused as having no header; a steward who maps 市(区) to the name gets a
+    header but no place column: refused again, nothing stored either way (no city stored as a project)."""
+    path = CORPUS / "lists5_miit_techreform_cities.csv"
+    assert refused_unchanged(empty_db, capsys, path)["error"] == "no_header"
+    out = refused_unchanged(empty_db, capsys, path, "--map", "市(区)=name")
+    assert out["error"] == "no_place_column" and out["rows_read"] == 26
+
+
 def test_field_column_needs_a_name_and_another_field_with_values() -> None:
     """The down-the-rows check looks at the first columns of the first rows only, and wants a project name
     and one more field, each with a value to its right."""

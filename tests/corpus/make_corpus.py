@@ -1517,6 +1517,8 @@ def write_lists4() -> None:
 #   lists5_yichun_eia_decisions.csv      (2024-11) https://ixbang.com/bid/detail/364BCFDA4C71FC725CE4E69B03D3CD64.html
 #   lists5_gaomi_eia_decisions.csv       (2023-08-23) https://ixbang.com/bid/detail/4F28618951F8C1730E9FBAE962188E5D.html
 #   lists5_west_ten_numbered.txt         https://www.hangqt.com/article/1104100.html (西部新开工十大工程)
+#   lists5_miit_techreform_cities.csv    (工信部规划司、财政部经济建设司, 2025-04-29, a repost)
+#     http://tcscypt.com/App/PolicyDetail/7645a3dc-96bd-4fcf-9b4e-0bb7f1a8ff2c
 
 LISTS5_HUANGGANG = """序号,项目名称,性质,建设地点,主要建设内容
 1,湖北岚湖华源智能机械包装有限公司年产3万吨塑料颗粒综合利用项目,新建,黄冈市黄州区南湖工业园,"\
@@ -1586,6 +1588,38 @@ LISTS5_WEST = """西部:新开工十大工程总投资1360亿
 10、农村教育、卫生事业发展。
 """
 
+LISTS5_MIIT = """附件 :
+第二批制造业新型技术改造城市试点拟入选名单
+序号,市(区)
+1,北京市大兴区、顺义区
+2,天津市武清区、西青区
+3,河北省石家庄市
+4,山西省太原市
+5,内蒙古自治区包头市
+6,辽宁省鞍山市
+7,吉林省长春市
+8,上海市金山区、嘉定区
+9,江苏省无锡市
+10,浙江省湖州市
+11,安徽省芜湖市
+12,福建省福州市
+13,江西省景德镇市
+14,山东省烟台市
+15,河南省洛阳市
+16,湖北省宜昌市
+17,湖南省株洲市
+18,广东省东莞市
+19,广西壮族自治区南宁市
+20,重庆市长寿区、渝北区
+21,四川省绵阳市
+22,贵州省贵阳市
+23,云南省昆明市
+24,陕西省宝鸡市
+25,宁夏回族自治区石嘴山市
+26,新疆生产建设兵团
+注:按行政区划排列,排名不分先后。
+"""
+
 LISTS5_FILES = {  # file name -> (text constant, encoding as the writer stores it)
     "lists5_huanggang_eia.csv": (LISTS5_HUANGGANG, "utf-8"),
     "lists5_shaanxi_eia_masked.csv": (LISTS5_SHAANXI, "gbk"),
@@ -1595,6 +1629,7 @@ LISTS5_FILES = {  # file name -> (text constant, encoding as the writer stores i
     "lists5_yichun_eia_decisions.csv": (LISTS5_YICHUN, "gb18030"),
     "lists5_gaomi_eia_decisions.csv": (LISTS5_GAOMI, "utf-8"),
     "lists5_west_ten_numbered.txt": (LISTS5_WEST, "utf-8"),
+    "lists5_miit_techreform_cities.csv": (LISTS5_MIIT, "utf-8"),
 }
 
 
