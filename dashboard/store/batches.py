@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from ..textchars import NARROW, WIDE_CLASS
 from . import rollups
 from .core import scalar
 
@@ -21,13 +20,13 @@ SHEET_SEPARATOR = "/"
 _PROJECT_COLUMNS = (
     "project_id, name, content, sector, subfield, sector_source, sector_confidence, sector_keywords, "
     "cluster_id, province_code, city_code, owner, ownership, stage, programme, start_year, end_year, "
-    "total_investment_wan, batch_id"
+    "total_investment_wan, batch_id, name_key"
 )
 _NEW_COLUMNS = ["project_id", "is_update", "row", "name", "content", "sector", "subfield", "sector_source",
                 "sector_confidence", "sector_keywords", "cluster_id", "province_code", "city_code", "owner",
-                "ownership", "stage", "start_year", "end_year", "total_investment_wan"]
+                "ownership", "stage", "start_year", "end_year", "total_investment_wan", "name_key"]
 _TEXT_COLUMNS = ("content", "sector", "subfield", "sector_source", "sector_keywords", "province_code", "city_code",
-                 "owner", "ownership", "stage", "name")
+                 "owner", "ownership", "stage", "name", "name_key")
 
 
 def next_batch_id(con: duckdb.DuckDBPyConnection) -> int:
@@ -104,44 +103,36 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
     (whitespace removed, full-width ASCII as half-width: the keys come folded so) and start year a stored
     project of the province already has.
 
-    A stored name holding full-width ASCII (ＡＩ算力中心（一期）) is looked for apart: only the keys' provinces'
-    projects are searched for such characters, and only those few names are folded (DuckDB's ``translate`` over
-    every stored name would cost the lookup ten times over)."""
+    The stored side is the projects' match key (``name_key``, migration 012, kept on every write), so the
+    lookup is one join in SQL of the file's distinct keys against that column: no stored name is folded or
+    fetched (before, every stored name holding a full-width character in the file's provinces was fetched
+    and folded in pandas: 247,061 names at 1M projects)."""
     cur = con.cursor()
     try:
         cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))  # strings scanned as Arrow
-        found = cur.execute(
+        return cur.execute(
             """
-            SELECT k.row, min(p.project_id) AS project_id
+            WITH distinct_keys AS (SELECT DISTINCT name_key, province_code, start_year FROM import_keys),
+            stored AS (
+                SELECT k.name_key, k.province_code, k.start_year, min(p.project_id) AS project_id
+                FROM distinct_keys k
+                JOIN projects p
+                  ON p.name_key = k.name_key
+                 AND p.province_code = k.province_code
+                 AND p.start_year IS NOT DISTINCT FROM k.start_year
+                GROUP BY ALL
+            )
+            SELECT k.row, s.project_id
             FROM import_keys k
-            JOIN projects p
-              ON p.province_code = k.province_code
-             AND regexp_replace(p.name, '\\s', '', 'g') = k.name_key
-             AND p.start_year IS NOT DISTINCT FROM k.start_year
-            GROUP BY k.row ORDER BY k.row
-            """
-        ).df()
-        wide = cur.execute(
-            f"""
-            SELECT project_id, province_code, start_year, regexp_replace(name, '\\s', '', 'g') AS name_key
-            FROM projects
-            WHERE province_code IN (SELECT DISTINCT province_code FROM import_keys)
-              AND regexp_matches(name, '{WIDE_CLASS}')
+            JOIN stored s
+              ON s.name_key = k.name_key
+             AND s.province_code = k.province_code
+             AND s.start_year IS NOT DISTINCT FROM k.start_year
+            ORDER BY k.row
             """
         ).df()
     finally:
         cur.close()
-    if wide.empty:
-        return found
-    wide["name_key"] = wide["name_key"].str.translate(NARROW)
-    on = ["name_key", "province_code", "start_year"]
-    probe = keys[["row", *on]].astype({"start_year": "Int64"})
-    more = probe.merge(wide.astype({"start_year": "Int64"}), on=on)[["row", "project_id"]]
-    if more.empty:
-        return found
-    both = pd.concat([found, more], ignore_index=True).groupby("row", as_index=False)["project_id"].min()
-    return both.astype({"row": found["row"].dtype if len(found) else both["row"].dtype}).sort_values(
-        "row", ignore_index=True)
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,
@@ -239,8 +230,8 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) ->
 def _keep_replaced(con: duckdb.DuckDBPyConnection, params: dict) -> None:
     """Copy the stored rows of the projects this batch updates into replaced_* (for a revert)."""
     updated = "SELECT project_id FROM import_new WHERE is_update"
-    con.execute(f"INSERT INTO replaced_projects SELECT p.*, $batch FROM projects p WHERE p.project_id IN ({updated})",
-                params)
+    con.execute("INSERT INTO replaced_projects BY NAME SELECT p.*, $batch AS replaced_by FROM projects p "
+                f"WHERE p.project_id IN ({updated})", params)
     con.execute("INSERT INTO replaced_investments SELECT i.*, $batch FROM project_investments i "
                 f"WHERE i.project_id IN ({updated})", params)
     con.execute("INSERT INTO replaced_funding SELECT f.*, $batch FROM project_funding f "
@@ -268,7 +259,7 @@ def _merge_updated(con: duckdb.DuckDBPyConnection, columns: list[str], params: d
                    coalesce(n.start_year, o.start_year) AS start_year, coalesce(n.end_year, o.end_year) AS end_year,
                    CAST(coalesce(n.total_investment_wan, o.total_investment_wan) AS DECIMAL(18, 2))
                        AS total_investment_wan,
-                   $batch AS batch_id
+                   $batch AS batch_id, n.name_key
             FROM (
                 SELECT n.*, o.sector_source IN ('given', 'manual')
                             AND coalesce(n.sector_source, '') NOT IN ('given', 'manual') AS keep_old
@@ -324,7 +315,7 @@ def revert(con: duckdb.DuckDBPyConnection, batch_id: int) -> int:
     back = con.execute("SELECT project_id FROM replaced_projects WHERE replaced_by = ?", [batch_id]).fetchnumpy()
     rollups.changing(con, back["project_id"])  # the batch's own projects, already counted out by delete_rows
     restored = len(back["project_id"])
-    con.execute("INSERT INTO projects SELECT * EXCLUDE (replaced_by) FROM replaced_projects "
+    con.execute("INSERT INTO projects BY NAME SELECT * EXCLUDE (replaced_by) FROM replaced_projects "
                 "WHERE replaced_by = ?", [batch_id])
     con.execute("INSERT INTO project_investments SELECT * EXCLUDE (replaced_by) FROM replaced_investments "
                 "WHERE replaced_by = ?", [batch_id])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import engine, locks, public_lists, reference
+from . import engine, locks, namekeys, public_lists, reference
 from . import rollups as _rollups
 from .engine import Connection
 from .errors import StoreError
@@ -123,7 +123,7 @@ def schema_version(con: Connection) -> int:
 
 _AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh, 6: _rollups.refresh,
                     7: _rollups.refresh, 8: reference.add_regions, 9: public_lists.load,
-                    11: public_lists.load}
+                    11: public_lists.load, 12: namekeys.fill}
 
 
 def _applied(con: Connection) -> set[int]:

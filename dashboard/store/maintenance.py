@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import engine, locks, rollups
+from . import engine, locks, namekeys, rollups
 from .core import LATEST_VERSION, scalar, schema_version, write
 from .errors import StoreError
 from .timetravel import snapshot_cursor
@@ -172,6 +172,11 @@ def restore(con: duckdb.DuckDBPyConnection, folder: str | Path, *, replace: bool
             if counts[table] != entry["rows"]:
                 raise StoreError("restore_count_mismatch", table=table, loaded=f"{counts[table]:,}",
                                  expected=f"{entry['rows']:,}")
+        # A backup from before migration 012 has no match keys: its projects get theirs here.
+        keyless = tuple(t for t in ("projects", "replaced_projects") if t in manifest["tables"]
+                        and "name_key" not in {c[0] for c in manifest["tables"][t].get("columns", [])})
+        if keyless:
+            namekeys.fill(con, keyless)
     return counts
 
 
