@@ -140,7 +140,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         # The headline is what really stops the file (no place column), not "0 rows failed validation".
         refused = result.refused if result else plan.blocking()
         ok = (result is not None and result.committed) or (args.dry_run and refused is None)
-        report = plan.report(lang)
+        try:
+            report = plan.report(lang)
+        except Exception as exc:  # noqa: BLE001 - said with what was written: the batch stays (revert undoes it)
+            if result is None or not result.committed:
+                raise
+            return _fail(args, "report_failed", t("importer.cli_report_failed", lang, batch=result.batch_id,
+                                                  kind=type(exc).__name__, reason=exc), 1)
         payload = {
             "batch_id": result.batch_id if result else None,
             "dry_run": args.dry_run,

@@ -453,6 +453,19 @@ def _strip_control(body: Body) -> list[Problem]:
 _EDGE_SPACE = f"^[{BLANKS}]|[{BLANKS}]$"
 
 
+def _header_control(sheet: reading.Sheet, header: hd.Header) -> list[Problem]:
+    """A warning per header row holding control characters or terminal colour codes (ESC[1m项目名称ESC[0m):
+    they are left out of the labels (which are matched without them), and the steward learns where."""
+    out = []
+    for i in range(max(header.index - header.rows + 1, 0), header.index + 1):
+        texts = [str(v) for v in sheet.cells.iloc[i].tolist()]
+        columns = [header.labels[j] for j, t in enumerate(texts) if j < len(header.labels) and CONTROL_RE.search(t)]
+        if columns:
+            out.append(Problem("header_control_stripped", int(sheet.rows[i]), columns[0], None, "warning",
+                               {"row": int(sheet.rows[i]), "columns": "、".join(columns)}))
+    return out
+
+
 def _stripped(column: pd.Series) -> pd.Series:
     """The column's cells without surrounding blanks; the column itself when none has any (most): a
     large file's cells are then not copied."""
@@ -486,7 +499,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
-    problems = [] if sheet.clean else _strip_control(body)
+    problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header)
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]

@@ -368,9 +368,9 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date"):
+                     "amount_currency", "amount_date", "amount_upper_bound"):
             problems += body.problems((codes == code).to_numpy(), code, f)
-        for code in ("amount_range", "amount_usd"):
+        for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
         words = (codes == "amount_words").to_numpy()
         if words.any():  # 三千万元: read, and said with what it was read as

@@ -14,6 +14,10 @@ from ..textchars import BLANK_CHARS
 # Python object): a million-row list of ten columns. More is a hostile file (one cell far to the right,
 # inflated spans), refused as it is read rather than let fill the memory.
 MAX_CELLS = 10_000_000
+# The most columns a sheet's table may have once its trailing empty columns are left off: project lists
+# have tens (a plan with a column per month and measure, a few hundred). A sheet wider than this (a CSV
+# of 16,384 columns took 37-52 s to preview: every step looks at each column) is no project table.
+MAX_COLUMNS = 1_000
 
 
 class ReadError(Exception):
@@ -31,7 +35,10 @@ class ReadError(Exception):
 # joiners and invisible operators, the BOM; and the blanks str.strip() removes from its ends (every
 # character it strips, spelled out: textchars.BLANK_CHARS, escaped).
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-CONTROL_RE = re.compile(CONTROL)
+# A terminal's colour or style code (ESC[31m, ESC[1;4m, ESC[0m: a table copied from a console or a log) is
+# removed whole: stripping ESC alone left "[31m" in a header ("[1m项目名称[0m" was a label of its own) or an amount.
+ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]"
+CONTROL_RE = re.compile(ANSI + "|" + CONTROL)
 BLANKS = "".join(map(re.escape, BLANK_CHARS))
 # A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).
 _UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
@@ -67,3 +74,18 @@ class RawFile:
     # What the reader repaired or guessed: (code, values); values may hold the 'row' and 'col' it concerns.
     warnings: list[tuple[str, dict]] = field(default_factory=list)
 
+
+
+def within_width(sheet: Sheet) -> Sheet | None:
+    """The sheet without its trailing empty columns when it is wider than :data:`MAX_COLUMNS` (a value or a
+    separator far to the right), or None when it still is (the caller refuses it or leaves it out);
+    a sheet of ordinary width is returned as it is, at no cost."""
+    width = sheet.cells.shape[1]
+    if width <= MAX_COLUMNS:
+        return sheet
+    used = np.flatnonzero((sheet.cells.astype(str) != "").any(axis=0).to_numpy())
+    width = int(used[-1]) + 1 if len(used) else 0
+    if width > MAX_COLUMNS:
+        return None
+    sheet.cells = sheet.cells.iloc[:, :width]
+    return sheet

@@ -13,7 +13,7 @@ from pathlib import Path
 from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
 from .htmltable import looks_like_html, read_tables
-from .raw import UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text
+from .raw import MAX_COLUMNS, UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text, within_width
 from .traditional import simplify, traditional_and_any
 from .workbooks import read_xls, read_xlsx
 from .xmlsheet import looks_like_spreadsheetml, read_spreadsheetml
@@ -29,6 +29,31 @@ _BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blank
 
 def read(data: bytes, file_name: str) -> RawFile:
     """Every sheet (one for a text file) of the file, or :class:`ReadError`."""
+    return _bounded(_read(data, file_name))
+
+
+def _bounded(raw: RawFile) -> RawFile:
+    """The file with no sheet wider than any project table (raw.MAX_COLUMNS): such a sheet is left out
+    with a warning beside other sheets, and refused alone, before any step looks at each of its columns."""
+    kept, wide = [], []
+    for sheet in raw.sheets:
+        bounded = within_width(sheet)
+        if bounded is None:
+            wide.append(sheet)
+        else:
+            kept.append(bounded)
+    if not wide:
+        return raw
+    said = {"sheet": wide[0].name, "columns": f"{wide[0].cells.shape[1]:,}", "limit": f"{MAX_COLUMNS:,}"}
+    if not kept:
+        raise ReadError("table_too_wide", **said)
+    raw.sheets = kept
+    raw.warnings += [("sheet_too_wide_skipped", {"sheet": s.name, "columns": f"{s.cells.shape[1]:,}",
+                                                 "limit": f"{MAX_COLUMNS:,}"}) for s in wide]
+    return raw
+
+
+def _read(data: bytes, file_name: str) -> RawFile:
     if _BLANK.fullmatch(data):  # (a search, not data.strip(): a large file is not copied)
         raise ReadError("file_empty")
     suffix = Path(file_name).suffix.lower()

@@ -338,6 +338,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         if default.usd:
             return Amount(wan * usd_rate, "amount_usd")
         return Amount(wan)
+    if _UPPER_BOUND.search(s) and (re.search(r"\d", s) or _CN_NUMERAL.search(s)):
+        return Amount(None, "amount_upper_bound", True)
     s = _LEAD.sub("", s)
     s = re.sub(r"(人民币|rmb|cny)", "", s, flags=re.I)
     both = _YI_WAN.fullmatch(s)
@@ -482,7 +484,22 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
         sub = cells[rest]
         values[rest] = [np.nan if parsed[v].wan is None else parsed[v].wan for v in sub]
         codes[rest] = [parsed[v].code for v in sub]
+    written = plain.isna().to_numpy() & ~np.isnan(values) & codes.isna().to_numpy()
+    if written.any():  # only cells that are no plain number (约5亿元): the rare rows, one regex pass over them
+        sub = cells[written].map(halfwidth)
+        idx = np.flatnonzero(written)
+        for code, pattern in (("amount_approximate", _APPROXIMATE), ("amount_lower_bound", _LOWER_BOUND)):
+            codes.iloc[idx[sub.str.contains(pattern, regex=True).to_numpy(dtype=bool)]] = code
     return values, codes
+
+
+# A figure read from a lower bound (≥5000万元, 5000万元以上, 不低于, 超过1亿元, 5000余万元: "more than") or an
+# approximation (约2000万, 1亿元左右, 近5000万元) is stored as the figure, with a warning by row saying it is no
+# exact amount; a bound that comes last in the cell wins (约5000万元以上 is a bound).
+_APPROXIMATE = r"^(?:预计|计划|总投资)?(?:约|大约|近|接近|将近)|(?:左右|上下)$"
+_LOWER_BOUND = r"^(?:预计|计划|总投资)?(?:约)?(?:超过|超|逾|不低于|不少于|大于|多于|高于|≥|>|>=)|\d\s*(?:多|余)|(?:以上|\+)$"
+# An upper bound (5000万元以下, 不超过1亿元, <2亿元) says nothing of the amount but that it is below: refused.
+_UPPER_BOUND = re.compile(r"^(?:不超过|不高于|不足|低于|少于|小于|未超过|≤|<|<=)|(?:以下|以内)$")
 
 
 # ---------------------------------------------------------------------------------------------- years
