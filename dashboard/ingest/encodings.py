@@ -50,7 +50,9 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
             return text, encoding
     nuls = data.count(0)
     if nuls:
-        if nuls > len(data) // 4:
+        # NULs padding the end (a file preallocated or cut short on a share) are no binary content
+        padded = len(data) - len(data.rstrip(b"\x00"))
+        if nuls - padded > (len(data) - padded) // 4 or padded == len(data):
             raise ReadError("file_binary")
         first = data[:data.index(0)].count(b"\n") + 1
         said.append(("nul_stripped", {"count": nuls, "line": first}))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..formatting import WAN_PER_YI
 from . import headers as hd
@@ -127,6 +128,9 @@ def said_cells(problems: Problems) -> set[tuple[int, str | None]]:
     return {(p.row, p.column) for p in problems if p.row is not None}
 
 
+_NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
+
+
 def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     """(name with spaces folded, name without spaces as a duplicate key, problems): a name over
     ``MAX_NAME`` characters is a warning, over ``MAX_NAME_HARD`` an error (the row is refused), and so is a
@@ -141,8 +145,13 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                                                   for c in "略*#"]))
     redacted = np.zeros(len(name), dtype=bool)
     redacted[marked] = name.iloc[marked].str.contains(_REDACTED, na=False).to_numpy(dtype=bool)
+    # A name that is only a number (0: a formula's cached result pointing at an empty cell; 12: a 序号 in the
+    # name column) names no project; it was stored as one. Arrow's regex, in C++, over the column.
+    numeric = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NUMERIC_NAME
+                                       ).to_numpy(zero_copy_only=False).astype(bool)
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
+        + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
         + body.problems((length > MAX_NAME) & ~refused, "name_too_long", "name", level="warning", cell=shown,

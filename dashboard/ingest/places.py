@@ -231,6 +231,11 @@ class PlaceIndex:
                 if region is None:
                     if province is None:
                         ambiguous = True
+                        if length >= 3 and s[pos + length - 1] in "区县市旗":
+                            # 朝阳区 (Beijing's or Changchun's) is no 朝阳市 (Liaoning's): a full name with its
+                            # level that several places bear is ambiguous, not its short name's place
+                            pos = len(s)
+                            break
                     elif listed and self._pick(candidates, None, None) is not None:
                         several = "provinces"  # 北京市、天津市: the first stands
                     continue

@@ -32,9 +32,11 @@ class ReadError(Exception):
 # Control characters and invisible format characters the import removes from a cell: C0 controls, DEL,
 # the soft hyphen, the combining grapheme joiner, the Mongolian vowel separator, zero-width spaces and
 # joiners, the direction marks and overrides (U+202E shows a name backwards: "Trojan source"), word
-# joiners and invisible operators, the BOM; and the blanks str.strip() removes from its ends (every
+# joiners and invisible operators, the variation selectors (南京中心\ufe0f: a name unlike the stored one
+# though it reads the same), the BOM; and the blanks str.strip() removes from its ends (every
 # character it strips, spelled out: textchars.BLANK_CHARS, escaped).
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+CONTROL = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+           r"\ufe00-\ufe0f\ufeff]")
 # A terminal's colour or style code (ESC[31m, ESC[1;4m, ESC[0m: a table copied from a console or a log) is
 # removed whole: stripping ESC alone left "[31m" in a header ("[1m项目名称[0m" was a label of its own) or an amount.
 ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]"
@@ -45,7 +47,8 @@ _UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", 
 
 
 # … and as the characters themselves (all below U+3001 but U+FEFF), with the quote (see :func:`clean_text`).
-UNCLEAN_CHARS = "".join(c for c in map(chr, [*range(0x3001), 0xFEFF]) if _UNCLEAN.match(c)) + '"'
+UNCLEAN_CHARS = "".join(c for c in map(chr, [*range(0x3001), *range(0xFE00, 0xFE10), 0xFEFF])
+                        if _UNCLEAN.match(c)) + '"'
 
 
 def clean_text(text: str) -> bool:

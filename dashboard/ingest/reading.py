@@ -79,6 +79,15 @@ def _read(data: bytes, file_name: str) -> RawFile:
             said.append(("xml_workbook", {"suffix": suffix}))
             return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
         sheets = read_tables(text, Path(file_name).stem or "data") if looks_like_html(text) else []
+        if not sheets and text.strip() and not looks_like_html(text):
+            # A comma- or tab-separated text named .xls (web systems' "export to Excel", often GBK and tabs):
+            # Excel opens it as a table, so its users take it for a workbook. Read as the text it is, and said.
+            table = _text_table(text, file_name, encoding, said)
+            if table is not None:
+                delimiter = {"\t": "Tab"}.get(table.delimiter or "", table.delimiter or "")
+                table.warnings.append(("text_workbook", {"suffix": suffix, "delimiter": delimiter,
+                                                         "encoding": encoding or "-"}))
+                return table
         if not sheets:
             raise ReadError("not_a_workbook", suffix=suffix)
         said.append(("html_workbook", {"suffix": suffix}))
@@ -88,8 +97,19 @@ def _read(data: bytes, file_name: str) -> RawFile:
         raise ReadError("file_empty")
     if looks_like_spreadsheetml(text):  # an XML Spreadsheet 2003 (.xml): a workbook, not a text table
         return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
+    table = _text_table(text, file_name, encoding, said, one_column=True)
+    assert table is not None  # one_column: always a table
+    return table
+
+
+def _text_table(text: str, file_name: str, encoding: str | None, said: list[tuple[str, dict]],
+                *, one_column: bool = False) -> RawFile | None:
+    """The text as a delimited table, or None (only where ``one_column`` is False) when no delimiter splits
+    it into columns: a text named as a workbook is read as a table only when it is one."""
     delimiter = sniff_delimiter(text)
     cells, lines = parse_text(text, delimiter, said)
+    if not one_column and cells.shape[1] < 2:
+        return None
     # Traditional characters and those no clean sheet holds (raw.clean_text), in one pass over the text.
     traditional, unclean = traditional_and_any(text, UNCLEAN_CHARS)
     if traditional:  # most files have none: then no cell needs looking at
@@ -97,6 +117,7 @@ def _read(data: bytes, file_name: str) -> RawFile:
     clean = clean_text(text) if unclean is None else not unclean
     sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
+
 
 
 def _read_mht(data: bytes, file_name: str) -> RawFile:

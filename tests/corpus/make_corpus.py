@@ -1770,6 +1770,60 @@ def write_hostile6() -> None:
     _workbook6(HERE / "sheet_part_missing_second.xlsx", [("项目", whole), ("续建项目", None)])
 
 
+# ------------------------------------------------------------------------------- hostile corpus, round 7
+# Classes a seventh round reached (s27-hostile7; tests/test_import_hostile7.py). The large inputs (a CSV of
+# 16,384 columns, a sheet formatted to its last row) are made by the tests themselves.
+
+_ROWS7 = ["苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027"]
+_TABLE7 = ",".join(_HEADER6) + "\n" + "\n".join(_ROWS7) + "\n"
+# Amounts that give a lower bound, an approximation or an upper bound, not a figure.
+BOUNDS7 = """项目名称,建设地点,总投资
+甲项目,江苏省苏州市,≥5000万元
+乙项目,江苏省苏州市,5000万元以上
+丙项目,江苏省苏州市,不低于5000万元
+丁项目,江苏省苏州市,超过1亿元
+戊项目,江苏省苏州市,5000余万元
+己项目,江苏省苏州市,约2000万
+庚项目,江苏省苏州市,1亿元左右
+辛项目,江苏省苏州市,3000
+"""
+# A printed list: its header again on every page, a page line under each page, notes and an as-of line under it.
+PAGES7 = "".join(",".join(_HEADER6) + "\n" + "".join(f"项目{p}-{k},江苏省苏州市,{1000 + k},2024-2026\n" for k in range(3))
+                 + f"第 {p} 页 共 2 页\n" for p in (1, 2)) + "注：总投资为计划数。\n资料来源：某市发展改革委\n数据截至2024年6月30日\n"
+
+
+def write_hostile7() -> None:
+    # Terminal colour codes in the header and a cell (a table copied from a console).
+    (HERE / "ansi_colours.csv").write_bytes(
+        ("\x1b[1m项目名称\x1b[0m,\x1b[31m建设地点\x1b[0m,总投资（万元）,建设起止年限\n"
+         "苏州晶圆封装项目,\x1b[32m江苏省苏州市\x1b[0m,\x1b[31m150000\x1b[0m,2024-2026\n" + _ROWS7[1] + "\n").encode())
+    (HERE / "amount_bounds.csv").write_bytes(BOUNDS7.encode("utf-8"))
+    (HERE / "amount_upper_bound.csv").write_bytes(
+        "项目名称,建设地点,总投资\n甲项目,江苏省苏州市,5000万元以下\n乙项目,江苏省苏州市,不超过1亿元\n".encode())
+    # One cell reference twice in a row: openpyxl kept the later (a project's name replaced unsaid).
+    _workbook6(HERE / "cell_ref_twice.xlsx", [("项目", _sheet6([(1, _HEADER6)]).replace(
+        "</sheetData>", '<row r="2"><c r="A2" t="inlineStr"><is><t>苏州晶圆封装项目</t></is></c>'
+        '<c r="A2" t="inlineStr"><is><t>另一个项目</t></is></c><c r="B2" t="inlineStr"><is><t>江苏省苏州市</t></is></c>'
+        '<c r="C2"><v>150000</v></c></row></sheetData>'))])
+    # Text tables named .xls: comma-separated UTF-8, tab-separated GBK (web systems' "export to Excel").
+    (HERE / "text_named.xls").write_bytes(_TABLE7.encode("utf-8"))
+    (HERE / "tabs_gbk_named.xls").write_bytes(_TABLE7.replace(",", "\t").encode("gbk"))
+    # A formula pointing at an empty cell, its cached result 0, in the name column; a cached string in another.
+    _workbook6(HERE / "formula_zero_name.xlsx", [("项目", _sheet6([
+        (1, _HEADER6), (2, [("str", "<f>\"苏州晶圆\"&amp;\"封装项目\"</f><v>苏州晶圆封装项目</v>"), "江苏省苏州市", 150000,
+                            "2024-2026"]),
+        (3, [("", "<f>B9</f><v>0</v>"), "江苏省南京市", 80000, "2024-2027"])]))])
+    # A variation selector after a name (invisible), an apostrophe before numbers (Excel's text mark).
+    (HERE / "invisible_selector.csv").write_bytes(
+        (",".join(_HEADER6) + "\n南京生物医药中心\ufe0f,江苏省南京市,'80000,'2024-2027\n").encode())
+    (HERE / "printed_pages.csv").write_bytes(PAGES7.encode("utf-8"))
+    # A table padded with NULs to its end (preallocated on a share, or cut short).
+    (HERE / "nul_padded.csv").write_bytes(_TABLE7.encode("utf-8") + b"\x00" * 4096)
+    # A district's full name that two provinces bear, alone: Liaoning's 朝阳市 was taken.
+    (HERE / "district_alone.csv").write_bytes((",".join(_HEADER6) + "\n朝阳项目,朝阳区,6500,2024-2025\n"
+                                               "昆山项目,昆山市,1000,2024-2025\n").encode())
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -1799,6 +1853,7 @@ def write_all() -> None:
     write_lists4()
     write_hostile6()
     write_lists5()
+    write_hostile7()
 
 
 if __name__ == "__main__":
