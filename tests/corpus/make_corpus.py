@@ -1788,8 +1788,10 @@ BOUNDS7 = """项目名称,建设地点,总投资
 辛项目,江苏省苏州市,3000
 """
 # A printed list: its header again on every page, a page line under each page, notes and an as-of line under it.
-PAGES7 = "".join(",".join(_HEADER6) + "\n" + "".join(f"项目{p}-{k},江苏省苏州市,{1000 + k},2024-2026\n" for k in range(3))
-                 + f"第 {p} 页 共 2 页\n" for p in (1, 2)) + "注：总投资为计划数。\n资料来源：某市发展改革委\n数据截至2024年6月30日\n"
+PAGES7 = "".join(",".join(_HEADER6) + "\n"
+                 + "".join(f"项目{p}-{k},江苏省苏州市,{1000 + k},2024-2026\n" for k in range(3))
+                 + f"第 {p} 页 共 2 页\n" for p in (1, 2)) + (
+    "注：总投资为计划数。\n资料来源：某市发展改革委\n数据截至2024年6月30日\n")
 
 
 def write_hostile7() -> None:
@@ -1810,8 +1812,9 @@ def write_hostile7() -> None:
     (HERE / "tabs_gbk_named.xls").write_bytes(_TABLE7.replace(",", "\t").encode("gbk"))
     # A formula pointing at an empty cell, its cached result 0, in the name column; a cached string in another.
     _workbook6(HERE / "formula_zero_name.xlsx", [("项目", _sheet6([
-        (1, _HEADER6), (2, [("str", "<f>\"苏州晶圆\"&amp;\"封装项目\"</f><v>苏州晶圆封装项目</v>"), "江苏省苏州市", 150000,
-                            "2024-2026"]),
+        (1, _HEADER6),
+        (2, [("str", "<f>\"苏州晶圆\"&amp;\"封装项目\"</f><v>苏州晶圆封装项目</v>"), "江苏省苏州市", 150000,
+             "2024-2026"]),
         (3, [("", "<f>B9</f><v>0</v>"), "江苏省南京市", 80000, "2024-2027"])]))])
     # A variation selector after a name (invisible), an apostrophe before numbers (Excel's text mark).
     (HERE / "invisible_selector.csv").write_bytes(
