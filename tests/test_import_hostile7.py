@@ -195,3 +195,26 @@ def test_a_district_two_provinces_bear_is_not_a_city_of_a_third(empty_db: Path,
     still resolves (Suzhou)."""
     out = refused_unchanged(empty_db, capsys, CORPUS / "district_alone.csv")
     assert problem_codes(out["errors"]) == [(2, "place_ambiguous")], out
+
+
+@pytest.mark.parametrize(("file_name", "data", "said"), [
+    ("导出.xls", (CORPUS / "tabs_gbk_named.xls").read_bytes(), "文本表格"),
+    ("清单.tsv", (CORPUS / "text_named.xls").read_bytes().replace(b",", b"\t"), "项目行全部通过校验"),
+    ("颜色.csv", (CORPUS / "ansi_colours.csv").read_bytes(), "终端颜色代码"),
+    ("约数.csv", (CORPUS / "amount_bounds.csv").read_bytes(), "只给出下限"),
+    ("重复单元格.xlsx", (CORPUS / "cell_ref_twice.xlsx").read_bytes(), "另一个项目"),
+])
+def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      file_name: str, data: bytes, said: str) -> None:
+    """The upload page, not only the command line: a .tsv is taken (the uploader refused it, and .xltx), each
+    file's message shown, no exception."""
+    from dashboard.views import upload
+    from tests.apptest_helpers import open_page
+
+    assert {"tsv", "xltx"} <= set(upload.ACCEPTED)
+    app = open_page(empty_db, monkeypatch, "upload")
+    app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
+    assert not app.exception
+    shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
+    shown += [d.value.to_string() for d in app.table]
+    assert any(said in s for s in shown), shown

@@ -26,8 +26,8 @@ NO_FIELD = "—"
 # What the uploader takes (its limit line names them): the importer tells the formats apart by content, and
 # answers a workbook or a file it cannot read with its own message instead of the uploader's refusal (which
 # named an .xlsb "application/vnd.ms-excel.sheet.binary.macroEnabled.12", in English, in the zh page too).
-ACCEPTED = ("csv", "txt", "xlsx", "xlsm", "xls", "et", "ods", "numbers", "xlsb", "xml", "mht", "mhtml", "zip", "gz",
-            "7z", "rar")
+ACCEPTED = ("csv", "tsv", "txt", "xlsx", "xlsm", "xltx", "xls", "et", "ods", "numbers", "xlsb", "xml", "mht", "mhtml",
+            "zip", "gz", "7z", "rar")
 
 
 def _field_label(field: str, lang: str | None = None) -> str:
