@@ -218,3 +218,16 @@ def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatc
     shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
     shown += [d.value.to_string() for d in app.table]
     assert any(said in s for s in shown), shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_in_wan_under_a_yi_header_are_said(empty_db: Path, capsys: pytest.CaptureFixture[str],
+                                                  lang: str) -> None:
+    """8000, 6500, 3000, 9500 under 总投资（亿元）: each under the 1万亿元 limit, so stored as 8000亿元 and on,
+    unsaid. The column's middle amount, 7,250亿元, is no project's: said once (the figures may be 万元)."""
+    code, out = _run(empty_db, capsys, "yi_header_wan_figures.csv", "--dry-run", "--lang", lang)
+    assert code == 0, out
+    said = [w for w in out["warnings"] if w["code"] == "unit_implausible"]
+    assert len(said) == 1 and "7,250" in said[0]["message"] and "万元" in said[0]["message"], out["warnings"]
+    code, out = _run(empty_db, capsys, "amount_bounds.csv", "--dry-run")
+    assert "unit_implausible" not in [w["code"] for w in out["warnings"]]

@@ -327,6 +327,10 @@ def row_units(body: Body) -> tuple[list[values.Unit | None] | None, Problems]:
 _CURRENCY_ONLY = {"usd": values.Unit(0.0, True), "cny": values.Unit(0.0, False)}
 
 
+# The middle amount of a money column past which its stated unit (亿元) is taken for a mistake: 1000亿元.
+IMPLAUSIBLE_MEDIAN_WAN = 1e7
+
+
 def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | None, usd_rate: float,
             below: dict[int, list[values.Unit | None]] | None = None) -> tuple[dict[str, np.ndarray], Problems, int]:
     """Every money column in 万元 (NaN where missing or unusable), the problems, and how many rows had
@@ -394,6 +398,12 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             problems += body.problems(too_big, "amount_too_large", f, yi=yi, bn=bn)
         if f == "total_investment":
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
+        kept = wan[~np.isnan(wan) & ~too_big]
+        if unit is not None and unit.wan >= 10_000 and len(kept) >= 3 and np.median(kept) >= IMPLAUSIBLE_MEDIAN_WAN:
+            # 总投资（亿元） over figures in 万元 (15000, 8000): each under the 1万亿元 limit, all 10,000 times too
+            # large. A list whose middle project is 1000亿元 or more is no list of projects in 亿元: said once.
+            problems.append(Problem("unit_implausible", None, body.labels[pos], None, "warning", {
+                "column": body.labels[pos], "median": f"{np.median(kept) / WAN_PER_YI:,.0f}", "count": len(kept)}))
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
     return out, problems, int(usd_rows.sum())
 

@@ -1822,6 +1822,10 @@ def write_hostile7() -> None:
     (HERE / "printed_pages.csv").write_bytes(PAGES7.encode("utf-8"))
     # A table padded with NULs to its end (preallocated on a share, or cut short).
     (HERE / "nul_padded.csv").write_bytes(_TABLE7.encode("utf-8") + b"\x00" * 4096)
+    # Figures in 万元 under a 亿元 header, each under the 1万亿元 limit (8000亿元 for an 8000万元 project).
+    (HERE / "yi_header_wan_figures.csv").write_bytes(
+        "项目名称,建设地点,总投资（亿元）\n甲项目,江苏省苏州市,8000\n乙项目,江苏省南京市,6500\n丙项目,江苏省无锡市,3000\n"
+        "丁项目,江苏省常州市,9500\n".encode("gbk"))
     # A district's full name that two provinces bear, alone: Liaoning's 朝阳市 was taken.
     (HERE / "district_alone.csv").write_bytes((",".join(_HEADER6) + "\n朝阳项目,朝阳区,6500,2024-2025\n"
                                                "昆山项目,昆山市,1000,2024-2025\n").encode())
