@@ -260,7 +260,7 @@ def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
     openpyxl kept the later cell without a word (a project's amount or name replaced). Which of the two
     is right no one can tell, so the refusal names the cell and both values for the steward to check."""
     refs = _CELL_REF.findall(xml)
-    if len(refs) < 2 or len(np.unique(np.array(refs, dtype=object).astype(bytes))) == len(refs):
+    if len(refs) < 2 or len(set(refs)) == len(refs):
         return
     seen: dict[bytes, int] = {}
     for m in _CELL_REF.finditer(xml):
