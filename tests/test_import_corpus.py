@@ -125,7 +125,9 @@ def test_messy_amounts_rejected_rows_and_values(con: duckdb.DuckDBPyConnection) 
         (16, "建设起止年限", "2026-2024", "years_reversed"),
     ]
     assert {(w.row, w.code) for w in plan.warnings} == {
-        (None, "unit_assumed"), (10, "amount_range"), (11, "amount_usd")}
+        (None, "unit_assumed"), (10, "amount_range"), (11, "amount_usd"),
+        # 约5亿元 an approximation, 超10亿元 and 2000多万元 lower bounds: stored as the figure, said (round 7)
+        (5, "amount_approximate"), (6, "amount_lower_bound"), (7, "amount_lower_bound")}
     # The amount too large is said in the pages' money: 亿元 (CNY bn in English), separators, two decimals.
     too_large = plan.errors[2]
     assert "折合 50,000.00 亿元" in too_large.message("zh"), too_large.message("zh")

@@ -36,7 +36,7 @@ def test_a_csv_wider_than_any_table_is_refused_at_once(empty_db: Path, tmp_path:
     start = time.process_time()
     out = refused_unchanged(empty_db, capsys, path)
     assert time.process_time() - start < 15  # CPU seconds: the host's load does not count
-    assert out["error"] == "table_too_wide" and "16,384" in out["message"] and "1,000" in out["message"], out
+    assert out["error"] == "table_too_wide" and "16,384" in out["message"] and "3,000" in out["message"], out
 
 
 def test_empty_columns_far_to_the_right_are_left_off(empty_db: Path, tmp_path: Path,
@@ -231,3 +231,24 @@ def test_figures_in_wan_under_a_yi_header_are_said(empty_db: Path, capsys: pytes
     assert len(said) == 1 and "7,250" in said[0]["message"] and "万元" in said[0]["message"], out["warnings"]
     code, out = _run(empty_db, capsys, "amount_bounds.csv", "--dry-run")
     assert "unit_implausible" not in [w["code"] for w in out["warnings"]]
+
+
+def test_a_sheet_too_wide_beside_a_table_is_left_out_and_said(empty_db: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A workbook's second sheet of 3,500 columns (a pivot's data, an export's raw dump): the table is read,
+    the wide sheet left out with a warning naming it and the limit."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "项目"
+    book.active.append(["项目名称", "建设地点", "总投资（万元）"])
+    book.active.append(["苏州晶圆封装项目", "江苏省苏州市", 150000])
+    wide = book.create_sheet("明细")
+    for _ in range(2):
+        wide.append([f"v{j}" for j in range(3500)])
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    code, out = _run(empty_db, capsys, path)
+    assert code == 0 and out["rows_imported"] == 1, out
+    said = [w["message"] for w in out["warnings"] if w["code"] == "sheet_too_wide_skipped"]
+    assert len(said) == 1 and "明细" in said[0] and "3,500" in said[0] and "3,000" in said[0], out["warnings"]

@@ -15,9 +15,10 @@ from ..textchars import BLANK_CHARS
 # inflated spans), refused as it is read rather than let fill the memory.
 MAX_CELLS = 10_000_000
 # The most columns a sheet's table may have once its trailing empty columns are left off: project lists
-# have tens (a plan with a column per month and measure, a few hundred). A sheet wider than this (a CSV
-# of 16,384 columns took 37-52 s to preview: every step looks at each column) is no project table.
-MAX_COLUMNS = 1_000
+# have tens (a plan with a column per month and measure, a few hundred), and 2,000 extra columns are still
+# read and kept (round 2; 3,000 took 2 CPU-s to preview). A sheet wider than this (a CSV of 16,384 columns
+# took 37-52 s to preview: every step looks at each column) is no project table.
+MAX_COLUMNS = 3_000
 
 
 class ReadError(Exception):
