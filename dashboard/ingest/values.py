@@ -469,6 +469,7 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
         values[negative] = np.nan
         codes[negative] = "amount_negative"
     rest = plain.isna().to_numpy() & (cells != "").to_numpy(dtype=bool)
+    written = rest.copy()  # the cells that are no plain number (约5亿元): the only ones a bound can be in
     if rest.any():
         # The common written forms (约5亿元, 3000万, 2000多万元) in one vectorised pass.
         simple = _extract(cells[rest], _SIMPLE, _SIMPLE_RE2)
@@ -487,10 +488,10 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
         sub = cells[rest]
         values[rest] = [np.nan if parsed[v].wan is None else parsed[v].wan for v in sub]
         codes[rest] = [parsed[v].code for v in sub]
-    written = plain.isna().to_numpy() & ~np.isnan(values) & codes.isna().to_numpy()
     if written.any():  # only cells that are no plain number (约5亿元): the rare rows, one regex pass over them
-        sub = cells[written].map(halfwidth)
         idx = np.flatnonzero(written)
+        idx = idx[~np.isnan(values[idx]) & codes.iloc[idx].isna().to_numpy()]
+        sub = cells.iloc[idx].map(halfwidth)
         for code, pattern in (("amount_approximate", _APPROXIMATE), ("amount_lower_bound", _LOWER_BOUND)):
             codes.iloc[idx[sub.str.contains(pattern, regex=True).to_numpy(dtype=bool)]] = code
     return values, codes
