@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import store
-from tests.test_rollups import kwargs_for, page_queries, random_filters
+from tests.test_rollups import kwarg_choices, kwargs_for, page_queries, random_filters
 
 
 @pytest.mark.slow
@@ -27,9 +27,10 @@ def test_page_queries_through_the_copy_answer_like_the_store(demo_db: Path) -> N
         # the copy is in memory: the same name there and in the store are two tables
         assert copy.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rollup_projects'"
                             ).fetchone()[0] == 2
+        choices = kwarg_choices(con)
         for f in random_filters(con, rng, 8):
             for fn in page_queries():
-                kw = kwargs_for(fn, con, rng)
+                kw = kwargs_for(fn, choices, rng)
                 pd.testing.assert_frame_equal(fn(copy, f, **kw).reset_index(drop=True),
                                               fn(con.cursor(), f, **kw).reset_index(drop=True),
                                               check_exact=False, rtol=1e-9, obj=f"{fn.__name__}({f}, {kw})")
