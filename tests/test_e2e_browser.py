@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -173,23 +173,67 @@ def test_cjk_fonts_are_installed() -> None:
     assert "Noto Sans CJK" in fonts, "apt-get install fonts-noto-cjk"
 
 
+# Every button, widget label and KPI value in the main area whose text is wider than its box.
+CUT_JS = ("() => Array.from(document.querySelectorAll('[data-testid=stMain] button, [data-testid=stMain] label,"
+          " [data-testid=stMetricValue]'))"
+          ".flatMap(b =>"
+          " [b, ...b.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
+          " && e.textContent.trim()).map(e => [b.innerText.trim(), e.scrollWidth, e.clientWidth]))")
+
+
+@pytest.fixture(scope="module")
+def page_visits(server: str, browser: object) -> Callable[[str], list[dict]]:
+    """Every page opened once per language, read for two tests: drawn at 1,400 px (screenshots, exceptions,
+    text, sidebar) and then, in the same window narrowed to 1,280 px, the labels cut short; and the
+    regions page's province profile, at 1,280 px only. Each test used to open every page itself (16 page
+    loads of the 34 in this module, the costliest: a run and draw each)."""
+    done: dict[str, list[dict]] = {}
+
+    def visits(lang: str) -> list[dict]:
+        if lang in done:
+            return done[lang]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        query = "?lang=English" if lang == "en" else ""
+        province = ("?lang=English&province=Zhejiang" if lang == "en" else "?lang=zh&province=浙江")
+        seen = []
+        for slug, url, drawn in [*((p, f"{'' if p == 'summary' else p}{query}", True) for p in PAGES),
+                                 ("regions", f"regions{province}", False)]:
+            page.set_viewport_size({"width": 1400, "height": 900})
+            page.goto(f"{server}/{url}")
+            settle(page)
+            visit = {"slug": slug, "url": url}
+            if drawn:
+                page.screenshot(path=str(SHOTS / f"{lang}-{slug}.png"))
+                screenshot(page, SHOTS / f"{lang}-{slug}-full.png")
+                visit.update(
+                    exceptions=page.locator('[data-testid="stException"]').count(),
+                    text=page.locator('[data-testid="stMain"]').inner_text(),
+                    sidebar=page.locator('[data-testid="stSidebar"]').inner_text())
+            # a 1,280 px screen: the layout follows the narrower window (charts redraw) until quiet
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.evaluate(WATCH_JS)
+            with contextlib.suppress(PlaywrightTimeout):
+                page.wait_for_function(SETTLED_JS, arg=500, polling=100, timeout=10_000)
+            visit["width"] = page.evaluate("() => window.innerWidth")
+            visit["cut"] = [(slug, *c) for c in page.evaluate(CUT_JS)]
+            seen.append(visit)
+        page.close()
+        done[lang] = seen
+        return seen
+
+    return visits
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_page_renders_in_the_browser(server: str, browser: object, lang: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    query = "?lang=English" if lang == "en" else ""
-    for slug in PAGES:
-        path = "" if slug == "summary" else slug
-        page.goto(f"{server}/{path}{query}")
-        settle(page)
-        page.screenshot(path=str(SHOTS / f"{lang}-{slug}.png"))
-        screenshot(page, SHOTS / f"{lang}-{slug}-full.png")
-        assert page.locator('[data-testid="stException"]').count() == 0, f"{slug} shows an exception"
-        text = page.locator('[data-testid="stMain"]').inner_text()
-        assert len(text.strip()) > 40, f"{slug} looks empty"
-        sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
-        assert ("Filters" if lang == "en" else "筛选") in sidebar
-    page.close()
+def test_every_page_renders_in_the_browser(page_visits: Callable[[str], list[dict]], lang: str) -> None:
+    drawn = [v for v in page_visits(lang) if "text" in v]
+    assert [v["slug"] for v in drawn] == PAGES
+    for v in drawn:
+        slug = v["slug"]
+        assert v["exceptions"] == 0, f"{slug} shows an exception"
+        assert len(v["text"].strip()) > 40, f"{slug} looks empty"
+        assert ("Filters" if lang == "en" else "筛选") in v["sidebar"]
 
 
 def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: str, browser: object) -> None:
@@ -372,21 +416,10 @@ def test_downloads_in_the_browser_are_neutralised(server: str, browser: object, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_button_or_label_is_cut_at_1280(server: str, browser: object, lang: str) -> None:
+def test_no_button_or_label_is_cut_at_1280(page_visits: Callable[[str], list[dict]], lang: str) -> None:
     """At a 1,280 px screen no button's or widget's label and no KPI value is cut short ("Download HTML
     (prin…" on the summary, the projects page's "Descend…" toggle, a province profile's "CNY 392.36 …")."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    query = "?lang=English" if lang == "en" else "?lang=zh"
-    cut = []
-    province = "&province=" + ("Zhejiang" if lang == "en" else "浙江")  # the regions page's province profile
-    for slug, extra in [*((p, "") for p in PAGES), ("regions", province)]:
-        page.goto(f"{server}/{'' if slug == 'summary' else slug}{query}{extra}")
-        settle(page)
-        cut += [(slug, *c) for c in page.evaluate(
-            "() => Array.from(document.querySelectorAll('[data-testid=stMain] button, [data-testid=stMain] label,"
-            " [data-testid=stMetricValue]'))"
-            ".flatMap(b =>"
-            " [b, ...b.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
-            " && e.textContent.trim()).map(e => [b.innerText.trim(), e.scrollWidth, e.clientWidth]))")]
-    page.close()
-    assert cut == []
+    visits = page_visits(lang)
+    assert [v["slug"] for v in visits] == [*PAGES, "regions"] and "province=" in visits[-1]["url"]
+    assert {v["width"] for v in visits} == {1280}
+    assert [c for v in visits for c in v["cut"]] == []
