@@ -14,6 +14,7 @@ import pytest
 from dashboard import bench, cli, store
 
 
+@pytest.mark.slow
 def test_bench_json_has_the_issue_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "bench.ducklake"
     code = cli.main(["bench", "--db", str(db), "--only", "import", "--rows", "300", "--repeat", "1", "--json"])
@@ -62,6 +63,7 @@ def test_the_browser_settles_before_the_clock_starts() -> None:
         busy.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not bench.CHROMIUM.exists(), reason="needs Debian's Chromium")
 def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first page is timed over several cold starts, each in a new browser profile and with no landing

@@ -40,6 +40,7 @@ def _csvs(at, media_) -> dict[str, pd.DataFrame]:  # noqa: ANN001
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_chart_and_table_downloads_are_labelled(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                 media: list[MediaFileManager], lang: str) -> None:  # noqa: F811
