@@ -324,6 +324,25 @@ def test_rollups_kept_write_by_write_equal_a_full_rebuild(demo_db: Path, tmp_pat
     assert calls == []  # every one of those writes kept the rollups without a rebuild
 
 
+def test_the_first_import_into_an_empty_store_keeps_the_rollups(empty_db: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first import moves the year the watch list is as of (no year before it): the list is then
+    built from the written rows the write holds, not by a rebuild, and equals the full rebuild."""
+    calls: list[str] = []
+    refresh = store.rollups.refresh
+    monkeypatch.setattr(store.rollups, "refresh", lambda con: (calls.append("refresh"), refresh(con))[1])
+    with store.opened(empty_db) as con:
+        assert [store.scalar(con, f"SELECT count(*) FROM {t}") for t in store.rollups.TABLES] == [0, 0, 0, 0]
+        first = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 150), seed=4)))
+        assert first.rows_imported == 150
+        assert store.scalar(con, "SELECT count(*) FROM rollup_watch") > 0
+        assert_as_rebuilt(con)
+        second = commit(con, preview(con, write_list(tmp_path / "b.csv", range(100, 200), seed=5)))
+        assert second.rows_updated == 50
+        assert_as_rebuilt(con)
+    assert calls == []
+
+
 def test_a_write_that_names_no_projects_rebuilds(demo_db: Path) -> None:
     """Writes that do not say which projects they change (here: rows written straight, and a cluster's
     tier changed under projects the write did not name) rebuild the rollups instead."""

@@ -681,7 +681,10 @@ def _watch(con: Connection, changes: Changes) -> None:
     """The watch list after the write: the changed projects' rows replaced, or all rebuilt when the year
     it is as of moved."""
     as_of = _as_of_after(con, changes)
-    if as_of != changes.as_of:
+    # A store that held no project before the write (its first import) holds only the changed ones now:
+    # their rows, read already, are every row the list needs, whatever year it moved to.
+    nothing_before = changes.max_read and changes.stored_max is None
+    if as_of != changes.as_of and not nothing_before:
         con.execute("DELETE FROM rollup_watch")
         con.execute(f"INSERT INTO rollup_watch SELECT {_WATCH_COLUMNS} FROM projects p {_TIERS} "
                     f"WHERE p.stage IN ('planned', 'under_construction') AND {DUE_YEAR} <= {as_of}")
