@@ -516,6 +516,14 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["content"] = body.text("content")
     rec["owner"] = body.text("owner")
     has_name = (rec["name"] != "").to_numpy()
+    # The sectors are tagged in a thread from here on: about half the tagger's time (the keyword
+    # automaton's scan, Arrow's kernels, NumPy) runs without the interpreter, beside the places, years and
+    # stages read here. The tagger reads only the names and contents; its problems keep their place.
+    tagger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview-sectors")
+    try:
+        tagging = tagger.submit(normalise.sector, body, rec["name"], rec["content"], rows_.sector)
+    finally:
+        tagger.shutdown(wait=False)  # the submitted task runs on; nothing else is taken
 
     step(0.3, "places")
     index = facts.result().places
@@ -563,7 +571,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         # Every key is known now: the store's duplicates are found while the sectors are tagged.
         duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
         step(0.65, "sectors")
-        sectors, found = normalise.sector(body, rec["name"], rec["content"], rows_.sector)
+        sectors, found = tagging.result()
         later += found
         for c in normalise.SECTOR_COLUMNS:
             rec[c] = sectors[c]
