@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -65,19 +66,14 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         if not _looks_like_text(text):
             raise ReadError("file_binary")
         return text, "utf-8"
-    mixed = _mixed_lines(data, said)
+    # Whether lines are in two encodings is worked out (mostly by NumPy, without the interpreter) in a
+    # thread while this one decodes the file as GBK, what it usually is.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoding-lines") as side:
+        two = side.submit(_utf8_and_other_lines, data)
+        text, gbk = _gbk(data)
+        mixed = _mixed_lines(data, said) if two.result() else None
     if mixed is not None:
         return mixed
-    # GBK first: on every byte sequence GBK reads, GB18030 (its superset) reads the same text, so a GBK
-    # file is decoded once.
-    try:
-        text, gbk = data.decode("gbk"), True
-    except UnicodeDecodeError:
-        gbk = False
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            text = None
     if text is not None and _chinese_pairs(data) and _looks_like_text(text):
         return text, "gbk" if gbk else "gb18030"
     # UTF-8 Chinese with a few damaged bytes (a cut-off character, a stray byte): read with them
@@ -99,6 +95,18 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         raise ReadError("file_binary")
     said.append(("encoding_guessed", {"encoding": best.encoding}))
     return text, best.encoding
+
+
+def _gbk(data: bytes) -> tuple[str | None, bool]:
+    """The data decoded as GBK, else as GB18030 (None if neither reads it), and whether GBK did: on every
+    byte sequence GBK reads, GB18030 (its superset) reads the same text, so a GBK file is decoded once."""
+    try:
+        return data.decode("gbk"), True
+    except UnicodeDecodeError:
+        try:
+            return data.decode("gb18030"), False
+        except UnicodeDecodeError:
+            return None, False
 
 
 def _wide_candidates(head: bytes) -> tuple[str, ...]:
@@ -193,9 +201,7 @@ def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] |
     line decoded in its own encoding, and the warning says how many lines are in each (ASCII-only
     lines read the same in both and are not counted) and lists the lines of the rarer encoding,
     the ones to check. The encoding is named majority first: ``utf-8+gbk`` or ``gbk+utf-8``. None if
-    the file is not like that."""
-    if not _utf8_and_other_lines(data):  # the usual file: looked at a line at a time, nothing kept
-        return None
+    the file is not like that. Called on a file :func:`_utf8_and_other_lines` found both kinds of line in."""
     lines = data.split(b"\n")
     utf8_cjk = 0
     utf8: list[int] = []        # lines with non-ASCII bytes that are UTF-8
