@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -40,6 +41,12 @@ COPY_WAIT_S = 60.0  # the longest the copy into memory waits for a first page
 # 2 cores): the copy waits that long rather than take the CPU from it. A page run meanwhile reads the
 # lake, as the first did.
 COPY_AFTER_S = 3.0
+# Until the first page is out, the interpreter lets another thread run after 0.5 ms instead of Python's
+# 5 ms: the server's event loop, serving the browser Streamlit's ~120 script files and then the page's
+# messages, needs the interpreter for a moment per file or message, and each time waited up to 5 ms for
+# the warm-up's imports or the page run to let go of it.
+SWITCH_S = 0.0005
+_SWITCH_BEFORE = [sys.getswitchinterval()]
 
 
 def warm() -> appdb.Warm | None:
@@ -75,10 +82,14 @@ def _warm_and_copy() -> None:
     """The start-up thread: warm up; once a first page is out and drawn (:data:`COPY_AFTER_S` after its
     run, or after :data:`COPY_WAIT_S` with no page), keep the landing page's results on disk for the
     next start and copy its tables into memory."""
-    landing = warm()
-    if landing is None:
-        return
-    if served.wait(COPY_WAIT_S):
+    try:
+        landing = warm()
+        if landing is None:
+            return
+        first = served.wait(COPY_WAIT_S)
+    finally:
+        sys.setswitchinterval(_SWITCH_BEFORE[0])
+    if first:
         time.sleep(COPY_AFTER_S)
     try:
         landing.save()
@@ -147,5 +158,7 @@ async def lifespan(app: object) -> AsyncIterator[None]:
     # every object it creates then lives as long as the process (frozen in turn once imported).
     gc.freeze()
     gc.disable()
+    _SWITCH_BEFORE[0] = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_S)
     threading.Thread(target=_warm_and_copy, name=THREAD, daemon=True).start()
     yield
