@@ -41,6 +41,16 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str = "summary", 
     return at
 
 
+def upload_says(db: Path, monkeypatch: pytest.MonkeyPatch, file_name: str, data: bytes) -> list[str]:
+    """Upload ``data`` as ``file_name`` on the upload page (zh) and return every text the page then shows:
+    messages, Markdown, captions and tables; the run must end without an exception."""
+    app = open_page(db, monkeypatch, "upload")
+    app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
+    assert not app.exception
+    shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
+    return shown + [d.value.to_string() for d in app.table]
+
+
 def goto(at: AppTest, page: str) -> AppTest:
     """Select a callable page registered with st.navigation by its url slug (switch_page needs files)."""
     for page_hash, info in at._registered_pages.items():

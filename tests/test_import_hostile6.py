@@ -172,13 +172,9 @@ def test_the_uploader_takes_7z_and_rar_so_the_importer_can_name_them(empty_db: P
 def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                       file_name: str, data: bytes, said: str) -> None:
     """The upload page, not only the command line: each file's message shown, no exception."""
-    from tests.apptest_helpers import open_page
+    from tests.apptest_helpers import upload_says
 
-    app = open_page(empty_db, monkeypatch, "upload")
-    app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
-    assert not app.exception
-    shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
-    shown += [d.value.to_string() for d in app.table]
+    shown = upload_says(empty_db, monkeypatch, file_name, data)
     assert any(said in s for s in shown), shown
 
 

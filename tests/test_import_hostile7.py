@@ -209,14 +209,10 @@ def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatc
     """The upload page, not only the command line: a .tsv is taken (the uploader refused it, and .xltx), each
     file's message shown, no exception."""
     from dashboard.views import upload
-    from tests.apptest_helpers import open_page
+    from tests.apptest_helpers import upload_says
 
     assert {"tsv", "xltx"} <= set(upload.ACCEPTED)
-    app = open_page(empty_db, monkeypatch, "upload")
-    app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
-    assert not app.exception
-    shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
-    shown += [d.value.to_string() for d in app.table]
+    shown = upload_says(empty_db, monkeypatch, file_name, data)
     assert any(said in s for s in shown), shown
 
 
