@@ -75,10 +75,16 @@ def store_version(db: Path) -> int:
         con.close()
 
 
+def import_json(db: Path, capsys: pytest.CaptureFixture[str], file: str | Path, *extra: str) -> tuple[int, dict]:
+    """``python -m dashboard import FILE --db DB --json`` in-process; ``file`` a corpus name or a path."""
+    path = file if isinstance(file, Path) else CORPUS / file
+    return run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
+
+
 def refused_unchanged(db: Path, capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> dict:
     """Import ``path`` (refused) with ``--json``: the store keeps its rows and its data version; the report."""
     before, version = file_fingerprint(db), store_version(db)
-    code, out = run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
+    code, out = import_json(db, capsys, path, *extra)
     assert code != 0, out
     assert file_fingerprint(db) == before and store_version(db) == version
     return out

@@ -15,15 +15,12 @@ import pytest
 from importkit import (
     CORPUS,
     file_fingerprint,
+    import_json,
     problem_codes,
     refused_unchanged,
     run_json,
     stored_projects,
 )
-
-
-def _run(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: str) -> tuple[int, dict]:
-    return run_json(capsys, "import", str(CORPUS / name), "--db", str(db), "--json", *extra)
 
 
 def _amounts(db: Path) -> dict[str, Decimal | None]:
@@ -36,7 +33,7 @@ def test_a_currency_without_a_rate_in_the_header_is_refused_not_read_as_wan(
     """总投资（万港元）: 5000 万港元 was stored as 5000 万元, no word said. Every stated amount is refused with its
     row and column, the message naming the currency; an empty amount (—) is no problem."""
     out = refused_unchanged(empty_db, capsys, CORPUS / "currency_header.csv")
-    code, out = _run(empty_db, capsys, "currency_header.csv", "--dry-run", "--lang", lang)
+    code, out = import_json(empty_db, capsys, "currency_header.csv", "--dry-run", "--lang", lang)
     assert problem_codes(out["errors"]) == [(2, "amount_currency_column")], out
     err = out["errors"][0]
     assert err["column"] == "总投资（万港元）" and "港元" in err["message"]
@@ -52,7 +49,7 @@ def test_currencies_without_a_rate_in_a_unit_column_and_a_cell_refuse_their_rows
     assert problem_codes(out["errors"]) == [(2, "currency_unknown"), (3, "currency_unknown"), (4, "currency_unknown"),
                                             (6, "amount_currency")], out
     assert "unit_column_ignored" not in [w["code"] for w in out["warnings"]]
-    code, out = _run(empty_db, capsys, "currency_units.csv", "--skip-invalid")
+    code, out = import_json(empty_db, capsys, "currency_units.csv", "--skip-invalid")
     assert code == 0, out
     assert _amounts(empty_db) == {"南京内资芯片项目": Decimal("3000.00")}
 
@@ -61,7 +58,7 @@ def test_a_repeated_header_in_another_unit_reads_the_rows_under_it_in_that_unit(
         empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """二、续建项目 under its own header 总投资（亿元）: 8 亿元 was stored as 8 万元 (10,000 times too small), the
     header row skipped as a repeat. Now read as 80,000 万元, and the change said at that row."""
-    code, out = _run(empty_db, capsys, "repeated_header_units.csv")
+    code, out = import_json(empty_db, capsys, "repeated_header_units.csv")
     assert code == 0 and out["errors"] == [], out
     assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
                                   "杭州生物医药产业园项目": Decimal("5000.00"),
@@ -77,7 +74,7 @@ def test_an_amount_is_read_as_the_cell_shows_it(empty_db: Path, capsys: pytest.C
     out = refused_unchanged(empty_db, capsys, CORPUS / "shown_amounts.xlsx")
     assert problem_codes(out["errors"]) == [(4, "amount_unparsable"), (5, "amount_date")], out
     assert "50%" in out["errors"][0]["message"] and "日期" in out["errors"][1]["message"]
-    code, out = _run(empty_db, capsys, "shown_amounts.xlsx", "--skip-invalid")
+    code, out = import_json(empty_db, capsys, "shown_amounts.xlsx", "--skip-invalid")
     assert code == 0, out
     assert "unit_assumed" not in [w["code"] for w in out["warnings"]]
     assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
@@ -87,7 +84,7 @@ def test_an_amount_is_read_as_the_cell_shows_it(empty_db: Path, capsys: pytest.C
 
 def test_excel_text_formulas_are_read_as_their_text(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """="12000" (a one-string formula exporters write to keep text as text) was refused as no amount."""
-    code, out = _run(empty_db, capsys, "excel_text_formulas.csv")
+    code, out = import_json(empty_db, capsys, "excel_text_formulas.csv")
     assert code == 0 and out["errors"] == [], out
     stored = stored_projects(empty_db)
     assert stored["南京集成电路封装项目"][2:4] == (Decimal("12000.00"), 2024)
@@ -99,7 +96,7 @@ def test_a_signoff_line_and_a_tables_totals_row_are_no_projects(empty_db: Path, 
                                                                 name: str) -> None:
     """填报单位：… 制表人：… under the table, and an Excel table's 汇总 row, were projects without a name: the
     whole file refused."""
-    code, out = _run(empty_db, capsys, name)
+    code, out = import_json(empty_db, capsys, name)
     assert code == 0 and out["errors"] == [], out
     assert _amounts(empty_db) == {"南京集成电路封装项目": Decimal("12000.00"),
                                   "杭州生物医药产业园项目": Decimal("5000.00")}
@@ -107,7 +104,7 @@ def test_a_signoff_line_and_a_tables_totals_row_are_no_projects(empty_db: Path, 
 
 def test_years_in_chinese_numerals(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """二〇二四至二〇二六年 and 二〇二五 were left empty ("no year can be read")."""
-    code, out = _run(empty_db, capsys, "numeral_years.csv")
+    code, out = import_json(empty_db, capsys, "numeral_years.csv")
     assert code == 0 and "year_unparsable" not in [w["code"] for w in out["warnings"]], out
     years = {name: (v[3], v[4]) for name, v in stored_projects(empty_db).items()}
     assert years == {"南京汉字年份项目": (2024, 2026), "苏州汉字开工项目": (2025, None),
@@ -118,7 +115,7 @@ def test_names_differing_only_by_width_are_one_project(empty_db: Path, capsys: p
     """ＡＢＣ新材料项目 beside ABC新材料项目 were stored as two projects; a soft hyphen stayed inside a name.
     Since round 6 the second row, the same in every column read, is the same project listed again: imported
     once and said (it was refused as a duplicate)."""
-    code, out = _run(empty_db, capsys, "width_duplicates.csv")
+    code, out = import_json(empty_db, capsys, "width_duplicates.csv")
     assert code == 0 and out["errors"] == [], out
     assert (3, "row_repeats_project") in problem_codes(out["warnings"])
     assert set(stored_projects(empty_db)) == {"ＡＢＣ新材料项目", "软连字符储能项目", "５Ｇ基站建设项目"}
@@ -129,7 +126,7 @@ def test_xml_spreadsheet_2003_and_a_single_file_web_page_are_read(empty_db: Path
                                                                    name: str) -> None:
     """Web systems' "export to Excel" as XML Spreadsheet 2003 (named .xls) was "not an Excel workbook", and
     Excel's single-file web page (.mht) "no header found"."""
-    code, out = _run(empty_db, capsys, name)
+    code, out = import_json(empty_db, capsys, name)
     assert code == 0 and out["errors"] == [], out
     want = {"南京集成电路封装项目": Decimal("12000.00"), "杭州生物医药产业园项目": Decimal("5000.00")}
     if name.endswith(".xls"):  # its third row after skipped rows (ss:Index="9"), numbered as Excel shows it
@@ -150,7 +147,7 @@ def test_unreadable_formats_are_named_with_what_to_do(empty_db: Path, capsys: py
     text table" (.gz)."""
     out = refused_unchanged(empty_db, capsys, CORPUS / name)
     assert out["error"] == code and words_zh in out["message"], out
-    _rc, out = _run(empty_db, capsys, name, "--lang", "en")
+    _rc, out = import_json(empty_db, capsys, name, "--lang", "en")
     assert out["error"] == code and words_en in out["message"], out
 
 

@@ -15,16 +15,11 @@ import pytest
 from importkit import (
     CORPUS,
     file_fingerprint,
+    import_json,
     problem_codes,
     refused_unchanged,
-    run_json,
     stored_projects,
 )
-
-
-def _run(db: Path, capsys: pytest.CaptureFixture[str], name: str | Path, *extra: str) -> tuple[int, dict]:
-    path = name if isinstance(name, Path) else CORPUS / name
-    return run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
 
 
 def test_a_project_listed_once_per_bond_issue_is_imported_once(empty_db: Path,
@@ -32,7 +27,7 @@ def test_a_project_listed_once_per_bond_issue_is_imported_once(empty_db: Path,
     """A 专项债券 disclosure lists 城东产业园 three times, once per bond issue (债券名称 and 发行金额 differ, its place
     and 项目总投资 do not): refused as duplicates. Now one project with its total investment (not three times
     it, nor the bonds' sum), the repeats said as such."""
-    code, out = _run(empty_db, capsys, "bond_per_bond.csv")
+    code, out = import_json(empty_db, capsys, "bond_per_bond.csv")
     assert code == 0 and out["errors"] == [], out
     assert problem_codes(out["warnings"]) == [(3, "row_repeats_project"), (4, "row_repeats_project")]
     assert "第 2 行" in out["warnings"][0]["message"]
@@ -48,7 +43,7 @@ def test_the_same_name_with_another_amount_is_still_a_duplicate(empty_db: Path, 
     path.write_text("项目名称,建设地点,总投资（万元）,债券名称\n甲项目,江苏省南京市,1000,一期\n甲项目,江苏省南京市,1200,二期\n",
                     encoding="utf-8")
     before = file_fingerprint(empty_db)
-    code, out = _run(empty_db, capsys, path)
+    code, out = import_json(empty_db, capsys, path)
     assert code == 1 and problem_codes(out["errors"]) == [(3, "duplicate_in_file")], out
     assert file_fingerprint(empty_db) == before
 
@@ -59,8 +54,8 @@ def test_full_width_and_half_width_names_are_one_project_against_the_store(
         empty_db: Path, capsys: pytest.CaptureFixture[str], first: str, second: str) -> None:
     """苏州ＡＩ算力中心（一期） stored, 苏州AI算力中心(一期) imported (and the other way round): a second project
     was made. Now the stored one is updated."""
-    assert _run(empty_db, capsys, first)[0] == 0
-    code, out = _run(empty_db, capsys, second)
+    assert import_json(empty_db, capsys, first)[0] == 0
+    code, out = import_json(empty_db, capsys, second)
     assert code == 0 and out["duplicates_in_store"] == 1 and out["rows_updated"] == 1, out
     wide = second == "width_store_wide.csv"
     assert [v[2] for v in stored_projects(empty_db).values()] == [Decimal("1000.00" if wide else "2000.00")]
@@ -81,7 +76,7 @@ def test_excel_error_and_logical_values_are_named_as_such(empty_db: Path, capsys
                                                    "TRUE", "FALSE"]
     assert out["warnings"] == []
     assert all("Excel" in e["message"] for e in out["errors"])
-    code, out = _run(empty_db, capsys, "excel_error_cells.xlsx", "--skip-invalid")
+    code, out = import_json(empty_db, capsys, "excel_error_cells.xlsx", "--skip-invalid")
     assert code == 0, out
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {"镇江庚项目": Decimal("3000.00")}
 
@@ -101,7 +96,7 @@ def test_province_wide_places_and_a_new_area_across_cities(empty_db: Path,
     """全省 / 省本级 / 跨市 (a provincial list's projects in no one city) and 贵安新区 (Guizhou's state-level new
     area, across Guiyang and Anshun) were unknown places, the file refused. Now the province with no city
     (the store and its pages take that: counted in the province, in no city), the words said per row."""
-    code, out = _run(empty_db, capsys, "province_wide.csv")
+    code, out = import_json(empty_db, capsys, "province_wide.csv")
     assert code == 0 and out["errors"] == [], out
     assert problem_codes(out["warnings"]) == [(3, "place_province_wide"), (4, "place_province_wide"),
                                               (5, "place_province_wide")]
@@ -118,7 +113,7 @@ def test_a_province_wide_word_without_a_province_stays_unknown(empty_db: Path, t
     path = tmp_path / "mixed.csv"
     path.write_text("项目名称,建设地点,总投资（万元）\n甲项目,全省,1000\n乙项目,南京市,1000\n丙项目,杭州市,1000\n",
                     encoding="utf-8")
-    code, out = _run(empty_db, capsys, path, "--dry-run")
+    code, out = import_json(empty_db, capsys, path, "--dry-run")
     assert problem_codes(out["errors"]) == [(2, "place_unknown")], out
 
 
@@ -126,7 +121,7 @@ def test_a_few_control_characters_in_a_short_files_header(empty_db: Path,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """Three control characters (a terminal colour code, a bell) in a 200-character file's header: "not a
     text table". They are stripped and the rows read."""
-    code, out = _run(empty_db, capsys, "control_header.csv")
+    code, out = import_json(empty_db, capsys, "control_header.csv")
     assert code == 0 and out["rows_imported"] == 2, out
     assert out["mapping"]["总投资（万元）"] == "total_investment"
 
@@ -144,7 +139,7 @@ def test_workbooks_read_silently_wrong_are_refused(empty_db: Path, capsys: pytes
 
 def test_a_sheet_listed_without_its_part_beside_a_whole_one_is_said(empty_db: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(empty_db, capsys, "sheet_part_missing_second.xlsx")
+    code, out = import_json(empty_db, capsys, "sheet_part_missing_second.xlsx")
     assert code == 0 and out["rows_imported"] == 1, out
     assert [(w["code"], "续建项目" in w["message"]) for w in out["warnings"]] == [("sheet_part_missing", True)]
 
@@ -158,7 +153,7 @@ def test_the_uploader_takes_7z_and_rar_so_the_importer_can_name_them(empty_db: P
     for suffix, magic in ((".7z", b"7z\xbc\xaf\x27\x1c"), (".rar", b"Rar!\x1a\x07\x01\x00")):
         path = tmp_path / f"list{suffix}"
         path.write_bytes(magic + b"\0" * 64)
-        code, out = _run(empty_db, capsys, path, "--dry-run")
+        code, out = import_json(empty_db, capsys, path, "--dry-run")
         assert code == 1 and out["error"] == "format_archive", out
 
 

@@ -16,14 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, problem_codes, refused_unchanged, run_json, stored_projects
+from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects
 
 from dashboard.ingest import values
-
-
-def _run(db: Path, capsys: pytest.CaptureFixture[str], name: str | Path, *extra: str) -> tuple[int, dict]:
-    path = name if isinstance(name, Path) else CORPUS / name
-    return run_json(capsys, "import", str(path), "--db", str(db), "--json", *extra)
 
 
 def test_a_csv_wider_than_any_table_is_refused_at_once(empty_db: Path, tmp_path: Path,
@@ -45,7 +40,7 @@ def test_empty_columns_far_to_the_right_are_left_off(empty_db: Path, tmp_path: P
     path = tmp_path / "trailing.csv"
     lines = ["项目名称,建设地点,总投资（万元）,建设起止年限", "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026"]
     path.write_text("\n".join(line + "," * 5000 for line in lines) + "\n", encoding="utf-8")
-    code, out = _run(empty_db, capsys, path)
+    code, out = import_json(empty_db, capsys, path)
     assert code == 0 and out["rows_imported"] == 1, out
 
 
@@ -87,7 +82,7 @@ def test_a_sheet_formatted_to_its_last_row_reads_in_seconds(empty_db: Path, tmp_
     path = tmp_path / "rows.xlsx"
     path.write_bytes(_sheet_to_the_last_row(styled))
     start = time.process_time()
-    code, out = _run(empty_db, capsys, path)
+    code, out = import_json(empty_db, capsys, path)
     assert time.process_time() - start < 15  # CPU seconds (was 11 and 26)
     assert code == 0 and out["rows_imported"] == 1, out
     assert [v[2] for v in stored_projects(empty_db).values()] == [Decimal("150000.00")]
@@ -107,7 +102,7 @@ def test_terminal_colour_codes_are_removed_whole_and_said(empty_db: Path, capsys
                                                           lang: str) -> None:
     """ESC[1m项目名称ESC[0m was the label "[1m项目名称[0m" and ESC[31m150000ESC[0m "not an amount". The codes go
     whole, the header's said by row and column, the cells' as before."""
-    code, out = _run(empty_db, capsys, "ansi_colours.csv", "--lang", lang)
+    code, out = import_json(empty_db, capsys, "ansi_colours.csv", "--lang", lang)
     assert code == 0 and out["errors"] == [], out
     assert out["mapping"] == {"项目名称": "name", "建设地点": "place", "总投资（万元）": "total_investment",
                               "建设起止年限": "years"}
@@ -123,7 +118,7 @@ def test_bounds_and_approximations_are_stored_with_a_warning(empty_db: Path, cap
                                                              lang: str) -> None:
     """≥5000万元, 5000万元以上, 不低于, 超过1亿元, 5000余万元 (bounds) and 约2000万, 1亿元左右 (approximations) were
     read as the figure without a word. Each is stored as its figure, with a warning by row saying which."""
-    code, out = _run(empty_db, capsys, "amount_bounds.csv", "--lang", lang)
+    code, out = import_json(empty_db, capsys, "amount_bounds.csv", "--lang", lang)
     assert code == 0, out
     said = [(r, c) for r, c in problem_codes(out["warnings"]) if c.startswith("amount_")]
     assert said == [(2, "amount_lower_bound"), (3, "amount_lower_bound"), (4, "amount_lower_bound"),
@@ -153,7 +148,7 @@ def test_a_text_table_named_xls_is_read_as_text(empty_db: Path, capsys: pytest.C
                                                 delimiter: str) -> None:
     """A comma- or tab-separated text saved as .xls (web systems' exports): "not an Excel workbook". Read as
     the text table it is, said with its separator."""
-    code, out = _run(empty_db, capsys, name)
+    code, out = import_json(empty_db, capsys, name)
     assert code == 0 and out["rows_imported"] == 2, out
     text = [w for w in out["warnings"] if w["code"] == "text_workbook"]
     assert text and f"“{delimiter}”" in text[0]["message"], out["warnings"]
@@ -168,7 +163,7 @@ def test_a_name_that_is_only_a_number_is_refused(empty_db: Path, capsys: pytest.
 def test_variation_selectors_and_apostrophes_are_read_through(empty_db: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """南京生物医药中心 + U+FE0F (invisible) was stored unlike its twin; '80000 (Excel's text mark) was no amount."""
-    code, out = _run(empty_db, capsys, "invisible_selector.csv")
+    code, out = import_json(empty_db, capsys, "invisible_selector.csv")
     assert code == 0 and out["errors"] == [], out
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {"南京生物医药中心": Decimal("80000.00")}
 
@@ -176,7 +171,7 @@ def test_variation_selectors_and_apostrophes_are_read_through(empty_db: Path,
 def test_a_printed_lists_page_and_as_of_lines_are_notes(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """第 1 页 共 2 页 under each page and 数据截至2024年6月30日 under the table were projects without a place
     (the file refused)."""
-    code, out = _run(empty_db, capsys, "printed_pages.csv")
+    code, out = import_json(empty_db, capsys, "printed_pages.csv")
     assert code == 0 and out["errors"] == [] and out["rows_imported"] == 6, out
     notes = [r for r, c in problem_codes(out["warnings"]) if c == "row_skipped_note"]
     assert notes == [5, 10, 11, 12, 13], out["warnings"]
@@ -184,7 +179,7 @@ def test_a_printed_lists_page_and_as_of_lines_are_notes(empty_db: Path, capsys: 
 
 def test_a_file_padded_with_nuls_is_read(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """4,096 NULs after a small table: "not a text table". The padding is removed and said."""
-    code, out = _run(empty_db, capsys, "nul_padded.csv")
+    code, out = import_json(empty_db, capsys, "nul_padded.csv")
     assert code == 0 and out["rows_imported"] == 2, out
     assert "nul_stripped" in [w["code"] for w in out["warnings"]]
 
@@ -221,11 +216,11 @@ def test_figures_in_wan_under_a_yi_header_are_said(empty_db: Path, capsys: pytes
                                                   lang: str) -> None:
     """8000, 6500, 3000, 9500 under 总投资（亿元）: each under the 1万亿元 limit, so stored as 8000亿元 and on,
     unsaid. The column's middle amount, 7,250亿元, is no project's: said once (the figures may be 万元)."""
-    code, out = _run(empty_db, capsys, "yi_header_wan_figures.csv", "--dry-run", "--lang", lang)
+    code, out = import_json(empty_db, capsys, "yi_header_wan_figures.csv", "--dry-run", "--lang", lang)
     assert code == 0, out
     said = [w for w in out["warnings"] if w["code"] == "unit_implausible"]
     assert len(said) == 1 and "7,250" in said[0]["message"] and "万元" in said[0]["message"], out["warnings"]
-    code, out = _run(empty_db, capsys, "amount_bounds.csv", "--dry-run")
+    code, out = import_json(empty_db, capsys, "amount_bounds.csv", "--dry-run")
     assert "unit_implausible" not in [w["code"] for w in out["warnings"]]
 
 
@@ -244,7 +239,7 @@ def test_a_sheet_too_wide_beside_a_table_is_left_out_and_said(empty_db: Path, tm
         wide.append([f"v{j}" for j in range(3500)])
     path = tmp_path / "two.xlsx"
     book.save(path)
-    code, out = _run(empty_db, capsys, path)
+    code, out = import_json(empty_db, capsys, path)
     assert code == 0 and out["rows_imported"] == 1, out
     said = [w["message"] for w in out["warnings"] if w["code"] == "sheet_too_wide_skipped"]
     assert len(said) == 1 and "明细" in said[0] and "3,500" in said[0] and "3,000" in said[0], out["warnings"]
