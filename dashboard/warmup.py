@@ -46,7 +46,6 @@ COPY_AFTER_S = 3.0
 # messages, needs the interpreter for a moment per file or message, and each time waited up to 5 ms for
 # the warm-up's imports or the page run to let go of it.
 SWITCH_S = 0.0005
-_SWITCH_BEFORE = [sys.getswitchinterval()]
 
 
 def warm() -> appdb.Warm | None:
@@ -78,17 +77,18 @@ def warm() -> appdb.Warm | None:
     return landing
 
 
-def _warm_and_copy() -> None:
+def _warm_and_copy(switch_interval: float) -> None:
     """The start-up thread: warm up; once a first page is out and drawn (:data:`COPY_AFTER_S` after its
-    run, or after :data:`COPY_WAIT_S` with no page), keep the landing page's results on disk for the
-    next start and copy its tables into memory."""
+    run, or after :data:`COPY_WAIT_S` with no page), put the thread switch interval back to
+    ``switch_interval``, keep the landing page's results on disk for the next start and copy its tables
+    into memory."""
     try:
         landing = warm()
         if landing is None:
             return
         first = served.wait(COPY_WAIT_S)
     finally:
-        sys.setswitchinterval(_SWITCH_BEFORE[0])
+        sys.setswitchinterval(switch_interval)
     if first:
         time.sleep(COPY_AFTER_S)
     try:
@@ -158,7 +158,7 @@ async def lifespan(app: object) -> AsyncIterator[None]:
     # every object it creates then lives as long as the process (frozen in turn once imported).
     gc.freeze()
     gc.disable()
-    _SWITCH_BEFORE[0] = sys.getswitchinterval()
+    before = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_S)
-    threading.Thread(target=_warm_and_copy, name=THREAD, daemon=True).start()
+    threading.Thread(target=_warm_and_copy, args=(before,), name=THREAD, daemon=True).start()
     yield
