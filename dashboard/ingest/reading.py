@@ -78,8 +78,9 @@ def _read(data: bytes, file_name: str) -> RawFile:
         if looks_like_spreadsheetml(text):
             said.append(("xml_workbook", {"suffix": suffix}))
             return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
-        sheets = read_tables(text, Path(file_name).stem or "data") if looks_like_html(text) else []
-        if not sheets and text.strip() and not looks_like_html(text):
+        html = looks_like_html(text)
+        sheets = read_tables(text, Path(file_name).stem or "data") if html else []
+        if not sheets and text.strip() and not html:
             # A comma- or tab-separated text named .xls (web systems' "export to Excel", often GBK and tabs):
             # Excel opens it as a table, so its users take it for a workbook. Read as the text it is, and said.
             table = _text_table(text, file_name, encoding, said)
