@@ -41,11 +41,13 @@ _RULES: list[tuple[str | None, str]] = [
     # project's. Before the annual plan's patterns, whose 当年 / 年度 these headers hold too.
     (None, r"收益|收入|营收|利润|产值|税收|已实现|revenue|income|profit|"
            r"^债券(类型|名称|编码|代码|简称|全称|规模|期限|利率)|资产类型"),
+    # A rate or a share is no amount (年计划投资完成率: 78.9% was read as the year's plan, in 亿元).
+    (None, r"率$|完成率|比例|占比|比重|增速|百分比|%|percent|ratio|\brate\b|\bshare\b"),
     # What a year is planned or expected to take (2023年预计完成投资, 年内计划完成投资): the annual plan.
     ("annual_plan", r"^((19|20)\d{2}年度?|年度|年内|全年|今年|本年|当年)(预计|计划)完成(投资)?$"),
     # Amounts already spent are not what the list plans: keep them as extra columns.
     (None, r"累计|已完成|完成投资|已投资|开工以来|截至|completed invest|invested to date|spent"),
-    ("annual_plan", r"年度|当年|本年|今年|年计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
+    ("annual_plan", r"年度|当年|本年|今年|年计划|年投资计划|\d{4}年(度)?(计划)?(投资|计划)|annual|this year|"
                     r"\d{4}\s*(plan|planned)|planned.*\d{4}|year(ly)? plan"),
     # One per funding channel, in the taxonomy's order, before 总投资 (whose patterns are broader).
     *((FUNDING_PREFIX + s.slug, s.header_pattern) for s in taxonomy.funding_sources()),

@@ -135,5 +135,7 @@ def read_tables(text: str, name: str) -> list[Sheet]:
         if width * len(rows) > MAX_CELLS:  # short rows padded out to the widest
             raise _too_large()
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
-        sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", simplify(cells), np.arange(1, len(rows) + 1)))
+        said: list[tuple[str, dict]] = []
+        cells = simplify(cells, said)
+        sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", cells, np.arange(1, len(rows) + 1), warnings=said))
     return sheets

@@ -527,6 +527,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     step(0.3, "places")
     index = facts.result().places
+    problems += normalise.name_only_place(body, rec["name"], index)
     title_place = places.place_in_title(index, header.above)
     # A title naming only a town (黄圃镇2024年重点项目): a note under the table naming the town with its county
     # or city (注：填报单位为中山市黄圃镇人民政府) places the list; otherwise the message says what to add.

@@ -234,7 +234,11 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     signoff_u[signoff_u] = _match(head_u[signoff_u], _SIGNOFF)
     if signoff_u.any():
         note |= _at(n, un, signoff_u)
-    repeat = ~blank & (names == header.labels[name_pos]).to_numpy(dtype=bool)
+    # The header again above a later project (a notice prints it over each one), its cells as the header's
+    # whatever their line breaks (项目\n名称: the header's label reads 项目 名称).
+    label_key = re.sub(r"\s+", "", header.labels[name_pos])
+    repeat = ~blank & ((names == header.labels[name_pos]).to_numpy(dtype=bool)
+                       | _at(n, un, (name_u == label_key).to_numpy(dtype=bool)))
     rest_u = ~total[un] & ~note[un] & ~repeat[un]
     part_u = rest_u.copy()
     part_u[part_u] = (head_u[part_u].str.startswith(_PART_PREFIXES) | name_u[part_u].str.startswith(_PART_PREFIXES)

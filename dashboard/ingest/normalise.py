@@ -158,6 +158,22 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                         length=length))
 
 
+# A name that may be a place's (two to fifteen characters ending in a level: 天津市滨海新区), in RE2's syntax.
+_PLACE_LIKE_NAME = r"^[\x{3400}-\x{9fff}]{2,15}[省市区县旗州盟]$"
+
+
+def name_only_place(body: Body, name: pd.Series, index: places.PlaceIndex) -> Problems:
+    """An error for every name that is a place and nothing else (天津市滨海新区): no project is named so.
+    A row that lost a cell (a reposting site dropped its name) has its place in the name column and the
+    owner's in the place column; stored, the place became a project placed by its owner's words."""
+    like = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _PLACE_LIKE_NAME
+                                    ).to_numpy(zero_copy_only=False).astype(bool)
+    only = np.zeros(len(name), dtype=bool)
+    for i in np.flatnonzero(like):  # few names end in a level: the index is asked of those only
+        only[i] = index.only_places(str(name.iat[i]))
+    return body.problems(only, "name_is_place", "name")
+
+
 def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray,
           title_place: tuple[str, str | None, str] | None = None, town: str | None = None
           ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:

@@ -222,7 +222,9 @@ class PlaceIndex:
         while pos < len(s):
             for length in range(min(self.max_len, len(s) - pos), 1, -1):
                 candidates = self.by_name.get(s[pos:pos + length])
-                if not candidates:
+                if not candidates or (s[pos + length - 1] == "区" and s.startswith("域", pos + length)):
+                    # 区域 is "area", not a district's 区: 新七号桥以西区域 names no 西区 (攀枝花's), 城东区域
+                    # no 城东区 (西宁's)
                     continue
                 near = city or (hint_city if province in (None, city_province) else None)
                 region = self._pick(candidates, province or (hint_province if pos == 0 else None), near)
@@ -280,6 +282,18 @@ class PlaceIndex:
             city = self.municipal_city.get(province)
         return Found(province, city, ambiguous and province is None, lost_city and city is None and not several,
                      several=several)
+
+    def only_places(self, text: str) -> bool:
+        """Whether ``text`` is nothing but names of places one after another (天津市滨海新区, 江苏省南京市)."""
+        pos = 0
+        while pos < len(text):
+            for length in range(min(self.max_len, len(text) - pos), 1, -1):
+                if text[pos:pos + length] in self.by_name:
+                    pos += length
+                    break
+            else:
+                return False
+        return pos > 0
 
     def _county_short_at(self, rest: str, zones: bool = True) -> Region | None:
         """The county a place's rest names by its short name: the whole rest (义乌), or followed by a

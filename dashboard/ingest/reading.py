@@ -14,7 +14,7 @@ from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
 from .htmltable import looks_like_html, read_tables
 from .raw import MAX_COLUMNS, UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text, within_width
-from .traditional import simplify, traditional_and_any
+from .traditional import TONE_MARKS, simplify, text_flags
 from .workbooks import read_xls, read_xlsx
 from .xmlsheet import looks_like_spreadsheetml, read_spreadsheetml
 
@@ -111,10 +111,11 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None
-    # Traditional characters and those no clean sheet holds (raw.clean_text), in one pass over the text.
-    traditional, unclean = traditional_and_any(text, UNCLEAN_CHARS)
-    if traditional:  # most files have none: then no cell needs looking at
-        cells = simplify(cells)
+    # Traditional characters, those no clean sheet holds (raw.clean_text) and pinyin's tone marks (a gloss),
+    # in one pass over the text.
+    traditional, unclean, tones = text_flags(text, UNCLEAN_CHARS, TONE_MARKS)
+    if traditional or tones is not False:  # most files have neither: then no cell needs looking at
+        cells = simplify(cells, said)
     clean = clean_text(text) if unclean is None else not unclean
     sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)

@@ -1,4 +1,5 @@
-"""Traditional characters read as simplified (OpenCC), only where a file has any."""
+"""Traditional characters read as simplified (OpenCC), and the pinyin a reposting site prints after some
+characters (項(xiàng)目名稱) removed, only where a file has any."""
 
 from __future__ import annotations
 
@@ -30,18 +31,36 @@ def _converter():  # noqa: ANN202 - opencc has no types
     return opencc.OpenCC("t2s")
 
 
-def simplify(cells: pd.DataFrame) -> pd.DataFrame:
-    """Traditional characters as simplified ones (總投資 → 总投资), touching only cells that have them."""
+# The tone-marked vowels of pinyin: a text without any holds no gloss, and is not searched for one.
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# A syllable of pinyin in brackets right after a character (建設(shè)項(xiàng)目, 區(qū)): how some reposting sites
+# gloss the characters they convert. One tone mark at least, so "(a)" or "(kV)" is never taken for one.
+_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（](?=[a-zü]*[{TONE_MARKS}])[a-zêü{TONE_MARKS}]{{1,7}}[)）]")
+
+
+def simplify(cells: pd.DataFrame, said: list[tuple[str, dict]] | None = None) -> pd.DataFrame:
+    """Traditional characters as simplified ones (總投資 → 总投资), and pinyin glosses left out (項(xiàng)目 →
+    项目: a project named with its glosses was stored so), touching only cells that have them; the cells
+    glossed are said in ``said`` (how many, the first as it was)."""
     if cells.empty:
         return cells
     traditional = _traditional_chars()
     pattern = _traditional_pattern()
+    glossed, first = 0, None
     for col in cells.columns:
         column = cells[col].astype(str)
         # A column without a traditional character (most) is seen by one table look-up per character:
         # the regular expression (thousands of characters in one class, parsed again on every call for
         # Arrow strings) cost milliseconds a column, seconds for a sheet thousands of columns wide.
-        if not traditional_and_any("\n".join(column.tolist()), "")[0]:
+        has_traditional, has_tones = traditional_and_any("\n".join(column.tolist()), TONE_MARKS)
+        if has_tones is not False:
+            has = column.str.contains(_GLOSS, regex=True, na=False).to_numpy(dtype=bool)
+            if has.any():
+                glossed += int(has.sum())
+                first = first or str(column[has].iloc[0])
+                column = column.str.replace(_GLOSS, "", regex=True)
+                cells[col] = column
+        if not has_traditional:
             continue
         has = column.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
@@ -49,6 +68,8 @@ def simplify(cells: pd.DataFrame) -> pd.DataFrame:
         conv = _converter()
         mapping = {v: conv.convert(v) for v in pd.unique(column[has]) if set(v) & traditional}
         cells[col] = column.map(lambda v, m=mapping: m.get(v, v))
+    if glossed and said is not None:
+        said.append(("pinyin_removed", {"count": glossed, "example": first[:60]}))
     return cells
 
 
@@ -63,9 +84,10 @@ _SLICE = 1 << 20  # characters looked at a time: a large file is not copied whol
 
 
 @cache
-def _flag_table(others: str) -> np.ndarray:
+def _flag_table(others: str, more: str = "") -> np.ndarray:
     table = _traditional_table().astype(np.uint8)
     table[[ord(c) for c in others]] |= 2
+    table[[ord(c) for c in more]] |= 4
     return table
 
 
@@ -73,17 +95,24 @@ def traditional_and_any(text: str, others: str) -> tuple[bool, bool | None]:
     """(whether any character of ``text`` is a traditional one, whether ``text`` holds any of ``others``)
     from one table look-up per character; (True, None) for a text with a lone surrogate (no code points to
     look up: :func:`simplify` looks at its cells)."""
-    table = _flag_table(others)
+    traditional, any_other, _ = text_flags(text, others)
+    return traditional, any_other
+
+
+def text_flags(text: str, others: str, more: str = "") -> tuple[bool, bool | None, bool | None]:
+    """:func:`traditional_and_any`, and whether ``text`` holds any of ``more``, in the same pass."""
+    table = _flag_table(others, more)
+    full = 7 if more else 3
     seen = 0
     for at in range(0, len(text), _SLICE):
         try:
             codes = np.frombuffer(text[at:at + _SLICE].encode("utf-32-le"), dtype=np.uint32)
         except UnicodeEncodeError:
-            return True, None
+            return True, None, None
         seen |= int(np.bitwise_or.reduce(table[codes])) if len(codes) else 0
-        if seen == 3:
+        if seen == full:
             break
-    return bool(seen & 1), bool(seen & 2)
+    return bool(seen & 1), bool(seen & 2), bool(seen & 4)
 
 
 @cache

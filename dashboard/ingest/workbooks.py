@@ -457,9 +457,9 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         rows.append(values)
         numbers.append(cells[0].row)
     _fill_merged(rows, numbers, _xlsx_merges(xml))
-    return Sheet(ws.title, simplify(_frame(rows)), np.array(numbers, dtype=int),
-                 hidden=getattr(ws, "sheet_state", "visible") != "visible",
-                 warnings=_unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers))
+    said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
+    return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
+                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said)
 
 
 def read_xls(data: bytes) -> RawFile:
@@ -515,8 +515,8 @@ def _xls_sheet(book: object, ws: object) -> Sheet:
                  ((left, top + 1, bottom) for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []))
     rowinfo = getattr(ws, "rowinfo_map", None) or {}  # with formatting_info only
     hidden = (r + 1 for r, info in rowinfo.items() if getattr(info, "hidden", 0))
-    return Sheet(ws.name, simplify(_frame(rows)), np.arange(1, ws.nrows + 1),
-                 hidden=getattr(ws, "visibility", 0) != 0,
-                 warnings=_hidden_rows(hidden, list(range(1, ws.nrows + 1))))
+    said = _hidden_rows(hidden, list(range(1, ws.nrows + 1)))
+    return Sheet(ws.name, simplify(_frame(rows), said), np.arange(1, ws.nrows + 1),
+                 hidden=getattr(ws, "visibility", 0) != 0, warnings=said)
 
 

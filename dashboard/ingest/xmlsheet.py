@@ -90,5 +90,5 @@ def read_spreadsheetml(text: str) -> list[Sheet]:
         shown = [h for h in hidden if h in rows]
         listed = "、".join(map(str, shown[:20])) + ("…" if len(shown) > 20 else "")
         said = [("rows_hidden", {"row": shown[0], "rows": listed, "count": len(shown)})] if shown else []
-        sheets.append(Sheet(name, simplify(cells), np.array(numbers, dtype=int), warnings=said))
+        sheets.append(Sheet(name, simplify(cells, said), np.array(numbers, dtype=int), warnings=said))
     return [s for s in sheets if not s.cells.empty] or sheets[:1]
