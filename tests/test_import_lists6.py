@@ -96,6 +96,7 @@ def test_notices_stored_as_published(empty_db: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize(("name", "error", "extra"), [
     ("lists6_guanyun_eia.csv", "no_place_column", ()),          # 建设单位 | 项目名称 | 拟批复意见: no place
+    ("lists6_shenxian_acceptance.csv", "no_place_column", ()),  # the county only in the owner's name
     ("lists6_zhejiang_2016_names.txt", "no_header", ()),         # names under a title, no table
     ("lists6_ningbo_bond_form.csv", "no_header", ()),            # a bond's form: label | value pairs
     ("lists6_xiangxi_progress.xlsx", "no_header", ()),           # counties' progress, no project in it
@@ -105,7 +106,8 @@ def test_notices_stored_as_published(empty_db: Path, capsys: pytest.CaptureFixtu
 ])
 def test_lists_of_no_projects_are_refused_whole(empty_db: Path, capsys: pytest.CaptureFixture[str], name: str,
                                                 error: str, extra: tuple[str, ...]) -> None:
-    """Refused, nothing stored: 灌云's table has no place (its address line is the bureau's window); 浙江's
+    """Refused, nothing stored: 灌云's table has no place (its address line is the bureau's window), nor has
+    莘县's acceptance notice (traditional, with pinyin: the county only in its owner's name); 浙江's
     supplement is names under a title; 宁波's bond form and 湘西州's table of counties hold no project (a
     steward who maps 隶属 to the name gets every county skipped as a group counted by its projects); 莒县's
     (traditional, with pinyin) and 湘乡's notices write one project down the rows."""

@@ -1670,10 +1670,12 @@ def write_lists5() -> None:
 #     https://gx-cm.com/www/zwgk/fdxxgknr/zdxm/202110/t20211018_1834042
 #   lists6_ningbo_bond_form.csv      (宁波市财政局, 2021-09-15; the stored copy ends inside the yearly returns)
 #     http://czj.ningbo.gov.cn/art/2021/9/15/art_1229029201_58883324.html
+#   lists6_shenxian_acceptance.csv   (莘县人民医院传染病分院, 竣工环境保护验收 2025-02-27, a repost)
+#     http://m.b8025.com/gsgg/844.html
 
 LISTS6_MEE = [
     ["根據(jù)建設(shè)項(xiàng)目環(huán)境影響評價(jià)審批程序的有關(guān)規定,2024年11月4日-2024年11月8日我部共受理3個建設(shè)"
-     "項(xiàng)目環(huán)境影響評價(jià)文件。現將受理情況予以公示,公示期為2024年11月14日-2024年11月27日(10個工作日)。"],
+     "項(xiàng)目環(huán)境影響評價(jià)文件?,F(xiàn)將受理情況予以公示,公示期為2024年11月14日-2024年11月27日(10個工作日)。"],
     ["序號", "項(xiàng)目名稱", "建設地點(diǎn)", "建設單位", "環(huán)境影響 評價(jià)機(jī)構", "受理日期"],
     ["1", "新疆廣匯實(shí)業(yè)投資集團(tuán)伊吾廣匯礦業(yè)有限公司淖毛湖礦區(qū)馬朗一號煤礦1000萬噸/年項(xiàng)目",
      "新疆維吾爾自治區(qū)哈密市巴里坤哈薩克自治縣", "伊吾廣匯礦業(yè)有限公司", "中煤科工集團(tuán)北京華宇工程有限公司",  # noqa: E501
@@ -1828,7 +1830,15 @@ LISTS6_NINGBO = [
      "12.8882"],
 ]
 
+LISTS6_SHENXIAN = [
+    ["四、公開內(nèi)容"],
+    ["項目名稱", "項目類型", "建設單位", "驗收調(diào)查(監(jiān)測)報告編制單位", "驗收監(jiān)測 (現(xiàn)場檢查) 驗收意見全本"],  # noqa: E501
+    ["新建病房樓項目(一期)", "竣工環(huán)境保護驗收", "莘縣人民醫(yī)院傳染病分院(莘縣莘亭街道社區(qū)衛(wèi)生服務中心)",  # noqa: E501
+     "山東錦航環(huán)保科技有限公司", "全本下載"],
+]
+
 LISTS6_CSV = {  # file name -> (rows, encoding as the writer stores it)
+    "lists6_shenxian_acceptance.csv": (LISTS6_SHENXIAN, "utf-8"),
     "lists6_mee_acceptance.csv": (LISTS6_MEE, "utf-8"),
     "lists6_luyanghu_eia.csv": (LISTS6_LUYANGHU, "gbk"),
     "lists6_pucheng_eia.csv": (LISTS6_PUCHENG, "utf-8"),
