@@ -86,3 +86,16 @@ def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeyp
     out = figures.as_json()
     assert out["first_page_runs_ms"] == [round(ms) for ms, _ in figures.first_page_runs]
     assert "median of 2" in bench.table(figures)
+
+
+@pytest.mark.slow
+def test_the_page_runs_print_figures_not_streamlit_bare_mode_warnings(tmp_path: Path) -> None:
+    """Each AppTest run made Streamlit warn twice that no server was around it (true of a bench by design):
+    two pages' figures came with a dozen such lines between them on stderr."""
+    db = tmp_path / "bench.ducklake"
+    bench.ensure_store(str(db), 0.05)
+    run = subprocess.run([sys.executable, "-m", "dashboard", "bench", "--db", str(db), "--only", "pages",
+                          "--repeat", "1"], capture_output=True, text=True, timeout=600, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "summary   queries" in run.stderr and "audit     queries" in run.stderr
+    assert "ScriptRunContext" not in run.stderr and "No runtime found" not in run.stderr, run.stderr[-2000:]
