@@ -143,3 +143,35 @@ def test_history_has_no_sheet_column_for_text_files(app: AppTest) -> None:
     assert all("sheets" not in d.value.columns for d in app.dataframe)
     [picker] = [s for s in app.selectbox if s.label == "撤销批次"]
     assert picker.options == ["#1 · 江苏2024.csv"]
+
+
+@pytest.mark.parametrize(("lang", "says", "never"), [("zh", "在文件的前 100 行中找不到表头", "工作表"),
+                                                     ("en", "No header found in the first 100 rows of the file",
+                                                      "sheet")])
+def test_a_text_file_without_a_header_is_no_sheet(empty_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                  says: str, never: str) -> None:
+    """保定's 以工代赈 table of counties (a CSV) has no project header: the refusal named a worksheet
+    "lists4_baoding_work_relief" (the file's stem), which a text file does not have. It speaks of the file."""
+    at = open_page(empty_db, monkeypatch, "upload", lang=lang)
+    name = "lists4_baoding_work_relief.csv"
+    at.file_uploader[0].set_value((name, (CORPUS / name).read_bytes(), "text/csv")).run()
+    assert not at.exception
+    [refusal] = [e.value for e in at.error if "100" in e.value]
+    assert says in refusal and never not in refusal and "--map 备注=name" in refusal
+
+
+@pytest.mark.parametrize(("lang", "read", "valid"), [("zh", "读到 1,200 个项目行", "1,200 个项目行全部通过校验"),
+                                                     ("en", "1,200 project rows read",
+                                                      "Every project row passed validation (1,200 rows)")])
+def test_counts_of_rows_have_thousands_separators(empty_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                  read: str, valid: str) -> None:
+    """The page wrote "读到 20000 个项目行" and "共 20000 行" beside "40,000 个问题，涉及 20,000 行": every count
+    of rows on the page is written with separators, as every other page writes counts."""
+    at = open_page(empty_db, monkeypatch, "upload", lang=lang)
+    body = "\n".join(f"南京新型显示产业项目{i},江苏省南京市,{1000 + i},2025-2027" for i in range(1200))
+    data = ("项目名称,建设地点,总投资（万元）,建设起止年限\n" + body + "\n").encode("utf-8")
+    at.file_uploader[0].set_value(("big.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any(read in c.value for c in at.caption)
+    assert any("1,200" in c.value and "500" in c.value for c in at.caption)  # 只显示前 500 行（共 1,200 行）
+    assert any(valid in s.value for s in at.success)

@@ -137,6 +137,9 @@ def test_page_renders_with_the_store_count(demo_db: Path, demo_db_template: Path
     con.close()
     assert formatting.count(total, lang) in texts(at)
     assert len(at.dataframe) >= 2  # the table and the watch list
+    # The watch list is a table: its download says so (it said "download chart data", beside no chart).
+    [watch] = [e.proto.label for e in at.get("download_button") if "projects_watch_download" in e.proto.id]
+    assert watch == {"zh": "下载表格 (CSV)", "en": "Download table (CSV)"}[lang]
 
 
 def test_filter_changes_count_and_empty_filter_shows_empty_state(demo_db: Path, demo_db_template: Path,

@@ -190,7 +190,14 @@ def _waiting(lang: str):  # noqa: ANN202 - the callback
 
 def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n function
     """The human-readable report, in the --lang language (problems already are)."""
-    print(t("importer.cli_file", lang, file=p["file_name"], sheet=p["sheet"], encoding=p["encoding"]))
+    # A text file has an encoding and no sheet (its "sheet" is the file's stem); a workbook the reverse, and a
+    # workbook read sheet by sheet no one sheet (each is listed below): neither is printed as "None".
+    head = [p["file_name"]]
+    if p["encoding"]:
+        head.append(t("importer.cli_encoding", lang, encoding=p["encoding"]))
+    elif p["sheet"]:
+        head.append(t("importer.cli_sheet_name", lang, sheet=p["sheet"]))
+    print("  ".join(head))
     print(t("importer.cli_mapping", lang) + ", ".join(f"{h} → {f}" for h, f in p["mapping"].items()))
     if p["unmapped"]:
         print(t("importer.cli_extra", lang) + ", ".join(p["unmapped"]))

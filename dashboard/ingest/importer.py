@@ -147,11 +147,15 @@ def preview(
             plan.sheet = chosen.name
             if header is None:
                 down = hd.field_column(chosen.cells, aliases)
+                # A text file has one table and no sheets: its messages speak of the file (key ``…_file``).
+                in_file = "_file" if raw.kind == "text" else ""
                 if down is not None:  # one project down the rows: no column mapping can read it
                     plan.refused = Problem("transposed_table", values={
-                        "sheet": chosen.name, "column": down[0] + 1, "labels": "、".join(down[1][:6])})
+                        "sheet": chosen.name, "column": down[0] + 1, "labels": "、".join(down[1][:6])},
+                        key=f"transposed_table{in_file}" if in_file else None)
                     return plan
-                plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS})
+                plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS},
+                                       key=f"no_header{in_file}" if in_file else None)
                 plan.top_rows = chosen.cells.head(hd.HEADER_ROWS).assign(row=chosen.rows[:hd.HEADER_ROWS])
                 return plan
             if len(tables) > 1:

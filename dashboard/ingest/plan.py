@@ -60,6 +60,9 @@ class Problem:
     more_rows: np.ndarray | None = None
     # The sheet it concerns, in an import of several sheets (``row`` is then a key: see ROW_BASE).
     sheet: str | None = None
+    # The message's key when it is not the code's: a text file's ``no_header`` speaks of the file, not of
+    # a sheet named after it (``no_header_file``); the code, which ``--json`` reports, stays the same.
+    key: str | None = None
 
     @property
     def is_summary(self) -> bool:
@@ -81,7 +84,7 @@ class Problem:
             values = self.values
             if isinstance(values.get("value"), str):  # the value field keeps the cell whole
                 values = {**values, "value": shorten(values["value"])}
-            text = t(f"importer.{self.code}", lang, **values)
+            text = t(f"importer.{self.key or self.code}", lang, **values)
         if with_sheet and self.sheet is not None:
             return t("importer.in_sheet", lang, sheet=self.sheet, message=text)
         return text

@@ -189,5 +189,5 @@ def _watch_list(lang: str) -> None:
     st.markdown(f"**{t('projects.watch_list', n=limit)}**")
     display, config = ui.shown(shown, {t("projects.col_investment"): st.column_config.NumberColumn(format="%.2f")})
     st.dataframe(display, hide_index=True, height=420, key="projects_watch", column_config=config)
-    downloads.button(t("common.download_data"), shown, f"overdue-{year}", kind="csv", what="overdue",
+    downloads.button(t("common.download_table"), shown, f"overdue-{year}", kind="csv", what="overdue",
                      filters={"filters": f, "as_of": year}, key="projects_watch_download")

@@ -190,7 +190,8 @@ def _problems(plan: ingest.ImportPlan) -> None:
         # What stops the file as a whole comes first, not "0 rows failed validation".
         st.error(blocking.message(lang), icon=":material/block:")
     if plan.usd_rows:
-        st.info(t("upload.usd_rate", rate=plan.usd_rate, rows=plan.usd_rows), icon=":material/currency_exchange:")
+        st.info(t("upload.usd_rate", rate=plan.usd_rate, rows=f"{plan.usd_rows:,}"),
+                icon=":material/currency_exchange:")
     if any(p.is_summary for p in [*plan.errors, *plan.warnings]):
         st.caption(t("upload.bounded", limit=ingest.MAX_LISTED))
     row_errors = [p for p in plan.errors if p.row is not None or p.is_summary]
@@ -210,7 +211,7 @@ def _problems(plan: ingest.ImportPlan) -> None:
         downloads.button(t("upload.download_problems"), table, stem, kind="csv", what="import:problems",
                          filters={"file": plan.file_name, "sha256": plan.sha256}, key="upload_problems_download")
     if not plan.errors:
-        st.success(t("upload.valid", rows=plan.rows_read), icon=":material/check_circle:")
+        st.success(t("upload.valid", rows=f"{plan.rows_read:,}"), icon=":material/check_circle:")
 
 
 def _with_sheet(plan: ingest.ImportPlan, frame: pd.DataFrame) -> pd.DataFrame:
@@ -246,7 +247,7 @@ def _rows_as_read(plan: ingest.ImportPlan) -> None:
     else:
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
     if len(plan.raw) > PREVIEW_ROWS:
-        st.caption(t("upload.shown", shown=PREVIEW_ROWS, total=len(plan.raw)))
+        st.caption(t("upload.shown", shown=f"{PREVIEW_ROWS:,}", total=f"{len(plan.raw):,}"))
 
 
 def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
@@ -255,7 +256,7 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
         st.caption(t("upload.review_none"))
         return {}
     lang = current_lang()
-    st.caption(t("upload.review_help", count=len(review)))
+    st.caption(t("upload.review_help", count=f"{len(review):,}"))
     slugs = [s.slug for s in taxonomy.sectors()]
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
     unclassified = t("upload.unclassified")
@@ -300,7 +301,7 @@ def _commit(plan: ingest.ImportPlan, manual: dict[int, str | None]) -> None:
     lang = current_lang()
     on_duplicate = c1.radio(t("upload.on_duplicate"), ["update", "skip"], horizontal=True,
                             format_func=lambda v: t(f"upload.dup_{v}", lang),
-                            help=t("upload.dup_help", count=len(plan.duplicates)))
+                            help=t("upload.dup_help", count=f"{len(plan.duplicates):,}"))
     skip_invalid = c2.checkbox(t("upload.skip_invalid"), disabled=not plan.errors)
     force = c3.checkbox(t("upload.force"), help=t("upload.force_help"))
     blocked = bool(plan.errors) and not skip_invalid
@@ -341,7 +342,8 @@ def _done_banner() -> None:
     if not done:
         return
     batch_id, imported, updated = done
-    st.success(t("upload.committed", batch=batch_id, rows=imported, updated=updated), icon=":material/done_all:")
+    st.success(t("upload.committed", batch=batch_id, rows=f"{imported:,}", updated=f"{updated:,}"),
+               icon=":material/done_all:")
     # A button, not a link: within a session the sidebar's own state wins over URL parameters,
     # so the filter is set in session state before switching pages.
     if st.button(t("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
@@ -353,7 +355,7 @@ def _history() -> None:
     st.subheader(t("upload.history"))
     reverted = st.session_state.pop("upload_reverted", None)
     if reverted:
-        st.info(t("upload.reverted", batch=reverted[0], rows=reverted[1]))
+        st.info(t("upload.reverted", batch=reverted[0], rows=f"{reverted[1]:,}"))
     with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
     if batches.empty:
@@ -490,11 +492,11 @@ def render() -> None:
                 _map_by_hand(plan, overrides)
         else:
             if plan.sheets_read:
-                st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=plan.rows_read))
+                st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=f"{plan.rows_read:,}"))
                 _sheets_read(plan)
             else:
                 st.caption(t("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
-                              rows=plan.rows_read))
+                              rows=f"{plan.rows_read:,}"))
             st.subheader(t("upload.step_mapping"))
             if plan.unmapped:
                 st.info(t("upload.unmapped", columns=join_list(plan.unmapped, current_lang())))
