@@ -175,3 +175,37 @@ def test_counts_of_rows_have_thousands_separators(empty_db: Path, monkeypatch: p
     assert any(read in c.value for c in at.caption)
     assert any("1,200" in c.value and "500" in c.value for c in at.caption)  # 只显示前 500 行（共 1,200 行）
     assert any(valid in s.value for s in at.success)
+
+
+@pytest.mark.parametrize(("lang", "rest"), [("zh", "……另有 30 行存在与第 2 行相同的问题（“总投资（万元）”列），"
+                                                   "未逐一列出。"),
+                                            ("en", "… and 30 more rows with the same problem as row 2 (column "
+                                                   "\"总投资（万元）\"), not listed one by one.")])
+def test_the_rest_of_a_kind_is_counted_last_in_words(empty_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                     rest: str) -> None:
+    """50 rows of junk amounts: 20 listed, the other 30 counted in one line. That line came first, above the rows
+    (the note says "the last lines of the table") and named its kind by its code (amount_unparsable), in the
+    Chinese page too. It now comes last, names the first row of its kind, and holds no identifier."""
+    at = open_page(empty_db, monkeypatch, "upload", lang=lang)
+    body = "\n".join(f"南京新型显示产业项目{i},江苏省南京市,一大笔" for i in range(50))
+    data = f"项目名称,建设地点,总投资（万元）\n{body}\n".encode()
+    at.file_uploader[0].set_value(("junk.csv", data, "text/csv")).run()
+    assert not at.exception
+    [table] = [d.value for d in at.table if rest in d.value.to_string()]
+    messages = table.iloc[:, -1].tolist()
+    assert messages[-1] == rest and len(messages) == 21
+    assert "amount_unparsable" not in table.to_string()
+
+
+@pytest.mark.parametrize(("lang", "says"), [("zh", "工作表“重点项目” · 表头在第"),
+                                            ("en", "Sheet \"重点项目\" · header on row")])
+def test_a_legacy_workbook_is_said_to_be_read_from_its_sheet(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             lang: str, says: str) -> None:
+    """A workbook has no encoding: the line over the mapping said "编码 xlsx" for it, for an .xls too."""
+    at = open_page(empty_db, monkeypatch, "upload", lang=lang)
+    at.file_uploader[0].set_value(("h.xls", (CORPUS / "legacy_hubei.xls").read_bytes(), "application/vnd.ms-excel"))
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert not any("xlsx" in c for c in captions)
+    assert any(says in c for c in captions), captions

@@ -78,8 +78,12 @@ class Problem:
     def message(self, lang: str = "zh", *, with_sheet: bool = True) -> str:
         """The message; in an import of several sheets, headed by its sheet (unless the caller shows it)."""
         if self.more_rows is not None:
-            text = t("importer.more_of_kind", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
-                     code=self.code)
+            # Named by the first row listed of its kind (in its sheet, in an import of several), in words of the
+            # page's language: the code (place_unknown) said it in an identifier, in the Chinese page too.
+            like, sheet = self.values.get("like"), self.values.get("like_sheet")
+            key = "more_of_kind" if like is None else "more_of_kind_like" if sheet is None else "more_of_kind_sheet"
+            text = t(f"importer.{key}", lang, count=f"{len(self.more_rows):,}", column=self.column or "-",
+                     like=like, sheet=sheet)
         else:
             values = self.values
             if isinstance(values.get("value"), str):  # the value field keeps the cell whole
@@ -99,7 +103,8 @@ class Problem:
 
 def bounded(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
     """The problems in row order (file-wide ones first), at most ``limit`` of each code listed, the rest of
-    that code folded into one summary entry (after them) that keeps their rows."""
+    that code folded into one summary entry that keeps their rows and names the first row listed; the
+    summaries come last, where the page's note says they are (they came before every row)."""
     by_code: dict[str, list[Problem]] = {}
     for p in problems:
         by_code.setdefault(p.code, []).append(p)
@@ -112,8 +117,10 @@ def bounded(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
         more = np.concatenate(rest) if rest else np.array([], dtype=np.int64)
         if len(more):
             first = listed[0] if listed else next(p for p in group if p.is_summary)
-            out.append(Problem(code, None, first.column, None, first.level, {}, np.sort(more)))
-    return sorted(out, key=lambda p: (p.row is not None or p.is_summary, p.row or 0, p.is_summary))
+            like = ({"like": first.line, "like_sheet": first.sheet} if listed and first.line is not None
+                    else {k: v for k, v in first.values.items() if k in ("like", "like_sheet")})
+            out.append(Problem(code, None, first.column, None, first.level, like, np.sort(more)))
+    return sorted(out, key=lambda p: (p.is_summary, p.row is not None, p.row or 0))
 
 
 @dataclass

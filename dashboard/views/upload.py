@@ -494,8 +494,11 @@ def render() -> None:
             if plan.sheets_read:
                 st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=f"{plan.rows_read:,}"))
                 _sheets_read(plan)
-            else:
-                st.caption(t("upload.read_info", encoding=plan.encoding or "xlsx", header=plan.header_row or "—",
+            elif plan.encoding:  # a text file (or a web page's table): the encoding it was read in
+                st.caption(t("upload.read_info", encoding=plan.encoding, header=plan.header_row or "—",
+                              rows=f"{plan.rows_read:,}"))
+            else:  # a workbook has no encoding (an .xls was said to be "encoding xlsx"): the sheet read
+                st.caption(t("upload.read_info_sheet", sheet=plan.sheet or "—", header=plan.header_row or "—",
                               rows=f"{plan.rows_read:,}"))
             st.subheader(t("upload.step_mapping"))
             if plan.unmapped:
