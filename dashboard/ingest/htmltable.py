@@ -114,7 +114,7 @@ class _Tables(HTMLParser):
 
 
 def _too_large() -> ReadError:
-    return ReadError("html_too_large", columns=_MAX_COLUMNS, cells=f"{MAX_CELLS:,}")
+    return ReadError("html_too_large", columns=f"{_MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}")
 
 
 def _span(value: str | None) -> int:

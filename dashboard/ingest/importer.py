@@ -151,7 +151,7 @@ def preview(
                 in_file = "_file" if raw.kind == "text" else ""
                 if down is not None:  # one project down the rows: no column mapping can read it
                     plan.refused = Problem("transposed_table", values={
-                        "sheet": chosen.name, "column": down[0] + 1, "labels": "、".join(down[1][:6])},
+                        "sheet": chosen.name, "column": down[0] + 1, "labels": list(down[1][:6])},
                         key=f"transposed_table{in_file}" if in_file else None)
                     return plan
                 plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS},
@@ -194,7 +194,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())]
     if "name" not in header.fields.values():
-        plan.refused = Problem("no_name_column", values={"columns": "、".join(header.labels)})
+        plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
     return True
 
@@ -244,8 +244,8 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
             extra = [header.labels[pos] for pos, f in sorted(header.fields.items())
                      if f != "seq" and f not in first_layout]
             plan.warnings.append(Problem("sheet_left_out_layout", None, None, None, "warning", {
-                "sheet": sheet.name, "first": tables[0][0].name, "missing": "、".join(missing) or "-",
-                "extra": "、".join(extra) or "-"}, sheet=sheet.name))
+                "sheet": sheet.name, "first": tables[0][0].name, "missing": missing or "-",
+                "extra": extra or "-"}, sheet=sheet.name))
             continue
         step(0.2 + 0.6 * n / len(tables), f"sheet {sheet.name}")
         _build(sub, sheet, header, con, facts, pool, lambda _f, _s: None)
@@ -291,7 +291,7 @@ def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan
             plan.warnings.append(Problem(
                 "sheet_left_out_copy" if same is not None else "sheet_left_out_repeats", None, None, None,
                 "warning", {"sheet": subs[i][0].name,
-                            "others": "、".join(subs[j][0].name for j in ([same] if same is not None else held))},
+                            "others": [subs[j][0].name for j in ([same] if same is not None else held)]},
                 sheet=subs[i][0].name))
     return [subs[i] for i in kept]
 
@@ -378,7 +378,7 @@ def _merge(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]) -> No
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
     plan.warnings.insert(0, Problem("sheets_read", None, None, None, "warning", {
-        "count": len(plan.sheets_read), "sheets": "、".join(plan.sheets_read)}))
+        "count": len(plan.sheets_read), "sheets": list(plan.sheets_read)}))
     plan.counts["sheets_read"] = 1
 
 
@@ -466,7 +466,7 @@ def _header_control(sheet: reading.Sheet, header: hd.Header) -> list[Problem]:
         columns = [header.labels[j] for j, t in enumerate(texts) if j < len(header.labels) and CONTROL_RE.search(t)]
         if columns:
             out.append(Problem("header_control_stripped", int(sheet.rows[i]), columns[0], None, "warning",
-                               {"row": int(sheet.rows[i]), "columns": "、".join(columns)}))
+                               {"row": int(sheet.rows[i]), "columns": list(columns)}))
     return out
 
 

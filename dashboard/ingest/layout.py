@@ -77,7 +77,7 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
         if wanted.isdigit() and 1 <= int(wanted) <= len(raw.sheets):
             s = raw.sheets[int(wanted) - 1]
             return [(s, hd.find_header(s.cells, aliases, named=named))]
-        plan.refused = Problem("sheet_not_found", values={"sheet": wanted, "sheets": "、".join(plan.sheets)})
+        plan.refused = Problem("sheet_not_found", values={"sheet": wanted, "sheets": list(plan.sheets)})
         return []
     nonempty = [s for s in raw.sheets if not s.cells.empty and (s.cells != "").any().any()]
     if not nonempty:
@@ -95,7 +95,7 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
             return [(s, header)]
         if any(h.hidden for h in nonempty):
             plan.warnings.append(Problem("sheet_hidden_skipped", None, None, None, "warning", {
-                "sheet": s.name, "hidden": "、".join(h.name for h in nonempty if h.hidden)}))
+                "sheet": s.name, "hidden": [h.name for h in nonempty if h.hidden]}))
         # The sheets before this one have no table (looked at above); those after it are looked at now.
         tables = [(s, header)] + [(later, h) for later in ordered[i + 1:] if not later.hidden
                                   and (h := hd.find_header(later.cells, aliases, named=named)) is not None]

@@ -22,16 +22,24 @@ ROW_BASE = 10_000_000
 MAX_SHEETS = 200                    # sheets read in one import: keys stay within a 32-bit source_row
 
 
+def said(values: dict[str, object], lang: str) -> dict[str, object]:
+    """A message's values in ``lang``: a list (sheets, columns, hidden sheets) as prose of that language,
+    甲、乙、丙 or "a, b, c" (they were joined with 、 where found, in the English page too)."""
+    from ..formatting import join_list
+
+    return {k: join_list(v, lang) if isinstance(v, list | tuple) else v for k, v in values.items()}
+
+
 class MappingError(ValueError):
     """A `--map` override (or the upload page's mapping) names a header the file lacks or a field that does
     not exist. ``message(lang)`` says so in either language; ``str()`` stays the English one."""
 
     def __init__(self, code: str, **values: object) -> None:
-        super().__init__(t(f"importer.{code}", "en", **values))
+        super().__init__(t(f"importer.{code}", "en", **said(values, "en")))
         self.code, self.values = code, values
 
     def message(self, lang: str = "zh") -> str:
-        return t(f"importer.{self.code}", lang, **self.values)
+        return t(f"importer.{self.code}", lang, **said(self.values, lang))
 
 
 class RevertError(Exception):
@@ -88,7 +96,7 @@ class Problem:
             values = self.values
             if isinstance(values.get("value"), str):  # the value field keeps the cell whole
                 values = {**values, "value": shorten(values["value"])}
-            text = t(f"importer.{self.key or self.code}", lang, **values)
+            text = t(f"importer.{self.key or self.code}", lang, **said(values, lang))
         if with_sheet and self.sheet is not None:
             return t("importer.in_sheet", lang, sheet=self.sheet, message=text)
         return text
