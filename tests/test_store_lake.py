@@ -174,5 +174,6 @@ def test_export_one_table(demo_db: Path, tmp_path: Path, suffix: str) -> None:
     assert done.returncode == 0, done.stderr
     frame = {".parquet": pd.read_parquet, ".csv": pd.read_csv, ".xlsx": pd.read_excel}[suffix](out)
     assert len(frame) == 1 and frame["file_name"].iloc[0].startswith("演示数据")
-    bad = cli("export", "--table", "projects; DROP TABLE projects", "-o", str(out), "--db", str(demo_db))
-    assert bad.returncode == 1 and "no table" in bad.stderr
+    if suffix == ".csv":  # the table is looked up the same way whatever the format: asked once, not per format
+        bad = cli("export", "--table", "projects; DROP TABLE projects", "-o", str(out), "--db", str(demo_db))
+        assert bad.returncode == 1 and "no table" in bad.stderr
