@@ -296,6 +296,11 @@ def sector_from_name(text: str | None) -> str | None:
     return _sector_index().get(normalise_key(text))
 
 
+def construction_kinds() -> tuple[str, ...]:
+    """The words for the kind of construction (新建, 改扩建, 技改): not a stage (``[construction_kinds]``)."""
+    return tuple(_raw()["construction_kinds"]["words"])
+
+
 def stage_aliases() -> dict[str, str]:
     """Normalised spelling → stage slug."""
     return _alias_index(stage_terms())

@@ -66,6 +66,11 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         if not _looks_like_text(text):
             raise ReadError("file_binary")
         return text, "utf-8"
+    # Windows-1252's smart quotes and dashes (bytes 91-97, from a Western editor or Word) in a UTF-8 or GBK
+    # file: in GBK each pairs with the next byte into a rare character (苏州“晶圆” read as 苏州摼г眬).
+    marked = _cp1252_marks(data, said) if _MARK_BYTES.search(data) else None
+    if marked is not None:
+        return marked
     # Whether lines are in two encodings is worked out (mostly by NumPy, without the interpreter) in a
     # thread while this one decodes the file as GBK, what it usually is.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoding-lines") as side:
@@ -95,6 +100,148 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         raise ReadError("file_binary")
     said.append(("encoding_guessed", {"encoding": best.encoding}))
     return text, best.encoding
+
+
+# Windows-1252's punctuation at bytes 91-97: ‘ ’ “ ” • – —. Word and Western editors write them for
+# quotes and dashes; pasted into a GBK (or UTF-8) file they stay single bytes.
+_MARKS = {0x91: "\u2018", 0x92: "\u2019", 0x93: "\u201c", 0x94: "\u201d", 0x95: "\u2022", 0x96: "\u2013",
+          0x97: "\u2014"}
+_MARK_BYTES = re.compile(rb"[\x91-\x97]")
+_MAX_MARK_LINES = 10_000   # lines looked at one by one; past it the file is read as before
+
+
+def _cp1252_marks(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] | None:
+    """A UTF-8 or GBK file holding Windows-1252 quotes and dashes (bytes 91-97): each line that has them
+    read with them as those marks, when that reading is unambiguous (the line then holds only common
+    characters: ASCII, GB2312 and the marks, quotes in pairs) and the GBK one is not; said by line (the
+    reader turns the lines into cells). A line where neither reading is clearly right keeps the GBK one,
+    said as a line to check. None when the file has no such marks (the usual case: it is read as before)."""
+    # UTF-8 with the marks: every byte that is not UTF-8 is one of them.
+    count = [0]
+
+    def as_mark(error: UnicodeDecodeError) -> tuple[str, int]:
+        byte = error.object[error.start]
+        if byte not in _MARKS:
+            raise error
+        count[0] += 1
+        return _MARKS[byte], error.start + 1
+
+    try:
+        text = data.decode("utf-8", errors=_register_marks(as_mark))
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _CJK.search(text[:200_000]) and _looks_like_text(text):
+            lines = [i + 1 for i, line in enumerate(data.split(b"\n")) if _MARK_BYTES.search(line)
+                     and not _utf8_line(line)]
+            said.append(("cp1252_marks", {"count": count[0], "encoding": "UTF-8", "lines": _line_list(lines),
+                                          "line_numbers": lines}))
+            return text, "utf-8"
+    try:
+        whole: str | None = data.decode("gb18030")
+    except UnicodeDecodeError:
+        whole = None
+    byte_lines = data.split(b"\n")  # a line break is never inside a GBK character
+    if whole is not None:
+        text_lines: list[str | None] = list(whole.split("\n"))
+    else:
+        text_lines = []
+        for line in byte_lines:
+            try:
+                text_lines.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                text_lines.append(None)
+    # Characters whose GBK bytes start with 91-97: rare ones, what the marks pair into.
+    odd = {c for line in ([whole] if whole is not None else text_lines) if line for c in set(line)
+           if c > "\x7f" and c.encode("gb18030")[0] in _MARKS}
+    candidates = [i for i, line in enumerate(text_lines) if line is None or not odd.isdisjoint(line)]
+    if not candidates or len(candidates) > _MAX_MARK_LINES:
+        return None
+    repaired, unsure = [], []
+    for i in candidates:
+        marked = _read_marks(byte_lines[i])
+        gbk = text_lines[i]
+        if marked is not None and (gbk is None or (_common(marked) and _paired(byte_lines[i]) and not _common(gbk))):
+            text_lines[i] = marked
+            repaired.append(i + 1)
+        elif gbk is None:
+            return None
+        else:
+            unsure.append(i + 1)
+    text = "\n".join(line or "" for line in text_lines)
+    if not _CJK.search(text[:200_000]) or not _looks_like_text(text):
+        return None
+    if repaired:
+        said.append(("cp1252_marks", {"count": sum(_count_marks(byte_lines[i - 1]) for i in repaired),
+                                      "encoding": "GBK", "lines": _line_list(repaired), "line_numbers": repaired}))
+    if unsure:
+        said.append(("cp1252_unsure", {"lines": _line_list(unsure)}))
+    return text, "gbk"
+
+
+def _register_marks(handler) -> str:  # noqa: ANN001 - a codecs error handler
+    import codecs
+
+    codecs.register_error("sei-cp1252-marks", handler)
+    return "sei-cp1252-marks"
+
+
+def _utf8_line(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_marks(line: bytes) -> str | None:
+    """A GBK line read with bytes 91-97, where a character starts, as Windows-1252's marks; None if the rest
+    is not GBK."""
+    out, i, n = [], 0, len(line)
+    while i < n:
+        byte = line[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+        elif byte in _MARKS:
+            out.append(_MARKS[byte])
+            i += 1
+        else:
+            for width in (2, 4):
+                try:
+                    out.append(line[i:i + width].decode("gb18030"))
+                except UnicodeDecodeError:
+                    continue
+                i += width
+                break
+            else:
+                return None
+    return "".join(out)
+
+
+def _count_marks(line: bytes) -> int:
+    text = _read_marks(line) or ""
+    return sum(text.count(m) for m in _MARKS.values())
+
+
+def _paired(line: bytes) -> bool:
+    """Whether the marks' quotes pair up (“…” and ‘…’, or a lone ’ as an apostrophe): a rare GBK character
+    whose first byte is 93 and second an ASCII letter is no opening quote."""
+    text = _read_marks(line) or ""
+    return text.count("\u201c") == text.count("\u201d") and text.count("\u2018") <= text.count("\u2019")
+
+
+def _common(text: str) -> bool:
+    """Whether every character is ASCII, one of the marks or a GB2312 character (what Chinese text holds)."""
+    marks = set(_MARKS.values())
+    for ch in set(text):
+        if ch < "\x80" or ch in marks:
+            continue
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+    return True
 
 
 def _gbk(data: bytes) -> tuple[str | None, bool]:

@@ -527,6 +527,9 @@ def stage_columns(cells: pd.DataFrame, header: hd.Header, stage_aliases: dict[st
     whole, a distinct value at a time."""
     problems: list[Problem] = []
     stage_at = next((p for p, f in header.fields.items() if f == "stage"), None)
+    if stage_at is not None and stage_at not in fixed and stage_at < cells.shape[1]:
+        problems += _construction_kind(cells.iloc[:, stage_at], header, stage_at)
+        stage_at = next((p for p, f in header.fields.items() if f == "stage"), None)
     for pos in range(len(header.labels)):
         mapped = header.fields.get(pos)
         if pos in fixed or pos in header.repeated or mapped not in (None, "sector") or pos >= cells.shape[1]:
@@ -537,6 +540,8 @@ def stage_columns(cells: pd.DataFrame, header: hd.Header, stage_aliases: dict[st
         if head.empty or _stage_share(head.value_counts(), stage_aliases) < 0.5:
             continue
         counts = column[column != ""].value_counts()
+        if _all_kinds(counts):  # 新建, 改扩建 only: the kind of construction, no stage
+            continue
         share = _stage_share(counts, stage_aliases)
         named = sum(n for v, n in counts.items() if vocab.sector_from_name(str(v)))
         if share < 0.5 or share * counts.sum() <= named:
@@ -553,6 +558,25 @@ def stage_columns(cells: pd.DataFrame, header: hd.Header, stage_aliases: dict[st
             problems.append(Problem("column_stage_kept_extra", None, label, None, "warning",
                                     {"column": label, "examples": examples, "stage": header.labels[stage_at]}))
     return problems
+
+
+def _construction_kind(column: pd.Series, header: hd.Header, pos: int) -> list[Problem]:
+    """A stage column (建设性质, 性质) whose every cell is a kind of construction (新建, 改扩建, 技改: an
+    environmental-impact notice's) is no stage: kept as an extra column, said, the stage left empty. One
+    that also holds a real stage word (续建, 竣工) stays the stage."""
+    counts = column[column != ""].value_counts()
+    if not _all_kinds(counts):
+        return []
+    del header.fields[pos]
+    label = header.labels[pos]
+    return [Problem("column_construction_kind", None, label, None, "warning",
+                    {"column": label, "examples": "、".join(str(v) for v in counts.index[:5])})]
+
+
+def _all_kinds(counts: pd.Series) -> bool:
+    """Whether the counted cells (a column's distinct values) are all kinds of construction."""
+    kinds = vocab.construction_kinds()
+    return not counts.empty and all(values.stage_key(v) in kinds for v in counts.index)
 
 
 def _stage_share(counts: pd.Series, stage_aliases: dict[str, str]) -> float:

@@ -198,7 +198,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
     # hint's province's.
     hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
-    province, city, ambiguous, lost_city, other, several = places.resolve_column(index, key, hint, hint_city)
+    province, city, ambiguous, lost_city, other, several, former = places.resolve_column(index, key, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
@@ -229,7 +229,33 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
+    problems += _former_names(body, index, field, text, former)
     return province, city, problems
+
+
+def _former_names(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, former: pd.Series
+                  ) -> Problems:
+    """A warning for every row whose place is a former prefecture-level name (data/region_former_names.csv):
+    renamed or merged (襄樊市 → 襄阳市, 莱芜市 → 济南市) it was stored as its successor; split among
+    several cities (巢湖市, 2011) as its province, the city left empty."""
+    read = former.to_numpy()
+    at = np.array([f is not None for f in read], dtype=bool)
+    if not at.any():
+        return []
+    problems: Problems = []
+    for kind, code in (("split", "place_former_split"), (None, "place_former_name")):
+        mask = at & np.array([f is not None and (f.kind == "split") == (kind == "split") for f in read], dtype=bool)
+        if not mask.any():
+            continue
+        names = [_place_names(index, f.code[:2] + "0000", f.code if f.code in index.city_names else None)
+                 if f is not None else {} for f in read]
+        problems += body.problems(
+            mask, code, field, level="warning", cell=text,
+            former=np.array([f.name if f is not None else "" for f in read], dtype=object),
+            year=np.array([f.year if f is not None else "" for f in read], dtype=object),
+            where=np.array([n.get("where", "") for n in names], dtype=object),
+            where_en=np.array([n.get("where_en", "") for n in names], dtype=object))
+    return sorted(problems, key=lambda p: (p.row is None, p.row or 0))
 
 
 def _province_wide(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, province: np.ndarray,

@@ -36,6 +36,10 @@ ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
 # State-level new areas (贵安新区, 两江新区: across cities, the province only) and the words provincial lists
 # write for a project in no one city (全省, 省本级, 跨市), each with its source.
 AREAS = DATA_DIR / "region_areas.csv"
+# Former names of prefecture-level cities (襄樊市 → 襄阳市 in 2010, 思茅市 → 普洱市, 莱芜市 merged into 济南市,
+# 巢湖市 split in 2011), each with its successor, the year and the source: read as the successor (a split
+# one as its province), and said.
+FORMER = DATA_DIR / "region_former_names.csv"
 _SEPARATORS = "/、·-—,，|"
 # Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
 _LIST_SEPARATORS = "/、,，;；|"
@@ -70,6 +74,17 @@ class Found(NamedTuple):
     # A list of places (南京市、徐州市): "cities" when they are cities of one province (the province is kept,
     # the city left empty), "provinces" when another province is named (the first place is kept).
     several: str | None = None
+    # A former name read as its successor (襄樊市 → 襄阳市) or, for a city since split, as its province.
+    former: Former | None = None
+
+
+class Former(NamedTuple):
+    """A former prefecture-level name of ``data/region_former_names.csv``."""
+
+    name: str
+    kind: str                  # renamed, merged (into another city) or split (among several)
+    code: str                  # the region it is read as: the successor, or the province of a split one
+    year: str
 
 
 @dataclass
@@ -91,6 +106,8 @@ class PlaceIndex:
     full_names: set[str] = field(default_factory=set)
     # A place written as the whole province or across its cities (全省, 省本级, 跨市): no city.
     province_wide: frozenset[str] = frozenset()
+    # Former names (襄樊市, 巢湖市) by the name as written, and by their folded English name (Xiangfan).
+    former: dict[str, Former] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -158,6 +175,23 @@ class PlaceIndex:
                 index.by_name[r["name"]] = [Region(city or r["province_code"], "city" if city else "province",
                                                    r["province_code"], city)]
         index.province_wide = frozenset(r["name"] for r in areas if r["kind"] == "province_wide")
+        with FORMER.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                code = r["successor_code"] or r["province_code"]
+                if code not in info:
+                    continue
+                former = Former(r["name"], r["kind"], code, r["year"])
+                region = Region(code, info[code][4], province_of(code), city_of(code))
+                # A split city's name that a county-level city bears today (巢湖市, Hefei's) keeps that
+                # region beside the province: a city named before it (合肥市巢湖市) still decides.
+                bucket = index.by_name.setdefault(r["name"], [])
+                if region not in bucket:
+                    bucket.append(region)
+                index.former[r["name"]] = former
+                if r["name_en"]:
+                    key = _en_key(r["name_en"])
+                    index.english.setdefault(key, []).append(region)
+                    index.former[key] = former
         for code, name, _short, _en, level, parent in rows:
             if level == "city" and parent in index.province_names and index.province_names[parent] == name:
                 index.municipal_city[parent] = code
@@ -213,10 +247,10 @@ class PlaceIndex:
         if not s:
             return Found(None, None, False, False)
         if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
-            return Found(*self._resolve_english(text, hint_province), False)
+            return self._resolve_english(text, hint_province)
         # GB/T 2260: a city's first two digits are its province's.
         city_province = hint_city[:2] + "0000" if hint_city else None
-        province = city = several = None
+        province = city = several = former = None
         ambiguous = listed = False
         pos = 0
         while pos < len(s):
@@ -248,6 +282,9 @@ class PlaceIndex:
                     break
                 province = region.province
                 city = region.city or city
+                read = self.former.get(s[pos:pos + length])
+                if read is not None and region.code == read.code:
+                    former = read
                 pos += length
                 break
             else:
@@ -271,7 +308,8 @@ class PlaceIndex:
             for start in range(1, len(s) - 1):
                 found = self.resolve_detail(s[start:], hint_province, scan=False, hint_city=hint_city)
                 if found.province:
-                    return Found(found.province, found.city, False, found.lost_city, several=found.several)
+                    return Found(found.province, found.city, False, found.lost_city, several=found.several,
+                                 former=found.former)
                 if found.ambiguous:
                     ambiguous = True
                     break
@@ -281,7 +319,7 @@ class PlaceIndex:
         if province and not city:
             city = self.municipal_city.get(province)
         return Found(province, city, ambiguous and province is None, lost_city and city is None and not several,
-                     several=several)
+                     several=several, former=former)
 
     def only_places(self, text: str) -> bool:
         """Whether ``text`` is nothing but names of places one after another (天津市滨海新区, 江苏省南京市)."""
@@ -330,10 +368,16 @@ class PlaceIndex:
             return found if found.province == code else None
         return found._replace(other_province=(s[0], code))
 
-    def _resolve_english(self, text: str, hint_province: str | None) -> tuple[str | None, str | None, bool]:
+    def _resolve_english(self, text: str, hint_province: str | None) -> Found:
+        """An English or pinyin place: its parts split at commas, slashes and the like, and a part the
+        index does not know as a whole split at its spaces into the longest runs of words it knows
+        (Jiangsu Suzhou, Inner Mongolia Ordos, Suzhou Jiangsu: one place at two levels)."""
         parts = [p for p in re.split(r"[,/;·]|\s-\s", text) if p.strip()]
-        province = city = None
-        keys = [_en_key(p) for p in parts]
+        keys: list[str] = []
+        for part in parts:
+            key = _en_key(part)
+            keys += [key] if key in self.english else self._english_runs(part) or [key]
+        province = city = former = None
         # Provinces first, so that "Suzhou, Jiangsu" picks Jiangsu's Suzhou, not Anhui's.
         for key in sorted(keys, key=lambda k: not any(r.level == "province" for r in self.english.get(k, []))):
             candidates = self.english.get(key)
@@ -342,9 +386,32 @@ class PlaceIndex:
             region = self._pick(candidates, province or hint_province, None) or self._pick(candidates, None, None)
             if region:
                 province, city = region.province, region.city or city
+                read = self.former.get(key)
+                if read is not None and region.code == read.code:
+                    former = read
         if province and not city:
             city = self.municipal_city.get(province)
-        return province, city, False
+        return Found(province, city, False, False, former=former)
+
+    def _english_runs(self, part: str) -> list[str] | None:
+        """The folded names of ``part``'s words taken as the longest runs the index knows, left to right;
+        None unless every word that is not a level word (City, Province) falls in one."""
+        words = [w for w in re.split(r"\s+", part.strip()) if w]
+        if len(words) < 2:
+            return None
+        keys, i = [], 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                key = _en_key(" ".join(words[i:j]))
+                if key in self.english:
+                    keys.append(key)
+                    i = j
+                    break
+            else:
+                if _en_key(words[i]):  # a word that is no place and no level word: not a place of two levels
+                    return None
+                i += 1
+        return keys or None
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -362,9 +429,10 @@ def _en_key(name: str) -> str:
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None,
                    hint_city: str | None = None
-                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
     """(province_code, city_code, ambiguous, city not recognised, abbreviation of another province, a list
-    of places: :attr:`Found.several`) per row; each distinct string is resolved once."""
+    of places: :attr:`Found.several`, a former name: :attr:`Found.former`) per row; each distinct string is
+    resolved once."""
     cells = cells.fillna("").astype(str)
     found = {u: index.resolve_detail(u, hint_province, hint_city=hint_city) for u in pd.unique(cells)}
     province = map_distinct(cells, lambda v: found[v].province)
@@ -373,7 +441,8 @@ def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | Non
     lost_city = map_distinct(cells, lambda v: found[v].lost_city)
     other = map_distinct(cells, lambda v: found[v].other_province)
     several = map_distinct(cells, lambda v: found[v].several)
-    return province, city, ambiguous, lost_city, other, several
+    former = map_distinct(cells, lambda v: found[v].former)
+    return province, city, ambiguous, lost_city, other, several, former
 
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:

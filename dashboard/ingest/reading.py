@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
+
 from .delimited import parse_text, sniff_delimiter
 from .encodings import decode
 from .htmltable import looks_like_html, read_tables
@@ -111,6 +113,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None
+    _marks_by_cell(cells, lines, said)
     # Traditional characters, those no clean sheet holds (raw.clean_text) and pinyin's tone marks (a gloss),
     # in one pass over the text.
     traditional, unclean, tones = text_flags(text, UNCLEAN_CHARS, TONE_MARKS)
@@ -120,6 +123,29 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
+
+
+_MARKS = "\u2018\u2019\u201c\u201d\u2022\u2013\u2014"
+_MARK_CELLS = 20   # cells named one by one; the rest are counted
+
+
+def _marks_by_cell(cells, lines, said: list[tuple[str, dict]]) -> None:  # noqa: ANN001 - frame, row numbers
+    """The decoder's Windows-1252 marks (``cp1252_marks``, by line) said by cell: the row, the column and the
+    cell as read, for the first cells; the file-wide count stays beside them when there are more."""
+    for k, (code, values) in enumerate(said):
+        if code != "cp1252_marks" or "line_numbers" not in values:
+            continue
+        numbers = values.pop("line_numbers")
+        found: list[tuple[str, dict]] = []
+        for r in np.flatnonzero(np.isin(lines, numbers)):
+            for c in range(cells.shape[1]):
+                value = cells.iat[r, c]
+                if isinstance(value, str) and any(m in value for m in _MARKS):
+                    found.append(("cp1252_marks_cell", {"row": int(lines[r]), "line": int(lines[r]), "col": c,
+                                                        "value": value, "encoding": values["encoding"]}))
+        if found:
+            said[k:k + 1] = found[:_MARK_CELLS] + ([(code, values)] if len(found) > _MARK_CELLS else [])
+        break
 
 
 def _read_mht(data: bytes, file_name: str) -> RawFile:

@@ -17,6 +17,12 @@ def funding_aliases() -> dict[str, str]:
     return {name: s.slug for s in taxonomy.funding_sources() for name in (s.name_zh, s.name_en, *s.aliases) if name}
 
 
+@cache
+def construction_kinds() -> frozenset[str]:
+    """The kinds of construction (新建, 改扩建, 技改), folded as a stage's: no stage on their own."""
+    return frozenset(values.stage_key(k) for k in taxonomy.construction_kinds())
+
+
 def stage_aliases() -> dict[str, str]:
     """Every spelling of a stage (as :func:`values.stage_key` folds it) to its slug."""
     return {values.stage_key(k): v for k, v in taxonomy.stage_aliases().items()}
