@@ -24,17 +24,19 @@ def imported(db: Path, capsys: pytest.CaptureFixture[str], path: Path, *extra: s
 def test_a_notice_with_a_nature_column_is_stored_as_published(empty_db: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """黄冈's notice: 序号 | 项目名称 | 性质 | 建设地点 | 主要建设内容, one project, no amount. Stored with its place
-    (湖北省黄冈市 from 黄冈市黄州区南湖工业园), 新建 read as the taxonomy's 在建 (its alias), no amount or years
-    made up; the dry run says the same and writes nothing."""
+    (湖北省黄冈市 from 黄冈市黄州区南湖工业园), no amount or years made up; the dry run says the same and writes
+    nothing. 性质 holding 新建 is the kind of construction, not the stage (round 8): kept as an extra column, said,
+    the stage empty (it was stored as 在建)."""
     path = CORPUS / "lists5_huanggang_eia.csv"
     code, dry = imported(empty_db, capsys, path, "--dry-run")
     assert code == 0 and dry["rows_imported"] == 0 and dry["errors"] == []
     code, out = imported(empty_db, capsys, path)
     assert code == 0 and out["rows_imported"] == 1, out
-    assert out["mapping"] == {"项目名称": "name", "性质": "stage", "建设地点": "place", "主要建设内容": "content"}
+    assert out["mapping"] == {"项目名称": "name", "建设地点": "place", "主要建设内容": "content"}
+    assert "column_construction_kind" in [w["code"] for w in out["warnings"]]
     name = "湖北岚湖华源智能机械包装有限公司年产3万吨塑料颗粒综合利用项目"
     assert stored_projects(empty_db) == {name: ("420000", "421100", None, None, None, None)}
-    assert stored_stages(empty_db) == {name: "under_construction"}
+    assert stored_stages(empty_db) == {name: None}
 
 
 @pytest.mark.parametrize(("lang", "words"), [("zh", "遮盖标记"), ("en", "hid words")])

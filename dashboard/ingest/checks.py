@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -79,7 +81,7 @@ def totals(stripped: pd.DataFrame, rownum: np.ndarray, total: np.ndarray, projec
         stated = values.parse_amount(stripped.iat[i, pos], unit, usd_rate).wan
         if stated is None:
             continue
-        text = stripped.iloc[i].str.cat()
+        text = re.sub(r"\s+", "", stripped.iloc[i].str.cat())  # 小 计, spaced out to a column's width
         if "小计" in text or "subtotal" in text.lower():
             in_scope = (project_amounts.index > last_total) & (project_amounts.index < i)
             if section_id[i]:

@@ -26,6 +26,17 @@ def decode(data: bytes, warnings: list[tuple[str, dict]] | None = None) -> tuple
     the bytes, a few undecodable bytes (an odd-length UTF-16 file), NUL bytes, lines in another
     encoding than the rest."""
     said = warnings if warnings is not None else []
+    text, label = _decode(data, said)
+    if "\ufeff" in text:
+        # Byte-order marks inside the text (files joined end to end, each with its own): no character of the
+        # table; left in, a repeated header was no header and a first cell unlike its column.
+        line = text[:text.index("\ufeff")].count("\n") + 1
+        said.append(("bom_inside", {"count": text.count("\ufeff"), "line": line}))
+        text = text.replace("\ufeff", "")
+    return text, label
+
+
+def _decode(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
     for bom, encoding, label in _BOMS:
         if data.startswith(bom):
             text = _decode_checked(data[len(bom):], encoding, said)

@@ -128,6 +128,89 @@ def said_cells(problems: Problems) -> set[tuple[int, str | None]]:
     return {(p.row, p.column) for p in problems if p.row is not None}
 
 
+# An HTML character reference a table copied from a web page keeps as text (苏州&nbsp;晶圆&amp;封装项目): the
+# names HTML 5 defines and numeric ones. Stored as written, a name was unlike its twin and showed "&amp;".
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def html_entities(body: Body) -> Problems:
+    """HTML character references in any cell (&nbsp; &amp; &#8220;) read as the characters they stand for
+    (a no-break space as a space), with a warning per cell. Only columns holding an ``&`` are looked at."""
+    import html
+
+    problems: Problems = []
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        if not column.str.contains("&", regex=False, na=False).any():
+            continue
+        has = column.str.contains(_ENTITY, regex=True, na=False).to_numpy(dtype=bool)
+        decoded = column.copy()
+        at = np.flatnonzero(has)
+        decoded.iloc[at] = [re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " ")).strip()
+                            for v in column.iloc[at]]
+        changed = has & (decoded != column).to_numpy(dtype=bool)
+        if not changed.any():
+            continue
+        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        problems += body.problems_at(changed, "html_entity_decoded", label, "warning", column,
+                                     decoded=decoded.to_numpy(dtype=object))
+        body.cells[pos] = decoded
+    return problems
+
+
+# A footnote mark after a name or an amount (苏州晶圆封装项目1), 南京生物医药中心※, 项目[注1], 150000注, 80000*,
+# 12000①): the note is the list's, not the project's. Kept, a name was unlike its twin and an amount "not an
+# amount". A trailing "1)" counts only where no bracket opens before it; "（一期）" and "2号线" stay names.
+_FOOTNOTE = re.compile(r"(?:\s*(?:[※＊*]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|[\u2460-\u2473\u2776-\u277f]|"
+                       r"[\[［【（(]\s*注\s*[0-9]{0,2}\s*[\]］】）)]|注[0-9]{0,2}|[0-9]{1,2}[)）]))+$")
+_AMOUNT_FIELDS = ("total_investment", "annual_plan")
+# The last characters such a mark ends with.
+_FOOTNOTE_LAST = frozenset("※＊*注)）]］】" + "\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207a)))
+                           + "".join(map(chr, range(0x2460, 0x2474))) + "".join(map(chr, range(0x2776, 0x2780))))
+
+
+def footnotes(body: Body) -> Problems:
+    """Footnote marks at the end of a name or amount cell removed, with a warning per cell saying what went."""
+    problems: Problems = []
+    for f, pos in sorted(body.col_of.items(), key=lambda kv: kv[1]):
+        if not (f == "name" or f in _AMOUNT_FIELDS or f.startswith("annual_plan")) or pos not in body.cells.columns:
+            continue
+        column = body.cells[pos]
+        # the pattern only where a cell ends as a mark can (a handful), never on every row
+        last = column.str.slice(-1).isin(_FOOTNOTE_LAST).to_numpy(dtype=bool)
+        if not last.any():
+            continue
+        mark = np.full(len(column), "", dtype=object)
+        rest = column.copy()
+        keep = np.zeros(len(column), dtype=bool)
+        for i in np.flatnonzero(last):
+            text = column.iat[i]
+            found = _FOOTNOTE.search(text)
+            if found is None:
+                continue
+            m = mark[i] = found.group()
+            head = text[:len(text) - len(m)]
+            if f == "name" and re.fullmatch(r"\s*注[0-9]{0,2}", m):  # 关注, 灌注: a name may end so
+                continue
+            # an amount's mark follows a figure; a name's "1)" needs no open bracket before it, and a name that
+            # is only marks is no footnote
+            if not head.strip() or (f != "name" and not re.search(r"[0-9一-龥]$", head.strip())):
+                continue
+            opened = head.count("(") + head.count("（") - head.count(")") - head.count("）")
+            if re.search(r"[0-9][)）]$", m) and opened > 0:
+                continue
+            if f == "name" and re.fullmatch(r"\s*\*+", m):  # a lone * after a name: a redaction mark's business
+                continue
+            keep[i] = True
+            rest.iat[i] = head.strip()
+        if not keep.any():
+            continue
+        label = body.labels[pos]
+        problems += body.problems_at(keep, "footnote_stripped", label, "warning", column, mark=mark)
+        body.cells[pos] = rest
+    return problems
+
+
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
 
 

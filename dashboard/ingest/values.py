@@ -344,7 +344,7 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     if _UPPER_BOUND.search(s) and (re.search(r"\d", s) or _CN_NUMERAL.search(s)):
         return Amount(None, "amount_upper_bound", True)
     s = _LEAD.sub("", s)
-    s = re.sub(r"(人民币|rmb|cny)", "", s, flags=re.I)
+    s = re.sub(r"(人民币|rmb|cny|¥|￥)", "", s, flags=re.I)  # ¥1.5亿: the sign is the currency the unit names
     both = _YI_WAN.fullmatch(s)
     if both:  # 1亿2000万: two units in one amount, as it is read aloud
         return Amount(float(both.group(1)) * 10_000.0 + float(both.group(2)))
@@ -365,7 +365,9 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
             en = _EN_AMOUNT.match(re.sub(r"\s+", " ", raw.replace(",", "")).strip())
             if not en:
                 return _chinese_amount(s, default, usd_rate) or Amount(None, "amount_unparsable", True)
-            unit = unit_in(raw) or default
+            # A suffix written against the figure (US$5m, RMB 50m, 2bn) is the unit word it abbreviates:
+            # read against the digit, \bm\b never matched, and US$5m was stored as 5万元, RMB 50m as 50元.
+            unit = unit_in(re.sub(r"(?<=\d)(?=[a-zA-Z])", " ", raw)) or default
             if not en.group(2).strip() and not _EN_USD.search(raw):
                 unit = default
             value = float(en.group(1)) * unit.wan

@@ -385,7 +385,8 @@ def _xlsx_hidden(xml: bytes) -> Iterator[int]:
                 yield int(number.group(1))
 
 
-_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|[\\!](.)')
+_FORMAT_POINT = re.compile(r'[\\!]\.([0#?]+)')
 _FORMAT_SKIP = re.compile(r'\[[^\]]*\]|_.|\*.')     # [Red], [$-804], [>=100]; _) padding; *- fill
 
 
@@ -401,7 +402,10 @@ def _shown_number(fmt: str) -> Callable[[float], str] | None:
         elif ch == ";" and not quoted:
             break
         section += ch
-    literal = "".join(a or b for a, b in _FORMAT_LITERAL.findall(section))
+    # An escaped point among the digit places (0!.0,"万", 0!.0000"万元": Chinese sheets' way of showing 元 in
+    # 万) shows the number divided by ten for each digit place after it; it is no unit's text.
+    point = _FORMAT_POINT.search(section)
+    literal = "".join(a or ("" if b == "." and point else b) for a, b in _FORMAT_LITERAL.findall(section))
     code = _FORMAT_SKIP.sub("", _FORMAT_LITERAL.sub("", section))
     if "%" in code:
         return lambda v: _cell_text(round(v * 100, 10)) + "%"
@@ -411,6 +415,7 @@ def _shown_number(fmt: str) -> Callable[[float], str] | None:
         return None
     digits = [i for i, ch in enumerate(code) if ch in "0#?"]
     scale = 1000 ** len(re.match(r",*", code[digits[-1] + 1:]).group()) if digits else 1
+    scale *= 10 ** len(point.group(1)) if point else 1
     unit = literal.strip()
     return lambda v: _cell_text(v / scale if scale > 1 else v) + unit
 

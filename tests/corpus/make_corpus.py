@@ -2057,6 +2057,70 @@ def write_hostile7() -> None:
                                                "昆山项目,昆山市,1000,2024-2025\n").encode())
 
 
+_HEAD8 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+
+
+def _lines8(*rows: str) -> str:
+    return "".join(row + "\n" for row in rows)
+
+
+def write_hostile8() -> None:
+    # Former prefecture-level names: renamed (襄樊市, 思茅市), merged (莱芜市, 东川市), split (巢湖市, 2011).
+    (HERE / "former_cities.csv").write_bytes((_HEAD8 + _lines8(
+        "襄樊项目,湖北省襄樊市,1000,2024-2026", "思茅项目,思茅市,1000,2024-2026",
+        "巢湖项目,安徽省巢湖市,1000,2024-2026", "合肥巢湖项目,合肥市巢湖市,1000,2024-2026",
+        "莱芜项目,山东省莱芜市,1000,2024-2026", "东川项目,东川市,1000,2024-2026",
+        "襄阳项目,Xiangfan Hubei,1000,2024-2026")).encode())
+    # Pinyin places of two levels in one column, with a space between them.
+    (HERE / "pinyin_spaced.csv").write_bytes(_lines8(
+        "Project,Location,Total investment (10k yuan)", "A plant,Jiangsu Suzhou,1000",
+        "B plant,Guangdong Shenzhen,1000", "C plant,Inner Mongolia Ordos,1000", 'D plant,"Suzhou, Jiangsu",1000',
+        "E plant,Suzhou City Jiangsu Province,1000",
+        "F plant,Heilongjiang Harbin,1000").encode())
+    # An environmental-impact notice's 建设性质: the kind of construction, not the stage.
+    (HERE / "construction_kind.csv").write_bytes(_lines8(
+        "项目名称,建设地点,总投资（万元）,建设性质", "甲项目,江苏省苏州市,1000,新建", "乙项目,江苏省苏州市,1000,改扩建",
+        "丙项目,江苏省苏州市,1000,技改").encode())
+    # Windows-1252 quotes and dashes (bytes 93, 94, 96) in a GBK file and in a UTF-8 one.
+    gbk = [part.encode("gbk") if isinstance(part, str) else part for part in (
+        _HEAD8, "苏州", b"\x93", "晶圆", b"\x94", "封装项目,江苏省苏州市,1500,2024-2026\n", "苏州", b"\x93AI\x94",
+        "算力中心,江苏省苏州市,1500,2024", b"\x96", "2026\n南京项目,江苏省南京市,2000,2024-2026\n")]
+    (HERE / "cp1252_in_gbk.csv").write_bytes(b"".join(gbk))
+    utf8 = [part.encode() if isinstance(part, str) else part for part in (
+        _HEAD8, "苏州", b"\x93", "晶圆", b"\x94", "封装项目,江苏省苏州市,1500,2024-2026\n")]
+    (HERE / "cp1252_in_utf8.csv").write_bytes(b"".join(utf8))
+    # Web copies: HTML character references; footnote marks after names and amounts.
+    (HERE / "html_entities.csv").write_bytes((_HEAD8 + _lines8(
+        "苏州&nbsp;晶圆&amp;封装项目,江苏省苏州市,150000,2024-2026",
+        "南京&lt;生物&gt;医药中心,江苏省南京市,80000,2024-2026",
+        "无锡&#8220;储能&#8221;项目,江苏省无锡市,1200,2024-2026")).encode())
+    (HERE / "footnote_marks.csv").write_bytes((_HEAD8 + _lines8(
+        "苏州晶圆封装项目1),江苏省苏州市,150000注,2024-2026", "南京生物医药中心※,江苏省南京市,80000*,2024-2026",
+        "无锡储能项目[注1],江苏省无锡市,12000①,2024-2026", "常州氢能项目（二期）,江苏省常州市,1500,2024-2026",
+        "扬州项目(2),江苏省扬州市,1500,2024-2026")).encode())
+    # Two files joined end to end, each with its BOM: the second header carried one.
+    (HERE / "bom_inside.csv").write_bytes(("\ufeff" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
+                                           "\ufeff" + _HEAD8 + "乙项目,江苏省南京市,2000,2024-2026\n").encode())
+    # A subtotal spaced out to the column's width (小 计): it was read as the grand total.
+    (HERE / "subtotal_spaced.csv").write_bytes(
+        "序号,项目名称,建设地点,总投资（万元）\n1,甲项目,江苏省苏州市,1500\n2,乙项目,江苏省苏州市,500\n小计,2个,,2000\n"
+        "3,丙项目,江苏省南京市,2000\n小 计,1个,,2000\n总  计,3个,,4000\n".encode())
+    # Currency signs before a unit word, and English suffixes written against the figure.
+    (HERE / "amount_signs.csv").write_bytes(
+        (_HEAD8 + "甲项目,江苏省苏州市,￥1.5亿,2024-2026\n乙项目,江苏省南京市,¥8000万元,2024-2026\n"
+         "丙项目,江苏省无锡市,US$5m,2024-2026\n丁项目,江苏省常州市,RMB 50m,2024-2026\n").encode())
+    # 元 shown in 万 by an escaped point among the digit places (0!.0,"万"): the number read was 10x the shown.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "建设地点", "总投资（元）", "建设起止年限"])
+    book.active.append(["苏州晶圆封装项目", "江苏省苏州市", 150000000, "2024-2026"])
+    book.active.append(["南京生物医药中心", "江苏省南京市", 80000000, "2024-2026"])
+    book.active["C2"].number_format = '0!.0,"万"'
+    book.active["C3"].number_format = '0!.0000"万元"'
+    book.save(HERE / "wan_point_format.xlsx")
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -2088,6 +2152,7 @@ def write_all() -> None:
     write_lists5()
     write_hostile7()
     write_lists6()
+    write_hostile8()
 
 
 if __name__ == "__main__":
