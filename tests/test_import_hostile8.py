@@ -122,11 +122,13 @@ def test_a_point_among_the_digit_places_shows_yuan_in_wan(empty_db: Path, capsys
 
 def test_currency_signs_and_english_suffixes_against_the_figure(empty_db: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    """￥1.5亿 was "not an amount"; US$5m was stored as 5万元 and RMB 50m as 50元 (0.005万元)."""
+    """￥1.5亿 was "not an amount"; US$5m was stored as 5万元 and RMB 50m as 50元 (0.005万元); USD 500 under a 万元
+    header as 500万元, the dollar dropped unsaid (now 500万美元 at the rate, said)."""
     code, out = import_json(empty_db, capsys, "amount_signs.csv")
     assert code == 0 and out["errors"] == [], out
     assert [v[2] for v in stored_projects(empty_db).values()] == [
-        Decimal("15000.00"), Decimal("8000.00"), Decimal("3550.00"), Decimal("5000.00")]
+        Decimal("15000.00"), Decimal("8000.00"), Decimal("3550.00"), Decimal("5000.00"), Decimal("3550.00")]
+    assert [r for r, c in problem_codes(out["warnings"]) if c == "amount_usd"] == [4, 6]
     assert values.parse_amount("RMB2.5bn", values.WAN, 7.1).wan == 250_000.0
 
 
@@ -145,7 +147,8 @@ def test_html_character_references_are_read_as_characters(empty_db: Path, capsys
 def test_footnote_marks_after_names_and_amounts_are_removed_and_said(empty_db: Path,
                                                                      capsys: pytest.CaptureFixture[str],
                                                                      lang: str) -> None:
-    """1) ※ [注1] after a name were stored in it; 注 * ① after an amount refused the row. （二期） and (2) stay."""
+    """1) ※ [注1] after a name were stored in it; 注 * ① after an amount refused the row. （二期） and (2) stay.
+    A name wrapped whole in quotes or title marks (“…”, 《…》) is read without them."""
     code, out = import_json(empty_db, capsys, "footnote_marks.csv", "--lang", lang)
     assert code == 0 and out["errors"] == [], out
     assert [(w["row"], w["column"]) for w in out["warnings"] if w["code"] == "footnote_stripped"] == [
@@ -154,7 +157,8 @@ def test_footnote_marks_after_names_and_amounts_are_removed_and_said(empty_db: P
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
         "苏州晶圆封装项目": Decimal("150000.00"), "南京生物医药中心": Decimal("80000.00"),
         "无锡储能项目": Decimal("12000.00"), "常州氢能项目（二期）": Decimal("1500.00"),
-        "扬州项目(2)": Decimal("1500.00")}
+        "扬州项目(2)": Decimal("1500.00"), "泰州晶圆封装项目": Decimal("1500.00"), "镇江储能项目": Decimal("1500.00")}
+    assert [r for r, c in problem_codes(out["warnings"]) if c == "name_quoted"] == [7, 8]
 
 
 def test_a_byte_order_mark_inside_the_file(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,3 +174,20 @@ def test_a_spaced_subtotal_is_no_grand_total(empty_db: Path, capsys: pytest.Capt
     code, out = import_json(empty_db, capsys, "subtotal_spaced.csv")
     assert code == 0 and out["rows_imported"] == 3, out
     assert "total_mismatch" not in [w["code"] for w in out["warnings"]], out["warnings"]
+
+
+@pytest.mark.parametrize(("file_name", "corpus", "said"), [
+    ("弯引号.csv", "cp1252_in_gbk.csv", "Windows-1252"),
+    ("旧地名.csv", "former_cities.csv", "襄阳市"),
+    ("建设性质.csv", "construction_kind.csv", "不是项目所处的阶段"),
+    ("万元格式.xlsx", "wan_point_format.xlsx", "项目行全部通过校验"),
+])
+def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      file_name: str, corpus: str, said: str) -> None:
+    """The upload page, not only the command line: each file's message shown, no exception."""
+    from importkit import CORPUS
+
+    from tests.apptest_helpers import upload_says
+
+    shown = upload_says(empty_db, monkeypatch, file_name, (CORPUS / corpus).read_bytes())
+    assert any(said in s for s in shown), shown

@@ -211,6 +211,32 @@ def footnotes(body: Body) -> Problems:
     return problems
 
 
+# A name wrapped whole in quotes or title marks (“苏州晶圆封装项目”, 《…》, 「…」): the marks are the list's
+# typography, not the name's; kept, the name was unlike its stored twin.
+_WRAPPED = re.compile(r"^\s*(?:“([^“”]+)”|\"([^\"]+)\"|《([^《》]+)》|「([^「」]+)」|『([^『』]+)』)\s*$")
+
+
+def quoted_names(body: Body) -> Problems:
+    """Names wrapped whole in quotes or title marks, read without them and said by row."""
+    if not body.has("name"):
+        return []
+    column = body.column("name")
+    first = column.str.slice(0, 1).isin(("“", '"', "《", "「", "『")).to_numpy(dtype=bool)
+    if not first.any():
+        return []
+    bare = column.copy()
+    wrapped = np.zeros(len(column), dtype=bool)
+    for i in np.flatnonzero(first):
+        m = _WRAPPED.match(column.iat[i])
+        if m:
+            bare.iat[i] = next(g for g in m.groups() if g).strip()
+            wrapped[i] = True
+    if not wrapped.any():
+        return []
+    body.cells[body.col_of["name"]] = bare
+    return body.problems(wrapped, "name_quoted", "name", level="warning", cell=column)
+
+
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
 
 

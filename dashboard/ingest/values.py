@@ -367,9 +367,11 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
                 return _chinese_amount(s, default, usd_rate) or Amount(None, "amount_unparsable", True)
             # A suffix written against the figure (US$5m, RMB 50m, 2bn) is the unit word it abbreviates:
             # read against the digit, \bm\b never matched, and US$5m was stored as 5万元, RMB 50m as 50元.
-            unit = unit_in(re.sub(r"(?<=\d)(?=[a-zA-Z])", " ", raw)) or default
-            if not en.group(2).strip() and not _EN_USD.search(raw):
-                unit = default
+            named = unit_in(re.sub(r"(?<=\d)(?=[a-zA-Z])", " ", raw))
+            # A dollar figure with no scale word (US$5, USD 5000, 5 USD) is in the column's scale: it was read
+            # as 元 of that scale, the dollar dropped unsaid.
+            dollars = Unit(default.wan, True) if _EN_USD.search(raw) and not default.other else None
+            unit = (dollars or default) if not en.group(2).strip() or named is None else named
             value = float(en.group(1)) * unit.wan
     if unit.usd:
         return Amount(value * usd_rate, code or "amount_usd")

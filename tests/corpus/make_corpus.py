@@ -2097,7 +2097,8 @@ def write_hostile8() -> None:
     (HERE / "footnote_marks.csv").write_bytes((_HEAD8 + _lines8(
         "苏州晶圆封装项目1),江苏省苏州市,150000注,2024-2026", "南京生物医药中心※,江苏省南京市,80000*,2024-2026",
         "无锡储能项目[注1],江苏省无锡市,12000①,2024-2026", "常州氢能项目（二期）,江苏省常州市,1500,2024-2026",
-        "扬州项目(2),江苏省扬州市,1500,2024-2026")).encode())
+        "扬州项目(2),江苏省扬州市,1500,2024-2026", "“泰州晶圆封装项目”,江苏省泰州市,1500,2024-2026",
+        "《镇江储能项目》,江苏省镇江市,1500,2024-2026")).encode())
     # Two files joined end to end, each with its BOM: the second header carried one.
     (HERE / "bom_inside.csv").write_bytes(("\ufeff" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
                                            "\ufeff" + _HEAD8 + "乙项目,江苏省南京市,2000,2024-2026\n").encode())
@@ -2108,7 +2109,8 @@ def write_hostile8() -> None:
     # Currency signs before a unit word, and English suffixes written against the figure.
     (HERE / "amount_signs.csv").write_bytes(
         (_HEAD8 + "甲项目,江苏省苏州市,￥1.5亿,2024-2026\n乙项目,江苏省南京市,¥8000万元,2024-2026\n"
-         "丙项目,江苏省无锡市,US$5m,2024-2026\n丁项目,江苏省常州市,RMB 50m,2024-2026\n").encode())
+         "丙项目,江苏省无锡市,US$5m,2024-2026\n丁项目,江苏省常州市,RMB 50m,2024-2026\n"
+         "戊项目,江苏省扬州市,USD 500,2024-2026\n").encode())
     # 元 shown in 万 by an escaped point among the digit places (0!.0,"万"): the number read was 10x the shown.
     import openpyxl
 
