@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import import_json, problem_codes, stored_projects, stored_stages
+from importkit import CORPUS, import_json, problem_codes, stored_projects, stored_stages
 
 from dashboard import store
 from dashboard.ingest import values
@@ -59,12 +59,13 @@ def test_every_former_name_has_its_year_source_and_a_known_successor(empty_db: P
 
 
 def test_pinyin_places_with_a_space_between_the_levels(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Jiangsu Suzhou, Guangdong Shenzhen, Inner Mongolia Ordos, Heilongjiang Harbin: unknown. Read word runs."""
+    """Jiangsu Suzhou, Guangdong Shenzhen, Inner Mongolia Ordos, Heilongjiang Harbin, Jiangsu-Suzhou and full-width
+    ＧＵＡＮＧＸＩ　ＮＡＮＮＩＮＧ (a Chinese input method's letters): unknown. Read as runs of words."""
     code, out = import_json(empty_db, capsys, "pinyin_spaced.csv")
     assert code == 0 and out["errors"] == [], out
     assert [v[:2] for v in stored_projects(empty_db).values()] == [
         ("320000", "320500"), ("440000", "440300"), ("150000", "150600"), ("320000", "320500"),
-        ("320000", "320500"), ("230000", "230100")]
+        ("320000", "320500"), ("230000", "230100"), ("320000", "320500"), ("450000", "450100")]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -185,9 +186,33 @@ def test_a_spaced_subtotal_is_no_grand_total(empty_db: Path, capsys: pytest.Capt
 def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                       file_name: str, corpus: str, said: str) -> None:
     """The upload page, not only the command line: each file's message shown, no exception."""
-    from importkit import CORPUS
-
     from tests.apptest_helpers import upload_says
 
     shown = upload_says(empty_db, monkeypatch, file_name, (CORPUS / corpus).read_bytes())
     assert any(said in s for s in shown), shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_placeholder_is_no_name(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """None, null, nan (a script's empty value) and 无 were stored as projects of those names."""
+    from importkit import refused_unchanged
+
+    out = refused_unchanged(empty_db, capsys, CORPUS / "placeholder_names.csv", "--lang", lang)
+    assert problem_codes(out["errors"]) == [(2, "name_placeholder"), (3, "name_placeholder"),
+                                            (4, "name_placeholder"), (5, "name_placeholder")], out
+    assert {"zh": "占位词", "en": "placeholder"}[lang] in out["errors"][0]["message"]
+
+
+def test_a_minus_sign_is_a_negative_amount(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """−300 (U+2212, as a word processor writes it) was "not an amount"; it is a negative one."""
+    from importkit import refused_unchanged
+
+    out = refused_unchanged(empty_db, capsys, CORPUS / "minus_sign.csv")
+    assert problem_codes(out["errors"]) == [(2, "amount_negative")], out
+
+
+def test_an_export_tools_comment_lines_are_notes(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """# exported … above the header and # end under the table were projects without a place (refused)."""
+    code, out = import_json(empty_db, capsys, "comment_lines.csv")
+    assert code == 0 and out["rows_imported"] == 1, out
+    assert (4, "row_skipped_note") in problem_codes(out["warnings"]), out["warnings"]

@@ -47,7 +47,10 @@ _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 # … and a printed list's page line (第 1 页 共 3 页, Page 2 of 5) or its as-of line (数据截至2024年6月30日).
 _NOTE = re.compile(r"^(注|备注|说明|附注|数据来源|资料来源|填报|制表|note|source)\s*[:：\d]"
                    r"|^(?:数据|统计|资料)?截[至止](?:日期|时间)?\s*[:：]?\s*\d"
-                   r"|^(?:第\s*\d+\s*页|共\s*\d+\s*页|page\s*\d+(?:\s*(?:of|/)\s*\d+)?$)", re.I)
+                   r"|^(?:第\s*\d+\s*页|共\s*\d+\s*页|page\s*\d+(?:\s*(?:of|/)\s*\d+)?$)"
+                   # a comment line an export tool writes (# exported 2024-06-30), never an Excel error value (#N/A)
+                   r"|^#+(?!(?:NULL|DIV|VALUE|REF|NAME|NUM|N/A|GETTING|SPILL|CALC|FIELD|BLOCKED|CONNECT|BUSY|"
+                   r"UNKNOWN|EXTERNAL|PYTHON|ERROR)\b)", re.I)
 # The sign-off line under a table (填报单位：… 制表人：… 审核人：… 联系电话：…, a date), its labels spread over
 # several cells: a note, not a project (its name cell empty, it refused the whole file).
 _SIGNOFF = re.compile(r"^(填报|填表|制表|审核|审批|复核|负责|单位负责|主要负责|分管|经办|联系|报送|盖章|签字|签发)"

@@ -238,6 +238,8 @@ def quoted_names(body: Body) -> Problems:
 
 
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
+_NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
+                                "暂无", "待定", "空", "(空)", "（空）", "(blank)", "(空白)", "（空白）"})
 
 
 def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
@@ -258,8 +260,12 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     # name column) names no project; it was stored as one. Arrow's regex, in C++, over the column.
     numeric = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NUMERIC_NAME
                                        ).to_numpy(zero_copy_only=False).astype(bool)
+    # A placeholder where the name should be (None, null, nan, N/A: a script's or a database's empty value;
+    # -, 无, 待定): no project's name, stored as one before.
+    placeholder = name.str.lower().isin(_NAME_PLACEHOLDERS).to_numpy(dtype=bool)
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
+        + body.problems(placeholder, "name_placeholder", "name")
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")

@@ -246,8 +246,9 @@ class PlaceIndex:
         s = re.sub(r"\s+", "", _SPACE_BETWEEN_NAMES.sub("|", halfwidth(text or "").strip()))
         if not s:
             return Found(None, None, False, False)
-        if not _HAN.search(s) and re.search(r"[A-Za-z]", s):
-            return self._resolve_english(text, hint_province)
+        if not _HAN.search(s) and re.search(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]", s):
+            # full-width letters too (ＪＩＡＮＧＳＵ　ＳＵＺＨＯＵ, typed with a Chinese input method)
+            return self._resolve_english(unicodedata.normalize("NFKC", text), hint_province)
         # GB/T 2260: a city's first two digits are its province's.
         city_province = hint_city[:2] + "0000" if hint_city else None
         province = city = several = former = None
@@ -396,7 +397,7 @@ class PlaceIndex:
     def _english_runs(self, part: str) -> list[str] | None:
         """The folded names of ``part``'s words taken as the longest runs the index knows, left to right;
         None unless every word that is not a level word (City, Province) falls in one."""
-        words = [w for w in re.split(r"\s+", part.strip()) if w]
+        words = [w for w in re.split(r"[\s\-]+", part.strip()) if w]  # Jiangsu Suzhou, Jiangsu-Suzhou
         if len(words) < 2:
             return None
         keys, i = [], 0

@@ -316,7 +316,7 @@ _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.
 
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
-    raw = halfwidth(str(text)).strip()
+    raw = halfwidth(str(text)).strip().replace("\u2212", "-")  # the minus sign (−300) is a hyphen-minus
     if raw[:1] in "'‘’" and _NUMBER_ONLY.match(raw[1:].replace(",", "")):
         # Excel's mark for a number typed as text ('150000), kept by a CSV export: the number it marks
         raw = raw[1:]

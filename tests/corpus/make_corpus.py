@@ -2076,7 +2076,8 @@ def write_hostile8() -> None:
         "Project,Location,Total investment (10k yuan)", "A plant,Jiangsu Suzhou,1000",
         "B plant,Guangdong Shenzhen,1000", "C plant,Inner Mongolia Ordos,1000", 'D plant,"Suzhou, Jiangsu",1000',
         "E plant,Suzhou City Jiangsu Province,1000",
-        "F plant,Heilongjiang Harbin,1000").encode())
+        "F plant,Heilongjiang Harbin,1000", "G plant,Jiangsu-Suzhou,1000",
+        "H plant,ＧＵＡＮＧＸＩ　ＮＡＮＮＩＮＧ,1000").encode())
     # An environmental-impact notice's 建设性质: the kind of construction, not the stage.
     (HERE / "construction_kind.csv").write_bytes(_lines8(
         "项目名称,建设地点,总投资（万元）,建设性质", "甲项目,江苏省苏州市,1000,新建", "乙项目,江苏省苏州市,1000,改扩建",
@@ -2099,6 +2100,14 @@ def write_hostile8() -> None:
         "无锡储能项目[注1],江苏省无锡市,12000①,2024-2026", "常州氢能项目（二期）,江苏省常州市,1500,2024-2026",
         "扬州项目(2),江苏省扬州市,1500,2024-2026", "“泰州晶圆封装项目”,江苏省泰州市,1500,2024-2026",
         "《镇江储能项目》,江苏省镇江市,1500,2024-2026")).encode())
+    # Empty values a program writes where the name should be; a minus sign (U+2212); an export tool's comments.
+    (HERE / "placeholder_names.csv").write_bytes((_HEAD8 + _lines8(
+        "None,江苏省苏州市,1500,2024-2026", "null,江苏省南京市,1500,2024-2026", "nan,江苏省无锡市,1500,2024-2026",
+        "无,江苏省常州市,1500,2024-2026", "无锡储能项目,江苏省无锡市,1200,2024-2026")).encode())
+    (HERE / "minus_sign.csv").write_bytes((_HEAD8 + "甲项目,江苏省苏州市,\u2212300,2024-2026\n").encode())
+    (HERE / "comment_lines.csv").write_bytes(
+        ("# exported 2024-06-30 by the reporting system\n" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
+         "# end\n").encode())
     # Two files joined end to end, each with its BOM: the second header carried one.
     (HERE / "bom_inside.csv").write_bytes(("\ufeff" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
                                            "\ufeff" + _HEAD8 + "乙项目,江苏省南京市,2000,2024-2026\n").encode())
