@@ -216,3 +216,32 @@ def test_an_export_tools_comment_lines_are_notes(empty_db: Path, capsys: pytest.
     code, out = import_json(empty_db, capsys, "comment_lines.csv")
     assert code == 0 and out["rows_imported"] == 1, out
     assert (4, "row_skipped_note") in problem_codes(out["warnings"]), out["warnings"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_amount_merged_over_rows_counts_once(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """3000 merged over 甲项目一期 and 二期 was given to both rows: 6000万元 stored for a 3000万元 figure. Kept on the
+    first row, the second left empty, said with the rows; a place or a period merged down is still every row's."""
+    code, out = import_json(empty_db, capsys, "amount_merged_rows.xlsx", "--lang", lang)
+    assert code == 0, out
+    assert problem_codes(out["warnings"]) == [(2, "amount_merged")], out["warnings"]
+    assert "2–3" in out["warnings"][0]["message"]
+    assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
+        "甲项目一期": Decimal("3000.00"), "甲项目二期": None, "乙项目": Decimal("500.00")}
+
+
+def test_one_year_after_until_is_the_end(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """至2026年 (until 2026) was stored as the start year 2026."""
+    code, out = import_json(empty_db, capsys, "until_year.csv")
+    assert code == 0, out
+    assert [v[3:5] for v in stored_projects(empty_db).values()] == [(None, 2026), (2024, None), (None, 2027)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_unit_note_against_the_header_is_said(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """单位：万元 above a column headed 总投资（亿元）: the header's 亿元 was read without a word."""
+    code, out = import_json(empty_db, capsys, "unit_note_conflict.csv", "--lang", lang)
+    assert code == 0, out
+    said = [w["message"] for w in out["warnings"] if w["code"] == "unit_conflict"]
+    assert len(said) == 1 and "亿元" in said[0] and "万元" in said[0], out["warnings"]
+    assert [v[2] for v in stored_projects(empty_db).values()] == [Decimal("15000.00")]

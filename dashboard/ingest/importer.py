@@ -505,6 +505,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
     problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header)
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
+    problems += normalise.merged_amounts(body, sheet.merged)
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]

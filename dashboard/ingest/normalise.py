@@ -211,6 +211,30 @@ def footnotes(body: Body) -> Problems:
     return problems
 
 
+def merged_amounts(body: Body, merged: list[tuple[int, int, int]]) -> Problems:
+    """An amount cell merged down over several projects' rows (one figure for 一期 and 二期) was given to every
+    row, and so counted once per row: kept on its first row only, the others left empty, said by range."""
+    problems: Problems = []
+    for f, pos in sorted(body.col_of.items(), key=lambda kv: kv[1]):
+        if not (f in _AMOUNT_FIELDS or f.startswith("annual_plan") or f.startswith("funding")):
+            continue
+        for col, top, bottom in merged:
+            if col != pos:
+                continue
+            at = np.flatnonzero((body.rows >= top) & (body.rows <= bottom))
+            if len(at) < 2:
+                continue
+            column = body.cells[pos]
+            value = str(column.iat[at[0]])
+            problems.append(Problem("amount_merged", int(body.rows[at[0]]), body.labels[pos], value, "warning",
+                                    {"value": value, "column": body.labels[pos], "count": len(at),
+                                     "rows": f"{int(body.rows[at[0]])}–{int(body.rows[at[-1]])}"}))
+            column = column.copy()
+            column.iloc[at[1:]] = ""
+            body.cells[pos] = column
+    return problems
+
+
 # A name wrapped whole in quotes or title marks (“苏州晶圆封装项目”, 《…》, 「…」): the marks are the list's
 # typography, not the name's; kept, the name was unlike its stored twin.
 _WRAPPED = re.compile(r"^\s*(?:“([^“”]+)”|\"([^\"]+)\"|《([^《》]+)》|「([^「」]+)」|『([^『』]+)』)\s*$")
@@ -504,6 +528,11 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         pos = body.col_of[f]
         cells = body.cells[pos]
         unit = units.get(pos) or note_unit
+        if units.get(pos) is not None and note_unit is not None and units[pos] != note_unit:
+            # 单位：万元 over the table and 总投资（亿元） on the column: the header's is read, the clash said
+            problems.append(Problem("unit_conflict", None, body.labels[pos], None, "warning",
+                                    {"column": body.labels[pos], "header": values.unit_label(units[pos]),
+                                     "note": values.unit_label(note_unit)}))
         if unit is not None and unit.other:  # 总投资（万港元）: no rate, so no amount of the column is read
             stated = ~cells.fillna("").astype(str).str.strip().str.lower().isin(values.MISSING).to_numpy(dtype=bool)
             problems += body.problems(stated, "amount_currency_column", f, currency=unit.other)

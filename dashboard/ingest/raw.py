@@ -67,6 +67,9 @@ class Sheet:
     hidden: bool = False         # a workbook sheet hidden in Excel (never chosen unless asked for by name)
     # What the reader found in this sheet alone: (code, values) as RawFile.warnings has them.
     warnings: list[tuple[str, dict]] = field(default_factory=list)
+    # Cells merged down over several rows whose value every row was given: (0-based column, first row number,
+    # last row number). A place or a period is the rows'; an amount is one figure, not one per row.
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass

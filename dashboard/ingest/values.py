@@ -40,6 +40,13 @@ class Unit:
 
 
 WAN = Unit(1.0)
+
+
+def unit_label(unit: Unit) -> str:
+    """A unit as a message writes it (亿元, 万元, 万美元), from how many 万 one unit is."""
+    scale = {100_000_000.0: "万亿", 10_000.0: "亿", 1_000.0: "千万", 100.0: "百万", 10.0: "十万", 1.0: "万",
+             0.1: "千", 0.0001: ""}.get(unit.wan, f"×{unit.wan:g}万")
+    return scale + (unit.other or ("美元" if unit.usd else "元"))
 # Longest first: a multiplier before 亿 or 万 (十亿元, 十万元) or before 元 itself (千元) is part of the unit,
 # never left out (千元 read as 元 stored every amount 1,000 times too small, 十亿元 as 亿元 10 times).
 _UNIT_WORDS: list[tuple[re.Pattern[str], Unit]] = [
@@ -602,6 +609,8 @@ def _century(year: str, beside: str | None) -> int:
 # (2023年前期工作, 2023年完成前期手续: the 前期 that comes before the works) is not.
 _END_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?[^,，;；。]{0,6}?(?:底|末|前|完成|建成|竣工|完工|投产|交付|达产|投用)")
 _START_WORD = re.compile(r"开工|开始|启动|动工|起|前期")
+# One year after "until" (至2026年, 到2026, ~2026): the end, not the start.
+_UNTIL_YEAR = re.compile(r"^\s*(?:至|到|截至|截止|直至|直到|止于|~|～|-|—|–)\s*(?:19|20)\d{2}(?!\d)")
 
 
 _NUMERAL_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
@@ -636,7 +645,8 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
             continue
         short = short_years_of(u)
         if short is None or (p[2] == 1 and short[:2] == p[:2]):   # 2026, 2026-12: as read
-            ends = p[2] == 1 and _END_YEAR.search(u) is not None and _START_WORD.search(u) is None
+            ends = (p[2] == 1 and (_END_YEAR.search(u) is not None or _UNTIL_YEAR.match(u) is not None)
+                    and _START_WORD.search(u) is None)
             code_of.append("year_unparsable" if p[2] == 0 else "year_end" if ends else None)
         elif short[2] and period:
             parsed[i] = (np.nan, np.nan, 0)

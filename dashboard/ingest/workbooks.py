@@ -325,12 +325,15 @@ def _xlsx_merges(xml: bytes) -> Iterator[tuple[int, int, int]]:
         yield _column_number(m.group(1)) - 1, int(m.group(2)), int(m.group(4))
 
 
-def _fill_merged(rows: list[list[object]], numbers: list[int], merges: Iterable[tuple[int, int, int]]) -> None:
+def _fill_merged(rows: list[list[object]], numbers: list[int], merges: Iterable[tuple[int, int, int]]
+                 ) -> list[tuple[int, int, int]]:
     """Give every row of a cell merged down over several rows (a place or a period shared by the
     projects beside it) the merged cell's value, as the sheet shows it; only rows that hold cells,
     so a merge claiming a million rows costs nothing. Merges within one row (titles, group
-    headers) are left as they are. ``merges``: (0-based column, first row number, last row number)."""
+    headers) are left as they are. ``merges``: (0-based column, first row number, last row number); the
+    ones filled are returned (:attr:`Sheet.merged`)."""
     at = {n: i for i, n in enumerate(numbers)}
+    filled = []
     width = max((len(r) for r in rows), default=0)
     for col, top, bottom in merges:
         if bottom <= top or top not in at:
@@ -342,12 +345,14 @@ def _fill_merged(rows: list[list[object]], numbers: list[int], merges: Iterable[
         if col >= width:
             width = col + 1
             _check_size(width, len(rows))  # before rows are widened to reach the merged column
+        filled.append((col, top, bottom))
         for i in range(bisect.bisect_right(numbers, top), bisect.bisect_right(numbers, bottom)):
             row = rows[i]
             if col >= len(row):
                 row.extend([None] * (col + 1 - len(row)))
             if row[col] is None or row[col] == "":
                 row[col] = value
+    return filled
 
 
 def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
@@ -461,10 +466,10 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
                     values[c.column - 1] = shown[c._style_id](c.value)
         rows.append(values)
         numbers.append(cells[0].row)
-    _fill_merged(rows, numbers, _xlsx_merges(xml))
+    merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
     said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
-                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said)
+                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged)
 
 
 def read_xls(data: bytes) -> RawFile:
@@ -516,12 +521,13 @@ def _xls_sheet(book: object, ws: object) -> Sheet:
                 values.append(cell.value)
         rows.append(values)
     # xlrd's ranges: (first row, row after, first column, column after), 0-based
-    _fill_merged(rows, list(range(1, len(rows) + 1)),
-                 ((left, top + 1, bottom) for top, bottom, left, _right in getattr(ws, "merged_cells", None) or []))
+    ranges = getattr(ws, "merged_cells", None) or []
+    merged = _fill_merged(rows, list(range(1, len(rows) + 1)),
+                          ((left, top + 1, bottom) for top, bottom, left, _right in ranges))
     rowinfo = getattr(ws, "rowinfo_map", None) or {}  # with formatting_info only
     hidden = (r + 1 for r, info in rowinfo.items() if getattr(info, "hidden", 0))
     said = _hidden_rows(hidden, list(range(1, ws.nrows + 1)))
     return Sheet(ws.name, simplify(_frame(rows), said), np.arange(1, ws.nrows + 1),
-                 hidden=getattr(ws, "visibility", 0) != 0, warnings=said)
+                 hidden=getattr(ws, "visibility", 0) != 0, warnings=said, merged=merged)
 
 

@@ -2108,6 +2108,12 @@ def write_hostile8() -> None:
     (HERE / "comment_lines.csv").write_bytes(
         ("# exported 2024-06-30 by the reporting system\n" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
          "# end\n").encode())
+    # One year after "until" (至2026年): the end, read as the start; 单位：万元 over a column headed 亿元, unsaid.
+    (HERE / "until_year.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1500,至2026年", "乙项目,江苏省南京市,1500,2024年起",
+        "丙项目,江苏省无锡市,1500,~2027")).encode())
+    (HERE / "unit_note_conflict.csv").write_bytes(
+        "单位：万元\n项目名称,建设地点,总投资（亿元）,建设起止年限\n甲项目,江苏省苏州市,1.5,2024-2026\n".encode())
     # Two files joined end to end, each with its BOM: the second header carried one.
     (HERE / "bom_inside.csv").write_bytes(("\ufeff" + _HEAD8 + "甲项目,江苏省苏州市,1500,2024-2026\n"
                                            "\ufeff" + _HEAD8 + "乙项目,江苏省南京市,2000,2024-2026\n").encode())
@@ -2130,6 +2136,14 @@ def write_hostile8() -> None:
     book.active["C2"].number_format = '0!.0,"万"'
     book.active["C3"].number_format = '0!.0000"万元"'
     book.save(HERE / "wan_point_format.xlsx")
+    # One amount merged down over two phases' rows: it was counted once per row (3000 + 3000).
+    book = openpyxl.Workbook()
+    for row in (["项目名称", "建设地点", "总投资（万元）", "建设起止年限"],
+                ["甲项目一期", "江苏省苏州市", 3000, "2024-2026"], ["甲项目二期", "江苏省苏州市", None, "2025-2027"],
+                ["乙项目", "江苏省南京市", 500, "2024-2026"]):
+        book.active.append(row)
+    book.active.merge_cells("C2:C3")
+    book.save(HERE / "amount_merged_rows.xlsx")
 
 
 def write_all() -> None:
