@@ -13,6 +13,12 @@ province's full name. Followed by a place of another province (``苏/杭州``) t
 mismatch returned for the import to say (:attr:`Found.other_province`). A name always wins over an
 abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and nothing else is read from one character (``苏北``,
 ``京津冀`` stay unresolved).
+
+Former prefecture-level names (``data/region_former_names.csv``: 襄樊市 → 襄阳市, 思茅市 → 普洱市, 莱芜市 merged
+into 济南市, each with its year and source) read as their successor, and one split among several cities
+(巢湖市, 2011) as its province; :attr:`Found.former` says which, for the import to warn by row. English and
+pinyin places are read in their parts (``Suzhou, Jiangsu``) and, within a part, as runs of words
+(``Jiangsu Suzhou``, ``Inner Mongolia Ordos``, ``Jiangsu-Suzhou``).
 """
 
 from __future__ import annotations
