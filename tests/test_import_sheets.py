@@ -41,7 +41,9 @@ def test_every_sheet_of_one_layout_is_read_as_one_import(empty_db: Path, capsys:
     assert left == {"填报说明": "sheet_left_out_no_table", "汇总": "sheet_left_out_summary",
                     "全部项目": "sheet_left_out_repeats", "苏州市": "sheet_left_out_layout"}, out["warnings"]
     layout = next(w for w in out["warnings"] if w["code"] == "sheet_left_out_layout")
-    assert "建设起止年限" in layout["message"] and "建设性质" in layout["message"]
+    # 苏州市's 建设性质 column holds only 新建 / 改扩建-like words: the kind of construction, an extra column and no
+    # field since round 8 (tests/test_import_hostile8.py), so the missing period alone tells the layouts apart
+    assert "建设起止年限" in layout["message"]
     # The sheets are listed as the message's language lists (the English one listed them with 、).
     for lang, words, sheets in (("zh", "读取了 3 个工作表", "南京市、杭州市、合肥市"),
                                 ("en", "3 sheets read as one import", "南京市, 杭州市, 合肥市")):
