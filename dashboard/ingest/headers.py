@@ -58,7 +58,7 @@ _RULES: list[tuple[str | None, str]] = [
     ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
               r"企业名称|签约单位|签约企业|签约方|owner|developer|company|enterprise|sponsor|investor"),
     ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
-    ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|项目简介|简介|规模及内容|"
+    ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|工程概况|工程内容|^概况$|项目简介|简介|规模及内容|"
                 r"content|description|scope|summary"),
     ("years", r"起止年限|建设年限|起止年份|建设起止|建设周期|建设期|起止时间|建设期限|年限|"
               r"period|duration|^years?$|timeline|schedule"),

@@ -591,7 +591,97 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             problems.append(Problem("unit_implausible", None, body.labels[pos], None, "warning", {
                 "column": body.labels[pos], "median": f"{np.median(kept) / WAN_PER_YI:,.0f}", "count": len(kept)}))
         out[f] = np.round(np.where(too_big, np.nan, wan), 2)
+    if "total_investment" not in out:
+        wan, found, usd = text_amounts(body, usd_rate)
+        if wan is not None:
+            out["total_investment"] = wan
+            usd_rows |= usd
+        problems += found
     return out, problems, int(usd_rows.sum())
+
+
+def text_columns(body: Body) -> list[int]:
+    """The free-text columns a list may write its projects' total investment in: the one mapped to the
+    content (项目概况, 建设内容, 工程概况…) and any other whose header names a content too, each header once."""
+    mapped = set(body.col_of.values())
+    seen: set[str] = set()
+    out = []
+    for pos, label in enumerate(body.labels):
+        if body.col_of.get("content") == pos or (pos not in mapped and hd.field_of(label) == "content"):
+            key = hd.normalise_header(label)
+            if key not in seen:
+                seen.add(key)
+                out.append(pos)
+    return out
+
+
+# Codes of the amount parser that are warnings about a figure read (said for a figure read from a text too).
+_READ_WARNINGS = ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_words")
+
+
+def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Problems, np.ndarray]:
+    """A list with no total-investment column whose free text names each project's total (项目总投资2882万元
+    in a 项目概况): those figures in 万元, by the amount parser's rules (units, 约, 以上, Chinese numerals),
+    each said by row with the column and the figure as written. A text naming two different totals, or one
+    the parser cannot read (不超过5000万元), stores none and says so; no other figure (环保投资, 其中, 占总投资,
+    年产值) is read. (None, [], …) when there is no such column or no text names a total: nothing is done
+    then but one substring search per text column, over its cells."""
+    usd = np.zeros(len(body), dtype=bool)
+    if body.has("total_investment"):
+        return None, [], usd
+    found: dict[int, list[tuple[int, str]]] = {}
+    for pos in text_columns(body):
+        cells = body.cells[pos].fillna("").astype(str)
+        hit = pc.fill_null(pc.match_substring(pa.array(cells, type=pa.string()), values.TEXT_TOTAL_WORD), False)
+        at = np.flatnonzero(hit.to_numpy(zero_copy_only=False))
+        if not len(at):
+            continue
+        texts = cells.iloc[at]
+        named = {t: values.total_in_text(t) for t in pd.unique(texts)}
+        for i, text in zip(at, texts, strict=True):
+            found.setdefault(int(i), []).extend((pos, a) for a in named[text])
+    said = sorted({a for phrases in found.values() for _pos, a in phrases})
+    if not said:
+        return None, [], usd
+    read_wan, read_codes = values.parse_amounts(pd.Series(said, dtype=object), values.WAN, usd_rate)
+    read = {a: (w, c) for a, w, c in zip(said, read_wan, read_codes, strict=True)}
+    wan = np.full(len(body), np.nan)
+    # (code, column) -> (rows, figures as written)
+    told: dict[tuple[str, int], tuple[list[int], list[str]]] = {}
+
+    def tell(code: str, pos: int, row: int, value: str) -> None:
+        rows, said_ = told.setdefault((code, pos), ([], []))
+        rows.append(row)
+        said_.append(value)
+
+    for i, phrases in sorted(found.items()):
+        if not phrases:
+            continue
+        good = [(pos, a) for pos, a in phrases
+                if not np.isnan(read[a][0]) and 0 < read[a][0] <= MAX_AMOUNT_WAN
+                and read[a][1] in (None, *_READ_WARNINGS)]
+        figures = {round(float(read[a][0]), 2) for _pos, a in good}
+        written = "；".join(dict.fromkeys(a for _pos, a in phrases))
+        if len(figures) == 1 and len(good) == len(phrases):
+            pos, a = good[0]
+            wan[i] = round(float(read[a][0]), 2)
+            tell("amount_from_text", pos, i, a)
+            if read[a][1] is not None:
+                tell(read[a][1], pos, i, a)
+                usd[i] = read[a][1] == "amount_usd"
+        else:
+            tell("amount_text_ambiguous" if len(phrases) > 1 else "amount_text_unread", phrases[0][0], i, written)
+    problems: Problems = []
+    for (code, pos), (rows, said_) in told.items():
+        mask = np.zeros(len(body), dtype=bool)
+        mask[rows] = True
+        src = pd.Series([""] * len(body), dtype=object)
+        src.iloc[rows] = said_
+        read_as = np.full(len(body), "", dtype=object)
+        read_as[rows] = [f"{x:,.2f}" if not np.isnan(x) else "" for x in wan[rows]]
+        problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=read_as)
+    problems.sort(key=lambda p: (p.row is None, p.row or 0))
+    return wan, problems, usd
 
 
 def _said_large(x: float) -> str:

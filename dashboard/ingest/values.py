@@ -520,6 +520,53 @@ _LOWER_BOUND = (r"^(?:预计|计划|总投资)?(?:约)?(?:超过|超|逾|不低�
 _UPPER_BOUND = re.compile(r"^(?:不超过|不高于|不足|低于|少于|小于|未超过|≤|<|<=)|(?:以下|以内)$")
 
 
+# ------------------------------------------------------------------------------------ amounts in free text
+
+# A free-text cell (项目概况, 建设内容) naming the project's total investment: 项目总投资2882万元, 总投资约1.2亿元,
+# 计划总投资3.5亿元. 总投资 is the project's total only when nothing but these words stands before it in its
+# clause: 环保总投资, 其中一期总投资, 占总投资 and the like name another figure, and are never read.
+TEXT_TOTAL_WORD = "总投资"
+_TEXT_CLAUSE_END = re.compile(r"[，,。；;：:、！!？?\s()（）\[\]【】“”\"'《》]")
+_TEXT_TOTAL_LEAD = re.compile(r"(?:本|该|此)?(?:建设)?(?:项目|工程)?(?:计划|估算|预计|拟|概算|预算|动态|静态)?|"
+                              r"[^，,。；;：:、]*(?:项目|工程)(?:计划|估算|预计|拟)?")
+# Words that make the 总投资 after them a part's or another figure's, even after a project's name (年产10万吨
+# 融雪剂项目总投资 is the project's; 其中一期工程总投资, 配套升压站工程总投资 and 环保工程总投资 are not).
+_TEXT_TOTAL_PART = re.compile(r"其中|占|环保|期|新增|累计|已|完成|年度|剩余|配套|部分|子项|单项|分项|含")
+_CN_START = "〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾"
+_CN_BODY = _CN_START + "百佰千仟万亿点"
+# After 总投资: the link words (额, 为, 约为, 人民币, a colon), a bound or approximation (约, 超过, 不超过…), the
+# figure with its unit (万元, 亿元, 元, 万美元; 万 or 亿 alone), and a bound after it (以上, 左右, 以下…).
+_TEXT_TOTAL_AFTER = re.compile(
+    r"额?(?:估算|概算|预计)?(?:为|是|共计|共|合计|计|:|人民币|\s)*"
+    r"(?P<bound>约|大约|近|接近|将近|超过|超|逾|达到|达|不低于|不少于|不超过|不高于|不足|低于|少于)?"
+    r"(?:为|是|:|人民币|\s)*"
+    r"(?P<core>[0-9" + _CN_START + r"](?:[0-9]|\.(?=[0-9])|,(?=[0-9]{3}(?![0-9]))|[" + _CN_BODY + r"])*"
+    r"\s*(?:多|余)?\s*(?:万|亿)?(?:美元|美金|元)?)"
+    r"(?P<tail>以上|左右|上下|以下|以内)?")
+_TEXT_UNIT = re.compile(r"[万亿元]")
+
+
+def total_in_text(text: str) -> list[str]:
+    """The amounts a free-text cell names as the project's total investment, each as written with its bound
+    (约1.2亿元, 2882万元, 5000万元以上), in the order they appear; [] when it names none. Only a figure with
+    its unit after 总投资 is one: 总投资的5% and a 总投资 another word qualifies (环保总投资, 其中一期总投资,
+    占总投资) are not."""
+    s = halfwidth(text)
+    out = []
+    start = s.find(TEXT_TOTAL_WORD)
+    while start >= 0:
+        clause = max((m.end() for m in _TEXT_CLAUSE_END.finditer(s, max(0, start - 40), start)), default=max(0, start - 40))
+        after = _TEXT_TOTAL_AFTER.match(s, start + len(TEXT_TOTAL_WORD))
+        lead = s[clause:start]
+        if after and _TEXT_TOTAL_LEAD.fullmatch(lead) and not _TEXT_TOTAL_PART.search(lead) \
+                and _TEXT_UNIT.search(after.group("core")):
+            bound = after.group("bound") or ""
+            out.append(("" if bound in ("达", "达到") else bound) + re.sub(r"[,\s]", "", after.group("core"))
+                       + (after.group("tail") or ""))
+        start = s.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- years
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
