@@ -8,11 +8,12 @@ checked row by row against the published table."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from importkit import import_json, problem_codes, refused_unchanged, stored_projects
+from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects
 
 from dashboard.ingest import headers as hd
 from dashboard.ingest import places, traditional
@@ -72,7 +73,8 @@ def test_a_site_written_as_a_direction_is_not_a_district(empty_db: Path, capsys:
 
 @pytest.mark.parametrize(("name", "stored", "mapping"), [
     ("lists6_pucheng_eia.csv",
-     {"蒲城排碱渠改造提升综合利用二期 8 万千瓦光伏发电项目(升压站)": ("610000", "610500", None, None, None, None)},
+     {"蒲城排碱渠改造提升综合利用二期 8 万千瓦光伏发电项目(升压站)":
+      ("610000", "610500", Decimal("2882.00"), None, None, None)},
      {"项目名称": "name", "建设地点": "place", "建设单位": "owner", "项目概况": "content"}),
     ("lists6_taijiang_eia.csv", {"福州华伦中学搬迁新建校区": ("350000", "350100", None, None, None, None)},
      {"项目名称": "name", "建设地点": "place", "建设单位": "owner"}),
@@ -83,15 +85,19 @@ def test_a_site_written_as_a_direction_is_not_a_district(empty_db: Path, capsys:
 ])
 def test_notices_stored_as_published(empty_db: Path, capsys: pytest.CaptureFixture[str], name: str,
                                      stored: dict, mapping: dict) -> None:
-    """One project each: 蒲城县 (渭南), 福州市台江区, 高邮市周山镇 (扬州); the amount some write inside the 项目概况
-    (项目总投资2882万元) is the content's, not a column's, and no amount is made up; a substation (升压站) is the
-    grid work, not the plant (the taxonomy's decision): no sector. 台江's note under the table is skipped."""
+    """One project each: 蒲城县 (渭南), 福州市台江区, 高邮市周山镇 (扬州); 蒲城 has no amount column, and the total its
+    项目概况 names (项目总投资2882万元,环保投资47万元) is stored, said by row (test_import_text_amount.py); the others
+    name none, and no amount is made up; a substation (升压站) is the grid work, not the plant (the taxonomy's
+    decision): no sector. 台江's note under the table is skipped."""
     code, out = import_json(empty_db, capsys, name)
     assert code == 0 and out["errors"] == [], out
     assert out["mapping"] == mapping
     assert stored_projects(empty_db) == stored
     if name == "lists6_taijiang_eia.csv":
         assert problem_codes(out["warnings"]) == [(5, "row_skipped_note")]
+    if name == "lists6_pucheng_eia.csv":
+        assert "项目总投资2882万元," in (CORPUS / name).read_text(encoding="utf-8")
+        assert problem_codes(out["warnings"]) == [(3, "amount_from_text")]
 
 
 @pytest.mark.parametrize(("name", "error", "extra"), [

@@ -555,7 +555,8 @@ def total_in_text(text: str) -> list[str]:
     out = []
     start = s.find(TEXT_TOTAL_WORD)
     while start >= 0:
-        clause = max((m.end() for m in _TEXT_CLAUSE_END.finditer(s, max(0, start - 40), start)), default=max(0, start - 40))
+        window = max(0, start - 40)  # a clause's lead words: a name and 项目 at most
+        clause = max((m.end() for m in _TEXT_CLAUSE_END.finditer(s, window, start)), default=window)
         after = _TEXT_TOTAL_AFTER.match(s, start + len(TEXT_TOTAL_WORD))
         lead = s[clause:start]
         if after and _TEXT_TOTAL_LEAD.fullmatch(lead) and not _TEXT_TOTAL_PART.search(lead) \
