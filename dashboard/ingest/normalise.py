@@ -625,61 +625,73 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
     each said by row with the column and the figure as written. A text naming two different totals, or one
     the parser cannot read (不超过5000万元), stores none and says so; no other figure (环保投资, 其中, 占总投资,
     年产值) is read. (None, [], …) when there is no such column or no text names a total: nothing is done
-    then but one substring search per text column, over its cells."""
+    then but one substring search per text column (Arrow's), over its cells. Otherwise each distinct text (or
+    set of texts, with several text columns) is read once, and its outcome given to its rows."""
     usd = np.zeros(len(body), dtype=bool)
     if body.has("total_investment"):
         return None, [], usd
-    found: dict[int, list[tuple[int, str]]] = {}
+    columns, hits = [], []
     for pos in text_columns(body):
         cells = body.cells[pos].fillna("").astype(str)
         hit = pc.fill_null(pc.match_substring(pa.array(cells, type=pa.string()), values.TEXT_TOTAL_WORD), False)
-        at = np.flatnonzero(hit.to_numpy(zero_copy_only=False))
-        if not len(at):
-            continue
-        texts = cells.iloc[at]
-        named = {t: values.total_in_text(t) for t in pd.unique(texts)}
-        for i, text in zip(at, texts, strict=True):
-            found.setdefault(int(i), []).extend((pos, a) for a in named[text])
-    said = sorted({a for phrases in found.values() for _pos, a in phrases})
+        hit_ = hit.to_numpy(zero_copy_only=False).astype(bool)
+        if hit_.any():
+            columns.append(pos)
+            hits.append(hit_)
+    if not columns:
+        return None, [], usd
+    at = np.flatnonzero(np.logical_or.reduce(hits))
+    texts = {pos: np.where(hit[at], body.cells[pos].fillna("").astype(str).to_numpy(dtype=object)[at], "")
+             for pos, hit in zip(columns, hits, strict=True)}
+    group = pd.DataFrame(texts).groupby(columns, sort=False).ngroup().to_numpy() if len(columns) > 1 else \
+        pd.factorize(texts[columns[0]])[0]
+    firsts = pd.Series(np.arange(len(at))).groupby(group, sort=True).first().to_numpy()
+    # Each distinct set of texts: the totals it names, as (column, figure as written).
+    named = [[(pos, a) for pos in columns for a in values.total_in_text(texts[pos][i])] for i in firsts]
+    said = sorted({a for phrases in named for _pos, a in phrases})
     if not said:
         return None, [], usd
     read_wan, read_codes = values.parse_amounts(pd.Series(said, dtype=object), values.WAN, usd_rate)
     read = {a: (w, c) for a, w, c in zip(said, read_wan, read_codes, strict=True)}
-    wan = np.full(len(body), np.nan)
-    # (code, column) -> (rows, figures as written)
-    told: dict[tuple[str, int], tuple[list[int], list[str]]] = {}
+    # Per distinct set: the figure stored (NaN for none), the codes said with (column, value) each.
+    outcomes: dict[tuple[tuple[int, str], ...], tuple[float, list[tuple[str, int, str]]]] = {}
 
-    def tell(code: str, pos: int, row: int, value: str) -> None:
-        rows, said_ = told.setdefault((code, pos), ([], []))
-        rows.append(row)
-        said_.append(value)
-
-    for i, phrases in sorted(found.items()):
-        if not phrases:
-            continue
+    def outcome(phrases: tuple[tuple[int, str], ...]) -> tuple[float, list[tuple[str, int, str]]]:
         good = [(pos, a) for pos, a in phrases
                 if not np.isnan(read[a][0]) and 0 < read[a][0] <= MAX_AMOUNT_WAN
                 and read[a][1] in (None, *_READ_WARNINGS)]
         figures = {round(float(read[a][0]), 2) for _pos, a in good}
-        written = "；".join(dict.fromkeys(a for _pos, a in phrases))
+        if not phrases:
+            return np.nan, []
         if len(figures) == 1 and len(good) == len(phrases):
             pos, a = good[0]
-            wan[i] = round(float(read[a][0]), 2)
-            tell("amount_from_text", pos, i, a)
-            if read[a][1] is not None:
-                tell(read[a][1], pos, i, a)
-                usd[i] = read[a][1] == "amount_usd"
-        else:
-            tell("amount_text_ambiguous" if len(phrases) > 1 else "amount_text_unread", phrases[0][0], i, written)
+            return figures.pop(), [("amount_from_text", pos, a)] + ([(read[a][1], pos, a)] if read[a][1] else [])
+        written = "；".join(dict.fromkeys(a for _pos, a in phrases))
+        return np.nan, [("amount_text_ambiguous" if len(phrases) > 1 else "amount_text_unread", phrases[0][0],
+                         written)]
+
+    figure = np.full(len(named), np.nan)
+    told: list[list[tuple[str, int, str]]] = []
+    for g, phrases in enumerate(named):
+        key = tuple(phrases)
+        if key not in outcomes:  # the same totals in many texts (a figure and a unit): judged once
+            outcomes[key] = outcome(key)
+        figure[g], said_ = outcomes[key]
+        told.append(said_)
+    wan = np.full(len(body), np.nan)
+    wan[at] = figure[group]
+    usd[at] = np.array([any(c == "amount_usd" for c, _p, _a in t) for t in told], dtype=bool)[group]
+    said_as = np.full(len(body), "", dtype=object)
+    said_as[~np.isnan(wan)] = [f"{x:,.2f}" for x in wan[~np.isnan(wan)]]
     problems: Problems = []
-    for (code, pos), (rows, said_) in told.items():
+    for code, pos in dict.fromkeys((c, p) for t in told for c, p, _a in t):
+        value = np.array([next((a for c, p, a in t if c == code and p == pos), None) for t in told], dtype=object)
+        rows = at[pd.notna(value[group])]
         mask = np.zeros(len(body), dtype=bool)
         mask[rows] = True
         src = pd.Series([""] * len(body), dtype=object)
-        src.iloc[rows] = said_
-        read_as = np.full(len(body), "", dtype=object)
-        read_as[rows] = [f"{x:,.2f}" if not np.isnan(x) else "" for x in wan[rows]]
-        problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=read_as)
+        src.iloc[rows] = value[group][pd.notna(value[group])]
+        problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=said_as)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
     return wan, problems, usd
 

@@ -526,7 +526,7 @@ _UPPER_BOUND = re.compile(r"^(?:不超过|不高于|不足|低于|少于|小于|
 # 计划总投资3.5亿元. 总投资 is the project's total only when nothing but these words stands before it in its
 # clause: 环保总投资, 其中一期总投资, 占总投资 and the like name another figure, and are never read.
 TEXT_TOTAL_WORD = "总投资"
-_TEXT_CLAUSE_END = re.compile(r"[，,。；;：:、！!？?\s()（）\[\]【】“”\"'《》]")
+_TEXT_CLAUSE_END = re.compile(r"(?s).*[，,。；;：:、！!？?\s()（）\[\]【】“”\"'《》]")  # up to the last one
 _TEXT_TOTAL_LEAD = re.compile(r"(?:本|该|此)?(?:建设)?(?:项目|工程)?(?:计划|估算|预计|拟|概算|预算|动态|静态)?|"
                               r"[^，,。；;：:、]*(?:项目|工程)(?:计划|估算|预计|拟)?")
 # Words that make the 总投资 after them a part's or another figure's, even after a project's name (年产10万吨
@@ -544,6 +544,7 @@ _TEXT_TOTAL_AFTER = re.compile(
     r"\s*(?:多|余)?\s*(?:万|亿)?(?:美元|美金|元)?)"
     r"(?P<tail>以上|左右|上下|以下|以内)?")
 _TEXT_UNIT = re.compile(r"[万亿元]")
+_HAS_FULLWIDTH = re.compile("[" + re.escape("０１２３４５６７８９．，－＋％（）～：；　／") + "]")
 
 
 def total_in_text(text: str) -> list[str]:
@@ -551,20 +552,25 @@ def total_in_text(text: str) -> list[str]:
     (约1.2亿元, 2882万元, 5000万元以上), in the order they appear; [] when it names none. Only a figure with
     its unit after 总投资 is one: 总投资的5% and a 总投资 another word qualifies (环保总投资, 其中一期总投资,
     占总投资) are not."""
-    s = halfwidth(text)
     out = []
-    start = s.find(TEXT_TOTAL_WORD)
+    start = text.find(TEXT_TOTAL_WORD)
     while start >= 0:
-        window = max(0, start - 40)  # a clause's lead words: a name and 项目 at most
-        clause = max((m.end() for m in _TEXT_CLAUSE_END.finditer(s, window, start)), default=window)
-        after = _TEXT_TOTAL_AFTER.match(s, start + len(TEXT_TOTAL_WORD))
-        lead = s[clause:start]
+        # Only around the word is read (in half-width forms): a clause's lead words before it, a name and 项目
+        # at most, and the link words and figure after it.
+        window = max(0, start - 40)
+        s = text[window:start + 60]
+        s = halfwidth(s) if _HAS_FULLWIDTH.search(s) else s
+        at = start - window
+        last = _TEXT_CLAUSE_END.match(s, 0, at)
+        clause = last.end() if last else 0
+        after = _TEXT_TOTAL_AFTER.match(s, at + len(TEXT_TOTAL_WORD))
+        lead = s[clause:at]
         if after and _TEXT_TOTAL_LEAD.fullmatch(lead) and not _TEXT_TOTAL_PART.search(lead) \
                 and _TEXT_UNIT.search(after.group("core")):
             bound = after.group("bound") or ""
             out.append(("" if bound in ("达", "达到") else bound) + re.sub(r"[,\s]", "", after.group("core"))
                        + (after.group("tail") or ""))
-        start = s.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
+        start = text.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
     return out
 
 
