@@ -630,19 +630,19 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
     usd = np.zeros(len(body), dtype=bool)
     if body.has("total_investment"):
         return None, [], usd
-    columns, hits = [], []
+    columns, hits, cells = [], [], []
     for pos in text_columns(body):
-        cells = body.cells[pos].fillna("").astype(str)
-        hit = pc.fill_null(pc.match_substring(pa.array(cells, type=pa.string()), values.TEXT_TOTAL_WORD), False)
+        text = body.cells[pos].fillna("").astype(str)
+        hit = pc.fill_null(pc.match_substring(pa.array(text, type=pa.string()), values.TEXT_TOTAL_WORD), False)
         hit_ = hit.to_numpy(zero_copy_only=False).astype(bool)
         if hit_.any():
             columns.append(pos)
             hits.append(hit_)
+            cells.append(text.to_numpy(dtype=object))
     if not columns:
         return None, [], usd
     at = np.flatnonzero(np.logical_or.reduce(hits))
-    texts = {pos: np.where(hit[at], body.cells[pos].fillna("").astype(str).to_numpy(dtype=object)[at], "")
-             for pos, hit in zip(columns, hits, strict=True)}
+    texts = {pos: np.where(hit[at], column[at], "") for pos, hit, column in zip(columns, hits, cells, strict=True)}
     group = pd.DataFrame(texts).groupby(columns, sort=False).ngroup().to_numpy() if len(columns) > 1 else \
         pd.factorize(texts[columns[0]])[0]
     firsts = pd.Series(np.arange(len(at))).groupby(group, sort=True).first().to_numpy()
