@@ -3,6 +3,7 @@ charts; the PNGs come from kaleido and the PDF from the system Chromium when the
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from pathlib import Path
@@ -67,3 +68,20 @@ def test_real_images_and_pdf(demo_db_template: Path) -> None:
     pdf = report.html_to_pdf(page)
     assert pdf is not None and pdf.startswith(b"%PDF")
     assert "841.92 x 594.96 pts (A4)" in pdf_info(pdf)  # landscape
+
+
+def test_formula_like_names_are_text_for_excel(demo_db_template: Path) -> None:
+    """Excel opens a saved .html as a sheet and would read =HYPERLINK(…) in a cell as a formula: such cells are
+    marked as text (x:str and the text number format); the page shows every name as it is."""
+    data = summary(demo_db_template)
+    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1", "＝1+1"]
+    names = hostile + data.projects["name"].tolist()[len(hostile):]
+    data = dataclasses.replace(data, projects=data.projects.assign(name=names[:len(data.projects)]))
+    page = report.build_html(data, "zh", "as of", images=[PNG] * 4).decode("utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", page.split("<tbody>", 1)[1].split("</tbody>", 1)[0])
+    first = [re.match(r"<td([^>]*)>(.*?)</td>", r).groups() for r in rows]
+    for (attrs, text), name in zip(first, names, strict=False):
+        assert html.unescape(text) == name
+        assert ("x:str" in attrs and "mso-number-format:'\\@'" in attrs) == name.startswith(tuple(hostile))
+    assert sum("x:str" in a for a, _ in first) == len(hostile)
+    assert 'xmlns:x="urn:schemas-microsoft-com:office:excel"' in page

@@ -194,7 +194,9 @@ def _print_import(p: dict, lang: str, t) -> None:  # noqa: ANN001 - the i18n fun
     # workbook read sheet by sheet no one sheet (each is listed below): neither is printed as "None".
     head = [p["file_name"]]
     if p["encoding"]:
-        head.append(t("importer.cli_encoding", lang, encoding=p["encoding"]))
+        from ..ingest.encodings import display_name
+
+        head.append(t("importer.cli_encoding", lang, encoding=display_name(p["encoding"])))
     elif p["sheet"]:
         head.append(t("importer.cli_sheet_name", lang, sheet=p["sheet"]))
     print("  ".join(head))

@@ -19,6 +19,34 @@ _BOMS = (
 )
 _WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 _MAX_BAD_CHARS = 0.001      # undecodable characters tolerated (replaced, with a warning): 1 in 1,000
+# How an encoding is named to a person: Python's codec names (utf-8-sig, utf_16_le, cp1252, latin_1) are what
+# the reader and --json's "encoding" field carry; messages and the upload page say the names editors show.
+_NAMES = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8 BOM", "utf_16": "UTF-16", "utf_16_le": "UTF-16 LE",
+          "utf_16_be": "UTF-16 BE", "utf_32": "UTF-32", "utf_32_le": "UTF-32 LE", "utf_32_be": "UTF-32 BE",
+          "gbk": "GBK", "gb18030": "GB18030", "gb2312": "GB2312", "big5": "Big5", "big5hkscs": "Big5-HKSCS",
+          "shift_jis": "Shift_JIS", "cp932": "Shift_JIS (Windows-31J)", "euc_jp": "EUC-JP", "euc_kr": "EUC-KR",
+          "cp949": "EUC-KR (CP949)", "iso8859_1": "ISO-8859-1 (Latin-1)", "mac_roman": "Mac OS Roman",
+          "koi8_r": "KOI8-R", "ascii": "ASCII"}
+
+
+def display_name(encoding: object) -> object:
+    """An encoding as editors name it (``cp1252`` → Windows-1252, ``utf-8-sig`` → UTF-8 BOM, ``iso8859-2`` →
+    ISO-8859-2); anything that is not a codec name (a dash, a number) is returned as it is."""
+    if not isinstance(encoding, str) or not encoding:
+        return encoding
+    if "+" in encoding:  # a file of two encodings, line by line (gbk+utf-8: the majority first)
+        return " + ".join(str(display_name(part)) for part in encoding.split("+"))
+    try:
+        name = codecs.lookup(encoding).name.replace("-", "_")
+    except LookupError:
+        return encoding
+    if name in _NAMES:
+        return _NAMES[name]
+    if m := re.fullmatch(r"cp(125\d)", name):
+        return f"Windows-{m.group(1)}"
+    if m := re.fullmatch(r"iso8859_(\d+)", name):
+        return f"ISO-8859-{m.group(1)}"
+    return name.replace("_", "-").upper()
 
 
 def decode(data: bytes, warnings: list[tuple[str, dict]] | None = None) -> tuple[str, str]:

@@ -19,15 +19,20 @@ ON_DUPLICATE = ("update", "skip")
 # (sheet's place among those read + 1) x ROW_BASE + its row in the sheet, so that rows of two sheets never
 # share a key (an .xlsx sheet has at most 1,048,576 rows). A file read as one sheet keeps its row numbers.
 ROW_BASE = 10_000_000
+# A message's values that name an encoding (by Python's codec name, as the reader found it).
+ENCODING_VALUES = frozenset({"encoding", "bom", "majority", "minority"})
 MAX_SHEETS = 200                    # sheets read in one import: keys stay within a 32-bit source_row
 
 
 def said(values: dict[str, object], lang: str) -> dict[str, object]:
     """A message's values in ``lang``: a list (sheets, columns, hidden sheets) as prose of that language,
-    甲、乙、丙 or "a, b, c" (they were joined with 、 where found, in the English page too)."""
+    甲、乙、丙 or "a, b, c" (they were joined with 、 where found, in the English page too); an encoding as
+    editors name it (Windows-1252, not cp1252)."""
     from ..formatting import join_list
+    from .encodings import display_name
 
-    return {k: join_list(v, lang) if isinstance(v, list | tuple) else v for k, v in values.items()}
+    return {k: join_list(v, lang) if isinstance(v, list | tuple) else display_name(v) if k in ENCODING_VALUES else v
+            for k, v in values.items()}
 
 
 class MappingError(ValueError):

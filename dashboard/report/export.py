@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from .. import taxonomy
 from ..charts import overview as charts
+from ..downloads import FORMULA_START
 from ..filters import Filters
 from ..formatting import count, money, percent
 from ..i18n import t
@@ -165,14 +166,14 @@ def build_html(data: SummaryData, lang: str, as_of: str, *, images: list[bytes] 
     table = top_projects_table(data.projects, lang, text=True)
     num_cols = {table.columns[3], table.columns[5]}
     head = "".join(f'<th class="{"num" if c in num_cols else ""}">{esc(str(c))}</th>' for c in table.columns)
-    body = "".join(
-        "<tr>" + "".join(f'<td class="{"num" if c in num_cols else ""}">{esc("" if pd.isna(v) else str(v))}</td>'
-                         for c, v in row.items()) + "</tr>" for _, row in table.iterrows())
+    body = "".join("<tr>" + "".join(_cell(v, "num" if c in num_cols else "") for c, v in row.items()) + "</tr>"
+                   for _, row in table.iterrows())
     imgs = [f'<figure><img alt="" src="{s}"></figure>' for s in src]
     first, rest = (imgs[0], imgs[1:]) if imgs else ("", [])
     pair, wide = (rest[:2], rest[2:]) if len(rest) >= 3 else ([], rest)
     doc = f"""<!DOCTYPE html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head><meta charset="utf-8">
+<html lang="{'zh-CN' if lang == 'zh' else 'en'}" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta charset="utf-8">
 <title>{esc(t('summary.report_title', lang))}</title><style>{CSS}</style></head>
 <body>
 <header><h1>{esc(t('summary.report_title', lang))}</h1>
@@ -190,6 +191,15 @@ def build_html(data: SummaryData, lang: str, as_of: str, *, images: list[bytes] 
 <footer>{esc(t('summary.report_source', lang))}</footer>
 </body></html>"""
     return doc.encode("utf-8")
+
+
+def _cell(value: object, css: str) -> str:
+    """A table cell of the export. A text that a spreadsheet would read as a formula (=HYPERLINK(…), +cmd…:
+    ``downloads.FORMULA_START``) is marked as text for Excel, which opens a saved .html as a sheet: ``x:str``
+    and the text number format, which browsers ignore; the page shows the text as it is."""
+    text = "" if pd.isna(value) else str(value)
+    marked = ' x:str style="mso-number-format:\'\\@\'"' if text.startswith(FORMULA_START) else ""
+    return f'<td class="{css}"{marked}>{html.escape(text)}</td>'
 
 
 def html_to_pdf(html_bytes: bytes, timeout: float = 60) -> bytes | None:

@@ -15,7 +15,7 @@ from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
 from ..i18n import current_lang, t
-from ..ingest import template
+from ..ingest import encodings, template
 from ..ingest.plan import shorten
 from .base import page
 
@@ -495,8 +495,8 @@ def render() -> None:
                 st.caption(t("upload.read_info_sheets", sheets=len(plan.sheets_read), rows=f"{plan.rows_read:,}"))
                 _sheets_read(plan)
             elif plan.encoding:  # a text file (or a web page's table): the encoding it was read in
-                st.caption(t("upload.read_info", encoding=plan.encoding, header=plan.header_row or "—",
-                              rows=f"{plan.rows_read:,}"))
+                st.caption(t("upload.read_info", encoding=encodings.display_name(plan.encoding),
+                             header=plan.header_row or "—", rows=f"{plan.rows_read:,}"))
             else:  # a workbook has no encoding (an .xls was said to be "encoding xlsx"): the sheet read
                 st.caption(t("upload.read_info_sheet", sheet=plan.sheet or "—", header=plan.header_row or "—",
                               rows=f"{plan.rows_read:,}"))
