@@ -404,7 +404,8 @@ def bench_server(db: str, figures: Figures, pages: list[str], starts: int = 3) -
 
 def _forget_landing(db: str) -> None:
     """Remove the landing file an earlier start kept for this store (see :mod:`dashboard.appdb`)."""
-    from . import appdb
+    with _bare_mode_quiet():  # appdb's cached functions warn, at import, that no page run is around them
+        from . import appdb
 
     appdb.landing_path(appdb.db_key(store.engine.locate(db))).unlink(missing_ok=True)
 

@@ -99,3 +99,13 @@ def test_the_page_runs_print_figures_not_streamlit_bare_mode_warnings(tmp_path: 
     assert run.returncode == 0, run.stderr[-2000:]
     assert "summary   queries" in run.stderr and "audit     queries" in run.stderr
     assert "ScriptRunContext" not in run.stderr and "No runtime found" not in run.stderr, run.stderr[-2000:]
+
+
+def test_forgetting_the_landing_file_prints_no_bare_mode_warning(tmp_path: Path) -> None:
+    """The cold starts begin by removing the landing file, which imported the app's cached functions with no
+    page run around them: two "No runtime found" lines came before the first figure."""
+    code = ("import sys; from dashboard import bench; bench._forget_landing(sys.argv[1]); "
+            "print('ok', file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "none.ducklake")], capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.returncode == 0 and run.stderr.strip() == "ok", run.stderr[-2000:]
