@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -13,6 +14,11 @@ import pytest
 from dashboard import demo, store
 from dashboard.ingest import places
 
+# One DuckDB thread per process (dashboard.store.engine.threads), here and in every process the tests start
+# (the CLI, the app's servers inherit it): the suite runs a process per core, and DuckDB's default of a
+# thread per core in each of them spent ~30% more CPU on the same work, the threads waiting for each other
+# (a store's fingerprint: 1.5 -> 0.43 CPU-s). `SEI_DB_THREADS= pytest ...` runs them with DuckDB's default.
+os.environ.setdefault("SEI_DB_THREADS", "1")
 
 def copy_store(src: Path, dst: Path) -> Path:
     """Copy an embedded store (catalog file + data folder) and point the copy at its own data folder.
@@ -68,8 +74,6 @@ def pg_server():
     Skipped where PostgreSQL is not installed, except under .ci/run (``SEI_REQUIRE_POSTGRES=1``), which
     installs it.
     """
-    import os
-
     import pgserver
 
     if pgserver.pg_bin() is None:
@@ -132,8 +136,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The app keeps the landing page's results in the user's cache folder: the tests (and the servers
     they start) keep theirs in a temporary one."""
-    import os
-
     before = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     yield

@@ -52,3 +52,21 @@ def info(db: str, data_path: str | None = None) -> dict:
     done = cli("info", "--json", *cli_args(db, data_path))
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """The command line run in-process (dashboard.cli's main, the entry point `python -m dashboard` calls):
+    (exit status, stdout, stderr). For tests not about the process: a start-up costs ~1.8 CPU-s."""
+    from dashboard.cli import main
+
+    capsys.readouterr()
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def info_here(capsys, db: str, data_path: str | None = None) -> dict:
+    """:func:`info` in-process."""
+    code, out, err = run(capsys, "info", "--json", *cli_args(db, data_path))
+    assert code == 0, err
+    return json.loads(out)

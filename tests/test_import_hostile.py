@@ -8,6 +8,8 @@ table, including the data version).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -17,7 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, file_fingerprint, problem_codes, run_json, stored_projects
+from conftest import copy_store
+from importkit import CORPUS, file_fingerprint, file_state, problem_codes, run_json, stored_projects
 
 from dashboard import store
 from dashboard.cli import main
@@ -230,6 +233,17 @@ def test_unbalanced_quote_reported_rows_kept(empty_db: Path, capsys: pytest.Capt
 
 # ------------------------------------------------------------------------ refusals leave the store as it was
 
+@pytest.fixture(scope="module")
+def one_batch_db(empty_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with a batch in it (year_months.csv imported through the command line), built once per
+    module; each test copies it."""
+    db = copy_store(empty_db_template, tmp_path_factory.mktemp("one_batch") / "one.ducklake")
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        code = main(["import", str(CORPUS / "year_months.csv"), "--db", str(db), "--json"])
+    assert code == 0, out.getvalue()
+    return db
+
+
 @pytest.mark.parametrize(("name", "error"), [
     ("truncated_sheet.xlsx", "sheet_damaged"),
     ("entity_bomb.xlsx", "workbook_unsafe"),
@@ -239,21 +253,16 @@ def test_unbalanced_quote_reported_rows_kept(empty_db: Path, capsys: pytest.Capt
     ("empty.csv", "file_empty"),
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_refused_file_leaves_store_unchanged(empty_db: Path, name: str, error: str, lang: str,
+def test_refused_file_leaves_store_unchanged(one_batch_db: Path, tmp_path: Path, name: str, error: str, lang: str,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     # A store with a batch in it, so that "unchanged" means something.
-    assert run_json(capsys, "import", str(CORPUS / "year_months.csv"), "--db", str(empty_db), "--json")[0] == 0
-    con = store.connect(empty_db)
-    version = store.data_version(con)
-    con.close()
-    before = file_fingerprint(empty_db)
-    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(empty_db), "--json", "--lang", lang)
+    db = copy_store(one_batch_db, tmp_path / "one.ducklake")
+    before, version = file_state(db)
+    assert version > 0 and before["projects"][0] == 6
+    code, out = run_json(capsys, "import", str(CORPUS / name), "--db", str(db), "--json", "--lang", lang)
     assert code == 1 and out["batch_id"] is None and out["error"] == error and out["message"]
     assert ("。" in out["message"]) == (lang == "zh")
-    assert file_fingerprint(empty_db) == before
-    con = store.connect(empty_db)
-    assert store.data_version(con) == version
-    con.close()
+    assert file_state(db) == (before, version)  # every table's rows, and the data version
 
 
 def test_unreadable_file_is_a_message(empty_db: Path, tmp_path: Path) -> None:

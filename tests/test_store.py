@@ -212,3 +212,25 @@ def test_check_command_reports_a_broken_store(demo_db: Path) -> None:
     assert bad.returncode == 1
     assert "project ids are unique: 1 row breaks it" in bad.stdout
     assert "project money is not negative: 2 rows break it" in bad.stdout  # the project and its copy
+
+
+@pytest.mark.parametrize(("value", "threads"), [("3", 3), ("", None)])
+def test_duckdb_threads_follow_the_environment(empty_db: Path, monkeypatch: pytest.MonkeyPatch, value: str,
+                                               threads: int | None) -> None:
+    """SEI_DB_THREADS sets DuckDB's threads of every connection (the suite sets 1); empty: DuckDB's own
+    default, a thread per core."""
+    import os
+
+    monkeypatch.setenv("SEI_DB_THREADS", value)
+    with store.opened(empty_db, read_only=True) as con:
+        got = store.scalar(con, "SELECT current_setting('threads')")
+    assert got == (threads or os.cpu_count())
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
+def test_duckdb_threads_must_be_a_whole_number(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                               value: str) -> None:
+    monkeypatch.setenv("SEI_DB_THREADS", value)
+    with pytest.raises(store.StoreError, match="SEI_DB_THREADS") as exc:
+        store.connect(empty_db)
+    assert exc.value.code == "threads_invalid" and "SEI_DB_THREADS" in exc.value.message("zh")

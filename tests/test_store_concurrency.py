@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from storekit import ROOT, cli, cli_popen, info, write_projects_csv
+from storekit import ROOT, cli, cli_popen, info_here, run, write_projects_csv
 from test_notebooks import NOTEBOOKS, execute
 
 from dashboard import formatting, store
@@ -42,7 +42,8 @@ def test_app_shows_an_import_committed_by_another_process_on_its_next_run(
 
 
 def test_a_notebook_runs_while_the_app_and_an_import_run(demo_db: Path, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     at = open_page(demo_db, monkeypatch, "summary", lang="en")
     importing = cli_popen("import", str(write_projects_csv(tmp_path / "big.csv", 20_000, tag="丁")),
                           "--db", str(demo_db))
@@ -52,7 +53,7 @@ def test_a_notebook_runs_while_the_app_and_an_import_run(demo_db: Path, tmp_path
     assert not at.exception
     _, err = importing.communicate(timeout=600)
     assert importing.returncode == 0, err
-    assert info(str(demo_db))["counts"]["projects"] == 23_000
+    assert info_here(capsys, str(demo_db))["counts"]["projects"] == 23_000
 
 
 def test_a_second_writer_waits_with_a_message_and_then_commits(empty_db: Path, tmp_path: Path) -> None:
@@ -90,9 +91,12 @@ def _lock_held(lock: Path) -> bool:
 
 
 @pytest.mark.slow
-def test_an_import_killed_midway_leaves_the_store_as_it_was(demo_db: Path, tmp_path: Path) -> None:
+def test_an_import_killed_midway_leaves_the_store_as_it_was(demo_db: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The import is a process of its own, killed; the store is then read and checked in-process (the
+    command line's main, as `python -m dashboard` runs it), and a new process imports."""
     big = write_projects_csv(tmp_path / "big.csv", 300_000, tag="戊")
-    before = info(str(demo_db))
+    before = info_here(capsys, str(demo_db))
     files = Path(f"{demo_db}.files")
     parquet_before = set(files.rglob("*.parquet"))
     importing = cli_popen("import", str(big), "--db", str(demo_db))
@@ -107,21 +111,21 @@ def test_an_import_killed_midway_leaves_the_store_as_it_was(demo_db: Path, tmp_p
     importing.wait(timeout=60)
     assert importing.returncode == -signal.SIGKILL, "the import ended before it could be killed midway"
 
-    after = info(str(demo_db))
+    after = info_here(capsys, str(demo_db))
     assert after["counts"] == before["counts"] and after["data_version"] == before["data_version"]
-    assert cli("check", "--db", str(demo_db)).returncode == 0
+    assert run(capsys, "check", "--db", str(demo_db))[0] == 0
     con = store.connect(demo_db, read_only=True)
     assert con.execute("SELECT count(*) FROM projects WHERE name LIKE '戊%'").fetchone()[0] == 0
     con.close()
     done = cli("import", str(write_projects_csv(tmp_path / "next.csv", 100, tag="己")), "--db", str(demo_db))
     assert done.returncode == 0, done.stderr
-    assert info(str(demo_db))["counts"]["projects"] == before["counts"]["projects"] + 100
+    assert info_here(capsys, str(demo_db))["counts"]["projects"] == before["counts"]["projects"] + 100
     # the killed import's unfinished files are orphans; maintenance removes them
     orphans = set(files.rglob("*.parquet")) - parquet_before
     assert orphans
-    assert cli("maintain", "--db", str(demo_db)).returncode == 0
-    assert cli("check", "--db", str(demo_db)).returncode == 0
-    assert info(str(demo_db))["counts"]["projects"] == before["counts"]["projects"] + 100
+    assert run(capsys, "maintain", "--db", str(demo_db))[0] == 0
+    assert run(capsys, "check", "--db", str(demo_db))[0] == 0
+    assert info_here(capsys, str(demo_db))["counts"]["projects"] == before["counts"]["projects"] + 100
 
 
 def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp_path: Path,

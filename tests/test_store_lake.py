@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from storekit import cli, cli_args, cli_popen, info, write_projects_csv
+from conftest import copy_store
+from storekit import cli, cli_args, cli_popen, info_here, run, write_projects_csv
 
 from dashboard import store
 from dashboard.store import engine
@@ -61,11 +62,25 @@ def test_s3_credentials_come_from_the_usual_aws_variables_or_files(tmp_path: Pat
     assert con.execute("SELECT count(*) FROM duckdb_secrets() WHERE name = 'sei_s3'").fetchone()[0] == 1
 
 
-def test_init_info_and_check_on_either_catalog(new_store, tmp_path: Path) -> None:
+def new_empty_store(new_store, empty_db_template: Path) -> tuple[str, str | None]:
+    """A new store with no projects: for an embedded one a copy of the session's empty store (creating one
+    costs ~5 CPU-s; test_init_info_and_check_on_either_catalog creates one by `init`), a shared one made by
+    `init` in-process."""
     db, data_path = new_store()
-    done = cli("init", "--demo", *cli_args(db, data_path))
+    if new_store.kind == "embedded":
+        copy_store(empty_db_template, Path(db))
+    else:
+        from dashboard.cli import main
+
+        assert main(["init", *cli_args(db, data_path)]) == 0
+    return db, data_path
+
+
+def test_init_info_and_check_on_either_catalog(new_store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, data_path = new_store()
+    done = cli("init", "--demo", *cli_args(db, data_path))  # a process of its own, as a user runs it
     assert done.returncode == 0, done.stderr
-    got = info(db, data_path)
+    got = info_here(capsys, db, data_path)
     assert got["schema_version"] == store.LATEST_VERSION and got["demo"] is True
     assert got["store"]["kind"] == ("embedded" if new_store.kind == "embedded" else "shared")
     assert got["store"]["data_path"].rstrip("/") == (data_path or f"{db}.files").rstrip("/")
@@ -73,14 +88,14 @@ def test_init_info_and_check_on_either_catalog(new_store, tmp_path: Path) -> Non
     assert set(got["counts"]) >= {"projects", "project_investments", "project_funding", "clusters", "import_batches"}
     if data_path:  # the data files are in the shared folder
         assert list(Path(data_path).rglob("*.parquet"))
-    done = cli("check", *cli_args(db, data_path))
-    assert done.returncode == 0 and "rules hold" in done.stdout
+    code, out, _ = run(capsys, "check", *cli_args(db, data_path))
+    assert code == 0 and "rules hold" in out
 
 
 @pytest.mark.slow
-def test_two_imports_at_once_both_commit(new_store, tmp_path: Path) -> None:
-    db, data_path = new_store()
-    assert cli("init", *cli_args(db, data_path)).returncode == 0
+def test_two_imports_at_once_both_commit(new_store, empty_db_template: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    db, data_path = new_empty_store(new_store, empty_db_template)
     files = [write_projects_csv(tmp_path / f"{tag}.csv", 2000, tag=tag, seed=i) for i, tag in enumerate("甲乙")]
     procs = [cli_popen("import", str(f), "--json", *cli_args(db, data_path)) for f in files]
     outs = [p.communicate(timeout=300) for p in procs]
@@ -88,13 +103,14 @@ def test_two_imports_at_once_both_commit(new_store, tmp_path: Path) -> None:
         assert p.returncode == 0, err
     batches = sorted(json.loads(out)["batch_id"] for out, _ in outs)
     assert batches == [1, 2]
-    got = info(db, data_path)
+    got = info_here(capsys, db, data_path)
     assert got["counts"]["projects"] == 4000 and got["counts"]["import_batches"] == 2
-    assert cli("check", *cli_args(db, data_path)).returncode == 0
+    assert run(capsys, "check", *cli_args(db, data_path))[0] == 0
 
 
-def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, tmp_path: Path) -> None:
-    db, data_path = new_store()
+def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, empty_db_template: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    db, data_path = new_empty_store(new_store, empty_db_template)
     con = store.connect(db, data_path=data_path)
     from dashboard import ingest
 
@@ -115,14 +131,16 @@ def test_snapshots_time_travel_and_revert_as_a_new_snapshot(new_store, tmp_path:
     assert by_date == engine.snapshot_id(con)
     with pytest.raises(store.StoreError, match="no snapshot"):
         store.snapshot_for(con, when="2001-01-01")
-    done = cli("snapshots", "--json", *cli_args(db, data_path))
-    listed = json.loads(done.stdout)["snapshots"]
+    code, out, err = run(capsys, "snapshots", "--json", *cli_args(db, data_path))
+    assert code == 0, err
+    listed = json.loads(out)["snapshots"]
     assert [s["batch_id"] for s in listed if s["commit_message"] == "import b.csv"] == [second]
 
 
 @pytest.mark.slow
-def test_maintain_merges_small_files_and_expires_old_snapshots(new_store, tmp_path: Path) -> None:
-    db, data_path = new_store()
+def test_maintain_merges_small_files_and_expires_old_snapshots(new_store, empty_db_template: Path,
+                                                               tmp_path: Path) -> None:
+    db, data_path = new_empty_store(new_store, empty_db_template)
     con = store.connect(db, data_path=data_path)
     from dashboard import ingest
 
@@ -143,37 +161,39 @@ def test_maintain_merges_small_files_and_expires_old_snapshots(new_store, tmp_pa
     assert store.table_counts(con) == counts and store.check(con) == []
 
 
-def test_backup_then_restore_into_the_other_kind_of_store(new_store, demo_db: Path, tmp_path: Path) -> None:
+def test_backup_then_restore_into_the_other_kind_of_store(new_store, demo_db: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
     """Embedded → shared is a backup and a restore; restore also rebuilds an embedded store."""
     folder = tmp_path / "backup"
-    done = cli("backup", str(folder), "--db", str(demo_db))
+    done = cli("backup", str(folder), "--db", str(demo_db))  # a process of its own; the rest in-process
     assert done.returncode == 0, done.stderr
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["schema_version"] == store.LATEST_VERSION
     assert manifest["tables"]["projects"]["rows"] == 3000 and len(manifest["tables"]["projects"]["sha256"]) == 64
     db, data_path = new_store()
-    done = cli("restore", str(folder), *cli_args(db, data_path))
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert cli("check", *cli_args(db, data_path)).returncode == 0
+    code, out, err = run(capsys, "restore", str(folder), *cli_args(db, data_path))
+    assert code == 0, out + err
+    assert run(capsys, "check", *cli_args(db, data_path))[0] == 0
     src = store.connect(demo_db, read_only=True)
     dst = store.connect(db, data_path=data_path, read_only=True)
     for table in ("projects", "project_funding", "clusters", "import_batches", "regions"):
         q = f"SELECT count(*), sum(hash(t)) FROM {table} t"
         assert src.execute(q).fetchone() == dst.execute(q).fetchone(), table
     # a second restore into a store with data is refused; a damaged backup is refused before anything
-    assert cli("restore", str(folder), *cli_args(db, data_path)).returncode == 1
+    assert run(capsys, "restore", str(folder), *cli_args(db, data_path))[0] == 1
     (folder / "projects.parquet").write_bytes(b"PAR1 not really")
-    bad = cli("restore", str(folder), "--db", str(tmp_path / "other.ducklake"))
-    assert bad.returncode == 1 and "checksum" in bad.stderr and not (tmp_path / "other.ducklake").exists()
+    code, _, err = run(capsys, "restore", str(folder), "--db", str(tmp_path / "other.ducklake"))
+    assert code == 1 and "checksum" in err and not (tmp_path / "other.ducklake").exists()
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".xlsx"])
-def test_export_one_table(demo_db: Path, tmp_path: Path, suffix: str) -> None:
+def test_export_one_table(demo_db: Path, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / f"batches{suffix}"
-    done = cli("export", "--table", "import_batches", "-o", str(out), "--db", str(demo_db))
-    assert done.returncode == 0, done.stderr
+    code, _, err = run(capsys, "export", "--table", "import_batches", "-o", str(out), "--db", str(demo_db))
+    assert code == 0, err
     frame = {".parquet": pd.read_parquet, ".csv": pd.read_csv, ".xlsx": pd.read_excel}[suffix](out)
     assert len(frame) == 1 and frame["file_name"].iloc[0].startswith("演示数据")
     if suffix == ".csv":  # the table is looked up the same way whatever the format: asked once, not per format
-        bad = cli("export", "--table", "projects; DROP TABLE projects", "-o", str(out), "--db", str(demo_db))
-        assert bad.returncode == 1 and "no table" in bad.stderr
+        code, _, err = run(capsys, "export", "--table", "projects; DROP TABLE projects", "-o", str(out),
+                           "--db", str(demo_db))
+        assert code == 1 and "no table" in err

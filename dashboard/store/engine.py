@@ -129,13 +129,30 @@ def extension_directory() -> Path:
 
 
 def engine_config() -> dict[str, object]:
-    """DuckDB settings of every connection: no downloads, signed extensions only."""
-    return {
+    """DuckDB settings of every connection: no downloads, signed extensions only; ``SEI_DB_THREADS``
+    worker threads if set (see :func:`threads`)."""
+    config: dict[str, object] = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": True,
         "allow_unsigned_extensions": False,
         "extension_directory": str(extension_directory()),
     }
+    n = threads()
+    if n is not None:
+        config["threads"] = n
+    return config
+
+
+def threads() -> int | None:
+    """DuckDB's threads per process from ``SEI_DB_THREADS`` (a whole number from 1), or None when unset
+    or empty: DuckDB's default, one per core. On a machine shared with other work (or the test suite,
+    which runs a process per core and sets 1), more threads than cores cost CPU waiting for each other."""
+    value = os.environ.get("SEI_DB_THREADS", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise StoreError("threads_invalid", value=value)
+    return int(value)
 
 
 def wheel_file(name: str) -> Path:
