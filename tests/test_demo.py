@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import copy_store
 
 from dashboard import demo, store, taxonomy
 
@@ -18,16 +19,19 @@ def fingerprint(con: duckdb.DuckDBPyConnection, table: str) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
-def build(path: Path, seed: int, scale: float = 1.0) -> duckdb.DuckDBPyConnection:
-    con = store.connect(path)
+def build(empty: Path, path: Path, seed: int, scale: float = 1.0) -> duckdb.DuckDBPyConnection:
+    """The demo data of ``seed`` in a copy of the session's empty store (creating a store costs ~5 CPU-s,
+    and is tested in test_store and test_store_lake)."""
+    con = store.connect(copy_store(empty, path))
     demo.generate(con, seed=seed, scale=scale)
     return con
 
 
 @pytest.mark.slow  # builds whole demo stores: ~8 s of CPU each
-def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, demo_db_template: Path) -> None:
-    again = build(tmp_path / "again.ducklake", seed=1409)
-    other = build(tmp_path / "other.ducklake", seed=7)
+def test_same_seed_same_data_other_seed_other_data(tmp_path: Path, demo_db_template: Path,
+                                                   empty_db_template: Path) -> None:
+    again = build(empty_db_template, tmp_path / "again.ducklake", seed=1409)
+    other = build(empty_db_template, tmp_path / "other.ducklake", seed=7)
     first = store.connect(demo_db_template, read_only=True)
     for table in TABLES:
         assert fingerprint(first, table) == fingerprint(again, table), table
@@ -138,7 +142,7 @@ def test_demo_is_one_labelled_batch_and_removable(demo_db: Path) -> None:
 
 
 @pytest.mark.slow  # builds whole demo stores: ~8 s of CPU each
-def test_scale_factor_builds_larger_sets(tmp_path: Path) -> None:
-    con = build(tmp_path / "big.ducklake", seed=1, scale=20)
+def test_scale_factor_builds_larger_sets(tmp_path: Path, empty_db_template: Path) -> None:
+    con = build(empty_db_template, tmp_path / "big.ducklake", seed=1, scale=20)
     assert one(con, "SELECT count(*) FROM projects") == 60_000
     assert one(con, "SELECT count(DISTINCT project_id) FROM projects") == 60_000

@@ -266,10 +266,11 @@ def rollup_contents(con: object) -> dict[str, list]:
 
 
 def assert_as_rebuilt(con: object) -> None:
-    """The rollups as the writes left them are exactly what a full rebuild makes of the base tables."""
-    kept = rollup_contents(con)
+    """The rollups as the writes left them are exactly what a full rebuild makes of the base tables (read
+    in the transaction the rebuild then runs in and rolls back: the same snapshot, one catalog load)."""
     con.execute("BEGIN TRANSACTION")
     try:
+        kept = rollup_contents(con)
         FULL_REBUILD(con)
         rebuilt = rollup_contents(con)
     finally:
@@ -378,16 +379,16 @@ def test_a_failed_import_leaves_the_rollups_as_they_were(demo_db: Path, tmp_path
         assert_as_rebuilt(con)
 
 
-def test_maintain_rollups_repairs_them(demo_db: Path) -> None:
-    from tests.storekit import cli
+def test_maintain_rollups_repairs_them(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.storekit import run
 
     with store.opened(demo_db) as con:
         version = store.data_version(con)
         con.execute("DELETE FROM rollup_projects WHERE batch_id = 1 AND stage = 'planned'")  # damage, bypassing write
         con.execute("UPDATE rollup_flows SET planned_wan = planned_wan + 1")
-    done = cli("maintain", "--rollups", "--db", str(demo_db))
-    assert done.returncode == 0, done.stderr
-    assert "Rollups rebuilt" in done.stdout
+    code, out, err = run(capsys, "maintain", "--rollups", "--db", str(demo_db))  # the command, in-process
+    assert code == 0, err
+    assert "Rollups rebuilt" in out
     with store.opened(demo_db) as con:
         assert_as_rebuilt(con)
         assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects") == store.scalar(
