@@ -517,7 +517,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     rec = pd.DataFrame({"row": body.rows})
     rec["name"], rec["name_key"], found = normalise.names(body)
-    rec["name_key"] = checks.fold_width(rec["name_key"])
+    rec["name_key"] = checks.fold_key(rec["name_key"])
     problems += found
     rec["content"] = body.text("content")
     rec["owner"] = body.text("owner")
