@@ -175,6 +175,8 @@ _LEAD = re.compile(r"^(?:项目)?(?:计划|预计|拟)?(?:总投资|投资总额
                    r"(?:为|约|达|超过|超|逾|近|不低于|不少于|共|合计|大于|>|≥|＞)*")
 _YI_WAN = re.compile(r"(\d+(?:\.\d+)?)亿元?零?(\d+(?:\.\d+)?)万元?(?:以上|左右|多|余)?")
 _NUMBER_ONLY = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# Scale words of figures only (not of a unit column's cells): 5w is 5万 (a Chinese shorthand), 5MM 5 million.
+_SHORTHAND = {"w": 1e4, "mm": 1e6}
 _EN_CURRENCY_WORDS = re.compile(r"\b(?:usd|us|cny|rmb|yuan|dollars?)\b", re.I)
 _EN_AMOUNT = re.compile(r"^(?:usd|us\$|\$|cny|rmb|¥|￥)?\s*" + _NUM + r"\s*([a-z. ]*)$", re.I)
 
@@ -320,6 +322,7 @@ def _chinese_amount(s: str, default: Unit, usd_rate: float) -> Amount | None:
 
 # A share written as a percentage or per mille (30%, ３０％, 30 %, 30‰, 百分之三十, 30 percent): no amount.
 _SHARE = re.compile(r"\d\s*(?:%|‰|percent\b|pct\b)|百分之|千分之", re.I)
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])\s*日?"
                         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
@@ -332,7 +335,10 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         raw = raw[1:]
     if _DATE_CELL.match(raw):  # a date (Excel turns 3-5 into 5 March): no amount, and never the range 2026-3
         return Amount(None, "amount_date", True)
-    if _SHARE.search(raw):  # 30%, 占30%, 30‰, 百分之三十: a share of something, never an amount ("not an amount")
+    # 30%, 占30%, 30‰, 百分之三十: a share, never an amount (it was "not an amount"); in a note beside a figure
+    # (1500（其中自筹30%）) the figure is read.
+    unbracketed = _BRACKETED.sub("", raw)
+    if _SHARE.search(unbracketed if re.search(r"\d|[" + _CN_START + "]", unbracketed) else raw):
         return Amount(None, "amount_share", True)
     if _DECIMAL_COMMA.match(raw):
         return Amount(None, "amount_decimal_comma", True)
@@ -388,9 +394,10 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
                 # A scale word without a currency (5m, 5M, 5 mn, 3.2bn, 800k): that many of the column's
                 # currency's units (5m: 500万元, or 500万美元 in a dollar column), whatever scale its header
                 # states, as 5亿 is. It was read as 5 of the column's unit (5万元). Any other word: no amount.
-                if suffix not in _MULTIPLIERS:
+                multiplier = _MULTIPLIERS.get(suffix) or _SHORTHAND.get(suffix)
+                if multiplier is None:
                     return Amount(None, "amount_unparsable", True)
-                named = Unit(_MULTIPLIERS[suffix] / 1e4, default.usd)
+                named = Unit(multiplier / 1e4, default.usd)
             unit = (dollars or default) if not en.group(2).strip() or named is None else named
             value = float(en.group(1)) * unit.wan
     if unit.usd:
