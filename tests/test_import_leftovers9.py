@@ -103,7 +103,8 @@ def test_scale_words_without_a_currency(empty_db: Path, capsys: pytest.CaptureFi
 
 def test_a_scale_word_takes_the_columns_currency_not_its_scale(empty_db: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    """5m under 总投资（亿元）: 5 million yuan (500万元), not 5m亿; under 外资（万美元）: 5 million dollars, at the rate."""
+    """5m under 总投资（亿元）: 5 million yuan (500万元), not 5m亿; under 外资（万美元）: 5 million dollars, at the
+    rate."""
     code, out = import_json(empty_db, capsys, "scale_words_yi_usd.csv")
     assert code == 0, out
     assert [v[2] for v in stored_projects(empty_db).values()] == [Decimal("500.00"), Decimal("20000.00")]

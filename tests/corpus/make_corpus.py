@@ -2237,7 +2237,8 @@ def write_leftovers9() -> None:
         "己项目,江苏省苏州市,800k,2024-2026", "庚项目,江苏省苏州市,5w,2024-2026", "辛项目,江苏省苏州市,5MM,2024-2026",
         "壬项目,江苏省苏州市,2.5 million,2024-2026")).encode())
     (HERE / "scale_words_yi_usd.csv").write_bytes(_lines8(
-        "项目名称,建设地点,总投资（亿元）,外资（万美元）", "甲项目,江苏省苏州市,5m,5m", "乙项目,江苏省苏州市,2,300").encode())
+        "项目名称,建设地点,总投资（亿元）,外资（万美元）", "甲项目,江苏省苏州市,5m,5m",
+        "乙项目,江苏省苏州市,2,300").encode())
     (HERE / "scale_word_unknown.csv").write_bytes((_HEAD8 + _lines8(
         "甲项目,江苏省苏州市,1500,2024-2026", "乙项目,江苏省苏州市,5 MW,2024-2026", "丙项目,江苏省苏州市,5kw,2024-2026")
                                                   ).encode())
@@ -2247,7 +2248,8 @@ def write_leftovers9() -> None:
         "丁项目,江苏省苏州市,百分之三十,2024-2026", "戊项目,江苏省苏州市,1500（其中自筹30%）,2024-2026")).encode())
     # A year range of two Excel serial dates (45292 = 2024-01-01, 46387 = 2026-12-31).
     (HERE / "serial_year_ranges.csv").write_bytes((_HEAD8 + _lines8(
-        "甲项目,江苏省苏州市,1000,45292-46387", "乙项目,江苏省苏州市,1000,45292~46022", "丙项目,江苏省苏州市,1000,45658",
+        "甲项目,江苏省苏州市,1000,45292-46387", "乙项目,江苏省苏州市,1000,45292~46022",
+        "丙项目,江苏省苏州市,1000,45658",
         "丁项目,江苏省苏州市,1000,45292.5至46387")).encode())
     # A subtotal row whose amount is a formula without a saved result (openpyxl writes none).
     import openpyxl
@@ -2261,7 +2263,8 @@ def write_leftovers9() -> None:
     # A web page's table (.html, .htm) with an amount spanning two projects' rows; XML Spreadsheet's MergeDown.
     page = ("<!DOCTYPE html><html><head><meta charset=\"gbk\"><title>重大项目</title></head><body><table border=1>"
             "<tr><th>项目名称</th><th>建设地点</th><th>总投资（万元）</th><th>建设起止年限</th></tr>"
-            "<tr><td>甲项目一期</td><td rowspan=\"2\">江苏省苏州市</td><td rowspan=\"2\">3000</td><td>2024-2026</td></tr>"
+            "<tr><td>甲项目一期</td><td rowspan=\"2\">江苏省苏州市</td><td rowspan=\"2\">3000</td>"
+            "<td>2024-2026</td></tr>"
             "<tr><td>甲项目二期</td><td>2025-2027</td></tr>"
             "<tr><td>乙项目</td><td>江苏省南京市</td><td>1500</td><td rowspan=\"3\">2024-2026</td></tr>"
             "</table></body></html>")
@@ -2273,9 +2276,11 @@ def write_leftovers9() -> None:
     (HERE / "mergedown_amounts.xml").write_bytes((
         f'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook {ns}><Worksheet ss:Name="清单">'
         f"<Table><Row>{cells}</Row>"
-        '<Row><Cell><Data ss:Type="String">甲项目一期</Data></Cell><Cell><Data ss:Type="String">江苏省苏州市</Data></Cell>'
+        '<Row><Cell><Data ss:Type="String">甲项目一期</Data></Cell>'
+        '<Cell><Data ss:Type="String">江苏省苏州市</Data></Cell>'
         '<Cell ss:MergeDown="1"><Data ss:Type="Number">3000</Data></Cell><Cell><Data ss:Type="String">2024-2026</Data>'
-        '</Cell></Row><Row><Cell><Data ss:Type="String">甲项目二期</Data></Cell><Cell><Data ss:Type="String">江苏省苏州市'
+        '</Cell></Row><Row><Cell><Data ss:Type="String">甲项目二期</Data></Cell>'
+        '<Cell><Data ss:Type="String">江苏省苏州市'
         '</Data></Cell><Cell ss:Index="4"><Data ss:Type="String">2025-2027</Data></Cell></Row>'
         "</Table></Worksheet></Workbook>").encode())
     # Real names in traditional characters and rare characters of given names, in GBK and in UTF-8.
@@ -2284,7 +2289,8 @@ def write_leftovers9() -> None:
     (HERE / "rare_gbk_names_utf8.csv").write_bytes((_HEAD8 + _lines8(*rows)).encode())
     # 東 (96 7C) first in a line otherwise GB2312: read as "–|莞" before.
     (HERE / "traditional_gbk.csv").write_bytes((_HEAD8 + _lines8(
-        "東莞项目,广东省东莞市,1000,2024-2026", "广东项目,廣東省东莞市,1000,2024-2026", "時代项目,江苏省苏州市,1000,2024-2026",
+        "東莞项目,广东省东莞市,1000,2024-2026", "广东项目,廣東省东莞市,1000,2024-2026",
+        "時代项目,江苏省苏州市,1000,2024-2026",
         "华昇新材料项目,江苏省苏州市,1000,2024-2026", "旻泰科技园,江苏省苏州市,1000,2024-2026")).encode("gbk"))
 
 
