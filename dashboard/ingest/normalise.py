@@ -586,8 +586,9 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
         # Amounts are stored in 万元 to two decimals (DECIMAL(18, 2): 100 元): one below half of that (0.004万元,
         # 40元) was stored as 0 unsaid. Stored so (the column holds no finer figure), and said by row.
-        tiny = np.nan_to_num(wan, nan=0.0) > 0.0
-        tiny &= np.round(np.nan_to_num(wan, nan=0.0), 2) == 0.0
+        small = np.nan_to_num(wan, nan=0.0)
+        tiny = (small > 0.0) & (small < 0.01)  # only these are rounded here: 1e308 overflows np.round
+        tiny[tiny] = np.round(small[tiny], 2) == 0.0
         if tiny.any():
             yuan = np.full(len(wan), "", dtype=object)
             yuan[tiny] = [f"{x * 10_000:,.4g}" for x in wan[tiny]]
