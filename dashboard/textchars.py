@@ -7,6 +7,8 @@ escapes them for its patterns). Both read this module, so neither layer reaches 
 ``NARROW`` folds full-width ASCII (Ａ, ５, （) to its half-width form: the import's duplicate keys (within a
 file) and the store's lookup of stored projects (against the file) both compare names through it, so that a
 name typed in another input mode (ＡＢＣ园区（一期） / ABC园区(一期)) is one project on both sides.
+``KEY_FOLD`` is the match key's fold: ``NARROW`` with ASCII letters in lower case too (5G基站 / 5g基站 / ５Ｇ基站,
+AI产业园 / ai产业园: one project typed twice, migration 013). Only ASCII letters: a name's other letters are kept.
 """
 
 from __future__ import annotations
@@ -17,3 +19,9 @@ BLANK_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 # of the wide forms for a regular expression (Python's or DuckDB's RE2).
 NARROW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 WIDE_CLASS = "[\uff01-\uff5e]"
+
+# The match key's fold (projects.name_key): full-width ASCII to half-width and ASCII letters (either width) to
+# lower case, and the class of the characters it changes.
+KEY_FOLD = {**NARROW, **{c: c - 0xFEE0 + 0x20 for c in range(0xFF21, 0xFF3B)},
+            **{c: c + 0x20 for c in range(0x41, 0x5B)}}
+KEY_CLASS = "[A-Z\uff01-\uff5e]"

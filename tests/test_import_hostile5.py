@@ -72,7 +72,7 @@ def test_an_amount_is_read_as_the_cell_shows_it(empty_db: Path, capsys: pytest.C
     5,000 万元; 0.5 shown as 50% was stored as 0.5 万元, and a date (Excel's 5 March for 3-5) as 2026 万元, "a
     range". Now the share and the date are refused by row, each saying what it is."""
     out = refused_unchanged(empty_db, capsys, CORPUS / "shown_amounts.xlsx")
-    assert problem_codes(out["errors"]) == [(4, "amount_unparsable"), (5, "amount_date")], out
+    assert problem_codes(out["errors"]) == [(4, "amount_share"), (5, "amount_date")], out
     assert "50%" in out["errors"][0]["message"] and "日期" in out["errors"][1]["message"]
     code, out = import_json(empty_db, capsys, "shown_amounts.xlsx", "--skip-invalid")
     assert code == 0, out

@@ -20,15 +20,16 @@ from dashboard import store
 from dashboard.ingest import commit, preview
 from dashboard.ingest import revert as revert_batch
 from dashboard.store import batches, namekeys
-from dashboard.textchars import NARROW
+from dashboard.textchars import KEY_FOLD, NARROW
 
 WIDE = "苏州ＡＩ算力中心（一期）"
 NARROW_NAME = "苏州AI算力中心(一期)"
+KEY = "苏州ai算力中心(一期)"  # the match key of both: width and ASCII case folded (migration 013)
 
 
 def _fold(name: str) -> str:
-    """The key as the lookup compared stored names before migration 012: RE2's \\s removed, full width folded."""
-    return re.sub(r"[\t\n\f\r ]", "", name).translate(NARROW)
+    """The key as the import folds a file's names: RE2's \\s removed, full width and ASCII case folded."""
+    return re.sub(r"[\t\n\f\r ]", "", name).translate(KEY_FOLD)
 
 
 def _csv(path: Path, names: list[str], start: int = 2024) -> Path:
@@ -51,7 +52,20 @@ def _make_older(con: duckdb.DuckDBPyConnection) -> None:
     """The store as a version before migration 012 left it: no match key, the migration not recorded."""
     for table in ("projects", "replaced_projects"):
         con.execute(f"ALTER TABLE {table} DROP COLUMN name_key")
-    con.execute("DELETE FROM schema_version WHERE version = 12")
+    con.execute("DELETE FROM schema_version WHERE version >= 12")
+
+
+def _old_key(name: str) -> str:
+    """The key as migration 012 wrote it (before 013): whitespace removed and full width folded, case kept."""
+    return re.sub(r"[\t\n\f\r ]", "", name).translate(NARROW)
+
+
+def _make_v12(con: duckdb.DuckDBPyConnection) -> None:
+    """The store as the version before migration 013 left it: keys of either case, the migration not recorded."""
+    for table in ("projects", "replaced_projects"):
+        for name, in con.execute(f"SELECT DISTINCT name FROM {table}").fetchall():
+            con.execute(f"UPDATE {table} SET name_key = ? WHERE name = ?", [_old_key(name), name])
+    con.execute("DELETE FROM schema_version WHERE version = 13")
 
 
 def test_an_older_store_gets_its_keys_and_a_reimport_of_the_other_width_updates(new_store, tmp_path: Path) -> None:
@@ -73,10 +87,10 @@ def test_an_older_store_gets_its_keys_and_a_reimport_of_the_other_width_updates(
     con = store.connect(db, data_path=data_path)  # opening upgrades it: migration 012 and its fill
     try:
         assert store.schema_version(con) == store.LATEST_VERSION
-        assert _keys(con) == {NARROW_NAME: NARROW_NAME, "南京 ＸＹ 园区": "南京XY园区", "普通项目": "普通项目"}
-        assert _keys(con, "replaced_projects") == {WIDE: NARROW_NAME}
+        assert _keys(con) == {NARROW_NAME: KEY, "南京 ＸＹ 园区": "南京xy园区", "普通项目": "普通项目"}
+        assert _keys(con, "replaced_projects") == {WIDE: KEY}
         revert_batch(con, second.batch_id)
-        assert _keys(con)[WIDE] == NARROW_NAME
+        assert _keys(con)[WIDE] == KEY
         again = _import(con, _csv(tmp_path / "narrow_again.csv", [NARROW_NAME, "南京XY园区"]))
         assert (again.rows_updated, again.rows_imported) == (2, 2)
         assert store.scalar(con, "SELECT count(*) FROM projects") == 3
@@ -99,7 +113,7 @@ def test_the_fill_folds_as_the_lookup_did(con: duckdb.DuckDBPyConnection) -> Non
     finally:
         con.execute("ROLLBACK")
     assert got == [_fold(n) for n in names]
-    assert got[3] == "O'Hara港12号"
+    assert got[3] == "o'hara港12号"
 
 
 def test_the_demo_writes_every_key(demo_db: Path) -> None:
@@ -160,7 +174,7 @@ def test_the_lookup_fetches_only_the_rows_it_finds(empty_db: Path, tmp_path: Pat
     try:
         _import(con, _csv(tmp_path / "many.csv", stored))
         keys = pd.DataFrame({"row": [2, 3, 4],
-                             "name_key": ["苏州第0042号AI算力中心(一期)", "苏州第0042号AI算力中心(二期)", "别的项目"],
+                             "name_key": ["苏州第0042号ai算力中心(一期)", "苏州第0042号ai算力中心(二期)", "别的项目"],
                              "province_code": ["320000"] * 3, "start_year": pd.array([2024] * 3, dtype="Int64")})
         counting = _Counting(con)
         found = batches.find_duplicates(counting, keys)
@@ -186,7 +200,7 @@ def test_a_backup_from_before_the_key_is_restored_with_keys(empty_db: Path, tmp_
     con = store.connect(tmp_path / "new.ducklake")
     try:
         store.restore(con, tmp_path / "backup")
-        assert _keys(con) == {WIDE: NARROW_NAME, "普通项目": "普通项目"}
+        assert _keys(con) == {WIDE: KEY, "普通项目": "普通项目"}
         again = _import(con, _csv(tmp_path / "narrow.csv", [NARROW_NAME]))
         assert again.rows_updated == 1
     finally:
@@ -198,6 +212,76 @@ def test_a_key_is_written_by_the_import_as_its_file_folded_it(empty_db: Path, tm
     con = store.connect(empty_db)
     try:
         _import(con, _csv(tmp_path / "one.csv", [name]))
-        assert _keys(con) == {name: NARROW_NAME}
+        assert _keys(con) == {name: KEY}
+    finally:
+        con.close()
+
+
+CASED = ["5G基站建设项目", "AI产业园（一期）", "ＡＩ算力中心", "普通项目"]
+
+
+def test_names_differing_in_ascii_case_are_one_project(empty_db: Path, tmp_path: Path) -> None:
+    """5G基站 then 5g基站, AI产业园 then ai产业园 (two lists of one province typed by two people): updated, not
+    stored twice; in one file, the second is the first's duplicate (by row, the first named). Letters of other
+    scripts keep their case: only ASCII (either width) is folded."""
+    con = store.connect(empty_db)
+    try:
+        first = _import(con, _csv(tmp_path / "upper.csv", CASED))
+        second = _import(con, _csv(tmp_path / "lower.csv",
+                                    ["5g基站建设项目", "ai产业园（一期）", "ai算力中心", "Ω项目"]))
+        assert (first.rows_imported, second.rows_updated, second.rows_imported) == (4, 3, 4)
+        assert _keys(con) == {"5g基站建设项目": "5g基站建设项目", "ai产业园（一期）": "ai产业园(一期)",
+                              "ai算力中心": "ai算力中心", "普通项目": "普通项目", "Ω项目": "Ω项目"}
+        assert _keys(con, "replaced_projects") == {
+            "5G基站建设项目": "5g基站建设项目", "AI产业园（一期）": "ai产业园(一期)", "ＡＩ算力中心": "ai算力中心"}
+        within = preview(con, _csv(tmp_path / "both.csv", ["5G基站二期", "5g基站二期"]))
+        assert [(p.row, p.code, p.values.get("first")) for p in within.errors] == [
+            (3, "duplicate_in_file", 2)]
+    finally:
+        con.close()
+
+
+def test_migration_013_lowers_the_keys_of_a_store_from_before_it(new_store, tmp_path: Path) -> None:
+    """A store the version before migration 013 wrote (keys keep their case; an update left rows in
+    replaced_projects) has every key lowered when next opened, on either catalog; importing the names in
+    lower case then updates them, and a revert puts back the names with the new keys."""
+    db, data_path = new_store()
+    con = store.connect(db, data_path=data_path)
+    try:
+        _import(con, _csv(tmp_path / "upper.csv", CASED))
+        _import(con, _csv(tmp_path / "again.csv", CASED[:2], start=2024))
+        _make_v12(con)
+        assert _keys(con)["AI产业园（一期）"] == "AI产业园(一期)"
+    finally:
+        con.close()
+
+    con = store.connect(db, data_path=data_path)  # opening upgrades it: migration 013 and its hook
+    try:
+        assert store.schema_version(con) == store.LATEST_VERSION
+        assert _keys(con) == {n: _fold(n) for n in CASED}
+        assert _keys(con, "replaced_projects") == {n: _fold(n) for n in CASED[:2]}
+        lower = _import(con, _csv(tmp_path / "lower.csv", ["5g基站建设项目", "ai产业园（一期）", "ai算力中心"]))
+        assert (lower.rows_updated, lower.rows_imported) == (3, 3)
+        assert store.scalar(con, "SELECT count(*) FROM projects") == 4
+        revert_batch(con, lower.batch_id)
+        assert _keys(con) == {n: _fold(n) for n in CASED}
+    finally:
+        con.close()
+
+
+def test_a_backup_from_before_013_is_restored_with_lowered_keys(empty_db: Path, tmp_path: Path) -> None:
+    con = store.connect(empty_db)
+    try:
+        _import(con, _csv(tmp_path / "upper.csv", CASED))
+        _make_v12(con)
+        store.backup(con, tmp_path / "backup")
+    finally:
+        con.close()
+    con = store.connect(tmp_path / "new.ducklake")
+    try:
+        store.restore(con, tmp_path / "backup")
+        assert _keys(con) == {n: _fold(n) for n in CASED}
+        again = _import(con, _csv(tmp_path / "lower.csv", ["5g基站建设项目"]))
+        assert (again.rows_updated, again.rows_imported) == (1, 1)
     finally:
         con.close()

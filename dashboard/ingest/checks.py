@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..textchars import NARROW, WIDE_CLASS
+from ..textchars import KEY_CLASS, KEY_FOLD
 from . import headers as hd
 from . import values
 from .normalise import Body, Problems
@@ -17,7 +17,7 @@ from .plan import Problem
 def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
                        funding: pd.DataFrame) -> tuple[Problems, np.ndarray]:
     """An error for every row whose name, province and start year an earlier row already has; the names are
-    compared through ``rec["name_key"]``, full-width ASCII already folded (:func:`fold_width`).
+    compared through ``rec["name_key"]``, full-width ASCII and ASCII case already folded (:func:`fold_key`).
 
     A row that repeats the earlier one in every column read (place, amounts, years, stage, annual plans,
     funding…) is the same project listed again, not a second one: a bond disclosure lists a project once per
@@ -56,12 +56,17 @@ def _signatures(rec: pd.DataFrame, investments: pd.DataFrame, funding: pd.DataFr
             for r, o in zip(part["row"].tolist(), own.tolist(), strict=True)}
 
 
-def fold_width(keys: pd.Series) -> pd.Series:
-    """Duplicate keys with full-width ASCII folded to half-width: ＡＢＣ新材料项目 and ABC新材料项目, ５Ｇ and 5G are
-    the same name to a reader, typed in another input mode. The column itself when none has any (most)."""
-    if not keys.str.contains(WIDE_CLASS, regex=True, na=False).any():
+def fold_key(keys: pd.Series) -> pd.Series:
+    """Duplicate keys with full-width ASCII folded to half-width and ASCII letters to lower case: ＡＢＣ新材料项目
+    and ABC新材料项目, ５Ｇ基站, 5G基站 and 5g基站, AI产业园 and ai产业园 are the same name to a reader, typed in
+    another input mode or case (the store's key folds alike: :mod:`dashboard.store.namekeys`). Only the keys
+    holding such a character are translated; the column itself when none has any."""
+    has = keys.str.contains(KEY_CLASS, regex=True, na=False)
+    if not has.any():
         return keys
-    return keys.str.translate(NARROW)
+    out = keys.copy()
+    out[has] = keys[has].str.translate(KEY_FOLD)
+    return out
 
 
 def totals(stripped: pd.DataFrame, rownum: np.ndarray, total: np.ndarray, project: np.ndarray,

@@ -236,13 +236,15 @@ def _gbk_marks(data: bytes, whole: str | None, said: list[tuple[str, dict]]) -> 
     for i in candidates:
         marked = _read_marks(byte_lines[i])
         gbk = text_lines[i]
-        if marked is not None and (gbk is None or (_common(marked) and _paired(byte_lines[i]) and _plausible(marked)
-                                                   and not _common(gbk))):
+        possible = marked is not None and _paired(byte_lines[i]) and _plausible(marked)
+        if marked is not None and (gbk is None or (possible and _common(marked) and not _common(gbk))):
             text_lines[i] = marked
             repaired.append(i + 1)
         elif gbk is None:
             return None
-        else:
+        elif possible and _obscure(gbk):
+            # Both readings possible and the GBK one holds a character no text is known to use (not a
+            # traditional form: 東 會 數 are GBK's 96 7C, 95 FE, 94 B5, and real names' 昇 旻 read as •N •F).
             unsure.append(i + 1)
     text = "\n".join(line or "" for line in text_lines)
     if not _CJK.search(text[:200_000]) or not _looks_like_text(text):
@@ -302,7 +304,9 @@ def _paired(line: bytes) -> bool:
 
 # A bullet or dash before a letter (•N, –F), or an apostrophe before one that follows no letter: what a rare GBK
 # character whose second byte is ASCII (昇 95 4E, 旻 95 46) reads as, not how the marks are written.
-_IMPLAUSIBLE = re.compile(r"[\u2022\u2013\u2014][A-Za-z]|(?<![A-Za-z])\u2019[A-Za-z]")
+# A mark before an ASCII symbol no mark stands before (–| ‘@ •~: 東 is 96 7C, 杧 93 7E) likewise.
+_IMPLAUSIBLE = re.compile(r"[\u2022\u2013\u2014][A-Za-z]|(?<![A-Za-z])\u2019[A-Za-z]"
+                          r"|[\u2018\u2019\u201c\u201d\u2022\u2013\u2014][@\[\\\]^_`{|}~]")
 
 
 def _plausible(text: str) -> bool:
@@ -310,16 +314,30 @@ def _plausible(text: str) -> bool:
 
 
 def _common(text: str) -> bool:
-    """Whether every character is ASCII, one of the marks or a GB2312 character (what Chinese text holds)."""
+    """Whether every character is ASCII, one of the marks, or a GB2312 character of its punctuation and
+    full-width rows (A1-A3) or its hanzi (B0-F7): what Chinese text holds. Its kana, Greek, Cyrillic, pinyin
+    and box-drawing rows (A4-A9) are what a mark's byte shifts GBK text into (苏州“晶圆” read as 苏州摼г眬)."""
     marks = set(_MARKS.values())
     for ch in set(text):
         if ch < "\x80" or ch in marks:
             continue
         try:
-            ch.encode("gb2312")
+            lead = ch.encode("gb2312")[0]
         except UnicodeEncodeError:
             return False
+        if 0xA4 <= lead <= 0xA9:
+            return False
     return True
+
+
+def _obscure(text: str) -> bool:
+    """Whether the text holds a character of the pairs a mark's byte makes (lead byte 91-97) that is not a
+    traditional form (東, 會, 數, 楊: real text in a traditional list or name), a hint that the marks' reading
+    may be the right one."""
+    from .traditional import _traditional_chars
+
+    table, traditional = _mark_pairs(), _traditional_chars()
+    return any(ord(c) < 0x10000 and table[ord(c)] and c not in traditional for c in text)
 
 
 def _gbk(data: bytes) -> tuple[str | None, bool]:

@@ -2,7 +2,8 @@
 
 Excel opens such a file as a workbook, so its users take it for one; it is read here with the
 standard library's HTML parser: each ``<table>`` a sheet, ``colspan`` cells padded with empty ones
-and ``rowspan`` cells given to every row they span (as merged cells are read from a workbook).
+and ``rowspan`` cells given to every row they span (as merged cells are read from a workbook), their
+spans kept (an amount given to every project's row it spans is then kept on the first only, as a workbook's).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def looks_like_html(text: str) -> bool:
 class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
-        self._stack: list[tuple[list[list[str]], dict[int, tuple[int, str]]]] = []  # nested tables
+        self.tables: list[tuple[list[list[str]], list[tuple[int, int, int]]]] = []
+        # nested tables: (rows, cells a rowspan above covers, the rowspans as (column, first row, last row))
+        self._stack: list[tuple[list[list[str]], dict[int, tuple[int, str]], list[tuple[int, int, int]]]] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._span = (1, 1)
@@ -40,7 +42,7 @@ class _Tables(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._stack.append(([], {}))
+            self._stack.append(([], {}, []))
         elif not self._stack:
             return
         elif tag == "tr":
@@ -65,8 +67,8 @@ class _Tables(HTMLParser):
             self._end_row()
         elif tag == "table":
             self._end_row()
-            rows, _pending = self._stack.pop()
-            self.tables.append(rows)
+            rows, _pending, merges = self._stack.pop()
+            self.tables.append((rows, merges))
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
@@ -78,11 +80,12 @@ class _Tables(HTMLParser):
         text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip()
         cols, rows = self._span
         self._count(len(self._row) + cols, cols)
-        _rows, pending = self._stack[-1]
+        done, pending, merges = self._stack[-1]
         self._skip_pending(pending)
         for k in range(cols):  # the text in the span's first column, as a merged cell reads
             if rows > 1 and k == 0:
                 pending[len(self._row)] = (rows - 1, text)
+                merges.append((len(self._row), len(done) + 1, len(done) + rows))
             self._row.append(text if k == 0 else "")
             self._skip_pending(pending)
         self._cell = None
@@ -107,7 +110,7 @@ class _Tables(HTMLParser):
     def _end_row(self) -> None:
         self._end_cell()
         if self._row is not None and self._stack:
-            rows, pending = self._stack[-1]
+            rows, pending, _merges = self._stack[-1]
             self._skip_pending(pending)
             rows.append(self._row)
         self._row = None
@@ -130,12 +133,15 @@ def read_tables(text: str, name: str) -> list[Sheet]:
     parser.feed(text)
     parser.close()
     sheets = []
-    for i, rows in enumerate(t for t in parser.tables if t):
+    for i, (rows, merges) in enumerate(t for t in parser.tables if t[0]):
         width = max(len(r) for r in rows)
         if width * len(rows) > MAX_CELLS:  # short rows padded out to the widest
             raise _too_large()
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
         said: list[tuple[str, dict]] = []
         cells = simplify(cells, said)
-        sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", cells, np.arange(1, len(rows) + 1), warnings=said))
+        # A span past the table's last row (rowspan="1000" on its last rows) ends with the table.
+        spans = [(col, top, min(bottom, len(rows))) for col, top, bottom in merges if top < len(rows)]
+        sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", cells, np.arange(1, len(rows) + 1), warnings=said,
+                            merged=spans))
     return sheets

@@ -497,6 +497,10 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         return
     stage_aliases = vocab.stage_aliases()
     rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases)
+    # A formula without a saved result in a row that is read as no project (a 小计 or 合计 row, a heading):
+    # its value is not imported, so "read as empty" misled; said only for the projects' rows.
+    unread = set(rownum[~rows_.project].tolist())
+    plan.warnings = [p for p in plan.warnings if p.code != "formula_no_value" or p.row not in unread]
     plan.warnings += rows_.skipped + layout.heading_in_name(stripped, rownum, rows_, col_of, stage_aliases)
     plan.list_year = layout.list_year(header, col_of)
     note_unit = layout.note_unit(header)
@@ -517,7 +521,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     rec = pd.DataFrame({"row": body.rows})
     rec["name"], rec["name_key"], found = normalise.names(body)
-    rec["name_key"] = checks.fold_width(rec["name_key"])
+    rec["name_key"] = checks.fold_key(rec["name_key"])
     problems += found
     rec["content"] = body.text("content")
     rec["owner"] = body.text("owner")

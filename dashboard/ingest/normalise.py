@@ -567,7 +567,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date", "amount_upper_bound"):
+                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
@@ -584,6 +584,15 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             problems += body.problems(too_big, "amount_too_large", f, yi=yi, bn=bn)
         if f == "total_investment":
             problems += body.problems(wan == 0.0, "amount_zero", f, level="warning")
+        # Amounts are stored in 万元 to two decimals (DECIMAL(18, 2): 100 元): one below half of that (0.004万元,
+        # 40元) was stored as 0 unsaid. Stored so (the column holds no finer figure), and said by row.
+        small = np.nan_to_num(wan, nan=0.0)
+        tiny = (small > 0.0) & (small < 0.01)  # only these are rounded here: 1e308 overflows np.round
+        tiny[tiny] = np.round(small[tiny], 2) == 0.0
+        if tiny.any():
+            yuan = np.full(len(wan), "", dtype=object)
+            yuan[tiny] = [f"{x * 10_000:,.4g}" for x in wan[tiny]]
+            problems += body.problems(tiny, "amount_rounds_to_zero", f, level="warning", yuan=yuan)
         kept = wan[~np.isnan(wan) & ~too_big]
         if unit is not None and unit.wan >= 10_000 and len(kept) >= 3 and np.median(kept) >= IMPLAUSIBLE_MEDIAN_WAN:
             # 总投资（亿元） over figures in 万元 (15000, 8000): each under the 1万亿元 limit, all 10,000 times too

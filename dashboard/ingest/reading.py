@@ -100,6 +100,13 @@ def _read(data: bytes, file_name: str) -> RawFile:
         raise ReadError("file_empty")
     if looks_like_spreadsheetml(text):  # an XML Spreadsheet 2003 (.xml): a workbook, not a text table
         return RawFile("xml", read_spreadsheetml(text), encoding=encoding, warnings=said)
+    if suffix in (".html", ".htm") or looks_like_html(text):
+        # A web page saved from the browser (.html, .htm): its tables, as those of one named .xls. It was read
+        # as a comma-separated text ("no header"), its rowspan amounts never seen.
+        sheets = read_tables(text, Path(file_name).stem or "data") if looks_like_html(text) else []
+        if not sheets:
+            raise ReadError("html_no_table", suffix=suffix or "-")
+        return RawFile("html", sheets, encoding=encoding, warnings=said)
     table = _text_table(text, file_name, encoding, said, one_column=True)
     assert table is not None  # one_column: always a table
     return table

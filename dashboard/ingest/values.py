@@ -175,6 +175,9 @@ _LEAD = re.compile(r"^(?:项目)?(?:计划|预计|拟)?(?:总投资|投资总额
                    r"(?:为|约|达|超过|超|逾|近|不低于|不少于|共|合计|大于|>|≥|＞)*")
 _YI_WAN = re.compile(r"(\d+(?:\.\d+)?)亿元?零?(\d+(?:\.\d+)?)万元?(?:以上|左右|多|余)?")
 _NUMBER_ONLY = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# Scale words of figures only (not of a unit column's cells): 5w is 5万 (a Chinese shorthand), 5MM 5 million.
+_SHORTHAND = {"w": 1e4, "mm": 1e6}
+_EN_CURRENCY_WORDS = re.compile(r"\b(?:usd|us|cny|rmb|yuan|dollars?)\b", re.I)
 _EN_AMOUNT = re.compile(r"^(?:usd|us\$|\$|cny|rmb|¥|￥)?\s*" + _NUM + r"\s*([a-z. ]*)$", re.I)
 
 
@@ -317,6 +320,9 @@ def _chinese_amount(s: str, default: Unit, usd_rate: float) -> Amount | None:
     return Amount(wan, code)
 
 
+# A share written as a percentage or per mille (30%, ３０％, 30 %, 30‰, 百分之三十, 30 percent): no amount.
+_SHARE = re.compile(r"\d\s*(?:%|‰|percent\b|pct\b)|百分之|千分之", re.I)
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])\s*日?"
                         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
@@ -329,6 +335,11 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         raw = raw[1:]
     if _DATE_CELL.match(raw):  # a date (Excel turns 3-5 into 5 March): no amount, and never the range 2026-3
         return Amount(None, "amount_date", True)
+    # 30%, 占30%, 30‰, 百分之三十: a share, never an amount (it was "not an amount"); in a note beside a figure
+    # (1500（其中自筹30%）) the figure is read.
+    unbracketed = _BRACKETED.sub("", raw)
+    if _SHARE.search(unbracketed if re.search(r"\d|[" + _CN_START + "]", unbracketed) else raw):
+        return Amount(None, "amount_share", True)
     if _DECIMAL_COMMA.match(raw):
         return Amount(None, "amount_decimal_comma", True)
     if _ACCOUNTING_NEGATIVE.match(raw):
@@ -378,6 +389,15 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
             # A dollar figure with no scale word (US$5, USD 5000, 5 USD) is in the column's scale: it was read
             # as 元 of that scale, the dollar dropped unsaid.
             dollars = Unit(default.wan, True) if _EN_USD.search(raw) and not default.other else None
+            suffix = _EN_CURRENCY_WORDS.sub("", en.group(2)).replace(" ", "").rstrip(".").lower()
+            if named is None and suffix:
+                # A scale word without a currency (5m, 5M, 5 mn, 3.2bn, 800k): that many of the column's
+                # currency's units (5m: 500万元, or 500万美元 in a dollar column), whatever scale its header
+                # states, as 5亿 is. It was read as 5 of the column's unit (5万元). Any other word: no amount.
+                multiplier = _MULTIPLIERS.get(suffix) or _SHORTHAND.get(suffix)
+                if multiplier is None:
+                    return Amount(None, "amount_unparsable", True)
+                named = Unit(multiplier / 1e4, default.usd)
             unit = (dollars or default) if not en.group(2).strip() or named is None else named
             value = float(en.group(1)) * unit.wan
     if unit.usd:
@@ -585,6 +605,12 @@ _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:(?:0[1-9
 _FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _EXCEL_EPOCH = np.datetime64("1899-12-30")
+_SERIAL_RANGE = re.compile(r"^(\d{5}(?:\.\d+)?)" + _RANGE_SEP + r"(\d{5}(?:\.\d+)?)$")
+
+
+def _serial_year(serial: str) -> int:
+    """The year of an Excel date serial number (46022: 2026)."""
+    return int(str(_EXCEL_EPOCH + np.timedelta64(int(float(serial)), "D"))[:4])
 
 
 def _years_of(text: str) -> tuple[float, float, int]:
@@ -593,8 +619,13 @@ def _years_of(text: str) -> tuple[float, float, int]:
     date serial number (46022)."""
     s = halfwidth(text).strip()
     if _EXCEL_SERIAL.match(s) and 20_000 <= float(s) <= 80_000:
-        year = int(str(_EXCEL_EPOCH + np.timedelta64(int(float(s)), "D"))[:4])
+        year = _serial_year(s)
         return float(year), float(year), 1
+    serials = _SERIAL_RANGE.match(s)
+    if serials and all(20_000 <= float(g) <= 80_000 for g in serials.groups()):
+        # 45292-46022: two dates of a range, each an Excel serial number (a start and an end cell pasted
+        # together as numbers): the years they are. Left empty before, with "no year".
+        return float(_serial_year(serials.group(1))), float(_serial_year(serials.group(2))), 2
     s = _COMPACT_DATE.sub(r"\1", s)
     found = _YEAR.findall(s)
     if not found:  # 十四五期间: the five-year plan's years

@@ -134,10 +134,88 @@ def _compound_format(data: bytes) -> str | None:
 
 
 def read_xlsx(data: bytes) -> RawFile:
-    import openpyxl
-
     _check_workbook_package(data)
     data = _without_blank_cells(data)
+    try:
+        return _read_xlsx(data)
+    except ReadError as exc:
+        if exc.code != "sheet_damaged":
+            raise
+        # A cell typed as a number, date or logical value holding text (<c t="n"><v>1,500</v>: an exporter
+        # writing its shown text), which openpyxl cannot read: the whole sheet was "damaged". Those cells are
+        # read as the text they hold (1,500 is then an amount like any other), and said.
+        retyped, cells = _text_in_typed_cells(data)
+        if not cells:
+            raise
+    raw = _read_xlsx(retyped)
+    listed = "、".join(cells[:10]) + ("…" if len(cells) > 10 else "")
+    raw.warnings.append(("cell_typed_text", {"count": len(cells), "cells": listed}))
+    return raw
+
+
+# A value cell: its tag's attributes, an optional formula, and its <v> (the text between).
+_VALUE_CELL = re.compile(rb'<((?:\w+:)?c)\b([^>]*)>(\s*(?:<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>))?\s*'
+                         rb'<(?:\w+:)?v>)([^<]*)(</(?:\w+:)?v>)')
+_CELL_TYPE = re.compile(rb'\s*\bt="([^"]*)"')
+_REF_ATTR = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
+
+
+def _typed_value_ok(kind: bytes, value: bytes) -> bool:
+    """Whether a cell's <v> holds what its type says: a number (t="n", or no type), 0 or 1 (t="b"), an ISO
+    date (t="d"); other types are not checked."""
+    text = value.decode("utf-8", "replace").strip()
+    if kind == b"n":
+        try:
+            float(text)
+        except ValueError:
+            return not text
+        return True
+    if kind == b"b":
+        return text in ("", "0", "1")
+    if kind == b"d":
+        from openpyxl.utils.datetime import from_ISO8601
+
+        try:
+            from_ISO8601(text)
+        except (ValueError, TypeError, AttributeError):
+            return not text
+    return True
+
+
+def _text_in_typed_cells(data: bytes) -> tuple[bytes, list[str]]:
+    """The workbook with every number, date or logical cell whose value is text (1,500, １，５００, 2026年)
+    typed as text (t="str", as a formula's text result is), and those cells' references; (data, []) if none."""
+    import zipfile
+
+    found: list[str] = []
+
+    def retype(m: re.Match[bytes]) -> bytes:
+        kind = _CELL_TYPE.search(m.group(2))
+        if _typed_value_ok(kind.group(1) if kind else b"n", m.group(4)):
+            return m.group(0)
+        ref = _REF_ATTR.search(m.group(2))
+        found.append(ref.group(1).decode() if ref else "?")
+        return b"<" + m.group(1) + _CELL_TYPE.sub(b"", m.group(2)) + b' t="str">' + m.group(3) + m.group(4) + m.group(5)
+
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        parts = {m.filename: package.read(m) for m in package.infolist()}
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return data, []
+    changed = {name: _VALUE_CELL.sub(retype, xml) for name, xml in parts.items()
+               if name.startswith("xl/worksheets/") and name.endswith(".xml")}
+    if not found:
+        return data, []
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as copy:
+        for name, xml in parts.items():
+            copy.writestr(name, changed.get(name, xml))
+    return out.getvalue(), found
+
+
+def _read_xlsx(data: bytes) -> RawFile:
+    import openpyxl
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any failure means "not a workbook we can read"

@@ -77,10 +77,12 @@ def read_spreadsheetml(text: str) -> list[Sheet]:
                         if span:
                             down.append((c, r, r + span, value))
                     c += across
+        merged = []
         for col, top, bottom, value in down:
             for rr in range(top + 1, bottom + 1):
                 if rr in rows and col not in rows[rr]:
                     rows[rr][col] = value
+            merged.append((col - 1, top, bottom))  # kept, as a workbook's merged cells (amounts: first row only)
         numbers = sorted(rows)
         width = max((max(cols) for cols in rows.values()), default=0)
         if width * len(numbers) > MAX_CELLS:
@@ -90,5 +92,5 @@ def read_spreadsheetml(text: str) -> list[Sheet]:
         shown = [h for h in hidden if h in rows]
         listed = "、".join(map(str, shown[:20])) + ("…" if len(shown) > 20 else "")
         said = [("rows_hidden", {"row": shown[0], "rows": listed, "count": len(shown)})] if shown else []
-        sheets.append(Sheet(name, simplify(cells, said), np.array(numbers, dtype=int), warnings=said))
+        sheets.append(Sheet(name, simplify(cells, said), np.array(numbers, dtype=int), warnings=said, merged=merged))
     return [s for s in sheets if not s.cells.empty] or sheets[:1]

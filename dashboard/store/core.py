@@ -123,7 +123,7 @@ def schema_version(con: Connection) -> int:
 
 _AFTER_MIGRATION = {1: reference.seed, 3: public_lists.load, 5: _rollups.refresh, 6: _rollups.refresh,
                     7: _rollups.refresh, 8: reference.add_regions, 9: public_lists.load,
-                    11: public_lists.load, 12: namekeys.fill}
+                    11: public_lists.load, 12: namekeys.fill, 13: namekeys.refold}
 
 
 def _applied(con: Connection) -> set[int]:

@@ -177,6 +177,9 @@ def restore(con: duckdb.DuckDBPyConnection, folder: str | Path, *, replace: bool
                         and "name_key" not in {c[0] for c in manifest["tables"][t].get("columns", [])})
         if keyless:
             namekeys.fill(con, keyless)
+        # A backup from before migration 013 has keys of either case (5G基站 / 5g基站): lowered here.
+        if manifest.get("schema_version", 0) < 13:
+            namekeys.refold(con, tuple(t for t in ("projects", "replaced_projects") if t in manifest["tables"]))
     return counts
 
 

@@ -27,7 +27,7 @@ NO_FIELD = "—"
 # answers a workbook or a file it cannot read with its own message instead of the uploader's refusal (which
 # named an .xlsb "application/vnd.ms-excel.sheet.binary.macroEnabled.12", in English, in the zh page too).
 ACCEPTED = ("csv", "tsv", "txt", "xlsx", "xlsm", "xltx", "xls", "et", "ods", "numbers", "xlsb", "xml", "mht", "mhtml",
-            "zip", "gz", "7z", "rar")
+            "html", "htm", "zip", "gz", "7z", "rar")
 
 
 def _field_label(field: str, lang: str | None = None) -> str:

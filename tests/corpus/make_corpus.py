@@ -2146,6 +2146,154 @@ def write_hostile8() -> None:
     book.save(HERE / "amount_merged_rows.xlsx")
 
 
+def _retyped_xlsx(path: Path, rows: list[list[object]], values: dict[str, str]) -> None:
+    """A workbook whose cells ``values`` (A1 references) are typed numbers holding text (<c t="n"><v>1,500</v>),
+    as an exporter writing the text it shows does."""
+    import re
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    saved = io.BytesIO()
+    book.save(saved)
+    parts = zipfile.ZipFile(io.BytesIO(saved.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for m in parts.infolist():
+            xml = parts.read(m)
+            if m.filename == "xl/worksheets/sheet1.xml":
+                for ref, text in values.items():
+                    xml = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>'.encode(),
+                                 f'<c r="{ref}" t="n"><v>{text}</v></c>'.encode(), xml, count=1)
+            z.writestr(m, xml)
+    path.write_bytes(out.getvalue())
+
+
+def _rare_gbk_names() -> list[str]:
+    """Real names in traditional characters whose GBK bytes hold a lead byte 91-97 (東 96 7C, 會 95 FE, 數 94 B5):
+    the labelled and held-out project names and the region names of data/regions.csv, through OpenCC's s2t,
+    and names with rare characters of given names (昇 95 4E, 旻 95 46, 犇, 堃, 喆, 燊, 鑫, 淼, 焱)."""
+    import csv
+
+    import numpy as np
+    import opencc
+
+    pairs = np.zeros(0x10000, dtype=bool)
+    for lead in range(0x91, 0x98):
+        for trail in range(0x40, 0xFF):
+            try:
+                pairs[ord(bytes((lead, trail)).decode("gbk"))] = True
+            except UnicodeDecodeError:
+                continue
+    s2t = opencc.OpenCC("s2t")
+    data = HERE.parent / "data"
+    names = sorted({r["name"] for f in sorted(data.glob("*_projects.csv"))
+                    for r in csv.DictReader(f.open(encoding="utf-8")) if r.get("name")})
+    regions = [r["name"] for r in csv.DictReader((HERE.parent.parent / "data" / "regions.csv").open(encoding="utf-8"))]
+    given = [f"{a}{b}科技产业园项目" for a in "华新恒德" for b in "昇旻犇堃喆燊鑫淼焱"]
+    out, seen = [], set()
+    for name in [s2t.convert(n) for n in names] + [s2t.convert(r) + "產業園項目" for r in regions] + given:
+        name = name.replace(",", "，")
+        try:
+            name.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        if (any(pairs[ord(c)] for c in name if ord(c) < 0x10000) or name in given) and name not in seen:
+            seen.add(name)
+            out.append(name)
+    return out
+
+
+def write_leftovers9() -> None:
+    """Round 8's classes left unfixed (s29-leftovers9)."""
+    # Names differing only in ASCII case: one project, in a file and against the store.
+    (HERE / "case_upper.csv").write_bytes((_HEAD8 + _lines8(
+        "5G基站建设项目,江苏省苏州市,1000,2024-2026", "AI产业园（一期）,江苏省苏州市,2000,2024-2026",
+        "ＡＩ算力中心,江苏省苏州市,3000,2024-2026")).encode())
+    (HERE / "case_lower.csv").write_bytes((_HEAD8 + _lines8(
+        "5g基站建设项目,江苏省苏州市,1100,2024-2026", "ai产业园（一期）,江苏省苏州市,2200,2024-2026",
+        "ai算力中心,江苏省苏州市,3300,2024-2026", "Ai Park,江苏省苏州市,400,2024-2026")).encode())
+    (HERE / "case_in_file.csv").write_bytes((_HEAD8 + _lines8(
+        "5G基站建设项目,江苏省苏州市,1000,2024-2026", "5g基站建设项目,江苏省苏州市,1200,2024-2026")).encode())
+    # Number cells holding text: grouped thousands in three widths, a year range, a date cell's text.
+    head = ["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+    _retyped_xlsx(HERE / "number_cells_text.xlsx", [
+        head, ["甲项目", "江苏省苏州市", 1, "2024-2026"], ["乙项目", "江苏省苏州市", 2, "2024-2026"],
+        ["丙项目", "江苏省苏州市", 3, "2024-2026"], ["丁项目", "江苏省苏州市", 1500, 4]],
+        {"C2": "1,500", "C3": "1，500", "C4": "１,５００", "D5": "2024-2026"})
+    _retyped_xlsx(HERE / "number_cells_text_yi.xlsx", [
+        ["项目名称", "建设地点", "总投资（亿元）"], ["甲项目", "江苏省苏州市", 1]], {"C2": "1,500.5"})
+    # Amounts that round to 0.00万元 (100元), and their neighbours.
+    (HERE / "tiny_amounts.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,0.004,2024-2026", "乙项目,江苏省苏州市,40元,2024-2026",
+        "丙项目,江苏省苏州市,0.0049万元,2024-2026", "丁项目,江苏省苏州市,0.01,2024-2026",
+        "戊项目,江苏省苏州市,0.006,2024-2026", "己项目,江苏省苏州市,0,2024-2026")).encode())
+    # Scale words without a currency, in a 万元 column, an 亿元 column and a dollar column; a word no scale.
+    (HERE / "scale_words.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,5m,2024-2026", "乙项目,江苏省苏州市,5M,2024-2026", "丙项目,江苏省苏州市,5 mn,2024-2026",
+        "丁项目,江苏省苏州市,5百万,2024-2026", "戊项目,江苏省苏州市,3.2bn,2024-2026",
+        "己项目,江苏省苏州市,800k,2024-2026", "庚项目,江苏省苏州市,5w,2024-2026", "辛项目,江苏省苏州市,5MM,2024-2026",
+        "壬项目,江苏省苏州市,2.5 million,2024-2026")).encode())
+    (HERE / "scale_words_yi_usd.csv").write_bytes(_lines8(
+        "项目名称,建设地点,总投资（亿元）,外资（万美元）", "甲项目,江苏省苏州市,5m,5m",
+        "乙项目,江苏省苏州市,2,300").encode())
+    (HERE / "scale_word_unknown.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1500,2024-2026", "乙项目,江苏省苏州市,5 MW,2024-2026", "丙项目,江苏省苏州市,5kw,2024-2026")
+                                                  ).encode())
+    # Shares where an amount should be; a share in a note beside an amount.
+    (HERE / "share_amounts.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,30%,2024-2026", "乙项目,江苏省苏州市,３０％,2024-2026", "丙项目,江苏省苏州市,5‰,2024-2026",
+        "丁项目,江苏省苏州市,百分之三十,2024-2026", "戊项目,江苏省苏州市,1500（其中自筹30%）,2024-2026")).encode())
+    # A year range of two Excel serial dates (45292 = 2024-01-01, 46387 = 2026-12-31).
+    (HERE / "serial_year_ranges.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1000,45292-46387", "乙项目,江苏省苏州市,1000,45292~46022",
+        "丙项目,江苏省苏州市,1000,45658",
+        "丁项目,江苏省苏州市,1000,45292.5至46387")).encode())
+    # A subtotal row whose amount is a formula without a saved result (openpyxl writes none).
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (head, ["甲项目", "江苏省苏州市", 1000, "2024-2026"], ["乙项目", "江苏省苏州市", 2000, "2024-2026"],
+                ["小计", None, "=SUM(C2:C3)", None], ["丙项目", "江苏省苏州市", "=1000+500", "2024-2026"],
+                ["合计", None, "=C4+C5", None]):
+        book.active.append(row)
+    book.save(HERE / "subtotal_formula.xlsx")
+    # A web page's table (.html, .htm) with an amount spanning two projects' rows; XML Spreadsheet's MergeDown.
+    page = ("<!DOCTYPE html><html><head><meta charset=\"gbk\"><title>重大项目</title></head><body><table border=1>"
+            "<tr><th>项目名称</th><th>建设地点</th><th>总投资（万元）</th><th>建设起止年限</th></tr>"
+            "<tr><td>甲项目一期</td><td rowspan=\"2\">江苏省苏州市</td><td rowspan=\"2\">3000</td>"
+            "<td>2024-2026</td></tr>"
+            "<tr><td>甲项目二期</td><td>2025-2027</td></tr>"
+            "<tr><td>乙项目</td><td>江苏省南京市</td><td>1500</td><td rowspan=\"3\">2024-2026</td></tr>"
+            "</table></body></html>")
+    (HERE / "rowspan_amounts.html").write_bytes(page.encode("gbk"))
+    (HERE / "rowspan_amounts.htm").write_bytes(page.replace("gbk", "utf-8").encode())
+    (HERE / "web_page_no_table.html").write_bytes(b"<!DOCTYPE html><html><body><p>\xe6\x97\xa0</p></body></html>")
+    ns = 'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"'
+    cells = "".join(f"<Cell><Data ss:Type=\"String\">{h}</Data></Cell>" for h in head)
+    (HERE / "mergedown_amounts.xml").write_bytes((
+        f'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook {ns}><Worksheet ss:Name="清单">'
+        f"<Table><Row>{cells}</Row>"
+        '<Row><Cell><Data ss:Type="String">甲项目一期</Data></Cell>'
+        '<Cell><Data ss:Type="String">江苏省苏州市</Data></Cell>'
+        '<Cell ss:MergeDown="1"><Data ss:Type="Number">3000</Data></Cell><Cell><Data ss:Type="String">2024-2026</Data>'
+        '</Cell></Row><Row><Cell><Data ss:Type="String">甲项目二期</Data></Cell>'
+        '<Cell><Data ss:Type="String">江苏省苏州市'
+        '</Data></Cell><Cell ss:Index="4"><Data ss:Type="String">2025-2027</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>").encode())
+    # Real names in traditional characters and rare characters of given names, in GBK and in UTF-8.
+    rows = [f"{name},江苏省苏州市,1000,2024-2026" for name in _rare_gbk_names()]
+    (HERE / "rare_gbk_names.csv").write_bytes((_HEAD8 + _lines8(*rows)).encode("gbk"))
+    (HERE / "rare_gbk_names_utf8.csv").write_bytes((_HEAD8 + _lines8(*rows)).encode())
+    # 東 (96 7C) first in a line otherwise GB2312: read as "–|莞" before.
+    (HERE / "traditional_gbk.csv").write_bytes((_HEAD8 + _lines8(
+        "東莞项目,广东省东莞市,1000,2024-2026", "广东项目,廣東省东莞市,1000,2024-2026",
+        "時代项目,江苏省苏州市,1000,2024-2026",
+        "华昇新材料项目,江苏省苏州市,1000,2024-2026", "旻泰科技园,江苏省苏州市,1000,2024-2026")).encode("gbk"))
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -2178,6 +2326,7 @@ def write_all() -> None:
     write_hostile7()
     write_lists6()
     write_hostile8()
+    write_leftovers9()
 
 
 if __name__ == "__main__":
