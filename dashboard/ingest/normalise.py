@@ -383,7 +383,13 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += _former_names(body, index, field, text, former)
     zones = zone.to_numpy()
     at = np.array([z is not None for z in zones], dtype=bool) & pd.notna(province)
-    problems += _named_warnings(body, at, "place_zone", field, text, lambda i: {
+    # Said where the zone decided the place or differs from it (西安市杨凌示范区: 杨凌 lies in 咸阳): not where the
+    # text names the zone's own city (南京市江北新区, 苏州工业园区, 兰州新区), whose zone is kept all the same.
+    said = at.copy()
+    for i in np.flatnonzero(at):
+        stored = index.city_names.get(city[i], ("",))[0]
+        said[i] = not stored or stored.removesuffix("市") not in text.iat[i] or zones[i].code != city[i]
+    problems += _named_warnings(body, said, "place_zone", field, text, lambda i: {
         "zone": zones[i].name, **_place_names(index, province[i], city[i])})
     return province, city, problems, np.array([z.name if z is not None and ok else None
                                                for z, ok in zip(zones, at, strict=True)], dtype=object)
