@@ -99,7 +99,7 @@ def test_province_wide_places_and_a_new_area_across_cities(empty_db: Path,
     code, out = import_json(empty_db, capsys, "province_wide.csv")
     assert code == 0 and out["errors"] == [], out
     assert problem_codes(out["warnings"]) == [(3, "place_province_wide"), (4, "place_province_wide"),
-                                              (5, "place_province_wide")]
+                                              (5, "place_province_wide"), (6, "place_zone")]  # 贵安新区 (s29-zones9)
     assert "贵州省" in out["warnings"][0]["message"]
     assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
         "全省高速公路服务区充电设施项目": ("520000", None), "省级大数据灾备中心项目": ("520000", None),
@@ -109,12 +109,13 @@ def test_province_wide_places_and_a_new_area_across_cities(empty_db: Path,
 
 def test_a_province_wide_word_without_a_province_stays_unknown(empty_db: Path, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """全省 in a list of several provinces' places, with no title: which province is not known; refused."""
+    """全省 in a list of several provinces' places, with no title: which province is not known; refused, saying
+    so (s29-zones9: it was "an unknown place")."""
     path = tmp_path / "mixed.csv"
     path.write_text("项目名称,建设地点,总投资（万元）\n甲项目,全省,1000\n乙项目,南京市,1000\n丙项目,杭州市,1000\n",
                     encoding="utf-8")
     code, out = import_json(empty_db, capsys, path, "--dry-run")
-    assert problem_codes(out["errors"]) == [(2, "place_unknown")], out
+    assert problem_codes(out["errors"]) == [(2, "place_province_wide_unknown")], out
 
 
 def test_a_few_control_characters_in_a_short_files_header(empty_db: Path,

@@ -53,12 +53,12 @@ def test_glosses_and_a_shifted_row_are_said_in_both_languages(empty_db: Path, ca
 def test_a_header_repeated_above_each_project_is_skipped(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """卤阳湖's notice prints its header (cells broken over two lines: 项目\\n名称) above each project. The
     second header was read as a project whose place, 建设\\n地点, is unknown; it is now skipped as a repeated
-    header. Both projects name their site 卤阳湖开发区, a zone the regions do not hold: refused saying so."""
-    out = refused_unchanged(empty_db, capsys, "lists6_luyanghu_eia.csv")
-    assert out["rows_read"] == 2
-    assert problem_codes(out["errors"]) == [(9, "place_unknown"), (17, "place_unknown")]
-    assert [e["value"] for e in out["errors"]] == ["卤阳湖开发区", "卤阳湖开发区"]
-    assert (11, "row_skipped_header") in problem_codes(out["warnings"])
+    header. Both projects name their site 卤阳湖开发区, a zone the regions do not hold: refused until s29-zones9,
+    now read from data/development_zones.csv as 渭南市 (where 卤阳湖现代产业开发区 lies), said by row."""
+    code, out = import_json(empty_db, capsys, "lists6_luyanghu_eia.csv")
+    assert code == 0 and out["errors"] == [] and out["rows_read"] == 2, out
+    assert problem_codes(out["warnings"]) == [(9, "place_zone"), (11, "row_skipped_header"), (17, "place_zone")]
+    assert {v[:2] for v in stored_projects(empty_db).values()} == {("610000", "610500")}
 
 
 def test_a_site_written_as_a_direction_is_not_a_district(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

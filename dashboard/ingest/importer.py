@@ -551,8 +551,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                                              {"town": town, "place": title_place[2], "value": note.value}))
                 break
     hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
-    rec["province_code"], rec["city_code"], found = normalise.place(body, index, hint, has_name, title_place,
-                                                                    town if title_place is None else None)
+    rec["province_code"], rec["city_code"], found, rec["zone"] = normalise.place(
+        body, index, hint, has_name, title_place, town if title_place is None else None)
     if town is not None and title_place is not None:  # placed by a note, said as such: not "by the title"
         found = [p for p in found if p.code != "place_from_title"]
     problems += found
@@ -743,14 +743,32 @@ def _refusal(plan: ImportPlan, *, skip_invalid: bool) -> Problem | None:
 
 
 def _extra_values(plan: ImportPlan) -> pd.DataFrame:
-    """(row, column_name, value) for the non-empty cells of the columns that map to no field."""
+    """(row, column_name, value) for the non-empty cells of the columns that map to no field, and the
+    development zone a row's place was read from (``ZONE_COLUMN``: the store keeps a project's province and
+    city only, so the zone's name is kept beside them)."""
+    zones = _zone_values(plan)
     if not plan.unmapped:
-        return pd.DataFrame()
+        return zones
     extra = plan.raw[["row", *plan.unmapped]].melt(id_vars="row", var_name="column_name", value_name="value")
     extra["value"] = extra["value"].astype(str)
     if _any_control(extra["value"]):
         extra["value"] = extra["value"].str.replace(CONTROL_RE, "", regex=True)
-    return extra[extra["value"].astype(str).str.strip() != ""]
+    extra = extra[extra["value"].astype(str).str.strip() != ""]
+    return pd.concat([extra, zones], ignore_index=True) if len(zones) else extra
+
+
+# The column name under which a row's development zone (read from its place) is kept in batch_extra_values.
+ZONE_COLUMN = "development_zone"
+
+
+def _zone_values(plan: ImportPlan) -> pd.DataFrame:
+    """(row, ZONE_COLUMN, zone name) of the rows whose place was read from a development zone's name."""
+    rec = plan.records
+    if "zone" not in rec.columns or not rec["zone"].notna().any():
+        return pd.DataFrame()
+    kept = rec.loc[rec["zone"].notna(), ["row", "zone"]].rename(columns={"zone": "value"})
+    kept.insert(1, "column_name", ZONE_COLUMN)
+    return kept.astype({"value": str}).reset_index(drop=True)
 
 
 # ============================================================================================= revert

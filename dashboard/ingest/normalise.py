@@ -315,18 +315,20 @@ def name_only_place(body: Body, name: pd.Series, index: places.PlaceIndex) -> Pr
 
 def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.ndarray,
           title_place: tuple[str, str | None, str] | None = None, town: str | None = None
-          ) -> tuple[np.ndarray | None, np.ndarray | None, Problems]:
-    """(province code, city code, problems) from the place columns, read together as one path; without
-    any, the place the title starts with (``title_place``) for every row, said once; with them, that
-    place for a row whose place is empty or unknown, said per row. ``town``: the town a title names
-    instead of a place (the index has no towns): the refusal, or the rows' unknown places, say what to add."""
+          ) -> tuple[np.ndarray | None, np.ndarray | None, Problems, np.ndarray | None]:
+    """(province code, city code, problems, the development zone each row's place was read from or None)
+    from the place columns, read together as one path; without any, the place the title starts with
+    (``title_place``) for every row, said once; with them, that place for a row whose place is empty or
+    unknown, said per row. ``town``: the town a title names instead of a place (the index has no towns): the
+    refusal, or the rows' unknown places, say what to add."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
     if not parts:
         if title_place is None:
-            return None, None, [Problem("no_place_town", values={"town": town}) if town else Problem("no_place_column")]
+            return None, None, [Problem("no_place_town", values={"town": town}) if town else Problem("no_place_column")
+                                ], None
         province, city, text = title_place
         return (np.full(len(body), province, dtype=object), np.full(len(body), city, dtype=object),
-                [Problem("place_from_title", None, None, text, "warning", {"value": text})])
+                [Problem("place_from_title", None, None, text, "warning", {"value": text})], None)
     # The columns are the levels of one place: shown joined by "/", read joined by "·", a separator between
     # levels and not between the places of a list (江苏省 | 南京市 | 鼓楼区; a city column and an address
     # column naming a street after another city: no list).
@@ -337,7 +339,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     # The city the title names decides between same-named districts (鼓楼区 under 徐州市), if it is the
     # hint's province's.
     hint_city = title_place[1] if title_place is not None and title_place[0] == hint else None
-    province, city, ambiguous, lost_city, other, several, former = places.resolve_column(index, key, hint, hint_city)
+    province, city, ambiguous, lost_city, other, several, former, zone = places.resolve_column(
+        index, key, hint, hint_city)
     field = next(f for f in ("place", "city", "district", "province") if body.has(f))
     empty = (text == "").to_numpy()
     ambiguous = ambiguous.to_numpy(dtype=bool)
@@ -346,14 +349,23 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems: Problems = []
     province, unknown, found = _province_wide(body, index, field, text, province, unknown, hint, title_place)
     problems += found
+    unknown, found = _spanning(body, index, field, text, unknown)
+    problems += found
+    # A company's name where the place should be (某某科技有限公司): said as such, not as an unknown place.
+    company = _company_like(text)
     if title_place is not None:
         # A county's or city's list (its title starts with the place) names sites inside it the index
         # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row.
         told = (empty & has_name) | unknown
         province, city = province.copy(), city.copy()
         province[told], city[told] = title_place[0], title_place[1]
-        problems += body.problems(told, "place_title_used", field, level="warning", cell=text, place=title_place[2])
+        problems += body.problems(told & ~company, "place_title_used", field, level="warning", cell=text,
+                                  place=title_place[2])
         empty, unknown = empty & ~told, unknown & ~told
+    problems += body.problems(unknown & company, "place_company", field, cell=text)
+    problems += _named_warnings(body, company & ~unknown & ~empty & ~ambiguous, "place_company_read", field, text,
+                                lambda i: _place_names(index, province[i], city[i]))
+    unknown = unknown & ~company
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     # the pattern only on the places left unknown (a handful), never on every row
@@ -369,7 +381,43 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
     problems += _former_names(body, index, field, text, former)
-    return province, city, problems
+    zones = zone.to_numpy()
+    at = np.array([z is not None for z in zones], dtype=bool) & pd.notna(province)
+    # Said where the zone decided the place or differs from it (西安市杨凌示范区: 杨凌 lies in 咸阳): not where the
+    # text names the zone's own city (南京市江北新区, 苏州工业园区, 兰州新区), whose zone is kept all the same.
+    said = at.copy()
+    for i in np.flatnonzero(at):
+        stored = index.city_names.get(city[i], ("",))[0]
+        said[i] = not stored or stored.removesuffix("市") not in text.iat[i] or zones[i].code != city[i]
+    problems += _named_warnings(body, said, "place_zone", field, text, lambda i: {
+        "zone": zones[i].name, **_place_names(index, province[i], city[i])})
+    return province, city, problems, np.array([z.name if z is not None and ok else None
+                                               for z, ok in zip(zones, at, strict=True)], dtype=object)
+
+
+# What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax.
+_COMPANY = (r"(有限(责任)?公司|股份公司|集团公司|公司$|集团$|"
+            r"(?i:co\.?,?\s*ltd\.?|limited|inc\.?|corp\.?|corporation)\s*$)")
+
+
+def _company_like(text: pd.Series) -> np.ndarray:
+    """Per row, whether the place text reads as a company's name (a 建设单位 in the place column)."""
+    return pc.match_substring_regex(pa.array(text.fillna(""), type=pa.string()), _COMPANY
+                                    ).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _spanning(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, unknown: np.ndarray
+              ) -> tuple[np.ndarray, Problems]:
+    """Unknown places that span provinces (全国, 跨省: refused, the store keeps one province a project) or that
+    mean a whole province no title or other row names (全省 in a list of several provinces): each said by
+    row with its reason rather than as an unknown place."""
+    if not unknown.any():
+        return unknown, []
+    key = text.str.replace(r"\s+", "", regex=True)
+    nationwide = unknown & key.isin(index.nationwide).to_numpy(dtype=bool)
+    wide = unknown & key.isin(index.province_wide).to_numpy(dtype=bool)
+    return unknown & ~nationwide & ~wide, (body.problems(nationwide, "place_nationwide", field, cell=text)
+                                           + body.problems(wide, "place_province_wide_unknown", field, cell=text))
 
 
 def _former_names(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, former: pd.Series

@@ -16,7 +16,12 @@ abbreviation (``苏州`` is Suzhou, never 江苏 + 州), and nothing else is rea
 
 Former prefecture-level names (``data/region_former_names.csv``: 襄樊市 → 襄阳市, 思茅市 → 普洱市, 莱芜市 merged
 into 济南市, each with its year and source) read as their successor, and one split among several cities
-(巢湖市, 2011) as its province; :attr:`Found.former` says which, for the import to warn by row. English and
+(巢湖市, 2011) as its province; :attr:`Found.former` says which, for the import to warn by row. Development
+zones, parks and new areas (``data/development_zones.csv``: 苏州工业园区, 两江新区, 卤阳湖现代产业开发区, each with
+its province, its prefecture-level city where the source gives one, and the source) read the same way, as
+the place they lie in, by their names as written and, where the index knows no other place by it, by the
+zone's own word before any zone word (卤阳湖开发区, 杨凌示范区, 张江高科技园区); :attr:`Found.zone` says which.
+English and
 pinyin places are read in their parts (``Suzhou, Jiangsu``) and, within a part, as runs of words
 (``Jiangsu Suzhou``, ``Inner Mongolia Ordos``, ``Jiangsu-Suzhou``).
 """
@@ -26,6 +31,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -39,9 +45,12 @@ from .values import halfwidth, map_distinct
 EN_VARIANTS = DATA_DIR / "region_names_en.csv"
 # Province-level abbreviations (苏, 沪, 川 and 蜀), each with its source.
 ABBREVIATIONS = DATA_DIR / "region_abbreviations.csv"
-# State-level new areas (贵安新区, 两江新区: across cities, the province only) and the words provincial lists
-# write for a project in no one city (全省, 省本级, 跨市), each with its source.
+# The words lists write for a project in no one city (全省, 省本级, 跨市: the list's province) or in no one province
+# (全国, 跨省: refused, the store keeps one province a project), each with its source.
 AREAS = DATA_DIR / "region_areas.csv"
+# Development zones, parks and new areas by name (GB/T 37028-2018, the national list of economic function zones,
+# and a few from other public pages): province, prefecture-level city where known, level and source.
+ZONES = DATA_DIR / "development_zones.csv"
 # Former names of prefecture-level cities (襄樊市 → 襄阳市 in 2010, 思茅市 → 普洱市, 莱芜市 merged into 济南市,
 # 巢湖市 split in 2011), each with its successor, the year and the source: read as the successor (a split
 # one as its province), and said.
@@ -82,6 +91,8 @@ class Found(NamedTuple):
     several: str | None = None
     # A former name read as its successor (襄樊市 → 襄阳市) or, for a city since split, as its province.
     former: Former | None = None
+    # A development zone, park or new area the place was read from (卤阳湖开发区 → 渭南市).
+    zone: Zone | None = None
 
 
 class Former(NamedTuple):
@@ -91,6 +102,14 @@ class Former(NamedTuple):
     kind: str                  # renamed, merged (into another city) or split (among several)
     code: str                  # the region it is read as: the successor, or the province of a split one
     year: str
+
+
+class Zone(NamedTuple):
+    """A development zone, park or new area of ``data/development_zones.csv``."""
+
+    name: str                  # its name as the source lists it (苏州工业园区, 陕西西咸新区)
+    code: str                  # the region it is read as: its city, else its province
+    level: str                 # national or provincial
 
 
 @dataclass
@@ -114,6 +133,12 @@ class PlaceIndex:
     province_wide: frozenset[str] = frozenset()
     # Former names (襄樊市, 巢湖市) by the name as written, and by their folded English name (Xiangfan).
     former: dict[str, Former] = field(default_factory=dict)
+    # Zones by a name as written (苏州工业园区, 两江新区), and by their own word (卤阳湖, 杨凌, 张江): the latter
+    # read only when a zone word follows (卤阳湖开发区, 杨凌示范区), as a county's short name is.
+    zones: dict[str, Zone] = field(default_factory=dict)
+    zone_words: dict[str, Zone] = field(default_factory=dict)
+    # Words a project spanning provinces is placed with (全国, 跨省): no one province.
+    nationwide: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -174,13 +199,8 @@ class PlaceIndex:
                     index.abbreviations[r["abbreviation"]] = r["code"]
         with AREAS.open(encoding="utf-8", newline="") as f:
             areas = list(csv.DictReader(f))
-        for r in areas:
-            new_area = r["kind"] == "new_area" and r["province_code"] in index.province_names
-            if new_area and r["name"] not in index.by_name:
-                city = r["city_code"] or None
-                index.by_name[r["name"]] = [Region(city or r["province_code"], "city" if city else "province",
-                                                   r["province_code"], city)]
         index.province_wide = frozenset(r["name"] for r in areas if r["kind"] == "province_wide")
+        index.nationwide = frozenset(r["name"] for r in areas if r["kind"] == "nationwide")
         with FORMER.open(encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f):
                 code = r["successor_code"] or r["province_code"]
@@ -210,7 +230,65 @@ class PlaceIndex:
                 code = codes[0]
                 index.county_short[short] = Region(code, "district", province_of(code), city_of(code))
         index.max_len = max(len(n) for n in index.by_name)
+        index._load_zones(info, province_of, city_of, hash(tuple(rows)))
+        index.max_len = max(len(n) for n in index.by_name)
         return index
+
+    def _load_zones(self, info: dict, province_of: Callable[[str], str], city_of: Callable[[str], str | None],
+                    regions: int) -> None:
+        """The zones of ``data/development_zones.csv`` into the index, as former names are: each name as
+        written into :attr:`by_name` (read as the zone's city, else its province) unless a place is known by
+        it (滨海新区 is Tianjin's district) or it is only places' names (天津滨海新区); each zone's own word
+        (卤阳湖 of 卤阳湖现代产业开发区) into :attr:`zone_words`. A name or word two zones in different places
+        share is left out: it decides nothing. What the table adds depends on the regions alone (``regions``:
+        their rows' hash), so it is worked out once a process for each set of regions (0.09 CPU s)."""
+        cached = _ZONES_READ.get(regions)
+        if cached is None:
+            cached = _ZONES_READ[regions] = self._read_zones(info, province_of, city_of)
+        names, self.zone_words = cached
+        for name, region, zone in names:
+            self.by_name[name] = [region]
+            self.zones[name] = zone
+
+    def _read_zones(self, info: dict, province_of: Callable[[str], str], city_of: Callable[[str], str | None]
+                    ) -> tuple[list[tuple[str, Region, Zone]], dict[str, Zone]]:
+        """(each zone name the index reads with its region and zone, the zones by their own word)."""
+        with ZONES.open(encoding="utf-8", newline="") as f:
+            table = [r for r in csv.DictReader(f) if r["province_code"] in self.province_names]
+        by_name: dict[str, list[Zone]] = {}
+        by_word: dict[str, list[Zone]] = {}
+        for r in table:
+            city = r["city_code"] if r["city_code"] in self.city_names else ""
+            zone = Zone(r["name"], city or r["province_code"], r["level"])
+            province_name = self.province_names[r["province_code"]]
+            prefixes = [province_name, province_name[:3 if province_name.startswith(("内蒙古", "黑龙江")) else 2],
+                        *((self.city_names[city][0], self.city_names[city][0][:-1]) if city else ())]
+            for name in dict.fromkeys([r["name"], *(n for n in r["short_names"].split("|") if n)]):
+                word = _zone_word(name)
+                if word is None:  # only zone words (经济技术开发区, 园区): no one zone's name
+                    continue
+                by_name.setdefault(name, []).append(zone)
+                for prefix in sorted(prefixes, key=len, reverse=True):
+                    if word.startswith(prefix) and len(word) > len(prefix):
+                        word = word[len(prefix):]
+                        break
+                word = _ZONE_GENERIC.sub("", word)
+                if len(word) >= 2:
+                    by_word.setdefault(word, []).append(zone)
+        names: list[tuple[str, Region, Zone]] = []
+        for name, zones in by_name.items():
+            zone = _one_place(zones)
+            if zone is None or name in self.by_name or self.only_places(name):
+                continue
+            names.append((name, Region(zone.code, info[zone.code][4], province_of(zone.code), city_of(zone.code)),
+                          zone))
+        words: dict[str, Zone] = {}
+        for word, zones in by_word.items():
+            zone = _one_place(zones)
+            if (zone is not None and word not in self.by_name and word not in self.county_short
+                    and not _NOT_A_ZONE_WORD.search(word) and word not in _COMMON_WORDS):
+                words[word] = zone
+        return names, words
 
     def _pick(self, candidates: list[Region], province: str | None, city: str | None) -> Region | None:
         if province:
@@ -257,7 +335,7 @@ class PlaceIndex:
             return self._resolve_english(unicodedata.normalize("NFKC", text), hint_province)
         # GB/T 2260: a city's first two digits are its province's.
         city_province = hint_city[:2] + "0000" if hint_city else None
-        province = city = several = former = None
+        province = city = several = former = zone = None
         ambiguous = listed = False
         pos = 0
         while pos < len(s):
@@ -292,6 +370,9 @@ class PlaceIndex:
                 read = self.former.get(s[pos:pos + length])
                 if read is not None and region.code == read.code:
                     former = read
+                named = self.zones.get(s[pos:pos + length])
+                if named is not None and region.code == named.code:
+                    zone = named
                 pos += length
                 break
             else:
@@ -300,6 +381,14 @@ class PlaceIndex:
                 county = self._county_short_at(s[pos:], zones=scan or province is not None)
                 if county is not None and (province is None or county.province == province):
                     province, city, pos = county.province, county.city or city, len(s)
+                elif scan or province is not None:
+                    # A zone by its own word and a zone word (卤阳湖开发区, 渭南市卤阳湖开发区), where the text starts
+                    # with it or a known place came first, as a county's short name above; a city the text
+                    # names stands (西安市杨凌示范区 stays Xi'an's, the zone said).
+                    named = self._zone_word_at(s[pos:])
+                    if named is not None and (province is None or named.code[:2] == province[:2]):
+                        province, pos, zone = named.code[:2] + "0000", len(s), named
+                        city = city or (named.code if named.code in self.city_names else None)
                 break
             # Separators between levels: 江苏省/苏州市, 江苏·苏州, 江苏-苏州
             listed = False
@@ -316,7 +405,7 @@ class PlaceIndex:
                 found = self.resolve_detail(s[start:], hint_province, scan=False, hint_city=hint_city)
                 if found.province:
                     return Found(found.province, found.city, False, found.lost_city, several=found.several,
-                                 former=found.former)
+                                 former=found.former, zone=found.zone)
                 if found.ambiguous:
                     ambiguous = True
                     break
@@ -326,14 +415,15 @@ class PlaceIndex:
         if province and not city:
             city = self.municipal_city.get(province)
         return Found(province, city, ambiguous and province is None, lost_city and city is None and not several,
-                     several=several, former=former)
+                     several=several, former=former, zone=zone)
 
     def only_places(self, text: str) -> bool:
-        """Whether ``text`` is nothing but names of places one after another (天津市滨海新区, 江苏省南京市)."""
+        """Whether ``text`` is nothing but names of places one after another (天津市滨海新区, 江苏省南京市); a
+        zone's name (苏州工业园区) is no such place: a project may bear it."""
         pos = 0
         while pos < len(text):
             for length in range(min(self.max_len, len(text) - pos), 1, -1):
-                if text[pos:pos + length] in self.by_name:
+                if text[pos:pos + length] in self.by_name and text[pos:pos + length] not in self.zones:
                     pos += length
                     break
             else:
@@ -351,6 +441,14 @@ class PlaceIndex:
             county = self.county_short.get(rest[:length])
             if county is not None and _ZONE_TAIL.match(rest, length):
                 return county
+        return None
+
+    def _zone_word_at(self, rest: str) -> Zone | None:
+        """The zone ``rest`` names by its own word followed by a zone word (卤阳湖开发区, 杨凌示范区, 宁东基地)."""
+        for length in range(min(len(rest) - 1, 8), 1, -1):
+            named = self.zone_words.get(rest[:length])
+            if named is not None and _ZONE_AFTER_WORD.match(rest, length):
+                return named
         return None
 
     def _abbreviated(self, s: str, hint_city: str | None = None) -> Found | None:
@@ -426,6 +524,55 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ZONE_TAIL = re.compile(r"(县|市|旗)?(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
                         r"开发区|工业园区|工业园|工业集中区|产业园|产业集聚区|园区|新区|$)")
 _CITY_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|地区|州|盟)")
+# The words a zone's name ends with, longest first: what is left before them is the zone's own (卤阳湖 of
+# 卤阳湖现代产业开发区 once 现代产业 goes too; 苏州 of 苏州工业园区).
+_ZONE_KINDS = ("经济技术开发区|高新技术产业开发区|高新技术产业示范区|高新技术产业园区|高新技术开发区|高新技术园区|"
+               "高科技园区|国家自主创新示范区|自主创新示范区|重点开发开放试验区|自由贸易试验区|边境经济合作区|"
+               "跨境经济合作区|新兴技术开发区|综合保税区|保税物流园区|保税港区|出口加工区|保税区|产业集聚区|"
+               "工业集中区|经济开发区|工业园区|产业园区|科技园区|高新区|经开区|工业区|产业园|工业园|科技园|开发区|"
+               "园区|新区|示范区|试验区|基地|生态城|度假区|投资区|合作区")
+_ZONE_KIND = re.compile(f"({_ZONE_KINDS})$")
+_GENERIC_WORDS = "国家|现代|农业|产业|工业|经济|科技|能源化工|循环经济|生态|国际|综合|特色|新材料|高新技术"
+_ZONE_GENERIC = re.compile(f"({_GENERIC_WORDS})+$")
+# After a zone's own word in a place: generic words, then a zone word (卤阳湖开发区, 张江高科技园区, 宁东能源化工基地).
+_ZONE_AFTER_WORD = re.compile(f"({_GENERIC_WORDS})*({_ZONE_KINDS})")
+
+
+# A zone's word that names an industry, a kind of zone or a direction (新能源, 装备制造, 产业转移, 航空港, 台商投资,
+# 江北, 高新) is no one zone's, whatever the list holds: 新能源产业园 or 江南工业园 could be anywhere. Only words
+# that are a zone's own name (卤阳湖, 漕河泾, 杨凌, 张江, 曹妃甸) are read before a zone word.
+_NOT_A_ZONE_WORD = re.compile("产业|工业|能源|汽车|装备|制造|化工|航空|空港|港|商贸|金融|台商|投资|转移|示范|循环|经济|"
+                              "科技|技术|高新|新区|园|国家|旅游|现代|生态|材料|医药|药|物流|电子|专用|清洁|绿色|招商|"
+                              "综合|保税|开发|试验|集中|发展|基地|合作|贸易|加工|资源|煤|石化|精细|都市|片|及|"
+                              "钢|计算|产品|轴承|五金|针织|经编|石材|慈善|就业|新型|矿|有色|化学|轻工|生物|外包|"
+                              "[（(—－·]")
+_COMMON_WORDS = frozenset("江北 江南 江东 河西 河东 城东 城西 城南 城北 西郊 东郊 南郊 北郊 老城 新城 滨江 "
+                          "滨海 沿海 沿江 "
+                          "临港 临空 北方 南方 半岛 群岛 中北 中新 首府 经开 环保 纺织 陶瓷 皮革 稀土 白酒 电源 铝业 "
+                          "钒钛 胜利 星火 大桥 华润 安居 永乐 福兴 龙湖 钱江 运河 海港 县县".split())
+
+
+# What data/development_zones.csv adds to an index, by the hash of the regions' rows it was worked out for.
+_ZONES_READ: dict[int, tuple[list[tuple[str, Region, Zone]], dict[str, Zone]]] = {}
+
+
+def _one_place(zones: list[Zone]) -> Zone | None:
+    """The zone a name or word shared by ``zones`` is read as: the first, where all lie in one place; read as
+    their province where they lie in one province but not all in one city (曹妃甸: a zone of 唐山市 and one
+    whose city the source does not give); None where they lie in several provinces."""
+    if len({z.code for z in zones}) == 1:
+        return zones[0]
+    if len({z.code[:2] for z in zones}) == 1:
+        return zones[0]._replace(code=zones[0].code[:2] + "0000")
+    return None
+
+
+def _zone_word(name: str) -> str | None:
+    """What a zone's name says before its zone word (苏州 of 苏州工业园区, 宁夏宁东能源化工 of 宁夏宁东能源化工基地;
+    the whole name where it ends in none), or None where nothing is (经济技术开发区, 园区: no one zone)."""
+    m = _ZONE_KIND.search(name)
+    word = name[:m.start()] if m else name
+    return word if len(word) >= 2 else None
 
 
 def _en_key(name: str) -> str:
@@ -436,10 +583,10 @@ def _en_key(name: str) -> str:
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None,
                    hint_city: str | None = None
-                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+                   ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
     """(province_code, city_code, ambiguous, city not recognised, abbreviation of another province, a list
-    of places: :attr:`Found.several`, a former name: :attr:`Found.former`) per row; each distinct string is
-    resolved once."""
+    of places: :attr:`Found.several`, a former name: :attr:`Found.former`, a zone: :attr:`Found.zone`) per
+    row; each distinct string is resolved once."""
     cells = cells.fillna("").astype(str)
     found = {u: index.resolve_detail(u, hint_province, hint_city=hint_city) for u in pd.unique(cells)}
     province = map_distinct(cells, lambda v: found[v].province)
@@ -449,7 +596,8 @@ def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | Non
     other = map_distinct(cells, lambda v: found[v].other_province)
     several = map_distinct(cells, lambda v: found[v].several)
     former = map_distinct(cells, lambda v: found[v].former)
-    return province, city, ambiguous, lost_city, other, several, former
+    zone = map_distinct(cells, lambda v: found[v].zone)
+    return province, city, ambiguous, lost_city, other, several, former, zone
 
 
 def province_in_title(index: PlaceIndex, text: str) -> str | None:
