@@ -527,7 +527,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["name_key"] = checks.fold_width(rec["name_key"])
     problems += found
     rec["content"] = body.text("content")
-    rec["owner"] = body.text("owner")
+    rec["owner"], found = normalise.owners(body)
+    problems += found
     has_name = (rec["name"] != "").to_numpy()
     # The sectors are tagged in a thread from here on: about half the tagger's time (the keyword
     # automaton's scan, Arrow's kernels, NumPy) runs without the interpreter, beside the places, years and

@@ -45,7 +45,7 @@ _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 # … and a printed list's page line (第 1 页 共 3 页, Page 2 of 5) or its as-of line (数据截至2024年6月30日).
-_NOTE = re.compile(r"^(注|备注|说明|附注|数据来源|资料来源|填报|制表|note|source)\s*[:：\d]"
+_NOTE = re.compile(r"^(注|备注|说明|附注|(?:数据|资料|文章|信息)?来源|填报|制表|note|source)\s*[:：\d]"
                    r"|^(?:数据|统计|资料)?截[至止](?:日期|时间)?\s*[:：]?\s*\d"
                    r"|^(?:第\s*\d+\s*页|共\s*\d+\s*页|page\s*\d+(?:\s*(?:of|/)\s*\d+)?$)"
                    # a comment line an export tool writes (# exported 2024-06-30), never an Excel error value (#N/A)

@@ -92,6 +92,9 @@ _REDACTED = re.compile(r"[(（]\s*略\s*[)）]|(?:^|\s)\*+(?:\s|$)|\*{3,}|#{3,}"
 # as it stood (西宁's notice). Bytes this tool could not decode are said for the file (bytes_replaced), and
 # their rows kept. RE2's syntax (Arrow's regex, over the column).
 _GARBLED = rf"[\x{{3400}}-\x{{9fff}}]\?|\?[\x{{3400}}-\x{{9fff}}]|[a-zü]*[{TONE_MARKS}][a-zü{TONE_MARKS}]*[)）]"
+# An official document's number (内环审〔2026〕19号, 营行审[2023]52号): an issuer's short name, the year in brackets, a
+# number. RE2's syntax.
+_DOC_NUMBER = r"^\S{0,12}[〔\[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*第?\s*\d+\s*号$"
 # A place with words a reposting site hid: (略), or a run of asterisks where a county or street stood (**县**街道办,
 # ******区新塘镇). "Not a place this tool can resolve" sent the steward looking for a typo.
 _PLACE_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|\*{2,}")
@@ -296,6 +299,22 @@ def report_titles(body: Body) -> Problems:
                          name=bare.to_numpy(dtype=object))
 
 
+def owners(body: Body) -> tuple[pd.Series, Problems]:
+    """The owner column, None where a reposting site hid some of its words ((略), **: 中国铁 (略) 兰州工程建设指挥部,
+    内 (略) was stored as the owner), said by row."""
+    owner = body.text("owner")
+    marked = np.flatnonzero(owner.str.contains("略", regex=False, na=False).to_numpy(dtype=bool)
+                            | owner.str.contains("**", regex=False, na=False).to_numpy(dtype=bool))
+    if not len(marked):
+        return owner, []
+    redacted = np.zeros(len(owner), dtype=bool)
+    redacted[marked] = owner.iloc[marked].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    if not redacted.any():
+        return owner, []
+    found = body.problems(redacted, "owner_redacted", "owner", level="warning")
+    return owner.where(~redacted, None), found
+
+
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
 _NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
                                 "暂无", "待定", "空", "(空)", "（空）", "(blank)", "(空白)", "（空白）"})
@@ -322,6 +341,10 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     # A placeholder where the name should be (None, null, nan, N/A: a script's or a database's empty value;
     # -, 无, 待定): no project's name, stored as one before.
     placeholder = name.str.lower().isin(_NAME_PLACEHOLDERS).to_numpy(dtype=bool)
+    # A document number where the name should be (内环审〔2026〕19号): a decision table whose names are pictures
+    # the copy lost, its 文号 moved left into the name column.
+    docno = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _DOC_NUMBER
+                                     ).to_numpy(zero_copy_only=False).astype(bool)
     garbled = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _GARBLED
                                        ).to_numpy(zero_copy_only=False).astype(bool) & ~redacted
     return name, replace_space(raw, ""), (
@@ -330,6 +353,7 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
         + body.problems(garbled, "name_garbled", "name")
+        + body.problems(docno, "name_doc_number", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
         + body.problems((length > MAX_NAME) & ~refused, "name_too_long", "name", level="warning", cell=shown,
                         length=length))
