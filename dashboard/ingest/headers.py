@@ -179,7 +179,8 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
         known = {f for f in found if f}
         # A name column and one more; or, without a name column, three known ones (so that the
         # import can say "no name column" rather than "no header").
-        if lone_name and known == {"name"} and all(len(t) <= MAX_LABEL and not is_number(t) for t in filled):
+        if lone_name and known == {"name"} and len(filled) >= 3 \
+                and all(len(t) <= MAX_LABEL and not is_number(t) for t in filled):  # a form's line has two
             known = {"name", ""}
         if len(known) < (2 if "name" in known else 3):
             continue

@@ -57,6 +57,7 @@ _SIGNOFF = re.compile(r"^(填报|填表|制表|审核|审批|复核|负责|单�
                       r"(单位|人|日期|时间|电话|领导|部门|科室|处室)?(（盖章）|\(盖章\))?\s*[:：]")
 _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _WORDS = re.compile(r"[^\W\d_]")  # a letter or a character: a line of words, not a figure or a mark
+_NOTE_LINE = re.compile(r"[:：]|^\d{1,2}\s*[.、．)）]|[。.]$")  # a label's colon, a numbered point, a sentence
 _SPACE = re.compile(r"\s+")
 
 
@@ -239,14 +240,16 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     if signoff_u.any():
         note |= _at(n, un, signoff_u)
     # Lines under the table: past the last row with a name, a row whose one text stands outside the name
-    # column (文章来源：…, 公众反馈意见联系方式：…, 2.根据……的内容。, 污染物治理措施见附件。) is a note. Each was a
-    # project with no name, and refused the whole file (a notice's source line under its one project).
+    # column and reads as a note's line — a label and a colon, a numbered point, a sentence (公众反馈意见联系方式：…,
+    # 2.根据……的内容。, 污染物治理措施见附件。) — is a note. Each was a project with no name, and refused the whole
+    # file (a notice's lines under its one project). A lone text that reads as none is still refused with its row.
     named_at = np.flatnonzero((names != "").to_numpy(dtype=bool))
     if len(named_at) and named_at[-1] + 1 < n:
         tail = np.zeros(n, dtype=bool)
         tail[named_at[-1] + 1:] = True
         lone = tail & ~blank & ~note & ~total & (filled == 1)
-        lone[lone] = head_text[lone].str.contains(_WORDS, na=False).to_numpy(dtype=bool)
+        lone[lone] = (head_text[lone].str.contains(_WORDS, na=False)
+                      & head_text[lone].str.contains(_NOTE_LINE, na=False)).to_numpy(dtype=bool)
         note |= lone
     # The header again above a later project (a notice prints it over each one), its cells as the header's
     # whatever their line breaks (项目\n名称: the header's label reads 项目 名称).
