@@ -184,7 +184,8 @@ def test_a_header_naming_only_the_name() -> None:
 @pytest.mark.parametrize(("text", "bare"), [
     ("马滩110kV送变电工程环境影响报告表", "马滩110kV送变电工程"),
     ("内蒙古多伦县宏盛化工综合利用项目环境影响报告书(报批稿)", "内蒙古多伦县宏盛化工综合利用项目"),
-    ("某项目的环境影响评价报告书", "某项目"), ("环境影响报告书", None), ("某项目环境影响报告书编制服务", None),
+    ("某某产业园项目的环境影响评价报告书", "某某产业园项目"), ("环境影响报告书", None),
+    ("某项目环境影响报告书编制服务", None),
 ])
 def test_report_titles(text: str, bare: str | None) -> None:
     m = normalise._REPORT_TITLE.match(text)
