@@ -58,8 +58,9 @@ _RULES: list[tuple[str | None, str]] = [
     ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
               r"企业名称|签约单位|签约企业|签约方|owner|developer|company|enterprise|sponsor|investor"),
     ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
+    # 基本情况: 兰州's notice wrote each project's summary, its 工程总投资 included, under it (unread, no amount).
     ("content", r"建设内容|建设规模|主要内容|项目内容|项目概况|工程概况|工程内容|^概况$|项目简介|简介|规模及内容|"
-                r"content|description|scope|summary"),
+                r"基本情况|content|description|scope|summary"),
     ("years", r"起止年限|建设年限|起止年份|建设起止|建设周期|建设期|起止时间|建设期限|年限|"
               r"period|duration|^years?$|timeline|schedule"),
     ("start_year", r"开工|开始|起始|\bstart|commence|\bbegin"),
@@ -158,12 +159,16 @@ HEADER_ROWS = 100
 
 
 def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None,
-                max_rows: int = HEADER_ROWS, named: Collection[str] = ()) -> Header | None:
+                max_rows: int = HEADER_ROWS, named: Collection[str] = (), lone_name: bool = False) -> Header | None:
     """The first row, among the first ``max_rows``, whose cells name a project name and another field.
 
     ``named``: the label keys (:func:`label_key`) a person maps to the name (``--map 备注=name``). A list
     whose names stand under another header (a county's bond disclosure prints them under 备注) has no
-    项目名称 cell, so no header was found and the mapping was never applied: every row was refused."""
+    项目名称 cell, so no header was found and the mapping was never applied: every row was refused.
+    ``lone_name``: a row of labels with a name column and none other known (项目名称 | 审批文号 | 审批时间)
+    is a header too; asked for only when no header is found otherwise, and the sheet is no form (营口's
+    decisions were refused as having no header, and told to map a name column they had; what they lack is a
+    place)."""
     best: tuple[int, int] | None = None
     for i in range(min(max_rows, len(cells))):
         texts = _row_texts(cells, i)
@@ -174,6 +179,9 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
         known = {f for f in found if f}
         # A name column and one more; or, without a name column, three known ones (so that the
         # import can say "no name column" rather than "no header").
+        if lone_name and known == {"name"} and len(filled) >= 3 \
+                and all(len(t) <= MAX_LABEL and not is_number(t) for t in filled):  # a form's line has two
+            known = {"name", ""}
         if len(known) < (2 if "name" in known else 3):
             continue
         score = len(known) + ("name" in known) * 10
@@ -202,9 +210,17 @@ def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = N
             if found and found != "seq" and (right.astype(str).str.strip() != "").any():
                 labels.append(label)
                 fields.add(found)
+            elif (pair := _LABEL_VALUE.match(label)) and (found := field_of(pair[1], funding_aliases)) \
+                    and found != "seq":  # 项目名称:田家街道污水处理厂工程, one line each (盘锦大洼's notice)
+                labels.append(pair[1])
+                fields.add(found)
         if "name" in fields and len(fields) >= 2:
             return int(col), labels
     return None
+
+
+# A form's line of a label and its value in one cell (项目名称：…, 建设地点:…): the label short, a value after it.
+_LABEL_VALUE = re.compile(r"^([^:：]{2,12}?)\s*[:：]\s*(\S.*)$", re.S)
 
 
 _NUMBER = re.compile(r"^[+-]?[\d.,\s%]+$")

@@ -145,15 +145,21 @@ def preview(
                 return plan
             chosen, header = tables[0]
             plan.sheet = chosen.name
+            # A text file has one table and no sheets: its messages speak of the file (key ``…_file``).
+            in_file = "_file" if raw.kind == "text" else ""
             if header is None:
                 down = hd.field_column(chosen.cells, aliases)
-                # A text file has one table and no sheets: its messages speak of the file (key ``…_file``).
-                in_file = "_file" if raw.kind == "text" else ""
                 if down is not None:  # one project down the rows: no column mapping can read it
+                    # its labels beside their values, or in lines of label:value (项目名称:…: ``transposed_lines``)
+                    beside = down[1][0] in {str(v).strip() for v in chosen.cells[chosen.cells.columns[down[0]]]}
+                    kind = "transposed_table" if beside else "transposed_lines"
                     plan.refused = Problem("transposed_table", values={
                         "sheet": chosen.name, "column": down[0] + 1, "labels": list(down[1][:6])},
-                        key=f"transposed_table{in_file}" if in_file else None)
+                        key=f"{kind}{in_file}" if in_file or not beside else None)
                     return plan
+                # A header naming the name and nothing else known: read on, to say what the list lacks.
+                header = hd.find_header(chosen.cells, aliases, named=named, lone_name=True)
+            if header is None:
                 plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS},
                                        key=f"no_header{in_file}" if in_file else None)
                 plan.top_rows = chosen.cells.head(hd.HEADER_ROWS).assign(row=chosen.rows[:hd.HEADER_ROWS])
@@ -509,6 +515,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
     problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header)
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
+    problems += normalise.report_titles(body)
     problems += normalise.merged_amounts(body, sheet.merged)
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)
@@ -524,7 +531,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["name_key"] = checks.fold_key(rec["name_key"])
     problems += found
     rec["content"] = body.text("content")
-    rec["owner"] = body.text("owner")
+    rec["owner"], found = normalise.owners(body)
+    problems += found
     has_name = (rec["name"] != "").to_numpy()
     # The sectors are tagged in a thread from here on: about half the tagger's time (the keyword
     # automaton's scan, Arrow's kernels, NumPy) runs without the interpreter, beside the places, years and

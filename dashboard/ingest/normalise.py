@@ -20,6 +20,7 @@ from . import headers as hd
 from . import places, values, vocab
 from .layout import replace_space
 from .plan import MAX_LISTED, Problem
+from .traditional import TONE_MARKS
 
 MAX_AMOUNT_WAN = 100_000_000        # 10,000 亿元: above this an amount is surely a unit error
 Problems = list[Problem]
@@ -86,6 +87,14 @@ MAX_NAME_HARD = 1_000
 # The marks a reposting site puts where it hid words — (略), a lone * or ### — (延安 | (略) 电气安塞化子坪镇 *
 # 兆瓦风电项目): such a name is not the project's, and was stored as it stood. 2*660MW stays a name.
 _REDACTED = re.compile(r"[(（]\s*略\s*[)）]|(?:^|\s)\*+(?:\s|$)|\*{3,}|#{3,}")
+# A name a repost garbled: a ? beside a character, where one was lost in the site's conversion, or what is
+# left of a pinyin gloss the site broke (燃?xì)忮仩t房 for 燃氣(qì)鍋爐房): not the project's name, and stored
+# as it stood (西宁's notice). Bytes this tool could not decode are said for the file (bytes_replaced), and
+# their rows kept. RE2's syntax (Arrow's regex, over the column).
+_GARBLED = rf"[\x{{3400}}-\x{{9fff}}]\?|\?[\x{{3400}}-\x{{9fff}}]|[a-zü]*[{TONE_MARKS}][a-zü{TONE_MARKS}]*[)）]"
+# An official document's number (内环审〔2026〕19号, 营行审[2023]52号): an issuer's short name, the year in brackets, a
+# number. RE2's syntax.
+_DOC_NUMBER = r"^\S{0,12}[〔\[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*第?\s*\d+\s*号$"
 # A place with words a reposting site hid: (略), or a run of asterisks where a county or street stood (**县**街道办,
 # ******区新塘镇). "Not a place this tool can resolve" sent the steward looking for a typo.
 _PLACE_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|\*{2,}")
@@ -261,6 +270,51 @@ def quoted_names(body: Body) -> Problems:
     return body.problems(wrapped, "name_quoted", "name", level="warning", cell=column)
 
 
+# The title of a project's environmental report where its name should be (马滩110kV送变电工程环境影响报告表,
+# …综合利用项目环境影响报告书(报批稿)): 环评 notices list the documents they judge. Stored so, the project
+# never met itself in another list; the report's words are left out, said by row.
+_REPORT_TITLE = re.compile(r"^(.{4,}?)\s*(?:的)?环境影响(?:评价)?(?:报告[表书]|登记表)"
+                           r"(?:\s*[(（][^()（）]{1,8}[)）])?$")
+
+
+def report_titles(body: Body) -> Problems:
+    """Names that are the title of the project's environmental report, read as the project's name."""
+    if not body.has("name"):
+        return []
+    column = body.column("name")
+    marked = column.str.contains("环境影响", regex=False, na=False).to_numpy(dtype=bool)
+    if not marked.any():
+        return []
+    bare = column.copy()
+    titled = np.zeros(len(column), dtype=bool)
+    for i in np.flatnonzero(marked):
+        m = _REPORT_TITLE.match(column.iat[i].strip())
+        if m:
+            bare.iat[i] = m[1]
+            titled[i] = True
+    if not titled.any():
+        return []
+    body.cells[body.col_of["name"]] = bare
+    return body.problems(titled, "name_report_title", "name", level="warning", cell=column,
+                         name=bare.to_numpy(dtype=object))
+
+
+def owners(body: Body) -> tuple[pd.Series, Problems]:
+    """The owner column, None where a reposting site hid some of its words ((略), **: 中国铁 (略) 兰州工程建设指挥部,
+    内 (略) was stored as the owner), said by row."""
+    owner = body.text("owner")
+    marked = np.flatnonzero(owner.str.contains("略", regex=False, na=False).to_numpy(dtype=bool)
+                            | owner.str.contains("**", regex=False, na=False).to_numpy(dtype=bool))
+    if not len(marked):
+        return owner, []
+    redacted = np.zeros(len(owner), dtype=bool)
+    redacted[marked] = owner.iloc[marked].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    if not redacted.any():
+        return owner, []
+    found = body.problems(redacted, "owner_redacted", "owner", level="warning")
+    return owner.where(~redacted, None), found
+
+
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
 _NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
                                 "暂无", "待定", "空", "(空)", "（空）", "(blank)", "(空白)", "（空白）"})
@@ -287,11 +341,19 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     # A placeholder where the name should be (None, null, nan, N/A: a script's or a database's empty value;
     # -, 无, 待定): no project's name, stored as one before.
     placeholder = name.str.lower().isin(_NAME_PLACEHOLDERS).to_numpy(dtype=bool)
+    # A document number where the name should be (内环审〔2026〕19号): a decision table whose names are pictures
+    # the copy lost, its 文号 moved left into the name column.
+    docno = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _DOC_NUMBER
+                                     ).to_numpy(zero_copy_only=False).astype(bool)
+    garbled = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _GARBLED
+                                       ).to_numpy(zero_copy_only=False).astype(bool) & ~redacted
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(placeholder, "name_placeholder", "name")
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
+        + body.problems(garbled, "name_garbled", "name")
+        + body.problems(docno, "name_doc_number", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
         + body.problems((length > MAX_NAME) & ~refused, "name_too_long", "name", level="warning", cell=shown,
                         length=length))
