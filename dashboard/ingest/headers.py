@@ -385,11 +385,32 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
     numbered = index + 1 < len(cells) and _column_numbers(_row_texts(cells, index + 1))
     if numbered:  # the columns' numbers (1 | 2 | 3…): part of the header too
         index += 1
+    translated = index + 1 < len(cells) and _translation_row(_row_texts(cells, index + 1), fields, funding_aliases)
+    if translated:  # the header again in another language (项目名称 over Project name): part of the header
+        index += 1
     # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
     labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
     above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(first)]
     return Header(index, labels, fields, units, [a for a in above if a], repeated,
-                  len(rows) + bool(below) + bool(numbered))
+                  len(rows) + bool(below) + bool(numbered) + bool(translated))
+
+
+def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: dict[str, str] | None) -> bool:
+    """Whether the row under the header is the header again in another language (Project name | Location |
+    Total investment (10k yuan) under 项目名称 | 建设地点 | 总投资（万元）): at least two of its cells name the
+    field of the header's column above them, and none names another field. It was read as a project whose
+    place was "Location" (the file refused)."""
+    same = 0
+    for pos, text in enumerate(row):
+        if not text:
+            continue
+        f = field_of(text, funding_aliases)
+        if f is None:
+            continue
+        if fields.get(pos) != f:
+            return False
+        same += 1
+    return same >= 2
 
 
 def label_key(label: str) -> str:

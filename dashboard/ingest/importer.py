@@ -41,7 +41,7 @@ from .plan import (
     RevertError,
     bounded,
 )
-from .raw import BLANKS, CONTROL, CONTROL_RE
+from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION
 from .reading import ReadError
 
 Progress = Callable[[float, str], None]
@@ -188,6 +188,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
         chosen.cells.iloc[header.index + 1:], header, vocab.stage_aliases(),
         {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
     fields.apply_overrides(header, mapping_overrides)
+    plan.warnings += _visible_first(header, chosen.hidden_columns)
     plan.header_row = int(chosen.rows[header.index])
     plan.notes = header.above
     plan.columns = header.labels
@@ -198,7 +199,8 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings], header.labels)
     plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
-                      for pos, first in sorted(header.repeated.items())]
+                      for pos, first in sorted(header.repeated.items())
+                      if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)]
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
@@ -415,6 +417,30 @@ def _duplicates_across(plan: ImportPlan) -> list[Problem]:
     return out
 
 
+def _visible_first(header: hd.Header, hidden: frozenset[int]) -> list[Problem]:
+    """A header repeated over a column hidden in Excel and a visible one (an old 总投资 hidden beside the current):
+    the first was read and the visible one ignored, a figure nobody sees stored. The visible column is read,
+    said once per pair; a field read from a hidden column with no visible twin is said too."""
+    if not hidden:
+        return []
+    out = []
+    for pos, first in sorted(header.repeated.items()):
+        if first in hidden and pos not in hidden:
+            del header.repeated[pos]
+            header.repeated[first] = pos
+            if first in header.fields:
+                header.fields[pos] = header.fields.pop(first)
+            if first in header.units:
+                header.units[pos] = header.units.pop(first)
+            out.append(Problem("column_hidden_twin", None, header.labels[pos], None, "warning",
+                               {"column": header.labels[pos], "position": pos + 1, "hidden": first + 1}))
+    twins = {p for pair in header.repeated.items() for p in pair}
+    out += [Problem("column_hidden_read", None, header.labels[pos], None, "warning",
+                    {"column": header.labels[pos], "position": pos + 1})
+            for pos in sorted(header.fields) if pos in hidden and pos not in twins and header.fields[pos] != "seq"]
+    return out
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -431,7 +457,7 @@ def _reader_problems(found: list[tuple[str, dict]], labels: list[str] | None = N
 
 
 # raw.CONTROL for Arrow's regular expressions (RE2 spells a code point \x{…}).
-_CONTROL_ARROW = re.sub(r"\\u([0-9a-f]{4})", r"\\x{\1}", CONTROL)
+_CONTROL_ARROW = re.sub(r"\\U000([0-9a-f]{5})", r"\\x{\1}", re.sub(r"\\u([0-9a-f]{4})", r"\\x{\1}", CONTROL))
 
 
 def _any_control(column: pd.Series) -> bool:
@@ -446,6 +472,8 @@ def _any_control(column: pd.Series) -> bool:
 def _strip_control(body: Body) -> list[Problem]:
     """Remove control characters (and zero-width spaces) from every cell, with a warning per cell."""
     problems: list[Problem] = []
+    values_at = {pos for f, pos in body.col_of.items()
+                 if f in _VALUE_FIELDS or f.startswith(("annual_plan", "funding"))}
     for pos in body.cells.columns:
         column = body.cells[pos]
         if not _any_control(column):
@@ -454,8 +482,58 @@ def _strip_control(body: Body) -> list[Problem]:
         if not has.any():
             continue
         label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        if pos in values_at:
+            problems += _direction_overrides(body, pos, label, column, has)
         problems += body.problems_at(has, "control_stripped", label, "warning", column)
         body.cells[pos] = column.str.replace(CONTROL_RE, "", regex=True).str.strip()
+    return problems
+
+
+# The fields whose cells are read as a value (an amount, a year, a place), not kept as text.
+_VALUE_FIELDS = frozenset({"total_investment", "years", "start_year", "end_year", "province", "city", "district",
+                           "place", "unit", "currency"})
+_DIRECTION_RE = re.compile(DIRECTION)
+
+
+def _direction_overrides(body: Body, pos: int, label: str, column: pd.Series, has: np.ndarray) -> list[Problem]:
+    """An error for every value cell (amount, year, place) holding a text-direction override, embedding or
+    isolate: it is shown in another order than its characters run (\u202e0001 shows 1000, 江苏省\u202e市州扬 shows
+    江苏省扬州市), so no value read from it is the one the steward sees. Named with the controls made visible."""
+    over = np.zeros(len(column), dtype=bool)
+    at = np.flatnonzero(has)
+    over[at] = column.iloc[at].str.contains(_DIRECTION_RE, na=False).to_numpy(dtype=bool)
+    if not over.any():
+        return []
+    shown = column.str.replace(_DIRECTION_RE, lambda m: f"[U+{ord(m.group()):04X}]", regex=True)
+    return body.problems_at(over, "cell_direction_override", label, "error", shown)
+
+
+_DECOMPOSED_RE = re.compile(DECOMPOSED)
+
+
+def _composed(body: Body) -> list[Problem]:
+    """Every cell in Unicode's composed form (NFC), said by cell where that changed it: a decomposed accent
+    (Cafe + U+0301) or a CJK compatibility ideograph (U+F9DC for 隆) reads like its twin and is not equal to it,
+    so a name holding one was another project than the stored one. Only columns holding such a character
+    are looked at."""
+    import unicodedata
+
+    problems: list[Problem] = []
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        has = column.str.contains(_DECOMPOSED_RE, na=False).to_numpy(dtype=bool)
+        if not has.any():
+            continue
+        composed = column.copy()
+        at = np.flatnonzero(has)
+        composed.iloc[at] = [unicodedata.normalize("NFC", v) for v in column.iloc[at]]
+        changed = has & (composed != column).to_numpy(dtype=bool)
+        if not changed.any():
+            continue
+        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        problems += body.problems_at(changed, "text_composed", label, "warning", column,
+                                     composed=composed.to_numpy(dtype=object))
+        body.cells[pos] = composed
     return problems
 
 
@@ -513,9 +591,10 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
-    problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header)
+    problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header) + _composed(body)
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
     problems += normalise.report_titles(body)
+    problems += normalise.numbered_names(body)
     problems += normalise.merged_amounts(body, sheet.merged)
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)

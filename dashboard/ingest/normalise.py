@@ -314,6 +314,44 @@ def owners(body: Body) -> tuple[pd.Series, Problems]:
     found = body.problems(redacted, "owner_redacted", "owner", level="warning")
     return owner.where(~redacted, None), found
 
+# A list's own numbering typed into the name cell (1.苏州…, 1、…, （一）…, (2)…, ①…, ★…): the list's, not the
+# name's; kept, the name was unlike its stored twin. Not a figure that begins the name (1.5万吨…, 3.5G…, 2024年…,
+# 1号线…): the mark must be followed by no digit, and a name must remain.
+_NUMBERING = re.compile(r"^\s*(?:[0-9]{1,3}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*、"
+                        r"|[（(]\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[\u2460-\u2473\u2776-\u277f\u2780-\u2793]|[★☆●○■□◆◇▲△►▶•·]+)\s*(?=[^\s0-9.．、])")
+_NUMBERING_FIRST = frozenset("0123456789一二三四五六七八九十（(★☆●○■□◆◇▲△►▶•·"
+                             + "".join(map(chr, [*range(0x2460, 0x2474), *range(0x2776, 0x2794)])))
+
+
+def numbered_names(body: Body) -> Problems:
+    """A list number or bullet typed before a name (1.苏州晶圆封装项目, （一）…, ★…) left out, said by row."""
+    if not body.has("name"):
+        return []
+    column = body.column("name")
+    first = column.str.lstrip().str.slice(0, 1).isin(_NUMBERING_FIRST).to_numpy(dtype=bool)
+    if not first.any():
+        return []
+    bare = column.copy()
+    numbered = np.zeros(len(column), dtype=bool)
+    for i in np.flatnonzero(first):
+        m = _NUMBERING.match(column.iat[i])
+        if m:
+            rest = column.iat[i][m.end():].strip()
+            if re.search(r"[^\W\d_]", rest):  # a name remains (a letter or a character, not only figures)
+                bare.iat[i] = rest
+                numbered[i] = True
+    if not numbered.any():
+        return []
+    body.cells[body.col_of["name"]] = bare
+    return body.problems(numbered, "name_numbered", "name", level="warning", cell=column, name=bare.to_numpy())
+
+
+# A line break inside a name cell between two characters of a script written without spaces (苏州晶圆⏎封装项目: a
+# cell wrapped by hand, Alt+Enter): the name is one word run, read without the break (it was read as a space).
+_WRAPPED_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[ \t\u3000]*[\r\n\u2028\u2029\x85]+[\s]*"
+                          r"(?=[\u3400-\u9fff\uf900-\ufaff（(])")
+# A name with no letter, character or digit at all (🔥🔥🔥, ★★, ——): nothing names a project.
+_NO_WORDS = r"^[^\p{L}\p{N}]+$"
 
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
 _NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
@@ -325,6 +363,11 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     ``MAX_NAME`` characters is a warning, over ``MAX_NAME_HARD`` an error (the row is refused), and so is a
     name with words hidden by a reposting site (``_REDACTED``)."""
     raw = body.column("name")
+    broken = raw.str.contains("[\r\n\u2028\u2029\x85]", regex=True, na=False).to_numpy(dtype=bool)
+    if broken.any():
+        raw = raw.copy()
+        at = np.flatnonzero(broken)
+        raw.iloc[at] = [_WRAPPED_CJK.sub("", v) for v in raw.iloc[at]]
     name = replace_space(raw, " ").str.strip()
     length = name.str.len().to_numpy()
     refused = length > MAX_NAME_HARD
@@ -347,9 +390,12 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                                      ).to_numpy(zero_copy_only=False).astype(bool)
     garbled = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _GARBLED
                                        ).to_numpy(zero_copy_only=False).astype(bool) & ~redacted
+    no_words = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NO_WORDS
+                                        ).to_numpy(zero_copy_only=False).astype(bool) & ~placeholder & ~numeric
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(placeholder, "name_placeholder", "name")
+        + body.problems(no_words, "name_no_words", "name")
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
         + body.problems(garbled, "name_garbled", "name")

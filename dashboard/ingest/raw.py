@@ -36,19 +36,29 @@ class ReadError(Exception):
 # joiners and invisible operators, the variation selectors (南京中心\ufe0f: a name unlike the stored one
 # though it reads the same), the BOM; and the blanks str.strip() removes from its ends (every
 # character it strips, spelled out: textchars.BLANK_CHARS, escaped).
+# The tag characters (U+E0000-E007F, invisible: 常州\U000e0041项目 read as 常州项目 and was stored unlike it) too.
 CONTROL = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-           r"\ufe00-\ufe0f\ufeff]")
+           r"\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]")
+# The direction overrides, embeddings and isolates among them: they change the order a cell is shown in, so an
+# amount, a year or a place holding one shows another value than its characters (\u202e0001 shows 1000).
+DIRECTION = r"[\u202a-\u202e\u2066-\u2069]"
+# Characters Unicode's canonical composition (NFC) changes: combining marks (Cafe\u0301 and Café), Hangul
+# jamo, and the CJK compatibility ideographs some converters write (U+F9DC 隆 for U+9686 隆): a name holding
+# one read like its stored twin and was another project.
+DECOMPOSED = (r"[\u0300-\u036f\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\uf900-\ufaff\ufe20-\ufe2f"
+              r"\U0002f800-\U0002fa1f]")
 # A terminal's colour or style code (ESC[31m, ESC[1;4m, ESC[0m: a table copied from a console or a log) is
 # removed whole: stripping ESC alone left "[31m" in a header ("[1m项目名称[0m" was a label of its own) or an amount.
 ANSI = r"\x1b\[[0-?]*[ -/]*[@-~]"
 CONTROL_RE = re.compile(ANSI + "|" + CONTROL)
 BLANKS = "".join(map(re.escape, BLANK_CHARS))
 # A text none of whose cells can hold either: neither anywhere in it but line breaks (between rows).
-_UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + "]")
+_UNCLEAN = re.compile(CONTROL[:-1] + BLANKS.replace("\\\n", "").replace("\\\r", "") + DECOMPOSED[1:-1] + "]")
 
 
-# … and as the characters themselves (all below U+3001 but U+FEFF), with the quote (see :func:`clean_text`).
-UNCLEAN_CHARS = "".join(c for c in map(chr, [*range(0x3001), *range(0xFE00, 0xFE10), 0xFEFF])
+# … and as the characters themselves, with the quote (see :func:`clean_text`).
+UNCLEAN_CHARS = "".join(c for c in map(chr, [*range(0x3001), *range(0xF900, 0xFB00), *range(0xFE00, 0xFE30), 0xFEFF,
+                                             *range(0xE0000, 0xE0080), *range(0x2F800, 0x2FA20)])
                         if _UNCLEAN.match(c)) + '"'
 
 
@@ -70,6 +80,8 @@ class Sheet:
     # Cells merged down over several rows whose value every row was given: (0-based column, first row number,
     # last row number). A place or a period is the rows'; an amount is one figure, not one per row.
     merged: list[tuple[int, int, int]] = field(default_factory=list)
+    # Columns hidden in Excel (0-based): a repeated header's visible column is read before its hidden twin.
+    hidden_columns: frozenset[int] = frozenset()
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .delimited import parse_text, sniff_delimiter
+from .delimited import parse_text, sniff_delimiter, used_width
 from .encodings import decode
 from .htmltable import looks_like_html, read_tables
 from .raw import MAX_COLUMNS, UNCLEAN_CHARS, RawFile, ReadError, Sheet, clean_text, within_width
@@ -67,6 +67,10 @@ def _read(data: bytes, file_name: str) -> RawFile:
         return read_xls(data)
     if data.startswith(_ARCHIVE_MAGIC):  # a .gz / .7z / .rar attachment: unpacked, its table is readable
         raise ReadError("format_archive")
+    if data.endswith(b"\x1a"):  # DOS's end-of-file mark (Ctrl-Z) after the last line: no row (it was a
+        data = data.rstrip(b"\x1a")  # nameless project that refused the file)
+        if _BLANK.fullmatch(data):
+            raise ReadError("file_empty")
     said: list[tuple[str, dict]] = []
     if _MHT.match(data[:2048]):  # Excel's "single file web page" (.mht): the HTML part's tables
         return _read_mht(data, file_name)
@@ -117,6 +121,10 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     """The text as a delimited table, or None (only where ``one_column`` is False) when no delimiter splits
     it into columns: a text named as a workbook is read as a table only when it is one."""
     delimiter = sniff_delimiter(text)
+    width = used_width(text, delimiter)
+    if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
+        raise ReadError("table_too_wide", sheet=Path(file_name).stem or "data", columns=f"{width:,}",
+                        limit=f"{MAX_COLUMNS:,}")
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None

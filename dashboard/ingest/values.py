@@ -327,6 +327,10 @@ _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.
                         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+# The measure word 个 between a figure and 亿 / 万 (1.5个亿, 一个亿, 两个多亿): spoken Chinese, no unit of its own.
+_MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
+
+
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip().replace("\u2212", "-")  # the minus sign (−300) is a hyphen-minus
@@ -347,6 +351,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     if bad_grouping(raw):
         return Amount(None, "amount_grouping", True)
     s = re.sub(r"[\s,，]", "", raw)
+    if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
+        s = _MEASURE_WORD.sub("", s)
     if s.lower() in MISSING:
         return Amount(None)
     if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in

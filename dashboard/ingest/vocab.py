@@ -39,7 +39,21 @@ def sector_from_name(text: str) -> str | None:
     text = (text or "").strip()
     if not text:
         return None
-    return taxonomy.sector_from_name(text) or _sector_from_english(text) or _sector_inside(text)
+    return (taxonomy.sector_from_name(text) or _sector_from_english(text) or _sector_inside(text)
+            or _sector_from_nbs_code(text))
+
+
+# A code of the NBS 2018 classification 《战略性新兴产业分类（2018）》 (1.1.1, 3.1.2 先进钢铁材料, 5.1): its first
+# number is the NBS group each sector of the taxonomy names (nbs_group). At least one point: a bare 4 is no code.
+_NBS_CODE = re.compile(r"^\s*0?([1-9])(?:\.[0-9]{1,3}){1,3}(?![0-9.])")
+
+
+def _sector_from_nbs_code(text: str) -> str | None:
+    m = _NBS_CODE.match(text)
+    if not m:
+        return None
+    group = int(m.group(1))
+    return next((s.slug for s in taxonomy.sectors() if s.nbs_group == group), None)
 
 
 @cache

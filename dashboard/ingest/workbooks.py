@@ -547,7 +547,27 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
     said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
-                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged)
+                 hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
+                 hidden_columns=_xlsx_hidden_columns(xml))
+
+
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+
+
+def _xlsx_hidden_columns(xml: bytes) -> frozenset[int]:
+    """The 0-based columns the sheet's <cols> marks hidden (a span min..max each, 1-based), up to XFD."""
+    head = xml[:xml.find(b"sheetData")] if b"sheetData" in xml else xml
+    if b"hidden" not in head:
+        return frozenset()
+    out: set[int] = set()
+    for tag in _COL_TAG.finditer(head):
+        text = tag.group()
+        if not re.search(rb'\bhidden="(?:1|true)"', text):
+            continue
+        lo, hi = re.search(rb'\bmin="(\d{1,5})"', text), re.search(rb'\bmax="(\d{1,5})"', text)
+        if lo and hi:
+            out.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), 16_384)))
+    return frozenset(out)
 
 
 def read_xls(data: bytes) -> RawFile:
