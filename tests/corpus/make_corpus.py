@@ -2529,6 +2529,109 @@ def write_leftovers9() -> None:
         "東莞项目,广东省东莞市,1000,2024-2026", "广东项目,廣東省东莞市,1000,2024-2026",
         "時代项目,江苏省苏州市,1000,2024-2026",
         "华昇新材料项目,江苏省苏州市,1000,2024-2026", "旻泰科技园,江苏省苏州市,1000,2024-2026")).encode("gbk"))
+# ------------------------------------------------------------------------------- hostile corpus, round 9
+# Classes a ninth round reached (s29-hostile9; tests/test_import_hostile9.py). The wide CSV is made by its test.
+
+_HEAD9 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+_ROW9 = ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"]
+
+
+def _book9(rows: list[list], title: str = "项目") -> object:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    return book
+
+
+def write_hostile9() -> None:
+    import re
+
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    # Text-direction overrides in value cells: \u202e0001 shows 1000 (stored 1万元), 江苏省\u202e市州扬 shows
+    # 江苏省扬州市 (the city lost); a name's (the characters as typed, said) is no value.
+    (HERE / "direction_override_values.csv").write_bytes((_HEAD9 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "扬州项目,江苏省\u202e市州扬,1000,2024-2026",
+        "泰州项目,江苏省泰州市,\u202e0001,2024-2026", "镇江项目,江苏省镇江市,1000,\u20662024-2026\u2069")).encode())
+    # Forms that read alike: a CJK compatibility ideograph (U+F9DC for 隆), a decomposed accent, a tag character.
+    (HERE / "names_composed.csv").write_bytes((_HEAD9 + _lines8(
+        "\uf9dc基光伏项目,陕西省西安市,1000,2024-2026", "Cafe\u0301 苏州项目,江苏省苏州市,1000,2024-2026",
+        "常州\U000e0041项目,江苏省常州市,1000,2024-2026")).encode())
+    # The list's own numbers and bullets typed into the name cell; figures that begin a name stay.
+    (HERE / "numbered_names.csv").write_bytes((_HEAD9 + _lines8(
+        "1.苏州晶圆封装项目,江苏省苏州市,1000,2024-2026", "（二）南京生物医药中心,江苏省南京市,1000,2024-2026",
+        "3、无锡储能项目,江苏省无锡市,1000,2024-2026", "★常州充电桩项目,江苏省常州市,1000,2024-2026",
+        "④扬州新材料项目,江苏省扬州市,1000,2024-2026", "2024年泰州光伏项目,江苏省泰州市,1000,2024-2026",
+        "1.5万吨镇江锂电材料项目,江苏省镇江市,1000,2024-2026", "5G宿迁基站项目,江苏省宿迁市,1000,2024-2026")).encode())
+    # A name wrapped by hand inside its cell (Alt+Enter): read with a space between the characters.
+    (HERE / "name_line_break.csv").write_bytes((_HEAD9 + '"苏州晶圆\n封装项目",江苏省苏州市,150000,2024-2026\n'
+                                                '"南京生物医药\r\n中心（一期）",江苏省南京市,80000,2024-2027\n'
+                                                '"Wafer\nplant 无锡",江苏省无锡市,1000,2024-2026\n').encode())
+    # Names of symbols or emoji only; emoji beside words stay.
+    (HERE / "symbol_names.csv").write_bytes((_HEAD9 + _lines8(
+        "🚀苏州晶圆封装项目,江苏省苏州市,1000,2024-2026", "🔥🔥🔥,江苏省南京市,1000,2024-2026",
+        "★☆★,江苏省无锡市,1000,2024-2026")).encode())
+    # Amounts as they are said aloud: 1.5个亿, 一个亿, 3个亿元.
+    (HERE / "measure_word_amounts.csv").write_bytes(("项目名称,建设地点,总投资\n" + _lines8(
+        "甲项目,江苏省苏州市,1.5个亿", "乙项目,江苏省南京市,一个亿", "丙项目,江苏省无锡市,3个亿元")).encode())
+    # DOS's end-of-file mark after the last line.
+    (HERE / "ctrl_z_end.csv").write_bytes((_HEAD9 + _ROWS7[0] + "\n" + _ROWS7[1] + "\n\x1a").encode())
+    # The header again in English under the Chinese one.
+    (HERE / "bilingual_header.csv").write_bytes((_HEAD9 + _lines8(
+        "Project name,Location,Total investment (10k yuan),Construction period", _ROWS7[0])).encode())
+    # An NBS 2018 code in the sector column (1.1.1, 3.1.2 先进钢铁材料).
+    (HERE / "nbs_sector_codes.csv").write_bytes(("项目名称,建设地点,总投资（万元）,所属领域\n" + _lines8(
+        "甲项目,江苏省苏州市,1000,1.1.1", "乙项目,江苏省苏州市,1000,3.1.2 先进钢铁材料", "丙项目,江苏省苏州市,1000,5.1",
+        "丁项目,江苏省苏州市,1000,4", "戊项目,江苏省苏州市,1000,9.9.9")).encode())
+    # A repeated header over a hidden column (the old figure) and a visible one; a hidden amount column alone.
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "总投资（万元）", "建设起止年限"],
+                   ["苏州晶圆封装项目", "江苏省苏州市", 999, 150000, "2024-2026"]])
+    book.active.column_dimensions["C"].hidden = True
+    book.save(HERE / "hidden_twin_column.xlsx")
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"], _ROW9])
+    book.active.column_dimensions["C"].hidden = True
+    book.save(HERE / "hidden_amount_column.xlsx")
+    # Read right already (kept as the round's record): rich-text runs in a cell, a data-validation list, a chart
+    # sheet first, dates of the 1904 system, ISO date cells (t="d"), a CR-only file, a TSV with quoted tabs.
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]])
+    book.active.append([CellRichText(["苏州", TextBlock(InlineFont(b=True), "晶圆"), "封装项目"]), "江苏省苏州市",
+                        150000, "2024-2026"])
+    book.save(HERE / "rich_text_runs.xlsx")
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设阶段"], [*_ROW9[:3], "在建"]])
+    rule = DataValidation(type="list", formula1='"在建,新开工,竣工,前期"', allow_blank=True)
+    book.active.add_data_validation(rule)
+    rule.add("D2:D1048576")
+    book.save(HERE / "data_validation_list.xlsx")
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"], _ROW9], "清单")
+    chart = BarChart()
+    chart.add_data(Reference(book["清单"], min_col=3, min_row=1, max_row=2), titles_from_data=True)
+    book.create_chartsheet("图表", 0).add_chart(chart)
+    book.save(HERE / "chartsheet_first.xlsx")
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "开工时间", "竣工时间"],
+                   ["苏州晶圆封装项目", "江苏省苏州市", 150000, dt.datetime(2024, 3, 1), dt.datetime(2026, 12, 31)]])
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book.epoch = CALENDAR_MAC_1904
+    book.save(HERE / "dates_1904.xlsx")
+    plain = io.BytesIO()
+    _book9([["项目名称", "建设地点", "总投资（万元）", "开工时间", "竣工时间"],
+            ["苏州晶圆封装项目", "江苏省苏州市", 150000, "x", "y"]]).save(plain)
+    with zipfile.ZipFile(plain) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(r'<c r="D2"[^>]*>.*?</c>', '<c r="D2" t="d"><v>2024-03-01T00:00:00</v></c>', sheet)
+    parts["xl/worksheets/sheet1.xml"] = re.sub(r'<c r="E2"[^>]*>.*?</c>', '<c r="E2" t="d"><v>2026-12-31</v></c>',
+                                               sheet).encode()
+    (HERE / "iso_date_cells.xlsx").write_bytes(_zip(parts))
+    (HERE / "cr_only.csv").write_bytes((_HEAD9 + _lines8(*_ROWS7)).replace("\n", "\r").encode("gbk"))
+    (HERE / "tsv_quoted_tabs.tsv").write_bytes(
+        "项目名称\t建设地点\t总投资（万元）\t建设内容\n苏州晶圆封装项目\t江苏省苏州市\t150000\t\"建设\t厂房\"\n".encode())
 
 
 def write_all() -> None:
@@ -2565,6 +2668,7 @@ def write_all() -> None:
     write_hostile8()
     write_leftovers9()
     write_lists7()
+    write_hostile9()
 
 
 if __name__ == "__main__":
