@@ -142,6 +142,15 @@ def test_a_csv_row_too_wide_is_refused_before_it_is_read(empty_db: Path, capsys:
     assert code == 0 and out["rows_imported"] == 1, out
 
 
+@pytest.mark.parametrize(("lang", "said"), [("zh", "删除线"), ("en", "struck through")])
+def test_a_struck_through_row_is_said(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str,
+                                      said: str) -> None:
+    """A row struck through (a withdrawn project) was imported unsaid; it is read, and said by its row."""
+    code, out = import_json(empty_db, capsys, "struck_row.xlsx", "--lang", lang)
+    assert code == 0 and out["rows_imported"] == 3, out
+    assert problem_codes(out["warnings"]) == [(3, "rows_struck")] and said in out["warnings"][0]["message"]
+
+
 @pytest.mark.parametrize(("file", "stored"), [
     ("rich_text_runs.xlsx", ("苏州晶圆封装项目", Decimal("150000.00"), 2024, 2026)),
     ("data_validation_list.xlsx", ("苏州晶圆封装项目", Decimal("150000.00"), None, None)),

@@ -458,6 +458,15 @@ def _hidden_rows(hidden: Iterable[int], numbers: list[int]) -> list[tuple[str, d
     return [("rows_hidden", {"row": rows[0], "rows": shown, "count": len(rows)})]
 
 
+def _struck_rows(rows: list[int]) -> list[tuple[str, dict]]:
+    """One warning naming the rows whose every cell is struck through: read like the others (a strike is
+    no value), but a steward who struck out withdrawn projects should know they were imported."""
+    if not rows:
+        return []
+    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
+    return [("rows_struck", {"row": rows[0], "rows": shown, "count": len(rows)})]
+
+
 def _xlsx_hidden(xml: bytes) -> Iterator[int]:
     if b'hidden="' not in xml:
         return
@@ -521,10 +530,23 @@ def _shown_numbers(ws: object) -> dict[int, Callable[[float], str]]:
     return out
 
 
+def _struck_styles(ws: object) -> frozenset[int]:
+    """The workbook's cell styles whose font is struck through (a withdrawn project, as stewards mark one)."""
+    book = getattr(ws, "parent", None)
+    fonts = getattr(book, "_fonts", None) or []
+    struck = {i for i, f in enumerate(fonts) if getattr(f, "strike", None)}
+    if not struck:
+        return frozenset()
+    return frozenset(i for i, style in enumerate(getattr(book, "_cell_styles", None) or [])
+                     if getattr(style, "fontId", None) in struck)
+
+
 def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
     shown = _shown_numbers(ws)
+    striking = _struck_styles(ws)
+    struck: list[int] = []
     if hasattr(ws, "reset_dimensions"):
         # Each row as far as its own last cell, not padded to the sheet's claimed or widest column: one
         # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
@@ -544,8 +566,10 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
                     values[c.column - 1] = shown[c._style_id](c.value)
         rows.append(values)
         numbers.append(cells[0].row)
+        if striking and all(getattr(c, "_style_id", None) in striking for c in cells):
+            struck.append(cells[0].row)
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
-    said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
+    said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers) + _struck_rows(struck)
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
                  hidden_columns=_xlsx_hidden_columns(xml))

@@ -2597,6 +2597,16 @@ def write_hostile9() -> None:
     book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"], _ROW9])
     book.active.column_dimensions["C"].hidden = True
     book.save(HERE / "hidden_amount_column.xlsx")
+    # A withdrawn project struck through, as stewards mark one: imported unsaid.
+    from openpyxl.styles import Font
+
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"], _ROW9,
+                   ["南京生物医药中心", "江苏省南京市", 80000, "2024-2027"],
+                   ["无锡储能项目", "江苏省无锡市", 1000, "2024-2026"]])
+    for cell in book.active[3]:
+        cell.font = Font(strike=True)
+    book.active["A4"].font = Font(strike=True)  # one struck cell is no struck row
+    book.save(HERE / "struck_row.xlsx")
     # Read right already (kept as the round's record): rich-text runs in a cell, a data-validation list, a chart
     # sheet first, dates of the 1904 system, ISO date cells (t="d"), a CR-only file, a TSV with quoted tabs.
     book = _book9([["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]])
