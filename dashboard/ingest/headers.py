@@ -385,7 +385,8 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
     numbered = index + 1 < len(cells) and _column_numbers(_row_texts(cells, index + 1))
     if numbered:  # the columns' numbers (1 | 2 | 3…): part of the header too
         index += 1
-    translated = index + 1 < len(cells) and _translation_row(_row_texts(cells, index + 1), fields, funding_aliases)
+    translated = index + 1 < len(cells) and _translation_row(_row_texts(cells, index + 1), fields, funding_aliases,
+                                                             texts)
     if translated:  # the header again in another language (项目名称 over Project name): part of the header
         index += 1
     # Unlabelled columns keep a name so their cells can be kept: 'column 7' (1-based, as in Excel).
@@ -395,11 +396,12 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
                   len(rows) + bool(below) + bool(numbered) + bool(translated))
 
 
-def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: dict[str, str] | None) -> bool:
+def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: dict[str, str] | None,
+                     header: list[str]) -> bool:
     """Whether the row under the header is the header again in another language (Project name | Location |
     Total investment (10k yuan) under 项目名称 | 建设地点 | 总投资（万元）): at least two of its cells name the
-    field of the header's column above them, and none names another field. It was read as a project whose
-    place was "Location" (the file refused)."""
+    field of the header's column above them, none names another field and none is that label again. It was
+    read as a project whose place was "Location" (the file refused)."""
     same = 0
     for pos, text in enumerate(row):
         if not text:
@@ -407,8 +409,8 @@ def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: di
         f = field_of(text, funding_aliases)
         if f is None:
             continue
-        if fields.get(pos) != f:
-            return False
+        if fields.get(pos) != f or (pos < len(header) and re.sub(r"\s+", "", text) == re.sub(r"\s+", "", header[pos])):
+            return False  # another field, or the header itself again (a repeat, said as one by the layout)
         same += 1
     return same >= 2
 
