@@ -400,12 +400,14 @@ def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: di
                      header: list[str]) -> bool:
     """Whether the row under the header is the header again in another language (Project name | Location |
     Total investment (10k yuan) under 项目名称 | 建设地点 | 总投资（万元）): at least two of its cells name the
-    field of the header's column above them, none names another field and none is that label again. It was
-    read as a project whose place was "Location" (the file refused)."""
+    field of the header's column above them, none names another field and none is that label again; no cell
+    holds a Chinese character. It was read as a project whose place was "Location" (the file refused)."""
     same = 0
     for pos, text in enumerate(row):
         if not text:
             continue
+        if re.search(r"[\u3400-\u9fff]", text):  # a project's cells name fields too (…项目, …管委会): only a row
+            return False                         # of another script's words is taken for the header's translation
         f = field_of(text, funding_aliases)
         if f is None:
             continue
