@@ -392,7 +392,7 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                                        ).to_numpy(zero_copy_only=False).astype(bool) & ~redacted
     no_words = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NO_WORDS
                                         ).to_numpy(zero_copy_only=False).astype(bool) & ~placeholder & ~numeric
-    no_words &= ~redacted  # (### or *** alone: said as hidden words, one error per cell)
+    no_words &= ~redacted & ~garbled & ~docno  # (### alone, mojibake, a 文号: said as such, one error per cell)
     return name, replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(placeholder, "name_placeholder", "name")
