@@ -342,9 +342,10 @@ def _shifted(frame: pd.DataFrame, offset: int) -> pd.DataFrame:
 def _merge(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]) -> None:
     """The sheets' plans as one: rows keyed by sheet, problems naming their sheet, bounded again."""
     if len(subs) > MAX_SHEETS:
-        for sheet, _sub in subs[MAX_SHEETS:]:
-            plan.warnings.append(Problem("sheet_left_out_too_many", None, None, None, "warning",
-                                         {"sheet": sheet.name, "limit": MAX_SHEETS}, sheet=sheet.name))
+        left = [sheet.name for sheet, _sub in subs[MAX_SHEETS:]]  # one warning: a workbook may hold thousands
+        plan.warnings.append(Problem("sheet_left_out_too_many", None, None, None, "warning",
+                                     {"count": f"{len(left):,}", "first": left[0], "last": left[-1],
+                                      "limit": MAX_SHEETS}))
         subs = subs[:MAX_SHEETS]
     plan.sheet = None
     plan.sheets_read = [sheet.name for sheet, _sub in subs]

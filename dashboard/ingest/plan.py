@@ -115,18 +115,22 @@ class Problem:
 
 
 def bounded(problems: list[Problem], limit: int = MAX_LISTED) -> list[Problem]:
-    """The problems in row order (file-wide ones first), at most ``limit`` of each code listed, the rest of
-    that code folded into one summary entry that keeps their rows and names the first row listed; the
+    """The problems in row order (file-wide ones first, every one), at most ``limit`` rows of each code listed,
+    the rest of that code folded into one summary entry that keeps their rows and names the first row listed; the
     summaries come last, where the page's note says they are (they came before every row)."""
     by_code: dict[str, list[Problem]] = {}
     for p in problems:
         by_code.setdefault(p.code, []).append(p)
     out: list[Problem] = []
     for code, group in by_code.items():
-        listed = sorted((p for p in group if not p.is_summary), key=lambda p: (p.row is not None, p.row or 0))
+        # A problem of the whole file or of a sheet (no row) is always listed: it has no row to fold into a
+        # summary, and it may be what blocks the file (see ``ImportPlan.blocking``); a workbook of many sheets
+        # gives one per sheet, bounded by the sheets read.
+        whole = [p for p in group if not p.is_summary and p.row is None]
+        listed = sorted((p for p in group if not p.is_summary and p.row is not None), key=lambda p: p.row)
         rest = [np.asarray([p.row for p in listed[limit:]], dtype=np.int64)]
         rest += [p.more_rows for p in group if p.more_rows is not None]
-        out += listed[:limit]
+        out += whole + listed[:limit]
         more = np.concatenate(rest) if rest else np.array([], dtype=np.int64)
         if len(more):
             first = listed[0] if listed else next(p for p in group if p.is_summary)
