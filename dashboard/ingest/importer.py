@@ -519,23 +519,8 @@ def _composed(body: Body) -> list[Problem]:
     are looked at."""
     import unicodedata
 
-    problems: list[Problem] = []
-    for pos in body.cells.columns:
-        column = body.cells[pos]
-        has = column.str.contains(_DECOMPOSED_RE, na=False).to_numpy(dtype=bool)
-        if not has.any():
-            continue
-        composed = column.copy()
-        at = np.flatnonzero(has)
-        composed.iloc[at] = [unicodedata.normalize("NFC", v) for v in column.iloc[at]]
-        changed = has & (composed != column).to_numpy(dtype=bool)
-        if not changed.any():
-            continue
-        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
-        problems += body.problems_at(changed, "text_composed", label, "warning", column,
-                                     composed=composed.to_numpy(dtype=object))
-        body.cells[pos] = composed
-    return problems
+    return normalise.rewrite_cells(body, _DECOMPOSED_RE, lambda v: unicodedata.normalize("NFC", v), "text_composed",
+                                   "composed")
 
 
 # Every character str.strip() removes, spelled out: Arrow's regex engine reads \s as ASCII only (no 　).

@@ -147,23 +147,33 @@ def html_entities(body: Body) -> Problems:
     (a no-break space as a space), with a warning per cell. Only columns holding an ``&`` are looked at."""
     import html
 
+    return rewrite_cells(body, _ENTITY, lambda v: re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " ")).strip(),
+                         "html_entity_decoded", "decoded", holding="&")
+
+
+def rewrite_cells(body: Body, found: re.Pattern[str], rewrite: Callable[[str], str], code: str, said_as: str,
+                  holding: str | None = None) -> Problems:
+    """Each cell matching ``found`` replaced in ``body`` by ``rewrite`` of it, said by cell (``code``, a warning,
+    the new text under ``said_as``) where that changed it. ``holding``: a plain substring every such cell holds,
+    looked for first (a column without it is not searched by the pattern)."""
     problems: Problems = []
     for pos in body.cells.columns:
         column = body.cells[pos]
-        if not column.str.contains("&", regex=False, na=False).any():
+        if holding is not None and not column.str.contains(holding, regex=False, na=False).any():
             continue
-        has = column.str.contains(_ENTITY, regex=True, na=False).to_numpy(dtype=bool)
-        decoded = column.copy()
+        has = column.str.contains(found, regex=True, na=False).to_numpy(dtype=bool)
+        if not has.any():
+            continue
+        rewritten = column.copy()
         at = np.flatnonzero(has)
-        decoded.iloc[at] = [re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " ")).strip()
-                            for v in column.iloc[at]]
-        changed = has & (decoded != column).to_numpy(dtype=bool)
+        rewritten.iloc[at] = [rewrite(v) for v in column.iloc[at]]
+        changed = has & (rewritten != column).to_numpy(dtype=bool)
         if not changed.any():
             continue
         label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
-        problems += body.problems_at(changed, "html_entity_decoded", label, "warning", column,
-                                     decoded=decoded.to_numpy(dtype=object))
-        body.cells[pos] = decoded
+        problems += body.problems_at(changed, code, label, "warning", column,
+                                     **{said_as: rewritten.to_numpy(dtype=object)})
+        body.cells[pos] = rewritten
     return problems
 
 
