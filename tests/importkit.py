@@ -102,6 +102,15 @@ def refused_unchanged(db: Path, capsys: pytest.CaptureFixture[str], path: Path, 
     return out
 
 
+def stored_rows(db: Path, sql: str) -> list[tuple]:
+    """The rows of ``sql`` read from the store at ``db`` (read-only)."""
+    con = store.connect(db, read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
 def stored_stages(db: Path) -> dict[str, str | None]:
     """name -> stage of every stored project, in id order."""
     con = store.connect(db, read_only=True)

@@ -13,19 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects
+from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects, stored_rows
 
-from dashboard import store
 from dashboard.ingest import reading
-
-
-def _stored(db: Path, sql: str) -> list[tuple]:
-    con = store.connect(db, read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
 
 # ------------------------------------------------------------------------------------- 1. ASCII case
 
@@ -108,8 +98,8 @@ def test_a_scale_word_takes_the_columns_currency_not_its_scale(empty_db: Path,
     code, out = import_json(empty_db, capsys, "scale_words_yi_usd.csv")
     assert code == 0, out
     assert [v[2] for v in stored_projects(empty_db).values()] == [Decimal("500.00"), Decimal("20000.00")]
-    funding = _stored(empty_db, "SELECT p.name, f.amount_wan FROM project_funding f JOIN projects p USING (project_id) "
-                                "ORDER BY p.project_id")
+    funding = stored_rows(empty_db, "SELECT p.name, f.amount_wan FROM project_funding f "
+                                    "JOIN projects p USING (project_id) ORDER BY p.project_id")
     assert funding == [("甲项目", Decimal("3550.00")), ("乙项目", Decimal("2130.00"))]
     assert problem_codes(out["warnings"]) == [(2, "amount_usd"), (3, "amount_usd")]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from importkit import CORPUS, problem_codes, run_json, stored_projects
+from importkit import CORPUS, problem_codes, run_json, stored_projects, stored_rows
 
 from dashboard import store
 from dashboard.config import DATA_DIR
@@ -30,14 +30,6 @@ def dry_run(db: Path, capsys: pytest.CaptureFixture[str], name: str, lang: str, 
     return out
 
 
-def query(db: Path, sql: str) -> list[tuple]:
-    con = store.connect(db, read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 # ------------------------------------------------------------------------------ stage words in a column
 
 def test_a_category_column_of_stage_words_is_the_stage(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,12 +41,12 @@ def test_a_category_column_of_stage_words_is_the_stage(empty_db: Path, capsys: p
         assert problem_codes(out["warnings"]) == [(None, "column_read_as_stage")]
         assert word in out["warnings"][0]["message"] and "促开工" in out["warnings"][0]["message"]
     imported(empty_db, capsys, "stage_category.csv")
-    assert dict(query(empty_db, "SELECT name, stage FROM projects ORDER BY project_id")) == {
+    assert dict(stored_rows(empty_db, "SELECT name, stage FROM projects ORDER BY project_id")) == {
         "南京晶圆封装项目": "under_construction", "苏州储能电池项目": "under_construction",
         "无锡光伏组件项目": "completed", "常州创新药项目": "under_construction",
         "徐州工程机械项目": "completed", "扬州新材料项目": "planned"}
     # Nothing came from the column as a sector: the tagger's, where it tags.
-    assert {s for (s,) in query(empty_db, "SELECT sector_source FROM projects")} <= {"auto", None}
+    assert {s for (s,) in stored_rows(empty_db, "SELECT sector_source FROM projects")} <= {"auto", None}
 
 
 def test_stage_words_beside_a_stage_column_are_an_extra_column(empty_db: Path,
@@ -67,9 +59,9 @@ def test_stage_words_beside_a_stage_column_are_an_extra_column(empty_db: Path,
         assert problem_codes(out["warnings"]) == [(None, "column_stage_kept_extra")]
         assert word in out["warnings"][0]["message"] and "建设性质" in out["warnings"][0]["message"]
     imported(empty_db, capsys, "stage_beside_stage.csv")
-    assert dict(query(empty_db, "SELECT name, stage FROM projects ORDER BY project_id")) == {
+    assert dict(stored_rows(empty_db, "SELECT name, stage FROM projects ORDER BY project_id")) == {
         "南京传感器项目": "under_construction", "苏州机器人项目": "under_construction", "无锡氢能项目": "planned"}
-    extra = query(empty_db, "SELECT value FROM batch_extra_values WHERE column_name = '项目类型'")
+    extra = stored_rows(empty_db, "SELECT value FROM batch_extra_values WHERE column_name = '项目类型'")
     assert sorted(v for (v,) in extra) == sorted(["促开工", "续建", "如期投产"])
 
 
@@ -81,7 +73,7 @@ def test_progress_words_are_the_stage_and_sector_names_stay_the_sector(
     assert out["mapping"]["推进情况"] == "stage" and out["mapping"]["类别"] == "sector"
     assert problem_codes(out["warnings"]) == [(None, "column_read_as_stage")]
     imported(empty_db, capsys, "progress_and_sector.csv")
-    assert query(empty_db, "SELECT stage, sector, sector_source FROM projects ORDER BY project_id") == [
+    assert stored_rows(empty_db, "SELECT stage, sector, sector_source FROM projects ORDER BY project_id") == [
         ("under_construction", "info_tech", "given"), ("under_construction", "new_energy", "given"),
         ("completed", "new_materials", "given"), (None, "biotech", "given")]
 
@@ -168,7 +160,7 @@ def test_xiongan_is_a_place_in_hebei(empty_db: Path, capsys: pytest.CaptureFixtu
     assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
         "雄安数字城市项目": ("130000", "133100"), "雄安启动区项目": ("130000", "133100"),
         "冀雄安项目": ("130000", "133100"), "雄安英文项目": ("130000", "133100"), "雄县项目": ("130000", "130600")}
-    assert query(empty_db, "SELECT name, parent_code, level FROM regions WHERE code = '133100'") == [
+    assert stored_rows(empty_db, "SELECT name, parent_code, level FROM regions WHERE code = '133100'") == [
         ("雄安新区", "130000", "city")]
 
 
