@@ -100,10 +100,10 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         said.append(("nul_stripped", {"count": nuls, "line": first}))
         data = data.replace(b"\x00", b"")
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") if not _surely_not_utf8(data) else None
     except UnicodeDecodeError:
-        pass
-    else:
+        text = None
+    if text is not None:
         if not _looks_like_text(text):
             raise ReadError("file_binary")
         return text, "utf-8"
@@ -145,6 +145,16 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         raise ReadError("file_binary")
     said.append(("encoding_guessed", {"encoding": best.encoding}))
     return text, best.encoding
+
+
+def _surely_not_utf8(data: bytes) -> bool:
+    """Whether the bytes' first 64 KB already hold a sequence UTF-8 never has (not a character the cut split): then
+    the whole is no UTF-8 either, seen without decoding it (a 12 MB GBK file took 10 ms to fail)."""
+    try:
+        data[:1 << 16].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason != "unexpected end of data"
+    return False
 
 
 # Windows-1252's punctuation at bytes 91-97: ‘ ’ “ ” • – —. Word and Western editors write them for
@@ -536,8 +546,14 @@ def _looks_like_text(text: str) -> bool:
     sample = text[:20_000]
     if not sample:
         return True
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
-    odd = sum(1 for ch in sample if 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    try:  # counted by NumPy over the code points (a loop over 20,000 characters took ~4 ms)
+        codes = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: character by character
+        control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t")
+        odd = sum(1 for ch in sample if 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    else:
+        control = int(np.count_nonzero((codes < 32) & (codes != 9) & (codes != 10) & (codes != 13)))
+        odd = int(np.count_nonzero(((codes >= 0xE000) & (codes <= 0xF8FF)) | (codes == 0xFFFD)))
     # A short list with a few stray control characters (a terminal's colour codes pasted into its header,
     # a bell) is text: the share alone refused a 200-character file for three of them as "not a text table".
     # Each is stripped and said, cell by cell, later.
