@@ -149,7 +149,13 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     for c in _TEXT_COLUMNS:
         if isinstance(new[c].dtype, pd.StringDtype):
             continue  # DuckDB reads a pandas string column's missing values as NULL already
-        new[c] = new[c].astype(object).where(new[c].notna(), None)
+        # every missing value as None (NaN is no text), with NumPy: pandas' astype and where cost ~5 ms a column
+        cells = new[c].to_numpy(dtype=object)
+        missing = pd.isna(cells)
+        if missing.any():
+            cells = cells.copy()
+            cells[missing] = None
+        new[c] = pd.Series(cells, index=new.index, dtype=object)
     updates = bool(new["is_update"].any())
     ids = new["project_id"].to_numpy(dtype="int64")
     is_update = new["is_update"].to_numpy(dtype=bool)
