@@ -469,7 +469,8 @@ def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filt
     name = _name(fn)
     if snapshot is None:
         version = data_version()
-        _pin(db_key(), version)
+        if _deferred is None:  # until the first page is out its queries read the lake: nothing to pin yet
+            _pin(db_key(), version)
     else:
         version = snapshot
     return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)
