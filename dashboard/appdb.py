@@ -29,6 +29,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import store
+from .config import cache_dir
 from .filters import Filters
 from .queries.common import base_tables_only
 from .store import engine
@@ -292,8 +293,7 @@ LANDING_FORMAT = 2
 
 
 def landing_path(key: str) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
+    return cache_dir() / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
 
 
 def _code_stamp() -> str:
