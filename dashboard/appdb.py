@@ -29,6 +29,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import store
+from .config import cache_dir
 from .filters import Filters
 from .queries.common import base_tables_only
 from .store import engine
@@ -292,8 +293,7 @@ LANDING_FORMAT = 2
 
 
 def landing_path(key: str) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sei-dashboard" / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
+    return cache_dir() / f"landing-{hashlib.sha256(key.encode()).hexdigest()[:24]}.arrow"
 
 
 def _code_stamp() -> str:
@@ -469,7 +469,8 @@ def load_at(snapshot: int | None, fn: Callable[..., pd.DataFrame], filters: Filt
     name = _name(fn)
     if snapshot is None:
         version = data_version()
-        _pin(db_key(), version)
+        if _deferred is None:  # until the first page is out its queries read the lake: nothing to pin yet
+            _pin(db_key(), version)
     else:
         version = snapshot
     return _load(db_key(), version, name, scoped(filters), tuple(sorted(kwargs.items())), snapshot)

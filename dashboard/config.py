@@ -34,3 +34,10 @@ def default_data_path() -> str | None:
 def default_db_path() -> Path:
     """The default store as a path (an embedded store's catalog file)."""
     return Path(default_db())
+
+
+def cache_dir() -> Path:
+    """The app's folder in the user's cache (``$XDG_CACHE_HOME/sei-dashboard``, else ``~/.cache/...``): files
+    kept from one run to the next that can always be made again (the landing page's results, parsed TOML)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sei-dashboard"

@@ -10,9 +10,10 @@ The same function serves the pages and library code such as the importer's row e
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
+
+from . import tomlcache
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -35,7 +36,7 @@ def messages() -> dict[str, dict[str, str]]:
     """{lang: {key: text}} merged from every locale file."""
     merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
     for path in sorted(LOCALES.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomlcache.load(path)
         for lang in LANGS:
             merged[lang].update(_flatten(path.stem, data.get(lang, {})))
     return merged

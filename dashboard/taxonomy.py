@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from . import tomlcache
 from .config import DATA_DIR
 
 TAXONOMY_FILE = DATA_DIR / "taxonomy.toml"
@@ -127,8 +127,7 @@ def _tuples(row: dict) -> dict:
 
 @cache
 def _raw() -> dict:
-    with TAXONOMY_FILE.open("rb") as f:
-        return tomllib.load(f)
+    return tomlcache.load(TAXONOMY_FILE)
 
 
 @cache

@@ -118,6 +118,43 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
         copy.copy()  # from here on, queries copy what they read (as with no warm-up)
 
 
+def test_the_warm_up_runs_the_landing_queries_on_one_duckdb_thread(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The landing page's queries are small: the warm-up runs them on one DuckDB thread (a second cost more
+    CPU than it saved) and gives the process its threads back afterwards, also when a query fails."""
+    from dashboard import warmup
+
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    con = appdb.connection()
+
+    def threads() -> int:
+        with store.cursor(con) as cur:
+            return int(store.scalar(cur, "SELECT current_setting('threads')"))
+
+    with store.cursor(con) as cur:
+        cur.execute("SET threads = 3")
+    seen: list[int] = []
+    real = warmup._landing_page
+    try:
+        monkeypatch.setattr(warmup, "_landing_page", lambda run: (seen.append(threads()), real(run)))
+        landing = warmup.warm()
+        assert landing is not None and seen == [1] and threads() == 3
+        landing.copy()
+
+        def fails(run: object) -> None:
+            seen.append(threads())
+            raise RuntimeError("a query failed")
+
+        monkeypatch.setattr(warmup, "_landing_page", fails)
+        left = warmup.warm()  # logged, not raised
+        assert seen == [1, 1] and threads() == 3
+        if left is not None:
+            left.copy()  # from here on, queries copy what they read (as with no warm-up)
+    finally:
+        with store.cursor(con) as cur:
+            cur.execute(f"SET threads = {store.engine.threads() or 1}")
+
+
 def test_the_first_page_reads_the_lake_and_its_tables_are_copied_after(
         demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Copying a table into memory costs more than the one query of the first page that reads it: until
@@ -133,8 +170,8 @@ def test_the_first_page_reads_the_lake_and_its_tables_are_copied_after(
     try:
         at = open_page(demo_db, monkeypatch, "summary")
         assert not at.exception and at.metric
-        held = appdb._copies.get(appdb.db_key(), {}).get(version)
-        assert held is None or not held.tables, "nothing copied on the first page's path"
+        # nothing pinned or copied on the first page's path
+        assert appdb._copies.get(appdb.db_key(), {}).get(version) is None
     finally:
         copy.copy()
     held = appdb._copies[appdb.db_key()][version]
