@@ -549,6 +549,17 @@ def _stripped(column: pd.Series) -> pd.Series:
     return column.str.strip()
 
 
+def _indents(cells: pd.DataFrame, sheet: reading.Sheet, col_of: dict[str, int]) -> np.ndarray | None:
+    """How many blanks each name cell starts with (an indented part row: "    二期工程"), or None when none does
+    (a sheet known to hold no blank at a cell's end, or a name column without such a cell)."""
+    if sheet.clean or "name" not in col_of:
+        return None
+    names = cells[col_of["name"]].astype(str)
+    if not names.str.contains(r"^\s", regex=True, na=False).any():
+        return None
+    return (names.str.len() - names.str.lstrip().str.len()).to_numpy(dtype=int)
+
+
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
            facts: Future[_StoreFacts], pool: ThreadPoolExecutor, step: Progress) -> None:
     """Fill the plan from the rows under the header: records, annual plans, funding, problems.
@@ -566,7 +577,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         plan.refused = Problem("no_rows")
         return
     stage_aliases = vocab.stage_aliases()
-    rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases)
+    rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases, _indents(cells, sheet, col_of))
     # A formula without a saved result in a row that is read as no project (a 小计 or 合计 row, a heading):
     # its value is not imported, so "read as empty" misled; said only for the projects' rows.
     unread = set(rownum[~rows_.project].tolist())
