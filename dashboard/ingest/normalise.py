@@ -869,9 +869,8 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
     wan = np.full(len(body), np.nan)
     wan[at] = figure[group]
     usd[at] = np.array([any(c == "amount_usd" for c, _p, _a in t) for t in told], dtype=bool)[group]
-    said_as, yuan = np.full(len(body), "", dtype=object), np.full(len(body), "", dtype=object)
+    said_as = np.full(len(body), "", dtype=object)
     said_as[~np.isnan(wan)] = [f"{x:,.2f}" for x in wan[~np.isnan(wan)]]
-    yuan[~np.isnan(wan)] = [f"{x * 10_000:,.4g}" for x in wan[~np.isnan(wan)]]
     problems: Problems = []
     for code, pos in dict.fromkeys((c, p) for t in told for c, p, _a in t):
         value = np.array([next((a for c, p, a in t if c == code and p == pos), None) for t in told], dtype=object)
@@ -880,6 +879,8 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
         mask[rows] = True
         src = pd.Series([""] * len(body), dtype=object)
         src.iloc[rows] = value[group][pd.notna(value[group])]
+        yuan = np.array([f"{read[a][0] * 10_000:,.4g}" if a in read and not np.isnan(read[a][0]) else ""
+                         for a in src], dtype=object)  # the figure as written, in 元 (stored rounded)
         problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=said_as,
                                      yuan=yuan)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
