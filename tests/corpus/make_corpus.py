@@ -2648,8 +2648,9 @@ def write_leftovers10() -> None:
     """Round 9's classes left unfixed (s30-leftovers10)."""
     import openpyxl
 
-    korean = "사업명,사업위치,총사업비(억원),사업기간\n반도체 클러스터 조성사업,경기도 용인시,1200,2024-2030\n" \
-             "수소연료전지 발전소 건설,울산광역시 남구,850,2023-2026\n이차전지 소재 공장 증설,충청북도 청주시,430,2024-2025\n"
+    korean = ("사업명,사업위치,총사업비(억원),사업기간\n반도체 클러스터 조성사업,경기도 용인시,1200,2024-2030\n"
+              "수소연료전지 발전소 건설,울산광역시 남구,850,2023-2026\n"
+              "이차전지 소재 공장 증설,충청북도 청주시,430,2024-2025\n")
     japanese = "事業名,所在地,総事業費（億円）,事業期間\n半導体工場建設事業,熊本県菊陽町,1200,2024-2030\n" \
                "水素燃料電池発電所の建設,福島県浪江町,850,2023-2026\n蓄電池材料工場の増設,岡山県倉敷市,430,2024-2025\n"
     for name, text, encoding in (("korean_euc_kr.csv", korean, "euc_kr"), ("korean_utf8.csv", korean, "utf-8"),
@@ -2657,7 +2658,8 @@ def write_leftovers10() -> None:
                                  ("japanese_euc_jp.csv", japanese, "euc_jp"),
                                  ("japanese_iso2022.csv", japanese, "iso2022_jp")):
         (HERE / name).write_bytes(text.encode(encoding))
-    rows = _HEAD8 + _lines8("苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027")
+    rows = _HEAD8 + _lines8("苏州晶圆封装项目,江苏省苏州市,150000,2024-2026",
+                            "南京生物医药中心,江苏省南京市,80000,2024-2027")
     (HERE / "hz_gb2312.csv").write_bytes(rows.encode("hz"))
     (HERE / "nel_line_ends.csv").write_bytes(rows.replace("\n", "\u0085").encode())
     (HERE / "line_separator_ends.csv").write_bytes(rows.replace("\n", "\u2028").encode("utf-16"))
@@ -2671,7 +2673,8 @@ def write_leftovers10() -> None:
         "甲项目,江苏省苏州市,1000,2024-2026-2028", "乙项目,江苏省苏州市,1000,2024年～2026年～2028年",
         "丙项目,江苏省苏州市,1000,45292/46387", "丁项目,江苏省苏州市,1000,2024-2026")).encode())
     # Stage words: mapped (with sources in the taxonomy), outside the stage list, negated.
-    words = ["缓建", "已签约", "停建", "储备", "谋划", "未开工", "暂缓开工", "在谈", "试生产", "停工", "立项", "招商洽谈"]
+    words = ["缓建", "已签约", "停建", "储备", "谋划", "未开工", "暂缓开工", "在谈", "试生产", "停工", "立项",
+             "招商洽谈"]
     (HERE / "stage_words.csv").write_bytes(("项目名称,建设地点,总投资（万元）,建设阶段\n" + _lines8(
         *(f"项目{i + 1},江苏省苏州市,1000,{w}" for i, w in enumerate(words)))).encode())
     # Dots grouping thousands: several groups make the column's 1.500 thousands too; alone, 1.500 is 1.5.
@@ -2692,7 +2695,8 @@ def write_leftovers10() -> None:
         "丁项目,江苏省苏州市,（略）,2024-2026", "戊项目,江苏省苏州市,1**万元,2024-2026",
         "己项目,江苏省苏州市,1000,2024-2026")).encode())
     (HERE / "masked_text_total.csv").write_bytes(("项目名称,建设地点,项目概况\n" + _lines8(
-        "甲项目,江苏省苏州市,项目总投资*元，其中环保投资*元。", "乙项目,江苏省苏州市,项目总投资2882万元，其中环保投资50万元。",
+        "甲项目,江苏省苏州市,项目总投资*元，其中环保投资*元。",
+        "乙项目,江苏省苏州市,项目总投资2882万元，其中环保投资50万元。",
         "丙项目,江苏省苏州市,本项目总投资40元。")).encode())
     # Places hidden by a repost in a list whose title names the province.
     (HERE / "redacted_places_title.csv").write_bytes(("江苏省2024年重点项目清单\n" + _HEAD8 + _lines8(
