@@ -300,6 +300,11 @@ def construction_kinds() -> tuple[str, ...]:
     return tuple(_raw()["construction_kinds"]["words"])
 
 
+def stage_outside() -> dict[str, str]:
+    """Stage words no stage holds (``[stage_outside]``: 缓建, 在谈) → their kind (deferred, lead)."""
+    return {word: kind for kind, words in _raw()["stage_outside"].items() for word in words}
+
+
 def stage_aliases() -> dict[str, str]:
     """Normalised spelling → stage slug."""
     return _alias_index(stage_terms())

@@ -25,3 +25,12 @@ WIDE_CLASS = "[\uff01-\uff5e]"
 KEY_FOLD = {**NARROW, **{c: c - 0xFEE0 + 0x20 for c in range(0xFF21, 0xFF3B)},
             **{c: c + 0x20 for c in range(0x41, 0x5B)}}
 KEY_CLASS = "[A-Z\uff01-\uff5e]"
+
+
+_BLANKS = {ord(c): None for c in BLANK_CHARS}
+
+
+def fold_name(text: str) -> str:
+    """A name as the match key compares it: without blanks, full-width ASCII half-width, ASCII letters lower case
+    (the import's cluster names against the stored clusters: ＡＩ 产业集群 = ai产业集群)."""
+    return text.translate(_BLANKS).translate(KEY_FOLD)

@@ -46,7 +46,7 @@ NOTES = [(4, "row_skipped_note"), (5, "row_skipped_note"), (6, "row_skipped_note
     # 甘肃省厅 as a bid site copies it: the site (略) 、 (略) is the title's province (said); the owner 中国铁 (略)
     # 兰州工程建设指挥部 was stored with the mask in it.
     ("lists7_gansu_masked_eia.csv", {"新建平凉至庆阳铁路": ("620000", None, None, None, None, None)}, None,
-     [(4, "owner_redacted"), (4, "place_title_used")]),
+     [(4, "owner_redacted"), (4, "place_title_used_redacted")]),  # (略) 、 (略): said as hidden (s30-leftovers10)
     # 多伦: the name is the report's title; its owner is hidden (内 (略)); three lines of notes under the table
     # (注:1.…, 公众反馈意见联系方式:…, 2.根据…) refused the file as a project with no name.
     ("lists7_duolun_acceptance.csv",
@@ -79,7 +79,8 @@ def test_a_summary_column_named_basic_facts_gives_the_total(empty_db: Path, caps
     # (stored so); the page's source line under the table refused the file as a project with no name.
     ("lists7_xining_trad_eia.csv", [(4, "name_garbled")], [(None, "pinyin_removed"), (5, "row_skipped_note")], ()),
     # 吴起: (略) before each name, and the totals hidden too (项目总投资*元): nothing read from them.
-    ("lists7_wuqi_masked_amounts.csv", [(4, "name_redacted"), (5, "name_redacted")], [], ()),
+    # 项目总投资*元: the hidden total said (amount_masked, s30-leftovers10); row 5's text is cut before its total.
+    ("lists7_wuqi_masked_amounts.csv", [(4, "name_redacted"), (5, "name_redacted")], [(4, "amount_masked")], ()),
     # 兵团第四师: the sites are regiments (62团, 61团), which the regions do not hold.
     ("lists7_kekedala_regiments_eia.csv", [(4, "place_unknown"), (5, "place_unknown")], [(4, "amount_from_text")],
      ()),
@@ -204,5 +205,7 @@ def test_garbled_names_and_document_numbers(name: str, garbled: bool, docno: boo
 
 
 def test_masked_totals_are_not_read() -> None:
-    assert values.total_in_text("项目总投资*元,其中环保投资*元,占总投资的3.31%。") == []
+    # the hidden total is found, to be said as hidden (s30-leftovers10), and is no amount
+    assert values.total_in_text("项目总投资*元,其中环保投资*元,占总投资的3.31%。") == ["*元"]
+    assert values.parse_amount("*元", values.WAN, 7.1) == values.Amount(None, "amount_masked")
     assert values.total_in_text("工程总投资为6834万元,其中环保投资约76.495万元") == ["6834万元"]

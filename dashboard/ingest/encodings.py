@@ -26,7 +26,8 @@ _NAMES = {"utf_8": "UTF-8", "utf_8_sig": "UTF-8 BOM", "utf_16": "UTF-16", "utf_1
           "gbk": "GBK", "gb18030": "GB18030", "gb2312": "GB2312", "big5": "Big5", "big5hkscs": "Big5-HKSCS",
           "shift_jis": "Shift_JIS", "cp932": "Shift_JIS (Windows-31J)", "euc_jp": "EUC-JP", "euc_kr": "EUC-KR",
           "cp949": "EUC-KR (CP949)", "iso8859_1": "ISO-8859-1 (Latin-1)", "mac_roman": "Mac OS Roman",
-          "koi8_r": "KOI8-R", "ascii": "ASCII"}
+          "koi8_r": "KOI8-R", "ascii": "ASCII", "hz": "HZ-GB-2312", "iso2022_jp": "ISO-2022-JP",
+          "iso2022_kr": "ISO-2022-KR"}
 
 
 def display_name(encoding: object) -> object:
@@ -57,6 +58,8 @@ def decode(data: bytes, warnings: list[tuple[str, dict]] | None = None) -> tuple
     encoding than the rest."""
     said = warnings if warnings is not None else []
     text, label = _decode(data, said)
+    _refuse_foreign(text, label)
+    text = _unicode_line_ends(text)
     if "\ufeff" in text:
         # Byte-order marks inside the text (files joined end to end, each with its own): no character of the
         # table; left in, a repeated header was no header and a first cell unlike its column.
@@ -104,6 +107,9 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = None
     if text is not None:
+        seven = _seven_bit(text, said) if text.isascii() else None
+        if seven is not None:
+            return seven
         if not _looks_like_text(text):
             raise ReadError("file_binary")
         return text, "utf-8"
@@ -119,6 +125,8 @@ def _detect(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str]:
         two = side.submit(_utf8_and_other_lines, data)
         text, gbk = _gbk(data)
         mixed = _mixed_lines(data, said) if two.result() else None
+    if text is not None:  # Korean or Japanese text GBK reads without an error (as noise): refused, saying so
+        _refuse_other_cjk(data, text)
     if mixed is not None:
         return mixed
     marked = _gbk_marks(data, text, said) if marks else None
@@ -561,3 +569,130 @@ def _looks_like_text(text: str) -> bool:
     return share < 0.01 or (control + odd <= _FEW_CONTROL and share < 0.1 and _plausible_table(sample))
 
 
+
+
+# ------------------------------------------------------------------- Korean, Japanese, 7-bit encodings, NEL
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_FOREIGN_MIN = 4              # letters of the other script before a file is taken for that language's text
+
+
+def _script_of(text: str) -> str | None:
+    """``korean`` or ``japanese`` when the text's CJK letters are largely Hangul (a third) or hold kana (a tenth:
+    a Japanese list writes its names in kanji, but its words between them in kana), else None."""
+    sample = text[:200_000]
+    hangul, kana = len(_HANGUL.findall(sample)), len(_KANA.findall(sample))
+    letters = hangul + kana + len(_HANZI.findall(sample))
+    if hangul >= _FOREIGN_MIN and hangul >= letters / 3:
+        return "korean"
+    if kana >= _FOREIGN_MIN and kana >= letters / 10:
+        return "japanese"
+    return None
+
+
+def _refuse_foreign(text: str, encoding: str) -> None:
+    """A file whose text is Korean or Japanese (read right, in UTF-8, UTF-16 or a 7-bit ISO-2022 form): refused
+    saying so, not with "no header found"."""
+    if not _HANGUL.search(text[:200_000]) and not _KANA.search(text[:200_000]):
+        return
+    script = _script_of(text)
+    if script is not None:
+        raise ReadError(f"file_{script}", encoding=display_name(encoding))
+
+
+# The Korean and Japanese double-byte encodings a GBK reading takes without an error (EUC-KR's Hangul are
+# GB2312's common hanzi byte for byte: 사업명 reads as 荤诀疙), each with the letters its reading must show.
+_OTHER_CJK = (("cp949", "korean", _HANGUL), ("cp932", "japanese", _KANA), ("euc_jp", "japanese", _KANA))
+_MAX_PLAUSIBLE = 0.05         # share of a GBK reading's hanzi pairs found in Chinese words below which it is noise
+
+
+def _refuse_other_cjk(data: bytes, gbk_text: str) -> None:
+    """Refuse a Korean or Japanese file GBK decodes without an error: one that reads in EUC-KR (CP949), Shift_JIS
+    or EUC-JP as text of that script, while its GBK reading is implausible as Chinese (hardly a pair of its
+    hanzi is one found in the words of the reference data: place names, zone names, the taxonomy's words).
+    Every Chinese list of the test corpus has 14% of such pairs or more; Korean and Japanese lists read as GBK,
+    1% or less."""
+    head = data[:200_000]
+    for codec, script, letters in _OTHER_CJK:
+        try:
+            other = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        # Two letters are enough here (a Japanese list writes its names in kanji, 半導体工場の建設: few kana),
+        # the GBK reading's noise deciding; Hangul a third of the letters at least.
+        found = len(letters.findall(other))
+        if found < 2 or (script == "korean" and _script_of(other) != script):
+            continue
+        if _chinese_share(gbk_text[:200_000]) < _MAX_PLAUSIBLE:
+            raise ReadError(f"file_{script}", encoding=display_name(codec))
+
+
+def _chinese_share(text: str) -> float:
+    """The share of the text's adjacent hanzi pairs that occur in the reference data's Chinese words (1.0 for a
+    text with fewer than twelve pairs: too little to judge; one real name of ten characters may hold none)."""
+    pairs = [run[i:i + 2] for run in _HANZI_RUN.findall(text) for i in range(len(run) - 1)]
+    if len(pairs) < 12:
+        return 1.0
+    known = _chinese_pairs_known()
+    return sum(p in known for p in pairs) / len(pairs)
+
+
+_HANZI_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@functools.cache
+def _chinese_pairs_known() -> frozenset[str]:
+    """Every pair of adjacent hanzi in the reference data's Chinese (regions, zones, the taxonomy)."""
+    from ..config import DATA_DIR
+
+    pairs: set[str] = set()
+    for name in ("regions.csv", "development_zones.csv", "taxonomy.toml"):
+        for run in _HANZI_RUN.findall((DATA_DIR / name).read_text(encoding="utf-8")):
+            pairs.update(run[i:i + 2] for i in range(len(run) - 1))
+    return frozenset(pairs)
+
+
+# 7-bit encodings that look like ASCII: HZ (~{...~}, Chinese: read) and ISO-2022-JP / -KR (escape sequences).
+_ISO2022 = ((b"\x1b$)C", "iso2022_kr"), (b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"),
+            (b"\x1b$(D", "iso2022_jp"))
+
+
+def _seven_bit(text: str, said: list[tuple[str, dict]]) -> tuple[str, str] | None:
+    """An ASCII file in HZ-GB-2312 (read as it, said) or ISO-2022-JP / -KR (read, then refused as Japanese or
+    Korean text); None for any other ASCII file."""
+    if "~{" in text and "~}" in text:
+        try:
+            hz = text.encode("ascii").decode("hz")
+        except UnicodeDecodeError:
+            hz = None
+        if hz is not None and _CJK.search(hz) and _looks_like_text(hz):
+            said.append(("encoding_guessed", {"encoding": "hz"}))
+            return hz, "hz"
+    if "\x1b" in text:
+        raw = text.encode("ascii")
+        for mark, codec in _ISO2022:
+            if mark in raw:
+                try:
+                    other = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if _HANGUL.search(other) or _KANA.search(other) or _HANZI.search(other):  # a Korean or Japanese form
+                    raise ReadError("file_korean" if codec == "iso2022_kr" else "file_japanese",
+                                    encoding=display_name(codec))
+    return None
+
+
+_UNICODE_BREAKS = re.compile("\r?[\u0085\u2028\u2029]\n?")
+
+
+def _unicode_line_ends(text: str) -> str:
+    """A file whose lines end in NEL (U+0085: from a mainframe or an EBCDIC conversion), LINE SEPARATOR or
+    PARAGRAPH SEPARATOR and never in a CR or LF: those as line ends (the file was one line, "no header"); beside a
+    CR or LF (NEL LF) the pair is one line end."""
+    if "\x85" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text
+    if "\n" not in text and "\r" not in text:
+        return _UNICODE_BREAKS.sub("\n", text)
+    return re.sub("\r?[\u0085\u2028\u2029]\n|\r[\u0085\u2028\u2029]", "\n", text)

@@ -228,7 +228,11 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
     first_layout: frozenset[str] | None = None
     subs: list[tuple[reading.Sheet, ImportPlan]] = []
     plan.warnings += _reader_problems(read_warnings)  # the file's own (a sheet's are its sheet's)
+    past: list[str] = []  # sheets with a table past the limit: not previewed at all (2,000 sheets took 308 CPU-s)
     for n, (sheet, header) in enumerate(tables):
+        if len(subs) >= MAX_SHEETS:
+            past.append(sheet.name)
+            continue
         sub = ImportPlan(file_name=plan.file_name, sha256="", lang=plan.lang, usd_rate=plan.usd_rate,
                          sheets=plan.sheets, sheet=sheet.name)
         assert header is not None  # choose_sheets keeps a sheet beside others only with a header
@@ -262,6 +266,8 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
                                          {"sheet": sheet.name}, sheet=sheet.name))
             continue
         subs.append((sheet, sub))
+    if past:
+        plan.warnings.append(_too_many_sheets(past))
     subs = _without_copies(plan, subs)
     if len(subs) < 2:  # one sheet left: read as a file of one sheet is
         if not subs:
@@ -339,13 +345,16 @@ def _shifted(frame: pd.DataFrame, offset: int) -> pd.DataFrame:
     return frame.assign(row=frame["row"].to_numpy(dtype=np.int64) + offset)
 
 
+def _too_many_sheets(left: list[str]) -> Problem:
+    """One warning for the sheets past :data:`MAX_SHEETS` (a workbook may hold thousands): count, first, last."""
+    return Problem("sheet_left_out_too_many", None, None, None, "warning",
+                   {"count": f"{len(left):,}", "first": left[0], "last": left[-1], "limit": MAX_SHEETS})
+
+
 def _merge(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan]]) -> None:
     """The sheets' plans as one: rows keyed by sheet, problems naming their sheet, bounded again."""
-    if len(subs) > MAX_SHEETS:
-        left = [sheet.name for sheet, _sub in subs[MAX_SHEETS:]]  # one warning: a workbook may hold thousands
-        plan.warnings.append(Problem("sheet_left_out_too_many", None, None, None, "warning",
-                                     {"count": f"{len(left):,}", "first": left[0], "last": left[-1],
-                                      "limit": MAX_SHEETS}))
+    if len(subs) > MAX_SHEETS:  # (previewed only up to the limit: see _preview_sheets)
+        plan.warnings.append(_too_many_sheets([sheet.name for sheet, _sub in subs[MAX_SHEETS:]]))
         subs = subs[:MAX_SHEETS]
     plan.sheet = None
     plan.sheets_read = [sheet.name for sheet, _sub in subs]
@@ -549,6 +558,17 @@ def _stripped(column: pd.Series) -> pd.Series:
     return column.str.strip()
 
 
+def _indents(cells: pd.DataFrame, sheet: reading.Sheet, col_of: dict[str, int]) -> np.ndarray | None:
+    """How many blanks each name cell starts with (an indented part row: "    二期工程"), or None when none does
+    (a sheet known to hold no blank at a cell's end, or a name column without such a cell)."""
+    if sheet.clean or "name" not in col_of:
+        return None
+    names = cells[col_of["name"]].astype(str)
+    if not names.str.contains(r"^\s", regex=True, na=False).any():
+        return None
+    return (names.str.len() - names.str.lstrip().str.len()).to_numpy(dtype=int)
+
+
 def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckdb.DuckDBPyConnection,
            facts: Future[_StoreFacts], pool: ThreadPoolExecutor, step: Progress) -> None:
     """Fill the plan from the rows under the header: records, annual plans, funding, problems.
@@ -566,7 +586,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         plan.refused = Problem("no_rows")
         return
     stage_aliases = vocab.stage_aliases()
-    rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases)
+    rows_ = layout.classify_rows(stripped, rownum, header, col_of, stage_aliases, _indents(cells, sheet, col_of))
     # A formula without a saved result in a row that is read as no project (a 小计 or 合计 row, a heading):
     # its value is not imported, so "read as empty" misled; said only for the projects' rows.
     unread = set(rownum[~rows_.project].tolist())

@@ -209,8 +209,24 @@ class Layout:
     units_below: dict[int, list[values.Unit | None]] = field(default_factory=dict)
 
 
+def _indented_parts(part: np.ndarray, indent: np.ndarray, unnumbered: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The rows right after a 其中 row (or after one of these) whose name is indented deeper than the name of the
+    row the breakdown is of, unnumbered and nothing else (no total, note, heading): parts of that row too."""
+    out = np.zeros(len(part), dtype=bool)
+    for i in np.flatnonzero(part):
+        above = i - 1
+        while above >= 0 and (part[above] or out[above] or other[above]):
+            above -= 1
+        base = indent[above] if above >= 0 else 0
+        j = i + 1
+        while j < len(part) and unnumbered[j] and not other[j] and not part[j] and indent[j] > base:
+            out[j] = True
+            j += 1
+    return out
+
+
 def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header, col_of: dict[str, int],
-                  stage_aliases: dict[str, str]) -> Layout:
+                  stage_aliases: dict[str, str | None], indent: np.ndarray | None = None) -> Layout:
     """Sort the rows under the header into projects, totals, section headings, notes and repeated headers.
 
     Published lists put a group's numeral (一, （二）) in the 序号 column and its heading in the name column,
@@ -302,6 +318,13 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
         section_stage = section_stage.where(~section2, stage2)
         section_sector = section_sector.where(~section2, sector2)
     part = _at(n, un, part_u)
+    # A 其中 breakdown goes on in rows indented under it without the word (其中：一期工程 | 8亿, then "    二期工程" |
+    # 7亿): each was stored as a project, its amount counted twice with the row above. ``indent``: the name cells'
+    # leading blanks, where any cell has some.
+    indented = _indented_parts(part, indent, _at(n, un, np.ones(len(un), dtype=bool)),
+                               blank | total | note | repeat | section) if indent is not None and part.any() else None
+    if indented is not None:
+        part |= indented
     project = ~blank & ~total & ~note & ~repeat & ~part & ~section
     numerals_said: Problem | None = None
     if not project.any():
@@ -324,7 +347,8 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     said = [("row_skipped_note" if note[i] else "row_skipped_header", i, head_text.iat[i])
             for i in np.flatnonzero(note | repeat)]
     # A group without a name (1 | 灵武市 | | 21 | 208.56) is told by its cells: its 序号 alone said "1".
-    said += [("row_skipped_group" if counted[i] else "row_skipped_part", i,
+    said += [("row_skipped_group" if counted[i] else "row_skipped_part_indented"
+              if indented is not None and indented[i] else "row_skipped_part", i,
               name_u.at[i] or (" ".join(t for t in stripped.iloc[i].tolist() if t) if counted[i] else head_text.iat[i]))
              for i in np.flatnonzero(counted | part)]
     # The text is the message's {value} too (the messages showed "{value}" as it stood).

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..formatting import WAN_PER_YI
+from ..textchars import fold_name
 from . import headers as hd
 from . import places, values, vocab
 from .layout import no_space, replace_space
@@ -98,7 +99,7 @@ _GARBLED = rf"[\x{{3400}}-\x{{9fff}}]\?|\?[\x{{3400}}-\x{{9fff}}]|[a-zü]*[{TONE
 _DOC_NUMBER = r"^\S{0,12}[〔\[（(【]\s*(?:19|20)\d{2}\s*[〕\]）)】]\s*第?\s*\d+\s*号$"
 # A place with words a reposting site hid: (略), or a run of asterisks where a county or street stood (**县**街道办,
 # ******区新塘镇). "Not a place this tool can resolve" sent the steward looking for a typo.
-_PLACE_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|\*{2,}")
+_PLACE_REDACTED = re.compile(r"[(（]\s*略\s*[)）]|[*＊]{2,}|[×✕╳]{2,}|^\s*(?:[*＊]|略)\s*$")
 
 
 # Excel's error values, as a cell shows them: a formula whose cached result is an error (a sheet deleted
@@ -487,14 +488,23 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += found
     # A company's name where the place should be (某某科技有限公司): said as such, not as an unknown place.
     company = _company_like(text)
+    # the pattern only on the places left unknown (a handful), never on every row
+    redacted = np.zeros(len(unknown), dtype=bool)
+    if unknown.any():
+        where = np.flatnonzero(unknown)
+        redacted[where] = text.iloc[where].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
     if title_place is not None:
         # A county's or city's list (its title starts with the place) names sites inside it the index
-        # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row.
+        # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row; a place
+        # a repost hid ((略), ***) is said as hidden, not as empty or unknown.
         told = (empty & has_name) | unknown
         province, city = province.copy(), city.copy()
         province[told], city[told] = title_place[0], title_place[1]
-        problems += body.problems(told & ~company, "place_title_used", field, level="warning", cell=text,
-                                  place=title_place[2])
+        problems += body.problems(told & ~company & ~redacted, "place_title_used", field, level="warning",
+                                  cell=text, place=title_place[2])
+        problems += body.problems(told & ~company & redacted, "place_title_used_redacted", field, level="warning",
+                                  cell=text, place=title_place[2])
+        redacted = redacted & ~told
         empty, unknown = empty & ~told, unknown & ~told
     problems += body.problems(unknown & company, "place_company", field, cell=text)
     problems += _named_warnings(body, company & ~unknown & ~empty & ~ambiguous, "place_company_read", field, text,
@@ -502,11 +512,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown = unknown & ~company
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
-    # the pattern only on the places left unknown (a handful), never on every row
-    redacted = np.zeros(len(unknown), dtype=bool)
-    if unknown.any():
-        where = np.flatnonzero(unknown)
-        redacted[where] = text.iloc[where].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    redacted &= unknown
     problems += body.problems(unknown & ~redacted, "place_unknown", field, cell=text)
     problems += body.problems(redacted, "place_redacted", field, cell=text)
     if town and (unknown.any() or (empty & has_name).any()):
@@ -755,13 +761,14 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share"):
             problems += body.problems((codes == code).to_numpy(), code, f)
-        for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate"):
+        for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
-        words = (codes == "amount_words").to_numpy()
-        if words.any():  # 三千万元: read, and said with what it was read as
-            read_as = np.full(len(wan), "", dtype=object)
-            read_as[words] = [f"{x:,.2f}" for x in wan[words]]
-            problems += body.problems(words, "amount_words", f, level="warning", wan=read_as)
+        for code in ("amount_words", "amount_dot_grouping"):
+            words = (codes == code).to_numpy()
+            if words.any():  # 三千万元, 12.500.000: read, and said with what it was read as
+                read_as = np.full(len(wan), "", dtype=object)
+                read_as[words] = [f"{x:,.2f}" for x in wan[words]]
+                problems += body.problems(words, code, f, level="warning", wan=read_as)
         too_big = np.nan_to_num(wan, nan=0.0) > MAX_AMOUNT_WAN
         if too_big.any():  # said in the pages' money: 亿元 with separators and two decimals (CNY bn in English)
             yi, bn = np.full(len(wan), "", dtype=object), np.full(len(wan), "", dtype=object)
@@ -858,9 +865,14 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
         figures = {round(float(read[a][0]), 2) for _pos, a in good}
         if not phrases:
             return np.nan, []
+        if all(read[a][1] == "amount_masked" for _pos, a in phrases):  # 项目总投资*元: hidden, said so
+            return np.nan, [("amount_masked", phrases[0][0], phrases[0][1])]
         if len(figures) == 1 and len(good) == len(phrases):
             pos, a = good[0]
-            return figures.pop(), [("amount_from_text", pos, a)] + ([(read[a][1], pos, a)] if read[a][1] else [])
+            figure = figures.pop()
+            # below the store's precision (0.004万元, 40元): stored as 0, said as a column's figure is
+            tiny = [("amount_rounds_to_zero", pos, a)] if round(figure, 2) == 0.0 else []
+            return figure, [("amount_from_text", pos, a)] + ([(read[a][1], pos, a)] if read[a][1] else []) + tiny
         written = "；".join(dict.fromkeys(a for _pos, a in phrases))
         return np.nan, [("amount_text_ambiguous" if len(phrases) > 1 else "amount_text_unread", phrases[0][0],
                          written)]
@@ -886,7 +898,10 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
         mask[rows] = True
         src = pd.Series([""] * len(body), dtype=object)
         src.iloc[rows] = value[group][pd.notna(value[group])]
-        problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=said_as)
+        yuan = np.array([f"{read[a][0] * 10_000:,.4g}" if a in read and not np.isnan(read[a][0]) else ""
+                         for a in src], dtype=object)  # the figure as written, in 元 (stored rounded)
+        problems += body.problems_at(mask, code, body.labels[pos], "warning", src, rate=usd_rate, wan=said_as,
+                                     yuan=yuan)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
     return wan, problems, usd
 
@@ -936,6 +951,7 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
             continue
         first, last, codes = values.parse_years(body.column(f), period=f == "years")
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
+        problems += body.problems((codes == "year_chain").to_numpy(), "year_chain", f, level="warning")
         # Two-digit years: how each was read, said with its row (before the plausibility check below).
         short = (codes == "year_two_digit").to_numpy()
         if short.any():
@@ -986,8 +1002,20 @@ def stage(body: Body, section_stage: pd.Series, aliases: dict[str, str]) -> tupl
     """The stage slug per row: the cell's, else the one its section heading names."""
     found, problems = pd.Series([None] * len(body), dtype=object), []
     if body.has("stage"):
-        found, problems = _coded(body, "stage", {u: values.stage_of(u, aliases)
-                                                 for u in pd.unique(body.column("stage"))})
+        cells = body.column("stage")
+        words = {u: values.stage_word(u, aliases) for u in pd.unique(cells)}
+        outside = vocab.stage_outside()
+        kinds = {u: outside.get(w) if w is not None and aliases[w] is None else None for u, w in words.items()}
+        found = cells.map({u: None if w is None else aliases[w] for u, w in words.items()})
+        kind = cells.map(kinds)
+        told = kind.notna().to_numpy(dtype=bool)
+        # A word no stage holds (缓建, 在谈): said as what it is, with the stages there are; any other, unknown.
+        problems = body.problems(((cells != "") & found.isna()).to_numpy(dtype=bool) & ~told, "stage_unknown", "stage",
+                                 level="warning")
+        for k in ("deferred", "lead"):
+            problems += body.problems(told & (kind == k).to_numpy(dtype=bool), f"stage_outside_{k}", "stage",
+                                      level="warning", stages="、".join(vocab.stage_names("zh")),
+                                      stages_en=", ".join(vocab.stage_names("en")))
     return found.where(found.notna(), section_stage).to_numpy(), problems
 
 
@@ -1000,10 +1028,11 @@ def ownership(body: Body, aliases: dict[str, str]) -> tuple[np.ndarray | None, P
 
 
 def cluster(body: Body, known: dict[str, int]) -> tuple[pd.arrays.IntegerArray, Problems]:
-    """The cluster id per row, from the cluster's name (spaces ignored) among the stored clusters."""
+    """The cluster id per row, from the cluster's name among the stored clusters, both folded as the match key
+    folds names (blanks, width, ASCII case: ＡＩ 产业集群 is AI产业集群)."""
     if not body.has("cluster"):  # every row missing (built from arrays: a list of None took 20 ms per 100k rows)
         return pd.arrays.IntegerArray(np.ones(len(body), dtype="int32"), np.ones(len(body), dtype=bool)), []
-    keys = body.column("cluster").str.replace(r"\s+", "", regex=True)
+    keys = values.map_distinct(body.column("cluster"), fold_name)
     ids = pd.array(keys.map(known).to_numpy(), dtype="Int32")
     return ids, body.problems(((keys != "") & ids.isna()).to_numpy(), "cluster_unknown", "cluster",
                               level="warning")

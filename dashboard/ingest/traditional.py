@@ -31,6 +31,42 @@ def _converter():  # noqa: ANN202 - opencc has no types
     return opencc.OpenCC("t2s")
 
 
+@cache
+def kept_characters() -> frozenset[str]:
+    """Characters OpenCC's t2s replaces that are standard simplified characters too, kept as written (华昇 was
+    stored as 华升, a company's name changed): those whose own t2s entry lists them among their simplified forms
+    (乾 as in 乾坤 and 乾县, 於 as a surname, 麽, 剋, 徵: the converter's first choice 干 于 么 克 征 is only one
+    use), and the variants the 2013 Table of General Standard Characters made standard for names and places,
+    which OpenCC still maps to their old standard form (昇 升, 陞 升, 甯 宁, 甦 苏: ``data/name_variants.csv``).
+    喆, 堃, 淼, 犇 and the like OpenCC leaves alone already."""
+    import csv
+
+    import opencc
+
+    from ..config import DATA_DIR
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    kept = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        forms = values.split(" ")
+        if len(key) == 1 and forms[0] != key and key in forms:
+            kept.add(key)
+    with (DATA_DIR / "name_variants.csv").open(encoding="utf-8", newline="") as f:
+        kept.update(row["char"] for row in csv.DictReader(f))
+    return frozenset(kept)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` through OpenCC's t2s, the :func:`kept_characters` kept: the text between them is converted."""
+    kept = kept_characters()
+    conv = _converter()
+    if not any(c in kept for c in text):
+        return conv.convert(text)
+    pieces = re.split("([" + "".join(sorted(kept)) + "])", text)
+    return "".join(p if p in kept else conv.convert(p) for p in pieces)
+
+
 # The tone-marked vowels of pinyin: a text without any holds no gloss, and is not searched for one.
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A syllable of pinyin in brackets right after a character (建設(shè)項(xiàng)目, 區(qū)): how some reposting sites
@@ -65,8 +101,7 @@ def simplify(cells: pd.DataFrame, said: list[tuple[str, dict]] | None = None) ->
         has = column.str.contains(pattern, regex=True, na=False).to_numpy(dtype=bool)
         if not has.any():
             continue
-        conv = _converter()
-        mapping = {v: conv.convert(v) for v in pd.unique(column[has]) if set(v) & traditional}
+        mapping = {v: to_simplified(v) for v in pd.unique(column[has]) if set(v) & traditional}
         cells[col] = column.map(lambda v, m=mapping: m.get(v, v))
     if glossed and said is not None:
         said.append(("pinyin_removed", {"count": glossed, "example": first[:60]}))

@@ -327,6 +327,18 @@ _DATE_CELL = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*(?:0?[1-9]|1[0-2])\s*[-/.
                         r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+# A figure a reposting site (or the publisher) hid: *, ***, ×××, XX, (略), 略, or stars among digits (1**万元),
+# with a unit or 约 around it. The cell holds no amount, and says so: stored as none, said by row (amount_masked),
+# not "not an amount" (it is one, hidden) nor silently empty (a free text's 总投资*元).
+MASK = r"(?:[(（]\s*略\s*[)）]|略|\d*[*＊]+[\d*＊]*|[×xX✕╳]{2,}|#{2,}|[○〇]{2,})"
+_MASKED_AMOUNT = re.compile(r"^(?:约|人民币)?" + MASK + r"\s*(?:多|余)?\s*(?:万|亿|千万)?(?:美元|美金|元)?$")
+
+
+def masked_amount(text: str) -> bool:
+    """Whether an amount cell (or the figure a text names) is hidden by a mask (*, ×××, (略))."""
+    return _MASKED_AMOUNT.match(halfwidth(str(text)).strip().replace(" ", "")) is not None
+
+
 # The measure word 个 between a figure and 亿 / 万 (1.5个亿, 一个亿, 两个多亿): spoken Chinese, no unit of its own.
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
@@ -355,6 +367,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         s = _MEASURE_WORD.sub("", s)
     if s.lower() in MISSING:
         return Amount(None)
+    if masked_amount(s):
+        return Amount(None, "amount_masked")
     if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in
         return Amount(None, "amount_currency", True)           # brackets, 5000（含欧元贷款）, is no unit)
     if _NUMBER_ONLY.match(s):
@@ -486,10 +500,23 @@ def _numbers(cells: pd.Series) -> pd.Series:
     return pd.Series(out, index=cells.index)
 
 
+# Dots grouping thousands (German, Italian, Spanish, Russian spreadsheets: 12.500.000): two or more groups can
+# only be that; one (1.500) is a decimal unless a cell of its column has two groups. It was read as 1.5, and
+# 12.500.000 as "not an amount". Read as thousands where unambiguous, said by row (amount_dot_grouping).
+_DOT_GROUPS = r"^\d{1,3}(?:\.\d{3}){2,}(?:\s*(?:万元|亿元|元|万|亿))?$"
+_DOT_GROUP = r"^\d{1,3}\.\d{3}(?:\s*(?:万元|亿元|元|万|亿))?$"
+_DOT_GROUPS_RE2, _DOT_GROUP_RE2 = _re2(_DOT_GROUPS), _re2(_DOT_GROUP)
+
+
 def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.ndarray, pd.Series]:
     """A column into (万元 as float with NaN for missing, problem code per row or None)."""
     cells = cells.fillna("").astype(str)
     stripped = cells.str.strip()
+    dotted = _fullmatch(stripped, _DOT_GROUPS, _DOT_GROUPS_RE2)
+    if dotted.any():  # 12.500.000 in the column: its 1.500 groups thousands too
+        dotted |= _fullmatch(stripped, _DOT_GROUP, _DOT_GROUP_RE2)
+        cells = cells.where(~dotted, stripped.str.replace(".", "", regex=False))
+        stripped = cells.str.strip()
     # Commas only where they group thousands (1,250,000); 1,2,3 is left for parse_amount to refuse.
     grouped = _fullmatch(stripped, _GROUPED_NUMBER, _GROUPED_NUMBER_RE2)
     if grouped.any():
@@ -533,6 +560,9 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
             # Arrow's regex (RE2, in C++): a Python one over 60,000 written amounts cost the import seconds
             hit = pc.match_substring_regex(sub, pattern).to_numpy(zero_copy_only=False).astype(bool)
             codes.iloc[idx[hit]] = code
+    if dotted.any():
+        regrouped = dotted.to_numpy(dtype=bool) & codes.isna().to_numpy() & ~np.isnan(values)
+        codes[regrouped] = "amount_dot_grouping"
     return values, codes
 
 
@@ -570,6 +600,9 @@ _TEXT_TOTAL_AFTER = re.compile(
     r"\s*(?:多|余)?\s*(?:万|亿)?(?:美元|美金|元)?)"
     r"(?P<tail>以上|左右|上下|以下|以内)?")
 _TEXT_UNIT = re.compile(r"[万亿元]")
+# A hidden figure after 总投资 (项目总投资*元, 总投资为×××万元, 总投资（略）): the same link words, the mask, its unit.
+_TEXT_TOTAL_MASKED = re.compile(r"额?(?:估算|概算|预计)?(?:为|是|约|共计|合计|:|人民币|\s)*"
+                                r"(?P<core>" + MASK + r"\s*(?:万|亿)?(?:美元|美金|元)?)")
 _HAS_FULLWIDTH = re.compile("[" + re.escape("０１２３４５６７８９．，－＋％（）～：；　／") + "]")
 
 
@@ -591,11 +624,14 @@ def total_in_text(text: str) -> list[str]:
         clause = last.end() if last else 0
         after = _TEXT_TOTAL_AFTER.match(s, at + len(TEXT_TOTAL_WORD))
         lead = s[clause:at]
-        if after and _TEXT_TOTAL_LEAD.fullmatch(lead) and not _TEXT_TOTAL_PART.search(lead) \
-                and _TEXT_UNIT.search(after.group("core")):
+        own = _TEXT_TOTAL_LEAD.fullmatch(lead) and not _TEXT_TOTAL_PART.search(lead)
+        hidden = None if after or not own else _TEXT_TOTAL_MASKED.match(s, at + len(TEXT_TOTAL_WORD))
+        if after and own and _TEXT_UNIT.search(after.group("core")):
             bound = after.group("bound") or ""
             out.append(("" if bound in ("达", "达到") else bound) + re.sub(r"[,\s]", "", after.group("core"))
                        + (after.group("tail") or ""))
+        elif hidden:  # 总投资*元: a total the text names and hides (said as such, not passed over)
+            out.append(re.sub(r"\s", "", hidden.group("core")))
         start = text.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
     return out
 
@@ -611,7 +647,11 @@ _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:(?:0[1-9
 _FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _EXCEL_EPOCH = np.datetime64("1899-12-30")
-_SERIAL_RANGE = re.compile(r"^(\d{5}(?:\.\d+)?)" + _RANGE_SEP + r"(\d{5}(?:\.\d+)?)$")
+# Two serial dates joined by a range mark or a slash (45292-46387, 45292/46387: a start and an end cell pasted
+# together); five digits each, so 2024/2026 is no such pair.
+_SERIAL_RANGE = re.compile(r"^(\d{5}(?:\.\d+)?)(?:" + _RANGE_SEP + r"|\s*/\s*)(\d{5}(?:\.\d+)?)$")
+# Three or more full years chained by range marks (2024-2026-2028, 2024~2026~2028): no one start and end.
+_YEAR_CHAIN = re.compile(r"^(?:19|20)\d{2}\s*年?(?:" + _RANGE_SEP + r"(?:19|20)\d{2}\s*年?){2,}$")
 
 
 def _serial_year(serial: str) -> int:
@@ -729,6 +769,12 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
     parsed = [_years_of(u) for u in distinct]
     code_of: list[str | None] = []
     for i, (u, p) in enumerate(zip(distinct, parsed, strict=True)):
+        # Three years chained as a range (2024-2026-2028) give no start and end: it was stored as 2024-2028
+        # unsaid. Left empty and said by row, as a cell without a year is.
+        if p[2] >= 3 and _YEAR_CHAIN.match(halfwidth(u).strip()):
+            parsed[i] = (np.nan, np.nan, 0)
+            code_of.append("year_chain")
+            continue
         # Full years read whole (2 of them, or one alone) need nothing more; one full year beside a
         # two-digit one (24-2026) lost the other, and a cell without a full year may hold two-digit ones.
         if p[2] >= 2 or u.lower() in MISSING:
@@ -767,18 +813,25 @@ def stage_key(text: str) -> str:
     return re.sub(r"[\s_\-/·]", "", halfwidth(str(text))).lower()
 
 
-def stage_of(text: str, aliases: dict[str, str]) -> str | None:
-    """The stage value of a cell or section heading: exact alias first, then the longest alias inside."""
+def stage_of(text: str, aliases: Mapping[str, str | None]) -> str | None:
+    """The stage value of a cell or section heading: exact alias first, then the longest alias inside; None
+    when none is there or the word found is one no stage holds (an alias to None: 缓建, 暂缓开工)."""
+    word = stage_word(text, aliases)
+    return None if word is None else aliases[word]
+
+
+def stage_word(text: str, aliases: Mapping[str, str | None]) -> str | None:
+    """The alias :func:`stage_of` reads a cell by (folded), or None."""
     key = stage_key(text)
     if not key:
         return None
     if key in aliases:
-        return aliases[key]
+        return key
     # Inside a longer text (一、新开工项目, 竣工投产): Chinese aliases only, since English words such
     # as "new" occur inside unrelated phrases.
     for alias in sorted(aliases, key=len, reverse=True):
         if len(alias) >= 2 and _HAN.search(alias) and alias in key:
-            return aliases[alias]
+            return alias
     return None
 
 

@@ -23,9 +23,23 @@ def construction_kinds() -> frozenset[str]:
     return frozenset(values.stage_key(k) for k in taxonomy.construction_kinds())
 
 
-def stage_aliases() -> dict[str, str]:
-    """Every spelling of a stage (as :func:`values.stage_key` folds it) to its slug."""
-    return {values.stage_key(k): v for k, v in taxonomy.stage_aliases().items()}
+def stage_aliases() -> dict[str, str | None]:
+    """Every spelling of a stage (as :func:`values.stage_key` folds it) to its slug, and every word no stage holds
+    (taxonomy ``[stage_outside]``: 缓建, 在谈) to None, so that such a word inside a cell (暂缓开工) wins over a
+    shorter stage word in it (开工) and the stage is left empty (see :func:`stage_outside`)."""
+    return {**{values.stage_key(k): None for k in taxonomy.stage_outside()},
+            **{values.stage_key(k): v for k, v in taxonomy.stage_aliases().items()}}
+
+
+def stage_names(lang: str) -> list[str]:
+    """The stages' names in ``lang``, in the taxonomy's order (前期/计划, 在建, 竣工, 取消)."""
+    return [t.name_zh if lang == "zh" else t.name_en for t in taxonomy.stage_terms()]
+
+
+@cache
+def stage_outside() -> dict[str, str]:
+    """The words no stage holds, folded as a stage's, → their kind (deferred, lead)."""
+    return {values.stage_key(k): v for k, v in taxonomy.stage_outside().items()}
 
 
 def ownership_aliases() -> dict[str, str]:

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from ..textchars import fold_name
 from . import rollups
 from .core import scalar
 
@@ -93,9 +94,12 @@ def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: s
 
 
 def cluster_ids_by_name(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Stored clusters by name with whitespace removed."""
-    return dict(con.execute("SELECT regexp_replace(name, '\\s', '', 'g'), min(cluster_id) FROM clusters "
-                            "GROUP BY 1").fetchall())
+    """Stored clusters by name folded as the match key folds names (:func:`dashboard.textchars.fold_name`:
+    blanks removed, width and ASCII case folded); a key two clusters share goes to the first."""
+    out: dict[str, int] = {}
+    for name, cluster_id in con.execute("SELECT name, cluster_id FROM clusters ORDER BY cluster_id").fetchall():
+        out.setdefault(fold_name(name), cluster_id)
+    return out
 
 
 def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:

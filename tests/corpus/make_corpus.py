@@ -2644,6 +2644,73 @@ def write_hostile9() -> None:
         "项目名称\t建设地点\t总投资（万元）\t建设内容\n苏州晶圆封装项目\t江苏省苏州市\t150000\t\"建设\t厂房\"\n".encode())
 
 
+def write_leftovers10() -> None:
+    """Round 9's classes left unfixed (s30-leftovers10)."""
+    import openpyxl
+
+    korean = ("사업명,사업위치,총사업비(억원),사업기간\n반도체 클러스터 조성사업,경기도 용인시,1200,2024-2030\n"
+              "수소연료전지 발전소 건설,울산광역시 남구,850,2023-2026\n"
+              "이차전지 소재 공장 증설,충청북도 청주시,430,2024-2025\n")
+    japanese = "事業名,所在地,総事業費（億円）,事業期間\n半導体工場建設事業,熊本県菊陽町,1200,2024-2030\n" \
+               "水素燃料電池発電所の建設,福島県浪江町,850,2023-2026\n蓄電池材料工場の増設,岡山県倉敷市,430,2024-2025\n"
+    for name, text, encoding in (("korean_euc_kr.csv", korean, "euc_kr"), ("korean_utf8.csv", korean, "utf-8"),
+                                 ("japanese_shift_jis.csv", japanese, "shift_jis"),
+                                 ("japanese_euc_jp.csv", japanese, "euc_jp"),
+                                 ("japanese_iso2022.csv", japanese, "iso2022_jp")):
+        (HERE / name).write_bytes(text.encode(encoding))
+    rows = _HEAD8 + _lines8("苏州晶圆封装项目,江苏省苏州市,150000,2024-2026",
+                            "南京生物医药中心,江苏省南京市,80000,2024-2027")
+    (HERE / "hz_gb2312.csv").write_bytes(rows.encode("hz"))
+    (HERE / "nel_line_ends.csv").write_bytes(rows.replace("\n", "\u0085").encode())
+    (HERE / "line_separator_ends.csv").write_bytes(rows.replace("\n", "\u2028").encode("utf-16"))
+    # A 其中 breakdown going on in indented rows without 其中 (spaces, ideographic spaces); a flat one stays.
+    (HERE / "indented_parts.csv").write_bytes(("序号," + _HEAD8 + _lines8(
+        "1,苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", ",  其中：一期工程,江苏省苏州市,80000,2024-2025",
+        ",    二期工程,江苏省苏州市,50000,2025-2026", ",\u3000\u3000三期工程,江苏省苏州市,20000,2025-2026",
+        "2,南京生物医药中心,江苏省南京市,80000,2024-2027", ",    配套工程,江苏省南京市,6000,2024-2027")).encode("gbk"))
+    # Three years chained as a range; two serial dates with a slash.
+    (HERE / "year_chains.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1000,2024-2026-2028", "乙项目,江苏省苏州市,1000,2024年～2026年～2028年",
+        "丙项目,江苏省苏州市,1000,45292/46387", "丁项目,江苏省苏州市,1000,2024-2026")).encode())
+    # Stage words: mapped (with sources in the taxonomy), outside the stage list, negated.
+    words = ["缓建", "已签约", "停建", "储备", "谋划", "未开工", "暂缓开工", "在谈", "试生产", "停工", "立项",
+             "招商洽谈"]
+    (HERE / "stage_words.csv").write_bytes(("项目名称,建设地点,总投资（万元）,建设阶段\n" + _lines8(
+        *(f"项目{i + 1},江苏省苏州市,1000,{w}" for i, w in enumerate(words)))).encode())
+    # Dots grouping thousands: several groups make the column's 1.500 thousands too; alone, 1.500 is 1.5.
+    (HERE / "dot_thousands.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1.500,2024-2026", "乙项目,江苏省苏州市,12.500.000,2024-2026",
+        "丙项目,江苏省苏州市,2.5,2024-2026", "丁项目,江苏省苏州市,3.250万元,2024-2026")).encode())
+    (HERE / "dot_decimal.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,1.500,2024-2026", "乙项目,江苏省苏州市,2.5,2024-2026")).encode())
+    # Traditional names with characters that are standard simplified ones too; a simplified file with 昇.
+    (HERE / "name_variants_trad.csv").write_bytes(("項目名稱,建設地點,總投資（萬元）\n" + _lines8(
+        "廣西華昇新材料項目,廣西壯族自治區南寧市,1000", "乾縣產業園項目,陝西省咸陽市,1000",
+        "喆堃科技園區項目,江蘇省蘇州市,1000")).encode())
+    (HERE / "name_variants_simplified.csv").write_bytes(("项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "广西华昇新材料项目,广西壮族自治区南宁市,1000", "南京毕昇印刷产业园,江苏省南京市,1000")).encode("gbk"))
+    # Amounts hidden by a mask, in the amount column and in a free text.
+    (HERE / "masked_amounts.csv").write_bytes((_HEAD8 + _lines8(
+        "甲项目,江苏省苏州市,*,2024-2026", "乙项目,江苏省苏州市,***,2024-2026", "丙项目,江苏省苏州市,×××万元,2024-2026",
+        "丁项目,江苏省苏州市,（略）,2024-2026", "戊项目,江苏省苏州市,1**万元,2024-2026",
+        "己项目,江苏省苏州市,1000,2024-2026")).encode())
+    (HERE / "masked_text_total.csv").write_bytes(("项目名称,建设地点,项目概况\n" + _lines8(
+        "甲项目,江苏省苏州市,项目总投资*元，其中环保投资*元。",
+        "乙项目,江苏省苏州市,项目总投资2882万元，其中环保投资50万元。",
+        "丙项目,江苏省苏州市,本项目总投资40元。")).encode())
+    # Places hidden by a repost in a list whose title names the province.
+    (HERE / "redacted_places_title.csv").write_bytes(("江苏省2024年重点项目清单\n" + _HEAD8 + _lines8(
+        "甲项目,（略）,1000,2024-2026", "乙项目,***,1000,2024-2026", "丙项目,,1000,2024-2026",
+        "丁项目,苏州市,1000,2024-2026")).encode())
+    # More sheets than are read (MAX_SHEETS = 200): one sheet past the limit holds a row that would be refused.
+    book = openpyxl.Workbook(write_only=True)
+    for i in range(205):
+        sheet = book.create_sheet(f"S{i + 1}")
+        sheet.append(["项目名称", "建设地点", "总投资（万元）", "建设起止年限"])
+        sheet.append([f"项目{i + 1}号", "江苏省苏州市" if i != 202 else "火星", 1000 + i, "2024-2026"])
+    book.save(HERE / "sheets_past_limit.xlsx")
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -2679,6 +2746,7 @@ def write_all() -> None:
     write_leftovers9()
     write_lists7()
     write_hostile9()
+    write_leftovers10()
 
 
 if __name__ == "__main__":
