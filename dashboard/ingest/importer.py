@@ -189,6 +189,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
         {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
     fields.apply_overrides(header, mapping_overrides)
     plan.warnings += _visible_first(header, chosen.hidden_columns)
+    _full_name_first(header)
     plan.header_row = int(chosen.rows[header.index])
     plan.notes = header.above
     plan.columns = header.labels
@@ -204,7 +205,49 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
+    beside = _side_by_side(chosen, header)
+    if beside is not None:
+        plan.refused = Problem("table_side_by_side", values=beside)
+        return False
     return True
+
+
+def _full_name_first(header: hd.Header) -> None:
+    """Two name columns, one headed as the full name (项目名称 | 项目名称（全称）): the first was read, and a
+    short name (晶圆封装) stored for 苏州晶圆级先进封装测试项目. The full name is read; the other column is the
+    ignored twin, said as any repeated column is."""
+    for pos, first in sorted(header.repeated.items()):
+        if header.fields.get(first) == "name" and _FULL_NAME.search(header.labels[pos]) \
+                and not _FULL_NAME.search(header.labels[first]):
+            del header.repeated[pos]
+            header.repeated[first] = pos
+            header.fields[pos] = header.fields.pop(first)
+
+
+_FULL_NAME = re.compile(r"全称")
+
+
+def _side_by_side(chosen: reading.Sheet, header: hd.Header) -> dict[str, object] | None:
+    """A list pasted twice side by side (项目名称 | 建设地点 | 总投资 | 项目名称 | 建设地点 | 总投资, other projects
+    on the right): the right-hand columns were ignored as repeated headers, and their projects lost with only a
+    column warning. Two or more columns repeating the left ones at one offset, the name among them, with names
+    of their own below: the file is refused saying where the second table starts."""
+    name_pos = next(p for p, f in header.fields.items() if f == "name")
+    offsets: dict[int, list[int]] = {}
+    for pos, first in header.repeated.items():
+        offsets.setdefault(pos - first, []).append(first)
+    for offset, firsts in sorted(offsets.items()):
+        if name_pos not in firsts or len(firsts) < 2 or name_pos + offset >= chosen.cells.shape[1]:
+            continue
+        body = chosen.cells.iloc[header.index + 1:]
+        left = body[name_pos].astype(str).str.strip()
+        right = body[name_pos + offset].astype(str).str.strip()
+        own = (right != "") & (right != left)
+        if own.any():
+            return {"sheet": chosen.name, "position": name_pos + offset + 1, "first": name_pos + 1,
+                    "column": header.labels[name_pos], "count": int(own.sum()),
+                    "row": int(chosen.rows[header.index + 1 + int(np.flatnonzero(own.to_numpy())[0])])}
+    return None
 
 
 def _layout_of(header: hd.Header) -> frozenset[str]:

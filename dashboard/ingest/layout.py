@@ -256,6 +256,13 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     label_key = re.sub(r"\s+", "", header.labels[name_pos])
     repeat = ~blank & ((names == header.labels[name_pos]).to_numpy(dtype=bool)
                        | _at(n, un, (name_u == label_key).to_numpy(dtype=bool)))
+    # The title again over each printed page (a report pasted page by page, 苏州市2024年重点项目表 above each
+    # repeated header): one text, the same as a line above the header. It was a project with no amount.
+    above = {re.sub(r"\s+", "", t) for t in header.above if t}
+    if above and repeat.any():
+        title_again = ~blank & ~repeat & (filled == 1)
+        title_again[title_again] = head_text[title_again].isin(above).to_numpy(dtype=bool)
+        repeat |= title_again
     rest_u = ~total[un] & ~note[un] & ~repeat[un]
     part_u = rest_u.copy()
     part_u[part_u] = (head_u[part_u].str.startswith(_PART_PREFIXES) | name_u[part_u].str.startswith(_PART_PREFIXES)

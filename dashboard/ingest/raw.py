@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -108,3 +109,12 @@ def within_width(sheet: Sheet) -> Sheet | None:
         return None
     sheet.cells = sheet.cells.iloc[:, :width]
     return sheet
+
+
+def rows_said(code: str, rows: Iterable[int]) -> list[tuple[str, dict]]:
+    """One sheet warning ``code`` naming these rows (the first 20, then their count), or none."""
+    rows = sorted(set(rows))
+    if not rows:
+        return []
+    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
+    return [(code, {"row": rows[0], "rows": shown, "count": len(rows)})]
