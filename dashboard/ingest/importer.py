@@ -198,6 +198,10 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
                      if pos not in header.fields and pos not in header.repeated
                      and (chosen.cells[pos].iloc[header.index:] != "").any()]
     plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings], header.labels)
+    plan.warnings += [Problem("column_label_long", None, header.labels[pos][:40], None, "warning",
+                              {"position": pos + 1, "length": f"{len(header.labels[pos]):,}",
+                               "start": header.labels[pos][:20]})
+                      for pos in header.long_labels if pos in header.fields]
     plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())
@@ -696,7 +700,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         later += found
 
         # Every key is known now: the store's duplicates are found while the sectors are tagged.
-        duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
+        duplicates = pool.submit(_store_matches, con, _duplicate_keys(rec))
         step(0.65, "sectors")
         sectors, found = tagging.result()
         later += found
@@ -724,6 +728,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                               amounts.get("total_investment"), note_unit, plan.usd_rate)
 
     plan.records = rec
+    step(0.85, "duplicates")
+    found, other_years = duplicates.result()
+    problems += _stored_other_year(rec, other_years, body.labels[col_of["name"]])
     if excel:  # a cell holding #REF! or TRUE is said as such, not also as a bad amount, place or year
         said = normalise.said_cells(excel)
         problems = excel + [p for p in problems if (p.row, p.column) not in said]
@@ -732,15 +739,43 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
     plan.errors = bounded([p for p in every if p.level == "error"])
     plan.warnings = bounded([p for p in every if p.level != "error"])
-    step(0.85, "duplicates")
     plan.duplicates_version = facts.result().version
-    found = duplicates.result()
     found = found[found["row"].isin(rec["row"])] if repeated.any() else found
     plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
     step(1.0, "done")
+
+
+def _store_matches(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored projects the rows update (:func:`store.batches.find_duplicates`), and the rows whose name a
+    stored project of the province has with another start year (:func:`store.batches.find_other_years`)."""
+    return store.batches.find_duplicates(con, keys), store.batches.find_other_years(con, keys)
+
+
+def _stored_other_year(rec: pd.DataFrame, other: pd.DataFrame, name_label: str) -> list[Problem]:
+    """A warning for each row that names a stored project of its province with another start year: it is
+    added as a new project beside the stored one (the match is by name, province and start year), and a list
+    imported again with a start year corrected counted the project twice, unsaid."""
+    if other.empty:
+        return []
+    names = dict(zip(rec["row"].tolist(), rec["name"].tolist(), strict=True))
+    years = dict(zip(rec["row"].tolist(), rec["start_year"].tolist(), strict=True))
+
+    def year(v: object) -> str:
+        return "—" if v is None or pd.isna(v) else str(int(v))
+
+    out = [Problem("name_stored_other_year", int(r), name_label, names.get(int(r)), "warning",
+                   {"value": names.get(int(r)), "column": name_label, "year": year(years.get(int(r))),
+                    "stored_year": year(y)})
+           for r, y in zip(other["row"].tolist(), other["stored_year"].tolist(), strict=True)
+           if int(r) in names]
+    if len(out) > MAX_LISTED:
+        rows = np.asarray([p.row for p in out[MAX_LISTED:]], dtype=np.int64)
+        out = out[:MAX_LISTED] + [Problem("name_stored_other_year", None, name_label, None, "warning", {},
+                                                    rows)]
+    return out
 
 
 def find_store_duplicates(con: duckdb.DuckDBPyConnection, rec: pd.DataFrame) -> pd.DataFrame:
