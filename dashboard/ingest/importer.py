@@ -43,6 +43,7 @@ from .plan import (
 )
 from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION
 from .reading import ReadError
+from .values import unit_in
 
 Progress = Callable[[float, str], None]
 _T = TypeVar("_T")
@@ -213,7 +214,43 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     if beside is not None:
         plan.refused = Problem("table_side_by_side", values=beside)
         return False
+    plan.warnings += _fill_from_twin(chosen, header)
     return True
+
+
+# The unit words a twin's figures are given when they are read into a column of another unit.
+_UNIT_TEXT = {(1.0, False): "万元", (10_000.0, False): "亿元", (1.0, True): "万美元", (10_000.0, True): "亿美元"}
+
+
+def _fill_from_twin(chosen: reading.Sheet, header: hd.Header) -> list[Problem]:
+    """A column ignored as another's twin (总投资（万元） | 总投资（亿元）, each project's figure typed in one of them)
+    held the figures of the rows whose read column is empty: they were lost, said only as a repeated column.
+    Those rows take the twin's cell, its unit written after a bare figure when the twin's unit differs (15 under
+    亿元 read as 15亿元 in a 万元 column), said once per twin. A twin whose unit has no such word is left as it was."""
+    out = []
+    body = chosen.cells.iloc[header.index + 1:]
+    for pos, first in sorted(header.repeated.items()):
+        if first not in header.fields or header.fields[first] == "name" or pos >= body.shape[1]:
+            continue
+        read = body[first].astype(str).str.strip()
+        twin = body[pos].astype(str).str.strip()
+        fill = ((read == "") & (twin != "")).to_numpy()
+        if not fill.any():
+            continue
+        mine, theirs = header.units.get(first), header.units.get(pos) or unit_in(header.labels[pos])
+        values_ = twin[fill]
+        if theirs is not None and (mine is None or (mine.wan, mine.usd) != (theirs.wan, theirs.usd)):
+            word = _UNIT_TEXT.get((theirs.wan, theirs.usd))
+            if word is None or theirs.other:
+                continue
+            values_ = values_.where(~values_.map(hd.is_number), values_ + word)
+        chosen.cells.iloc[header.index + 1 + np.flatnonzero(fill), first] = values_.to_numpy()
+        rows = chosen.rows[header.index + 1 + np.flatnonzero(fill)]
+        shown = "、".join(map(str, rows[:20].tolist())) + ("…" if len(rows) > 20 else "")
+        out.append(Problem("column_twin_filled", int(rows[0]), header.labels[first], None, "warning",
+                           {"column": header.labels[first], "twin": header.labels[pos], "position": pos + 1,
+                            "first": first + 1, "rows": shown, "count": len(rows)}))
+    return out
 
 
 def _full_name_first(header: hd.Header) -> None:

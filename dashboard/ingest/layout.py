@@ -23,6 +23,7 @@ _TOTAL = re.compile(r"^.{0,10}?(合计|小计|总计|共计)|^(total|subtotal|su
 _SECTION = re.compile(
     r"^([一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|[IVX]+\s*[.、]|"
     r"第[一二三四五六七八九十\d]+(部分|类|批|章)|part\s+[ivx\d]+|section\s+\w+)", re.I)
+_BRACKETED = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
 # A group's numeral alone in the 序号 column (一, （二）, III): its heading is in the name column.
 _GROUP_SEQ = re.compile(r"^([一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[)）]|[IVX]+)[、.．]?$")
 # A name (blanks removed) that ends by counting projects — 集中开工项目（68个）, 签约项目共10项, 新开工10个项目:
@@ -506,6 +507,12 @@ def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[s
     look = numbered | np.array((texts.str.len() <= 14) & texts.str.contains("项目", regex=False), dtype=bool)
     for i, text, is_numbered in zip(at[look], texts[look], numbered[look], strict=True):
         stage = values.stage_of(re.sub(_SECTION, "", text), stage_aliases)
+        # Unnumbered, the stage must be the text's own words, not a bracket after a name: 苏州晶圆封装项目（续建）
+        # in a list of three columns is a project whose stage is noted, and was taken for a heading (the
+        # project, its amount with it, dropped unsaid, and its 续建 given to the rows below); 续建项目（12个）
+        # stays a heading.
+        if stage and not is_numbered and not values.stage_of(_BRACKETED.sub("", text), stage_aliases):
+            stage = None
         if is_numbered or stage:
             section[i] = True
             stages.iat[i] = stage
