@@ -106,7 +106,8 @@ class _Tables(HTMLParser):
         done, pending, merges = self._stack[-1]
         self._skip_pending(pending)
         seen, hidden, _cols, _at = self._columns[-1]
-        for c in range(len(self._row), len(self._row) + cols):
+        if cols == 1:  # a title spanning the table's width says nothing of a column's being hidden
+            c = len(self._row)
             seen[c] = seen.get(c, 0) + 1
             hidden[c] = hidden.get(c, 0) + self._cell_hidden
         for k in range(cols):  # the text in the span's first column, as a merged cell reads
