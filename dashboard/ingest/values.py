@@ -722,12 +722,12 @@ def numeral_years(text: str) -> str:
 # A year typed into a cell formatted as a date (2024 shown as 1905-07-16: day 2,024 of Excel's 1900 calendar, or
 # 1909-07-17 in the 1904 one): the reader hands on the date Excel shows, whose year (1905) was then refused as
 # implausible and the year lost. Such a date, whose day number is a plausible year, is read as that year, said.
-_DATE_CELL = re.compile(r"(1905|1909)-(\d\d)-(\d\d)(?:[ T]00:00(?::00)?)?")
+_YEAR_AS_DATE = re.compile(r"(1905|1909)-(\d\d)-(\d\d)(?:[ T]00:00(?::00)?)?")
 _EPOCHS = {"1905": dt.date(1899, 12, 30), "1909": dt.date(1904, 1, 1)}
 
 
 def _year_typed_in_date_cell(text: str) -> int | None:
-    m = _DATE_CELL.fullmatch(text)
+    m = _YEAR_AS_DATE.fullmatch(text)
     if m is None:
         return None
     try:
