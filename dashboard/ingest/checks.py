@@ -32,8 +32,9 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
     key = rec[["name_key", "province_code", "start_year"]].astype(str)
     dup = key.duplicated(keep="first").to_numpy() & (rec["name"] != "").to_numpy() \
         & rec["province_code"].notna().to_numpy()
+    said = _other_year(body, rec, key, dup)
     if not dup.any():
-        return [], repeated
+        return said, repeated
     # dropna=False: a row without a start year (most lists) has a missing key, and its group was dropped:
     # the message said "duplicates row nan".
     first_row = rec.groupby([key[c] for c in key.columns], sort=False, dropna=False)["row"].transform("first")
@@ -43,7 +44,24 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
     signature = _signatures(rec, investments, funding, set(rows[at].tolist()) | set(first[at].tolist()))
     repeated[at] = [signature[r] == signature[f] for r, f in zip(rows[at].tolist(), first[at].tolist(), strict=True)]
     return (body.problems(dup & ~repeated, "duplicate_in_file", "name", first=first)
-            + body.problems(repeated, "row_repeats_project", "name", level="warning", first=first)), repeated
+            + body.problems(repeated, "row_repeats_project", "name", level="warning", first=first) + said), repeated
+
+
+def _other_year(body: Body, rec: pd.DataFrame, key: pd.DataFrame, dup: np.ndarray) -> Problems:
+    """A warning for every row whose name and province an earlier row has, with another start year: the same
+    project listed twice (an old row left beside the corrected one, 2024–2026 and 2025–2027) was stored twice,
+    its investment counted twice, unsaid. Stored as two projects still (phases can share a name), and said."""
+    pair = key[["name_key", "province_code"]]
+    again = pair.duplicated(keep="first").to_numpy() & ~dup & (rec["name"] != "").to_numpy() \
+        & rec["province_code"].notna().to_numpy()
+    if not again.any():
+        return []
+    first_row = rec.groupby([pair[c] for c in pair.columns], sort=False, dropna=False)["row"].transform("first")
+    years = rec["start_year"].astype(object).where(rec["start_year"].notna(), "—").astype(str).to_numpy()
+    by_row = dict(zip(rec["row"].tolist(), years.tolist(), strict=True))
+    first = first_row.to_numpy()
+    return body.problems(again, "name_again_other_year", "name", level="warning", first=first, year=years,
+                         first_year=np.array([by_row[int(r)] for r in first], dtype=object))
 
 
 def _signatures(rec: pd.DataFrame, investments: pd.DataFrame, funding: pd.DataFrame, rows: set[int]) -> dict[int, str]:

@@ -146,6 +146,7 @@ class Header:
     above: list[str] = field(default_factory=list)          # text of the rows above (title, notes)
     repeated: dict[int, int] = field(default_factory=dict)  # a column whose header repeats an earlier one's
     rows: int = 1                       # header rows: group headers over sub-headers, units, column numbers
+    long_labels: list[int] = field(default_factory=list)  # columns read by their label's first MAX_LABEL characters
 
 
 def _row_texts(cells: pd.DataFrame, i: int) -> list[str]:
@@ -350,7 +351,7 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
         bounds |= {p for p, t in enumerate(row) if t}
     # A cell merged down over the rows ('项目名称') has no sub-header: it keeps its own label.
     texts = [t or next((r[p] for r in reversed(rows[:-1]) if p < len(r) and r[p]), "") for p, t in enumerate(texts)]
-    labels, fields, units, seen, first_of, repeated = [], {}, {}, set(), {}, {}
+    labels, fields, units, seen, first_of, repeated, long = [], {}, {}, set(), {}, {}, []
     for pos, text in enumerate(texts):
         label = re.sub(r"\s+", " ", text) if text else ""
         overs: list[str] = []
@@ -372,10 +373,17 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
         else:
             f = field_of(label, funding_aliases) or (field_of("".join(overs) + label, funding_aliases)
                                                      if overs else None)
+        # A label longer than any header (a note pasted into it: 总投资（万元）（注：含…）, 600 characters) named no
+        # field, and its column (the amounts) was left out unsaid. In a header row the other cells decided, it is
+        # read by its start, and said.
+        cut = label[:MAX_LABEL] if len(label) > MAX_LABEL else None
+        if cut is not None and not f and not overs and field_of(cut, funding_aliases) not in (None, *seen):
+            f = field_of(cut, funding_aliases)
+            long.append(pos)
         if f and f not in seen:
             fields[pos] = f
             seen.add(f)
-        unit = unit_in(label) or next((u for o in reversed(overs) if (u := unit_in(o))), None)
+        unit = unit_in(cut if pos in long else label) or next((u for o in reversed(overs) if (u := unit_in(o))), None)
         if unit:
             units[pos] = unit
     below = _unit_row(_row_texts(cells, index + 1), texts) if index + 1 < len(cells) else {}
@@ -393,7 +401,7 @@ def make_header(cells: pd.DataFrame, index: int, funding_aliases: dict[str, str]
     labels = [lab or f"column {pos + 1}" for pos, lab in enumerate(labels)]
     above = [" ".join(t for t in _row_texts(cells, i) if t) for i in range(first)]
     return Header(index, labels, fields, units, [a for a in above if a], repeated,
-                  len(rows) + bool(below) + bool(numbered) + bool(translated))
+                  len(rows) + bool(below) + bool(numbered) + bool(translated), long)
 
 
 def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: dict[str, str] | None,

@@ -4,6 +4,9 @@ Excel opens such a file as a workbook, so its users take it for one; it is read 
 standard library's HTML parser: each ``<table>`` a sheet, ``colspan`` cells padded with empty ones
 and ``rowspan`` cells given to every row they span (as merged cells are read from a workbook), their
 spans kept (an amount given to every project's row it spans is then kept on the first only, as a workbook's).
+A row Excel hides (saved as ``<tr style="display:none">``) is read like the others and said, as a workbook's
+hidden rows are; a column whose every cell is hidden so (or whose ``<col>`` is) is a hidden column, whose visible
+twin under the same header is read (as a workbook's).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from html.parser import HTMLParser
 import numpy as np
 import pandas as pd
 
-from .raw import MAX_CELLS, ReadError, Sheet
+from .raw import MAX_CELLS, ReadError, Sheet, rows_said
 from .traditional import simplify
 
 _LOOKS_HTML = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html|<table|<head|<meta|<body)",
@@ -23,6 +26,8 @@ _MAX_SPAN = 1000  # a colspan or rowspan beyond this is hostile, not a list
 # Spans multiply: a few kilobytes of colspan cells, padded out, would fill the memory. A table wider than
 # Excel's 16,384 columns, or of more cells than raw.MAX_CELLS, is refused as it is read.
 _MAX_COLUMNS = 16_384
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+_HIDDEN_ROW = re.compile(r"display\s*:\s*none|mso-height-source\s*:\s*userset\s*;\s*height\s*:\s*0", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -32,10 +37,15 @@ def looks_like_html(text: str) -> bool:
 class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[tuple[list[list[str]], list[tuple[int, int, int]]]] = []
+        self.tables: list[tuple[list[list[str]], list[tuple[int, int, int]], list[int], frozenset[int]]] = []
+        # per open table: cells seen and cells hidden by column, and the columns its <col> tags hide
+        self._columns: list[tuple[dict[int, int], dict[int, int], set[int], list[int]]] = []
+        self._cell_hidden = False
         # nested tables: (rows, cells a rowspan above covers, the rowspans as (column, first row, last row))
         self._stack: list[tuple[list[list[str]], dict[int, tuple[int, str]], list[tuple[int, int, int]]]] = []
+        self._hidden: list[list[int]] = []  # per open table: its rows (1-based) hidden as Excel saves them
         self._row: list[str] | None = None
+        self._row_hidden = False
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._cells = 0  # cells made so far, spans and padding included
@@ -43,11 +53,14 @@ class _Tables(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
             self._stack.append(([], {}, []))
+            self._hidden.append([])
+            self._columns.append(({}, {}, set(), [0]))
         elif not self._stack:
             return
         elif tag == "tr":
             self._end_row()
             self._row = []
+            self._row_hidden = _HIDDEN_ROW.search(dict(attrs).get("style") or "") is not None
         elif tag in ("td", "th"):
             self._end_cell()
             if self._row is None:
@@ -55,6 +68,14 @@ class _Tables(HTMLParser):
             a = dict(attrs)
             self._span = (_span(a.get("colspan")), _span(a.get("rowspan")))
             self._cell = []
+            self._cell_hidden = _HIDDEN.search(a.get("style") or "") is not None
+        elif tag == "col":
+            a = dict(attrs)
+            _seen, _hid, cols, at = self._columns[-1]
+            span = _span(a.get("span"))
+            if _HIDDEN.search(a.get("style") or ""):
+                cols.update(range(at[0], at[0] + span))
+            at[0] += span
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
 
@@ -68,7 +89,9 @@ class _Tables(HTMLParser):
         elif tag == "table":
             self._end_row()
             rows, _pending, merges = self._stack.pop()
-            self.tables.append((rows, merges))
+            seen, hidden, cols, _at = self._columns.pop()
+            shut = cols | {c for c, k in seen.items() if hidden.get(c, 0) == k}
+            self.tables.append((rows, merges, self._hidden.pop(), frozenset(shut)))
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
@@ -82,6 +105,11 @@ class _Tables(HTMLParser):
         self._count(len(self._row) + cols, cols)
         done, pending, merges = self._stack[-1]
         self._skip_pending(pending)
+        seen, hidden, _cols, _at = self._columns[-1]
+        if cols == 1:  # a title spanning the table's width says nothing of a column's being hidden
+            c = len(self._row)
+            seen[c] = seen.get(c, 0) + 1
+            hidden[c] = hidden.get(c, 0) + self._cell_hidden
         for k in range(cols):  # the text in the span's first column, as a merged cell reads
             if rows > 1 and k == 0:
                 pending[len(self._row)] = (rows - 1, text)
@@ -113,7 +141,10 @@ class _Tables(HTMLParser):
             rows, pending, _merges = self._stack[-1]
             self._skip_pending(pending)
             rows.append(self._row)
+            if self._row_hidden:
+                self._hidden[-1].append(len(rows))
         self._row = None
+        self._row_hidden = False
 
 
 def _too_large() -> ReadError:
@@ -133,15 +164,15 @@ def read_tables(text: str, name: str) -> list[Sheet]:
     parser.feed(text)
     parser.close()
     sheets = []
-    for i, (rows, merges) in enumerate(t for t in parser.tables if t[0]):
+    for i, (rows, merges, hidden, columns) in enumerate(t for t in parser.tables if t[0]):
         width = max(len(r) for r in rows)
         if width * len(rows) > MAX_CELLS:  # short rows padded out to the widest
             raise _too_large()
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
-        said: list[tuple[str, dict]] = []
+        said: list[tuple[str, dict]] = rows_said("rows_hidden", hidden)
         cells = simplify(cells, said)
         # A span past the table's last row (rowspan="1000" on its last rows) ends with the table.
         spans = [(col, top, min(bottom, len(rows))) for col, top, bottom in merges if top < len(rows)]
         sheets.append(Sheet(name if i == 0 else f"{name} {i + 1}", cells, np.arange(1, len(rows) + 1), warnings=said,
-                            merged=spans))
+                            merged=spans, hidden_columns=frozenset(c for c in columns if c < width)))
     return sheets

@@ -43,6 +43,7 @@ from .plan import (
 )
 from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION
 from .reading import ReadError
+from .values import unit_in
 
 Progress = Callable[[float, str], None]
 _T = TypeVar("_T")
@@ -189,6 +190,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
         {pos for pos, lab in enumerate(header.labels) if hd.label_key(lab) in by_hand})
     fields.apply_overrides(header, mapping_overrides)
     plan.warnings += _visible_first(header, chosen.hidden_columns)
+    _full_name_first(header)
     plan.header_row = int(chosen.rows[header.index])
     plan.notes = header.above
     plan.columns = header.labels
@@ -197,6 +199,10 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
                      if pos not in header.fields and pos not in header.repeated
                      and (chosen.cells[pos].iloc[header.index:] != "").any()]
     plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings], header.labels)
+    plan.warnings += [Problem("column_label_long", None, header.labels[pos][:40], None, "warning",
+                              {"position": pos + 1, "length": f"{len(header.labels[pos]):,}",
+                               "start": header.labels[pos][:20]})
+                      for pos in header.long_labels if pos in header.fields]
     plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())
@@ -204,7 +210,85 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
+    beside = _side_by_side(chosen, header)
+    if beside is not None:
+        plan.refused = Problem("table_side_by_side", values=beside)
+        return False
+    plan.warnings += _fill_from_twin(chosen, header)
     return True
+
+
+# The unit words a twin's figures are given when they are read into a column of another unit.
+_UNIT_TEXT = {(1.0, False): "万元", (10_000.0, False): "亿元", (1.0, True): "万美元", (10_000.0, True): "亿美元"}
+
+
+def _fill_from_twin(chosen: reading.Sheet, header: hd.Header) -> list[Problem]:
+    """A column ignored as another's twin (总投资（万元） | 总投资（亿元）, each project's figure typed in one of them)
+    held the figures of the rows whose read column is empty: they were lost, said only as a repeated column.
+    Those rows take the twin's cell, its unit written after a bare figure when the twin's unit differs (15 under
+    亿元 read as 15亿元 in a 万元 column), said once per twin. A twin whose unit has no such word is left as it was."""
+    out = []
+    body = chosen.cells.iloc[header.index + 1:]
+    for pos, first in sorted(header.repeated.items()):
+        if first not in header.fields or header.fields[first] == "name" or pos >= body.shape[1]:
+            continue
+        read = body[first].astype(str).str.strip()
+        twin = body[pos].astype(str).str.strip()
+        fill = ((read == "") & (twin != "")).to_numpy()
+        if not fill.any():
+            continue
+        mine, theirs = header.units.get(first), header.units.get(pos) or unit_in(header.labels[pos])
+        values_ = twin[fill]
+        if theirs is not None and (mine is None or (mine.wan, mine.usd) != (theirs.wan, theirs.usd)):
+            word = _UNIT_TEXT.get((theirs.wan, theirs.usd))
+            if word is None or theirs.other:
+                continue
+            values_ = values_.where(~values_.map(hd.is_number), values_ + word)
+        chosen.cells.iloc[header.index + 1 + np.flatnonzero(fill), first] = values_.to_numpy()
+        rows = chosen.rows[header.index + 1 + np.flatnonzero(fill)]
+        shown = "、".join(map(str, rows[:20].tolist())) + ("…" if len(rows) > 20 else "")
+        out.append(Problem("column_twin_filled", int(rows[0]), header.labels[first], None, "warning",
+                           {"column": header.labels[first], "twin": header.labels[pos], "position": pos + 1,
+                            "first": first + 1, "rows": shown, "count": len(rows)}))
+    return out
+
+
+def _full_name_first(header: hd.Header) -> None:
+    """Two name columns, one headed as the full name (项目名称 | 项目名称（全称）): the first was read, and a
+    short name (晶圆封装) stored for 苏州晶圆级先进封装测试项目. The full name is read; the other column is the
+    ignored twin, said as any repeated column is."""
+    for pos, first in sorted(header.repeated.items()):
+        if header.fields.get(first) == "name" and _FULL_NAME.search(header.labels[pos]) \
+                and not _FULL_NAME.search(header.labels[first]):
+            del header.repeated[pos]
+            header.repeated[first] = pos
+            header.fields[pos] = header.fields.pop(first)
+
+
+_FULL_NAME = re.compile(r"全称")
+
+
+def _side_by_side(chosen: reading.Sheet, header: hd.Header) -> dict[str, object] | None:
+    """A list pasted twice side by side (项目名称 | 建设地点 | 总投资 | 项目名称 | 建设地点 | 总投资, other projects
+    on the right): the right-hand columns were ignored as repeated headers, and their projects lost with only a
+    column warning. Two or more columns repeating the left ones at one offset, the name among them, with names
+    of their own below: the file is refused saying where the second table starts."""
+    name_pos = next(p for p, f in header.fields.items() if f == "name")
+    offsets: dict[int, list[int]] = {}
+    for pos, first in header.repeated.items():
+        offsets.setdefault(pos - first, []).append(first)
+    for offset, firsts in sorted(offsets.items()):
+        if name_pos not in firsts or len(firsts) < 2 or name_pos + offset >= chosen.cells.shape[1]:
+            continue
+        body = chosen.cells.iloc[header.index + 1:]
+        left = body[name_pos].astype(str).str.strip()
+        right = body[name_pos + offset].astype(str).str.strip()
+        own = (right != "") & (right != left)
+        if own.any():
+            return {"sheet": chosen.name, "position": name_pos + offset + 1, "first": name_pos + 1,
+                    "column": header.labels[name_pos], "count": int(own.sum()),
+                    "row": int(chosen.rows[header.index + 1 + int(np.flatnonzero(own.to_numpy())[0])])}
+    return None
 
 
 def _layout_of(header: hd.Header) -> frozenset[str]:
@@ -673,7 +757,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         later += found
 
         # Every key is known now: the store's duplicates are found while the sectors are tagged.
-        duplicates = pool.submit(store.batches.find_duplicates, con, _duplicate_keys(rec))
+        duplicates = pool.submit(_store_matches, con, _duplicate_keys(rec))
         step(0.65, "sectors")
         sectors, found = tagging.result()
         later += found
@@ -701,6 +785,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                               amounts.get("total_investment"), note_unit, plan.usd_rate)
 
     plan.records = rec
+    step(0.85, "duplicates")
+    found, other_years = duplicates.result()
+    problems += _stored_other_year(rec, other_years, body.labels[col_of["name"]])
     if excel:  # a cell holding #REF! or TRUE is said as such, not also as a bad amount, place or year
         said = normalise.said_cells(excel)
         problems = excel + [p for p in problems if (p.row, p.column) not in said]
@@ -709,15 +796,43 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
     plan.errors = bounded([p for p in every if p.level == "error"])
     plan.warnings = bounded([p for p in every if p.level != "error"])
-    step(0.85, "duplicates")
     plan.duplicates_version = facts.result().version
-    found = duplicates.result()
     found = found[found["row"].isin(rec["row"])] if repeated.any() else found
     plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
     step(1.0, "done")
+
+
+def _store_matches(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored projects the rows update (:func:`store.batches.find_duplicates`), and the rows whose name a
+    stored project of the province has with another start year (:func:`store.batches.find_other_years`)."""
+    return store.batches.find_duplicates(con, keys), store.batches.find_other_years(con, keys)
+
+
+def _stored_other_year(rec: pd.DataFrame, other: pd.DataFrame, name_label: str) -> list[Problem]:
+    """A warning for each row that names a stored project of its province with another start year: it is
+    added as a new project beside the stored one (the match is by name, province and start year), and a list
+    imported again with a start year corrected counted the project twice, unsaid."""
+    if other.empty:
+        return []
+    names = dict(zip(rec["row"].tolist(), rec["name"].tolist(), strict=True))
+    years = dict(zip(rec["row"].tolist(), rec["start_year"].tolist(), strict=True))
+
+    def year(v: object) -> str:
+        return "—" if v is None or pd.isna(v) else str(int(v))
+
+    out = [Problem("name_stored_other_year", int(r), name_label, names.get(int(r)), "warning",
+                   {"value": names.get(int(r)), "column": name_label, "year": year(years.get(int(r))),
+                    "stored_year": year(y)})
+           for r, y in zip(other["row"].tolist(), other["stored_year"].tolist(), strict=True)
+           if int(r) in names]
+    if len(out) > MAX_LISTED:
+        rows = np.asarray([p.row for p in out[MAX_LISTED:]], dtype=np.int64)
+        out = out[:MAX_LISTED] + [Problem("name_stored_other_year", None, name_label, None, "warning", {},
+                                                    rows)]
+    return out
 
 
 def find_store_duplicates(con: duckdb.DuckDBPyConnection, rec: pd.DataFrame) -> pd.DataFrame:

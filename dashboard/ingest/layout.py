@@ -23,6 +23,7 @@ _TOTAL = re.compile(r"^.{0,10}?(合计|小计|总计|共计)|^(total|subtotal|su
 _SECTION = re.compile(
     r"^([一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[)）]|[IVX]+\s*[.、]|"
     r"第[一二三四五六七八九十\d]+(部分|类|批|章)|part\s+[ivx\d]+|section\s+\w+)", re.I)
+_BRACKETED = re.compile(r"[（(【\[][^（()）【】\[\]]*[)）】\]]")
 # A group's numeral alone in the 序号 column (一, （二）, III): its heading is in the name column.
 _GROUP_SEQ = re.compile(r"^([一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[)）]|[IVX]+)[、.．]?$")
 # A name (blanks removed) that ends by counting projects — 集中开工项目（68个）, 签约项目共10项, 新开工10个项目:
@@ -286,6 +287,13 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     label_key = re.sub(r"\s+", "", header.labels[name_pos])
     repeat = ~blank & ((names == header.labels[name_pos]).to_numpy(dtype=bool)
                        | _at(n, un, (name_u == label_key).to_numpy(dtype=bool)))
+    # The title again over each printed page (a report pasted page by page, 苏州市2024年重点项目表 above each
+    # repeated header): one text, the same as a line above the header. It was a project with no amount.
+    above = {re.sub(r"\s+", "", t) for t in header.above if t}
+    if above and repeat.any():
+        title_again = ~blank & ~repeat & (filled == 1)
+        title_again[title_again] = head_text[title_again].isin(above).to_numpy(dtype=bool)
+        repeat |= title_again
     rest_u = ~total[un] & ~note[un] & ~repeat[un]
     part_u = rest_u.copy()
     part_u[part_u] = (head_u[part_u].str.startswith(_PART_PREFIXES) | name_u[part_u].str.startswith(_PART_PREFIXES)
@@ -537,6 +545,12 @@ def _sections(head_text: pd.Series, candidate: np.ndarray, stage_aliases: dict[s
     look = numbered | np.array((texts.str.len() <= 14) & texts.str.contains("项目", regex=False), dtype=bool)
     for i, text, is_numbered in zip(at[look], texts[look], numbered[look], strict=True):
         stage = values.stage_of(re.sub(_SECTION, "", text), stage_aliases)
+        # Unnumbered, the stage must be the text's own words, not a bracket after a name: 苏州晶圆封装项目（续建）
+        # in a list of three columns is a project whose stage is noted, and was taken for a heading (the
+        # project, its amount with it, dropped unsaid, and its 续建 given to the rows below); 续建项目（12个）
+        # stays a heading.
+        if stage and not is_numbered and not values.stage_of(_BRACKETED.sub("", text), stage_aliases):
+            stage = None
         if is_numbered or stage:
             section[i] = True
             stages.iat[i] = stage

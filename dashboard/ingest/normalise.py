@@ -963,6 +963,10 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
             problems += body.problems(short, "year_two_digit", f, level="warning", read=read)
         problems += body.problems((codes == "year_two_digit_unclear").to_numpy(), "year_two_digit_unclear", f,
                                   level="warning")
+        typed = (codes == "year_date_serial").to_numpy()
+        if typed.any():
+            problems += body.problems(typed, "year_date_serial", f, level="warning",
+                                      read=np.nan_to_num(first).astype(int))
         latest = (target_year or 2025) + YEARS_AFTER_TARGET
         odd = np.zeros(n, dtype=bool)
         for arr in (first, last):

@@ -55,7 +55,7 @@ ZONES = DATA_DIR / "development_zones.csv"
 # 巢湖市 split in 2011), each with its successor, the year and the source: read as the successor (a split
 # one as its province), and said.
 FORMER = DATA_DIR / "region_former_names.csv"
-_SEPARATORS = "/、·-—,，|"
+_SEPARATORS = "/、·-—,，|>→»\\"
 # Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
 _LIST_SEPARATORS = "/、,，;；|"
 _SPACE_BETWEEN_NAMES = re.compile(r"(?<=\S\S)\s+(?=\S\S)")
@@ -336,7 +336,7 @@ class PlaceIndex:
         # GB/T 2260: a city's first two digits are its province's.
         city_province = hint_city[:2] + "0000" if hint_city else None
         province = city = several = former = zone = None
-        ambiguous = listed = False
+        ambiguous = listed = elsewhere = False
         pos = 0
         while pos < len(s):
             for length in range(min(self.max_len, len(s) - pos), 1, -1):
@@ -349,6 +349,16 @@ class PlaceIndex:
                 region = self._pick(candidates, province or (hint_province if pos == 0 else None), near)
                 if region is None and pos == 0 and hint_province:
                     region = self._pick(candidates, None, None)
+                prefecture = s.startswith(("州", "盟", "地区"), pos + length)
+                if region is not None and region.level == "province" and prefecture:
+                    # 海南州 is Qinghai's prefecture (海南藏族自治州), not Hainan province: a short name followed by
+                    # 州 / 盟 / 地区 names the prefecture that bears it. After another province's name (海南省海南州)
+                    # only the province stands, its city said lost.
+                    cities = [c for c in candidates if c.level == "city" and province in (None, c.province)]
+                    if len(cities) == 1:
+                        region = cities[0]
+                    elif province is not None and any(c.level == "city" for c in candidates):
+                        elsewhere = True
                 if region is None:
                     if province is None:
                         ambiguous = True
@@ -359,6 +369,10 @@ class PlaceIndex:
                             break
                     elif listed and self._pick(candidates, None, None) is not None:
                         several = "provinces"  # 北京市、天津市: the first stands
+                    elif length >= 3 and s[pos + length - 1] in "市州盟":
+                        # a city of another province after this one's name (海南省海南州: Qinghai's 海南州; 江苏省
+                        # 杭州市): only the province stands, its city said lost (海南州 was then read as 海南 + 州)
+                        elsewhere = True
                     continue
                 if city and region.city and region.city != city:
                     if listed:
@@ -409,7 +423,7 @@ class PlaceIndex:
                 if found.ambiguous:
                     ambiguous = True
                     break
-        lost_city = bool(province and not city and _CITY_LIKE.match(s[pos:]))
+        lost_city = bool(province and not city and (elsewhere or _CITY_LIKE.match(s[pos:])))
         if several == "cities":
             city = None
         if province and not city:
@@ -523,7 +537,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What follows a county's short name in a site: its own suffix, a development zone or a park.
 _ZONE_TAIL = re.compile(r"(县|市|旗)?(经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|"
                         r"开发区|工业园区|工业园|工业集中区|产业园|产业集聚区|园区|新区|$)")
-_CITY_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|地区|州|盟)")
+_CITY_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,8}(市|地区|州|盟)|^[\u4e00-\u9fff]{1,8}(县|旗)")
 # The words a zone's name ends with, longest first: what is left before them is the zone's own (卤阳湖 of
 # 卤阳湖现代产业开发区 once 现代产业 goes too; 苏州 of 苏州工业园区).
 _ZONE_KINDS = ("经济技术开发区|高新技术产业开发区|高新技术产业示范区|高新技术产业园区|高新技术开发区|高新技术园区|"

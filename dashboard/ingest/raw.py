@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -149,3 +150,12 @@ def may_hold_bytes(column: pd.Series, low: int, high: int) -> bool:
         return True
     b = np.frombuffer(data, dtype=np.uint8)
     return bool(((b >= low) & (b <= high)).any())
+
+
+def rows_said(code: str, rows: Iterable[int]) -> list[tuple[str, dict]]:
+    """One sheet warning ``code`` naming these rows (the first 20, then their count), or none."""
+    rows = sorted(set(rows))
+    if not rows:
+        return []
+    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
+    return [(code, {"row": rows[0], "rows": shown, "count": len(rows)})]

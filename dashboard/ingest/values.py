@@ -7,6 +7,7 @@ come back as codes (``importer.<code>`` message keys), never as text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -172,7 +173,7 @@ _RANGE_SEP = r"\s*(?:-|~|至|到|—|–|－|―)+\s*"
 _AMOUNT = re.compile(_NUM + r"\s*(?:多|余)?\s*" + _CN_UNIT)
 _RANGE = re.compile(_NUM + r"\s*" + _CN_UNIT + _RANGE_SEP + _NUM + r"\s*" + _CN_UNIT)
 _LEAD = re.compile(r"^(?:项目)?(?:计划|预计|拟)?(?:总投资|投资总额|总投资额|投资)?(?:额)?"
-                   r"(?:为|约|达|超过|超|逾|近|不低于|不少于|共|合计|大于|>|≥|＞)*")
+                   r"(?:为|约合|大约|约|达|超过|超|逾|将近|接近|近|不低于|不少于|共|合计|大于|>|≥|＞)*")
 _YI_WAN = re.compile(r"(\d+(?:\.\d+)?)亿元?零?(\d+(?:\.\d+)?)万元?(?:以上|左右|多|余)?")
 _NUMBER_ONLY = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # Scale words of figures only (not of a unit column's cells): 5w is 5万 (a Chinese shorthand), 5MM 5 million.
@@ -249,7 +250,8 @@ def chinese_number(body: str) -> tuple[float, bool] | None:
             while i + 1 < len(tokens) and tokens[i + 1].group(3) is not None:
                 i += 1
                 fraction += str(_CN_DIGIT[tokens[i].group(3)])
-            if not fraction or prev not in ("d", "s", "n"):
+            leading_zero = prev == "z" and number is None and section == 0 and result == 0  # 零点五亿
+            if not fraction or (prev not in ("d", "s", "n") and not leading_zero):
                 return None
             number = section + (number or 0.0) + float("0." + fraction)
             section, prev = 0.0, "p"
@@ -569,7 +571,7 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
 # A figure read from a lower bound (≥5000万元, 5000万元以上, 不低于, 超过1亿元, 5000余万元: "more than") or an
 # approximation (约2000万, 1亿元左右, 近5000万元) is stored as the figure, with a warning by row saying it is no
 # exact amount; a bound that comes last in the cell wins (约5000万元以上 is a bound).
-_APPROXIMATE = r"^(?:预计|计划|总投资)?(?:约|大约|近|接近|将近)|(?:左右|上下)$"
+_APPROXIMATE = r"^(?:预计|计划|总投资)?(?:约合|约|大约|近|接近|将近)|(?:左右|上下)$"
 _LOWER_BOUND = (r"^(?:预计|计划|总投资)?(?:约)?(?:超过|超|逾|不低于|不少于|大于|多于|高于|≥|≧|>|＞|>=)"
                 r"|[0-9０-９]\s*(?:多|余)|(?:以上|\+|＋)$")
 # An upper bound (5000万元以下, 不超过1亿元, <2亿元) says nothing of the amount but that it is below: refused.
@@ -639,7 +641,8 @@ def total_in_text(text: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------- years
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?" + _RANGE_SEP + r"(\d{2})(?:年)?$")
+# 2026/27 (a slash, as a season or fiscal year is written) too: its 27 is no month, and the end year was lost.
+_SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?:" + _RANGE_SEP + r"|\s*/\s*)(\d{2})(?:年)?$")
 
 
 # 202612 and 20261231 (a year-month or a date written without separators) are read as their year.
@@ -756,6 +759,24 @@ def numeral_years(text: str) -> str:
     return _NUMERAL_YEAR.sub(lambda m: m.group().translate(_NUMERAL_DIGITS), text)
 
 
+# A year typed into a cell formatted as a date (2024 shown as 1905-07-16: day 2,024 of Excel's 1900 calendar, or
+# 1909-07-17 in the 1904 one): the reader hands on the date Excel shows, whose year (1905) was then refused as
+# implausible and the year lost. Such a date, whose day number is a plausible year, is read as that year, said.
+_YEAR_AS_DATE = re.compile(r"(1905|1909)-(\d\d)-(\d\d)(?:[ T]00:00(?::00)?)?")
+_EPOCHS = {"1905": dt.date(1899, 12, 30), "1909": dt.date(1904, 1, 1)}
+
+
+def _year_typed_in_date_cell(text: str) -> int | None:
+    m = _YEAR_AS_DATE.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        day = (dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) - _EPOCHS[m.group(1)]).days
+    except ValueError:
+        return None
+    return day if 1990 <= day <= 2100 else None
+
+
 def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
     """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'.
 
@@ -774,6 +795,11 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
         if p[2] >= 3 and _YEAR_CHAIN.match(halfwidth(u).strip()):
             parsed[i] = (np.nan, np.nan, 0)
             code_of.append("year_chain")
+            continue
+        typed = _year_typed_in_date_cell(u)
+        if typed is not None:
+            parsed[i] = (float(typed), float(typed), 1)
+            code_of.append("year_date_serial")
             continue
         # Full years read whole (2 of them, or one alone) need nothing more; one full year beside a
         # two-digit one (24-2026) lost the other, and a cell without a full year may hold two-digit ones.

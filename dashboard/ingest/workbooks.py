@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .raw import MAX_CELLS, RawFile, ReadError, Sheet
+from .raw import MAX_CELLS, RawFile, ReadError, Sheet, rows_said
 from .traditional import simplify
 
 if TYPE_CHECKING:
@@ -71,6 +71,14 @@ def _check_workbook_package(data: bytes) -> None:
         if code:
             raise ReadError(code)
         members = package.infolist()
+        # A part stored twice under one name (a zip allows it; Excel calls such a file damaged): readers
+        # differ on which copy they take (the zip reader here the last), so a sheet's figures could be another
+        # copy's than the ones Excel or WPS shows.
+        seen: set[str] = set()
+        for m in members:
+            if m.filename in seen:
+                raise ReadError("workbook_part_repeated", part=m.filename)
+            seen.add(m.filename)
         if sum(m.file_size for m in members) > _MAX_UNPACKED:
             raise ReadError("workbook_unsafe")
         if any(m.file_size > _BOMB_PART and m.file_size > _BOMB_RATIO * max(m.compress_size, 1) for m in members):
@@ -455,20 +463,13 @@ def _hidden_rows(hidden: Iterable[int], numbers: list[int]) -> list[tuple[str, d
     """One warning naming the rows holding cells that Excel hides (hidden by hand, or filtered out): they
     are read like every other row, and a steward who filtered a list before saving it should know."""
     held = set(numbers)
-    rows = sorted(n for n in set(hidden) if n in held)
-    if not rows:
-        return []
-    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
-    return [("rows_hidden", {"row": rows[0], "rows": shown, "count": len(rows)})]
+    return rows_said("rows_hidden", (n for n in set(hidden) if n in held))
 
 
 def _struck_rows(rows: list[int]) -> list[tuple[str, dict]]:
     """One warning naming the rows whose every cell is struck through: read like the others (a strike is
     no value), but a steward who struck out withdrawn projects should know they were imported."""
-    if not rows:
-        return []
-    shown = "、".join(map(str, rows[:20])) + ("…" if len(rows) > 20 else "")
-    return [("rows_struck", {"row": rows[0], "rows": shown, "count": len(rows)})]
+    return rows_said("rows_struck", rows)
 
 
 def _xlsx_hidden(xml: bytes) -> Iterator[int]:

@@ -17,14 +17,19 @@ from .traditional import simplify
 
 _NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _LOOKS = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<\?mso-application[^>]*>\s*|<!--.*?-->\s*)*<(\w+:)?Workbook\b", re.S)
+_WITH_DTD = re.compile(r"^\s*(<\?xml[^>]*>\s*)?<!DOCTYPE\b", re.S)
 _MAX_SPAN = 1000
 _MAX_COLUMNS = 16_384
 _MAX_ROWS = 1_048_576  # Excel's: a row number past it (ss:Index) is no sheet Excel wrote
 
 
 def looks_like_spreadsheetml(text: str) -> bool:
+    """Whether the text is an XML spreadsheet; one with a DTD before its workbook too (Excel writes none: the
+    reader refuses it as unsafe; it was read as a comma-separated text, its entity lines taken for a header)."""
     head = text[:4096]
-    return _NS in head and _LOOKS.match(head) is not None
+    if _NS not in head:
+        return False
+    return _LOOKS.match(head) is not None or _WITH_DTD.match(head) is not None
 
 
 def _attr(el: ET.Element, name: str) -> str | None:

@@ -139,6 +139,38 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
         cur.close()
 
 
+def find_other_years(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
+    """(row, stored_year) for each ``keys`` row whose name a stored project of the province has with another start
+    year, and none with the row's: a list imported again with a project's start year corrected (2024 → 2025) added
+    it a second time beside the stored one, unsaid. ``stored_year`` is the earliest stored one (NULL: none stored)."""
+    cur = con.cursor()
+    try:
+        cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))
+        return cur.execute(
+            """
+            WITH distinct_keys AS (SELECT DISTINCT name_key, province_code, start_year FROM import_keys),
+            other AS (
+                SELECT k.name_key, k.province_code, k.start_year, min(p.start_year) AS stored_year
+                FROM distinct_keys k
+                JOIN projects p
+                  ON p.name_key = k.name_key
+                 AND p.province_code = k.province_code
+                GROUP BY ALL
+                HAVING count(*) FILTER (WHERE p.start_year IS NOT DISTINCT FROM k.start_year) = 0
+            )
+            SELECT k.row, o.stored_year
+            FROM import_keys k
+            JOIN other o
+              ON o.name_key = k.name_key
+             AND o.province_code = k.province_code
+             AND o.start_year IS NOT DISTINCT FROM k.start_year
+            ORDER BY k.row
+            """
+        ).df()
+    finally:
+        cur.close()
+
+
 def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,
                 funding: pd.DataFrame, extra: pd.DataFrame) -> list[str]:
     """Write a batch's projects (new and updated, ``rec`` with project_id and is_update), their annual

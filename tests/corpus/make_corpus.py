@@ -2711,6 +2711,123 @@ def write_leftovers10() -> None:
     book.save(HERE / "sheets_past_limit.xlsx")
 
 
+# ------------------------------------------------------------------------------- hostile corpus, round 10
+# Classes a tenth round reached (s30-hostile10; tests/test_import_hostile10.py).
+
+_HEAD10 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+
+
+def _html10(body: str) -> str:
+    return ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>'
+            f"<body>{body}</body></html>")
+
+
+def write_hostile10() -> None:
+    import warnings
+
+    # A workbook holding its sheet part twice (a zip allows it): the zip reader took the second copy (999).
+    plain = io.BytesIO()
+    _book9([["项目名称", "建设地点", "总投资（万元）"], ["苏州晶圆封装项目", "江苏省苏州市", 150000]]).save(plain)
+    with zipfile.ZipFile(plain) as z:
+        parts = [(n, z.read(n)) for n in z.namelist()]
+    out = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(out, "w") as z:
+        warnings.simplefilter("ignore")  # "Duplicate name": the point of the file
+        for name, data in parts:
+            z.writestr(name, data)
+            if name == "xl/worksheets/sheet1.xml":
+                z.writestr(name, data.replace(b"150000", b"999"))
+    (HERE / "workbook_part_twice.xlsx").write_bytes(out.getvalue())
+    # An HTML export (.xls) with a row and a column Excel hides (display:none): the hidden row was imported
+    # unsaid, the hidden column's old figure (999) read before its visible twin.
+    (HERE / "html_hidden_parts.xls").write_bytes(_html10(
+        '<table><tr><td colspan="4">苏州市2024年重点项目</td></tr>'
+        '<tr><td>项目名称</td><td style="display:none">总投资（亿元）</td><td>建设地点</td>'
+        "<td>总投资<br>（亿元）</td></tr>"
+        '<tr><td>苏州晶圆封装项目</td><td style="display:none">999</td><td>江苏省苏州市</td><td>15</td></tr>'
+        '<tr style="display:none"><td>旧项目</td><td style="display:none">1</td><td>江苏省苏州市</td>'
+        "<td>2</td></tr>"
+        '<tr><td>南京生物医药中心</td><td style="display:none">1</td><td>江苏省南京市</td><td>8</td>'
+        "</tr></table>").encode())
+    # A printed report pasted page by page into a sheet: the title and header again over each page.
+    rows: list[list] = [["苏州市2024年重点项目表"], ["项目名称", "建设地点", "总投资（万元）"]]
+    for page in range(1, 4):
+        rows += [[f"苏州项目{page}-{k}", "江苏省苏州市", 1000 * page + k] for k in range(2)]
+        rows += [[f"第{page}页"], ["苏州市2024年重点项目表"], ["项目名称", "建设地点", "总投资（万元）"]]
+    _book9(rows).save(HERE / "printed_title_pages.xlsx")
+    # The list pasted twice side by side: the right table's projects were lost with a column warning.
+    (HERE / "side_by_side.csv").write_bytes((
+        "项目名称,建设地点,总投资（万元）,,项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,,南京生物医药中心,江苏省南京市,80000",
+        "无锡储能项目,江苏省无锡市,1000,,常州电池项目,江苏省常州市,2000")).encode())
+    # A short name and the full name, each under 项目名称: the short one was stored.
+    (HERE / "full_name_column.csv").write_bytes(("项目名称,项目名称（全称）,建设地点,总投资（万元）\n" + _lines8(
+        "晶圆封装,苏州晶圆级先进封装测试项目,江苏省苏州市,150000")).encode())
+    # The same project twice in a file with another start year (an old row left beside the corrected one), and
+    # a list imported again with a start year corrected: each a second project, unsaid.
+    (HERE / "name_other_year.csv").write_bytes((_HEAD10 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027",
+        "苏州晶圆封装项目,江苏省苏州市,160000,2025-2027")).encode())
+    (HERE / "reimport_base.csv").write_bytes((_HEAD10 + _lines8(*_ROWS7)).encode())
+    (HERE / "reimport_year_changed.csv").write_bytes((_HEAD10 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,90000,2025-2027")).encode())
+    # A note written into a header cell (600 characters): the amount column was left out unsaid.
+    note = "含征地拆迁费用及建设期利息，" * 40
+    (HERE / "header_note_long.csv").write_bytes((
+        f"项目名称,建设地点,总投资（亿元）（注：{note}）,建设起止年限\n"
+        "苏州晶圆封装项目,江苏省苏州市,15,2024-2026\n").encode())
+    # Amounts with 约合 / 将近 / 接近, and 零点五亿: "not an amount".
+    (HERE / "approx_words.csv").write_bytes(("项目名称,建设地点,总投资\n" + _lines8(
+        "甲项目,江苏省苏州市,约合5亿元", "乙项目,江苏省苏州市,将近5亿元", "丙项目,江苏省苏州市,接近3000万元",
+        "丁项目,江苏省苏州市,零点五亿")).encode())
+    # Years typed into cells formatted as dates (2024 shows 1905-07-16); 2026/27 (its end year was lost).
+    book = _book9([["项目名称", "建设地点", "总投资（万元）", "开工年份", "竣工年份"],
+                   ["苏州晶圆封装项目", "江苏省苏州市", 150000, 2024, 2026]])
+    for ref in ("D2", "E2"):
+        book.active[ref].number_format = "yyyy-mm-dd"
+    book.save(HERE / "year_date_format.xlsx")
+    (HERE / "slash_short_years.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,江苏省苏州市,1000,2026/27", "乙项目,江苏省苏州市,1000,2026/12",
+        "丙项目,江苏省苏州市,1000,2024年/26年")).encode())
+    # Places: 海南州 (Qinghai's prefecture, read as Hainan province), a city of another province or an unknown
+    # county after a province (its city dropped unsaid), levels split by >.
+    (HERE / "place_prefecture_chain.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,海南州,1000,2024-2026", "乙项目,青海省海南州,1000,2024-2026", "丙项目,海南省海南州,1000,2024-2026",
+        "丁项目,四川省达县,1000,2024-2026", "戊项目,江苏省>苏州市>昆山市,1000,2024-2026",
+        "己项目,海南省海口市,1000,2024-2026")).encode())
+    # A project whose name ends in its stage in brackets, in a list of three columns: taken for a heading.
+    (HERE / "stage_in_name.csv").write_bytes(("项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "甲项目,江苏省苏州市,1000", "苏州晶圆封装项目（续建）,江苏省苏州市,2000",
+        "南京生物医药中心（新开工）,江苏省南京市,3000", "无锡储能项目,江苏省无锡市,4000")).encode())
+    # An XML spreadsheet with a DTD of nested entities: read as a comma-separated text (its lines a header).
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdef", "bcdefg", strict=True))
+    (HERE / "spreadsheetml_dtd.xml").write_bytes((
+        f'<?xml version="1.0"?><!DOCTYPE x [{entities}]><?mso-application progid="Excel.Sheet"?>'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:'
+        'spreadsheet"><Worksheet ss:Name="项目"><Table><Row><Cell><Data ss:Type="String">项目名称</Data></Cell>'
+        '<Cell><Data ss:Type="String">建设地点</Data></Cell></Row><Row><Cell><Data ss:Type="String">&g;</Data></Cell>'
+        '<Cell><Data ss:Type="String">江苏省苏州市</Data></Cell></Row></Table></Worksheet></Workbook>').encode())
+    # 总投资（万元） and 总投资（亿元）, each project's figure in one of them: the second column's were lost.
+    (HERE / "twin_unit_columns.csv").write_bytes(("项目名称,建设地点,总投资（万元）,总投资（亿元）\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,,15", "南京生物医药中心,江苏省南京市,80000,",
+        "无锡储能项目,江苏省无锡市,1000,0.1")).encode())
+    # Read right already (kept as the round's record).
+    (HERE / "bom_sep_line.csv").write_bytes(b"\xef\xbb\xbfsep=;\r\n" + _HEAD10.replace(",", ";").encode()
+                                            + "苏州晶圆封装项目;江苏省苏州市;150000;2024-2026\r\n".encode())
+    (HERE / "mixed_line_ends.csv").write_bytes((
+        _HEAD10.replace("\n", "\r\n") + "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026\n"
+        "南京生物医药中心,江苏省南京市,80000,2024-2027\r").encode())
+    (HERE / "thin_space_thousands.csv").write_bytes((
+        _HEAD10 + "苏州晶圆封装项目,江苏省苏州市,1\u2009500\u202f000,2024-2026\n"
+        "南京生物医药中心,江苏省南京市,１５０，０００．５,２０２４－２０２７\n").encode())
+    _workbook6(HERE / "formula_kinds.xlsx", [("项目", _sheet6([
+        (1, ["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]),
+        (2, ["苏州晶圆封装项目", "江苏省苏州市", ("", '<f t="array" ref="C2:C3">{150000;80000}</f><v>150000</v>'),
+             "2024-2026"]),
+        (3, ["南京生物医药中心", "江苏省南京市", ("", "<f>[1]Sheet1!C3</f><v>80000</v>"), "2024-2027"])]))])
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -2747,6 +2864,9 @@ def write_all() -> None:
     write_lists7()
     write_hostile9()
     write_leftovers10()
+
+
+    write_hostile10()
 
 
 if __name__ == "__main__":
