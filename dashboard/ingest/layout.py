@@ -616,5 +616,12 @@ def _stage_share(counts: pd.Series, stage_aliases: dict[str, str]) -> float:
     return staged / total if total else 0.0
 
 
+# A numbered point's head (一、 1. （2） ①): a cell starting so is a line of a text (一、施工期…, an impact
+# notice's measures cut short), never a stage value; a one-project notice's measures column was read as its stage.
+_POINT_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)"
+                         r"|[（(][一二三四五六七八九十\d]{1,2}[)）]|[\u2460-\u2473])")
+
+
 def _is_stage_word(cell: object, stage_aliases: dict[str, str]) -> bool:
-    return len(values.stage_key(cell)) <= _STAGE_CELL_MAX and values.stage_of(cell, stage_aliases) is not None
+    return (len(values.stage_key(cell)) <= _STAGE_CELL_MAX and not _POINT_HEAD.match(str(cell))
+            and values.stage_of(cell, stage_aliases) is not None)

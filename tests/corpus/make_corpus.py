@@ -2135,6 +2135,8 @@ def write_lists7() -> None:
 #     https://www.jlmvip.com/news/detail.aspx?id=2000
 #   lists8_zhengzhou_jkq_names.txt  (郑州经济技术开发区环境保护局; four names in one sentence)
 #     https://public.zzjkq.gov.cn/D250302X/4717097.jhtml
+#   lists8_zhongjiang_digits_lost.csv (中江县, 德阳, 2023-05-26, a repost in traditional that lost every digit:
+#     公示期時間:個工作日, 項目總投資萬元) http://2982982.com/162/167/2023/05/26/92460112.html
 
 LISTS8_WEIDONG = [
     ["平顶山市卫东区环境保护局"], ["关于2022年4月拟审批的建设项目的公示"],
@@ -2285,6 +2287,20 @@ LISTS8_ZZJKQ = (
     "郑州经济技术开发区环境保护局 联系电话:66782675\n"
 )
 
+LISTS8_ZHONGJIANG = [
+    ["根據建設項目環境影響評價審批程序的有關規定,經審議,我局擬對個建設項目(四川西南建興建設工程有限公司 成綿高速擴容項目配套"  # noqa: E501
+     "砂石加工場建設項目、中江縣新立編織廠塑料管生產線擴建項目)環境影響報告表作出批復決定。"],
+    ["電話:- 地 址:中江縣凱江鎮一環路東段號政務服務中心環保窗口"],
+    ["序號", "建設單位", "項目名稱", "建設地點", "環境影響評價機構", "項目概況",
+     "主要環境影響及預防或者減輕不良環境影響的對策和措施"],
+    ["", "四川西南建興建設工程有限公司", "成綿高速擴容項目配套砂石加工場建設項目", "中江縣富興鎮建興村",
+     "貴州森益源環境咨詢有限公司",
+     "項目位於富興鎮建興村,在京昆高速公路綿陽至成都段擴容項目臨時棄渣場,該地塊已在高速擴容項目環評時批復為臨時占用。項目占地"
+     "面積約畝,新建廠房及安置設備,建設年生產砂石料.萬噸的生產線。項目總投資萬元,環保估算投資為.萬元。項目產品服務於京昆高速"
+     "公路綿陽至成都段擴容項目道路建設使用,不外售。項目服務期滿(年),隨即拆除,並按照高速擴容項目棄渣場復墾方案進行生態恢復。",
+     "一、施工"],
+]
+
 LISTS8_CSV = {  # file name -> (rows, encoding as the writer stores it)
     "lists8_weidong_eia.csv": (LISTS8_WEIDONG, "gbk"),
     "lists8_fuzhou_decisions.csv": (LISTS8_FUZHOU, "utf-8"),
@@ -2295,6 +2311,7 @@ LISTS8_CSV = {  # file name -> (rows, encoding as the writer stores it)
     "lists8_hezuo_eia.csv": (LISTS8_HEZUO, "gb18030"),
     "lists8_louxing_park_acceptance.csv": (LISTS8_LOUXING, "utf-8"),
     "lists8_baotou_2018_acceptance.csv": (LISTS8_BAOTOU, "utf-8"),
+    "lists8_zhongjiang_digits_lost.csv": (LISTS8_ZHONGJIANG, "utf-8"),
 }
 LISTS8_TXT = {"lists8_donghu_form.txt": LISTS8_DONGHU, "lists8_zhongxian_2019.txt": LISTS8_ZHONGXIAN,
               "lists8_west_2016_numbered.txt": LISTS8_WEST, "lists8_zhengzhou_jkq_names.txt": LISTS8_ZZJKQ}
