@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import taxonomy
 from .raw import CONTROL_RE
+from .traditional import simplify_text
 from .values import MAX_UNIT_TEXT, Unit, halfwidth, unit_in
 
 # Canonical fields a column can map to (the names `--map HEADER=field` accepts).
@@ -195,6 +196,44 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
     return make_header(cells, best[0], funding_aliases)
 
 
+# A column whose cells read as projects' names, or as the titles of their reports or of the decisions on them
+# (…项目, …工程, …环境影响报告表的批复, …报告表审批): the column to map to the name when no header names one.
+_SHORT_LABEL = 20  # characters: a column's label, not a title or a sentence
+_PROJECT_LIKE = re.compile(r"(?:项目|工程|批复|审批)[)）]?$|环境影响(?:评价)?(?:报告|登记)")
+
+
+def name_column_hint(cells: pd.DataFrame, max_rows: int = HEADER_ROWS, below: int = 50) -> tuple[str, str] | None:
+    """(label, an example cell) of the column a person would map to the name, for a sheet where no header
+    was found: the first row of two or more labels with a column under it whose cells mostly read as projects
+    (``_PROJECT_LIKE``). A decision table (文件名称 | 文号 | 日期: 贵州, 元谋) or a notice naming its projects in
+    备注 (大姚) was told to map "such as 备注" whatever its columns were; None where no column reads so."""
+    for i in range(min(max_rows, len(cells) - 1)):
+        texts = _row_texts(cells, i)
+        labels = [(c, t) for c, t in enumerate(texts) if t and len(t) <= _SHORT_LABEL and not is_number(t)]
+        if len(labels) < 2 or len(labels) < sum(1 for t in texts if t):
+            continue
+        best: tuple[int, str, str] | None = None
+        for c, label in labels:
+            column = [CONTROL_RE.sub("", str(v)).strip() for v in cells.iloc[i + 1:i + 1 + below, c].tolist()]
+            filled = [v for v in column if v]
+            like = [v for v in filled if _PROJECT_LIKE.search(v)]
+            if like and 2 * len(like) >= len(filled) and (best is None or len(like) > best[0]):
+                best = (len(like), label, like[0])
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
+def reads_as_prose(cells: pd.DataFrame, max_rows: int = HEADER_ROWS) -> bool:
+    """Whether a sheet with no header is running text: at least half of its first lines are sentences (60
+    characters or more, with a full stop), however a delimiter split them. A news item or a notice naming its
+    projects in a sentence (忠县's 15 projects, 郑州经开区's four) was told to map a column to the name."""
+    lines = ["".join(t for t in _row_texts(cells, i) if t) for i in range(min(max_rows, len(cells)))]
+    lines = [t for t in lines if t]
+    sentences = sum(1 for t in lines if len(t) >= 60 and "。" in t)
+    return sentences > 0 and 2 * sentences >= len(lines)
+
+
 def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None, max_rows: int = 30,
                  max_columns: int = 3) -> tuple[int, list[str]] | None:
     """A sheet that lists a project down its rows (项目名称 | X, 建设地点 | Y: a form, or an approval notice
@@ -206,13 +245,15 @@ def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = N
         labels, fields = [], set()
         for i, text in enumerate(top[col].tolist()):
             label = CONTROL_RE.sub("", str(text)).strip()
-            found = field_of(label, funding_aliases) if label and not is_number(label) else None
+            pair = _LABEL_VALUE.match(label)
+            # a line of label:value whose value a delimiter split (建设内容及规模:…班级, 提供…学位): its label
+            found = field_of(label, funding_aliases) if label and not is_number(label) and not pair else None
             right = top.iloc[i, top.columns.get_loc(col) + 1:]
             if found and found != "seq" and (right.astype(str).str.strip() != "").any():
                 labels.append(label)
                 fields.add(found)
-            elif (pair := _LABEL_VALUE.match(label)) and (found := field_of(pair[1], funding_aliases)) \
-                    and found != "seq":  # 项目名称:田家街道污水处理厂工程, one line each (盘锦大洼's notice)
+            elif pair and (found := field_of(pair[1], funding_aliases)) and found != "seq":
+                # 项目名称:田家街道污水处理厂工程, one line each (盘锦大洼's notice)
                 labels.append(pair[1])
                 fields.add(found)
         if "name" in fields and len(fields) >= 2:
@@ -426,5 +467,7 @@ def _translation_row(row: list[str], fields: dict[int, str], funding_aliases: di
 
 
 def label_key(label: str) -> str:
-    """How a `--map` header is compared with a file's: whitespace and bracket forms ignored."""
-    return re.sub(r"\s+", "", halfwidth(label)).lower()
+    """How a `--map` header is compared with a file's: whitespace, bracket forms and traditional characters
+    ignored. A file in traditional characters is read as simplified (備註 is read 备注), so a steward who typed
+    the header as the file shows it (``--map 備註=name``) was told no column has that name, or found no header."""
+    return re.sub(r"\s+", "", halfwidth(simplify_text(label))).lower()

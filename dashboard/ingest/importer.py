@@ -161,8 +161,14 @@ def preview(
                 # A header naming the name and nothing else known: read on, to say what the list lacks.
                 header = hd.find_header(chosen.cells, aliases, named=named, lone_name=True)
             if header is None:
-                plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS},
-                                       key=f"no_header{in_file}" if in_file else None)
+                hint = hd.name_column_hint(chosen.cells)
+                values = {"sheet": chosen.name, "rows": hd.HEADER_ROWS}
+                if hint is not None:  # say which column reads as the names, not "such as 备注"
+                    values |= {"column": hint[0], "example": hint[1][:60]}
+                prose = hint is None and hd.reads_as_prose(chosen.cells)
+                plan.refused = Problem("no_header", values=values, key=(
+                    f"no_header_named{in_file}" if hint is not None else f"no_header_prose{in_file}" if prose
+                    else f"no_header{in_file}" if in_file else None))
                 plan.top_rows = chosen.cells.head(hd.HEADER_ROWS).assign(row=chosen.rows[:hd.HEADER_ROWS])
                 return plan
             if len(tables) > 1:
@@ -727,10 +733,21 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
                 plan.warnings.append(Problem("place_town_from_note", note.row, None, note.value, "warning",
                                              {"town": town, "place": title_place[2], "value": note.value}))
                 break
+    # A notice with no place in its title or columns, signed under its table by a body that names one
+    # (楚雄彝族自治州生态环境局元谋分局): the list is that body's, as a title naming it would say.
+    signed = None
+    if title_place is None and town is None and not any(body.has(f) for f in ("province", "city", "district", "place")):
+        for note in (p for p in rows_.skipped if p.code == "row_skipped_note" and layout.is_publisher(p.value)):
+            title_place = places.place_in_title(index, [str(note.value)])
+            if title_place is not None:
+                signed = Problem("place_from_signature", note.row, None, note.value, "warning",
+                                 {"place": title_place[2], "value": note.value})
+                plan.warnings.append(signed)
+                break
     hint = places.province_in_title(index, " ".join(header.above)) or (title_place[0] if title_place else None)
     rec["province_code"], rec["city_code"], found, rec["zone"] = normalise.place(
         body, index, hint, has_name, title_place, town if title_place is None else None)
-    if town is not None and title_place is not None:  # placed by a note, said as such: not "by the title"
+    if (town is not None or signed is not None) and title_place is not None:  # placed by a note, said as such
         found = [p for p in found if p.code != "place_from_title"]
     problems += found
 

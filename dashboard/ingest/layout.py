@@ -46,7 +46,7 @@ _COUNT_CELL = r"^\s*([0-9]+)\s*[个项宗]?\s*$"
 _PART_PREFIXES = ("其中", "内含", "含")  # a cheap str.startswith before the pattern
 _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 # … and a printed list's page line (第 1 页 共 3 页, Page 2 of 5) or its as-of line (数据截至2024年6月30日).
-_NOTE = re.compile(r"^(注|备注|说明|附注|(?:数据|资料|文章|信息)?来源|填报|制表|note|source)\s*[:：\d]"
+_NOTE = re.compile(r"^(注|备注|说明|附注|附件?|(?:数据|资料|文章|信息)?来源|填报|制表|note|source)\s*[:：\d]"
                    r"|^(?:数据|统计|资料)?截[至止](?:日期|时间)?\s*[:：]?\s*\d"
                    r"|^(?:第\s*\d+\s*页|共\s*\d+\s*页|page\s*\d+(?:\s*(?:of|/)\s*\d+)?$)"
                    # a comment line an export tool writes (# exported 2024-06-30), never an Excel error value (#N/A)
@@ -59,6 +59,16 @@ _SIGNOFF = re.compile(r"^(填报|填表|制表|审核|审批|复核|负责|单�
 _NUMBERED = re.compile(r"^\s*\d+(\.0)?\s*$")
 _WORDS = re.compile(r"[^\W\d_]")  # a letter or a character: a line of words, not a figure or a mark
 _NOTE_LINE = re.compile(r"[:：]|^\d{1,2}\s*[.、．)）]|[。.]$")  # a label's colon, a numbered point, a sentence
+# … or a notice's signature under its table: the publisher (楚雄彝族自治州生态环境局元谋分局, 某县人民政府办公室) or the
+# date it was signed (2021年5月7日, 2021-05-07) alone on its line.
+_PUBLISHER = r"^\S{2,40}(?:局|分局|厅|委|委员会|人民政府|政府|办公室|办公厅|管委会|管理委员会|中心)$"
+_SIGNATURE = re.compile(_PUBLISHER + r"|^\d{4}\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[-./]\d{1,2}[-./]\d{1,2})$")
+_PUBLISHER_RE = re.compile(_PUBLISHER)
+
+
+def is_publisher(text: str) -> bool:
+    """Whether a line under a table is the body that signed the notice (楚雄彝族自治州生态环境局元谋分局)."""
+    return bool(_PUBLISHER_RE.match(re.sub(r"\s+", "", text or "")))
 _SPACE = re.compile(r"\s+")
 
 
@@ -273,14 +283,17 @@ def classify_rows(stripped: pd.DataFrame, rownum: np.ndarray, header: hd.Header,
     # Lines under the table: past the last row with a name, a row whose one text stands outside the name
     # column and reads as a note's line — a label and a colon, a numbered point, a sentence (公众反馈意见联系方式：…,
     # 2.根据……的内容。, 污染物治理措施见附件。) — is a note. Each was a project with no name, and refused the whole
-    # file (a notice's lines under its one project). A lone text that reads as none is still refused with its row.
+    # file (a notice's lines under its one project); so was its signature, the publisher and the date on lines
+    # of their own (元谋's 楚雄彝族自治州生态环境局元谋分局 | 2021年5月7日). A lone text reading as none is still
+    # refused.
     named_at = np.flatnonzero((names != "").to_numpy(dtype=bool))
     if len(named_at) and named_at[-1] + 1 < n:
         tail = np.zeros(n, dtype=bool)
         tail[named_at[-1] + 1:] = True
         lone = tail & ~blank & ~note & ~total & (filled == 1)
-        lone[lone] = (head_text[lone].str.contains(_WORDS, na=False)
-                      & head_text[lone].str.contains(_NOTE_LINE, na=False)).to_numpy(dtype=bool)
+        lone[lone] = ((head_text[lone].str.contains(_WORDS, na=False)
+                       & head_text[lone].str.contains(_NOTE_LINE, na=False))
+                      | head_text[lone].str.contains(_SIGNATURE, na=False)).to_numpy(dtype=bool)
         note |= lone
     # The header again above a later project (a notice prints it over each one), its cells as the header's
     # whatever their line breaks (项目\n名称: the header's label reads 项目 名称).
@@ -655,5 +668,12 @@ def _stage_share(counts: pd.Series, stage_aliases: dict[str, str]) -> float:
     return staged / total if total else 0.0
 
 
+# A numbered point's head (一、 1. （2） ①): a cell starting so is a line of a text (一、施工期…, an impact
+# notice's measures cut short), never a stage value; a one-project notice's measures column was read as its stage.
+_POINT_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d)"
+                         r"|[（(][一二三四五六七八九十\d]{1,2}[)）]|[\u2460-\u2473])")
+
+
 def _is_stage_word(cell: object, stage_aliases: dict[str, str]) -> bool:
-    return len(values.stage_key(cell)) <= _STAGE_CELL_MAX and values.stage_of(cell, stage_aliases) is not None
+    return (len(values.stage_key(cell)) <= _STAGE_CELL_MAX and not _POINT_HEAD.match(str(cell))
+            and values.stage_of(cell, stage_aliases) is not None)

@@ -288,6 +288,22 @@ def quoted_names(body: Body) -> Problems:
 # never met itself in another list; the report's words are left out, said by row.
 _REPORT_TITLE = re.compile(r"^(.{4,}?)\s*(?:的)?环境影响(?:评价)?(?:报告[表书]|登记表)"
                            r"(?:\s*[(（][^()（）]{1,8}[)）])?$")
+# … and the title of the decision on that report, as decision tables list them under 文件名称 (贵州省生态环境厅关于
+# …线路工程建设项目环境影响报告表的批复, …项目环境影响报告表审批): the project is the report's subject; the
+# issuing body before 关于 and the decision's words are no part of its name.
+_DECISION_TITLE = re.compile(r"^(?:[^关]{0,40}?关于)?[《<〈]?(.{4,}?)\s*(?:的)?环境影响(?:评价)?(?:报告[表书]|登记表)"
+                             r"[》>〉]?\s*(?:的)?(?:批复|批复意见|审批意见|审查意见|审批决定|审批)$")
+# The form's own words after a project named 某某工程: 某某工程建设项目环境影响报告表 judges 某某工程.
+_WORKS_FORM = re.compile(r"(?<=工程)建设项目$")
+
+
+def _report_subject(text: str) -> tuple[str, bool] | None:
+    """(the project a report's or a decision's title is about, whether it is a decision's), or None if the
+    text is no such title."""
+    m = _REPORT_TITLE.match(text)
+    decision = m is None
+    m = m or _DECISION_TITLE.match(text)
+    return (_WORKS_FORM.sub("", m[1]), decision) if m else None
 
 
 def report_titles(body: Body) -> Problems:
@@ -302,16 +318,18 @@ def report_titles(body: Body) -> Problems:
         return []
     bare = column.copy()
     titled = np.zeros(len(column), dtype=bool)
+    decided = np.zeros(len(column), dtype=bool)
     for i in np.flatnonzero(marked):
-        m = _REPORT_TITLE.match(column.iat[i].strip())
-        if m:
-            bare.iat[i] = m[1]
+        subject = _report_subject(column.iat[i].strip())
+        if subject:
+            bare.iat[i], decided[i] = subject
             titled[i] = True
     if not titled.any():
         return []
     body.cells[body.col_of["name"]] = bare
-    return body.problems(titled, "name_report_title", "name", level="warning", cell=column,
-                         name=bare.to_numpy(dtype=object))
+    names = bare.to_numpy(dtype=object)
+    return (body.problems(titled & ~decided, "name_report_title", "name", level="warning", cell=column, name=names)
+            + body.problems(decided, "name_decision_title", "name", level="warning", cell=column, name=names))
 
 
 def owners(body: Body) -> tuple[pd.Series, Problems]:

@@ -108,6 +108,14 @@ def simplify(cells: pd.DataFrame, said: list[tuple[str, dict]] | None = None) ->
     return cells
 
 
+def simplify_text(text: str) -> str:
+    """One text's traditional characters as simplified, as :func:`simplify` reads a cell (備註 → 备注); a text
+    without any is returned as it is."""
+    if not set(text) & _traditional_chars():
+        return text
+    return _converter().convert(text)
+
+
 @cache
 def _traditional_table() -> np.ndarray:
     table = np.zeros(0x110000, dtype=bool)
