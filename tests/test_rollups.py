@@ -433,33 +433,32 @@ def test_imports_without_plans_or_funding_keep_the_rollups(demo_db: Path, tmp_pa
     assert calls == []
 
 
-def test_new_projects_are_summed_from_the_frames_while_the_write_runs(demo_db: Path, tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """A batch of new projects (with plans and funding) is summed from the frames it writes, on a cursor
-    of its own while its INSERTs run; the sums it made are the ones kept, and they equal the rebuild. If
-    that summing (or reading what the write needs first) fails, the write does it itself: the same rollups."""
-    made: list[object] = []
-    result = store.rollups._Ahead.result
-    monkeypatch.setattr(store.rollups._Ahead, "result", lambda self: (made.append(result(self)), made[-1])[1])
+def test_new_projects_are_summed_from_the_frames_the_write_holds(demo_db: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch of new projects (with plans and funding) is summed at the write's end from the frames it
+    wrote, not read back from the lake, and the integrity rules read the same rows; the rollups equal the
+    rebuild. If reading what the write needs first (on a cursor of its own) fails, the write reads it
+    itself: the same rollups."""
+    made: list[dict[str, str]] = []
+    changed_rows = store.rollups.changed_rows
+    monkeypatch.setattr(store.rollups, "changed_rows", lambda *a: (made.append(changed_rows(*a)), made[-1])[1])
+    held = {t: f"rollup_written_{t}" for t in ("projects", "project_investments", "project_funding")}
     with store.opened(demo_db) as con:
         first = commit(con, preview(con, write_list(tmp_path / "a.csv", range(0, 80), seed=4, blank_every=5)))
         assert first.batch_id and first.rows_updated == 0
-        assert made and all(m is not None for m in made)
-        tiers, sums, counted = made[0]
-        assert counted and not any(counted.values())  # the rules read only the rows it holds, counted there
-        assert set(sums) == {"rollup_flows", "rollup_funding", "rollup_projects"}
-        assert sum(sums["rollup_projects"]["projects"].to_pylist()) == 80
+        assert made == [held]  # every table's rows from the frames, none read back
+        assert store.scalar(con, "SELECT sum(projects) FROM rollup_projects WHERE batch_id = ?",
+                            [first.batch_id]) == 80
         assert_as_rebuilt(con)
 
         def broken(self: object, *args: object) -> object:
-            raise RuntimeError("summing failed")
+            raise RuntimeError("reading failed")
 
-        monkeypatch.setattr(store.rollups._Ahead, "_sum", broken)
-        monkeypatch.setattr(store.rollups._Before, "_read", broken)  # the first reads fail too: read in the write
+        monkeypatch.setattr(store.rollups._Before, "_read", broken)  # the first reads fail: read in the write
         made.clear()
         second = commit(con, preview(con, write_list(tmp_path / "b.csv", range(200, 260), seed=5)))
         assert second.batch_id and second.rows_updated == 0
-        assert made and all(m is None for m in made)
+        assert made == [held]
         assert_as_rebuilt(con)
         assert store.check(con) == []
 
@@ -487,15 +486,16 @@ def test_new_projects_written_again_in_the_write_are_read_back(demo_db: Path, tm
         assert store.check(con) == []
 
 
-def test_rules_counted_while_new_projects_are_written_refuse_the_write(demo_db: Path, tmp_path: Path,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """The integrity rules counted on the summing cursor (over the new projects' rows the write holds)
-    refuse a write that breaks them like the write's own check: nothing of it is kept."""
+def test_rules_over_the_frames_the_write_holds_refuse_the_write(demo_db: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The integrity rules, counted over the new projects' rows the write holds (its frames, not read back
+    from the lake), refuse a write that breaks them: nothing of it is kept."""
     from dashboard.ingest import importer
 
     made: list[object] = []
-    counted = store.rollups.counted_ahead
-    monkeypatch.setattr(store.rollups, "counted_ahead", lambda *a: (made.append(counted(*a)), made[-1])[1])
+    check = store.integrity.check
+    monkeypatch.setattr(store.integrity, "check",
+                        lambda *a, **kw: (made.append((kw.get("rows"), check(*a, **kw))), made[-1][1])[1])
     scope = store.integrity.Scope()
     with store.opened(demo_db) as con:
         plan = preview(con, write_list(tmp_path / "a.csv", range(0, 30), seed=7))
@@ -513,4 +513,7 @@ def test_rules_counted_while_new_projects_are_written_refuse_the_write(demo_db: 
                                           importer._extra_values(plan))
                 store.batches.new_batch(w, "a.csv", batch_id=batch_id)
         assert (rollup_contents(con), store.scalar(con, "SELECT count(*) FROM projects")) == before
-        assert len(made) == 1 and made[0]["project sectors come from the taxonomy"] == 1
+        assert len(made) == 1
+        rows, problems = made[0]
+        assert rows["projects"] == "rollup_written_projects"
+        assert problems == ["project sectors come from the taxonomy: 1 row breaks it"]

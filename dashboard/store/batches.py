@@ -215,7 +215,7 @@ def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame
     }
     selects = {t: q for t, q in selects.items() if t == "projects" or t in writes}
     # A batch of new projects only tells the rollups what it is about to write (rollups.writing): they
-    # then take these rows from the frames, not from the lake, and sum them while the INSERTs run.
+    # then sum these rows from the frames at the write's end, not read back from the lake.
     read = {name: arrow[name] for name in ("import_new", "import_row_ids", "import_inv", "import_funding")
             if name in arrow}
     held = set(read) if not updates and rollups.writing(con, ids[~is_update], selects, read) else set()

@@ -240,8 +240,7 @@ def write(con: Connection, *, message: str = "write", author: str | None = None,
                 if bump:  # inside the tracking: the rows the rollups read back are still there to reuse
                     ids = getattr(scope, "project_ids", None)
                     problems = _integrity().check(con, scope, rows=_rollups.changed_rows(changes, ids),
-                                                  clusters=_rollups.cluster_tiers(changes),
-                                                  counted=_rollups.counted_ahead(changes, ids))
+                                                  clusters=_rollups.cluster_tiers(changes))
                     if problems:
                         raise _integrity().IntegrityError(problems)
             if bump:

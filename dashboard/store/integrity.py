@@ -11,7 +11,7 @@ whole store: the cost follows the batch, not the store. The small tables are alw
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import duckdb
@@ -136,7 +136,7 @@ def rules(scoped: bool = False, clusters: str = "clusters") -> list[tuple[str, s
 
 
 def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, rows: Mapping[str, str] | None = None,
-          clusters: str | None = None, counted: Mapping[str, int] | None = None) -> list[str]:
+          clusters: str | None = None) -> list[str]:
     """Every integrity rule the store keeps, as 'rule: N rows break it' for each broken one (empty: all hold).
 
     Without ``scope`` (``python -m dashboard check``) over the whole store; with one, the large tables'
@@ -145,20 +145,15 @@ def check(con: duckdb.DuckDBPyConnection, scope: Scope | None = None, *, rows: M
     write's rollups read them already (:func:`dashboard.store.rollups.changed_rows`), so they are not
     read from the lake again. Likewise
     ``clusters``, a table holding every stored cluster's id as the write leaves them
-    (:func:`dashboard.store.rollups.cluster_tiers`), for the projects' cluster ids. ``counted``: rules of a
-    scoped check counted already (:func:`count_ahead`), by rule, over the same rows."""
+    (:func:`dashboard.store.rollups.cluster_tiers`), for the projects' cluster ids."""
     ids = None if scope is None or scope.project_ids is None else np.asarray(scope.project_ids, dtype="int64")
     scoped = ids is not None
     found = rules(scoped, clusters or "clusters")
     if scoped:
         found = [r for r in found if r[1] in scope.tables]
-    known = dict(counted or {}) if scoped else {}
-    left = [r for r in found if r[0] not in known]
-    if left:
-        known.update(zip([r[0] for r in left], _count(con, left, unique_ids(ids) if scoped else None, rows),
-                         strict=True))
-    return [f"{rule}: {known[rule]:,} {'row breaks' if known[rule] == 1 else 'rows break'} it"
-            for rule, _t, _q, _p in found if known[rule]]
+    counts = _count(con, found, unique_ids(ids) if scoped else None, rows)
+    return [f"{rule}: {n:,} {'row breaks' if n == 1 else 'rows break'} it"
+            for (rule, _t, _q, _p), n in zip(found, counts, strict=True) if n]
 
 
 def _count(con: duckdb.DuckDBPyConnection, found: list[tuple[str, str, str, dict]], ids: np.ndarray | None,
@@ -176,16 +171,6 @@ def _count(con: duckdb.DuckDBPyConnection, found: list[tuple[str, str, str, dict
     finally:
         if ids is not None:
             con.unregister(SCOPE_VIEW)
-
-
-def count_ahead(cur: duckdb.DuckDBPyConnection, ids: np.ndarray, tables: Collection[str], rows: Mapping[str, str],
-                clusters: str) -> dict[str, int]:
-    """The scoped rules about ``tables`` that read only the scope's rows (``rows``, as for :func:`check`),
-    regions and ``clusters``, counted on a cursor of their own (none of those does a write of new
-    projects change but the rows it holds); the rules that read import_batches, which the write
-    itself adds to, are left to :func:`check` (its ``counted``)."""
-    found = [r for r in rules(True, clusters) if r[1] in tables and BATCHES_READ not in r[2]]
-    return dict(zip([r[0] for r in found], _count(cur, found, unique_ids(ids), rows), strict=True)) if found else {}
 
 
 # The large tables and the columns their rules read.

@@ -121,8 +121,6 @@ _TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read on
 _TIERS_SELECT = "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1"
 _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
 _WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (writing), a view over them
-_TIERS_AHEAD = "rollup_tiers_ahead"      # the tiers as the summing cursor read them (see writing)
-_AHEAD_ROWS = "rollup_ahead_rows"        # one rollup's rows as it summed them
 _MAX_ID = "SELECT max(project_id) FROM projects"
 
 
@@ -238,7 +236,6 @@ class Changes:
     written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see writing)
     written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
     frames: set[str] = field(default_factory=set)           # the registered frames those SELECTs read
-    ahead: _Ahead | None = None       # their rollup rows, summed meanwhile (see writing)
     before: _Before | None = None     # what changing needs first, read as the write starts (see _Before)
 
     @property
@@ -280,7 +277,7 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
         yield changes
     finally:
         _CURRENT.reset(token)
-        if changes.frames or changes.ahead is not None:  # (registrations are no part of the transaction)
+        if changes.frames:  # (registrations are no part of the transaction)
             _forget_written(con, changes)
         if changes.before is not None:
             changes.before.close()
@@ -348,11 +345,8 @@ def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[
     instead of reading them back from the lake, and unregisters the frames (True: the caller must not).
 
     New means past every id stored before the write (:func:`changing` was told of them already): no
-    row of theirs was stored before, so the INSERTs' rows are all they have. In a write that writes no
-    cluster (the tiers cannot move), their rollup rows are summed meanwhile on a cursor of its own:
-    DuckDB works without the interpreter, so on two cores while the INSERTs run. A later
-    :func:`changing` naming one of them (a row of theirs written again) forgets all of it. False: not
-    taken (nothing to do)."""
+    row of theirs was stored before, so the INSERTs' rows are all they have. A later :func:`changing`
+    naming one of them (a row of theirs written again) forgets all of it. False: not taken (nothing to do)."""
     changes = _CURRENT.get()
     ids = unique_ids(np.asarray(ids, dtype="int64"))
     if (changes is None or changes.off or not changes.declared or not len(ids) or "projects" not in selects
@@ -361,8 +355,6 @@ def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[
     if changes.stored_max is not None and int(ids[0]) <= changes.stored_max:
         return False
     changes.written_ids, changes.written, changes.frames = ids, dict(selects), set(frames)
-    if changes.clusters_fixed:
-        changes.ahead = _Ahead(con, changes, frames)
     return True
 
 
@@ -409,56 +401,12 @@ class _Before(_Beside):
         return super().result()
 
 
-class _Ahead(_Beside):
-    """The written new projects' rollup rows (and every cluster's tier), summed on a cursor of their
-    own in a thread, by the same SELECTs :func:`_contribute` runs, over the same frames."""
-
-    def __init__(self, con: Connection, changes: Changes, frames: dict[str, pa.Table]) -> None:
-        super().__init__(con, "rollups-ahead", self._sum, changes.have, changes.types, changes.written_ids,
-                         dict(changes.written), frames)
-
-    def _sum(self, have: dict[str, set[str]], types: dict[str, dict[str, str]], ids: np.ndarray,
-             selects: dict[str, str], frames: dict[str, pa.Table]
-             ) -> tuple[pa.Table, dict[str, pa.Table], dict[str, int]]:
-        cur = self.cursor
-        for name, table in frames.items():
-            cur.register(name, table)
-        cur.register(SCOPE_VIEW, pa.table({"project_id": ids}))
-        # (read on this cursor's own snapshot: under the writer lock, the one the write started from)
-        tiers = cur.execute(_TIERS_SELECT).to_arrow_table()
-        cur.register(_TIERS_AHEAD, tiers)
-        for table, select in selects.items():
-            cur.execute(f"CREATE OR REPLACE TEMP VIEW {_WRITTEN_VIEW}{table} AS {_typed(types[table], select)}")
-        children = {t: f"{_WRITTEN_VIEW}{t}" for t in selects if t != "projects"}
-        sums = {}
-        for r in _AGGREGATES:
-            if r.child and r.child[0] not in selects:  # no row there: nothing to sum
-                continue
-            sums[r.table] = cur.execute(_aggregate(
-                r, have[r.table], scoped=ids, tiers=f"LEFT JOIN {_TIERS_AHEAD} c ON c.cluster_id = p.cluster_id",
-                projects=f"{_WRITTEN_VIEW}projects", children=children)).to_arrow_table()
-        # … and the integrity rules that read only these rows, the regions and the tiers
-        from . import integrity
-
-        counted = integrity.count_ahead(cur, ids, set(selects), {t: f"{_WRITTEN_VIEW}{t}" for t in selects},
-                                        _TIERS_AHEAD)
-        return tiers, sums, counted
-
-    def result(self) -> tuple[pa.Table, dict[str, pa.Table], dict[str, int]] | None:
-        """The tiers, the sums by rollup and the integrity rules' counts, or None if that failed (then the
-        write's end does it all)."""
-        return super().result()
-
-
 def _typed(types: dict[str, str], select: str) -> str:
     """``select``'s rows with each column cast to its table's type (``types``), as the table holds them."""
     return f"SELECT {', '.join(f'CAST({c} AS {t}) AS {c}' for c, t in types.items())} FROM ({select})"
 
 
 def _forget_written(con: Connection, changes: Changes) -> None:
-    if changes.ahead is not None:
-        changes.ahead.close()
-        changes.ahead = None
     changes.written, changes.written_ids = {}, None
     for frame in changes.frames:
         with suppress(Exception):  # a connection in a failed transaction: the next registration replaces it
@@ -501,7 +449,6 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
         projects = None
         changes.taken_out |= sign < 0
         children: dict[str, str] = {}
-        ahead = None
         if sign > 0:
             if changes.written_ids is not None and np.array_equal(unique_ids(ids), changes.written_ids):
                 # Every changed project is a new one the write holds: its rows as written, not read back.
@@ -510,12 +457,6 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
                                 f"{_typed(changes.types[table], select)}")
                     changes.changed[table] = f"{_WRITTEN_VIEW}{table}"
                 children = {t: v for t, v in changes.changed.items() if t != "projects"}
-                ahead = changes.ahead.result() if changes.ahead is not None else None
-                if ahead is not None and not changes.tiers_read:
-                    con.register(_TIERS_AHEAD, ahead[0])
-                    con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS SELECT * FROM {_TIERS_AHEAD}")
-                    con.unregister(_TIERS_AHEAD)
-                    changes.tiers_read = True
             else:
                 con.execute(f"CREATE OR REPLACE TEMP TABLE {_CHANGED} AS "
                             f"SELECT {_READ_COLUMNS} FROM projects WHERE {in_scope(ids)}")
@@ -529,15 +470,9 @@ def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int
             if (sign > 0 and r.child and new_only and changes.children is not None
                     and r.child[0] not in changes.children):
                 continue
-            if ahead is not None and r.table in ahead[1]:  # summed while the write ran
-                con.register(_AHEAD_ROWS, ahead[1][r.table])
-                rows = f"SELECT * FROM {_AHEAD_ROWS}"
-            else:
-                rows = _aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects,
-                                  children=children)
+            rows = _aggregate(r, have[r.table], scoped=ids, sign=sign, tiers=tiers, projects=projects,
+                              children=children)
             added = con.execute(f"INSERT INTO {_DELTA}{r.table} BY NAME {rows}").fetchall()[0][0]
-            if ahead is not None and r.table in ahead[1]:
-                con.unregister(_AHEAD_ROWS)
             changes.delta_rows[r.table] = changes.delta_rows.get(r.table, 0) + int(added)
     finally:
         con.unregister(SCOPE_VIEW)
@@ -570,17 +505,6 @@ def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
         return {}
     ids = np.asarray(ids, dtype="int64")
     return dict(changes.changed) if bool(np.isin(ids, changes.ids).all()) else {}
-
-
-def counted_ahead(changes: Changes | None, ids: object) -> dict[str, int] | None:
-    """The integrity rules counted while the write ran (:func:`writing`) over the rows of the projects
-    ``ids`` (a scoped check's), or None."""
-    if changes is None or changes.ahead is None or changes.written_ids is None or ids is None:
-        return None
-    if not np.array_equal(unique_ids(np.asarray(ids, dtype="int64")), changes.written_ids):
-        return None
-    done = changes.ahead.result()
-    return done[2] if done is not None else None
 
 
 def _tiers_after(con: Connection, changes: Changes) -> str:
