@@ -923,12 +923,12 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     # The sheet tells two imports of one workbook apart (one sheet per city); a text file's "sheet" is its
     # file name, which a copy of the same file does not share, so it is left out.
     sheet = plan.batch_sheet
-    batch_id, earlier = store.batches.next_batch_and_earlier(con, plan.sha256, sheet)
+    batch_id, earlier, version = store.batches.next_batch_and_earlier(con, plan.sha256, sheet)
     if earlier is not None and not force:
         raise _Refused(Problem("already_imported", values={"batch": earlier}))
     label["batch"] = batch_id
     # The preview's duplicates hold unless another write landed since (a scan of every stored name).
-    same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
+    same = plan.duplicates_version is not None and version == plan.duplicates_version
     dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
     existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
     if on_duplicate == "skip":

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from ..textchars import fold_name
 from . import rollups
-from .core import scalar
+from .core import DATA_VERSION, scalar
 
 # The sheets of one batch, as import_batches.sheet records them: a character no sheet name may hold.
 SHEET_SEPARATOR = "/"
@@ -76,19 +76,24 @@ def next_project_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: str | None = None
-                           ) -> tuple[int, int | None]:
-    """(:func:`next_batch_id`, the first committed batch that imported a file with this checksum, if any),
-    in one read of import_batches (call inside ``write``: no other writer can commit the same file
-    between the check and the write). With ``sheet``, a batch that read only other sheets of the same
-    workbook is no earlier import of it (a batch from before the sheet was recorded still is). A batch
-    that read several sheets records them joined by :data:`SHEET_SEPARATOR`: it is an earlier
-    import of each of them, and a batch of one of them is an earlier import of the whole workbook."""
+                           ) -> tuple[int, int | None, int]:
+    """(:func:`next_batch_id`, the first committed batch that imported a file with this checksum, if any, the
+    data version), in one read (call inside ``write``: no other writer can commit the same file between the
+    check and the write). With ``sheet``, a batch that read only other sheets of the same workbook is no
+    earlier import of it (a batch from before the sheet was recorded still is). A batch that read several
+    sheets records them joined by :data:`SHEET_SEPARATOR`: it is an earlier import of each of them, and a
+    batch of one of them is an earlier import of the whole workbook.
+
+    The same statement reads what the write's rollups need before it writes (:data:`rollups.FIRST_FACTS`):
+    each statement naming a lake table costs a catalog look-up, however little it reads."""
     row = con.execute("SELECT coalesce(max(batch_id), 0) + 1, min(batch_id) FILTER (WHERE sha256 = $sha AND "
                       "status = 'committed' AND ($sheet IS NULL OR sheet IS NULL OR "
-                      "list_has_any(string_split(sheet, $sep), string_split($sheet, $sep)))) FROM import_batches",
+                      "list_has_any(string_split(sheet, $sep), string_split($sheet, $sep)))), "
+                      f"({DATA_VERSION}), {', '.join(rollups.FIRST_FACTS)} FROM import_batches",
                       {"sha": sha256, "sheet": sheet, "sep": SHEET_SEPARATOR}).fetchall()[0]
     rollups.fresh_batch(row[0])
-    return int(row[0]), row[1]
+    rollups.known_first(row[3:])
+    return int(row[0]), row[1], int(row[2]) if row[2] is not None else 0
 
 
 

@@ -182,6 +182,9 @@ def migrate(con: Connection, *, target: int | None = None) -> list[int]:
     return applied
 
 
+DATA_VERSION = "SELECT value FROM store_meta WHERE key = 'data_version'"
+
+
 def data_version(con: Connection) -> int:
     """A counter that every committed data write raises, by any process; caches key on it.
 
@@ -189,7 +192,7 @@ def data_version(con: Connection) -> int:
     change no data (audit records, maintenance) leave cached pages alone. Writers are serialised by
     the writer lock, so the counter's update never conflicts.
     """
-    value = scalar(con, "SELECT value FROM store_meta WHERE key = 'data_version'")
+    value = scalar(con, DATA_VERSION)
     return int(value) if value is not None else 0
 
 

@@ -31,12 +31,10 @@ in-memory copy) only ever sees rollups and base tables of the same snapshot:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ThreadPoolExecutor, wait
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -135,21 +133,36 @@ def _columns(con: Connection) -> dict[str, set[str]]:
     return _catalog(con)[0]
 
 
+# The columns of the rollups, projects and its child tables, from the lake's column list.
+_CATALOG_WHERE = ("FROM information_schema.columns WHERE table_catalog = current_database() AND (starts_with("
+                  f"table_name, 'rollup_') OR table_name IN ('projects', {', '.join(repr(t) for t in CHILD_TABLES)}))")
+
+
 def _catalog(con: Connection) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
     """(:func:`_columns`, the type of each column of projects and its child tables), in one read of the
     lake's column list."""
+    return _catalog_of(con.execute(f"SELECT table_name, column_name, data_type {_CATALOG_WHERE} "
+                                   "ORDER BY table_name, ordinal_position").fetchall())
+
+
+def _catalog_of(rows: list) -> tuple[dict[str, set[str]], dict[str, dict[str, str]]]:
+    """:func:`_catalog` from the column list's rows (table, column, type), in the tables' column order."""
     found: dict[str, set[str]] = {}
     types: dict[str, dict[str, str]] = {}
-    for table, column, kind in con.execute(
-            "SELECT table_name, column_name, data_type FROM information_schema.columns "
-            "WHERE table_catalog = current_database() AND (starts_with(table_name, 'rollup_') "
-            f"OR table_name IN ('projects', {', '.join(repr(t) for t in CHILD_TABLES)})) "
-            "ORDER BY table_name, ordinal_position").fetchall():
+    for table, column, kind in rows:
         if table.startswith("rollup_"):
             found.setdefault(table, set()).add(column)
         else:
             types.setdefault(table, {})[column] = kind
     return found, types
+
+
+# What a tracked write's first change needs (:func:`_catalog`'s column list, then :func:`_first_reads`), as
+# expressions that the write's own first read selects beside what it reads
+# (:func:`dashboard.store.batches.next_batch_and_earlier`) and hands to :func:`known_first`: each statement
+# naming a lake table costs a catalog look-up, however little it reads.
+FIRST_FACTS = ("(SELECT list({'t': table_name, 'c': column_name, 'k': data_type} ORDER BY table_name, "
+               f"ordinal_position) {_CATALOG_WHERE})", f"({AS_OF_ROLLUP})", "year(current_date)", f"({_MAX_ID})")
 
 
 def _aggregate(r: _Rollup, have: set[str], *, scoped: np.ndarray | None = None, sign: int = 1,
@@ -236,7 +249,7 @@ class Changes:
     written_ids: np.ndarray | None = None   # new projects whose rows the write holds (see writing)
     written: dict[str, str] = field(default_factory=dict)   # table -> the SELECT of their rows there
     frames: set[str] = field(default_factory=set)           # the registered frames those SELECTs read
-    before: _Before | None = None     # what changing needs first, read as the write starts (see _Before)
+    first: tuple | None = None        # what changing needs first, read by the write's first read (known_first)
 
     @property
     def ids(self) -> np.ndarray:
@@ -270,8 +283,6 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
     changes = Changes(clusters_fixed=clusters_fixed)
     if not clusters_fixed:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_BEFORE} AS {_TIERS_SELECT}")
-    else:  # (an import: it reads its batch id meanwhile)
-        changes.before = _Before(con)
     token = _CURRENT.set(changes)
     try:
         yield changes
@@ -279,8 +290,6 @@ def tracking(con: Connection, *, clusters_fixed: bool = False) -> Iterator[Chang
         _CURRENT.reset(token)
         if changes.frames:  # (registrations are no part of the transaction)
             _forget_written(con, changes)
-        if changes.before is not None:
-            changes.before.close()
     # (a failed write's ROLLBACK takes the temporary tables with it)
     for r in _AGGREGATES:
         con.execute(f"DROP TABLE IF EXISTS {_DELTA}{r.table}")
@@ -310,7 +319,7 @@ def changing(con: Connection, ids: object, *, writes: Collection[str] | None = N
     if changes.written_ids is not None and len(ids) and bool(np.isin(ids, changes.written_ids).any()):
         _forget_written(con, changes)  # their rows change again: the write's end reads them back
     if not changes.declared:  # the first call: nothing of any project written yet
-        before = changes.before.result() if changes.before is not None else None
+        before = changes.first
         # once per write: listing the lake's columns costs a catalog load
         changes.have, changes.types = before[0] if before is not None else _catalog(con)
         if not incremental_ready(changes.have):  # a store not yet at migration 007 (upgrade tests): rebuild
@@ -358,49 +367,6 @@ def writing(con: Connection, ids: object, selects: dict[str, str], frames: dict[
     return True
 
 
-class _Beside:
-    """Work done on a cursor of its own, in a thread, while the write goes on (DuckDB works without the
-    interpreter, so on the machine's other core). :meth:`result` is None if the work failed: the write then
-    does it itself, and reports any error."""
-
-    def __init__(self, con: Connection, name: str, work: Callable[..., Any], *args: Any) -> None:
-        self.cursor = con.cursor()
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self.work = self.pool.submit(work, *args)
-
-    def result(self) -> Any:
-        try:
-            return self.work.result()
-        except Exception:  # noqa: BLE001 - the write does the same again, and reports any error
-            return None
-
-    def close(self) -> None:
-        self.work.cancel()
-        wait([self.work])
-        self.pool.shutdown(wait=True)
-        self.cursor.close()
-
-
-class _Before(_Beside):
-    """What a write that writes no cluster (an import) needs to know before it says which projects it
-    changes: the rollups' columns and the project tables' types (:func:`_catalog`), the as-of year (the
-    year and the one it came from) and the largest stored project id, read on a cursor of its own as
-    the write starts, while the write reads what it needs first. Under the writer lock no other write
-    can commit meanwhile: that cursor reads what the write's transaction would, before it writes."""
-
-    def __init__(self, con: Connection) -> None:
-        super().__init__(con, "rollups-before", self._read)
-
-    def _read(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple]:
-        catalog = _catalog(self.cursor)
-        return catalog, tuple(self.cursor.execute(_first_reads()).fetchall()[0])
-
-    def result(self) -> tuple[tuple[dict[str, set[str]], dict[str, dict[str, str]]], tuple] | None:
-        """(:func:`_catalog`, (as-of year found or None, the current year, the largest id)), or None if
-        reading them failed (then the write reads them itself)."""
-        return super().result()
-
-
 def _typed(types: dict[str, str], select: str) -> str:
     """``select``'s rows with each column cast to its table's type (``types``), as the table holds them."""
     return f"SELECT {', '.join(f'CAST({c} AS {t}) AS {c}' for c, t in types.items())} FROM ({select})"
@@ -422,8 +388,7 @@ def project_id_max(con: Connection) -> int | None:
     if changes is None or changes.off or changes.declared:
         return con.execute(_MAX_ID).fetchall()[0][0]
     if not changes.max_read:
-        before = changes.before.result() if changes.before is not None else None
-        changes.stored_max = (before[1][2] if before is not None else
+        changes.stored_max = (changes.first[1][2] if changes.first is not None else
                               con.execute(_MAX_ID).fetchall()[0][0])
         changes.max_read = True
     return changes.stored_max
@@ -435,6 +400,16 @@ def fresh_batch(batch_id: int) -> None:
     changes = _CURRENT.get()
     if changes is not None:
         changes.fresh_batches.add(int(batch_id))
+
+
+def known_first(values: tuple) -> None:
+    """Hand a tracked write what :data:`FIRST_FACTS` selected in its first read (before it wrote anything):
+    :func:`changing` and :func:`project_id_max` then read none of it again."""
+    changes = _CURRENT.get()
+    if changes is None or changes.off or changes.declared or changes.max_read:
+        return
+    columns, found, year, stored_max = values
+    changes.first = (_catalog_of([tuple(c.values()) for c in columns or []]), (found, year, stored_max))
 
 
 def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
