@@ -116,6 +116,7 @@ _DELTA = "rollup_delta_"
 _MOVED = "rollup_moved"
 _TIERS_BEFORE = "rollup_tiers_before"
 _TIERS_AFTER = "rollup_tiers_after"      # the tiers at the write's end, read once
+_TIERS_READ = "rollup_tiers_read"        # … as the write's first read found them (known_first), registered
 _TIERS_SELECT = "SELECT cluster_id, min(tier) AS tier FROM clusters GROUP BY 1"
 _CHANGED = "rollup_changed_projects"     # the changed projects' rows at the write's end, read once
 _WRITTEN_VIEW = "rollup_written_"       # … or, for new projects the write holds (writing), a view over them
@@ -157,12 +158,13 @@ def _catalog_of(rows: list) -> tuple[dict[str, set[str]], dict[str, dict[str, st
     return found, types
 
 
-# What a tracked write's first change needs (:func:`_catalog`'s column list, then :func:`_first_reads`), as
-# expressions that the write's own first read selects beside what it reads
+# What a tracked write's first change needs (:func:`_catalog`'s column list, then :func:`_first_reads`) and
+# every cluster's tier, as expressions that the write's own first read selects beside what it reads
 # (:func:`dashboard.store.batches.next_batch_and_earlier`) and hands to :func:`known_first`: each statement
 # naming a lake table costs a catalog look-up, however little it reads.
 FIRST_FACTS = ("(SELECT list({'t': table_name, 'c': column_name, 'k': data_type} ORDER BY table_name, "
-               f"ordinal_position) {_CATALOG_WHERE})", f"({AS_OF_ROLLUP})", "year(current_date)", f"({_MAX_ID})")
+               f"ordinal_position) {_CATALOG_WHERE})", f"({AS_OF_ROLLUP})", "year(current_date)", f"({_MAX_ID})",
+               f"(SELECT list({{'cluster_id': cluster_id, 'tier': tier}}) FROM ({_TIERS_SELECT}))")
 
 
 def _aggregate(r: _Rollup, have: set[str], *, scoped: np.ndarray | None = None, sign: int = 1,
@@ -408,8 +410,9 @@ def known_first(values: tuple) -> None:
     changes = _CURRENT.get()
     if changes is None or changes.off or changes.declared or changes.max_read:
         return
-    columns, found, year, stored_max = values
-    changes.first = (_catalog_of([tuple(c.values()) for c in columns or []]), (found, year, stored_max))
+    columns, found, year, stored_max, tiers = values
+    changes.first = (_catalog_of([tuple(c.values()) for c in columns or []]), (found, year, stored_max),
+                     tiers or [])
 
 
 def _contribute(con: Connection, changes: Changes, ids: np.ndarray, *, sign: int) -> None:
@@ -484,9 +487,20 @@ def changed_rows(changes: Changes | None, ids: object) -> dict[str, str]:
 
 def _tiers_after(con: Connection, changes: Changes) -> str:
     """:data:`_TIERS_AFTER`, read from clusters the first time it is asked for in this write: at the
-    write's end (:func:`apply`), or at any time in a write that writes no cluster."""
+    write's end (:func:`apply`), or at any time in a write that writes no cluster: then from the tiers its
+    first read found (:func:`known_first`), if it said them."""
     if not changes.tiers_read:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS {_TIERS_SELECT}")
+        if changes.clusters_fixed and changes.first is not None:
+            tiers = changes.first[2]
+            con.register(_TIERS_READ, pa.table({"cluster_id": pa.array([t["cluster_id"] for t in tiers], pa.int64()),
+                                                "tier": pa.array([t["tier"] for t in tiers], pa.string())}))
+            try:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS "
+                            f"SELECT CAST(cluster_id AS INTEGER) AS cluster_id, tier FROM {_TIERS_READ}")
+            finally:
+                con.unregister(_TIERS_READ)
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {_TIERS_AFTER} AS {_TIERS_SELECT}")
         changes.tiers_read = True
     return _TIERS_AFTER
 
