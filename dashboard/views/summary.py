@@ -10,7 +10,7 @@ import streamlit as st
 from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count, money, percent
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import public_lists as pq
 from .base import current_filters
 
@@ -84,9 +84,9 @@ def _pick_snapshot() -> tuple[int | None, str]:
                                         what=_describe(str(r.commit_message), r.batch_id))
     with st.expander(t("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
-        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot",
-                                placeholder=t("chrome.choose"))
-        picked = {label: sid for sid, label in labels.items()}.get(chosen)
+        relabel("summary_snapshot")
+        picked = left.selectbox(t("summary.asof_snapshot"), list(labels), key="summary_snapshot",
+                                format_func=labels.get, placeholder=t("chrome.choose"))
         first = pd.Timestamp(snaps["snapshot_time"].min()).date()
         day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
                                min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",

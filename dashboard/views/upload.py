@@ -14,7 +14,7 @@ from .. import appdb, chrome, downloads, filters, ingest, sidebar, store, taxono
 from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..ingest import encodings, template
 from ..ingest.plan import shorten
 from .base import page
@@ -126,6 +126,7 @@ def _map_by_hand(plan: ingest.ImportPlan, overrides: dict[str, str]) -> None:
     column = c1.selectbox(t("upload.hand_column"), header_candidates(plan.top_rows), index=None,
                           key="upload_hand_column", placeholder=t("chrome.choose"))
     lang = current_lang()  # bound now: a format function reads no state when the widget's value is set
+    relabel("upload_hand_field")
     field = c2.selectbox(t("upload.hand_field"), fields, index=fields.index("name"),
                          format_func=lambda f: _field_label(f, lang), key="upload_hand_field")
     if c3.button(t("upload.hand_add"), disabled=column is None, key="upload_hand_add", icon=":material/link:"):
