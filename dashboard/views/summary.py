@@ -67,6 +67,9 @@ def render() -> None:
     _export(data, lang, as_of)
 
 
+LATEST = -1  # the as-of picker's "latest data" (snapshot ids start at 0)
+
+
 def _pick_snapshot() -> tuple[int | None, str]:
     """'As of' control: the store now, or as it was at an earlier import/revert/change or date.
 
@@ -75,7 +78,7 @@ def _pick_snapshot() -> tuple[int | None, str]:
     snaps = appdb.snapshots()
     changes = snaps[snaps["changes_data"]]
     changes = changes.iloc[::-1]
-    labels = {None: t("summary.asof_now")}
+    labels = {LATEST: t("summary.asof_now")}  # by snapshot id: a language switch keeps the choice
     times = {}
     for r in changes.itertuples():
         when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
@@ -99,7 +102,7 @@ def _pick_snapshot() -> tuple[int | None, str]:
         snapshot = int(earlier["snapshot_id"].max())
         st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
         return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat())
-    if picked is None or picked == int(snaps["snapshot_id"].max()):
+    if picked in (None, LATEST) or picked == int(snaps["snapshot_id"].max()):
         return None, ""
     st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
     return picked, t("summary.asof_short", id=picked, when=times[picked])
