@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import formatting, report, store
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from tests.apptest_helpers import headline_sql, pdf_info
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -85,3 +86,16 @@ def test_formula_like_names_are_text_for_excel(demo_db_template: Path) -> None:
         assert ("x:str" in attrs and "mso-number-format:'\\@'" in attrs) == name.startswith(tuple(hostile))
     assert sum("x:str" in a for a, _ in first) == len(hostile)
     assert 'xmlns:x="urn:schemas-microsoft-com:office:excel"' in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_copy_of_demo_data_says_so_under_its_title(demo_db_template: Path, lang: str) -> None:
+    """The page warns in a banner that the data is made up; the meeting copy carried it only as two grey words
+    in the corner of its as-of line. It now says it under the title, in the copy's language."""
+    data = summary(demo_db_template)
+    notice = t("summary.report_demo", lang)
+    assert ("虚构" if lang == "zh" else "synthetic") in notice
+    demo = report.build_html(data, lang, "as of", images=[PNG] * 4, demo=True).decode("utf-8")
+    real = report.build_html(data, lang, "as of", images=[PNG] * 4).decode("utf-8")
+    assert html.escape(notice) in demo and demo.index(html.escape(notice)) < demo.index('class="kpis"')
+    assert notice not in real and html.escape(notice) not in real

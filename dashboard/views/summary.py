@@ -194,11 +194,13 @@ def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
     st.subheader(t("summary.export_title"))
     st.caption(t("summary.export_help"))
 
+    demo = ui.has_demo()
+
     def html_bytes() -> bytes:
-        return report.build_html(data, lang, as_of)
+        return report.build_html(data, lang, as_of, demo=demo)
 
     def pdf_bytes() -> bytes:
-        return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
+        return report.html_to_pdf(report.build_html(data, lang, as_of, demo=demo)) or b""
 
     # a row as wide as its buttons (a quarter-width column cut "Download HTML (printable)" at 1,280 px)
     a = b = st.container(horizontal=True)
