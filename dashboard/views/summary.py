@@ -175,9 +175,8 @@ def _tier_card(where: object, r: object, as_of_year: int, lang: str) -> None:
     (``charts.target_bullets``); on the page a fourth Plotly figure cost the browser more than the
     three bars say."""
     share = r.designated / r.target_count if r.target_count else 0.0
-    pace = charts.pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
-    progress = (t("summary.progress_met", share=percent(share, 0)) if pace is None else
-                t("summary.progress_needed", share=percent(share, 0), pace=charts.pace_text(pace)))
+    kind, values = charts.pace_words(r.designated, r.target_count, r.target_year, as_of_year, lang)
+    progress = t(f"summary.progress_{kind}", share=percent(share, 0), **values)
     rest = t("summary.kpi_tier_rest", cultivating=taxonomy.status_label(r.tier, "cultivating", lang),
              reserve=taxonomy.status_label(r.tier, "reserve", lang), c=count(r.cultivating, lang),
              r=count(r.reserve, lang))
