@@ -355,8 +355,10 @@ def _done_banner() -> None:
 def _history() -> None:
     st.subheader(t("upload.history"))
     reverted = st.session_state.pop("upload_reverted", None)
-    if reverted:
-        st.info(t("upload.reverted", batch=reverted[0], rows=f"{reverted[1]:,}"))
+    if reverted:  # "and the projects it updated restored" only when it updated some
+        batch, rows, updated = reverted
+        st.info(t("upload.reverted_restored" if updated else "upload.reverted", batch=batch, rows=f"{rows:,}",
+                  updated=f"{updated:,}"))
     with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
     if batches.empty:
@@ -388,7 +390,11 @@ def _history() -> None:
     batch_id = c1.selectbox(t("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: _batch_label(live.set_index("batch_id").loc[b]),
                             placeholder=t("chrome.choose"))
-    if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
+    # a revert takes a whole batch out at one click: confirmed first, as removing the demo data is (the
+    # latest batch is the one picked). A box per batch: the next batch's starts unticked.
+    confirmed = c1.checkbox(t("upload.revert_confirm"), key=f"upload_revert_confirm_{batch_id}",
+                            disabled=not session.can(Perm.REVERT))
+    if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not (confirmed and session.can(Perm.REVERT))):
         if not session.require(Perm.REVERT, "revert"):
             return
         with appdb.cursor() as cur:
@@ -399,7 +405,9 @@ def _history() -> None:
                 session.audit("revert", outcome="refused", detail={"batch_id": int(batch_id), "reason": str(exc)})
                 return
         session.audit("revert", detail={"batch_id": int(batch_id), "projects_removed": removed})
-        st.session_state["upload_reverted"] = (int(batch_id), removed)
+        updated = live.set_index("batch_id").loc[batch_id, "rows_updated"]
+        updated = 0 if pd.isna(updated) else int(updated)
+        st.session_state["upload_reverted"] = (int(batch_id), removed, updated)
         st.rerun()
 
 
