@@ -52,3 +52,4 @@ def test_a_page_choice_survives_a_language_switch(demo_db: Path, monkeypatch: py
     picker = at.selectbox(key="projects_sort")
     assert picker.value == "start_year" and picker.proto.set_value
     assert picker.proto.raw_value == "Start year"
+
