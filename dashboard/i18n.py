@@ -57,6 +57,38 @@ def current_lang() -> str:
     return LANG_LABELS.get(value, normalise_lang(value))  # type: ignore[arg-type]
 
 
+_DRAWN = "_lang_drawn"          # session key: the language the session's previous run drew its widgets in
+_SWITCHED = "_lang_switched"    # session key: this run is the first after a language switch
+
+
+def note_switch() -> bool:
+    """Record the page's language for this run; True when it differs from the previous run's (the
+    language switch was just used). Called once per run, by the switch."""
+    import streamlit as st
+
+    lang = current_lang()
+    switched = st.session_state.get(_DRAWN, lang) != lang
+    st.session_state[_DRAWN] = lang
+    st.session_state[_SWITCHED] = switched
+    return switched
+
+
+def relabel(*keys: str) -> None:
+    """In the first run after a language switch, hand the widgets ``keys`` their chosen value again
+    (call it before drawing them). The browser keeps showing a keyed select box's or multiselect's chosen
+    options in the labels it was sent when they were chosen (a sector filter stayed 新能源 on the English
+    page), and a widget bound to the URL keeps those labels in the link, which the other language then
+    reads as no choice at all; a value set through the session state is sent again with its new labels."""
+    import streamlit as st
+
+    if not st.session_state.get(_SWITCHED):
+        return
+    for key in keys:
+        value = st.session_state.get(key)
+        if value is not None and not (isinstance(value, list | tuple) and not value):
+            st.session_state[key] = value
+
+
 _PLURAL = re.compile(r"\{(\w+)#([^|{}]*)\|([^{}]*)\}")
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import appdb, chrome, prefetch, sidebar, store, warmup
 from dashboard.auth import session
-from dashboard.auth.permissions import allows, page_perm
+from dashboard.auth.permissions import Perm, allows, page_perm
 from dashboard.i18n import current_lang, t
 from dashboard.queries import common as queries
 from dashboard.views import PAGES, register
@@ -16,7 +16,10 @@ from dashboard.views import PAGES, register
 def demo_banner() -> None:
     status = appdb.load(queries.data_status).iloc[0]
     if bool(status["has_demo"]):
-        st.warning(t("common.demo_banner"), icon=":material/science:")
+        # only a role that may remove the demo data is sent to the import page to do it (a viewer or a
+        # steward found no such button there)
+        key = "common.demo_banner" if session.can(Perm.DEMO) else "common.demo_banner_others"
+        st.warning(t(key), icon=":material/science:")
 
 
 def run() -> None:

@@ -11,7 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from . import appdb, filters, taxonomy
 from .filters import Filters
-from .i18n import LANG_LABELS, current_lang, t
+from .i18n import LANG_LABELS, current_lang, note_switch, relabel, t
 from .queries import common as queries
 
 
@@ -95,13 +95,20 @@ def language_switch() -> str:
         "语言 / Language", options=list(LANG_LABELS), key="lang", required=True, default="中文",
         bind="query-params",
     )
+    note_switch()
     return current_lang()
+
+
+# The filters whose options are shown in the page's language (the years are numbers)
+LABELLED = (filters.KEY_SECTOR, filters.KEY_SUBFIELD, filters.KEY_GROUP, filters.KEY_PROVINCE, filters.KEY_TIER,
+            filters.KEY_STAGE, filters.KEY_OWNERSHIP, filters.KEY_BATCH)
 
 
 def render() -> Filters:
     """Draw the filters and return what they select."""
     lang = current_lang()
     years = _year_range()
+    relabel(*LABELLED)
     sb = st.sidebar
     sb.markdown(f"### {t('filters.title')}")
     sb.slider(t("filters.years"), min_value=years[0], max_value=years[1], value=years,
@@ -131,10 +138,10 @@ def render() -> Filters:
                    key=filters.KEY_TIER, bind="query-params", placeholder=t("filters.all"),
                    help=t("filters.tiers_help"))
     sb.multiselect(t("filters.stages"), options=[s.slug for s in taxonomy.stage_terms()],
-                   format_func=lambda s: t(f"filters.stage_{s}"),
+                   format_func=lambda s: t(f"filters.stage_{s}", lang),
                    key=filters.KEY_STAGE, bind="query-params", placeholder=t("filters.all"))
     sb.multiselect(t("filters.ownership"), options=[o.slug for o in taxonomy.ownership_terms()],
-                   format_func=lambda s: t(f"filters.own_{s}"),
+                   format_func=lambda s: t(f"filters.own_{s}", lang),
                    key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=t("filters.all"))
     batches = appdb.load(queries.batches)
     batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name, r.is_demo) for r in batches.itertuples()}

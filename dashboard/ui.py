@@ -26,6 +26,11 @@ def as_of_year() -> int | None:
     return None if pd.isna(year) else int(year)
 
 
+def has_demo() -> bool:
+    """Whether the store holds the demo data."""
+    return bool(appdb.load(queries.data_status).iloc[0]["has_demo"])
+
+
 def as_of_line() -> str:
     """'数据截至2025年 · 更新于 2026-11-27 10:00' — the line every chart carries."""
     status = appdb.load(queries.data_status).iloc[0]

@@ -41,9 +41,14 @@ def test_upload_gbk_commit_and_revert(app: AppTest, empty_db: Path) -> None:
 
     goto(app, "upload").run()
     [revert] = [b for b in app.button if b.label == "撤销"]
+    assert revert.disabled  # a whole batch goes at one click: confirmed first, as the demo's removal is
+    app.checkbox(key="upload_revert_confirm_1").check().run()
+    [revert] = [b for b in app.button if b.label == "撤销"]
+    assert not revert.disabled
     revert.click().run()
     assert not app.exception
-    assert any("已撤销批次 1" in i.value for i in app.info)
+    # it updated no project: the message does not say it restored some
+    assert [i.value for i in app.info if "已撤销批次 1" in i.value] == ["已撤销批次 1，删除 5 个项目。"]
     # The app holds the file open: read it through the same process-wide connection.
     from dashboard import appdb
 

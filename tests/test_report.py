@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from dashboard import formatting, report, store
+from dashboard.charts import overview as charts
 from dashboard.filters import Filters
+from dashboard.i18n import t
 from tests.apptest_helpers import headline_sql, pdf_info
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -85,3 +87,41 @@ def test_formula_like_names_are_text_for_excel(demo_db_template: Path) -> None:
         assert ("x:str" in attrs and "mso-number-format:'\\@'" in attrs) == name.startswith(tuple(hostile))
     assert sum("x:str" in a for a, _ in first) == len(hostile)
     assert 'xmlns:x="urn:schemas-microsoft-com:office:excel"' in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_copy_of_demo_data_says_so_under_its_title(demo_db_template: Path, lang: str) -> None:
+    """The page warns in a banner that the data is made up; the meeting copy carried it only as two grey words
+    in the corner of its as-of line. It now says it under the title, in the copy's language."""
+    data = summary(demo_db_template)
+    notice = t("summary.report_demo", lang)
+    assert ("虚构" if lang == "zh" else "synthetic") in notice
+    demo = report.build_html(data, lang, "as of", images=[PNG] * 4, demo=True).decode("utf-8")
+    real = report.build_html(data, lang, "as of", images=[PNG] * 4).decode("utf-8")
+    assert html.escape(notice) in demo and demo.index(html.escape(notice)) < demo.index('class="kpis"')
+    assert notice not in real and html.escape(notice) not in real
+
+
+def test_a_target_year_reached_says_what_is_short_not_a_pace_a_year() -> None:
+    assert charts.pace_words(4, 10, 2025, 2023, "zh") == ("needed", {"pace": "3"})
+    assert charts.pace_words(4, 10, 2025, 2025, "zh") == ("short", {"short": "6", "year": 2025})
+    assert charts.pace_words(4, 1000, 2025, 2026, "en") == ("short", {"short": "996", "year": 2025})
+    assert charts.pace_words(10, 10, 2025, 2026, "en") == ("met", {})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_says_what_is_short_once_the_data_reach_the_target_year(demo_db_template: Path,
+                                                                            lang: str) -> None:
+    """The demo's data reach 2025, the year the tool assumes for the targets: the highlight, the bullets of the
+    meeting copy said "每年还需6个" / "6 a year needed" as if a year were left (and past the target year, too)."""
+    data = summary(demo_db_template)
+    assert data.as_of_year == 2025 and set(data.tiers["target_year"]) == {2025}
+    bases = data.tiers.set_index("tier").loc["base"]
+    short = formatting.count(int(bases["target_count"] - bases["designated"]), lang)
+    bullets = charts.target_bullets(data.tiers, lang, "as of", data.as_of_year)
+    said = " ".join([*report.highlights(data, lang), *(a.text for a in bullets.layout.annotations)])
+    assert ("每年还需" if lang == "zh" else "a year") not in said
+    assert (f"到假定的2025年尚差{short}个" if lang == "zh" else f"{short} short at 2025") in said
+    later = dataclasses.replace(data, tiers=data.tiers.assign(target_year=2027))
+    pace = charts.pace_text((int(bases["target_count"]) - int(bases["designated"])) / 2)
+    assert (f"每年还需{pace}个" if lang == "zh" else f"{pace} a year") in " ".join(report.highlights(later, lang))

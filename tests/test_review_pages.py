@@ -301,3 +301,25 @@ def test_import_history_writes_counts_with_separators(demo_db: Path, monkeypatch
     config = json.loads(grid.proto.columns)
     for column in ("rows_imported", "rows_updated", "rows_rejected", "projects"):
         assert config[column]["type_config"]["format"] == "localized", (column, config[column])
+
+
+def test_the_updated_stamp_follows_a_revert(demo_db: Path, tmp_path: Path) -> None:
+    """Every chart's "更新于 …" named the newest import still in: after a revert it went back to an older
+    import's time, on data that had just changed. It names the revert's time now."""
+    from storekit import cli, write_projects_csv
+
+    from dashboard import store
+    from dashboard.filters import Filters
+    from dashboard.queries import common
+
+    assert cli("import", str(write_projects_csv(tmp_path / "a.csv", 5, tag="甲")), "--db", str(demo_db)).returncode == 0
+    assert cli("revert", "2", "--db", str(demo_db)).returncode == 0
+    con = store.connect(demo_db, read_only=True)
+    try:
+        status = common.data_status(con.cursor(), Filters()).iloc[0]
+        reverted = con.execute("SELECT reverted_at FROM import_batches WHERE batch_id = 2").fetchone()[0]
+        demo = con.execute("SELECT imported_at FROM import_batches WHERE batch_id = 1").fetchone()[0]
+    finally:
+        con.close()
+    assert reverted is not None and reverted > demo
+    assert status["last_import"] == reverted

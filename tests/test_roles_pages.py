@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import store
 from dashboard.auth import accounts
 from dashboard.auth.accounts import Principal
-from dashboard.auth.permissions import Role, allows, page_perm
+from dashboard.auth.permissions import Perm, Role, allows, page_perm
 from dashboard.store import auth as auth_store
 from dashboard.views import PAGES
 
@@ -184,3 +184,20 @@ def test_admin_adds_and_changes_an_account_on_the_audit_page(role_db: Path, monk
         assert {"user_add", "user_disable"} <= set(log["action"])
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_banner_sends_only_an_admin_to_remove_the_demo(role_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                lang: str) -> None:
+    """The banner said to remove the demo data on the import page to every role, but only an admin finds the
+    button there (a viewer cannot open the page, a steward sees no such button)."""
+    for role in Role:
+        at = start(role_db, monkeypatch, lang)
+        sign_in(at, role.value, PASSWORD)
+        banner = next(w.value for w in at.warning if "demo" in w.value or "演示数据" in w.value)
+        page = "Import data" if lang == "en" else "数据导入"
+        admin = "administrator" if lang == "en" else "管理员"
+        if allows(role, Perm.DEMO):
+            assert page in banner, (role, banner)
+        else:
+            assert page not in banner and admin in banner, (role, banner)

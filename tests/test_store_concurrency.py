@@ -4,6 +4,7 @@ import killed midway. (Before DuckLake, a second process could not even open the
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import signal
 import subprocess
@@ -137,11 +138,20 @@ def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp
     picker = at.selectbox(key="summary_snapshot")
     labels = list(picker.options)
     assert labels[0] == "Latest data" and "import new.csv (batch 2)" in labels[1] and "demo data added" in labels[2]
-    picker.select_index(2).run()  # as it was after the demo data, before the import
+    # the picker holds snapshot ids (a language switch keeps the choice): the demo's is the last data change
+    # before the import's
+    snaps = pd.DataFrame(json.loads(cli("snapshots", "--json", "--db", str(demo_db)).stdout)["snapshots"])
+    demo_snapshot = int(snaps[snaps["changes_data"]]["snapshot_id"].iloc[-2])
+    picker.set_value(demo_snapshot).run()  # as it was after the demo data, before the import
     assert not at.exception
     assert shown_projects(at) == formatting.count(3000, "en")
     assert any("Showing earlier data" in i.value and "demo data added" in i.value for i in at.info)
-    at.selectbox(key="summary_snapshot").select_index(0).run()
+    at.session_state["lang"] = "中文"
+    at.run()  # a language switch keeps the earlier data (the picker held its English label, lost in Chinese)
+    assert {m.label: m.value for m in at.metric}["项目数"] == formatting.count(3000, "zh")
+    at.session_state["lang"] = "English"
+    at.run()
+    at.selectbox(key="summary_snapshot").set_value(-1).run()  # the latest data again
     # Two days back: the session's demo store may have been made yesterday (a run across midnight UTC)
     before = (pd.Timestamp.now(tz="UTC") - pd.Timedelta(days=2)).date()
     at.date_input(key="summary_asof_date").set_value(before).run()

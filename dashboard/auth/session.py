@@ -95,8 +95,9 @@ def scope() -> tuple[str, ...]:
     return p.provinces if p is not None else ()
 
 
-def role_label(role: Role | str) -> str:
-    return t(f"auth.role_{Role(role).value}")
+def role_label(role: Role | str, lang: str | None = None) -> str:
+    """A role in ``lang`` (the page's language when None)."""
+    return t(f"auth.role_{Role(role).value}", lang)
 
 
 def can(perm: Perm) -> bool:

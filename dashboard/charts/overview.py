@@ -46,6 +46,19 @@ def pace_needed(designated: int, target: int, target_year: int, as_of_year: int)
     return (target - designated) / max(1, int(target_year) - int(as_of_year))
 
 
+def pace_words(designated: int, target: int, target_year: int, as_of_year: int, lang: str) -> tuple[str, dict]:
+    """How far a tier is from its target, as the kind of phrase and its values: ``("met", {})``;
+    ``("needed", {"pace": "6"})`` a year until the target year; or, once the data reach the target year,
+    ``("short", {"short": "6", "year": 2025})``: no year is left to spread the rest over (a pace "a year" was
+    said with data as of the target year, and past it, as if a year were left)."""
+    pace = pace_needed(designated, target, target_year, as_of_year)
+    if pace is None:
+        return "met", {}
+    if int(as_of_year) >= int(target_year):
+        return "short", {"short": count(target - designated, lang), "year": int(target_year)}
+    return "needed", {"pace": pace_text(pace)}
+
+
 def short_label(name: str, limit: int = 14) -> str:
     """Axis labels stay short: a long name loses its bracketed examples (the hover keeps them)."""
     if len(name) > limit:
@@ -104,10 +117,9 @@ def target_bullets(tiers: pd.DataFrame, lang: str, as_of: str, as_of_year: int,
     ends = [(r.designated + r.cultivating + r.reserve) / r.target_count * 100 for r in rows.itertuples()]
     x_max = max([120.0, *ends]) + 75
     for label, end, r in zip(labels, ends, rows.itertuples(), strict=True):
-        pace = pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
-        share = percent(r.designated / r.target_count, 0)
-        text = (t("summary.pace_met", lang, n=count(r.designated, lang), share=share) if pace is None else
-                t("summary.pace_needed", lang, n=count(r.designated, lang), share=share, pace=pace_text(pace)))
+        kind, values = pace_words(r.designated, r.target_count, r.target_year, as_of_year, lang)
+        text = t(f"summary.pace_{kind}", lang, n=count(r.designated, lang),
+                 share=percent(r.designated / r.target_count, 0), **values)
         fig.add_annotation(x=max(end, 100) + 2, y=label, text=text, showarrow=False, xanchor="left",
                            font={"size": 12, "color": "#333"})
     fig.add_vline(x=100, line={"color": "#c0392b", "width": 2, "dash": "dot"})

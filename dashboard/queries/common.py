@@ -86,12 +86,15 @@ def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | Non
 
 
 def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """One row: latest flow year, last import time, whether demo data is present, project count."""
+    """One row: latest flow year, when the data last changed (an import still in, or a revert: the pages'
+    "updated" stamp went back to an older import after a revert, on newer data), whether demo data is
+    present, project count."""
     as_of = AS_OF_ROLLUP if fast() else AS_OF_BASE
     return df(cur, f"""
         SELECT
             ({as_of}) AS as_of_year,
-            (SELECT max(imported_at) FROM import_batches WHERE status = 'committed') AS last_import,
+            (SELECT max(CASE WHEN status = 'committed' THEN imported_at ELSE reverted_at END)
+             FROM import_batches) AS last_import,
             (SELECT count(*) > 0 FROM import_batches WHERE is_demo AND status = 'committed') AS has_demo,
             (SELECT count(*) FROM projects) AS projects
     """)

@@ -143,16 +143,20 @@ tr { break-inside: avoid; }
 th, td { border-bottom: 1px solid #ddd; padding: 0 6px; line-height: 1.3; text-align: left; }
 th { background: #eef2f8; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+.demo { border: 1px solid #e0b000; background: #fff8e1; color: #6b4f00; padding: 3px 8px; margin: 0 0 6px;
+        font-weight: 700; }
 footer { margin-top: 8px; font-size: 8pt; color: #777; }
 figure { margin: 0; break-inside: avoid; }
 """
 
 
 def build_html(data: SummaryData, lang: str, as_of: str, *, images: list[bytes] | None = None,
-               generated: datetime | None = None) -> bytes:
+               generated: datetime | None = None, demo: bool = False) -> bytes:
     """A print-ready, self-contained HTML page of the summary (A4 landscape, two pages).
 
-    ``images``: PNGs of :func:`figures` in order; rendered with kaleido when None.
+    ``images``: PNGs of :func:`figures` in order; rendered with kaleido when None. ``demo``: the store
+    holds the demo data; the copy says so under its title, as the page's banner does (a copy taken into a
+    meeting carried it only as two grey words in the corner).
     """
     figs = figures(data, lang, as_of)
     pngs = images if images is not None else render_png(figs)
@@ -179,6 +183,7 @@ def build_html(data: SummaryData, lang: str, as_of: str, *, images: list[bytes] 
 <header><h1>{esc(t('summary.report_title', lang))}</h1>
 <div class="meta">{esc(as_of)}<br>{esc(filters_text(data.filters, lang))}<br>
 {esc(t('summary.report_generated', lang, time=generated.strftime('%Y-%m-%d %H:%M')))}</div></header>
+{f'<div class="demo">{esc(t("summary.report_demo", lang))}</div>' if demo else ''}
 <section class="kpis">{cards}</section>
 {first}
 <h2>{esc(t('summary.highlights_title', lang))}</h2>

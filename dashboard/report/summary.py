@@ -138,11 +138,12 @@ def highlights(data: SummaryData, lang: str) -> list[str]:
         out.append(t("summary.hl_tier_met", lang))
     else:
         r = behind.sort_values("progress").iloc[0]
-        pace = charts.pace_needed(int(r["designated"]), int(r["target_count"]), int(r["target_year"]),
-                                  data.as_of_year)
-        out.append(t("summary.hl_tier", lang, tier=taxonomy.label("tier", r["tier"], lang),
-                     n=count(r["designated"], lang), target=count(r["target_count"], lang),
-                     share=percent(r["progress"], 0), year=int(r["target_year"]), pace=charts.pace_text(pace or 0)))
+        kind, values = charts.pace_words(int(r["designated"]), int(r["target_count"]), int(r["target_year"]),
+                                         data.as_of_year, lang)
+        out.append(t("summary.hl_tier_short" if kind == "short" else "summary.hl_tier", lang,
+                     tier=taxonomy.label("tier", r["tier"], lang), n=count(r["designated"], lang),
+                     target=count(r["target_count"], lang), share=percent(r["progress"], 0),
+                     **{"year": int(r["target_year"]), "pace": "0", **values}))
     return out[:5]
 
 

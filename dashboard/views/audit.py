@@ -10,7 +10,7 @@ import streamlit as st
 from .. import appdb, downloads
 from ..auth import accounts, session
 from ..auth.permissions import Perm, Role, parse_role
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import common as queries
 from ..store import auth as auth_store
 
@@ -24,11 +24,11 @@ def _events(since: dt.date, until: dt.date, actor: str, action: str | None) -> p
                                  actor=actor.strip() or None, action=action, limit=CAP)
 
 
-def word(kind: str, value: object) -> str:
+def word(kind: str, value: object, lang: str | None = None) -> str:
     """One of the trail's own values (an action, an outcome, a way in, the local actor) in the page's words;
     a value with no word (a new action, a person's name) as it is."""
     key = f"audit.{kind}_{value}"
-    text = t(key)
+    text = t(key, lang)
     return str(value) if text == key else text
 
 
@@ -42,6 +42,7 @@ def _shown(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def render() -> None:
+    lang = current_lang()
     st.title(t("nav.audit"))
     st.caption(t("audit.caption"))
     with appdb.cursor() as cur:
@@ -52,8 +53,9 @@ def render() -> None:
     since = c1.date_input(t("audit.since"), value=today - dt.timedelta(days=30), key="audit_since")
     until = c2.date_input(t("audit.until"), value=today, key="audit_until")
     actor = c3.text_input(t("audit.actor"), key="audit_actor")
+    relabel("audit_action")
     action = c4.selectbox(t("audit.action"), [None, *actions], key="audit_action",
-                          format_func=lambda a: t("audit.all") if a is None else word("action", a),
+                          format_func=lambda a: t("audit.all", lang) if a is None else word("action", a, lang),
                           placeholder=t("chrome.choose"))
     events = _events(since, until, actor, action)
     if events.empty:
@@ -103,12 +105,14 @@ def _account_forms(existing: list) -> None:  # noqa: ANN001 - list of Account
         st.success(done, icon=":material/how_to_reg:")
     names = _province_names()
     roles = [r.value for r in Role]
+    lang = current_lang()  # bound now: a format function reads no state when the widget's value is read
+    relabel("acct_add_role", "acct_add_provinces", "acct_chg_role", "acct_chg_provinces", "acct_chg_state")
     left, right = st.columns(2)
     with left.form("account_add", clear_on_submit=True, border=True):
         st.markdown(f"**{t('audit.add_title')}**")
         name = st.text_input(t("audit.col_user"), key="acct_add_name")
-        role = st.selectbox(t("audit.col_role"), roles, format_func=session.role_label, key="acct_add_role",
-                            placeholder=t("chrome.choose"))
+        role = st.selectbox(t("audit.col_role"), roles, format_func=lambda r: session.role_label(r, lang),
+                            key="acct_add_role", placeholder=t("chrome.choose"))
         provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
                                    placeholder=t("audit.all_provinces"), key="acct_add_provinces")
         password = st.text_input(t("audit.password"), type="password", key="acct_add_password",
@@ -124,13 +128,14 @@ def _account_forms(existing: list) -> None:  # noqa: ANN001 - list of Account
         user = st.selectbox(t("audit.col_user"), [a.username for a in existing], key="acct_chg_user",
                             placeholder=t("chrome.choose"))
         role = st.selectbox(t("audit.col_role"), [None, *roles], key="acct_chg_role",
-                            format_func=lambda r: t("audit.unchanged") if r is None else session.role_label(r),
+                            format_func=lambda r: (t("audit.unchanged", lang) if r is None
+                                                   else session.role_label(r, lang)),
                             placeholder=t("chrome.choose"))
         provinces = st.multiselect(t("audit.col_provinces"), list(names), format_func=names.get,
                                    placeholder=t("audit.unchanged"), key="acct_chg_provinces")
         all_provinces = st.checkbox(t("audit.set_all_provinces"), key="acct_chg_all")
         state = st.radio(t("audit.col_disabled"), [None, "disable", "enable"], horizontal=True,
-                         format_func=lambda v: t("audit.unchanged") if v is None else t(f"audit.{v}"),
+                         format_func=lambda v: t("audit.unchanged", lang) if v is None else t(f"audit.{v}", lang),
                          key="acct_chg_state")
         password = st.text_input(t("audit.new_password"), type="password", key="acct_chg_password",
                                  help=t("audit.password_help"), autocomplete="new-password")

@@ -10,7 +10,7 @@ from .. import appdb, filters, report, taxonomy, ui
 from ..charts import clusters as charts
 from ..charts.overview import sector_name
 from ..formatting import batch, money_unit
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import clusters as cq
 from ..queries import public_lists as pq
 from .base import current_filters
@@ -51,8 +51,9 @@ def render() -> None:
     else:
         ui.chart(charts.designations(history, tiers, lang, as_of), history, "clusters_history")
 
+    relabel("clusters_level")
     level = st.segmented_control(t("clusters.region_level"), ["group", "province"], default="group",
-                                 format_func=lambda v: t(f"clusters.level_{v}"), key="clusters_level",
+                                 format_func=lambda v: t(f"clusters.level_{v}", lang), key="clusters_level",
                                  required=True) or "group"
     by_region = appdb.load(cq.clusters_by_region, f, level=level)
     if by_region.empty:
@@ -152,6 +153,7 @@ def _cluster_view(f: filters.Filters, table: pd.DataFrame, lang: str, as_of: str
     labels = {int(r.cluster_id): f"{r.name}（{r.city_short if zh else r.city_en}）" if not pd.isna(
         r.city_short) else r.name for r in table.itertuples()}
     default = int(table.sort_values(["projects", "investment_yi"], ascending=False)["cluster_id"].iloc[0])
+    relabel("clusters_pick")
     chosen = st.selectbox(t("clusters.cluster_pick"), ids, index=ids.index(default), format_func=labels.get,
                           key="clusters_pick", help=t("clusters.cluster_pick_help"), placeholder=t("chrome.choose"))
     row = table[table["cluster_id"] == chosen].iloc[0]

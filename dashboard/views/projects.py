@@ -13,7 +13,7 @@ import streamlit as st
 from .. import appdb, downloads, taxonomy, ui
 from ..charts import projects as charts
 from ..formatting import count, money, money_unit
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import projects as queries
 from .base import current_filters
 
@@ -74,8 +74,9 @@ def render() -> None:
 
     c1, c2, c3, c4 = st.columns([3, 2, 1.4, 1], vertical_alignment="bottom")  # 1: "Descending" was cut
     search = c1.text_input(t("projects.search"), key=SEARCH_KEY, placeholder=t("projects.search_placeholder"))
-    sort = c2.selectbox(t("projects.sort"), list(queries.SORT_COLUMNS), key=f"{SORT_KEY}_{lang}",
-                        format_func=lambda s: t(f"projects.sort_{s}"), placeholder=t("chrome.choose"))
+    relabel(SORT_KEY)
+    sort = c2.selectbox(t("projects.sort"), list(queries.SORT_COLUMNS), key=SORT_KEY,
+                        format_func=lambda s: t(f"projects.sort_{s}", lang), placeholder=t("chrome.choose"))
     descending = c3.toggle(t("projects.sort_desc"), value=True, key=DESC_KEY)
     page_size = c4.selectbox(t("projects.page_size"), queries.PAGE_SIZES, index=1, key=SIZE_KEY,
                              placeholder=t("chrome.choose"))

@@ -13,7 +13,7 @@ import streamlit as st
 from .. import appdb, filters, taxonomy, ui
 from ..charts import regions as charts
 from ..formatting import count, money
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import common
 from ..queries import public_lists as public
 from ..queries import regions as queries
@@ -50,14 +50,15 @@ def render() -> None:
 
     totals = appdb.load(queries.province_totals, f)
     cities = appdb.load(queries.cluster_cities, f)
+    relabel(METRIC_KEY)
     metric = st.segmented_control(
-        t("regions.metric"), METRICS, format_func=lambda m: t(f"regions.metric_{m}"),
+        t("regions.metric"), METRICS, format_func=lambda m: t(f"regions.metric_{m}", lang),
         default="investment", key=METRIC_KEY, required=True) or "investment"
     map_col, side = st.columns([4, 1])
     with side:
         st.selectbox(t("regions.picker"), [None, *names], key=picker_key, on_change=_pick_province,
                      args=(picker_key,),
-                     format_func=lambda c: t("regions.picker_none") if c is None else names.get(c, c),
+                     format_func=lambda c: t("regions.picker_none", lang) if c is None else names.get(c, c),
                      help=t("regions.picker_help"), placeholder=t("chrome.choose"))
         if len(f.provinces) > 1:
             st.caption(t("regions.multi", n=len(f.provinces)))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from .. import appdb, filters, report, taxonomy, ui
 from ..charts import overview as charts
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import overview as oq
 from .base import current_filters
 
@@ -50,6 +50,7 @@ def _drill(f: filters.Filters, lang: str, as_of: str) -> None:
     if not chosen:
         st.info(t("sectors.pick_hint"), icon=":material/touch_app:")
         return
+    relabel("sectors_pick")
     slug = chosen[0] if len(chosen) == 1 else st.selectbox(
         t("sectors.pick_sector"), chosen, format_func=lambda s: charts.sector_name(s, lang), key="sectors_pick",
         placeholder=t("chrome.choose"))

@@ -10,7 +10,7 @@ import streamlit as st
 from .. import appdb, downloads, filters, report, taxonomy, ui
 from ..charts import overview as charts
 from ..formatting import count, money, percent
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..queries import public_lists as pq
 from .base import current_filters
 
@@ -67,6 +67,9 @@ def render() -> None:
     _export(data, lang, as_of)
 
 
+LATEST = -1  # the as-of picker's "latest data" (snapshot ids start at 0)
+
+
 def _pick_snapshot() -> tuple[int | None, str]:
     """'As of' control: the store now, or as it was at an earlier import/revert/change or date.
 
@@ -75,7 +78,7 @@ def _pick_snapshot() -> tuple[int | None, str]:
     snaps = appdb.snapshots()
     changes = snaps[snaps["changes_data"]]
     changes = changes.iloc[::-1]
-    labels = {None: t("summary.asof_now")}
+    labels = {LATEST: t("summary.asof_now")}  # by snapshot id: a language switch keeps the choice
     times = {}
     for r in changes.itertuples():
         when = pd.Timestamp(r.snapshot_time).strftime("%Y-%m-%d %H:%M")
@@ -84,9 +87,9 @@ def _pick_snapshot() -> tuple[int | None, str]:
                                         what=_describe(str(r.commit_message), r.batch_id))
     with st.expander(t("summary.asof_title"), icon=":material/history:"):
         left, right = st.columns(2)
-        chosen = left.selectbox(t("summary.asof_snapshot"), list(labels.values()), key="summary_snapshot",
-                                placeholder=t("chrome.choose"))
-        picked = {label: sid for sid, label in labels.items()}.get(chosen)
+        relabel("summary_snapshot")
+        picked = left.selectbox(t("summary.asof_snapshot"), list(labels), key="summary_snapshot",
+                                format_func=labels.get, placeholder=t("chrome.choose"))
         first = pd.Timestamp(snaps["snapshot_time"].min()).date()
         day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
                                min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
@@ -99,7 +102,7 @@ def _pick_snapshot() -> tuple[int | None, str]:
         snapshot = int(earlier["snapshot_id"].max())
         st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
         return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat())
-    if picked is None or picked == int(snaps["snapshot_id"].max()):
+    if picked in (None, LATEST) or picked == int(snaps["snapshot_id"].max()):
         return None, ""
     st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
     return picked, t("summary.asof_short", id=picked, when=times[picked])
@@ -172,9 +175,8 @@ def _tier_card(where: object, r: object, as_of_year: int, lang: str) -> None:
     (``charts.target_bullets``); on the page a fourth Plotly figure cost the browser more than the
     three bars say."""
     share = r.designated / r.target_count if r.target_count else 0.0
-    pace = charts.pace_needed(r.designated, r.target_count, r.target_year, as_of_year)
-    progress = (t("summary.progress_met", share=percent(share, 0)) if pace is None else
-                t("summary.progress_needed", share=percent(share, 0), pace=charts.pace_text(pace)))
+    kind, values = charts.pace_words(r.designated, r.target_count, r.target_year, as_of_year, lang)
+    progress = t(f"summary.progress_{kind}", share=percent(share, 0), **values)
     rest = t("summary.kpi_tier_rest", cultivating=taxonomy.status_label(r.tier, "cultivating", lang),
              reserve=taxonomy.status_label(r.tier, "reserve", lang), c=count(r.cultivating, lang),
              r=count(r.reserve, lang))
@@ -191,11 +193,13 @@ def _export(data: report.SummaryData, lang: str, as_of: str) -> None:
     st.subheader(t("summary.export_title"))
     st.caption(t("summary.export_help"))
 
+    demo = ui.has_demo()
+
     def html_bytes() -> bytes:
-        return report.build_html(data, lang, as_of)
+        return report.build_html(data, lang, as_of, demo=demo)
 
     def pdf_bytes() -> bytes:
-        return report.html_to_pdf(report.build_html(data, lang, as_of)) or b""
+        return report.html_to_pdf(report.build_html(data, lang, as_of, demo=demo)) or b""
 
     # a row as wide as its buttons (a quarter-width column cut "Download HTML (printable)" at 1,280 px)
     a = b = st.container(horizontal=True)

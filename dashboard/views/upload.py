@@ -14,7 +14,7 @@ from .. import appdb, chrome, downloads, filters, ingest, sidebar, store, taxono
 from ..auth import session
 from ..auth.permissions import Perm
 from ..formatting import join_list
-from ..i18n import current_lang, t
+from ..i18n import current_lang, relabel, t
 from ..ingest import encodings, template
 from ..ingest.plan import shorten
 from .base import page
@@ -126,6 +126,7 @@ def _map_by_hand(plan: ingest.ImportPlan, overrides: dict[str, str]) -> None:
     column = c1.selectbox(t("upload.hand_column"), header_candidates(plan.top_rows), index=None,
                           key="upload_hand_column", placeholder=t("chrome.choose"))
     lang = current_lang()  # bound now: a format function reads no state when the widget's value is set
+    relabel("upload_hand_field")
     field = c2.selectbox(t("upload.hand_field"), fields, index=fields.index("name"),
                          format_func=lambda f: _field_label(f, lang), key="upload_hand_field")
     if c3.button(t("upload.hand_add"), disabled=column is None, key="upload_hand_add", icon=":material/link:"):
@@ -354,8 +355,10 @@ def _done_banner() -> None:
 def _history() -> None:
     st.subheader(t("upload.history"))
     reverted = st.session_state.pop("upload_reverted", None)
-    if reverted:
-        st.info(t("upload.reverted", batch=reverted[0], rows=f"{reverted[1]:,}"))
+    if reverted:  # "and the projects it updated restored" only when it updated some
+        batch, rows, updated = reverted
+        st.info(t("upload.reverted_restored" if updated else "upload.reverted", batch=batch, rows=f"{rows:,}",
+                  updated=f"{updated:,}"))
     with appdb.cursor() as cur:
         batches = ingest.list_batches(cur)
     if batches.empty:
@@ -387,7 +390,11 @@ def _history() -> None:
     batch_id = c1.selectbox(t("upload.revert_pick"), live["batch_id"].tolist(),
                             format_func=lambda b: _batch_label(live.set_index("batch_id").loc[b]),
                             placeholder=t("chrome.choose"))
-    if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not session.can(Perm.REVERT)):
+    # a revert takes a whole batch out at one click: confirmed first, as removing the demo data is (the
+    # latest batch is the one picked). A box per batch: the next batch's starts unticked.
+    confirmed = c1.checkbox(t("upload.revert_confirm"), key=f"upload_revert_confirm_{batch_id}",
+                            disabled=not session.can(Perm.REVERT))
+    if c2.button(t("upload.revert"), icon=":material/undo:", disabled=not (confirmed and session.can(Perm.REVERT))):
         if not session.require(Perm.REVERT, "revert"):
             return
         with appdb.cursor() as cur:
@@ -398,7 +405,9 @@ def _history() -> None:
                 session.audit("revert", outcome="refused", detail={"batch_id": int(batch_id), "reason": str(exc)})
                 return
         session.audit("revert", detail={"batch_id": int(batch_id), "projects_removed": removed})
-        st.session_state["upload_reverted"] = (int(batch_id), removed)
+        updated = live.set_index("batch_id").loc[batch_id, "rows_updated"]
+        updated = 0 if pd.isna(updated) else int(updated)
+        st.session_state["upload_reverted"] = (int(batch_id), removed, updated)
         st.rerun()
 
 
