@@ -768,6 +768,10 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
         rec["stage"], found = normalise.stage(body, rows_.stage, stage_aliases)
         later += found
+        rec["name"], rec["name_key"], stage_, found = normalise.withdrawn(body, rec["name"], rec["name_key"],
+                                                                          rec["stage"].to_numpy(), stage_aliases)
+        rec["stage"] = stage_
+        later += found
         rec["ownership"], found = normalise.ownership(body, vocab.ownership_aliases())
         later += found
         rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})

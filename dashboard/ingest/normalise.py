@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .. import taxonomy
 from ..formatting import WAN_PER_YI
 from ..textchars import fold_name
 from . import headers as hd
@@ -149,8 +150,33 @@ def html_entities(body: Body) -> Problems:
     (a no-break space as a space), with a warning per cell. Only columns holding an ``&`` are looked at."""
     import html
 
-    return rewrite_cells(body, _ENTITY, lambda v: re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " ")).strip(),
-                         "html_entity_decoded", "decoded", holding="&")
+    problems = rewrite_cells(body, _ENTITY, lambda v: re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " "))
+                             .strip(), "html_entity_decoded", "decoded", holding="&")
+    return problems + _unknown_entities(body)
+
+
+# A reference HTML does not declare (&b;, &foo;: a repost's broken markup, or an export's own): no character to
+# read it as, so it is kept as written and said by cell (it was kept in a name unsaid).
+_NAMED_REFERENCE = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
+
+
+def _unknown_entities(body: Body) -> Problems:
+    import html
+
+    problems: Problems = []
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        if not (may_hold(column, ["&"]) and column.str.contains("&", regex=False, na=False).any()):
+            continue
+        found = column.str.findall(_NAMED_REFERENCE)
+        unknown = np.array([bool(refs) and any(html.unescape(r) == r for r in refs) if isinstance(refs, list)
+                            else False for refs in found], dtype=bool)
+        if unknown.any():
+            label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+            refs = np.array(["、".join(r for r in refs if html.unescape(r) == r) if isinstance(refs, list) else ""
+                             for refs in found], dtype=object)
+            problems += body.problems_at(unknown, "html_entity_unknown", label, "warning", column, entity=refs)
+    return problems
 
 
 def rewrite_cells(body: Body, found: re.Pattern[str], rewrite: Callable[[str], str], code: str, said_as: str,
@@ -448,6 +474,37 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
         + body.problems((length > MAX_NAME) & ~refused, "name_too_long", "name", level="warning", cell=shown,
                         length=length))
+
+
+# A withdrawn mark after a name (乙项目（已撤销）, （已取消）, （取消）, (撤销), （已作废）, （终止）): the list says the project
+# was withdrawn. It was imported under its marked name, unsaid, as a live project.
+_WITHDRAWN = re.compile(r"\s*[(（]\s*(?:已|被)?(?:撤销|撤消|取消|作废|终止|撤回)\s*[)）]\s*$")
+
+
+def withdrawn(body: Body, name: pd.Series, key: pd.Series, stage: np.ndarray, aliases: dict[str, str | None]
+              ) -> tuple[pd.Series, pd.Series, np.ndarray, Problems]:
+    """Names marked as withdrawn (乙项目（已撤销）): imported as the taxonomy's cancelled stage (the stage 取消 names,
+    as 停建 and 中止 are), the mark taken off the name so that it matches the project stored before, said by row.
+    Where the taxonomy has no stage for 取消, the name and stage stay as they are and the row is still said."""
+    if not may_hold(name, "销消取废止回"):
+        return name, key, stage, []
+    marked = name.str.contains(_WITHDRAWN, na=False).to_numpy(dtype=bool)
+    if not marked.any():
+        return name, key, stage, []
+    cancelled = aliases.get(values.stage_key("取消"))
+    if cancelled is None:
+        return name, key, stage, body.problems(marked, "name_withdrawn_kept", "name", level="warning")
+    at = np.flatnonzero(marked)
+    name, key = name.copy(), key.copy()
+    shown = name.copy()
+    name.iloc[at] = name.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
+    key.iloc[at] = key.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
+    stage = np.array(stage, dtype=object, copy=True) if stage is not None else np.full(len(name), None, dtype=object)
+    was = np.full(len(name), "", dtype=object)
+    was[at] = [str(v) if isinstance(v, str) else "" for v in stage[at]]
+    stage[at] = cancelled
+    return name, key, stage, body.problems(marked, "name_withdrawn", "name", level="warning", cell=shown,
+                                           name=name.to_numpy(dtype=object))
 
 
 # A name that may be a place's (two to fifteen characters ending in a level: 天津市滨海新区), in RE2's syntax.
@@ -777,11 +834,12 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share"):
+                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
-        for code in ("amount_words", "amount_dot_grouping"):
+        problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
+        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping"):
             words = (codes == code).to_numpy()
             if words.any():  # 三千万元, 12.500.000: read, and said with what it was read as
                 read_as = np.full(len(wan), "", dtype=object)
@@ -924,6 +982,31 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
     return wan, problems, usd
 
 
+def _amount_notes(body: Body, f: str, cells: pd.Series, noted: np.ndarray) -> Problems:
+    """A warning for every amount cell with a note in brackets after its figure (150000（其中中央资金5000）): the
+    figure is stored, the note was dropped unsaid. A note naming a funding channel of the taxonomy (中央资金:
+    中央预算内投资) says so: the channel's amount is not stored as funding from a note."""
+    if not noted.any():
+        return []
+    notes = np.full(len(body), "", dtype=object)
+    channels = np.full(len(body), "", dtype=object)
+    channels_en = np.full(len(body), "", dtype=object)
+    aliases = sorted(vocab.funding_aliases().items(), key=lambda a: -len(a[0]))
+    names = {s.slug: (s.name_zh, s.name_en) for s in taxonomy.funding_sources()}
+    for i in np.flatnonzero(noted)[:MAX_LISTED]:
+        m = values.AMOUNT_NOTE.match(values.halfwidth(str(cells.iat[i])).strip())
+        note = m.group("note") if m else ""
+        notes[i] = note
+        slug = next((slug for alias, slug in aliases if re.search(r"[\u4e00-\u9fff]", alias) and alias in note),
+                    None)
+        if slug is not None:
+            channels[i], channels_en[i] = names[slug]
+    named = noted & (channels != "")
+    return (body.problems(noted & ~named, "amount_note", f, level="warning", note=notes)
+            + body.problems(named, "amount_note_channel", f, level="warning", note=notes, channel=channels,
+                            channel_en=channels_en))
+
+
 def _said_large(x: float) -> str:
     """A figure for the too-large message: grouped to two places, or past 10^15 as a power of ten (a
     1.8e308 cell was said as 309 digits in groups of three)."""
@@ -970,6 +1053,11 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
         first, last, codes = values.parse_years(body.column(f), period=f == "years")
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
         problems += body.problems((codes == "year_chain").to_numpy(), "year_chain", f, level="warning")
+        slash = (codes == "year_slash_unclear").to_numpy()
+        if slash.any():
+            read = np.full(n, "", dtype=object)
+            read[slash] = first[slash].astype(int).astype(str)
+            problems += body.problems(slash, "year_slash_unclear", f, level="warning", read=read)
         # Two-digit years: how each was read, said with its row (before the plausibility check below).
         short = (codes == "year_two_digit").to_numpy()
         if short.any():

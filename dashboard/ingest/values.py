@@ -341,6 +341,31 @@ def masked_amount(text: str) -> bool:
     return _MASKED_AMOUNT.match(halfwidth(str(text)).strip().replace(" ", "")) is not None
 
 
+# A negative written as accounts and clerks write it: △500 / ▲500 (the Chinese accounts' mark of a decrease),
+# 负500 / 负五百万, 500- (a trailing minus, as SAP and some ledgers print it). It was "not an amount"; an
+# investment is never negative, so it is refused as one (amount_negative), as -500 and (500) are.
+_NEGATIVE_MARK = re.compile(r"^(?:[△▲]|负)\s*(?P<lead>.+)$|^(?P<trail>\d[\d,.]*\s*(?:万元|万|亿元|亿|元)?)\s*-$")
+# An amount with no figure (上亿元, 数亿元, 几千万, 数十亿元, 上千万): "some hundreds of millions", not a number.
+_VAGUE_AMOUNT = re.compile(r"^(?:约|预计|计划)?(?:上|数|几|若干|好几)(?:十|百|千)?(?:万|亿)(?:多)?(?:元|美元)?"
+                           r"(?:以上|左右)?$")
+# Thousands grouped by an apostrophe (Swiss: 1'500'000) or an underscore (1_500_000, as code writes them):
+# "not an amount" before; read as the grouped figure, said by row (amount_apostrophe_grouping).
+_OTHER_GROUPS = re.compile(r"^(\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?)\s*(万元|亿元|元|万|亿)?$")
+# A note in brackets after the figure (150000（其中中央资金5000）, 80000(含土地款)): the figure is read, the note
+# said by row (amount_note), as it was dropped unsaid.
+AMOUNT_NOTE = re.compile(r"^[^(（]*\d[^(（]*[(（]\s*(?P<note>[^)）]+?)\s*[)）]\s*$")
+
+
+def negative_mark(text: str) -> bool:
+    """Whether an amount cell is a negative figure written △500, ▲500, 负500 or 500-."""
+    m = _NEGATIVE_MARK.match(text)
+    if m is None:
+        return False
+    lead = m.group("lead")
+    return lead is None or bool(re.match(r"\d", lead)) or chinese_number(re.sub(r"(万元|亿元|元)$", "", lead)) \
+        is not None
+
+
 # The measure word 个 between a figure and 亿 / 万 (1.5个亿, 一个亿, 两个多亿): spoken Chinese, no unit of its own.
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
@@ -371,6 +396,15 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         return Amount(None)
     if masked_amount(s):
         return Amount(None, "amount_masked")
+    if negative_mark(s):
+        return Amount(None, "amount_negative", True)
+    if _VAGUE_AMOUNT.match(s):
+        return Amount(None, "amount_vague", True)
+    grouped = _OTHER_GROUPS.match(s)
+    if grouped:
+        unit = _unit_for(grouped.group(2), default)
+        value = float(re.sub(r"['’_]", "", grouped.group(1))) * unit.wan
+        return Amount(value * usd_rate, "amount_usd") if unit.usd else Amount(value, "amount_apostrophe_grouping")
     if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in
         return Amount(None, "amount_currency", True)           # brackets, 5000（含欧元贷款）, is no unit)
     if _NUMBER_ONLY.match(s):
@@ -401,6 +435,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         if m and (m.end() == len(s) or re.fullmatch(r"(以上|左右|上下|多|余|\+|\(.*\))*", s[m.end():])):
             unit = _unit_for(m.group(2), default)
             value = float(m.group(1)) * unit.wan
+            if "(" in s[m.end():] and AMOUNT_NOTE.match(s):
+                code = "amount_note"
         else:
             en = _EN_AMOUNT.match(re.sub(r"\s+", " ", raw.replace(",", "")).strip())
             if not en:
@@ -645,6 +681,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?:" + _RANGE_SEP + r"|\s*/\s*)(\d{2})(?:年)?$")
 
 
+# A full year, a slash and a number of two digits (2026/13, 2026/05): a month, a later year's end, or neither.
+_SLASH_NUMBER = re.compile(r"^((?:19|20)\d{2})\s*年?\s*/\s*(\d{2})\s*年?$")
+
+
 # 202612 and 20261231 (a year-month or a date written without separators) are read as their year.
 _COMPACT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
 _FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -795,6 +835,12 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
         if p[2] >= 3 and _YEAR_CHAIN.match(halfwidth(u).strip()):
             parsed[i] = (np.nan, np.nan, 0)
             code_of.append("year_chain")
+            continue
+        slash = _SLASH_NUMBER.match(halfwidth(u).strip())
+        if slash and p[2] == 1 and int(slash.group(2)) > 12 and int(slash.group(2)) <= int(slash.group(1)[2:]):
+            # 2026/13: its 13 is no month and no later year (2026/27 is 2026–2027): the year before the slash is
+            # read, and said (it was read as 2026 unsaid)
+            code_of.append("year_slash_unclear")
             continue
         typed = _year_typed_in_date_cell(u)
         if typed is not None:
