@@ -476,8 +476,8 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                         length=length))
 
 
-# A withdrawn mark after a name (乙项目（已撤销）, （已取消）, （取消）, (撤销), （已作废）, （终止）): the list says the project
-# was withdrawn. It was imported under its marked name, unsaid, as a live project.
+# A withdrawn mark after a name (乙项目（已撤销）, （已取消）, （取消）, (撤销), （已作废）, （终止）): the list says
+# the project was withdrawn. It was imported under its marked name, unsaid, as a live project.
 _WITHDRAWN = re.compile(r"\s*[(（]\s*(?:已|被)?(?:撤销|撤消|取消|作废|终止|撤回)\s*[)）]\s*$")
 
 
@@ -499,9 +499,8 @@ def withdrawn(body: Body, name: pd.Series, key: pd.Series, stage: np.ndarray, al
     shown = name.copy()
     name.iloc[at] = name.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
     key.iloc[at] = key.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
-    stage = np.array(stage, dtype=object, copy=True) if stage is not None else np.full(len(name), None, dtype=object)
-    was = np.full(len(name), "", dtype=object)
-    was[at] = [str(v) if isinstance(v, str) else "" for v in stage[at]]
+    stage = (np.array(stage, dtype=object, copy=True) if stage is not None
+             else np.full(len(name), None, dtype=object))
     stage[at] = cancelled
     return name, key, stage, body.problems(marked, "name_withdrawn", "name", level="warning", cell=shown,
                                            name=name.to_numpy(dtype=object))
@@ -943,6 +942,11 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
             return np.nan, []
         if all(read[a][1] == "amount_masked" for _pos, a in phrases):  # 项目总投资*元: hidden, said so
             return np.nan, [("amount_masked", phrases[0][0], phrases[0][1])]
+        if all(values.LOST_FIGURE.match(a) or read[a][1] == "amount_masked" for _pos, a in phrases):
+            # 项目总投资万元: the text names a total and its unit, the figure lost by a repost: said by row
+            pos, a = next(((p, a) for p, a in phrases if values.LOST_FIGURE.match(a)), phrases[0])
+            return np.nan, [("amount_missing_in_text", pos, a)]
+        phrases = tuple((p, a) for p, a in phrases if not values.LOST_FIGURE.match(a))
         if len(figures) == 1 and len(good) == len(phrases):
             pos, a = good[0]
             figure = figures.pop()
@@ -1163,6 +1167,7 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     if body.has("sector"):
         given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
                                                   for u in pd.unique(body.column("sector"))})
+        problems = _industry_classes(body, problems)
     given = given.where(given.notna(), section_sector)
     has_given = given.notna().to_numpy()
     sector_[has_given] = given[has_given].to_numpy()
@@ -1180,6 +1185,32 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
                         "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
                         "sector_keywords": pd.Series(keywords, dtype=object)})
     return out, problems
+
+
+# A class of the national industry classification GB/T 4754 (国民经济行业分类): a section letter and two to four
+# digits, or the digits alone, then the class's name (061 烟煤和无烟煤开采洗选, C3985 电子专用材料制造, 2720 化学药品
+# 制剂制造, C39). A 行业类别 column of them is no SEI sector: the project is tagged from its name, and the column
+# said once (it was sector_unknown on every row). data/ holds no crosswalk from these classes to the SEI sectors.
+_INDUSTRY_CLASS = re.compile(r"^\s*(?:[A-T]\s*)?\d{2,4}(?:\s*[\u4e00-\u9fff（(、].*)?$")
+
+
+def _industry_classes(body: Body, problems: Problems) -> Problems:
+    """``problems`` (the sector column's unknown words) with those of a column of GB/T 4754 industry classes (most
+    of its unknown cells such a class) made one warning for the file."""
+    unknown = [p for p in problems if p.code == "sector_unknown"]
+    listed = [p for p in unknown if p.row is not None]
+    if not listed or sum(bool(_INDUSTRY_CLASS.match(p.value or "")) for p in listed) * 2 <= len(listed):
+        return problems
+    cells = body.column("sector")
+    classes = cells.str.match(_INDUSTRY_CLASS.pattern, na=False)
+    label = body.labels[body.col_of["sector"]]
+    said = Problem("sector_column_industry_class", None, label, None, "warning",
+                   {"column": label, "count": int(classes.sum()),
+                    "example": next(p.value for p in listed if _INDUSTRY_CLASS.match(p.value or ""))})
+    class_rows = set(body.rows[classes.to_numpy(dtype=bool)].tolist())
+    rest = [p for p in unknown if p.row is not None and p.row not in class_rows]
+    others = [p for p in problems if p.code != "sector_unknown"]
+    return [said, *others, *rest]
 
 
 def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | pa.ChunkedArray | list:

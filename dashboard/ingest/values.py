@@ -641,6 +641,10 @@ _TEXT_UNIT = re.compile(r"[万亿元]")
 # A hidden figure after 总投资 (项目总投资*元, 总投资为×××万元, 总投资（略）): the same link words, the mask, its unit.
 _TEXT_TOTAL_MASKED = re.compile(r"额?(?:估算|概算|预计)?(?:为|是|约|共计|合计|:|人民币|\s)*"
                                 r"(?P<core>" + MASK + r"\s*(?:万|亿)?(?:美元|美金|元)?)")
+# A total whose figure a repost lost (项目总投资万元, 总投资为亿元): the link words and the unit, no figure before it.
+_TEXT_TOTAL_LOST = re.compile(r"额?(?:估算|概算|预计)?(?:为|是|约|共计|合计|:|人民币|\s)*"
+                              r"(?P<core>(?:万|亿)?(?:美元|美金|元))")
+LOST_FIGURE = re.compile(r"^(?:万|亿)?(?:美元|美金|元)$")
 _HAS_FULLWIDTH = re.compile("[" + re.escape("０１２３４５６７８９．，－＋％（）～：；　／") + "]")
 
 
@@ -670,6 +674,10 @@ def total_in_text(text: str) -> list[str]:
                        + (after.group("tail") or ""))
         elif hidden:  # 总投资*元: a total the text names and hides (said as such, not passed over)
             out.append(re.sub(r"\s", "", hidden.group("core")))
+        elif own and not after:
+            lost = _TEXT_TOTAL_LOST.match(s, at + len(TEXT_TOTAL_WORD))
+            if lost:  # 项目总投资万元: the figure is gone (a repost dropped the digits); said, not passed over
+                out.append(lost.group("core"))
         start = text.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
     return out
 

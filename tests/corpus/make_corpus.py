@@ -3078,7 +3078,8 @@ def write_leftovers11() -> None:
         "甲项目,江苏省苏州市,上亿元", "乙项目,江苏省苏州市,数亿元", "丙项目,江苏省苏州市,几千万",
         "丁项目,江苏省苏州市,1'500'000", "戊项目,江苏省苏州市,1_500_000", "己项目,江苏省苏州市,2000万元")).encode())
     # Every line quoted whole as one cell, as some exports write a text column.
-    lines = [_HEAD10.strip()] + ["苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027"]
+    lines = [_HEAD10.strip(), "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026",
+             "南京生物医药中心,江苏省南京市,80000,2024-2027"]
     (HERE / "lines_quoted_whole.csv").write_bytes("".join(f'"{line}"\r\n' for line in lines).encode("gbk"))
     # A header merged over two columns (the second's header cell empty): its amounts were an unmapped column 3.
     book = openpyxl.Workbook()
