@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import store
-from . import checks, fields, layout, normalise, places, reading, vocab
+from . import changes, checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
 from .plan import (
@@ -821,6 +821,14 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     found = found[found["row"].isin(rec["row"])] if repeated.any() else found
     plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
+        # What each row imported again changes in its stored project (old → new), said by row; the rows
+        # that change nothing are counted once (rows_updated counts only the rows that change).
+        compared = changes.changes(con, rec, plan.duplicates, plan.investments, plan.funding)
+        plan.duplicates = compared[["row", "project_id", "changed"]]
+        said = changes.problems(con, rec, compared, body.labels[col_of["name"]])
+        for p in said:
+            plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
+        plan.warnings[:0] = said
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
     step(1.0, "done")
@@ -934,6 +942,8 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     # The preview's duplicates hold unless another write landed since (a scan of every stored name).
     same = plan.duplicates_version is not None and store.data_version(con) == plan.duplicates_version
     dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
+    if "changed" not in dups.columns:  # looked up again here: what each row changes, compared again
+        dups = changes.changes(con, rec, dups, plan.investments, plan.funding)
     existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
     if on_duplicate == "skip":
         result.rows_skipped = int(existing.notna().sum())
@@ -941,6 +951,7 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
         existing = existing[existing.isna()]
     first_id = store.batches.next_project_id(con)
     is_update = existing.notna().to_numpy()
+    changing = rec["row"].map(dict(zip(dups["row"], dups["changed"], strict=True))).fillna(False).to_numpy(dtype=bool)
     new_ids = first_id + np.cumsum(~is_update) - 1
     rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
     rec["is_update"] = is_update
@@ -950,7 +961,9 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     scope.tables = frozenset(t for t in store.integrity.IMPORT_TABLES
                              if t not in store.rollups.CHILD_TABLES or t in written)
     result.rows_imported = len(rec)
-    result.rows_updated = int(is_update.sum())
+    # An updated row counts when it changes its stored project; one the store holds as it is, as unchanged.
+    result.rows_updated = int((is_update & changing).sum())
+    result.rows_unchanged = int(is_update.sum()) - result.rows_updated
     store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
                             sheet=sheet,
                             counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,
