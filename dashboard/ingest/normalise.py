@@ -556,6 +556,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown = ~empty & province.isna().to_numpy() & ~ambiguous
     province, city = province.to_numpy(), city.to_numpy()
     problems: Problems = []
+    province, city, unknown, found = _regions(body, index, field, key, text, province, city, unknown)
+    problems += found
     province, unknown, found = _province_wide(body, index, field, text, province, unknown, hint, title_place)
     problems += found
     unknown, found = _spanning(body, index, field, text, unknown)
@@ -587,11 +589,19 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     redacted &= unknown
-    problems += body.problems(unknown & ~redacted, "place_unknown", field, cell=text)
+    # A place one character off a city's name (苏洲): refused as unknown, with the name it likely means.
+    typo, likely = _likely_cities(index, text, unknown & ~redacted, None)
+    problems += body.problems(unknown & ~redacted & ~typo, "place_unknown", field, cell=text)
+    problems += body.problems(typo, "place_unknown_typo", field, cell=text, **likely)
     problems += body.problems(redacted, "place_redacted", field, cell=text)
     if town and (unknown.any() or (empty & has_name).any()):
         problems.append(Problem("place_town_title", None, None, None, "warning", {"town": town}))
-    problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
+    lost = lost_city.to_numpy(dtype=bool)
+    # Only the province read of 江苏剩苏州市 or 江苏省苏洲市: the city they likely mean said (never stored on a guess).
+    typo, likely = _likely_cities(index, text, lost, province)
+    problems += body.problems(lost & ~typo, "place_city_unknown", field, level="warning", cell=text)
+    problems += body.problems(typo, "place_city_typo", field, level="warning", cell=text, **likely)
+    problems += _bracket_other(body, index, field, text, province, city)
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
     problems += _former_names(body, index, field, text, former)
@@ -609,6 +619,70 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     for i in np.flatnonzero(at):  # (few rows name a zone)
         kept[i] = zones[i].name
     return province, city, problems, kept
+
+
+def _regions(body: Body, index: places.PlaceIndex, field: str, key: pd.Series, text: pd.Series, province: np.ndarray,
+             city: np.ndarray, unknown: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, Problems]:
+    """Places that name a region (data/region_areas.csv): one lying in a province across its cities (苏锡常,
+    珠三角) is that province with no city, said by row; one across provinces (长三角, 京津冀, 成渝) is refused by
+    row, naming them (a project is stored in one province). Both were "unknown place"."""
+    if not index.regions or not may_hold(key, {name[0] for name in index.regions}):
+        return province, city, unknown, []
+    named = values.map_distinct(key, lambda v: places.region_named(index, v)).to_numpy()
+    at = pd.notna(named)
+    if not at.any():
+        return province, city, unknown, []
+    one = at & np.array([isinstance(v, tuple) and len(v) == 1 for v in named], dtype=bool)
+    many = at & ~one
+    province, city = province.copy(), city.copy()
+    province[one] = [v[0] for v in named[one]]
+    city[one] = None
+    province[many], city[many] = None, None
+    home, home_en = np.full(len(body), "", dtype=object), np.full(len(body), "", dtype=object)
+    for i in np.flatnonzero(at)[: MAX_LISTED * 2]:
+        home[i] = "、".join(index.province_names.get(c, c) for c in named[i])
+        home_en[i] = ", ".join(index.province_en.get(c, c) for c in named[i])
+    return province, city, unknown & ~at, (
+        body.problems(one, "place_region_in_province", field, level="warning", cell=text, province=home,
+                      province_en=home_en)
+        + body.problems(many, "place_region_across", field, cell=text, provinces=home, provinces_en=home_en))
+
+
+def _likely_cities(index: places.PlaceIndex, text: pd.Series, rows: np.ndarray, province: np.ndarray | None
+                   ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The rows of ``rows`` whose place likely means a city (:func:`places.likely_cities`), and the names of the
+    city or cities for a message (``likely``, ``likely_en``: 苏州市（江苏省）”或“株洲市（湖南省）)."""
+    typo = np.zeros(len(text), dtype=bool)
+    said = {"likely": np.full(len(text), "", dtype=object), "likely_en": np.full(len(text), "", dtype=object)}
+    for i in np.flatnonzero(rows)[:MAX_LISTED]:
+        codes = places.likely_cities(index, text.iat[i], province[i] if province is not None else None)
+        if codes:
+            typo[i] = True
+            names = [_place_names(index, code[:2] + "0000", code) for code in codes]
+            said["likely"][i] = "”或“".join(n["where"] for n in names)
+            said["likely_en"][i] = " or ".join(n["where_en"] for n in names)
+    return typo, said
+
+
+def _bracket_other(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, province: np.ndarray,
+                   city: np.ndarray) -> Problems:
+    """A warning for every place whose bracket names another place than the one stored (苏州（宿州）: 宿州市 is
+    Anhui's; 苏州 was kept unsaid)."""
+    if not may_hold(text, "(（"):
+        return []
+    rows = np.flatnonzero(text.str.contains(r"[(（]", regex=True, na=False).to_numpy(dtype=bool) & pd.notna(province))
+    told = np.zeros(len(text), dtype=bool)
+    said = {k: np.full(len(text), "", dtype=object) for k in ("other", "other_en", "where", "where_en")}
+    for i in rows[:MAX_LISTED]:
+        code = places.bracket_other(index, text.iat[i], province[i], city[i])
+        if code is None:
+            continue
+        told[i] = True
+        other = _place_names(index, code[:2] + "0000", code if code in index.city_names else None)
+        stored = _place_names(index, province[i], city[i])
+        said["other"][i], said["other_en"][i] = other["where"], other["where_en"]
+        said["where"][i], said["where_en"][i] = stored["where"], stored["where_en"]
+    return body.problems(told, "place_bracket_other", field, level="warning", cell=text, **said)
 
 
 # What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax.
