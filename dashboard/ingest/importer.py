@@ -201,6 +201,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.notes = header.above
     plan.columns = header.labels
     plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
+    plan.warnings += (merged := _merged_header(chosen, header))
     plan.unmapped = [lab for pos, lab in enumerate(header.labels)
                      if pos not in header.fields and pos not in header.repeated
                      and (chosen.cells[pos].iloc[header.index:] != "").any()]
@@ -212,7 +213,8 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())
-                      if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)]
+                      if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)
+                      and pos not in {p.values["position"] - 1 for p in merged}]
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
@@ -222,6 +224,36 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
         return False
     plan.warnings += _fill_from_twin(chosen, header)
     return True
+
+
+def _merged_header(chosen: reading.Sheet, header: hd.Header) -> list[Problem]:
+    """A header cell merged over two columns (总投资（万元） over C and D) leaves the second with no label: its figures
+    were an unmapped "column 4", lost to the amount. A column with no header right of a labelled one (not the
+    name) whose cells are of the same kind (numbers beside numbers, text beside text) takes that label, as
+    its twin: it fills the rows the first leaves empty (:func:`_fill_from_twin`), said once."""
+    out = []
+    body = chosen.cells.iloc[header.index + 1:]
+
+    def numbers(cells: pd.Series) -> bool | None:
+        filled = cells.astype(str).str.strip()
+        filled = filled[filled != ""]
+        return None if filled.empty else bool(filled.map(hd.is_number).mean() >= 0.8)
+
+    for pos in range(1, min(len(header.labels), body.shape[1])):
+        left = pos - 1
+        if (header.labels[pos] != f"column {pos + 1}" or pos in header.fields or pos in header.repeated
+                or header.fields.get(left) in (None, "name", "seq") or left in header.repeated):
+            continue
+        kind = numbers(body[pos])
+        if kind is None or kind != numbers(body[left]):
+            continue
+        header.labels[pos] = header.labels[left]
+        header.repeated[pos] = left
+        if left in header.units:
+            header.units[pos] = header.units[left]
+        out.append(Problem("column_label_merged", None, header.labels[left], None, "warning",
+                           {"column": header.labels[left], "position": pos + 1, "first": left + 1}))
+    return out
 
 
 # The unit words a twin's figures are given when they are read into a column of another unit.
