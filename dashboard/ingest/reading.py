@@ -8,7 +8,6 @@ Traditional characters are read as simplified. Nothing here knows what a header 
 from __future__ import annotations
 
 import csv
-
 import re
 from pathlib import Path
 
