@@ -983,7 +983,7 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
         existing = existing[existing.isna()]
     first_id = store.batches.next_project_id(con)
     is_update = existing.notna().to_numpy()
-    changing = rec["row"].map(dict(zip(dups["row"], dups["changed"], strict=True))).fillna(False).to_numpy(dtype=bool)
+    changing = rec["row"].isin(dups.loc[dups["changed"].astype(bool), "row"]).to_numpy(dtype=bool)
     new_ids = first_id + np.cumsum(~is_update) - 1
     rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
     rec["is_update"] = is_update
