@@ -12,8 +12,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import (CORPUS, file_state, import_json, problem_codes, refused_unchanged, stored_projects,
-                       stored_rows, stored_stages)
+from importkit import (
+    CORPUS,
+    file_state,
+    import_json,
+    problem_codes,
+    refused_unchanged,
+    stored_projects,
+    stored_rows,
+    stored_stages,
+)
 
 # ---------------------------------------------------------------------------------- 1. imported again
 
@@ -53,7 +61,8 @@ def test_the_same_list_again_changes_nothing(empty_db: Path, capsys: pytest.Capt
 # -------------------------------------------------------------------------------- 2. regions and typos
 
 @pytest.mark.parametrize(("lang", "said"), [("zh", ("江苏省内跨几个市", "上海市、江苏省、浙江省、安徽省")),
-                                            ("en", ("several cities of Jiangsu", "Shanghai, Jiangsu, Zhejiang, Anhui"))])
+                                            ("en", ("several cities of Jiangsu",
+                                                    "Shanghai, Jiangsu, Zhejiang, Anhui"))])
 def test_regions_across_cities_or_provinces(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str,
                                             said: tuple[str, str]) -> None:
     """苏锡常, 苏南, 珠三角 lie in one province: that province, no city, said; 长三角, 京津冀, 成渝 span provinces:
@@ -168,12 +177,14 @@ def test_notes_slash_years_and_entities_are_said(empty_db: Path, capsys: pytest.
     assert sorted(problem_codes(out["warnings"])) == [(2, "amount_note_channel"), (3, "amount_note"),
                                                       (4, "year_slash_unclear"), (5, "html_entity_unknown")]
     by_code = {p["code"]: p for p in out["warnings"]}
-    assert said[0] in by_code["amount_note_channel"]["message"] and said[1] in by_code["amount_note_channel"]["message"]
+    note = by_code["amount_note_channel"]["message"]
+    assert said[0] in note and said[1] in note
     assert by_code["amount_note_channel"]["column"] == "总投资（万元）"
     assert said[2] in by_code["amount_note"]["message"]
     assert said[3] in by_code["year_slash_unclear"]["message"] and "2026" in by_code["year_slash_unclear"]["message"]
     assert by_code["year_slash_unclear"]["column"] == "建设起止年限"
-    assert said[4] in by_code["html_entity_unknown"]["message"] and by_code["html_entity_unknown"]["column"] == "项目名称"
+    entity = by_code["html_entity_unknown"]
+    assert said[4] in entity["message"] and entity["column"] == "项目名称"
     assert stored_projects(empty_db) == {
         "苏州晶圆封装项目": ("320000", "320500", Decimal("150000.00"), 2024, 2026, "info_tech"),
         "南京生物医药中心": ("320000", "320100", Decimal("80000.00"), 2024, 2027, "biotech"),
@@ -243,3 +254,22 @@ def test_refusals_leave_the_store_as_it_was(empty_db: Path, capsys: pytest.Captu
     for name in ("place_regions.csv", "place_typos.csv", "amount_negative_marks.csv", "amount_vague_grouped.csv"):
         code, _out = import_json(empty_db, capsys, name)
         assert code != 0 and file_state(empty_db) == before, name
+
+
+def test_siblings_in_other_spellings(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same classes spelt otherwise: 江苏省苏锡常地区 (a region after its province), 长三角地区 and
+    成渝地区双城经济圈, 上千万元 / 数十亿元 / 亿元以上 / 过亿, 2026.13, 丁项目【已撤销】, 戊项目（已终止）,
+    15亿元（其中中央预算内资金2亿元）, （500）, △1.5亿元, －500."""
+    out = refused_unchanged(empty_db, capsys, CORPUS / "leftovers11_siblings.csv")
+    assert sorted(problem_codes(out["errors"])) == [
+        (2, "amount_vague"), (3, "amount_vague"), (3, "place_region_across"), (4, "amount_vague"),
+        (6, "amount_negative"), (7, "amount_vague"), (8, "amount_negative"), (8, "place_region_across"),
+        (9, "amount_negative")]
+    assert sorted(problem_codes(out["warnings"])) == [
+        (2, "place_region_in_province"), (3, "year_slash_unclear"), (5, "amount_note_channel"),
+        (5, "name_withdrawn"), (6, "name_withdrawn")]
+    code, _out = import_json(empty_db, capsys, "leftovers11_siblings.csv", "--skip-invalid")
+    assert code == 0
+    assert stored_projects(empty_db) == {
+        "丁项目": ("320000", "320500", Decimal("150000.00"), 2024, 2026, None)}
+    assert stored_stages(empty_db) == {"丁项目": "cancelled"}

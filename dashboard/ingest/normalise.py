@@ -478,7 +478,7 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
 
 # A withdrawn mark after a name (乙项目（已撤销）, （已取消）, （取消）, (撤销), （已作废）, （终止）): the list says
 # the project was withdrawn. It was imported under its marked name, unsaid, as a live project.
-_WITHDRAWN = re.compile(r"\s*[(（]\s*(?:已|被)?(?:撤销|撤消|取消|作废|终止|撤回)\s*[)）]\s*$")
+_WITHDRAWN = re.compile(r"\s*[(（【\[［]\s*(?:已|被)?(?:撤销|撤消|取消|作废|终止|撤回|删除)\s*[)）】\]］]\s*$")
 
 
 def withdrawn(body: Body, name: pd.Series, key: pd.Series, stage: np.ndarray, aliases: dict[str, str | None]
@@ -486,7 +486,7 @@ def withdrawn(body: Body, name: pd.Series, key: pd.Series, stage: np.ndarray, al
     """Names marked as withdrawn (乙项目（已撤销）): imported as the taxonomy's cancelled stage (the stage 取消 names,
     as 停建 and 中止 are), the mark taken off the name so that it matches the project stored before, said by row.
     Where the taxonomy has no stage for 取消, the name and stage stay as they are and the row is still said."""
-    if not may_hold(name, "销消取废止回"):
+    if not may_hold(name, "销消取废止回除"):
         return name, key, stage, []
     marked = name.str.contains(_WITHDRAWN, na=False).to_numpy(dtype=bool)
     if not marked.any():
@@ -556,7 +556,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown = ~empty & province.isna().to_numpy() & ~ambiguous
     province, city = province.to_numpy(), city.to_numpy()
     problems: Problems = []
-    province, city, unknown, found = _regions(body, index, field, key, text, province, city, unknown)
+    province, city, unknown, found, region = _regions(body, index, field, key, text, province, city, unknown)
     problems += found
     province, unknown, found = _province_wide(body, index, field, text, province, unknown, hint, title_place)
     problems += found
@@ -596,7 +596,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(redacted, "place_redacted", field, cell=text)
     if town and (unknown.any() or (empty & has_name).any()):
         problems.append(Problem("place_town_title", None, None, None, "warning", {"town": town}))
-    lost = lost_city.to_numpy(dtype=bool)
+    lost = lost_city.to_numpy(dtype=bool) & ~region
     # Only the province read of 江苏剩苏州市 or 江苏省苏洲市: the city they likely mean said (never stored on a guess).
     typo, likely = _likely_cities(index, text, lost, province)
     problems += body.problems(lost & ~typo, "place_city_unknown", field, level="warning", cell=text)
@@ -622,16 +622,19 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
 
 
 def _regions(body: Body, index: places.PlaceIndex, field: str, key: pd.Series, text: pd.Series, province: np.ndarray,
-             city: np.ndarray, unknown: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, Problems]:
+             city: np.ndarray, unknown: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Problems, np.ndarray]:
     """Places that name a region (data/region_areas.csv): one lying in a province across its cities (苏锡常,
     珠三角) is that province with no city, said by row; one across provinces (长三角, 京津冀, 成渝) is refused by
-    row, naming them (a project is stored in one province). Both were "unknown place"."""
+    row, naming them (a project is stored in one province). Both were "unknown place". The last item: the rows
+    that name a region."""
+    none = np.zeros(len(body), dtype=bool)
     if not index.regions or not may_hold(key, {name[0] for name in index.regions}):
-        return province, city, unknown, []
+        return province, city, unknown, [], none
     named = values.map_distinct(key, lambda v: places.region_named(index, v)).to_numpy()
     at = pd.notna(named)
     if not at.any():
-        return province, city, unknown, []
+        return province, city, unknown, [], none
     one = at & np.array([isinstance(v, tuple) and len(v) == 1 for v in named], dtype=bool)
     many = at & ~one
     province, city = province.copy(), city.copy()
@@ -642,10 +645,10 @@ def _regions(body: Body, index: places.PlaceIndex, field: str, key: pd.Series, t
     for i in np.flatnonzero(at)[: MAX_LISTED * 2]:
         home[i] = "、".join(index.province_names.get(c, c) for c in named[i])
         home_en[i] = ", ".join(index.province_en.get(c, c) for c in named[i])
-    return province, city, unknown & ~at, (
-        body.problems(one, "place_region_in_province", field, level="warning", cell=text, province=home,
-                      province_en=home_en)
-        + body.problems(many, "place_region_across", field, cell=text, provinces=home, provinces_en=home_en))
+    said = (body.problems(one, "place_region_in_province", field, level="warning", cell=text, province=home,
+                          province_en=home_en)
+            + body.problems(many, "place_region_across", field, cell=text, provinces=home, provinces_en=home_en))
+    return province, city, unknown & ~at, said, at
 
 
 def _likely_cities(index: places.PlaceIndex, text: pd.Series, rows: np.ndarray, province: np.ndarray | None

@@ -609,6 +609,19 @@ def region_named(index: PlaceIndex, text: str) -> tuple[str, ...] | None:
     s = re.sub(r"\s+", "", halfwidth(text or ""))
     if not s or not index.regions:
         return None
+    found = _region_of(index, s)
+    if found is None:
+        # 江苏省苏锡常地区, 江苏苏南: the province the region lies in, named before it
+        for code, name in index.province_names.items():
+            for prefix in (name, name.removesuffix("省")):
+                if len(prefix) >= 2 and s.startswith(prefix) and len(s) > len(prefix):
+                    inner = _region_of(index, s[len(prefix):].lstrip("·/-"))
+                    if inner is not None and code in inner:
+                        return inner
+    return found
+
+
+def _region_of(index: PlaceIndex, s: str) -> tuple[str, ...] | None:
     return index.regions.get(s) or index.regions.get(_REGION_TAIL.sub("", s)) or index.regions.get(
         s.replace("地区", ""))
 

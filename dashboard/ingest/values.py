@@ -346,8 +346,9 @@ def masked_amount(text: str) -> bool:
 # investment is never negative, so it is refused as one (amount_negative), as -500 and (500) are.
 _NEGATIVE_MARK = re.compile(r"^(?:[△▲]|负)\s*(?P<lead>.+)$|^(?P<trail>\d[\d,.]*\s*(?:万元|万|亿元|亿|元)?)\s*-$")
 # An amount with no figure (上亿元, 数亿元, 几千万, 数十亿元, 上千万): "some hundreds of millions", not a number.
-_VAGUE_AMOUNT = re.compile(r"^(?:约|预计|计划)?(?:上|数|几|若干|好几)(?:十|百|千)?(?:万|亿)(?:多)?(?:元|美元)?"
-                           r"(?:以上|左右)?$")
+# 过亿, 超亿元, 亿元以上, 千万元以上: "above a hundred million", a bound with no figure either.
+_VAGUE_AMOUNT = re.compile(r"^(?:约|预计|计划)?(?:(?:上|数|几|若干|好几)(?:十|百|千)?(?:万|亿)(?:多)?(?:元|美元)?"
+                           r"(?:以上|左右)?|(?:过|超|超过|逾)(?:千万|亿|百亿)(?:元|美元)?|(?:千万|亿|百亿)(?:元|美元)?以上)$")
 # Thousands grouped by an apostrophe (Swiss: 1'500'000) or an underscore (1_500_000, as code writes them):
 # "not an amount" before; read as the grouped figure, said by row (amount_apostrophe_grouping).
 _OTHER_GROUPS = re.compile(r"^(\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?)\s*(万元|亿元|元|万|亿)?$")
@@ -690,7 +691,7 @@ _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?:" + _RANGE_SEP + r"|
 
 
 # A full year, a slash and a number of two digits (2026/13, 2026/05): a month, a later year's end, or neither.
-_SLASH_NUMBER = re.compile(r"^((?:19|20)\d{2})\s*年?\s*/\s*(\d{2})\s*年?$")
+_SLASH_NUMBER = re.compile(r"^((?:19|20)\d{2})\s*年?\s*[/.]\s*(\d{2})\s*年?$")
 
 
 # 202612 and 20261231 (a year-month or a date written without separators) are read as their year.

@@ -3102,6 +3102,14 @@ def write_leftovers11() -> None:
     (HERE / "text_total_lost.csv").write_bytes(("项目名称,建设地点,项目概况\n" + _lines8(
         "甲项目,四川省德阳市,项目总投资万元，其中环保投资万元。", "乙项目,四川省德阳市,项目总投资***万元。",
         "丙项目,四川省德阳市,项目总投资2882万元，其中环保投资50万元。")).encode())
+    # Siblings: the same classes in other spellings (a region after its province, bounds with no figure, a dot
+    # before the number, square brackets round the withdrawn mark, a note after an amount with its unit).
+    (HERE / "leftovers11_siblings.csv").write_bytes(("项目名称,建设地点,总投资,建设起止年限\n" + _lines8(
+        "甲项目,江苏省苏锡常地区,上千万元,2024-2026", "乙项目,长三角地区,数十亿元,2026.13",
+        "丙项目,江苏省苏州市,亿元以上,2024-2026",
+        "丁项目【已撤销】,江苏省苏州市,15亿元（其中中央预算内资金2亿元）,2024-2026",
+        "戊项目（已终止）,江苏省苏州市,（500）,2024-2026", "己项目,江苏省苏州市,过亿,2024-2026",
+        "庚项目,成渝地区双城经济圈,△1.5亿元,2024-2026", "辛项目,江苏省无锡市,－500,2024-2026")).encode())
     # An industry-class column (GB/T 4754) under 行业类别.
     (HERE / "industry_class_column.csv").write_bytes(("项目名称,建设地点,总投资（万元）,行业类别\n" + _lines8(
         "某煤矿洗选项目,山西省大同市,1000,061 烟煤和无烟煤开采洗选",
