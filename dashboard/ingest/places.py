@@ -633,24 +633,26 @@ def _one_off(a: str, b: str) -> bool:
 
 def likely_cities(index: PlaceIndex, text: str, province: str | None) -> list[str]:
     """The cities a place most likely means where only its province was read (江苏剩苏州市: 苏州市 after a typo in
-    the province's 省; 江苏省苏洲市: 苏州市, one character off) or none was (苏洲: 苏州市 or 株洲市): the one city of
-    the province (or of any, without one) whose full name stands in the text, else those (at most three) whose
-    short name is one character off a run of the text; [] when none is or more are."""
+    the province's 省; 江苏省苏洲市: 苏州市, one character off) or none was (苏洲: 苏州市 or 株洲市). With a province:
+    the one city of it whose full name stands in the text, else those whose name is one character off what
+    follows the province's name. Without: those whose name is one character off the whole text. At most three;
+    [] when none is or more are (a site's name, 苏某某园区, is no typo of a city)."""
     s = re.sub(r"\s+", "", halfwidth(text or ""))
     cities = [(code, name) for code, (name, _en) in index.city_names.items()
               if province is None or code[:2] == province[:2]]
-    inside = sorted({code for code, name in cities if len(name) >= 3 and name in s})
-    if inside:
-        return inside if len(inside) == 1 else []
-    near = set()
-    for code, name in cities:
-        short = name.removesuffix("市")
-        if len(short) < 2:
-            continue
-        for start in range(len(s) - len(short) + 1):
-            if _one_off(s[start:start + len(short)], short):
-                near.add(code)
-    return sorted(near) if 0 < len(near) <= 3 else []
+    rests = {s}
+    if province is not None:
+        inside = sorted({code for code, name in cities if len(name) >= 3 and name in s})
+        if inside:
+            return inside if len(inside) == 1 else []
+        full = index.province_names.get(province, "")
+        for prefix in (full, full.removesuffix("省"), full[:2]):
+            if prefix and s.startswith(prefix):
+                rests.add(s[len(prefix):].lstrip(_SEPARATORS + "省"))
+    rests = {r.removesuffix("市") for r in rests if r}
+    near = sorted({code for code, name in cities for r in rests
+                   if len(name.removesuffix("市")) >= 2 and _one_off(r, name.removesuffix("市"))})
+    return near if len(near) <= 3 else []
 
 
 _BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
