@@ -37,47 +37,63 @@ def _missing(v: object) -> bool:
 def changes(con: duckdb.DuckDBPyConnection, rec: pd.DataFrame, dups: pd.DataFrame, investments: pd.DataFrame,
             funding: pd.DataFrame) -> pd.DataFrame:
     """(row, project_id, changed, what) for each row of ``dups`` (row, project_id): whether importing the row
-    changes its stored project, and the changes as (field, old, new) tuples (``what``; the annual plan's years as
-    ``plan:YEAR``, the channels as ``funding:SLUG``)."""
-    out = dups[["row", "project_id"]].copy()
+    changes its stored project, and, for the first :data:`MAX_LISTED` rows that do (the ones a message lists), the
+    changes as (field, old, new) tuples (``what``, None for the rest; the annual plan's years as ``plan:YEAR``,
+    the channels as ``funding:SLUG``). Compared column by column over all the rows at once (a list of 100,000
+    rows imported again), the tuples made only for the rows listed."""
+    out = dups[["row", "project_id"]].reset_index(drop=True)
     if out.empty:
-        out["changed"] = pd.Series(dtype=bool)
-        out["what"] = pd.Series(dtype=object)
-        return out
+        return out.assign(changed=pd.Series(dtype=bool), what=pd.Series(dtype=object))
     stored, plans, funds = store.batches.stored_values(con, out["project_id"].astype("int64").tolist())
-    old = stored.set_index("project_id")
-    new = rec.set_index("row")
-    file_plans = investments.groupby("row") if len(investments) else None
-    file_funds = funding.groupby("row") if len(funding) else None
-    stored_plans = {pid: dict(zip(g["year"], g["planned_wan"], strict=True)) for pid, g in plans.groupby("project_id")}
-    stored_funds = {pid: dict(zip(g["source"], g["amount_wan"], strict=True)) for pid, g in funds.groupby("project_id")}
-    what: list[list[tuple[str, object, object]]] = []
-    for row, pid in zip(out["row"].tolist(), out["project_id"].astype("int64").tolist(), strict=True):
-        o, n = old.loc[pid], new.loc[row]
-        found: list[tuple[str, object, object]] = []
-        for f in FIELDS:
-            before, after = o.get(f), n.get(f)
-            if f == "sector":
-                keep = o.get("sector_source") in _KEPT_SECTOR and n.get("sector_source") not in _KEPT_SECTOR
-                after = before if keep else after
-            elif f != "name" and _missing(after):
-                after = before  # a blank cell keeps the stored value
-            if not _same(before, after):
-                found.append((f, before, after))
-        if file_plans is not None and row in file_plans.groups:
-            had = stored_plans.get(pid, {})
-            for year, planned in zip(*(file_plans.get_group(row)[c] for c in ("year", "planned_wan")), strict=True):
-                if not _same(had.get(year), planned):
-                    found.append((f"plan:{int(year)}", had.get(year), planned))
-        if file_funds is not None and row in file_funds.groups:
-            had = stored_funds.get(pid, {})
-            given = dict(zip(*(file_funds.get_group(row)[c] for c in ("source", "amount_wan")), strict=True))
-            for source in sorted(set(had) | set(given)):
-                if not _same(had.get(source), given.get(source)):
-                    found.append((f"funding:{source}", had.get(source), given.get(source)))
-        what.append(found)
-    out["what"] = pd.Series(what, index=out.index, dtype=object)
-    out["changed"] = out["what"].map(bool).astype(bool)
+    new = rec.set_index("row").reindex(out["row"])
+    old = stored.set_index("project_id").reindex(out["project_id"].astype("int64"))
+    after_of: dict[str, np.ndarray] = {}
+    differs: dict[str, np.ndarray] = {}
+    for f in FIELDS:
+        before = old[f].to_numpy(dtype=object) if f in old.columns else np.full(len(out), None, dtype=object)
+        after = new[f].to_numpy(dtype=object) if f in new.columns else np.full(len(out), None, dtype=object)
+        if f == "sector":
+            keep = (old["sector_source"].isin(_KEPT_SECTOR).to_numpy()
+                    & ~new["sector_source"].isin(_KEPT_SECTOR).to_numpy()) if "sector_source" in new.columns else \
+                np.zeros(len(out), dtype=bool)
+            after = np.where(keep, before, after)
+        elif f != "name":  # a blank cell keeps the stored value
+            blank = np.fromiter((_missing(v) for v in after), dtype=bool, count=len(after))
+            after = np.where(blank, before, after)
+        after_of[f] = after
+        differs[f] = ~np.fromiter((_same(b, a) for b, a in zip(before, after, strict=True)), dtype=bool,
+                                  count=len(out))
+    changed = np.logical_or.reduce(list(differs.values()))
+    by_row = {r: i for i, r in enumerate(out["row"].tolist())}
+    extra: dict[int, list[tuple[str, object, object]]] = {}
+    pids = out["project_id"].astype("int64").tolist()
+    if len(investments):
+        had = {(int(p), int(y)): v for p, y, v in plans[["project_id", "year", "planned_wan"]].itertuples(index=False)}
+        for r, y, v in investments[investments["row"].isin(by_row)][["row", "year", "planned_wan"]].itertuples(
+                index=False):
+            i = by_row[r]
+            before = had.get((pids[i], int(y)))
+            if not _same(before, v):
+                extra.setdefault(i, []).append((f"plan:{int(y)}", before, v))
+    if len(funding):
+        had_f: dict[int, dict[str, float]] = {}
+        for p, src, v in funds[["project_id", "source", "amount_wan"]].itertuples(index=False):
+            had_f.setdefault(int(p), {})[src] = v
+        given: dict[int, dict[str, float]] = {}
+        for r, src, v in funding[funding["row"].isin(by_row)][["row", "source", "amount_wan"]].itertuples(index=False):
+            given.setdefault(by_row[r], {})[src] = v
+        for i, channels in given.items():
+            had_i = had_f.get(pids[i], {})
+            for src in sorted(set(had_i) | set(channels)):
+                if not _same(had_i.get(src), channels.get(src)):
+                    extra.setdefault(i, []).append((f"funding:{src}", had_i.get(src), channels.get(src)))
+    changed[list(extra)] = True
+    what = np.full(len(out), None, dtype=object)
+    for i in np.flatnonzero(changed)[:MAX_LISTED]:
+        what[i] = [(f, old[f].iat[i] if f in old.columns else None, after_of[f][i]) for f in FIELDS
+                   if differs[f][i]] + extra.get(int(i), [])
+    out["changed"] = changed
+    out["what"] = what
     return out
 
 
