@@ -195,7 +195,7 @@ def test_same_file_twice_is_refused_unless_forced(con: duckdb.DuckDBPyConnection
     assert first.rows_imported == 5
     refused_unchanged(con, "gbk_title_total.csv", "already_imported")
     again = commit(con, preview(con, CORPUS / "gbk_title_total.csv"), force=True)
-    assert (again.rows_imported, again.rows_updated) == (5, 5)
+    assert (again.rows_imported, again.rows_updated, again.rows_unchanged) == (5, 0, 5)  # nothing changes
     assert con.execute("SELECT count(*) FROM projects").fetchone() == (5,)
 
 

@@ -30,13 +30,15 @@ def imported(db: Path, capsys: pytest.CaptureFixture[str], name: str, *extra: st
 
 def test_province_abbreviations_in_a_province_column(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """苏 beside 无锡, 浙 alone, 蜀 / 黔 / 滇 / 陇 / 秦 (the second abbreviations), 蒙, 港; 苏州 in the
-    city column stays Suzhou; 苏北 and 京津冀 are no abbreviation and are refused as before."""
+    city column stays Suzhou; 苏北 and 京津冀 are no abbreviation: regions (s31-leftovers11), 苏北 Jiangsu's (stored
+    with no city, said), 京津冀 across three provinces (refused, said so)."""
     before = file_fingerprint(empty_db)
     code, out = run_json(capsys, "import", str(CORPUS / "province_abbreviations.csv"), "--db", str(empty_db),
                          "--json", "--lang", "en")
     assert code == 1 and out["error"] == "has_errors"
-    assert problem_codes(out["errors"]) == [(14, "place_unknown"), (15, "place_unknown")]
-    assert [e["value"] for e in out["errors"]] == ["苏北", "京津冀"]
+    assert problem_codes(out["errors"]) == [(15, "place_region_across")]
+    assert [e["value"] for e in out["errors"]] == ["京津冀"]
+    assert (14, "place_region_in_province") in problem_codes(out["warnings"])
     assert file_fingerprint(empty_db) == before
     imported(empty_db, capsys, "province_abbreviations.csv", "--skip-invalid")
     assert {k: v[:2] for k, v in stored_projects(empty_db).items()} == {
@@ -46,6 +48,7 @@ def test_province_abbreviations_in_a_province_column(empty_db: Path, capsys: pyt
         "黔贵数据中心项目": ("520000", "520100"), "滇云光伏项目": ("530000", None),
         "陇甘风电项目": ("620000", "620100"), "秦陕航空项目": ("610000", "610100"),
         "蒙鄂尔多斯氢能项目": ("150000", "150600"), "港岛芯片设计项目": ("810000", None),
+        "苏北区域项目": ("320000", None),
     }
 
 

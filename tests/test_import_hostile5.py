@@ -170,10 +170,12 @@ def test_the_upload_page_takes_these_formats_and_answers_with_the_importers_mess
 @pytest.mark.parametrize(("cell", "wan", "code"), [
     ("5000万港元", None, "amount_currency"), ("300万欧元", None, "amount_currency"),
     ("10亿日元", None, "amount_currency"),
-    ("5000（含欧元贷款）", 5000.0, None), ("100万美元", 710.0, "amount_usd"), ("2026-03-05", None, "amount_date"),
+    ("5000（含欧元贷款）", 5000.0, "amount_note"), ("100万美元", 710.0, "amount_usd"),
+    ("2026-03-05", None, "amount_date"),
     ("2026/3/5 00:00:00", None, "amount_date"), ("3-5亿", 30000.0, "amount_range")])
 def test_amount_cells_in_other_currencies_and_dates(cell: str, wan: float | None, code: str | None) -> None:
-    """A currency named outside brackets refuses the cell; one named in a note in brackets does not."""
+    """A currency named outside brackets refuses the cell; one named in a note in brackets does not (the note
+    is said: amount_note)."""
     from dashboard.ingest import values
 
     got = values.parse_amount(cell, values.WAN, 7.1)

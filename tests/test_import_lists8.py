@@ -51,7 +51,8 @@ FUZHOU = {  # 福州市生态环境局's decisions, read as simplified; the city
     # 中江 (德阳): the repost lost every digit (项目总投资万元: no amount), and the measures column's one cell, cut to
     # 一、施工, was read as the stage (under construction).
     ("lists8_zhongjiang_digits_lost.csv", (),
-     {"成绵高速扩容项目配套砂石加工场建设项目": ("510000", "510600", None, None, None, None)}, []),
+     {"成绵高速扩容项目配套砂石加工场建设项目": ("510000", "510600", None, None, None, None)},
+     [(4, "amount_missing_in_text")]),  # 项目总投资万元: the digits lost, said (s31-leftovers11)
     # 元谋 (楚雄), mapped as the file shows its header (文件名稱, traditional): the name is the decision's title, the
     # place the signature's under the table, whose two lines (the bureau, the date) were projects with no name.
     ("lists8_yuanmou_decision.csv", ("--map", "文件名稱=name"),

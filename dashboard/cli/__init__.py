@@ -159,6 +159,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "rows_read": plan.rows_read,
             "rows_imported": result.rows_imported if result else 0,
             "rows_updated": result.rows_updated if result else 0,
+            "rows_unchanged": result.rows_unchanged if result else 0,
             "rows_skipped": result.rows_skipped if result else 0,
             "rows_rejected": plan.rows_rejected,
             "duplicates_in_store": int(len(plan.duplicates)),

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import store
-from . import checks, fields, layout, normalise, places, reading, vocab
+from . import changes, checks, fields, layout, normalise, places, reading, vocab
 from . import headers as hd
 from .normalise import Body
 from .plan import (
@@ -201,6 +201,7 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.notes = header.above
     plan.columns = header.labels
     plan.mapping = {header.labels[pos]: f for pos, f in sorted(header.fields.items()) if f != "seq"}
+    plan.warnings += (merged := _merged_header(chosen, header))
     plan.unmapped = [lab for pos, lab in enumerate(header.labels)
                      if pos not in header.fields and pos not in header.repeated
                      and (chosen.cells[pos].iloc[header.index:] != "").any()]
@@ -212,7 +213,8 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.warnings += [Problem("column_repeated", None, header.labels[pos], None, "warning",
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())
-                      if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)]
+                      if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)
+                      and pos not in {p.values["position"] - 1 for p in merged}]
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
@@ -222,6 +224,36 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
         return False
     plan.warnings += _fill_from_twin(chosen, header)
     return True
+
+
+def _merged_header(chosen: reading.Sheet, header: hd.Header) -> list[Problem]:
+    """A header cell merged over two columns (总投资（万元） over C and D) leaves the second with no label: its figures
+    were an unmapped "column 4", lost to the amount. A column with no header right of a labelled one (not the
+    name) whose cells are of the same kind (numbers beside numbers, text beside text) takes that label, as
+    its twin: it fills the rows the first leaves empty (:func:`_fill_from_twin`), said once."""
+    out = []
+    body = chosen.cells.iloc[header.index + 1:]
+
+    def numbers(cells: pd.Series) -> bool | None:
+        filled = cells.astype(str).str.strip()
+        filled = filled[filled != ""]
+        return None if filled.empty else bool(filled.map(hd.is_number).mean() >= 0.8)
+
+    for pos in range(1, min(len(header.labels), body.shape[1])):
+        left = pos - 1
+        if (header.labels[pos] != f"column {pos + 1}" or pos in header.fields or pos in header.repeated
+                or header.fields.get(left) in (None, "name", "seq") or left in header.repeated):
+            continue
+        kind = numbers(body[pos])
+        if kind is None or kind != numbers(body[left]):
+            continue
+        header.labels[pos] = header.labels[left]
+        header.repeated[pos] = left
+        if left in header.units:
+            header.units[pos] = header.units[left]
+        out.append(Problem("column_label_merged", None, header.labels[left], None, "warning",
+                           {"column": header.labels[left], "position": pos + 1, "first": left + 1}))
+    return out
 
 
 # The unit words a twin's figures are given when they are read into a column of another unit.
@@ -768,6 +800,10 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
         rec["stage"], found = normalise.stage(body, rows_.stage, stage_aliases)
         later += found
+        rec["name"], rec["name_key"], stage_, found = normalise.withdrawn(body, rec["name"], rec["name_key"],
+                                                                          rec["stage"].to_numpy(), stage_aliases)
+        rec["stage"] = stage_
+        later += found
         rec["ownership"], found = normalise.ownership(body, vocab.ownership_aliases())
         later += found
         rec["cluster_id"], found = normalise.cluster(body, facts.result().clusters if body.has("cluster") else {})
@@ -817,6 +853,14 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     found = found[found["row"].isin(rec["row"])] if repeated.any() else found
     plan.duplicates = found[~found["row"].isin(plan.rejected_rows)].reset_index(drop=True)
     if len(plan.duplicates):
+        # What each row imported again changes in its stored project (old → new), said by row; the rows
+        # that change nothing are counted once (rows_updated counts only the rows that change).
+        compared = changes.changes(con, rec, plan.duplicates, plan.investments, plan.funding)
+        plan.duplicates = compared[["row", "project_id", "changed"]]
+        said = changes.problems(con, rec, compared, body.labels[col_of["name"]])
+        for p in said:
+            plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)
+        plan.warnings[:0] = said
         plan.warnings.insert(0, Problem("duplicates_in_store", None, None, None, "warning",
                                         {"count": len(plan.duplicates)}))
     step(1.0, "done")
@@ -930,6 +974,8 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     # The preview's duplicates hold unless another write landed since (a scan of every stored name).
     same = plan.duplicates_version is not None and version == plan.duplicates_version
     dups = plan.duplicates if same and len(plan.duplicates.columns) else find_store_duplicates(con, rec)
+    if "changed" not in dups.columns:  # looked up again here: what each row changes, compared again
+        dups = changes.changes(con, rec, dups, plan.investments, plan.funding)
     existing = rec["row"].map(dict(zip(dups["row"], dups["project_id"], strict=True)))
     if on_duplicate == "skip":
         result.rows_skipped = int(existing.notna().sum())
@@ -937,6 +983,7 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
         existing = existing[existing.isna()]
     first_id = store.batches.next_project_id(con)
     is_update = existing.notna().to_numpy()
+    changing = rec["row"].isin(dups.loc[dups["changed"].astype(bool), "row"]).to_numpy(dtype=bool)
     new_ids = first_id + np.cumsum(~is_update) - 1
     rec["project_id"] = np.where(is_update, existing.fillna(0).to_numpy(), new_ids).astype("int64")
     rec["is_update"] = is_update
@@ -946,7 +993,9 @@ def _insert(con: duckdb.DuckDBPyConnection, plan: ImportPlan, rec: pd.DataFrame,
     scope.tables = frozenset(t for t in store.integrity.IMPORT_TABLES
                              if t not in store.rollups.CHILD_TABLES or t in written)
     result.rows_imported = len(rec)
-    result.rows_updated = int(is_update.sum())
+    # An updated row counts when it changes its stored project; one the store holds as it is, as unchanged.
+    result.rows_updated = int((is_update & changing).sum())
+    result.rows_unchanged = int(is_update.sum()) - result.rows_updated
     store.batches.new_batch(con, plan.file_name, sha256=plan.sha256, imported_by=imported_by, batch_id=batch_id,
                             sheet=sheet,
                             counts={"rows_read": plan.rows_read, "rows_imported": result.rows_imported,

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .. import taxonomy
 from ..formatting import WAN_PER_YI
 from ..textchars import fold_name
 from . import headers as hd
@@ -149,8 +150,33 @@ def html_entities(body: Body) -> Problems:
     (a no-break space as a space), with a warning per cell. Only columns holding an ``&`` are looked at."""
     import html
 
-    return rewrite_cells(body, _ENTITY, lambda v: re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " ")).strip(),
-                         "html_entity_decoded", "decoded", holding="&")
+    problems = rewrite_cells(body, _ENTITY, lambda v: re.sub(r"\s+", " ", html.unescape(v).replace("\u00a0", " "))
+                             .strip(), "html_entity_decoded", "decoded", holding="&")
+    return problems + _unknown_entities(body)
+
+
+# A reference HTML does not declare (&b;, &foo;: a repost's broken markup, or an export's own): no character to
+# read it as, so it is kept as written and said by cell (it was kept in a name unsaid).
+_NAMED_REFERENCE = re.compile(r"&[A-Za-z][A-Za-z0-9]{0,30};")
+
+
+def _unknown_entities(body: Body) -> Problems:
+    import html
+
+    problems: Problems = []
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        if not (may_hold(column, ["&"]) and column.str.contains("&", regex=False, na=False).any()):
+            continue
+        found = column.str.findall(_NAMED_REFERENCE)
+        unknown = np.array([bool(refs) and any(html.unescape(r) == r for r in refs) if isinstance(refs, list)
+                            else False for refs in found], dtype=bool)
+        if unknown.any():
+            label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+            refs = np.array(["、".join(r for r in refs if html.unescape(r) == r) if isinstance(refs, list) else ""
+                             for refs in found], dtype=object)
+            problems += body.problems_at(unknown, "html_entity_unknown", label, "warning", column, entity=refs)
+    return problems
 
 
 def rewrite_cells(body: Body, found: re.Pattern[str], rewrite: Callable[[str], str], code: str, said_as: str,
@@ -450,6 +476,36 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
                         length=length))
 
 
+# A withdrawn mark after a name (乙项目（已撤销）, （已取消）, （取消）, (撤销), （已作废）, （终止）): the list says
+# the project was withdrawn. It was imported under its marked name, unsaid, as a live project.
+_WITHDRAWN = re.compile(r"\s*[(（【\[［]\s*(?:已|被)?(?:撤销|撤消|取消|作废|终止|撤回|删除)\s*[)）】\]］]\s*$")
+
+
+def withdrawn(body: Body, name: pd.Series, key: pd.Series, stage: np.ndarray, aliases: dict[str, str | None]
+              ) -> tuple[pd.Series, pd.Series, np.ndarray, Problems]:
+    """Names marked as withdrawn (乙项目（已撤销）): imported as the taxonomy's cancelled stage (the stage 取消 names,
+    as 停建 and 中止 are), the mark taken off the name so that it matches the project stored before, said by row.
+    Where the taxonomy has no stage for 取消, the name and stage stay as they are and the row is still said."""
+    if not may_hold(name, "销消取废止回除"):
+        return name, key, stage, []
+    marked = name.str.contains(_WITHDRAWN, na=False).to_numpy(dtype=bool)
+    if not marked.any():
+        return name, key, stage, []
+    cancelled = aliases.get(values.stage_key("取消"))
+    if cancelled is None:
+        return name, key, stage, body.problems(marked, "name_withdrawn_kept", "name", level="warning")
+    at = np.flatnonzero(marked)
+    name, key = name.copy(), key.copy()
+    shown = name.copy()
+    name.iloc[at] = name.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
+    key.iloc[at] = key.iloc[at].str.replace(_WITHDRAWN, "", regex=True)
+    stage = (np.array(stage, dtype=object, copy=True) if stage is not None
+             else np.full(len(name), None, dtype=object))
+    stage[at] = cancelled
+    return name, key, stage, body.problems(marked, "name_withdrawn", "name", level="warning", cell=shown,
+                                           name=name.to_numpy(dtype=object))
+
+
 # A name that may be a place's (two to fifteen characters ending in a level: 天津市滨海新区), in RE2's syntax.
 _PLACE_LIKE_NAME = r"^[\x{3400}-\x{9fff}]{2,15}[省市区县旗州盟]$"
 
@@ -500,6 +556,8 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown = ~empty & province.isna().to_numpy() & ~ambiguous
     province, city = province.to_numpy(), city.to_numpy()
     problems: Problems = []
+    province, city, unknown, found, region = _regions(body, index, field, key, text, province, city, unknown)
+    problems += found
     province, unknown, found = _province_wide(body, index, field, text, province, unknown, hint, title_place)
     problems += found
     unknown, found = _spanning(body, index, field, text, unknown)
@@ -531,11 +589,19 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
     problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
     redacted &= unknown
-    problems += body.problems(unknown & ~redacted, "place_unknown", field, cell=text)
+    # A place one character off a city's name (苏洲): refused as unknown, with the name it likely means.
+    typo, likely = _likely_cities(index, text, unknown & ~redacted, None)
+    problems += body.problems(unknown & ~redacted & ~typo, "place_unknown", field, cell=text)
+    problems += body.problems(typo, "place_unknown_typo", field, cell=text, **likely)
     problems += body.problems(redacted, "place_redacted", field, cell=text)
     if town and (unknown.any() or (empty & has_name).any()):
         problems.append(Problem("place_town_title", None, None, None, "warning", {"town": town}))
-    problems += body.problems(lost_city.to_numpy(dtype=bool), "place_city_unknown", field, level="warning", cell=text)
+    lost = lost_city.to_numpy(dtype=bool) & ~region
+    # Only the province read of 江苏剩苏州市 or 江苏省苏洲市: the city they likely mean said (never stored on a guess).
+    typo, likely = _likely_cities(index, text, lost, province)
+    problems += body.problems(lost & ~typo, "place_city_unknown", field, level="warning", cell=text)
+    problems += body.problems(typo, "place_city_typo", field, level="warning", cell=text, **likely)
+    problems += _bracket_other(body, index, field, text, province, city)
     problems += _other_province(body, index, field, text, other, province, city)
     problems += _several_places(body, index, field, text, several, province, city)
     problems += _former_names(body, index, field, text, former)
@@ -553,6 +619,73 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     for i in np.flatnonzero(at):  # (few rows name a zone)
         kept[i] = zones[i].name
     return province, city, problems, kept
+
+
+def _regions(body: Body, index: places.PlaceIndex, field: str, key: pd.Series, text: pd.Series, province: np.ndarray,
+             city: np.ndarray, unknown: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Problems, np.ndarray]:
+    """Places that name a region (data/region_areas.csv): one lying in a province across its cities (苏锡常,
+    珠三角) is that province with no city, said by row; one across provinces (长三角, 京津冀, 成渝) is refused by
+    row, naming them (a project is stored in one province). Both were "unknown place". The last item: the rows
+    that name a region."""
+    none = np.zeros(len(body), dtype=bool)
+    if not index.regions or not may_hold(key, {name[0] for name in index.regions}):
+        return province, city, unknown, [], none
+    named = values.map_distinct(key, lambda v: places.region_named(index, v)).to_numpy()
+    at = pd.notna(named)
+    if not at.any():
+        return province, city, unknown, [], none
+    one = at & np.array([isinstance(v, tuple) and len(v) == 1 for v in named], dtype=bool)
+    many = at & ~one
+    province, city = province.copy(), city.copy()
+    province[one] = [v[0] for v in named[one]]
+    city[one] = None
+    province[many], city[many] = None, None
+    home, home_en = np.full(len(body), "", dtype=object), np.full(len(body), "", dtype=object)
+    for i in np.flatnonzero(at)[: MAX_LISTED * 2]:
+        home[i] = "、".join(index.province_names.get(c, c) for c in named[i])
+        home_en[i] = ", ".join(index.province_en.get(c, c) for c in named[i])
+    said = (body.problems(one, "place_region_in_province", field, level="warning", cell=text, province=home,
+                          province_en=home_en)
+            + body.problems(many, "place_region_across", field, cell=text, provinces=home, provinces_en=home_en))
+    return province, city, unknown & ~at, said, at
+
+
+def _likely_cities(index: places.PlaceIndex, text: pd.Series, rows: np.ndarray, province: np.ndarray | None
+                   ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The rows of ``rows`` whose place likely means a city (:func:`places.likely_cities`), and the names of the
+    city or cities for a message (``likely``, ``likely_en``: 苏州市（江苏省）”或“株洲市（湖南省）)."""
+    typo = np.zeros(len(text), dtype=bool)
+    said = {"likely": np.full(len(text), "", dtype=object), "likely_en": np.full(len(text), "", dtype=object)}
+    for i in np.flatnonzero(rows)[:MAX_LISTED]:
+        codes = places.likely_cities(index, text.iat[i], province[i] if province is not None else None)
+        if codes:
+            typo[i] = True
+            names = [_place_names(index, code[:2] + "0000", code) for code in codes]
+            said["likely"][i] = "”或“".join(n["where"] for n in names)
+            said["likely_en"][i] = " or ".join(n["where_en"] for n in names)
+    return typo, said
+
+
+def _bracket_other(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, province: np.ndarray,
+                   city: np.ndarray) -> Problems:
+    """A warning for every place whose bracket names another place than the one stored (苏州（宿州）: 宿州市 is
+    Anhui's; 苏州 was kept unsaid)."""
+    if not may_hold(text, "(（"):
+        return []
+    rows = np.flatnonzero(text.str.contains(r"[(（]", regex=True, na=False).to_numpy(dtype=bool) & pd.notna(province))
+    told = np.zeros(len(text), dtype=bool)
+    said = {k: np.full(len(text), "", dtype=object) for k in ("other", "other_en", "where", "where_en")}
+    for i in rows[:MAX_LISTED]:
+        code = places.bracket_other(index, text.iat[i], province[i], city[i])
+        if code is None:
+            continue
+        told[i] = True
+        other = _place_names(index, code[:2] + "0000", code if code in index.city_names else None)
+        stored = _place_names(index, province[i], city[i])
+        said["other"][i], said["other_en"][i] = other["where"], other["where_en"]
+        said["where"][i], said["where_en"][i] = stored["where"], stored["where_en"]
+    return body.problems(told, "place_bracket_other", field, level="warning", cell=text, **said)
 
 
 # What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax.
@@ -777,11 +910,12 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share"):
+                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
             problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
             problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
-        for code in ("amount_words", "amount_dot_grouping"):
+        problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
+        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping"):
             words = (codes == code).to_numpy()
             if words.any():  # 三千万元, 12.500.000: read, and said with what it was read as
                 read_as = np.full(len(wan), "", dtype=object)
@@ -885,6 +1019,11 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
             return np.nan, []
         if all(read[a][1] == "amount_masked" for _pos, a in phrases):  # 项目总投资*元: hidden, said so
             return np.nan, [("amount_masked", phrases[0][0], phrases[0][1])]
+        if all(values.LOST_FIGURE.match(a) or read[a][1] == "amount_masked" for _pos, a in phrases):
+            # 项目总投资万元: the text names a total and its unit, the figure lost by a repost: said by row
+            pos, a = next(((p, a) for p, a in phrases if values.LOST_FIGURE.match(a)), phrases[0])
+            return np.nan, [("amount_missing_in_text", pos, a)]
+        phrases = tuple((p, a) for p, a in phrases if not values.LOST_FIGURE.match(a))
         if len(figures) == 1 and len(good) == len(phrases):
             pos, a = good[0]
             figure = figures.pop()
@@ -922,6 +1061,31 @@ def text_amounts(body: Body, usd_rate: float) -> tuple[np.ndarray | None, Proble
                                      yuan=yuan)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
     return wan, problems, usd
+
+
+def _amount_notes(body: Body, f: str, cells: pd.Series, noted: np.ndarray) -> Problems:
+    """A warning for every amount cell with a note in brackets after its figure (150000（其中中央资金5000）): the
+    figure is stored, the note was dropped unsaid. A note naming a funding channel of the taxonomy (中央资金:
+    中央预算内投资) says so: the channel's amount is not stored as funding from a note."""
+    if not noted.any():
+        return []
+    notes = np.full(len(body), "", dtype=object)
+    channels = np.full(len(body), "", dtype=object)
+    channels_en = np.full(len(body), "", dtype=object)
+    aliases = sorted(vocab.funding_aliases().items(), key=lambda a: -len(a[0]))
+    names = {s.slug: (s.name_zh, s.name_en) for s in taxonomy.funding_sources()}
+    for i in np.flatnonzero(noted)[:MAX_LISTED]:
+        m = values.AMOUNT_NOTE.match(values.halfwidth(str(cells.iat[i])).strip())
+        note = m.group("note") if m else ""
+        notes[i] = note
+        slug = next((slug for alias, slug in aliases if re.search(r"[\u4e00-\u9fff]", alias) and alias in note),
+                    None)
+        if slug is not None:
+            channels[i], channels_en[i] = names[slug]
+    named = noted & (channels != "")
+    return (body.problems(noted & ~named, "amount_note", f, level="warning", note=notes)
+            + body.problems(named, "amount_note_channel", f, level="warning", note=notes, channel=channels,
+                            channel_en=channels_en))
 
 
 def _said_large(x: float) -> str:
@@ -970,6 +1134,11 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
         first, last, codes = values.parse_years(body.column(f), period=f == "years")
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
         problems += body.problems((codes == "year_chain").to_numpy(), "year_chain", f, level="warning")
+        slash = (codes == "year_slash_unclear").to_numpy()
+        if slash.any():
+            read = np.full(n, "", dtype=object)
+            read[slash] = first[slash].astype(int).astype(str)
+            problems += body.problems(slash, "year_slash_unclear", f, level="warning", read=read)
         # Two-digit years: how each was read, said with its row (before the plausibility check below).
         short = (codes == "year_two_digit").to_numpy()
         if short.any():
@@ -1075,6 +1244,7 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     if body.has("sector"):
         given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
                                                   for u in pd.unique(body.column("sector"))})
+        problems = _industry_classes(body, problems)
     given = given.where(given.notna(), section_sector)
     has_given = given.notna().to_numpy()
     sector_[has_given] = given[has_given].to_numpy()
@@ -1092,6 +1262,32 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
                         "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
                         "sector_keywords": pd.Series(keywords, dtype=object)})
     return out, problems
+
+
+# A class of the national industry classification GB/T 4754 (国民经济行业分类): a section letter and two to four
+# digits, or the digits alone, then the class's name (061 烟煤和无烟煤开采洗选, C3985 电子专用材料制造, 2720 化学药品
+# 制剂制造, C39). A 行业类别 column of them is no SEI sector: the project is tagged from its name, and the column
+# said once (it was sector_unknown on every row). data/ holds no crosswalk from these classes to the SEI sectors.
+_INDUSTRY_CLASS = re.compile(r"^\s*(?:[A-T]\s*)?\d{2,4}(?:\s*[\u4e00-\u9fff（(、].*)?$")
+
+
+def _industry_classes(body: Body, problems: Problems) -> Problems:
+    """``problems`` (the sector column's unknown words) with those of a column of GB/T 4754 industry classes (most
+    of its unknown cells such a class) made one warning for the file."""
+    unknown = [p for p in problems if p.code == "sector_unknown"]
+    listed = [p for p in unknown if p.row is not None]
+    if not listed or sum(bool(_INDUSTRY_CLASS.match(p.value or "")) for p in listed) * 2 <= len(listed):
+        return problems
+    cells = body.column("sector")
+    classes = cells.str.match(_INDUSTRY_CLASS.pattern, na=False)
+    label = body.labels[body.col_of["sector"]]
+    said = Problem("sector_column_industry_class", None, label, None, "warning",
+                   {"column": label, "count": int(classes.sum()),
+                    "example": next(p.value for p in listed if _INDUSTRY_CLASS.match(p.value or ""))})
+    class_rows = set(body.rows[classes.to_numpy(dtype=bool)].tolist())
+    rest = [p for p in unknown if p.row is not None and p.row not in class_rows]
+    others = [p for p in problems if p.code != "sector_unknown"]
+    return [said, *others, *rest]
 
 
 def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | pa.ChunkedArray | list:

@@ -139,6 +139,9 @@ class PlaceIndex:
     zone_words: dict[str, Zone] = field(default_factory=dict)
     # Words a project spanning provinces is placed with (全国, 跨省): no one province.
     nationwide: frozenset[str] = frozenset()
+    # Regions' names (苏锡常, 珠三角; 长三角, 京津冀) → the provinces they lie in: one (the province is stored, no
+    # city) or several (the row is refused: a project is stored in one province).
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -201,6 +204,8 @@ class PlaceIndex:
             areas = list(csv.DictReader(f))
         index.province_wide = frozenset(r["name"] for r in areas if r["kind"] == "province_wide")
         index.nationwide = frozenset(r["name"] for r in areas if r["kind"] == "nationwide")
+        index.regions = {r["name"]: tuple(r["province_code"].split()) for r in areas
+                         if r["kind"] in ("region_in_province", "region_across")}
         with FORMER.open(encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f):
                 code = r["successor_code"] or r["province_code"]
@@ -593,6 +598,75 @@ def _en_key(name: str) -> str:
     """An English place name folded for look-up: no accents, case, spaces, punctuation or 'City', 'Province'."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"[^a-z]", "", _EN_NOISE.sub("", plain.lower()))
+
+
+# What follows a region's name and adds nothing to it (苏锡常地区, 长三角区域, 珠三角城市群, 成渝地区双城经济圈).
+_REGION_TAIL = re.compile(r"(?:地区|区域|一带|城市群|经济圈|经济区|片区|各市|一体化示范区)+$")
+
+
+def region_named(index: PlaceIndex, text: str) -> tuple[str, ...] | None:
+    """The provinces of the region a place's whole text names (苏锡常 → (320000,), 长三角 → four), or None."""
+    s = re.sub(r"\s+", "", halfwidth(text or ""))
+    if not s or not index.regions:
+        return None
+    found = _region_of(index, s)
+    if found is None:
+        # 江苏省苏锡常地区, 江苏苏南: the province the region lies in, named before it
+        for code, name in index.province_names.items():
+            for prefix in (name, name.removesuffix("省")):
+                if len(prefix) >= 2 and s.startswith(prefix) and len(s) > len(prefix):
+                    inner = _region_of(index, s[len(prefix):].lstrip("·/-"))
+                    if inner is not None and code in inner:
+                        return inner
+    return found
+
+
+def _region_of(index: PlaceIndex, s: str) -> tuple[str, ...] | None:
+    return index.regions.get(s) or index.regions.get(_REGION_TAIL.sub("", s)) or index.regions.get(
+        s.replace("地区", ""))
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Whether two names of one length differ by one character (苏洲, 苏州)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def likely_cities(index: PlaceIndex, text: str, province: str | None) -> list[str]:
+    """The cities a place most likely means where only its province was read (江苏剩苏州市: 苏州市 after a typo in
+    the province's 省; 江苏省苏洲市: 苏州市, one character off) or none was (苏洲: 苏州市 or 株洲市). With a province:
+    the one city of it whose full name stands in the text, else those whose name is one character off what
+    follows the province's name. Without: those whose name is one character off the whole text. At most three;
+    [] when none is or more are (a site's name, 苏某某园区, is no typo of a city)."""
+    s = re.sub(r"\s+", "", halfwidth(text or ""))
+    cities = [(code, name) for code, (name, _en) in index.city_names.items()
+              if province is None or code[:2] == province[:2]]
+    rests = {s}
+    if province is not None:
+        inside = sorted({code for code, name in cities if len(name) >= 3 and name in s})
+        if inside:
+            return inside if len(inside) == 1 else []
+        full = index.province_names.get(province, "")
+        for prefix in (full, full.removesuffix("省"), full[:2]):
+            if prefix and s.startswith(prefix):
+                rests.add(s[len(prefix):].lstrip(_SEPARATORS + "省"))
+    rests = {r.removesuffix("市") for r in rests if r}
+    near = sorted({code for code, name in cities for r in rests
+                   if len(name.removesuffix("市")) >= 2 and _one_off(r, name.removesuffix("市"))})
+    return near if len(near) <= 3 else []
+
+
+_BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
+
+
+def bracket_other(index: PlaceIndex, text: str, province: str | None, city: str | None) -> str | None:
+    """The code of another place a bracket in a place names (苏州（宿州）: 宿州市, not 苏州市), or None."""
+    for m in _BRACKETED_PLACE.finditer(halfwidth(text or "")):
+        found = index.resolve_detail(m.group(1), scan=False)
+        if found.province is None or found.ambiguous:
+            continue
+        if found.province != province or (found.city and city and found.city != city):
+            return found.city or found.province
+    return None
 
 
 def resolve_column(index: PlaceIndex, cells: pd.Series, hint_province: str | None = None,

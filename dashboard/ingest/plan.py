@@ -262,7 +262,8 @@ class ImportResult:
     batch_id: int | None
     rows_read: int
     rows_imported: int = 0
-    rows_updated: int = 0
+    rows_updated: int = 0          # rows that changed the stored project they match
+    rows_unchanged: int = 0        # rows matching a stored project that they leave as it is
     rows_skipped: int = 0
     rows_rejected: int = 0
     refused: Problem | None = None

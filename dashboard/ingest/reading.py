@@ -7,6 +7,7 @@ Traditional characters are read as simplified. Nothing here knows what a header 
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -120,6 +121,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
                 *, one_column: bool = False) -> RawFile | None:
     """The text as a delimited table, or None (only where ``one_column`` is False) when no delimiter splits
     it into columns: a text named as a workbook is read as a table only when it is one."""
+    text = unquote_whole_lines(text, said)
     delimiter = sniff_delimiter(text)
     width = used_width(text, delimiter)
     if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
@@ -138,6 +140,33 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
+
+
+# A line quoted whole ("项目名称,建设地点,总投资（万元）"): a text column exported with its quotes, or a table pasted
+# into one column. Every line one cell: "no header found". Read as the delimited text inside, said.
+_WHOLE_LINE = re.compile(r'^\s*"((?:[^"]|"")*)"\s*$')
+
+
+def unquote_whole_lines(text: str, said: list[tuple[str, dict]]) -> str:
+    """``text`` with each line quoted whole replaced by the text inside (a doubled quote as one) where most of
+    the first lines are so quoted and their insides split by a delimiter into several cells; else as it is."""
+    if not text.lstrip().startswith('"'):
+        return text
+    head = [ln for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    whole = [m.group(1).replace('""', '"') for m in map(_WHOLE_LINE.match, head) if m]
+    if len(whole) < max(2, len(head) * 0.8):
+        return text
+    delimiter = sniff_delimiter("\n".join(whole))
+    if sum(len(r) > 1 for r in csv.reader(whole, delimiter=delimiter)) < len(whole) * 0.8:
+        return text
+    lines = text.splitlines()
+    out = []
+    for line in lines:
+        m = _WHOLE_LINE.match(line)
+        out.append(m.group(1).replace('""', '"') if m else line)
+    said.append(("lines_quoted_whole", {"count": sum(1 for ln in lines if _WHOLE_LINE.match(ln)),
+                                        "delimiter": delimiter}))
+    return "\n".join(out) + "\n"
 
 
 _MARKS = "\u2018\u2019\u201c\u201d\u2022\u2013\u2014"

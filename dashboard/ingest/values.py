@@ -341,6 +341,32 @@ def masked_amount(text: str) -> bool:
     return _MASKED_AMOUNT.match(halfwidth(str(text)).strip().replace(" ", "")) is not None
 
 
+# A negative written as accounts and clerks write it: △500 / ▲500 (the Chinese accounts' mark of a decrease),
+# 负500 / 负五百万, 500- (a trailing minus, as SAP and some ledgers print it). It was "not an amount"; an
+# investment is never negative, so it is refused as one (amount_negative), as -500 and (500) are.
+_NEGATIVE_MARK = re.compile(r"^(?:[△▲]|负)\s*(?P<lead>.+)$|^(?P<trail>\d[\d,.]*\s*(?:万元|万|亿元|亿|元)?)\s*-$")
+# An amount with no figure (上亿元, 数亿元, 几千万, 数十亿元, 上千万): "some hundreds of millions", not a number.
+# 过亿, 超亿元, 亿元以上, 千万元以上: "above a hundred million", a bound with no figure either.
+_VAGUE_AMOUNT = re.compile(r"^(?:约|预计|计划)?(?:(?:上|数|几|若干|好几)(?:十|百|千)?(?:万|亿)(?:多)?(?:元|美元)?"
+                           r"(?:以上|左右)?|(?:过|超|超过|逾)(?:千万|亿|百亿)(?:元|美元)?|(?:千万|亿|百亿)(?:元|美元)?以上)$")
+# Thousands grouped by an apostrophe (Swiss: 1'500'000) or an underscore (1_500_000, as code writes them):
+# "not an amount" before; read as the grouped figure, said by row (amount_apostrophe_grouping).
+_OTHER_GROUPS = re.compile(r"^(\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?)\s*(万元|亿元|元|万|亿)?$")
+# A note in brackets after the figure (150000（其中中央资金5000）, 80000(含土地款)): the figure is read, the note
+# said by row (amount_note), as it was dropped unsaid.
+AMOUNT_NOTE = re.compile(r"^[^(（]*\d[^(（]*[(（]\s*(?P<note>[^)）]+?)\s*[)）]\s*$")
+
+
+def negative_mark(text: str) -> bool:
+    """Whether an amount cell is a negative figure written △500, ▲500, 负500 or 500-."""
+    m = _NEGATIVE_MARK.match(text)
+    if m is None:
+        return False
+    lead = m.group("lead")
+    return lead is None or bool(re.match(r"\d", lead)) or chinese_number(re.sub(r"(万元|亿元|元)$", "", lead)) \
+        is not None
+
+
 # The measure word 个 between a figure and 亿 / 万 (1.5个亿, 一个亿, 两个多亿): spoken Chinese, no unit of its own.
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
@@ -371,6 +397,15 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         return Amount(None)
     if masked_amount(s):
         return Amount(None, "amount_masked")
+    if negative_mark(s):
+        return Amount(None, "amount_negative", True)
+    if _VAGUE_AMOUNT.match(s):
+        return Amount(None, "amount_vague", True)
+    grouped = _OTHER_GROUPS.match(s)
+    if grouped:
+        unit = _unit_for(grouped.group(2), default)
+        value = float(re.sub(r"['’_]", "", grouped.group(1))) * unit.wan
+        return Amount(value * usd_rate, "amount_usd") if unit.usd else Amount(value, "amount_apostrophe_grouping")
     if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in
         return Amount(None, "amount_currency", True)           # brackets, 5000（含欧元贷款）, is no unit)
     if _NUMBER_ONLY.match(s):
@@ -401,6 +436,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         if m and (m.end() == len(s) or re.fullmatch(r"(以上|左右|上下|多|余|\+|\(.*\))*", s[m.end():])):
             unit = _unit_for(m.group(2), default)
             value = float(m.group(1)) * unit.wan
+            if "(" in s[m.end():] and AMOUNT_NOTE.match(s):
+                code = "amount_note"
         else:
             en = _EN_AMOUNT.match(re.sub(r"\s+", " ", raw.replace(",", "")).strip())
             if not en:
@@ -605,6 +642,10 @@ _TEXT_UNIT = re.compile(r"[万亿元]")
 # A hidden figure after 总投资 (项目总投资*元, 总投资为×××万元, 总投资（略）): the same link words, the mask, its unit.
 _TEXT_TOTAL_MASKED = re.compile(r"额?(?:估算|概算|预计)?(?:为|是|约|共计|合计|:|人民币|\s)*"
                                 r"(?P<core>" + MASK + r"\s*(?:万|亿)?(?:美元|美金|元)?)")
+# A total whose figure a repost lost (项目总投资万元, 总投资为亿元): the link words and the unit, no figure before it.
+_TEXT_TOTAL_LOST = re.compile(r"额?(?:估算|概算|预计)?(?:为|是|约|共计|合计|:|人民币|\s)*"
+                              r"(?P<core>(?:万|亿)?(?:美元|美金|元))")
+LOST_FIGURE = re.compile(r"^(?:万|亿)?(?:美元|美金|元)$")
 _HAS_FULLWIDTH = re.compile("[" + re.escape("０１２３４５６７８９．，－＋％（）～：；　／") + "]")
 
 
@@ -634,6 +675,10 @@ def total_in_text(text: str) -> list[str]:
                        + (after.group("tail") or ""))
         elif hidden:  # 总投资*元: a total the text names and hides (said as such, not passed over)
             out.append(re.sub(r"\s", "", hidden.group("core")))
+        elif own and not after:
+            lost = _TEXT_TOTAL_LOST.match(s, at + len(TEXT_TOTAL_WORD))
+            if lost:  # 项目总投资万元: the figure is gone (a repost dropped the digits); said, not passed over
+                out.append(lost.group("core"))
         start = text.find(TEXT_TOTAL_WORD, start + len(TEXT_TOTAL_WORD))
     return out
 
@@ -643,6 +688,10 @@ def total_in_text(text: str) -> list[str]:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # 2026/27 (a slash, as a season or fiscal year is written) too: its 27 is no month, and the end year was lost.
 _SHORT_END = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?:" + _RANGE_SEP + r"|\s*/\s*)(\d{2})(?:年)?$")
+
+
+# A full year, a slash and a number of two digits (2026/13, 2026/05): a month, a later year's end, or neither.
+_SLASH_NUMBER = re.compile(r"^((?:19|20)\d{2})\s*年?\s*[/.]\s*(\d{2})\s*年?$")
 
 
 # 202612 and 20261231 (a year-month or a date written without separators) are read as their year.
@@ -795,6 +844,12 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
         if p[2] >= 3 and _YEAR_CHAIN.match(halfwidth(u).strip()):
             parsed[i] = (np.nan, np.nan, 0)
             code_of.append("year_chain")
+            continue
+        slash = _SLASH_NUMBER.match(halfwidth(u).strip())
+        if slash and p[2] == 1 and int(slash.group(2)) > 12 and int(slash.group(2)) <= int(slash.group(1)[2:]):
+            # 2026/13: its 13 is no month and no later year (2026/27 is 2026–2027): the year before the slash is
+            # read, and said (it was read as 2026 unsaid)
+            code_of.append("year_slash_unclear")
             continue
         typed = _year_typed_in_date_cell(u)
         if typed is not None:

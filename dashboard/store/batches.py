@@ -144,6 +144,37 @@ def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.Da
         cur.close()
 
 
+def stored_values(con: duckdb.DuckDBPyConnection, project_ids: list[int]
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The stored values an import may change of these projects: their columns (with the names of their city and
+    region), their annual plans (project_id, year, planned_wan) and their funding (project_id, source, amount_wan),
+    so that a list imported again can say, row by row, what it changes."""
+    cur = con.cursor()
+    try:
+        cur.register("import_ids", pa.table({"project_id": pa.array(sorted(set(project_ids)), pa.int64())}))
+        projects = cur.execute(
+            """
+            SELECT p.project_id, p.name, p.content, p.sector, p.sector_source, p.cluster_id, p.city_code, p.owner,
+                   p.ownership, p.stage, p.end_year, CAST(p.total_investment_wan AS DOUBLE) AS total_investment_wan
+            FROM projects p JOIN import_ids USING (project_id) ORDER BY p.project_id
+            """).df()
+        plans = cur.execute(
+            "SELECT i.project_id, i.year, CAST(i.planned_wan AS DOUBLE) AS planned_wan FROM project_investments i "
+            "JOIN import_ids USING (project_id) ORDER BY 1, 2").df()
+        funding = cur.execute(
+            "SELECT f.project_id, f.source, CAST(f.amount_wan AS DOUBLE) AS amount_wan FROM project_funding f "
+            "JOIN import_ids USING (project_id) ORDER BY 1, 2").df()
+        return projects, plans, funding
+    finally:
+        cur.close()
+
+
+def region_names(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """code -> (name, English name) of every region."""
+    return {code: (name, name_en) for code, name, name_en in
+            con.execute("SELECT code, name, name_en FROM regions").fetchall()}
+
+
 def find_other_years(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
     """(row, stored_year) for each ``keys`` row whose name a stored project of the province has with another start
     year, and none with the row's: a list imported again with a project's start year corrected (2024 → 2025) added

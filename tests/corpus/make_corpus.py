@@ -3055,6 +3055,68 @@ def write_hostile10() -> None:
         (3, ["南京生物医药中心", "江苏省南京市", ("", "<f>[1]Sheet1!C3</f><v>80000</v>"), "2024-2027"])]))])
 
 
+def write_leftovers11() -> None:
+    """Round 10's classes left unfixed (s31-leftovers11)."""
+    import openpyxl
+
+    # A list imported again with one amount changed (reimport_base.csv is the first import).
+    (HERE / "reimport_amount_changed.csv").write_bytes((_HEAD10 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,160000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027")).encode())
+    # Regions across cities or provinces, typos one character off, a bracket naming another place.
+    (HERE / "place_regions.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,苏锡常,1000,2024-2026", "乙项目,长三角,1000,2024-2026", "丙项目,京津冀,1000,2024-2026",
+        "丁项目,苏南,1000,2024-2026", "戊项目,珠三角,1000,2024-2026", "己项目,成渝,1000,2024-2026",
+        "庚项目,江苏省苏州市,1000,2024-2026")).encode())
+    (HERE / "place_typos.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,江苏剩苏州市,1000,2024-2026", "乙项目,江苏省苏洲市,1000,2024-2026", "丙项目,苏洲,1000,2024-2026",
+        "丁项目,苏州（宿州）,1000,2024-2026", "戊项目,江苏省苏州市,1000,2024-2026")).encode())
+    # Negative amounts as accounts and clerks write them; amounts with no figure; apostrophe and underscore groups.
+    (HERE / "amount_negative_marks.csv").write_bytes(("项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "甲项目,江苏省苏州市,△500", "乙项目,江苏省苏州市,▲500", "丙项目,江苏省苏州市,500-", "丁项目,江苏省苏州市,负500",
+        "戊项目,江苏省苏州市,(500)", "己项目,江苏省苏州市,-500", "庚项目,江苏省苏州市,1000")).encode())
+    (HERE / "amount_vague_grouped.csv").write_bytes(("项目名称,建设地点,总投资\n" + _lines8(
+        "甲项目,江苏省苏州市,上亿元", "乙项目,江苏省苏州市,数亿元", "丙项目,江苏省苏州市,几千万",
+        "丁项目,江苏省苏州市,1'500'000", "戊项目,江苏省苏州市,1_500_000", "己项目,江苏省苏州市,2000万元")).encode())
+    # Every line quoted whole as one cell, as some exports write a text column.
+    lines = [_HEAD10.strip(), "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026",
+             "南京生物医药中心,江苏省南京市,80000,2024-2027"]
+    (HERE / "lines_quoted_whole.csv").write_bytes("".join(f'"{line}"\r\n' for line in lines).encode("gbk"))
+    # A header merged over two columns (the second's header cell empty): its amounts were an unmapped column 3.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", None, "建设起止年限"])
+    ws.append(["苏州晶圆封装项目", "江苏省苏州市", 150000, None, "2024-2026"])
+    ws.append(["南京生物医药中心", "江苏省南京市", None, 80000, "2024-2027"])
+    ws.merge_cells("C1:D1")
+    book.save(HERE / "header_merged_two.xlsx")
+    # Notes in amount cells, a slash year out of range, an undeclared entity, withdrawn marks in names.
+    (HERE / "amount_notes.csv").write_bytes((_HEAD10 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000（其中中央资金5000）,2024-2026",
+        "南京生物医药中心,江苏省南京市,80000(含土地款),2024-2027", "无锡储能项目,江苏省无锡市,1000,2026/13",
+        "常州电池&b;项目,江苏省常州市,2000,2024-2026")).encode())
+    (HERE / "withdrawn_names.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,江苏省苏州市,1000,2024-2026", "乙项目（已撤销）,江苏省苏州市,2000,2024-2026",
+        "丙项目（已取消）,江苏省苏州市,3000,2024-2026", "丁项目（取消）,江苏省苏州市,4000,2024-2026",
+        "戊项目(撤销),江苏省苏州市,5000,2024-2026")).encode())
+    # Free-text totals whose figure a repost lost or masked.
+    (HERE / "text_total_lost.csv").write_bytes(("项目名称,建设地点,项目概况\n" + _lines8(
+        "甲项目,四川省德阳市,项目总投资万元，其中环保投资万元。", "乙项目,四川省德阳市,项目总投资***万元。",
+        "丙项目,四川省德阳市,项目总投资2882万元，其中环保投资50万元。")).encode())
+    # Siblings: the same classes in other spellings (a region after its province, bounds with no figure, a dot
+    # before the number, square brackets round the withdrawn mark, a note after an amount with its unit).
+    (HERE / "leftovers11_siblings.csv").write_bytes(("项目名称,建设地点,总投资,建设起止年限\n" + _lines8(
+        "甲项目,江苏省苏锡常地区,上千万元,2024-2026", "乙项目,长三角地区,数十亿元,2026.13",
+        "丙项目,江苏省苏州市,亿元以上,2024-2026",
+        "丁项目【已撤销】,江苏省苏州市,15亿元（其中中央预算内资金2亿元）,2024-2026",
+        "戊项目（已终止）,江苏省苏州市,（500）,2024-2026", "己项目,江苏省苏州市,过亿,2024-2026",
+        "庚项目,成渝地区双城经济圈,△1.5亿元,2024-2026", "辛项目,江苏省无锡市,－500,2024-2026")).encode())
+    # An industry-class column (GB/T 4754) under 行业类别.
+    (HERE / "industry_class_column.csv").write_bytes(("项目名称,建设地点,总投资（万元）,行业类别\n" + _lines8(
+        "某煤矿洗选项目,山西省大同市,1000,061 烟煤和无烟煤开采洗选",
+        "苏州电子材料项目,江苏省苏州市,2000,C3985 电子专用材料制造",
+        "南京生物医药中心,江苏省南京市,3000,2720 化学药品制剂制造")).encode())
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -3093,6 +3155,7 @@ def write_all() -> None:
     write_leftovers10()
     write_hostile10()
     write_lists8()
+    write_leftovers11()
 
 
 if __name__ == "__main__":
