@@ -359,6 +359,8 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
     if past:
         plan.warnings.append(_too_many_sheets(past))
     subs = _without_copies(plan, subs)
+    if plan.refused is not None:
+        return
     if len(subs) < 2:  # one sheet left: read as a file of one sheet is
         if not subs:
             plan.refused = Problem("no_rows")
@@ -390,6 +392,13 @@ def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan
         union = set().union(*(keys[j] for j in others))
         covered = len(keys[i] & union) >= 0.9 * len(keys[i])
         held = [j for j in others if keys[j] and len(keys[j] & keys[i]) >= 0.9 * len(keys[j])]
+        if same is not None and (changed := _copy_changed(subs[same][1], subs[i][1])) is not None:
+            # A copy of a sheet with edits (项目表 (2), 修改稿): the same projects with other figures. Which sheet
+            # holds the figures to keep cannot be told from the file; leaving one out stored the other's unsaid.
+            plan.refused = Problem("sheet_copy_differs", changed["row"], changed["column"], changed["value"],
+                                   values={**changed, "sheet": subs[i][0].name, "other": subs[same][0].name},
+                                   sheet=subs[i][0].name)
+            return []
         if same is not None or (covered and len(held) >= 2):
             kept.remove(i)
             plan.warnings.append(Problem(
@@ -398,6 +407,48 @@ def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan
                             "others": [subs[j][0].name for j in ([same] if same is not None else held)]},
                 sheet=subs[i][0].name))
     return [subs[i] for i in kept]
+
+
+_COMPARED = (("total_investment_wan", ("total_investment",)), ("start_year", ("start_year", "years")),
+             ("end_year", ("end_year", "years")), ("province_code", ("place", "province")),
+             ("city_code", ("place", "city")))
+
+
+def _copy_changed(first: ImportPlan, copy: ImportPlan) -> dict | None:
+    """The first project whose figures differ between a sheet and its copy (the same names): its row in
+    the copy, the copy's column, both values, the first sheet's row and how many projects differ; None when
+    the copy repeats every figure."""
+    a, b = first.records, copy.records
+    a = a[a["name_key"] != ""].drop_duplicates("name_key")
+    b = b[b["name_key"] != ""].drop_duplicates("name_key")
+    both = b.merge(a, on="name_key", suffixes=("", "_first"))
+    differs = np.zeros(len(both), dtype=bool)
+    first_col: list[str | None] = [None] * len(both)
+    for col, _fields in _COMPARED:
+        if col not in both.columns or f"{col}_first" not in both.columns:
+            continue
+        x, y = both[col].astype(object), both[f"{col}_first"].astype(object)
+        off = ~((x.isna() & y.isna()) | (x == y)).to_numpy(dtype=bool)
+        for k in np.flatnonzero(off & ~differs):
+            first_col[k] = col
+        differs |= off
+    if not differs.any():
+        return None
+    k = int(np.flatnonzero(differs)[0])
+    col = first_col[k]
+    fields = dict(_COMPARED)[col]
+    label = next((lab for lab, f in copy.mapping.items() if f in fields), col)
+
+    def shown(v: object) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return "-"
+        if isinstance(v, float):
+            return f"{v:,.2f}"
+        return str(v)
+
+    return {"row": int(both["row"].iat[k]), "column": label, "value": shown(both[col].iat[k]),
+            "first_value": shown(both[f"{col}_first"].iat[k]), "first_row": int(both["row_first"].iat[k]),
+            "name": str(both["name"].iat[k]), "count": int(differs.sum())}
 
 
 def _in_sheet(p: Problem | None, sheet: str, offset: int = 0) -> Problem | None:

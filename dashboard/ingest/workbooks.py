@@ -273,6 +273,9 @@ def _listed_sheets(data: bytes) -> list[str]:
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,9})"')
 # A shared string's index written negative: openpyxl reads <v>-1</v> as Python's list[-1], the last string
 # of the workbook (a place, a header) stored as the cell's text.
+EXCEL_ROWS = 1_048_576
+# A cell reference whose row has seven digits or more (A1048577, A2000000000).
+_FAR_ROW = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Za-z]{1,3}(\d{7,})"')
 _NEGATIVE_SHARED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*-')
 
 
@@ -281,6 +284,12 @@ def _check_sheet_order(xml: bytes, title: str) -> None:
     string at a negative index: Excel writes neither (and repairs such a file on opening), and openpyxl read
     them silently wrong (rows lost, another cell's text taken)."""
     numbers = np.array([int(n) for n in _ROW_NUMBER.findall(xml)], dtype=np.int64)
+    # A row numbered past Excel's last (1,048,576: r="2000000000"): openpyxl yields every empty row up to it,
+    # and a billion-row claim kept the import busy for hours. Excel refuses such a file as damaged.
+    far = [int(n) for n in _FAR_ROW.findall(xml)]
+    if (len(numbers) and int(numbers.max()) > EXCEL_ROWS) or any(n > EXCEL_ROWS for n in far):
+        raise ReadError("sheet_rows_beyond_excel", sheet=title, row=f"{max([*far, *numbers.tolist()]):,}",
+                        last=f"{EXCEL_ROWS:,}")
     if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
         at = int(np.flatnonzero(np.diff(numbers) <= 0)[0]) + 1
         raise ReadError("sheet_rows_disordered", sheet=title, row=int(numbers[at]), after=int(numbers[at - 1]))
