@@ -673,6 +673,43 @@ def _composed(body: Body) -> list[Problem]:
                                    "composed")
 
 
+_PLAIN_NUMBER = re.compile(r"^\s*\d[\d,，]*(?:\.\d+)?\s*$")
+
+
+def _amount_year_swapped(body: Body, rec: pd.DataFrame, problems: list[Problem]) -> list[Problem]:
+    """An error for a row whose amount is a plausible year (2024) while its year cell holds a plain number
+    no year is (80000): the two cells typed into each other's columns. The year was said as implausible and
+    left empty, and 2024 stored as the amount, 2024万元 for 8亿元."""
+    if not body.has("total_investment"):
+        return []
+    odd = {p.row: p for p in problems if p.code == "year_implausible" and p.value is not None
+           and _PLAIN_NUMBER.match(str(p.value))}
+    if not odd:
+        return []
+    label = body.labels[body.col_of["total_investment"]]
+    amounts = dict(zip(rec["row"].tolist(), rec["total_investment_wan"].tolist(), strict=True))
+    out = []
+    for row, p in odd.items():
+        amount = amounts.get(row)
+        if amount is not None and amount == amount and float(amount).is_integer() \
+                and normalise.EARLIEST_YEAR <= amount <= 2045:
+            out.append(Problem("amount_year_swapped", row, label, f"{amount:.0f}", "error",
+                               {"column": label, "value": f"{amount:.0f}", "year_column": p.column,
+                                "year_value": p.value}))
+    return out
+
+
+# A picture WPS puts in a cell (插入图片 → 嵌入单元格) is saved as the formula _xlfn.DISPIMG("ID_…",1), whose value
+# is that text: a name cell holding a picture was stored as the project =DISPIMG("ID_99",1).
+_PICTURE_RE = re.compile(r'^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"[^"]*"\s*,\s*\d+\s*\)\s*$', re.I)
+
+
+def _cell_pictures(body: Body) -> list[Problem]:
+    """Every cell holding a WPS in-cell picture emptied, said by cell (a picture names no project, place or
+    amount; the row is then read, or refused, as one with that cell empty)."""
+    return normalise.rewrite_cells(body, _PICTURE_RE, lambda _v: "", "cell_picture", "cleared", holding="DISPIMG")
+
+
 # Every character str.strip() removes, spelled out: Arrow's regex engine reads \s as ASCII only (no 　).
 _EDGE_SPACE = f"^[{BLANKS}]|[{BLANKS}]$"
 
@@ -738,7 +775,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
-    problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header) + _composed(body)
+    problems = [] if sheet.clean else (_strip_control(body) + _header_control(sheet, header) + _composed(body)
+                                       + _cell_pictures(body))
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
@@ -835,6 +873,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         amounts, found, plan.usd_rows = parsing.result()
     problems += found + later
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
+    problems += _amount_year_swapped(body, rec, problems)
 
     step(0.75, "validate")
     plan.investments, found = normalise.annual_plan(body, amounts.get("annual_plan"), start, plan.list_year,

@@ -389,6 +389,15 @@ _WRAPPED_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[ \t\u3000]*[\r\n\u
 _NO_WORDS = r"^[^\p{L}\p{N}]+$"
 
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
+# Four or more characters each followed by one space (苏 州 晶 圆 封 装 项 目), in RE2's syntax.
+_SPACED_OUT = r"^[\x{3400}-\x{9fff}](?:[ \x{3000}][\x{3400}-\x{9fff}（）()0-9]){3,}$"
+
+
+# A template's example or prompt left in the list (例：苏州某某项目, （示例）…, XX市XX产业园项目, 请填写项目名称): the
+# steward filled the rows below and kept the template's own; each was stored as a project. In RE2's syntax.
+_EXAMPLE_NAME = (r"^\s*[（(【\[<〈]?\s*(?:填报|填写|参考)?(?:示例|样例|范例|举例|例子|例)\s*[)）】\]>〉:：]"
+                 r"|[xXＸｘ×]{2,}[\x{3400}-\x{9fff}]|[\x{3400}-\x{9fff}][xXＸｘ×]{2,}"
+                 r"|^\s*请(?:填写|填入|输入|选择)")
 _NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
                                 "暂无", "待定", "空", "(空)", "（空）", "(blank)", "(空白)", "（空白）"})
 _PLACEHOLDER_MAX = max(map(len, _NAME_PLACEHOLDERS))
@@ -406,6 +415,16 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
         raw.iloc[at] = [_WRAPPED_CJK.sub("", v) for v in raw.iloc[at]]
     blankless = no_space(raw)  # (then both replace_space below are copies: the column is searched once)
     name = (raw.copy() if blankless else replace_space(raw, " ")).str.strip()
+    # A name copied from a PDF with a space between every character (苏 州 晶 圆 封 装 项 目): stored so, it read
+    # unlike its twin; Chinese puts no space between characters.
+    spaced = (pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _SPACED_OUT
+                                       ).to_numpy(zero_copy_only=False).astype(bool)
+              if may_hold(name, " \u3000") else np.zeros(len(name), dtype=bool))
+    if spaced.any():
+        spaced_from = name
+        name = name.copy()
+        at = np.flatnonzero(spaced)
+        name.iloc[at] = name.iloc[at].str.replace("[ \u3000]", "", regex=True)
     length = name.str.len().to_numpy()
     refused = length > MAX_NAME_HARD
     shown = name.str.slice(0, 60) + "…"
@@ -437,12 +456,18 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     no_words = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NO_WORDS
                                         ).to_numpy(zero_copy_only=False).astype(bool) & ~placeholder & ~numeric
     no_words &= ~redacted & ~garbled & ~docno  # (### alone, mojibake, a 文号: said as such, one error per cell)
+    example = (pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _EXAMPLE_NAME
+                                        ).to_numpy(zero_copy_only=False).astype(bool)
+               if may_hold(name, "例xXＸｘ×请") else np.zeros(len(name), dtype=bool)) & ~placeholder
     return name, raw.copy() if blankless else replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(placeholder, "name_placeholder", "name")
         + body.problems(no_words, "name_no_words", "name")
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
+        + body.problems(example, "name_template_example", "name")
+        + (body.problems(spaced, "name_spaced_out", "name", level="warning", cell=spaced_from,
+                         name=name.to_numpy(dtype=object)) if spaced.any() else [])
         + body.problems(garbled, "name_garbled", "name")
         + body.problems(docno, "name_doc_number", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
