@@ -41,7 +41,7 @@ from .plan import (
     RevertError,
     bounded,
 )
-from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION
+from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION, may_hold
 from .reading import ReadError
 from .values import unit_in
 
@@ -699,6 +699,41 @@ def _amount_year_swapped(body: Body, rec: pd.DataFrame, problems: list[Problem])
     return out
 
 
+# A ditto mark for "as the row above" (同上, 〃, ″, ”): a clerk's shorthand in a place, year or stage column, read
+# as a place named 同上 (the row refused as "unknown place") or as no year. Amount columns are not filled (a
+# figure copied from the row above would count it twice): there it stays "not an amount".
+_DITTO = frozenset({"同上", "仝上", "同前", "〃", "″", "”", "\u201d\u201d", "〃〃", "ditto", "do.", "ditto."})
+_DITTO_FIELDS = ("place", "province", "city", "district", "years", "start_year", "end_year", "stage", "owner",
+                 "sector", "ownership", "programme")
+
+
+def _dittos(body: Body) -> list[Problem]:
+    """Each ditto mark in a place, year, stage, owner or sector column replaced by the nearest value above
+    it in that column, said by cell; one with nothing above is left as it is (and read so)."""
+    out: list[Problem] = []
+    for f in _DITTO_FIELDS:
+        if f not in body.col_of:
+            continue
+        pos = body.col_of[f]
+        column = body.cells[pos]
+        if not may_hold(column, ["同", "仝", "〃", "″", "”", "itto", "do."]):
+            continue
+        mark = column.str.strip().str.lower().isin(_DITTO).to_numpy(dtype=bool)
+        if not mark.any():
+            continue
+        values = column.where(~mark & (column.str.strip() != ""))
+        filled = values.ffill()
+        took = mark & filled.notna().to_numpy(dtype=bool)
+        if not took.any():
+            continue
+        new = column.copy()
+        new[took] = filled[took]
+        out += body.problems_at(took, "cell_ditto", body.labels[pos], "warning", column,
+                                read=new.to_numpy(dtype=object))
+        body.cells[pos] = new
+    return out
+
+
 # A picture WPS puts in a cell (插入图片 → 嵌入单元格) is saved as the formula _xlfn.DISPIMG("ID_…",1), whose value
 # is that text: a name cell holding a picture was stored as the project =DISPIMG("ID_99",1).
 _PICTURE_RE = re.compile(r'^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"[^"]*"\s*,\s*\d+\s*\)\s*$', re.I)
@@ -776,7 +811,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
     problems = [] if sheet.clean else (_strip_control(body) + _header_control(sheet, header) + _composed(body)
-                                       + _cell_pictures(body))
+                                       + _cell_pictures(body) + _dittos(body))
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
@@ -874,6 +909,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += found + later
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
     problems += _amount_year_swapped(body, rec, problems)
+    problems += normalise.remark_amounts(body, amounts.get("total_investment"))
 
     step(0.75, "validate")
     plan.investments, found = normalise.annual_plan(body, amounts.get("annual_plan"), start, plan.list_year,

@@ -845,6 +845,34 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
     return out, problems, int(usd_rows.sum())
 
 
+# A remark column (备注, 说明): a clerk writes there what the table has no room for, the total too (总投资15亿元).
+# Only a figure after 总投资 with its unit is read from it, as from a content column.
+REMARK_HEADERS = frozenset({"备注", "说明", "附注", "备注说明", "备注栏", "其他说明", "remark", "remarks", "note",
+                            "notes", "comment", "comments"})
+
+
+def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
+    """A warning for each row with an empty total investment whose remark names a total (总投资15亿元) or
+    is a bare figure (80000): the amount sits in the wrong column and no figure is stored for the row.
+    Said, not read: a bare figure in a remark may be anything."""
+    if wan is None or not body.has("total_investment"):
+        return []
+    empty = np.isnan(wan) & (body.column("total_investment").str.strip() == "").to_numpy(dtype=bool)
+    if not empty.any():
+        return []
+    mapped = set(body.col_of.values())
+    out: Problems = []
+    for pos, label in enumerate(body.labels):
+        if pos in mapped or hd.normalise_header(label) not in REMARK_HEADERS:
+            continue
+        text = body.cells[pos].fillna("").astype(str).str.strip()
+        named = empty & (text.str.contains(values.TEXT_TOTAL_WORD, regex=False)
+                         | text.str.fullmatch(r"[\d,，.]+\s*(?:万元|亿元|万|亿|元)?")).to_numpy(dtype=bool)
+        out += body.problems_at(named, "amount_in_remark", label, "warning", text,
+                                amount_column=body.labels[body.col_of["total_investment"]])
+    return out
+
+
 def text_columns(body: Body) -> list[int]:
     """The free-text columns a list may write its projects' total investment in: the one mapped to the
     content (项目概况, 建设内容, 工程概况…) and any other whose header names a content too, each header once."""
@@ -852,7 +880,8 @@ def text_columns(body: Body) -> list[int]:
     seen: set[str] = set()
     out = []
     for pos, label in enumerate(body.labels):
-        if body.col_of.get("content") == pos or (pos not in mapped and hd.field_of(label) == "content"):
+        if body.col_of.get("content") == pos or (pos not in mapped and (
+                hd.field_of(label) == "content" or hd.normalise_header(label) in REMARK_HEADERS)):
             key = hd.normalise_header(label)
             if key not in seen:
                 seen.add(key)
