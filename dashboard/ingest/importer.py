@@ -673,6 +673,37 @@ def _composed(body: Body) -> list[Problem]:
                                    "composed")
 
 
+def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
+    """A row holding only a name, or only an amount, under a row that lacks it: a line a PDF copy broke in
+    two (苏州晶圆级先进封装 | 测试项目). Refused as a project with no place or no name, which told the steward
+    nothing of the row above; now said as the rest of that row (still refused: which cells join is theirs to
+    tell)."""
+    if "name" not in body.col_of or len(body) < 2:
+        return problems
+    filled = {f: (body.cells[pos].fillna("").astype(str).str.strip() != "").to_numpy(dtype=bool)
+              for f, pos in body.col_of.items() if f != "seq"}
+    others = {f: np.logical_or.reduce([m for g, m in filled.items() if g != f] or [np.zeros(len(body), bool)])
+              for f in ("name", "total_investment") if f in filled}
+    out: list[tuple[int, str, str]] = []
+    rows = np.asarray(body.rows)
+    for f, alone_of in others.items():
+        alone = filled[f] & ~alone_of
+        for i in np.flatnonzero(alone[1:]) + 1:
+            # the row above: a name with the field's cell empty (its amount), or a row with a name (its name)
+            above = (filled["name"][i - 1] and not filled[f][i - 1]) if f != "name" else filled["name"][i - 1]
+            if above and rows[i] == rows[i - 1] + 1:
+                out.append((int(rows[i]), f, str(body.cells[body.col_of[f]].iat[i]).strip()))
+    if not out:
+        return problems
+    said = {r for r, _f, _v in out}
+    kept = [p for p in problems if not (p.row in said and p.code in ("place_missing", "name_missing"))]
+    for row, f, value in out:
+        label = body.labels[body.col_of[f]]
+        kept.append(Problem("row_continuation", row, label, value, "error",
+                            {"column": label, "value": value, "above": row - 1}))
+    return kept
+
+
 _PLAIN_NUMBER = re.compile(r"^\s*\d[\d,，]*(?:\.\d+)?\s*$")
 
 
@@ -910,6 +941,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
     problems += _amount_year_swapped(body, rec, problems)
     problems += normalise.remark_amounts(body, amounts.get("total_investment"))
+    problems = _continuations(body, problems)
 
     step(0.75, "validate")
     plan.investments, found = normalise.annual_plan(body, amounts.get("annual_plan"), start, plan.list_year,

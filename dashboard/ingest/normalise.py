@@ -801,6 +801,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
+        problems += _ocr_letters(body, f, codes)
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share"):
             problems += body.problems((codes == code).to_numpy(), code, f)
@@ -871,6 +872,31 @@ def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
         out += body.problems_at(named, "amount_in_remark", label, "warning", text,
                                 amount_column=body.labels[body.col_of["total_investment"]])
     return out
+
+
+# A figure an OCR pass read with letters for digits (15OOOO, l50000, I5000, 1S0000): "not an amount" said
+# nothing of why. Never read as digits (B or S may be a real letter): said with the figure the digits would make.
+_OCR_FIGURE = r"^[\dOoIlSB]*\d[\dOoIlSB]*(?:\.[\dOo]+)?\s*(?:万元|亿元|万|亿|元)?$"
+_OCR_DIGITS = str.maketrans("OoIlSB", "001158")
+
+
+def _ocr_letters(body: Body, f: str, codes: pd.Series) -> Problems:
+    """Rows refused as "not an amount" whose cell is digits with letters an OCR confuses for digits: their
+    code set to ``amount_ocr_letters`` (in ``codes``), said with the figure the digits would make."""
+    bad = (codes == "amount_unparsable").to_numpy(dtype=bool)
+    if not bad.any():
+        return []
+    cells = body.column(f).fillna("").astype(str).str.strip()
+    at = np.flatnonzero(bad)
+    ocr = np.zeros(len(cells), dtype=bool)
+    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains("[OoIlSB]")
+               ).to_numpy(dtype=bool)
+    if not ocr.any():
+        return []
+    codes[ocr] = "amount_ocr_letters"
+    digits = np.full(len(cells), "", dtype=object)
+    digits[ocr] = [v.translate(_OCR_DIGITS) for v in cells[ocr]]
+    return body.problems(ocr, "amount_ocr_letters", f, digits=digits)
 
 
 def text_columns(body: Body) -> list[int]:
