@@ -464,6 +464,22 @@ def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
             for m in _FORMULA_NO_VALUE.finditer(xml)]
 
 
+# A formula whose result changes with the day it is opened or with every calculation (YEAR(TODAY()) as a
+# start year, RAND()): the saved result was read as the list's figure, the day it was saved unsaid.
+_VOLATILE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>([^<]*\b'
+                       rb'(?:TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\([^<]*)</(?:\w+:)?f>', re.I)
+
+
+def _volatile_formulas(xml: bytes) -> list[tuple[str, dict]]:
+    """A warning (row, column) for every cell whose formula calls TODAY, NOW or RAND."""
+    if not any(w in xml for w in (b"TODAY", b"NOW", b"RAND", b"today", b"now", b"rand")):
+        return []
+    return [("formula_volatile", {"row": int(m.group(2)), "col": _column_number(m.group(1)) - 1,
+                                  "cell": (m.group(1) + m.group(2)).decode(),
+                                  "formula": "=" + m.group(3).decode("utf-8", "replace")[:60]})
+            for m in _VOLATILE.finditer(xml)]
+
+
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _ROW_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
@@ -584,7 +600,8 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         if striking and all(getattr(c, "_style_id", None) in striking for c in cells):
             struck.append(cells[0].row)
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
-    said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers) + _struck_rows(struck)
+    said = (_unsaved_formulas(xml) + _volatile_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
+            + _struck_rows(struck))
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
                  hidden_columns=_xlsx_hidden_columns(xml))
