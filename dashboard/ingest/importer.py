@@ -841,8 +841,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
-    problems = [] if sheet.clean else (_strip_control(body) + _header_control(sheet, header) + _composed(body)
-                                       + _cell_pictures(body) + _dittos(body))
+    problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header) + _composed(body)
+    # (a clean sheet, one with no control or odd character, may still hold a picture or a ditto mark)
+    problems += _cell_pictures(body) + _dittos(body)
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
