@@ -684,6 +684,9 @@ def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
               for f, pos in body.col_of.items() if f != "seq"}
     others = {f: np.logical_or.reduce([m for g, m in filled.items() if g != f] or [np.zeros(len(body), bool)])
               for f in ("name", "total_investment") if f in filled}
+    # only rows refused already for the cell the broken line lacks: a name alone is a project where its list
+    # leaves place and amount empty (a decision list placed by its title), refused only when no place is found
+    refused = {(p.row, p.code) for p in problems if p.code in ("place_missing", "name_missing")}
     out: list[tuple[int, str, str]] = []
     rows = np.asarray(body.rows)
     for f, alone_of in others.items():
@@ -691,7 +694,8 @@ def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
         for i in np.flatnonzero(alone[1:]) + 1:
             # the row above: a name with the field's cell empty (its amount), or a row with a name (its name)
             above = (filled["name"][i - 1] and not filled[f][i - 1]) if f != "name" else filled["name"][i - 1]
-            if above and rows[i] == rows[i - 1] + 1:
+            lacking = "place_missing" if f == "name" else "name_missing"
+            if above and rows[i] == rows[i - 1] + 1 and (int(rows[i]), lacking) in refused:
                 out.append((int(rows[i]), f, str(body.cells[body.col_of[f]].iat[i]).strip()))
     if not out:
         return problems
