@@ -47,6 +47,7 @@ class _Tables(HTMLParser):
         self._row: list[str] | None = None
         self._row_hidden = False
         self._cell: list[str] | None = None
+        self._num: str | None = None  # the cell's x:num, the number Excel holds where it shows it rounded
         self._span = (1, 1)
         self._cells = 0  # cells made so far, spans and padding included
 
@@ -69,6 +70,7 @@ class _Tables(HTMLParser):
             self._span = (_span(a.get("colspan")), _span(a.get("rowspan")))
             self._cell = []
             self._cell_hidden = _HIDDEN.search(a.get("style") or "") is not None
+            self._num = a.get("x:num")
         elif tag == "col":
             a = dict(attrs)
             _seen, _hid, cols, at = self._columns[-1]
@@ -100,7 +102,7 @@ class _Tables(HTMLParser):
     def _end_cell(self) -> None:
         if self._cell is None or self._row is None:
             return
-        text = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip()
+        text = _held_number(re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip(), self._num)
         cols, rows = self._span
         self._count(len(self._row) + cols, cols)
         done, pending, merges = self._stack[-1]
@@ -145,6 +147,25 @@ class _Tables(HTMLParser):
                 self._hidden[-1].append(len(rows))
         self._row = None
         self._row_hidden = False
+
+
+_SHOWN_NUMBER = re.compile(r"^-?[\d,]*\.?\d+$")
+
+
+def _held_number(shown: str, held: str | None) -> str:
+    """The number an Excel HTML export holds in x:num where the cell shows it rounded (x:num="15.2345" shown
+    15.23: 15.23亿 was stored, 45万元 lost), as the workbook's own value is read; the shown text otherwise (no
+    x:num, or a number shown at another scale by its format, which the text says and the value does not)."""
+    if not held or not _SHOWN_NUMBER.match(shown):
+        return shown
+    try:
+        value, seen = float(held), float(shown.replace(",", ""))
+    except ValueError:
+        return shown
+    places = len(shown.split(".")[1]) if "." in shown else 0
+    if value == seen or abs(value - seen) > 0.5 * 10 ** -places + 1e-12 * abs(value):
+        return shown
+    return held
 
 
 def _too_large() -> ReadError:

@@ -41,7 +41,7 @@ from .plan import (
     RevertError,
     bounded,
 )
-from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION
+from .raw import BLANKS, CONTROL, CONTROL_RE, DECOMPOSED, DIRECTION, may_hold
 from .reading import ReadError
 from .values import unit_in
 
@@ -391,6 +391,8 @@ def _preview_sheets(plan: ImportPlan, tables: list[tuple[reading.Sheet, hd.Heade
     if past:
         plan.warnings.append(_too_many_sheets(past))
     subs = _without_copies(plan, subs)
+    if plan.refused is not None:
+        return
     if len(subs) < 2:  # one sheet left: read as a file of one sheet is
         if not subs:
             plan.refused = Problem("no_rows")
@@ -422,6 +424,13 @@ def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan
         union = set().union(*(keys[j] for j in others))
         covered = len(keys[i] & union) >= 0.9 * len(keys[i])
         held = [j for j in others if keys[j] and len(keys[j] & keys[i]) >= 0.9 * len(keys[j])]
+        if same is not None and (changed := _copy_changed(subs[same][1], subs[i][1])) is not None:
+            # A copy of a sheet with edits (项目表 (2), 修改稿): the same projects with other figures. Which sheet
+            # holds the figures to keep cannot be told from the file; leaving one out stored the other's unsaid.
+            plan.refused = Problem("sheet_copy_differs", changed["row"], changed["column"], changed["value"],
+                                   values={**changed, "sheet": subs[i][0].name, "other": subs[same][0].name},
+                                   sheet=subs[i][0].name)
+            return []
         if same is not None or (covered and len(held) >= 2):
             kept.remove(i)
             plan.warnings.append(Problem(
@@ -430,6 +439,48 @@ def _without_copies(plan: ImportPlan, subs: list[tuple[reading.Sheet, ImportPlan
                             "others": [subs[j][0].name for j in ([same] if same is not None else held)]},
                 sheet=subs[i][0].name))
     return [subs[i] for i in kept]
+
+
+_COMPARED = (("total_investment_wan", ("total_investment",)), ("start_year", ("start_year", "years")),
+             ("end_year", ("end_year", "years")), ("province_code", ("place", "province")),
+             ("city_code", ("place", "city")))
+
+
+def _copy_changed(first: ImportPlan, copy: ImportPlan) -> dict | None:
+    """The first project whose figures differ between a sheet and its copy (the same names): its row in
+    the copy, the copy's column, both values, the first sheet's row and how many projects differ; None when
+    the copy repeats every figure."""
+    a, b = first.records, copy.records
+    a = a[a["name_key"] != ""].drop_duplicates("name_key")
+    b = b[b["name_key"] != ""].drop_duplicates("name_key")
+    both = b.merge(a, on="name_key", suffixes=("", "_first"))
+    differs = np.zeros(len(both), dtype=bool)
+    first_col: list[str | None] = [None] * len(both)
+    for col, _fields in _COMPARED:
+        if col not in both.columns or f"{col}_first" not in both.columns:
+            continue
+        x, y = both[col].astype(object), both[f"{col}_first"].astype(object)
+        off = ~((x.isna() & y.isna()) | (x == y)).to_numpy(dtype=bool)
+        for k in np.flatnonzero(off & ~differs):
+            first_col[k] = col
+        differs |= off
+    if not differs.any():
+        return None
+    k = int(np.flatnonzero(differs)[0])
+    col = first_col[k]
+    fields = dict(_COMPARED)[col]
+    label = next((lab for lab, f in copy.mapping.items() if f in fields), col)
+
+    def shown(v: object) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return "-"
+        if isinstance(v, float):
+            return f"{v:,.2f}"
+        return str(v)
+
+    return {"row": int(both["row"].iat[k]), "column": label, "value": shown(both[col].iat[k]),
+            "first_value": shown(both[f"{col}_first"].iat[k]), "first_row": int(both["row_first"].iat[k]),
+            "name": str(both["name"].iat[k]), "count": int(differs.sum())}
 
 
 def _in_sheet(p: Problem | None, sheet: str, offset: int = 0) -> Problem | None:
@@ -654,6 +705,113 @@ def _composed(body: Body) -> list[Problem]:
                                    "composed")
 
 
+def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
+    """A row holding only a name, or only an amount, under a row that lacks it: a line a PDF copy broke in
+    two (苏州晶圆级先进封装 | 测试项目). Refused as a project with no place or no name, which told the steward
+    nothing of the row above; now said as the rest of that row (still refused: which cells join is theirs to
+    tell)."""
+    if "name" not in body.col_of or len(body) < 2:
+        return problems
+    filled = {f: (body.cells[pos].fillna("").astype(str).str.strip() != "").to_numpy(dtype=bool)
+              for f, pos in body.col_of.items() if f != "seq"}
+    others = {f: np.logical_or.reduce([m for g, m in filled.items() if g != f] or [np.zeros(len(body), bool)])
+              for f in ("name", "total_investment") if f in filled}
+    # only rows refused already for the cell the broken line lacks: a name alone is a project where its list
+    # leaves place and amount empty (a decision list placed by its title), refused only when no place is found
+    refused = {(p.row, p.code) for p in problems if p.code in ("place_missing", "name_missing")}
+    out: list[tuple[int, str, str]] = []
+    rows = np.asarray(body.rows)
+    for f, alone_of in others.items():
+        alone = filled[f] & ~alone_of
+        for i in np.flatnonzero(alone[1:]) + 1:
+            # the row above: a name with the field's cell empty (its amount), or a row with a name (its name)
+            above = (filled["name"][i - 1] and not filled[f][i - 1]) if f != "name" else filled["name"][i - 1]
+            lacking = "place_missing" if f == "name" else "name_missing"
+            if above and rows[i] == rows[i - 1] + 1 and (int(rows[i]), lacking) in refused:
+                out.append((int(rows[i]), f, str(body.cells[body.col_of[f]].iat[i]).strip()))
+    if not out:
+        return problems
+    said = {r for r, _f, _v in out}
+    kept = [p for p in problems if not (p.row in said and p.code in ("place_missing", "name_missing"))]
+    for row, f, value in out:
+        label = body.labels[body.col_of[f]]
+        kept.append(Problem("row_continuation", row, label, value, "error",
+                            {"column": label, "value": value, "above": row - 1}))
+    return kept
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*\d[\d,，]*(?:\.\d+)?\s*$")
+
+
+def _amount_year_swapped(body: Body, rec: pd.DataFrame, problems: list[Problem]) -> list[Problem]:
+    """An error for a row whose amount is a plausible year (2024) while its year cell holds a plain number
+    no year is (80000): the two cells typed into each other's columns. The year was said as implausible and
+    left empty, and 2024 stored as the amount, 2024万元 for 8亿元."""
+    if not body.has("total_investment"):
+        return []
+    odd = {p.row: p for p in problems if p.code == "year_implausible" and p.value is not None
+           and _PLAIN_NUMBER.match(str(p.value))}
+    if not odd:
+        return []
+    label = body.labels[body.col_of["total_investment"]]
+    amounts = dict(zip(rec["row"].tolist(), rec["total_investment_wan"].tolist(), strict=True))
+    out = []
+    for row, p in odd.items():
+        amount = amounts.get(row)
+        if amount is not None and amount == amount and float(amount).is_integer() \
+                and normalise.EARLIEST_YEAR <= amount <= 2045:
+            out.append(Problem("amount_year_swapped", row, label, f"{amount:.0f}", "error",
+                               {"column": label, "value": f"{amount:.0f}", "year_column": p.column,
+                                "year_value": p.value}))
+    return out
+
+
+# A ditto mark for "as the row above" (同上, 〃, ″, ”): a clerk's shorthand in a place, year or stage column, read
+# as a place named 同上 (the row refused as "unknown place") or as no year. Amount columns are not filled (a
+# figure copied from the row above would count it twice): there it stays "not an amount".
+_DITTO = frozenset({"同上", "仝上", "同前", "〃", "″", "”", "\u201d\u201d", "〃〃", "ditto", "do.", "ditto."})
+_DITTO_FIELDS = ("place", "province", "city", "district", "years", "start_year", "end_year", "stage", "owner",
+                 "sector", "ownership", "programme")
+
+
+def _dittos(body: Body) -> list[Problem]:
+    """Each ditto mark in a place, year, stage, owner or sector column replaced by the nearest value above
+    it in that column, said by cell; one with nothing above is left as it is (and read so)."""
+    out: list[Problem] = []
+    for f in _DITTO_FIELDS:
+        if f not in body.col_of:
+            continue
+        pos = body.col_of[f]
+        column = body.cells[pos]
+        if not may_hold(column, ["同", "仝", "〃", "″", "”", "itto", "do."]):
+            continue
+        mark = column.str.strip().str.lower().isin(_DITTO).to_numpy(dtype=bool)
+        if not mark.any():
+            continue
+        values = column.where(~mark & (column.str.strip() != ""))
+        filled = values.ffill()
+        took = mark & filled.notna().to_numpy(dtype=bool)
+        if not took.any():
+            continue
+        new = column.copy()
+        new[took] = filled[took]
+        out += body.problems_at(took, "cell_ditto", body.labels[pos], "warning", column,
+                                read=new.to_numpy(dtype=object))
+        body.cells[pos] = new
+    return out
+
+
+# A picture WPS puts in a cell (插入图片 → 嵌入单元格) is saved as the formula _xlfn.DISPIMG("ID_…",1), whose value
+# is that text: a name cell holding a picture was stored as the project =DISPIMG("ID_99",1).
+_PICTURE_RE = re.compile(r'^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"[^"]*"\s*,\s*\d+\s*\)\s*$', re.I)
+
+
+def _cell_pictures(body: Body) -> list[Problem]:
+    """Every cell holding a WPS in-cell picture emptied, said by cell (a picture names no project, place or
+    amount; the row is then read, or refused, as one with that cell empty)."""
+    return normalise.rewrite_cells(body, _PICTURE_RE, lambda _v: "", "cell_picture", "cleared", holding="DISPIMG")
+
+
 # Every character str.strip() removes, spelled out: Arrow's regex engine reads \s as ASCII only (no 　).
 _EDGE_SPACE = f"^[{BLANKS}]|[{BLANKS}]$"
 
@@ -720,6 +878,8 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     project = rows_.project
     body = Body(stripped[project].reset_index(drop=True), rownum[project], col_of, header.labels)
     problems = [] if sheet.clean else _strip_control(body) + _header_control(sheet, header) + _composed(body)
+    # (a clean sheet, one with no control or odd character, may still hold a picture or a ditto mark)
+    problems += _cell_pictures(body) + _dittos(body)
     problems += normalise.html_entities(body) + normalise.footnotes(body) + normalise.quoted_names(body)
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
@@ -820,6 +980,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
         amounts, found, plan.usd_rows = parsing.result()
     problems += found + later
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
+    problems += _amount_year_swapped(body, rec, problems)
+    problems += normalise.remark_amounts(body, amounts.get("total_investment"))
+    problems = _continuations(body, problems)
 
     step(0.75, "validate")
     plan.investments, found = normalise.annual_plan(body, amounts.get("annual_plan"), start, plan.list_year,

@@ -49,6 +49,12 @@ _PART = re.compile("^(" + "|".join(_PART_PREFIXES) + r")\s*[:：，,]|^其中")
 _NOTE = re.compile(r"^(注|备注|说明|附注|附件?|(?:数据|资料|文章|信息)?来源|填报|制表|note|source)\s*[:：\d]"
                    r"|^(?:数据|统计|资料)?截[至止](?:日期|时间)?\s*[:：]?\s*\d"
                    r"|^(?:第\s*\d+\s*页|共\s*\d+\s*页|page\s*\d+(?:\s*(?:of|/)\s*\d+)?$)"
+                   # a page number as a PDF prints it (- 1 -, — 2 —, 1/3), copied with the table's lines
+                   r"|^[-—－–]+\s*\d{1,4}\s*[-—－–]+$|^\d{1,4}\s*/\s*\d{1,4}$"
+                   # lines an OA system or a portal writes around an export (导出人：…, 导出时间：…, 共2条记录)
+                   # and a notice's distribution line (抄送：…, 印发：…): each was stored as a project
+                   r"|^(?:导出|打印|下载|生成|查询|筛选)(?:人|者|用户|时间|日期|条件)\s*[:：]"
+                   r"|^(?:抄送|抄报|印发|分送|发送)\s*[:：]|^共\s*\d+\s*(?:条|项|个|行)(?:记录|数据|项目)?\s*$"
                    # a comment line an export tool writes (# exported 2024-06-30), never an Excel error value (#N/A)
                    r"|^#+(?!(?:NULL|DIV|VALUE|REF|NAME|NUM|N/A|GETTING|SPILL|CALC|FIELD|BLOCKED|CONNECT|BUSY|"
                    r"UNKNOWN|EXTERNAL|PYTHON|ERROR)\b)", re.I)

@@ -415,6 +415,15 @@ _WRAPPED_CJK = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[ \t\u3000]*[\r\n\u
 _NO_WORDS = r"^[^\p{L}\p{N}]+$"
 
 _NUMERIC_NAME = r"^[0-9.,+\-\s%]+$"
+# Four or more characters each followed by one space (苏 州 晶 圆 封 装 项 目), in RE2's syntax.
+_SPACED_OUT = r"^[\x{3400}-\x{9fff}](?:[ \x{3000}][\x{3400}-\x{9fff}（）()0-9]){3,}$"
+
+
+# A template's example or prompt left in the list (例：苏州某某项目, （示例）…, XX市XX产业园项目, 请填写项目名称): the
+# steward filled the rows below and kept the template's own; each was stored as a project. In RE2's syntax.
+_EXAMPLE_NAME = (r"^\s*[（(【\[<〈]?\s*(?:填报|填写|参考)?(?:示例|样例|范例|举例|例子|例)\s*[)）】\]>〉:：]"
+                 r"|[xXＸｘ×]{2,}[\x{3400}-\x{9fff}]|[\x{3400}-\x{9fff}][xXＸｘ×]{2,}"
+                 r"|^\s*请(?:填写|填入|输入|选择)")
 _NAME_PLACEHOLDERS = frozenset({"none", "null", "nil", "nan", "n/a", "na", "undefined", "—", "－", "–", "/", "无",
                                 "暂无", "待定", "空", "(空)", "（空）", "(blank)", "(空白)", "（空白）"})
 _PLACEHOLDER_MAX = max(map(len, _NAME_PLACEHOLDERS))
@@ -432,6 +441,16 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
         raw.iloc[at] = [_WRAPPED_CJK.sub("", v) for v in raw.iloc[at]]
     blankless = no_space(raw)  # (then both replace_space below are copies: the column is searched once)
     name = (raw.copy() if blankless else replace_space(raw, " ")).str.strip()
+    # A name copied from a PDF with a space between every character (苏 州 晶 圆 封 装 项 目): stored so, it read
+    # unlike its twin; Chinese puts no space between characters.
+    spaced = (pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _SPACED_OUT
+                                       ).to_numpy(zero_copy_only=False).astype(bool)
+              if may_hold(name, " \u3000") else np.zeros(len(name), dtype=bool))
+    if spaced.any():
+        spaced_from = name
+        name = name.copy()
+        at = np.flatnonzero(spaced)
+        name.iloc[at] = name.iloc[at].str.replace("[ \u3000]", "", regex=True)
     length = name.str.len().to_numpy()
     refused = length > MAX_NAME_HARD
     shown = name.str.slice(0, 60) + "…"
@@ -463,12 +482,18 @@ def names(body: Body) -> tuple[pd.Series, pd.Series, Problems]:
     no_words = pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _NO_WORDS
                                         ).to_numpy(zero_copy_only=False).astype(bool) & ~placeholder & ~numeric
     no_words &= ~redacted & ~garbled & ~docno  # (### alone, mojibake, a 文号: said as such, one error per cell)
+    example = (pc.match_substring_regex(pa.array(name.fillna(""), type=pa.string()), _EXAMPLE_NAME
+                                        ).to_numpy(zero_copy_only=False).astype(bool)
+               if may_hold(name, "例xXＸｘ×请") else np.zeros(len(name), dtype=bool)) & ~placeholder
     return name, raw.copy() if blankless else replace_space(raw, ""), (
         body.problems((name == "").to_numpy(), "name_missing", "name")
         + body.problems(placeholder, "name_placeholder", "name")
         + body.problems(no_words, "name_no_words", "name")
         + body.problems(numeric, "name_numeric", "name")
         + body.problems(redacted, "name_redacted", "name")
+        + body.problems(example, "name_template_example", "name")
+        + (body.problems(spaced, "name_spaced_out", "name", level="warning", cell=spaced_from,
+                         name=name.to_numpy(dtype=object)) if spaced.any() else [])
         + body.problems(garbled, "name_garbled", "name")
         + body.problems(docno, "name_doc_number", "name")
         + body.problems(refused, "name_over_limit", "name", cell=shown, length=length, limit=f"{MAX_NAME_HARD:,}")
@@ -909,6 +934,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         usd_rows |= (codes == "amount_usd").to_numpy()
+        problems += _ocr_letters(body, f, codes)
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
             problems += body.problems((codes == code).to_numpy(), code, f)
@@ -954,6 +980,59 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
     return out, problems, int(usd_rows.sum())
 
 
+# A remark column (备注, 说明): a clerk writes there what the table has no room for, the total too (总投资15亿元).
+# Only a figure after 总投资 with its unit is read from it, as from a content column.
+REMARK_HEADERS = frozenset({"备注", "说明", "附注", "备注说明", "备注栏", "其他说明", "remark", "remarks", "note",
+                            "notes", "comment", "comments"})
+
+
+def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
+    """A warning for each row with an empty total investment whose remark names a total (总投资15亿元) or
+    is a bare figure (80000): the amount sits in the wrong column and no figure is stored for the row.
+    Said, not read: a bare figure in a remark may be anything."""
+    if wan is None or not body.has("total_investment"):
+        return []
+    empty = np.isnan(wan) & (body.column("total_investment").str.strip() == "").to_numpy(dtype=bool)
+    if not empty.any():
+        return []
+    mapped = set(body.col_of.values())
+    out: Problems = []
+    for pos, label in enumerate(body.labels):
+        if pos in mapped or hd.normalise_header(label) not in REMARK_HEADERS:
+            continue
+        text = body.cells[pos].fillna("").astype(str).str.strip()
+        named = empty & (text.str.contains(values.TEXT_TOTAL_WORD, regex=False)
+                         | text.str.fullmatch(r"[\d,，.]+\s*(?:万元|亿元|万|亿|元)?")).to_numpy(dtype=bool)
+        out += body.problems_at(named, "amount_in_remark", label, "warning", text,
+                                amount_column=body.labels[body.col_of["total_investment"]])
+    return out
+
+
+# A figure an OCR pass read with letters for digits (15OOOO, l50000, I5000, 1S0000): "not an amount" said
+# nothing of why. Never read as digits (B or S may be a real letter): said with the figure the digits would make.
+_OCR_FIGURE = r"^[\dOoIlSB]*\d[\dOoIlSB]*(?:\.[\dOo]+)?\s*(?:万元|亿元|万|亿|元)?$"
+_OCR_DIGITS = str.maketrans("OoIlSB", "001158")
+
+
+def _ocr_letters(body: Body, f: str, codes: pd.Series) -> Problems:
+    """Rows refused as "not an amount" whose cell is digits with letters an OCR confuses for digits: their
+    code set to ``amount_ocr_letters`` (in ``codes``), said with the figure the digits would make."""
+    bad = (codes == "amount_unparsable").to_numpy(dtype=bool)
+    if not bad.any():
+        return []
+    cells = body.column(f).fillna("").astype(str).str.strip()
+    at = np.flatnonzero(bad)
+    ocr = np.zeros(len(cells), dtype=bool)
+    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains("[OoIlSB]")
+               ).to_numpy(dtype=bool)
+    if not ocr.any():
+        return []
+    codes[ocr] = "amount_ocr_letters"
+    digits = np.full(len(cells), "", dtype=object)
+    digits[ocr] = [v.translate(_OCR_DIGITS) for v in cells[ocr]]
+    return body.problems(ocr, "amount_ocr_letters", f, digits=digits)
+
+
 def text_columns(body: Body) -> list[int]:
     """The free-text columns a list may write its projects' total investment in: the one mapped to the
     content (项目概况, 建设内容, 工程概况…) and any other whose header names a content too, each header once."""
@@ -961,7 +1040,8 @@ def text_columns(body: Body) -> list[int]:
     seen: set[str] = set()
     out = []
     for pos, label in enumerate(body.labels):
-        if body.col_of.get("content") == pos or (pos not in mapped and hd.field_of(label) == "content"):
+        if body.col_of.get("content") == pos or (pos not in mapped and (
+                hd.field_of(label) == "content" or hd.normalise_header(label) in REMARK_HEADERS)):
             key = hd.normalise_header(label)
             if key not in seen:
                 seen.add(key)

@@ -696,6 +696,14 @@ def province_in_title(index: PlaceIndex, text: str) -> str | None:
         short = name[:3] if name.startswith(("内蒙古", "黑龙江")) else name[:2]
         if name in s or s.startswith(short):
             return code
+    # An English list's title (Key Projects of Jiangsu Province in 2024): the one province it names by its
+    # English name, as a word (Shanxi is not Shaanxi). Its short names (Suzhou, also Anhui's 宿州) were unknown.
+    if text and re.search(r"[A-Za-z]{4}", text):
+        folded = " " + re.sub(r"[^a-z]+", " ", text.lower()) + " "
+        named = {code for code, en in index.province_en.items()
+                 if en and f" {re.sub(r'[^a-z]+', ' ', en.lower()).strip()} " in folded}
+        if len(named) == 1:
+            return named.pop()
     return None
 
 

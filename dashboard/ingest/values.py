@@ -77,9 +77,10 @@ _EN_USD = re.compile(r"usd|us\$|\$|dollar", re.I)
 _EN_UNITS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"100\s*million|100\s*mn|100m\b|hundred\s*million", re.I), 10_000.0),
     (re.compile(r"billion|\bbn\b|\bb\b", re.I), 100_000.0),
-    (re.compile(r"10\s*,?\s*000|10\s*k\b|ten\s*thousand", re.I), 1.0),
+    (re.compile(r"10\s*[,'\u2019]?\s*000|10\s*k\b|ten\s*thousand", re.I), 1.0),
     (re.compile(r"million|\bmn\b|\bm\b|mio", re.I), 100.0),
-    (re.compile(r"thousand|\bk\b", re.I), 0.1),
+    # RMB '000 / ’000 / 000s: the accountant's thousands (RMB '000 was read as yuan, 1,000 times too small).
+    (re.compile(r"thousand|\bk\b|['\u2018\u2019]\s*000\b|\b000s\b", re.I), 0.1),
     (re.compile(r"\b(cny|rmb|yuan)\b", re.I), 0.0001),
 ]
 

@@ -51,9 +51,10 @@ def _frame(rows: list[list[object]]) -> pd.DataFrame:
 
 
 _MAX_UNPACKED = 1 << 30          # 1 GB of XML: more is a zip bomb, not a project list
-# A part past 64 MB packed more than 200 to 1 is padding, not cells: a sheet's XML packs 5-20 to 1 (its
+# A part past 16 MB packed more than 200 to 1 is padding, not cells: a sheet's XML packs 5-20 to 1 (its
 # numbers and references differ row by row), and 600 MB of blanks in a 600 KB file took 148 s and 2 GB.
-_BOMB_PART = 64 << 20
+# 60 MB of empty <row/> in a 92 KB file (650 to 1) passed under 64 MB and took 21 CPU-s and 1 GB: 16 MB.
+_BOMB_PART = 16 << 20
 _BOMB_RATIO = 200
 _XML_DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"), "<!ENTITY".encode("utf-16-le"))
 
@@ -273,6 +274,9 @@ def _listed_sheets(data: bytes) -> list[str]:
 _ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d{1,9})"')
 # A shared string's index written negative: openpyxl reads <v>-1</v> as Python's list[-1], the last string
 # of the workbook (a place, a header) stored as the cell's text.
+EXCEL_ROWS = 1_048_576
+# A cell reference whose row has seven digits or more (A1048577, A2000000000).
+_FAR_ROW = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="[A-Za-z]{1,3}(\d{7,})"')
 _NEGATIVE_SHARED = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*-')
 
 
@@ -281,6 +285,12 @@ def _check_sheet_order(xml: bytes, title: str) -> None:
     string at a negative index: Excel writes neither (and repairs such a file on opening), and openpyxl read
     them silently wrong (rows lost, another cell's text taken)."""
     numbers = np.array([int(n) for n in _ROW_NUMBER.findall(xml)], dtype=np.int64)
+    # A row numbered past Excel's last (1,048,576: r="2000000000"): openpyxl yields every empty row up to it,
+    # and a billion-row claim kept the import busy for hours. Excel refuses such a file as damaged.
+    far = [int(n) for n in _FAR_ROW.findall(xml)]
+    if (len(numbers) and int(numbers.max()) > EXCEL_ROWS) or any(n > EXCEL_ROWS for n in far):
+        raise ReadError("sheet_rows_beyond_excel", sheet=title, row=f"{max([*far, *numbers.tolist()]):,}",
+                        last=f"{EXCEL_ROWS:,}")
     if len(numbers) > 1 and not (np.diff(numbers) > 0).all():
         at = int(np.flatnonzero(np.diff(numbers) <= 0)[0]) + 1
         raise ReadError("sheet_rows_disordered", sheet=title, row=int(numbers[at]), after=int(numbers[at - 1]))
@@ -454,6 +464,22 @@ def _unsaved_formulas(xml: bytes) -> list[tuple[str, dict]]:
             for m in _FORMULA_NO_VALUE.finditer(xml)]
 
 
+# A formula whose result changes with the day it is opened or with every calculation (YEAR(TODAY()) as a
+# start year, RAND()): the saved result was read as the list's figure, the day it was saved unsaid.
+_VOLATILE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>([^<]*\b'
+                       rb'(?:TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\s*\([^<]*)</(?:\w+:)?f>', re.I)
+
+
+def _volatile_formulas(xml: bytes) -> list[tuple[str, dict]]:
+    """A warning (row, column) for every cell whose formula calls TODAY, NOW or RAND."""
+    if not any(w in xml for w in (b"TODAY", b"NOW", b"RAND", b"today", b"now", b"rand")):
+        return []
+    return [("formula_volatile", {"row": int(m.group(2)), "col": _column_number(m.group(1)) - 1,
+                                  "cell": (m.group(1) + m.group(2)).decode(),
+                                  "formula": "=" + m.group(3).decode("utf-8", "replace")[:60]})
+            for m in _VOLATILE.finditer(xml)]
+
+
 _ROW_TAG = re.compile(rb'<(?:\w+:)?row\b[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _ROW_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
@@ -574,7 +600,8 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
         if striking and all(getattr(c, "_style_id", None) in striking for c in cells):
             struck.append(cells[0].row)
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
-    said = _unsaved_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers) + _struck_rows(struck)
+    said = (_unsaved_formulas(xml) + _volatile_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
+            + _struck_rows(struck))
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
                  hidden_columns=_xlsx_hidden_columns(xml))

@@ -3117,6 +3117,135 @@ def write_leftovers11() -> None:
         "南京生物医药中心,江苏省南京市,3000,2720 化学药品制剂制造")).encode())
 
 
+# ------------------------------------------------------------------------------- hostile corpus, round 11
+# Classes an eleventh round reached (s31-hostile11; tests/test_import_hostile11.py): English lists, a sheet copied
+# with edits, OA and PDF exports, OCR, WPS pictures, template rows, ditto marks, rows past Excel's last.
+
+_HEAD11 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+_BASE11 = [["项目名称", "建设地点", "总投资（万元）", "建设起止年限"],
+           ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"],
+           ["南京生物医药中心", "江苏省南京市", 80000, "2024-2027"]]
+
+
+def _xlsx11(rows: list[list]) -> bytes:
+    out = io.BytesIO()
+    _book9(rows).save(out)
+    return out.getvalue()
+
+
+def write_hostile11() -> None:
+    # A sheet copied (项目表 (2), as Excel names a copy) and one figure edited in the copy: the copy was left out
+    # as "the same projects", its 160000 lost unsaid (which sheet is current the file cannot tell).
+    book = _book9(_BASE11, "项目表")
+    copy = book.copy_worksheet(book.active)
+    copy.title = "项目表 (2)"
+    copy["C2"] = 160000
+    book.save(HERE / "sheet_copy_edited.xlsx")
+    # A row numbered 2,000,000,000 (Excel's last is 1,048,576): openpyxl yields every empty row up to it.
+    sheet = _sheet6([(1, ["项目名称", "建设地点", "总投资（万元）"]),
+                     (2, ["苏州晶圆封装项目", "江苏省苏州市", 150000])])
+    sheet = sheet.replace('<row r="2">', '<row r="2000000000">')
+    for col in "ABC":
+        sheet = sheet.replace(f'r="{col}2"', f'r="{col}2000000000"')
+    _workbook6(HERE / "row_number_billion.xlsx", [("项目", sheet)])
+    # 60 MB of empty <row/> in a 90 KB workbook: under the 64 MB bound, 21 CPU-s and 1 GB to read.
+    plain = _xlsx11(_BASE11)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+        for name in z.namelist():
+            data = z.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<sheetData>", b"<sheetData>" + b"<row/>" * 10_000_000)
+            o.writestr(name, data)
+    (HERE / "empty_rows_bomb.xlsx").write_bytes(out.getvalue())
+    # English lists: RMB '000 (read as yuan, 1,000 times too small), a title naming the province in English with
+    # short city names (Suzhou: Jiangsu's or Anhui's), and lists read right already.
+    (HERE / "en_rmb_thousand.csv").write_bytes(("Project,Location,Total Investment (RMB '000)\n" + _lines8(
+        'Wafer Packaging,"Suzhou, Jiangsu",1500000', 'Biomedicine Center,"Nanjing, Jiangsu",800000')).encode())
+    (HERE / "en_title_cities.csv").write_bytes((
+        "Key Projects of Jiangsu Province in 2024\nUnit: RMB 10,000\nNo.,Project Name,City,Total Investment,"
+        "Start-End\n" + _lines8("1,Wafer Packaging,Suzhou,150000,2024-2026", "2,Biomedicine Center,Nanjing,80000,"
+                                "2024-2027", "Total,,,230000,")).encode())
+    (HERE / "en_province_city_county.csv").write_bytes((
+        'Project Name,Province,City,County,"Total Investment (RMB 10,000)",Start Year,End Year\n' + _lines8(
+            "Wafer Level Packaging Project,Jiangsu,Suzhou,Kunshan,150000,2024,2026",
+            "Biomedicine Innovation Center,Jiangsu Province,Nanjing City,Jiangning District,80000,2024,2027",
+            "Hydrogen Fuel Cell Base,Shanghai,Shanghai,Pudong New Area,60000,2025,2027")).encode())
+    (HERE / "en_bn_mn.csv").write_bytes(("Project,Location,Investment\n" + _lines8(
+        'Project A,"Suzhou, Jiangsu",RMB 1.5 bn', 'Project B,"Suzhou, Jiangsu",RMB 300 mn',
+        'Project C,"Suzhou, Jiangsu",CNY 2 billion', 'Project D,"Suzhou, Jiangsu",500 million yuan')).encode())
+    (HERE / "en_cny_100m.csv").write_bytes(("Project,Location,Total investment (CNY 100 million),Construction "
+                                            "period\n" + _lines8('Wafer Packaging,"Suzhou, Jiangsu",15,2024-2026',
+                                                                 'Biomedicine Center,"Nanjing, Jiangsu",8.5,2024-2027')
+                                            ).encode())
+    # A header in traditional characters over simplified data, in UTF-8 and in Big5 (all traditional).
+    (HERE / "trad_header_simplified.csv").write_bytes(("項目名稱,建設地點,總投資（萬元）,建設起止年限,建設階段\n"
+                                                       "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026,在建\n").encode())
+    (HERE / "traditional_big5.csv").write_bytes(("項目名稱,建設地點,總投資（萬元）,建設起止年限\n" + _lines8(
+        "蘇州晶圓封裝項目,江蘇省蘇州市,150000,2024-2026")).encode("big5"))
+    # An OA system's export: its query line above, its exporter, time and record count below (each a project);
+    # a notice's distribution line (抄送：…); page numbers of a PDF copied with the table (- 1 -, — 2 —, 1/3).
+    (HERE / "oa_export_lines.csv").write_bytes(("查询条件：年度=2024；地区=江苏省\n" + _HEAD11 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027",
+        "导出人：张三", "导出时间：2024-05-01 10:00:00", "共2条记录", "抄送：省发展改革委")).encode())
+    (HERE / "pdf_page_numbers.csv").write_bytes((_HEAD11 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "- 1 -,,,", "— 2 —,,,", "1/3,,,",
+        "南京生物医药中心,江苏省南京市,80000,2024-2027")).encode())
+    # A template's example and prompt rows left above the steward's own.
+    (HERE / "template_examples.csv").write_bytes((_HEAD11 + _lines8(
+        "例：苏州某某项目,江苏省苏州市,10000,2024-2026", "（示例）苏州晶圆封装项目,江苏省苏州市,10000,2024-2026",
+        "XX市XX产业园项目,江苏省苏州市,10000,2024-2026", "南京生物医药中心,江苏省南京市,80000,2024-2027")).encode())
+    # A WPS in-cell picture (DISPIMG) in a picture column and in a name cell: the latter was a project's name.
+    _workbook6(HERE / "wps_cell_pictures.xlsx", [("Sheet1", _sheet6([
+        (1, ["项目名称", "建设地点", "总投资（万元）", "效果图"]),
+        (2, ["苏州晶圆封装项目", "江苏省苏州市", 150000,
+             ("str", '<f>_xlfn.DISPIMG("ID_8A1B2C3D",1)</f><v>=DISPIMG("ID_8A1B2C3D",1)</v>')]),
+        (3, [("str", '<f>_xlfn.DISPIMG("ID_99",1)</f><v>=DISPIMG("ID_99",1)</v>'), "江苏省南京市", 80000, ""])]))])
+    # A year typed in the amount column and the amount in the year column: 2024万元 stored for 8亿元.
+    (HERE / "amount_year_swapped.csv").write_bytes(("项目名称,建设地点,总投资（万元）,开工年份\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024", "南京生物医药中心,江苏省南京市,2024,80000")).encode())
+    # Names copied from a PDF with a space after every character.
+    (HERE / "pdf_spaced_names.csv").write_bytes((_HEAD11 + _lines8(
+        "苏 州 晶 圆 封 装 项 目,江 苏 省 苏 州 市,150000,2024-2026",
+        "南京 生物医药 中心,江苏省南京市,80000,2024-2027")).encode())
+    # An HTML export (.xls) holding 15.2345 in x:num and showing 15.23: the shown figure was stored.
+    (HERE / "html_held_numbers.xls").write_bytes((
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body><table>'
+        "<tr><td>项目名称</td><td>建设地点</td><td>总投资（亿元）</td></tr><tr><td>苏州晶圆封装项目</td>"
+        '<td>江苏省苏州市</td><td x:num="15.2345">15.23</td></tr><tr><td>南京生物医药中心</td><td>江苏省南京市</td>'
+        '<td x:num="1500000">15.00</td></tr></table></body></html>').encode())
+    # Ditto marks (同上, 〃, ”) in the place and period columns: "unknown place 同上".
+    (HERE / "ditto_marks.csv").write_bytes((_HEAD11 + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "苏州光伏组件项目,同上,1000,同上",
+        "苏州储能项目,〃,1000,〃", "苏州氢能项目,”,1000,2024-2027",
+        "南京医药项目,江苏省南京市,1000,2024-2026")).encode())
+    # The amount written in 备注 with the amount column empty (lost unsaid), and in a list with no amount column.
+    (HERE / "amount_in_remark.csv").write_bytes(("项目名称,建设地点,总投资（万元）,备注\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,,总投资15亿元", "南京生物医药中心,江苏省南京市,,80000",
+        "无锡储能项目,江苏省无锡市,1000,")).encode())
+    (HERE / "remark_total_only.csv").write_bytes(("项目名称,建设地点,备注\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,总投资15亿元")).encode())
+    # A PDF copy's rows broken in two: a name's second half, an amount on the line below.
+    (HERE / "pdf_broken_rows.csv").write_bytes((_HEAD11 + _lines8(
+        "苏州晶圆级先进封装,江苏省苏州市,150000,2024-2026", "测试项目,,,",
+        "南京生物医药中心,江苏省南京市,,2024-2027", ",,80000,")).encode())
+    # A scan read by OCR: letters for digits in amounts.
+    (HERE / "ocr_amount_letters.csv").write_bytes((_HEAD11 + _lines8(
+        "甲项目,江苏省苏州市,15OOOO,2024-2026", "乙项目,江苏省苏州市,l50000,2024-2026",
+        "丙项目,江苏省苏州市,1S0000,2024-2026", "丁项目,江苏省苏州市,150000,2024-2026")).encode())
+    # A start year computed by YEAR(TODAY()): the year the file was saved, read as the list's.
+    _workbook6(HERE / "volatile_formulas.xlsx", [("项目", _sheet6([
+        (1, ["项目名称", "建设地点", "总投资（万元）", "开工年份"]),
+        (2, ["苏州晶圆封装项目", "江苏省苏州市", 150000, ("", "<f>YEAR(TODAY())</f><v>2026</v>")]),
+        (3, ["南京生物医药中心", "江苏省南京市", 80000, 2024])]))])
+    # Formula-like text in every column (downloads must not hand it to a spreadsheet as a formula).
+    (HERE / "formula_text_names.csv").write_bytes((
+        "项目名称,建设地点,总投资（万元）,建设起止年限,建设单位\n" + _lines8(
+            '"=HYPERLINK(""http://x.example/"",""苏州项目"")",江苏省苏州市,150000,2024-2026,=1+1',
+            "+cmd|' /C calc'!A0,江苏省南京市,80000,2024-2027,@SUM(A1)",
+            "＝1+1 项目,江苏省无锡市,1000,2024-2026,-2+3")).encode())
+
+
 def write_all() -> None:
     (HERE / "gbk_title_total.csv").write_bytes(GBK_TITLE_TOTAL.replace("\n", "\r\n").encode("gbk"))
     (HERE / "utf8_bom_english.csv").write_bytes(b"\xef\xbb\xbf" + UTF8_BOM_ENGLISH.encode("utf-8"))
@@ -3156,6 +3285,7 @@ def write_all() -> None:
     write_hostile10()
     write_lists8()
     write_leftovers11()
+    write_hostile11()
 
 
 if __name__ == "__main__":
