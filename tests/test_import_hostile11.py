@@ -167,9 +167,10 @@ def test_an_amount_written_in_the_remark(empty_db: Path, capsys: pytest.CaptureF
     assert [(w["row"], w["column"], w["code"]) for w in out["warnings"]] == [
         (2, "备注", "amount_in_remark"), (3, "备注", "amount_in_remark")]
     assert said in out["warnings"][0]["message"] and "总投资15亿元" in out["warnings"][0]["message"]
+    # The same project with its amount now read from the remark: the re-import says what it changes.
     code, out = import_json(empty_db, capsys, "remark_total_only.csv", "--dry-run")
     assert code == 0 and [(r, c) for r, c in problem_codes(out["warnings"]) if r is not None] == [
-        (2, "amount_from_text")], out
+        (2, "updated_values"), (2, "amount_from_text")], out
 
 
 @pytest.mark.parametrize(("lang", "said"), [("zh", "断开的后半行"), ("en", "broken in two")])

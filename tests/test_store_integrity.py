@@ -73,7 +73,8 @@ def test_an_import_checks_its_batch_and_leaves_a_store_check_passes(empty_db: Pa
         result = commit(con, preview(con, write_projects_csv(tmp_path / f"{tag}.csv", 200, tag=tag)))
         assert result.batch_id and result.rows_imported == 200
     again = commit(con, preview(con, tmp_path / "甲.csv"), force=True)
-    assert again.rows_updated == 200  # the same projects again: updated in place
+    # the same projects again: matched in place, none changed (rows_updated counts only rows that change)
+    assert (again.rows_updated, again.rows_unchanged) == (0, 200)
     assert store.scalar(con, "SELECT count(*) FROM projects") == 400
     assert store.check(con) == []
     con.close()
