@@ -102,6 +102,72 @@ def language_switch() -> str:
 # The filters whose options are shown in the page's language (the years are numbers)
 LABELLED = (filters.KEY_SECTOR, filters.KEY_SUBFIELD, filters.KEY_GROUP, filters.KEY_PROVINCE, filters.KEY_TIER,
             filters.KEY_STAGE, filters.KEY_OWNERSHIP, filters.KEY_BATCH)
+_URL_WRITTEN = "_filters_in_url"  # session key: {filter key: the values this session last put in the link}
+
+
+def _names(key: str, lang: str, provinces: pd.DataFrame | None = None) -> dict[str, str]:
+    """A labelled filter's options in ``lang``: {value (taxonomy key, region code): label}."""
+    zh = lang == "zh"
+    if key == filters.KEY_SECTOR:
+        names = {s.slug: (s.short_zh if zh else s.short_en) for s in taxonomy.sectors()}
+        return {**names, filters.UNCLASSIFIED: t("filters.unclassified", lang)}
+    if key == filters.KEY_SUBFIELD:
+        return {sf.slug: (sf.name_zh if zh else sf.name_en) for s in taxonomy.sectors() for sf in s.subfields}
+    if key == filters.KEY_GROUP:
+        return {g.slug: taxonomy.label("region_group", g.slug, lang) for g in taxonomy.region_groups()}
+    if key == filters.KEY_PROVINCE:
+        assert provinces is not None
+        return dict(zip(provinces["code"], provinces["short_name"] if zh else provinces["name_en"], strict=True))
+    if key == filters.KEY_TIER:
+        return {tier.slug: (tier.short_zh if zh else tier.short_en) for tier in taxonomy.tiers()}
+    if key == filters.KEY_STAGE:
+        return {s.slug: t(f"filters.stage_{s.slug}", lang) for s in taxonomy.stage_terms()}
+    if key == filters.KEY_OWNERSHIP:
+        return {o.slug: t(f"filters.own_{o.slug}", lang) for o in taxonomy.ownership_terms()}
+    raise KeyError(key)
+
+
+def from_url(key: str, values: list[str], provinces: pd.DataFrame | None = None) -> list[str]:
+    """The options a link's values name: the language-neutral value the link carries now (new_energy, 330000,
+    under_construction), or the label links carried before, in either language (新能源, New energy; 浙江,
+    Zhejiang, 浙江省); values naming nothing are left out."""
+    spelled: dict[str, str] = {}
+    for lang in ("en", "zh"):
+        spelled.update({label: value for value, label in _names(key, lang, provinces).items()})
+    if key == filters.KEY_PROVINCE and provinces is not None:
+        spelled.update(dict(zip(provinces["name"], provinces["code"], strict=True)))
+    spelled.update({value: value for value in spelled.values()})
+    out: list[str] = []
+    for v in values:
+        value = spelled.get(str(v).strip())
+        if value is not None and value not in out:
+            out.append(value)
+    return out
+
+
+def _filter(sb: DeltaGenerator, key: str, label: str, names: dict[str, str], provinces: pd.DataFrame | None = None,
+            **kwargs: object) -> None:
+    """A labelled multiselect filter whose choice the link carries as language-neutral values.
+
+    Streamlit's URL binding writes the shown labels into the link (``?sector=新能源``), which the other
+    language reads as no choice: a link copied in one language lost its filters in the other. So the link
+    is written here, with the values, and read when it names other values than this session last wrote (a
+    link opened, a link from another page, the browser's back button); an old link's labels still read."""
+    written: dict[str, list[str]] = st.session_state.setdefault(_URL_WRITTEN, {})
+    in_url = st.query_params.get_all(key)
+    if in_url and in_url != written.get(key):
+        chosen = [v for v in from_url(key, in_url, provinces) if v in names]
+        if chosen:
+            st.session_state[key] = chosen
+    sb.multiselect(label, options=list(names), format_func=names.get, key=key, placeholder=t("filters.all"),
+                   **kwargs)  # type: ignore[arg-type]
+    chosen = [str(v) for v in st.session_state.get(key) or []]
+    if chosen:
+        if in_url != chosen:
+            st.query_params[key] = chosen
+    elif key in st.query_params:
+        del st.query_params[key]
+    written[key] = chosen
 
 
 def render() -> Filters:
@@ -113,36 +179,20 @@ def render() -> Filters:
     sb.markdown(f"### {t('filters.title')}")
     sb.slider(t("filters.years"), min_value=years[0], max_value=years[1], value=years,
               key=filters.KEY_YEARS, bind="query-params", help=t("filters.years_help"))
-    sector_names = {s.slug: (s.short_zh if lang == "zh" else s.short_en) for s in taxonomy.sectors()}
-    sector_names[filters.UNCLASSIFIED] = t("filters.unclassified")
-    sb.multiselect(t("filters.sectors"), options=list(sector_names), format_func=sector_names.get,
-                   key=filters.KEY_SECTOR, bind="query-params", placeholder=t("filters.all"))
+    _filter(sb, filters.KEY_SECTOR, t("filters.sectors"), _names(filters.KEY_SECTOR, lang))
     chosen = st.session_state.get(filters.KEY_SECTOR) or []
     subs = {sf.slug: (sf.name_zh if lang == "zh" else sf.name_en)
             for s in taxonomy.sectors() if not chosen or s.slug in chosen for sf in s.subfields}
-    sb.multiselect(t("filters.subfields"), options=list(subs), format_func=subs.get,
-                   key=filters.KEY_SUBFIELD, bind="query-params", placeholder=t("filters.all"))
-    sb.multiselect(t("filters.groups"), options=[g.slug for g in taxonomy.region_groups()],
-                   format_func=lambda g: taxonomy.label("region_group", g, lang),
-                   key=filters.KEY_GROUP, bind="query-params", placeholder=t("filters.all"))
+    _filter(sb, filters.KEY_SUBFIELD, t("filters.subfields"), subs)
+    _filter(sb, filters.KEY_GROUP, t("filters.groups"), _names(filters.KEY_GROUP, lang))
     provs = appdb.load(queries.provinces)
     scope = appdb.scoped(None).scope
     if scope:  # an account limited to some provinces is offered only those
         provs = provs[provs["code"].isin(scope)]
-    prov_names = dict(zip(provs["code"], provs["short_name"] if lang == "zh" else provs["name_en"],
-                          strict=True))
-    sb.multiselect(t("filters.provinces"), options=list(prov_names), format_func=prov_names.get,
-                   key=filters.KEY_PROVINCE, bind="query-params", placeholder=t("filters.all"))
-    tiers = {t.slug: (t.short_zh if lang == "zh" else t.short_en) for t in taxonomy.tiers()}
-    sb.multiselect(t("filters.tiers"), options=list(tiers), format_func=tiers.get,
-                   key=filters.KEY_TIER, bind="query-params", placeholder=t("filters.all"),
-                   help=t("filters.tiers_help"))
-    sb.multiselect(t("filters.stages"), options=[s.slug for s in taxonomy.stage_terms()],
-                   format_func=lambda s: t(f"filters.stage_{s}", lang),
-                   key=filters.KEY_STAGE, bind="query-params", placeholder=t("filters.all"))
-    sb.multiselect(t("filters.ownership"), options=[o.slug for o in taxonomy.ownership_terms()],
-                   format_func=lambda s: t(f"filters.own_{s}", lang),
-                   key=filters.KEY_OWNERSHIP, bind="query-params", placeholder=t("filters.all"))
+    _filter(sb, filters.KEY_PROVINCE, t("filters.provinces"), _names(filters.KEY_PROVINCE, lang, provs), provs)
+    _filter(sb, filters.KEY_TIER, t("filters.tiers"), _names(filters.KEY_TIER, lang), help=t("filters.tiers_help"))
+    _filter(sb, filters.KEY_STAGE, t("filters.stages"), _names(filters.KEY_STAGE, lang))
+    _filter(sb, filters.KEY_OWNERSHIP, t("filters.ownership"), _names(filters.KEY_OWNERSHIP, lang))
     batches = appdb.load(queries.batches)
     batch_names = {str(r.batch_id): batch_label(r.batch_id, r.file_name, r.is_demo) for r in batches.itertuples()}
     _batch_filter(sb, batch_names)

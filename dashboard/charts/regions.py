@@ -172,13 +172,14 @@ def group_label(group: str, lang: str) -> str:
 def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     """東部/中部/西部/东北 side by side in four small panels: investment, projects, completed, growth."""
     factor, unit = money_unit(lang)
-    year = df["last_year"].dropna()
-    year_txt = str(int(year.iloc[0])) if not year.empty else "—"
+    years = df[["prev_year", "last_year"]].dropna()
+    growth_title = (t("regions.chart.groups_growth", lang, y0=int(years.iloc[0, 0]), y1=int(years.iloc[0, 1]))
+                    if not years.empty else t("regions.chart.groups_growth_none", lang))
     panels = [
         ("investment_yi", with_unit(t("regions.chart.investment", lang), unit, lang), factor, ",.0f"),
         ("projects", t("regions.chart.projects_count", lang), 1.0, ",.0f"),
         ("completed_yi", with_unit(t("regions.chart.completed", lang), unit, lang), factor, ",.0f"),
-        ("growth", with_unit(t("regions.chart.groups_growth", lang, year=year_txt), "%", lang), 100.0, ".1f"),
+        ("growth", with_unit(growth_title, "%", lang), 100.0, ".1f"),
     ]
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.07)
     names = [group_label(g, lang) for g in df["region_group"]]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import fields
@@ -79,6 +80,26 @@ AS_OF_BASE = "SELECT max(year) FROM project_investments WHERE completed_wan IS N
 # look-ups per read even of an empty table; the FILTER reads two columns of the small rollup table, same year.
 AS_OF_COMPLETED = "max(year) FILTER (WHERE completed_n > 0)"  # over rollup_flows or a delta of it
 AS_OF_ROLLUP = f"SELECT {AS_OF_COMPLETED} FROM rollup_flows"
+
+
+def growth_years(years_with_data: Iterable[object], f: Filters, as_of: dt.date | None = None
+                 ) -> tuple[int, int] | None:
+    """The one rule of every growth figure (the summary's KPI, the sectors' panel and highlight, the region
+    groups, the meeting copy, the notebooks): the latest FULL year, the last calendar year before the as-of
+    date's year (today, or the date of the snapshot shown) that has data, within the year filter, compared
+    with the year before it. ``years_with_data``: the years with a completed amount under the filters.
+    None when there is no such year or the year before lies outside the year filter. Pages had three rules
+    (2025 vs 2024 on the summary, 2023-2024 on the sectors, the latest year with data on the regions)."""
+    before = (as_of or dt.date.today()).year
+    years = [int(y) for y in years_with_data if y is not None and not pd.isna(y)]
+    full = [y for y in years if y < before and (f.year_to is None or y <= f.year_to)
+            and (f.year_from is None or y >= f.year_from)]
+    if not full:
+        return None
+    y1 = max(full)
+    if f.year_from is not None and y1 - 1 < f.year_from:
+        return None
+    return y1 - 1, y1
 
 
 def df(cur: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:

@@ -6,12 +6,14 @@ queries narrow them to one province on top.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
 from .. import taxonomy
 from ..filters import Filters, cluster_where, project_where, year_where
-from .common import R_MONEY, R_PROJECTS, YI, df, rollup_where, rollups_serve
+from .common import R_MONEY, R_PROJECTS, YI, df, growth_years, rollup_where, rollups_serve
 
 
 def province_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
@@ -61,12 +63,13 @@ def cluster_cities(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """, cp)
 
 
-def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
-    """东部 / 中部 / 西部 / 东北: projects, investment, completed investment and its latest growth.
+def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: dt.date | None = None) -> pd.DataFrame:
+    """东部 / 中部 / 西部 / 东北: projects, investment, completed investment and its growth.
 
-    ``growth`` compares completed investment in the latest year with data (within the year
-    filter) against the year before; NULL when the year before has none. Two aggregates (totals,
-    and completed investment by group and year, ~30 rows) are combined here.
+    ``growth`` compares completed investment in ``last_year`` with ``prev_year``: the growth period every
+    page uses (:func:`dashboard.queries.common.growth_years`: the latest full year before the as-of date's
+    year, today by default); NULL when the year before has none. Two aggregates (totals, and completed
+    investment by group and year, ~30 rows) are combined here.
     """
     pw_all, pp_all = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
@@ -118,14 +121,14 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
         GROUP BY 1, 2
     """, {**pp_all, **yp}
     flows = df(cur, flows_sql, flows_params)
-    last = int(flows["year"].max()) if not flows.empty else None
+    years = growth_years(flows["year"], f, as_of)
+    prev, last = years if years else (None, None)
     by_year = flows.pivot_table(index="region_group", columns="year", values="completed_yi", aggfunc="sum")
     out = totals.assign(
         completed_yi=totals["region_group"].map(flows.groupby("region_group")["completed_yi"].sum()).fillna(0.0),
-        last_year=last,
+        last_year=last, prev_year=prev,
         completed_last_yi=totals["region_group"].map(by_year[last]) if last in by_year else float("nan"),
-        completed_prev_yi=(totals["region_group"].map(by_year[last - 1])
-                           if last is not None and last - 1 in by_year else float("nan")),
+        completed_prev_yi=totals["region_group"].map(by_year[prev]) if prev in by_year else float("nan"),
     )
     return out.assign(growth=(out["completed_last_yi"] / out["completed_prev_yi"] - 1).where(
         out["completed_prev_yi"] > 0))

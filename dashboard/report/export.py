@@ -20,7 +20,7 @@ from .. import taxonomy
 from ..charts import overview as charts
 from ..downloads import FORMULA_START
 from ..filters import Filters
-from ..formatting import count, money, percent
+from ..formatting import count, money
 from ..i18n import t
 from .summary import SummaryData, highlights, top_projects_table
 
@@ -69,9 +69,7 @@ def kpi_cards(data: SummaryData, lang: str) -> list[tuple[str, str, str]]:
     """(label, value, note) of the KPI cards, shared by the page and the export."""
     k = data.kpis.iloc[0]
     year = data.year
-    now, before = data.completed(year), data.completed(year - 1)
-    change = "" if now is None or not before else t("summary.kpi_delta", lang, year=year - 1,
-                                                        change=percent(now / before - 1, 1, signed=True))
+    now, change = data.completed(year), data.growth_text(lang)
     cards = [
         (t("summary.kpi_investment", lang), money(float(k["investment_yi"]), lang), ""),
         (t("summary.kpi_projects", lang), count(int(k["projects"]), lang), ""),

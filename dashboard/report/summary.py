@@ -6,6 +6,7 @@ Usable without Streamlit: the page passes ``appdb.load`` as ``run``; tests and s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from ..filters import Filters
 from ..formatting import count, money, percent
 from ..i18n import t
 from ..queries import clusters as cq
+from ..queries import common as qc
 from ..queries import overview as oq
 
 Run = Callable[..., pd.DataFrame]
@@ -26,19 +28,16 @@ Run = Callable[..., pd.DataFrame]
 # --- which years ---------------------------------------------------------------------------------
 
 def kpi_year(as_of_year: int, f: Filters) -> int:
-    """The 'latest year' of the KPI: the as-of year, or the end of the year filter if earlier."""
+    """The 'latest year' of the KPI when no growth period applies: the as-of year, or the end of the year
+    filter if earlier."""
     return min(as_of_year, f.year_to) if f.year_to is not None else as_of_year
 
 
-def growth_years(as_of_year: int, f: Filters) -> tuple[int, int] | None:
-    """The last two full years (before the as-of year, inside the year filter), or None."""
-    y1 = as_of_year - 1
-    if f.year_to is not None:
-        y1 = min(y1, f.year_to)
-    y0 = y1 - 1
-    if f.year_from is not None and y0 < f.year_from:
-        return None
-    return y0, y1
+def growth_years(flows: pd.DataFrame, f: Filters, as_of: dt.date | None = None) -> tuple[int, int] | None:
+    """The growth period of ``sector_year_flows`` under ``f`` (:func:`dashboard.queries.common.growth_years`:
+    the latest full year with a completed amount before the as-of date's year, and the year before it)."""
+    total = flows[flows["is_total"] & flows["completed_yi"].notna()]
+    return qc.growth_years(total["year"], f, as_of)
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -53,10 +52,18 @@ class SummaryData:
     flows: pd.DataFrame       # sector_year_flows
     provinces: pd.DataFrame   # top_provinces (10)
     projects: pd.DataFrame    # top_projects (10)
+    as_of_date: dt.date | None = None  # the date the data are shown as of (a snapshot's); None: today
+
+    @property
+    def growth_years(self) -> tuple[int, int] | None:
+        """The years the growth compares (the one rule: :func:`growth_years`)."""
+        return growth_years(self.flows, self.filters, self.as_of_date)
 
     @property
     def year(self) -> int:
-        return kpi_year(self.as_of_year, self.filters)
+        """The year of the completed-investment KPI: the growth period's latest full year."""
+        years = self.growth_years
+        return years[1] if years else kpi_year(self.as_of_year, self.filters)
 
     def completed(self, year: int) -> float | None:
         rows = self.flows[self.flows["is_total"] & (self.flows["year"] == year)]
@@ -64,12 +71,27 @@ class SummaryData:
             return None
         return float(rows["completed_yi"].iloc[0])
 
+    def growth(self) -> float | None:
+        """Completed investment's growth over :attr:`growth_years` (None without both years' amounts)."""
+        years = self.growth_years
+        if years is None:
+            return None
+        now, before = self.completed(years[1]), self.completed(years[0])
+        return now / before - 1 if now is not None and before else None
+
+    def growth_text(self, lang: str) -> str:
+        """The KPI's change with both years ("+4.2%（2025年比2024年）"), '' without one."""
+        years, growth = self.growth_years, self.growth()
+        if years is None or growth is None:
+            return ""
+        return t("summary.kpi_delta", lang, y0=years[0], y1=years[1], change=percent(growth, 1, signed=True))
+
     @property
     def is_empty(self) -> bool:
         return int(self.kpis["projects"].iloc[0]) == 0 and int(self.tiers["designated"].sum()) == 0
 
 
-def load_summary(run: Run, f: Filters, as_of_year: int) -> SummaryData:
+def load_summary(run: Run, f: Filters, as_of_year: int, as_of_date: dt.date | None = None) -> SummaryData:
     """Run the Summary's queries through ``run(query, filters, **kwargs)``."""
     return SummaryData(
         as_of_year=as_of_year, filters=f,
@@ -79,6 +101,7 @@ def load_summary(run: Run, f: Filters, as_of_year: int) -> SummaryData:
         flows=run(oq.sector_year_flows, f),
         provinces=run(oq.top_provinces, f, limit=10),
         projects=run(oq.top_projects, f, limit=10),
+        as_of_date=as_of_date,
     )
 
 
@@ -109,7 +132,7 @@ def sector_table(totals: pd.DataFrame, flows: pd.DataFrame, years: tuple[int, in
 def highlights(data: SummaryData, lang: str) -> list[str]:
     """Three to five sentences, each computed from the data (Markdown bold for the subject)."""
     out: list[str] = []
-    years = growth_years(data.as_of_year, data.filters)
+    years = data.growth_years
     g = sector_growth(data.flows, years).dropna(subset=["growth"])
     g = g[g["sector"].notna()]
     if years and not g.empty:

@@ -26,7 +26,7 @@ def render() -> None:
         return
     flows = appdb.load(oq.sector_year_flows, f)
     as_of = ui.as_of_line()
-    years = report.growth_years(as_of_year, f) if as_of_year else None
+    years = report.growth_years(flows, f)
     table = report.sector_table(totals, flows, years)
 
     ui.chart(charts.sector_compare(table, lang, as_of, years), table, "sectors_compare",

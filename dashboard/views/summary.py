@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 
 import pandas as pd
@@ -21,9 +22,9 @@ def render() -> None:
     st.title(t("summary.title"))
     st.caption(t("summary.caption"))
     as_of_year = ui.as_of_year() or pd.Timestamp.now().year
-    snapshot, snapshot_note = _pick_snapshot()
+    snapshot, snapshot_note, snapshot_date = _pick_snapshot()
     run = appdb.load if snapshot is None else functools.partial(appdb.load_at, snapshot)
-    data = report.load_summary(run, f, as_of_year)
+    data = report.load_summary(run, f, as_of_year, snapshot_date)
     if data.is_empty:
         ui.empty_state()
         return
@@ -70,10 +71,11 @@ def render() -> None:
 LATEST = -1  # the as-of picker's "latest data" (snapshot ids start at 0)
 
 
-def _pick_snapshot() -> tuple[int | None, str]:
+def _pick_snapshot() -> tuple[int | None, str, datetime.date | None]:
     """'As of' control: the store now, or as it was at an earlier import/revert/change or date.
 
-    Returns the snapshot id (None: now) and the line that labels the page and its export.
+    Returns the snapshot id (None: now), the line that labels the page and its export, and the date the
+    data are shown as of (None: today), which the growth period counts from.
     """
     snaps = appdb.snapshots()
     changes = snaps[snaps["changes_data"]]
@@ -98,14 +100,14 @@ def _pick_snapshot() -> tuple[int | None, str]:
         earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
         if earlier.empty:
             st.warning(t("summary.asof_none", date=day.isoformat()))
-            return None, ""
+            return None, "", None
         snapshot = int(earlier["snapshot_id"].max())
         st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
-        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat())
+        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat()), day
     if picked in (None, LATEST) or picked == int(snaps["snapshot_id"].max()):
-        return None, ""
+        return None, "", None
     st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
-    return picked, t("summary.asof_short", id=picked, when=times[picked])
+    return picked, t("summary.asof_short", id=picked, when=times[picked]), pd.Timestamp(times[picked]).date()
 
 
 def _describe(message: str, batch: object) -> str:
@@ -150,10 +152,7 @@ def _public_context(lang: str) -> None:
 def _kpis(data: report.SummaryData, lang: str) -> None:
     k = data.kpis.iloc[0]
     year = data.year
-    now, before = data.completed(year), data.completed(year - 1)
-    delta = None
-    if now is not None and before:
-        delta = t("summary.kpi_delta", year=year - 1, change=f"{(now / before - 1) * 100:+.1f}%")
+    now, delta = data.completed(year), data.growth_text(lang) or None
     cols = [*st.columns(3), *st.columns(3)]
     cols[0].metric(t("summary.kpi_investment"), money(float(k["investment_yi"]), lang),
                    help=t("summary.kpi_investment_help"), border=True)
