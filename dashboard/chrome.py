@@ -229,10 +229,12 @@ def size_text(megabytes: int) -> str:
     return f"{megabytes} MB"
 
 
-def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], lang: str) -> str:
+def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], lang: str,
+                 listed: str | None = None) -> str:
     """CSS for the limit line of the file uploader with widget key ``key``: the limit and the types that
-    this uploader is given (the same values the caller passes to ``st.file_uploader``)."""
-    listed = join_list((ext.upper() for ext in types), lang)
+    this uploader is given (the same values the caller passes to ``st.file_uploader``), or ``listed``, the
+    caller's words for them."""
+    listed = listed or join_list((ext.upper() for ext in types), lang)
     text = t("chrome.upload_limit", lang, size=size_text(megabytes), types=listed)
     selector = f".st-key-{key} [data-testid=stFileUploaderDropzoneInstructions] span"
     # Streamlit keeps the line on one line and cuts it; ours may be longer (the Chinese one lost its last
@@ -240,10 +242,15 @@ def upload_limit(key: str, megabytes: int, types: list[str] | tuple[str, ...], l
     return swap(selector, text) + f"{selector},{selector}::after{{white-space:normal}}"
 
 
+def upload_megabytes() -> int:
+    """The server's upload limit (``server.maxUploadSize``), in MB."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
 def file_uploader(label: str, types: list[str] | tuple[str, ...], key: str, megabytes: int | None = None,
-                  **kwargs: object) -> object:
+                  listed: str | None = None, **kwargs: object) -> object:
     """``st.file_uploader`` whose limit line states its real limit (``megabytes``, else the server's
-    ``server.maxUploadSize``) and accepted types in the page's language."""
-    limit = int(megabytes or st.get_option("server.maxUploadSize"))
-    st.html(f"<style>{upload_limit(key, limit, types, current_lang())}</style>")
+    ``server.maxUploadSize``) and accepted types in the page's language (``listed``: the caller's words for them)."""
+    limit = int(megabytes or upload_megabytes())
+    st.html(f"<style>{upload_limit(key, limit, types, current_lang(), listed)}</style>")
     return st.file_uploader(label, type=list(types), key=key, max_upload_size=limit, **kwargs)  # type: ignore[call-overload]

@@ -423,3 +423,26 @@ def test_no_button_or_label_is_cut_at_1280(page_visits: Callable[[str], list[dic
     assert [v["slug"] for v in visits] == [*PAGES, "regions"] and "province=" in visits[-1]["url"]
     assert {v["width"] for v in visits} == {1280}
     assert [c for v in visits for c in v["cut"]] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_import_history_shows_every_column_at_1280(server: str, browser: object, lang: str) -> None:
+    """At 1,400 px in English the import history's last column ("Projects now") scrolled out of view: the data
+    grid sized its columns to their longest text. Every column shows at 1,280 px now, in both languages."""
+    from dashboard.i18n import t
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{server}/upload{'?lang=English' if lang == 'en' else ''}")
+    settle(page)
+    table = page.locator('[data-testid="stTable"]', has_text=t("upload.col_projects", lang)).last
+    table.scroll_into_view_if_needed()
+    main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
+    headers = table.locator("th")
+    names = [h.inner_text().strip() for h in headers.all()]
+    assert names[-1] == t("upload.col_projects", lang) and len(names) >= 9, names
+    for h in headers.all():
+        box = h.bounding_box()
+        assert box is not None and box["width"] > 20 and box["x"] + box["width"] <= main["x"] + main["width"] + 1, \
+            (h.inner_text(), box, main)
+    assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    page.close()

@@ -48,11 +48,12 @@ def test_import_history_names_the_demo_batch_in_the_pages_language(demo_db: Path
     'demo' in both languages; the revert picker likewise."""
     at = open_page(demo_db, monkeypatch, "upload", lang=lang)
     assert not at.exception, at.exception
-    grid = next(f for f in at.dataframe if "imported_by" in f.value.columns).value
-    demo = grid[grid["batch_id"] == 1].iloc[0]
-    assert demo["file_name"] == t("upload.demo_batch", lang)
-    assert demo["imported_by"] == t("upload.who_demo", lang)
-    assert (HAN.search(demo["file_name"] + demo["imported_by"]) is not None) == (lang == "zh")
+    who, file = t("upload.col_who", lang), t("upload.col_file", lang)
+    grid = next(f for f in at.table if who in f.value.columns).value
+    demo = grid[grid[t("upload.col_batch", lang)] == "1"].iloc[0]
+    assert demo[file] == t("upload.demo_batch", lang)
+    assert demo[who] == t("upload.who_demo", lang)
+    assert (HAN.search(demo[file] + demo[who]) is not None) == (lang == "zh")
     picker = next(s for s in at.selectbox if s.label == t("upload.revert_pick", lang))
     assert picker.options == [f"#1 · {t('upload.demo_batch', lang)}"]
 

@@ -147,3 +147,94 @@ def test_choosing_a_filter_writes_values_not_labels_into_the_link(demo_db: Path,
     assert at.query_params["sector"] in (["new_energy"], "new_energy")
     at.multiselect(key="sector").set_value([]).run()
     assert "sector" not in at.query_params
+
+
+# --- 3. the upload caption from the reader's list ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_upload_caption_names_what_the_reader_reads_and_the_limit(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    lang: str) -> None:
+    """The caption said "CSV、TXT 或 Excel" while the uploader took some twenty types: it is made from the reader's
+    own list now, grouped, with the size limit; the uploader takes that list's every type."""
+    from dashboard.ingest import reading
+
+    at = open_page(demo_db, monkeypatch, "upload", lang=lang)
+    assert not at.exception
+    caption = at.caption[0].value
+    assert "1 GB" in caption and "CSV、TXT 或 Excel" not in caption and "CSV, TXT or Excel" not in caption
+    read = [e for _, exts, ok in reading.FORMATS if ok for e in exts]
+    assert all(e.upper() in caption for e in read) and len(read) >= 12
+    assert "ZIP" not in caption and "XLSB" not in caption  # taken only to be answered: not read
+    assert ("网页导出 HTML" in caption) == (lang == "zh") and ("Web page exports HTML" in caption) == (lang == "en")
+    assert set(at.get("file_uploader")[0].proto.type) == {f".{e}" for e in reading.ACCEPTED}
+
+
+# --- 4. the import history within the page -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_import_history_is_a_table_whose_cells_wrap(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        lang: str) -> None:
+    """The data grid let its last column scroll out of view at 1,280 px (1,400 px in English); a plain table
+    wraps its cells at the column's edge (the browser test measures it)."""
+    at = open_page(demo_db, monkeypatch, "upload", lang=lang)
+    assert not at.exception
+    [history] = [e.value for e in at.table if t("upload.col_projects", lang) in e.value.columns]
+    assert list(history.columns) == [t(f"upload.col_{k}", lang) for k in (
+        "batch", "status", "file", "when", "who", "imported", "updated", "rejected", "projects")]
+    assert history.iloc[0][t("upload.col_imported", lang)] == "3,000"
+    assert not [d for d in at.dataframe if "rows_imported" in d.value.columns]
+
+
+# --- 5. the projects outside the region groups ---------------------------------------------------------------
+
+def _import_outside(db: Path, tmp_path: Path) -> None:
+    from dashboard import store
+    from dashboard.ingest import commit, preview
+
+    path = tmp_path / "港澳项目清单.csv"
+    path.write_text("项目名称,建设地点,总投资（万元）,开工年份\n"
+                    "香港新型储能电站项目,香港特别行政区,60000,2024\n"
+                    "香港集成电路设计中心项目,香港特别行政区,40000,2024\n"
+                    "澳门中医药科技产业园项目,澳门特别行政区,25000,2023\n", encoding="utf-8")
+    con = store.connect(db)
+    try:
+        result = commit(con, preview(con, path))
+        assert result.rows_imported == 3, result
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_region_groups_say_what_lies_outside_them(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path, lang: str) -> None:
+    """The four region groups' chart left out the projects of 香港 / 澳门 unsaid, so its sums fell short of the
+    other pages' totals. Under the chart: how many projects and how much investment lie outside, and where."""
+    from dashboard.formatting import money
+
+    _import_outside(demo_db, tmp_path)
+    n, total = one(demo_db, "SELECT count(*), sum(CAST(total_investment_wan AS DOUBLE)) / 10000.0 FROM projects p "
+                            "WHERE province_code IN (SELECT code FROM regions WHERE region_group IS NULL)")
+    assert n == 3 and total == pytest.approx(12.5)
+    at = open_page(demo_db, monkeypatch, "regions", lang=lang)
+    assert not at.exception
+    said = [c.value for c in at.caption if money(12.5, lang) in c.value]
+    assert len(said) == 1, [c.value for c in at.caption]
+    assert ("3 个项目" in said[0] and "香港、澳门" in said[0]) if lang == "zh" else (
+        "3 more projects" in said[0] and "Hong Kong, Macao" in said[0])
+    # the groups and what lies outside add up to the store's total
+    grid = at.session_state["filters"]
+    from dashboard import store
+    from dashboard.queries import regions as rq
+    con = store.connect(demo_db, read_only=True)
+    try:
+        groups, outside = rq.region_groups(con.cursor(), grid), rq.outside_groups(con.cursor(), grid)
+        everything = one(demo_db, "SELECT count(*) FROM projects")[0]
+    finally:
+        con.close()
+    assert int(groups["projects"].sum()) + int(outside["projects"].sum()) == everything
+
+
+def test_nothing_is_said_when_every_project_lies_in_a_group(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(demo_db, monkeypatch, "regions")
+    assert not at.exception
+    assert not [c.value for c in at.caption if "不属于上图的四大区域板块" in c.value]

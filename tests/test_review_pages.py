@@ -297,10 +297,11 @@ def test_province_trend_spaces_its_years_instead_of_turning_them() -> None:
 def test_import_history_writes_counts_with_separators(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The import history showed the demo batch's 3000 rows as '3000'."""
     at = open_page(demo_db, monkeypatch, "upload", lang="zh")
-    grid = next(f for f in at.dataframe if "rows_imported" in f.value.columns)
-    config = json.loads(grid.proto.columns)
-    for column in ("rows_imported", "rows_updated", "rows_rejected", "projects"):
-        assert config[column]["type_config"]["format"] == "localized", (column, config[column])
+    from dashboard.i18n import t
+
+    grid = next(f.value for f in at.table if t("upload.col_imported", "zh") in f.value.columns)
+    assert grid[t("upload.col_imported", "zh")].tolist() == ["3,000"]
+    assert grid[t("upload.col_projects", "zh")].tolist() == ["3,000"]
 
 
 def test_the_updated_stamp_follows_a_revert(demo_db: Path, tmp_path: Path) -> None:

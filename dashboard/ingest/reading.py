@@ -21,7 +21,19 @@ from .traditional import TONE_MARKS, simplify, text_flags
 from .workbooks import read_xls, read_xlsx
 from .xmlsheet import looks_like_spreadsheetml, read_spreadsheetml
 
-__all__ = ["RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff_delimiter"]
+__all__ = ["ACCEPTED", "FORMATS", "RawFile", "ReadError", "Sheet", "decode", "read", "simplify", "sniff_delimiter"]
+
+# The files a reader of project lists is handed, by kind: (kind, extensions, read). The kinds ``read`` are the
+# tables this module reads (it tells them apart by content, whatever the name says); the others are taken so
+# that the import can say what they are and what to do (save as .xlsx or CSV), instead of an uploader's
+# refusal. The upload page's uploader, its caption and its limit line are all made from this list.
+FORMATS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("text", ("csv", "txt", "tsv"), True),
+    ("excel", ("xlsx", "xls", "xlsm", "xltx", "et", "xml"), True),
+    ("web", ("html", "htm", "mht", "mhtml"), True),
+    ("refused", ("xlsb", "ods", "numbers", "zip", "gz", "7z", "rar"), False),
+)
+ACCEPTED = tuple(ext for _, exts, _ in FORMATS for ext in exts)
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

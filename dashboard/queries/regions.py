@@ -134,6 +134,31 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: dt.date | N
         out["completed_prev_yi"] > 0))
 
 
+def outside_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """The projects in no region group (香港, 澳门, 台湾, or no province), by province: projects and investment,
+    largest first. The four groups' chart leaves them out; the page says how many and how much, so the sums
+    add up to the other pages' totals."""
+    grp = "SELECT code FROM regions WHERE level = 'province' AND region_group IS NOT NULL"
+    if rollups_serve(f):
+        pw, pp = rollup_where(f, "r")
+        src = f"""SELECT r.province_code, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
+                  FROM rollup_projects r {pw} AND (r.province_code IS NULL OR r.province_code NOT IN ({grp}))
+                  GROUP BY 1"""
+    else:
+        pw, pp = project_where(f, "p")
+        src = f"""SELECT p.province_code, count(*) AS projects,
+                         coalesce(sum(CAST(p.total_investment_wan AS DOUBLE)), 0) {YI} AS investment_yi
+                  FROM projects p {pw} AND (p.province_code IS NULL OR p.province_code NOT IN ({grp}))
+                  GROUP BY 1"""
+    return df(cur, f"""
+        WITH o AS ({src})
+        SELECT o.province_code, r.short_name, r.name_en, o.projects, o.investment_yi
+        FROM o LEFT JOIN regions r ON r.code = o.province_code
+        WHERE o.projects > 0
+        ORDER BY o.investment_yi DESC, o.province_code
+    """, pp)
+
+
 def _one(f: Filters, province: str) -> Filters:
     return f.replace(provinces=(province,))
 

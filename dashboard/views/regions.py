@@ -12,7 +12,7 @@ import streamlit as st
 
 from .. import appdb, filters, taxonomy, ui
 from ..charts import regions as charts
-from ..formatting import count, money
+from ..formatting import count, join_list, money
 from ..i18n import current_lang, relabel, t
 from ..queries import common
 from ..queries import public_lists as public
@@ -81,12 +81,26 @@ def render() -> None:
     ui.chart(fig, groups.assign(name=[charts.group_label(g, lang) for g in groups["region_group"]]),
              "regions_groups", on_select=ui.select_filter("regions_groups", filters.KEY_GROUP))
     st.caption(t("regions.groups_hint"))
+    _outside_groups(f, lang)
 
     st.divider()
     if selected is None:
         st.info(t("regions.profile_hint"), icon=":material/travel_explore:")
         return
     _profile(selected, names.get(selected, selected), lang, as_of)
+
+
+def _outside_groups(f: filters.Filters, lang: str) -> None:
+    """Under the groups' chart: the projects in none of the four groups (香港, 澳门, 台湾), which it leaves out,
+    so that its sums and the other pages' totals add up."""
+    outside = appdb.load(queries.outside_groups, f)
+    if outside.empty:
+        return
+    unknown = t("regions.groups_outside_unknown", lang)
+    places = [unknown if pd.isna(r.province_code) else (r.short_name if lang == "zh" else r.name_en)
+              for r in outside.itertuples()]
+    st.caption(t("regions.groups_outside", lang, n=count(int(outside["projects"].sum()), lang),
+                 money=money(float(outside["investment_yi"].sum()), lang), places=join_list(places, lang)))
 
 
 def _profile(code: str, name: str, lang: str, as_of: str) -> None:

@@ -13,9 +13,9 @@ import streamlit as st
 from .. import appdb, chrome, downloads, filters, ingest, sidebar, store, taxonomy, ui
 from ..auth import session
 from ..auth.permissions import Perm
-from ..formatting import join_list
+from ..formatting import count, join_list
 from ..i18n import current_lang, relabel, t
-from ..ingest import encodings, template
+from ..ingest import encodings, reading, template
 from ..ingest.plan import shorten
 from .base import page
 
@@ -23,11 +23,21 @@ PREVIEW_ROWS = 500          # rows shown as read; the whole file is still checke
 REVIEW_ROWS = 500           # rows offered in the sector review
 PROGRESS_FROM_BYTES = 1_000_000   # about 10,000 rows: show a progress bar
 NO_FIELD = "—"
-# What the uploader takes (its limit line names them): the importer tells the formats apart by content, and
-# answers a workbook or a file it cannot read with its own message instead of the uploader's refusal (which
-# named an .xlsb "application/vnd.ms-excel.sheet.binary.macroEnabled.12", in English, in the zh page too).
-ACCEPTED = ("csv", "tsv", "txt", "xlsx", "xlsm", "xltx", "xls", "et", "ods", "numbers", "xlsb", "xml", "mht", "mhtml",
-            "html", "htm", "zip", "gz", "7z", "rar")
+# What the uploader takes: the reader's own list (ingest.reading.FORMATS). The importer tells the formats apart
+# by content, and answers a file it cannot read (.xlsb, .ods, an archive) with its own message instead of the
+# uploader's refusal (which named an .xlsb "application/vnd.ms-excel.sheet.binary.macroEnabled.12", in English,
+# in the zh page too).
+ACCEPTED = reading.ACCEPTED
+
+
+def formats_text(lang: str | None = None) -> str:
+    """The tables the import reads, grouped and short (表格 CSV/TXT/TSV，Excel XLSX/XLS/…，网页导出 HTML/…), from
+    the reader's list: the caption said "CSV、TXT 或 Excel" while some twenty types were taken."""
+    lang = lang or current_lang()
+    groups = [f"{t(f'upload.formats_{kind}', lang)} {'/'.join(e.upper() for e in exts)}"
+              for kind, exts, read in reading.FORMATS if read]
+    return ("，" if lang == "zh" else "; ").join(groups)
+
 
 
 def _field_label(field: str, lang: str | None = None) -> str:
@@ -364,25 +374,13 @@ def _history() -> None:
     if batches.empty:
         st.caption(t("upload.history_none"))
         return
-    # The status beside the batch number, and the sheets a workbook's batch read last, in a column only when there
-    # are some: at 1,280 px the last columns scroll out of view (the revert picker names the sheets too).
-    sheets = ["sheets"] if batches["sheets"].map(len).any() else []
-    shown = batches[["batch_id", "status", "file_name", "imported_at", "imported_by", "rows_imported", "rows_updated",
-                     "rows_rejected", "projects", *sheets]].copy()
-    shown["status"] = [t(f"upload.status_{s}") for s in shown["status"]]
-    shown["file_name"] = [batch_file(name, demo) for name, demo in zip(shown["file_name"], batches["is_demo"],
-                                                                       strict=True)]
-    shown["imported_by"] = [operator_name(who) for who in shown["imported_by"]]
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        "batch_id": t("upload.col_batch"), "file_name": t("upload.col_file"),
-        "sheets": st.column_config.ListColumn(t("upload.col_sheets")),
-        "imported_at": st.column_config.DatetimeColumn(t("upload.col_when"), format="YYYY-MM-DD HH:mm"),
-        "imported_by": t("upload.col_who"), "status": t("upload.col_status"),
-        # counts with thousands separators (3,000), as every other page writes them
-        **{c: st.column_config.NumberColumn(t(f"upload.col_{k}"), format="localized")
-           for c, k in (("rows_imported", "imported"), ("rows_updated", "updated"), ("rows_rejected", "rejected"),
-                        ("projects", "projects"))},
-    })
+    shown = history_table(batches, current_lang())
+    counts = tuple(t(f"upload.col_{k}") for k in ("imported", "updated", "rejected", "projects"))
+    # A plain table, whose cells wrap at the column's edge: the data grid sized its columns to their longest
+    # text, and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
+    # screenful of batches it scrolls within its own box.
+    with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False):
+        ui.text_table(shown, right=(t("upload.col_batch"), *counts))
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
@@ -409,6 +407,29 @@ def _history() -> None:
         updated = 0 if pd.isna(updated) else int(updated)
         st.session_state["upload_reverted"] = (int(batch_id), removed, updated)
         st.rerun()
+
+
+HISTORY_ROWS = 12  # batches shown before the history scrolls in its box
+
+
+def history_table(batches: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The import history as shown: the status beside the batch number, counts with thousands separators (3,000,
+    as every other page writes them), and the sheets a workbook's batch read only when there are some."""
+    shown = pd.DataFrame({
+        t("upload.col_batch", lang): batches["batch_id"].astype(int).astype(str),
+        t("upload.col_status", lang): [t(f"upload.status_{s}", lang) for s in batches["status"]],
+        t("upload.col_file", lang): [batch_file(name, demo) for name, demo in zip(batches["file_name"],
+                                                                                 batches["is_demo"], strict=True)],
+        t("upload.col_when", lang): [ui.MISSING if pd.isna(w) else pd.Timestamp(w).strftime("%Y-%m-%d %H:%M")
+                                     for w in batches["imported_at"]],
+        t("upload.col_who", lang): [operator_name(who) for who in batches["imported_by"]],
+        **{t(f"upload.col_{k}", lang): [ui.MISSING if pd.isna(n) else count(int(n), lang) for n in batches[c]]
+           for c, k in (("rows_imported", "imported"), ("rows_updated", "updated"), ("rows_rejected", "rejected"),
+                        ("projects", "projects"))},
+    })
+    if batches["sheets"].map(len).any():
+        shown[t("upload.col_sheets", lang)] = [join_list(s, lang) for s in batches["sheets"]]
+    return shown
 
 
 def _batch_label(batch: pd.Series) -> str:
@@ -458,12 +479,14 @@ def _demo_removal() -> None:
 
 def render() -> None:
     st.title(t("nav.upload"))
-    st.caption(t("upload.intro"))
+    limit = chrome.upload_megabytes()
+    st.caption(t("upload.intro", types=formats_text(), size=chrome.size_text(limit)))
     _demo_removal()
     _templates()
     _done_banner()
     nonce = st.session_state.get("upload_nonce", 0)
-    uploaded = chrome.file_uploader(t("upload.pick"), ACCEPTED, key=f"upload_file_{nonce}")
+    uploaded = chrome.file_uploader(t("upload.pick"), ACCEPTED, key=f"upload_file_{nonce}", megabytes=limit,
+                                    listed=formats_text())
     if uploaded is not None:
         st.session_state.pop("upload_done", None)
         data = uploaded.getvalue()
