@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from . import store, taxonomy
+from . import store, tagging, taxonomy
 
 DEMO_FILE_NAME = "演示数据（虚构）Demo dataset (synthetic)"
 BASE_PROJECTS = 3000
@@ -244,6 +244,28 @@ BASE_REGIONS = (
 )
 
 
+def cluster_words(subs: pd.DataFrame) -> dict[str, str]:
+    """The word each sub-field gives its clusters' names (上海市<word>产业集群), from the sub-field's own entry in
+    data/taxonomy.toml: its name without the bracket, else the first of its clause phrases and keywords that the
+    app's own tagger reads back as the sub-field's sector. A name read as another sector, or as none, told a
+    reader the opposite of the sector the cluster is filed under: 上海市基础材料产业集群 under 新一代信息技术
+    (a materials cluster, by its name), 车联网 under it too (智能及新能源汽车 by the tagger), 工业互联网平台
+    under 高端装备. Each sub-field's word is its own (no two alike), so the names are told apart as before."""
+    by_slug = {sf.slug: sf for s in taxonomy.sectors() for sf in s.subfields}
+    words: dict[str, str] = {}
+    for r in subs.itertuples():
+        sf = by_slug[r.subfield]
+        short = re.sub(r"（.*?）", "", sf.name_zh)  # 特种机器人（建筑、医疗等） → 特种机器人
+        for word in dict.fromkeys([short, *sf.clause_phrases, *sf.keywords]):
+            if (len(word) <= 8 and not re.search("与|和|、", word) and word not in words.values()
+                    and tagging.tag(f"{word}产业集群").sector == r.sector):
+                words[r.subfield] = word
+                break
+        else:
+            words[r.subfield] = short
+    return words
+
+
 def _clusters(rng: np.random.Generator, districts: pd.DataFrame, places: pd.DataFrame,
               subs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Bases, clusters and ecosystems: below (bases), at (clusters) and near (ecosystems) target."""
@@ -264,13 +286,14 @@ def _clusters(rng: np.random.Generator, districts: pd.DataFrame, places: pd.Data
     # Name clusters after sub-fields with short names (集成电路, 储能), as real designations read.
     short = subs["sub_name"].str.replace(r"（.*?）", "", regex=True)
     subs = subs[(short.str.len() <= 8) & ~short.str.contains("与|和|、|行动|融合")].reset_index(drop=True)
+    words = cluster_words(subs)
     rows, seen = [], set()
     cluster_id = 0
     for tier, status, batch, year, count in plan:
         made = 0
         while made < count:
             sub = subs.iloc[int(rng.integers(0, len(subs)))]
-            sub_name = re.sub(r"（.*?）", "", sub.sub_name)  # 特种机器人（建筑、医疗等） → 特种机器人
+            sub_name = words[sub.subfield]
             if tier == "base":  # a base sits in the economic region it is named after
                 region = BASE_REGIONS[cluster_id % len(BASE_REGIONS)][0]
                 place = places.iloc[_pick(rng, place_w * in_region[region], 1)[0]]
@@ -284,7 +307,10 @@ def _clusters(rng: np.random.Generator, districts: pd.DataFrame, places: pd.Data
             elif tier == "ecosystem":
                 options = district_by_city.get(place.city_code) or [place.city_short]
                 district = options[int(rng.integers(0, len(options)))]
-                name = f"{place.city_short}{district}{sub_name}产业生态"
+                # a city without districts is its own "district" (东莞东莞…产业生态): named once
+                name = f"{place.city_short if district != place.city_short else ''}{district}{sub_name}产业生态"
+                if tagging.tag(name).sector != sub.sector:  # a district's name run into the word: 略阳 + 光电材料
+                    name = f"{place.city_short}{sub_name}产业生态"
                 core = f"{district}产业园"
             if name in seen:
                 continue

@@ -134,8 +134,8 @@ def test_history_names_the_sheets_a_workbook_batch_read(app: AppTest) -> None:
     [commit] = [b for b in app.button if b.label == "导入"]
     commit.click().run()
     assert not app.exception
-    [history] = [d.value for d in app.dataframe if "sheets" in d.value.columns]
-    assert [list(s) for s in history["sheets"]] == [["南京市", "杭州市", "合肥市"]]
+    [history] = [d.value for d in app.table if "工作表" in d.value.columns]
+    assert history["工作表"].tolist() == ["南京市、杭州市、合肥市"]
     [picker] = [s for s in app.selectbox if s.label == "撤销批次"]
     assert picker.options == ["#1 · cities.xlsx · 南京市、杭州市、合肥市"]
 

@@ -238,3 +238,34 @@ def test_nothing_is_said_when_every_project_lies_in_a_group(demo_db: Path, monke
     at = open_page(demo_db, monkeypatch, "regions")
     assert not at.exception
     assert not [c.value for c in at.caption if "不属于上图的四大区域板块" in c.value]
+
+
+# --- 6. the stage chart's 100 % and the demo clusters' names -------------------------------------------------
+
+def test_the_stage_chart_names_its_100_percent_tick() -> None:
+    """The 100 % stacked stage chart's ticks stopped at 80 %."""
+    import pandas as pd
+
+    from dashboard.charts import overview as charts
+
+    stages = pd.DataFrame({"sector": ["new_energy", "new_energy"], "stage": ["planned", "completed"],
+                           "projects": [3, 1], "investment_yi": [3.0, 1.0]})
+    axis = charts.stage_mix(stages, "zh", "数据截至2025年").layout.xaxis
+    assert 100 in axis.tickvals and axis.range[1] >= 100 and axis.ticksuffix == "%"
+
+
+def test_demo_clusters_are_named_after_their_own_sector(demo_db_template: Path) -> None:
+    """Demo cluster names contradicted their sector: 上海市基础材料产业集群 filed under 新一代信息技术, 车联网 under it
+    too, 工业互联网平台 under 高端装备. Every demo base, cluster and ecosystem is named from a sub-field of its own
+    sector (data/taxonomy.toml) that the app's tagger reads back as that sector."""
+    from dashboard import store, tagging
+
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        rows = con.execute("SELECT name, sector FROM clusters WHERE batch_id IS NOT NULL").fetchall()
+    finally:
+        con.close()
+    assert len(rows) > 1000
+    wrong = [(name, sector, tagging.tag(name).sector) for name, sector in rows if tagging.tag(name).sector != sector]
+    assert wrong == []
+    assert not [name for name, _ in rows if "东莞东莞" in name]

@@ -233,7 +233,7 @@ def test_region_groups_leave_room_under_a_small_negative_bar() -> None:
     df = pd.DataFrame({"region_group": ["东部", "中部", "西部", "东北"], "projects": [1600, 660, 624, 116],
                        "investment_yi": [21347.0, 8357.0, 7206.0, 1501.0],
                        "completed_yi": [14060.0, 5194.0, 4830.0, 943.0],
-                       "last_year": [2025] * 4, "growth": [0.013, 0.214, -0.008, 0.415]})
+                       "last_year": [2025] * 4, "prev_year": [2024] * 4, "growth": [0.013, 0.214, -0.008, 0.415]})
     fig = charts.region_groups(df, "zh", "as of")
     low, high = fig.layout.yaxis4.range
     assert low < 0 and (-0.8 - low) / (high - low) >= 0.15, (low, high)

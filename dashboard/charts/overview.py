@@ -304,7 +304,8 @@ def stage_mix(stages: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
             customdata=[[k, count(v, lang)] for k, v in zip(keys, n, strict=True)],
             hovertemplate="<b>%{y}</b><br>" + name + "：%{customdata[1]} (%{x:.0f}%)<extra></extra>")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    # ticks named, 100 % among them: Plotly's own ticks stopped at 80 %, the end of a 100 % stack unlabelled
+    fig.update_xaxes(range=[0, 100], tickmode="array", tickvals=list(range(0, 101, 20)), ticksuffix="%")
     height = max(290, 190 + 34 * len(inv))
     fig = style(fig, t("sectors.stage_title", lang), as_of, x_title=t("sectors.stage_axis", lang), height=height)
     return legend_below(fig, height)
