@@ -165,7 +165,7 @@ def test_the_upload_caption_names_what_the_reader_reads_and_the_limit(demo_db: P
     read = [e for _, exts, ok in reading.FORMATS if ok for e in exts]
     assert all(e.upper() in caption for e in read) and len(read) >= 12
     assert "ZIP" not in caption and "XLSB" not in caption  # taken only to be answered: not read
-    assert ("网页导出 HTML" in caption) == (lang == "zh") and ("Web page exports HTML" in caption) == (lang == "en")
+    assert ("网页导出 HTML" in caption) == (lang == "zh") and ("web page exports HTML" in caption) == (lang == "en")
     assert set(at.get("file_uploader")[0].proto.type) == {f".{e}" for e in reading.ACCEPTED}
 
 
@@ -242,16 +242,21 @@ def test_nothing_is_said_when_every_project_lies_in_a_group(demo_db: Path, monke
 
 # --- 6. the stage chart's 100 % and the demo clusters' names -------------------------------------------------
 
-def test_the_stage_chart_names_its_100_percent_tick() -> None:
-    """The 100 % stacked stage chart's ticks stopped at 80 %."""
+def test_the_stage_chart_names_its_100_percent_tick_and_adds_up_to_it() -> None:
+    """The 100 % stacked stage chart's ticks stopped at 80 % (the "100%" label ran past the figure, which Plotly
+    then leaves out), and a sector with projects of no stage stopped short of 100 % (they were left out)."""
     import pandas as pd
 
     from dashboard.charts import overview as charts
 
-    stages = pd.DataFrame({"sector": ["new_energy", "new_energy"], "stage": ["planned", "completed"],
-                           "projects": [3, 1], "investment_yi": [3.0, 1.0]})
-    axis = charts.stage_mix(stages, "zh", "数据截至2025年").layout.xaxis
-    assert 100 in axis.tickvals and axis.range[1] >= 100 and axis.ticksuffix == "%"
+    stages = pd.DataFrame({"sector": ["new_energy"] * 3, "stage": ["planned", "completed", None],
+                           "projects": [3, 1, 1], "investment_yi": [3.0, 1.0, 0.5]})
+    fig = charts.stage_mix(stages, "zh", "数据截至2025年")
+    axis = fig.layout.xaxis
+    assert "100%" in axis.ticktext and 100 in axis.tickvals and axis.range[1] == 100
+    assert fig.layout.margin.r >= 28  # room for the label's right half
+    assert sum(tr.x[0] for tr in fig.data) == pytest.approx(100)
+    assert t("sectors.stage_none", "zh") in [tr.name for tr in fig.data]
 
 
 def test_demo_clusters_are_named_after_their_own_sector(demo_db_template: Path) -> None:

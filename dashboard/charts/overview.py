@@ -19,6 +19,7 @@ from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style, text
 
 STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
 STAGE_COLORS = taxonomy.colors("stage")
+NO_STAGE = "__none__"  # a project whose stage the list left empty
 PLANNED_COLOR = "#a9c4e8"
 COMPLETED_COLOR = "#1f5aa6"
 LIGHTER = {"cultivating": 0.45, "reserve": 0.2}
@@ -286,26 +287,34 @@ def sector_trend(flows: pd.DataFrame, lang: str, as_of: str, as_of_year: int | N
 
 
 def stage_mix(stages: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-    """Each sector's projects by stage, as shares of its projects (100 % stacked bars)."""
+    """Each sector's projects by stage, as shares of its projects (100 % stacked bars); projects with no
+    stage given are a segment of their own (left out, a sector's bar stopped short of 100 %)."""
     d = stages.copy()
     d["sector_key"] = d["sector"].fillna("unclassified")
+    d["stage"] = d["stage"].fillna(NO_STAGE)
     totals = d.groupby("sector_key")["projects"].sum()
     inv = d.groupby("sector_key")["investment_yi"].sum().sort_values()
     fig = go.Figure()
-    for stage in STAGE_ORDER:
+    for stage in [*STAGE_ORDER, *([NO_STAGE] if (d["stage"] == NO_STAGE).any() else [])]:
         g = d[d["stage"] == stage].set_index("sector_key")
         keys = list(inv.index)
         n = [int(g["projects"].get(k, 0)) for k in keys]
-        name = taxonomy.label("stage", stage, lang)
+        name = t("sectors.stage_none", lang) if stage == NO_STAGE else taxonomy.label("stage", stage, lang)
+        marker = ({"color": "#ffffff", "line": {"color": "#9e9e9e", "width": 1},
+                   "pattern": {"shape": "/", "fgcolor": "#9e9e9e", "size": 6}}
+                  if stage == NO_STAGE else {"color": STAGE_COLORS[stage]})
         fig.add_bar(
             x=[v / totals[k] * 100 if totals[k] else 0 for v, k in zip(n, keys, strict=True)],
             y=[sector_name(None if k == "unclassified" else k, lang) for k in keys], orientation="h",
-            name=name, marker={"color": STAGE_COLORS[stage]},
+            name=name, marker=marker,
             customdata=[[k, count(v, lang)] for k, v in zip(keys, n, strict=True)],
             hovertemplate="<b>%{y}</b><br>" + name + "：%{customdata[1]} (%{x:.0f}%)<extra></extra>")
     fig.update_layout(barmode="stack")
     # ticks named, 100 % among them: Plotly's own ticks stopped at 80 %, the end of a 100 % stack unlabelled
-    fig.update_xaxes(range=[0, 100], tickmode="array", tickvals=list(range(0, 101, 20)), ticksuffix="%")
+    fig.update_xaxes(range=[0, 100], tickmode="array", tickvals=list(range(0, 101, 20)),
+                     ticktext=[f"{v}%" for v in range(0, 101, 20)])
     height = max(290, 190 + 34 * len(inv))
     fig = style(fig, t("sectors.stage_title", lang), as_of, x_title=t("sectors.stage_axis", lang), height=height)
+    # room right of the plot for half of "100%": a label that would run past the figure is not drawn
+    fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 28)})
     return legend_below(fig, height)

@@ -179,7 +179,7 @@ def region_groups(df: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         ("investment_yi", with_unit(t("regions.chart.investment", lang), unit, lang), factor, ",.0f"),
         ("projects", t("regions.chart.projects_count", lang), 1.0, ",.0f"),
         ("completed_yi", with_unit(t("regions.chart.completed", lang), unit, lang), factor, ",.0f"),
-        ("growth", with_unit(growth_title, "%", lang), 100.0, ".1f"),
+        ("growth", growth_title, 100.0, ".1f"),  # the title names the unit beside the years
     ]
     fig = make_subplots(rows=1, cols=4, subplot_titles=[p[1] for p in panels], horizontal_spacing=0.07)
     names = [group_label(g, lang) for g in df["region_group"]]

@@ -123,8 +123,9 @@ def sector_table(totals: pd.DataFrame, flows: pd.DataFrame, years: tuple[int, in
     d = flows[~flows["is_total"]]
     completed = d.groupby("sector", dropna=False)["completed_yi"].sum(min_count=1).rename("completed_yi")
     growth = sector_growth(flows, years).set_index("sector")["growth"]
-    out = totals.set_index("sector").join(completed, how="left").join(growth, how="left")
-    return out.reset_index(names="sector")
+    out = totals.set_index("sector").join(completed, how="left").join(growth, how="left").reset_index(names="sector")
+    # the years the growth compares, in the table (and its download) as in the chart's title
+    return out.assign(prev_year=years[0], last_year=years[1]) if years else out
 
 
 # --- highlights ----------------------------------------------------------------------------------
@@ -182,7 +183,8 @@ def top_projects_table(projects: pd.DataFrame, lang: str, *, text: bool = False,
         t("summary.col_sector", lang): [charts.sector_name(s, lang) for s in projects["sector"]],
         t(f"summary.col_{place}", lang): projects["province_short"] if lang == "zh" else projects["province_en"],
         t("summary.col_start", lang): projects["start_year"].astype("Int64"),
-        t("summary.col_stage", lang): [taxonomy.label("stage", None if pd.isna(s) else s, lang)
+        # a stage left empty is "—", as on the projects page (taxonomy.label called it 未分类, "unclassified")
+        t("summary.col_stage", lang): ["—" if pd.isna(s) else taxonomy.label("stage", s, lang)
                                        for s in projects["stage"]],
         t("summary.col_investment", lang, unit=unit): [f"{v:,.2f}" for v in amounts] if text else amounts.round(2),
     })

@@ -36,7 +36,7 @@ def formats_text(lang: str | None = None) -> str:
     lang = lang or current_lang()
     groups = [f"{t(f'upload.formats_{kind}', lang)} {'/'.join(e.upper() for e in exts)}"
               for kind, exts, read in reading.FORMATS if read]
-    return ("，" if lang == "zh" else "; ").join(groups)
+    return ("，" if lang == "zh" else ", ").join(groups)
 
 
 
@@ -380,7 +380,7 @@ def _history() -> None:
     # text, and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
     # screenful of batches it scrolls within its own box.
     with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False):
-        ui.text_table(shown, right=(t("upload.col_batch"), *counts))
+        ui.text_table(shown, right=(t("upload.col_batch"), *counts), nowrap=(t("upload.col_when"),))
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
