@@ -111,20 +111,16 @@ def static_table(frame: pd.DataFrame, key: str, money: str | None = None) -> Non
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 
 
-def text_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = (),
-               nowrap: tuple[str, ...] = ()) -> None:
+def text_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = ()) -> None:
     """``frame`` drawn as a plain HTML table (``st.table``) with no download: each cell's text wraps at the
     column's edge, in any script (the data grid wraps only at spaces, and only in tall rows, so it cut off
     long messages); ``money`` names the column shown with two decimals, ``right`` the columns aligned right
-    (``!important``: the table sets each cell's alignment inline), ``nowrap`` the columns kept on one line
-    (a date and time: "2026-12-" over "03 08:01").
+    (``!important``: the table sets each cell's alignment inline).
     Every cell is Markdown-escaped (see :func:`static_table`)."""
     formats = {column: (_money if column == money else _plain) for column in frame.columns}
     styled = frame.style.format(formats, na_rep="")
     if right:
         styled = styled.set_properties(subset=list(right), **{"text-align": "right !important"})
-    if nowrap:
-        styled = styled.set_properties(subset=list(nowrap), **{"white-space": "nowrap !important"})
     st.table(styled, hide_index=True)
 
 

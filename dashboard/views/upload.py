@@ -379,8 +379,17 @@ def _history() -> None:
     # A plain table, whose cells wrap at the column's edge: the data grid sized its columns to their longest
     # text, and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
     # screenful of batches it scrolls within its own box.
-    with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False):
-        ui.text_table(shown, right=(t("upload.col_batch"), *counts), nowrap=(t("upload.col_when"),))
+    # Only the names wrap (file, importer, sheets): the headers, numbers, statuses and times stay on one line
+    # (批次 over two lines as 批 / 次, 2026-12- over 03 08:01 otherwise). A cell's text is Markdown, whose
+    # paragraph wraps whatever the cell says, so the rule names it.
+    wrapping = [t("upload.col_file"), t("upload.col_who"), t("upload.col_sheets")]
+    one_line = [f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c not in wrapping]
+    rule = ", ".join([".st-key-upload_history th", ".st-key-upload_history th *", *one_line])
+    names = ", ".join(f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c in wrapping)
+    # and a long file name with no break in it (项目清单_final_v3_2024.xlsx) wraps anywhere rather than widen the table
+    st.html(f"<style>{rule} {{white-space: nowrap !important}} {names} {{overflow-wrap: anywhere}}</style>")
+    with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False, key="upload_history"):
+        ui.text_table(shown, right=(t("upload.col_batch"), *counts))
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
