@@ -1,7 +1,8 @@
 """The analyst's filters: one frozen value, turned into SQL WHERE clauses with named parameters.
 
-The sidebar widgets are bound to URL query parameters (their keys below), so a copied link
-reopens the same view. Queries never format user input into SQL: every value is a parameter.
+The sidebar's choices live in URL query parameters (their keys below) as language-neutral values
+(taxonomy keys, region codes, batch ids; the years as numbers), so a copied link reopens the same view
+in either language. Queries never format user input into SQL: every value is a parameter.
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ def open_page(db: Path, monkeypatch: pytest.MonkeyPatch, page: str = "summary", 
     """Run the app on ``db`` and show ``page`` (its url slug, e.g. 'sectors').
 
     ``filters`` sets sidebar widgets by key (``{"sector": ["new_energy"], "years": (2020, 2022)}``).
-    In a browser these come from the URL (the widgets are bound to query parameters); AppTest does
-    not seed bound widgets from the URL, so tests set the same keys through session state.
+    In a browser these come from the URL (the sidebar reads its query parameters; ``at.query_params``
+    does the same here, see test_review4); tests set the same keys through session state.
     """
     monkeypatch.setenv("SEI_DB", str(db))
     at = AppTest.from_file(str(APP), default_timeout=timeout)
