@@ -37,13 +37,13 @@ from typing import Any
 import streamlit as st
 
 # Streamlit's element modules to evaluate at once, in the order they are wanted: the charts. Not the data
-# grid (``DataFrame``): the landing page's table is a static ``Table`` (``ui.static_table``), and a page with a
+# grid (``DataFrame``): the landing page's table is one ``Html`` element (``ui.static_table``), and a page with a
 # grid loads its module when the grid arrives.
 MODULES = ("PlotlyChart",)
 # Every element module of the sidebar and the landing page (the prefetch itself is an ``Html``): named in
 # the page the server sends, so the browser fetches them as the page loads.
 PRELOAD = ("Html", *MODULES, "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
-           "Progress", "DownloadButton", "Table")
+           "Progress", "DownloadButton")
 
 STATIC = Path(st.__file__).parent / "static"
 JS = "static/js"  # where Streamlit's modules are, relative to its index.html

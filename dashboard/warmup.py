@@ -149,9 +149,8 @@ def _landing_page(run: appdb.Warm) -> None:
 
 def _warm_streamlit() -> None:
     """Modules Streamlit imports on first use inside a page run (the emoji table the page icon and the
-    language switch's label are checked against, Plotly's figure validators, pandas' Styler and its jinja2
-    templates for the summary's static table: ~0.03 s CPU)."""
-    import pandas.io.formats.style  # noqa: F401
+    language switch's label are checked against, Plotly's figure validators: ~0.03 s CPU). Not pandas'
+    Styler and jinja2 (~0.05 s): the summary's table is HTML of its own (``ui.static_table``)."""
     import plotly.graph_objects as go
     import streamlit.emojis  # noqa: F401
 

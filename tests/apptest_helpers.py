@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,53 @@ def texts(at: AppTest) -> str:
                                *at.warning, *at.error, *at.success]]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+class _Table(HTMLParser):
+    """The header cells, the rows (each cell's text) and the right-aligned columns of the HTML tables in a
+    body (``ui.html_table``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[dict[str, list]] = []
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append({"head": [], "rows": [], "scopes": [], "right": []})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("th", "td") and self.tables:
+            self.cell = []
+            if tag == "th":
+                self.tables[-1]["scopes"].append(dict(attrs).get("scope"))
+            elif len(self.tables[-1]["rows"]) == 2:  # the first body row names the alignment
+                self.tables[-1]["right"].append(dict(attrs).get("class") == "num")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self.cell is not None and self.tables:
+            text = "".join(self.cell).replace("\xa0", "")
+            table = self.tables[-1]
+            (table["head"] if tag == "th" else table["rows"][-1]).append(text)
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(at: AppTest) -> list[dict[str, list]]:
+    """Every HTML table the page drew with ``st.html``: ``head`` (header texts), ``rows`` (each body row's
+    cell texts, the header row's empty list first dropped), ``scopes`` of the header cells, ``right``
+    (per column: its cells are right-aligned)."""
+    found = []
+    for element in at.get("html"):
+        parser = _Table()
+        parser.feed(element.proto.body)
+        for table in parser.tables:
+            table["rows"] = [row for row in table["rows"] if row]
+            found.append(table)
+    return found
 
 
 def one(path: Path, query: str, params: list | None = None) -> tuple:

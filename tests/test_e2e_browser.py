@@ -250,14 +250,18 @@ def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: st
     assert len(fetched) == 1, fetched
     box = page.locator(".st-key-sei_prefetch").bounding_box()
     assert box is None or box["height"] == 0
-    # the top projects: an HTML table of ten rows, money with two decimals; no data grid's code is fetched
-    table = page.locator('[data-testid="stMain"] [data-testid="stTable"]')
+    # the top projects: one HTML element of ten rows (not st.table's Markdown cells), money with two decimals
+    # and right-aligned, headers in their own cells; neither the data grid's nor st.table's code is fetched
+    table = page.locator('[data-testid="stMain"] [data-testid="stHtml"] table')
     assert table.count() == 1 and table.locator("tbody tr").count() == 10
-    money = table.locator("tbody tr td:last-child").all_inner_texts()
-    assert all(re.fullmatch(r"[\d,]+\.\d\d", m.strip()) for m in money), money
-    grid = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
-                         ".filter(n => n.includes('/static/js/DataFrame.'))")
-    assert grid == [] and page.locator('[data-testid="stDataFrame"]').count() == 0
+    assert table.locator('thead th[scope="col"]').count() == 6
+    assert table.locator("[data-testid=stMarkdownContainer]").count() == 0
+    money = table.locator("tbody tr td:last-child")
+    assert all(re.fullmatch(r"[\d,]+\.\d\d", m.strip()) for m in money.all_inner_texts()), money.all_inner_texts()
+    assert money.first.evaluate("e => getComputedStyle(e).textAlign") == "right"
+    code = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
+                         ".filter(n => n.includes('/static/js/DataFrame.') || n.includes('/static/js/Table.'))")
+    assert code == [] and page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').count() == 0
     page.close()
 
 

@@ -17,7 +17,7 @@ from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.queries import clusters as cq
 from dashboard.queries import overview as oq
-from tests.apptest_helpers import chart_titles, empty_combination, headline_sql, one, open_page, texts
+from tests.apptest_helpers import chart_titles, empty_combination, headline_sql, html_tables, one, open_page, texts
 
 
 def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
@@ -34,30 +34,66 @@ def check_headline(at, expected: dict[str, object], lang: str = "zh") -> None:
 
 
 def check_top_projects(at, path: Path, lang: str) -> None:
-    """The top-projects table is a static table (no data grid) of the ten largest projects by SQL: their
-    names and total investment in the language's unit, under the localised headers."""
-    assert len(at.dataframe) == 0 and len(at.table) == 1
-    shown = at.table[0].value
+    """The top-projects table is one static HTML table (no data grid, no ``st.table`` of Markdown cells) of
+    the ten largest projects by SQL: their names and total investment (two decimals) in the language's
+    unit, under the localised header cells; the numbers right-aligned."""
+    assert len(at.dataframe) == 0 and len(at.table) == 0
+    [shown] = html_tables(at)
     factor, unit = formatting.money_unit(lang)
-    assert list(shown.columns) == [t(f"summary.col_{c}", lang) for c in ("name", "sector", "province", "start", "stage")
-                                   ] + [t("summary.col_investment", lang, unit=unit)]
+    assert shown["head"] == [t(f"summary.col_{c}", lang) for c in ("name", "sector", "province", "start", "stage")
+                             ] + [t("summary.col_investment", lang, unit=unit)]
+    assert shown["scopes"] == ["col"] * 6
+    assert shown["right"] == [False, False, False, True, False, True]  # start year, money
     names, amounts = one(path, "SELECT list(name ORDER BY w DESC), list(w ORDER BY w DESC) FROM (SELECT name, CAST("
                                "total_investment_wan AS DOUBLE) AS w FROM projects ORDER BY w DESC LIMIT 10)")
-    assert sorted(shown.iloc[:, 0]) == sorted(names)
-    assert list(shown.iloc[:, -1]) == pytest.approx([round(w / 10000 * factor, 2) for w in amounts], abs=0.006)
+    assert len(shown["rows"]) == 10
+    assert sorted(row[0] for row in shown["rows"]) == sorted(names)
+    money = [row[-1] for row in shown["rows"]]
+    assert all(re.fullmatch(r"[\d,]+\.\d\d", m) for m in money), money
+    assert [float(m.replace(",", "")) for m in money] == pytest.approx([round(w / 10000 * factor, 2) for w in amounts],
+                                                                        abs=0.006)
 
 
 def test_static_table_cells_escape_markdown() -> None:
-    """``st.table`` renders cells as Markdown: a cell's text is shown with every ASCII punctuation character
-    escaped, which Markdown reads back as the text itself; money gets two decimals."""
-    tricky = ["a*b*c", "x_y_", "5~10~吨", "`c`", "[l](u)", "# 标题", "- 列", "1. one", "$x$", ":red[红]", "<b>粗</b>",
-              "a | b", "\\反", "年产5万吨（一期）", string.punctuation]
+    """``st.table`` (``ui.text_table``) renders cells as Markdown: a cell's text is shown with every ASCII
+    punctuation character escaped, which Markdown reads back as the text itself; money gets two decimals."""
+    tricky = TRICKY
     for text in tricky:
         shown = ui._plain(text)
         assert re.sub(r"\\(.)", r"\1", shown) == text
         assert not re.search(r"(?<!\\)[" + re.escape(string.punctuation.replace("\\", "")) + "]",
                              re.sub(r"\\\\", "", shown)), shown
     assert ui._money(1234.5) == "1,234.50" and ui._money(0.004) == "0.00"
+
+
+TRICKY = ["a*b*c", "x_y_", "5~10~吨", "`c`", "[l](u)", "# 标题", "- 列", "1. one", "$x$", ":red[红]", "<b>粗</b>",
+          "a | b", "\\反", "年产5万吨（一期）", string.punctuation, "<script>alert(1)</script>",
+          "&amp; &lt;", "\"q\" 'q'", "</td></tr></table>"]
+
+
+def test_html_table_shows_each_cell_as_its_text() -> None:
+    """``ui.html_table`` (the summary's top projects): one table whose every cell and header shows its text as
+    it is (HTML-escaped: no tag, entity or Markdown of a project's name takes effect), a missing value as an
+    empty cell, money with two decimals, number columns right-aligned, header cells scoped to their column."""
+    import pandas as pd
+
+    from tests.apptest_helpers import _Table
+
+    years = pd.array([2023, None] + [2020] * (len(TRICKY) - 2), dtype="Int64")
+    frame = pd.DataFrame({"名称 <b>": TRICKY, "年份": years,
+                          "金额": [1234.5, 0.004] + [float("nan")] + [1.0] * (len(TRICKY) - 3)})
+    body = ui.html_table(frame, money="金额")
+    parser = _Table()
+    parser.feed(body)
+    [table] = parser.tables
+    rows = [row for row in table["rows"] if row]
+    assert table["head"] == ["名称 <b>", "年份", "金额"] and table["scopes"] == ["col"] * 3
+    assert [row[0] for row in rows] == TRICKY
+    assert [row[1] for row in rows][:3] == ["2023", "", "2020"]
+    assert [row[2] for row in rows][:4] == ["1,234.50", "0.00", "", "1.00"]
+    assert table["right"] == [False, True, True]
+    assert body.count("<table") == 1 and "<script>" not in body and "<b>" not in body
+    assert body.startswith(f"<style>{ui.TABLE_CSS}</style>")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
