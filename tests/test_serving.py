@@ -67,3 +67,27 @@ def test_no_delay_leaves_other_sockets_alone() -> None:
         client.close()
         udp.close()
         listener.close()
+
+
+def test_server_start_skips_the_component_scan(monkeypatch) -> None:
+    """At server start the app makes Streamlit's scan of every installed package's metadata for custom
+    components a no-op (dashboard.warmup.skip_component_scan): the Runtime it makes then reads no package
+    metadata; the app itself uses no custom component, so the scan had nothing to find for it."""
+    from pathlib import Path
+
+    from streamlit.components.v2 import component_manager, manifest_scanner
+
+    from dashboard import warmup
+
+    cls = component_manager.BidiComponentManager
+    monkeypatch.setattr(cls, "discover_and_register_components", cls.discover_and_register_components)
+    scans = []
+    monkeypatch.setattr(manifest_scanner, "scan_component_manifests", lambda *a, **k: scans.append(1) or [])
+    cls().discover_and_register_components(start_file_watching=False)
+    assert scans == [1]  # Streamlit's own: scans
+    assert warmup.skip_component_scan()
+    cls().discover_and_register_components(start_file_watching=False)
+    assert scans == [1]  # skipped
+    sources = Path(warmup.__file__).parent.rglob("*.py")
+    assert not [p for p in sources if "components.v" in p.read_text(encoding="utf-8").replace(
+        "streamlit.components.v2.component_manager", "")]
