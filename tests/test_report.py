@@ -125,3 +125,26 @@ def test_the_summary_says_what_is_short_once_the_data_reach_the_target_year(demo
     later = dataclasses.replace(data, tiers=data.tiers.assign(target_year=2027))
     pace = charts.pace_text((int(bases["target_count"]) - int(bases["designated"])) / 2)
     assert (f"每年还需{pace}个" if lang == "zh" else f"{pace} a year") in " ".join(report.highlights(later, lang))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_growth_highlight_names_the_sector_that_added_most(demo_db_template: Path, lang: str) -> None:
+    """The growth sentence names the sector whose completed investment rose most in 亿元 between the growth
+    years (counted here over the base tables), not the fastest rate: a small sector doubling from a low base
+    must not be the meeting's headline."""
+    data = summary(demo_db_template)
+    assert data.growth_years
+    y0, y1 = data.growth_years
+    con = store.connect(demo_db_template, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT p.sector, sum(i.completed_wan) FILTER (WHERE i.year = ?) / 1e4, "
+            "sum(i.completed_wan) FILTER (WHERE i.year = ?) / 1e4 FROM project_investments i "
+            "JOIN projects p USING (project_id) WHERE p.sector IS NOT NULL GROUP BY p.sector", [y0, y1]).fetchall()
+    finally:
+        con.close()
+    deltas = {s: v1 - v0 for s, v0, v1 in rows if v0 and v1 is not None}
+    most = max(deltas, key=lambda s: (deltas[s], s))
+    sentence = report.highlights(data, lang)[0]
+    assert f"**{charts.sector_name(most, lang)}**" in sentence
+    assert formatting.money(abs(deltas[most]), lang) in sentence

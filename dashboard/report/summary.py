@@ -135,13 +135,15 @@ def highlights(data: SummaryData, lang: str) -> list[str]:
     out: list[str] = []
     years = data.growth_years
     g = sector_growth(data.flows, years).dropna(subset=["growth"])
-    g = g[g["sector"].notna()]
+    g = g[g["sector"].notna()].assign(delta=lambda d: d["v1"] - d["v0"])
     if years and not g.empty:
-        best = g.sort_values(["growth", "sector"], ascending=[False, True]).iloc[0]
-        key = "hl_growth" if best["growth"] > 0 else "hl_decline"
+        # the sector that added the most 亿元, not the fastest rate: a small sector doubling from a low base
+        # (25亿元 → 61亿元) would otherwise be a meeting's headline over one that added hundreds of 亿元
+        best = g.sort_values(["delta", "sector"], ascending=[False, True]).iloc[0]
+        key = "hl_growth" if best["delta"] > 0 else "hl_decline"
         out.append(t(f"summary.{key}", lang, y0=years[0], y1=years[1], sector=charts.sector_name(best["sector"], lang),
                       growth=percent(best["growth"], 1, signed=True), v0=money(best["v0"], lang),
-                      v1=money(best["v1"], lang)))
+                      v1=money(best["v1"], lang), delta=money(abs(best["delta"]), lang)))
     total = float(data.kpis["investment_yi"].iloc[0])
     if not data.sectors.empty and total > 0:
         top = data.sectors.iloc[0]
