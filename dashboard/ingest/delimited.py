@@ -172,6 +172,7 @@ def _read_arrow(text: str, delimiter: str, width: int) -> pd.DataFrame | None:
                               for cell in table.slice(table.num_rows - 1).columns):
         return None
     if short:  # each short row as pandas reads it alone (one line: nothing else can change it)
+        short.sort()  # (in line order already: the reader reads on one thread)
         try:
             padded = pd.read_csv(io.StringIO("\n".join(t for _n, t in short)), sep=delimiter, header=None,
                                  names=names, dtype=str, keep_default_na=False, na_filter=False,
@@ -180,19 +181,33 @@ def _read_arrow(text: str, delimiter: str, width: int) -> pd.DataFrame | None:
             return None
         if len(padded) != len(short):
             return None
-        at = np.array([n - 1 for n, _t in short])
-        order = np.empty(lines, dtype=np.int64)
-        rest = np.ones(lines, dtype=bool)
-        rest[at] = False
-        order[rest] = np.arange(table.num_rows)
-        order[at] = table.num_rows + np.arange(len(short))
-        table = pa.concat_tables([table, pa.Table.from_pandas(padded, schema=table.schema, preserve_index=False)])
-        table = table.take(pa.array(order))
+        table = _with_rows_at(table, pa.Table.from_pandas(padded, schema=table.schema, preserve_index=False),
+                              np.array([n - 1 for n, _t in short]))
     cells = table.to_pandas()
     cells.columns = range(width)
     return cells
 
 
+def _with_rows_at(table: pa.Table, rows: pa.Table, at: np.ndarray) -> pa.Table:
+    """``table`` with the rows of ``rows`` put in at the positions ``at`` (ascending) of the result, in one
+    chunk. A few rows (the title and unit lines of most lists) go in between slices of the others, copied
+    once; many, by a gather of every cell by its row number (which cost ~4 times as much for a few)."""
+    if len(at) > _FEW_ROWS:
+        order = np.empty(table.num_rows + len(at), dtype=np.int64)
+        rest = np.ones(len(order), dtype=bool)
+        rest[at] = False
+        order[rest] = np.arange(table.num_rows)
+        order[at] = table.num_rows + np.arange(len(at))
+        return pa.concat_tables([table, rows]).take(pa.array(order))
+    pieces, done = [], 0
+    for k, pos in enumerate(at.tolist()):  # ``before`` rows of ``table`` come before the kth one
+        before = pos - k
+        pieces += [table.slice(done, before - done), rows.slice(k, 1)]
+        done = before
+    return pa.concat_tables([*pieces, table.slice(done)]).combine_chunks()
+
+
+_FEW_ROWS = 64
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MAX_CELL_LINES = 200      # a quoted cell spanning more lines than this is a quote left open
 

@@ -1030,9 +1030,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
 
 
 def _store_matches(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The stored projects the rows update (:func:`store.batches.find_duplicates`), and the rows whose name a
-    stored project of the province has with another start year (:func:`store.batches.find_other_years`)."""
-    return store.batches.find_duplicates(con, keys), store.batches.find_other_years(con, keys)
+    """The stored projects the rows update, and the rows whose name a stored project of the province has with
+    another start year, in one read (:func:`store.batches.find_matches`)."""
+    return store.batches.find_matches(con, keys)
 
 
 def _stored_other_year(rec: pd.DataFrame, other: pd.DataFrame, name_label: str) -> list[Problem]:

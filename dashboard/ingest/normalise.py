@@ -933,17 +933,26 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         if infinite.any():
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
-        usd_rows |= (codes == "amount_usd").to_numpy()
-        problems += _ocr_letters(body, f, codes)
+        present = _codes_in(codes)
+        if "amount_usd" in present:
+            usd_rows |= (codes == "amount_usd").to_numpy()
+        if "amount_unparsable" in present:
+            problems += _ocr_letters(body, f, codes)
+            present = _codes_in(codes)
+        # Each code the column has is looked for by row (a comparison of 100,000 cells costs ~1 ms; most
+        # codes are in no cell of a column).
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
-            problems += body.problems((codes == code).to_numpy(), code, f)
+            if code in present:
+                problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
-            problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
-        problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
+            if code in present:
+                problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
+        if "amount_note" in present:
+            problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
         for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping"):
-            words = (codes == code).to_numpy()
-            if words.any():  # 三千万元, 12.500.000: read, and said with what it was read as
+            if code in present:  # 三千万元, 12.500.000: read, and said with what it was read as
+                words = (codes == code).to_numpy()
                 read_as = np.full(len(wan), "", dtype=object)
                 read_as[words] = [f"{x:,.2f}" for x in wan[words]]
                 problems += body.problems(words, code, f, level="warning", wan=read_as)
@@ -1012,6 +1021,11 @@ def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
 # nothing of why. Never read as digits (B or S may be a real letter): said with the figure the digits would make.
 _OCR_FIGURE = r"^[\dOoIlSB]*\d[\dOoIlSB]*(?:\.[\dOo]+)?\s*(?:万元|亿元|万|亿|元)?$"
 _OCR_DIGITS = str.maketrans("OoIlSB", "001158")
+
+
+def _codes_in(codes: pd.Series) -> set[object]:
+    """The distinct codes of a column's cells (None: read as it stands), in one hash pass."""
+    return set(pd.unique(codes.to_numpy(dtype=object)).tolist())
 
 
 def _ocr_letters(body: Body, f: str, codes: pd.Series) -> Problems:

@@ -11,6 +11,7 @@ import json
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..textchars import fold_name
 from . import rollups
@@ -175,36 +176,45 @@ def region_names(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
             con.execute("SELECT code, name, name_en FROM regions").fetchall()}
 
 
-def find_other_years(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
-    """(row, stored_year) for each ``keys`` row whose name a stored project of the province has with another start
-    year, and none with the row's: a list imported again with a project's start year corrected (2024 → 2025) added
-    it a second time beside the stored one, unsaid. ``stored_year`` is the earliest stored one (NULL: none stored)."""
+def find_matches(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`find_duplicates` and, in the same read of ``projects``, (row, stored_year) for each ``keys`` row
+    whose name a stored project of the province has with another start year, and none with the row's: a list
+    imported again with a project's start year corrected (2024 → 2025) added it a second time beside the
+    stored one, unsaid. ``stored_year`` is the earliest stored one (NULL: none stored).
+
+    Both join the file's distinct keys to the stored projects of the same name key and province (the start
+    year then tells the two apart): one statement, so one scan of ``projects`` and one catalog look-up."""
     cur = con.cursor()
     try:
-        cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))
-        return cur.execute(
+        cur.register("import_keys", pa.Table.from_pandas(keys, preserve_index=False))  # strings scanned as Arrow
+        found = cur.execute(
             """
             WITH distinct_keys AS (SELECT DISTINCT name_key, province_code, start_year FROM import_keys),
-            other AS (
-                SELECT k.name_key, k.province_code, k.start_year, min(p.start_year) AS stored_year
+            stored AS (
+                SELECT k.name_key, k.province_code, k.start_year,
+                       min(p.project_id) FILTER (WHERE p.start_year IS NOT DISTINCT FROM k.start_year) AS project_id,
+                       min(p.start_year) AS stored_year
                 FROM distinct_keys k
                 JOIN projects p
                   ON p.name_key = k.name_key
                  AND p.province_code = k.province_code
                 GROUP BY ALL
-                HAVING count(*) FILTER (WHERE p.start_year IS NOT DISTINCT FROM k.start_year) = 0
             )
-            SELECT k.row, o.stored_year
+            SELECT k.row, s.project_id, s.stored_year
             FROM import_keys k
-            JOIN other o
-              ON o.name_key = k.name_key
-             AND o.province_code = k.province_code
-             AND o.start_year IS NOT DISTINCT FROM k.start_year
+            JOIN stored s
+              ON s.name_key = k.name_key
+             AND s.province_code = k.province_code
+             AND s.start_year IS NOT DISTINCT FROM k.start_year
             ORDER BY k.row
             """
-        ).df()
+        ).fetch_arrow_table()
     finally:
         cur.close()
+    same = pc.is_valid(found["project_id"])
+    duplicates = found.filter(same).select(["row", "project_id"]).to_pandas()
+    other = found.filter(pc.invert(same)).select(["row", "stored_year"]).to_pandas()
+    return duplicates, other
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, batch_id: int, rec: pd.DataFrame, investments: pd.DataFrame,
