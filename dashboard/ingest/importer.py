@@ -82,12 +82,11 @@ class _StoreFacts:
 def _read_store_facts(con: duckdb.DuckDBPyConnection) -> _StoreFacts:
     """:class:`_StoreFacts`, on a cursor of its own (run in a thread while the file is read: DuckDB
     works without holding the interpreter, so on two cores the reads cost the preview no time).
-    The version is read first: duplicates found later may only look older than they are (then the
-    commit looks for them again), never newer."""
+    The version is read first (with the target year and the clusters, in one statement): duplicates found
+    later may only look older than they are (then the commit looks for them again), never newer."""
     with store.cursor(con) as cur:
-        version = store.data_version(cur)
-        return _StoreFacts(places.PlaceIndex.load(cur), store.batches.target_year(cur),
-                           store.batches.cluster_ids_by_name(cur), version)
+        version, year, clusters = store.batches.preview_facts(cur)
+        return _StoreFacts(places.PlaceIndex.load(cur), year, clusters, version)
 
 
 @_gc_paused

@@ -99,13 +99,19 @@ def next_batch_and_earlier(con: duckdb.DuckDBPyConnection, sha256: str, sheet: s
 
 
 
-def cluster_ids_by_name(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Stored clusters by name folded as the match key folds names (:func:`dashboard.textchars.fold_name`:
-    blanks removed, width and ASCII case folded); a key two clusters share goes to the first."""
+def preview_facts(con: duckdb.DuckDBPyConnection) -> tuple[int, int | None, dict[str, int]]:
+    """(the data version, the latest target year of the 10/100/1000 targets (imports check years against
+    it), the stored clusters by name folded as the match key folds names
+    (:func:`dashboard.textchars.fold_name`: blanks removed, width and ASCII case folded; a key two clusters share
+    goes to the first)), in one read of one snapshot: each statement naming a lake table costs a catalog
+    look-up, however little it reads."""
+    version, year, clusters = con.execute(
+        f"SELECT ({DATA_VERSION}), (SELECT max(target_year) FROM targets), "
+        "(SELECT list({'name': name, 'cluster_id': cluster_id} ORDER BY cluster_id) FROM clusters)").fetchall()[0]
     out: dict[str, int] = {}
-    for name, cluster_id in con.execute("SELECT name, cluster_id FROM clusters ORDER BY cluster_id").fetchall():
-        out.setdefault(fold_name(name), cluster_id)
-    return out
+    for c in clusters or []:
+        out.setdefault(fold_name(c["name"]), c["cluster_id"])
+    return int(version) if version is not None else 0, year, out
 
 
 def find_duplicates(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> pd.DataFrame:
@@ -208,7 +214,7 @@ def find_matches(con: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> tuple[pd
              AND s.start_year IS NOT DISTINCT FROM k.start_year
             ORDER BY k.row
             """
-        ).fetch_arrow_table()
+        ).to_arrow_table()
     finally:
         cur.close()
     same = pc.is_valid(found["project_id"])
@@ -438,8 +444,3 @@ def list_all(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY b.batch_id DESC
         """
     ).df()
-
-
-def target_year(con: duckdb.DuckDBPyConnection) -> int | None:
-    """The latest target year of the 10/100/1000 targets (imports check years against it)."""
-    return scalar(con, "SELECT max(target_year) FROM targets")
