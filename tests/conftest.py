@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from importkit import note_copy
 
 from dashboard import demo, store
 from dashboard.ingest import places
@@ -30,6 +31,7 @@ def copy_store(src: Path, dst: Path) -> Path:
     with sqlite3.connect(dst) as cat:
         cat.execute("UPDATE ducklake_metadata SET value = ? WHERE key = 'data_path'", [f"{dst}.files/"])
     cat.close()
+    note_copy(src, dst)  # the copy holds what the source holds (importkit.file_state reads it once)
     return dst
 
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from importkit import CORPUS, file_fingerprint
 
 from dashboard.cli import main
-from tests.importkit import CORPUS, file_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,6 +18,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import importkit
 import pytest
 from conftest import copy_store
 from importkit import CORPUS, file_fingerprint, file_state, problem_codes, run_json, stored_projects
@@ -263,6 +264,18 @@ def test_refused_file_leaves_store_unchanged(one_batch_db: Path, tmp_path: Path,
     assert code == 1 and out["batch_id"] is None and out["error"] == error and out["message"]
     assert ("。" in out["message"]) == (lang == "zh")
     assert file_state(db) == (before, version)  # every table's rows, and the data version
+
+
+def test_a_copy_reads_as_its_source(one_batch_db: Path, empty_db: Path, tmp_path: Path) -> None:
+    """importkit.file_state gives a store copied by copy_store, unchanged since, the state it read from the copy's
+    source (the refused-file tests' "before"): read from each copy itself, the same rows and data version."""
+    db = copy_store(one_batch_db, tmp_path / "one.ducklake")
+    for copied, source in ((db, one_batch_db), (empty_db, None)):
+        remembered = file_state(copied)
+        assert remembered == importkit._read_state(copied)
+        if source is not None:
+            assert remembered == importkit._read_state(source)
+    assert file_state(db) != file_state(empty_db)
 
 
 def test_unreadable_file_is_a_message(empty_db: Path, tmp_path: Path) -> None:

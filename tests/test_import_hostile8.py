@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, import_json, problem_codes, stored_projects, stored_stages
+from importkit import import_json, problem_codes, refused_rows, stored_projects, stored_stages, upload_shows
 
 from dashboard import store
 from dashboard.ingest import values
@@ -186,29 +186,19 @@ def test_a_spaced_subtotal_is_no_grand_total(empty_db: Path, capsys: pytest.Capt
 def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                       file_name: str, corpus: str, said: str) -> None:
     """The upload page, not only the command line: each file's message shown, no exception."""
-    from tests.apptest_helpers import upload_says
-
-    shown = upload_says(empty_db, monkeypatch, file_name, (CORPUS / corpus).read_bytes())
-    assert any(said in s for s in shown), shown
+    upload_shows(empty_db, monkeypatch, file_name, corpus, said)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_placeholder_is_no_name(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     """None, null, nan (a script's empty value) and 无 were stored as projects of those names."""
-    from importkit import refused_unchanged
-
-    out = refused_unchanged(empty_db, capsys, CORPUS / "placeholder_names.csv", "--lang", lang)
-    assert problem_codes(out["errors"]) == [(2, "name_placeholder"), (3, "name_placeholder"),
-                                            (4, "name_placeholder"), (5, "name_placeholder")], out
-    assert {"zh": "占位词", "en": "placeholder"}[lang] in out["errors"][0]["message"]
+    refused_rows(empty_db, capsys, "placeholder_names.csv", [(r, "name_placeholder") for r in range(2, 6)],
+                 {"zh": "占位词", "en": "placeholder"}[lang], lang=lang)
 
 
 def test_a_minus_sign_is_a_negative_amount(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """−300 (U+2212, as a word processor writes it) was "not an amount"; it is a negative one."""
-    from importkit import refused_unchanged
-
-    out = refused_unchanged(empty_db, capsys, CORPUS / "minus_sign.csv")
-    assert problem_codes(out["errors"]) == [(2, "amount_negative")], out
+    refused_rows(empty_db, capsys, "minus_sign.csv", [(2, "amount_negative")])
 
 
 def test_an_export_tools_comment_lines_are_notes(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects
+from importkit import (
+    import_json,
+    problem_codes,
+    refused_file,
+    refused_rows,
+    refused_unchanged,
+    stored_projects,
+    upload_shows,
+)
 
 
 @pytest.mark.parametrize(("lang", "said"), [("zh", "文字方向控制符"), ("en", "text-direction controls")])
@@ -21,11 +29,9 @@ def test_a_direction_override_in_a_value_cell_refuses_its_row(empty_db: Path, ca
                                                              lang: str, said: str) -> None:
     """\\u202e0001 shows 1000 and was stored as 1万元; 江苏省\\u202e市州扬 shows 江苏省扬州市 and lost its city;
     an isolate around a period likewise. Each row refused with its column and the controls made visible."""
-    out = refused_unchanged(empty_db, capsys, CORPUS / "direction_override_values.csv", "--lang", lang)
-    assert [(e["row"], e["column"], e["code"]) for e in out["errors"]] == [
+    refused_rows(empty_db, capsys, "direction_override_values.csv", [
         (3, "建设地点", "cell_direction_override"), (4, "总投资（万元）", "cell_direction_override"),
-        (5, "建设起止年限", "cell_direction_override")], out["errors"]
-    assert said in out["errors"][1]["message"] and "[U+202E]0001" in out["errors"][1]["message"]
+        (5, "建设起止年限", "cell_direction_override")], said, "[U+202E]0001", lang=lang, at=1)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -73,9 +79,9 @@ def test_a_hand_line_break_inside_a_name_is_no_space(empty_db: Path, capsys: pyt
 @pytest.mark.parametrize(("lang", "said"), [("zh", "没有任何文字或数字"), ("en", "no letter, character or digit")])
 def test_a_name_of_symbols_only_is_no_name(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str,
                                            said: str) -> None:
-    out = refused_unchanged(empty_db, capsys, CORPUS / "symbol_names.csv", "--lang", lang)
-    assert problem_codes(out["errors"]) == [(3, "name_no_words"), (4, "name_no_words")], out["errors"]
-    assert said in out["errors"][0]["message"] and out["errors"][0]["column"] == "项目名称"
+    out = refused_rows(empty_db, capsys, "symbol_names.csv", [(3, "name_no_words"), (4, "name_no_words")], said,
+                       lang=lang)
+    assert out["errors"][0]["column"] == "项目名称"
 
 
 def test_an_amount_said_with_a_measure_word(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -133,8 +139,7 @@ def test_a_csv_row_too_wide_is_refused_before_it_is_read(empty_db: Path, capsys:
     path = tmp_path / "wide.csv"
     path.write_bytes(("项目名称,建设地点,总投资（万元）\n苏州晶圆封装项目,江苏省苏州市,150000" + ",x" * 200_000
                       + "\n").encode())
-    out = refused_unchanged(empty_db, capsys, path)
-    assert out["error"] == "table_too_wide" and "200,003" in out["message"], out
+    refused_file(empty_db, capsys, path, "table_too_wide", "200,003")
     padded = tmp_path / "padded.csv"
     padded.write_bytes(("项目名称,建设地点,总投资（万元）" + "," * 5000 + "\n苏州晶圆封装项目,江苏省苏州市,150000"
                         + "," * 5000 + "\n").encode())
@@ -177,7 +182,4 @@ def test_read_right_already(empty_db: Path, capsys: pytest.CaptureFixture[str], 
 ])
 def test_the_upload_page_says_what_the_importer_found(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                       file_name: str, corpus: str, said: str) -> None:
-    from tests.apptest_helpers import upload_says
-
-    shown = upload_says(empty_db, monkeypatch, file_name, (CORPUS / corpus).read_bytes())
-    assert any(said in s for s in shown), shown
+    upload_shows(empty_db, monkeypatch, file_name, corpus, said)

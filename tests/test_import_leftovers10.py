@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects, stored_stages
+from importkit import import_json, problem_codes, refused_file, stored_projects, stored_stages
 
 from dashboard.ingest import preview
 
@@ -31,9 +31,7 @@ def test_korean_and_japanese_files_are_refused_saying_so(empty_db: Path, capsys:
                                                          said: tuple[str, str]) -> None:
     """EUC-KR's Hangul are GB2312 hanzi byte for byte (사업명 reads as 荤诀疙): read as GBK, the file ended in
     "no header found", encoding GBK. Now refused as Korean or Japanese text in its encoding; store unchanged."""
-    out = refused_unchanged(empty_db, capsys, CORPUS / name, "--lang", lang)
-    assert out["error"] == code, out
-    assert encoding in out["message"] and said[code == "file_japanese"] in out["message"], out["message"]
+    refused_file(empty_db, capsys, name, code, encoding, said[code == "file_japanese"], lang=lang)
 
 
 def test_hz_and_unicode_line_ends_are_read(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
