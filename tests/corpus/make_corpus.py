@@ -13,6 +13,61 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
+# ------------------------------------------------------------------------------ writers the rounds share
+# A round's writer builds its files from these (earlier rounds' own names for them, _HEAD8 … _xlsx11, stay
+# as aliases below for writers that use them).
+
+HEADER = ["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+HEAD = ",".join(HEADER) + "\n"  # the four columns most hostile files keep, as a CSV header line
+
+
+def lines(*rows: str) -> str:
+    """CSV lines, each ended by a newline."""
+    return "".join(row + "\n" for row in rows)
+
+
+def workbook(rows: list[list], title: str | None = None, merges: tuple[str, ...] = ()) -> object:
+    """An openpyxl workbook of one sheet holding ``rows`` (titled ``title`` if given), ``merges`` merged."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    if title is not None:
+        ws.title = title
+    for row in rows:
+        ws.append(row)
+    for cells in merges:
+        ws.merge_cells(cells)
+    return book
+
+
+def xlsx_bytes(book: object) -> bytes:
+    """A workbook's .xlsx bytes."""
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def save_sheet(path: Path, title: str | None, rows: list[list], merges: tuple[str, ...] = ()) -> None:
+    """:func:`workbook` saved at ``path``."""
+    workbook(rows, title, merges).save(path)
+
+
+def html_export(body: str) -> str:
+    """An Excel HTML export (an .xls that is a web page) around ``body``, UTF-8."""
+    return ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>'
+            f"<body>{body}</body></html>")
+
+
+def write_csvs(files: dict[str, tuple[list[list], str]]) -> None:
+    """Each file name -> (rows, encoding): CSV with CRLF line ends, as a published list is saved."""
+    import csv
+
+    for name, (rows, encoding) in files.items():
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        (HERE / name).write_bytes(out.getvalue().encode(encoding))
+
 GBK_TITLE_TOTAL = """江苏省2024年重大产业项目投资计划表
 单位：万元
 序号,项目名称,建设地点,总投资,2024年计划投资,建设性质,建设起止年限,项目单位,建设内容,备注
@@ -277,17 +332,10 @@ def write_hostile() -> None:
     cut = body.index(b"\n", 5000) + 1        # a NUL well after the first 4 KB, inside a name
     (HERE / "nul_bytes.csv").write_bytes(body[:cut + 3] + b"\x00" + body[cut + 3:])
     # Workbooks: one whose sheet XML is cut off, one with an entity-expansion bomb.
-    good = io.BytesIO()
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    ws = book.active
-    for row in [["项目名称", "建设地点", "总投资（万元）"], ["甲项目", "江苏省南京市", 1000]] + [
-            [f"项目{i}", "江苏省苏州市", i] for i in range(200)]:
-        ws.append(row)
-    book.save(good)
+    good = xlsx_bytes(workbook([["项目名称", "建设地点", "总投资（万元）"], ["甲项目", "江苏省南京市", 1000]] + [
+        [f"项目{i}", "江苏省苏州市", i] for i in range(200)]))
     parts = {}
-    with zipfile.ZipFile(io.BytesIO(good.getvalue())) as z:
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
         for name in z.namelist():
             parts[name] = z.read(name)
     sheet = "xl/worksheets/sheet1.xml"
@@ -524,7 +572,6 @@ TWO_DIGIT_YEARS = """项目名称,建设地点,总投资（万元）,开工年�
 
 
 def write_hostile3() -> None:
-    import openpyxl
 
     (HERE / "province_abbreviations.csv").write_bytes(PROVINCE_ABBREVIATIONS.encode("utf-8"))
     (HERE / "place_abbreviations.csv").write_bytes(PLACE_ABBREVIATIONS.encode("gbk"))
@@ -535,11 +582,9 @@ def write_hostile3() -> None:
             "巨" * 99_998 + "项目,江苏省常州市,4000", "另一正常项目,江苏省徐州市,5000"]
     (HERE / "name_over_limit.csv").write_bytes(("\n".join(rows) + "\n").encode("utf-8"))
     # A 5,000-character name in a workbook (refused there too).
-    book = openpyxl.Workbook()
-    for row in [["项目名称", "建设地点", "总投资（万元）"], ["工作簿正常项目", "江苏省南京市", 1000],
-                ["册" * 5000, "江苏省苏州市", 2000]]:
-        book.active.append(row)
-    book.save(HERE / "name_over_limit.xlsx")
+    save_sheet(HERE / "name_over_limit.xlsx", None, [
+        ["项目名称", "建设地点", "总投资（万元）"], ["工作簿正常项目", "江苏省南京市", 1000],
+        ["册" * 5000, "江苏省苏州市", 2000]])
     # A GBK file with two UTF-8 lines pasted in: most lines are GBK, and the message must say so.
     gbk_rows = SIMPLE.splitlines(keepends=True) + [f"南京第{i}号配套项目,江苏省南京市,10,2024-2025\n" for i in range(6)]
     utf8_rows = ["无锡物联网感知产业基地,江苏省无锡市,3000,2025-2027\n",
@@ -1431,17 +1476,7 @@ LISTS4_JIAOJIANG = """浙江省政府新增专项债券存续期对应项目情�
 """
 
 
-def _lists4_sheet(path: Path, title: str, rows: list[list], merges: tuple[str, ...] = ()) -> None:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    for cells in merges:
-        ws.merge_cells(cells)
-    book.save(path)
+_lists4_sheet = save_sheet
 
 
 def _lists4_tongling() -> list[list]:
@@ -1854,12 +1889,7 @@ LISTS6_CSV = {  # file name -> (rows, encoding as the writer stores it)
 
 
 def write_lists6() -> None:
-    import csv
-
-    for name, (rows, encoding) in LISTS6_CSV.items():
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        (HERE / name).write_bytes(out.getvalue().encode(encoding))
+    write_csvs(LISTS6_CSV)
     (HERE / "lists6_zhejiang_2016_names.txt").write_bytes(LISTS6_ZHEJIANG.encode("utf-8"))
     _lists4_sheet(HERE / "lists6_xiangxi_progress.xlsx", "Sheet1", LISTS6_XIANGXI, ("A1:E1", "A2:E2"))
 
@@ -2090,12 +2120,7 @@ LISTS7_CSV = {  # file name -> (rows, encoding as the writer stores it)
 
 
 def write_lists7() -> None:
-    import csv
-
-    for name, (rows, encoding) in LISTS7_CSV.items():
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        (HERE / name).write_bytes(out.getvalue().encode(encoding))
+    write_csvs(LISTS7_CSV)
     (HERE / "lists7_dawa_form.txt").write_bytes(LISTS7_DAWA.encode("utf-8"))
     _lists4_sheet(HERE / "lists7_sunite_acceptance.xlsx", "Sheet1", LISTS7_SUNITE)
     _lists4_sheet(HERE / "lists7_liaoning_masked_eia.xlsx", "Sheet1", LISTS7_LIAONING, ("A1:H1", "A2:H2"))
@@ -2318,12 +2343,7 @@ LISTS8_TXT = {"lists8_donghu_form.txt": LISTS8_DONGHU, "lists8_zhongxian_2019.tx
 
 
 def write_lists8() -> None:
-    import csv
-
-    for name, (rows, encoding) in LISTS8_CSV.items():
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        (HERE / name).write_bytes(out.getvalue().encode(encoding))
+    write_csvs(LISTS8_CSV)
     for name, text in LISTS8_TXT.items():
         (HERE / name).write_bytes(text.encode("utf-8"))
 
@@ -2391,7 +2411,7 @@ def _workbook6(path: Path, sheets: list[tuple[str, str | None]], shared: list[st
     path.write_bytes(buf.getvalue())
 
 
-_HEADER6 = ["项目名称", "建设地点", "总投资（万元）", "建设起止年限"]
+_HEADER6 = HEADER
 
 # A county's 专项债券 disclosure: a project listed once per bond issue (its bond's name and amount differ, its
 # place and total investment do not); a second project once. Refused as duplicates before round 6.
@@ -2521,11 +2541,8 @@ def write_hostile7() -> None:
                                                "昆山项目,昆山市,1000,2024-2025\n").encode())
 
 
-_HEAD8 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
-
-
-def _lines8(*rows: str) -> str:
-    return "".join(row + "\n" for row in rows)
+_HEAD8 = HEAD
+_lines8 = lines
 
 
 def write_hostile8() -> None:
@@ -2601,13 +2618,9 @@ def write_hostile8() -> None:
     book.active["C3"].number_format = '0!.0000"万元"'
     book.save(HERE / "wan_point_format.xlsx")
     # One amount merged down over two phases' rows: it was counted once per row (3000 + 3000).
-    book = openpyxl.Workbook()
-    for row in (["项目名称", "建设地点", "总投资（万元）", "建设起止年限"],
-                ["甲项目一期", "江苏省苏州市", 3000, "2024-2026"], ["甲项目二期", "江苏省苏州市", None, "2025-2027"],
-                ["乙项目", "江苏省南京市", 500, "2024-2026"]):
-        book.active.append(row)
-    book.active.merge_cells("C2:C3")
-    book.save(HERE / "amount_merged_rows.xlsx")
+    save_sheet(HERE / "amount_merged_rows.xlsx", None, [
+        HEADER, ["甲项目一期", "江苏省苏州市", 3000, "2024-2026"], ["甲项目二期", "江苏省苏州市", None, "2025-2027"],
+        ["乙项目", "江苏省南京市", 500, "2024-2026"]], ("C2:C3",))
 
 
 def _retyped_xlsx(path: Path, rows: list[list[object]], values: dict[str, str]) -> None:
@@ -2615,14 +2628,8 @@ def _retyped_xlsx(path: Path, rows: list[list[object]], values: dict[str, str]) 
     as an exporter writing the text it shows does."""
     import re
 
-    import openpyxl
 
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append(row)
-    saved = io.BytesIO()
-    book.save(saved)
-    parts = zipfile.ZipFile(io.BytesIO(saved.getvalue()))
+    parts = zipfile.ZipFile(io.BytesIO(xlsx_bytes(workbook(rows))))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for m in parts.infolist():
@@ -2716,14 +2723,11 @@ def write_leftovers9() -> None:
         "丙项目,江苏省苏州市,1000,45658",
         "丁项目,江苏省苏州市,1000,45292.5至46387")).encode())
     # A subtotal row whose amount is a formula without a saved result (openpyxl writes none).
-    import openpyxl
 
-    book = openpyxl.Workbook()
-    for row in (head, ["甲项目", "江苏省苏州市", 1000, "2024-2026"], ["乙项目", "江苏省苏州市", 2000, "2024-2026"],
-                ["小计", None, "=SUM(C2:C3)", None], ["丙项目", "江苏省苏州市", "=1000+500", "2024-2026"],
-                ["合计", None, "=C4+C5", None]):
-        book.active.append(row)
-    book.save(HERE / "subtotal_formula.xlsx")
+    save_sheet(HERE / "subtotal_formula.xlsx", None, [
+        head, ["甲项目", "江苏省苏州市", 1000, "2024-2026"], ["乙项目", "江苏省苏州市", 2000, "2024-2026"],
+        ["小计", None, "=SUM(C2:C3)", None], ["丙项目", "江苏省苏州市", "=1000+500", "2024-2026"],
+        ["合计", None, "=C4+C5", None]])
     # A web page's table (.html, .htm) with an amount spanning two projects' rows; XML Spreadsheet's MergeDown.
     page = ("<!DOCTYPE html><html><head><meta charset=\"gbk\"><title>重大项目</title></head><body><table border=1>"
             "<tr><th>项目名称</th><th>建设地点</th><th>总投资（万元）</th><th>建设起止年限</th></tr>"
@@ -2759,18 +2763,12 @@ def write_leftovers9() -> None:
 # ------------------------------------------------------------------------------- hostile corpus, round 9
 # Classes a ninth round reached (s29-hostile9; tests/test_import_hostile9.py). The wide CSV is made by its test.
 
-_HEAD9 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+_HEAD9 = HEAD
 _ROW9 = ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"]
 
 
 def _book9(rows: list[list], title: str = "项目") -> object:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.active.title = title
-    for row in rows:
-        book.active.append(row)
-    return book
+    return workbook(rows, title)
 
 
 def write_hostile9() -> None:
@@ -2941,12 +2939,10 @@ def write_leftovers10() -> None:
 # ------------------------------------------------------------------------------- hostile corpus, round 10
 # Classes a tenth round reached (s30-hostile10; tests/test_import_hostile10.py).
 
-_HEAD10 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+_HEAD10 = HEAD
 
 
-def _html10(body: str) -> str:
-    return ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head>'
-            f"<body>{body}</body></html>")
+_html10 = html_export
 
 
 def write_hostile10() -> None:
@@ -3057,7 +3053,6 @@ def write_hostile10() -> None:
 
 def write_leftovers11() -> None:
     """Round 10's classes left unfixed (s31-leftovers11)."""
-    import openpyxl
 
     # A list imported again with one amount changed (reimport_base.csv is the first import).
     (HERE / "reimport_amount_changed.csv").write_bytes((_HEAD10 + _lines8(
@@ -3082,13 +3077,10 @@ def write_leftovers11() -> None:
              "南京生物医药中心,江苏省南京市,80000,2024-2027"]
     (HERE / "lines_quoted_whole.csv").write_bytes("".join(f'"{line}"\r\n' for line in lines).encode("gbk"))
     # A header merged over two columns (the second's header cell empty): its amounts were an unmapped column 3.
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.append(["项目名称", "建设地点", "总投资（万元）", None, "建设起止年限"])
-    ws.append(["苏州晶圆封装项目", "江苏省苏州市", 150000, None, "2024-2026"])
-    ws.append(["南京生物医药中心", "江苏省南京市", None, 80000, "2024-2027"])
-    ws.merge_cells("C1:D1")
-    book.save(HERE / "header_merged_two.xlsx")
+    save_sheet(HERE / "header_merged_two.xlsx", None, [
+        ["项目名称", "建设地点", "总投资（万元）", None, "建设起止年限"],
+        ["苏州晶圆封装项目", "江苏省苏州市", 150000, None, "2024-2026"],
+        ["南京生物医药中心", "江苏省南京市", None, 80000, "2024-2027"]], ("C1:D1",))
     # Notes in amount cells, a slash year out of range, an undeclared entity, withdrawn marks in names.
     (HERE / "amount_notes.csv").write_bytes((_HEAD10 + _lines8(
         "苏州晶圆封装项目,江苏省苏州市,150000（其中中央资金5000）,2024-2026",
@@ -3121,16 +3113,14 @@ def write_leftovers11() -> None:
 # Classes an eleventh round reached (s31-hostile11; tests/test_import_hostile11.py): English lists, a sheet copied
 # with edits, OA and PDF exports, OCR, WPS pictures, template rows, ditto marks, rows past Excel's last.
 
-_HEAD11 = "项目名称,建设地点,总投资（万元）,建设起止年限\n"
+_HEAD11 = HEAD
 _BASE11 = [["项目名称", "建设地点", "总投资（万元）", "建设起止年限"],
            ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"],
            ["南京生物医药中心", "江苏省南京市", 80000, "2024-2027"]]
 
 
 def _xlsx11(rows: list[list]) -> bytes:
-    out = io.BytesIO()
-    _book9(rows).save(out)
-    return out.getvalue()
+    return xlsx_bytes(_book9(rows))
 
 
 def write_hostile11() -> None:
@@ -3209,11 +3199,10 @@ def write_hostile11() -> None:
         "苏 州 晶 圆 封 装 项 目,江 苏 省 苏 州 市,150000,2024-2026",
         "南京 生物医药 中心,江苏省南京市,80000,2024-2027")).encode())
     # An HTML export (.xls) holding 15.2345 in x:num and showing 15.23: the shown figure was stored.
-    (HERE / "html_held_numbers.xls").write_bytes((
-        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body><table>'
-        "<tr><td>项目名称</td><td>建设地点</td><td>总投资（亿元）</td></tr><tr><td>苏州晶圆封装项目</td>"
+    (HERE / "html_held_numbers.xls").write_bytes(html_export(
+        "<table><tr><td>项目名称</td><td>建设地点</td><td>总投资（亿元）</td></tr><tr><td>苏州晶圆封装项目</td>"
         '<td>江苏省苏州市</td><td x:num="15.2345">15.23</td></tr><tr><td>南京生物医药中心</td><td>江苏省南京市</td>'
-        '<td x:num="1500000">15.00</td></tr></table></body></html>').encode())
+        '<td x:num="1500000">15.00</td></tr></table>').encode())
     # Ditto marks (同上, 〃, ”) in the place and period columns: "unknown place 同上".
     (HERE / "ditto_marks.csv").write_bytes((_HEAD11 + _lines8(
         "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "苏州光伏组件项目,同上,1000,同上",
