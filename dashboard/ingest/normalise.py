@@ -942,7 +942,8 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         # Each code the column has is looked for by row (a comparison of 100,000 cells costs ~1 ms; most
         # codes are in no cell of a column).
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
+                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague",
+                     "amount_ideographic_point"):
             if code in present:
                 problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
@@ -950,7 +951,8 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
                 problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
         if "amount_note" in present:
             problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
-        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping"):
+        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping", "amount_spaced_out",
+                     "amount_full_stop"):
             if code in present:  # 三千万元, 12.500.000: read, and said with what it was read as
                 words = (codes == code).to_numpy()
                 read_as = np.full(len(wan), "", dtype=object)
@@ -1019,8 +1021,10 @@ def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
 
 # A figure an OCR pass read with letters for digits (15OOOO, l50000, I5000, 1S0000): "not an amount" said
 # nothing of why. Never read as digits (B or S may be a real letter): said with the figure the digits would make.
-_OCR_FIGURE = r"^[\dOoIlSB]*\d[\dOoIlSB]*(?:\.[\dOo]+)?\s*(?:万元|亿元|万|亿|元)?$"
-_OCR_DIGITS = str.maketrans("OoIlSB", "001158")
+# 〇 and ○ among digits (15〇〇〇〇: a numeral zero an input method or OCR put for 0) are such letters too.
+OCR_LETTERS = "OoIlSB〇○"
+_OCR_FIGURE = r"^[\dOoIlSB〇○]*\d[\dOoIlSB〇○]*(?:\.[\dOo〇○]+)?\s*(?:万元|亿元|万|亿|元)?$"
+OCR_DIGITS = str.maketrans(OCR_LETTERS, "00115800")
 
 
 def _codes_in(codes: pd.Series) -> set[object]:
@@ -1037,13 +1041,13 @@ def _ocr_letters(body: Body, f: str, codes: pd.Series) -> Problems:
     cells = body.column(f).fillna("").astype(str).str.strip()
     at = np.flatnonzero(bad)
     ocr = np.zeros(len(cells), dtype=bool)
-    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains("[OoIlSB]")
+    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains(f"[{OCR_LETTERS}]")
                ).to_numpy(dtype=bool)
     if not ocr.any():
         return []
     codes[ocr] = "amount_ocr_letters"
     digits = np.full(len(cells), "", dtype=object)
-    digits[ocr] = [v.translate(_OCR_DIGITS) for v in cells[ocr]]
+    digits[ocr] = [v.translate(OCR_DIGITS) for v in cells[ocr]]
     return body.problems(ocr, "amount_ocr_letters", f, digits=digits)
 
 
@@ -1228,6 +1232,12 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
         first, last, codes = values.parse_years(body.column(f), period=f == "years")
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
         problems += body.problems((codes == "year_chain").to_numpy(), "year_chain", f, level="warning")
+        ocr = (codes == "year_ocr_letters").to_numpy()
+        if ocr.any():
+            digits = np.full(n, "", dtype=object)
+            column = body.column(f)
+            digits[ocr] = [values.ocr_year_digits(v) for v in column[ocr]]
+            problems += body.problems(ocr, "year_ocr_letters", f, level="warning", digits=digits)
         slash = (codes == "year_slash_unclear").to_numpy()
         if slash.any():
             read = np.full(n, "", dtype=object)
