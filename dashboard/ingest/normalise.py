@@ -612,7 +612,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
                                 lambda i: _place_names(index, province[i], city[i]))
     unknown = unknown & ~company
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
-    problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
+    problems += _ambiguous(body, index, field, text, ~empty & ambiguous)
     redacted &= unknown
     # A place one character off a city's name (苏洲): refused as unknown, with the name it likely means.
     typo, likely = _likely_cities(index, text, unknown & ~redacted, None)
@@ -796,6 +796,26 @@ def _place_names(index: places.PlaceIndex, province: str | None, city: str | Non
     return {"province": province_zh, "province_en": province_en, "place": place_zh, "place_en": place_en,
             "where": place_zh if place_zh == province_zh else f"{place_zh}（{province_zh}）",
             "where_en": place_en if place_en == province_en else f"{place_en} ({province_en})"}
+
+
+def _ambiguous(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, rows: np.ndarray) -> Problems:
+    """An error for every place several regions bear with nothing to decide between them, naming them where the
+    whole text is such a name (Suzhou: 苏州市（江苏省） or 宿州市（安徽省）; it was "not a place" in English); never
+    one picked."""
+    named = np.zeros(len(rows), dtype=bool)
+    said = {"places": np.full(len(rows), "", dtype=object), "places_en": np.full(len(rows), "", dtype=object)}
+    for i in np.flatnonzero(rows)[:MAX_LISTED]:
+        found = index.namesakes(text.iat[i])
+        if found:
+            names = [_place_names(index, r.province, r.city) for r in found]
+            district = [index.by_name_of(r) if r.level == "district" else "" for r in found]
+            said["places"][i] = "”或“".join(d + n["where"] if d else n["where"] for d, n in zip(district, names,
+                                                                                              strict=True))
+            said["places_en"][i] = " or ".join((f"{d} in " if d else "") + n["where_en"]
+                                               for d, n in zip(district, names, strict=True))
+            named[i] = True
+    return (body.problems(rows & ~named, "place_ambiguous", field, cell=text)
+            + body.problems(named, "place_ambiguous_named", field, cell=text, **said))
 
 
 def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, several: pd.Series,

@@ -1,0 +1,240 @@
+"""Rows whose cells stand beside their columns: shifted a cell right (an extra empty cell before them) or left (a
+cell missing), or two columns' values swapped (在建 in the year column, 2024-2026 in the stage column).
+
+Each was refused or lost cell by cell ("江苏省南京市 is not an amount", "the stage 2024-2026 is not recognised",
+the name empty), never said as what it is. A row is looked at when one of its typed cells (a name, place, amount,
+year or stage column) does not fit its column's kind; every way of reading it shifted or swapped is tried, and a
+reading counts only when every typed cell then fits its column. One reading: the row is read so, said by row,
+naming the columns. Several: the row is refused, saying so (which to take is the steward's to tell); the other
+problems of its cells are not said as well. None: the row is left as it is, for the per-cell messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import headers as hd
+from . import values
+from .plan import Problem
+from .raw import may_hold
+
+# The kind each typed field's cells are; other fields (owner, content, seq…) take any cell.
+_PLACE_FIELDS = ("province", "city", "district", "place")
+_YEAR_FIELDS = ("years", "start_year", "end_year")
+
+
+def expected_kind(field: str | None) -> str | None:
+    if field is None:
+        return None
+    if field == "name":
+        return "text"
+    if field in _PLACE_FIELDS:
+        return "place"
+    if field in _YEAR_FIELDS:
+        return "year"
+    if field == "stage":
+        return "stage"
+    if field in ("total_investment",) or field.startswith("annual_plan") or field.startswith(hd.FUNDING_PREFIX):
+        return "amount"
+    return None
+
+
+# A cell of years only: 2024, 2024年, 2024-2026, 2024年3月—2026年12月, 2024.3-2026.12.
+_YEARS_ONLY = re.compile(r"[0-9年月日.\-~～至到—–/\s]+")
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_LETTERS = re.compile(r"[\u3400-\u9fffA-Za-z]")
+
+
+class Kinds:
+    """What a cell may be (empty, year, amount, stage, place, text), for one import's place index and stages."""
+
+    def __init__(self, index: object, aliases: Mapping[str, str | None]) -> None:
+        self.index = index
+        self.aliases = aliases
+        self._seen: dict[str, frozenset[str]] = {}
+
+    def of(self, cell: str) -> frozenset[str]:
+        c = str(cell).strip()
+        if c in self._seen:
+            return self._seen[c]
+        out: set[str] = set()
+        if c == "" or c.lower() in values.MISSING:
+            out.add("empty")
+        else:
+            h = values.halfwidth(c)
+            year = bool(_YEARS_ONLY.fullmatch(h) and _FULL_YEAR.search(h) and not re.fullmatch(r"\d{5,}", h))
+            if year:
+                out.add("year")
+            amount = values.parse_amount(c, values.WAN, 7.0)
+            if amount.wan is not None and not amount.error and (not year or re.fullmatch(r"\d{4}", h)):
+                out.add("amount")
+            if values.stage_key(c) in self.aliases:
+                out.add("stage")
+            if _LETTERS.search(c) and self.index.resolve(c)[0] is not None:
+                out.add("place")
+            if _LETTERS.search(c) and not (out & {"year", "amount", "stage"}) and not self.index.only_places(c):
+                out.add("text")
+        self._seen[c] = frozenset(out)
+        return self._seen[c]
+
+    def fits(self, kind: str | None, cell: str) -> bool:
+        if kind is None:
+            return True
+        found = self.of(cell)
+        if "empty" in found:
+            return kind != "text"
+        return kind in found
+
+
+def suspects(body: object) -> np.ndarray:
+    """The rows worth a look (cheap, vectorised): a name empty beside other cells, a typed cell whose text cannot
+    be its column's kind (a year column without a year, a stage or place with a digit, an amount that is no plain
+    figure), or a cell in a column with no header."""
+    n = len(body)
+    out = np.zeros(n, dtype=bool)
+    if n == 0:
+        return out
+    filled = {pos: (body.cells[pos] != "").to_numpy(dtype=bool) for pos in body.cells.columns}
+    any_filled = np.logical_or.reduce(list(filled.values())) if filled else np.zeros(n, dtype=bool)
+    fields = {pos: f for f, pos in body.col_of.items()}
+    for pos in body.cells.columns:
+        column = body.cells[pos]
+        kind = expected_kind(fields.get(pos))
+        if pos not in fields:
+            if pos < len(body.labels) and body.labels[pos] == f"column {pos + 1}":
+                out |= filled[pos]
+            continue
+        if kind is None:
+            continue
+        if kind == "text":
+            out |= ~filled[pos] & any_filled
+            continue
+        if not filled[pos].any():
+            continue
+        arr = pa.array(column.astype(str), type=pa.string())
+        if kind == "amount":
+            odd = ~pc.match_substring_regex(arr, r"^\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*$").to_numpy(zero_copy_only=False)
+        elif kind == "year":
+            odd = ~pc.match_substring_regex(arr, r"(?:19|20)[0-9]{2}").to_numpy(zero_copy_only=False)
+            odd |= pc.match_substring_regex(arr, r"^\s*[0-9,.]{5,}\s*$").to_numpy(zero_copy_only=False)
+        elif not may_hold(column, "0123456789"):
+            continue
+        else:  # a stage or place holding a digit
+            odd = pc.match_substring_regex(arr, r"[0-9]").to_numpy(zero_copy_only=False)
+        out |= odd.astype(bool) & filled[pos]
+    return out
+
+
+def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds, headerless: list[int]
+              ) -> list[tuple[str, tuple[int, ...], tuple[str, ...]]]:
+    """Every way of reading the row shifted or swapped under which all its typed cells fit their columns:
+    (how: shifted_right / shifted_left / swapped, the positions concerned, the cells as read)."""
+    width = len(cells)
+
+    def valid(read: list[str]) -> bool:
+        # every typed cell fits, the name is there, and no value is left in a column with no header (lost)
+        return all(k.fits(kind, read[p]) for p, kind in enumerate(kinds) if kind is not None) \
+            and str(read[name_at]).strip() != "" and not any(read[p].strip() for p in headerless)
+
+    # The evidence a reading needs: a swap, both cells misfit where they stand (在建 in the year column, 2024-2026 in
+    # the stage column); a shift, two typed cells at least (one alone is better told as what it is).
+    misfit = {p for p, kind in enumerate(kinds) if kind is not None and not k.fits(kind, cells[p])}
+    out: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
+    if len(misfit) < 2:
+        return out
+    for at in range(width):
+        # one cell too many at ``at`` (empty, so nothing is lost): the cells after it belong one column left
+        if cells[at].strip() == "" and any(c.strip() for c in cells[at + 1:]):
+            read = cells[:at] + cells[at + 1:] + [""]
+            if valid(read):
+                out.append(("row_shifted_right", (at,), tuple(read)))
+        # a cell missing at ``at`` (the last one empty, so nothing is pushed off): the cells from it belong one
+        # column right
+        if cells[-1].strip() == "" and any(c.strip() for c in cells[at:-1]):
+            read = cells[:at] + [""] + cells[at:-1]
+            if valid(read):
+                out.append(("row_shifted_left", (at,), tuple(read)))
+    typed = [p for p in sorted(misfit) if cells[p].strip()]
+    for i, a in enumerate(typed):
+        for b in typed[i + 1:]:
+            read = list(cells)
+            read[a], read[b] = read[b], read[a]
+            if valid(read):
+                out.append(("row_swapped", (a, b), tuple(read)))
+    return out
+
+
+def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[str, str | None]
+                 ) -> tuple[list[Problem], set[int]]:
+    """Rows read shifted or swapped back where one reading makes every typed cell fit (``body.cells`` rewritten,
+    a warning by row naming the columns), and rows refused where several do (an error by row); the rows refused
+    so, whose other problems the caller leaves unsaid."""
+    rows = np.flatnonzero(suspects(body))
+    if not len(rows) or "name" not in body.col_of:
+        return [], set()
+    k = Kinds(index_of(), aliases)
+    width = body.cells.shape[1]
+    fields = {pos: f for f, pos in body.col_of.items()}
+    kinds = [expected_kind(fields.get(p)) for p in range(width)]
+    name_at = body.col_of["name"]
+    labels = [body.labels[p] if p < len(body.labels) else f"column {p + 1}" for p in range(width)]
+    headerless = [p for p in range(width) if p not in fields and labels[p] == f"column {p + 1}"]
+    out: list[Problem] = []
+    refused: set[int] = set()
+    for i in rows:
+        cells = [str(v) for v in body.cells.iloc[i].tolist()]
+        if all(k.fits(kind, cells[p]) for p, kind in enumerate(kinds) if kind is not None) \
+                and cells[name_at].strip():
+            continue
+        found = _readings(cells, kinds, name_at, k, headerless)
+        distinct = {read for _how, _at, read in found}
+        row = int(body.rows[i])
+        if not distinct:
+            continue
+        shown = "、".join(f"{labels[p]}“{c}”" for p, c in enumerate(cells) if c.strip() and kinds[p] is not None)
+        shown_en = "; ".join(f"{labels[p]} \"{c}\"" for p, c in enumerate(cells) if c.strip() and kinds[p] is not None)
+        if len(distinct) > 1:
+            ways = "；".join(_way(how, at, labels, "zh") for how, at, _read in found)
+            ways_en = "; ".join(_way(how, at, labels, "en") for how, at, _read in found)
+            out.append(Problem("row_shifted_unclear", row, labels[name_at], None, "error",
+                               {"row": row, "cells": shown, "cells_en": shown_en, "ways": ways, "ways_en": ways_en}))
+            refused.add(row)
+            continue
+        how, at, read = found[0]
+        moved = [p for p in range(width) if read[p] != cells[p] and kinds[p] is not None and read[p].strip()]
+        said = "、".join(f"{labels[p]}“{read[p]}”" for p in moved)
+        said_en = "; ".join(f"{labels[p]} \"{read[p]}\"" for p in moved)
+        if how == "row_swapped":
+            a, b = at
+            values_ = {"first": labels[a], "second": labels[b], "first_value": cells[a], "second_value": cells[b]}
+        else:
+            values_ = {"from": labels[at[0]], "missing": labels[at[0]]}
+        out.append(Problem(how, row, labels[moved[0]] if moved else labels[name_at], None, "warning",
+                           {"row": row, "read": said, "read_en": said_en, **values_}))
+        for p in range(width):
+            body.cells.iat[i, p] = read[p]
+    return out, refused
+
+
+def _way(how: str, at: tuple[int, ...], labels: list[str], lang: str) -> str:
+    if how == "row_swapped":
+        return (f"“{labels[at[0]]}”与“{labels[at[1]]}”互换" if lang == "zh"
+                else f"{labels[at[0]]} and {labels[at[1]]} swapped")
+    if how == "row_shifted_right":
+        return (f"第 {at[0] + 1} 列多出一格（{labels[at[0]]}），其后左移" if lang == "zh"
+                else f"an extra cell at column {at[0] + 1} ({labels[at[0]]}), the rest moved left")
+    return (f"“{labels[at[0]]}”缺一格，其后右移" if lang == "zh"
+            else f"a cell missing at {labels[at[0]]}, the rest moved right")
+
+
+def drop_said(problems: list[Problem], refused: set[int]) -> list[Problem]:
+    """The problems without those of the rows refused as shifted (said once, as such)."""
+    if not refused:
+        return problems
+    return [p for p in problems if p.row not in refused or p.code == "row_shifted_unclear"]
+
