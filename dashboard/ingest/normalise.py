@@ -556,6 +556,20 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown, said per row. ``town``: the town a title names instead of a place (the index has no towns): the
     refusal, or the rows' unknown places, say what to add."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
+    coded = project_code_places(body, index)
+    if not parts and coded is not None:
+        # No place column, a project-code column: each row's place from its code, said by row; a row without a
+        # code takes the title's place, or is refused as one with no place.
+        province, city, said = coded
+        problems = said(np.ones(len(body), dtype=bool))
+        lacking = pd.isna(province) & has_name
+        if title_place is not None:
+            province, city = province.copy(), city.copy()
+            province[lacking], city[lacking] = title_place[0], title_place[1]
+            problems += body.problems_at(lacking, "place_title_used", None, "warning", None, place=title_place[2])
+        else:
+            problems += body.problems_at(lacking, "place_missing", None)
+        return province, city, problems, None
     if not parts:
         if title_place is None:
             return None, None, [Problem("no_place_town", values={"town": town}) if town else Problem("no_place_column")
@@ -594,6 +608,14 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     if unknown.any():
         where = np.flatnonzero(unknown)
         redacted[where] = text.iloc[where].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    if coded is not None:
+        # A place cell left empty beside a national project code (2020-320505-39-03-…): the code's county, said.
+        used = empty & pd.notna(coded[0])
+        if used.any():
+            province, city = province.copy(), city.copy()
+            province[used], city[used] = coded[0][used], coded[1][used]
+            problems += coded[2](used)
+            empty = empty & ~used
     if title_place is not None:
         # A county's or city's list (its title starts with the place) names sites inside it the index
         # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row; a place
@@ -796,6 +818,52 @@ def _place_names(index: places.PlaceIndex, province: str | None, city: str | Non
     return {"province": province_zh, "province_en": province_en, "place": place_zh, "place_en": place_en,
             "where": place_zh if place_zh == province_zh else f"{place_zh}（{province_zh}）",
             "where_en": place_en if place_en == province_en else f"{place_en} ({province_en})"}
+
+
+# A national investment project's code (全国投资项目在线审批监管平台: 2020-320505-39-03-123456): the year, the county's
+# GB/T 2260 code, the industry, the kind of approval and a serial number. Its six digits name where the project is.
+_PROJECT_CODE = r"^\s*(?:19|20)[0-9]{2}-([0-9]{6})-[0-9]{2}-[0-9]{2}-[0-9]{6}\s*$"
+_PROJECT_CODE_HEADER = re.compile(r"项目代码|项目编码|统一代码|统一项目代码|备案代码|备案号|赋码|project\s*code", re.I)
+
+
+def project_code_places(body: Body, index: places.PlaceIndex
+                        ) -> tuple[np.ndarray, np.ndarray, Callable[[np.ndarray], Problems]] | None:
+    """(province, city, a warning by row) from a column of national project codes (its header 项目代码 or the
+    like, or half its cells such codes), or None where the list has none. A county code the regions table does not
+    hold (since merged) is read as its city, else its province."""
+    mapped = set(body.col_of.values())
+    for pos in body.cells.columns:
+        if pos in mapped and body.col_of.get("seq") != pos:
+            continue
+        column = body.cells[pos]
+        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        if not may_hold(column, "-"):
+            continue
+        found = column.str.extract(_PROJECT_CODE)[0]
+        filled = (column.str.strip() != "").to_numpy(dtype=bool)
+        hits = found.notna().to_numpy(dtype=bool)
+        if not hits.any() or not (_PROJECT_CODE_HEADER.search(label) or hits.sum() * 2 >= filled.sum()):
+            continue
+        province = np.full(len(body), None, dtype=object)
+        city = np.full(len(body), None, dtype=object)
+        county = np.full(len(body), "", dtype=object)
+        for i in np.flatnonzero(hits):
+            code = found.iat[i]
+            region = next((index.by_code[c] for c in (code, code[:4] + "00", code[:2] + "0000") if c in index.by_code),
+                          None)
+            if region is None:
+                continue
+            province[i], city[i] = region.province, region.city or index.municipal_city.get(region.province)
+            county[i] = code
+        used = pd.notna(province)
+        said = {"division": county, "where": np.full(len(body), "", dtype=object),
+                "where_en": np.full(len(body), "", dtype=object)}
+        for i in np.flatnonzero(used):
+            names = _place_names(index, province[i], city[i])
+            said["where"][i], said["where_en"][i] = names["where"], names["where_en"]
+        return province, city, lambda rows: body.problems_at(rows & used, "place_from_project_code", label, "warning",
+                                                              column, **said)
+    return None
 
 
 def _ambiguous(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, rows: np.ndarray) -> Problems:

@@ -38,6 +38,9 @@ ACCEPTED = tuple(ext for _, exts, _ in FORMATS for ext in exts)
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ARCHIVE_MAGIC = (b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
+# Image files by their signature: a file starting so is a picture (or a picture with text after it), no table.
+_IMAGE_MAGIC = ((b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+                (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
 _MHT = re.compile(rb"(?is)^\s*(?:[\w-]+:[^\n]*\n\s*)*?mime-version:.*?multipart/related")
 _BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blanks, NULs and BOM bytes
 
@@ -74,6 +77,11 @@ def _read(data: bytes, file_name: str) -> RawFile:
     suffix = Path(file_name).suffix.lower()
     if data.startswith(b"%PDF-"):
         raise ReadError("format_pdf")
+    image = next((kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), None)
+    if image is not None:
+        # An image's signature, whatever follows (a GIF89a header before CSV text: a polyglot, read as CSV with the
+        # magic stripped as control characters): no table file, refused naming what its first bytes are.
+        raise ReadError("format_image", image=image)
     if data.startswith(_XLSX_MAGIC):
         return read_xlsx(data)
     if data.startswith(_XLS_MAGIC):
