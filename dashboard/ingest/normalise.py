@@ -861,8 +861,11 @@ def project_code_places(body: Body, index: places.PlaceIndex
         for i in np.flatnonzero(used):
             names = _place_names(index, province[i], city[i])
             said["where"][i], said["where_en"][i] = names["where"], names["where_en"]
-        return province, city, lambda rows: body.problems_at(rows & used, "place_from_project_code", label, "warning",
-                                                              column, **said)
+        def warnings(rows: np.ndarray, used: np.ndarray = used, label: str = label, column: pd.Series = column,
+                     said: dict[str, np.ndarray] = said) -> Problems:
+            return body.problems_at(rows & used, "place_from_project_code", label, "warning", column, **said)
+
+        return province, city, warnings
     return None
 
 
@@ -1433,10 +1436,12 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     source, keywords = np.full(n, None, dtype=object), np.full(n, None, dtype=object)
     confidence = np.full(n, np.nan)
     given, problems = pd.Series([None] * n, dtype=object), []
+    classes = False
     if body.has("sector"):
         given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
                                                   for u in pd.unique(body.column("sector"))})
         problems = _industry_classes(body, problems)
+        classes = any(p.code == "sector_column_industry_class" for p in problems)
     given = given.where(given.notna(), section_sector)
     has_given = given.notna().to_numpy()
     sector_[has_given] = given[has_given].to_numpy()
@@ -1450,6 +1455,8 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
         confidence[todo] = np.where(tagged, tags["confidence"].to_numpy(dtype=float), np.nan)
         keywords[todo] = np.where(tagged, tags["matched"].to_numpy(dtype=object), None)
         source[todo[tagged]] = "auto"
+    if classes:
+        problems += _class_hints(body, sector_, source, confidence, keywords, todo)
     out = pd.DataFrame({"sector": pd.Series(sector_, dtype=object), "subfield": pd.Series(subfield, dtype=object),
                         "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
                         "sector_keywords": pd.Series(keywords, dtype=object)})
@@ -1480,6 +1487,45 @@ def _industry_classes(body: Body, problems: Problems) -> Problems:
     rest = [p for p in unknown if p.row is not None and p.row not in class_rows]
     others = [p for p in problems if p.code != "sector_unknown"]
     return [said, *others, *rest]
+
+
+_CLASS_CODE = re.compile(r"^\s*(?:[A-T]\s*)?(\d{4})(?!\d)")
+CLASS_HINT_CONFIDENCE = 0.5  # a class says what a plant makes, not what this project builds: said, at the review bound
+
+
+def _class_hints(body: Body, sector_: np.ndarray, source: np.ndarray, confidence: np.ndarray,
+                 keywords: np.ndarray, todo: np.ndarray) -> Problems:
+    """Rows the tagger left unclassified whose 行业类别 cell is a GB/T 4754 class the NBS 2018 classification lists
+    under one SEI sector only (data/nbs_sei_crosswalk.csv: C2720 化学药品制剂制造 → biotech) take that sector, said
+    once for the file; a class it lists under several sectors (C3985 电子专用材料制造: information technology, new
+    materials, new energy) is not used, said once too. A name that tags wins over the class."""
+    crosswalk = vocab.industry_class_sectors()
+    cells = body.column("sector")
+    used, shared = [], []
+    for i in todo:
+        if pd.notna(sector_[i]):
+            continue
+        m = _CLASS_CODE.match(str(cells.iat[i]))
+        if m is None or m.group(1) not in crosswalk:
+            continue
+        if crosswalk[m.group(1)] is None:
+            shared.append(i)
+            continue
+        sector_[i], source[i] = crosswalk[m.group(1)], "auto"
+        confidence[i], keywords[i] = CLASS_HINT_CONFIDENCE, "GB/T 4754 " + str(cells.iat[i]).strip()
+        used.append(i)
+    label = body.labels[body.col_of["sector"]]
+    out: Problems = []
+    for code, rows in (("sector_from_industry_class", used), ("sector_industry_class_shared", shared)):
+        if rows:
+            listed = "、".join(list(dict.fromkeys(str(cells.iat[i]).strip() for i in rows))[:5])
+            out.append(Problem(code, None, label, None, "warning",
+                               {"column": label, "count": len(rows), "classes": listed,
+                                "rows": "、".join(str(int(body.rows[i])) for i in rows[:20])
+                                + ("…" if len(rows) > 20 else ""),
+                                "rows_en": ", ".join(str(int(body.rows[i])) for i in rows[:20])
+                                + ("…" if len(rows) > 20 else "")}))
+    return out
 
 
 def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | pa.ChunkedArray | list:

@@ -555,7 +555,8 @@ class PlaceIndex:
     def by_name_of(self, region: Region) -> str:
         """A district's or county's own Chinese name (朝阳区), for a message."""
         if not hasattr(self, "_names_of"):
-            self._names_of = {r.code: n for n, rs in self.by_name.items() for r in rs if n.endswith(("区", "县", "旗", "市"))}
+            self._names_of = {r.code: n for n, rs in self.by_name.items() for r in rs
+                              if n.endswith(("区", "县", "旗", "市"))}
         return self._names_of.get(region.code, "")
 
     def namesakes(self, text: str) -> list[Region]:

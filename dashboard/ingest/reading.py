@@ -142,6 +142,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     """The text as a delimited table, or None (only where ``one_column`` is False) when no delimiter splits
     it into columns: a text named as a workbook is read as a table only when it is one."""
     text = unquote_whole_lines(text, said)
+    text = columns_by_spaces(text, said)
     delimiter = sniff_delimiter(text)
     width = used_width(text, delimiter)
     if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
@@ -150,6 +151,8 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None
+    if cells.shape[1] == 1:
+        _one_cell_per_line(cells)
     _marks_by_cell(cells, lines, said)
     # Traditional characters, those no clean sheet holds (raw.clean_text) and pinyin's tone marks (a gloss),
     # in one pass over the text.
@@ -187,6 +190,50 @@ def unquote_whole_lines(text: str, said: list[tuple[str, dict]]) -> str:
     said.append(("lines_quoted_whole", {"count": sum(1 for ln in lines if _WHOLE_LINE.match(ln)),
                                         "delimiter": delimiter}))
     return "\n".join(out) + "\n"
+
+
+# Text copied from a PDF's table: no delimiter, each field set apart by a run of two or more spaces (the PDF's
+# column gap), the same number of fields on most lines. "No header found"; read as a table split at those runs,
+# said. A line with one field (a title, 单位：万元) is no row of the table and does not count against it.
+_SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def columns_by_spaces(text: str, said: list[tuple[str, dict]]) -> str:
+    """``text`` with each run of two or more spaces between fields as a tab, where the first lines hold no tab,
+    comma, semicolon or pipe and most of those with several fields hold the same number (three or more); else
+    as it is."""
+    head = [ln.strip() for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    if len(head) < 2 or any(c in ln for ln in head for c in "\t,，;|"):
+        return text
+    counts = [len(_SPACE_RUN.split(ln)) for ln in head]
+    several = [c for c in counts if c > 1]
+    if not several:
+        return text
+    width = max(set(several), key=several.count)
+    if width < 3 or several.count(width) < max(2, len(several) * 0.8):
+        return text
+    lines = text.splitlines()
+    said.append(("columns_by_spaces", {"columns": width, "count": sum(1 for ln in lines if _SPACE_RUN.search(
+        ln.strip()))}))
+    return "\n".join(_SPACE_RUN.sub("\t", ln.strip()) for ln in lines) + "\n"
+
+
+def _one_cell_per_line(cells) -> None:  # noqa: ANN001 - a one-column frame
+    """Refuse a text with one cell per line whose first lines are a table's headers one below another (项目名称,
+    建设地点, 总投资…: a table copied from a PDF or a web page cell by cell), saying so: it was "no header found"."""
+    from .headers import field_of
+
+    column = [str(v).strip() for v in cells[0].tolist()[:60]]
+    for start, text in enumerate(column):
+        if field_of(text) != "name" and field_of(text) is None:
+            continue
+        run = 0
+        while start + run < len(column) and field_of(column[start + run]) is not None:
+            run += 1
+        if run >= 2 and any(field_of(c) == "name" for c in column[start:start + run]):
+            raise ReadError("one_cell_per_line", labels="、".join(column[start:start + run]),
+                            labels_en=", ".join(column[start:start + run]), count=run, line=start + 1)
+        return
 
 
 _MARKS = "\u2018\u2019\u201c\u201d\u2022\u2013\u2014"
