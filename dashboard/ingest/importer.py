@@ -905,6 +905,9 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     # said once per row (the place index is needed only when some row looks so).
     shifted, shift_refused = shifts.shifted_rows(body, lambda: facts.result().places, stage_aliases)
     problems += shifted
+    if shifted:  # a headerless column that only held a shifted row's last value is no unmapped column now
+        plan.unmapped = [lab for lab in plan.unmapped if lab not in header.labels or not (
+            lab == f"column {header.labels.index(lab) + 1}" and (body.cells[header.labels.index(lab)] == "").all())]
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]

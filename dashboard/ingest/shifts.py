@@ -142,10 +142,10 @@ def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds,
             and str(read[name_at]).strip() != "" and not any(read[p].strip() for p in headerless)
 
     # The evidence a reading needs: a swap, both cells misfit where they stand (在建 in the year column, 2024-2026 in
-    # the stage column); a shift, two typed cells at least (one alone is better told as what it is).
+    # the stage column); a shift, every typed cell fitting once moved (and some not before).
     misfit = {p for p, kind in enumerate(kinds) if kind is not None and not k.fits(kind, cells[p])}
     out: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
-    if len(misfit) < 2:
+    if not misfit:
         return out
     for at in range(width):
         # one cell too many at ``at`` (empty, so nothing is lost): the cells after it belong one column left
@@ -214,7 +214,8 @@ def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[
             values_ = {"first": labels[a], "second": labels[b], "first_value": cells[a], "second_value": cells[b]}
         else:
             values_ = {"from": labels[at[0]], "missing": labels[at[0]]}
-        out.append(Problem(how, row, labels[moved[0]] if moved else labels[name_at], None, "warning",
+        column = labels[at[0]]  # where the extra or missing cell stands; a swap's first column
+        out.append(Problem(how, row, column, None, "warning",
                            {"row": row, "read": said, "read_en": said_en, **values_}))
         for p in range(width):
             body.cells.iat[i, p] = read[p]
