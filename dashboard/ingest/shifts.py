@@ -48,6 +48,7 @@ def expected_kind(field: str | None) -> str | None:
 _YEARS_ONLY = re.compile(r"[0-9年月日.\-~～至到—–/\s]+")
 _FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _LETTERS = re.compile(r"[\u3400-\u9fffA-Za-z]")
+_RANGE_RE2 = r"(?:19|20)[0-9]{2}\s*(?:-|~|～|至|到|—|–)"
 
 
 class Kinds:
@@ -56,77 +57,79 @@ class Kinds:
     def __init__(self, index: object, aliases: Mapping[str, str | None]) -> None:
         self.index = index
         self.aliases = aliases
-        self._seen: dict[str, frozenset[str]] = {}
+        self._seen: dict[tuple[str, str], bool] = {}
 
-    def of(self, cell: str) -> frozenset[str]:
-        c = str(cell).strip()
-        if c in self._seen:
-            return self._seen[c]
-        out: set[str] = set()
-        if c == "" or c.lower() in values.MISSING:
-            out.add("empty")
-        else:
+    def _is(self, kind: str, c: str) -> bool:
+        """Whether the (stripped, non-empty) cell may be of ``kind``; each asked once per distinct cell, only the
+        kinds a row's columns ask for (a place is looked up only for a place column's or a moved cell)."""
+        key = (kind, c)
+        if key not in self._seen:
             h = values.halfwidth(c)
-            year = bool(_YEARS_ONLY.fullmatch(h) and _FULL_YEAR.search(h) and not re.fullmatch(r"\d{5,}", h))
-            if year:
-                out.add("year")
-            amount = values.parse_amount(c, values.WAN, 7.0)
-            if amount.wan is not None and not amount.error and (not year or re.fullmatch(r"\d{4}", h)):
-                out.add("amount")
-            if values.stage_key(c) in self.aliases:
-                out.add("stage")
-            if _LETTERS.search(c) and self.index.resolve(c)[0] is not None:
-                out.add("place")
-            if _LETTERS.search(c) and not (out & {"year", "amount", "stage"}) and not self.index.only_places(c):
-                out.add("text")
-        self._seen[c] = frozenset(out)
-        return self._seen[c]
+            if kind == "year":
+                found = bool(_YEARS_ONLY.fullmatch(h) and _FULL_YEAR.search(h) and not re.fullmatch(r"\d{5,}", h))
+            elif kind == "amount":
+                amount = values.parse_amount(c, values.WAN, 7.0)
+                found = amount.wan is not None and not amount.error and (
+                    not self._is("year", c) or bool(re.fullmatch(r"\d{4}", h)))
+            elif kind == "stage":
+                found = values.stage_key(c) in self.aliases
+            elif kind == "place":
+                found = bool(_LETTERS.search(c)) and self.index.resolve(c)[0] is not None
+            else:  # text: a name, no figure, year, stage or place alone
+                found = bool(_LETTERS.search(c)) and not any(self._is(k, c) for k in ("year", "amount", "stage")) \
+                    and not self.index.only_places(c)
+            self._seen[key] = found
+        return self._seen[key]
 
     def fits(self, kind: str | None, cell: str) -> bool:
         if kind is None:
             return True
-        found = self.of(cell)
-        if "empty" in found:
+        c = str(cell).strip()
+        if c == "" or c.lower() in values.MISSING:
             return kind != "text"
-        return kind in found
+        return self._is(kind, c)
 
 
 def suspects(body: object) -> np.ndarray:
     """The rows worth a look (cheap, vectorised): a name empty beside other cells, a typed cell whose text cannot
-    be its column's kind (a year column without a year, a stage or place with a digit, an amount that is no plain
-    figure), or a cell in a column with no header."""
+    be its column's kind (a year column without a year, a stage or place that is a figure or holds a year, an
+    amount with no digit or with a year range), or a cell in a column with no header."""
     n = len(body)
     out = np.zeros(n, dtype=bool)
     if n == 0:
         return out
-    filled = {pos: (body.cells[pos] != "").to_numpy(dtype=bool) for pos in body.cells.columns}
-    any_filled = np.logical_or.reduce(list(filled.values())) if filled else np.zeros(n, dtype=bool)
     fields = {pos: f for f, pos in body.col_of.items()}
     for pos in body.cells.columns:
         column = body.cells[pos]
         kind = expected_kind(fields.get(pos))
         if pos not in fields:
             if pos < len(body.labels) and body.labels[pos] == f"column {pos + 1}":
-                out |= filled[pos]
+                out |= (column != "").to_numpy(dtype=bool)
             continue
         if kind is None:
             continue
         if kind == "text":
-            out |= ~filled[pos] & any_filled
+            empty = np.flatnonzero((column == "").to_numpy(dtype=bool))
+            if len(empty):  # a name empty beside another cell (rare: only those rows are looked at)
+                out[empty] |= (body.cells.iloc[empty] != "").any(axis=1).to_numpy(dtype=bool)
             continue
-        if not filled[pos].any():
+        if kind in ("stage", "place") and not may_hold(column, "0123456789"):
             continue
         arr = pa.array(column.astype(str), type=pa.string())
-        if kind == "amount":
-            odd = ~pc.match_substring_regex(arr, r"^\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*$").to_numpy(zero_copy_only=False)
-        elif kind == "year":
-            odd = ~pc.match_substring_regex(arr, r"(?:19|20)[0-9]{2}").to_numpy(zero_copy_only=False)
-            odd |= pc.match_substring_regex(arr, r"^\s*[0-9,.]{5,}\s*$").to_numpy(zero_copy_only=False)
-        elif not may_hold(column, "0123456789"):
-            continue
-        else:  # a stage or place holding a digit
-            odd = pc.match_substring_regex(arr, r"[0-9]").to_numpy(zero_copy_only=False)
-        out |= odd.astype(bool) & filled[pos]
+
+        def match(pattern: str, arr: pa.Array = arr) -> np.ndarray:
+            return pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False).astype(bool)
+
+        if kind == "amount":  # no digit (江苏省南京市, 在建), a year range, or a place's level word beside the figure
+            odd = match(r"^[^0-9]+$|" + _RANGE_RE2 + r"|[省市县区镇]")
+        elif kind == "year":  # no full year, or a figure of five digits or more
+            odd = ~match(r"(?:19|20)[0-9]{2}")
+            if may_hold(column, "0123456789"):
+                odd |= match(r"^\s*[0-9,.]{5,}\s*$")
+            odd &= (column != "").to_numpy(dtype=bool)
+        else:  # a stage or place that is a figure or holds a year
+            odd = match(r"^\s*[0-9][0-9,.]*\s*(?:万元|亿元|万|亿|元)?\s*$|(?:19|20)[0-9]{2}")
+        out |= odd
     return out
 
 
