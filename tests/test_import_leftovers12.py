@@ -265,6 +265,24 @@ def test_siblings_in_other_columns_and_spellings(empty_db: Path, capsys: pytest.
     assert stored_stages(empty_db)["丙项目"] == "completed"
 
 
+def test_siblings_swaps_shared_names_and_ideographic_spaces(empty_db: Path, capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    """A place and an amount swapped, an amount and the years swapped: read back, said; Taizhou (泰州, 台州) and
+    Suzhou City named as shared; a GBK text whose columns are runs of ideographic spaces read as a table."""
+    out = refused_unchanged(empty_db, capsys, CORPUS / "leftovers12_siblings2.csv", "--lang", "en")
+    assert problem_codes(out["errors"]) == [(3, "place_ambiguous_named"), (4, "place_ambiguous_named")]
+    assert "Taizhou (Jiangsu) or Taizhou (Zhejiang)" in out["errors"][0]["message"]
+    assert problem_codes(out["warnings"]) == [(2, "row_swapped"), (5, "row_swapped")]
+    code, _out = import_json(empty_db, capsys, "leftovers12_siblings2.csv", "--skip-invalid")
+    assert code == 0
+    assert {k: v[:5] for k, v in stored_projects(empty_db).items()} == {
+        "甲项目": ("320000", "320500", Decimal("150000.00"), 2024, 2026),
+        "丁项目": ("320000", "320500", Decimal("150000.00"), 2024, 2026)}
+    code, out = import_json(empty_db, capsys, "pdf_columns_ideographic.txt")
+    assert code == 0 and (None, "columns_by_spaces") in problem_codes(out["warnings"]), out
+    assert stored_projects(empty_db)["南京生物医药中心"][2] == Decimal("80000.00")
+
+
 def test_refusals_leave_the_store_as_it_was(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import_json(empty_db, capsys, "rows_shifted.csv")
     before = file_state(empty_db)

@@ -3374,6 +3374,14 @@ def write_leftovers12() -> None:
         "项目名称,建设地点,总投资,开工年份,竣工年份,项目状态\n" + _lines8(
             "甲项目,江苏省苏州市,15亿元。,2O26,2O28,在建", "乙项目,江苏省苏州市,1 5 0 0 万元,2026,2028,续建",
             "丙项目,江苏省苏州市,2000,竣工,2023,2021", "丁项目,江苏省苏州市,2000,2024,2026,新开工")).encode())
+    # Siblings: a place and an amount swapped, an amount and a year swapped, Taizhou and Suzhou City (two cities each);
+    # a PDF copy whose columns are set apart by ideographic spaces.
+    (HERE / "leftovers12_siblings2.csv").write_bytes((_HEAD11 + _lines8(
+        "甲项目,150000,江苏省苏州市,2024-2026", "乙项目,Taizhou,1000,2024-2026", "丙项目,Suzhou City,1000,2024-2026",
+        "丁项目,江苏省苏州市,2024-2026,150000")).encode())
+    (HERE / "pdf_columns_ideographic.txt").write_bytes((
+        "项目名称\u3000\u3000建设地点\u3000\u3000总投资（万元）\n苏州晶圆封装项目\u3000\u3000江苏省苏州市\u3000\u3000150000\n"
+        "南京生物医药中心\u3000\u3000江苏省南京市\u3000\u300080000\n").encode("gbk"))
 
 
 if __name__ == "__main__":
