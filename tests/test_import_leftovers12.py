@@ -106,7 +106,7 @@ def test_places_suzhou_districts_and_city_clusters(empty_db: Path, capsys: pytes
     Area resolved; 中原城市群, 呼包鄂榆城市群, 兰州—西宁城市群 (State Council approvals) refused naming their
     provinces."""
     out = refused_unchanged(empty_db, capsys, CORPUS / "places12.csv", "--lang", lang)
-    assert problem_codes(out["errors"]) == [(2, "place_ambiguous_named"), (5, "place_ambiguous_named"),
+    assert problem_codes(out["errors"]) == [(2, "place_ambiguous"), (5, "place_ambiguous"),
                                             (6, "place_region_across"), (7, "place_region_across"),
                                             (8, "place_region_across")]
     assert said[0] in out["errors"][0]["message"] and said[1] in out["errors"][0]["message"]
@@ -270,7 +270,7 @@ def test_siblings_swaps_shared_names_and_ideographic_spaces(empty_db: Path, caps
     """A place and an amount swapped, an amount and the years swapped: read back, said; Taizhou (泰州, 台州) and
     Suzhou City named as shared; a GBK text whose columns are runs of ideographic spaces read as a table."""
     out = refused_unchanged(empty_db, capsys, CORPUS / "leftovers12_siblings2.csv", "--lang", "en")
-    assert problem_codes(out["errors"]) == [(3, "place_ambiguous_named"), (4, "place_ambiguous_named")]
+    assert problem_codes(out["errors"]) == [(3, "place_ambiguous"), (4, "place_ambiguous")]
     assert "Taizhou (Jiangsu) or Taizhou (Zhejiang)" in out["errors"][0]["message"]
     assert problem_codes(out["warnings"]) == [(2, "row_swapped"), (5, "row_swapped")]
     code, _out = import_json(empty_db, capsys, "leftovers12_siblings2.csv", "--skip-invalid")

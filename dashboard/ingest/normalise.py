@@ -873,20 +873,17 @@ def _ambiguous(body: Body, index: places.PlaceIndex, field: str, text: pd.Series
     """An error for every place several regions bear with nothing to decide between them, naming them where the
     whole text is such a name (Suzhou: 苏州市（江苏省） or 宿州市（安徽省）; it was "not a place" in English); never
     one picked."""
-    named = np.zeros(len(rows), dtype=bool)
     said = {"places": np.full(len(rows), "", dtype=object), "places_en": np.full(len(rows), "", dtype=object)}
     for i in np.flatnonzero(rows)[:MAX_LISTED]:
         found = index.namesakes(text.iat[i])
         if found:
             names = [_place_names(index, r.province, r.city) for r in found]
             district = [index.by_name_of(r) if r.level == "district" else "" for r in found]
-            said["places"][i] = "”或“".join(d + n["where"] if d else n["where"] for d, n in zip(district, names,
-                                                                                              strict=True))
-            said["places_en"][i] = " or ".join((f"{d} in " if d else "") + n["where_en"]
-                                               for d, n in zip(district, names, strict=True))
-            named[i] = True
-    return (body.problems(rows & ~named, "place_ambiguous", field, cell=text)
-            + body.problems(named, "place_ambiguous_named", field, cell=text, **said))
+            said["places"][i] = "（可指“" + "”或“".join(d + n["where"] if d else n["where"] for d, n in zip(
+                district, names, strict=True)) + "”，未按其中任何一个读取）"
+            said["places_en"][i] = " (" + " or ".join((f"{d} in " if d else "") + n["where_en"]
+                                                      for d, n in zip(district, names, strict=True)) + "; none was picked)"
+    return body.problems(rows, "place_ambiguous", field, cell=text, **said)
 
 
 def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, several: pd.Series,

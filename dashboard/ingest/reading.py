@@ -223,12 +223,14 @@ def _one_cell_per_line(cells) -> None:  # noqa: ANN001 - a one-column frame
     建设地点, 总投资…: a table copied from a PDF or a web page cell by cell), saying so: it was "no header found"."""
     from .headers import field_of
 
+    # a header alone on its line: no "field: value" (a project described in lines), nothing longer than a label
     column = [str(v).strip() for v in cells[0].tolist()[:60]]
+    column = [c if len(c) <= 20 and ":" not in c and "：" not in c else "" for c in column]
     for start, text in enumerate(column):
-        if field_of(text) != "name" and field_of(text) is None:
+        if not text or field_of(text) is None:
             continue
         run = 0
-        while start + run < len(column) and field_of(column[start + run]) is not None:
+        while start + run < len(column) and column[start + run] and field_of(column[start + run]) is not None:
             run += 1
         if run >= 2 and any(field_of(c) == "name" for c in column[start:start + run]):
             raise ReadError("one_cell_per_line", labels="、".join(column[start:start + run]),
