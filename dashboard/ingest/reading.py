@@ -78,9 +78,10 @@ def _read(data: bytes, file_name: str) -> RawFile:
     if data.startswith(b"%PDF-"):
         raise ReadError("format_pdf")
     image = next((kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), None)
-    if image is not None:
-        # An image's signature, whatever follows (a GIF89a header before CSV text: a polyglot, read as CSV with the
-        # magic stripped as control characters): no table file, refused naming what its first bytes are.
+    if image is not None and _text_after(data):
+        # An image's signature before text (a GIF89a header before CSV text: a polyglot, read as CSV with the magic
+        # stripped as control characters): no table file, refused naming what its first bytes are. A real image
+        # (binary throughout) is refused as binary, below, as before.
         raise ReadError("format_image", image=image)
     if data.startswith(_XLSX_MAGIC):
         return read_xlsx(data)
@@ -135,6 +136,15 @@ def _read(data: bytes, file_name: str) -> RawFile:
     table = _text_table(text, file_name, encoding, said, one_column=True)
     assert table is not None  # one_column: always a table
     return table
+
+
+def _text_after(data: bytes) -> bool:
+    """Whether the bytes read as text (the decoder finds no binary in them)."""
+    try:
+        decode(data, [])
+    except ReadError:
+        return False
+    return True
 
 
 def _text_table(text: str, file_name: str, encoding: str | None, said: list[tuple[str, dict]],

@@ -145,10 +145,11 @@ def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds,
             and str(read[name_at]).strip() != "" and not any(read[p].strip() for p in headerless)
 
     # The evidence a reading needs: a swap, both cells misfit where they stand (在建 in the year column, 2024-2026 in
-    # the stage column); a shift, every typed cell fitting once moved (and some not before).
+    # the stage column); a shift, every typed cell fitting once moved, and a place, amount, year or stage cell that did
+    # not before (an empty name alone is no evidence: 文号 moved into it, or a note's words, would read as a name).
     misfit = {p for p, kind in enumerate(kinds) if kind is not None and not k.fits(kind, cells[p])}
     out: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
-    if not misfit:
+    if not misfit - {name_at}:
         return out
     for at in range(width):
         # one cell too many at ``at`` (empty, so nothing is lost): the cells after it belong one column left
