@@ -881,8 +881,9 @@ def _ambiguous(body: Body, index: places.PlaceIndex, field: str, text: pd.Series
             district = [index.by_name_of(r) if r.level == "district" else "" for r in found]
             said["places"][i] = "（可指“" + "”或“".join(d + n["where"] if d else n["where"] for d, n in zip(
                 district, names, strict=True)) + "”，未按其中任何一个读取）"
-            said["places_en"][i] = " (" + " or ".join((f"{d} in " if d else "") + n["where_en"]
-                                                      for d, n in zip(district, names, strict=True)) + "; none was picked)"
+            said["places_en"][i] = " (" + " or ".join(
+                (f"{d} in " if d else "") + n["where_en"] for d, n in zip(district, names, strict=True)
+            ) + "; none was picked)"
     return body.problems(rows, "place_ambiguous", field, cell=text, **said)
 
 
