@@ -50,6 +50,9 @@ class _Tables(HTMLParser):
         self._num: str | None = None  # the cell's x:num, the number Excel holds where it shows it rounded
         self._span = (1, 1)
         self._cells = 0  # cells made so far, spans and padding included
+        # cells whose x:num holds another number than the text shows, by the id of their table's rows:
+        # (row, column, shown, held)
+        self.scaled: dict[int, list[tuple[int, int, str, str]]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
@@ -102,10 +105,13 @@ class _Tables(HTMLParser):
     def _end_cell(self) -> None:
         if self._cell is None or self._row is None:
             return
-        text = _held_number(re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip(), self._num)
+        shown = re.sub(r"[ \t\r\n\xa0]+", " ", "".join(self._cell)).strip()
+        text = _held_number(shown, self._num)
         cols, rows = self._span
         self._count(len(self._row) + cols, cols)
         done, pending, merges = self._stack[-1]
+        if text == shown and _other_scale(shown, self._num):
+            self.scaled.setdefault(id(done), []).append((len(done) + 1, len(self._row), shown, str(self._num)))
         self._skip_pending(pending)
         seen, hidden, _cols, _at = self._columns[-1]
         if cols == 1:  # a title spanning the table's width says nothing of a column's being hidden
@@ -168,6 +174,17 @@ def _held_number(shown: str, held: str | None) -> str:
     return held
 
 
+def _other_scale(shown: str, held: str | None) -> bool:
+    """Whether a cell's x:num holds a number the text does not show even rounded (15.00 shown, 1500000 held: a
+    format showing the figure in 万 or 亿): the shown one is read, as the header's unit speaks of what is shown."""
+    if not held or not _SHOWN_NUMBER.match(shown):
+        return False
+    try:
+        return float(held) != float(shown.replace(",", ""))
+    except ValueError:
+        return False
+
+
 def _too_large() -> ReadError:
     return ReadError("html_too_large", columns=f"{_MAX_COLUMNS:,}", cells=f"{MAX_CELLS:,}")
 
@@ -177,6 +194,9 @@ def _span(value: str | None) -> int:
         return max(1, min(int(str(value).strip()), _MAX_SPAN))
     except ValueError:
         return 1
+
+
+MAX_SAID = 20  # cells said one by one
 
 
 def read_tables(text: str, name: str) -> list[Sheet]:
@@ -191,6 +211,10 @@ def read_tables(text: str, name: str) -> list[Sheet]:
             raise _too_large()
         cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], columns=range(width), dtype=object)
         said: list[tuple[str, dict]] = rows_said("rows_hidden", hidden)
+        # A figure shown at another scale than the one held (15.00 shown, 1500000 held): the shown one is read, and
+        # the two said by cell (it was read unsaid; which one the list means, only its maker can tell).
+        said += [("html_number_other_scale", {"row": row, "col": col, "shown": shown, "held": held})
+                 for row, col, shown, held in parser.scaled.get(id(rows), [])[:MAX_SAID]]
         cells = simplify(cells, said)
         # A span past the table's last row (rowspan="1000" on its last rows) ends with the table.
         spans = [(col, top, min(bottom, len(rows))) for col, top, bottom in merges if top < len(rows)]

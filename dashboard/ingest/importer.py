@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import store
-from . import changes, checks, fields, layout, normalise, places, reading, vocab
+from . import changes, checks, fields, layout, normalise, places, reading, shifts, vocab
 from . import headers as hd
 from .normalise import Body
 from .plan import (
@@ -213,7 +213,8 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
                               {"column": header.labels[pos], "position": pos + 1, "first": first + 1})
                       for pos, first in sorted(header.repeated.items())
                       if not (pos in chosen.hidden_columns and first not in chosen.hidden_columns)
-                      and pos not in {p.values["position"] - 1 for p in merged}]
+                      and pos + 1 not in {int(q) for p in merged
+                                          for q in str(p.values.get("positions_en", p.values["position"])).split(",")}]
     if "name" not in header.fields.values():
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
@@ -238,20 +239,37 @@ def _merged_header(chosen: reading.Sheet, header: hd.Header) -> list[Problem]:
         filled = filled[filled != ""]
         return None if filled.empty else bool(filled.map(hd.is_number).mean() >= 0.8)
 
+    covered: dict[int, list[int]] = {}  # a labelled column -> the headerless ones its merged cell covers
     for pos in range(1, min(len(header.labels), body.shape[1])):
         left = pos - 1
+        # A header merged over three or more columns (总投资（万元） over C, D and E): E's left neighbour is D, itself
+        # headerless and taken as C's; E is C's too, where its cells are of C's kind (it was left unmapped).
+        origin = next((o for o, taken in covered.items() if left in taken), left)
         if (header.labels[pos] != f"column {pos + 1}" or pos in header.fields or pos in header.repeated
-                or header.fields.get(left) in (None, "name", "seq") or left in header.repeated):
+                or header.fields.get(origin) in (None, "name", "seq")
+                or (origin == left and left in header.repeated)):
             continue
         kind = numbers(body[pos])
-        if kind is None or kind != numbers(body[left]):
+        if kind is None or kind != numbers(body[origin]):
             continue
-        header.labels[pos] = header.labels[left]
-        header.repeated[pos] = left
-        if left in header.units:
-            header.units[pos] = header.units[left]
-        out.append(Problem("column_label_merged", None, header.labels[left], None, "warning",
-                           {"column": header.labels[left], "position": pos + 1, "first": left + 1}))
+        # A twin only fills the rows its first column leaves empty: a column filled only beside a filled one (a
+        # row shifted a cell right, its last value past the last header) is no part of a merged header.
+        if not ((body[origin].astype(str).str.strip() == "") & (body[pos].astype(str).str.strip() != "")).any():
+            continue
+        header.labels[pos] = header.labels[origin]
+        header.repeated[pos] = origin
+        if origin in header.units:
+            header.units[pos] = header.units[origin]
+        covered.setdefault(origin, []).append(pos)
+    for origin, taken in covered.items():
+        if len(taken) == 1:
+            out.append(Problem("column_label_merged", None, header.labels[origin], None, "warning",
+                               {"column": header.labels[origin], "position": taken[0] + 1, "first": origin + 1}))
+        else:  # said once for the merged cell, naming every column it covers
+            out.append(Problem("column_label_merged_wide", None, header.labels[origin], None, "warning",
+                               {"column": header.labels[origin], "positions": "、".join(str(p + 1) for p in taken),
+                                "positions_en": ", ".join(str(p + 1) for p in taken), "first": origin + 1,
+                                "last": taken[-1] + 1, "position": taken[0] + 1}))
     return out
 
 
@@ -883,6 +901,13 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
     problems += normalise.merged_amounts(body, sheet.merged)
+    # A row shifted a cell or with two columns' values swapped: read back where one reading fits, else refused,
+    # said once per row (the place index is needed only when some row looks so).
+    shifted, shift_refused = shifts.shifted_rows(body, lambda: facts.result().places, stage_aliases)
+    problems += shifted
+    if shifted:  # a headerless column that only held a shifted row's last value is no unmapped column now
+        plan.unmapped = [lab for lab in plan.unmapped if lab not in header.labels or not (
+            lab == f"column {header.labels.index(lab) + 1}" and (body.cells[header.labels.index(lab)] == "").all())]
     excel = normalise.excel_values(body)
     plan.rows_read = len(body)
     kept = [pos for pos in range(width) if pos not in header.repeated]
@@ -1006,6 +1031,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     if excel:  # a cell holding #REF! or TRUE is said as such, not also as a bad amount, place or year
         said = normalise.said_cells(excel)
         problems = excel + [p for p in problems if (p.row, p.column) not in said]
+    problems = shifts.drop_said(problems, shift_refused)
     every = plan.warnings + problems
     for p in every:
         plan.counts[p.code] = plan.counts.get(p.code, 0) + (len(p.more_rows) if p.is_summary else 1)

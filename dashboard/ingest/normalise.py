@@ -556,6 +556,20 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     unknown, said per row. ``town``: the town a title names instead of a place (the index has no towns): the
     refusal, or the rows' unknown places, say what to add."""
     parts = [body.column(f) for f in ("province", "city", "district", "place") if body.has(f)]
+    coded = project_code_places(body, index)
+    if not parts and coded is not None:
+        # No place column, a project-code column: each row's place from its code, said by row; a row without a
+        # code takes the title's place, or is refused as one with no place.
+        province, city, said = coded
+        problems = said(np.ones(len(body), dtype=bool))
+        lacking = pd.isna(province) & has_name
+        if title_place is not None:
+            province, city = province.copy(), city.copy()
+            province[lacking], city[lacking] = title_place[0], title_place[1]
+            problems += body.problems_at(lacking, "place_title_used", None, "warning", None, place=title_place[2])
+        else:
+            problems += body.problems_at(lacking, "place_missing", None)
+        return province, city, problems, None
     if not parts:
         if title_place is None:
             return None, None, [Problem("no_place_town", values={"town": town}) if town else Problem("no_place_column")
@@ -594,6 +608,14 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     if unknown.any():
         where = np.flatnonzero(unknown)
         redacted[where] = text.iloc[where].str.contains(_PLACE_REDACTED, na=False).to_numpy(dtype=bool)
+    if coded is not None:
+        # A place cell left empty beside a national project code (2020-320505-39-03-…): the code's county, said.
+        used = empty & pd.notna(coded[0])
+        if used.any():
+            province, city = province.copy(), city.copy()
+            province[used], city[used] = coded[0][used], coded[1][used]
+            problems += coded[2](used)
+            empty = empty & ~used
     if title_place is not None:
         # A county's or city's list (its title starts with the place) names sites inside it the index
         # cannot know (经开区, 某某产业园, a town) or leaves them empty: the title's place, said per row; a place
@@ -612,7 +634,7 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
                                 lambda i: _place_names(index, province[i], city[i]))
     unknown = unknown & ~company
     problems += body.problems(empty & has_name, "place_missing", field, cell=text)
-    problems += body.problems(~empty & ambiguous, "place_ambiguous", field, cell=text)
+    problems += _ambiguous(body, index, field, text, ~empty & ambiguous)
     redacted &= unknown
     # A place one character off a city's name (苏洲): refused as unknown, with the name it likely means.
     typo, likely = _likely_cities(index, text, unknown & ~redacted, None)
@@ -798,6 +820,73 @@ def _place_names(index: places.PlaceIndex, province: str | None, city: str | Non
             "where_en": place_en if place_en == province_en else f"{place_en} ({province_en})"}
 
 
+# A national investment project's code (全国投资项目在线审批监管平台: 2020-320505-39-03-123456): the year, the county's
+# GB/T 2260 code, the industry, the kind of approval and a serial number. Its six digits name where the project is.
+_PROJECT_CODE = r"^\s*(?:19|20)[0-9]{2}-([0-9]{6})-[0-9]{2}-[0-9]{2}-[0-9]{6}\s*$"
+_PROJECT_CODE_HEADER = re.compile(r"项目代码|项目编码|统一代码|统一项目代码|备案代码|备案号|赋码|project\s*code", re.I)
+
+
+def project_code_places(body: Body, index: places.PlaceIndex
+                        ) -> tuple[np.ndarray, np.ndarray, Callable[[np.ndarray], Problems]] | None:
+    """(province, city, a warning by row) from a column of national project codes (its header 项目代码 or the
+    like, or half its cells such codes), or None where the list has none. A county code the regions table does not
+    hold (since merged) is read as its city, else its province."""
+    mapped = set(body.col_of.values())
+    for pos in body.cells.columns:
+        if pos in mapped and body.col_of.get("seq") != pos:
+            continue
+        column = body.cells[pos]
+        label = body.labels[pos] if pos < len(body.labels) else f"column {pos + 1}"
+        if not may_hold(column, "-"):
+            continue
+        found = column.str.extract(_PROJECT_CODE)[0]
+        filled = (column.str.strip() != "").to_numpy(dtype=bool)
+        hits = found.notna().to_numpy(dtype=bool)
+        if not hits.any() or not (_PROJECT_CODE_HEADER.search(label) or hits.sum() * 2 >= filled.sum()):
+            continue
+        province = np.full(len(body), None, dtype=object)
+        city = np.full(len(body), None, dtype=object)
+        county = np.full(len(body), "", dtype=object)
+        for i in np.flatnonzero(hits):
+            code = found.iat[i]
+            region = next((index.by_code[c] for c in (code, code[:4] + "00", code[:2] + "0000") if c in index.by_code),
+                          None)
+            if region is None:
+                continue
+            province[i], city[i] = region.province, region.city or index.municipal_city.get(region.province)
+            county[i] = code
+        used = pd.notna(province)
+        said = {"division": county, "where": np.full(len(body), "", dtype=object),
+                "where_en": np.full(len(body), "", dtype=object)}
+        for i in np.flatnonzero(used):
+            names = _place_names(index, province[i], city[i])
+            said["where"][i], said["where_en"][i] = names["where"], names["where_en"]
+        def warnings(rows: np.ndarray, used: np.ndarray = used, label: str = label, column: pd.Series = column,
+                     said: dict[str, np.ndarray] = said) -> Problems:
+            return body.problems_at(rows & used, "place_from_project_code", label, "warning", column, **said)
+
+        return province, city, warnings
+    return None
+
+
+def _ambiguous(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, rows: np.ndarray) -> Problems:
+    """An error for every place several regions bear with nothing to decide between them, naming them where the
+    whole text is such a name (Suzhou: 苏州市（江苏省） or 宿州市（安徽省）; it was "not a place" in English); never
+    one picked."""
+    said = {"places": np.full(len(rows), "", dtype=object), "places_en": np.full(len(rows), "", dtype=object)}
+    for i in np.flatnonzero(rows)[:MAX_LISTED]:
+        found = index.namesakes(text.iat[i])
+        if found:
+            names = [_place_names(index, r.province, r.city) for r in found]
+            district = [index.by_name_of(r) if r.level == "district" else "" for r in found]
+            said["places"][i] = "（可指“" + "”或“".join(d + n["where"] if d else n["where"] for d, n in zip(
+                district, names, strict=True)) + "”，未按其中任何一个读取）"
+            said["places_en"][i] = " (" + " or ".join(
+                (f"{d} in " if d else "") + n["where_en"] for d, n in zip(district, names, strict=True)
+            ) + "; none was picked)"
+    return body.problems(rows, "place_ambiguous", field, cell=text, **said)
+
+
 def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, several: pd.Series,
                     province: np.ndarray, city: np.ndarray) -> Problems:
     """A warning for every row whose place lists several (南京市、徐州市; 北京市、天津市): a project is
@@ -942,7 +1031,8 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         # Each code the column has is looked for by row (a comparison of 100,000 cells costs ~1 ms; most
         # codes are in no cell of a column).
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
-                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague"):
+                     "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague",
+                     "amount_ideographic_point"):
             if code in present:
                 problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
@@ -950,7 +1040,8 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
                 problems += body.problems((codes == code).to_numpy(), code, f, level="warning", rate=usd_rate)
         if "amount_note" in present:
             problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
-        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping"):
+        for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping", "amount_spaced_out",
+                     "amount_full_stop"):
             if code in present:  # 三千万元, 12.500.000: read, and said with what it was read as
                 words = (codes == code).to_numpy()
                 read_as = np.full(len(wan), "", dtype=object)
@@ -1019,8 +1110,10 @@ def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
 
 # A figure an OCR pass read with letters for digits (15OOOO, l50000, I5000, 1S0000): "not an amount" said
 # nothing of why. Never read as digits (B or S may be a real letter): said with the figure the digits would make.
-_OCR_FIGURE = r"^[\dOoIlSB]*\d[\dOoIlSB]*(?:\.[\dOo]+)?\s*(?:万元|亿元|万|亿|元)?$"
-_OCR_DIGITS = str.maketrans("OoIlSB", "001158")
+# 〇 and ○ among digits (15〇〇〇〇: a numeral zero an input method or OCR put for 0) are such letters too.
+OCR_LETTERS = "OoIlSB〇○"
+_OCR_FIGURE = r"^[\dOoIlSB〇○]*\d[\dOoIlSB〇○]*(?:\.[\dOo〇○]+)?\s*(?:万元|亿元|万|亿|元)?$"
+OCR_DIGITS = str.maketrans(OCR_LETTERS, "00115800")
 
 
 def _codes_in(codes: pd.Series) -> set[object]:
@@ -1037,13 +1130,13 @@ def _ocr_letters(body: Body, f: str, codes: pd.Series) -> Problems:
     cells = body.column(f).fillna("").astype(str).str.strip()
     at = np.flatnonzero(bad)
     ocr = np.zeros(len(cells), dtype=bool)
-    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains("[OoIlSB]")
+    ocr[at] = (cells.iloc[at].str.fullmatch(_OCR_FIGURE) & cells.iloc[at].str.contains(f"[{OCR_LETTERS}]")
                ).to_numpy(dtype=bool)
     if not ocr.any():
         return []
     codes[ocr] = "amount_ocr_letters"
     digits = np.full(len(cells), "", dtype=object)
-    digits[ocr] = [v.translate(_OCR_DIGITS) for v in cells[ocr]]
+    digits[ocr] = [v.translate(OCR_DIGITS) for v in cells[ocr]]
     return body.problems(ocr, "amount_ocr_letters", f, digits=digits)
 
 
@@ -1228,6 +1321,12 @@ def years(body: Body, target_year: int | None = None) -> tuple[np.ndarray, np.nd
         first, last, codes = values.parse_years(body.column(f), period=f == "years")
         problems += body.problems((codes == "year_unparsable").to_numpy(), "year_unparsable", f, level="warning")
         problems += body.problems((codes == "year_chain").to_numpy(), "year_chain", f, level="warning")
+        ocr = (codes == "year_ocr_letters").to_numpy()
+        if ocr.any():
+            digits = np.full(n, "", dtype=object)
+            column = body.column(f)
+            digits[ocr] = [values.ocr_year_digits(v) for v in column[ocr]]
+            problems += body.problems(ocr, "year_ocr_letters", f, level="warning", digits=digits)
         slash = (codes == "year_slash_unclear").to_numpy()
         if slash.any():
             read = np.full(n, "", dtype=object)
@@ -1335,10 +1434,12 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
     source, keywords = np.full(n, None, dtype=object), np.full(n, None, dtype=object)
     confidence = np.full(n, np.nan)
     given, problems = pd.Series([None] * n, dtype=object), []
+    classes = False
     if body.has("sector"):
         given, problems = _coded(body, "sector", {u: vocab.sector_from_name(u)
                                                   for u in pd.unique(body.column("sector"))})
         problems = _industry_classes(body, problems)
+        classes = any(p.code == "sector_column_industry_class" for p in problems)
     given = given.where(given.notna(), section_sector)
     has_given = given.notna().to_numpy()
     sector_[has_given] = given[has_given].to_numpy()
@@ -1352,6 +1453,8 @@ def sector(body: Body, name: pd.Series, content: pd.Series, section_sector: pd.S
         confidence[todo] = np.where(tagged, tags["confidence"].to_numpy(dtype=float), np.nan)
         keywords[todo] = np.where(tagged, tags["matched"].to_numpy(dtype=object), None)
         source[todo[tagged]] = "auto"
+    if classes:
+        problems += _class_hints(body, sector_, source, confidence, keywords, todo)
     out = pd.DataFrame({"sector": pd.Series(sector_, dtype=object), "subfield": pd.Series(subfield, dtype=object),
                         "sector_source": pd.Series(source, dtype=object), "sector_confidence": confidence,
                         "sector_keywords": pd.Series(keywords, dtype=object)})
@@ -1382,6 +1485,45 @@ def _industry_classes(body: Body, problems: Problems) -> Problems:
     rest = [p for p in unknown if p.row is not None and p.row not in class_rows]
     others = [p for p in problems if p.code != "sector_unknown"]
     return [said, *others, *rest]
+
+
+_CLASS_CODE = re.compile(r"^\s*(?:[A-T]\s*)?(\d{4})(?!\d)")
+CLASS_HINT_CONFIDENCE = 0.5  # a class says what a plant makes, not what this project builds: said, at the review bound
+
+
+def _class_hints(body: Body, sector_: np.ndarray, source: np.ndarray, confidence: np.ndarray,
+                 keywords: np.ndarray, todo: np.ndarray) -> Problems:
+    """Rows the tagger left unclassified whose 行业类别 cell is a GB/T 4754 class the NBS 2018 classification lists
+    under one SEI sector only (data/nbs_sei_crosswalk.csv: C2720 化学药品制剂制造 → biotech) take that sector, said
+    once for the file; a class it lists under several sectors (C3985 电子专用材料制造: information technology, new
+    materials, new energy) is not used, said once too. A name that tags wins over the class."""
+    crosswalk = vocab.industry_class_sectors()
+    cells = body.column("sector")
+    used, shared = [], []
+    for i in todo:
+        if pd.notna(sector_[i]):
+            continue
+        m = _CLASS_CODE.match(str(cells.iat[i]))
+        if m is None or m.group(1) not in crosswalk:
+            continue
+        if crosswalk[m.group(1)] is None:
+            shared.append(i)
+            continue
+        sector_[i], source[i] = crosswalk[m.group(1)], "auto"
+        confidence[i], keywords[i] = CLASS_HINT_CONFIDENCE, "GB/T 4754 " + str(cells.iat[i]).strip()
+        used.append(i)
+    label = body.labels[body.col_of["sector"]]
+    out: Problems = []
+    for code, rows in (("sector_from_industry_class", used), ("sector_industry_class_shared", shared)):
+        if rows:
+            listed = "、".join(list(dict.fromkeys(str(cells.iat[i]).strip() for i in rows))[:5])
+            out.append(Problem(code, None, label, None, "warning",
+                               {"column": label, "count": len(rows), "classes": listed,
+                                "rows": "、".join(str(int(body.rows[i])) for i in rows[:20])
+                                + ("…" if len(rows) > 20 else ""),
+                                "rows_en": ", ".join(str(int(body.rows[i])) for i in rows[:20])
+                                + ("…" if len(rows) > 20 else "")}))
+    return out
 
 
 def _texts(column: pd.Series, rows: np.ndarray) -> pa.Array | pa.ChunkedArray | list:

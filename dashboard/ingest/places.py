@@ -142,6 +142,11 @@ class PlaceIndex:
     # Regions' names (苏锡常, 珠三角; 长三角, 京津冀) → the provinces they lie in: one (the province is stored, no
     # city) or several (the row is refused: a project is stored in one province).
     regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Districts and counties by their folded English name (pudong, binhai), each with the level its Chinese name
+    # ends in (新区, 区, 县, 市, 旗): read only where a part of an English place names no province or city (Pudong
+    # New Area, Shanghai; Binhai New Area), the level word written deciding between namesakes.
+    english_districts: dict[str, list[tuple[Region, str]]] = field(default_factory=dict)
+    by_code: dict[str, Region] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> PlaceIndex:
@@ -175,11 +180,15 @@ class PlaceIndex:
                 bucket = index.by_name.setdefault(n, [])
                 if region not in bucket:
                     bucket.append(region)
+            index.by_code[code] = region
             if level != "district":
                 key = _en_key(name_en)
                 bucket = index.english.setdefault(key, [])
                 if region not in bucket:
                     bucket.append(region)
+            elif name_en:
+                kind = next((k for k in ("新区", "区", "县", "市", "旗") if name.endswith(k)), "")
+                index.english_districts.setdefault(_en_key(name_en), []).append((region, kind))
             if level == "province":
                 index.province_names[code] = name
                 index.province_en[code] = name_en
@@ -502,6 +511,7 @@ class PlaceIndex:
             key = _en_key(part)
             keys += [key] if key in self.english else self._english_runs(part) or [key]
         province = city = former = None
+        shared = False  # a name several places bear (Suzhou: 苏州市 and 宿州市) with nothing to decide between them
         # Provinces first, so that "Suzhou, Jiangsu" picks Jiangsu's Suzhou, not Anhui's.
         for key in sorted(keys, key=lambda k: not any(r.level == "province" for r in self.english.get(k, []))):
             candidates = self.english.get(key)
@@ -513,9 +523,52 @@ class PlaceIndex:
                 read = self.former.get(key)
                 if read is not None and region.code == read.code:
                     former = read
+            else:
+                shared = True
+        for part in parts:  # a district or county by its English name (Pudong New Area, Binhai New Area)
+            key = _en_key(part)
+            if key in self.english or key not in self.english_districts:
+                continue
+            region = self._english_district(part, key, province or hint_province, city)
+            if region is None:
+                shared = shared or province is None
+                continue
+            province, city = region.province, region.city or city
         if province and not city:
             city = self.municipal_city.get(province)
-        return Found(province, city, False, False, former=former)
+        return Found(province, city, shared and province is None, False, former=former)
+
+    def _english_district(self, part: str, key: str, province: str | None, city: str | None) -> Region | None:
+        """The district or county an English part names, the level word it writes (New Area, District, County)
+        and the province or city read so far deciding between namesakes; None where several remain."""
+        words = part.lower()
+        kind = ("新区" if re.search(r"new\s*area|new\s*district|xinqu", words) else
+                "区" if re.search(r"district|\bqu\b", words) else "县" if re.search(r"county|\bxian\b", words) else
+                "旗" if "banner" in words else "市" if re.search(r"county-level city", words) else None)
+        candidates = [r for r, k in self.english_districts[key] if kind is None or k == kind]
+        if province:
+            candidates = [r for r in candidates if r.province == province]
+        if city:
+            candidates = [r for r in candidates if r.city == city] or candidates
+        return candidates[0] if len({(r.province, r.city) for r in candidates}) == 1 else None
+
+    def by_name_of(self, region: Region) -> str:
+        """A district's or county's own Chinese name (朝阳区), for a message."""
+        if not hasattr(self, "_names_of"):
+            self._names_of = {r.code: n for n, rs in self.by_name.items() for r in rs
+                              if n.endswith(("区", "县", "旗", "市"))}
+        return self._names_of.get(region.code, "")
+
+    def namesakes(self, text: str) -> list[Region]:
+        """The places a name several bear may be (Suzhou: 苏州市, 宿州市; 朝阳区: Beijing's and Changchun's), at most
+        six, for a message; [] when the text is not one such name."""
+        s = re.sub(r"\s+", "", halfwidth(text or "").strip())
+        if not _HAN.search(s):
+            key = _en_key(unicodedata.normalize("NFKC", text))
+            found = list(self.english.get(key, [])) or [r for r, _k in self.english_districts.get(key, [])]
+        else:
+            found = list(self.by_name.get(s, []))
+        return found[:6] if len(found) > 1 else []
 
     def _english_runs(self, part: str) -> list[str] | None:
         """The folded names of ``part``'s words taken as the longest runs the index knows, left to right;
@@ -622,6 +675,7 @@ def region_named(index: PlaceIndex, text: str) -> tuple[str, ...] | None:
 
 
 def _region_of(index: PlaceIndex, s: str) -> tuple[str, ...] | None:
+    s = re.sub(r"[—–\-－‐]", "", s)  # 兰州—西宁城市群: the plan's dash between its cities' names
     return index.regions.get(s) or index.regions.get(_REGION_TAIL.sub("", s)) or index.regions.get(
         s.replace("地区", ""))
 

@@ -38,6 +38,9 @@ ACCEPTED = tuple(ext for _, exts, _ in FORMATS for ext in exts)
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ARCHIVE_MAGIC = (b"\x1f\x8b", b"7z\xbc\xaf\x27\x1c", b"Rar!\x1a\x07")
+# Image files by their signature: a file starting so is a picture (or a picture with text after it), no table.
+_IMAGE_MAGIC = ((b"GIF87a", "GIF"), (b"GIF89a", "GIF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+                (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
 _MHT = re.compile(rb"(?is)^\s*(?:[\w-]+:[^\n]*\n\s*)*?mime-version:.*?multipart/related")
 _BLANK = re.compile(rb"[ \t\r\n\x00\xef\xbb\xbf\xff\xfe]*")  # nothing but blanks, NULs and BOM bytes
 
@@ -74,6 +77,12 @@ def _read(data: bytes, file_name: str) -> RawFile:
     suffix = Path(file_name).suffix.lower()
     if data.startswith(b"%PDF-"):
         raise ReadError("format_pdf")
+    image = next((kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), None)
+    if image is not None and _text_after(data):
+        # An image's signature before text (a GIF89a header before CSV text: a polyglot, read as CSV with the magic
+        # stripped as control characters): no table file, refused naming what its first bytes are. A real image
+        # (binary throughout) is refused as binary, below, as before.
+        raise ReadError("format_image", image=image)
     if data.startswith(_XLSX_MAGIC):
         return read_xlsx(data)
     if data.startswith(_XLS_MAGIC):
@@ -129,11 +138,21 @@ def _read(data: bytes, file_name: str) -> RawFile:
     return table
 
 
+def _text_after(data: bytes) -> bool:
+    """Whether the bytes read as text (the decoder finds no binary in them)."""
+    try:
+        decode(data, [])
+    except ReadError:
+        return False
+    return True
+
+
 def _text_table(text: str, file_name: str, encoding: str | None, said: list[tuple[str, dict]],
                 *, one_column: bool = False) -> RawFile | None:
     """The text as a delimited table, or None (only where ``one_column`` is False) when no delimiter splits
     it into columns: a text named as a workbook is read as a table only when it is one."""
     text = unquote_whole_lines(text, said)
+    text = columns_by_spaces(text, said)
     delimiter = sniff_delimiter(text)
     width = used_width(text, delimiter)
     if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
@@ -142,6 +161,8 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None
+    if cells.shape[1] == 1:
+        _one_cell_per_line(cells)
     _marks_by_cell(cells, lines, said)
     # Traditional characters, those no clean sheet holds (raw.clean_text) and pinyin's tone marks (a gloss),
     # in one pass over the text.
@@ -179,6 +200,52 @@ def unquote_whole_lines(text: str, said: list[tuple[str, dict]]) -> str:
     said.append(("lines_quoted_whole", {"count": sum(1 for ln in lines if _WHOLE_LINE.match(ln)),
                                         "delimiter": delimiter}))
     return "\n".join(out) + "\n"
+
+
+# Text copied from a PDF's table: no delimiter, each field set apart by a run of two or more spaces (the PDF's
+# column gap), the same number of fields on most lines. "No header found"; read as a table split at those runs,
+# said. A line with one field (a title, 单位：万元) is no row of the table and does not count against it.
+_SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
+
+
+def columns_by_spaces(text: str, said: list[tuple[str, dict]]) -> str:
+    """``text`` with each run of two or more spaces between fields as a tab, where the first lines hold no tab,
+    comma, semicolon or pipe and most of those with several fields hold the same number (three or more); else
+    as it is."""
+    head = [ln.strip() for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    if len(head) < 2 or any(c in ln for ln in head for c in "\t,，;|"):
+        return text
+    counts = [len(_SPACE_RUN.split(ln)) for ln in head]
+    several = [c for c in counts if c > 1]
+    if not several:
+        return text
+    width = max(set(several), key=several.count)
+    if width < 3 or several.count(width) < max(2, len(several) * 0.8):
+        return text
+    lines = text.splitlines()
+    said.append(("columns_by_spaces", {"columns": width, "count": sum(1 for ln in lines if _SPACE_RUN.search(
+        ln.strip()))}))
+    return "\n".join(_SPACE_RUN.sub("\t", ln.strip()) for ln in lines) + "\n"
+
+
+def _one_cell_per_line(cells) -> None:  # noqa: ANN001 - a one-column frame
+    """Refuse a text with one cell per line whose first lines are a table's headers one below another (项目名称,
+    建设地点, 总投资…: a table copied from a PDF or a web page cell by cell), saying so: it was "no header found"."""
+    from .headers import field_of
+
+    # a header alone on its line: no "field: value" (a project described in lines), nothing longer than a label
+    column = [str(v).strip() for v in cells[0].tolist()[:60]]
+    column = [c if len(c) <= 20 and ":" not in c and "：" not in c else "" for c in column]
+    for start, text in enumerate(column):
+        if not text or field_of(text) is None:
+            continue
+        run = 0
+        while start + run < len(column) and column[start + run] and field_of(column[start + run]) is not None:
+            run += 1
+        if run >= 2 and any(field_of(c) == "name" for c in column[start:start + run]):
+            raise ReadError("one_cell_per_line", labels="、".join(column[start:start + run]),
+                            labels_en=", ".join(column[start:start + run]), count=run, line=start + 1)
+        return
 
 
 _MARKS = "\u2018\u2019\u201c\u201d\u2022\u2013\u2014"

@@ -293,6 +293,8 @@ def _chinese_amount(s: str, default: Unit, usd_rate: float) -> Amount | None:
     None when it holds no Chinese numeral (another reader's, or nobody's)."""
     if not _CN_NUMERAL.search(s):
         return None
+    if re.search(r"\d[〇○]|[〇○]\d", s):  # 15〇〇〇〇: a numeral zero among digits (OCR), never 15 read as a numeral
+        return Amount(None, "amount_unparsable", True)
     if s.startswith("-"):
         return Amount(None, "amount_negative", True)
     rng = _CN_RANGE.match(s)
@@ -358,6 +360,17 @@ _OTHER_GROUPS = re.compile(r"^(\d{1,3}(?:['’_]\d{3})+(?:\.\d+)?)\s*(万元|亿
 AMOUNT_NOTE = re.compile(r"^[^(（]*\d[^(（]*[(（]\s*(?P<note>[^)）]+?)\s*[)）]\s*$")
 
 
+# Digits with a space after every one (1 5 0 0 0 0, as a PDF copy spaces every character, names too): not
+# thousands groups; "the commas or spaces are no thousands separators" said nothing of what they are. Four digits
+# at least, one space between each: the figure they make, read and said by row (amount_spaced_out).
+_SPACED_DIGITS = re.compile(r"\d(?: \d){3,}(?:\.\d(?: \d)*)?(?:\s*(?:万元|亿元|元|万|亿))?")
+# A sentence's full stop after a figure (150000。, a cell copied from a text): the figure, said (amount_full_stop).
+_FULL_STOP = re.compile(r"(\d[\d,.]*\s*(?:万元|亿元|元|万|亿)?)\s*[。｡]+")
+# The ideographic full stop between digits (1。5): a decimal point typed with a Chinese input method, or a
+# sentence's end between two figures; refused, saying which (amount_ideographic_point).
+_IDEOGRAPHIC_POINT = re.compile(r"\d+[。｡]\d+\s*(?:万元|亿元|元|万|亿)?")
+
+
 def negative_mark(text: str) -> bool:
     """Whether an amount cell is a negative figure written △500, ▲500, 负500 or 500-."""
     m = _NEGATIVE_MARK.match(text)
@@ -389,8 +402,18 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         return Amount(None, "amount_decimal_comma", True)
     if _ACCOUNTING_NEGATIVE.match(raw):
         return Amount(None, "amount_negative", True)
+    spaced = _SPACED_DIGITS.fullmatch(raw)
+    if spaced:  # 1 5 0 0 0 0: a PDF copy's space after every character, the figure joined up, said
+        inner = parse_amount(re.sub(r"\s", "", raw), default, usd_rate)
+        return inner if inner.error or inner.code else Amount(inner.wan, "amount_spaced_out")
     if bad_grouping(raw):
         return Amount(None, "amount_grouping", True)
+    stop = _FULL_STOP.fullmatch(raw)
+    if stop:  # 150000。: the sentence's full stop after a figure, read without it, said
+        inner = parse_amount(stop.group(1), default, usd_rate)
+        return inner if inner.error or inner.code else Amount(inner.wan, "amount_full_stop")
+    if _IDEOGRAPHIC_POINT.fullmatch(raw):  # 1。5: a Chinese input method's 。 typed for a decimal point (or not)
+        return Amount(None, "amount_ideographic_point", True)
     s = re.sub(r"[\s,，]", "", raw)
     if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
         s = _MEASURE_WORD.sub("", s)
@@ -827,6 +850,32 @@ def _year_typed_in_date_cell(text: str) -> int | None:
     return day if 1990 <= day <= 2100 else None
 
 
+# A year an OCR pass (or an input method) wrote with letters or a numeral for digits: four characters of digits and
+# O, o, I, l, S, B, 〇, ○, at least one digit and one such letter, standing alone, that make a year 1900–2099 read
+# as digits (2O24, 2〇24, l998, 2o25).
+_OCR_YEAR = re.compile(r"(?<![A-Za-z0-9])[0-9OoIlSB〇○]{4}(?![A-Za-z0-9])")
+_OCR_YEAR_DIGITS = str.maketrans("OoIlSB〇○", "00115800")
+
+
+def ocr_year_digits(text: str) -> str | None:
+    """The cell with its OCR-lettered years as digits (2O24-2O26 → 2024-2026), or None if it holds none."""
+    if not re.search("[OoIlSB〇○]", text):
+        return None
+    found = False
+
+    def digits(m: re.Match[str]) -> str:
+        nonlocal found
+        token = m.group()
+        read = token.translate(_OCR_YEAR_DIGITS)
+        if token != read and re.search(r"\d", token) and re.fullmatch(r"(?:19|20)\d\d", read):
+            found = True
+            return read
+        return token
+
+    out = _OCR_YEAR.sub(digits, halfwidth(text))
+    return out if found else None
+
+
 def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, np.ndarray, pd.Series]:
     """(first year, last year, code) per row; a non-empty cell without a year is 'year_unparsable'.
 
@@ -840,6 +889,15 @@ def parse_years(cells: pd.Series, *, period: bool = False) -> tuple[np.ndarray, 
     parsed = [_years_of(u) for u in distinct]
     code_of: list[str | None] = []
     for i, (u, p) in enumerate(zip(distinct, parsed, strict=True)):
+        ocr = ocr_year_digits(u)
+        if ocr is not None:
+            # 2O24-2O26, 2〇24, l998: letters an OCR (or an input method) put for digits. Never read as digits, as in
+            # an amount (15OOOO is refused: an O may be a letter, and a scan that misread one figure may misread
+            # the next); the year is left empty as any unreadable year is, and said with the digits they may be.
+            # 2O24-2026 was read as 2026 alone, unsaid.
+            parsed[i] = (np.nan, np.nan, 0)
+            code_of.append("year_ocr_letters")
+            continue
         # Three years chained as a range (2024-2026-2028) give no start and end: it was stored as 2024-2028
         # unsaid. Left empty and said by row, as a cell without a year is.
         if p[2] >= 3 and _YEAR_CHAIN.match(halfwidth(u).strip()):

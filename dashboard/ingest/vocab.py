@@ -57,6 +57,19 @@ def sector_from_name(text: str) -> str | None:
             or _sector_from_nbs_code(text))
 
 
+@cache
+def industry_class_sectors() -> dict[str, str | None]:
+    """GB/T 4754-2017 class (four digits) → the SEI sector (a taxonomy key) of ``data/nbs_sei_crosswalk.csv``, or
+    None for a class the NBS 2018 classification lists under several sectors (not used: no one sector is its)."""
+    import csv
+
+    from ..config import DATA_DIR
+
+    keys = {s.slug for s in taxonomy.sectors()}
+    with (DATA_DIR / "nbs_sei_crosswalk.csv").open(encoding="utf-8", newline="") as f:
+        return {r["gbt4754_code"]: (r["sector"] if r["sector"] in keys else None) for r in csv.DictReader(f)}
+
+
 # A code of the NBS 2018 classification 《战略性新兴产业分类（2018）》 (1.1.1, 3.1.2 先进钢铁材料, 5.1): its first
 # number is the NBS group each sector of the taxonomy names (nbs_group). At least one point: a bare 4 is no code.
 _NBS_CODE = re.compile(r"^\s*0?([1-9])(?:\.[0-9]{1,3}){1,3}(?![0-9.])")

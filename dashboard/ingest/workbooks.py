@@ -144,7 +144,58 @@ def _compound_format(data: bytes) -> str | None:
 
 def read_xlsx(data: bytes) -> RawFile:
     _check_workbook_package(data)
-    data = _without_blank_cells(data)
+    data, renamed = _repaired_part_names(data)
+    raw = _read_xlsx_retyped(_without_blank_cells(data))
+    if renamed:
+        listed = "、".join(renamed[:5]) + ("…" if len(renamed) > 5 else "")
+        raw.warnings.append(("workbook_part_names_repaired", {"count": len(renamed), "parts": listed}))
+    return raw
+
+
+# A part name with backslashes (xl\worksheets\sheet1.xml, as some Windows zip tools write) or in another case than
+# the workbook's own references name it (XL/WORKSHEETS/SHEET1.XML): Excel repairs such a file and opens it; it was
+# refused as damaged. Each part is renamed as the package's references spell it, only where the zip is otherwise
+# sound (every part read whole, its CRC right) and no two parts end up one.
+_PART_REFERENCE = re.compile(rb'(?:PartName|Target)="([^"]+)"')
+
+
+def _repaired_part_names(data: bytes) -> tuple[bytes, list[str]]:
+    """(the package with its part names repaired, the names changed); (data, []) when none needs it."""
+    import posixpath
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+            names = [m.filename for m in members]
+            slashed = [n.replace("\\", "/") for n in names]
+            spelled = {"[content_types].xml": "[Content_Types].xml", "_rels/.rels": "_rels/.rels"}
+            for name, fixed in zip(names, slashed, strict=True):
+                if not fixed.lower().endswith((".rels", "[content_types].xml")):
+                    continue
+                base = posixpath.dirname(posixpath.dirname(fixed)) if fixed.endswith(".rels") else ""
+                for ref in _PART_REFERENCE.findall(package.read(name)):
+                    target = ref.decode("utf-8", "replace")
+                    if "://" in target:
+                        continue
+                    path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                        posixpath.join(base, target))
+                    spelled.setdefault(path.lower(), path)
+            wanted = [spelled.get(n.lower(), n) for n in slashed]
+            if wanted == names or len({n.lower() for n in wanted}) != len(wanted):
+                return data, []
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as repaired:
+                for m, name in zip(members, wanted, strict=True):
+                    info = zipfile.ZipInfo(name, m.date_time)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    repaired.writestr(info, package.read(m))  # (a bad CRC raises: no repair)
+    except Exception:  # noqa: BLE001 - not sound otherwise: the reader's own refusal says so
+        return data, []
+    return out.getvalue(), [f"{a} → {b}" for a, b in zip(names, wanted, strict=True) if a != b]
+
+
+def _read_xlsx_retyped(data: bytes) -> RawFile:
     try:
         return _read_xlsx(data)
     except ReadError as exc:

@@ -3275,6 +3275,102 @@ def write_all() -> None:
     write_lists8()
     write_leftovers11()
     write_hostile11()
+    write_leftovers12()
+
+
+# ------------------------------------------------------------------------------- round 11's leftovers (s32)
+# Classes round 11 (s31-hostile11, leftovers11) found and left: shifted and swapped rows, OCR letters in years,
+# places (Suzhou alone, English districts, project codes, city clusters), headers merged over three columns, PDF
+# text in runs of spaces, damaged zip part names, polyglots, HTML held figures at another scale, GB/T 4754 classes.
+
+
+def write_leftovers12() -> None:
+    """Round 11's classes left unfixed (s32-leftovers12; tests/test_import_leftovers12.py)."""
+    import openpyxl
+
+    # OCR letters in years (2O24-2O26, 2〇24, l998, 2o25; 2O24-2026 was read as 2026 alone); a full stop after an
+    # amount, digits spaced out by a PDF copy, a full stop between digits.
+    (HERE / "ocr_years.csv").write_bytes((_HEAD10 + _lines8(
+        "甲项目,江苏省苏州市,150000,2O24-2O26", "乙项目,江苏省苏州市,150000,2〇24-2〇26",
+        "丙项目,江苏省苏州市,150000,l998", "丁项目,江苏省苏州市,150000,2o25", "戊项目,江苏省苏州市,150000,2O24-2026",
+        "己项目,江苏省苏州市,150000。,2024-2026", "庚项目,江苏省苏州市,1 5 0 0 0 0,2024-2026",
+        "辛项目,江苏省苏州市,1。5亿元,2024-2026", "壬项目,江苏省苏州市,15〇〇〇〇,2024-2026")).encode())
+
+    # Rows shifted a cell right (an extra empty cell first), left (the amount missing), two columns' values swapped
+    # (2024-2026 under the stage, 在建 under the years); and a row missing one of two amounts (which one, unclear).
+    (HERE / "rows_shifted.csv").write_bytes(("项目名称,建设地点,总投资（万元）,建设阶段,建设起止年限\n" + _lines8(
+        "苏州晶圆封装项目,江苏省苏州市,150000,在建,2024-2026", ",南京生物医药中心,江苏省南京市,80000,在建,2024-2027",
+        "无锡储能项目,江苏省无锡市,1000,2024-2026,在建", "常州电池项目,江苏省常州市,在建,2024-2026")).encode())
+    (HERE / "rows_shifted_unclear.csv").write_bytes((
+        "项目名称,建设地点,总投资（万元）,2024年计划投资（万元）,建设起止年限\n" + _lines8(
+            "甲项目,江苏省苏州市,50000,2024-2026", "乙项目,江苏省苏州市,50000,10000,2024-2026")).encode())
+    # Places: Suzhou alone (苏州 or 宿州), English districts, city clusters of the State Council's approvals.
+    (HERE / "places12.csv").write_bytes(("项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "甲项目,Suzhou,1000", '乙项目,"Pudong New Area, Shanghai",1000', "丙项目,Binhai New Area,1000",
+        "丁项目,Binhai,1000", "戊项目,中原城市群,1000", "己项目,呼包鄂榆城市群,1000", "庚项目,兰州—西宁城市群,1000",
+        '辛项目,"Jiangning District, Nanjing",1000')).encode())
+    # National project codes beside an empty place cell, and as the only place a list gives.
+    (HERE / "project_codes.csv").write_bytes(("项目代码,项目名称,建设地点,总投资（万元）\n" + _lines8(
+        "2020-320505-39-03-123456,甲项目,,1000", "2021-110105-65-01-000001,乙项目,江苏省南京市,1000")).encode())
+    (HERE / "project_codes_only.csv").write_bytes(("统一项目代码,项目名称,总投资（万元）\n" + _lines8(
+        "2020-320505-39-03-123456,甲项目,1000", "2022-420111-44-02-000123,乙项目,2000")).encode())
+    # A header merged over three columns (总投资（万元） over C, D and E): E's figures were an unmapped column.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["项目名称", "建设地点", "总投资（万元）", None, None, "建设起止年限"])
+    ws.append(["苏州晶圆封装项目", "江苏省苏州市", 150000, None, None, "2024-2026"])
+    ws.append(["南京生物医药中心", "江苏省南京市", None, 80000, None, "2024-2027"])
+    ws.append(["无锡储能项目", "江苏省无锡市", None, None, 1000, "2024-2026"])
+    ws.merge_cells("C1:E1")
+    book.save(HERE / "header_merged_three.xlsx")
+    # Text copied from a PDF: columns as runs of spaces; and one cell per line.
+    (HERE / "pdf_columns_spaces.txt").write_bytes((
+        "江苏省2024年重大项目\n"
+        "项目名称          建设地点        总投资（万元）   建设起止年限\n"
+        "苏州晶圆封装项目  江苏省苏州市    150000         2024-2026\n"
+        "南京生物医药中心  江苏省南京市    80000          2024-2027\n").encode())
+    (HERE / "one_cell_per_line.txt").write_bytes("\n".join([
+        "项目名称", "建设地点", "总投资（万元）", "苏州晶圆封装项目", "江苏省苏州市", "150000", "南京生物医药中心",
+        "江苏省南京市", "80000"]).encode() + b"\n")
+    # A workbook whose part names use backslashes, one whose sheet's name is in capitals (Excel repairs both).
+    plain = _xlsx11(_BASE11)
+    for name, rename in (("xlsx_backslash_parts.xlsx", lambda n: n.replace("/", "\\") if n.startswith("xl/") else n),
+                         ("xlsx_case_parts.xlsx", lambda n: n.upper() if n.startswith("xl/worksheets/") else n)):
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(plain)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as o:
+            for info in z.infolist():
+                o.writestr(rename(info.filename), z.read(info.filename))
+        (HERE / name).write_bytes(out.getvalue())
+    # Polyglots: an image's signature before CSV text.
+    csv_text = (_HEAD11 + _lines8("苏州晶圆封装项目,江苏省苏州市,150000,2024-2026")).encode()
+    (HERE / "gif_polyglot.csv").write_bytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;" + csv_text)
+    (HERE / "png_polyglot.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + csv_text)
+    # An HTML export holding 1500000 where it shows 15.00 (a format in 万): the shown figure read, now said.
+    (HERE / "html_other_scale.xls").write_bytes(_html10(
+        "<table><tr><td>项目名称</td><td>建设地点</td><td>总投资（亿元）</td></tr><tr><td>苏州晶圆封装项目</td>"
+        '<td>江苏省苏州市</td><td x:num="150000">15.00</td></tr><tr><td>南京生物医药中心</td><td>江苏省南京市</td>'
+        '<td x:num="8">8.00</td></tr></table>').encode())
+    # GB/T 4754 classes under 行业类别: one SEI sector (2720 化学药品制剂制造: biotech), several (C3985, C3842), none.
+    (HERE / "industry_class_hint.csv").write_bytes(("项目名称,建设地点,总投资（万元）,行业类别\n" + _lines8(
+        "某煤矿洗选项目,山西省大同市,1000,061 烟煤和无烟煤开采洗选",
+        "甲公司扩建项目,江苏省苏州市,2000,C3985 电子专用材料制造",
+        "乙公司技改项目,江苏省南京市,3000,2720 化学药品制剂制造",
+        "南京生物医药中心,江苏省南京市,3000,3985 电子专用材料制造",
+        "丙公司新建项目,江苏省无锡市,3000,C3842 锂离子电池制造")).encode())
+    # Siblings: OCR letters in start and end columns, a year column holding the stage and a stage column the
+    # years with other spellings, an ideographic full stop after a unit.
+    (HERE / "leftovers12_siblings.csv").write_bytes((
+        "项目名称,建设地点,总投资,开工年份,竣工年份,项目状态\n" + _lines8(
+            "甲项目,江苏省苏州市,15亿元。,2O26,2O28,在建", "乙项目,江苏省苏州市,1 5 0 0 万元,2026,2028,续建",
+            "丙项目,江苏省苏州市,2000,竣工,2023,2021", "丁项目,江苏省苏州市,2000,2024,2026,新开工")).encode())
+    # Siblings: a place and an amount swapped, an amount and a year swapped, Taizhou and Suzhou City (two cities each);
+    # a PDF copy whose columns are set apart by ideographic spaces.
+    (HERE / "leftovers12_siblings2.csv").write_bytes((_HEAD11 + _lines8(
+        "甲项目,150000,江苏省苏州市,2024-2026", "乙项目,Taizhou,1000,2024-2026", "丙项目,Suzhou City,1000,2024-2026",
+        "丁项目,江苏省苏州市,2024-2026,150000")).encode())
+    (HERE / "pdf_columns_ideographic.txt").write_bytes((
+        "项目名称\u3000\u3000建设地点\u3000\u3000总投资（万元）\n苏州晶圆封装项目\u3000\u3000江苏省苏州市\u3000\u3000150000\n"
+        "南京生物医药中心\u3000\u3000江苏省南京市\u3000\u300080000\n").encode("gbk"))
 
 
 if __name__ == "__main__":
