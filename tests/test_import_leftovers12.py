@@ -230,6 +230,20 @@ def test_industry_classes_hint_a_sector_only_when_one(empty_db: Path, capsys: py
         "丙公司新建项目": None}
 
 
+def test_a_sector_from_an_industry_class_is_listed_for_review(empty_db: Path) -> None:
+    """A class says what a plant makes, not whether this project is SEI: the row it tags is listed for review."""
+    from dashboard import store
+    from dashboard.ingest import preview
+
+    con = store.connect(empty_db, read_only=True)
+    try:
+        review = preview(con, CORPUS / "industry_class_hint.csv").review_rows()
+    finally:
+        con.close()
+    assert review.loc[review["name"] == "乙公司技改项目", "sector"].tolist() == ["biotech"]
+    assert "南京生物医药中心" not in set(review["name"])
+
+
 def test_the_crosswalk_speaks_the_taxonomys_keys() -> None:
     """Every sector of data/nbs_sei_crosswalk.csv is a taxonomy key, each row cites the NBS document and the
     repository it was parsed from; a class the NBS lists under two sectors has none."""

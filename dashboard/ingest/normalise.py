@@ -1488,7 +1488,9 @@ def _industry_classes(body: Body, problems: Problems) -> Problems:
 
 
 _CLASS_CODE = re.compile(r"^\s*(?:[A-T]\s*)?(\d{4})(?!\d)")
-CLASS_HINT_CONFIDENCE = 0.5  # a class says what a plant makes, not what this project builds: said, at the review bound
+# a class says what a plant makes, not what this project builds (a class listed under SEI also holds plants that
+# are not SEI): below the review bound, so the upload page lists every row tagged this way for a person to check
+CLASS_HINT_CONFIDENCE = 0.45
 
 
 def _class_hints(body: Body, sector_: np.ndarray, source: np.ndarray, confidence: np.ndarray,
