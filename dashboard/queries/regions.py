@@ -63,7 +63,7 @@ def cluster_cities(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """, cp)
 
 
-def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: dt.date | None = None) -> pd.DataFrame:
+def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of_date: dt.date | None = None) -> pd.DataFrame:
     """东部 / 中部 / 西部 / 东北: projects, investment, completed investment and its growth.
 
     ``growth`` compares completed investment in ``last_year`` with ``prev_year``: the growth period every
@@ -121,7 +121,7 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of: dt.date | N
         GROUP BY 1, 2
     """, {**pp_all, **yp}
     flows = df(cur, flows_sql, flows_params)
-    years = growth_years(flows["year"], f, as_of)
+    years = growth_years(flows["year"], f, as_of_date)
     prev, last = years if years else (None, None)
     by_year = flows.pivot_table(index="region_group", columns="year", values="completed_yi", aggfunc="sum")
     out = totals.assign(
