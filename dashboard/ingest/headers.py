@@ -55,7 +55,10 @@ _RULES: list[tuple[str | None, str]] = [
     ("total_investment", r"总投资|投资总额|总额|计划投资|拟投资|匡算投资|投资估算|估算投资|投资额|投资规模|"
                          r"投资金额|^投资$|total.*invest|invest.*total|^investment|investment amount|"
                          r"amount"),
-    ("name", r"^(项目)?名称$|项目名称|^项目$|project ?name|^project$|^name$|^name of project|^title$"),
+    # 工程名称; 香港's 工程计划说明 (a Finance Committee paper's project, 工程計劃 = project) and 台湾's 计画名称
+    # (計畫名稱, read as 计划名称): the project's name in their lists, told to be mapped by hand before.
+    ("name", r"^(项目)?名称$|项目名称|^项目$|^工程(计划)?(名称|说明)$|^计划名称$|project ?name|^project$|^name$|"
+             r"^name of project|^title$"),
     ("owner", r"项目单位|建设单位|业主|项目法人|实施主体|投资主体|实施单位|承建单位|申报单位|投资方|"
               r"企业名称|签约单位|签约企业|签约方|owner|developer|company|enterprise|sponsor|investor"),
     ("ownership", r"企业性质|所有制|经济类型|单位性质|ownership"),
@@ -198,7 +201,7 @@ def find_header(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = No
 
 # A column whose cells read as projects' names, or as the titles of their reports or of the decisions on them
 # (…项目, …工程, …环境影响报告表的批复, …报告表审批): the column to map to the name when no header names one.
-_SHORT_LABEL = 20  # characters: a column's label, not a title or a sentence
+SHORT_LABEL = 20  # characters: a column's label, not a title or a sentence
 _PROJECT_LIKE = re.compile(r"(?:项目|工程|批复|审批)[)）]?$|环境影响(?:评价)?(?:报告|登记)")
 
 
@@ -209,7 +212,7 @@ def name_column_hint(cells: pd.DataFrame, max_rows: int = HEADER_ROWS, below: in
     备注 (大姚) was told to map "such as 备注" whatever its columns were; None where no column reads so."""
     for i in range(min(max_rows, len(cells) - 1)):
         texts = _row_texts(cells, i)
-        labels = [(c, t) for c, t in enumerate(texts) if t and len(t) <= _SHORT_LABEL and not is_number(t)]
+        labels = [(c, t) for c, t in enumerate(texts) if t and len(t) <= SHORT_LABEL and not is_number(t)]
         if len(labels) < 2 or len(labels) < sum(1 for t in texts if t):
             continue
         best: tuple[int, str, str] | None = None
@@ -228,10 +231,16 @@ def reads_as_prose(cells: pd.DataFrame, max_rows: int = HEADER_ROWS) -> bool:
     """Whether a sheet with no header is running text: at least half of its first lines are sentences (60
     characters or more, with a full stop), however a delimiter split them. A news item or a notice naming its
     projects in a sentence (忠县's 15 projects, 郑州经开区's four) was told to map a column to the name."""
-    lines = ["".join(t for t in _row_texts(cells, i) if t) for i in range(min(max_rows, len(cells)))]
-    lines = [t for t in lines if t]
-    sentences = sum(1 for t in lines if len(t) >= 60 and "。" in t)
+    rows = [[t for t in _row_texts(cells, i) if t] for i in range(min(max_rows, len(cells)))]
+    lines = [(sum(map(len, r)), " ".join(r)) for r in rows if r]  # (its characters, its cells spaced apart)
+    sentences = sum(1 for n, t in lines if n >= 60 and _SENTENCE_END.search(t))
     return sentences > 0 and 2 * sentences >= len(lines)
+
+
+# A sentence's end: a Chinese full stop, or an English one after a word (…of 530 million yuan.), not a decimal
+# point (9.88) or an abbreviation inside a cell. English news items (河池's five signed projects, 永兴's four)
+# were read as a table of sentence fragments, or told to map "such as 备注".
+_SENTENCE_END = re.compile(r"。|[A-Za-z]{2}[.!?](?:\s|$)")
 
 
 def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = None, max_rows: int = 30,
@@ -247,7 +256,10 @@ def field_column(cells: pd.DataFrame, funding_aliases: dict[str, str] | None = N
             label = CONTROL_RE.sub("", str(text)).strip()
             pair = _LABEL_VALUE.match(label)
             # a line of label:value whose value a delimiter split (建设内容及规模:…班级, 提供…学位): its label
-            found = field_of(label, funding_aliases) if label and not is_number(label) and not pair else None
+            # (a form's labels are short: a cell longer than a label names no field there, as 香港's project
+            # 西九龙雨水排放系统改善计划 ─ 第1、第2及第3阶段 was read as a stage label beside its recommendation)
+            found = (field_of(label, funding_aliases)
+                     if label and len(label) <= SHORT_LABEL and not is_number(label) and not pair else None)
             right = top.iloc[i, top.columns.get_loc(col) + 1:]
             if found and found != "seq" and (right.astype(str).str.strip() != "").any():
                 labels.append(label)

@@ -183,6 +183,15 @@ def preview(
     return plan
 
 
+def _prose_header(chosen: reading.Sheet, header: hd.Header) -> bool:
+    """Whether a "header" with no name column is sentence fragments: the sheet reads as running text and most
+    of the labels are longer than a column's label. An English news item split at its commas had its fragments
+    (with a total investment of 4.88 billion yuan) mapped as amounts and listed as "the file's columns"."""
+    filled = [lab for lab in header.labels if lab]
+    long = sum(1 for lab in filled if len(lab) > 2 * hd.SHORT_LABEL)
+    return bool(filled) and 2 * long > len(filled) and hd.reads_as_prose(chosen.cells)
+
+
 def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_warnings: list[tuple[str, dict]],
              mapping_overrides: Mapping[str, str] | None) -> bool:
     """Settle the sheet's mapping (its stage columns, the overrides) and fill the plan's columns, mapping and
@@ -216,6 +225,11 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
                       and pos + 1 not in {int(q) for p in merged
                                           for q in str(p.values.get("positions_en", p.values["position"])).split(",")}]
     if "name" not in header.fields.values():
+        if _prose_header(chosen, header):  # sentence fragments a delimiter split, not a table's labels (河池)
+            plan.refused = Problem("no_header", values={"sheet": chosen.name, "rows": hd.HEADER_ROWS},
+                                   key="no_header_prose_file" if plan.kind == "text" else "no_header_prose")
+            plan.mapping, plan.unmapped, plan.columns = {}, [], []
+            return False
         plan.refused = Problem("no_name_column", values={"columns": list(header.labels)})
         return False
     beside = _side_by_side(chosen, header)

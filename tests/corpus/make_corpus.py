@@ -2348,6 +2348,231 @@ def write_lists8() -> None:
         (HERE / name).write_bytes(text.encode("utf-8"))
 
 
+# ------------------------------------------------------------------------------ s33-lists9
+# Real published lists, round 9 (issue 12): tables WITH an amount, as far as the stored page openings hold any:
+# 香港's Finance Committee papers (traditional; every amount in HK dollars as "元", written 4億9,160萬元 inside
+# the recommendation's sentence), a 厦门 专项债 disclosure with its amounts masked, and press releases listing
+# projects with their amounts (English, 台湾 in 新台币, reposts in traditional). None was cited in tests/ or data/
+# before. Tests in tests/test_import_lists9.py. Sources (publisher, date; what is odd about it):
+#   lists9_hk_fcr_1997_13.csv      (香港 財務委員會 FCR(97-98)13 附件1, 1997-06-13; no place column, the city is
+#     the publisher's) https://www.legco.gov.hk/yr96-97/chinese/fc/fc/papers/fc130613.htm
+#   lists9_hk_fcr_1997_65.csv      (FCR(97-98)65 附件, 1997-11-28; two projects in one row)
+#     https://www.legco.gov.hk/yr97-98/chinese/fc/fc/papers/fc281165.htm
+#   lists9_hk_fcr_1998_21.csv      (FCR(98-99)21 附件, 1998-07-31; 13億1,300萬元)
+#     https://www.legco.gov.hk/yr98-99/chinese/fc/fc/papers/fc310721.htm
+#   lists9_hk_fcr_1999_73.csv      (FCR(98-99)73 附件1, 1999-02-05; a raise: three amounts in one sentence)
+#     https://legco.gov.hk/yr98-99/chinese/fc/fc/papers/fc050273.htm
+#   lists9_hk_fcr_1999_28.csv      (FCR(1999-2000)28 附件1, 1999-07-02; a procedure in row 1, row 4 cut)
+#     https://www.legco.gov.hk/yr98-99/chinese/fc/fc/papers/fc020728.htm
+#   lists9_hk_fcr_1999_33.csv      (FCR(1999-2000)33 附件, 1999-07-09)
+#     https://www.legco.gov.hk/yr98-99/chinese/fc/fc/papers/fc090733.htm
+#   lists9_xiamen_bond_masked.csv  (厦门市 专项债券八期, a bid site's copy: the issue amounts masked by *)
+#     https://maituobao.com/bidding/726bad92514b5525
+#   lists9_hechi_signed_en.txt     (河池, Guangxi, signing ceremony 2020-09-24, English, five projects in prose)
+#     https://chinaservicesinfo.com/s/202009/27/WS5f8150ab498eaba5051bbb43/hechi-attracts-1-45b-investment-from-gba-enterprises.html  # noqa: E501
+#   lists9_yongxing_signed_en.txt  (永兴县, 郴州, 2017-11-23, English, four projects in prose)
+#     http://866389.libg.asia/Investment/Updates/2017-11-29/13505.html
+#   lists9_taiwan_rail_budget.txt  (台湾 行政院 前瞻軌道 第1期特別預算, three amounts in 新台币 in prose)
+#     https://news.tvbs.com.tw/politics/744703?from=politics_extend
+#   lists9_taiwan_invest_3.txt     (投資臺灣事務所, three companies approved, amounts in 新台币)
+#     https://udn.com/news/story/7240/9284603
+#   lists9_xuzhou_jkq_signed.txt   (徐州经开区 云签约 2020-04-25, a repost in traditional; two projects named)
+#     http://025250.cn/show.asp?id=4845
+#   lists9_wuhu_named.txt          (芜湖 三山/江北, six projects with their totals in one paragraph)
+#     http://45.113.194.42/p/7715466226?pid=143063909797
+#   lists9_lingang_2025_signed.txt (上海临港新片区 2025-02-20 集中签约, two named with amounts, 中新社)
+#     http://vcaptcha.com/xieshu/Ce2w.html
+
+_FCR_HEAD = ["工程計劃編號", "工程計劃說明", "建議"]
+LISTS9_HK_1997_13 = [
+    ["FCR(97-98)13"], ["財務委員會討論文件"], ["一九九七年六月十三日"], ["工務小組委員會有關非機場核心計劃的建議"],
+    ["附件1 FCR(97-98)13"], ["工務小組委員會"], ["一九九七年五月九日會議上所提出建議的摘要"],
+    _FCR_HEAD,
+    ["205WF PWSC(97-98)10 (總目709)", "連接北角及中區跨海水管食水供應區合併工程 ─ 餘下工程",
+     "向財務委員會建議,把205WF號工程計劃提升為甲級;按付款當日價格計算,估計費用為9,130萬元。"],
+    ["59CD PWSC(97-98)11 (總目704)", "西九龍雨水排放系統改善計劃 ─ 第1、第2及第3階段",
+     "向財務委員會建議 ─ (a) 把59CD 號工程計劃的一部分提升為甲級,編訂為 89CD 號工程計劃,稱為「西九龍雨水排放系統改善"
+     "計劃第1階段工程」;按付款當日價格計算,估計費用為 4 億6,400萬元;以及 (b) 把59CD 號工程計劃的餘下部分保留為乙級,"
+     "改稱為「西九龍雨水排放系統改善計劃第2及第3階 段」。"],
+    ["123SC PWSC(97-98)12 (總目703)", "把海棠路男童院遷往沙田第64區",
+     "向財務委員會建議,把123SC號工程計劃提升為甲級;按付款當日價格計算,估計費用為1億810萬元,用以把海棠路男童院遷往沙田"
+     "第64區重建。"],
+    ["55CD PWSC(97-98)13 (總目704)", "本港地面排水系統及防洪策略研究 第III期",
+     "向財務委員會建議,把 55CD 號工程計劃提升為甲級,改稱為「新界北部雨水排放整體計劃研究」;按付款當日價格計算,估計費用"
+     "為3,730萬元。"],
+]
+LISTS9_HK_1997_65 = [
+    ["FCR(97-98)65"], ["財務委員會討論文件"], ["1997年11月28日"],
+    ["工務小組委員會有關工務計劃和以非經常資助金進行的工程計劃的建議"], ["FCR(97-98)65附件"], ["工務小組委員會"],
+    ["1997年11月4日會議上所提出建議的摘要"],
+    _FCR_HEAD,
+    ["455CL PWSC(97-98)54 (總目707)", "元朗綜合食品批發市場的地盤平整工程",
+     "向財務委員會建議- (a)把455CL號工程計劃的一部分提升為甲級,編訂為489CL號工程計劃,稱為「元朗綜合食品批發市場-地盤"
+     "平整工程」;按付款當日價格計算,估計費用為3,190萬元,用以提供土地,供發展綜合食品批發市場之用;以及 (b)把455CL號工程"
+     "計劃的餘下部分保留為乙級,改稱為「元朗綜合食品批發市場-道路及橋樑工程」。"],
+    ["228EP PWSC(97-98)55 (總目703) 237EP PWSC(97-98)55 (總目703)", "天水圍第3區的1所小學 天水圍第3區的第二所小學",
+     "向財務委員會建議把228 EP和 237EP兩項工程計劃提升為甲級;按付款當日價格計算,估計費用為1億5,330萬元,用以在天水圍"
+     "第3區興建兩所小學。"],
+    ["29WS PWSC(97-98)56 (總目709)", "荃灣及葵涌海水供應系統改善工程",
+     "向財務委員會建議把29WS號工程計劃提升為甲級;按付款當日價格計算,估計費用為 3 億2,140萬元,用以在荃灣和葵涌區敷設新鹹"
+     "水管和更換老化的鹹水管。"],
+]
+LISTS9_HK_1998_21 = [
+    ["FCR(98-99)21"], ["財務委員會討論文件"], ["1998年7月31日"],
+    ["工務小組委員會有關工務計劃和以非經常資助金進行的工程計劃的建議"], ["FCR(98-99)21附件"], ["工務小組委員會"],
+    ["1998年7月22日會議上所提建議的摘要"],
+    _FCR_HEAD,
+    ["27LJ PWSC(98-99)2 (總目703)", "粉嶺裁判法院大樓",
+     "向財務委員會建議,把27LJ號工程計劃提升為甲級;按付款當日價格計算,估計費用為4億9,160萬元,用以興建新的粉嶺裁判法院"
+     "大樓。"],
+    ["210DS PWSC(98-99)5 (總目704)", "川龍污水收集系統",
+     "向財務委員會建議- 1. 把210DS號工程計劃的一部分提升為甲級,編定為216DS號工程計劃,稱為「川龍污水收集系統第1階段工程」"  # noqa: E501
+     ";按付款當日價格計算,估計費用為2,440萬元;以及 2. 把210DS號工程計劃的餘下部分保留為乙級。"],
+    ["577TH PWSC(98-99)7 (總目706)", "薄扶林道與沙宣道交界的交匯處",
+     "向財務委員會建議,把577TH號工程計劃提升為甲級;按付款當日價格計算,估計費用為4億9,160萬元,用以在薄扶林道與沙宣道交界"
+     "進行改善工程。"],
+    ["67MC PWSC(98-99)10 (總目703)", "公共衞生化驗大樓",
+     "向財務委員會建議,把67MC號工程計劃提升為甲級;按付款當日價格計算,估計費用為13億1,300萬元,用以在九龍石硤尾興建一座"
+     "公共衞生化驗大樓。"],
+]
+LISTS9_HK_1999_73 = [
+    ["FCR(98-99)73"], ["財務委員會討論文件"], ["1999年2月5日"],
+    ["工務小組委員會有關工務計劃和以非經常資助金進行的工程計劃的建議"], ["FCR(98-99)73附件1"], ["工務小組委員會"],
+    ["1999年1月20日會議上所提建議的摘要"],
+    _FCR_HEAD,
+    ["B196EP PWSC(98-99)56 (總目711)", "天水圍第 105 區的1所小學",
+     "向財務委員會建議,把B196EP號工程計劃的核准預算費提高3,220萬元,即由8,130萬元增至1億1,350萬元(按付款當日價格計算),"
+     "俾能增設設施,以符合小學的最新設計。"],
+    ["259EP PWSC(98-99)57 (總目703)", "東涌第31區的1所小學",
+     "向財務委員會建議,把259EP號工程計劃提升為甲級;按付款當日價格計算,估計費用為1億1,990萬元,用以在東涌第31區興建一所"
+     "設有30間課室的小學。"],
+    ["234LP PWSC(98-99)59 (總目703)", "灣仔軍器廠街警察總部重建計劃 ( 軍器廠街警察總部範圍第3期發展計劃)",
+     "向財務委員會建議- 1. 把234LP號工程計劃的一部分提升為甲級,編定為236LP號工程計劃,稱為「灣仔軍器廠街警察總部重建計劃"
+     "(軍器廠街警察總部範圍第3期發展計劃)-第1階段」;按付款當日價格計算,估計費用為4,510萬元;以及 2. 把234LP號工程計劃的"
+     "餘下部分保留為乙級,改稱為「灣仔軍器廠街警察總部重建計劃(軍器廠街警察總部範圍第3期發展計劃)-第2階段」。"],
+]
+LISTS9_HK_1999_28 = [
+    ["FCR(1999-2000)28"], ["財務委員會討論文件"], ["1999年7月2日"],
+    ["工務小組委員會有關工務計劃和以非經常資助金進行的工程計劃的建議"], ["FCR(1999-2000)28附件1"], ["工務小組委員會"],
+    ["1999年6月16日會議上所提建議的摘要"],
+    _FCR_HEAD,
+    ["PWSC(1999-2000)40", "工務小組委員會會議程序", "向財務委員會建議,批准工務小組委員會會議程序的修訂建議。"],
+    ["695TH PWSC(1999-2000)41 (總目706)", "火炭路擴闊工程及於火炭進行的相關改善工程",
+     "向財務委員會建議,把695TH號工程計劃提升為甲級;按付款當日價格計算,估計費用為5億3,020萬元,用以進行火炭路擴闊工程和"
+     "在火炭進行相關的改善工程。"],
+    ["29CD PWSC(1999-2000)45 (總目707)", "牛潭尾的主要排水",
+     "向財務委員會建議- 1. 把29CD號工程計劃的一部分提升為甲級,編定為100CD號工程計劃,稱為「牛潭尾的主要排水道第1期 - "
+     "攸美新村至大生圍段」;按付款當日價格計算,估計費用為 4億4,250萬元;以 2. 把29CD號工程計劃的餘下部分保留為乙級,改稱為"
+     "「牛潭尾的主要排水道第2期 - 牛潭尾至攸美新村段」。"],
+    ["233EP PWSC(1999-2000)48 (總目703)", "黃埔花園的第四所小學",
+     "向財務委員會建議,把233EP號工程計劃提升為甲級;按付款當日價格計算,估計費用為9,110萬元,用以在黃埔花園興建一所設有"
+     "24間課室的"],
+]
+LISTS9_HK_1999_33 = [
+    ["FCR(1999-2000)33"], ["財務委員會討論文件"], ["1999年7月9日"],
+    ["工務小組委員會有關工務計劃和以非經常資助金進行的工程計劃的建議"], ["FCR(1999-2000)33附件"], ["工務小組委員會"],
+    ["1999年6月23日會議上所提建議的摘要"],
+    _FCR_HEAD,
+    ["566CL PWSC(1999-2000)46 (總目711)", "安達臣道發展計劃",
+     "向財務委員會建議- 1. 把566CL號工程計劃的一部分提升為甲級,編定為B568CL號工程計劃,稱為「安達臣道發展計劃 - 顧問費及"
+     "工地勘測」;按付款當日價格計算,估計費用為5,750萬元;以及 2. 把566CL號工程計劃的餘下部分保留為乙級。"],
+    ["564CL PWSC(1999-2000)47 (總目711)", "彩雲道及佐敦谷毗鄰的發展計劃",
+     "向財務委員會建議- 1. 把564CL號工程計劃的一部分提升為甲級,編定為B569CL號工程計劃,稱為「彩雲道及佐敦谷毗鄰的發展計劃 -"  # noqa: E501
+     " 顧問費及工地勘測」;按付款當日價格計算,估計費用為4,370萬元;以及 2. 把564CL號工程計劃的餘下部分保留為乙級。"],
+]
+LISTS9_XIAMEN = [
+    ["债券名称", "****年厦门市专项债券八期(普通专项债)", "债券简称", "**厦门市*****普通"],
+    ["债券编码", "******", "区划", "厦门市"],
+    ["按债券性质分", "新增", "按债券类型分", "专项"],
+    ["官方项目类型", "普通", "发行金额(亿元)", "*.**"],
+    ["发行日期", "****-**-**", "发行场所", "深圳证券交易所"],
+    ["序号", "项目名称", "本次发行额", "地市", "区县", "项目领域"],
+    ["*", "厦门市翔安粮库三期工程", "*****", "厦门市", "翔安区", "城乡冷链等物流基础设施"],
+    ["*", "凯旋农贸市场翻建项目", "***", "厦门市", "思明区", "城乡冷链等物流基础设施"],
+]
+LISTS9_HECHI = (
+    "Hechi signed five contracted projects, with a total investment of 9.88 billion yuan ($1.45 billion), with "
+    "enterprises from the Guangdong-Hong Kong-Macao Greater Bay Area at a promotion conference and signing ceremony "
+    "held on Sept 24.\n"
+    "Among the contracted projects, one was signed at the main venue of Shenzhen, namely the Poverty Alleviation and "
+    "Resettlement Employment Comprehensive Market Project in Donglan county, with a total investment of 5 billion "
+    "yuan.\n"
+    "The other four projects were signed online, with a total investment of 4.88 billion yuan, including the tourism "
+    "complex project in Yizhou district, which has an investment of 1.2 billion yuan, the Hongshui River Lijing "
+    "Business Travel City project in Tian'e county, which has an investment of 1.5 billion yuan, the composite "
+    "environmental protection new materials project in Du\u2019an Yao autonomous county, which has an investment of "
+    "1.65 billion yuan and is expected to have an annual output of 3 million tons, as well as the big data industrial "
+    "park, which has an investment of 530 million yuan.\n"
+)
+LISTS9_YONGXING = (
+    "In the morning of November 23rd, Yongxing County held a promotion project for investment projects and 16 "
+    "projects were signed on the scene with a total investment of 6.5 billion yuan, covering industry, agriculture "
+    "and the third industry, including the construction of south campus of No.1 Middle School with a total "
+    "investment of 780 million yuan, comprehensive utilization of solid waste treatment project with a total "
+    "investment of 650 million yuan, and bamboo natural environmental decoration materials project with a total "
+    "investment of 550 million yuan. Among them, the environmental protection and utilization of secondary sources "
+    "of dilute metal and new material industry park project, a total investment of 1.1 billion yuan, was invested "
+    "by Fengyue Science and Technology Co. Ltd., and settled in the Berlin Industrial Park, the national "
+    "demonstration base of urban mineral products.\n"
+)
+LISTS9_TW_RAIL = (
+    "行政院今天公布前瞻基礎建設第1期的軌道建設特別預算表,共編列新台幣170.69億元,最大筆預算為花東縣市的台鐵南迴台東潮州段"
+    "電氣化的54.93億元。\n"
+    "根據資料,軌道建設中最大筆的預算,為花東的台鐵南迴台東潮州段電氣化計畫,共編列54.93億元;其次為台南市區鐵路地下化計畫,"
+    "共29.75億元;第三名則為新北市台北捷運三鶯線的16.62億元。(中央社)\n"
+)
+LISTS9_TW_INVEST = (
+    "投資動能續強。投資臺灣事務所23日通過3家企業擴大投資臺灣，包含臺商回臺方案的力成科技、台塑大金精密化學，以及中小企業"
+    "方案的祥成行。\n"
+    "投資臺灣事務所指出，力成科技為因應人工智慧、高效能運算與車用晶片需求成長，規劃再加碼投資443億元，於新竹科學園區及新竹"
+    "產業園區建置扇出型面板級封裝與先進晶圓封裝產線，並預計增聘2,044名本國員工。\n"
+    "投資臺灣事務所表示，台塑大金精密化學隨半導體先進製程發展帶動電子特用化學品需求攀升，規劃於高雄大發廠進行擴建，投資金額"
+    "逾19億元，並增聘25名本國員工。\n"
+    "投資臺灣事務所提及，祥成行則因應環保法規趨嚴與營運升級需求，規劃投資逾1億元，在高雄大寮區建置智慧倉儲物流與永續油品平台，"
+    "並增聘4名本國員工。\n"
+)
+LISTS9_XUZHOU = (
+    "4月25日,徐州經(jīng)開區(qū)通過視頻連線的方式,舉行重大產(chǎn)業(yè)項(xiàng)目集中“云簽約”活動(dòng)。\n"
+    "此次“云簽約”活動(dòng),投資體量大、科技含量高、帶動能力強,涵蓋工程機械與智能制造、新能源、集成電路與ICT、生物醫(yī)藥與"
+    "大健康等產業(yè)領域,總投資235.7億元,均為戰(zhàn)略性新興產業(yè)項(xiàng)目。\n"
+    "其中總投資9.5億元的強茂電子半導體封裝項(xiàng)目,新建18條高效能封裝線,將為打造半導體先進封測基地提供有力的支撐。\n"
+    "總投資120億元的宏陽(yáng)新能源光伏產業(yè)一體化制造基地項(xiàng)目的成功簽約,經(jīng)開區(qū)在硅料、切片、電池片、組件等領域均將擁有"
+    "國內(nèi)頭部企業(yè),新能源產業(yè)生態(tài)更加完善、供應鏈更加穩定。\n"
+)
+LISTS9_WUHU = (
+    "总投资130亿元的奇瑞未来一工厂及发动机项目、总投资100亿元的信义江北光伏组件盖板项目、总投资 50 亿元的芜湖美的厨热智能"  # noqa: E501
+    "家电产业园项目实现当年签约、当年开工。总投资150亿元海创磷酸铁锂项目已经签约;总投资100亿元的道氏技术年产10万吨动力电池"
+    "材料三元前驱体、总投资150亿元的莱宝高科第8.6代新型半导体显示器件等在谈项目推进签约。\n"
+)
+LISTS9_LINGANG = (
+    "中新社上海2月20日电 (记者 李姝徵)2025年“开门红”重大项目集中签约暨重点企业表彰大会20日在上海举行,41个项目签约落地"
+    "中国(上海)自由贸易试验区临港新片区(下称“临港新片区”),总投资428亿元(人民币,下同)。\n"
+    "当日签约的项目包括拟投资达250亿元,总建筑面积约30万平方米的中国电信临港信息园区二期项目。\n"
+    "同时签约的还有上海技术交易所国际交易中心“跨境技术贸易功能平台和跨境产业孵化基地”项目。该项目拟投资26亿元,总建筑面积"
+    "24万平方米。\n"
+)
+
+LISTS9_CSV = {  # file name -> (rows, encoding as the writer stores it)
+    "lists9_hk_fcr_1997_13.csv": (LISTS9_HK_1997_13, "utf-8"),
+    "lists9_hk_fcr_1997_65.csv": (LISTS9_HK_1997_65, "big5hkscs"),
+    "lists9_hk_fcr_1998_21.csv": (LISTS9_HK_1998_21, "utf-8-sig"),
+    "lists9_hk_fcr_1999_73.csv": (LISTS9_HK_1999_73, "utf-8"),
+    "lists9_hk_fcr_1999_28.csv": (LISTS9_HK_1999_28, "utf-8"),
+    "lists9_hk_fcr_1999_33.csv": (LISTS9_HK_1999_33, "utf-8"),
+    "lists9_xiamen_bond_masked.csv": (LISTS9_XIAMEN, "utf-8"),
+}
+LISTS9_TXT = {"lists9_hechi_signed_en.txt": LISTS9_HECHI, "lists9_yongxing_signed_en.txt": LISTS9_YONGXING,
+              "lists9_taiwan_rail_budget.txt": LISTS9_TW_RAIL, "lists9_taiwan_invest_3.txt": LISTS9_TW_INVEST,
+              "lists9_xuzhou_jkq_signed.txt": LISTS9_XUZHOU, "lists9_wuhu_named.txt": LISTS9_WUHU,
+              "lists9_lingang_2025_signed.txt": LISTS9_LINGANG}
+
+
+def write_lists9() -> None:
+    write_csvs(LISTS9_CSV)
+    for name, text in LISTS9_TXT.items():
+        (HERE / name).write_bytes(text.encode("utf-8"))
+
+
 # ------------------------------------------------------------------------------- hostile corpus, round 6
 # Classes a sixth round reached (s26-hostile6; tests/test_import_hostile6.py). Workbooks written part by part
 # (openpyxl writes none of these faults): Excel error and logical values, rows out of order, a shared string at
@@ -3273,6 +3498,7 @@ def write_all() -> None:
     write_leftovers10()
     write_hostile10()
     write_lists8()
+    write_lists9()
     write_leftovers11()
     write_hostile11()
     write_leftovers12()
