@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from importkit import import_json, problem_codes, refused_unchanged, stored_projects
+from importkit import CORPUS, import_json, problem_codes, refused_unchanged, stored_projects
 
 from dashboard.ingest import headers as hd
+from dashboard.ingest import traditional
 
 HK = ["lists9_hk_fcr_1997_13.csv", "lists9_hk_fcr_1997_65.csv", "lists9_hk_fcr_1998_21.csv",
       "lists9_hk_fcr_1999_73.csv", "lists9_hk_fcr_1999_28.csv", "lists9_hk_fcr_1999_33.csv"]
@@ -91,3 +92,32 @@ def test_english_prose_reads_as_prose() -> None:
                           ["Big data industrial park", "Hechi, Guangxi", "5.3"],
                           ["Tourism complex project", "Yizhou district, Hechi", "12.0"]])
     assert not hd.reads_as_prose(table)
+
+
+def test_a_copy_with_the_place_added_stores_the_hong_kong_names(empty_db: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The steward's next step: the paper with a 建設地點 column (香港) added. The names are stored simplified,
+    香港's variant 衞 as 卫 (it was kept: 公共衞生化验大楼), in 香港 (810000); the estimates stand inside the
+    recommendation's sentence, in HK dollars (估計費用為4億9,160萬元), and no column holds an amount: none stored."""
+    rows = (CORPUS / "lists9_hk_fcr_1998_21.csv").read_text(encoding="utf-8-sig").splitlines()
+    at = next(i for i, line in enumerate(rows) if line.startswith("工程計劃編號"))
+    copy = rows[:at] + [rows[at] + ",建設地點"] + [line + ",香港" for line in rows[at + 1:]]
+    path = tmp_path / "fcr_1998_21_with_place.csv"
+    path.write_text("\n".join(copy) + "\n", encoding="utf-8")
+    code, out = import_json(empty_db, capsys, path)
+    assert code == 0 and out["errors"] == [] and out["warnings"] == [], out
+    assert stored_projects(empty_db) == {
+        "粉岭裁判法院大楼": ("810000", None, None, None, None, None),
+        "川龙污水收集系统": ("810000", None, None, None, None, "green_env"),
+        "薄扶林道与沙宣道交界的交汇处": ("810000", None, None, None, None, None),
+        "公共卫生化验大楼": ("810000", None, None, None, None, None)}
+
+
+@pytest.mark.parametrize(("text", "simplified"), [
+    ("公共衞生化驗大樓", "公共卫生化验大楼"), ("衞生", "卫生"), ("衹", "只"), ("粧", "妆"), ("糭", "粽"),
+    # simplified characters (hk2s makes 抬 擡) stay as written
+    ("抬头", "抬头"), ("著名", "著名"),
+])
+def test_hong_kong_variants_fold(text: str, simplified: str) -> None:
+    assert traditional.to_simplified(text) == simplified
+    assert traditional.simplify_text(text) == simplified

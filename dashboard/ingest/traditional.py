@@ -21,7 +21,40 @@ def _traditional_chars() -> frozenset[str]:
         key, _, values = line.partition("\t")
         if len(key) == 1 and values.split(" ")[0] != key:
             chars.add(key)
-    return frozenset(chars)
+    return frozenset(chars | set(_hk_variants()))
+
+
+@cache
+def _hk_variants() -> dict[str, str]:
+    """香港's variant forms the converter leaves as written, as their simplified characters (衞 卫, 衹 只, 粧 妆,
+    糭 粽, 敍 叙, 枱 台): a Finance Committee paper's 公共衞生化驗大樓 was stored as 公共衞生化验大楼. From OpenCC's
+    HKVariantsRev through its hk2s, only for characters outside GB2312 (a simplified text's own: hk2s makes 抬
+    擡) and where that gives a simplified character t2s keeps."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "HKVariantsRev.txt"
+    t2s, hk2s = _converter(), opencc.OpenCC("hk2s")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key = line.partition("\t")[0]
+        if len(key) == 1 and t2s.convert(key) == key and not _in_gb2312(key):
+            folded = hk2s.convert(key)
+            if len(folded) == 1 and folded != key and t2s.convert(folded) == folded:
+                out[key] = folded
+    return out
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@cache
+def _hk_table() -> dict[int, str]:
+    return str.maketrans(_hk_variants())
 
 
 @cache
@@ -61,6 +94,7 @@ def to_simplified(text: str) -> str:
     """``text`` through OpenCC's t2s, the :func:`kept_characters` kept: the text between them is converted."""
     kept = kept_characters()
     conv = _converter()
+    text = text.translate(_hk_table())
     if not any(c in kept for c in text):
         return conv.convert(text)
     pieces = re.split("([" + "".join(sorted(kept)) + "])", text)
@@ -113,7 +147,7 @@ def simplify_text(text: str) -> str:
     without any is returned as it is."""
     if not set(text) & _traditional_chars():
         return text
-    return _converter().convert(text)
+    return _converter().convert(text.translate(_hk_table()))
 
 
 @cache
