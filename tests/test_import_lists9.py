@@ -6,6 +6,7 @@ from 徐州, 芜湖, 临港). Each is a corpus file transcribed from its page (s
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -121,3 +122,47 @@ def test_a_copy_with_the_place_added_stores_the_hong_kong_names(empty_db: Path, 
 def test_hong_kong_variants_fold(text: str, simplified: str) -> None:
     assert traditional.to_simplified(text) == simplified
     assert traditional.simplify_text(text) == simplified
+
+
+def _with_place_and_total(tmp_path: Path, header: str = "總投資") -> Path:
+    """FCR(98-99)21 as a steward would take it on: a place column (香港) and the estimate of each recommendation
+    (估計費用為…萬元) copied into a column of its own."""
+    import csv
+    import re
+
+    with (CORPUS / "lists9_hk_fcr_1998_21.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    out = []
+    for row in rows:
+        if row and row[0] == "工程計劃編號":
+            row = [*row, "建設地點", header]
+        elif len(row) == 3:
+            row = [*row, "香港", re.search(r"估計費用為\s*(.*?萬元)", row[2]).group(1)]
+        out.append(row)
+    path = tmp_path / "fcr_1998_21_with_totals.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(out)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hong_kong_dollars_as_yuan_are_said(empty_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            lang: str) -> None:
+    """4億9,160萬元 in a 香港 paper is HK dollars: stored as 49,160 万元 (人民币) without a word before. Stored as
+    written (a mainland list may give a 香港 project in 人民币), said row by row with the currency to convert."""
+    code, out = import_json(empty_db, capsys, _with_place_and_total(tmp_path), "--lang", lang)
+    assert code == 0 and out["errors"] == [], out
+    assert problem_codes(out["warnings"]) == [(r, "amount_local_currency") for r in (9, 10, 11, 12)]
+    first = out["warnings"][0]
+    assert first["value"] == "4亿9,160万元"
+    assert ("港元" in first["message"] and "换算为人民币" in first["message"]) if lang == "zh" else (
+        "HK dollars" in first["message"] and "convert" in first["message"]), first["message"]
+    assert {n: v[2] for n, v in stored_projects(empty_db).items()} == {
+        "粉岭裁判法院大楼": Decimal("49160.00"), "川龙污水收集系统": Decimal("2440.00"),
+        "薄扶林道与沙宣道交界的交汇处": Decimal("49160.00"), "公共卫生化验大楼": Decimal("131300.00")}
+
+
+def test_a_header_naming_renminbi_is_not_said(empty_db: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = import_json(empty_db, capsys, _with_place_and_total(tmp_path, "總投資（人民幣）"))
+    assert code == 0 and out["warnings"] == [], out

@@ -1020,6 +1020,7 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     rec["total_investment_wan"] = amounts.get("total_investment", np.full(len(body), np.nan))
     problems += _amount_year_swapped(body, rec, problems)
     problems += normalise.remark_amounts(body, amounts.get("total_investment"))
+    problems += normalise.local_currency_amounts(body, rec["province_code"].to_numpy(dtype=object), amounts)
     problems = _continuations(body, problems)
 
     step(0.75, "validate")

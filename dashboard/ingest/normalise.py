@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -1105,6 +1106,44 @@ def remark_amounts(body: Body, wan: np.ndarray | None) -> Problems:
                          | text.str.fullmatch(r"[\d,，.]+\s*(?:万元|亿元|万|亿|元)?")).to_numpy(dtype=bool)
         out += body.problems_at(named, "amount_in_remark", label, "warning", text,
                                 amount_column=body.labels[body.col_of["total_investment"]])
+    return out
+
+
+# 香港, 澳门 and 台湾 write their own currency as 元 (估計費用為4億9,160萬元: HK dollars; 新台币 in 台湾's 億元): a
+# row placed there with an amount in plain 元 was stored as 人民币 unsaid. Said, not refused (a mainland list
+# may give a project in 香港 in 人民币); a cell or header naming the currency (人民币, CNY, English "yuan", 港元)
+# is read as it says.
+@cache
+def local_currencies() -> dict[str, tuple[str, str]]:
+    """Province code -> (currency, its English name) where a list's 元 is not 人民币: ``data/region_currencies.csv``."""
+    import csv
+
+    from ..config import DATA_DIR
+
+    with (DATA_DIR / "region_currencies.csv").open(encoding="utf-8", newline="") as f:
+        return {row["code"]: (row["currency"], row["currency_en"]) for row in csv.DictReader(f)}
+
+
+_CURRENCY_NAMED = re.compile(r"人民币|rmb|cny|yuan|美元|usd|us\$|\$|港|澳门元|新台币|台币|元人民", re.I)
+
+
+def local_currency_amounts(body: Body, province: np.ndarray, wan: dict[str, np.ndarray]) -> Problems:
+    """A warning for each row placed in 香港, 澳门 or 台湾 whose amount names no currency: read as 人民币, which
+    the list may not mean (:func:`local_currencies`)."""
+    out: Problems = []
+    codes = pd.Series(province, dtype=object)
+    for f in ("total_investment", "annual_plan"):
+        if f not in wan or not body.has(f):
+            continue
+        label = body.labels[body.col_of[f]]
+        if _CURRENCY_NAMED.search(label) or body.has("currency"):
+            continue
+        cells = body.column(f).fillna("").astype(str)
+        stored = ~np.isnan(np.asarray(wan[f], dtype=float))
+        unnamed = ~cells.str.contains(_CURRENCY_NAMED, regex=True).to_numpy(dtype=bool)
+        for code, (zh, en) in local_currencies().items():
+            rows = stored & unnamed & (codes == code).to_numpy(dtype=bool)
+            out += body.problems(rows, "amount_local_currency", f, "warning", currency=zh, currency_en=en)
     return out
 
 
