@@ -21,13 +21,14 @@ from dashboard.ingest import places
 # (a store's fingerprint: 1.5 -> 0.43 CPU-s). `SEI_DB_THREADS= pytest ...` runs them with DuckDB's default.
 os.environ.setdefault("SEI_DB_THREADS", "1")
 
-def copy_store(src: Path, dst: Path) -> Path:
+def copy_store(src: Path, dst: Path, files: Path | None = None) -> Path:
     """Copy an embedded store (catalog file + data folder) and point the copy at its own data folder.
 
     DuckLake keeps data file paths relative to the catalog's data path, so only that one entry changes.
+    ``files``: the source's data folder when not ``<src>.files`` (a store made with a data path elsewhere).
     """
     shutil.copy(src, dst)
-    shutil.copytree(f"{src}.files", f"{dst}.files")
+    shutil.copytree(files or f"{src}.files", f"{dst}.files")
     with sqlite3.connect(dst) as cat:
         cat.execute("UPDATE ducklake_metadata SET value = ? WHERE key = 'data_path'", [f"{dst}.files/"])
     cat.close()

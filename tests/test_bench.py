@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_store
 
 from dashboard import bench, cli, store
 
@@ -28,9 +29,24 @@ def test_bench_json_has_the_issue_shape(tmp_path: Path, capsys: pytest.CaptureFi
     assert not db.exists()  # the import alone goes into a fresh store; the large one is not built
 
 
-def test_bench_store_is_built_once_where_db_and_data_path_say(tmp_path: Path) -> None:
-    db, files = tmp_path / "bench.ducklake", tmp_path / "elsewhere"
-    projects = bench.ensure_store(str(db), 0.05, data_path=str(files))
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    """The module's one bench store at demo scale 0.05 (building it costs ~3 CPU-s; it was built three
+    times): (catalog, data folder elsewhere, projects), as the first ``ensure_store`` with a data path
+    made it. The tests that need a store use a copy of it (:func:`bench_copy`)."""
+    folder = tmp_path_factory.mktemp("bench")
+    db, files = folder / "bench.ducklake", folder / "elsewhere"
+    return db, files, bench.ensure_store(str(db), 0.05, data_path=str(files))
+
+
+def bench_copy(built: tuple[Path, Path, int], tmp_path: Path) -> str:
+    """A private copy of the module's bench store, its data files in ``<copy>.files/`` (the default)."""
+    db, files, _ = built
+    return str(copy_store(db, tmp_path / "bench.ducklake", files=files))
+
+
+def test_bench_store_is_built_once_where_db_and_data_path_say(built: tuple[Path, Path, int]) -> None:
+    db, files, projects = built  # the fixture's ensure_store built it, with --data-path elsewhere
     assert projects > 0
     assert any(files.rglob("*.parquet"))  # the data files went to --data-path
     assert bench.ensure_store(str(db), 0.05) == projects  # reused, not built again
@@ -65,14 +81,16 @@ def test_the_browser_settles_before_the_clock_starts() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not bench.CHROMIUM.exists(), reason="needs Debian's Chromium")
-def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        built: tuple[Path, Path, int]) -> None:
     """The first page is timed over several cold starts, each in a new browser profile and with no landing
     file of the store left from before (each start is the first after a data change); the median counts."""
     from dashboard import appdb
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    db = str(tmp_path / "bench.ducklake")
+    db = bench_copy(built, tmp_path)
     projects = bench.ensure_store(db, 0.05)
+    assert projects == built[2]  # the copy holds the built store's projects; not built again
     landing = appdb.landing_path(appdb.db_key(store.engine.locate(db)))
     landing.parent.mkdir(parents=True)
     landing.write_bytes(b"kept by an earlier start")
@@ -89,11 +107,12 @@ def test_each_cold_start_is_timed_without_a_landing_file(tmp_path: Path, monkeyp
 
 
 @pytest.mark.slow
-def test_the_page_runs_print_figures_not_streamlit_bare_mode_warnings(tmp_path: Path) -> None:
+def test_the_page_runs_print_figures_not_streamlit_bare_mode_warnings(tmp_path: Path,
+                                                                     built: tuple[Path, Path, int]) -> None:
     """Each AppTest run made Streamlit warn twice that no server was around it (true of a bench by design):
     two pages' figures came with a dozen such lines between them on stderr."""
-    db = tmp_path / "bench.ducklake"
-    bench.ensure_store(str(db), 0.05)
+    db = bench_copy(built, tmp_path)
+    assert bench.ensure_store(db, 0.05) == built[2]
     run = subprocess.run([sys.executable, "-m", "dashboard", "bench", "--db", str(db), "--only", "pages",
                           "--repeat", "1"], capture_output=True, text=True, timeout=600, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
