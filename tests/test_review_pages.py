@@ -304,17 +304,18 @@ def test_import_history_writes_counts_with_separators(demo_db: Path, monkeypatch
     assert grid[t("upload.col_projects", "zh")].tolist() == ["3,000"]
 
 
-def test_the_updated_stamp_follows_a_revert(demo_db: Path, tmp_path: Path) -> None:
+def test_the_updated_stamp_follows_a_revert(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Every chart's "更新于 …" named the newest import still in: after a revert it went back to an older
     import's time, on data that had just changed. It names the revert's time now."""
-    from storekit import cli, write_projects_csv
+    from storekit import run, write_projects_csv
 
     from dashboard import store
     from dashboard.filters import Filters
     from dashboard.queries import common
 
-    assert cli("import", str(write_projects_csv(tmp_path / "a.csv", 5, tag="甲")), "--db", str(demo_db)).returncode == 0
-    assert cli("revert", "2", "--db", str(demo_db)).returncode == 0
+    # the import and the revert in-process (dashboard.cli.main; the processes are test_cli's and test_import_cli's)
+    assert run(capsys, "import", str(write_projects_csv(tmp_path / "a.csv", 5, tag="甲")), "--db", str(demo_db))[0] == 0
+    assert run(capsys, "revert", "2", "--db", str(demo_db))[0] == 0
     con = store.connect(demo_db, read_only=True)
     try:
         status = common.data_status(con.cursor(), Filters()).iloc[0]
