@@ -105,3 +105,46 @@ def test_the_summary_finds_its_growth_period_once(demo_db: Path, monkeypatch: py
     finally:
         con.close()
     assert len(calls) == 1
+
+
+# --- 6. the review list: rows tagged from an industry class ----------------------------------------------------
+
+GBK_LIST = ("浙江省2025年重点产业项目清单\n单位：万元\n序号,项目名称,建设地点,总投资,行业类别,开工年份\n"
+            "1,乙公司技改项目,浙江省杭州市,32000,2720 化学药品制剂制造,2024\n"
+            "2,宁波年产10GWh动力电池项目,浙江省宁波市,260000,C3841 锂离子电池制造,2024\n"
+            "3,杭州城西道路改造工程,浙江省杭州市,15000,E4812 市政道路工程建筑,2024\n"
+            ",合计,,307000,,\n").encode("gbk")
+
+
+def test_the_review_list_says_a_sector_came_from_the_industry_class(demo_db: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row tagged from its 行业类别 (confidence 0.45, below the review bound) was listed with the class under
+    "匹配关键词" (GB/T 4754 2720 化学药品制剂制造), as if its name had matched it, and nothing said why to check it.
+    The list says where each sector came from, and a caption says why a class needs a person's check."""
+    at = open_page(demo_db, monkeypatch, "upload")
+    at.file_uploader[0].set_value(("浙江省2025年项目.csv", GBK_LIST, "text/csv")).run()
+    assert not at.exception
+    said = "其中 1 个项目的领域是按“行业类别”列的国民经济行业分类（GB/T 4754）标注的"
+    assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
+    [frame] = [d.value for d in at.dataframe if "sector_keywords" in d.value.columns]
+    tagged = frame.set_index("name")["sector_keywords"]
+    assert tagged["乙公司技改项目"] == "“行业类别”列的行业类别 2720 化学药品制剂制造，不是项目名称"
+    assert tagged["杭州城西道路改造工程"] == ""  # unclassified: nothing to name
+    assert not any(str(v).startswith("GB/T") for v in tagged)
+
+
+@pytest.mark.parametrize(("lang", "words", "cls", "said"), [
+    ("zh", "名称中的词：储能", "“行业类别”列的行业类别 2720 化学药品制剂制造，不是项目名称",
+     "其中 2 个项目的领域是按“行业类别”列的国民经济行业分类（GB/T 4754）标注的"),
+    ("en", "words in the name: 储能", "industry class 2720 化学药品制剂制造 in the “行业类别” column, not the name",
+     "2 projects' sectors come from the national industry class (GB/T 4754) in the “行业类别” column"),
+])
+def test_what_a_review_row_was_tagged_from_reads_in_either_language(monkeypatch: pytest.MonkeyPatch, lang: str,
+                                                                   words: str, cls: str, said: str) -> None:
+    from dashboard.i18n import t
+    from dashboard.views import upload
+    monkeypatch.setattr(upload, "t", lambda key, **kw: t(key, lang, **kw))  # the page's language
+    assert upload.basis("储能", "行业类别") == words
+    assert upload.basis("GB/T 4754 2720 化学药品制剂制造", "行业类别") == cls
+    assert upload.basis(None, "行业类别") == "" and upload.basis("", "行业类别") == ""
+    assert said in t("upload.review_class_help", lang, count="2", column="行业类别")

@@ -16,6 +16,7 @@ from ..auth.permissions import Perm
 from ..formatting import count, join_list
 from ..i18n import current_lang, relabel, t
 from ..ingest import encodings, reading, template
+from ..ingest.normalise import CLASS_HINT_PREFIX
 from ..ingest.plan import shorten
 from .base import page
 
@@ -261,6 +262,16 @@ def _rows_as_read(plan: ingest.ImportPlan) -> None:
         st.caption(t("upload.shown", shown=f"{PREVIEW_ROWS:,}", total=f"{len(plan.raw):,}"))
 
 
+def basis(keywords: object, column: str) -> str:
+    """What a row of the sector review was tagged from, in the page's language: the words its name matched, or
+    the industry class (GB/T 4754) of the file's sector column; empty for an unclassified row."""
+    if not isinstance(keywords, str) or not keywords:
+        return ""
+    if keywords.startswith(CLASS_HINT_PREFIX):
+        return t("upload.basis_class", cls=keywords.removeprefix(CLASS_HINT_PREFIX), column=column)
+    return t("upload.basis_words", words=keywords)
+
+
 def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
     review = plan.review_rows()
     if review.empty:
@@ -268,13 +279,17 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
         return {}
     lang = current_lang()
     st.caption(t("upload.review_help", count=f"{len(review):,}"))
+    column = next((h for h, f in plan.mapping.items() if f == "sector"), "")
+    from_class = review["sector_keywords"].fillna("").str.startswith(CLASS_HINT_PREFIX)
+    if from_class.any():  # a class says what a plant makes, not what the project builds: said, not only scored
+        st.caption(t("upload.review_class_help", count=f"{int(from_class.sum()):,}", column=column))
     slugs = [s.slug for s in taxonomy.sectors()]
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
     unclassified = t("upload.unclassified")
     table = review.head(REVIEW_ROWS).copy()
     keys = table["row"].to_numpy()  # the rows' keys (a sheet's rows of several are keyed by sheet)
     table = _with_sheet(plan, table)
-    table["sector_keywords"] = table["sector_keywords"].fillna("")
+    table["sector_keywords"] = [basis(k, column) for k in table["sector_keywords"]]
     table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
                        for s in table["sector"]]
     where = ["__sheet__"] if plan.sheets_read else []
@@ -294,7 +309,8 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
         },
     )
     full = _with_sheet(plan, review[["row", "name", "sector", "sector_confidence", "sector_keywords"]]).assign(
-        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
+        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]],
+        sector_keywords=[basis(k, column) for k in review["sector_keywords"]])
     full.columns = [*([t("upload.sheet")] if plan.sheets_read else []), t("upload.col_row"), t("upload.col_name"),
                     t("upload.col_sector"), t("upload.col_confidence"), t("upload.col_keywords")]
     downloads.button(t("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
