@@ -485,7 +485,7 @@ def test_the_import_history_shows_every_column_at_1280(server: str, browser: obj
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(f"{server}/upload{'?lang=English' if lang == 'en' else ''}")
     settle(page)
-    table = page.locator('[data-testid="stTable"]', has_text=t("upload.col_projects", lang)).last
+    table = page.locator('.sei-table', has_text=t("upload.col_projects", lang)).last  # ui.text_table
     table.scroll_into_view_if_needed()
     main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
     headers = table.locator("th")
@@ -495,5 +495,6 @@ def test_the_import_history_shows_every_column_at_1280(server: str, browser: obj
         box = h.bounding_box()
         assert box is not None and box["width"] > 20 and box["x"] + box["width"] <= main["x"] + main["width"] + 1, \
             (h.inner_text(), box, main)
+        assert box["height"] < 40, (h.inner_text(), box)  # one line: 批次, not 批 / 次
     assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     page.close()

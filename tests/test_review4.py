@@ -15,7 +15,7 @@ from dashboard import report
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.queries import common
-from tests.apptest_helpers import goto, one, open_page
+from tests.apptest_helpers import goto, html_frames, one, open_page
 
 LANGS = {"zh": "中文", "en": "English"}
 
@@ -179,7 +179,7 @@ def test_the_import_history_is_a_table_whose_cells_wrap(demo_db: Path, monkeypat
     wraps its cells at the column's edge (the browser test measures it)."""
     at = open_page(demo_db, monkeypatch, "upload", lang=lang)
     assert not at.exception
-    [history] = [e.value for e in at.table if t("upload.col_projects", lang) in e.value.columns]
+    [history] = [e for e in html_frames(at) if t("upload.col_projects", lang) in e.columns]
     assert list(history.columns) == [t(f"upload.col_{k}", lang) for k in (
         "batch", "status", "file", "when", "who", "imported", "updated", "rejected", "projects")]
     assert history.iloc[0][t("upload.col_imported", lang)] == "3,000"

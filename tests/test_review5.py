@@ -128,15 +128,15 @@ def test_the_review_list_says_a_sector_came_from_the_industry_class(demo_db: Pat
     assert any(said in c.value for c in at.caption), [c.value for c in at.caption]
     [frame] = [d.value for d in at.dataframe if "sector_keywords" in d.value.columns]
     tagged = frame.set_index("name")["sector_keywords"]
-    assert tagged["乙公司技改项目"] == "“行业类别”列的行业类别 2720 化学药品制剂制造，不是项目名称"
+    assert tagged["乙公司技改项目"] == "行业类别 2720 化学药品制剂制造（“行业类别”列，不是项目名称）"
     assert tagged["杭州城西道路改造工程"] == ""  # unclassified: nothing to name
     assert not any(str(v).startswith("GB/T") for v in tagged)
 
 
 @pytest.mark.parametrize(("lang", "words", "cls", "said"), [
-    ("zh", "名称中的词：储能", "“行业类别”列的行业类别 2720 化学药品制剂制造，不是项目名称",
+    ("zh", "名称中的词：储能", "行业类别 2720 化学药品制剂制造（“行业类别”列，不是项目名称）",
      "其中 2 个项目的领域是按“行业类别”列的国民经济行业分类（GB/T 4754）标注的"),
-    ("en", "words in the name: 储能", "industry class 2720 化学药品制剂制造 in the “行业类别” column, not the name",
+    ("en", "words in the name: 储能", "industry class 2720 化学药品制剂制造 (“行业类别” column, not the name)",
      "2 projects' sectors come from the national industry class (GB/T 4754) in the “行业类别” column"),
 ])
 def test_what_a_review_row_was_tagged_from_reads_in_either_language(monkeypatch: pytest.MonkeyPatch, lang: str,

@@ -301,10 +301,11 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
             "__sheet__": st.column_config.TextColumn(t("upload.sheet")),
             "row": st.column_config.NumberColumn(t("upload.col_row"), format="%d"),
             "name": st.column_config.TextColumn(t("upload.col_name")),
-            "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords")),
+            # sized, not to its text: a long basis pushed the sector, the column to edit, out of view
+            "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords"), width="medium"),
             "sector_confidence": st.column_config.ProgressColumn(t("upload.col_confidence"), min_value=0,
                                                                  max_value=1, format="%.2f"),
-            "choice": st.column_config.SelectboxColumn(t("upload.col_sector"),
+            "choice": st.column_config.SelectboxColumn(t("upload.col_sector"), width="medium",
                                                        options=[unclassified, *labels], required=True),
         },
     )
@@ -392,20 +393,14 @@ def _history() -> None:
         return
     shown = history_table(batches, current_lang())
     counts = tuple(t(f"upload.col_{k}") for k in ("imported", "updated", "rejected", "projects"))
-    # A plain table, whose cells wrap at the column's edge: the data grid sized its columns to their longest
-    # text, and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
-    # screenful of batches it scrolls within its own box.
-    # Only the names wrap (file, importer, sheets): the headers, numbers, statuses and times stay on one line
-    # (批次 over two lines as 批 / 次, 2026-12- over 03 08:01 otherwise). A cell's text is Markdown, whose
-    # paragraph wraps whatever the cell says, so the rule names it.
-    wrapping = [t("upload.col_file"), t("upload.col_who"), t("upload.col_sheets")]
-    one_line = [f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c not in wrapping]
-    rule = ", ".join([".st-key-upload_history th", ".st-key-upload_history th *", *one_line])
-    names = ", ".join(f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c in wrapping)
-    # and a long file name with no break in it (项目清单_final_v3_2024.xlsx) wraps anywhere rather than widen the table
-    st.html(f"<style>{rule} {{white-space: nowrap !important}} {names} {{overflow-wrap: anywhere}}</style>")
+    # A plain table (one HTML element), whose cells wrap: the data grid sized its columns to their longest text,
+    # and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
+    # screenful of batches it scrolls within its own box. Only the names wrap (file, importer, sheets), a long
+    # one with no break in it (项目清单_final_v3_2024.xlsx) anywhere: the headers, numbers, statuses and times
+    # stay on one line (批次 over two lines as 批 / 次, 2026-12- over 03 08:01 otherwise).
+    wrapping = (t("upload.col_file"), t("upload.col_who"), t("upload.col_sheets"))
     with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False, key="upload_history"):
-        ui.text_table(shown, right=(t("upload.col_batch"), *counts))
+        ui.text_table(shown, right=(t("upload.col_batch"), *counts), wrap=wrapping)
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
