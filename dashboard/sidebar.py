@@ -193,12 +193,19 @@ def _filter(sb: DeltaGenerator, key: str, label: str, names: dict[str, str], pro
     written[key] = chosen
 
 
+def link_params(**changed: list[str]) -> dict[str, list[str]]:
+    """The filters' URL values for a link to another page (the bound language and years aside, which Streamlit
+    carries itself), with ``changed`` ones replaced."""
+    params = {key: st.query_params.get_all(key) for key in LABELLED if key in st.query_params}
+    return {**params, **changed}
+
+
 def page_menu(box: DeltaGenerator, pages: list[st.Page]) -> None:
     """The page menu: a link per page carrying the filters' URL values, so a switch is one history entry
     holding them (Streamlit's own menu carries only bound widgets' values: the sidebar then wrote the
     filters into a second entry, and Back led to the same page). The language and the years are bound
     widgets: Streamlit carries them itself."""
-    params = {key: st.query_params.get_all(key) for key in LABELLED if key in st.query_params}
+    params = link_params()
     for p in pages:
         box.page_link(p, query_params=params or None, width="stretch")
     box.divider()

@@ -376,7 +376,8 @@ def _done_banner() -> None:
     # so the filter is set in session state before switching pages.
     if st.button(t("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
                  on_click=sidebar.set_filters, kwargs={filters.KEY_BATCH: str(batch_id)}):
-        st.switch_page(page("summary"), query_params={})  # bound filters carry over
+        # the batch in the summary's address at once: one history entry (Back returns here), not two
+        st.switch_page(page("summary"), query_params=sidebar.link_params(**{filters.KEY_BATCH: [str(batch_id)]}))
 
 
 def _history() -> None:
