@@ -42,7 +42,7 @@ import streamlit as st
 MODULES = ("PlotlyChart",)
 # Every element module of the sidebar and the landing page (the prefetch itself is an ``Html``): named in
 # the page the server sends, so the browser fetches them as the page loads.
-PRELOAD = ("Html", *MODULES, "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
+PRELOAD = ("Html", *MODULES, "PageLink", "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
            "Progress", "DownloadButton")
 
 STATIC = Path(st.__file__).parent / "static"

@@ -27,6 +27,7 @@ def run() -> None:
     # Google's font servers (unreachable on the networks this serves, and a request we do not make).
     st.set_page_config(page_title="SEI 战略性新兴产业投资", page_icon="📊", layout="wide")
     prefetch.prefetch()  # the browser loads the chart code while this run waits for its queries
+    menu = st.sidebar.container()  # the page menu, at the top; filled after the filters, whose values it carries
     sidebar.language_switch()  # first: a store that cannot be opened is reported in the chosen language
     chrome.apply()  # Streamlit's own words (uploader, table toolbar, select boxes) in that language
     try:
@@ -38,15 +39,18 @@ def run() -> None:
     # Pages a role may not use are left out of the menu but stay registered, so their URL reaches the
     # page's own refusal instead of silently falling back to the summary. Before sign-in every page is
     # registered but hidden and none runs: the address asked for survives the sign-in.
-    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0),
-                           visibility="visible" if who and allows(who.role, page_perm(slug)) else "hidden")
+    pages = {slug: st.Page(render, title=t(f"nav.{slug}"), icon=icon, url_path=slug, default=(i == 0))
              for i, (slug, icon, render) in enumerate(PAGES)}
     register(pages)
-    nav = st.navigation(list(pages.values()), position="sidebar" if who else "hidden")
+    # Streamlit's own menu is not drawn: a switch from it carries only the URL parameters of bound widgets,
+    # so the sidebar wrote the filters into the new page's address again, a second history entry (Back
+    # led to the same page without its filters, and the filters came back). The menu's links carry them.
+    nav = st.navigation(list(pages.values()), position="hidden")
     if who is None:
         st.stop()
     session.sidebar_box(who)
     st.session_state["filters"] = sidebar.render()
+    sidebar.page_menu(menu, [pages[slug] for slug, _, _ in PAGES if allows(who.role, page_perm(slug))])
     session.single_user_banner(who)
     demo_banner()
     try:

@@ -8,6 +8,7 @@ from collections.abc import Collection
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from . import appdb, filters, taxonomy
 from .filters import Filters
@@ -48,14 +49,23 @@ def batch_from_url(value: str | None, batch_ids: Collection[str]) -> str | None:
     return match.group(1) if match and match.group(1) in batch_ids else None
 
 
+def history_navigation() -> bool:
+    """Whether this run was started by the browser's Back or Forward button: then the address is the
+    view asked for, a filter it does not name included (that entry had none)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and ctx.is_history_navigation)
+
+
 def _batch_filter(sb: DeltaGenerator, batch_names: dict[str, str]) -> None:
     """The batch picker. Not bound to the URL as the other filters are: a bound select box writes its
     shown label into the link, which would carry one language's words (and the demo batch's name was
-    both languages at once). The link carries the batch id instead, read on a session's first run."""
-    if _BATCH_SEEDED not in st.session_state:
+    both languages at once). The link carries the batch id instead, read on a session's first run and
+    on Back or Forward."""
+    if _BATCH_SEEDED not in st.session_state or history_navigation():
+        first = _BATCH_SEEDED not in st.session_state
         st.session_state[_BATCH_SEEDED] = True
         from_url = batch_from_url(st.query_params.get(filters.KEY_BATCH), batch_names)
-        if from_url is not None:
+        if from_url is not None or not first:
             st.session_state[filters.KEY_BATCH] = from_url
     if st.session_state.get(filters.KEY_BATCH) not in (None, *batch_names):
         st.session_state[filters.KEY_BATCH] = None  # a reverted batch is no choice
@@ -127,16 +137,25 @@ def _names(key: str, lang: str, provinces: pd.DataFrame | None = None) -> dict[s
     raise KeyError(key)
 
 
+def url_values(key: str) -> dict[str, str]:
+    """{filter value: the value a link carries} where the two differ: a region group's stored value is
+    Chinese (东部), its link value the taxonomy's ASCII key (east)."""
+    if key == filters.KEY_GROUP:
+        return {g.slug: g.key for g in taxonomy.region_groups() if g.key}
+    return {}
+
+
 def from_url(key: str, values: list[str], provinces: pd.DataFrame | None = None) -> list[str]:
     """The options a link's values name: the language-neutral value the link carries now (new_energy, 330000,
-    under_construction), or the label links carried before, in either language (新能源, New energy; 浙江,
-    Zhejiang, 浙江省); values naming nothing are left out."""
+    under_construction, east), or the values and labels links carried before, in either language (新能源, New
+    energy; 浙江, Zhejiang, 浙江省; 东部, East); values naming nothing are left out."""
     spelled: dict[str, str] = {}
     for lang in ("en", "zh"):
         spelled.update({label: value for value, label in _names(key, lang, provinces).items()})
     if key == filters.KEY_PROVINCE and provinces is not None:
         spelled.update(dict(zip(provinces["name"], provinces["code"], strict=True)))
     spelled.update({value: value for value in spelled.values()})
+    spelled.update({carried: value for value, carried in url_values(key).items()})
     out: list[str] = []
     for v in values:
         value = spelled.get(str(v).strip())
@@ -152,22 +171,44 @@ def _filter(sb: DeltaGenerator, key: str, label: str, names: dict[str, str], pro
     Streamlit's URL binding writes the shown labels into the link (``?sector=新能源``), which the other
     language reads as no choice: a link copied in one language lost its filters in the other. So the link
     is written here, with the values, and read when it names other values than this session last wrote (a
-    link opened, a link from another page, the browser's back button); an old link's labels still read."""
+    link opened, a link from another page); on Back or Forward the address wins, an absent filter cleared.
+    An old link's labels still read."""
     written: dict[str, list[str]] = st.session_state.setdefault(_URL_WRITTEN, {})
     in_url = st.query_params.get_all(key)
-    if in_url and in_url != written.get(key):
+    if history_navigation():
+        st.session_state[key] = [v for v in from_url(key, in_url, provinces) if v in names]
+    elif in_url and in_url != written.get(key):
         chosen = [v for v in from_url(key, in_url, provinces) if v in names]
         if chosen:
             st.session_state[key] = chosen
     sb.multiselect(label, options=list(names), format_func=names.get, key=key, placeholder=t("filters.all"),
                    **kwargs)  # type: ignore[arg-type]
-    chosen = [str(v) for v in st.session_state.get(key) or []]
+    carried = url_values(key)
+    chosen = [carried.get(str(v), str(v)) for v in st.session_state.get(key) or []]
     if chosen:
         if in_url != chosen:
             st.query_params[key] = chosen
     elif key in st.query_params:
         del st.query_params[key]
     written[key] = chosen
+
+
+def link_params(**changed: list[str]) -> dict[str, list[str]]:
+    """The filters' URL values for a link to another page (the bound language and years aside, which Streamlit
+    carries itself), with ``changed`` ones replaced."""
+    params = {key: st.query_params.get_all(key) for key in LABELLED if key in st.query_params}
+    return {**params, **changed}
+
+
+def page_menu(box: DeltaGenerator, pages: list[st.Page]) -> None:
+    """The page menu: a link per page carrying the filters' URL values, so a switch is one history entry
+    holding them (Streamlit's own menu carries only bound widgets' values: the sidebar then wrote the
+    filters into a second entry, and Back led to the same page). The language and the years are bound
+    widgets: Streamlit carries them itself."""
+    params = link_params()
+    for p in pages:
+        box.page_link(p, query_params=params or None, width="stretch")
+    box.divider()
 
 
 def render() -> Filters:

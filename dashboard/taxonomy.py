@@ -98,6 +98,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     demo_share: float = 0.0                  # ownership: the demo's share of projects
     chart_rank: int = 0                      # stage: position in stacked charts
+    key: str = ""                            # region group: the ASCII value links carry (the slug is stored)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
-import string
 from collections.abc import Callable
 
 import pandas as pd
@@ -127,22 +125,34 @@ TABLE_CSS = (
     f".{TABLE_CLASS} tbody tr:last-child td{{border-bottom:0}}"
     f".{TABLE_CLASS} td.num{{text-align:right}}"
     f".{TABLE_CLASS} :is(th,td) > span{{display:inline-block;max-width:25rem;white-space:normal;vertical-align:top}}"
+    f".{TABLE_CLASS} :is(th,td).one > span{{white-space:nowrap;max-width:none}}"
+    f".{TABLE_CLASS} td.any > span{{overflow-wrap:anywhere}}"
 )
 
 
-def html_table(frame: pd.DataFrame, money: str | None = None) -> str:
+def html_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = (),
+               wrap: tuple[str, ...] | None = None) -> str:
     """``frame`` as one HTML table for ``st.html``, with its style sheet: header cells (``scope="col"``) in
     the frame's order, every cell's text HTML-escaped (shown as it is: no Markdown, no tags), a missing
-    value empty, ``money``'s values with two decimals, number columns right-aligned (as ``st.table`` aligns
-    them). One element for the browser to draw, however many cells."""
-    heads = "".join(f'<th scope="col"><span>{_cell(c) or "&nbsp;"}</span></th>' for c in frame.columns)
+    value empty, ``money``'s values with two decimals, number columns and ``right``'s right-aligned (as
+    ``st.table`` aligns them). A cell's text stays on one line up to 25rem, then wraps; with ``wrap``, only
+    those columns' cells wrap (anywhere: a long file name with no break in it), the others' cells and every
+    header never. One element for the browser to draw, however many cells."""
+    def classes(*names: str) -> str:
+        return f' class="{" ".join(names)}"' if names else ""
+
+    one = () if wrap is None else tuple(c for c in frame.columns if c not in wrap)
+    heads = "".join(f'<th scope="col"{classes(*(["one"] if wrap is not None else []))}>'
+                    f'<span>{_cell(c) or "&nbsp;"}</span></th>' for c in frame.columns)
     columns = []
     for column in frame.columns:
         values = frame[column]
         fmt = _money if column == money else str
         texts = ["" if pd.isna(v) else _cell(fmt(v)) for v in values.to_numpy(dtype=object)]
         numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype)
-        columns.append((' class="num"' if numeric else "", texts))
+        names = [*(["num"] if numeric or column in right else []), *(["one"] if column in one else []),
+                 *(["any"] if wrap is not None and column in wrap else [])]
+        columns.append((classes(*names), texts))
     rows = "".join("<tr>" + "".join(f"<td{cls}><span>{texts[i] or '&nbsp;'}</span></td>" for cls, texts in columns)
                    + "</tr>" for i in range(len(frame)))
     return (f'<style>{TABLE_CSS}</style><div class="{TABLE_CLASS}"><table><thead><tr>{heads}</tr></thead>'
@@ -154,31 +164,13 @@ def _cell(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def text_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = ()) -> None:
-    """``frame`` drawn as a plain HTML table (``st.table``) with no download: each cell's text wraps at the
-    column's edge, in any script (the data grid wraps only at spaces, and only in tall rows, so it cut off
-    long messages); ``money`` names the column shown with two decimals, ``right`` the columns aligned right
-    (``!important``: the table sets each cell's alignment inline).
-
-    ``st.table`` renders each cell as Markdown: every cell is shown through a formatter that escapes
-    Markdown (the frame itself, its values and types, is what the table holds); the headers are the app's
-    own words, shown as they are."""
-    formats = {column: (_money if column == money else _plain) for column in frame.columns}
-    styled = frame.style.format(formats, na_rep="")
-    if right:
-        styled = styled.set_properties(subset=list(right), **{"text-align": "right !important"})
-    st.table(styled, hide_index=True)
-
-
-# Every ASCII punctuation character may be escaped with a backslash in (GitHub) Markdown and then reads as
-# itself: escaping them all leaves no emphasis, link, list, heading, table, directive, math or HTML (a
-# bare URL still reads as a link: GitHub Markdown links it whatever is escaped).
-_MARKDOWN = re.compile("([" + re.escape(string.punctuation) + "])")
-
-
-def _plain(value: object) -> str:
-    """A cell's text with every Markdown-special character escaped."""
-    return _MARKDOWN.sub(r"\\\1", str(value))
+def text_table(frame: pd.DataFrame, money: str | None = None, right: tuple[str, ...] = (),
+               wrap: tuple[str, ...] | None = None) -> None:
+    """``frame`` drawn as one plain HTML table (:func:`html_table`) with no download: a cell's text wraps, in any
+    script (the data grid wraps only at spaces, and only in tall rows, so it cut off long messages); ``money``
+    names the column shown with two decimals, ``right`` the columns aligned right, ``wrap`` the only columns
+    that wrap. It was ``st.table`` through pandas' Styler, every cell a Markdown element with its text escaped."""
+    st.html(html_table(frame, money=money, right=right, wrap=wrap))
 
 
 def _money(value: float) -> str:

@@ -10,6 +10,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -49,7 +50,7 @@ def upload_says(db: Path, monkeypatch: pytest.MonkeyPatch, file_name: str, data:
     app.file_uploader[0].set_value((file_name, data, "application/octet-stream")).run()
     assert not app.exception
     shown = [e.value for e in [*app.error, *app.warning, *app.info, *app.success, *app.markdown, *app.caption]]
-    return shown + [d.value.to_string() for d in app.table]
+    return shown + [frame.to_string() for frame in html_frames(app)]
 
 
 def goto(at: AppTest, page: str) -> AppTest:
@@ -116,6 +117,12 @@ def html_tables(at: AppTest) -> list[dict[str, list]]:
             table["rows"] = [row for row in table["rows"] if row]
             found.append(table)
     return found
+
+
+def html_frames(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table the page drew (:func:`html_tables`) as a frame of its cells' texts, headed by its header
+    cells: the upload page's problems and import history (``ui.text_table``), the summary's top projects."""
+    return [pd.DataFrame(table["rows"], columns=table["head"], dtype=object) for table in html_tables(at)]
 
 
 def one(path: Path, query: str, params: list | None = None) -> tuple:

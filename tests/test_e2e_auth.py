@@ -104,7 +104,7 @@ def test_sign_in_as_each_role(server: str, browser: object, role: str) -> None: 
     assert "总览" in main_text(page) and metric(page, "项目数") > 0
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert role in sidebar and "退出登录" in sidebar
-    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    nav = "\n".join(page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]').all_inner_texts())
     assert ("数据导入" in nav) is (role in ("steward", "admin"))
     assert ("账号与审计" in nav) is (role == "admin")
     page.context.close()

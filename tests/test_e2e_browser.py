@@ -334,6 +334,53 @@ def test_link_reopens_the_view_and_reset_clears_it(server: str, browser: object)
     page.close()
 
 
+def test_back_and_forward_follow_page_switches_and_their_filters(server: str, browser: object) -> None:
+    """A switch from the menu is one history entry holding the filters: Back returns to the page before, with
+    the filters it had, and Forward comes back. (Streamlit's own menu made two entries per switch, the first
+    without the filters: Back stayed on the page, and a page opened without a filter got the session's back.)"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    sidebar = page.locator('[data-testid="stSidebar"]')
+
+    def where() -> tuple[str, str, str]:
+        path = page.url.split("/", 3)[3]
+        return (path.split("?")[0], page.locator('[data-testid="stMain"] h1').first.inner_text(),
+                sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text())
+
+    def menu(name: str) -> None:
+        sidebar.locator('[data-testid="stPageLink"]').filter(has_text=re.compile(f"{name}$")).click()
+        settle(page)
+
+    page.goto(f"{server}/")
+    settle(page)
+    menu("产业领域")
+    sectors = sidebar.locator('[data-testid="stMultiSelect"]').first
+    sectors.click()
+    page.get_by_role("option", name="新能源", exact=True).click()
+    page.keyboard.press("Escape")
+    settle(page)
+    assert "sector=new_energy" in page.url
+    menu("区域")
+    assert where()[:2] == ("regions", "区域") and "sector=new_energy" in page.url
+    page.go_back()
+    settle(page)
+    assert where()[:2] == ("sectors", "产业领域") and "新能源" in where()[2] and "sector=new_energy" in page.url
+    page.go_back()  # the sectors page before the filter was chosen
+    settle(page)
+    assert where()[:2] == ("sectors", "产业领域") and "新能源" not in where()[2] and "sector=" not in page.url
+    page.go_back()
+    settle(page)
+    assert where()[:2] == ("", "总览")
+    page.go_forward()
+    settle(page)
+    page.go_forward()
+    settle(page)
+    assert where()[0] == "sectors" and "新能源" in where()[2]
+    page.go_forward()
+    settle(page)
+    assert where()[:2] == ("regions", "区域") and "新能源" in where()[2] and "sector=new_energy" in page.url
+    page.close()
+
+
 @pytest.mark.parametrize(("lang", "file", "expect"), [
     ("zh", "per_row_units.csv", ["按 1 美元 = 7.1 元人民币折算", "不是可识别的金额单位"]),
     ("en", "per_row_units.csv", ["converted at USD 1 = CNY 7.1", "is not a money unit"]),
@@ -438,7 +485,7 @@ def test_the_import_history_shows_every_column_at_1280(server: str, browser: obj
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(f"{server}/upload{'?lang=English' if lang == 'en' else ''}")
     settle(page)
-    table = page.locator('[data-testid="stTable"]', has_text=t("upload.col_projects", lang)).last
+    table = page.locator('.sei-table', has_text=t("upload.col_projects", lang)).last  # ui.text_table
     table.scroll_into_view_if_needed()
     main = page.locator('[data-testid="stMainBlockContainer"]').bounding_box()
     headers = table.locator("th")
@@ -448,5 +495,6 @@ def test_the_import_history_shows_every_column_at_1280(server: str, browser: obj
         box = h.bounding_box()
         assert box is not None and box["width"] > 20 and box["x"] + box["width"] <= main["x"] + main["width"] + 1, \
             (h.inner_text(), box, main)
+        assert box["height"] < 40, (h.inner_text(), box)  # one line: 批次, not 批 / 次
     assert table.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     page.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import html_frames, open_page
 from tests.importkit import CORPUS
 
 
@@ -82,7 +82,7 @@ def test_problems_without_a_column_show_no_none(empty_db: Path, monkeypatch: pyt
             "1,徐州高端装备产业园项目,20\n2,徐州智能传感器项目,10\n,其中：10亿元以上项目1个,10\n").encode("gbk")
     at.file_uploader[0].set_value(("xz.csv", data, "text/csv")).run()
     assert not at.exception
-    [table] = [d.value for d in at.table if "整行" in d.value.to_string() or "whole row" in d.value.to_string()]
+    [table] = [d for d in html_frames(at) if "整行" in d.to_string() or "whole row" in d.to_string()]
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     by_message = dict(zip(table.iloc[:, 3], zip(table.iloc[:, 0], table.iloc[:, 1], strict=True), strict=True))
     assert sorted(by_message.values()) == sorted([("", ""), ("7", whole_row)])
@@ -94,7 +94,7 @@ def test_a_problem_about_no_cell_shows_no_none_value(app: AppTest) -> None:
     cell showed a grey "None"."""
     app.file_uploader[0].set_value(("s.csv", (CORPUS / "stage_category.csv").read_bytes(), "text/csv")).run()
     assert not app.exception
-    [table] = [d.value for d in app.table if "类别" in d.value.to_string() and "说明" in d.value.columns]
+    [table] = [d for d in html_frames(app) if "类别" in d.to_string() and "说明" in d.columns]
     assert table.isna().sum().sum() == 0 and not table.astype(str).isin(["None", "nan", "<NA>"]).any().any()
     assert list(table.iloc[0, :3]) == ["", "类别", ""]
 
@@ -106,7 +106,7 @@ def test_long_messages_are_shown_whole(app: AppTest) -> None:
     app.file_uploader[0].set_value(("c.xlsx", (CORPUS / "city_sheets.xlsx").read_bytes(),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).run()
     assert not app.exception
-    [table] = [d.value for d in app.table if "说明" in d.value.columns]
+    [table] = [d for d in html_frames(app) if "说明" in d.columns]
     assert max(map(len, table["说明"])) > 48
     assert not [d for d in app.dataframe if "说明" in d.value.columns]
 
@@ -120,7 +120,7 @@ def test_over_long_values_are_shortened(app: AppTest) -> None:
     data = f"项目名称,建设地点,总投资（万元）\n南京芯片项目,江苏省南京市,{amount}\n".encode()
     app.file_uploader[0].set_value(("h.csv", data, "text/csv")).run()
     assert not app.exception
-    [table] = [d.value for d in app.table if "说明" in d.value.columns]
+    [table] = [d for d in html_frames(app) if "说明" in d.columns]
     [shown] = [v for v in table["原值"] if v.startswith("约多")]
     assert len(shown) == QUOTED_CHARS and shown.endswith("…") and amount.startswith(shown[:-1])
     [message] = [m for m in table["说明"] if shown in m]
@@ -134,7 +134,7 @@ def test_history_names_the_sheets_a_workbook_batch_read(app: AppTest) -> None:
     [commit] = [b for b in app.button if b.label == "导入"]
     commit.click().run()
     assert not app.exception
-    [history] = [d.value for d in app.table if "工作表" in d.value.columns]
+    [history] = [d for d in html_frames(app) if "工作表" in d.columns]
     assert history["工作表"].tolist() == ["南京市、杭州市、合肥市"]
     [picker] = [s for s in app.selectbox if s.label == "撤销批次"]
     assert picker.options == ["#1 · cities.xlsx · 南京市、杭州市、合肥市"]
@@ -196,7 +196,7 @@ def test_the_rest_of_a_kind_is_counted_last_in_words(empty_db: Path, monkeypatch
     data = f"项目名称,建设地点,总投资（万元）\n{body}\n".encode()
     at.file_uploader[0].set_value(("junk.csv", data, "text/csv")).run()
     assert not at.exception
-    [table] = [d.value for d in at.table if rest in d.value.to_string()]
+    [table] = [d for d in html_frames(at) if rest in d.to_string()]
     messages = table.iloc[:, -1].tolist()
     assert messages[-1] == rest and len(messages) == 21
     assert "amount_unparsable" not in table.to_string()

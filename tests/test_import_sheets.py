@@ -140,7 +140,7 @@ def test_the_upload_page_shows_each_sheet_and_names_it_in_every_problem(
         empty_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     """The dry run on the page: a table of the sheets read (rows read and rejected each), the sheet beside
     every problem and every row as read; choosing one sheet reads it alone."""
-    from tests.apptest_helpers import open_page
+    from tests.apptest_helpers import html_frames, open_page
 
     sheet = {"zh": "工作表", "en": "Sheet"}[lang]
     at = open_page(empty_db, monkeypatch, "upload", lang=lang)
@@ -151,7 +151,7 @@ def test_the_upload_page_shows_each_sheet_and_names_it_in_every_problem(
     [sheets] = [f for f in frames if "rows_rejected" in f.columns]
     assert sheets[["sheet", "rows_read", "rows_rejected"]].values.tolist() == [
         ["南京市", 2, 0], ["杭州市", 2, 1], ["合肥市", 1, 0]]
-    [problems] = [d.value for d in at.table if sheet in d.value.columns and "1,2,3" in d.value.to_string()]
+    [problems] = [d for d in html_frames(at) if sheet in d.columns and "1,2,3" in d.to_string()]
     errors = problems[problems.iloc[:, -1].astype(str).str.contains("1,2,3")]
     assert errors[[sheet, {"zh": "行号", "en": "Row"}[lang]]].values.tolist() == [["杭州市", "3"]]
     rows = next(f for f in frames if "__sheet__" in getattr(f, "columns", []))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.i18n import t
-from tests.apptest_helpers import open_page
+from tests.apptest_helpers import html_frames, open_page
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 ENGLISH_WORDS = re.compile(r"\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\b")
@@ -49,7 +49,7 @@ def test_import_history_names_the_demo_batch_in_the_pages_language(demo_db: Path
     at = open_page(demo_db, monkeypatch, "upload", lang=lang)
     assert not at.exception, at.exception
     who, file = t("upload.col_who", lang), t("upload.col_file", lang)
-    grid = next(f for f in at.table if who in f.value.columns).value
+    grid = next(f for f in html_frames(at) if who in f.columns)
     demo = grid[grid[t("upload.col_batch", lang)] == "1"].iloc[0]
     assert demo[file] == t("upload.demo_batch", lang)
     assert demo[who] == t("upload.who_demo", lang)

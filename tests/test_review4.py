@@ -15,7 +15,7 @@ from dashboard import report
 from dashboard.filters import Filters
 from dashboard.i18n import t
 from dashboard.queries import common
-from tests.apptest_helpers import goto, one, open_page
+from tests.apptest_helpers import goto, html_frames, one, open_page
 
 LANGS = {"zh": "中文", "en": "English"}
 
@@ -92,8 +92,9 @@ def test_the_meeting_copy_states_the_same_period(demo_db_template: Path) -> None
 
 # --- 2. links in either language ---------------------------------------------------------------------------
 
-KEYS = {"sector": ["new_energy"], "province": ["330000"], "stage": ["under_construction"], "group": ["东部"],
+KEYS = {"sector": ["new_energy"], "province": ["330000"], "stage": ["under_construction"], "group": ["east"],
         "own": ["private"], "tier": ["cluster"], "subfield": ["energy_storage"]}
+VALUES = {**KEYS, "group": ["东部"]}  # the filters' values: a region group's stored value is its Chinese slug
 OLD_LINKS = {  # what links carried before: the labels shown, in each language
     "zh": {"sector": "新能源", "province": "浙江", "stage": "在建", "group": "东部", "own": "民营", "tier": "产业集群",
            "subfield": "高效储能与新型储能"},
@@ -129,7 +130,7 @@ def test_a_link_opens_with_its_filters_in_either_language(demo_db: Path, monkeyp
     f = at.session_state["filters"]
     got = {"sector": f.sectors, "province": f.provinces, "stage": f.stages, "group": f.region_groups,
            "own": f.ownership, "tier": f.tiers, "subfield": f.subfields}
-    assert {k: list(got[k]) for k in params} == {k: KEYS[k] for k in params}
+    assert {k: list(got[k]) for k in params} == {k: VALUES[k] for k in params}
     for k in params:  # the link now carries the language-neutral values
         assert at.query_params[k] in (KEYS[k], KEYS[k][0]), (k, at.query_params[k])
 
@@ -178,7 +179,7 @@ def test_the_import_history_is_a_table_whose_cells_wrap(demo_db: Path, monkeypat
     wraps its cells at the column's edge (the browser test measures it)."""
     at = open_page(demo_db, monkeypatch, "upload", lang=lang)
     assert not at.exception
-    [history] = [e.value for e in at.table if t("upload.col_projects", lang) in e.value.columns]
+    [history] = [e for e in html_frames(at) if t("upload.col_projects", lang) in e.columns]
     assert list(history.columns) == [t(f"upload.col_{k}", lang) for k in (
         "batch", "status", "file", "when", "who", "imported", "updated", "rejected", "projects")]
     assert history.iloc[0][t("upload.col_imported", lang)] == "3,000"

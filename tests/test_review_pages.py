@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.apptest_helpers import goto, open_page, pdf_info
+from tests.apptest_helpers import goto, html_frames, open_page, pdf_info
 from tests.test_downloads import media, served  # noqa: F401 - the fixture is used by name
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -299,7 +299,7 @@ def test_import_history_writes_counts_with_separators(demo_db: Path, monkeypatch
     at = open_page(demo_db, monkeypatch, "upload", lang="zh")
     from dashboard.i18n import t
 
-    grid = next(f.value for f in at.table if t("upload.col_imported", "zh") in f.value.columns)
+    grid = next(f for f in html_frames(at) if t("upload.col_imported", "zh") in f.columns)
     assert grid[t("upload.col_imported", "zh")].tolist() == ["3,000"]
     assert grid[t("upload.col_projects", "zh")].tolist() == ["3,000"]
 

@@ -1530,6 +1530,8 @@ _CLASS_CODE = re.compile(r"^\s*(?:[A-T]\s*)?(\d{4})(?!\d)")
 # a class says what a plant makes, not what this project builds (a class listed under SEI also holds plants that
 # are not SEI): below the review bound, so the upload page lists every row tagged this way for a person to check
 CLASS_HINT_CONFIDENCE = 0.45
+# how a row tagged from its class records what it was tagged from (sector_keywords: "GB/T 4754 2720 化学药品制剂制造")
+CLASS_HINT_PREFIX = "GB/T 4754 "
 
 
 def _class_hints(body: Body, sector_: np.ndarray, source: np.ndarray, confidence: np.ndarray,
@@ -1551,7 +1553,7 @@ def _class_hints(body: Body, sector_: np.ndarray, source: np.ndarray, confidence
             shared.append(i)
             continue
         sector_[i], source[i] = crosswalk[m.group(1)], "auto"
-        confidence[i], keywords[i] = CLASS_HINT_CONFIDENCE, "GB/T 4754 " + str(cells.iat[i]).strip()
+        confidence[i], keywords[i] = CLASS_HINT_CONFIDENCE, CLASS_HINT_PREFIX + str(cells.iat[i]).strip()
         used.append(i)
     label = body.labels[body.col_of["sector"]]
     out: Problems = []

@@ -15,6 +15,10 @@ from .. import taxonomy
 from ..filters import Filters, cluster_where, project_where, year_where
 from .common import R_MONEY, R_PROJECTS, YI, df, growth_years, rollup_where, rollups_serve
 
+# The provinces in a region group (东部, 中部, 西部, 东北), with their group: the one subquery of the groups'
+# figures and of the projects outside them (香港, 澳门, 台湾, no province), so the two add up to every project.
+GROUPED = "SELECT code, region_group FROM regions WHERE level = 'province' AND region_group IS NOT NULL"
+
 
 def province_totals(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """Every provincial-level region with its projects, investment and designated clusters (zeros kept)."""
@@ -73,7 +77,7 @@ def region_groups(cur: duckdb.DuckDBPyConnection, f: Filters, as_of_date: dt.dat
     """
     pw_all, pp_all = project_where(f, "p", years=False)
     yw, yp = year_where(f, "i.year")
-    grp = "SELECT code, region_group FROM regions WHERE level = 'province' AND region_group IS NOT NULL"
+    grp = GROUPED
     if rollups_serve(f):
         pw, pp = rollup_where(f, "r")
         tot = f"""SELECT g.region_group, {R_PROJECTS} AS projects, {R_MONEY} {YI} AS investment_yi
@@ -138,7 +142,7 @@ def outside_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     """The projects in no region group (香港, 澳门, 台湾, or no province), by province: projects and investment,
     largest first. The four groups' chart leaves them out; the page says how many and how much, so the sums
     add up to the other pages' totals."""
-    grp = "SELECT code FROM regions WHERE level = 'province' AND region_group IS NOT NULL"
+    grp = "SELECT code FROM grp"
     if rollups_serve(f):
         pw, pp = rollup_where(f, "r")
         src = f"""SELECT r.province_code, {R_PROJECTS} AS projects, coalesce({R_MONEY}, 0) {YI} AS investment_yi
@@ -151,7 +155,8 @@ def outside_groups(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
                   FROM projects p {pw} AND (p.province_code IS NULL OR p.province_code NOT IN ({grp}))
                   GROUP BY 1"""
     return df(cur, f"""
-        WITH o AS ({src})
+        WITH grp AS ({GROUPED}),
+        o AS ({src})
         SELECT o.province_code, r.short_name, r.name_en, o.projects, o.investment_yi
         FROM o LEFT JOIN regions r ON r.code = o.province_code
         WHERE o.projects > 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -54,9 +55,10 @@ class SummaryData:
     projects: pd.DataFrame    # top_projects (10)
     as_of_date: dt.date | None = None  # the date the data are shown as of (a snapshot's); None: today
 
-    @property
+    @cached_property
     def growth_years(self) -> tuple[int, int] | None:
-        """The years the growth compares (the one rule: :func:`growth_years`)."""
+        """The years the growth compares (the one rule: :func:`growth_years`), found once: the KPI's year, its
+        change, the highlights and the meeting copy each ask."""
         return growth_years(self.flows, self.filters, self.as_of_date)
 
     @property

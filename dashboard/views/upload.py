@@ -16,6 +16,7 @@ from ..auth.permissions import Perm
 from ..formatting import count, join_list
 from ..i18n import current_lang, relabel, t
 from ..ingest import encodings, reading, template
+from ..ingest.normalise import CLASS_HINT_PREFIX
 from ..ingest.plan import shorten
 from .base import page
 
@@ -261,6 +262,16 @@ def _rows_as_read(plan: ingest.ImportPlan) -> None:
         st.caption(t("upload.shown", shown=f"{PREVIEW_ROWS:,}", total=f"{len(plan.raw):,}"))
 
 
+def basis(keywords: object, column: str) -> str:
+    """What a row of the sector review was tagged from, in the page's language: the words its name matched, or
+    the industry class (GB/T 4754) of the file's sector column; empty for an unclassified row."""
+    if not isinstance(keywords, str) or not keywords:
+        return ""
+    if keywords.startswith(CLASS_HINT_PREFIX):
+        return t("upload.basis_class", cls=keywords.removeprefix(CLASS_HINT_PREFIX), column=column)
+    return t("upload.basis_words", words=keywords)
+
+
 def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
     review = plan.review_rows()
     if review.empty:
@@ -268,13 +279,17 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
         return {}
     lang = current_lang()
     st.caption(t("upload.review_help", count=f"{len(review):,}"))
+    column = next((h for h, f in plan.mapping.items() if f == "sector"), "")
+    from_class = review["sector_keywords"].fillna("").str.startswith(CLASS_HINT_PREFIX)
+    if from_class.any():  # a class says what a plant makes, not what the project builds: said, not only scored
+        st.caption(t("upload.review_class_help", count=f"{int(from_class.sum()):,}", column=column))
     slugs = [s.slug for s in taxonomy.sectors()]
     labels = {taxonomy.label("sector", s, lang): s for s in slugs}
     unclassified = t("upload.unclassified")
     table = review.head(REVIEW_ROWS).copy()
     keys = table["row"].to_numpy()  # the rows' keys (a sheet's rows of several are keyed by sheet)
     table = _with_sheet(plan, table)
-    table["sector_keywords"] = table["sector_keywords"].fillna("")
+    table["sector_keywords"] = [basis(k, column) for k in table["sector_keywords"]]
     table["choice"] = [taxonomy.label("sector", s, lang) if isinstance(s, str) else unclassified
                        for s in table["sector"]]
     where = ["__sheet__"] if plan.sheets_read else []
@@ -286,15 +301,17 @@ def _sector_review(plan: ingest.ImportPlan) -> dict[int, str | None]:
             "__sheet__": st.column_config.TextColumn(t("upload.sheet")),
             "row": st.column_config.NumberColumn(t("upload.col_row"), format="%d"),
             "name": st.column_config.TextColumn(t("upload.col_name")),
-            "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords")),
+            # sized, not to its text: a long basis pushed the sector, the column to edit, out of view
+            "sector_keywords": st.column_config.TextColumn(t("upload.col_keywords"), width="medium"),
             "sector_confidence": st.column_config.ProgressColumn(t("upload.col_confidence"), min_value=0,
                                                                  max_value=1, format="%.2f"),
-            "choice": st.column_config.SelectboxColumn(t("upload.col_sector"),
+            "choice": st.column_config.SelectboxColumn(t("upload.col_sector"), width="medium",
                                                        options=[unclassified, *labels], required=True),
         },
     )
     full = _with_sheet(plan, review[["row", "name", "sector", "sector_confidence", "sector_keywords"]]).assign(
-        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]])
+        sector=[taxonomy.label("sector", v, lang) if isinstance(v, str) else unclassified for v in review["sector"]],
+        sector_keywords=[basis(k, column) for k in review["sector_keywords"]])
     full.columns = [*([t("upload.sheet")] if plan.sheets_read else []), t("upload.col_row"), t("upload.col_name"),
                     t("upload.col_sector"), t("upload.col_confidence"), t("upload.col_keywords")]
     downloads.button(t("upload.download_review"), full, f"{plan.file_name.rsplit('.', 1)[0]}-review",
@@ -359,7 +376,8 @@ def _done_banner() -> None:
     # so the filter is set in session state before switching pages.
     if st.button(t("upload.view_charts"), icon=":material/bar_chart:", key="upload_view_batch",
                  on_click=sidebar.set_filters, kwargs={filters.KEY_BATCH: str(batch_id)}):
-        st.switch_page(page("summary"), query_params={})  # bound filters carry over
+        # the batch in the summary's address at once: one history entry (Back returns here), not two
+        st.switch_page(page("summary"), query_params=sidebar.link_params(**{filters.KEY_BATCH: [str(batch_id)]}))
 
 
 def _history() -> None:
@@ -376,20 +394,14 @@ def _history() -> None:
         return
     shown = history_table(batches, current_lang())
     counts = tuple(t(f"upload.col_{k}") for k in ("imported", "updated", "rejected", "projects"))
-    # A plain table, whose cells wrap at the column's edge: the data grid sized its columns to their longest
-    # text, and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
-    # screenful of batches it scrolls within its own box.
-    # Only the names wrap (file, importer, sheets): the headers, numbers, statuses and times stay on one line
-    # (批次 over two lines as 批 / 次, 2026-12- over 03 08:01 otherwise). A cell's text is Markdown, whose
-    # paragraph wraps whatever the cell says, so the rule names it.
-    wrapping = [t("upload.col_file"), t("upload.col_who"), t("upload.col_sheets")]
-    one_line = [f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c not in wrapping]
-    rule = ", ".join([".st-key-upload_history th", ".st-key-upload_history th *", *one_line])
-    names = ", ".join(f".st-key-upload_history td.col{i} p" for i, c in enumerate(shown.columns) if c in wrapping)
-    # and a long file name with no break in it (项目清单_final_v3_2024.xlsx) wraps anywhere rather than widen the table
-    st.html(f"<style>{rule} {{white-space: nowrap !important}} {names} {{overflow-wrap: anywhere}}</style>")
+    # A plain table (one HTML element), whose cells wrap: the data grid sized its columns to their longest text,
+    # and at 1,280 px (1,400 px in English) its last column ("Projects now") scrolled out of view. Past a
+    # screenful of batches it scrolls within its own box. Only the names wrap (file, importer, sheets), a long
+    # one with no break in it (项目清单_final_v3_2024.xlsx) anywhere: the headers, numbers, statuses and times
+    # stay on one line (批次 over two lines as 批 / 次, 2026-12- over 03 08:01 otherwise).
+    wrapping = (t("upload.col_file"), t("upload.col_who"), t("upload.col_sheets"))
     with st.container(height=520 if len(shown) > HISTORY_ROWS else "content", border=False, key="upload_history"):
-        ui.text_table(shown, right=(t("upload.col_batch"), *counts))
+        ui.text_table(shown, right=(t("upload.col_batch"), *counts), wrap=wrapping)
     live = batches[batches["status"] == "committed"]
     if live.empty:
         return
