@@ -250,10 +250,6 @@ class Warm:
         self.results[args] = result
         return result
 
-    def snapshots(self) -> pd.DataFrame:
-        """:func:`snapshots` of that data version."""
-        return _snapshots(db_key(), self.version)
-
     def save(self) -> None:
         """Keep the results of this warm-up's queries on disk for the next server start (unless they
         came from there, or the store has moved on since the version was read: they may be newer)."""

@@ -41,9 +41,11 @@ import streamlit as st
 # grid loads its module when the grid arrives.
 MODULES = ("PlotlyChart",)
 # Every element module of the sidebar and the landing page (the prefetch itself is an ``Html``): named in
-# the page the server sends, so the browser fetches them as the page loads.
-PRELOAD = ("Html", *MODULES, "PageLink", "ButtonGroup", "Multiselect", "Slider", "Selectbox", "DateInput", "Metric",
-           "Progress", "DownloadButton")
+# the page the server sends, so the browser fetches them as the page loads (``PageLink``: the sidebar's menu).
+# Not the date picker (``DateInput``, ~0.2 MB with the two files only it imports): the summary's as-of control
+# draws it only once opened (``views.summary._pick_snapshot``), and no landing element needs it.
+PRELOAD = ("Html", *MODULES, "PageLink", "ButtonGroup", "Multiselect", "Slider", "Selectbox", "Metric", "Progress",
+           "DownloadButton")
 
 STATIC = Path(st.__file__).parent / "static"
 JS = "static/js"  # where Streamlit's modules are, relative to its index.html

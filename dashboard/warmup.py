@@ -140,7 +140,6 @@ def _landing_page(run: appdb.Warm) -> None:
     run(common.year_bounds)
     run(common.provinces)
     run(common.batches)
-    run.snapshots()  # the summary's 'as of' control
     as_of_year = int(status["as_of_year"]) if pd.notna(status["as_of_year"]) else pd.Timestamp.now().year
     report.load_summary(run, Filters(), as_of_year)
     run(pq.statistics)

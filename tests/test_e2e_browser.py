@@ -262,6 +262,15 @@ def test_the_chart_code_is_loaded_once_and_the_prefetch_takes_no_room(server: st
     code = page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)"
                          ".filter(n => n.includes('/static/js/DataFrame.') || n.includes('/static/js/Table.'))")
     assert code == [] and page.locator('[data-testid="stDataFrame"], [data-testid="stTable"]').count() == 0
+    # the as-of control's pickers are drawn once it is opened: the date picker's code is not fetched before
+    from dashboard.i18n import t
+
+    picker = ("() => performance.getEntriesByType('resource').map(e => e.name)"
+              ".filter(n => n.includes('/static/js/Date'))")
+    assert page.evaluate(picker) == [] and page.locator('[data-testid="stDateInput"]').count() == 0
+    page.locator("summary", has_text=t("summary.asof_title", "zh")).first.click()
+    page.locator('[data-testid="stDateInput"]').first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="stSelectbox"]', has_text=t("summary.asof_snapshot", "zh")).count() == 1
     page.close()
 
 

@@ -234,3 +234,46 @@ def test_duckdb_threads_must_be_a_whole_number(empty_db: Path, monkeypatch: pyte
     with pytest.raises(store.StoreError, match="SEI_DB_THREADS") as exc:
         store.connect(empty_db)
     assert exc.value.code == "threads_invalid" and "SEI_DB_THREADS" in exc.value.message("zh")
+
+
+def test_an_upgrade_drops_the_empty_inlined_tables_older_schema_versions_left(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migration 014 (no column changes): a store migrated before the migrations ended by flushing
+    schema_version's inlined rows still holds empty inlined-row tables of older schema versions, which DuckLake
+    reads, each with the catalog as of its version, at every table's first read; upgrading drops them and
+    keeps every row."""
+    import sqlite3
+
+    from dashboard.store import core
+
+    db = tmp_path / "old.ducklake"
+    with monkeypatch.context() as m:
+        m.setattr(core, "_flush_schema_rows", lambda con, version: None)  # the migrations as they were
+        con = engine.open_lake(engine.locate(db))
+        core.migrate(con, target=13)
+        counts = store.table_counts(con)
+        con.close()
+
+    def stale() -> int:
+        """Empty inlined-row tables of a schema version older than their table's newest one."""
+        cat = sqlite3.connect(db)
+        try:
+            rows = cat.execute("SELECT table_id, table_name, schema_version FROM ducklake_inlined_data_tables"
+                               ).fetchall()
+            newest = {}
+            for table_id, _, version in rows:
+                newest[table_id] = max(version, newest.get(table_id, version))
+            return sum(1 for table_id, name, version in rows if version < newest[table_id]
+                       and cat.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == 0)
+        finally:
+            cat.close()
+
+    before = stale()
+    assert before > 0
+    con = store.connect(db)  # opening upgrades it: migration 014, then the flush
+    try:
+        assert 14 in {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+        assert store.table_counts(con) == counts
+    finally:
+        con.close()
+    assert stale() == 0

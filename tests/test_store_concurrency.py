@@ -135,6 +135,10 @@ def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp
     assert done.returncode == 0, done.stderr
     at = open_page(demo_db, monkeypatch, "summary", lang="en")
     assert shown_projects(at) == formatting.count(3700, "en")
+    # the pickers are drawn only once the control is opened (a first page carries no date picker)
+    assert not [w for w in (*at.selectbox, *at.date_input) if w.key in ("summary_snapshot", "summary_asof_date")]
+    at.session_state["summary_asof"] = True  # the reader opens "Data as of (look back)"
+    at.run()
     picker = at.selectbox(key="summary_snapshot")
     labels = list(picker.options)
     assert labels[0] == "Latest data" and "import new.csv (batch 2)" in labels[1] and "demo data added" in labels[2]
@@ -146,10 +150,19 @@ def test_summary_can_be_shown_as_of_an_earlier_import_or_date(demo_db: Path, tmp
     assert not at.exception
     assert shown_projects(at) == formatting.count(3000, "en")
     assert any("Showing earlier data" in i.value and "demo data added" in i.value for i in at.info)
+    at.session_state["summary_asof"] = False  # closed again: the choice stays in force
+    at.run()
+    assert not [w for w in at.selectbox if w.key == "summary_snapshot"]
+    assert shown_projects(at) == formatting.count(3000, "en")
+    at.session_state["summary_asof"] = True
+    at.run()
+    assert at.selectbox(key="summary_snapshot").value == demo_snapshot
     at.session_state["lang"] = "中文"
     at.run()  # a language switch keeps the earlier data (the picker held its English label, lost in Chinese)
     assert {m.label: m.value for m in at.metric}["项目数"] == formatting.count(3000, "zh")
     at.session_state["lang"] = "English"
+    at.run()
+    at.session_state["summary_asof"] = True  # the control, relabelled, was drawn closed
     at.run()
     at.selectbox(key="summary_snapshot").set_value(-1).run()  # the latest data again
     # Two days back: the session's demo store may have been made yesterday (a run across midnight UTC)

@@ -69,6 +69,7 @@ def render() -> None:
 
 
 LATEST = -1  # the as-of picker's "latest data" (snapshot ids start at 0)
+ASOF_KEYS = ("summary_snapshot", "summary_asof_date")  # the pickers' keys (kept while the control is closed)
 
 
 def _pick_snapshot() -> tuple[int | None, str, datetime.date | None]:
@@ -76,8 +77,49 @@ def _pick_snapshot() -> tuple[int | None, str, datetime.date | None]:
 
     Returns the snapshot id (None: now), the line that labels the page and its export, and the date the
     data are shown as of (None: today), which the growth period counts from.
+
+    The control's two pickers are drawn only while it is open (an expander that reruns the page when opened
+    or closed; its pickers keep their choice while it is closed, for as long as the reader stays on the page,
+    as before). A first visit thus sends the browser neither picker: Streamlit's date picker alone is ~0.2 MB
+    of script to fetch and compile (three files no other element of the page needs), and the store's
+    snapshots are read only when the control is opened or a choice is in force.
     """
-    snaps = appdb.snapshots()
+    box = st.expander(t("summary.asof_title"), icon=":material/history:", key="summary_asof", on_change="rerun")
+    if box.open:
+        snaps = appdb.snapshots()
+        labels, times = _snapshot_labels(snaps)
+        with box:
+            left, right = st.columns(2)
+            relabel("summary_snapshot")
+            picked = left.selectbox(t("summary.asof_snapshot"), list(labels), key="summary_snapshot",
+                                    format_func=labels.get, placeholder=t("chrome.choose"), persist_state="page")
+            first = pd.Timestamp(snaps["snapshot_time"].min()).date()
+            day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
+                                   min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
+                                   help=t("summary.asof_date_help"), persist_state="page")
+    else:
+        picked, day = (st.session_state.get(k) for k in ASOF_KEYS)
+        if picked in (None, LATEST) and day is None:
+            return None, "", None  # the latest data: nothing to read
+        snaps = appdb.snapshots()
+        labels, times = _snapshot_labels(snaps)
+    if day is not None:
+        earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
+        if earlier.empty:
+            st.warning(t("summary.asof_none", date=day.isoformat()))
+            return None, "", None
+        snapshot = int(earlier["snapshot_id"].max())
+        st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
+        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat()), day
+    if picked in (None, LATEST) or picked not in labels or picked == int(snaps["snapshot_id"].max()):
+        return None, "", None
+    st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
+    return picked, t("summary.asof_short", id=picked, when=times[picked]), pd.Timestamp(times[picked]).date()
+
+
+def _snapshot_labels(snaps: pd.DataFrame) -> tuple[dict[int, str], dict[int, str]]:
+    """The picker's choices (the latest data, then every data change, newest first) by snapshot id, in the
+    page's language, and each change's time (UTC, to the minute)."""
     changes = snaps[snaps["changes_data"]]
     changes = changes.iloc[::-1]
     labels = {LATEST: t("summary.asof_now")}  # by snapshot id: a language switch keeps the choice
@@ -87,27 +129,7 @@ def _pick_snapshot() -> tuple[int | None, str, datetime.date | None]:
         times[int(r.snapshot_id)] = when
         labels[int(r.snapshot_id)] = t("summary.asof_item", id=int(r.snapshot_id), when=when,
                                         what=_describe(str(r.commit_message), r.batch_id))
-    with st.expander(t("summary.asof_title"), icon=":material/history:"):
-        left, right = st.columns(2)
-        relabel("summary_snapshot")
-        picked = left.selectbox(t("summary.asof_snapshot"), list(labels), key="summary_snapshot",
-                                format_func=labels.get, placeholder=t("chrome.choose"))
-        first = pd.Timestamp(snaps["snapshot_time"].min()).date()
-        day = right.date_input(t("summary.asof_date"), value=None, key="summary_asof_date",
-                               min_value=min(first, pd.Timestamp("2020-01-01").date()), max_value="today",
-                               help=t("summary.asof_date_help"))
-    if day is not None:
-        earlier = snaps[snaps["snapshot_time"] < pd.Timestamp(day) + pd.Timedelta(days=1)]
-        if earlier.empty:
-            st.warning(t("summary.asof_none", date=day.isoformat()))
-            return None, "", None
-        snapshot = int(earlier["snapshot_id"].max())
-        st.info(t("summary.asof_note_date", date=day.isoformat(), id=snapshot), icon=":material/history:")
-        return snapshot, t("summary.asof_short", id=snapshot, when=day.isoformat()), day
-    if picked in (None, LATEST) or picked == int(snaps["snapshot_id"].max()):
-        return None, "", None
-    st.info(t("summary.asof_note", label=labels[picked]), icon=":material/history:")
-    return picked, t("summary.asof_short", id=picked, when=times[picked]), pd.Timestamp(times[picked]).date()
+    return labels, times
 
 
 def _describe(message: str, batch: object) -> str:
