@@ -915,6 +915,15 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
     problems += normalise.merged_amounts(body, sheet.merged)
+    # A table rebuilt from one cell per line: read only when every row's typed cells fit their columns (a value
+    # missing or too many moves every later one; the width was read from the headers, the fit is checked here).
+    rebuilt = next((v for c, v in sheet.warnings if c == "one_cell_per_line_rebuilt"), None)
+    if rebuilt is not None and (misfit := shifts.first_misfit(body, facts.result().places, stage_aliases)):
+        plan.refused = Problem("one_cell_per_line_misfit", misfit[0], misfit[1], misfit[2], values={
+            **{k: v for k, v in rebuilt.items() if k != "rows"}, "row": misfit[0], "column": misfit[1],
+            "value": misfit[2]})
+        plan.warnings = [p for p in plan.warnings if p.code != "one_cell_per_line_rebuilt"]
+        return
     # A row shifted a cell or with two columns' values swapped: read back where one reading fits, else refused,
     # said once per row (the place index is needed only when some row looks so).
     shifted, shift_refused = shifts.shifted_rows(body, lambda: facts.result().places, stage_aliases)

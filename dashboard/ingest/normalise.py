@@ -736,9 +736,7 @@ def _bracket_other(body: Body, index: places.PlaceIndex, field: str, text: pd.Se
     return body.problems(told, "place_bracket_other", field, level="warning", cell=text, **said)
 
 
-# What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax.
-_COMPANY = (r"(有限(责任)?公司|股份公司|集团公司|公司$|集团$|"
-            r"(?i:co\.?,?\s*ltd\.?|limited|inc\.?|corp\.?|corporation)\s*$)")
+_COMPANY = values.COMPANY
 
 
 def _company_like(text: pd.Series) -> np.ndarray:

@@ -25,6 +25,18 @@ _FULLWIDTH = str.maketrans(
 MISSING = {"", "-", "--", "—", "——", "/", "／", "无", "暂无", "待定", "n/a", "na", "nan", "none", "null", "—/—"}
 
 
+# What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax (and Python's): a 建设单位
+# where a place or a name should be.
+COMPANY = (r"(有限(责任)?公司|股份公司|集团公司|公司$|集团$|"
+           r"(?i:co\.?,?\s*ltd\.?|limited|inc\.?|corp\.?|corporation)\s*$)")
+_COMPANY_RE = re.compile(COMPANY)
+
+
+def company_like(text: str) -> bool:
+    """Whether ``text`` reads as a company's name (ends so)."""
+    return _COMPANY_RE.search(text.strip()) is not None
+
+
 def halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
