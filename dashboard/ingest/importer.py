@@ -644,10 +644,17 @@ def _visible_first(header: hd.Header, hidden: frozenset[int]) -> list[Problem]:
             header.repeated[first] = pos
             if first in header.fields:
                 header.fields[pos] = header.fields.pop(first)
-            if first in header.units:
-                header.units[pos] = header.units.pop(first)
+            # the visible column's own unit where its label says one (总投资（亿元） hidden, 总投资（万元） shown: the
+            # 亿元 was moved onto the 万元 figures, 10,000 times too large)
+            own = hd.unit_in(header.labels[pos])
+            hidden_unit = header.units.pop(first, None)
+            if own or hidden_unit:
+                header.units[pos] = own or hidden_unit
+            same = header.labels[pos] == header.labels[first]
             out.append(Problem("column_hidden_twin", None, header.labels[pos], None, "warning",
-                               {"column": header.labels[pos], "position": pos + 1, "hidden": first + 1}))
+                               {"column": header.labels[pos], "position": pos + 1, "hidden": first + 1,
+                                "hidden_column": header.labels[first]},
+                               key=None if same else "column_hidden_twin_labels"))
     twins = {p for pair in header.repeated.items() for p in pair}
     out += [Problem("column_hidden_read", None, header.labels[pos], None, "warning",
                     {"column": header.labels[pos], "position": pos + 1})
