@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import store
+from ..textchars import unify_radicals
 from . import changes, checks, fields, layout, normalise, places, reading, shifts, vocab
 from . import headers as hd
 from .normalise import Body
@@ -739,8 +740,8 @@ def _composed(body: Body) -> list[Problem]:
     are looked at."""
     import unicodedata
 
-    return normalise.rewrite_cells(body, _DECOMPOSED_RE, lambda v: unicodedata.normalize("NFC", v), "text_composed",
-                                   "composed")
+    return normalise.rewrite_cells(body, _DECOMPOSED_RE, lambda v: unify_radicals(unicodedata.normalize("NFC", v)),
+                                   "text_composed", "composed")
 
 
 def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
