@@ -430,8 +430,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     if _IDEOGRAPHIC_POINT.fullmatch(raw):  # 1。5: a Chinese input method's 。 typed for a decimal point (or not)
         return Amount(None, "amount_ideographic_point", True)
     s = re.sub(r"[\s,，]", "", raw)
-    # a cheque's way (人民币：捌仟万元整): the colon after 人民币 and the 整 (exactly) after 元 say nothing of the figure
-    # (the row was refused as "not an amount")
+    # a cheque's way (人民币：捌仟万元整): the colon after 人民币 and the 整 (exactly) after 元 say nothing of the
+    # figure (the row was refused as "not an amount")
     s = _CHEQUE_WORDS.sub("", s)
     if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
         s = _MEASURE_WORD.sub("", s)
