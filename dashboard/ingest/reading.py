@@ -154,6 +154,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     it into columns: a text named as a workbook is read as a table only when it is one."""
     text = unquote_whole_lines(text, said)
     text = columns_by_spaces(text, said)
+    text = columns_by_wide_commas(text, said)
     delimiter = sniff_delimiter(text)
     width = used_width(text, delimiter)
     if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
@@ -228,6 +229,27 @@ def columns_by_spaces(text: str, said: list[tuple[str, dict]]) -> str:
     said.append(("columns_by_spaces", {"columns": width, "count": sum(1 for ln in lines if _SPACE_RUN.search(
         ln.strip()))}))
     return "\n".join(_SPACE_RUN.sub("\t", ln.strip()) for ln in lines) + "\n"
+
+
+def columns_by_wide_commas(text: str, said: list[tuple[str, dict]]) -> str:
+    """``text`` with each full-width comma (，) as a tab, where the first lines hold no tab, no ASCII comma splits
+    them into regular fields, and most of those holding a ， split into the same number of fields (three or more):
+    a list typed with a Chinese input method's comma between fields ("no header found"); else as it is. A name
+    holding a ， of its own then has a cell too many, which the row's checks say."""
+    head = [ln.strip() for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    if len(head) < 2 or "，" not in text[:100_000] or any("\t" in ln for ln in head):
+        return text
+    ascii_counts = [c for c in (ln.count(",") + 1 for ln in head) if c > 1]
+    if ascii_counts and ascii_counts.count(max(set(ascii_counts), key=ascii_counts.count)) >= len(head) * 0.5:
+        return text
+    several = [c for c in (ln.count("，") + 1 for ln in head) if c > 1]
+    if not several:
+        return text
+    width = max(set(several), key=several.count)
+    if width < 3 or several.count(width) < max(2, len(head) * 0.8):
+        return text
+    said.append(("columns_by_wide_commas", {"columns": width}))
+    return text.replace("，", "\t")
 
 
 def _one_cell_per_line(cells, lines: np.ndarray):  # noqa: ANN001, ANN202 - a one-column frame
