@@ -174,14 +174,16 @@ def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds,
         # The name cell a place alone (江苏省南京市) and a place column's cell a project's name: the two swapped.
         # The evidence is the name cell (a place is no project's name); a reading counts, as any other, only when
         # every typed cell then fits (the place cell a name, the name cell a place its column takes).
-        for p, kind in enumerate(kinds):
-            # (a company's name there is the 建设单位 of a row that lost its name cell: not read as the project's)
-            if kind == "place" and cells[p].strip() and k.fits("text", cells[p]) \
-                    and not values.company_like(cells[p]):
-                read = list(cells)
-                read[name_at], read[p] = read[p], read[name_at]
-                if valid(read):
-                    out.append(("row_name_place_swapped", (name_at, p), tuple(read)))
+        # (a company's name there is the 建设单位 of a row that lost its name cell: not read as the project's)
+        named = [p for p, kind in enumerate(kinds) if kind == "place" and cells[p].strip()
+                 and k.fits("text", cells[p]) and not values.company_like(cells[p])]
+        for p in named:
+            read = list(cells)
+            read[name_at], read[p] = read[p], read[name_at]
+            # two place columns each holding a name (城市 南京生物医药中心, 区县 江宁生物医药园项目): which is the
+            # project's cannot be told, whether or not each reading fits (a place cell may hold a zone's name)
+            if valid(read) or len(named) > 1:
+                out.append(("row_name_place_swapped", (name_at, p), tuple(read)))
     if not misfit - {name_at}:
         return out
     for at in range(width):
@@ -229,6 +231,8 @@ def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[
                 and cells[name_at].strip():
             continue
         found = _readings(cells, kinds, name_at, k, headerless)
+        seen: set[tuple[str, ...]] = set()
+        found = [f for f in found if not (f[2] in seen or seen.add(f[2]))]  # a reading found two ways, once
         distinct = {read for _how, _at, read in found}
         row = int(body.rows[i])
         if not distinct:
