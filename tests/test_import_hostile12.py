@@ -75,7 +75,7 @@ def test_one_cell_per_line_is_rebuilt_when_the_file_tells_the_width(empty_db: Pa
 
 
 @pytest.mark.parametrize(("name", "error", "zh", "en"), [
-    ("one_cell_uneven.txt", "one_cell_per_line_uneven", ("11 个值", "多出 3 个"), ("11 values", "3 over")),
+    ("one_cell_uneven.txt", "one_cell_per_line_uneven", ("7 个值", "多出 3 个"), ("7 values", "3 over")),
     ("one_cell_misfit.txt", "one_cell_per_line_misfit", ("第 5 行", "“建设地点”列是“150000”"),
      ("from line 5", '"150000" under "建设地点"')),
     ("one_cell_blank.txt", "one_cell_per_line_blank", ("第 9 行是空行",), ("line 9 is blank",))])
@@ -83,7 +83,7 @@ def test_one_cell_per_line_is_rebuilt_when_the_file_tells_the_width(empty_db: Pa
 def test_one_cell_per_line_is_refused_saying_why_when_the_width_is_not_certain(
         empty_db: Path, capsys: pytest.CaptureFixture[str], name: str, error: str, zh: tuple[str, ...],
         en: tuple[str, ...], lang: str) -> None:
-    """A value missing (eleven values under four headers), two values in each other's place (the amount under 建设
+    """A value missing (seven values under four headers), two values in each other's place (the amount under 建设
     地点 once rebuilt), a blank line among the values (an empty cell or a gap?): refused, saying which, the line
     and the column; the store as it was."""
     out = refused_file(empty_db, capsys, name, error, *(zh if lang == "zh" else en), lang=lang)
