@@ -34,3 +34,25 @@ def fold_name(text: str) -> str:
     """A name as the match key compares it: without blanks, full-width ASCII half-width, ASCII letters lower case
     (the import's cluster names against the stored clusters: ＡＩ 产业集群 = ai产业集群)."""
     return text.translate(_BLANKS).translate(KEY_FOLD)
+
+
+# Radicals a PDF's text layer gives for whole characters: the Kangxi radicals (U+2F00-U+2FD5: ⾼ for 高, ⽣ for 生;
+# Unicode's compatibility decomposition names the ideograph) and the CJK radicals supplement's forms that are whole
+# simplified characters (U+2E80-U+2EF3: ⻓ for 长, ⻔ for 门; no decomposition, the pairs as Unicode's
+# EquivalentUnifiedIdeograph.txt gives them, https://www.unicode.org/Public/UCD/latest/ucd/EquivalentUnifiedIdeograph.txt).
+# ⻓沙市 read like 长沙市 and was no place; 项⽬名称 was no header.
+def _kangxi() -> dict[int, str]:
+    import unicodedata
+
+    return {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+
+
+RADICAL_FORMS = {**_kangxi(), **{ord(r): c for r, c in zip("⺟⺠⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳",
+                                                         "母民西见角贝车長长门雨青页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟",
+                                                         strict=True)}}
+RADICAL_CLASS = "[\u2e80-\u2ef3\u2f00-\u2fd5]"
+
+
+def unify_radicals(text: str) -> str:
+    """``text`` with each radical that stands for a whole character (:data:`RADICAL_FORMS`) as that character."""
+    return text.translate(RADICAL_FORMS)

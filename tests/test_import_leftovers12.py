@@ -168,8 +168,10 @@ def test_pdf_text_in_runs_of_spaces_and_one_cell_per_line(empty_db: Path, capsys
     assert stored_projects(empty_db) == {
         "苏州晶圆封装项目": ("320000", "320500", Decimal("150000.00"), 2024, 2026, "info_tech"),
         "南京生物医药中心": ("320000", "320100", Decimal("80000.00"), 2024, 2027, "biotech")}
-    out = refused_unchanged(empty_db, capsys, CORPUS / "one_cell_per_line.txt", "--lang", lang)
-    assert out["error"] == "one_cell_per_line" and said[1] in out["message"] and "建设地点" in out["message"]
+    # one cell per line, its width told by its headers and every rebuilt row fitting: rebuilt since round 12
+    # (test_import_hostile12.py holds the refusals that remain)
+    code, out = import_json(empty_db, capsys, CORPUS / "one_cell_per_line.txt", "--lang", lang)
+    assert code == 0 and (None, "one_cell_per_line_rebuilt") in problem_codes(out["warnings"]), out
 
 
 # ------------------------------------------------------------------------------------------- 5. files
@@ -300,7 +302,6 @@ def test_siblings_swaps_shared_names_and_ideographic_spaces(empty_db: Path, caps
 def test_refusals_leave_the_store_as_it_was(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import_json(empty_db, capsys, "rows_shifted.csv")
     before = file_state(empty_db)
-    for name in ("rows_shifted_unclear.csv", "places12.csv", "ocr_years.csv", "one_cell_per_line.txt",
-                 "gif_polyglot.csv"):
+    for name in ("rows_shifted_unclear.csv", "places12.csv", "ocr_years.csv", "gif_polyglot.csv"):
         code, _out = import_json(empty_db, capsys, name)
         assert code != 0 and file_state(empty_db) == before, name

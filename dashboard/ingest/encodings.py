@@ -390,7 +390,10 @@ def _utf8_damaged(data: bytes, said: list[tuple[str, dict]]) -> str | None:
     or more for every damaged spot: a GBK or Latin-1 file read so would be all damage), else None."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if bad > max(2, len(text) * _MAX_BAD_CHARS) or len(_CJK.findall(text[:200_000])) < 10 * bad:
+    # a damaged spot is one run of replacements: an encoded surrogate (ED B3 BF, from a converter that wrote UTF-16
+    # halves as UTF-8) is three bytes UTF-8 never has, and a short file with one was refused as binary
+    spots = len(re.findall("\ufffd+", text)) if bad else 0
+    if bad > max(2, len(text) * _MAX_BAD_CHARS) * 3 or len(_CJK.findall(text[:200_000])) < 10 * spots:
         return None
     if not _looks_like_text(text.replace("\ufffd", "")) or not _plausible_table(text):
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import taxonomy
+from ..textchars import unify_radicals
 from .raw import CONTROL_RE
 from .traditional import simplify_text
 from .values import MAX_UNIT_TEXT, Unit, halfwidth, unit_in
@@ -96,7 +97,7 @@ def _normalised(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    s = halfwidth(CONTROL_RE.sub("", str(text))).replace("【", "[").replace("】", "]")
+    s = unify_radicals(halfwidth(CONTROL_RE.sub("", str(text)))).replace("【", "[").replace("】", "]")
     s = re.sub(r"\s+", " ", s).strip()
     s = _UNIT_BRACKETS.sub("", s).strip()
     s = re.sub(r"(单位|unit)\s*[:：]?\s*(万元|亿元|元|万美元|亿美元)$", "", s, flags=re.I)

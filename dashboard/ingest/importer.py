@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import store
+from ..textchars import unify_radicals
 from . import changes, checks, fields, layout, normalise, places, reading, shifts, vocab
 from . import headers as hd
 from .normalise import Body
@@ -644,10 +645,17 @@ def _visible_first(header: hd.Header, hidden: frozenset[int]) -> list[Problem]:
             header.repeated[first] = pos
             if first in header.fields:
                 header.fields[pos] = header.fields.pop(first)
-            if first in header.units:
-                header.units[pos] = header.units.pop(first)
+            # the visible column's own unit where its label says one (总投资（亿元） hidden, 总投资（万元） shown: the
+            # 亿元 was moved onto the 万元 figures, 10,000 times too large)
+            own = hd.unit_in(header.labels[pos])
+            hidden_unit = header.units.pop(first, None)
+            if own or hidden_unit:
+                header.units[pos] = own or hidden_unit
+            same = header.labels[pos] == header.labels[first]
             out.append(Problem("column_hidden_twin", None, header.labels[pos], None, "warning",
-                               {"column": header.labels[pos], "position": pos + 1, "hidden": first + 1}))
+                               {"column": header.labels[pos], "position": pos + 1, "hidden": first + 1,
+                                "hidden_column": header.labels[first]},
+                               key=None if same else "column_hidden_twin_labels"))
     twins = {p for pair in header.repeated.items() for p in pair}
     out += [Problem("column_hidden_read", None, header.labels[pos], None, "warning",
                     {"column": header.labels[pos], "position": pos + 1})
@@ -732,8 +740,8 @@ def _composed(body: Body) -> list[Problem]:
     are looked at."""
     import unicodedata
 
-    return normalise.rewrite_cells(body, _DECOMPOSED_RE, lambda v: unicodedata.normalize("NFC", v), "text_composed",
-                                   "composed")
+    return normalise.rewrite_cells(body, _DECOMPOSED_RE, lambda v: unify_radicals(unicodedata.normalize("NFC", v)),
+                                   "text_composed", "composed")
 
 
 def _continuations(body: Body, problems: list[Problem]) -> list[Problem]:
@@ -915,6 +923,15 @@ def _build(plan: ImportPlan, sheet: reading.Sheet, header: hd.Header, con: duckd
     problems += normalise.report_titles(body)
     problems += normalise.numbered_names(body)
     problems += normalise.merged_amounts(body, sheet.merged)
+    # A table rebuilt from one cell per line: read only when every row's typed cells fit their columns (a value
+    # missing or too many moves every later one; the width was read from the headers, the fit is checked here).
+    rebuilt = next((v for c, v in sheet.warnings if c == "one_cell_per_line_rebuilt"), None)
+    if rebuilt is not None and (misfit := shifts.first_misfit(body, facts.result().places, stage_aliases)):
+        plan.refused = Problem("one_cell_per_line_misfit", misfit[0], misfit[1], misfit[2], values={
+            **{k: v for k, v in rebuilt.items() if k != "rows"}, "row": misfit[0], "column": misfit[1],
+            "value": misfit[2]})
+        plan.warnings = [p for p in plan.warnings if p.code != "one_cell_per_line_rebuilt"]
+        return
     # A row shifted a cell or with two columns' values swapped: read back where one reading fits, else refused,
     # said once per row (the place index is needed only when some row looks so).
     shifted, shift_refused = shifts.shifted_rows(body, lambda: facts.result().places, stage_aliases)

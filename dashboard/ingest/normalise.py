@@ -647,6 +647,12 @@ def place(body: Body, index: places.PlaceIndex, hint: str | None, has_name: np.n
     lost = lost_city.to_numpy(dtype=bool) & ~region
     # Only the province read of 江苏剩苏州市 or 江苏省苏洲市: the city they likely mean said (never stored on a guess).
     typo, likely = _likely_cities(index, text, lost, province)
+    # A city of another province after the province (浙江省/苏州市, 浙江苏州): only the province was read, the city
+    # said unknown ("an old name or a typo?") or not at all. One of the two is wrong: refused, naming both.
+    clash, clash_names = _province_city_clash(index, text, province, city, ~empty & ~ambiguous & ~unknown)
+    problems += body.problems(clash, "place_province_city_clash", field, cell=text, **clash_names)
+    lost &= ~clash
+    typo &= ~clash
     problems += body.problems(lost & ~typo, "place_city_unknown", field, level="warning", cell=text)
     problems += body.problems(typo, "place_city_typo", field, level="warning", cell=text, **likely)
     problems += _bracket_other(body, index, field, text, province, city)
@@ -736,9 +742,7 @@ def _bracket_other(body: Body, index: places.PlaceIndex, field: str, text: pd.Se
     return body.problems(told, "place_bracket_other", field, level="warning", cell=text, **said)
 
 
-# What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax.
-_COMPANY = (r"(有限(责任)?公司|股份公司|集团公司|公司$|集团$|"
-            r"(?i:co\.?,?\s*ltd\.?|limited|inc\.?|corp\.?|corporation)\s*$)")
+_COMPANY = values.COMPANY
 
 
 def _company_like(text: pd.Series) -> np.ndarray:
@@ -899,6 +903,36 @@ def _several_places(body: Body, index: places.PlaceIndex, field: str, text: pd.S
     return [problem for kind, code in (("cities", "place_several_cities"), ("provinces", "place_several_provinces"))
             for problem in _named_warnings(body, kinds == kind, code, field, text,
                                            lambda i: _place_names(index, province[i], city[i]))]
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+
+
+def _province_city_clash(index: places.PlaceIndex, text: pd.Series, province: np.ndarray, city: np.ndarray,
+                         looked: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Per row, whether the place names a province and then a city of another province (浙江省/苏州市: only the
+    province read); and the names for the message (the province, the city and the city's province)."""
+    rows = np.flatnonzero(looked & pd.notna(province) & pd.isna(city))
+    clash = np.zeros(len(text), dtype=bool)
+    said = {k: np.full(len(text), "", dtype=object) for k in ("province", "city", "city_province")}
+    for i in rows:
+        full = index.province_names.get(province[i], "")
+        short = _PROVINCE_SUFFIX.sub("", full)
+        s = re.sub(r"[\s/·、,，|]", "", str(text.iat[i]))
+        rest = s[len(full):] if full and s.startswith(full) else s[len(short):] if short and s.startswith(short) \
+            else ""
+        # the rest a place alone (苏州, 苏州市昆山市) or starting with a city's full name (苏州市工业园区): never a
+        # street named after a city (浙江省南京路)
+        head = re.match(r"[\u4e00-\u9fff]{1,8}?市", rest)
+        if len(rest) < 2 or not (index.only_places(rest) or (head and index.only_places(head.group(0)))):
+            continue
+        p, c, ambiguous = index.resolve(rest, scan=False)
+        if c is None or ambiguous or p == province[i]:
+            continue
+        clash[i] = True
+        said["province"][i], said["city"][i] = full, rest
+        said["city_province"][i] = index.province_names.get(p, "")
+    return clash, said
 
 
 def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,

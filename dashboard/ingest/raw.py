@@ -46,8 +46,10 @@ CONTROL = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\xad\u034f\u180e\u200b-\u200f\u202a-
 DIRECTION = r"[\u202a-\u202e\u2066-\u2069]"
 # Characters Unicode's canonical composition (NFC) changes: combining marks (Cafe\u0301 and Café), Hangul
 # jamo, and the CJK compatibility ideographs some converters write (U+F9DC 隆 for U+9686 隆): a name holding
-# one read like its stored twin and was another project.
+# one read like its stored twin and was another project. And the radicals a PDF's text layer gives for whole
+# characters (⻓ for 长, ⾼ for 高: textchars.RADICAL_FORMS).
 DECOMPOSED = (r"[\u0300-\u036f\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\uf900-\ufaff\ufe20-\ufe2f"
+              r"\u2e80-\u2ef3\u2f00-\u2fd5"
               r"\U0002f800-\U0002fa1f]")
 # A terminal's colour or style code (ESC[31m, ESC[1;4m, ESC[0m: a table copied from a console or a log) is
 # removed whole: stripping ESC alone left "[31m" in a header ("[1m项目名称[0m" was a label of its own) or an amount.

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from .delimited import parse_text, sniff_delimiter, used_width
 from .encodings import decode
@@ -153,6 +154,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     it into columns: a text named as a workbook is read as a table only when it is one."""
     text = unquote_whole_lines(text, said)
     text = columns_by_spaces(text, said)
+    text = columns_by_wide_commas(text, said)
     delimiter = sniff_delimiter(text)
     width = used_width(text, delimiter)
     if width > MAX_COLUMNS:  # refused before a cell is made (raw.within_width refuses it after)
@@ -161,8 +163,9 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     cells, lines = parse_text(text, delimiter, said)
     if not one_column and cells.shape[1] < 2:
         return None
+    rebuilt: list[tuple[str, dict]] = []
     if cells.shape[1] == 1:
-        _one_cell_per_line(cells)
+        cells, lines, rebuilt = _one_cell_per_line(cells, lines)
     _marks_by_cell(cells, lines, said)
     # Traditional characters, those no clean sheet holds (raw.clean_text) and pinyin's tone marks (a gloss),
     # in one pass over the text.
@@ -170,7 +173,7 @@ def _text_table(text: str, file_name: str, encoding: str | None, said: list[tupl
     if traditional or tones is not False:  # most files have neither: then no cell needs looking at
         cells = simplify(cells, said)
     clean = clean_text(text) if unclean is None else not unclean
-    sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean)
+    sheet = Sheet(Path(file_name).stem or "data", cells, lines, clean=clean, warnings=rebuilt)
     return RawFile("text", [sheet], encoding=encoding, delimiter=delimiter, warnings=said)
 
 
@@ -228,24 +231,70 @@ def columns_by_spaces(text: str, said: list[tuple[str, dict]]) -> str:
     return "\n".join(_SPACE_RUN.sub("\t", ln.strip()) for ln in lines) + "\n"
 
 
-def _one_cell_per_line(cells) -> None:  # noqa: ANN001 - a one-column frame
-    """Refuse a text with one cell per line whose first lines are a table's headers one below another (项目名称,
-    建设地点, 总投资…: a table copied from a PDF or a web page cell by cell), saying so: it was "no header found"."""
+def columns_by_wide_commas(text: str, said: list[tuple[str, dict]]) -> str:
+    """``text`` with each full-width comma (，) as a tab, where the first lines hold no tab, no ASCII comma splits
+    them into regular fields, and most of those holding a ， split into the same number of fields (three or more):
+    a list typed with a Chinese input method's comma between fields ("no header found"); else as it is. A name
+    holding a ， of its own then has a cell too many, which the row's checks say."""
+    head = [ln.strip() for ln in text[:100_000].splitlines()[:60] if ln.strip()]
+    if len(head) < 2 or "，" not in text[:100_000] or any("\t" in ln for ln in head):
+        return text
+    ascii_counts = [c for c in (ln.count(",") + 1 for ln in head) if c > 1]
+    if ascii_counts and ascii_counts.count(max(set(ascii_counts), key=ascii_counts.count)) >= len(head) * 0.5:
+        return text
+    several = [c for c in (ln.count("，") + 1 for ln in head) if c > 1]
+    if not several:
+        return text
+    width = max(set(several), key=several.count)
+    if width < 3 or several.count(width) < max(2, len(head) * 0.8):
+        return text
+    said.append(("columns_by_wide_commas", {"columns": width}))
+    return text.replace("，", "\t")
+
+
+def _one_cell_per_line(cells, lines: np.ndarray):  # noqa: ANN001, ANN202 - a one-column frame
+    """A text with one cell per line whose first lines are a table's headers one below another (项目名称, 建设地点,
+    总投资…: a table copied from a PDF or a web page cell by cell), rebuilt as the table it was where the file
+    itself tells the table's width for certain: every header a recognised field's label (their count is the width,
+    the first value no label), and the values after them a whole number of rows, every line a cell (no blank line,
+    where an empty cell and a gap cannot be told apart). The rebuilt sheet carries ``one_cell_per_line_rebuilt``
+    (said, and every rebuilt row's typed cells checked against their columns once the places are known: see
+    importer._rebuilt_fits). Refused saying why where the width is not certain. (cells, lines, the sheet's
+    warnings); a text that is no such table as it was."""
     from .headers import field_of
 
     # a header alone on its line: no "field: value" (a project described in lines), nothing longer than a label
-    column = [str(v).strip() for v in cells[0].tolist()[:60]]
-    column = [c if len(c) <= 20 and ":" not in c and "：" not in c else "" for c in column]
+    everything = [str(v).strip() for v in cells[0].tolist()]
+    column = [c if len(c) <= 20 and ":" not in c and "：" not in c else "" for c in everything[:60]]
     for start, text in enumerate(column):
         if not text or field_of(text) is None:
             continue
         run = 0
         while start + run < len(column) and column[start + run] and field_of(column[start + run]) is not None:
             run += 1
-        if run >= 2 and any(field_of(c) == "name" for c in column[start:start + run]):
-            raise ReadError("one_cell_per_line", labels="、".join(column[start:start + run]),
-                            labels_en=", ".join(column[start:start + run]), count=run, line=start + 1)
-        return
+        if run < 2 or not any(field_of(c) == "name" for c in column[start:start + run]):
+            break
+        labels = column[start:start + run]
+        said = {"labels": "、".join(labels), "labels_en": ", ".join(labels), "count": run, "line": int(lines[start])}
+        first = start + run
+        end = len(everything)
+        while end > first and everything[end - 1] == "":
+            end -= 1
+        found = everything[first:end]
+        numbers = lines[first:end]
+        gaps = [k for k in range(len(found)) if found[k] == "" or (k and numbers[k] != numbers[k - 1] + 1)]
+        if not found:  # headers one per line and nothing after them
+            raise ReadError("one_cell_per_line", **said)
+        if gaps:
+            raise ReadError("one_cell_per_line_blank", **said, blank=int(numbers[gaps[0]]) - (found[gaps[0]] != ""))
+        if len(found) % run:
+            raise ReadError("one_cell_per_line_uneven", **said, values=len(found), rest=len(found) % run)
+        rows = [[c] + [""] * (run - 1) for c in everything[:start]] + [labels] + [
+            found[k:k + run] for k in range(0, len(found), run)]
+        rebuilt = pd.DataFrame(rows, columns=range(run), dtype=object)
+        numbered = np.concatenate([lines[:start], lines[start:start + 1], numbers[::run]]).astype(int)
+        return rebuilt, numbered, [("one_cell_per_line_rebuilt", {**said, "rows": len(found) // run})]
+    return cells, lines, []
 
 
 _MARKS = "\u2018\u2019\u201c\u201d\u2022\u2013\u2014"

@@ -49,6 +49,8 @@ _YEARS_ONLY = re.compile(r"[0-9年月日.\-~～至到—–/\s]+")
 _FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _LETTERS = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _RANGE_RE2 = r"(?:19|20)[0-9]{2}\s*(?:-|~|～|至|到|—|–)"
+# A name cell that may be only a place (江苏省南京市, 南京市, 江宁区), looked at when the list has a place column.
+_PLACE_ALONE = r"^\s*[\x{3400}-\x{9fff}]{1,12}(?:省|市|区|县|州|盟|旗)\s*$"
 
 
 class Kinds:
@@ -112,6 +114,9 @@ def suspects(body: object) -> np.ndarray:
             empty = np.flatnonzero((column == "").to_numpy(dtype=bool))
             if len(empty):  # a name empty beside another cell (rare: only those rows are looked at)
                 out[empty] |= (body.cells.iloc[empty] != "").any(axis=1).to_numpy(dtype=bool)
+            if any(f in body.col_of for f in _PLACE_FIELDS):  # a name cell that may be a place alone (南京市)
+                out |= pc.match_substring_regex(pa.array(column.astype(str), type=pa.string()), _PLACE_ALONE) \
+                    .to_numpy(zero_copy_only=False).astype(bool)
             continue
         if kind in ("stage", "place") and not may_hold(column, "0123456789"):
             continue
@@ -133,6 +138,21 @@ def suspects(body: object) -> np.ndarray:
     return out
 
 
+def first_misfit(body: object, index: object, aliases: Mapping[str, str | None]) -> tuple[int, str, str] | None:
+    """The first cell, by row, that does not fit its typed column (a name, place, amount, year or stage column):
+    (row, column's label, cell); None when every one fits. A table rebuilt from one cell per line is read only
+    so (a value too many or too few anywhere moves every later one into the wrong column)."""
+    k = Kinds(index, aliases)
+    fields = {pos: f for f, pos in body.col_of.items()}
+    typed = [(p, expected_kind(f)) for p, f in sorted(fields.items()) if expected_kind(f) is not None]
+    for i in range(len(body)):
+        for p, kind in typed:
+            cell = str(body.cells.iat[i, p])
+            if not k.fits(kind, cell):
+                return int(body.rows[i]), body.labels[p], cell
+    return None
+
+
 def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds, headerless: list[int]
               ) -> list[tuple[str, tuple[int, ...], tuple[str, ...]]]:
     """Every way of reading the row shifted or swapped under which all its typed cells fit their columns:
@@ -149,6 +169,21 @@ def _readings(cells: list[str], kinds: list[str | None], name_at: int, k: Kinds,
     # not before (an empty name alone is no evidence: 文号 moved into it, or a note's words, would read as a name).
     misfit = {p for p, kind in enumerate(kinds) if kind is not None and not k.fits(kind, cells[p])}
     out: list[tuple[str, tuple[int, ...], tuple[str, ...]]] = []
+    name = cells[name_at].strip()
+    if name and name_at in misfit and k.index.only_places(name):
+        # The name cell a place alone (江苏省南京市) and a place column's cell a project's name: the two swapped.
+        # The evidence is the name cell (a place is no project's name); a reading counts, as any other, only when
+        # every typed cell then fits (the place cell a name, the name cell a place its column takes).
+        # (a company's name there is the 建设单位 of a row that lost its name cell: not read as the project's)
+        named = [p for p, kind in enumerate(kinds) if kind == "place" and cells[p].strip()
+                 and k.fits("text", cells[p]) and not values.company_like(cells[p])]
+        for p in named:
+            read = list(cells)
+            read[name_at], read[p] = read[p], read[name_at]
+            # two place columns each holding a name (城市 南京生物医药中心, 区县 江宁生物医药园项目): which is the
+            # project's cannot be told, whether or not each reading fits (a place cell may hold a zone's name)
+            if valid(read) or len(named) > 1:
+                out.append(("row_name_place_swapped", (name_at, p), tuple(read)))
     if not misfit - {name_at}:
         return out
     for at in range(width):
@@ -196,6 +231,8 @@ def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[
                 and cells[name_at].strip():
             continue
         found = _readings(cells, kinds, name_at, k, headerless)
+        seen: set[tuple[str, ...]] = set()
+        found = [f for f in found if not (f[2] in seen or seen.add(f[2]))]  # a reading found two ways, once
         distinct = {read for _how, _at, read in found}
         row = int(body.rows[i])
         if not distinct:
@@ -213,7 +250,7 @@ def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[
         moved = [p for p in range(width) if read[p] != cells[p] and kinds[p] is not None and read[p].strip()]
         said = "、".join(f"{labels[p]}“{read[p]}”" for p in moved)
         said_en = "; ".join(f"{labels[p]} \"{read[p]}\"" for p in moved)
-        if how == "row_swapped":
+        if how in ("row_swapped", "row_name_place_swapped"):
             a, b = at
             values_ = {"first": labels[a], "second": labels[b], "first_value": cells[a], "second_value": cells[b]}
         else:
@@ -227,7 +264,7 @@ def shifted_rows(body: object, index_of: Callable[[], object], aliases: Mapping[
 
 
 def _way(how: str, at: tuple[int, ...], labels: list[str], lang: str) -> str:
-    if how == "row_swapped":
+    if how in ("row_swapped", "row_name_place_swapped"):
         return (f"“{labels[at[0]]}”与“{labels[at[1]]}”互换" if lang == "zh"
                 else f"{labels[at[0]]} and {labels[at[1]]} swapped")
     if how == "row_shifted_right":

@@ -25,6 +25,18 @@ _FULLWIDTH = str.maketrans(
 MISSING = {"", "-", "--", "—", "——", "/", "／", "无", "暂无", "待定", "n/a", "na", "nan", "none", "null", "—/—"}
 
 
+# What ends a company's name (某某科技有限公司, 某某集团, XX Co., Ltd.), in RE2's syntax (and Python's): a 建设单位
+# where a place or a name should be.
+COMPANY = (r"(有限(责任)?公司|股份公司|集团公司|公司$|集团$|"
+           r"(?i:co\.?,?\s*ltd\.?|limited|inc\.?|corp\.?|corporation)\s*$)")
+_COMPANY_RE = re.compile(COMPANY)
+
+
+def company_like(text: str) -> bool:
+    """Whether ``text`` reads as a company's name (ends so)."""
+    return _COMPANY_RE.search(text.strip()) is not None
+
+
 def halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
@@ -385,6 +397,9 @@ def negative_mark(text: str) -> bool:
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
 
+_CHEQUE_WORDS = re.compile(r"(?<=元)整$|(?<=^人民币)[:：]|(?i:(?<=^rmb)|(?<=^cny))[:：]")
+
+
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     """One cell into 万元. ``default`` is the column's unit (from its header, a unit line, or 万元)."""
     raw = halfwidth(str(text)).strip().replace("\u2212", "-")  # the minus sign (−300) is a hyphen-minus
@@ -415,6 +430,9 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     if _IDEOGRAPHIC_POINT.fullmatch(raw):  # 1。5: a Chinese input method's 。 typed for a decimal point (or not)
         return Amount(None, "amount_ideographic_point", True)
     s = re.sub(r"[\s,，]", "", raw)
+    # a cheque's way (人民币：捌仟万元整): the colon after 人民币 and the 整 (exactly) after 元 say nothing of the
+    # figure (the row was refused as "not an amount")
+    s = _CHEQUE_WORDS.sub("", s)
     if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
         s = _MEASURE_WORD.sub("", s)
     if s.lower() in MISSING:

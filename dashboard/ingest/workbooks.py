@@ -585,11 +585,16 @@ def _shown_number(fmt: str) -> Callable[[float], str] | None:
         return lambda v: _cell_text(round(v * 100, 10)) + "%"
     from .values import unit_in
 
-    if not literal.strip() or unit_in(literal) is None:
-        return None
     digits = [i for i, ch in enumerate(code) if ch in "0#?"]
     scale = 1000 ** len(re.match(r",*", code[digits[-1] + 1:]).group()) if digits else 1
     scale *= 10 ** len(point.group(1)) if point else 1
+    if not literal.strip() or unit_in(literal) is None:
+        # A format that scales without naming a unit (#,##0, shows 1,500,000,000 as 1,500,000; 0!.0000 shows it
+        # in 万): the figure under the header is the one shown, the one the steward reads and checks (the held
+        # number was stored 1,000 or 10,000 times too large, refused only past 1万亿).
+        if scale > 1 and digits and not re.search(r"[ymdhs]", code, re.I):
+            return lambda v: _cell_text(v / scale)
+        return None
     unit = literal.strip()
     return lambda v: _cell_text(v / scale if scale > 1 else v) + unit
 

@@ -3502,6 +3502,7 @@ def write_all() -> None:
     write_leftovers11()
     write_hostile11()
     write_leftovers12()
+    write_hostile12()
 
 
 # ------------------------------------------------------------------------------- round 11's leftovers (s32)
@@ -3604,3 +3605,82 @@ if __name__ == "__main__":
     for path in sorted(HERE.iterdir()):
         if path.suffix != ".py":
             print(f"{path.name:<32}{path.stat().st_size:>8} bytes")
+
+
+# ------------------------------------------------------------------------------------------- round 12 (s33)
+# Round 11's two classes left (a name and a place swapped where the name cell is a place alone; a table pasted one
+# cell per line), and the classes round 12 found: a hidden column's unit moved onto its visible twin, radicals a
+# PDF gives for whole characters, cheque-style amounts, a province followed by another province's city, number
+# formats that scale without a unit, a short UTF-8 file with one damaged character, full-width commas between
+# fields, an autofilter's hidden rows.
+
+
+def write_hostile12() -> None:
+    """Round 12's inputs (s33-hostile12; tests/test_import_hostile12.py)."""
+    import openpyxl
+
+    # A name cell holding a place alone and the place cell the project's name; two place columns each with a name.
+    (HERE / "name_is_place_swapped.csv").write_bytes((HEAD + lines(
+        "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026", "江苏省南京市,南京生物医药中心,80000,2024-2027",
+        "无锡市,无锡储能项目,1000,2024-2026")).encode())
+    (HERE / "name_is_place_unclear.csv").write_bytes(("项目名称,城市,区县,总投资（万元）\n" + lines(
+        "苏州晶圆封装项目,苏州市,昆山市,150000", "南京市,南京生物医药中心,江宁生物医药园项目,80000")).encode())
+    # One cell per line: a title, four headers, two projects (rebuilt); a cell missing (uneven); two cells in each
+    # other's place (a misfit); a blank line among the values.
+    cells = ["项目名称", "建设地点", "总投资（万元）", "建设起止年限", "苏州晶圆封装项目", "江苏省苏州市", "150000",
+             "2024-2026", "南京生物医药中心", "江苏省南京市", "80000", "2024-2027"]
+    (HERE / "one_cell_rebuilt.txt").write_bytes("\n".join(["江苏省2024年重大项目", *cells]).encode() + b"\n")
+    (HERE / "one_cell_uneven.txt").write_bytes("\n".join(cells[:9] + cells[10:]).encode() + b"\n")
+    (HERE / "one_cell_misfit.txt").write_bytes("\n".join(cells[:5] + [cells[6], cells[5]] + cells[7:]).encode()
+                                               + b"\n")
+    (HERE / "one_cell_blank.txt").write_bytes("\n".join(cells[:8] + [""] + cells[8:]).encode() + b"\n")
+    # An OA export: 总投资（亿元） hidden beside 总投资（万元） shown; the 亿元 was applied to the 万元 figures.
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in (["项目名称", "建设地点", "总投资（亿元）", "总投资（万元）", "建设起止年限"],
+                ["苏州晶圆封装项目", "江苏省苏州市", 15, 150000, "2024-2026"],
+                ["南京生物医药中心", "江苏省南京市", 0.0008, 8, "2024-2027"]):
+        ws.append(row)
+    ws.column_dimensions["C"].hidden = True
+    book.save(HERE / "hidden_twin_units.xlsx")
+    # A PDF's text layer: Kangxi radicals and the radicals supplement's simplified forms for whole characters.
+    (HERE / "pdf_radicals.csv").write_bytes(("项⽬名称,建设地点,总投资（万元）,建设起止年限\n" + lines(
+        "⻓沙⾼新区智能制造项目,湖南省⻓沙市,150000,2024-2026",
+        "⻔窗⽣产线项目,江苏省南京市,80000,2024-2027")).encode())
+    # Amounts as on a cheque.
+    (HERE / "amount_cheque_words.csv").write_bytes(("项目名称,建设地点,总投资\n" + lines(
+        "苏州晶圆封装项目,江苏省苏州市,人民币捌仟万元整", "南京生物医药中心,江苏省南京市,人民币：8000万元",
+        "无锡储能项目,江苏省无锡市,1500万元整")).encode())
+    # A province and a city of another province: in two columns, in one cell; a street named after a city.
+    (HERE / "province_city_clash.csv").write_bytes(("项目名称,省份,城市,总投资（万元）\n" + lines(
+        "苏州晶圆封装项目,浙江省,苏州市,150000", "南京生物医药中心,江苏省,南京市,80000")).encode())
+    (HERE / "province_city_clash_cell.csv").write_bytes(("项目名称,建设地点,总投资（万元）\n" + lines(
+        "苏州晶圆封装项目,浙江苏州,150000", "杭州储能项目,浙江省南京路,1000", "南京生物医药中心,江苏省南京市,80000")
+                                                        ).encode())
+    # Number formats that scale without naming a unit: #,##0, (thousands) and 0!.0000 (万) over figures in 元.
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in (["项目名称", "建设地点", "总投资（万元）"], ["苏州晶圆封装项目", "江苏省苏州市", 150_000_000],
+                ["南京生物医药中心", "江苏省南京市", 800_000_000], ["无锡储能项目", "江苏省无锡市", 1000]):
+        ws.append(row)
+    ws["C2"].number_format = "#,##0,"
+    ws["C3"].number_format = "0!.0000"
+    book.save(HERE / "format_scaled_no_unit.xlsx")
+    # A short UTF-8 file with one character written as a UTF-16 surrogate's three bytes (refused as binary).
+    (HERE / "utf8_surrogate_bytes.csv").write_bytes(
+        (HEAD + "苏州晶圆封装项目,江苏省苏州市,150000,2024-2026\n").encode()
+        + "南京\udcff项目,江苏省南京市,80000,2024-2027\n".encode("utf-8", "surrogatepass"))
+    # A list typed with full-width commas between fields ("no header").
+    (HERE / "wide_commas.csv").write_bytes(("项目名称，建设地点，总投资（万元），建设起止年限\n"
+                                            "苏州晶圆封装项目，江苏省苏州市，１５００００，２０２４－２０２６\n"
+                                            "南京生物医药中心，江苏省南京市，８００００，２０２４－２０２７\n").encode())
+    # A sheet filtered by its autofilter: the rows the filter hides are rows of the sheet.
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row in _BASE11 + [["无锡储能项目", "江苏省无锡市", 1000, "2024-2026"]]:
+        ws.append(row)
+    ws.auto_filter.ref = f"A1:D{ws.max_row}"
+    ws.auto_filter.add_filter_column(1, ["江苏省苏州市"])
+    for r in range(3, ws.max_row + 1):
+        ws.row_dimensions[r].hidden = True
+    book.save(HERE / "autofilter_hidden.xlsx")
