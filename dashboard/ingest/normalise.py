@@ -911,28 +911,39 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 def _province_city_clash(index: places.PlaceIndex, text: pd.Series, province: np.ndarray, city: np.ndarray,
                          looked: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Per row, whether the place names a province and then a city of another province (浙江省/苏州市: only the
-    province read); and the names for the message (the province, the city and the city's province)."""
+    province read); and the names for the message (the province, the city and the city's province). Each
+    distinct (province, cell) is looked at once: a list repeats its places."""
     rows = np.flatnonzero(looked & pd.notna(province) & pd.isna(city))
     clash = np.zeros(len(text), dtype=bool)
     said = {k: np.full(len(text), "", dtype=object) for k in ("province", "city", "city_province")}
-    for i in rows:
-        full = index.province_names.get(province[i], "")
-        short = _PROVINCE_SUFFIX.sub("", full)
-        s = re.sub(r"[\s/·、,，|]", "", str(text.iat[i]))
-        rest = s[len(full):] if full and s.startswith(full) else s[len(short):] if short and s.startswith(short) \
-            else ""
-        # the rest a place alone (苏州, 苏州市昆山市) or starting with a city's full name (苏州市工业园区): never a
-        # street named after a city (浙江省南京路)
-        head = re.match(r"[\u4e00-\u9fff]{1,8}?市", rest)
-        if len(rest) < 2 or not (index.only_places(rest) or (head and index.only_places(head.group(0)))):
-            continue
-        p, c, ambiguous = index.resolve(rest, scan=False)
-        if c is None or ambiguous or p == province[i]:
-            continue
-        clash[i] = True
-        said["province"][i], said["city"][i] = full, rest
-        said["city_province"][i] = index.province_names.get(p, "")
+    found: dict[tuple[str, str], tuple[str, str, str] | None] = {}
+    cells = text.to_numpy(dtype=object)[rows].astype(str)
+    for i, key in zip(rows, zip(province[rows], cells, strict=True), strict=True):
+        if key not in found:
+            found[key] = _clash_of(index, *key)
+        names = found[key]
+        if names is not None:
+            clash[i] = True
+            said["province"][i], said["city"][i], said["city_province"][i] = names
     return clash, said
+
+
+def _clash_of(index: places.PlaceIndex, province: str, cell: str) -> tuple[str, str, str] | None:
+    """(the province, the city, the city's province) where ``cell`` names ``province`` and then a city of
+    another province; else None."""
+    full = index.province_names.get(province, "")
+    short = _PROVINCE_SUFFIX.sub("", full)
+    s = re.sub(r"[\s/·、,，|]", "", cell)
+    rest = s[len(full):] if full and s.startswith(full) else s[len(short):] if short and s.startswith(short) else ""
+    # the rest a place alone (苏州, 苏州市昆山市) or starting with a city's full name (苏州市工业园区): never a
+    # street named after a city (浙江省南京路)
+    head = re.match(r"[\u4e00-\u9fff]{1,8}?市", rest)
+    if len(rest) < 2 or not (index.only_places(rest) or (head and index.only_places(head.group(0)))):
+        return None
+    p, c, ambiguous = index.resolve(rest, scan=False)
+    if c is None or ambiguous or p == province:
+        return None
+    return full, rest, index.province_names.get(p, "")
 
 
 def _other_province(body: Body, index: places.PlaceIndex, field: str, text: pd.Series, other: pd.Series,
