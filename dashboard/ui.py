@@ -102,7 +102,7 @@ def static_table(frame: pd.DataFrame, key: str, money: str | None = None) -> Non
     the column shown with two decimals. For the ten rows of a leader's summary, :func:`table`'s data grid
     made the browser fetch, compile and run its 1.5 MB of code and draw a canvas; ``st.table`` drew every
     cell as a Markdown element of its own (66 for the summary's table) and needed ~0.9 MB of Arrow code."""
-    st.html(html_table(frame, money=money))
+    text_table(frame, money=money)
     downloads.button(t("common.download_table"), frame, key, kind="csv", what=f"table:{key}",
                      filters=st.session_state.get("filters"), key=f"{key}__download")
 
