@@ -172,7 +172,7 @@ class _Tables:
     marks: tuple[str, ...]  # material_marks and product_marks: a single keyword followed by one needs the full scan
     research: frozenset[str]  # research institutes (研究院): no field when only the owner's trade names one
     company_marks: tuple[str, ...]  # the owner marks of a registered company (有限公司, 科技股份: REGISTERED_FORMS)
-    company_bases: frozenset[str]  # a company's base after its registered name (生产基地, 总部基地): the company's sector
+    company_bases: frozenset[str]  # a base after a registered company's name (生产基地): the company's sector
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
@@ -554,14 +554,15 @@ def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
 
 
 def _company_alone(t: _Tables, norm: str, end: int) -> int:
-    """Whether the text from ``end`` on is only a registered company's form (集团股份有限公司, 投资有限公司: owner marks
-    written one after another), perhaps before 项目 (1: the name is the company's alone), or that form and the company's
-    base (``company_bases``: 某某有限公司生产总部基地, 某某有限公司基地项目; 2); else 0. A bare sector word or label right
-    before the form then names the company's sector: tests/data/README.md, a company named with a bare 医药, 新材料,
-    半导体, 新能源 or 环保 takes its sector (the majority of the sets), and so does a company's base named by it
-    (holdout20's 某某新能源有限公司基地项目, holdout22's 某某生物科技有限公司生产总部基地); 某某医药集团有限公司某某仓储项目 names
-    a warehouse, and its owner's 医药 stays no evidence. A ``company_words`` word (生物) names no sector for the company
-    alone (金准生物, 某某生物科技有限公司: unclassified in every set)."""
+    """Whether the text from ``end`` on is only a registered company's form (集团股份有限公司, 投资有限公司:
+    owner marks written one after another), perhaps before 项目 (1: the name is the company's alone), or that
+    form and the company's base (``company_bases``: 某某有限公司生产总部基地, 某某有限公司基地项目; 2); else 0.
+    A bare sector word or label right before the form then names the company's sector: tests/data/README.md,
+    a company named with a bare 医药, 新材料, 半导体, 新能源 or 环保 takes its sector (the majority of the sets),
+    and so does a company's base named by it (holdout20's 某某新能源有限公司基地项目, holdout22's
+    某某生物科技有限公司生产总部基地); 某某医药集团有限公司某某仓储项目 names a warehouse, and its owner's 医药
+    stays no evidence. A ``company_words`` word (生物) names no sector for the company alone (金准生物,
+    某某生物科技有限公司: unclassified in every set)."""
     rest, stripped = norm[end:], False
     while mark := max((m for m in t.owner_marks if rest.startswith(m)), key=len, default=""):
         rest, stripped = rest[len(mark):], True
