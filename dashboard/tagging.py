@@ -531,7 +531,8 @@ def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone); or a ``tail_words``
     word that does not end the text (环保包装, 环保型纤维: a qualifier of the product; 光大环保, the company named
     alone, is the sector's); or a vehicle maker's brand that ends the text (小米汽车: the company named alone, which the
-    labelling rules leave unclassified; 小米汽车工厂 names a plant)."""
+    labelling rules leave unclassified; 小米汽车工厂 names a plant). Not when the owner's name is the whole name, or
+    the whole name but the company's base (:func:`_company_alone`: 九州通医药集团股份有限公司 takes its 医药)."""
     if word in t.brands:  # a maker's brand ending the name (某某小米汽车, 蔚来汽车项目): the company named alone
         return norm[end:] in COMPANY_ENDS
     if word not in t.owner_words:
@@ -541,16 +542,16 @@ def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
         close = norm.find(")", end, end + _PLACE_MAX + 2)
         if close > end + 1:
             after = close + 1
-    alone = _company_alone(t, norm, after)
-    if alone == 2 or (alone == 1 and word not in t.company_words):
-        # 九州通医药集团股份有限公司: a company named alone by the sector's word takes the sector; so does its base
-        # (某某生物科技有限公司生产总部基地, 某某新能源有限公司基地项目), a company word (生物科技) too
-        return False
+    owned = norm.startswith(t.owner_marks, after)
+    if owned:
+        alone = _company_alone(t, norm, after)
+        if alone == 2 or (alone == 1 and word not in t.company_words):
+            # 九州通医药集团股份有限公司: a company named alone by the sector's word takes the sector; so does its base
+            # (某某生物科技有限公司生产总部基地, 某某新能源有限公司基地项目), a company word (生物科技) too
+            return False
     if word in t.tail_words and norm[end:] not in COMPANY_ENDS:
         return True
-    end = after
-    return norm.startswith(t.owner_marks, end) or (
-        word in t.company_words and len(norm) - end <= 4 and norm[end:] in PROJECT_ENDS)
+    return owned or (word in t.company_words and len(norm) - after <= 4 and norm[after:] in PROJECT_ENDS)
 
 
 def _company_alone(t: _Tables, norm: str, end: int) -> int:
