@@ -25,7 +25,8 @@ perhaps after a place in brackets) they and the labels below are no evidence at 
 ``company_words`` word that ends the name, perhaps before 项目 (金准生物, 某某生物项目: a company
 named alone); so is a vehicle maker's brand that ends the name (小米汽车, 某某蔚来汽车项目), while a ``tail_words``
 word (环保) is evidence only there (光大环保: the company named alone takes its sector; 环保包装 is a
-qualifier). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword.
+qualifier). 新能源 right after a carmaker's name (``carmakers``: 上汽新能源) is its NEVs, a strong keyword; so is a
+vehicle right after a bare new-energy word (``nev_vehicle_words``: 新能源特种车, 清洁能源重卡).
 A keyword followed by 用 (动力电池用铜箔) names the use, not the product; one followed by 主题
 (动漫主题乐园, 航天主题公园) names a theme, one followed by 回收 (光伏组件回收) what is recycled (unless it is a
 recycling keyword itself: 废旧锂电池回收 is recycling), and
@@ -171,13 +172,16 @@ class _Tables:
     marks: tuple[str, ...]  # material_marks and product_marks: a single keyword followed by one needs the full scan
     research: frozenset[str]  # research institutes (研究院): no field when only the owner's trade names one
     company_marks: tuple[str, ...]  # the owner marks of a registered company (有限公司, 科技股份: REGISTERED_FORMS)
+    company_bases: frozenset[str]  # a base after a registered company's name (生产基地): the company's sector
 
 
 def tagging_config() -> dict[str, tuple[str, ...]]:
     """The ``[tagging]`` table of the taxonomy: ``exclude_keywords`` (negative context),
     ``neutral_keywords`` (数字人民币: no evidence), ``weak_``, ``generic_``, ``traditional_`` and
     ``label_keywords``, ``owner_marks`` (有限公司: the end of an owner's name), ``material_marks`` (X材料),
-    ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV) and
+    ``built_keywords`` (生活配套: what is built, when it comes last), ``carmakers`` (上汽: its 新能源 is NEV),
+    ``nev_vehicle_words`` (特种车: after 新能源, a new-energy vehicle), ``company_bases`` (生产基地: after a registered
+    company's name, the company's base, named by the company's sector word) and
     ``company_words`` (生物: ending a name, a company's name), ``tail_words`` (环保: evidence only ending a name, the
     company named alone: 光大环保; elsewhere a qualifier: 环保包装, 环保型), ``product_marks`` (a material's 电池 or
     装备: the material is a use) and ``premises_keywords`` (总部, 服务中心, a developer's park brand: how things
@@ -191,7 +195,7 @@ def tagging_config() -> dict[str, tuple[str, ...]]:
             ("exclude_keywords", "neutral_keywords", "weak_keywords", "generic_keywords", "traditional_keywords",
              "label_keywords", "owner_marks", "material_marks", "built_keywords", "carmakers",
              "company_words", "tail_words", "product_marks", "premises_keywords", "use_marks", "place_marks",
-             "place_exceptions", "vehicle_makers",
+             "place_exceptions", "vehicle_makers", "nev_vehicle_words", "company_bases",
              "vehicle_batteries", "process_keywords", "semiconductor_words", "semiconductor_material_marks",
              "semiconductor_device_marks", "chip_sensor_words", "research_keywords")}
 
@@ -275,6 +279,12 @@ def _tables() -> _Tables:
                 key = _norm(maker).strip() + word
                 spelling.setdefault(key, maker + spelling[word])
                 rows.append((key, nev.sector, nev.slug, True))
+        # … and a vehicle written after a bare new-energy word (新能源特种车, 清洁能源重卡) is a new-energy vehicle
+        for word in (w for w, sector in bare.items() if sector == "new_energy"):
+            for vehicle in config["nev_vehicle_words"]:
+                key = word + _norm(vehicle).strip()
+                spelling.setdefault(key, spelling[word] + vehicle)
+                rows.append((key, nev.sector, nev.slug, True))
     weak = weak | frozenset(bare)
     # A keyword that contains a strong keyword is at least as specific, so it is strong too.
     found: dict[str, dict[str, _Entry]] = {}
@@ -342,7 +352,8 @@ def _tables() -> _Tables:
                    frozenset(_norm(w) for w in config["chip_sensor_words"]) & frozenset(positive),
                    (*material_marks, *(_norm(w) for w in config["product_marks"])),
                    frozenset(_norm(w) for w in config["research_keywords"]) & premises,
-                   tuple(m for m in owner_marks if any(_norm(f) in m for f in REGISTERED_FORMS)))
+                   tuple(m for m in owner_marks if any(_norm(f) in m for f in REGISTERED_FORMS)),
+                   frozenset(_norm(w) for w in config["company_bases"]))
 
 
 Occurrence = tuple[int, int, str]  # start, end, word
@@ -520,19 +531,49 @@ def _owners(t: _Tables, norm: str, word: str, end: int) -> bool:
     word that ends the text, perhaps before 项目 (金准生物, 某某生物项目: a company named alone); or a ``tail_words``
     word that does not end the text (环保包装, 环保型纤维: a qualifier of the product; 光大环保, the company named
     alone, is the sector's); or a vehicle maker's brand that ends the text (小米汽车: the company named alone, which the
-    labelling rules leave unclassified; 小米汽车工厂 names a plant)."""
+    labelling rules leave unclassified; 小米汽车工厂 names a plant). Not when the owner's name is the whole name, or
+    the whole name but the company's base (:func:`_company_alone`: 九州通医药集团股份有限公司 takes its 医药)."""
     if word in t.brands:  # a maker's brand ending the name (某某小米汽车, 蔚来汽车项目): the company named alone
         return norm[end:] in COMPANY_ENDS
     if word not in t.owner_words:
         return False
-    if word in t.tail_words and norm[end:] not in COMPANY_ENDS:
-        return True
+    after = end
     if norm.startswith("(", end):  # 某某新材料(山东)有限公司: a place in brackets inside the owner's name
         close = norm.find(")", end, end + _PLACE_MAX + 2)
         if close > end + 1:
-            end = close + 1
-    return norm.startswith(t.owner_marks, end) or (
-        word in t.company_words and len(norm) - end <= 4 and norm[end:] in PROJECT_ENDS)
+            after = close + 1
+    owned = norm.startswith(t.owner_marks, after)
+    if owned:
+        alone = _company_alone(t, norm, after)
+        if alone == 2 or (alone == 1 and word not in t.company_words):
+            # 九州通医药集团股份有限公司: a company named alone by the sector's word takes the sector; so does its base
+            # (某某生物科技有限公司生产总部基地, 某某新能源有限公司基地项目), a company word (生物科技) too
+            return False
+    if word in t.tail_words and norm[end:] not in COMPANY_ENDS:
+        return True
+    return owned or (word in t.company_words and len(norm) - after <= 4 and norm[after:] in PROJECT_ENDS)
+
+
+def _company_alone(t: _Tables, norm: str, end: int) -> int:
+    """Whether the text from ``end`` on is only a registered company's form (集团股份有限公司, 投资有限公司:
+    owner marks written one after another), perhaps before 项目 (1: the name is the company's alone), or that
+    form and the company's base (``company_bases``: 某某有限公司生产总部基地, 某某有限公司基地项目; 2); else 0.
+    A bare sector word or label right before the form then names the company's sector: tests/data/README.md,
+    a company named with a bare 医药, 新材料, 半导体, 新能源 or 环保 takes its sector (the majority of the sets),
+    and so does a company's base named by it (holdout20's 某某新能源有限公司基地项目, holdout22's
+    某某生物科技有限公司生产总部基地); 某某医药集团有限公司某某仓储项目 names a warehouse, and its owner's 医药
+    stays no evidence. A ``company_words`` word (生物) names no sector for the company alone (金准生物,
+    某某生物科技有限公司: unclassified in every set)."""
+    rest, stripped = norm[end:], False
+    while mark := max((m for m in t.owner_marks if rest.startswith(m)), key=len, default=""):
+        rest, stripped = rest[len(mark):], True
+    if not stripped:
+        return 0
+    if rest in COMPANY_ENDS:
+        return 1
+    for ending in PROJECT_ENDS[1:]:
+        rest = rest.removesuffix(ending)
+    return 2 if rest in t.company_bases else 0
 
 
 def _scan_norm(norm: str) -> Scan:

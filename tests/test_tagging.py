@@ -591,9 +591,12 @@ HELD_OUT_SETS = [
     # holdout20 56 of 65, 2 under a wrong sector; for precision steel products, drinks and LNG under a bare sector
     # word or label (traditional and negative context) and alloy steel (特种合金钢): holdout19 88 of 90 non-SEI, names
     # that tell 50 of 51.
-    pytest.param("holdout18_projects.csv", (73, 86, 68), (61, 7, 75, 63), id="holdout18"),
+    # Round 19 (holdout22's classes): a vehicle after a bare 新能源 (爱象新能源电动车) moves holdout18 to 62 of 73, 6
+    # under a wrong sector; a company's base after its registered name (某某新能源有限公司基地项目) moves holdout20
+    # to 57 of 65.
+    pytest.param("holdout18_projects.csv", (73, 86, 68), (62, 6, 75, 63), id="holdout18"),
     pytest.param("holdout19_projects.csv", (75, 90, 51), (65, 2, 88, 50), id="holdout19"),
-    pytest.param("holdout20_projects.csv", (65, 86, 64), (56, 2, 83, 62), id="holdout20"),
+    pytest.param("holdout20_projects.csv", (65, 86, 64), (57, 2, 83, 62), id="holdout20"),
     # tests/data/holdout21_projects.csv: 142 real names (63 SEI, 79 not) read on 38 public pages of 2020–2025 from
     # the ten provinces least cited by the earlier sets (Shanghai, Tianjin, Hainan, Jiangxi, Jilin, Beijing,
     # Heilongjiang, Guizhou, Qinghai, Tibet; tests/data/README.md says how they were taken and labelled). Gathered
@@ -613,8 +616,15 @@ HELD_OUT_SETS = [
     # while round 17 was written and committed before any tagger ran on it. Counted by the lead (numbers only) on
     # round 16 (main 2a63013) and on round 17 (b77ce81), 2026-12-02 08:27 and 08:58 UTC: the same both times, 49 of
     # 66 SEI right (74.2%), 5 under a wrong sector, 64 of 68 non-SEI left unclassified (94.1%); names that tell 35
-    # of 38. Nobody has read its misses or tuned on it: SEALED, the fresh measure for the next round.
-    pytest.param("holdout22_projects.csv", (66, 68, 38), (49, 5, 64, 35), id="holdout22"),
+    # of 38. Its misses were first read in session 33 (2026-12-03); round 19 recounted 49 of 66 on main 533e851.
+    # Round 19 read all its misses and fixed them by class (a vehicle after a bare 新能源, a company named alone or its
+    # base with its registered form, biofuels written with 生物, digital health, brain science, building-integrated PV,
+    # 数控, 水环境, 秸秆, 节能 as 环保, data exchange; for precision drug trade and car showrooms) and relabelled
+    # three rows by the written rules (two biodegradable materials with no bio-based feedstock named: new_materials,
+    # the round-14 decision; a digital-medicine incubator: info_tech, clause (一)'s 医疗健康; tests/data/README.md):
+    # 64 of 66 (61 of 66 on the labels as first committed, 3 under a wrong sector), none under a wrong sector, 66 of
+    # 68 non-SEI, names that tell 37 of 38. Tuned on: no longer a fresh measure.
+    pytest.param("holdout22_projects.csv", (66, 68, 38), (64, 0, 66, 37), id="holdout22"),
 ]
 
 
@@ -2380,3 +2390,98 @@ def test_only_high_tech_ships_are_equipment(name: str, sector: str | None) -> No
 ])
 def test_round_17_words_for_weak_sub_fields(name: str, sector: str) -> None:
     assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+# --- round 19: the classes of holdout22's misses (names written for each class, none from a labelled set) ----------
+
+_NINETEENTH_RECALL = [
+    # a road vehicle after a bare new-energy word is a new-energy vehicle (clause (六)), whatever the vehicle
+    ("某某新能源特种车生产项目", "smart_nev"),
+    ("某某新能源组装车项目", "smart_nev"),
+    ("某某清洁能源重卡项目", "smart_nev"),
+    ("某某新能源自卸车", "smart_nev"),
+    # a company named alone with its registered form takes its bare sector word or label, and so does its base
+    ("某某医药集团有限公司", "biotech"),
+    ("某某医药投资有限公司项目", "biotech"),
+    ("某某新材料股份有限公司", "new_materials"),
+    ("某某生物科技有限公司生产基地", "biotech"),
+    ("某某新能源有限公司基地项目", "new_energy"),
+    # biofuels written with 生物 are biomass energy, not biotech
+    ("某某生物乙醇项目", "new_energy"),
+    ("某某生物燃油项目", "new_energy"),
+    # digital health is clause (一)'s 医疗健康, with 智慧医疗
+    ("某某数字医疗产业园", "info_tech"),
+    ("某某数字健康服务平台", "info_tech"),
+    # brain science names the life sciences; a place's 大脑 is a data platform
+    ("某某脑科学研究中心", "biotech"),
+    ("某某脑智科创基地", "biotech"),
+    ("某某交通大脑智能平台", "info_tech"),
+    ("某某类脑智能芯片", "info_tech"),
+    # building-integrated PV
+    ("某某发电建材项目", "new_energy"),
+    ("某某碲化镉发电玻璃生产线", "new_energy"),
+    ("某某发电幕墙", "new_energy"),
+    # CNC machines under their short names
+    ("某某精密数控项目", "high_end_equipment"),
+    ("某某精雕机生产", "high_end_equipment"),
+    # water-environment works and straw put to use
+    ("某某水环境提升工程", "green_env"),
+    ("某某秸秆精炼项目", "green_env"),
+    ("某某秸秆发电", "new_energy"),  # the longer biomass words keep their sector
+    # 节能 names its sector as 环保 does (the company named alone); data-exchange platforms
+    ("某某节能", "green_env"),
+    ("某某节能有限公司", "green_env"),
+    ("某某节能改造", "green_env"),
+    ("某某电子资料交换平台", "info_tech"),
+    ("某某政务数据交换平台", "info_tech"),
+    ("某某中药饮片生产项目", "biotech"),
+    ("某某沉浸式文旅体验中心", "digital_creative"),  # clause (八)'s experience centres stay
+]
+_NINETEENTH_PRECISION = [
+    ("某某新能源叉车项目", "new_energy"),  # a forklift is no road vehicle: the bare 新能源 as before
+    ("某某新能源车间改造", None),  # a workshop
+    ("某某生物科技有限公司", None),  # a company named alone by 生物: unclassified in every set
+    ("金准生物", None),
+    ("某某医药集团有限公司仓储项目", None),  # the owner's 医药 names no warehouse
+    ("某某生物科技有限公司改扩建项目", None),  # an upgrade with no product
+    ("某某乙醇项目", None),  # ethanol with no feedstock named
+    ("某某数字医院", None),  # a hospital
+    ("某某秸秆还田", None),
+    ("某某秸秆饲料加工", None),
+    ("某某节能型门窗", None),  # round 13: 节能型 ordinary products are not SEI
+    ("某某节能建材", None),
+    ("某某节能区域总部", None),  # elsewhere 节能 qualifies: as 某某环保区域总部
+    ("某某藏药药品经营项目", None),  # drug trade: nothing made
+    ("某某药品批发中心", None),
+    ("某某新能源汽车体验中心", None),  # a car showroom, as a 4S店
+    ("某某新能源汽车展厅", None),
+]
+_NINETEENTH_COLLISIONS = ["新能源特种车新能源", "清洁能源重卡车间", "医药集团股份有限公司医药", "生物乙醇生物",
+                          "交通大脑智能脑智", "发电建材建材", "数控机床数控", "秸秆还田秸秆", "节能冰箱节能",
+                          "药品经营药品", "汽车体验中心新能源汽车"]
+
+
+@pytest.mark.parametrize(("name", "sector"), [*_NINETEENTH_RECALL, *_NINETEENTH_PRECISION])
+def test_round_19_classes(name: str, sector: str | None) -> None:
+    assert tagging.tag(name).sector == sector, tagging.tag(name)
+
+
+def test_round_19_classes_tag_the_same_in_a_batch() -> None:
+    _agrees_in_a_batch([n for n, _ in _NINETEENTH_RECALL + _NINETEENTH_PRECISION] + _NINETEENTH_COLLISIONS)
+
+
+def test_round_19_lists_come_from_the_taxonomy() -> None:
+    """``[tagging] nev_vehicle_words`` make a new-energy vehicle after every bare new-energy word, strong, in the
+    sub-field that owns 新能源汽车; ``company_bases`` are a company's base after its registered name."""
+    config = tagging.tagging_config()
+    assert "特种车" in config["nev_vehicle_words"] and "叉车" not in config["nev_vehicle_words"]
+    assert "生产基地" in config["company_bases"]
+    t = tagging._tables()
+    for word in tagging.sector_words()["new_energy"]:
+        for vehicle in config["nev_vehicle_words"]:
+            entries = t.positive[tagging._norm(word + vehicle)]  # a compound listed already keeps its listing
+            assert [e.sector for e in entries] == ["smart_nev"], word + vehicle
+    assert all(e.strong for e in t.positive["新能源特种车"]) and all(e.strong for e in t.positive["清洁能源重卡"])
+    assert tagging.tag("某某新能源特种车").confidence > tagging.tag("某某新能源产业园").confidence
+    # a company's base after its registered name counts once the name is the company's: never a plain 基地 elsewhere
+    assert tagging.tag("某某医药集团有限公司研发中心基地仓库").sector is None
