@@ -15,7 +15,7 @@ from plotly.subplots import make_subplots
 from .. import taxonomy
 from ..formatting import count, money, money_unit, percent
 from ..i18n import t
-from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, legend_below, style, text_px
+from .base import NEUTRAL, SECTOR_COLORS, TIER_COLORS, figure, legend_below, style, text_px
 
 STAGE_ORDER = tuple(s.slug for s in sorted(taxonomy.stage_terms(), key=lambda s: s.chart_rank))
 STAGE_COLORS = taxonomy.colors("stage")
@@ -149,17 +149,17 @@ def sector_bar(totals: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     factor, unit = money_unit(lang)
     d = totals.sort_values("investment_yi")
     names = [sector_name(s, lang) for s in d["sector"]]
-    fig = go.Figure(go.Bar(
-        x=d["investment_yi"] * factor, y=names, orientation="h",
-        marker={"color": [sector_color(s) for s in d["sector"]]},
-        customdata=[[s if not pd.isna(s) else "unclassified", count(n, lang), money(v, lang)]
-                    for s, n, v in zip(d["sector"], d["projects"], d["investment_yi"], strict=True)],
-        text=[money(v, lang, 0) for v in d["investment_yi"]], textposition="auto",
-        hovertemplate="<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
+    bar = {
+        "type": "bar", "x": (d["investment_yi"] * factor).to_numpy(), "y": names, "orientation": "h",
+        "marker": {"color": [sector_color(s) for s in d["sector"]]},
+        "customdata": [[s if not pd.isna(s) else "unclassified", count(n, lang), money(v, lang)]
+                       for s, n, v in zip(d["sector"], d["projects"], d["investment_yi"], strict=True)],
+        "text": [money(v, lang, 0) for v in d["investment_yi"]], "textposition": "auto",
+        "hovertemplate": "<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
         + t("summary.hover_projects", lang, n="%{customdata[1]}") + "<extra></extra>",
-    ))
-    return style(fig, t("summary.sector_title", lang), as_of, x_title=t("summary.sector_axis", lang, unit=unit),
-                 height=max(300, 80 + 34 * len(d)), legend=False)
+    }
+    return figure([bar], t("summary.sector_title", lang), as_of, x_title=t("summary.sector_axis", lang, unit=unit),
+                  height=max(300, 80 + 34 * len(d)), legend=False)
 
 
 def province_bar(provinces: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
@@ -167,18 +167,19 @@ def province_bar(provinces: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     factor, unit = money_unit(lang)
     d = provinces.sort_values("investment_yi")
     names = list(d["short_name"] if lang == "zh" else d["name_en"])
-    fig = go.Figure(go.Bar(
-        x=d["investment_yi"] * factor, y=names, orientation="h", marker={"color": NEUTRAL},
-        customdata=[[c, count(n, lang), money(v, lang), percent(s)]
-                    for c, n, v, s in zip(d["province_code"], d["projects"], d["investment_yi"], d["share"],
-                                          strict=True)],
-        text=[percent(s) for s in d["share"]], textposition="auto",
-        hovertemplate="<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
+    bar = {
+        "type": "bar", "x": (d["investment_yi"] * factor).to_numpy(), "y": names, "orientation": "h",
+        "marker": {"color": NEUTRAL},
+        "customdata": [[c, count(n, lang), money(v, lang), percent(s)]
+                       for c, n, v, s in zip(d["province_code"], d["projects"], d["investment_yi"], d["share"],
+                                             strict=True)],
+        "text": [percent(s) for s in d["share"]], "textposition": "auto",
+        "hovertemplate": "<b>%{y}</b><br>" + t("summary.hover_investment", lang, value="%{customdata[2]}") + "<br>"
         + t("summary.hover_projects", lang, n="%{customdata[1]}") + "<br>"
         + t("summary.hover_share", lang, share="%{customdata[3]}") + "<extra></extra>",
-    ))
-    return style(fig, t("summary.province_title", lang), as_of, x_title=t("summary.province_axis", lang, unit=unit),
-                 height=max(300, 80 + 30 * len(d)), legend=False)
+    }
+    return figure([bar], t("summary.province_title", lang), as_of,
+                  x_title=t("summary.province_axis", lang, unit=unit), height=max(300, 80 + 30 * len(d)), legend=False)
 
 
 def trend(flows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
@@ -186,15 +187,14 @@ def trend(flows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     factor, unit = money_unit(lang)
     d = flows[flows["is_total"]].sort_values("year")
     years = [str(int(y)) for y in d["year"]]
-    fig = go.Figure()
-    for col, key, color in (("planned_yi", "planned", PLANNED_COLOR), ("completed_yi", "completed", COMPLETED_COLOR)):
-        fig.add_bar(x=years, y=d[col] * factor, name=t(f"summary.{key}", lang), marker={"color": color},
-                    customdata=[[money(v, lang)] for v in d[col]],
-                    hovertemplate="%{x}: %{customdata[0]}<extra>" + t(f"summary.{key}", lang) + "</extra>")
-    fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_xaxes(type="category")
-    return style(fig, t("summary.trend_title", lang), as_of, x_title=t("summary.year", lang),
-                 y_title=t("summary.trend_axis", lang, unit=unit), height=380)
+    bars = [{"type": "bar", "x": years, "y": (d[col] * factor).to_numpy(), "name": t(f"summary.{key}", lang),
+             "marker": {"color": color}, "customdata": [[money(v, lang)] for v in d[col]],
+             "hovertemplate": "%{x}: %{customdata[0]}<extra>" + t(f"summary.{key}", lang) + "</extra>"}
+            for col, key, color in (("planned_yi", "planned", PLANNED_COLOR),
+                                    ("completed_yi", "completed", COMPLETED_COLOR))]
+    return figure(bars, t("summary.trend_title", lang), as_of, x_title=t("summary.year", lang),
+                  y_title=t("summary.trend_axis", lang, unit=unit), height=380,
+                  layout={"barmode": "group", "bargap": 0.25, "xaxis": {"type": "category"}})
 
 
 # --- Sectors ------------------------------------------------------------------------------------
