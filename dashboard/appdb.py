@@ -7,6 +7,7 @@ import from the command line, another app server) shows on the next run, without
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib
@@ -152,17 +153,35 @@ _deferred: set[str] | None = None
 def _cursor(key: str, snapshot: int | None, version: int | None = None) -> duckdb.DuckDBPyConnection:
     con = _connection(key)
     if snapshot is None:
-        cur = con.cursor()
         noting = _deferred
         if noting is not None:
-            return _NotingCursor(cur, noting)  # type: ignore[return-value]
+            return _NotingCursor(con.cursor(), noting)  # type: ignore[return-value]
         copy = _copies.get(key, {}).get(version) if version is not None else None
         if copy is None:
-            return cur
-        cur.execute(f"SET search_path = '{copy.search_path}'")
-        return _CopyingCursor(cur, key, copy)  # type: ignore[return-value]
+            return con.cursor()
+        return _CopyingCursor(_kept_cursor(con, copy.search_path), key, copy)  # type: ignore[return-value]
     with _attach_lock:
         return store.snapshot_cursor(con, snapshot)
+
+
+# Each thread's cursor reading a copy first, kept from one query to the next: (connection, search path,
+# cursor). Setting the search path costs a statement that checks the lake's schema (a DuckLake
+# transaction, ~5 ms of CPU), once per query on a fresh cursor; a page runs ten or more. The queries set
+# nothing else on it, and a cursor is one thread's only (DuckDB's rule for cursors).
+_kept = threading.local()
+
+
+def _kept_cursor(con: duckdb.DuckDBPyConnection, search_path: str) -> duckdb.DuckDBPyConnection:
+    kept = getattr(_kept, "cursor", None)
+    if kept is not None and kept[0] is con and kept[1] == search_path:
+        return kept[2]
+    cur = con.cursor()
+    cur.execute(f"SET search_path = '{search_path}'")
+    if kept is not None:
+        with contextlib.suppress(duckdb.Error):  # its connection closed already
+            kept[2].close()
+    _kept.cursor = (con, search_path, cur)
+    return cur
 
 
 @dataclass
@@ -239,6 +258,9 @@ class _CopyingCursor:
     def execute(self, query: str, parameters: object = None) -> duckdb.DuckDBPyConnection:
         _fill(self._key, self._copy, store.replica.named(query))
         return self._cur.execute(query, parameters)
+
+    def close(self) -> None:
+        """Nothing: the cursor is the thread's kept one (see :func:`_kept_cursor`)."""
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._cur, name)
