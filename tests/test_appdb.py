@@ -314,3 +314,35 @@ def test_the_landing_file_is_data_that_reads_back_the_same(tmp_path: Path, monke
     assert appdb._read_landing("the store", (*stamp[:1], 8, *stamp[2:])) is None
     path.write_bytes(data[: len(data) // 2])
     assert appdb._read_landing("the store", stamp) is None
+
+
+def test_a_thread_s_queries_share_one_cursor_per_copy(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Setting a cursor's search path checks the lake (~5 ms of CPU): a thread sets it once per copy."""
+    import threading
+
+    from dashboard.filters import Filters
+    from dashboard.queries import overview
+
+    monkeypatch.setenv("SEI_DB", str(demo_db))
+    key = appdb.db_key()
+    version = appdb.data_version()
+    appdb._pin(key, version)
+    first = appdb._cursor(key, None, version)
+    first.close()  # the kept cursor stays open
+    again = appdb._cursor(key, None, version)
+    assert again._cur is first._cur
+    assert not again.execute("SELECT * FROM regions").df().empty  # read through the copy
+    elsewhere: list[object] = []
+    other = threading.Thread(target=lambda: elsewhere.append(appdb._cursor(key, None, version)._cur))
+    other.start()
+    other.join()
+    assert elsewhere[0] is not first._cur  # a cursor is one thread's
+    with store.opened(demo_db) as con:
+        store.targets.set_target_year(con, 2031)
+    newer = appdb.data_version()
+    appdb._pin(key, newer)
+    fresh = appdb._cursor(key, None, newer)
+    assert fresh._cur is not first._cur  # the new version's copy, a new cursor
+    with store.opened(demo_db) as con:  # the same answer as a plain cursor on the lake
+        pd.testing.assert_frame_equal(appdb.load(overview.sector_totals, Filters()),
+                                      overview.sector_totals(con, Filters()))

@@ -111,13 +111,15 @@ def data_status(cur: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
     "updated" stamp went back to an older import after a revert, on newer data), whether demo data is
     present, project count."""
     as_of = AS_OF_ROLLUP if fast() else AS_OF_BASE
+    # the rollup holds every project once (a group's count): read from the app's copy in memory, not the lake
+    count = "CAST(coalesce(sum(projects), 0) AS BIGINT) FROM rollup_projects" if fast() else "count(*) FROM projects"
     return df(cur, f"""
         SELECT
             ({as_of}) AS as_of_year,
             (SELECT max(CASE WHEN status = 'committed' THEN imported_at ELSE reverted_at END)
              FROM import_batches) AS last_import,
             (SELECT count(*) > 0 FROM import_batches WHERE is_demo AND status = 'committed') AS has_demo,
-            (SELECT count(*) FROM projects) AS projects
+            (SELECT {count}) AS projects
     """)
 
 

@@ -203,14 +203,16 @@ def _flush_schema_rows(con: Connection, version: int) -> None:
 DATA_VERSION = "SELECT value FROM store_meta WHERE key = 'data_version'"
 
 
-def data_version(con: Connection) -> int:
+def data_version(con: Connection, *, snapshot: int | None = None) -> int:
     """A counter that every committed data write raises, by any process; caches key on it.
 
     Kept in the store (``store_meta``) rather than taken from the snapshot id, so that writes that
     change no data (audit records, maintenance) leave cached pages alone. Writers are serialised by
-    the writer lock, so the counter's update never conflicts.
+    the writer lock, so the counter's update never conflicts. ``snapshot``: as of that lake snapshot.
     """
-    value = scalar(con, DATA_VERSION)
+    sql = DATA_VERSION if snapshot is None else DATA_VERSION.replace(
+        "store_meta", f"store_meta AT (VERSION => {int(snapshot)})")
+    value = scalar(con, sql)
     return int(value) if value is not None else 0
 
 

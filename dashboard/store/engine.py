@@ -368,3 +368,14 @@ def snapshot_id(con: duckdb.DuckDBPyConnection) -> int:
     """The lake's newest snapshot: every commit, by any process, makes a new one."""
     return int(con.execute("SELECT id FROM current_snapshot()").fetchall()[0][0])
 
+
+def head(con: duckdb.DuckDBPyConnection, lake: str | None = None) -> tuple[int, str]:
+    """The lake's newest snapshot and when it was committed, in one statement (~7 ms of CPU at ~1M
+    projects against ~15 for a read of a lake table such as store_meta: it reads DuckLake's own snapshot
+    row, no table's stats or files). The pair names the snapshot across stores: a store made again or
+    restored at the same place restarts its ids, not at the same microsecond. ``lake``: the lake's name
+    (:func:`catalog_name`, a statement of its own: a caller that knows it passes it)."""
+    meta = quoted(f"__ducklake_metadata_{lake or catalog_name(con)}")  # the catalog database DuckLake attaches
+    row = con.execute(f"SELECT s.id, t.snapshot_time::VARCHAR FROM current_snapshot() s "
+                      f"JOIN {meta}.ducklake_snapshot t ON t.snapshot_id = s.id").fetchall()[0]
+    return int(row[0]), str(row[1])
