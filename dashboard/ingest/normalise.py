@@ -775,8 +775,10 @@ def _former_names(body: Body, index: places.PlaceIndex, field: str, text: pd.Ser
     if not at.any():
         return []
     problems: Problems = []
-    for kind, code in (("split", "place_former_split"), (None, "place_former_name")):
-        mask = at & np.array([f is not None and (f.kind == "split") == (kind == "split") for f in read], dtype=bool)
+    for kind, code in (("split", "place_former_split"), ("uncoded", "place_city_uncoded"),
+                       (None, "place_former_name")):
+        mask = at & np.array([f is not None and (f.kind == kind if kind else f.kind not in ("split", "uncoded"))
+                              for f in read], dtype=bool)
         if not mask.any():
             continue
         names = [_place_names(index, f.code[:2] + "0000", f.code if f.code in index.city_names else None)
