@@ -1080,7 +1080,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         # codes are in no cell of a column).
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague",
-                     "amount_ideographic_point"):
+                     "amount_ideographic_point", "amount_expression"):
             if code in present:
                 problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
@@ -1089,7 +1089,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         if "amount_note" in present:
             problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
         for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping", "amount_spaced_out",
-                     "amount_full_stop"):
+                     "amount_full_stop", "amount_expression_sum"):
             if code in present:  # 三千万元, 12.500.000: read, and said with what it was read as
                 words = (codes == code).to_numpy()
                 read_as = np.full(len(wan), "", dtype=object)
