@@ -290,7 +290,7 @@ def _read_xlsx(data: bytes) -> RawFile:
                 xml = _sheet_xml(package, ws)
                 _check_sheet_order(xml, ws.title)
                 _check_cell_refs(xml, ws.title, book)
-                sheets.append(_xlsx_sheet(ws, xml))
+                sheets.append(_xlsx_sheet(ws, xml, struck_runs(package, xml)))
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
@@ -628,12 +628,61 @@ def _struck_styles(ws: object) -> frozenset[int]:
                      if getattr(style, "fontId", None) in struck)
 
 
-def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
+_RICH_ITEM = re.compile(rb"<(?:\w+:)?(si|is)\b[^>]*>(.*?)</(?:\w+:)?\1>", re.S)
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.S)
+_RUN_STRUCK = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*/>')
+_RUN_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\b[^>]*/>", re.S)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+# Excel's escape of a character in a string (ST_Xstring: _x000D_ a carriage return, _x005F_ an underscore):
+# openpyxl's read-only mode hands it on as written (苏州晶圆_x000D__x000A_封装项目 was stored so).
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_xstring(text: str) -> str:
+    """A string cell's text with Excel's _xHHHH_ escapes read as the characters they stand for."""
+    return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _run_text(run: bytes) -> str:
+    import html
+
+    return html.unescape(b"".join(m.group(1) or b"" for m in _RUN_TEXT.finditer(run)).decode("utf-8", "replace"))
+
+
+def struck_runs(package: zipfile.ZipFile, xml: bytes) -> dict[str, str]:
+    """Rich-text strings (shared, or inline in the sheet ``xml``) with some runs struck through
+    (苏州晶圆~~旧~~封装项目): their text as read → the text without the struck runs. A string struck whole is
+    left as it is (the cell is struck: its style says so, and the row's warning)."""
+    parts = [xml] if b"strike" in xml else []
+    for name in package.namelist():
+        if name.lower().endswith("sharedstrings.xml"):
+            try:
+                data = package.read(name)
+            except Exception:  # noqa: BLE001 - a damaged part: its cells are refused elsewhere
+                continue
+            if b"strike" in data:
+                parts.append(data)
+    out: dict[str, str] = {}
+    for data in parts:
+        for item in _RICH_ITEM.finditer(data):
+            body = item.group(2)
+            if b"strike" not in body:
+                continue
+            runs = _RUN.findall(_PHONETIC.sub(b"", body))
+            whole = "".join(_run_text(r) for r in runs)
+            kept = "".join(_run_text(r) for r in runs if not _RUN_STRUCK.search(r.split(b"<t", 1)[0]))
+            if kept.strip() and kept != whole:
+                out[unescape_xstring(whole)] = unescape_xstring(kept)
+    return out
+
+
+def _xlsx_sheet(ws: object, xml: bytes = b"", struck_text: dict[str, str] | None = None) -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
     shown = _shown_numbers(ws)
     striking = _struck_styles(ws)
     struck: list[int] = []
+    said_struck: list[tuple[str, dict]] = []
     if hasattr(ws, "reset_dimensions"):
         # Each row as far as its own last cell, not padded to the sheet's claimed or widest column: one
         # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
@@ -646,7 +695,14 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
             continue
         values: list[object] = [None] * (max(c.column for c in cells))
         for c in cells:
-            values[c.column - 1] = c.value
+            values[c.column - 1] = unescape_xstring(c.value) if type(c.value) is str else c.value
+        if struck_text:
+            for c in cells:
+                kept = struck_text.get(values[c.column - 1]) if type(c.value) is str else None
+                if kept is not None:
+                    said_struck.append(("cell_struck_text_dropped", {"row": c.row, "col": c.column - 1,
+                                                                    "value": values[c.column - 1], "kept": kept}))
+                    values[c.column - 1] = kept
         if shown:  # only in a workbook with a percentage or a unit in a number format
             for c in cells:
                 if type(c.value) in (int, float) and getattr(c, "_style_id", None) in shown:
@@ -657,7 +713,7 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
             struck.append(cells[0].row)
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
     said = (_unsaved_formulas(xml) + _volatile_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
-            + _struck_rows(struck))
+            + _struck_rows(struck) + said_struck)
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
                  hidden_columns=_xlsx_hidden_columns(xml))
