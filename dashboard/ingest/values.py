@@ -397,6 +397,8 @@ def negative_mark(text: str) -> bool:
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
 
+_MORE_AFTER_UNIT = re.compile(r"(?<=\d)(亿|万|千万)(?:多|余)(元)")
+_PER_YEAR = re.compile(r"\d\s*(?:亿|万|千)?(?:元|美元)?\s*(?:/|每|／)\s*(?:年|年度)$|(?:每年|年均)\d")
 _CHEQUE_WORDS = re.compile(r"(?<=元)整$|(?<=^人民币)[:：]|(?i:(?<=^rmb)|(?<=^cny))[:：]")
 
 
@@ -453,6 +455,10 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     s = _CHEQUE_WORDS.sub("", s)
     if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
         s = _MEASURE_WORD.sub("", s)
+    if "多" in s or "余" in s:  # 15亿余元, 1500万多元: "more than" after the unit, read as 15余亿元 is
+        s = _MORE_AFTER_UNIT.sub(r"\1\2", s)
+    if _PER_YEAR.search(s):  # 150000万元/年: a figure per year (a revenue, a yearly plan), no total investment
+        return Amount(None, "amount_per_year", True)
     if s.lower() in MISSING:
         return Amount(None)
     if masked_amount(s):
