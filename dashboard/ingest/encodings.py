@@ -468,17 +468,17 @@ def _western(data: bytes) -> tuple[str, str] | None:
 
 
 def _fit(text: str) -> int:
-    """How many characters past ASCII sit as they would in Western text: a letter not upper case right after a
-    lower-case one (Café, not CafŽ), a mark (– “ ” •) not inside a word (Biotech – Centre, not Na•ve)."""
+    """How many characters past ASCII sit as they would in Western text: a mark anywhere (’ – “ ” •), a letter
+    neither upper case right after a lower-case one (Café, not CafŽ) nor against a digit (2024–2026, not 2024ñ2026)."""
     good = 0
     for m in re.finditer(r"[^\x00-\x7f]", text):
         i, ch = m.start(), m.group()
+        if not ch.isalpha():
+            good += 1
+            continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch.isalpha():
-            good += not (before.isalpha() and before.islower() and ch.isupper())
-        else:
-            good += not (before.isalnum() and after.isalnum())
+        good += not ((before.isalpha() and before.islower() and ch.isupper()) or before.isdigit() or after.isdigit())
     return good
 
 
