@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from importkit import import_json, problem_codes, refused_rows, stored_projects, stored_rows
+from importkit import import_json, problem_codes, refused_file, refused_rows, stored_projects, stored_rows
 
 SUZHOU = ("320000", "320500", Decimal("150000.00"), 2024, 2026, "info_tech")
 NANJING = ("320000", "320100", Decimal("80000.00"), 2024, 2027, "biotech")
@@ -153,3 +153,12 @@ def test_a_figure_per_year_is_no_total(empty_db: Path, capsys: pytest.CaptureFix
     assert stored_rows(empty_db, "SELECT p.name, i.year, i.planned_wan FROM project_investments i "
                                  "JOIN projects p USING (project_id)") == [
         ("苏州晶圆封装项目", 2025, Decimal("5000.00"))]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", ("A3（第 3 行）", "第 99 号共享文本", "只有 2 条")),
+                                            ("en", ("cell A3 (row 3)", "shared string number 99", "only 2"))])
+def test_a_cell_past_the_shared_strings_is_named(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str,
+                                                 said: tuple[str, ...]) -> None:
+    """<v>99</v> in a workbook of 2 shared strings: "damaged (the file may be cut off)", no cell named. Refused
+    still (what the cell holds cannot be known), naming the cell and the strings held."""
+    refused_file(empty_db, capsys, "shared_string_missing.xlsx", "sheet_string_missing", *said, lang=lang)

@@ -294,6 +294,7 @@ def _read_xlsx(data: bytes) -> RawFile:
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
+                _check_shared_refs(xml, ws.title, ws)
                 raise ReadError("sheet_damaged", sheet=ws.title) from None
         read = set(book.sheetnames)
     finally:
@@ -422,6 +423,20 @@ def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
             raise ReadError("sheet_cell_repeated", sheet=title, cell=cell, row=int(re.sub(r"\D", "", cell)),
                             first=first, second=second)
         seen[ref] = m.start()
+
+
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*\bt="s")[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
+
+
+def _check_shared_refs(xml: bytes, title: str, ws: object) -> None:
+    """Refuse, naming the cell, a sheet whose cell points past the workbook's shared strings (<v>99</v> of 7): a
+    damaged or hand-made file, said as "damaged (cut off?)" before. Looked for only once the sheet failed to read."""
+    count = len(getattr(ws, "_shared_strings", None) or [])  # (read-only mode: the book's list stays empty)
+    for m in _SHARED_CELL.finditer(xml):
+        if int(m.group(2)) >= count:
+            cell = m.group(1).decode()
+            raise ReadError("sheet_string_missing", sheet=title, cell=cell, row=int(re.sub(r"\D", "", cell)),
+                            index=int(m.group(2)), count=f"{count:,}")
 
 
 def _cell_value(xml: bytes, at: int, book: object) -> str:

@@ -3734,6 +3734,11 @@ def write_hostile13() -> None:
         (2, [("s", "<v>1</v>"), "江苏省苏州市", 150000, "2024-2026"]),
         (3, ["南京_x005F_x0041_中心", "江苏省南京市", 80000, "2024-2027"])]))],
         shared=["项目_x000D__x000A_名称", "苏州晶圆_x000D__x000A_封装项目"])
+    # A cell pointing past the shared strings (<v>99</v> of 2): refused as "damaged (cut off?)", the cell unnamed.
+    _workbook6(HERE / "shared_string_missing.xlsx", [("项目", _sheet6([
+        (1, HEADER), (2, [("s", "<v>0</v>"), "江苏省苏州市", 150000, "2024-2026"]),
+        (3, [("s", "<v>99</v>"), "江苏省南京市", 80000, "2024-2027"])]))],
+        shared=["苏州晶圆封装项目", "南京生物医药中心"])
     # "More than" after the unit (15亿余元, 1500万多元), and figures per year under 总投资 and a year's plan.
     (HERE / "amount_more_after_unit.csv").write_bytes((HEAD + lines(
         "苏州晶圆封装项目,江苏省苏州市,15亿余元,2024-2026", "南京生物医药中心,江苏省南京市,8亿多元,2024-2027",
