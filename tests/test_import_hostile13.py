@@ -162,3 +162,12 @@ def test_a_cell_past_the_shared_strings_is_named(empty_db: Path, capsys: pytest.
     """<v>99</v> in a workbook of 2 shared strings: "damaged (the file may be cut off)", no cell named. Refused
     still (what the cell holds cannot be known), naming the cell and the strings held."""
     refused_file(empty_db, capsys, "shared_string_missing.xlsx", "sheet_string_missing", *said, lang=lang)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", ("A2", "“苏州晶圆封装项目”和“另一个项目”")),
+                                            ("en", ("A2", '"苏州晶圆封装项目"', '"另一个项目"'))])
+def test_a_cell_written_twice_names_its_shared_texts(empty_db: Path, capsys: pytest.CaptureFixture[str], lang: str,
+                                                     said: tuple[str, ...]) -> None:
+    """A2 twice, each a shared string: the refusal said the values were "0" and "1" (the strings' numbers: a
+    read-only workbook's list of shared strings is empty, the sheet holds them); now their texts."""
+    refused_file(empty_db, capsys, "cell_twice_shared.xlsx", "sheet_cell_repeated", *said, lang=lang)

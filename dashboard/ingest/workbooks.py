@@ -289,7 +289,7 @@ def _read_xlsx(data: bytes) -> RawFile:
             try:
                 xml = _sheet_xml(package, ws)
                 _check_sheet_order(xml, ws.title)
-                _check_cell_refs(xml, ws.title, book)
+                _check_cell_refs(xml, ws.title, ws)
                 sheets.append(_xlsx_sheet(ws, xml, struck_runs(package, xml)))
             except ReadError:
                 raise
@@ -407,7 +407,7 @@ def _without_blank_cells(data: bytes) -> bytes:
         return data
 
 
-def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
+def _check_cell_refs(xml: bytes, title: str, ws: object) -> None:
     """Refuse a sheet holding one cell reference twice (two <c r="B5">): Excel never writes it, and
     openpyxl kept the later cell without a word (a project's amount or name replaced). Which of the two
     is right no one can tell, so the refusal names the cell and both values for the steward to check."""
@@ -418,7 +418,7 @@ def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
     for m in _CELL_REF.finditer(xml):
         ref = m.group(1)
         if ref in seen:
-            first, second = (_cell_value(xml, at, book) for at in (seen[ref], m.start()))
+            first, second = (_cell_value(xml, at, ws) for at in (seen[ref], m.start()))
             cell = ref.decode()
             raise ReadError("sheet_cell_repeated", sheet=title, cell=cell, row=int(re.sub(r"\D", "", cell)),
                             first=first, second=second)
@@ -439,7 +439,7 @@ def _check_shared_refs(xml: bytes, title: str, ws: object) -> None:
                             index=int(m.group(2)), count=f"{count:,}")
 
 
-def _cell_value(xml: bytes, at: int, book: object) -> str:
+def _cell_value(xml: bytes, at: int, ws: object) -> str:
     """The text of the cell element starting at ``at`` (a shared string looked up), for a message."""
     m = _CELL_AT.match(xml, at)
     if not m:
@@ -449,7 +449,8 @@ def _cell_value(xml: bytes, at: int, book: object) -> str:
 
     value = html.unescape("".join(texts)).strip()
     if re.search(rb'\bt="s"', m.group(1)) and value.isdigit():
-        strings = getattr(book, "shared_strings", None) or []
+        # the sheet's list: a read-only workbook's own stays empty (the message said "0" and "1", not the texts)
+        strings = getattr(ws, "_shared_strings", None) or []
         value = str(strings[int(value)]) if int(value) < len(strings) else value
     return value[:100]
 

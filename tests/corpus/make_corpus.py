@@ -3739,6 +3739,11 @@ def write_hostile13() -> None:
         (1, HEADER), (2, [("s", "<v>0</v>"), "江苏省苏州市", 150000, "2024-2026"]),
         (3, [("s", "<v>99</v>"), "江苏省南京市", 80000, "2024-2027"])]))],
         shared=["苏州晶圆封装项目", "南京生物医药中心"])
+    # One cell written twice, both shared strings: the refusal named the strings' numbers ("0" and "1").
+    _workbook6(HERE / "cell_twice_shared.xlsx", [("项目", _sheet6([
+        (1, HEADER), (2, [("s", "<v>0</v>"), "江苏省苏州市", 150000, "2024-2026"])]).replace(
+        "</row></sheetData>", '<c r="A2" t="s"><v>1</v></c></row></sheetData>'))],
+        shared=["苏州晶圆封装项目", "另一个项目"])
     # "More than" after the unit (15亿余元, 1500万多元), and figures per year under 总投资 and a year's plan.
     (HERE / "amount_more_after_unit.csv").write_bytes((HEAD + lines(
         "苏州晶圆封装项目,江苏省苏州市,15亿余元,2024-2026", "南京生物医药中心,江苏省南京市,8亿多元,2024-2027",
