@@ -43,8 +43,40 @@ def duplicates_in_file(body: Body, rec: pd.DataFrame, investments: pd.DataFrame,
     rows = rec["row"].to_numpy()
     signature = _signatures(rec, investments, funding, set(rows[at].tolist()) | set(first[at].tolist()))
     repeated[at] = [signature[r] == signature[f] for r, f in zip(rows[at].tolist(), first[at].tolist(), strict=True)]
-    return (body.problems(dup & ~repeated, "duplicate_in_file", "name", first=first)
+    return (_duplicates(body, rec, dup & ~repeated, first)
             + body.problems(repeated, "row_repeats_project", "name", level="warning", first=first) + said), repeated
+
+
+def _duplicates(body: Body, rec: pd.DataFrame, dup: np.ndarray, first: np.ndarray) -> Problems:
+    """The refused duplicates; one whose city differs from the row it repeats (光伏项目 in 苏州市 and in 南京市, a
+    list numbering each city's projects apart) says both places, and why they still are one project: a project
+    is known by its name, province and start year (the store's key), so the two would be stored as one."""
+    problems = body.problems(dup, "duplicate_in_file", "name", first=first)
+    if not dup.any() or "city_code" not in rec:
+        return problems
+    city = rec["city_code"].astype(object).where(rec["city_code"].notna(), "").astype(str).to_numpy()
+    by_row = dict(zip(rec["row"].tolist(), city.tolist(), strict=True))
+    places = _place_text(body)
+    at = {int(r): i for i, r in enumerate(rec["row"].tolist())}
+    for p in problems:
+        if p.row is None or p.is_summary:
+            continue
+        there = int(p.values["first"])
+        if by_row.get(p.row) and by_row.get(there) and by_row[p.row] != by_row[there]:
+            p.key = "duplicate_in_file_places"
+            p.values.update(here=places[at[p.row]], there=places[at[there]], name=str(rec["name"].iat[at[p.row]]))
+    return problems
+
+
+def _place_text(body: Body) -> list[str]:
+    """Each row's place as the file wrote it: its place, province, city and district cells joined."""
+    cols = [body.column(f).astype(str) for f in ("place", "province", "city", "district") if f in body.col_of]
+    if not cols:
+        return [""] * len(body)
+    joined = cols[0]
+    for c in cols[1:]:
+        joined = joined + " " + c
+    return [t.strip() for t in joined.tolist()]
 
 
 def _other_year(body: Body, rec: pd.DataFrame, key: pd.DataFrame, dup: np.ndarray) -> Problems:

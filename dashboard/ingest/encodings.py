@@ -453,11 +453,33 @@ def _western(data: bytes) -> tuple[str, str] | None:
     if encoding == "cp1252" and not re.search(rb"[\x80-\x9f]", data):
         encoding = "latin-1"
     high = [ch for ch in text[:200_000] if ord(ch) > 127]
+    if high and re.search(rb"[\x80-\x9f]", data[:200_000]):
+        # A Mac's text (Mac OS Roman: é is byte 8E, Windows-1252's Ž): Café was stored as CafŽ. The reading whose
+        # accented letters sit in words as letters do (lower case after lower case) wins.
+        mac = data.decode("mac_roman")
+        fit = _fit(mac[:200_000])
+        if fit > _fit(text[:200_000]) and fit >= 0.8 * len(high):
+            return (mac, "mac_roman") if _looks_like_text(mac) and _plausible_table(mac) else None
     if not high or sum(ch.isalpha() for ch in high) < 0.8 * len(high):
         return None
     if not _looks_like_text(text) or not _plausible_table(text):
         return None
     return text, encoding
+
+
+def _fit(text: str) -> int:
+    """How many characters past ASCII sit as they would in Western text: a mark anywhere (’ – “ ” •), a letter
+    neither upper case right after a lower-case one (Café, not CafŽ) nor against a digit (2024–2026, not 2024ñ2026)."""
+    good = 0
+    for m in re.finditer(r"[^\x00-\x7f]", text):
+        i, ch = m.start(), m.group()
+        if not ch.isalpha():
+            good += 1
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        good += not ((before.isalpha() and before.islower() and ch.isupper()) or before.isdigit() or after.isdigit())
+    return good
 
 
 def _mixed_lines(data: bytes, said: list[tuple[str, dict]]) -> tuple[str, str] | None:

@@ -112,6 +112,18 @@ def _normalise(text: str) -> str:
 MAX_LABEL = MAX_UNIT_TEXT
 
 
+# A bond issue's amount in a bond disclosure (本次发行额, 债券发行金额, 本期发行规模): what one issue lends the project,
+# not its total investment, and no channel by itself (a disclosure lists a project once per issue, 专项 or 一般).
+# No field takes it; the import says so (importer: ``column_bond_issue_amount``) and how to map it.
+_BOND_ISSUE_AMOUNT = re.compile(r"^(本次|本期|当期|此次)?(债券)?发行(金额|额|规模|额度)|^债券(发行)?(金额|额度)$|"
+                                r"^(本次|本期)(债券)?(金额|额度|规模)$|bond issue (amount|size)|amount issued", re.I)
+
+
+def is_bond_issue_amount(header: str) -> bool:
+    """Whether a header names the amount a bond issue lends (本次发行额), which no field takes."""
+    return bool(_BOND_ISSUE_AMOUNT.search(normalise_header(header)))
+
+
 def field_of(header: str, funding_aliases: dict[str, str] | None = None) -> str | None:
     """The field a header names, or None."""
     return _rule_of(header, funding_aliases)[0]

@@ -214,6 +214,8 @@ def _prepare(plan: ImportPlan, chosen: reading.Sheet, header: hd.Header, read_wa
     plan.unmapped = [lab for pos, lab in enumerate(header.labels)
                      if pos not in header.fields and pos not in header.repeated
                      and (chosen.cells[pos].iloc[header.index:] != "").any()]
+    plan.warnings += [Problem("column_bond_issue_amount", None, lab, None, "warning", {"column": lab})
+                      for lab in plan.unmapped if hd.is_bond_issue_amount(lab)]
     plan.warnings += _reader_problems(read_warnings + [(c, dict(v)) for c, v in chosen.warnings], header.labels)
     plan.warnings += [Problem("column_label_long", None, header.labels[pos][:40], None, "warning",
                               {"position": pos + 1, "length": f"{len(header.labels[pos]):,}",

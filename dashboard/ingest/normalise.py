@@ -775,8 +775,10 @@ def _former_names(body: Body, index: places.PlaceIndex, field: str, text: pd.Ser
     if not at.any():
         return []
     problems: Problems = []
-    for kind, code in (("split", "place_former_split"), (None, "place_former_name")):
-        mask = at & np.array([f is not None and (f.kind == "split") == (kind == "split") for f in read], dtype=bool)
+    for kind, code in (("split", "place_former_split"), ("uncoded", "place_city_uncoded"),
+                       (None, "place_former_name")):
+        mask = at & np.array([f is not None and (f.kind == kind if kind else f.kind not in ("split", "uncoded"))
+                              for f in read], dtype=bool)
         if not mask.any():
             continue
         names = [_place_names(index, f.code[:2] + "0000", f.code if f.code in index.city_names else None)
@@ -1069,6 +1071,14 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
             wan = np.where(infinite, np.nan, wan)
             codes = codes.where(~infinite, "amount_unparsable")
         present = _codes_in(codes)
+        if "amount_per_year" in present and f != "total_investment":
+            # 1500万元/年 under a year's plan or a channel: the figure, as the column is a year's
+            yearly = (codes == "amount_per_year").to_numpy()
+            w, c = values.parse_amounts(cells[yearly].str.replace(r"\s*(?:/|／|每)\s*年度?$|^每年", "", regex=True),
+                                        unit or values.WAN, usd_rate)
+            wan, codes = wan.copy(), codes.copy()
+            wan[yearly], codes[yearly] = np.asarray(w, dtype=float), c.to_numpy()
+            present = _codes_in(codes)
         if "amount_usd" in present:
             usd_rows |= (codes == "amount_usd").to_numpy()
         if "amount_unparsable" in present:
@@ -1078,7 +1088,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         # codes are in no cell of a column).
         for code in ("amount_unparsable", "amount_negative", "amount_grouping", "amount_decimal_comma",
                      "amount_currency", "amount_date", "amount_upper_bound", "amount_share", "amount_vague",
-                     "amount_ideographic_point"):
+                     "amount_ideographic_point", "amount_expression", "amount_per_year"):
             if code in present:
                 problems += body.problems((codes == code).to_numpy(), code, f)
         for code in ("amount_range", "amount_usd", "amount_lower_bound", "amount_approximate", "amount_masked"):
@@ -1087,7 +1097,7 @@ def amounts(body: Body, units: dict[int, values.Unit], note_unit: values.Unit | 
         if "amount_note" in present:
             problems += _amount_notes(body, f, cells, (codes == "amount_note").to_numpy())
         for code in ("amount_words", "amount_dot_grouping", "amount_apostrophe_grouping", "amount_spaced_out",
-                     "amount_full_stop"):
+                     "amount_full_stop", "amount_expression_sum"):
             if code in present:  # 三千万元, 12.500.000: read, and said with what it was read as
                 words = (codes == code).to_numpy()
                 read_as = np.full(len(wan), "", dtype=object)

@@ -55,6 +55,8 @@ ZONES = DATA_DIR / "development_zones.csv"
 # 巢湖市 split in 2011), each with its successor, the year and the source: read as the successor (a split
 # one as its province), and said.
 FORMER = DATA_DIR / "region_former_names.csv"
+# Cities a province has that the division codes do not list (台湾's 台北市, 台中市): read as the province, no city.
+UNCODED = DATA_DIR / "region_uncoded_cities.csv"
 _SEPARATORS = "/、·-—,，|>→»\\"
 # Between two places of a list (南京市、徐州市), not between the levels of one (江苏·苏州, 江苏-苏州).
 _LIST_SEPARATORS = "/、,，;；|"
@@ -99,7 +101,8 @@ class Former(NamedTuple):
     """A former prefecture-level name of ``data/region_former_names.csv``."""
 
     name: str
-    kind: str                  # renamed, merged (into another city) or split (among several)
+    kind: str                  # renamed, merged (into another city), split (among several) or uncoded (a city
+    #                            the division codes do not list: data/region_uncoded_cities.csv)
     code: str                  # the region it is read as: the successor, or the province of a split one
     year: str
 
@@ -215,8 +218,9 @@ class PlaceIndex:
         index.nationwide = frozenset(r["name"] for r in areas if r["kind"] == "nationwide")
         index.regions = {r["name"]: tuple(r["province_code"].split()) for r in areas
                          if r["kind"] in ("region_in_province", "region_across")}
-        with FORMER.open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
+        with FORMER.open(encoding="utf-8", newline="") as f, UNCODED.open(encoding="utf-8", newline="") as g:
+            uncoded = [{**r, "kind": "uncoded", "successor_code": "", "year": ""} for r in csv.DictReader(g)]
+            for r in [*csv.DictReader(f), *uncoded]:
                 code = r["successor_code"] or r["province_code"]
                 if code not in info:
                     continue

@@ -106,12 +106,55 @@ def within_width(sheet: Sheet) -> Sheet | None:
     width = sheet.cells.shape[1]
     if width <= MAX_COLUMNS:
         return sheet
-    used = np.flatnonzero((sheet.cells.astype(str) != "").any(axis=0).to_numpy())
+    filled = (sheet.cells.astype(str) != "").to_numpy()
+    used = np.flatnonzero(filled.any(axis=0))
     width = int(used[-1]) + 1 if len(used) else 0
     if width > MAX_COLUMNS:
-        return None
+        width = _before_strays(sheet, filled, used)
+        if width is None:
+            return None
     sheet.cells = sheet.cells.iloc[:, :width]
     return sheet
+
+
+# Cells far right of a table (a note typed at XFD1, a stray key press) past MAX_COLUMNS: at most this many, beyond
+# a run of at least STRAY_GAP empty columns, are left out and said; more is a wide sheet, refused as before.
+MAX_STRAYS = 10
+STRAY_GAP = 100
+
+
+def column_letters(index: int) -> str:
+    """Excel's letters of a 0-based column (0 → A, 16383 → XFD)."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _before_strays(sheet: Sheet, filled: np.ndarray, used: np.ndarray) -> int | None:
+    """The width of the table left of a few stray cells far to its right (said in the sheet's warnings),
+    or None when the columns past the last wide gap are no few strays or the table itself is too wide."""
+    gaps = np.flatnonzero(np.diff(used) > STRAY_GAP)
+    if not len(gaps):
+        return None
+    width = int(used[gaps[-1]]) + 1
+    rows, cols = np.nonzero(filled[:, width:])
+    if width > MAX_COLUMNS or len(rows) > MAX_STRAYS:
+        return None
+    found = [(f"{column_letters(width + int(c))}{int(sheet.rows[r])}", shorten_cell(sheet.cells.iat[r, width + c]))
+             for r, c in zip(rows, cols, strict=True)]
+    sheet.warnings.append(("sheet_stray_cells_dropped", {
+        "sheet": sheet.name, "count": len(found), "width": column_letters(width - 1),
+        "cells": "、".join(f"{ref}“{v}”" for ref, v in found),
+        "cells_en": ", ".join(f'{ref} ("{v}")' for ref, v in found)}))
+    return width
+
+
+def shorten_cell(text: object, limit: int = 20) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _utf8_bytes(column: pd.Series) -> bytes | None:

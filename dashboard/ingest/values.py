@@ -397,7 +397,27 @@ def negative_mark(text: str) -> bool:
 _MEASURE_WORD = re.compile(r"(?<=[0-9一二两三四五六七八九十百千])个(?=多?(?:亿|万))")
 
 
+_MORE_AFTER_UNIT = re.compile(r"(?<=\d)(亿|万|千万)(?:多|余)(元)")
+_PER_YEAR = re.compile(r"\d\s*(?:亿|万|千)?(?:元|美元)?\s*(?:/|每|／)\s*(?:年|年度)$|(?:每年|年均)\d")
 _CHEQUE_WORDS = re.compile(r"(?<=元)整$|(?<=^人民币)[:：]|(?i:(?<=^rmb)|(?<=^cny))[:：]")
+
+
+# An arithmetic expression typed into an amount cell (100000+50000, 80000/60000, 2×3000万): Excel computes it only
+# after an =, so the cell holds the sum written out. A sum of figures is the total they add up to (read, said with
+# the sum); any other operation is no one amount (refused, said as an expression, not as "not an amount").
+_TERM = r"\d+(?:\.\d+)?(?:亿元|亿|万元|万|元)?"
+_EXPRESSION = re.compile(rf"{_TERM}(?:[+*/×÷xX]{_TERM})+")
+_EXPRESSION_TERM = re.compile(r"([+*/×÷xX]?)(\d+(?:\.\d+)?)(亿元|亿|万元|万|元)?")
+
+
+def _expression(s: str, default: Unit, usd_rate: float) -> Amount:
+    terms = _EXPRESSION_TERM.findall(s)
+    if any(op not in ("", "+") for op, _n, _u in terms):
+        return Amount(None, "amount_expression", True)
+    total = sum(float(n) * _unit_for(u, default).wan for _op, n, u in terms)
+    if default.usd and not any(u for _op, _n, u in terms):
+        return Amount(total * usd_rate, "amount_usd")
+    return Amount(total, "amount_expression_sum")
 
 
 def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
@@ -435,6 +455,10 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
     s = _CHEQUE_WORDS.sub("", s)
     if "个" in s:  # 1.5个亿, 一个亿, 两个多亿: as the amount is said aloud (was "not an amount")
         s = _MEASURE_WORD.sub("", s)
+    if "多" in s or "余" in s:  # 15亿余元, 1500万多元: "more than" after the unit, read as 15余亿元 is
+        s = _MORE_AFTER_UNIT.sub(r"\1\2", s)
+    if _PER_YEAR.search(s):  # 150000万元/年: a figure per year (a revenue, a yearly plan), no total investment
+        return Amount(None, "amount_per_year", True)
     if s.lower() in MISSING:
         return Amount(None)
     if masked_amount(s):
@@ -450,6 +474,8 @@ def parse_amount(text: str, default: Unit, usd_rate: float) -> Amount:
         return Amount(value * usd_rate, "amount_usd") if unit.usd else Amount(value, "amount_apostrophe_grouping")
     if other_currency(re.sub(r"[（(][^）)]*[）)]", "", s)):  # 5000万港元: no rate, never 5000万元 (a note in
         return Amount(None, "amount_currency", True)           # brackets, 5000（含欧元贷款）, is no unit)
+    if _EXPRESSION.fullmatch(s):
+        return _expression(s, default, usd_rate)
     if _NUMBER_ONLY.match(s):
         value = float(s)
         if value < 0:

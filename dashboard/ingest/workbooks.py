@@ -289,11 +289,12 @@ def _read_xlsx(data: bytes) -> RawFile:
             try:
                 xml = _sheet_xml(package, ws)
                 _check_sheet_order(xml, ws.title)
-                _check_cell_refs(xml, ws.title, book)
-                sheets.append(_xlsx_sheet(ws, xml))
+                _check_cell_refs(xml, ws.title, ws)
+                sheets.append(_xlsx_sheet(ws, xml, struck_runs(package, xml)))
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
+                _check_shared_refs(xml, ws.title, ws)
                 raise ReadError("sheet_damaged", sheet=ws.title) from None
         read = set(book.sheetnames)
     finally:
@@ -406,7 +407,7 @@ def _without_blank_cells(data: bytes) -> bytes:
         return data
 
 
-def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
+def _check_cell_refs(xml: bytes, title: str, ws: object) -> None:
     """Refuse a sheet holding one cell reference twice (two <c r="B5">): Excel never writes it, and
     openpyxl kept the later cell without a word (a project's amount or name replaced). Which of the two
     is right no one can tell, so the refusal names the cell and both values for the steward to check."""
@@ -417,14 +418,28 @@ def _check_cell_refs(xml: bytes, title: str, book: object) -> None:
     for m in _CELL_REF.finditer(xml):
         ref = m.group(1)
         if ref in seen:
-            first, second = (_cell_value(xml, at, book) for at in (seen[ref], m.start()))
+            first, second = (_cell_value(xml, at, ws) for at in (seen[ref], m.start()))
             cell = ref.decode()
             raise ReadError("sheet_cell_repeated", sheet=title, cell=cell, row=int(re.sub(r"\D", "", cell)),
                             first=first, second=second)
         seen[ref] = m.start()
 
 
-def _cell_value(xml: bytes, at: int, book: object) -> str:
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b(?=[^>]*\bt="s")[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*>\s*<(?:\w+:)?v>\s*(\d+)\s*<')
+
+
+def _check_shared_refs(xml: bytes, title: str, ws: object) -> None:
+    """Refuse, naming the cell, a sheet whose cell points past the workbook's shared strings (<v>99</v> of 7): a
+    damaged or hand-made file, said as "damaged (cut off?)" before. Looked for only once the sheet failed to read."""
+    count = len(getattr(ws, "_shared_strings", None) or [])  # (read-only mode: the book's list stays empty)
+    for m in _SHARED_CELL.finditer(xml):
+        if int(m.group(2)) >= count:
+            cell = m.group(1).decode()
+            raise ReadError("sheet_string_missing", sheet=title, cell=cell, row=int(re.sub(r"\D", "", cell)),
+                            index=int(m.group(2)), count=f"{count:,}")
+
+
+def _cell_value(xml: bytes, at: int, ws: object) -> str:
     """The text of the cell element starting at ``at`` (a shared string looked up), for a message."""
     m = _CELL_AT.match(xml, at)
     if not m:
@@ -434,7 +449,8 @@ def _cell_value(xml: bytes, at: int, book: object) -> str:
 
     value = html.unescape("".join(texts)).strip()
     if re.search(rb'\bt="s"', m.group(1)) and value.isdigit():
-        strings = getattr(book, "shared_strings", None) or []
+        # the sheet's list: a read-only workbook's own stays empty (the message said "0" and "1", not the texts)
+        strings = getattr(ws, "_shared_strings", None) or []
         value = str(strings[int(value)]) if int(value) < len(strings) else value
     return value[:100]
 
@@ -628,12 +644,61 @@ def _struck_styles(ws: object) -> frozenset[int]:
                      if getattr(style, "fontId", None) in struck)
 
 
-def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
+_RICH_ITEM = re.compile(rb"<(?:\w+:)?(si|is)\b[^>]*>(.*?)</(?:\w+:)?\1>", re.S)
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.S)
+_RUN_STRUCK = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*/>')
+_RUN_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>|<(?:\w+:)?t\b[^>]*/>", re.S)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+# Excel's escape of a character in a string (ST_Xstring: _x000D_ a carriage return, _x005F_ an underscore):
+# openpyxl's read-only mode hands it on as written (苏州晶圆_x000D__x000A_封装项目 was stored so).
+_XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_xstring(text: str) -> str:
+    """A string cell's text with Excel's _xHHHH_ escapes read as the characters they stand for."""
+    return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _run_text(run: bytes) -> str:
+    import html
+
+    return html.unescape(b"".join(m.group(1) or b"" for m in _RUN_TEXT.finditer(run)).decode("utf-8", "replace"))
+
+
+def struck_runs(package: zipfile.ZipFile, xml: bytes) -> dict[str, str]:
+    """Rich-text strings (shared, or inline in the sheet ``xml``) with some runs struck through
+    (苏州晶圆~~旧~~封装项目): their text as read → the text without the struck runs. A string struck whole is
+    left as it is (the cell is struck: its style says so, and the row's warning)."""
+    parts = [xml] if b"strike" in xml else []
+    for name in package.namelist():
+        if name.lower().endswith("sharedstrings.xml"):
+            try:
+                data = package.read(name)
+            except Exception:  # noqa: BLE001 - a damaged part: its cells are refused elsewhere
+                continue
+            if b"strike" in data:
+                parts.append(data)
+    out: dict[str, str] = {}
+    for data in parts:
+        for item in _RICH_ITEM.finditer(data):
+            body = item.group(2)
+            if b"strike" not in body:
+                continue
+            runs = _RUN.findall(_PHONETIC.sub(b"", body))
+            whole = "".join(_run_text(r) for r in runs)
+            kept = "".join(_run_text(r) for r in runs if not _RUN_STRUCK.search(r.split(b"<t", 1)[0]))
+            if kept.strip() and kept != whole:
+                out[unescape_xstring(whole)] = unescape_xstring(kept)
+    return out
+
+
+def _xlsx_sheet(ws: object, xml: bytes = b"", struck_text: dict[str, str] | None = None) -> Sheet:
     rows: list[list[object]] = []
     numbers: list[int] = []
     shown = _shown_numbers(ws)
     striking = _struck_styles(ws)
     struck: list[int] = []
+    said_struck: list[tuple[str, dict]] = []
     if hasattr(ws, "reset_dimensions"):
         # Each row as far as its own last cell, not padded to the sheet's claimed or widest column: one
         # cell in column XFD made every row 16,384 cells long (47 CPU-s for 2,000 rows).
@@ -646,7 +711,14 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
             continue
         values: list[object] = [None] * (max(c.column for c in cells))
         for c in cells:
-            values[c.column - 1] = c.value
+            values[c.column - 1] = unescape_xstring(c.value) if type(c.value) is str else c.value
+        if struck_text:
+            for c in cells:
+                kept = struck_text.get(values[c.column - 1]) if type(c.value) is str else None
+                if kept is not None:
+                    said_struck.append(("cell_struck_text_dropped", {"row": c.row, "col": c.column - 1,
+                                                                    "value": values[c.column - 1], "kept": kept}))
+                    values[c.column - 1] = kept
         if shown:  # only in a workbook with a percentage or a unit in a number format
             for c in cells:
                 if type(c.value) in (int, float) and getattr(c, "_style_id", None) in shown:
@@ -657,7 +729,7 @@ def _xlsx_sheet(ws: object, xml: bytes = b"") -> Sheet:
             struck.append(cells[0].row)
     merged = _fill_merged(rows, numbers, _xlsx_merges(xml))
     said = (_unsaved_formulas(xml) + _volatile_formulas(xml) + _hidden_rows(_xlsx_hidden(xml), numbers)
-            + _struck_rows(struck))
+            + _struck_rows(struck) + said_struck)
     return Sheet(ws.title, simplify(_frame(rows), said), np.array(numbers, dtype=int),
                  hidden=getattr(ws, "sheet_state", "visible") != "visible", warnings=said, merged=merged,
                  hidden_columns=_xlsx_hidden_columns(xml))

@@ -3503,6 +3503,7 @@ def write_all() -> None:
     write_hostile11()
     write_leftovers12()
     write_hostile12()
+    write_hostile13()
 
 
 # ------------------------------------------------------------------------------- round 11's leftovers (s32)
@@ -3684,3 +3685,69 @@ def write_hostile12() -> None:
     for r in range(3, ws.max_row + 1):
         ws.row_dimensions[r].hidden = True
     book.save(HERE / "autofilter_hidden.xlsx")
+
+
+# ------------------------------------------------------------------------------- round 13 (s34)
+# Round 12's leftovers (a struck run inside a rich-text cell, one short name in two cities, an amount written as a
+# sum, Mac OS Roman, a stray cell at XFD1, a bond issue's amount, 台湾's cities) and what round 13's inputs found
+# (Excel's _xHHHH_ escapes, "more than" after the unit, a figure per year).
+
+
+def write_hostile13() -> None:
+    """Round 13's inputs (s34-hostile13; tests/test_import_hostile13.py)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    # A name with one word struck through inside the cell (a steward's edit), not the whole cell.
+    book = workbook([HEADER, ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"],
+                     ["南京生物医药中心", "江苏省南京市", 80000, "2024-2027"]])
+    book.active["A2"] = CellRichText(["苏州晶圆", TextBlock(InlineFont(strike=True), "旧"), "封装项目"])
+    book.save(HERE / "struck_run_rich.xlsx")
+    # A list numbering each city's projects apart: one short name in two cities of one province.
+    (HERE / "same_name_two_cities.csv").write_bytes((HEAD + lines(
+        "光伏项目,江苏省苏州市,150000,2024-2026", "光伏项目,江苏省南京市,80000,2024-2026")).encode())
+    # Amounts typed as arithmetic without Excel's =: a sum, and a quotient.
+    (HERE / "amount_expressions.csv").write_bytes((HEAD + lines(
+        "苏州晶圆封装项目,江苏省苏州市,100000+50000,2024-2026", "南京生物医药中心,江苏省南京市,80000/60000,2024-2027",
+        "无锡储能项目,江苏省无锡市,800+200万元,2024-2026")).encode())
+    # An English list saved on a Mac (Mac OS Roman: é is byte 8E, Windows-1252's Ž).
+    (HERE / "mac_roman.csv").write_bytes((
+        "Project name,Province,City,Total investment (10k yuan),Period\n"
+        "Café Solar Plant,Jiangsu,Nanjing,150000,2024-2026\n"
+        "Naïve Biotech – Centre,Jiangsu,Wuxi,80000,2024-2027\n").encode("mac_roman"))
+    # A note typed far right of the table, at XFD1 (column 16,384).
+    book = workbook([HEADER, ["苏州晶圆封装项目", "江苏省苏州市", 150000, "2024-2026"],
+                     ["南京生物医药中心", "江苏省南京市", 80000, "2024-2027"]])
+    book.active["XFD1"] = "注：单位万元"
+    book.save(HERE / "stray_cell_xfd1.xlsx")
+    # A bond disclosure's amount of the issue (本次发行额), beside the project's total investment.
+    (HERE / "bond_issue_amount.csv").write_bytes(("项目名称,建设地点,本次发行额（亿元）,总投资（万元）\n" + lines(
+        "苏州晶圆封装项目,江苏省苏州市,2.5,150000")).encode())
+    # 台湾's cities, in traditional and simplified forms, with and without the province.
+    (HERE / "taiwan_places.csv").write_bytes((HEAD + lines(
+        "臺北半導體項目,臺灣省臺北市,150000,2024-2026", "台中精密机械项目,台湾台中市,80000,2024-2027",
+        "臺南光電項目,臺南市,1000,2024-2026")).encode())
+    # Excel's escapes of characters in strings (_x000D_: a carriage return; _x005F_: an underscore), shared and
+    # inline, as a generator that escapes every control character writes them.
+    _workbook6(HERE / "xstring_escapes.xlsx", [("项目", _sheet6([
+        (1, [("s", "<v>0</v>"), "建设地点", "总投资（万元）", "建设起止年限"]),
+        (2, [("s", "<v>1</v>"), "江苏省苏州市", 150000, "2024-2026"]),
+        (3, ["南京_x005F_x0041_中心", "江苏省南京市", 80000, "2024-2027"])]))],
+        shared=["项目_x000D__x000A_名称", "苏州晶圆_x000D__x000A_封装项目"])
+    # A cell pointing past the shared strings (<v>99</v> of 2): refused as "damaged (cut off?)", the cell unnamed.
+    _workbook6(HERE / "shared_string_missing.xlsx", [("项目", _sheet6([
+        (1, HEADER), (2, [("s", "<v>0</v>"), "江苏省苏州市", 150000, "2024-2026"]),
+        (3, [("s", "<v>99</v>"), "江苏省南京市", 80000, "2024-2027"])]))],
+        shared=["苏州晶圆封装项目", "南京生物医药中心"])
+    # One cell written twice, both shared strings: the refusal named the strings' numbers ("0" and "1").
+    _workbook6(HERE / "cell_twice_shared.xlsx", [("项目", _sheet6([
+        (1, HEADER), (2, [("s", "<v>0</v>"), "江苏省苏州市", 150000, "2024-2026"])]).replace(
+        "</row></sheetData>", '<c r="A2" t="s"><v>1</v></c></row></sheetData>'))],
+        shared=["苏州晶圆封装项目", "另一个项目"])
+    # "More than" after the unit (15亿余元, 1500万多元), and figures per year under 总投资 and a year's plan.
+    (HERE / "amount_more_after_unit.csv").write_bytes((HEAD + lines(
+        "苏州晶圆封装项目,江苏省苏州市,15亿余元,2024-2026", "南京生物医药中心,江苏省南京市,8亿多元,2024-2027",
+        "无锡储能项目,江苏省无锡市,1500万余元,2024-2026")).encode())
+    (HERE / "amount_per_year.csv").write_bytes(("项目名称,建设地点,总投资（万元）,2025年计划投资（万元）\n" + lines(
+        "苏州晶圆封装项目,江苏省苏州市,150000,5000万元/年",
+        "南京生物医药中心,江苏省南京市,80000万元/年,3000")).encode())
