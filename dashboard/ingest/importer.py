@@ -72,8 +72,8 @@ def _one_thread(fn: Callable[..., _T]) -> Callable[..., _T]:
     """Run ``fn(con, ...)`` with DuckDB's statements each on the thread that asks for it
     (:func:`dashboard.store.engine.one_thread`): an import is many small statements, some on the preview's
     side threads beside the main thread's Python, and a worker thread handing each one back cost about
-    as much CPU as it saved (the bench file into a fresh store: the commit 1.32 / 1.69 -> 0.66 / 0.87
-    CPU-s, best / median of 8)."""
+    as much CPU as it saved (the bench file into a fresh store: the commit 1.02 / 1.33 -> 0.75 / 0.85
+    CPU-s, best / median of 10; docs/performance.md)."""
 
     @functools.wraps(fn)
     def single(con: duckdb.DuckDBPyConnection, *args: object, **kwargs: object) -> _T:
