@@ -227,6 +227,37 @@ def test_duckdb_threads_follow_the_environment(empty_db: Path, monkeypatch: pyte
     assert got == (threads or os.cpu_count())
 
 
+@pytest.mark.parametrize(("value", "threads"), [("3", 3), ("", None)])
+def test_an_import_runs_duckdb_on_one_thread(empty_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             value: str, threads: int | None) -> None:
+    """An import's preview and commit run DuckDB's statements on one thread (engine.one_thread), then the
+    connection's database has its configured threads again, also after a block that failed."""
+    import os
+
+    from dashboard import ingest
+
+    monkeypatch.setenv("SEI_DB_THREADS", value)
+    listed = tmp_path / "list.csv"
+    listed.write_text("项目名称,建设地点,总投资（万元）\n某某光伏组件制造基地项目,江苏省苏州市,1000\n",
+                      encoding="utf-8")
+    configured = threads or os.cpu_count()
+    with store.opened(empty_db) as con:
+        def setting() -> object:
+            with store.cursor(con) as cur:
+                return store.scalar(cur, "SELECT current_setting('threads')")
+
+        seen: list[object] = []
+        plan = ingest.preview(con, listed, progress=lambda _f, _s: seen.append(setting()))
+        assert seen and set(seen) == {1}
+        assert setting() == configured
+        assert ingest.commit(con, plan).batch_id
+        assert setting() == configured
+        with pytest.raises(RuntimeError, match="inside"), engine.one_thread(con):
+            assert setting() == 1
+            raise RuntimeError("inside")
+        assert setting() == configured
+
+
 @pytest.mark.parametrize("value", ["0", "-2", "two", "1.5"])
 def test_duckdb_threads_must_be_a_whole_number(empty_db: Path, monkeypatch: pytest.MonkeyPatch,
                                                value: str) -> None:

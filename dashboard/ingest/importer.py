@@ -68,6 +68,21 @@ def _gc_paused(fn: Callable[..., _T]) -> Callable[..., _T]:
     return paused
 
 
+def _one_thread(fn: Callable[..., _T]) -> Callable[..., _T]:
+    """Run ``fn(con, ...)`` with DuckDB's statements each on the thread that asks for it
+    (:func:`dashboard.store.engine.one_thread`): an import is many small statements, some on the preview's
+    side threads beside the main thread's Python, and a worker thread handing each one back cost about
+    as much CPU as it saved (the bench file into a fresh store: the commit 1.02 / 1.33 -> 0.75 / 0.85
+    CPU-s, best / median of 10; docs/performance.md)."""
+
+    @functools.wraps(fn)
+    def single(con: duckdb.DuckDBPyConnection, *args: object, **kwargs: object) -> _T:
+        with store.engine.one_thread(con):
+            return fn(con, *args, **kwargs)
+
+    return single
+
+
 # ============================================================================================ preview
 
 @dataclass(frozen=True)
@@ -91,6 +106,7 @@ def _read_store_facts(con: duckdb.DuckDBPyConnection) -> _StoreFacts:
 
 
 @_gc_paused
+@_one_thread
 def preview(
     con: duckdb.DuckDBPyConnection,
     source: str | Path | bytes,
@@ -1134,6 +1150,7 @@ def _duplicate_keys(rec: pd.DataFrame) -> pd.DataFrame:
 # ============================================================================================= commit
 
 @_gc_paused
+@_one_thread
 def commit(
     con: duckdb.DuckDBPyConnection,
     plan: ImportPlan,

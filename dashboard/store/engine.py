@@ -19,6 +19,8 @@ import importlib
 import os
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -153,6 +155,28 @@ def threads() -> int | None:
     if not value.isdigit() or int(value) < 1:
         raise StoreError("threads_invalid", value=value)
     return int(value)
+
+
+@contextmanager
+def one_thread(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block's statements, on every cursor of ``con``'s database, each on the thread that asks for
+    it: DuckDB's threads set to one for the block, then back to :func:`threads` (else DuckDB's default).
+
+    For a job of many small statements (an import): while a worker thread runs a statement's last task,
+    DuckDB's Python client loops on the asking thread, taking the interpreter's lock at each turn to
+    look for Ctrl-C, so a second thread cost an import about as much CPU as the work it took over, and
+    the interpreter's lock away from the job's Python threads. Blocks that overlap in one process may
+    end each other's single thread early (never leave it on): each puts back the configured number."""
+    configured = threads()
+    if configured == 1:
+        yield
+        return
+    con.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        with suppress(duckdb.Error):  # a connection closed meanwhile: nothing to put back
+            con.execute(f"SET threads = {configured}" if configured is not None else "RESET threads")
 
 
 def wheel_file(name: str) -> Path:
