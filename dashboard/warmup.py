@@ -11,7 +11,7 @@ the page run does the same work again and reports the error in the user's langua
 The landing page's results are read from the file an earlier start kept for this data version when
 there is one (see :func:`dashboard.appdb.warm`), else its queries run and the file is written once the
 first page is out. The landing page's queries read the lake directly, on one DuckDB thread
-(:data:`WARM_THREADS`); their tables are copied into memory (for the pages and filter changes that
+(``store.engine.one_thread``); their tables are copied into memory (for the pages and filter changes that
 follow) only once the first page is out, so the copy is not on the first page's path. Objects that
 live as long as the process (modules, cached results) are moved out of the garbage collector's sight
 (``gc.freeze``): Streamlit collects after every page run, and scanning the objects of pandas, Plotly
@@ -25,13 +25,11 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported at server start: nothing heavy before the server listens
-    import duckdb
-
     from . import appdb
 
 log = logging.getLogger(__name__)
@@ -49,12 +47,12 @@ COPY_AFTER_S = 3.0
 # messages, needs the interpreter for a moment per file or message, and each time waited up to 5 ms for
 # the warm-up's imports or the page run to let go of it.
 SWITCH_S = 0.0005
-# DuckDB's worker threads while the warm-up runs the landing page's queries (then back to what they were:
-# one per core, or ``SEI_DB_THREADS``). Those are small queries (the rollups, the small tables, the top
+# DuckDB's worker threads while the warm-up runs the landing page's queries: one (store.engine.one_thread,
+# as an import; then back to ``SEI_DB_THREADS`` or one per core, never to a value an import running at that
+# moment had set). Those are small queries (the rollups, the small tables, the top
 # of the projects sorted by investment), and a second thread handing them tasks cost more CPU than it
 # saved: 0.42 CPU-s for the thirteen at ~10M projects with one thread, 0.76 with two, in no more time
 # (median of five runs each, 2026-12-03), CPU the browser needs for the first page on two cores.
-WARM_THREADS = 1
 
 
 def warm() -> appdb.Warm | None:
@@ -74,7 +72,9 @@ def warm() -> appdb.Warm | None:
         _warm_streamlit()
         gc.freeze()
         gc.enable()
-        with _threads(appdb.connection(), WARM_THREADS):
+        from . import store
+
+        with store.cursor(appdb.connection()) as cur, store.engine.one_thread(cur):
             landing = appdb.warm()
             _landing_page(landing)
     except Exception:  # noqa: BLE001 - the page run repeats the work and reports the error
@@ -85,22 +85,6 @@ def warm() -> appdb.Warm | None:
         done.set()
         log.info("Warm-up at server start took %.0f ms", (time.perf_counter() - started) * 1000)
     return landing
-
-
-@contextmanager
-def _threads(con: duckdb.DuckDBPyConnection, threads: int) -> Iterator[None]:
-    """DuckDB's worker threads for the process's database (every cursor of it) set to ``threads`` for
-    the block, then put back."""
-    from . import store
-
-    with store.cursor(con) as cur:
-        before = int(store.scalar(cur, "SELECT current_setting('threads')"))
-        cur.execute(f"SET threads = {int(threads)}")
-    try:
-        yield
-    finally:
-        with store.cursor(con) as cur:
-            cur.execute(f"SET threads = {before}")
 
 
 def _warm_and_copy(switch_interval: float) -> None:

@@ -121,10 +121,12 @@ def test_after_the_warm_up_the_first_page_runs_no_query(demo_db: Path, monkeypat
 def test_the_warm_up_runs_the_landing_queries_on_one_duckdb_thread(
         demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The landing page's queries are small: the warm-up runs them on one DuckDB thread (a second cost more
-    CPU than it saved) and gives the process its threads back afterwards, also when a query fails."""
+    CPU than it saved) and gives the process its configured threads back afterwards, also when a query fails
+    and also when an import running at that moment had set one thread (never keeping that for good)."""
     from dashboard import warmup
 
     monkeypatch.setenv("SEI_DB", str(demo_db))
+    monkeypatch.setenv("SEI_DB_THREADS", "3")
     con = appdb.connection()
 
     def threads() -> int:
@@ -150,7 +152,15 @@ def test_the_warm_up_runs_the_landing_queries_on_one_duckdb_thread(
         assert seen == [1, 1] and threads() == 3
         if left is not None:
             left.copy()  # from here on, queries copy what they read (as with no warm-up)
+
+        with store.cursor(con) as cur:
+            cur.execute("SET threads = 1")  # as an import's preview or commit does meanwhile
+        monkeypatch.setattr(warmup, "_landing_page", real)
+        again = warmup.warm()
+        assert again is not None and threads() == 3
+        again.copy()
     finally:
+        monkeypatch.delenv("SEI_DB_THREADS")
         with store.cursor(con) as cur:
             cur.execute(f"SET threads = {store.engine.threads() or 1}")
 
