@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import numbers
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -16,20 +18,55 @@ from tests.test_downloads import media, served  # noqa: F401 - the fixture is us
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 TABLE_PAGES = ["summary", "sectors", "clusters", "regions", "projects"]
+CHART_PAGES = ["summary", "sectors", "clusters", "regions", "funding"]
+
+
+@dataclass
+class Shown:
+    """What one page run drew: its exceptions, data grids' values, Plotly figures (specs) and metrics."""
+
+    exception: list
+    frames: list
+    figures: list[dict]
+    metrics: list[str]
+
+
+@pytest.fixture(scope="module")
+def walk(demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, Shown]]:
+    """The demo store's pages in one language, walked once per module as a reader does (the summary
+    opened, then each page of TABLE_PAGES and CHART_PAGES chosen in turn): {page: what it drew}. The
+    table, axis, subtitle and money-card tests read the same walk instead of each walking the pages again
+    (each page run is an app run of its own; the app only reads the store)."""
+    from conftest import copy_store
+
+    walks: dict[str, dict[str, Shown]] = {}
+
+    def walked(lang: str) -> dict[str, Shown]:
+        if lang not in walks:
+            db = copy_store(demo_db_template, tmp_path_factory.mktemp(f"walk-{lang}") / "demo.ducklake")
+            with pytest.MonkeyPatch.context() as mp:
+                at = open_page(db, mp, "summary", lang=lang)
+                shown = {}
+                for page in dict.fromkeys(TABLE_PAGES + CHART_PAGES):
+                    if page != "summary":
+                        goto(at, page).run()
+                    shown[page] = Shown(list(at.exception), [f.value for f in at.dataframe], _figures(at),
+                                        [m.value for m in at.metric])
+            walks[lang] = shown
+        return walks[lang]
+
+    return walked
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_tables_show_no_missing_values(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+def test_tables_show_no_missing_values(walk: Callable[[str], dict[str, Shown]], lang: str) -> None:
     """A data grid draws a missing number as "None": every table shows '—' instead (the clusters list's
     year of designation is empty for clusters still being cultivated)."""
-    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    shown = walk(lang)
     seen = 0
     for page in TABLE_PAGES:
-        if page != "summary":
-            goto(at, page).run()
-        assert not at.exception, (page, at.exception)
-        for frame in at.dataframe:
-            value = frame.value
+        assert not shown[page].exception, (page, shown[page].exception)
+        for value in shown[page].frames:
             if not isinstance(value, pd.DataFrame):
                 continue
             seen += 1
@@ -37,9 +74,6 @@ def test_tables_show_no_missing_values(demo_db: Path, monkeypatch: pytest.Monkey
             words = [c for c in value.columns if value[c].astype(str).isin(["None", "nan", "NaN", "<NA>"]).any()]
             assert missing == [] and words == [], (page, missing, words)
     assert seen >= 4
-
-
-CHART_PAGES = ["summary", "sectors", "clusters", "regions", "funding"]
 
 
 def _figures(at) -> list[dict]:  # noqa: ANN001
@@ -70,16 +104,14 @@ def decode(typed: dict) -> list[float]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_value_axes_write_numbers_with_separators(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+def test_value_axes_write_numbers_with_separators(walk: Callable[[str], dict[str, Shown]], lang: str) -> None:
     """Ticks of 10,000 and more were Plotly's '10k' (meaningless in Chinese) and 1,000–9,999 had no
     separator ('8000'); an axis of years must not get one ('2,024')."""
-    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    shown = walk(lang)
     problems, axes = [], 0
     for page in CHART_PAGES:
-        if page != "summary":
-            goto(at, page).run()
-        assert not at.exception, (page, at.exception)
-        for fig in _figures(at):
+        assert not shown[page].exception, (page, shown[page].exception)
+        for fig in shown[page].figures:
             title = fig["layout"].get("title", {}).get("text")
             for axis, values in _axis_values(fig).items():
                 layout = fig["layout"].get(axis, {})
@@ -176,16 +208,14 @@ def test_pyramid_labels_fit_a_half_page_column(demo_db_template: Path, lang: str
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_subtitles_fit_the_chart(demo_db: Path, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+def test_chart_subtitles_fit_the_chart(walk: Callable[[str], dict[str, Shown]], lang: str) -> None:
     """A Plotly subtitle does not wrap: the cumulative-designations chart's as-of line and pace hint on
     one line ran past its right edge. Every line of every subtitle fits a half-page column (400 px) or,
     for a full-width chart, 820 px (a 1,280 px screen)."""
-    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
+    shown = walk(lang)
     problems = []
     for page in CHART_PAGES:
-        if page != "summary":
-            goto(at, page).run()
-        for fig in _figures(at):
+        for fig in shown[page].figures:
             sub = ((fig["layout"].get("title") or {}).get("subtitle") or {}).get("text") or ""
             for line in sub.split("<br>"):
                 if _text_px(line, 12) > 820:
@@ -205,10 +235,8 @@ def test_money_is_written_with_two_decimals() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_summary_cards_show_money_with_two_decimals(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    lang: str) -> None:
-    at = open_page(demo_db, monkeypatch, "summary", lang=lang)
-    amounts = [m.value for m in at.metric if ("亿元" in m.value or " bn" in m.value or " tn" in m.value)]
+def test_summary_cards_show_money_with_two_decimals(walk: Callable[[str], dict[str, Shown]], lang: str) -> None:
+    amounts = [m for m in walk(lang)["summary"].metrics if ("亿元" in m or " bn" in m or " tn" in m)]
     assert amounts and all(re.search(r"\d\.\d\d(万亿元|亿元| bn| tn)$", v) for v in amounts), amounts
 
 

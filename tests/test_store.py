@@ -199,10 +199,12 @@ def test_a_write_that_breaks_a_rule_is_refused_and_leaves_nothing(demo_db: Path,
     assert store.check(con) == []
 
 
-def test_check_command_reports_a_broken_store(demo_db: Path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "dashboard", "check", "--db", str(demo_db)],
-                        capture_output=True, text=True, timeout=120)
-    assert ok.returncode == 0 and "rules hold" in ok.stdout
+def test_check_command_reports_a_broken_store(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storekit import run
+
+    # the sound store in-process (dashboard.cli.main); the broken one through the process, its exit status
+    code, out, _ = run(capsys, "check", "--db", str(demo_db))
+    assert code == 0 and "rules hold" in out
     con = store.connect(demo_db)  # break it the way only code bypassing store.write could
     con.execute(BROKEN_WRITES["project ids are unique"])
     con.execute(BROKEN_WRITES["project money is not negative"])
