@@ -285,12 +285,13 @@ def _read_xlsx(data: bytes) -> RawFile:
 
     package = zipfile.ZipFile(io.BytesIO(data))  # opened once: per sheet, 2,000 sheets read their index 2,000 times
     try:
+        shared = shared_struck_runs(package)  # once per workbook, not per sheet
         for ws in book.worksheets:
             try:
                 xml = _sheet_xml(package, ws)
                 _check_sheet_order(xml, ws.title)
                 _check_cell_refs(xml, ws.title, ws)
-                sheets.append(_xlsx_sheet(ws, xml, struck_runs(package, xml)))
+                sheets.append(_xlsx_sheet(ws, xml, {**struck_runs(xml), **shared} if b"strike" in xml else shared))
             except ReadError:
                 raise
             except Exception:  # noqa: BLE001 - cut-off or malformed sheet XML, bad cell values
@@ -665,30 +666,35 @@ def _run_text(run: bytes) -> str:
     return html.unescape(b"".join(m.group(1) or b"" for m in _RUN_TEXT.finditer(run)).decode("utf-8", "replace"))
 
 
-def struck_runs(package: zipfile.ZipFile, xml: bytes) -> dict[str, str]:
-    """Rich-text strings (shared, or inline in the sheet ``xml``) with some runs struck through
-    (苏州晶圆~~旧~~封装项目): their text as read → the text without the struck runs. A string struck whole is
-    left as it is (the cell is struck: its style says so, and the row's warning)."""
-    parts = [xml] if b"strike" in xml else []
+def shared_struck_runs(package: zipfile.ZipFile) -> dict[str, str]:
+    """:func:`struck_runs` of the workbook's shared strings (the part every sheet's string cells point into)."""
+    out: dict[str, str] = {}
     for name in package.namelist():
         if name.lower().endswith("sharedstrings.xml"):
             try:
                 data = package.read(name)
             except Exception:  # noqa: BLE001 - a damaged part: its cells are refused elsewhere
                 continue
-            if b"strike" in data:
-                parts.append(data)
+            out.update(struck_runs(data))
+    return out
+
+
+def struck_runs(xml: bytes) -> dict[str, str]:
+    """Rich-text strings (in a sharedStrings part, or inline in a sheet's ``xml``) with some runs struck through
+    (苏州晶圆~~旧~~封装项目): their text as read → the text without the struck runs. A string struck whole is
+    left as it is (the cell is struck: its style says so, and the row's warning)."""
     out: dict[str, str] = {}
-    for data in parts:
-        for item in _RICH_ITEM.finditer(data):
-            body = item.group(2)
-            if b"strike" not in body:
-                continue
-            runs = _RUN.findall(_PHONETIC.sub(b"", body))
-            whole = "".join(_run_text(r) for r in runs)
-            kept = "".join(_run_text(r) for r in runs if not _RUN_STRUCK.search(r.split(b"<t", 1)[0]))
-            if kept.strip() and kept != whole:
-                out[unescape_xstring(whole)] = unescape_xstring(kept)
+    if b"strike" not in xml:
+        return out
+    for item in _RICH_ITEM.finditer(xml):
+        body = item.group(2)
+        if b"strike" not in body:
+            continue
+        runs = _RUN.findall(_PHONETIC.sub(b"", body))
+        whole = "".join(_run_text(r) for r in runs)
+        kept = "".join(_run_text(r) for r in runs if not _RUN_STRUCK.search(r.split(b"<t", 1)[0]))
+        if kept.strip() and kept != whole:
+            out[unescape_xstring(whole)] = unescape_xstring(kept)
     return out
 
 
