@@ -133,11 +133,14 @@ def test_excel_string_escapes_are_read_as_their_characters(empty_db: Path,
 
 
 def test_more_than_after_the_unit_is_read(empty_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """15亿余元, 8亿多元, 1500万余元: "not an amount"; read as 15余亿元 (and 2000多万元) are."""
-    _imported(empty_db, capsys, "amount_more_after_unit.csv")
+    """15亿余元, 8亿多元, 1500万余元: "not an amount"; read as 15余亿元 (and 2000多万元) are: the figure, said by row
+    as a lower bound."""
+    out = _imported(empty_db, capsys, "amount_more_after_unit.csv")
     assert {k: v[2] for k, v in stored_projects(empty_db).items()} == {
         "苏州晶圆封装项目": Decimal("150000.00"), "南京生物医药中心": Decimal("80000.00"),
         "无锡储能项目": Decimal("1500.00")}
+    said = [(r, c) for r, c in problem_codes(out["warnings"]) if c.startswith("amount_")]
+    assert said == [(2, "amount_lower_bound"), (3, "amount_lower_bound"), (4, "amount_lower_bound")], said
 
 
 @pytest.mark.parametrize(("lang", "said"), [("zh", ("每年", "不是项目的总投资")),

@@ -673,12 +673,12 @@ def parse_amounts(cells: pd.Series, default: Unit, usd_rate: float) -> tuple[np.
     return values, codes
 
 
-# A figure read from a lower bound (≥5000万元, 5000万元以上, 不低于, 超过1亿元, 5000余万元: "more than") or an
-# approximation (约2000万, 1亿元左右, 近5000万元) is stored as the figure, with a warning by row saying it is no
-# exact amount; a bound that comes last in the cell wins (约5000万元以上 is a bound).
+# A figure read from a lower bound (≥5000万元, 5000万元以上, 不低于, 超过1亿元, 5000余万元, 15亿余元: "more than")
+# or an approximation (约2000万, 1亿元左右, 近5000万元) is stored as the figure, with a warning by row saying it is
+# no exact amount; a bound that comes last in the cell wins (约5000万元以上 is a bound).
 _APPROXIMATE = r"^(?:预计|计划|总投资)?(?:约合|约|大约|近|接近|将近)|(?:左右|上下)$"
 _LOWER_BOUND = (r"^(?:预计|计划|总投资)?(?:约)?(?:超过|超|逾|不低于|不少于|大于|多于|高于|≥|≧|>|＞|>=)"
-                r"|[0-9０-９]\s*(?:多|余)|(?:以上|\+|＋)$")
+                r"|[0-9０-９]\s*(?:亿|万|千万)?(?:多|余)|(?:以上|\+|＋)$")
 # An upper bound (5000万元以下, 不超过1亿元, <2亿元) says nothing of the amount but that it is below: refused.
 _UPPER_BOUND = re.compile(r"^(?:不超过|不高于|不足|低于|少于|小于|未超过|≤|<|<=)|(?:以下|以内)$")
 
